@@ -1,0 +1,12 @@
+/**
+ * The one error class of planwatch. `code` is stable (tests and scripts match on it);
+ * `message` says what went wrong in one line, naming the file, row and column where there is one.
+ */
+export class PlanwatchError extends Error {
+  readonly code: string;
+  constructor(code: string, message: string, options?: {cause?: unknown}) {
+    super(message, options);
+    this.name = "PlanwatchError";
+    this.code = code;
+  }
+}

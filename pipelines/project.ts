@@ -1,0 +1,13 @@
+import {join, resolve} from "node:path";
+
+/** Where a planwatch project keeps its inputs, given its folder (default: the current directory). */
+export function projectPaths(projectDir: string = process.env.PLANWATCH_PROJECT ?? process.cwd()) {
+  const root = resolve(projectDir);
+  return {
+    root,
+    seeds: join(root, "seeds"),
+    units: join(root, "seeds", "units.csv"),
+    data: join(root, "data"),
+    sample: join(root, "data", "sample")
+  };
+}

@@ -1,0 +1,33 @@
+// Framework 1.13 ships no type declarations for its build API; these name the parts planwatch uses.
+declare module "@observablehq/framework/dist/config.js" {
+  export interface Config {
+    root: string;
+    output: string;
+    [key: string]: unknown;
+  }
+  export function readConfig(configPath?: string, root?: string): Promise<Config>;
+  /** Framework's clock for file times (FileAttachment.lastModified) and its default footer. */
+  export function setCurrentDate(date: Date | null): void;
+  export interface Loader {
+    path: string;
+    load(options?: {useStale?: boolean}, effects?: unknown): Promise<string>;
+  }
+  export interface Config {
+    loaders: {find(path: string): Loader | undefined};
+  }
+}
+declare module "@observablehq/framework/dist/build.js" {
+  import type {Config} from "@observablehq/framework/dist/config.js";
+  export interface Logger {
+    log(...args: unknown[]): void;
+    warn(...args: unknown[]): void;
+    error(...args: unknown[]): void;
+  }
+  export class FileBuildEffects {
+    constructor(outputRoot: string, cacheDir: string, options?: {logger?: Logger; output?: {write(s: string): unknown}});
+    prepare(): Promise<void>;
+  }
+  export function build(context: {config: Config}, effects?: FileBuildEffects): Promise<void>;
+}
+// Importing tsx/esm registers tsx's loader hooks (TypeScript for Node's own import()).
+declare module "tsx/esm";

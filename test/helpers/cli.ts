@@ -1,0 +1,35 @@
+import {execFile} from "node:child_process";
+import {fileURLToPath} from "node:url";
+import {promisify} from "node:util";
+
+/** The project's own folder. */
+export const PROJECT_DIR = fileURLToPath(new URL("../..", import.meta.url));
+
+/** Runs the real `planwatch` command (as `npx planwatch` would) and returns its output and exit code. */
+export async function runPlanwatch(args: string[], {cwd = PROJECT_DIR, env = {}}: {cwd?: string; env?: Record<string, string>} = {}) {
+  try {
+    const {stdout, stderr} = await promisify(execFile)(process.execPath, [`${PROJECT_DIR}/pipelines/planwatch.js`, ...args], {
+      cwd,
+      env: {...process.env, ...env},
+      maxBuffer: 64 * 1024 * 1024
+    });
+    return {code: 0, stdout, stderr};
+  } catch (error) {
+    const e = error as {code?: number; stdout?: string; stderr?: string};
+    return {code: typeof e.code === "number" ? e.code : 1, stdout: e.stdout ?? "", stderr: e.stderr ?? ""};
+  }
+}
+
+/**
+ * Copies the project's sources and inputs (not its build outputs) into `dir`, with node_modules
+ * linked, so a test can change a page or an input without touching the real project.
+ */
+export async function copyProject(dir: string): Promise<string> {
+  const {cp, symlink} = await import("node:fs/promises");
+  const {join} = await import("node:path");
+  for (const entry of ["package.json", "observablehq.config.ts", "tsconfig.json", "pipelines", "seeds", "data", "src"]) {
+    await cp(join(PROJECT_DIR, entry), join(dir, entry), {recursive: true, filter: (src) => !src.includes(".observablehq")});
+  }
+  await symlink(join(PROJECT_DIR, "node_modules"), join(dir, "node_modules"), "dir");
+  return dir;
+}

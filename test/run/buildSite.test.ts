@@ -1,0 +1,72 @@
+import {mkdir, mkdtemp, readFile, rm, writeFile} from "node:fs/promises";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
+import {afterAll, describe, expect, inject, it} from "vitest";
+import {copyProject, runPlanwatch} from "../helpers/cli.js";
+import {hashTree, listTree} from "../helpers/files.js";
+
+const siteDir = inject("siteDir");
+
+describe("planwatch build (the bundled sample)", () => {
+  it("writes the pages, the loader's data file and the bundled chart library", async () => {
+    const files = await listTree(siteDir);
+    expect(files).toContain("index.html");
+    expect(files.some((f) => /^_file\/data\/progress\.[0-9a-f]+\.json$/.test(f))).toBe(true);
+    expect(files.some((f) => /^_npm\/vega-embed@7\.3\.0\/[0-9a-f]+\.js$/.test(f))).toBe(true);
+    const progress = JSON.parse(await readFile(join(siteDir, files.find((f) => f.startsWith("_file/data/progress."))!), "utf8"));
+    expect(progress).toHaveLength(14);
+    expect(progress.find((d: {unit_name: string}) => d.unit_name === "西湖区")).toMatchObject({unit_code: "330106", period: "2023-06"});
+  });
+
+  it("refers to no CDN and loads no remote script, stylesheet or module", async () => {
+    const offenders: string[] = [];
+    for (const file of await listTree(siteDir)) {
+      if (!/\.(html|js|css|json)$/.test(file)) continue;
+      const text = await readFile(join(siteDir, file), "utf8");
+      if (text.includes("cdn.jsdelivr.net")) offenders.push(`${file}: cdn.jsdelivr.net`);
+      for (const m of text.matchAll(/\b(?:src|href)\s*=\s*["']?(https?:)?\/\/[^"'\s>]+/g)) offenders.push(`${file}: ${m[0]}`);
+      for (const m of text.matchAll(/\bimport\s*(?:[\w{}*,\s]+from\s*)?\(?\s*["'](https?:)?\/\/[^"']+/g)) offenders.push(`${file}: ${m[0]}`);
+      for (const m of text.matchAll(/@import\s+url\(\s*["']?(https?:)?\/\//g)) offenders.push(`${file}: ${m[0]}`);
+    }
+    expect(offenders).toEqual([]);
+  });
+
+  it("shows no build timestamp", async () => {
+    const html = await readFile(join(siteDir, "index.html"), "utf8");
+    expect(html).not.toMatch(/Built with|on <a title="\d{4}-\d\d-\d\d/);
+  });
+
+  describe("a second build of the same inputs", () => {
+    let tmp = "";
+    afterAll(() => rm(tmp, {recursive: true, force: true}));
+
+    it("is byte for byte identical, data files included", async () => {
+      tmp = await mkdtemp(join(tmpdir(), "planwatch-rebuild-"));
+      const again = join(tmp, "site");
+      const {code, stderr} = await runPlanwatch(["build", "--output", again]);
+      expect(code, stderr).toBe(0);
+      const [first, second] = [await hashTree(siteDir), await hashTree(again)];
+      expect([...second.keys()]).toEqual([...first.keys()]);
+      expect(Object.fromEntries(second)).toEqual(Object.fromEntries(first));
+    });
+  });
+
+  it("fails with a one-line reason and leaves the published folder as it was when a page is broken", async () => {
+    const tmp = await mkdtemp(join(tmpdir(), "planwatch-fail-"));
+    try {
+      const project = await copyProject(join(tmp, "project"));
+      await writeFile(join(project, "src", "data", "broken.json.ts"), 'throw new Error("boom");\n');
+      await writeFile(join(project, "src", "broken.md"), '# 坏页\n\n```js\nFileAttachment("data/broken.json").json()\n```\n');
+      const site = join(tmp, "site");
+      await mkdir(site);
+      await writeFile(join(site, "index.html"), "the last good site");
+      const {code, stderr} = await runPlanwatch(["build", "--output", site], {cwd: project});
+      expect(code).toBe(1);
+      expect(stderr).toMatch(/^planwatch: build_failed: .*broken/m);
+      expect(await listTree(site)).toEqual(["index.html"]);
+      expect(await readFile(join(site, "index.html"), "utf8")).toBe("the last good site");
+    } finally {
+      await rm(tmp, {recursive: true, force: true});
+    }
+  });
+});
