@@ -7,6 +7,8 @@ import {buildSite} from "./run/buildSite.js";
 import {seedNpmCache} from "./run/npmCache.js";
 import {serveDir} from "./run/serveDir.js";
 import {writeSample} from "./sample/writeSample.js";
+import {formatRows, rowFormat} from "./format/formatRows.js";
+import {loadTargets} from "./targets/loadTargets.js";
 import {readUnits} from "./submissions/units.js";
 
 const {version} = createRequire(import.meta.url)("../package.json") as {version: string};
@@ -58,9 +60,34 @@ const sample = defineCommand({
   }
 });
 
+const targets = defineCommand({
+  meta: {name: "targets", description: "The plan's numeric targets"},
+  subCommands: {
+    extract: defineCommand({
+      meta: {name: "extract", description: "Print every numeric target of a plan text, with the clause it comes from"},
+      args: {
+        file: {type: "positional", description: "the plan text (UTF-8)", required: true},
+        format: {type: "string", description: "table | json | csv", default: "table"},
+        curation: {type: "string", description: "a targets.curation.csv to merge by id"},
+        year: {type: "string", description: "the plan's year (default: read from its title)"}
+      },
+      async run({args}) {
+        const format = rowFormat(args.format);
+        const year = args.year === undefined ? undefined : Number(args.year);
+        const rows = await loadTargets({plan: String(args.file), curation: args.curation, year});
+        process.stdout.write(formatRows(rows, {format, columns: format === "json" ? undefined : format === "csv" ? TARGET_CSV_COLUMNS : TARGET_COLUMNS}));
+      }
+    })
+  }
+});
+
+/** The columns `planwatch targets extract` prints as a table, and as CSV (JSON has every field). */
+const TARGET_COLUMNS = ["id", "indicator", "comparator", "value", "value_max", "unit", "year", "scope", "kind", "aggregation"];
+const TARGET_CSV_COLUMNS = [...TARGET_COLUMNS, "direction", "baseline", "baseline_year", "per", "start", "deadline", "text", "start_offset", "end_offset"];
+
 const main = defineCommand({
   meta: {name: "planwatch", version, description: "Track a plan's targets against what units report; publish the analysis as a static site"},
-  subCommands: {build, preview, dev, sample}
+  subCommands: {targets, build, preview, dev, sample}
 });
 
 /**
@@ -73,7 +100,9 @@ export async function cli(argv: string[] = process.argv.slice(2)): Promise<void>
   try {
     await runCommand(main, {rawArgs: argv});
   } catch (error) {
-    const message = error instanceof PlanwatchError ? `${error.code}: ${error.message}` : (error as Error).message ?? String(error);
+    const e = error as NodeJS.ErrnoException;
+    const message =
+      error instanceof PlanwatchError ? `${error.code}: ${error.message}` : e.code === "ENOENT" ? `not_found: no such file: ${e.path}` : e.message ?? String(error);
     console.error(`planwatch: ${message.split("\n")[0]}`);
     process.exitCode = 1;
   }

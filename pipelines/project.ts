@@ -7,6 +7,7 @@ export function projectPaths(projectDir: string = process.env.PLANWATCH_PROJECT 
     root,
     seeds: join(root, "seeds"),
     units: join(root, "seeds", "units.csv"),
+    curation: join(root, "seeds", "targets.curation.csv"),
     data: join(root, "data"),
     sample: join(root, "data", "sample")
   };

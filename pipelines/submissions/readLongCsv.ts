@@ -1,7 +1,7 @@
 import {readFile} from "node:fs/promises";
 import {basename} from "node:path";
-import {parse} from "csv-parse/sync";
 import {PlanwatchError} from "../error.js";
+import {parseCsv} from "../format/parseCsv.js";
 
 /** One value as a submission states it, with the file and row it came from. */
 export interface SubmittedValue {
@@ -26,7 +26,7 @@ const REQUIRED = ["unit", "period", "target_id", "value"] as const;
  */
 export async function readLongCsv(file: string): Promise<SubmittedValue[]> {
   const name = basename(file);
-  const records = parse(await readFile(file), {bom: true, skip_empty_lines: true}) as string[][];
+  const records = parseCsv(await readFile(file), {name});
   const [header = [], ...rows] = records;
   const index = new Map(header.map((h, i) => [h.trim(), i]));
   for (const column of REQUIRED) {

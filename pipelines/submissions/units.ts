@@ -1,6 +1,7 @@
 import {readFile} from "node:fs/promises";
-import {parse} from "csv-parse/sync";
+import {basename} from "node:path";
 import {PlanwatchError} from "../error.js";
+import {parseCsv} from "../format/parseCsv.js";
 
 /** One reporting unit: a district, county or bureau unit of `seeds/units.csv`. */
 export interface Unit {
@@ -18,7 +19,8 @@ const KINDS = new Set(["district", "county", "bureau"]);
  * Throws `PlanwatchError` `invalid_units` naming the file and row of a bad line.
  */
 export async function readUnits(file: string): Promise<Unit[]> {
-  const rows = parse(await readFile(file), {bom: true, columns: true, skip_empty_lines: true}) as Record<string, string>[];
+  const [header = [], ...records] = parseCsv(await readFile(file), {name: basename(file)});
+  const rows = records.map((cells) => Object.fromEntries(header.map((h, i) => [h.trim(), cells[i] ?? ""])));
   return rows.map((row, i) => {
     const {code = "", name = "", short_name = "", kind = "", aliases = ""} = row;
     if (!/^\d{6}$/.test(code) || !name || !KINDS.has(kind)) {

@@ -35,7 +35,29 @@ describe("the built overview page in headless Chromium", () => {
     expect(await page.locator("table.pw-table tbody tr", {hasText: "西湖区"}).locator("td").nth(1).textContent()).toBe("2023-06");
     await expect.poll(() => page.locator("figure.pw-chart svg, figure.pw-chart canvas").count(), {timeout: 20_000}).toBeGreaterThan(0);
     expect(await page.locator("figure.pw-chart svg g.mark-rect path").count()).toBe(13);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow, "horizontal page scroll").toBeLessThanOrEqual(0);
     await page.screenshot({path: join(SHOTS, `index-${width}.png`), fullPage: true});
+    expect(watch.problems).toEqual([]);
+    await page.close();
+  });
+
+  it("lists the plan's 33 targets, each linking to its clause in the plan text", async () => {
+    const page = await browser.newPage({viewport: {width: 1280, height: 900}});
+    const watch = watchPage(page, url.replace(/\/$/, ""));
+    await page.goto(url, {waitUntil: "networkidle"});
+    const rows = page.locator("table.pw-table", {hasText: "编号"}).locator("tbody tr");
+    await expect.poll(() => rows.count()).toBe(33);
+    const row = rows.filter({hasText: "6.1b"});
+    expect(await row.locator("td").nth(1).textContent()).toBe("新增学位");
+    expect(await row.locator("td").nth(2).textContent()).toBe("≥ 61,000 个");
+    await row.locator("a").click();
+    await page.waitForURL(/\/plan#t-6\.1b$/);
+    const anchor = page.locator("#t-6\\.1b");
+    await expect.poll(() => anchor.count()).toBe(1);
+    expect(await anchor.locator("xpath=..").textContent()).toBe("6.1a6.1b新建成中小学、幼儿园72所、新增学位6.1万个");
+    expect(await page.locator(".pw-target-id").count()).toBe(33);
+    await page.screenshot({path: join(SHOTS, "plan-1280.png")});
     expect(watch.problems).toEqual([]);
     await page.close();
   });

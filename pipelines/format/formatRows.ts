@@ -1,0 +1,51 @@
+import {stringify} from "csv-stringify/sync";
+import stringWidth from "string-width";
+import {PlanwatchError} from "../error.js";
+
+/** How a command prints a table: an aligned text table, JSON (an array of objects) or CSV. */
+export type RowFormat = "table" | "json" | "csv";
+
+export const ROW_FORMATS: readonly RowFormat[] = ["table", "json", "csv"];
+
+/** Cleans a `--format` value. Throws `PlanwatchError` `invalid_option`: `invalid format: x`. */
+export function rowFormat(value: unknown): RowFormat {
+  const format = String(value ?? "table").toLowerCase();
+  if (!(ROW_FORMATS as readonly string[]).includes(format)) {
+    throw new PlanwatchError("invalid_option", `invalid format: ${String(value)} (expected ${ROW_FORMATS.join(", ")})`);
+  }
+  return format as RowFormat;
+}
+
+/**
+ * Prints `rows` as `format`. `columns` (default: the keys of the first row) picks and orders the
+ * columns of the table and CSV forms; JSON keeps every key. CSV is UTF-8 with a BOM, so Excel on a
+ * Chinese Windows opens it right, and a text cell that a spreadsheet would run as a formula (`=`,
+ * `+`, `-`, `@` first) is prefixed with `'`. The table counts CJK characters as two columns.
+ */
+export function formatRows(rows: readonly object[], {format = "table", columns}: {format?: RowFormat; columns?: readonly string[]} = {}): string {
+  const keys = columns ?? Object.keys(rows[0] ?? {});
+  if (format === "json") return JSON.stringify(rows, null, 2) + "\n";
+  const records = rows.map((row) => keys.map((k) => (row as Record<string, unknown>)[k]));
+  if (format === "csv") {
+    const cells = records.map((r) => r.map((v) => (typeof v === "string" ? neutralizeFormula(v) : v == null ? "" : v)));
+    return "\uFEFF" + stringify([keys, ...cells], {record_delimiter: "\r\n"});
+  }
+  return alignedTable(keys, records.map((r) => r.map(displayCell)));
+}
+
+/** Prefixes `'` to text a spreadsheet would read as a formula. */
+export function neutralizeFormula(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
+function displayCell(value: unknown): string {
+  if (value == null) return "—";
+  if (Array.isArray(value)) return value.join(" ");
+  return String(value).replace(/\s+/g, " ");
+}
+
+function alignedTable(keys: readonly string[], cells: string[][]): string {
+  const widths = keys.map((k, i) => Math.max(stringWidth(k), ...cells.map((r) => stringWidth(r[i]!))));
+  const line = (r: readonly string[]) => r.map((c, i) => c + " ".repeat(widths[i]! - stringWidth(c))).join("  ").trimEnd();
+  return [line(keys), line(widths.map((w) => "─".repeat(w))), ...cells.map(line)].join("\n") + "\n";
+}

@@ -1,0 +1,137 @@
+import {readFile} from "node:fs/promises";
+import {basename} from "node:path";
+import {PlanwatchError} from "../error.js";
+import {parseCsv} from "../format/parseCsv.js";
+import type {ExtractedTarget} from "./extractTargets.js";
+
+/** A target with what the text cannot say, from defaults and the curation file (DESIGN.md). */
+export interface Target extends ExtractedTarget {
+  /** count: accumulates over the year; level: a rate or state to reach. */
+  kind: "count" | "level";
+  aggregation: "sum" | "ratio" | "min" | "all";
+  direction: "up" | "down";
+  baseline: number | null;
+  baseline_source: string | null;
+  /** First and last month of the target's period, `YYYY-MM`. */
+  start: string;
+  deadline: string;
+  /** A custom schedule: the share of the way expected by each listed month, else null (linear). */
+  schedule: {period: string; fraction: number}[] | null;
+}
+
+/** One row of `targets.curation.csv`: every column but `id` may be left empty. */
+export interface CurationRow {
+  id: string;
+  indicator?: string;
+  kind?: Target["kind"];
+  aggregation?: Target["aggregation"];
+  direction?: Target["direction"];
+  baseline?: number;
+  baseline_source?: string;
+  start?: string;
+  deadline?: string;
+  schedule?: Target["schedule"];
+  /** Where the row stands, for error messages: `targets.curation.csv:4`. */
+  source: string;
+}
+
+const COLUMNS = ["id", "indicator", "kind", "aggregation", "direction", "baseline", "baseline_source", "start", "deadline", "schedule", "note"];
+const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+/**
+ * Reads and checks `targets.curation.csv`. Throws `PlanwatchError` `invalid_curation` naming the
+ * file, row and column of the first bad cell (unknown column, bad kind, bad number, bad month,
+ * a schedule that is not `YYYY-MM:fraction|…` rising from 0 to 1, a repeated id).
+ */
+export async function readCuration(file: string): Promise<CurationRow[]> {
+  const name = basename(file);
+  const records = parseCsv(await readFile(file), {name});
+  const [header = [], ...rows] = records;
+  const fail = (row: number, column: string, message: string): never => {
+    throw new PlanwatchError("invalid_curation", `${name}:${row}:${column} ${message}`);
+  };
+  for (const h of header) if (!COLUMNS.includes(h.trim())) fail(1, h, `unknown column (expected ${COLUMNS.join(",")})`);
+  if (!header.map((h) => h.trim()).includes("id")) fail(1, "id", "missing column");
+  const seen = new Set<string>();
+  return rows.map((cells, i) => {
+    const line = i + 2;
+    const get = (column: string) => (cells[header.findIndex((h) => h.trim() === column)] ?? "").trim();
+    const row: CurationRow = {id: get("id"), source: `${name}:${line}`};
+    if (!row.id) fail(line, "id", "empty id");
+    if (seen.has(row.id)) fail(line, "id", `repeated id: ${row.id}`);
+    seen.add(row.id);
+    const pick = <T extends string>(column: string, allowed: readonly T[]): T | undefined => {
+      const v = get(column);
+      if (!v) return undefined;
+      return (allowed as readonly string[]).includes(v) ? (v as T) : fail(line, column, `invalid ${column}: ${v} (expected ${allowed.join("|")})`);
+    };
+    const indicator = get("indicator");
+    if (indicator) row.indicator = indicator;
+    const kind = pick("kind", ["count", "level"] as const);
+    if (kind) row.kind = kind;
+    const aggregation = pick("aggregation", ["sum", "ratio", "min", "all"] as const);
+    if (aggregation) row.aggregation = aggregation;
+    const direction = pick("direction", ["up", "down"] as const);
+    if (direction) row.direction = direction;
+    const baseline = get("baseline");
+    if (baseline) {
+      const value = Number(baseline);
+      if (!Number.isFinite(value)) fail(line, "baseline", `invalid number: ${baseline}`);
+      row.baseline = value;
+    }
+    const source = get("baseline_source");
+    if (source) row.baseline_source = source;
+    for (const column of ["start", "deadline"] as const) {
+      const v = get(column);
+      if (v && !PERIOD.test(v)) fail(line, column, `invalid month: ${v} (expected YYYY-MM)`);
+      if (v) row[column] = v;
+    }
+    const schedule = get("schedule");
+    if (schedule) row.schedule = parseSchedule(schedule, (m) => fail(line, "schedule", m));
+    return row;
+  });
+}
+
+function parseSchedule(text: string, fail: (message: string) => never): {period: string; fraction: number}[] {
+  const steps = text.split("|").map((part) => {
+    const [period = "", fraction = ""] = part.split(":").map((s) => s.trim());
+    const f = Number(fraction);
+    if (!PERIOD.test(period) || fraction === "" || !Number.isFinite(f) || f < 0 || f > 1) fail(`invalid schedule step: ${part} (expected YYYY-MM:0..1)`);
+    return {period, fraction: f};
+  });
+  for (let i = 1; i < steps.length; i++) {
+    if (steps[i]!.period <= steps[i - 1]!.period || steps[i]!.fraction < steps[i - 1]!.fraction) fail(`invalid schedule: months must rise and fractions must not fall: ${text}`);
+  }
+  return steps;
+}
+
+/**
+ * Completes extracted targets: defaults from the text (a `%` or 百分点 target is a level that
+ * aggregates as a ratio, anything else a count that sums; a decrease or an upper bound goes down;
+ * the plan's year, or the clause's deadline year, gives start and deadline), then the curation
+ * rows, merged by id. Throws `PlanwatchError` `curation_unknown_id` for a row whose id matches no
+ * target, naming its file and row.
+ */
+export function curateTargets(targets: readonly ExtractedTarget[], rows: readonly CurationRow[], {planYear}: {planYear: number}): Target[] {
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const ids = new Set(targets.map((t) => t.id));
+  for (const row of rows) {
+    if (!ids.has(row.id)) throw new PlanwatchError("curation_unknown_id", `${row.source}:id no extracted target has id ${row.id}`);
+  }
+  return targets.map((t) => {
+    const rate = t.unit === "%" || t.unit === "百分点";
+    const {source: _source, ...curated} = byId.get(t.id) ?? {source: ""};
+    const year = t.year ?? planYear;
+    return {
+      ...t,
+      kind: rate || t.comparator === "increase" || t.comparator === "decrease" ? "level" : "count",
+      aggregation: rate ? "ratio" : "sum",
+      direction: t.comparator === "decrease" || t.comparator === "<=" || t.comparator === "<" ? "down" : "up",
+      baseline_source: t.baseline == null ? null : "规划文本",
+      start: `${planYear}-01`,
+      deadline: `${year}-12`,
+      schedule: null,
+      ...curated
+    };
+  });
+}

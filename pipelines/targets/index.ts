@@ -1,0 +1,8 @@
+export {type Target, type CurationRow, curateTargets, readCuration} from "./curation.js";
+export {type ExtractedTarget, extractTargets} from "./extractTargets.js";
+export {loadTargets} from "./loadTargets.js";
+export {type Comparator, findMentions, UNITS} from "./mentions.js";
+export {normalizeText} from "./normalizeText.js";
+export {parseChineseNumeral, parsePlanNumber} from "./numbers.js";
+export {planYear} from "./planYear.js";
+export {readTableRow} from "./tableRow.js";

@@ -1,0 +1,31 @@
+import type {Mention} from "./mentions.js";
+
+const QUOTES = /[“”‘’「」『』"《》]/g;
+const LEADING = /^(?:[、,和及与并且]|其中|同时|全市|全区|全省|实现|确保|力争|争取|保障|完成|帮助学生|掌握|积极|持续|推动|努力|基本|进一步|分别)+/;
+const TRAILING = /(?:分别|全市|全区|均|都|累计|共|合计|总计|年度)+$/;
+/** Verbs that open a count (新增 2 所学校): the indicator is the verb and what it counts. */
+const COUNT_VERB = /(新建成|新建|新增|建成|培育|创建|打造|开设|开展|认定|遴选|举办|招收|为)$/;
+
+/**
+ * A short name for the quantity a mention counts, from the words around it: the noun phrase before
+ * it (专职校医配备率达到90% → 专职校医配备率), or the verb and the noun after it (新建71所老年学校
+ * → 新建老年学校); 全覆盖 names a coverage rate (老年学校全覆盖 → 老年学校覆盖率). Falls back to
+ * `previous` (the clause's last indicator: 分别达到35%、65%).
+ */
+export function indicatorName(mention: Mention, previous: string | null): string {
+  let before = clean(mention.before);
+  const after = clean(mention.after);
+  const ofIndex = before.lastIndexOf("的");
+  if (ofIndex >= 0 && before.length - ofIndex > 2) before = before.slice(ofIndex + 1);
+  before = before.replace(LEADING, "").replace(TRAILING, "");
+  if (mention.coverage) return `${before || previous || ""}覆盖率`;
+  const verb = COUNT_VERB.exec(before);
+  if (after && verb && before.length === verb[0].length) return (verb[0] === "为" ? "" : verb[0]) + after;
+  if (after && (!before || verb)) return (verb && verb[0] !== "为" ? before : before.slice(0, before.length - (verb?.[0].length ?? 0))) + after;
+  if (after && after.length <= 4) return before + after;
+  return before || after || previous || "";
+}
+
+function clean(text: string): string {
+  return text.replace(QUOTES, "").replace(/\s+/g, "").replace(/^[、,;:]+|[、,;:]+$/g, "");
+}

@@ -1,0 +1,94 @@
+import {parseChineseNumeral} from "./numbers.js";
+
+/** A clause of the plan: a run of text between clause marks, inside one section and item. */
+export interface Clause {
+  section: number;
+  item: number;
+  /** Offsets into the input (UTF-16 units: JavaScript string indices). */
+  start: number;
+  end: number;
+  /** The normalized text of the clause (`text.slice(start, end)` after normalizeText). */
+  text: string;
+  /** The whole paragraph the clause sits in, normalized, for de-duplication. */
+  paragraph: string;
+  /** The sentence the clause sits in (up to 。;!?), normalized: where a deadline or scope is named. */
+  sentence: string;
+  /** For each character of `text`, whether it lies inside quotation marks or a title (《》). */
+  quoted: boolean[];
+}
+
+const SECTION = /^\s*([一二三四五六七八九十]+)、/;
+const ITEM = /^\s*(\d{1,2})[.、](?!\d)/;
+const CLAUSE_MARK = /[。;!?]|(?<!\d)[,:]|[,:](?!\d)/g;
+const SENTENCE_MARK = /[。;!?]/g;
+const OPEN_QUOTES = "“‘「『《〔【\"";
+const CLOSE_QUOTES = "”’」』》〕】\"";
+
+/**
+ * Splits a normalized plan text into clauses, each tagged with the section (`一、` → 1) and item
+ * (`3.` → 3) it belongs to (0 before the first). List numbers are not part of a clause; a comma
+ * between digits (1,500) does not end one.
+ */
+export function splitClauses(text: string): Clause[] {
+  const clauses: Clause[] = [];
+  let section = 0;
+  let item = 0;
+  let lineStart = 0;
+  for (const line of text.split("\n")) {
+    const offset = lineStart;
+    lineStart += line.length + 1;
+    let body = 0; // where the paragraph's text begins after its list number
+    const s = SECTION.exec(line);
+    if (s) {
+      section = parseChineseNumeral(s[1]!);
+      item = 0;
+      body = s[0].length;
+    } else {
+      const i = ITEM.exec(line);
+      if (i) {
+        item = Number(i[1]);
+        body = i[0].length;
+      }
+    }
+    const paragraph = line.slice(body).trim();
+    if (!paragraph) continue;
+    const quoted = quoteMask(line);
+    let from = body;
+    const marks = [...line.matchAll(CLAUSE_MARK)].map((m) => m.index!);
+    const sentenceEnds = [...line.matchAll(SENTENCE_MARK)].map((m) => m.index!);
+    for (const to of [...marks, line.length]) {
+      if (to < from) continue;
+      const raw = line.slice(from, to);
+      const lead = raw.length - raw.trimStart().length;
+      const clause = raw.trim();
+      if (clause) {
+        const start = from + lead;
+        const sentenceStart = Math.max(body, ...sentenceEnds.filter((e) => e < start).map((e) => e + 1));
+        const sentenceEnd = Math.min(line.length, ...sentenceEnds.filter((e) => e >= start + clause.length));
+        const sentence = line.slice(sentenceStart, sentenceEnd);
+        clauses.push({section, item, start: offset + start, end: offset + start + clause.length, text: clause, paragraph, sentence, quoted: quoted.slice(start, start + clause.length)});
+      }
+      from = to + 1;
+    }
+  }
+  return clauses;
+}
+
+/** Marks the characters of `line` inside quotation marks, titles or document-number brackets. */
+function quoteMask(line: string): boolean[] {
+  const mask: boolean[] = [];
+  let depth = 0;
+  let straight = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i]!;
+    if (c === '"') {
+      straight = !straight;
+      mask.push(true);
+      continue;
+    }
+    if (OPEN_QUOTES.includes(c)) depth++;
+    mask.push(depth > 0 || straight);
+    if (CLOSE_QUOTES.includes(c) && depth > 0) depth--;
+  }
+  return mask;
+}

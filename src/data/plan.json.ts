@@ -1,0 +1,3 @@
+import {projectPlan} from "../../pipelines/targets/projectTargets.js";
+
+process.stdout.write(JSON.stringify(await projectPlan()));
