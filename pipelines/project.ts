@@ -8,7 +8,8 @@ export function projectPaths(projectDir: string = process.env.PLANWATCH_PROJECT 
     seeds: join(root, "seeds"),
     units: join(root, "seeds", "units.csv"),
     curation: join(root, "seeds", "targets.curation.csv"),
-    data: join(root, "data"),
+    /** The ingested data the site is built from: `PLANWATCH_DATA`, else `<project>/data`. */
+    data: process.env.PLANWATCH_DATA ? resolve(process.env.PLANWATCH_DATA) : join(root, "data"),
     sample: join(root, "data", "sample")
   };
 }

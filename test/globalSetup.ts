@@ -15,7 +15,7 @@ declare module "vitest" {
 export default async function setup(project: TestProject) {
   const tmp = await mkdtemp(join(tmpdir(), "planwatch-site-"));
   const siteDir = join(tmp, "site");
-  const {code, stderr} = await runPlanwatch(["build", "--output", siteDir]);
+  const {code, stderr} = await runPlanwatch(["build", "--sample", "--output", siteDir]);
   if (code !== 0) throw new Error(`planwatch build failed:\n${stderr}`);
   project.provide("siteDir", siteDir);
   return () => rm(tmp, {recursive: true, force: true});

@@ -14,18 +14,20 @@ import {seedNpmCache} from "./npmCache.js";
  * the previous `output` untouched.
  *
  * Options: `projectDir` (default: the current directory), holding `observablehq.config.ts`;
- * `output` (default: the config's `output`, `dist`), relative to `projectDir`; `logger` (default:
- * standard error).
+ * `dataDir`, the ingested data the loaders read (default: `<projectDir>/data`); `output` (default:
+ * the config's `output`, `dist`), relative to `projectDir`; `logger` (default: standard error).
  * Returns the absolute path of the published folder. Throws `PlanwatchError` `build_failed`.
  */
 export async function buildSite({
   projectDir = process.cwd(),
+  dataDir,
   output,
   logger = consoleLogger
-}: {projectDir?: string; output?: string; logger?: Logger} = {}): Promise<string> {
+}: {projectDir?: string; dataDir?: string; output?: string; logger?: Logger} = {}): Promise<string> {
   process.env.OBSERVABLE_TELEMETRY_DISABLE = "1";
   const dir = resolve(projectDir);
   process.env.PLANWATCH_PROJECT = dir; // loaders read their inputs from here
+  process.env.PLANWATCH_DATA = resolve(dir, dataDir ?? "data");
   await import("tsx/esm"); // Framework imports the TypeScript config with Node's own loader
   const config = await readConfig(join(dir, "observablehq.config.ts"), dir);
   const root = resolve(dir, config.root);

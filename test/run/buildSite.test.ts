@@ -15,7 +15,7 @@ describe("planwatch build (the bundled sample)", () => {
     expect(files.some((f) => /^_npm\/vega-embed@7\.3\.0\/[0-9a-f]+\.js$/.test(f))).toBe(true);
     const progress = JSON.parse(await readFile(join(siteDir, files.find((f) => f.startsWith("_file/data/progress."))!), "utf8"));
     expect(progress).toHaveLength(14);
-    expect(progress.find((d: {unit_name: string}) => d.unit_name === "西湖区")).toMatchObject({unit_code: "330106", period: "2023-06"});
+    expect(progress.find((d: {unit_name: string}) => d.unit_name === "西湖区")).toMatchObject({unit_code: "330106", period: "2023-11"});
   });
 
   it("refers to no CDN and loads no remote script, stylesheet or module", async () => {
@@ -43,7 +43,7 @@ describe("planwatch build (the bundled sample)", () => {
     it("is byte for byte identical, data files included", async () => {
       tmp = await mkdtemp(join(tmpdir(), "planwatch-rebuild-"));
       const again = join(tmp, "site");
-      const {code, stderr} = await runPlanwatch(["build", "--output", again]);
+      const {code, stderr} = await runPlanwatch(["build", "--sample", "--output", again]);
       expect(code, stderr).toBe(0);
       const [first, second] = [await hashTree(siteDir), await hashTree(again)];
       expect([...second.keys()]).toEqual([...first.keys()]);
@@ -60,7 +60,7 @@ describe("planwatch build (the bundled sample)", () => {
       const site = join(tmp, "site");
       await mkdir(site);
       await writeFile(join(site, "index.html"), "the last good site");
-      const {code, stderr} = await runPlanwatch(["build", "--output", site], {cwd: project});
+      const {code, stderr} = await runPlanwatch(["build", "--sample", "--output", site], {cwd: project});
       expect(code).toBe(1);
       expect(stderr).toMatch(/^planwatch: build_failed: .*broken/m);
       expect(await listTree(site)).toEqual(["index.html"]);

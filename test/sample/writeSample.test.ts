@@ -4,21 +4,23 @@ import {join} from "node:path";
 import {afterAll, describe, expect, it} from "vitest";
 import {writeSample} from "../../pipelines/sample/writeSample.js";
 import {readUnits} from "../../pipelines/submissions/units.js";
+import {projectTargets} from "../../pipelines/targets/projectTargets.js";
 import {PROJECT_DIR} from "../helpers/cli.js";
 
 describe("writeSample", () => {
   const dirs: string[] = [];
   afterAll(() => Promise.all(dirs.map((d) => rm(d, {recursive: true, force: true}))));
 
-  it("is deterministic and matches the committed data/sample", async () => {
+  it("is deterministic, byte for byte, and matches the committed data/sample", async () => {
     const units = await readUnits(join(PROJECT_DIR, "seeds", "units.csv"));
     const dir = await mkdtemp(join(tmpdir(), "planwatch-sample-"));
     dirs.push(dir);
-    const files = await writeSample({dir, units});
-    expect(files).toHaveLength(13);
+    const targets = await projectTargets({projectDir: PROJECT_DIR});
+    const files = await writeSample({dir, units, targets});
+    expect(files.length).toBeGreaterThan(150);
     for (const file of files) {
-      expect(await readFile(join(dir, file), "utf8")).toBe(await readFile(join(PROJECT_DIR, "data", "sample", file), "utf8"));
+      expect((await readFile(join(dir, file))).equals(await readFile(join(PROJECT_DIR, "data", "sample", file))), file).toBe(true);
     }
-    expect((await readdir(join(PROJECT_DIR, "data", "sample"))).filter((f) => f.endsWith(".csv")).sort()).toEqual([...files].sort());
+    expect((await readdir(join(PROJECT_DIR, "data", "sample"))).sort()).toEqual([...files].sort());
   });
 });

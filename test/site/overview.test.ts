@@ -32,7 +32,7 @@ describe("the built overview page in headless Chromium", () => {
     const firstRow = page.locator("table.pw-table tbody tr").first();
     await expect.poll(() => firstRow.count()).toBe(1);
     expect(await firstRow.locator("td").first().textContent()).toBe("市直属学校");
-    expect(await page.locator("table.pw-table tbody tr", {hasText: "西湖区"}).locator("td").nth(1).textContent()).toBe("2023-06");
+    expect(await page.locator("table.pw-table tbody tr", {hasText: "西湖区"}).locator("td").nth(1).textContent()).toBe("2023-11");
     await expect.poll(() => page.locator("figure.pw-chart svg, figure.pw-chart canvas").count(), {timeout: 20_000}).toBeGreaterThan(0);
     expect(await page.locator("figure.pw-chart svg g.mark-rect path").count()).toBe(13);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

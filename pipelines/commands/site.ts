@@ -1,0 +1,76 @@
+import {spawn} from "node:child_process";
+import {createRequire} from "node:module";
+import {rm} from "node:fs/promises";
+import {join} from "node:path";
+import {defineCommand} from "citty";
+import {PlanwatchError} from "../error.js";
+import {projectPaths} from "../project.js";
+import {buildSite} from "../run/buildSite.js";
+import {seedNpmCache} from "../run/npmCache.js";
+import {serveDir} from "../run/serveDir.js";
+import {ingestSample} from "../sample/ingestSample.js";
+import {dataPaths} from "../submissions/dataPaths.js";
+import {existsSync} from "node:fs";
+
+/** `planwatch build`: the site from a data folder, or from the bundled sample. */
+export const build = defineCommand({
+  meta: {name: "build", description: "Build the site into dist/ (offline: npm packages come from node_modules)"},
+  args: {
+    output: {type: "string", description: "output folder", default: "dist"},
+    data: {type: "string", description: "data folder (archive + ledger from planwatch ingest)", default: "data"},
+    sample: {type: "boolean", description: "build from the bundled sample (data/sample/), ingested afresh into .planwatch/sample-data"}
+  },
+  async run({args}) {
+    const started = Date.now();
+    const paths = projectPaths();
+    let dataDir = args.data;
+    if (args.sample) {
+      dataDir = join(paths.root, ".planwatch", "sample-data");
+      await rm(dataDir, {recursive: true, force: true});
+      const results = await ingestSample({dataDir});
+      console.error(`sample: ${results.filter((r) => r.status === "accepted").length} files accepted, ${results.filter((r) => r.status === "rejected").length} rejected`);
+    } else if (!existsSync(dataPaths(dataDir).ledger)) {
+      throw new PlanwatchError("no_data", `no ingested data in ${dataDir} (no ledger.jsonl): run planwatch ingest, or build --sample`);
+    }
+    const out = await buildSite({output: args.output, dataDir});
+    console.error(`built ${out} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  }
+});
+
+/** `planwatch preview`: serves a built site. */
+export const preview = defineCommand({
+  meta: {name: "preview", description: "Serve the built site (dist/) on localhost"},
+  args: {
+    dir: {type: "string", description: "folder to serve", default: "dist"},
+    port: {type: "string", description: "port", default: "3000"}
+  },
+  async run({args}) {
+    const {url} = await serveDir({dir: args.dir, port: Number(args.port)});
+    console.error(`serving ${args.dir} at ${url} (Ctrl-C stops)`);
+  }
+});
+
+/** `planwatch dev`: Framework's live preview, with the npm cache seeded and the sample ingested. */
+export const dev = defineCommand({
+  meta: {name: "dev", description: "Live preview of src/ while you edit pages (Framework's preview server, offline)"},
+  args: {
+    port: {type: "string", description: "port", default: "3000"},
+    data: {type: "string", description: "data folder; default: the bundled sample, ingested into .planwatch/sample-data"}
+  },
+  async run({args}) {
+    const {root} = projectPaths();
+    let dataDir = args.data;
+    if (!dataDir) {
+      dataDir = join(root, ".planwatch", "sample-data");
+      await rm(dataDir, {recursive: true, force: true});
+      await ingestSample({dataDir});
+    }
+    await seedNpmCache({root: join(root, "src"), projectDir: root});
+    const bin = createRequire(import.meta.url).resolve("@observablehq/framework/dist/bin/observable.js");
+    const child = spawn(process.execPath, [bin, "preview", "--no-open", "--port", args.port], {
+      stdio: "inherit",
+      env: {...process.env, OBSERVABLE_TELEMETRY_DISABLE: "1", PLANWATCH_DATA: dataDir, PLANWATCH_PROJECT: root}
+    });
+    await new Promise((resolve) => child.on("exit", resolve));
+  }
+});

@@ -1,0 +1,98 @@
+import {writeFile} from "node:fs/promises";
+import {defineCommand} from "citty";
+import {PlanwatchError} from "../error.js";
+import {rowFormat} from "../format/formatRows.js";
+import {projectPaths} from "../project.js";
+import {writeSample} from "../sample/writeSample.js";
+import {projectCatalog} from "../submissions/catalog.js";
+import {formatFinding, rejects} from "../submissions/findings.js";
+import {DEFAULT_MAX_BYTES, inspectFile} from "../submissions/inspectFile.js";
+import {expandInputs, ingestFiles} from "../submissions/ingestFiles.js";
+import {readObservations} from "../submissions/observations.js";
+import {writeTemplate} from "../submissions/writeTemplate.js";
+import {readUnits} from "../submissions/units.js";
+import {projectTargets} from "../targets/projectTargets.js";
+
+const common = {
+  data: {type: "string", description: "data folder", default: "data"},
+  format: {type: "string", description: "text | json", default: "text"},
+  "max-mb": {type: "string", description: "size limit of one file, in MB", default: String(DEFAULT_MAX_BYTES / 1024 / 1024)},
+  sheet: {type: "string", description: "the workbook sheet to read (default: the first)"}
+} as const;
+
+/** Cleans the options both commands share. */
+function options(args: {format?: string; "max-mb"?: string; _: string[]}) {
+  const format = args.format === "text" ? "text" : rowFormat(args.format) === "json" ? "json" : null;
+  if (!format) throw new PlanwatchError("invalid_option", `invalid format: ${args.format} (expected text, json)`);
+  const maxMb = Number(args["max-mb"]);
+  if (!(maxMb > 0)) throw new PlanwatchError("invalid_option", `invalid --max-mb: ${args["max-mb"]}`);
+  if (!args._.length) throw new PlanwatchError("invalid_option", "name at least one file");
+  return {format, maxBytes: maxMb * 1024 * 1024, inputs: args._};
+}
+
+/** `planwatch validate`: a dry run that prints every finding; exit 1 when a file would be rejected. */
+export const validate = defineCommand({
+  meta: {name: "validate", description: "Check submission files without ingesting them: every finding as file:row:column CODE message"},
+  args: {...common},
+  async run({args}) {
+    const {format, maxBytes, inputs} = options(args);
+    const catalog = await projectCatalog();
+    const history = (await readObservations({dataDir: args.data})).filter((o) => o.superseded_by === null && o.value !== null).map((o) => ({...o, value: o.value!}));
+    const results = [];
+    for (const path of await expandInputs(inputs)) {
+      const inspection = await inspectFile(path, {catalog, now: new Date(), history, maxBytes, sheet: args.sheet});
+      results.push({file: path, accepted: !rejects(inspection.findings), rows: inspection.rows.length, findings: inspection.findings});
+    }
+    if (format === "json") process.stdout.write(JSON.stringify(results, null, 2) + "\n");
+    else for (const r of results) process.stdout.write(r.findings.map((f) => formatFinding(f) + "\n").join("") + summary(r.file, r.accepted, r.rows, r.findings) + "\n");
+    if (results.some((r) => !r.accepted)) process.exitCode = 1;
+  }
+});
+
+/** `planwatch ingest`: archive accepted files, set rejected ones aside; exit 1 when any was rejected. */
+export const ingest = defineCommand({
+  meta: {name: "ingest", description: "Validate and archive submission files (files or folders) into the data folder"},
+  args: {...common},
+  async run({args}) {
+    const {format, maxBytes, inputs} = options(args);
+    const results = await ingestFiles(inputs, {dataDir: args.data, catalog: await projectCatalog(), maxBytes, sheet: args.sheet});
+    if (format === "json") process.stdout.write(JSON.stringify(results, null, 2) + "\n");
+    else for (const r of results) process.stdout.write(`${r.status === "accepted" ? "接收" : r.status === "known" ? "已有" : "拒收"} ${r.path} ${r.sha256.slice(0, 12)}${r.status === "rejected" ? `(${r.findings.filter((f) => f.severity === "error").length} 个错误,报告见 ${args.data}/rejected/)` : ""}\n`);
+    if (results.some((r) => r.status === "rejected")) process.exitCode = 1;
+  }
+});
+
+function summary(file: string, accepted: boolean, rows: number, findings: readonly {severity: string}[]): string {
+  const count = (s: string) => findings.filter((f) => f.severity === s).length;
+  return `${file}: ${accepted ? "可接收" : "将被拒收"}(${rows} 个数值,${count("error")} 个错误,${count("warning")} 个警告)`;
+}
+
+/** `planwatch template`: a blank submission file for a unit. */
+export const template = defineCommand({
+  meta: {name: "template", description: "Write a blank submission file (Chinese headers, one row per target) for a unit"},
+  args: {
+    unit: {type: "string", description: "the unit (name, short name or code); default: blank"},
+    xlsx: {type: "boolean", description: "write an Excel workbook instead of CSV"},
+    out: {type: "string", description: "file to write (default: 填报模板-<unit>.csv|.xlsx)"}
+  },
+  async run({args}) {
+    const catalog = await projectCatalog();
+    const unit = args.unit === undefined ? undefined : catalog.unit(args.unit);
+    if (args.unit !== undefined && !unit) throw new PlanwatchError("unknown_unit", `unknown unit: ${args.unit}`);
+    const bytes = await writeTemplate({targets: catalog.targets, unit, xlsx: Boolean(args.xlsx)});
+    const out = args.out ?? `填报模板-${unit?.name ?? "空白"}.${args.xlsx ? "xlsx" : "csv"}`;
+    await writeFile(out, bytes);
+    console.error(`wrote ${out}`);
+  }
+});
+
+/** `planwatch sample`: regenerate the bundled demo submissions. */
+export const sample = defineCommand({
+  meta: {name: "sample", description: "Regenerate the bundled demo submissions in data/sample/ (deterministic)"},
+  args: {seed: {type: "string", description: "random seed", default: "2023"}},
+  async run({args}) {
+    const paths = projectPaths();
+    const files = await writeSample({dir: paths.sample, units: await readUnits(paths.units), targets: await projectTargets(), seed: Number(args.seed)});
+    console.error(`wrote ${files.length} files to ${paths.sample}`);
+  }
+});

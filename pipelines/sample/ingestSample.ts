@@ -1,0 +1,23 @@
+import {readFile} from "node:fs/promises";
+import {basename, join} from "node:path";
+import {PlanwatchError} from "../error.js";
+import {parseCsv} from "../format/parseCsv.js";
+import {projectPaths} from "../project.js";
+import {projectCatalog} from "../submissions/catalog.js";
+import {type IngestResult, ingestFiles} from "../submissions/ingestFiles.js";
+import {SAMPLE_MANIFEST} from "./writeSample.js";
+
+/**
+ * Ingests the bundled sample (`data/sample/`) into `dataDir` in the order its manifest lists, each
+ * file at the time the manifest says it was submitted, so the result is the same on every run.
+ * Options: `projectDir` (default: the project folder), `dataDir`.
+ */
+export async function ingestSample({projectDir, dataDir}: {projectDir?: string; dataDir: string}): Promise<IngestResult[]> {
+  const paths = projectPaths(projectDir);
+  const manifest = join(paths.sample, SAMPLE_MANIFEST);
+  const [header, ...rows] = parseCsv(await readFile(manifest), {name: SAMPLE_MANIFEST});
+  if (header?.[0] !== "file" || header[1] !== "submitted_at") throw new PlanwatchError("invalid_sample", `${SAMPLE_MANIFEST}:1: expected the columns file,submitted_at`);
+  const times = new Map(rows.map(([file = "", at = ""]) => [file, new Date(at)]));
+  const files = rows.map(([file = ""]) => join(paths.sample, file));
+  return ingestFiles(files, {dataDir, catalog: await projectCatalog({projectDir}), clock: (path) => times.get(basename(path))!});
+}

@@ -1,0 +1,88 @@
+import {readFile} from "node:fs/promises";
+import {basename, join} from "node:path";
+import {closest, distance} from "fastest-levenshtein";
+import {PlanwatchError} from "../error.js";
+import {parseCsv} from "../format/parseCsv.js";
+import {projectPaths} from "../project.js";
+import type {Target} from "../targets/curation.js";
+import {projectTargets} from "../targets/projectTargets.js";
+import {foldKey} from "./cells.js";
+import {type Unit, readUnits} from "./units.js";
+
+/** The columns a submission may have, by their canonical (English) names. */
+export const COLUMNS = ["unit", "period", "target_id", "indicator", "value", "numerator", "denominator", "basis", "note", "school_id"] as const;
+export type Column = (typeof COLUMNS)[number];
+
+/** What a target needs to be checked: its id, name, unit and how it aggregates. */
+export type TargetRef = Pick<Target, "id" | "indicator" | "unit" | "kind" | "aggregation">;
+
+/** The reference data a submission is read against: units, targets and header aliases. */
+export interface Catalog {
+  units: readonly Unit[];
+  targets: readonly TargetRef[];
+  /** Finds a unit by name, short name, code or alias. */
+  unit(text: string): Unit | undefined;
+  /** Finds a target by id (`6.1b`), indicator name (`新增学位`), or both (`6.1b 新增学位`, `新增学位(个)`). */
+  target(text: string): TargetRef | undefined;
+  /** The nearest target id or indicator name, for a "did you mean" hint. */
+  suggestTarget(text: string): string | undefined;
+  /** The canonical column a header names, if any. */
+  column(header: string): Column | undefined;
+}
+
+/** Builds a {@link Catalog}. `aliases` maps each column to the headers that name it. */
+export function makeCatalog({units, targets, aliases}: {units: readonly Unit[]; targets: readonly TargetRef[]; aliases: ReadonlyMap<Column, readonly string[]>}): Catalog {
+  const unitKeys = new Map<string, Unit>();
+  for (const u of units) for (const key of [u.code, u.name, u.short_name, ...u.aliases]) if (key) unitKeys.set(foldKey(key), u);
+  const targetKeys = new Map<string, TargetRef>();
+  for (const t of targets) {
+    targetKeys.set(foldKey(t.id), t);
+    if (!targetKeys.has(foldKey(t.indicator))) targetKeys.set(foldKey(t.indicator), t);
+  }
+  const ids = [...targets].map((t) => t.id).sort((a, b) => b.length - a.length);
+  const columnKeys = new Map<string, Column>();
+  for (const [column, names] of aliases) for (const name of [column, ...names]) columnKeys.set(foldKey(name), column);
+  const names = [...targetKeys.keys()];
+  return {
+    units,
+    targets,
+    unit: (text) => unitKeys.get(foldKey(text)),
+    target(text) {
+      const key = foldKey(text).replace(/[((][^))]*[))]$/, "");
+      const exact = targetKeys.get(key) ?? targetKeys.get(foldKey(text));
+      if (exact) return exact;
+      const id = ids.find((i) => key.startsWith(i.toLowerCase()) && !/^[\da-z.]/.test(key.slice(i.length)));
+      return id === undefined ? undefined : targetKeys.get(foldKey(id));
+    },
+    suggestTarget(text) {
+      if (!names.length) return undefined;
+      const key = foldKey(text);
+      const best = closest(key, names);
+      return distance(key, best) <= Math.max(2, Math.ceil(key.length / 2)) ? best : undefined;
+    },
+    column: (header) => columnKeys.get(foldKey(header))
+  };
+}
+
+/** Reads `headers.csv` (`column,aliases`, aliases separated by `|`). */
+export async function readHeaderAliases(file: string): Promise<Map<Column, string[]>> {
+  const [header = [], ...rows] = parseCsv(await readFile(file), {name: basename(file)});
+  if (header[0]?.trim() !== "column" || header[1]?.trim() !== "aliases") {
+    throw new PlanwatchError("invalid_headers", `${basename(file)}:1: expected the columns column,aliases`);
+  }
+  const aliases = new Map<Column, string[]>();
+  rows.forEach(([column = "", names = ""], i) => {
+    if (!(COLUMNS as readonly string[]).includes(column.trim())) {
+      throw new PlanwatchError("invalid_headers", `${basename(file)}:${i + 2}:column unknown column: ${column}`);
+    }
+    aliases.set(column.trim() as Column, names.split("|").map((n) => n.trim()).filter(Boolean));
+  });
+  return aliases;
+}
+
+/** The project's catalog: `seeds/units.csv`, the plan's targets, `seeds/headers.csv`. */
+export async function projectCatalog({projectDir}: {projectDir?: string} = {}): Promise<Catalog & {fullTargets: Target[]}> {
+  const paths = projectPaths(projectDir);
+  const [units, targets, aliases] = await Promise.all([readUnits(paths.units), projectTargets({projectDir}), readHeaderAliases(join(paths.seeds, "headers.csv"))]);
+  return {...makeCatalog({units, targets, aliases}), fullTargets: targets};
+}

@@ -1,0 +1,61 @@
+import {createHash} from "node:crypto";
+import {readFile, stat} from "node:fs/promises";
+import {basename} from "node:path";
+import {PlanwatchError} from "../error.js";
+import type {Catalog} from "./catalog.js";
+import {type Finding, finding} from "./findings.js";
+import {type Grid, readGrid} from "./readGrid.js";
+import {type PriorValue, type Validation, validateGrid} from "./validateGrid.js";
+
+/** The default size limit of one submission: 50 MB. */
+export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
+
+/** A submission file read and checked, not yet archived. */
+export interface Inspection extends Validation {
+  path: string;
+  name: string;
+  sha256: string;
+  bytes: number;
+  grid: Grid | null;
+  content: Buffer | null;
+}
+
+/**
+ * Reads and validates one file (a dry run: nothing is written). Options: `catalog`; `now`, the
+ * submission time; `history`, earlier accepted values; `maxBytes` (default 50 MB); `sheet`, the
+ * workbook sheet to read (default: the first). A file too large, not text, or malformed is reported
+ * as a finding, never thrown.
+ */
+export async function inspectFile(
+  path: string,
+  {catalog, now, history = [], maxBytes = DEFAULT_MAX_BYTES, sheet}: {catalog: Catalog; now: Date; history?: readonly PriorValue[]; maxBytes?: number; sheet?: string}
+): Promise<Inspection> {
+  const name = basename(path);
+  const {size} = await stat(path);
+  const base = {path, name, bytes: size, grid: null, content: null, rows: [], form: null};
+  if (size > maxBytes) {
+    const sha256 = await hashFile(path);
+    return {...base, sha256, findings: [finding("file_too_large", name, 0, "", `文件大小 ${mb(size)} 超过上限 ${mb(maxBytes)}`)]};
+  }
+  const content = await readFile(path);
+  const sha256 = createHash("sha256").update(content).digest("hex");
+  let grid: Grid;
+  try {
+    grid = await readGrid(content, {sheet});
+  } catch (error) {
+    if (!(error instanceof PlanwatchError)) throw error;
+    const code = error.code === "bad_csv" || error.code === "bad_sheet" ? error.code : "binary_file";
+    const message = code === "binary_file" ? `不是文本或 Excel 文件(${error.message}),请另存为 CSV(UTF-8)或 .xlsx` : error.message;
+    return {...base, sha256, content, findings: [finding(code, name, 0, "", message)] satisfies Finding[]};
+  }
+  return {...base, sha256, content, grid, ...validateGrid(grid, {file: name, catalog, now, history})};
+}
+
+async function hashFile(path: string): Promise<string> {
+  const hash = createHash("sha256");
+  const {createReadStream} = await import("node:fs");
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  return hash.digest("hex");
+}
+
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;

@@ -1,0 +1,62 @@
+import {readFile} from "node:fs/promises";
+import {join} from "node:path";
+import {describe, expect, it} from "vitest";
+import {readGrid} from "../../pipelines/submissions/readGrid.js";
+import {validateGrid} from "../../pipelines/submissions/validateGrid.js";
+import {PROJECT_DIR} from "../helpers/cli.js";
+import {JULY_5, seedCatalog} from "../helpers/catalog.js";
+
+const FIXTURES = join(PROJECT_DIR, "test", "fixtures", "submissions");
+const fixture = (name: string) => readFile(join(FIXTURES, name));
+
+/** What every fixture states, in every form and encoding. */
+const EXPECTED = [
+  {unit_code: "330106", period: "2023-06", target_id: "6.1b", school_id: "", value: 4200, numerator: null, denominator: null, basis: "cumulative"},
+  {unit_code: "330106", period: "2023-06", target_id: "6.1a", school_id: "", value: 3, numerator: null, denominator: null, basis: "cumulative"},
+  {unit_code: "330106", period: "2023-06", target_id: "2.4a", school_id: "", value: 90, numerator: 90, denominator: 100, basis: "cumulative"}
+];
+const NOTE = '含新校区,"临时"校舍\n第二行';
+const sortById = <T extends {target_id: string}>(rows: T[]) => [...rows].sort((a, b) => (a.target_id < b.target_id ? -1 : 1));
+
+describe("reading submissions in every encoding and form", () => {
+  it.each([
+    ["long-utf8-en.csv", "csv", "utf-8", ",", "long"],
+    ["long-utf8-bom.csv", "csv", "utf-8-bom", ",", "long"],
+    ["long-gbk.csv", "csv", "gb18030", ",", "long"],
+    ["long-utf16le.txt", "csv", "utf-16le", "\t", "long"],
+    ["long-utf16be.txt", "csv", "utf-16be", "\t", "long"],
+    ["wide-gbk.csv", "csv", "gb18030", ",", "wide"],
+    ["wide-semicolon.csv", "csv", "utf-8", ";", "wide"],
+    ["long.xlsx", "xlsx", null, null, "long"],
+    ["workbook-named.csv", "xlsx", null, null, "long"]
+  ] as const)("%s: %s, %s, delimiter %j, %s form", async (name, format, encoding, delimiter, form) => {
+    const grid = await readGrid(await fixture(name));
+    expect({format: grid.format, encoding: grid.encoding, delimiter: grid.delimiter}).toEqual({format, encoding, delimiter});
+    const result = validateGrid(grid, {file: name, catalog: await seedCatalog(), now: JULY_5});
+    expect(result.form).toBe(form);
+    expect(result.findings.filter((f) => f.severity !== "info")).toEqual([]);
+    expect(sortById(result.rows).map(({note: _n, row: _r, ...rest}) => rest)).toEqual(sortById(EXPECTED));
+    expect(result.rows.find((r) => r.target_id === "6.1b")!.note).toBe(NOTE);
+    expect(result.findings.find((f) => f.code === "encoding")?.message).toBeTruthy();
+  });
+
+  it("holds real GBK and UTF-16 bytes, not UTF-8 pretending", async () => {
+    const gbk = await fixture("long-gbk.csv");
+    expect(() => new TextDecoder("utf-8", {fatal: true}).decode(gbk)).toThrow();
+    expect([...(await fixture("long-utf16le.txt")).subarray(0, 2)]).toEqual([0xff, 0xfe]);
+    expect([...(await fixture("long-utf16be.txt")).subarray(0, 2)]).toEqual([0xfe, 0xff]);
+  });
+
+  it("reads a named sheet of a workbook, and says which sheets there are when the name is wrong", async () => {
+    const bytes = await fixture("wide-named-sheet.xlsx");
+    const grid = await readGrid(bytes, {sheet: "六月"});
+    expect(grid.sheet).toBe("六月");
+    expect(sortById(validateGrid(grid, {file: "w.xlsx", catalog: await seedCatalog(), now: JULY_5}).rows).map((r) => r.value)).toEqual([90, 3, 4200]);
+    await expect(readGrid(bytes, {sheet: "七月"})).rejects.toThrow(/没有名为“七月”的工作表\(现有:六月\)/);
+  });
+
+  it("gives spreadsheet row numbers: a quoted newline stays in its row", async () => {
+    const grid = await readGrid(Buffer.from('单位,月份,指标编号,数值,备注\n\n西湖区,2023-06,6.1b,1,"a\nb"\n西湖区,2023-06,6.1a,1,\n'));
+    expect(grid.rowNumbers).toEqual([1, 3, 4]);
+  });
+});
