@@ -42,3 +42,27 @@ describe("planwatch (the command line)", () => {
     expect(stderr).toMatch(reason);
   });
 });
+
+describe("planwatch gaps", () => {
+  it("over the bundled sample gives rows whose statuses span every value, city rows as unit_code city", async () => {
+    const {mkdtemp, rm} = await import("node:fs/promises");
+    const {tmpdir} = await import("node:os");
+    const {ingestSample} = await import("../pipelines/sample/ingestSample.js");
+    const dir = await mkdtemp(join(tmpdir(), "planwatch-gaps-"));
+    try {
+      await ingestSample({projectDir: PROJECT_DIR, dataDir: dir});
+      const {code, stdout} = await runPlanwatch(["gaps", "--data", dir, "--format", "json"]);
+      expect(code).toBe(0);
+      const rows = JSON.parse(stdout) as {status: string; unit_code: string; as_of: string; target_id: string; sources: unknown[]}[];
+      expect(new Set(rows.map((r) => r.status))).toEqual(new Set(["achieved", "on_track", "at_risk", "off_track", "no_data", "no_target", "no_baseline"]));
+      expect(rows.filter((r) => r.unit_code === "city")).toHaveLength(33);
+      expect(new Set(rows.map((r) => r.as_of))).toEqual(new Set(["2023-11"]));
+      expect(rows.find((r) => r.unit_code === "city" && r.target_id === "6.1b")!.sources.length).toBeGreaterThan(10);
+      const westLake = await runPlanwatch(["gaps", "--data", dir, "--unit", "西湖", "--as-of", "2023-06", "--format", "csv"]);
+      expect(westLake.stdout.split("\r\n")[0]).toMatch(/^\uFEFFtarget_id,unit_code,as_of,indicator/);
+      expect(westLake.stdout.split("\r\n").slice(1).filter(Boolean).every((l) => l.includes(",330106,2023-06,"))).toBe(true);
+    } finally {
+      await rm(dir, {recursive: true, force: true});
+    }
+  });
+});

@@ -1,0 +1,11 @@
+import {computeGaps} from "./pipelines/gaps/computeGaps.ts";
+import {readObservations} from "./pipelines/submissions/observations.ts";
+import {projectTargets} from "./pipelines/targets/projectTargets.ts";
+const targets = await projectTargets({projectDir: "."});
+const observations = await readObservations({dataDir: ".planwatch/sample-data"});
+const rows = computeGaps({targets, observations});
+const r2 = (x: any) => x == null ? "—" : typeof x === "number" ? Math.round(x * 100) / 100 : x;
+for (const r of rows.filter(r => r.unit_code === "city")) console.log(r.target_id.padEnd(6), r.status.padEnd(12), r2(r.actual), r2(r.target), "exp", r2(r.expected), "f", r2(r.f), "pace", r2(r.pace), "proj", r2(r.projection), "src", r.sources.length);
+const counts: Record<string, number> = {};
+for (const r of rows) counts[r.status] = (counts[r.status] ?? 0) + 1;
+console.log(rows.length, counts);

@@ -1,0 +1,36 @@
+import {defineCommand} from "citty";
+import {PlanwatchError} from "../error.js";
+import {formatRows, rowFormat} from "../format/formatRows.js";
+import {projectGaps} from "../gaps/projectGaps.js";
+import {projectCatalog} from "../submissions/catalog.js";
+
+const TABLE_COLUMNS = ["target_id", "unit_code", "indicator", "actual", "target", "expected", "status", "pace", "projection", "period"];
+const CSV_COLUMNS = [
+  "target_id", "unit_code", "as_of", "indicator", "measure", "actual", "target", "expected", "gap", "attainment", "progress", "pace", "status",
+  "projection", "required_rate", "baseline", "f", "months_left", "numerator", "denominator", "period", "share", "sources"
+];
+
+/** `planwatch gaps`: where each target stands, city-wide and per unit. */
+export const gaps = defineCommand({
+  meta: {name: "gaps", description: "Print the gaps table: each target's actual, expected path, status and projection, city-wide and per unit"},
+  args: {
+    "as-of": {type: "string", description: "month YYYY-MM (default: the latest month with data)"},
+    unit: {type: "string", description: "only this unit's rows (name, short name or code; city for the city)"},
+    data: {type: "string", description: "data folder", default: "data"},
+    format: {type: "string", description: "table | json | csv", default: "table"}
+  },
+  async run({args}) {
+    const format = rowFormat(args.format);
+    let rows = await projectGaps({dataDir: args.data, asOf: args["as-of"]});
+    if (args.unit !== undefined) {
+      const code = args.unit === "city" ? "city" : (await projectCatalog()).unit(args.unit)?.code;
+      if (!code) throw new PlanwatchError("unknown_unit", `unknown unit: ${args.unit}`);
+      rows = rows.filter((r) => r.unit_code === code);
+    }
+    if (format === "json") return void process.stdout.write(formatRows(rows, {format}));
+    const flat = rows.map((r) => ({...r, actual: round(r.actual), expected: round(r.expected), pace: round(r.pace), projection: round(r.projection), sources: r.sources.map((s) => `${s.file}:${s.row}`).join(";")}));
+    process.stdout.write(formatRows(format === "csv" ? rows.map((r) => ({...r, sources: r.sources.map((s) => `${s.file}:${s.row}`).join(";")})) : flat, {format, columns: format === "csv" ? CSV_COLUMNS : TABLE_COLUMNS}));
+  }
+});
+
+const round = (v: number | null) => (v === null ? null : Math.round(v * 100) / 100);

@@ -1,0 +1,73 @@
+import * as aq from "arquero";
+import type {ColumnTable} from "arquero";
+import "./functions.js";
+
+/**
+ * Each unit's actual for each target as of `asOf` (DESIGN.md): only current (not superseded) values
+ * of months up to `asOf`; for `basis=cumulative` each key's (unit × target × school) latest value,
+ * for `basis=period` the sum of its values; then summed over the unit's schools. A ratio target's
+ * actual is Σ numerators ÷ Σ denominators × 100. Every row carries the observations it came from
+ * (`sources`: file, sha256, row, month) and its latest month (`period`).
+ *
+ * `observations` has the observations table's columns; `targets` at least `id` and `aggregation`.
+ */
+export function unitActuals(observations: ColumnTable, targets: ColumnTable, {asOf}: {asOf: string}): ColumnTable {
+  const used = usedObservations(observations, {asOf});
+  return used
+    .groupby("unit_code", "target_id")
+    .rollup(SUMS)
+    .join(targets.select({id: "target_id", aggregation: "aggregation"}), "target_id")
+    .derive(ACTUAL)
+    .select(aq.not("aggregation"));
+}
+
+/**
+ * The city's actual for each target: `sum` → Σ units' actuals; `ratio` → Σ numerators ÷ Σ
+ * denominators × 100 over the units' values (never a mean of percentages); `min` and `all` → the
+ * lowest unit. Carries every source observation.
+ */
+export function cityActuals(observations: ColumnTable, targets: ColumnTable, {asOf}: {asOf: string}): ColumnTable {
+  const units = unitActuals(observations, targets, {asOf});
+  const sources = usedObservations(observations, {asOf}).groupby("target_id").rollup({sources: SUMS.sources, period: SUMS.period});
+  return units
+    .join(targets.select({id: "target_id", aggregation: "aggregation"}), "target_id")
+    .groupby("target_id", "aggregation")
+    .rollup({
+      total: (d: any) => (aq.op.valid(d.actual) > 0 ? aq.op.sum(d.actual) : null),
+      lowest: (d: any) => aq.op.min(d.actual),
+      numerator: (d: any) => (aq.op.valid(d.numerator) > 0 ? aq.op.sum(d.numerator) : null),
+      denominator: (d: any) => (aq.op.valid(d.denominator) > 0 ? aq.op.sum(d.denominator) : null),
+      units: (d: any) => aq.op.valid(d.actual)
+    })
+    .derive({
+      unit_code: () => "city",
+      actual: (d: any) =>
+        d.aggregation === "ratio" ? (d.denominator > 0 ? (100 * d.numerator) / d.denominator : null) : d.aggregation === "sum" ? d.total : d.lowest
+    })
+    .ungroup()
+    .join_left(sources, "target_id")
+    .select("unit_code", "target_id", "actual", "numerator", "denominator", "period", "units", "sources");
+}
+
+/** Current values up to `asOf`: the latest of each cumulative key, every one of a per-period key. */
+function usedObservations(observations: ColumnTable, {asOf}: {asOf: string}): ColumnTable {
+  const current = observations.params({asOf}).filter((d: any, $: any) => d.superseded_by === null && d.period <= $.asOf);
+  const cumulative = current
+    .filter((d: any) => d.basis === "cumulative")
+    .groupby("unit_code", "target_id", "school_id")
+    .filter((d: any) => d.period === aq.op.max(d.period))
+    .ungroup();
+  return cumulative.concat(current.filter((d: any) => d.basis === "period"));
+}
+
+const SUMS = {
+  value: (d: any) => (aq.op.valid(d.value) > 0 ? aq.op.sum(d.value) : null),
+  numerator: (d: any) => (aq.op.valid(d.numerator) > 0 ? aq.op.sum(d.numerator) : null),
+  denominator: (d: any) => (aq.op.valid(d.denominator) > 0 ? aq.op.sum(d.denominator) : null),
+  period: (d: any) => aq.op.max(d.period),
+  sources: (d: any) => aq.op.array_agg(aq.op.row_object("file", "file_sha256", "row", "period"))
+};
+
+const ACTUAL = {
+  actual: (d: any) => (d.aggregation === "ratio" ? (d.denominator > 0 ? (100 * d.numerator) / d.denominator : null) : d.value)
+};

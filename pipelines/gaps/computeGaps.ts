@@ -1,0 +1,132 @@
+import * as aq from "arquero";
+import type {ColumnTable} from "arquero";
+import {PlanwatchError} from "../error.js";
+import type {Observation} from "../submissions/observations.js";
+import type {Target} from "../targets/curation.js";
+import {cityActuals, unitActuals} from "./actuals.js";
+import type {Allocation} from "./allocations.js";
+import {expected} from "./expected.js";
+import {projection} from "./projection.js";
+import {DEFAULT_THRESHOLDS, type Thresholds, status} from "./status.js";
+import {timeFraction} from "./timeFraction.js";
+
+/** One row of the gaps table (DESIGN.md): a target, city-wide or for one unit, as of a month. */
+export interface GapRow {
+  target_id: string;
+  /** A unit's code, or `city`. */
+  unit_code: string;
+  as_of: string;
+  indicator: string;
+  /** The unit of measure: 所, %, 百分点 … */
+  measure: string;
+  actual: number | null;
+  target: number | null;
+  expected: number | null;
+  gap: number | null;
+  attainment: number | null;
+  progress: number | null;
+  pace: number | null;
+  status: (typeof import("./status.js").STATUSES)[number];
+  projection: number | null;
+  required_rate: number | null;
+  baseline: number | null;
+  /** The time fraction the expectation uses. */
+  f: number;
+  months_left: number;
+  numerator: number | null;
+  denominator: number | null;
+  /** The latest month of the data behind `actual`. */
+  period: string | null;
+  /** A unit's share of the city's actual (counts), else null. */
+  share: number | null;
+  /** The observations `actual` was computed from: file, sha256, row, month. */
+  sources: {file: string; file_sha256: string; row: number; period: string}[];
+}
+
+const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
+/** Arquero's join keys for unit × target on both sides. */
+const BY_UNIT_TARGET: [string[], string[]] = [["unit_code", "target_id"], ["unit_code", "target_id"]];
+
+/**
+ * Computes the gaps table with Arquero: for every target, the city's row and a row for every unit
+ * that reports it or has an allocation of it, as of `asOf` (default: the latest month with data).
+ * Options: `targets` (curated), `observations`, `allocations` (count targets' unit shares; a unit
+ * without one gets `no_target`), `asOf`, `thresholds` (default {@link DEFAULT_THRESHOLDS}).
+ * Throws `PlanwatchError` `invalid_option` for an `asOf` that is not `YYYY-MM`.
+ */
+export function computeGaps({
+  targets,
+  observations,
+  allocations = [],
+  asOf,
+  thresholds = DEFAULT_THRESHOLDS
+}: {targets: readonly Target[]; observations: readonly Observation[]; allocations?: readonly Allocation[]; asOf?: string; thresholds?: Thresholds}): GapRow[] {
+  if (asOf !== undefined && !PERIOD.test(asOf)) throw new PlanwatchError("invalid_option", `invalid as-of month: ${asOf} (expected YYYY-MM)`);
+  const current = observations.filter((o) => o.superseded_by === null);
+  const month = asOf ?? current.reduce<string | null>((max, o) => (max === null || o.period > max ? o.period : max), null);
+  if (month === null) throw new PlanwatchError("no_data", "no observations: nothing to compute gaps from (ingest submissions first)");
+  return _computeGaps({targets, observations, allocations, asOf: month, thresholds});
+}
+
+function _computeGaps({targets, observations, allocations, asOf, thresholds}: {targets: readonly Target[]; observations: readonly Observation[]; allocations: readonly Allocation[]; asOf: string; thresholds: Thresholds}): GapRow[] {
+  const order = aq.from(targets.map((t, i) => ({target_id: t.id, order: i})));
+  const targetTable = timeFraction(
+    aq.from(
+      targets.map((t) => ({
+        id: t.id,
+        target_id: t.id,
+        indicator: t.indicator,
+        measure: t.unit,
+        kind: t.kind,
+        aggregation: t.aggregation,
+        comparator: t.comparator,
+        direction: t.direction,
+        target_value: t.value,
+        target_value_max: t.value_max,
+        curated_baseline: t.baseline,
+        start: t.start,
+        deadline: t.deadline,
+        schedule: t.schedule
+      }))
+    ),
+    {asOf}
+  );
+  const obs = observationTable(observations);
+  const city = targetTable
+    .select(aq.not("id"))
+    .join_left(cityActuals(obs, targetTable, {asOf}).select(aq.not("unit_code", "units")), "target_id")
+    .derive({unit_code: () => "city", is_unit: () => false, allocation: () => null, share: () => null});
+  const allocationTable = aq.table({unit_code: allocations.map((a) => a.unit_code), target_id: allocations.map((a) => a.target_id), allocation: allocations.map((a) => a.value)});
+  const pairs = obs.select("unit_code", "target_id").concat(allocationTable.select("unit_code", "target_id")).dedupe();
+  const cityTotals = city.select({target_id: "target_id", actual: "city_actual"});
+  const unitRows = pairs
+    .join_left(unitActuals(obs, targetTable, {asOf}).select("unit_code", "target_id", "actual", "numerator", "denominator", "period", "sources"), BY_UNIT_TARGET)
+    .join_left(allocationTable, BY_UNIT_TARGET)
+    .join(targetTable.select(aq.not("id")), "target_id")
+    .join_left(cityTotals, "target_id")
+    .derive({
+      is_unit: () => true,
+      share: (d: any) => (d.kind === "count" && d.actual != null && d.city_actual > 0 ? d.actual / d.city_actual : null)
+    })
+    .select(aq.not("city_actual"));
+  const all = projection(status(expected(city.concat(unitRows)), {thresholds}))
+    .params({asOf})
+    .derive({as_of: (_: any, $: any) => $.asOf, sources: (d: any) => d.sources ?? []})
+    .join(order, "target_id")
+    .derive({city_first: (d: any) => (d.unit_code === "city" ? 0 : 1)})
+    .orderby("order", "city_first", "unit_code");
+  // Arquero leaves undefined where a left join found nothing: the table's contract says null.
+  const nulls = Object.fromEntries(COLUMNS.map((c) => [c, `d => d[${JSON.stringify(c)}] === undefined ? null : d[${JSON.stringify(c)}]`]));
+  return all.derive(nulls).select(...COLUMNS).objects() as GapRow[];
+}
+
+const COLUMNS = [
+  "target_id", "unit_code", "as_of", "indicator", "measure", "actual", "target", "expected", "gap", "attainment", "progress", "pace", "status",
+  "projection", "required_rate", "baseline", "f", "months_left", "numerator", "denominator", "period", "share", "sources"
+] as const;
+
+/** The observations as a table, with its columns even when there is none. */
+function observationTable(observations: readonly Observation[]): ColumnTable {
+  const columns = ["unit_code", "period", "target_id", "school_id", "value", "numerator", "denominator", "basis", "note", "row", "file_sha256", "file", "ingested_at", "superseded_by"];
+  return observations.length ? aq.from(observations) : aq.table(Object.fromEntries(columns.map((c) => [c, []])));
+}

@@ -1,0 +1,62 @@
+import * as aq from "arquero";
+
+/** A month `YYYY-MM` as a number that counts months: 2023-01 → 24276. */
+export function monthIndex(period: string): number {
+  return Number(period.slice(0, 4)) * 12 + Number(period.slice(5, 7)) - 1;
+}
+
+/**
+ * The share of the way a target should have come by `asOf`: a curated schedule's fraction for that
+ * month (linear between its listed months, from 0 the month before `start`), else the months from
+ * `start` through `asOf` over the months from `start` through `deadline`. Clamped to [0, 1].
+ */
+export function timeShare(schedule: {period: string; fraction: number}[] | null, asOf: string, start: string, deadline: string): number {
+  const at = monthIndex(asOf);
+  const from = monthIndex(start) - 1;
+  const to = monthIndex(deadline);
+  if (to <= from) return 1;
+  if (schedule && schedule.length) {
+    let previous = {at: from, fraction: 0};
+    for (const step of schedule) {
+      const here = {at: monthIndex(step.period), fraction: step.fraction};
+      if (at <= here.at) return clamp(previous.fraction + ((here.fraction - previous.fraction) * (at - previous.at)) / Math.max(1, here.at - previous.at));
+      previous = here;
+    }
+    return clamp(previous.fraction);
+  }
+  return clamp((at - from) / (to - from));
+}
+
+/** Whether `actual` meets the target as its comparator reads: `>=`, `between`, `decrease` … */
+export function holds(comparator: string, actual: number | null, target: number | null, high: number | null): boolean {
+  if (actual === null || target === null) return false;
+  switch (comparator) {
+    case ">":
+      return actual > target;
+    case "<":
+      return actual < target;
+    case "<=":
+    case "decrease":
+      return actual <= target;
+    case "=":
+      return actual === target;
+    case "between":
+      return actual >= target && (high === null || actual <= high);
+    default:
+      return actual >= target;
+  }
+}
+
+const clamp = (f: number) => Math.min(1, Math.max(0, f));
+
+// Registered once, so that Arquero expressions (derive, filter) can call them.
+aq.addFunction("pw_month", monthIndex, {override: true});
+aq.addFunction("pw_time_share", timeShare, {override: true});
+aq.addFunction("pw_holds", holds, {override: true});
+
+/** Arquero's `op` with planwatch's functions, for use inside table expressions. */
+export const op = aq.op as typeof aq.op & {
+  pw_month: typeof monthIndex;
+  pw_time_share: typeof timeShare;
+  pw_holds: typeof holds;
+};

@@ -1,0 +1,57 @@
+import type {ColumnTable} from "arquero";
+import {PlanwatchError} from "../error.js";
+import {op} from "./functions.js";
+
+/** Pace thresholds: on track from `onTrack`, at risk from `atRisk`, off track below. */
+export interface Thresholds {
+  onTrack: number;
+  atRisk: number;
+}
+
+/** The defaults of DESIGN.md: on track r ≥ 0.95, at risk 0.80 ≤ r < 0.95. */
+export const DEFAULT_THRESHOLDS: Thresholds = {onTrack: 0.95, atRisk: 0.8};
+
+/** Every status a gaps row can have. */
+export const STATUSES = ["achieved", "on_track", "at_risk", "off_track", "no_data", "no_target", "no_baseline"] as const;
+
+/**
+ * Adds `progress` p = (actual − baseline) ÷ (target − baseline) (for a level judged against its
+ * target that must go down: target ÷ actual), `attainment` (actual ÷ target), `pace` r = p ÷ f and
+ * `status`: `no_target` (a unit without an allocation of a count), `no_data`, `no_baseline`,
+ * `achieved` (the comparator already holds), else `on_track`, `at_risk` or `off_track` by pace.
+ * Throws `PlanwatchError` `invalid_option` for thresholds that are not 0 < atRisk ≤ onTrack.
+ */
+export function status(table: ColumnTable, {thresholds = DEFAULT_THRESHOLDS}: {thresholds?: Thresholds} = {}): ColumnTable {
+  const {onTrack, atRisk} = thresholds;
+  if (!(atRisk > 0 && atRisk <= onTrack)) throw new PlanwatchError("invalid_option", `invalid thresholds: on track ${onTrack}, at risk ${atRisk}`);
+  return table
+    .params({onTrack, atRisk})
+    .derive({
+      progress: (d: any) =>
+        d.actual == null || d.target == null || d.baseline == null
+          ? null
+          : d.judged_by_target && d.direction === "down"
+            ? d.actual > 0 ? d.target / d.actual : null
+            : d.target === d.baseline ? null : (d.actual - d.baseline) / (d.target - d.baseline),
+      attainment: (d: any) => (d.actual == null || !d.target ? null : d.actual / d.target)
+    })
+    .derive({
+      pace: (d: any) => (d.progress == null || !(d.f > 0) ? null : d.progress / d.f),
+      status: (d: any, $: any) =>
+        d.is_unit && d.kind === "count" && d.allocation == null
+          ? "no_target"
+          : d.actual == null
+            ? "no_data"
+            : d.target == null
+              ? "no_baseline"
+              : op.pw_holds(d.comparator, d.actual, d.target, d.target_value_max)
+                ? "achieved"
+                : !(d.f > 0)
+                  ? "on_track"
+                  : d.progress / d.f >= $.onTrack
+                    ? "on_track"
+                    : d.progress / d.f >= $.atRisk
+                      ? "at_risk"
+                      : "off_track"
+    });
+}

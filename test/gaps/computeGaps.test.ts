@@ -1,0 +1,176 @@
+import {describe, expect, it} from "vitest";
+import {computeGaps, type GapRow} from "../../pipelines/gaps/computeGaps.js";
+import {timeShare} from "../../pipelines/gaps/functions.js";
+import type {Observation} from "../../pipelines/submissions/observations.js";
+import type {Target} from "../../pipelines/targets/curation.js";
+
+/** A target with the defaults of a 2023 plan; `over` sets what the case needs. */
+function target(over: Partial<Target> & Pick<Target, "id" | "comparator" | "value" | "unit" | "kind" | "aggregation">): Target {
+  return {
+    section: 1, item: 1, indicator: over.id, value_max: null, year: null, scope: null, baseline: null, baseline_year: null, per: null,
+    text: "", start_offset: 0, end_offset: 0, direction: "up", baseline_source: null, start: "2023-01", deadline: "2023-12", schedule: null,
+    ...over
+  };
+}
+/** An observation; a file's sha256 is its name. */
+function obs(unit_code: string, period: string, target_id: string, value: number | null, over: Partial<Observation> = {}): Observation {
+  return {unit_code, period, target_id, school_id: "", value, numerator: null, denominator: null, basis: "cumulative", note: "", row: 2, file_sha256: `${unit_code}-${period}`, file: `${unit_code}-${period}.csv`, ingested_at: "", superseded_by: null, ...over};
+}
+const ratio = (unit: string, period: string, id: string, numerator: number, denominator: number) => obs(unit, period, id, (100 * numerator) / denominator, {numerator, denominator});
+
+const XIHU = "330106";
+const SHANGCHENG = "330102";
+const TARGETS = [
+  target({id: "1.1a", comparator: ">=", value: 120, unit: "所", kind: "count", aggregation: "sum"}),
+  target({id: "1.1b", comparator: ">=", value: 90, unit: "%", kind: "level", aggregation: "ratio"}),
+  target({id: "1.1c", comparator: "decrease", value: 1, unit: "百分点", kind: "level", aggregation: "ratio", baseline: 50, direction: "down", per: "year"}),
+  target({id: "1.1d", comparator: "increase", value: 2800, unit: "名", kind: "level", aggregation: "sum", baseline: 10000, baseline_year: 2022}),
+  target({id: "1.1e", comparator: ">=", value: 100, unit: "个", kind: "count", aggregation: "sum", schedule: [{period: "2023-06", fraction: 0.3}, {period: "2023-08", fraction: 0.85}, {period: "2023-12", fraction: 1}]}),
+  target({id: "1.1f", comparator: ">=", value: 60, unit: "人", kind: "count", aggregation: "sum"}),
+  target({id: "1.1g", comparator: ">=", value: 35, unit: "%", kind: "level", aggregation: "ratio"}),
+  target({id: "1.1h", comparator: "increase", value: 5, unit: "个", kind: "level", aggregation: "sum", baseline_year: 2022}),
+  target({id: "1.1i", comparator: "<=", value: 45, unit: "人", kind: "level", aggregation: "min", direction: "down"})
+];
+const OBSERVATIONS: Observation[] = [
+  // 1.1a cumulative; 西湖's June value revised from 50 to 40; 上城 sent no June (a missing month).
+  obs(XIHU, "2023-03", "1.1a", 20),
+  obs(XIHU, "2023-06", "1.1a", 50, {file_sha256: "first", file: "first.csv", superseded_by: "fix"}),
+  obs(XIHU, "2023-06", "1.1a", 40, {file_sha256: "fix", file: "fix.csv", row: 3}),
+  obs(SHANGCHENG, "2023-05", "1.1a", 25),
+  obs(XIHU, "2023-09", "1.1a", 90),
+  // 1.1b rates with unequal denominators: 90/100 and 10/20.
+  ratio(XIHU, "2023-06", "1.1b", 90, 100),
+  ratio(SHANGCHENG, "2023-06", "1.1b", 10, 20),
+  // 1.1c a rate that must fall one point from a baseline of 50.
+  ratio(XIHU, "2023-06", "1.1c", 495, 1000),
+  // 1.1d a plan number against 2022's 10,000.
+  obs(XIHU, "2023-06", "1.1d", 11500),
+  obs(SHANGCHENG, "2023-06", "1.1d", 1400),
+  // 1.1e on a custom schedule.
+  obs(XIHU, "2023-06", "1.1e", 24),
+  // 1.1f per-period flows, summed.
+  obs(XIHU, "2023-01", "1.1f", 2, {basis: "period"}),
+  obs(XIHU, "2023-02", "1.1f", 2, {basis: "period"}),
+  obs(XIHU, "2023-03", "1.1f", 3, {basis: "period"}),
+  obs(XIHU, "2023-07", "1.1f", 30, {basis: "period"}),
+  // 1.1h an increase with no curated baseline.
+  obs(XIHU, "2023-06", "1.1h", 5),
+  // 1.1i a level that must stay low, judged by its lowest... a class size: 48 and 44.
+  obs(XIHU, "2023-06", "1.1i", 48),
+  obs(SHANGCHENG, "2023-06", "1.1i", 44)
+];
+const ALLOCATIONS = [{unit_code: XIHU, target_id: "1.1a", value: 70}];
+
+const gaps = (asOf: string) => computeGaps({targets: TARGETS, observations: OBSERVATIONS, allocations: ALLOCATIONS, asOf});
+const row = (rows: GapRow[], id: string, unit = "city") => rows.find((r) => r.target_id === id && r.unit_code === unit)!;
+const close = (value: number | null, expected: number) => expect(value).toBeCloseTo(expected, 6);
+
+describe("computeGaps (hand-computed)", () => {
+  const june = gaps("2023-06");
+
+  it("cumulative basis: each unit's latest value up to as-of, revisions applied, a missing month using the month before", () => {
+    const a = row(june, "1.1a");
+    expect(a.actual).toBe(65); // 西湖 40 (revised, not 50) + 上城 25 (May: no June)
+    close(a.f, 6 / 12);
+    close(a.expected!, 60);
+    close(a.progress!, 65 / 120);
+    close(a.pace!, 65 / 120 / 0.5);
+    expect(a.status).toBe("on_track");
+    close(a.projection!, 130);
+    expect(a.gap).toBe(55);
+    close(a.required_rate!, 55 / 6);
+    expect(a.sources.map((s) => [s.file, s.row])).toEqual(expect.arrayContaining([["fix.csv", 3], ["330102-2023-05.csv", 2]]));
+    expect(a.sources.map((s) => s.file)).not.toContain("first.csv");
+  });
+
+  it("as-of in the middle of the series ignores later months", () => {
+    const april = gaps("2023-04");
+    const a = row(april, "1.1a");
+    expect(a.actual).toBe(20);
+    close(a.pace!, 20 / 120 / (4 / 12));
+    expect(a.status).toBe("off_track");
+    expect(row(april, "1.1a", SHANGCHENG).status).toBe("no_target"); // no allocation, and no data by April
+    expect(row(gaps("2023-09"), "1.1a").actual).toBe(115);
+  });
+
+  it("units with an allocation are judged against it; units without get no_target and their share", () => {
+    const xihu = row(june, "1.1a", XIHU);
+    expect([xihu.target, xihu.actual, xihu.status]).toEqual([70, 40, "on_track"]);
+    close(xihu.expected!, 35);
+    const shangcheng = row(june, "1.1a", SHANGCHENG);
+    expect([shangcheng.target, shangcheng.actual, shangcheng.status]).toEqual([null, 25, "no_target"]);
+    close(shangcheng.share!, 25 / 65);
+  });
+
+  it("ratio aggregation: Σ numerators ÷ Σ denominators, not a mean of percentages", () => {
+    const b = row(june, "1.1b");
+    close(b.actual!, (100 * 100) / 120); // 83.33, where the mean of 90% and 50% would say 70%
+    expect([b.numerator, b.denominator]).toEqual([100, 120]);
+    expect(b.f).toBe(1); // a level with no curated baseline is judged against the target itself
+    expect(b.expected).toBe(90);
+    close(b.pace!, 83.333333 / 90);
+    expect(b.status).toBe("at_risk");
+    expect(row(june, "1.1b", XIHU).status).toBe("achieved");
+    expect(row(june, "1.1b", SHANGCHENG).status).toBe("off_track");
+  });
+
+  it("a decrease against a curated baseline", () => {
+    const c = row(june, "1.1c");
+    close(c.actual!, 49.5);
+    expect([c.baseline, c.target]).toEqual([50, 49]);
+    close(c.expected!, 49.5);
+    close(c.progress!, 0.5);
+    close(c.pace!, 1);
+    expect(c.status).toBe("on_track");
+    close(c.gap!, 0.5);
+    close(c.projection!, 49);
+  });
+
+  it("an increase over 2022: target = baseline + value, achieved when the comparator holds", () => {
+    const d = row(june, "1.1d");
+    expect([d.actual, d.target, d.status]).toEqual([12900, 12800, "achieved"]);
+    expect(d.gap).toBe(-100);
+  });
+
+  it("a custom schedule sets the expected path", () => {
+    const e = row(june, "1.1e");
+    close(e.f, 0.3);
+    close(e.expected!, 30);
+    close(e.pace!, 0.8);
+    expect(e.status).toBe("at_risk"); // 0.80 is at risk, not off track
+    close(timeShare([{period: "2023-06", fraction: 0.3}, {period: "2023-08", fraction: 0.85}], "2023-07", "2023-01", "2023-12"), 0.575);
+    close(timeShare([{period: "2023-06", fraction: 0.3}], "2023-03", "2023-01", "2023-12"), 0.15);
+  });
+
+  it("period basis: the values up to as-of are summed", () => {
+    const f = gaps("2023-03");
+    expect(row(f, "1.1f").actual).toBe(7);
+    expect(row(f, "1.1f").status).toBe("off_track");
+    expect(row(gaps("2023-07"), "1.1f").actual).toBe(37);
+  });
+
+  it("no_data, no_baseline, and a level that must stay low judged by its lowest unit", () => {
+    expect(row(june, "1.1g")).toMatchObject({status: "no_data", actual: null, sources: []});
+    expect(row(june, "1.1h")).toMatchObject({status: "no_baseline", actual: 5, target: null});
+    const i = row(june, "1.1i");
+    expect([i.actual, i.status]).toEqual([44, "achieved"]);
+    expect(row(june, "1.1i", XIHU).status).toBe("at_risk"); // 45/48 = 0.9375
+  });
+
+  it("spans every status", () => {
+    expect(new Set([...june, ...gaps("2023-04"), ...gaps("2023-03")].map((r) => r.status))).toEqual(
+      new Set(["achieved", "on_track", "at_risk", "off_track", "no_data", "no_target", "no_baseline"])
+    );
+  });
+
+  it("defaults as-of to the latest month with data, and refuses a bad one", () => {
+    expect(computeGaps({targets: TARGETS, observations: OBSERVATIONS})[0]!.as_of).toBe("2023-09");
+    expect(() => gaps("2023-6")).toThrow(/invalid as-of month: 2023-6/);
+    expect(() => computeGaps({targets: TARGETS, observations: []})).toThrow(/no observations/);
+  });
+
+  it("takes other thresholds", () => {
+    const strict = computeGaps({targets: TARGETS, observations: OBSERVATIONS, allocations: ALLOCATIONS, asOf: "2023-06", thresholds: {onTrack: 1.2, atRisk: 1.0}});
+    expect(row(strict, "1.1a").status).toBe("at_risk");
+  });
+});
