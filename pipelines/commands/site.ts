@@ -8,6 +8,7 @@ import {projectPaths} from "../project.js";
 import {buildSite} from "../run/buildSite.js";
 import {seedNpmCache} from "../run/npmCache.js";
 import {serveDir} from "../run/serveDir.js";
+import {inputSnapshot} from "../report/snapshot.js";
 import {ingestSample} from "../sample/ingestSample.js";
 import {dataPaths} from "../submissions/dataPaths.js";
 import {existsSync} from "node:fs";
@@ -66,10 +67,11 @@ export const dev = defineCommand({
       await ingestSample({dataDir});
     }
     await seedNpmCache({root: join(root, "src"), projectDir: root});
+    const {snapshot, as_of} = await inputSnapshot({projectDir: root, dataDir});
     const bin = createRequire(import.meta.url).resolve("@observablehq/framework/dist/bin/observable.js");
     const child = spawn(process.execPath, [bin, "preview", "--no-open", "--port", args.port], {
       stdio: "inherit",
-      env: {...process.env, OBSERVABLE_TELEMETRY_DISABLE: "1", PLANWATCH_DATA: dataDir, PLANWATCH_PROJECT: root}
+      env: {...process.env, OBSERVABLE_TELEMETRY_DISABLE: "1", PLANWATCH_DATA: dataDir, PLANWATCH_PROJECT: root, PLANWATCH_SNAPSHOT: snapshot, PLANWATCH_AS_OF: as_of ?? ""}
     });
     await new Promise((resolve) => child.on("exit", resolve));
   }

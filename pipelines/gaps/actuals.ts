@@ -7,7 +7,7 @@ import "./functions.js";
  * of months up to `asOf`; for `basis=cumulative` each key's (unit × target × school) latest value,
  * for `basis=period` the sum of its values; then summed over the unit's schools. A ratio target's
  * actual is Σ numerators ÷ Σ denominators × 100. Every row carries the observations it came from
- * (`sources`: file, sha256, row, month) and its latest month (`period`).
+ * (`sources`: file, sha256, row, month, note) and its latest month (`period`).
  *
  * `observations` has the observations table's columns; `targets` at least `id` and `aggregation`.
  */
@@ -65,7 +65,7 @@ const SUMS = {
   numerator: (d: any) => (aq.op.valid(d.numerator) > 0 ? aq.op.sum(d.numerator) : null),
   denominator: (d: any) => (aq.op.valid(d.denominator) > 0 ? aq.op.sum(d.denominator) : null),
   period: (d: any) => aq.op.max(d.period),
-  sources: (d: any) => aq.op.array_agg(aq.op.row_object("file", "file_sha256", "row", "period"))
+  sources: (d: any) => aq.op.array_agg(aq.op.row_object("file", "file_sha256", "row", "period", "note"))
 };
 
 const ACTUAL = {

@@ -39,8 +39,8 @@ export interface GapRow {
   period: string | null;
   /** A unit's share of the city's actual (counts), else null. */
   share: number | null;
-  /** The observations `actual` was computed from: file, sha256, row, month. */
-  sources: {file: string; file_sha256: string; row: number; period: string}[];
+  /** The observations `actual` was computed from: file, sha256, row, month, and the sender's note. */
+  sources: {file: string; file_sha256: string; row: number; period: string; note: string}[];
 }
 
 const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;

@@ -9,16 +9,21 @@ import {type GapRow, computeGaps} from "./computeGaps.js";
 import type {Thresholds} from "./status.js";
 
 /**
- * The project's gaps table: its targets, the observations of its data folder, and
- * `seeds/allocations.csv` when there is one. Options: `projectDir`, `dataDir` (default: the
- * project's data folder), `asOf`, `thresholds`.
+ * What the project's gaps are computed from: its targets, the observations of its data folder
+ * (default: the project's), and `seeds/allocations.csv` when there is one.
  */
-export async function projectGaps({projectDir, dataDir, asOf, thresholds}: {projectDir?: string; dataDir?: string; asOf?: string; thresholds?: Thresholds} = {}): Promise<GapRow[]> {
+export async function projectGapInputs({projectDir, dataDir}: {projectDir?: string; dataDir?: string} = {}) {
   const paths = projectPaths(projectDir);
   const [targets, units, observations] = await Promise.all([projectTargets({projectDir}), readUnits(paths.units), readObservations({dataDir: dataDir ?? paths.data})]);
   const file = join(paths.seeds, "allocations.csv");
   const allocations = existsSync(file)
     ? await readAllocations(file, {units: new Set(units.map((u) => u.code)), countTargets: new Set(targets.filter((t) => t.kind === "count").map((t) => t.id))})
     : [];
+  return {targets, units, observations, allocations};
+}
+
+/** The project's gaps table (see {@link projectGapInputs}). Options add `asOf` and `thresholds`. */
+export async function projectGaps({projectDir, dataDir, asOf, thresholds}: {projectDir?: string; dataDir?: string; asOf?: string; thresholds?: Thresholds} = {}): Promise<GapRow[]> {
+  const {targets, observations, allocations} = await projectGapInputs({projectDir, dataDir});
   return computeGaps({targets, observations, allocations, asOf, thresholds});
 }

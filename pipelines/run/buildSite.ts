@@ -6,6 +6,7 @@ import {type Config, readConfig, setCurrentDate} from "@observablehq/framework/d
 import {PlanwatchError} from "../error.js";
 import {consoleLogger, type Logger} from "./effects.js";
 import {seedNpmCache} from "./npmCache.js";
+import {inputSnapshot} from "../report/snapshot.js";
 
 /**
  * Builds the site: seeds Framework's npm cache from node_modules (no CDN), drops cached loader
@@ -28,6 +29,9 @@ export async function buildSite({
   const dir = resolve(projectDir);
   process.env.PLANWATCH_PROJECT = dir; // loaders read their inputs from here
   process.env.PLANWATCH_DATA = resolve(dir, dataDir ?? "data");
+  const {snapshot, as_of} = await inputSnapshot({projectDir: dir});
+  process.env.PLANWATCH_SNAPSHOT = snapshot; // the footer shows these, not a build time
+  process.env.PLANWATCH_AS_OF = as_of ?? "";
   await import("tsx/esm"); // Framework imports the TypeScript config with Node's own loader
   const config = await readConfig(join(dir, "observablehq.config.ts"), dir);
   const root = resolve(dir, config.root);

@@ -9,7 +9,7 @@ import {PlanwatchError} from "../error.js";
  * Packages that Framework imports on its own behalf (its `Inputs`, `html`, `FileAttachment().csv()`
  * and so on), seeded whether or not a page names them.
  */
-export const IMPLICIT_PACKAGES = ["@observablehq/inputs", "htl", "isoformat", "d3-dsv"] as const;
+export const IMPLICIT_PACKAGES = ["@observablehq/inputs", "htl", "isoformat", "d3-dsv", "minisearch"] as const;
 
 /** What one seeded package became: its name, the version node_modules holds, and the cache file. */
 export interface SeededPackage {

@@ -147,9 +147,9 @@ function simulate({districts, bureau, byId, random}: {districts: readonly Unit[]
   const before = rows.find((r) => r.unit.short_name === "拱墅" && r.target.id === "6.2a" && r.period === "2023-07");
   if (dip && before?.value) dip.value = before.value - 5;
   // Notes that must stay text: markup and a spreadsheet formula.
-  const xss = rows.find((r) => r.unit.short_name === "西湖" && r.target.id === "6.1b" && r.period === "2023-06");
+  const xss = rows.find((r) => r.unit.short_name === "西湖" && r.target.id === "6.1b" && r.period === "2023-11");
   if (xss) xss.note = `<script>window.__xss=1</script><img src=x onerror="window.__xss=2">学位含"临时"校区,待核`;
-  const formula = rows.find((r) => r.unit.short_name === "临安" && r.target.id === "6.1a" && r.period === "2023-05");
+  const formula = rows.find((r) => r.unit.short_name === "临安" && r.target.id === "6.1b" && r.period === "2023-10");
   if (formula) formula.note = '=HYPERLINK("http://example.invalid","点击查看")';
   return rows;
 }

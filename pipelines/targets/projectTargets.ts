@@ -4,6 +4,7 @@ import {PlanwatchError} from "../error.js";
 import {projectPaths} from "../project.js";
 import type {Target} from "./curation.js";
 import {loadTargets} from "./loadTargets.js";
+import {type PlanSection, planSections} from "./planSections.js";
 import {type PlanSegment, planSegments} from "./planSegments.js";
 
 /**
@@ -25,9 +26,12 @@ export async function projectTargets({projectDir}: {projectDir?: string} = {}): 
   return loadTargets({plan: await projectPlanFile({projectDir}), curation: projectPaths(projectDir).curation});
 }
 
-/** The project's plan text cut into paragraphs and segments, each target's clause marked by its ids. */
-export async function projectPlan({projectDir}: {projectDir?: string} = {}): Promise<{file: string; paragraphs: PlanSegment[][]}> {
+/**
+ * The project's plan text cut into paragraphs and segments, each target's clause marked by its ids,
+ * with the plan's sections.
+ */
+export async function projectPlan({projectDir}: {projectDir?: string} = {}): Promise<{file: string; sections: PlanSection[]; paragraphs: PlanSegment[][]}> {
   const plan = await projectPlanFile({projectDir});
   const [text, targets] = await Promise.all([readFile(plan, "utf8"), projectTargets({projectDir})]);
-  return {file: plan.slice(projectPaths(projectDir).root.length + 1), paragraphs: planSegments(text, targets)};
+  return {file: plan.slice(projectPaths(projectDir).root.length + 1), sections: planSections(text), paragraphs: planSegments(text, targets)};
 }

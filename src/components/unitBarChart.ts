@@ -1,4 +1,5 @@
 import type {TopLevelSpec} from "vega-lite";
+import {CHART_CONFIG} from "./chartTheme.js";
 
 /** Options of {@link unitBarChart}. */
 export interface UnitBarOptions {
@@ -10,24 +11,30 @@ export interface UnitBarOptions {
   unitField?: string;
   /** Chart width in pixels, or "container" (default) to fill its card. */
   width?: number | "container";
+  /** A reference value drawn as a rule (an allocation, the target), or null (default). */
+  rule?: number | null;
 }
 
 /**
  * A horizontal bar chart of one value per unit, largest first. Units sit on the y axis so that
  * Chinese names stay horizontal and never overlap; rows with no value are left out.
  */
-export function unitBarChart(rows: readonly object[], {field, title, unitField = "unit_name", width = "container"}: UnitBarOptions): TopLevelSpec {
-  return {
-    $schema: "https://vega.github.io/schema/vega-lite/v6.json",
-    width,
-    height: {step: 22},
-    data: {values: rows as object[]},
+export function unitBarChart(rows: readonly object[], {field, title, unitField = "unit_name", width = "container", rule = null}: UnitBarOptions): TopLevelSpec {
+  const bars = {
     transform: [{filter: `isValid(datum[${JSON.stringify(field)}])`}],
     mark: {type: "bar", tooltip: true, color: "#4269d0"},
     encoding: {
       y: {field: unitField, type: "nominal", sort: "-x", title: null, axis: {labelLimit: 120}},
-      x: {field, type: "quantitative", title, axis: {format: ",d", tickCount: 4, labelOverlap: "greedy", labelFlush: true}}
-    },
-    config: {font: "system-ui, -apple-system, 'PingFang SC', 'Noto Sans CJK SC', 'Microsoft YaHei', sans-serif"}
+      x: {field, type: "quantitative", title, axis: {format: ",~r", tickCount: 4, labelFlush: true}}
+    }
   };
+  return {
+    $schema: "https://vega.github.io/schema/vega-lite/v6.json",
+    width,
+    autosize: {type: "fit-x", contains: "padding"},
+    height: {step: 22},
+    data: {values: rows as object[]},
+    layer: rule === null ? [bars] : [bars, {mark: {type: "rule", color: "#c0392b", strokeDash: [4, 3]}, encoding: {x: {datum: rule}}}],
+    config: CHART_CONFIG
+  } as TopLevelSpec;
 }

@@ -8,14 +8,20 @@ import {hashTree, listTree} from "../helpers/files.js";
 const siteDir = inject("siteDir");
 
 describe("planwatch build (the bundled sample)", () => {
-  it("writes the pages, the loader's data file and the bundled chart library", async () => {
+  it("writes every page, the loaders' data files and the bundled chart library", async () => {
     const files = await listTree(siteDir);
-    expect(files).toContain("index.html");
-    expect(files.some((f) => /^_file\/data\/progress\.[0-9a-f]+\.json$/.test(f))).toBe(true);
+    for (const page of ["index.html", "livelihood.html", "quality.html", "method.html", "guide.html", "plan.html", "sections/6.html", "units/330106.html", "targets/6-1b.html"]) {
+      expect(files).toContain(page);
+    }
+    expect(files.filter((f) => f.startsWith("targets/"))).toHaveLength(33);
+    expect(files.filter((f) => f.startsWith("units/"))).toHaveLength(14);
+    for (const data of ["gaps", "history", "quality", "targets", "plan"]) {
+      expect(files.some((f) => new RegExp(`^_file/data/${data}\\.[0-9a-f]+\\.json$`).test(f)), data).toBe(true);
+    }
     expect(files.some((f) => /^_npm\/vega-embed@7\.3\.0\/[0-9a-f]+\.js$/.test(f))).toBe(true);
-    const progress = JSON.parse(await readFile(join(siteDir, files.find((f) => f.startsWith("_file/data/progress."))!), "utf8"));
-    expect(progress).toHaveLength(14);
-    expect(progress.find((d: {unit_name: string}) => d.unit_name === "西湖区")).toMatchObject({unit_code: "330106", period: "2023-11"});
+    const gaps = JSON.parse(await readFile(join(siteDir, files.find((f) => f.startsWith("_file/data/gaps."))!), "utf8"));
+    expect(gaps.as_of).toBe("2023-11");
+    expect(gaps.rows.filter((r: {unit_code: string}) => r.unit_code === "city")).toHaveLength(33);
   });
 
   it("refers to no CDN and loads no remote script, stylesheet or module", async () => {
@@ -31,9 +37,10 @@ describe("planwatch build (the bundled sample)", () => {
     expect(offenders).toEqual([]);
   });
 
-  it("shows no build timestamp", async () => {
+  it("shows the data's as-of month and the input snapshot in the footer, not a build time", async () => {
     const html = await readFile(join(siteDir, "index.html"), "utf8");
     expect(html).not.toMatch(/Built with|on <a title="\d{4}-\d\d-\d\d/);
+    expect(html).toMatch(/数据截至 2023-11 · 输入快照 <code>[0-9a-f]{12}<\/code>/);
   });
 
   describe("a second build of the same inputs", () => {

@@ -1,0 +1,77 @@
+import {type GapRow, computeGaps} from "../gaps/computeGaps.js";
+import {projectGapInputs} from "../gaps/projectGaps.js";
+
+/** A gaps row as the site carries it: `sources` as [file index, row] pairs into `files`. */
+export type SiteGapRow = Omit<GapRow, "sources"> & {sources: [number, number][]};
+
+/** What the site's pages read: the gaps as of the latest month, with the files they come from. */
+export interface SiteGaps {
+  as_of: string;
+  /** The source files, in first-use order: name, sha256, and each row's note (text, never markup). */
+  files: {file: string; sha256: string}[];
+  rows: SiteGapRow[];
+  /** The senders' notes on source rows, by `fileIndex:row`: text to show as text. */
+  notes: Record<string, string>;
+  units: {code: string; name: string; short_name: string; kind: string}[];
+}
+
+/**
+ * The gaps table for the site, as of the latest month with data, with provenance compacted: each
+ * row's sources become [file index, row] pairs into one list of files.
+ */
+export async function siteGaps({projectDir}: {projectDir?: string} = {}): Promise<SiteGaps> {
+  const {targets, units, observations, allocations} = await projectGapInputs({projectDir});
+  const rows = computeGaps({targets, observations, allocations});
+  const files: SiteGaps["files"] = [];
+  const index = new Map<string, number>();
+  const fileIndex = (file: string, sha256: string) => {
+    let i = index.get(sha256);
+    if (i === undefined) {
+      i = files.push({file, sha256}) - 1;
+      index.set(sha256, i);
+    }
+    return i;
+  };
+  const notes: Record<string, string> = {};
+  const compact = (s: GapRow["sources"][number]): [number, number] => {
+    const i = fileIndex(s.file, s.file_sha256);
+    if (s.note) notes[`${i}:${s.row}`] = s.note;
+    return [i, s.row];
+  };
+  return {
+    as_of: rows[0]?.as_of ?? "",
+    files,
+    rows: rows.map(({sources, ...row}) => ({...row, sources: sources.map(compact)})),
+    notes,
+    units: units.map(({code, name, short_name, kind}) => ({code, name, short_name, kind}))
+  };
+}
+
+/** One point of a target's path: its actual and expected value, city-wide or for a unit, as of a month. */
+export interface HistoryPoint {
+  target_id: string;
+  unit_code: string;
+  as_of: string;
+  actual: number | null;
+  expected: number | null;
+  target: number | null;
+  status: GapRow["status"];
+}
+
+/**
+ * The gaps as of every month from the first with data through the latest: each target's trend,
+ * city-wide and per unit, for the charts.
+ */
+export async function siteHistory({projectDir}: {projectDir?: string} = {}): Promise<HistoryPoint[]> {
+  const {targets, observations, allocations} = await projectGapInputs({projectDir});
+  const periods = [...new Set(observations.filter((o) => o.superseded_by === null).map((o) => o.period))].sort();
+  const points: HistoryPoint[] = [];
+  for (const asOf of periods) {
+    for (const r of computeGaps({targets, observations, allocations, asOf})) {
+      points.push({target_id: r.target_id, unit_code: r.unit_code, as_of: r.as_of, actual: round(r.actual), expected: round(r.expected), target: r.target, status: r.status});
+    }
+  }
+  return points;
+}
+
+const round = (v: number | null) => (v === null ? null : Math.round(v * 1000) / 1000);

@@ -1,0 +1,20 @@
+import {html} from "npm:htl";
+import {STATUS_COLORS, STATUS_ORDER, statusLabel} from "./status.js";
+
+/** A status as a coloured chip with its Chinese label (text, never markup). */
+export function statusChip(status) {
+  return html`<span class="pw-chip" style=${`--chip:${STATUS_COLORS[status] ?? "#888"}`}>${statusLabel(status)}</span>`;
+}
+
+/**
+ * One card per status with how many `rows` have it, most urgent first; each card links to `href(status)`
+ * when given. Statuses no row has are left out unless listed in `always`.
+ */
+export function statusCards(rows, {href, always = ["achieved", "on_track", "at_risk", "off_track", "no_data"]} = {}) {
+  const shown = STATUS_ORDER.filter((s) => always.includes(s) || rows.some((r) => r.status === s));
+  return html`<div class="pw-cards">${shown.map((s) => {
+    const n = rows.filter((r) => r.status === s).length;
+    const body = html`<div class="pw-card-n">${n}</div><div class="pw-card-label">${statusLabel(s)}</div>`;
+    return html`<div class="pw-card" data-status=${s} style=${`--chip:${STATUS_COLORS[s]}`}>${href ? html`<a href=${href(s)}>${body}</a>` : body}</div>`;
+  })}</div>`;
+}

@@ -1,0 +1,3 @@
+import {siteGaps} from "../../pipelines/report/siteData.js";
+
+process.stdout.write(JSON.stringify(await siteGaps()));

@@ -1,0 +1,3 @@
+import {qualityData} from "../../pipelines/report/quality.js";
+
+process.stdout.write(JSON.stringify(await qualityData()));

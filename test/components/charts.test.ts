@@ -1,0 +1,67 @@
+import {compile} from "vega-lite";
+import {describe, expect, it} from "vitest";
+import {matrixChart} from "../../src/components/matrixChart.js";
+import {progressChart} from "../../src/components/progressChart.js";
+import {statusChart} from "../../src/components/statusChart.js";
+import {STATUS_COLORS, statusLabel, statusScale} from "../../src/components/status.js";
+import {trendChart} from "../../src/components/trendChart.js";
+
+const GAPS = [
+  {target_id: "6.1a", indicator: "新建成中小学、幼儿园", attainment: 0.85, expected: 69, target: 72, status: "at_risk"},
+  {target_id: "6.1b", indicator: "新增学位", attainment: 0.98, expected: 58000, target: 61000, status: "on_track"},
+  {target_id: "6.9a", indicator: "场地(馆)开放数", attainment: 1.3, expected: 900, target: 1000, status: "achieved"},
+  {target_id: "5.5b", indicator: "学前教育普及普惠县省级评估通过比例", attainment: null, expected: 65, target: 65, status: "no_data"}
+];
+
+/** The x axes of a compiled chart: none may rotate its labels (Chinese labels stay level). */
+const levelLabels = (spec: object) => (compile(spec as never).spec.axes ?? []).every((a) => a.labelAngle === undefined || a.labelAngle === 0);
+
+describe("chart specs compile in Node and keep Chinese labels level", () => {
+  it("statusChart: one bar per status present, coloured by status, urgent first", () => {
+    const spec = statusChart(GAPS);
+    expect(levelLabels(spec)).toBe(true);
+    const values = (spec.data as {values: {status: string; n: number}[]}).values;
+    expect(values).toEqual([{status: "有风险", n: 1}, {status: "进度正常", n: 1}, {status: "已完成", n: 1}, {status: "无数据", n: 1}]);
+  });
+
+  it("progressChart: attainment capped at 120 %, a tick at the expected share", () => {
+    const spec = progressChart(GAPS);
+    expect(levelLabels(spec)).toBe(true);
+    const values = (spec.data as {values: {label: string; reached: number | null; due: number | null}[]}).values;
+    expect(values.map((v) => [v.label, v.reached, v.due])).toEqual([
+      ["6.1a 新建成中小学、幼儿园", 0.85, 69 / 72],
+      ["6.1b 新增学位", 0.98, 58000 / 61000],
+      ["6.9a 场地(馆)开放数", 1.2, 0.9],
+      ["5.5b 学前教育普及普惠县省级评估通过比例", null, 1]
+    ]);
+  });
+
+  it("trendChart: months as level ordinal labels, the projection from the last actual to the deadline", () => {
+    const points = [
+      {as_of: "2023-01", actual: 5000, expected: 4000},
+      {as_of: "2023-02", actual: 9000, expected: 8000}
+    ];
+    const spec = trendChart(points, {target: 61000, projection: 54000, deadline: "2023-12", unit: "个"});
+    expect(levelLabels(spec)).toBe(true);
+    const layers = (spec as {layer: {data?: {values: unknown[]}}[]}).layer;
+    expect(layers).toHaveLength(4);
+    expect(layers[2]!.data!.values).toEqual([{month: "2月", value: 9000}, {month: "12月", value: 54000}]);
+    expect(JSON.stringify(compile(spec).spec)).toContain("1月");
+  });
+
+  it("matrixChart: a cell per unit × month, coloured by how the month came, 改 on revisions", () => {
+    const spec = matrixChart([
+      {unit_name: "西湖区", period: "2023-01", state: "on_time", revised: false},
+      {unit_name: "西湖区", period: "2023-02", state: "late", revised: true},
+      {unit_name: "淳安县", period: "2023-01", state: "missing", revised: false}
+    ]);
+    expect(levelLabels(spec)).toBe(true);
+    const values = (spec.data as {values: {label: string; mark: string}[]}).values;
+    expect(values.map((v) => [v.label, v.mark])).toEqual([["按时", ""], ["逾期", "改"], ["缺报", ""]]);
+  });
+
+  it("status vocabulary: a Chinese label and a colour for every status", () => {
+    expect(statusLabel("off_track")).toBe("滞后");
+    expect(statusScale(["achieved", "off_track"])).toEqual({domain: ["滞后", "已完成"], range: [STATUS_COLORS.off_track, STATUS_COLORS.achieved]});
+  });
+});
