@@ -12,6 +12,9 @@ import {inputSnapshot} from "../report/snapshot.js";
 import {ingestSample} from "../sample/ingestSample.js";
 import {dataPaths} from "../submissions/dataPaths.js";
 import {existsSync} from "node:fs";
+import {resolve} from "node:path";
+import {formatRows, rowFormat} from "../format/formatRows.js";
+import {type StageRecord, planStages} from "../run/runStages.js";
 
 /** `planwatch build`: the site from a data folder, or from the bundled sample. */
 export const build = defineCommand({
@@ -33,8 +36,29 @@ export const build = defineCommand({
     } else if (!existsSync(dataPaths(dataDir).ledger)) {
       throw new PlanwatchError("no_data", `no ingested data in ${dataDir} (no ledger.jsonl): run planwatch ingest, or build --sample`);
     }
-    const out = await buildSite({output: args.output, dataDir});
-    console.error(`built ${out} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    const manifest = await buildSite({output: args.output, dataDir, onStage: logStage});
+    const ran = manifest.stages.filter((s) => s.ran).length;
+    console.error(`built ${manifest.output} in ${((Date.now() - started) / 1000).toFixed(1)} s (${ran} of ${manifest.stages.length} stages ran; data as of ${manifest.as_of})`);
+  }
+});
+
+/** One line per stage as the build goes: which ran, how long, and why. */
+export function logStage(record: StageRecord): void {
+  console.error(`stage ${record.name.padEnd(22)} ${record.ran ? "ran  " : "fresh"} ${String(record.duration_ms).padStart(6)} ms${record.ran ? `  (${record.reason})` : ""}`);
+}
+
+/** `planwatch status`: which stages a build would re-run, and why. */
+export const status = defineCommand({
+  meta: {name: "status", description: "List the build's stages that are stale, and why (nothing is run)"},
+  args: {
+    data: {type: "string", description: "data folder", default: "data"},
+    format: {type: "string", description: "table | json", default: "table"}
+  },
+  async run({args}) {
+    const {root} = projectPaths();
+    const plans = await planStages({projectDir: root, dataDir: resolve(root, args.data)}, {stateDir: join(root, ".planwatch", "stages"), loaderCacheDir: join(root, "src", ".observablehq", "cache")});
+    const rows = plans.map((p) => ({stage: p.stage.name, stale: p.stale, reason: p.reason}));
+    process.stdout.write(formatRows(rows, {format: rowFormat(args.format)}));
   }
 });
 

@@ -1,3 +1,4 @@
+import {existsSync} from "node:fs";
 import {readFile} from "node:fs/promises";
 import {join} from "node:path";
 import {projectPaths} from "../project.js";
@@ -28,6 +29,8 @@ export interface QualityData {
   cells: SubmissionCell[];
   ledger: LedgerEntry[];
   findings: Finding[];
+  /** The last failed builds (`.planwatch/failures.jsonl`), newest first: the site kept serving the one before. */
+  failures: {at: string; reason: string}[];
 }
 
 /**
@@ -37,9 +40,9 @@ export interface QualityData {
  * ledger and every finding of every file. A rejected file is placed by the units and months its
  * readable rows state, else by its file name.
  */
-export async function qualityData({projectDir, dueDay = 10}: {projectDir?: string; dueDay?: number} = {}): Promise<QualityData> {
+export async function qualityData({projectDir, dataDir, dueDay = 10}: {projectDir?: string; dataDir?: string; dueDay?: number} = {}): Promise<QualityData> {
   const paths = projectPaths(projectDir);
-  const data = dataPaths(paths.data);
+  const data = dataPaths(dataDir ?? paths.data);
   const [units, ledger] = await Promise.all([readUnits(paths.units), readLedger(data.ledger)]);
   const findings: Finding[] = [];
   const placed: {entry: LedgerEntry; units: string[]; periods: string[]}[] = [];
@@ -63,7 +66,14 @@ export async function qualityData({projectDir, dueDay = 10}: {projectDir?: strin
       cells.push({unit_code: unit.code, period, state, revised: accepted.length > 1, accepted: accepted.length, rejected, first_at: first});
     }
   }
-  return {due_day: dueDay, months, cells: cells.filter((c) => c.accepted || c.rejected || units.find((u) => u.code === c.unit_code)!.kind !== "bureau"), ledger, findings};
+  const failuresFile = join(paths.root, ".planwatch", "failures.jsonl");
+  const failures = existsSync(failuresFile)
+    ? (await readFile(failuresFile, "utf8")).split("\n").filter(Boolean).slice(-5).reverse().map((l) => {
+        const {at, reason} = JSON.parse(l) as {at: string; reason: string};
+        return {at, reason};
+      })
+    : [];
+  return {due_day: dueDay, months, failures, cells: cells.filter((c) => c.accepted || c.rejected || units.find((u) => u.code === c.unit_code)!.kind !== "bureau"), ledger, findings};
 }
 
 /** The end of the due day (24:00 Hangzhou time) of the month after `period`, as an ISO instant. */

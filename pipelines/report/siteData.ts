@@ -1,5 +1,8 @@
+import type {Allocation} from "../gaps/allocations.js";
 import {type GapRow, computeGaps} from "../gaps/computeGaps.js";
-import {projectGapInputs} from "../gaps/projectGaps.js";
+import type {Observation} from "../submissions/observations.js";
+import type {Unit} from "../submissions/units.js";
+import type {Target} from "../targets/curation.js";
 
 /** A gaps row as the site carries it: `sources` as [file index, row] pairs into `files`. */
 export type SiteGapRow = Omit<GapRow, "sources"> & {sources: [number, number][]};
@@ -16,12 +19,10 @@ export interface SiteGaps {
 }
 
 /**
- * The gaps table for the site, as of the latest month with data, with provenance compacted: each
- * row's sources become [file index, row] pairs into one list of files.
+ * The gaps table for the site, with provenance compacted: each row's sources become [file index,
+ * row] pairs into one list of files, and the senders' notes a map beside them.
  */
-export async function siteGaps({projectDir}: {projectDir?: string} = {}): Promise<SiteGaps> {
-  const {targets, units, observations, allocations} = await projectGapInputs({projectDir});
-  const rows = computeGaps({targets, observations, allocations});
+export function siteGapsFrom({rows, units}: {rows: readonly GapRow[]; units: readonly Unit[]}): SiteGaps {
   const files: SiteGaps["files"] = [];
   const index = new Map<string, number>();
   const fileIndex = (file: string, sha256: string) => {
@@ -62,8 +63,7 @@ export interface HistoryPoint {
  * The gaps as of every month from the first with data through the latest: each target's trend,
  * city-wide and per unit, for the charts.
  */
-export async function siteHistory({projectDir}: {projectDir?: string} = {}): Promise<HistoryPoint[]> {
-  const {targets, observations, allocations} = await projectGapInputs({projectDir});
+export function siteHistoryFrom({targets, observations, allocations}: {targets: readonly Target[]; observations: readonly Observation[]; allocations: readonly Allocation[]}): HistoryPoint[] {
   const periods = [...new Set(observations.filter((o) => o.superseded_by === null).map((o) => o.period))].sort();
   const points: HistoryPoint[] = [];
   for (const asOf of periods) {

@@ -1,59 +1,110 @@
 import {existsSync} from "node:fs";
-import {readdir, rename, rm} from "node:fs/promises";
-import {basename, dirname, join, relative, resolve} from "node:path";
+import {appendFile, mkdir, readFile, readdir, writeFile} from "node:fs/promises";
+import {join, relative, resolve} from "node:path";
 import {FileBuildEffects, build} from "@observablehq/framework/dist/build.js";
 import {type Config, readConfig, setCurrentDate} from "@observablehq/framework/dist/config.js";
 import {PlanwatchError} from "../error.js";
 import {consoleLogger, type Logger} from "./effects.js";
 import {seedNpmCache} from "./npmCache.js";
 import {inputSnapshot} from "../report/snapshot.js";
+import {withLock} from "./lock.js";
+import {discard, newBuildDir, publish} from "./publish.js";
+import {type StageRecord, runStages} from "./runStages.js";
+
+/** What `planwatch-manifest.json` holds: what the build was made of, and what it did. */
+export interface BuildManifest {
+  planwatch: string;
+  versions: Record<string, string>;
+  snapshot: string;
+  as_of: string | null;
+  stages: StageRecord[];
+  /** Timings, the only part that differs between two builds of the same inputs. */
+  built_at: string;
+  duration_ms: number;
+}
 
 /**
- * Builds the site: seeds Framework's npm cache from node_modules (no CDN), drops cached loader
- * outputs so every loader runs on the current inputs, builds into a staging folder beside `output`,
- * and only when the whole build succeeded swaps it into `output` by rename. A failed build leaves
- * the previous `output` untouched.
+ * Builds the site: seeds Framework's npm cache from node_modules (no CDN); runs the stale stages of
+ * the build's DAG ({@link runStages}), which rewrite exactly the loader outputs whose inputs
+ * changed; builds into a new folder; and only when the whole build succeeded publishes it as
+ * `output` by one rename ({@link publish}), with `planwatch-manifest.json` (input hashes, versions,
+ * as-of, each stage's duration). A failed or killed build leaves the previous `output` serving; a
+ * failure is appended to `.planwatch/failures.jsonl`, which the quality page shows.
  *
  * Options: `projectDir` (default: the current directory), holding `observablehq.config.ts`;
- * `dataDir`, the ingested data the loaders read (default: `<projectDir>/data`); `output` (default:
- * the config's `output`, `dist`), relative to `projectDir`; `logger` (default: standard error).
- * Returns the absolute path of the published folder. Throws `PlanwatchError` `build_failed`.
+ * `dataDir`, the ingested data (default: `<projectDir>/data`); `output` (default: the config's
+ * `output`, `dist`), relative to `projectDir`; `logger` (default: standard error); `onStage`, told
+ * of each stage as it ends. Returns the manifest. Throws `PlanwatchError` `build_failed` or `locked`.
  */
 export async function buildSite({
   projectDir = process.cwd(),
   dataDir,
   output,
-  logger = consoleLogger
-}: {projectDir?: string; dataDir?: string; output?: string; logger?: Logger} = {}): Promise<string> {
-  process.env.OBSERVABLE_TELEMETRY_DISABLE = "1";
+  logger = consoleLogger,
+  onStage
+}: {projectDir?: string; dataDir?: string; output?: string; logger?: Logger; onStage?: (record: StageRecord) => void} = {}): Promise<BuildManifest & {output: string}> {
   const dir = resolve(projectDir);
-  process.env.PLANWATCH_PROJECT = dir; // loaders read their inputs from here
-  process.env.PLANWATCH_DATA = resolve(dir, dataDir ?? "data");
-  const {snapshot, as_of} = await inputSnapshot({projectDir: dir});
-  process.env.PLANWATCH_SNAPSHOT = snapshot; // the footer shows these, not a build time
-  process.env.PLANWATCH_AS_OF = as_of ?? "";
-  await import("tsx/esm"); // Framework imports the TypeScript config with Node's own loader
-  const config = await readConfig(join(dir, "observablehq.config.ts"), dir);
-  const root = resolve(dir, config.root);
-  const target = resolve(dir, output ?? config.output);
-  const staging = join(dirname(target), `.${basename(target)}.staging-${process.pid}`);
-  const cacheDir = join(root, ".observablehq", "cache");
-  const effects = new StagingEffects(staging, cacheDir, {logger, output: {write: () => true}});
-  await seedNpmCache({root, projectDir: dir});
-  await clearLoaderCache(cacheDir);
-  await rm(staging, {recursive: true, force: true});
-  config.output = staging; // Framework's build summary reads the pages back from config.output
-  setCurrentDate(sourceDate());
-  try {
-    await runLoaders(config, root, effects);
-    await build({config}, effects);
-  } catch (error) {
-    await rm(staging, {recursive: true, force: true});
-    const reason = error instanceof PlanwatchError ? error.message : (error as Error).message;
-    throw new PlanwatchError("build_failed", `site build failed, ${target} left as it was: ${reason}`, {cause: error});
+  const state = join(dir, ".planwatch");
+  await mkdir(state, {recursive: true});
+  return withLock(join(state, "build.lock"), async () => {
+    const started = performance.now();
+    process.env.OBSERVABLE_TELEMETRY_DISABLE = "1";
+    process.env.PLANWATCH_PROJECT = dir; // loaders read their inputs from here
+    const data = resolve(dir, dataDir ?? "data");
+    process.env.PLANWATCH_DATA = data;
+    const {snapshot, as_of} = await inputSnapshot({projectDir: dir, dataDir: data});
+    process.env.PLANWATCH_SNAPSHOT = snapshot; // the footer shows these, not a build time
+    process.env.PLANWATCH_AS_OF = as_of ?? "";
+    await import("tsx/esm"); // Framework imports the TypeScript config with Node's own loader
+    const config = await readConfig(join(dir, "observablehq.config.ts"), dir);
+    const root = resolve(dir, config.root);
+    const target = resolve(dir, output ?? config.output);
+    const cacheDir = join(root, ".observablehq", "cache");
+    const staging = await newBuildDir(target);
+    const effects = new StagingEffects(staging, cacheDir, {logger, output: {write: () => true}});
+    config.output = staging; // Framework's build summary reads the pages back from config.output
+    setCurrentDate(sourceDate());
+    let stages: StageRecord[] = [];
+    try {
+      await seedNpmCache({root, projectDir: dir});
+      stages = await runStages({projectDir: dir, dataDir: data}, {stateDir: join(state, "stages"), loaderCacheDir: cacheDir, onStage});
+      await runLoaders(config, root, effects);
+      await build({config}, effects);
+      const manifest: BuildManifest = {
+        planwatch: await packageVersion(dir),
+        versions: await dependencyVersions(dir),
+        snapshot,
+        as_of,
+        stages,
+        built_at: new Date().toISOString(),
+        duration_ms: Math.round(performance.now() - started)
+      };
+      await writeFile(join(staging, "planwatch-manifest.json"), JSON.stringify(manifest, null, 1) + "\n");
+      await publish(staging, target);
+      return {...manifest, output: target};
+    } catch (error) {
+      await discard(staging);
+      const reason = (error as Error).message;
+      await appendFile(join(state, "failures.jsonl"), JSON.stringify({at: new Date().toISOString(), output: target, reason}) + "\n");
+      throw new PlanwatchError("build_failed", `site build failed, ${target} left as it was: ${reason}`, {cause: error});
+    }
+  });
+}
+
+const DEPENDENCIES = ["@observablehq/framework", "arquero", "vega", "vega-lite", "vega-embed", "csv-parse", "exceljs"];
+
+async function packageVersion(dir: string): Promise<string> {
+  return (JSON.parse(await readFile(join(dir, "package.json"), "utf8")) as {version: string}).version;
+}
+
+/** The installed versions of the libraries that shape the numbers and the pages. */
+async function dependencyVersions(dir: string): Promise<Record<string, string>> {
+  const versions: Record<string, string> = {node: process.version};
+  for (const name of DEPENDENCIES) {
+    const file = join(dir, "node_modules", name, "package.json");
+    versions[name] = existsSync(file) ? (JSON.parse(await readFile(file, "utf8")) as {version: string}).version : "missing";
   }
-  await publish(staging, target);
-  return target;
+  return versions;
 }
 
 /** Framework's file effects, writing into a staging folder that buildSite has already emptied. */
@@ -91,23 +142,4 @@ async function runLoaders(config: Config, root: string, effects: unknown): Promi
       throw new PlanwatchError("loader_failed", `data loader ${loader.path} failed: ${(error as Error).message}`, {cause: error});
     }
   }
-}
-
-/**
- * Removes Framework's cached loader outputs (everything in the cache but its `_npm`-style
- * folders), since Framework reruns a loader only when the loader file itself changes.
- */
-async function clearLoaderCache(cacheDir: string): Promise<void> {
-  if (!existsSync(cacheDir)) return;
-  for (const entry of await readdir(cacheDir)) {
-    if (!entry.startsWith("_")) await rm(join(cacheDir, entry), {recursive: true, force: true});
-  }
-}
-
-/** Swaps `staging` into `target` by rename; the old tree is removed only after the swap. */
-async function publish(staging: string, target: string): Promise<void> {
-  const old = `${staging}.old`;
-  if (existsSync(target)) await rename(target, old);
-  await rename(staging, target);
-  await rm(old, {recursive: true, force: true});
 }

@@ -1,3 +1,3 @@
-import {siteGaps} from "../../pipelines/report/siteData.js";
+import {loaderOutput} from "../../pipelines/run/stages.js";
 
-process.stdout.write(JSON.stringify(await siteGaps()));
+process.stdout.write(await loaderOutput("gaps.json"));

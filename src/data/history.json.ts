@@ -1,3 +1,3 @@
-import {siteHistory} from "../../pipelines/report/siteData.js";
+import {loaderOutput} from "../../pipelines/run/stages.js";
 
-process.stdout.write(JSON.stringify(await siteHistory()));
+process.stdout.write(await loaderOutput("history.json"));

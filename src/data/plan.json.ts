@@ -1,3 +1,3 @@
-import {projectPlan} from "../../pipelines/targets/projectTargets.js";
+import {loaderOutput} from "../../pipelines/run/stages.js";
 
-process.stdout.write(JSON.stringify(await projectPlan()));
+process.stdout.write(await loaderOutput("plan.json"));

@@ -1,3 +1,3 @@
-import {qualityData} from "../../pipelines/report/quality.js";
+import {loaderOutput} from "../../pipelines/run/stages.js";
 
-process.stdout.write(JSON.stringify(await qualityData()));
+process.stdout.write(await loaderOutput("quality.json"));

@@ -1,3 +1,3 @@
-import {projectTargets} from "../../pipelines/targets/projectTargets.js";
+import {loaderOutput} from "../../pipelines/run/stages.js";
 
-process.stdout.write(JSON.stringify(await projectTargets(), null, 1));
+process.stdout.write(await loaderOutput("targets.json"));

@@ -1,0 +1,88 @@
+import {watch as watchFolder} from "node:fs";
+import {mkdir} from "node:fs/promises";
+import {resolve} from "node:path";
+import {defineCommand} from "citty";
+import {Cron} from "croner";
+import {PlanwatchError} from "../error.js";
+import {projectPaths} from "../project.js";
+import {consoleLogger} from "../run/effects.js";
+import {processInbox} from "../run/processInbox.js";
+import {logStage} from "./site.js";
+
+const args = {
+  inbox: {type: "string", description: "folder districts drop files into", default: "data/inbox"},
+  data: {type: "string", description: "data folder", default: "data"},
+  output: {type: "string", description: "output folder", default: "dist"}
+} as const;
+
+/** Runs passes one after another, never two at once; a request during a pass asks for one more. */
+function serialPasses(pass: () => Promise<void>): () => void {
+  let running = false;
+  let again = false;
+  const run = async () => {
+    if (running) return void (again = true);
+    running = true;
+    try {
+      do {
+        again = false;
+        await pass().catch((error) => consoleLogger.error(`planwatch: ${(error as Error).message.split("\n")[0]}`));
+      } while (again);
+    } finally {
+      running = false;
+    }
+  };
+  return () => void run();
+}
+
+function inboxPass(a: {inbox: string; data: string; output: string}) {
+  const {root} = projectPaths();
+  return async () => {
+    const result = await processInbox({projectDir: root, inbox: resolve(root, a.inbox), dataDir: resolve(root, a.data), output: a.output, logger: consoleLogger, onStage: logStage});
+    if (result.waiting.length) consoleLogger.log(`inbox: waiting for ${result.waiting.length} file(s) still being written`);
+  };
+}
+
+/** `planwatch watch`: ingest and rebuild when files arrive. */
+export const watch = defineCommand({
+  meta: {name: "watch", description: "Ingest and rebuild whenever files arrive in the inbox (debounced; half-written files wait)"},
+  args: {
+    ...args,
+    debounce: {type: "string", description: "milliseconds of quiet before a pass", default: "2000"},
+    once: {type: "boolean", description: "process the inbox once and exit"}
+  },
+  async run({args: a}) {
+    const {root} = projectPaths();
+    const inbox = resolve(root, a.inbox);
+    await mkdir(inbox, {recursive: true});
+    const pass = inboxPass(a);
+    if (a.once) return pass();
+    const wait = Number(a.debounce);
+    if (!(wait >= 0)) throw new PlanwatchError("invalid_option", `invalid --debounce: ${a.debounce}`);
+    const trigger = serialPasses(pass);
+    let timer: NodeJS.Timeout | undefined;
+    const poke = () => {
+      clearTimeout(timer);
+      timer = setTimeout(trigger, wait);
+    };
+    watchFolder(inbox, poke);
+    consoleLogger.log(`watching ${inbox} (Ctrl-C stops)`);
+    poke(); // files already waiting
+    await new Promise(() => {});
+  }
+});
+
+/** `planwatch schedule "<cron>"`: the same pass on a schedule. */
+export const schedule = defineCommand({
+  meta: {name: "schedule", description: 'Ingest and rebuild on a cron schedule, e.g. planwatch schedule "*/15 * * * *"'},
+  args: {cron: {type: "positional", description: "cron expression (minute hour day month weekday)", required: true}, ...args},
+  async run({args: a}) {
+    let job: Cron;
+    try {
+      job = new Cron(String(a.cron), {protect: true, timezone: "Asia/Shanghai"}, serialPasses(inboxPass(a)));
+    } catch (error) {
+      throw new PlanwatchError("invalid_option", `invalid cron expression: ${a.cron} (${(error as Error).message})`);
+    }
+    consoleLogger.log(`scheduled "${a.cron}" (Asia/Shanghai); next run ${job.nextRun()?.toISOString()} (Ctrl-C stops)`);
+    await new Promise(() => {});
+  }
+});

@@ -1,0 +1,147 @@
+import {existsSync, readFileSync} from "node:fs";
+import {mkdir, readFile, rename, utimes, writeFile} from "node:fs/promises";
+import {dirname, join, relative} from "node:path";
+import {combine, hashCode, hashFile, hashText} from "./fingerprint.js";
+import {type Stage, type StageContext, STAGES} from "./stages.js";
+
+/** What the build knows of one stage: its inputs' hashes, whether it ran and why, how long it took. */
+export interface StageRecord {
+  name: string;
+  fingerprint: string;
+  inputs: Record<string, string>;
+  output_hash: string;
+  ran: boolean;
+  /** Why it ran (`never built`, `changed: data/ledger.jsonl, stage:observations`), or `fresh`. */
+  reason: string;
+  duration_ms: number;
+}
+
+/** What a stage's inputs are now, and whether they differ from the last run's. */
+export interface StagePlan {
+  stage: Stage;
+  inputs: Record<string, string>;
+  fingerprint: string;
+  stale: boolean;
+  reason: string;
+}
+
+interface Meta {
+  fingerprint: string;
+  inputs: Record<string, string>;
+  output_hash: string;
+}
+
+/**
+ * Runs the build's stages ({@link STAGES}) in order: a stage re-runs only when the hash of one of
+ * its inputs changed (its files, its own code, an earlier stage's output, the toolkit and the
+ * lockfile), or its output is gone; otherwise its cached output stands. A loader's stage writes that
+ * loader's output into Framework's cache (`loaderCacheDir`), so Framework reruns exactly the loaders
+ * whose inputs changed. Options: `stateDir`, where stage outputs and their hashes are kept;
+ * `loaderCacheDir`, Framework's cache folder; `onStage`, told of each stage as it ends.
+ */
+export async function runStages(
+  ctx: StageContext,
+  {stateDir, loaderCacheDir, onStage = () => {}}: {stateDir: string; loaderCacheDir: string; onStage?: (record: StageRecord) => void}
+): Promise<StageRecord[]> {
+  await mkdir(stateDir, {recursive: true});
+  const records = new Map<string, StageRecord>();
+  const values = new Map<string, unknown>();
+  const toolkit = await toolkitHash(ctx.projectDir);
+  const value = async (name: string) => {
+    if (!values.has(name)) values.set(name, JSON.parse(await readFile(outputFile(stateDir, name), "utf8")));
+    return values.get(name);
+  };
+  for (const stage of STAGES) {
+    const started = performance.now();
+    const plan = await planStage(stage, ctx, {stateDir, loaderCacheDir, toolkit, outputs: (d) => records.get(d)!.output_hash});
+    let outputHash: string;
+    if (plan.stale) {
+      const deps: Record<string, unknown> = {};
+      for (const d of stage.deps) deps[d] = await value(d);
+      const result = await stage.run(ctx, deps);
+      const json = JSON.stringify(result);
+      outputHash = hashText(json);
+      values.set(stage.name, JSON.parse(json));
+      await writeAtomic(outputFile(stateDir, stage.name), json);
+      if (stage.loader) await writeAtomic(loaderCacheFile(loaderCacheDir, stage), stage.loader.render(result));
+      await writeAtomic(metaFile(stateDir, stage.name), JSON.stringify({fingerprint: plan.fingerprint, inputs: plan.inputs, output_hash: outputHash} satisfies Meta));
+    } else {
+      outputHash = (JSON.parse(await readFile(metaFile(stateDir, stage.name), "utf8")) as Meta).output_hash;
+      if (stage.loader) {
+        const now = new Date();
+        await utimes(loaderCacheFile(loaderCacheDir, stage), now, now); // fresh for Framework, whatever the loader file's mtime
+      }
+    }
+    const record = {name: stage.name, fingerprint: plan.fingerprint, inputs: plan.inputs, output_hash: outputHash, ran: plan.stale, reason: plan.reason, duration_ms: Math.round(performance.now() - started)};
+    records.set(stage.name, record);
+    onStage(record);
+  }
+  return [...records.values()];
+}
+
+/**
+ * Which stages are stale and why, without running anything (`planwatch status`). A stage after a
+ * stale one is judged by its last recorded inputs: it is stale when they are.
+ */
+export async function planStages(ctx: StageContext, {stateDir, loaderCacheDir}: {stateDir: string; loaderCacheDir: string}): Promise<StagePlan[]> {
+  const toolkit = await toolkitHash(ctx.projectDir);
+  const plans = new Map<string, StagePlan>();
+  for (const stage of STAGES) {
+    const plan = await planStage(stage, ctx, {
+      stateDir,
+      loaderCacheDir,
+      toolkit,
+      outputs: (d) => (plans.get(d)!.stale ? `stale:${plans.get(d)!.fingerprint}` : readMeta(stateDir, d)?.output_hash ?? "missing")
+    });
+    plans.set(stage.name, plan);
+  }
+  return [...plans.values()];
+}
+
+async function planStage(
+  stage: Stage,
+  ctx: StageContext,
+  {stateDir, loaderCacheDir, toolkit, outputs}: {stateDir: string; loaderCacheDir: string; toolkit: string; outputs: (dep: string) => string}
+): Promise<StagePlan> {
+  const inputs: Record<string, string> = {toolkit};
+  for (const file of await stage.files(ctx)) inputs[label(ctx, file)] = await hashFile(file);
+  Object.assign(inputs, await hashCode(ctx.projectDir, [...stage.code, "pipelines/run/stages.ts", ...(stage.loader ? [join("src", stage.loader.file)] : [])]));
+  for (const d of stage.deps) inputs[`stage:${d}`] = outputs(d);
+  const fingerprint = combine(inputs);
+  const meta = readMeta(stateDir, stage.name);
+  let reason = "fresh";
+  if (!meta) reason = "never built";
+  else if (!existsSync(outputFile(stateDir, stage.name)) || (stage.loader && !existsSync(loaderCacheFile(loaderCacheDir, stage)))) reason = "output missing";
+  else if (meta.fingerprint !== fingerprint) {
+    const changed = [...new Set([...Object.keys(inputs), ...Object.keys(meta.inputs)])].filter((k) => inputs[k] !== meta.inputs[k]).sort();
+    reason = `changed: ${changed.join(", ")}`;
+  }
+  return {stage, inputs, fingerprint, stale: reason !== "fresh", reason};
+}
+
+/** The toolkit's identity: its version and the lockfile's hash (every dependency's version). */
+async function toolkitHash(projectDir: string): Promise<string> {
+  return hashText(`${await hashFile(join(projectDir, "package.json"))} ${await hashFile(join(projectDir, "package-lock.json"))} ${process.version}`);
+}
+
+function readMeta(stateDir: string, name: string): Meta | null {
+  try {
+    return JSON.parse(readFileSync(metaFile(stateDir, name), "utf8")) as Meta;
+  } catch {
+    return null;
+  }
+}
+
+const safe = (name: string) => name.replace(/[^\w.-]/g, "-");
+const outputFile = (stateDir: string, name: string) => join(stateDir, `${safe(name)}.json`);
+const metaFile = (stateDir: string, name: string) => join(stateDir, `${safe(name)}.meta.json`);
+/** Where Framework keeps a loader's output: `src/data/gaps.json.ts` → `<cache>/data/gaps.json`. */
+const loaderCacheFile = (loaderCacheDir: string, stage: Stage) => join(loaderCacheDir, stage.loader!.file.replace(/\.[^.]+$/, ""));
+const label = (ctx: StageContext, file: string) => (file.startsWith(ctx.projectDir) ? relative(ctx.projectDir, file) : `data:${relative(ctx.dataDir, file)}`);
+
+async function writeAtomic(path: string, text: string): Promise<void> {
+  await mkdir(dirname(path), {recursive: true});
+  const tmp = `${path}.${process.pid}.tmp`;
+  await writeFile(tmp, text);
+  await rename(tmp, path);
+}
