@@ -24,6 +24,16 @@ describe("planwatch build (the bundled sample)", () => {
     expect(gaps.rows.filter((r: {unit_code: string}) => r.unit_code === "city")).toHaveLength(33);
   });
 
+  it("the overview loads at most 400 KB of JavaScript, gzipped", async () => {
+    const {gzipSync} = await import("node:zlib");
+    const html = await readFile(join(siteDir, "index.html"), "utf8");
+    const scripts = new Set([...html.matchAll(/(?:src|href)="\.\/([^"]+\.js)"/g)].map((m) => m[1]!));
+    let bytes = 0;
+    for (const s of scripts) bytes += gzipSync(await readFile(join(siteDir, s))).length;
+    expect(scripts.size).toBeGreaterThan(5);
+    expect(bytes).toBeLessThanOrEqual(400 * 1024);
+  });
+
   it("refers to no CDN and loads no remote script, stylesheet or module", async () => {
     const offenders: string[] = [];
     for (const file of await listTree(siteDir)) {

@@ -1,0 +1,16 @@
+// One timed run of planwatch's own path on a file: read → normalize → validate → observations →
+// gaps. Prints JSON: seconds, peak RSS, rows, and a checksum of the city totals.
+import {computeGaps} from "../../pipelines/gaps/computeGaps.js";
+import {projectCatalog} from "../../pipelines/submissions/catalog.js";
+import {streamSubmission} from "../../pipelines/submissions/streamSubmission.js";
+import {projectTargets} from "../../pipelines/targets/projectTargets.js";
+import {PROJECT_DIR} from "../helpers/cli.js";
+
+const file = process.argv[2]!;
+const [catalog, targets] = await Promise.all([projectCatalog({projectDir: PROJECT_DIR}), projectTargets({projectDir: PROJECT_DIR})]);
+const started = performance.now();
+const streamed = await streamSubmission(file, {catalog});
+const gaps = computeGaps({targets, observations: streamed.observations, asOf: "2023-12"});
+const seconds = (performance.now() - started) / 1000;
+const city = gaps.filter((g) => g.unit_code === "city" && g.actual !== null);
+console.log(JSON.stringify({seconds, rss_mb: process.resourceUsage().maxRSS / 1024, rows: streamed.rows, findings: Object.values(streamed.counts).reduce((a, b) => a + (b ?? 0), 0), check: city.reduce((a, g) => a + (g.actual ?? 0), 0)}));

@@ -1,0 +1,59 @@
+import {readFile, readdir} from "node:fs/promises";
+import {join} from "node:path";
+import {parse} from "csv-parse/sync";
+import {describe, expect, it} from "vitest";
+import {decodeText} from "../../pipelines/submissions/decodeText.js";
+import {detectDelimiter} from "../../pipelines/submissions/readGrid.js";
+import {fieldText, scanCsv} from "../../pipelines/submissions/scanCsv.js";
+import {seededRandom} from "../../pipelines/sample/random.js";
+import {PROJECT_DIR} from "../helpers/cli.js";
+
+/** Every record as csv-parse (the reference) reads it, blank lines skipped. */
+function reference(text: string, delimiter: string): string[][] {
+  return (parse(text, {delimiter, relax_column_count: true, skip_empty_lines: true, record_delimiter: ["\r\n", "\n", "\r"]}) as string[][]).filter((r) => !(r.length === 1 && r[0] === ""));
+}
+
+/** Every record as the fast scanner reads it, fed in chunks of `size` bytes. */
+async function scanned(text: string, delimiter: string, size: number): Promise<string[][]> {
+  const bytes = Buffer.from(text, "utf8");
+  const chunks = Array.from({length: Math.ceil(bytes.length / size)}, (_, i) => bytes.subarray(i * size, (i + 1) * size));
+  const rows: string[][] = [];
+  await scanCsv(chunks, (r) => rows.push(Array.from({length: r.count}, (_, i) => fieldText(r, i))), {delimiter: delimiter.charCodeAt(0)});
+  return rows;
+}
+
+const FIXTURES = [join(PROJECT_DIR, "test/fixtures/submissions"), join(PROJECT_DIR, "data/sample")];
+
+describe("scanCsv agrees with csv-parse, record for record", async () => {
+  const files: string[] = [];
+  for (const dir of FIXTURES) for (const f of (await readdir(dir)).sort()) if (/\.(csv|txt)$/.test(f)) files.push(join(dir, f));
+
+  it.each(files.map((f) => [f.slice(PROJECT_DIR.length + 1), f]))("%s, whole and in 7-byte and 64-byte chunks", async (_name, file) => {
+    let text: string;
+    try {
+      text = decodeText(await readFile(file)).text;
+    } catch {
+      return; // not text (a fixture of a binary file): nothing to compare
+    }
+    const delimiter = detectDelimiter(text);
+    let expected: string[][];
+    try {
+      expected = reference(text, delimiter);
+    } catch {
+      await expect(scanned(text, delimiter, 64)).rejects.toThrow(/引号/);
+      return;
+    }
+    for (const size of [1 << 20, 7, 64]) expect(await scanned(text, delimiter, size)).toEqual(expected);
+  });
+
+  it("agrees on random CSV with quotes, doubled quotes, delimiters, CRLF and newlines in fields", async () => {
+    const random = seededRandom(42);
+    const pieces = ["西湖区", "6.1b", "", "a,b", '含"临时"', "第一行\n第二行", "x\r\ny", "1,500", " 空格 ", "ab"];
+    for (let round = 0; round < 30; round++) {
+      const rows = Array.from({length: 1 + Math.floor(random() * 20)}, () => Array.from({length: 1 + Math.floor(random() * 6)}, () => pieces[Math.floor(random() * pieces.length)]!));
+      const text = rows.map((r) => r.map((c) => (/[",\r\n]/.test(c) || c === "" ? `"${c.replaceAll('"', '""')}"` : c)).join(",")).join(random() < 0.5 ? "\r\n" : "\n") + "\n";
+      const expected = reference(text, ",");
+      for (const size of [3, 5, 16, 1 << 16]) expect(await scanned(text, ",", size)).toEqual(expected);
+    }
+  });
+});
