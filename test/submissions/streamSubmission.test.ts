@@ -1,0 +1,60 @@
+import {mkdtemp, rm, writeFile} from "node:fs/promises";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
+import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {computeGaps} from "../../pipelines/gaps/computeGaps.js";
+import {inspectFile} from "../../pipelines/submissions/inspectFile.js";
+import type {Observation} from "../../pipelines/submissions/observations.js";
+import {streamSubmission} from "../../pipelines/submissions/streamSubmission.js";
+import {projectTargets} from "../../pipelines/targets/projectTargets.js";
+import {writeSynthetic} from "../bench/synthetic.js";
+import {PROJECT_DIR} from "../helpers/cli.js";
+import {seedCatalog} from "../helpers/catalog.js";
+
+describe("streamSubmission (the fast path for large files)", () => {
+  let dir = "";
+  let file = "";
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), "planwatch-stream-"));
+    const targets = (await projectTargets({projectDir: PROJECT_DIR})).map((t) => ({id: t.id, ratio: t.aggregation === "ratio"}));
+    file = await writeSynthetic(join(dir, "synthetic.csv"), {rows: 40000, targets, seed: 3});
+  });
+  afterAll(() => rm(dir, {recursive: true, force: true}));
+
+  /** City and unit actuals as of a month, as [target, unit, actual] sorted. */
+  const actuals = async (observations: Observation[], asOf: string) =>
+    computeGaps({targets: await projectTargets({projectDir: PROJECT_DIR}), observations, asOf})
+      .filter((g) => g.actual !== null)
+      .map((g) => [g.target_id, g.unit_code, Math.round(g.actual! * 1e6) / 1e6])
+      .sort((a, b) => String(a).localeCompare(String(b)));
+
+  it("gives the same gaps as the reference path (csv-parse, row objects), as of any month", async () => {
+    const catalog = await seedCatalog();
+    const reference = await inspectFile(file, {catalog, now: new Date("2024-01-05")});
+    expect(reference.findings.filter((f) => f.severity === "error")).toEqual([]);
+    const observations = reference.rows.map((r) => ({...r, file_sha256: "x", file: "synthetic.csv", ingested_at: "", superseded_by: null}));
+    const streamed = await streamSubmission(file, {catalog});
+    expect(streamed.rows).toBe(reference.rows.length);
+    expect(streamed.findings).toEqual([]);
+    for (const asOf of ["2023-03", "2023-12"]) expect(await actuals(streamed.observations, asOf)).toEqual(await actuals(observations, asOf));
+  });
+
+  it("gives the same result on two worker threads as on one", async () => {
+    const catalog = await seedCatalog();
+    const one = await streamSubmission(file, {catalog});
+    const two = await streamSubmission(file, {catalog, projectDir: PROJECT_DIR, workers: 2, minParallelBytes: 0});
+    expect(two.rows).toBe(one.rows);
+    expect(await actuals(two.observations, "2023-12")).toEqual(await actuals(one.observations, "2023-12"));
+  });
+
+  it("reports bad rows with their row numbers, across worker ranges too", async () => {
+    const bad = join(dir, "bad.csv");
+    const good = Array.from({length: 3000}, (_, i) => `西湖区,2023-0${1 + (i % 9)},6.1b,S${i},5,,,cumulative,`).join("\n");
+    await writeFile(bad, `unit,period,target_id,school_id,value,numerator,denominator,basis,note\n${good}\n西糊区,2023-01,6.1b,X,1,,,,\n西湖区,2023-01,6.1x,X,1,,,,\n西湖区,2023-01,2.4a,X,,120,100,,\n西湖区,2023-01,6.1b,S0,5,,,,\n`);
+    const catalog = await seedCatalog();
+    for (const options of [{}, {projectDir: PROJECT_DIR, workers: 2, minParallelBytes: 0}]) {
+      const r = await streamSubmission(bad, {catalog, ...options});
+      expect(r.findings.map((f) => [f.code, f.row])).toEqual([["unknown_unit", 3002], ["unknown_target", 3003], ["numerator_over_denominator", 3004], ["duplicate_key", expect.any(Number)]]);
+    }
+  });
+});
