@@ -1,7 +1,8 @@
 import {defineCommand} from "citty";
 import {PlanwatchError} from "../error.js";
 import {formatRows, rowFormat} from "../format/formatRows.js";
-import {projectGaps} from "../gaps/projectGaps.js";
+import {computeGapsDuckDB, exportParquet} from "../gaps/duckdbGaps.js";
+import {projectGapInputs, projectGaps} from "../gaps/projectGaps.js";
 import {projectCatalog} from "../submissions/catalog.js";
 
 const TABLE_COLUMNS = ["target_id", "unit_code", "indicator", "actual", "target", "expected", "status", "pace", "projection", "period"];
@@ -17,11 +18,16 @@ export const gaps = defineCommand({
     "as-of": {type: "string", description: "month YYYY-MM (default: the latest month with data)"},
     unit: {type: "string", description: "only this unit's rows (name, short name or code; city for the city)"},
     data: {type: "string", description: "data folder", default: "data"},
-    format: {type: "string", description: "table | json | csv", default: "table"}
+    format: {type: "string", description: "table | json | csv", default: "table"},
+    engine: {type: "string", description: "arquero (in memory) | duckdb (SQL over Parquet, for data larger than memory)", default: "arquero"}
   },
   async run({args}) {
     const format = rowFormat(args.format);
-    let rows = await projectGaps({dataDir: args.data, asOf: args["as-of"]});
+    if (args.engine !== "arquero" && args.engine !== "duckdb") throw new PlanwatchError("invalid_option", `invalid engine: ${args.engine} (expected arquero, duckdb)`);
+    let rows =
+      args.engine === "duckdb"
+        ? await computeGapsDuckDB({...(await projectGapInputs({dataDir: args.data})), asOf: args["as-of"]})
+        : await projectGaps({dataDir: args.data, asOf: args["as-of"]});
     if (args.unit !== undefined) {
       const code = args.unit === "city" ? "city" : (await projectCatalog()).unit(args.unit)?.code;
       if (!code) throw new PlanwatchError("unknown_unit", `unknown unit: ${args.unit}`);
@@ -34,3 +40,16 @@ export const gaps = defineCommand({
 });
 
 const round = (v: number | null) => (v === null ? null : Math.round(v * 100) / 100);
+
+/** `planwatch export`: observations and gaps as Parquet, partitioned by month. */
+export const exportData = defineCommand({
+  meta: {name: "export", description: "Write observations and every month's gaps as Parquet, partitioned by month (for DuckDB, Spark SQL, Trino)"},
+  args: {
+    out: {type: "string", description: "output folder", required: true},
+    data: {type: "string", description: "data folder", default: "data"}
+  },
+  async run({args}) {
+    const written = await exportParquet({...(await projectGapInputs({dataDir: args.data})), out: args.out});
+    console.error(`wrote ${written.observations} observations and ${written.gaps} gaps rows under ${args.out}`);
+  }
+});

@@ -1,0 +1,223 @@
+import {mkdir, mkdtemp, rm, writeFile} from "node:fs/promises";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
+import {PlanwatchError} from "../error.js";
+import type {Observation} from "../submissions/observations.js";
+import type {Target} from "../targets/curation.js";
+import type {Allocation} from "./allocations.js";
+import type {GapRow} from "./computeGaps.js";
+import {timeShare} from "./functions.js";
+import {DEFAULT_THRESHOLDS, type Thresholds} from "./status.js";
+
+type Connection = {run(sql: string): Promise<unknown>; runAndReadAll(sql: string): Promise<{getRowObjectsJson(): unknown[]}>};
+
+/** Opens DuckDB (a development dependency: `npm ci` installs it; `--omit=dev` does not). */
+async function connect(): Promise<Connection> {
+  try {
+    const {DuckDBInstance} = await import("@duckdb/node-api");
+    return (await (await DuckDBInstance.create(":memory:")).connect()) as unknown as Connection;
+  } catch (error) {
+    throw new PlanwatchError("no_duckdb", `the duckdb engine needs @duckdb/node-api (npm ci installs it): ${(error as Error).message}`, {cause: error});
+  }
+}
+
+const q = (s: string) => `'${s.replaceAll("'", "''")}'`;
+
+/**
+ * Writes observations as Parquet under `dir`, partitioned by month (`period=2023-06/…`), with their
+ * order in the ledger (`ord`), so that DuckDB, Spark SQL or Trino can read them as one table.
+ */
+export async function writeObservationsParquet(observations: readonly Observation[], dir: string, connection?: Connection): Promise<void> {
+  const c = connection ?? (await connect());
+  const tmp = await mkdtemp(join(tmpdir(), "planwatch-obs-"));
+  try {
+    const json = join(tmp, "observations.ndjson");
+    await writeFile(json, observations.map((o, ord) => JSON.stringify({...o, ord})).join("\n") + "\n");
+    await c.run(`COPY (SELECT * FROM read_json(${q(json)}, columns = ${OBSERVATION_COLUMNS})) TO ${q(dir)} (FORMAT parquet, PARTITION_BY (period), OVERWRITE_OR_IGNORE true)`);
+  } finally {
+    await rm(tmp, {recursive: true, force: true});
+  }
+}
+
+const OBSERVATION_COLUMNS = `{unit_code: 'VARCHAR', period: 'VARCHAR', target_id: 'VARCHAR', school_id: 'VARCHAR', value: 'DOUBLE', numerator: 'DOUBLE',
+  denominator: 'DOUBLE', basis: 'VARCHAR', note: 'VARCHAR', "row": 'BIGINT', file_sha256: 'VARCHAR', file: 'VARCHAR', ingested_at: 'VARCHAR',
+  superseded_by: 'VARCHAR', ord: 'BIGINT'}`;
+
+/**
+ * The gaps table computed by DuckDB in SQL over observations stored as Parquet partitioned by
+ * month: the same definitions and rows as the Arquero path ({@link computeGaps}), for data larger
+ * than memory (DuckDB streams Parquet) or for a distributed engine running the same SQL. The time
+ * fraction (a property of each target and the month, schedule included) comes in with the targets.
+ * Options as for computeGaps, plus `parquet`: a folder of observations already written by
+ * {@link writeObservationsParquet} (default: written from `observations` to a temporary folder).
+ */
+export async function computeGapsDuckDB({
+  targets,
+  observations,
+  allocations = [],
+  asOf,
+  thresholds = DEFAULT_THRESHOLDS,
+  parquet
+}: {targets: readonly Target[]; observations: readonly Observation[]; allocations?: readonly Allocation[]; asOf?: string; thresholds?: Thresholds; parquet?: string}): Promise<GapRow[]> {
+  const c = await connect();
+  const tmp = await mkdtemp(join(tmpdir(), "planwatch-duckdb-"));
+  try {
+    const dir = parquet ?? join(tmp, "observations");
+    if (!parquet) await writeObservationsParquet(observations, dir, c);
+    await c.run(`CREATE VIEW obs AS SELECT * FROM read_parquet(${q(join(dir, "**", "*.parquet"))}, hive_partitioning = true)`);
+    const month = asOf ?? ((await c.runAndReadAll(`SELECT max(period) AS m FROM obs WHERE superseded_by IS NULL`)).getRowObjectsJson()[0] as {m: string | null}).m;
+    if (!month) throw new PlanwatchError("no_data", "no observations: nothing to compute gaps from (ingest submissions first)");
+    const targetRows = targets.map((t, order) => ({
+      target_id: t.id, ord: order, indicator: t.indicator, measure: t.unit, kind: t.kind, aggregation: t.aggregation, comparator: t.comparator,
+      direction: t.direction, target_value: t.value, target_value_max: t.value_max, curated_baseline: t.baseline,
+      f: timeShare(t.schedule, month, t.start, t.deadline),
+      months_left: Math.max(0, Number(t.deadline.slice(0, 4)) * 12 + Number(t.deadline.slice(5, 7)) - (Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7))))
+    }));
+    const tj = join(tmp, "targets.ndjson");
+    await writeFile(tj, targetRows.map((t) => JSON.stringify(t)).join("\n") + "\n");
+    await c.run(`CREATE TABLE targets AS SELECT * FROM read_json(${q(tj)}, columns = {target_id: 'VARCHAR', ord: 'BIGINT', indicator: 'VARCHAR', measure: 'VARCHAR',
+      kind: 'VARCHAR', aggregation: 'VARCHAR', comparator: 'VARCHAR', direction: 'VARCHAR', target_value: 'DOUBLE', target_value_max: 'DOUBLE',
+      curated_baseline: 'DOUBLE', f: 'DOUBLE', months_left: 'BIGINT'})`);
+    await c.run(`CREATE TABLE allocations (unit_code VARCHAR, target_id VARCHAR, allocation DOUBLE)`);
+    if (allocations.length) await c.run(`INSERT INTO allocations VALUES ${allocations.map((a) => `(${q(a.unit_code)}, ${q(a.target_id)}, ${a.value})`).join(", ")}`);
+    const rows = (await c.runAndReadAll(gapsSql({asOf: month, thresholds}))).getRowObjectsJson() as Record<string, unknown>[];
+    return rows.map(toGapRow);
+  } finally {
+    await rm(tmp, {recursive: true, force: true});
+  }
+}
+
+/** The gaps computation as SQL (DuckDB dialect; Spark SQL and Trino differ only in a few names). */
+export function gapsSql({asOf, thresholds}: {asOf: string; thresholds: Thresholds}): string {
+  return `
+WITH current AS (
+  SELECT * FROM obs WHERE superseded_by IS NULL AND period <= ${q(asOf)}
+), used AS (
+  -- cumulative: each key's latest month; per period: every month
+  SELECT *, 0 AS per_period FROM current WHERE basis = 'cumulative'
+    QUALIFY period = max(period) OVER (PARTITION BY unit_code, target_id, school_id)
+  UNION ALL
+  SELECT *, 1 AS per_period FROM current WHERE basis = 'period'
+), unit_sums AS (
+  SELECT unit_code, target_id,
+    CASE WHEN count(value) > 0 THEN sum(value) END AS value,
+    CASE WHEN count(numerator) > 0 THEN sum(numerator) END AS numerator,
+    CASE WHEN count(denominator) > 0 THEN sum(denominator) END AS denominator,
+    max(period) AS period,
+    list({'file': file, 'file_sha256': file_sha256, 'row': "row", 'period': period, 'note': note} ORDER BY per_period, ord) AS sources
+  FROM used GROUP BY unit_code, target_id
+), unit_actuals AS (
+  SELECT u.*, CASE WHEN t.aggregation = 'ratio' THEN CASE WHEN u.denominator > 0 THEN 100 * u.numerator / u.denominator END ELSE u.value END AS actual
+  FROM unit_sums u JOIN targets t USING (target_id)
+), city AS (
+  SELECT t.target_id, 'city' AS unit_code, FALSE AS is_unit, NULL::DOUBLE AS allocation, NULL::DOUBLE AS share,
+    CASE t.aggregation
+      WHEN 'ratio' THEN CASE WHEN sum(a.denominator) > 0 THEN 100 * sum(a.numerator) / sum(a.denominator) END
+      WHEN 'sum' THEN CASE WHEN count(a.actual) > 0 THEN sum(a.actual) END
+      ELSE min(a.actual) END AS actual,
+    CASE WHEN count(a.numerator) > 0 THEN sum(a.numerator) END AS numerator,
+    CASE WHEN count(a.denominator) > 0 THEN sum(a.denominator) END AS denominator,
+    (SELECT max(period) FROM used WHERE used.target_id = t.target_id) AS period,
+    coalesce((SELECT list({'file': file, 'file_sha256': file_sha256, 'row': "row", 'period': period, 'note': note} ORDER BY per_period, ord) FROM used WHERE used.target_id = t.target_id), []) AS sources
+  FROM targets t LEFT JOIN unit_actuals a USING (target_id)
+  GROUP BY t.target_id, t.aggregation
+), pairs AS (
+  SELECT DISTINCT unit_code, target_id FROM obs
+  UNION SELECT unit_code, target_id FROM allocations
+), units AS (
+  SELECT p.target_id, p.unit_code, TRUE AS is_unit, al.allocation,
+    CASE WHEN t.kind = 'count' AND a.actual IS NOT NULL AND c.actual > 0 THEN a.actual / c.actual END AS share,
+    a.actual, a.numerator, a.denominator, a.period, coalesce(a.sources, []) AS sources
+  FROM pairs p JOIN targets t USING (target_id)
+  LEFT JOIN unit_actuals a USING (unit_code, target_id)
+  LEFT JOIN allocations al USING (unit_code, target_id)
+  LEFT JOIN city c ON c.target_id = p.target_id
+), rows AS (
+  SELECT * FROM city UNION ALL BY NAME SELECT * FROM units
+), expected AS (
+  SELECT r.*, t.*  EXCLUDE (target_id),
+    t.kind = 'level' AND t.curated_baseline IS NULL AND t.comparator NOT IN ('increase', 'decrease') AS judged_by_target,
+    CASE WHEN t.kind = 'count' THEN 0 ELSE coalesce(t.curated_baseline, CASE WHEN t.comparator IN ('increase', 'decrease') THEN NULL ELSE 0 END) END AS baseline,
+    CASE WHEN r.is_unit AND t.kind = 'count' THEN r.allocation
+      WHEN t.comparator = 'increase' THEN t.curated_baseline + t.target_value
+      WHEN t.comparator = 'decrease' THEN t.curated_baseline - t.target_value
+      ELSE t.target_value END AS target
+  FROM rows r JOIN targets t USING (target_id)
+), judged AS (
+  SELECT *, CASE WHEN judged_by_target THEN 1 ELSE f END AS f1,
+    CASE WHEN target IS NULL OR baseline IS NULL THEN NULL ELSE baseline + (target - baseline) * (CASE WHEN judged_by_target THEN 1 ELSE f END) END AS expected
+  FROM expected
+), progressed AS (
+  SELECT *,
+    CASE WHEN actual IS NULL OR target IS NULL OR baseline IS NULL THEN NULL
+      WHEN judged_by_target AND direction = 'down' THEN CASE WHEN actual > 0 THEN target / actual END
+      WHEN target = baseline THEN NULL
+      ELSE (actual - baseline) / (target - baseline) END AS progress,
+    CASE WHEN actual IS NULL OR target IS NULL OR target = 0 THEN NULL ELSE actual / target END AS attainment,
+    CASE WHEN actual IS NULL OR target IS NULL THEN FALSE
+      WHEN comparator = '>' THEN actual > target
+      WHEN comparator = '<' THEN actual < target
+      WHEN comparator IN ('<=', 'decrease') THEN actual <= target
+      WHEN comparator = '=' THEN actual = target
+      WHEN comparator = 'between' THEN actual >= target AND (target_value_max IS NULL OR actual <= target_value_max)
+      ELSE actual >= target END AS holds
+  FROM judged
+)
+SELECT target_id, unit_code, ${q(asOf)} AS as_of, indicator, measure, actual, target, expected,
+  CASE WHEN actual IS NULL OR target IS NULL THEN NULL WHEN direction = 'down' THEN actual - target ELSE target - actual END AS gap,
+  attainment, progress,
+  CASE WHEN progress IS NULL OR NOT (f1 > 0) THEN NULL ELSE progress / f1 END AS pace,
+  CASE WHEN is_unit AND kind = 'count' AND allocation IS NULL THEN 'no_target'
+    WHEN actual IS NULL THEN 'no_data'
+    WHEN target IS NULL THEN 'no_baseline'
+    WHEN holds THEN 'achieved'
+    WHEN NOT (f1 > 0) THEN 'on_track'
+    WHEN progress / f1 >= ${thresholds.onTrack} THEN 'on_track'
+    WHEN progress / f1 >= ${thresholds.atRisk} THEN 'at_risk'
+    ELSE 'off_track' END AS status,
+  CASE WHEN actual IS NULL OR baseline IS NULL THEN NULL WHEN judged_by_target THEN actual WHEN f1 > 0 THEN baseline + (actual - baseline) / f1 END AS projection,
+  CASE WHEN actual IS NULL OR target IS NULL OR NOT (months_left > 0) THEN NULL ELSE (target - actual) / months_left END AS required_rate,
+  baseline, f1 AS f, months_left, numerator, denominator, period, share, sources
+FROM progressed
+ORDER BY ord, unit_code <> 'city', unit_code`;
+}
+
+function toGapRow(r: Record<string, unknown>): GapRow {
+  const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+  return {
+    ...(r as unknown as GapRow),
+    actual: num(r.actual), target: num(r.target), expected: num(r.expected), gap: num(r.gap), attainment: num(r.attainment), progress: num(r.progress),
+    pace: num(r.pace), projection: num(r.projection), required_rate: num(r.required_rate), baseline: num(r.baseline), f: Number(r.f),
+    months_left: Number(r.months_left), numerator: num(r.numerator), denominator: num(r.denominator), share: num(r.share),
+    period: (r.period as string | null) ?? null,
+    sources: ((r.sources as {file: string; file_sha256: string; row: unknown; period: string; note: string}[]) ?? []).map((s) => ({...s, row: Number(s.row)}))
+  };
+}
+
+/**
+ * Writes `<out>/observations/period=…/` and `<out>/gaps/as_of=…/` as Parquet: the observations, and
+ * the gaps table as of every month with data (computed by the SQL above). Returns the row counts.
+ */
+export async function exportParquet({targets, observations, allocations = [], out, thresholds = DEFAULT_THRESHOLDS}: {targets: readonly Target[]; observations: readonly Observation[]; allocations?: readonly Allocation[]; out: string; thresholds?: Thresholds}): Promise<{observations: number; gaps: number}> {
+  const c = await connect();
+  const tmp = await mkdtemp(join(tmpdir(), "planwatch-export-"));
+  try {
+    const obsDir = join(out, "observations");
+    await mkdir(out, {recursive: true});
+    await writeObservationsParquet(observations, obsDir, c);
+    const months = [...new Set(observations.filter((o) => o.superseded_by === null).map((o) => o.period))].sort();
+    let gaps = 0;
+    const json = join(tmp, "gaps.ndjson");
+    const lines: string[] = [];
+    for (const asOf of months) {
+      const rows = await computeGapsDuckDB({targets, observations, allocations, asOf, thresholds, parquet: obsDir});
+      gaps += rows.length;
+      for (const r of rows) lines.push(JSON.stringify(r));
+    }
+    await writeFile(json, lines.join("\n") + "\n");
+    await c.run(`COPY (SELECT * FROM read_json(${q(json)}, sample_size = -1)) TO ${q(join(out, "gaps"))} (FORMAT parquet, PARTITION_BY (as_of), OVERWRITE_OR_IGNORE true)`);
+    return {observations: observations.length, gaps};
+  } finally {
+    await rm(tmp, {recursive: true, force: true});
+  }
+}
