@@ -65,7 +65,7 @@ const SUMS = {
   numerator: (d: any) => (aq.op.valid(d.numerator) > 0 ? aq.op.sum(d.numerator) : null),
   denominator: (d: any) => (aq.op.valid(d.denominator) > 0 ? aq.op.sum(d.denominator) : null),
   period: (d: any) => aq.op.max(d.period),
-  sources: (d: any) => aq.op.array_agg(aq.op.row_object("file", "file_sha256", "row", "period", "note"))
+  sources: () => aq.op.array_agg(aq.op.row_object("file", "file_sha256", "row", "period", "note"))
 };
 
 const ACTUAL = {

@@ -7,7 +7,7 @@ import {qualityData} from "../report/quality.js";
 import {siteGapsFrom, siteHistoryFrom} from "../report/siteData.js";
 import {dataPaths} from "../submissions/dataPaths.js";
 import {type Observation, readObservations} from "../submissions/observations.js";
-import {type Unit, readUnits} from "../submissions/units.js";
+import type {Unit} from "../submissions/units.js";
 import type {Target} from "../targets/curation.js";
 import {projectPlan, projectPlanFile, projectTargets} from "../targets/projectTargets.js";
 

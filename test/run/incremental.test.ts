@@ -1,7 +1,6 @@
 import {spawn} from "node:child_process";
 import {existsSync, readdirSync, realpathSync} from "node:fs";
 import {mkdtemp, readFile, readdir, rm, writeFile, mkdir} from "node:fs/promises";
-import type {Server} from "node:http";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
