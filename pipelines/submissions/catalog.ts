@@ -20,6 +20,8 @@ export type TargetRef = Pick<Target, "id" | "indicator" | "unit" | "kind" | "agg
 export interface Catalog {
   units: readonly Unit[];
   targets: readonly TargetRef[];
+  /** The header aliases it was made with (to make the same catalog in a worker thread). */
+  aliases: ReadonlyMap<Column, readonly string[]>;
   /** Finds a unit by name, short name, code or alias. */
   unit(text: string): Unit | undefined;
   /** Finds a target by id (`6.1b`), indicator name (`新增学位`), or both (`6.1b 新增学位`, `新增学位(个)`). */
@@ -46,6 +48,7 @@ export function makeCatalog({units, targets, aliases}: {units: readonly Unit[]; 
   return {
     units,
     targets,
+    aliases,
     unit: (text) => unitKeys.get(foldKey(text)),
     target(text) {
       const key = foldKey(text).replace(/[((][^))]*[))]$/, "");

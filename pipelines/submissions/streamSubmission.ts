@@ -1,7 +1,8 @@
-import {createReadStream} from "node:fs";
-import {stat} from "node:fs/promises";
-import {availableParallelism} from "node:os";
-import {basename} from "node:path";
+import {createReadStream, rmSync} from "node:fs";
+import {mkdtemp, stat} from "node:fs/promises";
+import {availableParallelism, tmpdir} from "node:os";
+import {basename, join} from "node:path";
+import {fileURLToPath} from "node:url";
 import {Worker} from "node:worker_threads";
 import {ByteTable} from "./byteTable.js";
 import type {Catalog, TargetRef} from "./catalog.js";
@@ -47,27 +48,27 @@ export interface RangeAggregate {
  * aggregating as rows pass: it never holds the file as one string or a row as an object. Each
  * unit × target × school keeps its values by month in typed arrays; each unit's monthly total is
  * the sum of its schools' latest values (ratios: Σ numerators, Σ denominators), handed on as a few
- * thousand observation rows. With `workers` > 1 and `projectDir` (for the workers' catalog), a
- * file of `minParallelBytes` or more is split at record boundaries (outside quotes) and read by one
- * worker thread per part; measured here, a worker's start (tsx, the catalog) costs more than it
- * saves below a few hundred MB, so the default is one thread. Checks units, targets, months,
- * numbers, negative counts, numerators over denominators, rate targets without both parts, and
- * duplicate keys. Options: `catalog`; `projectDir`; `workers` (default 1); `minParallelBytes`
+ * thousand observation rows. With `workers` > 1, a file of `minParallelBytes` or more is split
+ * at record boundaries (outside quotes) and read by one worker thread per part. Checks units,
+ * targets, months, numbers, negative counts, numerators over denominators, rate targets without
+ * both parts, and duplicate keys. Options: `catalog`; `workers` (default 1); `minParallelBytes`
  * (default 64 MB); `maxFindings` (default 1000) kept in full, the rest counted; `sha256`.
  */
 export async function streamSubmission(
   path: string,
-  {catalog, projectDir, workers = 1, minParallelBytes = 64 << 20, maxFindings = 1000, sha256 = ""}: {catalog: Catalog; projectDir?: string; workers?: number; minParallelBytes?: number; maxFindings?: number; sha256?: string}
+  {catalog, workers = 1, minParallelBytes = 64 << 20, maxFindings = 1000, sha256 = ""}: {catalog: Catalog; workers?: number; minParallelBytes?: number; maxFindings?: number; sha256?: string}
 ): Promise<StreamedSubmission> {
   const {size} = await stat(path);
-  const parts = projectDir && workers > 1 && size >= minParallelBytes ? await splitPoints(path, size, Math.min(workers, availableParallelism())) : [0];
+  const parts = workers > 1 && size >= minParallelBytes ? await splitPoints(path, size, Math.min(workers, availableParallelism())) : [0];
   let aggregates: RangeAggregate[];
   if (parts.length === 1) {
     aggregates = [await aggregateRange({path, start: 0, end: size, catalog, maxFindings})];
   } else {
     const header = await readHeader(path);
+    const script = await workerScript();
+    const catalogData = {units: catalog.units, targets: catalog.targets.map(({id, indicator, unit, kind, aggregation}) => ({id, indicator, unit, kind, aggregation})), aliases: [...catalog.aliases]};
     aggregates = await Promise.all(
-      parts.map((start, k) => runWorker({path, start, end: k + 1 < parts.length ? parts[k + 1]! : size, header: k === 0 ? null : header, projectDir: projectDir!, maxFindings}))
+      parts.map((start, k) => runWorker(script, {path, start, end: k + 1 < parts.length ? parts[k + 1]! : size, header: k === 0 ? null : header, catalog: catalogData, maxFindings}))
     );
   }
   return finish(aggregates, {catalog, file: basename(path), sha256, maxFindings});
@@ -349,9 +350,26 @@ async function splitPoints(path: string, size: number, parts: number): Promise<n
   return points.filter((p, k) => k === 0 || (p > points[k - 1]! && p < size));
 }
 
-function runWorker(data: {path: string; start: number; end: number; header: string[] | null; projectDir: string; maxFindings: number}): Promise<RangeAggregate> {
+let bundled: Promise<string> | undefined;
+
+/**
+ * The worker's code as one plain JavaScript file, bundled once per process by esbuild, so a worker
+ * starts in milliseconds (no TypeScript loader, no plan extraction: the catalog comes as data).
+ */
+function workerScript(): Promise<string> {
+  return (bundled ??= (async () => {
+    const esbuild = await import("esbuild");
+    const dir = await mkdtemp(join(tmpdir(), "planwatch-worker-"));
+    const outfile = join(dir, "streamWorker.mjs");
+    await esbuild.build({entryPoints: [fileURLToPath(new URL("./streamWorkerMain.ts", import.meta.url))], bundle: true, platform: "node", format: "esm", target: "node20", outfile, logLevel: "silent"});
+    process.once("exit", () => rmSync(dir, {recursive: true, force: true}));
+    return outfile;
+  })());
+}
+
+function runWorker(script: string, data: {path: string; start: number; end: number; header: string[] | null; catalog: unknown; maxFindings: number}): Promise<RangeAggregate> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL("./streamWorker.js", import.meta.url), {workerData: data});
+    const worker = new Worker(script, {workerData: data});
     worker.once("message", resolve);
     worker.once("error", reject);
     worker.once("exit", (code) => code !== 0 && reject(new Error(`stream worker exited with code ${code}`)));

@@ -1,8 +1,18 @@
-// A worker thread of streamSubmission: aggregates one byte range of a file.
+// A worker thread of streamSubmission: aggregates one byte range of a file. Bundled to plain
+// JavaScript by streamSubmission (workerScript) before it starts.
 import {parentPort, workerData} from "node:worker_threads";
-import {projectCatalog} from "./catalog.js";
+import {type Column, makeCatalog} from "./catalog.js";
 import {aggregateRange} from "./streamSubmission.js";
+import type {TargetRef} from "./catalog.js";
+import type {Unit} from "./units.js";
 
-const {path, start, end, header, projectDir, maxFindings} = workerData as {path: string; start: number; end: number; header: string[] | null; projectDir: string; maxFindings: number};
-const part = await aggregateRange({path, start, end, header, catalog: await projectCatalog({projectDir}), maxFindings});
+const {path, start, end, header, catalog, maxFindings} = workerData as {
+  path: string;
+  start: number;
+  end: number;
+  header: string[] | null;
+  catalog: {units: Unit[]; targets: TargetRef[]; aliases: [Column, string[]][]};
+  maxFindings: number;
+};
+const part = await aggregateRange({path, start, end, header, catalog: makeCatalog({units: catalog.units, targets: catalog.targets, aliases: new Map(catalog.aliases)}), maxFindings});
 parentPort!.postMessage(part, [...part.values, ...part.nums, ...part.dens].map((a) => a.buffer as ArrayBuffer));

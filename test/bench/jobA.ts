@@ -9,7 +9,7 @@ import {PROJECT_DIR} from "../helpers/cli.js";
 const file = process.argv[2]!;
 const [catalog, targets] = await Promise.all([projectCatalog({projectDir: PROJECT_DIR}), projectTargets({projectDir: PROJECT_DIR})]);
 const started = performance.now();
-const streamed = await streamSubmission(file, {catalog, projectDir: PROJECT_DIR, workers: Number(process.env.BENCH_WORKERS ?? 1)});
+const streamed = await streamSubmission(file, {catalog, workers: Number(process.env.BENCH_WORKERS ?? 1), minParallelBytes: Number(process.env.BENCH_MIN_PARALLEL_MB ?? 64) * 2 ** 20});
 const gaps = computeGaps({targets, observations: streamed.observations, asOf: "2023-12"});
 const seconds = (performance.now() - started) / 1000;
 const city = gaps.filter((g) => g.unit_code === "city" && g.actual !== null);

@@ -42,7 +42,7 @@ describe("streamSubmission (the fast path for large files)", () => {
   it("gives the same result on two worker threads as on one", async () => {
     const catalog = await seedCatalog();
     const one = await streamSubmission(file, {catalog});
-    const two = await streamSubmission(file, {catalog, projectDir: PROJECT_DIR, workers: 2, minParallelBytes: 0});
+    const two = await streamSubmission(file, {catalog, workers: 2, minParallelBytes: 0});
     expect(two.rows).toBe(one.rows);
     expect(await actuals(two.observations, "2023-12")).toEqual(await actuals(one.observations, "2023-12"));
   });
@@ -52,7 +52,7 @@ describe("streamSubmission (the fast path for large files)", () => {
     const good = Array.from({length: 3000}, (_, i) => `西湖区,2023-0${1 + (i % 9)},6.1b,S${i},5,,,cumulative,`).join("\n");
     await writeFile(bad, `unit,period,target_id,school_id,value,numerator,denominator,basis,note\n${good}\n西糊区,2023-01,6.1b,X,1,,,,\n西湖区,2023-01,6.1x,X,1,,,,\n西湖区,2023-01,2.4a,X,,120,100,,\n西湖区,2023-01,6.1b,S0,5,,,,\n`);
     const catalog = await seedCatalog();
-    for (const options of [{}, {projectDir: PROJECT_DIR, workers: 2, minParallelBytes: 0}]) {
+    for (const options of [{}, {workers: 2, minParallelBytes: 0}]) {
       const r = await streamSubmission(bad, {catalog, ...options});
       expect(r.findings.map((f) => [f.code, f.row])).toEqual([["unknown_unit", 3002], ["unknown_target", 3003], ["numerator_over_denominator", 3004], ["duplicate_key", expect.any(Number)]]);
     }
