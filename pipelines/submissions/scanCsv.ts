@@ -54,48 +54,39 @@ export async function scanCsv(chunks: AsyncIterable<Buffer> | Iterable<Buffer>, 
         // One field.
         if (count >= MAX_FIELDS) throw new Error(`CSV 格式错误(第 ${records + 1} 行):超过 ${MAX_FIELDS} 列`);
         let escaped = 0;
+        let fieldStart = i;
+        let fieldEnd: number;
         if (i < n && buf[i] === QUOTE) {
-          const start = i + 1;
-          let j = start;
+          fieldStart = i + 1;
+          let j = fieldStart;
           for (;;) {
             const q = buf.indexOf(QUOTE, j);
-            if (q < 0 || q + 1 >= n) {
-              if (q >= 0 && last) {
-                record.starts[count] = start;
-                record.ends[count] = q;
-                record.escaped[count] = escaped;
-                count++;
-                i = q + 1;
-                break;
-              }
+            if (q < 0 || (q + 1 >= n && !last)) {
               if (!last) return recordStart; // the field goes on in the next chunk
               throw new Error(`CSV 格式错误(第 ${records + 1} 行):引号未闭合`);
             }
-            if (buf[q + 1] === QUOTE) {
+            if (q + 1 < n && buf[q + 1] === QUOTE) {
               escaped = 1;
               j = q + 2;
               continue;
             }
-            record.starts[count] = start;
-            record.ends[count] = q;
-            record.escaped[count] = escaped;
-            count++;
+            fieldEnd = q;
             i = q + 1;
             break;
           }
         } else {
-          const start = i;
           while (i < n) {
             const c = buf[i]!;
             if (c === delimiter || c === LF || c === CR) break;
             i++;
           }
           if (i >= n && !last) return recordStart;
-          record.starts[count] = start;
-          record.ends[count] = i;
-          record.escaped[count] = 0;
-          count++;
+          fieldEnd = i;
         }
+        record.starts[count] = fieldStart;
+        record.ends[count] = fieldEnd;
+        record.escaped[count] = escaped;
+        count++;
         // After a field: a delimiter, the end of the record, or the end of the input.
         if (i >= n) {
           if (!last) return recordStart;
