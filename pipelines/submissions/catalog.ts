@@ -84,8 +84,8 @@ export async function readHeaderAliases(file: string): Promise<Map<Column, strin
 }
 
 /** The project's catalog: `seeds/units.csv`, the plan's targets, `seeds/headers.csv`. */
-export async function projectCatalog({projectDir}: {projectDir?: string} = {}): Promise<Catalog & {fullTargets: Target[]}> {
+export async function projectCatalog({projectDir}: {projectDir?: string} = {}): Promise<Catalog> {
   const paths = projectPaths(projectDir);
   const [units, targets, aliases] = await Promise.all([readUnits(paths.units), projectTargets({projectDir}), readHeaderAliases(join(paths.seeds, "headers.csv"))]);
-  return {...makeCatalog({units, targets, aliases}), fullTargets: targets};
+  return makeCatalog({units, targets, aliases});
 }
