@@ -1,6 +1,5 @@
 import {spawn} from "node:child_process";
 import {createRequire} from "node:module";
-import {rm} from "node:fs/promises";
 import {join} from "node:path";
 import {defineCommand} from "citty";
 import {PlanwatchError} from "../error.js";
@@ -9,7 +8,7 @@ import {buildSite} from "../run/buildSite.js";
 import {seedNpmCache} from "../run/npmCache.js";
 import {serveDir} from "../run/serveDir.js";
 import {inputSnapshot} from "../report/snapshot.js";
-import {ingestSample} from "../sample/ingestSample.js";
+import {freshSampleData} from "../sample/ingestSample.js";
 import {dataPaths} from "../submissions/dataPaths.js";
 import {existsSync} from "node:fs";
 import {resolve} from "node:path";
@@ -26,12 +25,10 @@ export const build = defineCommand({
   },
   async run({args}) {
     const started = Date.now();
-    const paths = projectPaths();
     let dataDir = args.data;
     if (args.sample) {
-      dataDir = join(paths.root, ".planwatch", "sample-data");
-      await rm(dataDir, {recursive: true, force: true});
-      const results = await ingestSample({dataDir});
+      const {dataDir: sampleData, results} = await freshSampleData();
+      dataDir = sampleData;
       console.error(`sample: ${results.filter((r) => r.status === "accepted").length} files accepted, ${results.filter((r) => r.status === "rejected").length} rejected`);
     } else if (!existsSync(dataPaths(dataDir).ledger)) {
       throw new PlanwatchError("no_data", `no ingested data in ${dataDir} (no ledger.jsonl): run planwatch ingest, or build --sample`);
@@ -84,12 +81,7 @@ export const dev = defineCommand({
   },
   async run({args}) {
     const {root} = projectPaths();
-    let dataDir = args.data;
-    if (!dataDir) {
-      dataDir = join(root, ".planwatch", "sample-data");
-      await rm(dataDir, {recursive: true, force: true});
-      await ingestSample({dataDir});
-    }
+    const dataDir = args.data ?? (await freshSampleData()).dataDir;
     await seedNpmCache({root: join(root, "src"), projectDir: root});
     const {snapshot, as_of} = await inputSnapshot({projectDir: root, dataDir});
     const bin = createRequire(import.meta.url).resolve("@observablehq/framework/dist/bin/observable.js");

@@ -1,4 +1,4 @@
-import {readFile} from "node:fs/promises";
+import {readFile, rm} from "node:fs/promises";
 import {basename, join} from "node:path";
 import {PlanwatchError} from "../error.js";
 import {parseCsv} from "../format/parseCsv.js";
@@ -20,4 +20,14 @@ export async function ingestSample({projectDir, dataDir}: {projectDir?: string; 
   const times = new Map(rows.map(([file = "", at = ""]) => [file, new Date(at)]));
   const files = rows.map(([file = ""]) => join(paths.sample, file));
   return ingestFiles(files, {dataDir, catalog: await projectCatalog({projectDir}), clock: (path) => times.get(basename(path))!});
+}
+
+/**
+ * The bundled sample ingested afresh into `.planwatch/sample-data/` of the project: the data folder
+ * `planwatch build --sample` and `planwatch dev` read. Returns the folder and what became of each file.
+ */
+export async function freshSampleData({projectDir}: {projectDir?: string} = {}): Promise<{dataDir: string; results: IngestResult[]}> {
+  const dataDir = join(projectPaths(projectDir).root, ".planwatch", "sample-data");
+  await rm(dataDir, {recursive: true, force: true});
+  return {dataDir, results: await ingestSample({projectDir, dataDir})};
 }
