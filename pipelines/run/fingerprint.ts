@@ -1,12 +1,14 @@
 import {createHash} from "node:crypto";
-import {existsSync} from "node:fs";
-import {readFile, readdir, stat} from "node:fs/promises";
+import {createReadStream, existsSync} from "node:fs";
+import {readdir, stat} from "node:fs/promises";
 import {join, relative} from "node:path";
 
-/** The sha256 of a file's bytes, or `missing`. */
+/** The sha256 of a file's bytes, read as a stream (any size), or `missing`. */
 export async function hashFile(path: string): Promise<string> {
   if (!existsSync(path)) return "missing";
-  return createHash("sha256").update(await readFile(path)).digest("hex");
+  const hash = createHash("sha256");
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  return hash.digest("hex");
 }
 
 /** The sha256 of a text. */

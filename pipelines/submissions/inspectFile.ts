@@ -2,6 +2,7 @@ import {createHash} from "node:crypto";
 import {readFile, stat} from "node:fs/promises";
 import {basename} from "node:path";
 import {PlanwatchError} from "../error.js";
+import {hashFile} from "../run/fingerprint.js";
 import type {Catalog} from "./catalog.js";
 import {type Finding, finding} from "./findings.js";
 import {type Grid, readGrid} from "./readGrid.js";
@@ -49,13 +50,6 @@ export async function inspectFile(
     return {...base, sha256, content, findings: [finding(code, name, 0, "", message)] satisfies Finding[]};
   }
   return {...base, sha256, content, grid, ...validateGrid(grid, {file: name, catalog, now, history})};
-}
-
-async function hashFile(path: string): Promise<string> {
-  const hash = createHash("sha256");
-  const {createReadStream} = await import("node:fs");
-  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
-  return hash.digest("hex");
 }
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
