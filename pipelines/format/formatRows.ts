@@ -1,4 +1,4 @@
-import {stringify} from "csv-stringify/sync";
+import {toCsv} from "../../src/components/csv.js";
 import stringWidth from "string-width";
 import {PlanwatchError} from "../error.js";
 
@@ -18,24 +18,16 @@ export function rowFormat(value: unknown): RowFormat {
 
 /**
  * Prints `rows` as `format`. `columns` (default: the keys of the first row) picks and orders the
- * columns of the table and CSV forms; JSON keeps every key. CSV is UTF-8 with a BOM, so Excel on a
- * Chinese Windows opens it right, and a text cell that a spreadsheet would run as a formula (`=`,
- * `+`, `-`, `@` first) is prefixed with `'`. The table counts CJK characters as two columns.
+ * columns of the table and CSV forms; JSON keeps every key. CSV is the site's own writer
+ * ({@link toCsv}: UTF-8 with a BOM, CRLF, formulas neutralized). The table counts CJK characters as
+ * two columns.
  */
 export function formatRows(rows: readonly object[], {format = "table", columns}: {format?: RowFormat; columns?: readonly string[]} = {}): string {
   const keys = columns ?? Object.keys(rows[0] ?? {});
   if (format === "json") return JSON.stringify(rows, null, 2) + "\n";
+  if (format === "csv") return toCsv(rows as Record<string, unknown>[], keys);
   const records = rows.map((row) => keys.map((k) => (row as Record<string, unknown>)[k]));
-  if (format === "csv") {
-    const cells = records.map((r) => r.map((v) => (typeof v === "string" ? neutralizeFormula(v) : v == null ? "" : v)));
-    return "\uFEFF" + stringify([keys, ...cells], {record_delimiter: "\r\n"});
-  }
   return alignedTable(keys, records.map((r) => r.map(displayCell)));
-}
-
-/** Prefixes `'` to text a spreadsheet would read as a formula. */
-export function neutralizeFormula(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 
 function displayCell(value: unknown): string {

@@ -1,4 +1,4 @@
-import {neutralizeFormula} from "../format/formatRows.js";
+import {neutralizeFormula} from "../../src/components/csv.js";
 import type {Catalog, Column, TargetRef} from "./catalog.js";
 import {parseBasis, parseCellNumber, parsePeriod, periodInName} from "./cells.js";
 import {type Finding, type FindingCode, finding} from "./findings.js";

@@ -1,3 +1,8 @@
+/** Prefixes `'` to text a spreadsheet would run as a formula (`=`, `+`, `-`, `@` first). */
+export function neutralizeFormula(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
 /**
  * Rows as CSV for a download: UTF-8 with a BOM (Excel on a Chinese Windows reads it right), CRLF,
  * quoted where needed, and text that a spreadsheet would run as a formula prefixed with `'`.
@@ -6,8 +11,7 @@
 export function toCsv(rows: readonly Record<string, unknown>[], columns: readonly string[] = Object.keys(rows[0] ?? {})): string {
   const cell = (value: unknown): string => {
     if (value == null) return "";
-    let text = typeof value === "object" ? JSON.stringify(value) : String(value);
-    if (typeof value === "string" && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+    const text = typeof value === "string" ? neutralizeFormula(value) : typeof value === "object" ? JSON.stringify(value) : String(value);
     return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
   };
   return "\uFEFF" + [columns.map(cell).join(","), ...rows.map((r) => columns.map((c) => cell(r[c])).join(","))].join("\r\n") + "\r\n";
