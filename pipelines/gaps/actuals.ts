@@ -12,13 +12,7 @@ import "./functions.js";
  * `observations` has the observations table's columns; `targets` at least `id` and `aggregation`.
  */
 export function unitActuals(observations: ColumnTable, targets: ColumnTable, {asOf}: {asOf: string}): ColumnTable {
-  const used = usedObservations(observations, {asOf});
-  return used
-    .groupby("unit_code", "target_id")
-    .rollup(SUMS)
-    .join(targets.select({id: "target_id", aggregation: "aggregation"}), "target_id")
-    .derive(ACTUAL)
-    .select(aq.not("aggregation"));
+  return unitsOf(usedObservations(observations, {asOf}), targets);
 }
 
 /**
@@ -27,8 +21,27 @@ export function unitActuals(observations: ColumnTable, targets: ColumnTable, {as
  * lowest unit. Carries every source observation.
  */
 export function cityActuals(observations: ColumnTable, targets: ColumnTable, {asOf}: {asOf: string}): ColumnTable {
-  const units = unitActuals(observations, targets, {asOf});
-  const sources = usedObservations(observations, {asOf}).groupby("target_id").rollup({sources: SUMS.sources, period: SUMS.period});
+  return actuals(observations, targets, {asOf}).city;
+}
+
+/** Both {@link unitActuals} and {@link cityActuals}, choosing the observations used once. */
+export function actuals(observations: ColumnTable, targets: ColumnTable, {asOf}: {asOf: string}): {units: ColumnTable; city: ColumnTable} {
+  const used = usedObservations(observations, {asOf});
+  const units = unitsOf(used, targets);
+  return {units, city: cityOf(units, used, targets)};
+}
+
+function unitsOf(used: ColumnTable, targets: ColumnTable): ColumnTable {
+  return used
+    .groupby("unit_code", "target_id")
+    .rollup(SUMS)
+    .join(targets.select({id: "target_id", aggregation: "aggregation"}), "target_id")
+    .derive(ACTUAL)
+    .select(aq.not("aggregation"));
+}
+
+function cityOf(units: ColumnTable, used: ColumnTable, targets: ColumnTable): ColumnTable {
+  const sources = used.groupby("target_id").rollup({sources: SUMS.sources, period: SUMS.period});
   return units
     .join(targets.select({id: "target_id", aggregation: "aggregation"}), "target_id")
     .groupby("target_id", "aggregation")

@@ -3,7 +3,7 @@ import type {ColumnTable} from "arquero";
 import {PlanwatchError} from "../error.js";
 import type {Observation} from "../submissions/observations.js";
 import type {Target} from "../targets/curation.js";
-import {cityActuals, unitActuals} from "./actuals.js";
+import {actuals} from "./actuals.js";
 import type {Allocation} from "./allocations.js";
 import {expected} from "./expected.js";
 import {projection} from "./projection.js";
@@ -92,15 +92,16 @@ function _computeGaps({targets, observations, allocations, asOf, thresholds}: {t
     {asOf}
   );
   const obs = observationTable(observations);
+  const {units, city: cityActuals} = actuals(obs, targetTable, {asOf});
   const city = targetTable
     .select(aq.not("id"))
-    .join_left(cityActuals(obs, targetTable, {asOf}).select(aq.not("unit_code", "units")), "target_id")
+    .join_left(cityActuals.select(aq.not("unit_code", "units")), "target_id")
     .derive({unit_code: () => "city", is_unit: () => false, allocation: () => null, share: () => null});
   const allocationTable = aq.table({unit_code: allocations.map((a) => a.unit_code), target_id: allocations.map((a) => a.target_id), allocation: allocations.map((a) => a.value)});
   const pairs = obs.select("unit_code", "target_id").concat(allocationTable.select("unit_code", "target_id")).dedupe();
   const cityTotals = city.select({target_id: "target_id", actual: "city_actual"});
   const unitRows = pairs
-    .join_left(unitActuals(obs, targetTable, {asOf}).select("unit_code", "target_id", "actual", "numerator", "denominator", "period", "sources"), BY_UNIT_TARGET)
+    .join_left(units.select("unit_code", "target_id", "actual", "numerator", "denominator", "period", "sources"), BY_UNIT_TARGET)
     .join_left(allocationTable, BY_UNIT_TARGET)
     .join(targetTable.select(aq.not("id")), "target_id")
     .join_left(cityTotals, "target_id")
@@ -116,8 +117,9 @@ function _computeGaps({targets, observations, allocations, asOf, thresholds}: {t
     .derive({city_first: (d: any) => (d.unit_code === "city" ? 0 : 1)})
     .orderby("order", "city_first", "unit_code");
   // Arquero leaves undefined where a left join found nothing: the table's contract says null.
-  const nulls = Object.fromEntries(COLUMNS.map((c) => [c, `d => d[${JSON.stringify(c)}] === undefined ? null : d[${JSON.stringify(c)}]`]));
-  return all.derive(nulls).select(...COLUMNS).objects() as GapRow[];
+  const rows = all.select(...COLUMNS).objects() as Record<string, unknown>[];
+  for (const row of rows) for (const c of COLUMNS) if (row[c] === undefined) row[c] = null;
+  return rows as unknown as GapRow[];
 }
 
 const COLUMNS = [

@@ -1,4 +1,4 @@
-export {cityActuals, unitActuals} from "./actuals.js";
+export {actuals, cityActuals, unitActuals} from "./actuals.js";
 export {type Allocation, readAllocations} from "./allocations.js";
 export {type GapRow, computeGaps} from "./computeGaps.js";
 export {computeGapsDuckDB, exportParquet, gapsSql, writeObservationsParquet} from "./duckdbGaps.js";

@@ -2,7 +2,7 @@
 // JavaScript by streamSubmission (workerScript) before it starts.
 import {parentPort, workerData} from "node:worker_threads";
 import {type Column, makeCatalog} from "./catalog.js";
-import {aggregateRange} from "./streamSubmission.js";
+import {aggregateRange} from "./aggregateRange.js";
 import type {TargetRef} from "./catalog.js";
 import type {Unit} from "./units.js";
 
@@ -15,4 +15,4 @@ const {path, start, end, header, catalog, maxFindings} = workerData as {
   maxFindings: number;
 };
 const part = await aggregateRange({path, start, end, header, catalog: makeCatalog({units: catalog.units, targets: catalog.targets, aliases: new Map(catalog.aliases)}), maxFindings});
-parentPort!.postMessage(part, [...part.values, ...part.nums, ...part.dens].map((a) => a.buffer as ArrayBuffer));
+parentPort!.postMessage(part, part.cells.flat().map((a) => a.buffer as ArrayBuffer));

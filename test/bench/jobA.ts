@@ -9,7 +9,9 @@ import {PROJECT_DIR} from "../helpers/cli.js";
 const file = process.argv[2]!;
 const [catalog, targets] = await Promise.all([projectCatalog({projectDir: PROJECT_DIR}), projectTargets({projectDir: PROJECT_DIR})]);
 const started = performance.now();
-const streamed = await streamSubmission(file, {catalog, workers: Number(process.env.BENCH_WORKERS ?? 1), minParallelBytes: Number(process.env.BENCH_MIN_PARALLEL_MB ?? 64) * 2 ** 20});
+// BENCH_WORKERS and BENCH_MIN_PARALLEL_MB override streamSubmission's defaults (to compare).
+const env = (name: string, scale = 1) => (process.env[name] ? {[name === "BENCH_WORKERS" ? "workers" : "minParallelBytes"]: Number(process.env[name]) * scale} : {});
+const streamed = await streamSubmission(file, {catalog, ...env("BENCH_WORKERS"), ...env("BENCH_MIN_PARALLEL_MB", 2 ** 20)});
 const gaps = computeGaps({targets, observations: streamed.observations, asOf: "2023-12"});
 const seconds = (performance.now() - started) / 1000;
 const city = gaps.filter((g) => g.unit_code === "city" && g.actual !== null);

@@ -56,4 +56,26 @@ describe("scanCsv agrees with csv-parse, record for record", async () => {
       for (const size of [3, 5, 16, 1 << 16]) expect(await scanned(text, ",", size)).toEqual(expected);
     }
   });
+
+  it("agrees on lines ended by CR alone, CRLF and LF mixed, and a last line without an end", async () => {
+    const text = "a,b\rc,d\r\ne,f\n\rg,h\r\n\r\ni,\"j\rk\"\rl,m";
+    const expected = reference(text, ",");
+    expect(expected.length).toBe(6);
+    for (const size of [1, 2, 3, 7, 1 << 16]) expect(await scanned(text, ",", size)).toEqual(expected);
+  });
+
+  it("with `fields`, delimits only the first fields and still finds the end of every record", async () => {
+    const text = 'u,p,t,note\n西湖区,2023-01,6.1b,"a\nb,""c"""\n西湖区,2023-02,6.1b,plain,extra,"x\ny"\n,,,\n';
+    const rows: string[][] = [];
+    const count = await scanCsv([Buffer.from(text)], (r) => rows.push(Array.from({length: r.count}, (_, i) => fieldText(r, i))), {fields: 2});
+    expect(rows).toEqual([["u", "p"], ["西湖区", "2023-01"], ["西湖区", "2023-02"], ["", ""]]);
+    expect(count).toBe(4);
+  });
+
+  it("numbers records as a spreadsheet shows rows, blank lines counted, and names the record of an unclosed quote", async () => {
+    const indexes: number[] = [];
+    await scanCsv([Buffer.from("h\n\na\n\"b\nc\"\nd\n")], (r) => indexes.push(r.index));
+    expect(indexes).toEqual([1, 3, 4, 5]);
+    await expect(scanCsv([Buffer.from('h\na\n"b\nc\n')], () => {})).rejects.toThrow(/第 3 行.*引号未闭合/);
+  });
 });

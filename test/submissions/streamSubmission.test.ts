@@ -57,4 +57,27 @@ describe("streamSubmission (the fast path for large files)", () => {
       expect(r.findings.map((f) => [f.code, f.row])).toEqual([["unknown_unit", 3002], ["unknown_target", 3003], ["numerator_over_denominator", 3004], ["duplicate_key", expect.any(Number)]]);
     }
   });
+
+  it("reads the file on one thread again when a cut falls inside a quoted field", async () => {
+    const quoted = join(dir, "quoted.csv");
+    const rows = (from: number, n: number) => Array.from({length: n}, (_, i) => `西湖区,2023-0${1 + ((from + i) % 9)},6.1b,S${from + i},5,,,cumulative,`);
+    // A note of many lines across the middle of the file, where the cut is made.
+    const note = `"${"第一行,含逗号\n".repeat(400)}"`;
+    await writeFile(quoted, ["unit,period,target_id,school_id,value,numerator,denominator,basis,note", ...rows(0, 100), `西湖区,2023-01,6.1b,N1,7,,,cumulative,${note}`, ...rows(100, 100), ""].join("\n"));
+    const catalog = await seedCatalog();
+    const one = await streamSubmission(quoted, {catalog, workers: 1});
+    const two = await streamSubmission(quoted, {catalog, workers: 2, minParallelBytes: 0, headStart: 0});
+    expect(one.findings).toEqual([]);
+    expect(one.rows).toBe(201);
+    expect(two.rows).toBe(201);
+    expect(two.findings).toEqual([]);
+    expect(await actuals(two.observations, "2023-12")).toEqual(await actuals(one.observations, "2023-12"));
+  });
+
+  it("fails with the record of an unclosed quote, on one thread or two", async () => {
+    const broken = join(dir, "broken.csv");
+    await writeFile(broken, `unit,period,target_id,school_id,value,numerator,denominator,basis,note\n${"西湖区,2023-01,6.1b,S1,5,,,,\n".repeat(50)}西湖区,2023-01,6.1b,S2,5,,,,"open\n${"x\n".repeat(50)}`);
+    const catalog = await seedCatalog();
+    for (const options of [{workers: 1}, {workers: 2, minParallelBytes: 0, headStart: 0}]) await expect(streamSubmission(broken, {catalog, ...options})).rejects.toThrow(/第 52 行.*引号未闭合/);
+  });
 });

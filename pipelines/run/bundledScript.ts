@@ -1,0 +1,79 @@
+import {existsSync, readFileSync} from "node:fs";
+import {mkdir, mkdtemp, readFile, rename, rm, writeFile} from "node:fs/promises";
+import {tmpdir} from "node:os";
+import {basename, extname, join, resolve} from "node:path";
+import {fileURLToPath} from "node:url";
+import {hashText} from "./fingerprint.js";
+
+/** Where bundles are kept between runs: the package's own node_modules/.cache. */
+export const BUNDLE_CACHE_DIR = fileURLToPath(new URL("../../node_modules/.cache/planwatch/", import.meta.url));
+
+const built = new Map<string, Promise<string>>();
+
+/**
+ * A TypeScript entry (a worker's main module) and everything it imports as one plain JavaScript
+ * file, so that a worker thread starts without a TypeScript loader. The bundle is kept in
+ * `cacheDir` with the hash of every file that went into it, and rebuilt (by esbuild) when one of
+ * them changes; where `cacheDir` cannot be written, it is built into a temporary folder for this
+ * process. Once per entry per process.
+ */
+export function bundledScript(entry: string, {cacheDir = BUNDLE_CACHE_DIR}: {cacheDir?: string} = {}): Promise<string> {
+  let script = built.get(entry);
+  if (!script) built.set(entry, (script = cachedBundle(entry, cacheDir)));
+  return script;
+}
+
+async function cachedBundle(entry: string, cacheDir: string): Promise<string> {
+  const name = basename(entry, extname(entry));
+  const outfile = join(cacheDir, `${name}.mjs`);
+  const inputsFile = join(cacheDir, `${name}.inputs.json`);
+  if (existsSync(outfile) && (await upToDate(inputsFile))) return outfile;
+  try {
+    await mkdir(cacheDir, {recursive: true});
+    const temp = await mkdtemp(join(cacheDir, `${name}-`));
+    try {
+      const inputs = await bundle(entry, join(temp, `${name}.mjs`));
+      await writeFile(join(temp, "inputs.json"), JSON.stringify(inputs));
+      // The script first, then the list that vouches for it: a reader never sees a list without its script.
+      await rename(join(temp, `${name}.mjs`), outfile);
+      await rename(join(temp, "inputs.json"), inputsFile);
+    } finally {
+      await rm(temp, {recursive: true, force: true});
+    }
+    return outfile;
+  } catch (error) {
+    if (!["EACCES", "EPERM", "EROFS"].includes((error as NodeJS.ErrnoException).code ?? "")) throw error;
+    const temp = await mkdtemp(join(tmpdir(), `planwatch-${name}-`));
+    process.once("exit", () => void rm(temp, {recursive: true, force: true}));
+    await bundle(entry, join(temp, `${name}.mjs`));
+    return join(temp, `${name}.mjs`);
+  }
+}
+
+/** Bundles `entry` into `outfile`; returns each input file's hash, by absolute path. */
+async function bundle(entry: string, outfile: string): Promise<Record<string, string>> {
+  const esbuild = await import("esbuild");
+  const result = await esbuild.build({entryPoints: [entry], bundle: true, platform: "node", format: "esm", target: "node20", outfile, logLevel: "silent", metafile: true});
+  const inputs: Record<string, string> = {};
+  for (const input of Object.keys(result.metafile.inputs)) {
+    const path = resolve(input);
+    inputs[path] = hashText(readFileSync(path));
+  }
+  return inputs;
+}
+
+/** Whether the bundle that `inputsFile` vouches for was built from the files as they are now. */
+async function upToDate(inputsFile: string): Promise<boolean> {
+  let inputs: Record<string, string>;
+  try {
+    inputs = JSON.parse(await readFile(inputsFile, "utf8")) as Record<string, string>;
+  } catch {
+    return false;
+  }
+  try {
+    const now = await Promise.all(Object.entries(inputs).map(async ([path, hash]) => hashText(await readFile(path)) === hash));
+    return now.every(Boolean);
+  } catch {
+    return false;
+  }
+}
