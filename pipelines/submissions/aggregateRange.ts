@@ -1,4 +1,5 @@
 import {basename} from "node:path";
+import {parse} from "csv-parse/sync";
 import {ByteTable} from "./byteTable.js";
 import type {Catalog, TargetRef} from "./catalog.js";
 import {parseCellNumber, parsePeriod} from "./cells.js";
@@ -143,17 +144,16 @@ export async function aggregateRange({path, start, end, header: given = null, ca
     return slot;
   };
 
-  /** A number field: a number, null when empty or marked missing, NaN when not a number. */
-  const slowNumber = (r: CsvRecord, i: number): number | null => {
-    const parsed = parseCellNumber(fieldText(r, i));
-    return parsed.kind === "number" ? parsed.value : parsed.kind === "missing" ? null : NaN;
-  };
-  const numberAt = (r: CsvRecord, i: number): number | null => {
-    if (i < 0 || i >= r.count) return null;
+  // A row's value, numerator and denominator, unboxed; NaN where the field is empty or marked missing.
+  const numbers = new Float64Array(3);
+  /** Reads number field `i` of a row into numbers[k]; false when it is not a number. */
+  const numberAt = (r: CsvRecord, i: number, k: number): boolean => {
+    numbers[k] = NaN;
+    if (i < 0 || i >= r.count) return true;
     const b = r.buffer;
     const s = r.starts[i]!;
     const e = r.ends[i]!;
-    if (s === e) return null;
+    if (s === e) return true;
     // Plain ASCII decimals, the common case, straight from the bytes; anything else as text.
     let j = s;
     const negative = b[j] === 0x2d;
@@ -167,22 +167,39 @@ export async function aggregateRange({path, start, end, header: given = null, ca
       const point = ++j;
       let fraction = 0;
       while (j < e && (d = b[j]! - 0x30) >= 0 && d <= 9) (fraction = fraction * 10 + d), j++;
-      if (j - point > 15) return slowNumber(r, i);
       v += fraction / 10 ** (j - point);
       digits += j - point;
     }
-    if (j !== e || digits === 0 || digits > 15) return slowNumber(r, i);
-    return negative ? -v : v;
+    if (j === e && digits > 0 && digits <= 15) {
+      numbers[k] = negative ? -v : v;
+      return true;
+    }
+    const parsed = parseCellNumber(fieldText(r, i));
+    if (parsed.kind === "number") numbers[k] = parsed.value;
+    return parsed.kind !== "bad";
+  };
+
+  /** Reports a row's problem (out of the hot path: messages are made only here). */
+  const fail = (code: FindingCode, r: CsvRecord): void => {
+    const [value, num, den] = numbers;
+    const [column, message] =
+      code === "unknown_unit" ? [header[cu]!, `未知单位“${text(r, cu)}”`]
+      : code === "non_numeric" ? [header[cv] ?? "value", "不是数字"]
+      : code === "negative_count" ? [header[cv]!, `不能为负数:${value}`]
+      : code === "ratio_without_parts" ? [header[ct]!, "比率指标须同时填写分子和分母"]
+      : code === "numerator_over_denominator" ? [header[cn]!, `分子 ${num} 大于分母 ${den}`]
+      : ["", "同一单位、月份、指标、学校重复"];
+    report(code, r.index, column, message);
   };
 
   const [cu, cp, ct, cs, cv, cn, cd] = [c.unit, c.period, c.target_id, c.school_id, c.value, c.numerator, c.denominator];
+  // The row before's school and month, by where their bytes were: rows of a school mostly come together.
   const prev = {buffer: null as Uint8Array | null, school: -1, us: 0, ue: 0, ss: 0, se: 0, periodBuffer: null as Uint8Array | null, slot: -1, ps: 0, pe: 0};
   let skipHeader = !given;
   let rows = 0;
   const onRow = (r: CsvRecord): void => {
     if (skipHeader) return void (skipHeader = false);
     rows++;
-    const row = r.index;
     const b = r.buffer;
     const n = r.count;
     const starts = r.starts;
@@ -191,16 +208,15 @@ export async function aggregateRange({path, start, end, header: given = null, ca
     const ue = cu < n ? ends[cu]! : 0;
     const ss = cs >= 0 && cs < n ? starts[cs]! : 0;
     const se = cs >= 0 && cs < n ? ends[cs]! : 0;
-    // Rows of one school mostly come together: compare with the row before first.
     let school = prev.school;
     if (b !== prev.buffer || !sameBytes(b, us, ue, prev.us, prev.ue) || !sameBytes(b, ss, se, prev.ss, prev.se)) {
       school = schoolByBytes.get(b, us, ue, ss, se);
-      if (school < 0 && (school = newSchool(r, us, ue, ss, se)) < 0) return void report("unknown_unit", row, header[cu]!, `未知单位“${text(r, cu)}”`);
+      if (school < 0 && (school = newSchool(r, us, ue, ss, se)) < 0) return fail("unknown_unit", r);
       (prev.buffer = b), (prev.school = school), (prev.us = us), (prev.ue = ue), (prev.ss = ss), (prev.se = se);
     }
     const ts = ct < n ? starts[ct]! : 0;
     const te = ct < n ? ends[ct]! : 0;
-    let target = targetByBytes.get(b, ts, te);
+    let target = targetByBytes.getOne(b, ts, te);
     if (target < 0 && (target = newTarget(r, ts, te)) < 0) return;
     const ps = cp < n ? starts[cp]! : 0;
     const pe = cp < n ? ends[cp]! : 0;
@@ -210,21 +226,21 @@ export async function aggregateRange({path, start, end, header: given = null, ca
       if (slot < 0 && (slot = newSlot(r, ps, pe)) < 0) return;
       (prev.periodBuffer = b), (prev.slot = slot), (prev.ps = ps), (prev.pe = pe);
     }
-    const value = numberAt(r, cv);
-    const num = numberAt(r, cn);
-    const den = numberAt(r, cd);
-    if (Number.isNaN(value) || Number.isNaN(num) || Number.isNaN(den)) return void report("non_numeric", row, header[cv] ?? "value", "不是数字");
-    if (count[target] && value !== null && value < 0) return void report("negative_count", row, header[cv]!, `不能为负数:${value}`);
+    if (!numberAt(r, cv, 0) || !numberAt(r, cn, 1) || !numberAt(r, cd, 2)) return fail("non_numeric", r);
+    const value = numbers[0]!;
+    const num = numbers[1]!;
+    const den = numbers[2]!;
+    if (count[target] && value < 0) return fail("negative_count", r);
     const isRatio = ratio[target] === 1;
     if (isRatio) {
-      if (num === null || den === null) return void ((value !== null || num !== null || den !== null) && report("ratio_without_parts", row, header[ct]!, "比率指标须同时填写分子和分母"));
-      if (num > den) return void report("numerator_over_denominator", row, header[cn]!, `分子 ${num} 大于分母 ${den}`);
-    } else if (value === null) return;
+      if (num !== num || den !== den) return value === value || num === num || den === den ? fail("ratio_without_parts", r) : undefined;
+      if (num > den) return fail("numerator_over_denominator", r);
+    } else if (value !== value) return;
     const cells = out.cells[slot]![(school / BLOCK) | 0]!;
     const key = (school % BLOCK) * lanes + laneOf[target]!;
-    if (cells[key] === cells[key]) return void report("duplicate_key", row, "", "同一单位、月份、指标、学校重复");
-    if (isRatio) (cells[key] = num!), (cells[key + 1] = den!);
-    else cells[key] = value!;
+    if (cells[key] === cells[key]) return fail("duplicate_key", r);
+    if (isRatio) (cells[key] = num), (cells[key + 1] = den);
+    else cells[key] = value;
   };
 
   const fields = 1 + Math.max(cu, cp, ct, cs, cv, cn, cd);
@@ -233,13 +249,21 @@ export async function aggregateRange({path, start, end, header: given = null, ca
   return out;
 }
 
-/** The header record of a file (its first record that is not blank), BOM and spaces trimmed. */
+/**
+ * The header record of a file (its first record that is not blank), BOM and spaces trimmed. Read
+ * with csv-parse from the first 64 KiB, so the scanner's hot loop only ever sees data rows.
+ */
 export async function readHeader(path: string): Promise<string[]> {
-  let header: string[] = [];
-  await scanCsv(fileChunks(path, {start: 0, end: 64 * 1024}), (r) => {
-    if (!header.length) header = Array.from({length: r.count}, (_, i) => fieldText(r, i).trim().replace(/^\uFEFF/, ""));
-  }).catch(() => {}); // the 64 KiB cut may end inside a later field
-  return header;
+  const head: Buffer[] = [];
+  for await (const chunk of fileChunks(path, {end: 64 * 1024, size: 64 * 1024})) head.push(Buffer.from(chunk));
+  const text = Buffer.concat(head).toString("utf8").replace(/^\uFEFF/, "");
+  try {
+    // csv-parse stops after the first record: the 64 KiB cut may end inside a later quoted field.
+    const records = parse(text, {to: 1, relax_column_count: true, skip_empty_lines: true}) as string[][];
+    return (records[0] ?? []).map((h) => h.trim());
+  } catch {
+    return []; // no header to read: every column is reported missing
+  }
 }
 
 /** Whether bytes `s1`…`e1` and `s2`…`e2` of `buf` are the same. */
