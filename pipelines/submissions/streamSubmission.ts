@@ -98,7 +98,9 @@ function finish(parts: RangeAggregate[], {catalog, file, sha256, maxFindings}: {
   const scratch = new Float64Array(M * lanes);
   const monthCells: Float64Array[] = new Array(M);
   const monthBase = new Int32Array(M);
-  // Each unit's monthly totals: carry each school's latest value forward month by month.
+  // Each unit's monthly totals (unit × month × target): carry each school's latest value forward month by month.
+  const carry = new Float64Array(T);
+  const carryDen = new Float64Array(T);
   const total = new Float64Array(U * T * M);
   const totalDen = new Float64Array(U * T * M);
   const seen = new Uint8Array(U * T * M);
@@ -134,29 +136,14 @@ function finish(parts: RangeAggregate[], {catalog, file, sha256, maxFindings}: {
       }
       for (let k = 0; k < M; k++) (monthCells[k] = scratch), (monthBase[k] = k * lanes);
     }
-    for (let t = 0; t < T; t++) {
-      const r = ratio[t] === 1;
-      let carry = NaN;
-      let carryDen = NaN;
-      for (let k = 0; k < M; k++) {
-        const cell = monthCells[k]!;
-        const lane = monthBase[k]! + laneOf[t]!;
-        const v = cell[lane]!;
-        if (v === v) (carry = v), r && (carryDen = cell[lane + 1]!);
-        if (carry !== carry) continue;
-        const at = (u * T + t) * M + k;
-        seen[at] = 1;
-        total[at] = total[at]! + carry;
-        if (r) totalDen[at] = totalDen[at]! + carryDen;
-      }
-    }
+    addSchool(u, monthCells, monthBase, {laneOf, ratio, carry, carryDen, total, totalDen, seen});
   }
   const observations: Observation[] = [];
   for (let u = 0; u < U; u++) {
     for (let t = 0; t < T; t++) {
       const isRatio = ratio[t] === 1;
       for (let k = 0; k < M; k++) {
-        const at = (u * T + t) * M + k;
+        const at = (u * M + k) * T + t;
         if (!seen[at]) continue;
         const m = months[k]!;
         observations.push({
@@ -170,6 +157,37 @@ function finish(parts: RangeAggregate[], {catalog, file, sha256, maxFindings}: {
     }
   }
   return {file, rows, observations, findings, counts};
+}
+
+/**
+ * Adds one school of unit `u` to the units' monthly totals (unit × month × target): month by month,
+ * each target's latest value so far (a small function of its own, so that it is compiled early).
+ */
+function addSchool(
+  u: number,
+  monthCells: Float64Array[],
+  monthBase: Int32Array,
+  {laneOf, ratio, carry, carryDen, total, totalDen, seen}: {laneOf: Int32Array; ratio: Uint8Array; carry: Float64Array; carryDen: Float64Array; total: Float64Array; totalDen: Float64Array; seen: Uint8Array}
+): void {
+  const T = laneOf.length;
+  const M = monthBase.length;
+  carry.fill(NaN);
+  carryDen.fill(NaN);
+  for (let k = 0; k < M; k++) {
+    const cell = monthCells[k]!;
+    const base = monthBase[k]!;
+    const row = (u * M + k) * T;
+    for (let t = 0; t < T; t++) {
+      const lane = base + laneOf[t]!;
+      const v = cell[lane]!;
+      if (v === v) (carry[t] = v), (carryDen[t] = ratio[t] ? cell[lane + 1]! : NaN);
+      const c = carry[t]!;
+      if (c !== c) continue;
+      seen[row + t] = 1;
+      total[row + t] = total[row + t]! + c;
+      totalDen[row + t] = totalDen[row + t]! + carryDen[t]!;
+    }
+  }
 }
 
 /** Every school across the parts, with its unit and the parts it is in: [part, school in that part, …]. */
