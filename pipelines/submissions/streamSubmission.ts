@@ -33,7 +33,7 @@ export interface StreamedSubmission {
  * the first line end after each share; a cut is only trusted once the part before it has been
  * read to its end with every quote closed (which proves the cut was not inside a quoted field),
  * else the whole file is read again on this thread. Options: `catalog`; `workers`;
- * `minParallelBytes` (default 80 MB); `headStart` (default 16 MB); `maxFindings` (default 1000)
+ * `minParallelBytes` (default 32 MB); `headStart` (default 16 MB); `maxFindings` (default 1000)
  * kept in full, the rest counted; `sha256`.
  */
 export async function streamSubmission(
@@ -41,7 +41,7 @@ export async function streamSubmission(
   {
     catalog,
     workers = Math.min(2, availableParallelism()),
-    minParallelBytes = 80 << 20,
+    minParallelBytes = 32 << 20,
     headStart = 16 << 20,
     maxFindings = 1000,
     sha256 = ""
