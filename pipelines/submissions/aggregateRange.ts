@@ -24,7 +24,7 @@ export interface RangeAggregate {
   counts: Partial<Record<FindingCode, number>>;
   /** Each school's unit (its index in the catalog), in school order. */
   schoolUnits: number[];
-  /** Each school's id bytes (latin1), in school order. */
+  /** Each school's id, in school order. */
   schoolIds: string[];
   /** The months (year × 12 + month − 1) in the order first seen: cells[k] is months[k]'s. */
   months: number[];
@@ -100,7 +100,7 @@ export async function aggregateRange({path, start, end, header: given = null, ca
       unit = unitIndex.get(u)!;
       unitByBytes.set(b, us, ue, unit);
     }
-    const id = b.toString("latin1", ss, se);
+    const id = text(r, c.school_id); // as the reference path reads it: decoded, unescaped, trimmed
     const key = `${unit}|${id}`;
     let school = schoolByUnit.get(key);
     if (school === undefined) {

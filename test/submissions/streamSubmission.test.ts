@@ -80,4 +80,13 @@ describe("streamSubmission (the fast path for large files)", () => {
     const catalog = await seedCatalog();
     for (const options of [{workers: 1}, {workers: 2, minParallelBytes: 0, headStart: 0}]) await expect(streamSubmission(broken, {catalog, ...options})).rejects.toThrow(/第 52 行.*引号未闭合/);
   });
+
+  it("knows a school and a unit however they are written (quoted, spaced, by code), as the reference path does", async () => {
+    const spelled = join(dir, "spelled.csv");
+    await writeFile(spelled, 'unit,period,target_id,school_id,value\n西湖区,2023-01,6.1b,S1,5\n330106,2023-02,6.1b," S1 ",7\n"西湖区",2023-02,6.1b,S1,9\n');
+    const catalog = await seedCatalog();
+    const r = await streamSubmission(spelled, {catalog, workers: 1});
+    expect(r.findings.map((f) => [f.code, f.row])).toEqual([["duplicate_key", 4]]);
+    expect(r.observations.filter((o) => o.target_id === "6.1b").map((o) => [o.unit_code, o.period, o.value])).toEqual([["330106", "2023-01", 5], ["330106", "2023-02", 7]]);
+  });
 });
