@@ -1,6 +1,7 @@
 import {neutralizeFormula} from "../../src/components/csv.js";
 import type {Catalog, Column, TargetRef} from "./catalog.js";
-import {parseBasis, parseCellNumber, parsePeriod, periodInName} from "./cells.js";
+import {parseBasis, parseCellNumber, parsePeriod} from "./cells.js";
+import {headerColumns} from "./headerColumns.js";
 import {type Finding, type FindingCode, finding} from "./findings.js";
 import type {Grid} from "./readGrid.js";
 
@@ -37,7 +38,6 @@ export interface Validation {
   form: "long" | "wide" | null;
 }
 
-const PART = /^(.*?)[\s:_\-(·]*(分子|分母|numerator|denominator)\)?$/i;
 const MARKUP = /<\s*\/?\s*[a-z!]|javascript:/i;
 
 /**
@@ -60,51 +60,11 @@ export function validateGrid(grid: Grid, {file, catalog, now, history = []}: {fi
   }
   const header = grid.rows[0]!.map((h) => h.trim());
   const headerRow = grid.rowNumbers[0]!;
-  const looksLikeData = header.find((h) => h && (catalog.unit(h) || parsePeriod(h) || parseCellNumber(h).kind === "number"));
-  if (looksLikeData !== undefined) {
-    add("no_header", headerRow, "", `第一行是数据(“${looksLikeData}”)而不是表头:第一行应为“单位、月份、指标编号、数值”等列名(可下载模板)`);
-    return {findings, rows: [], form: null};
-  }
-  const named = new Map<Column, number>();
-  const wide: {index: number; target: TargetRef; part: "value" | "numerator" | "denominator"}[] = [];
-  const unknown: number[] = [];
-  header.forEach((h, i) => {
-    if (!h) return;
-    const column = catalog.column(h);
-    if (column && !named.has(column)) return void named.set(column, i);
-    const part = PART.exec(h);
-    const target = catalog.target(part ? part[1]! : h);
-    if (target) return void wide.push({index: i, target, part: !part ? "value" : /分子|numerator/i.test(part[2]!) ? "numerator" : "denominator"});
-    unknown.push(i);
-  });
-  const long = named.has("target_id") || named.has("indicator");
-  const recognized = named.size + wide.length;
-  if (recognized === 0 || (!named.has("unit") && !named.has("period") && !long && wide.length === 0)) {
-    add("no_header", headerRow, "", "第一行不是表头:应有“单位、月份、指标编号、数值”等列名(可下载模板)");
-    return {findings, rows: [], form: null};
-  }
-  const form = long ? "long" : "wide";
-  for (const i of unknown) {
-    const suggestion = catalog.suggestTarget(header[i]!);
-    if (form === "wide" && !catalog.column(header[i]!)) {
-      add("unknown_target", headerRow, header[i]!, `未知指标“${header[i]}”${suggestion ? `,是否为“${suggestion}”?` : ""}`);
-    } else {
-      add("unknown_column", headerRow, header[i]!, `无法识别的列“${header[i]}”,已忽略`);
-    }
-  }
-  if (long && wide.length) for (const w of wide) add("unknown_column", headerRow, header[w.index]!, `长表中出现指标列“${header[w.index]}”,已忽略`);
-  if (long && !named.has("value") && !named.has("numerator")) add("missing_column", headerRow, "", "缺少“数值”列(或“分子”“分母”列)");
-  const nameUnit = named.has("unit") ? undefined : catalog.units.find((u) => file.includes(u.name) || file.includes(u.code)) ?? catalog.units.find((u) => file.includes(u.short_name));
-  const namePeriod = named.has("period") ? null : periodInName(file);
-  if (!named.has("unit")) {
-    if (nameUnit) add("from_file_name", 0, "", `文件中没有“单位”列,按文件名取单位:${nameUnit.name}`);
-    else add("missing_column", headerRow, "", "缺少“单位”列,文件名中也没有单位名称");
-  }
-  if (!named.has("period")) {
-    if (namePeriod) add("from_file_name", 0, "", `文件中没有“月份”列,按文件名取月份:${namePeriod}`);
-    else add("missing_column", headerRow, "", "缺少“月份”列,文件名中也没有月份");
-  }
-  if (findings.some((f) => f.code === "missing_column" || f.code === "no_header")) return {findings, rows: [], form};
+  const columns = headerColumns(header, {file, catalog, headerRow, add});
+  if (!columns) return {findings, rows: [], form: null};
+  const {named, wide, form, nameUnit, namePeriod} = columns;
+  const long = form === "long";
+  if (findings.some((f) => f.code === "missing_column")) return {findings, rows: [], form};
 
   const thisMonth = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}`;
   const rows: SubmittedRow[] = [];
