@@ -2,12 +2,14 @@ import {basename} from "node:path";
 import {parse} from "csv-parse/sync";
 import {ByteTable} from "./byteTable.js";
 import type {Catalog, TargetRef} from "./catalog.js";
-import {parseCellNumber, parsePeriod} from "./cells.js";
+import {parseBasis, parseCellNumber, parsePeriod} from "./cells.js";
 import {fileChunks} from "./fileChunks.js";
+import {headerColumns} from "./headerColumns.js";
 import {type Finding, type FindingCode, finding} from "./findings.js";
 import {type CsvRecord, fieldText, scanCsv} from "./scanCsv.js";
 
-const COLUMNS = ["unit", "period", "target_id", "school_id", "value", "numerator", "denominator", "basis"] as const;
+const COLUMNS = ["unit", "period", "target_id", "indicator", "school_id", "value", "numerator", "denominator", "basis"] as const;
+/** Each column's index in the header, -1 where there is none. */
 export type Columns = Record<(typeof COLUMNS)[number], number>;
 
 /** Schools per block of cells: storage grows a block at a time, never by copying. */
@@ -33,6 +35,11 @@ export interface RangeAggregate {
    * cells[k][s / BLOCK][(s % BLOCK) × lanes + l]; NaN where no row gave it.
    */
   cells: Float64Array[][];
+  /**
+   * Where a row said its value is for the month alone (口径 当期) rather than so far (累计): per
+   * month and block as `cells`, 1 at such a cell's lane; null for a block without any.
+   */
+  periodFlags: (Uint8Array | null)[][];
 }
 
 /** Where each target's numbers go in a school's cells: one lane for a value, two (numerator, denominator) for a ratio. */
@@ -55,34 +62,59 @@ export function cellLanes(targets: readonly TargetRef[]): CellLanes {
  * pass ({@link scanCsv}): no string or object per row. A row is found by its bytes (a school by its
  * unit's and its own, a month and a target together), its numbers are read from the bytes, and it
  * lands in its school's cell for its month and target. `header` is given when the range starts
- * past the header. Checks units, targets, months, numbers, negative counts, numerators over
- * denominators, rate targets without both parts, and duplicate keys; keeps the first `maxFindings`.
+ * past the header. Checks what the reference path (validateGrid) checks of a row: units, targets,
+ * months (none after `now`'s), the basis, numbers, negative counts and parts, rates over 100,
+ * numerators over denominators, rate targets without both parts, and duplicate keys; keeps the
+ * first `maxFindings`. (It does not compare with earlier submissions: no `cumulative_decrease`.)
  */
-export async function aggregateRange({path, start, end, header: given = null, catalog, maxFindings}: {path: string; start: number; end: number; header?: string[] | null; catalog: Catalog; maxFindings: number}): Promise<RangeAggregate> {
+export async function aggregateRange({
+  path,
+  start,
+  end,
+  header: given = null,
+  catalog,
+  now,
+  maxFindings
+}: {path: string; start: number; end: number; header?: string[] | null; catalog: Catalog; now: Date; maxFindings: number}): Promise<RangeAggregate> {
   const file = basename(path);
   const targets = catalog.targets;
   const targetIndex = new Map(targets.map((t, i) => [t, i]));
   const {laneOf, ratio, lanes} = cellLanes(targets);
   const count = Uint8Array.from(targets, (t) => (t.kind === "count" ? 1 : 0));
+  const percent = Uint8Array.from(targets, (t) => (t.unit === "%" ? 1 : 0));
+  const thisMonth = now.getFullYear() * 12 + now.getMonth();
   const unitIndex = new Map(catalog.units.map((u, i) => [u, i]));
-  const out: RangeAggregate = {header: [], columns: null, rows: 0, records: 0, findings: [], counts: {}, schoolUnits: [], schoolIds: [], months: [], cells: []};
+  const out: RangeAggregate = {header: [], columns: null, rows: 0, records: 0, findings: [], counts: {}, schoolUnits: [], schoolIds: [], months: [], cells: [], periodFlags: []};
   const report = (code: FindingCode, row: number, column: string, message: string) => {
     out.counts[code] = (out.counts[code] ?? 0) + 1;
     if (out.findings.length < maxFindings) out.findings.push(finding(code, file, row, column, message));
   };
 
-  // The header first, so that only the columns read are delimited (a note column is skipped).
-  const header = given ?? (await readHeader(path));
+  // The header first (as the reference path reads it), so that only the columns read are delimited.
+  const {cells: header, row: headerRow} = given ? {cells: given, row: 1} : await readHeader(path);
   out.header = header;
-  const at = (c: string) => header.findIndex((x) => catalog.column(x) === c);
-  const c = Object.fromEntries(COLUMNS.map((name) => [name, at(name)])) as Columns;
+  // A range past the header (a worker's) leaves the header's findings to the first range.
+  let missing = false;
+  const addHeader = (code: FindingCode, row: number, column: string, message: string) => {
+    missing ||= code === "missing_column";
+    if (!given) report(code, row, column, message);
+  };
+  const columns = headerColumns(header, {file, catalog, headerRow, add: addHeader});
+  if (!columns) return out;
+  if (columns.form === "wide") addHeader("missing_column", headerRow, "", "大文件须为长表(每行一个指标):缺少“指标编号”列");
+  if (missing) return out;
+  const c = Object.fromEntries(COLUMNS.map((name) => [name, columns.named.get(name) ?? -1])) as Columns;
   out.columns = c;
-  for (const name of ["unit", "period", "target_id", "value"] as const) if (c[name] < 0 && !(name === "value" && c.numerator >= 0)) report("missing_column", 1, "", `缺少“${name}”列`);
-  if (out.counts.missing_column) return out;
+  const {nameUnit, namePeriod} = columns;
+  // The target by its id, else by its name; the unit and month from the file name where there is no column.
+  const [cu, cp, ct, ci, cs, cv, cn, cd, cb] = [c.unit, c.period, c.target_id >= 0 ? c.target_id : c.indicator, c.indicator, c.school_id, c.value, c.numerator, c.denominator, c.basis];
+  const width = header.length;
+  const required = Math.max(cu, cp, c.target_id, c.indicator);
 
   const schoolByBytes = new ByteTable();
   const targetByBytes = new ByteTable();
   const slotByBytes = new ByteTable();
+  const basisByBytes = new ByteTable();
   const unitByBytes = new ByteTable();
   const schoolByUnit = new Map<string, number>();
   const monthSlot = new Map<number, number>();
@@ -95,19 +127,22 @@ export async function aggregateRange({path, start, end, header: given = null, ca
     const b = r.buffer;
     let unit = unitByBytes.get(b, us, ue);
     if (unit < 0) {
-      const u = catalog.unit(text(r, c.unit));
+      const u = cu < 0 ? nameUnit : catalog.unit(text(r, cu));
       if (!u) return -1;
       unit = unitIndex.get(u)!;
       unitByBytes.set(b, us, ue, unit);
     }
-    const id = text(r, c.school_id); // as the reference path reads it: decoded, unescaped, trimmed
+    const id = text(r, cs); // as the reference path reads it: decoded, unescaped, trimmed
     const key = `${unit}|${id}`;
     let school = schoolByUnit.get(key);
     if (school === undefined) {
       school = out.schoolUnits.push(unit) - 1;
       out.schoolIds.push(id);
       schoolByUnit.set(key, school);
-      if (school % BLOCK === 0) for (const blocks of out.cells) blocks.push(newBlock());
+      if (school % BLOCK === 0) {
+        for (const blocks of out.cells) blocks.push(newBlock());
+        for (const flags of out.periodFlags) flags.push(null);
+      }
     }
     schoolByBytes.set(b, us, ue, school, ss, se);
     return school;
@@ -115,30 +150,39 @@ export async function aggregateRange({path, start, end, header: given = null, ca
 
   /** The target of a row whose target bytes are new, or -1 (reported). */
   const newTarget = (r: CsvRecord, ts: number, te: number): number => {
-    const t = catalog.target(text(r, c.target_id)) as TargetRef | undefined;
+    // A blank id falls back to the row's target name, as the reference path reads it (and is not remembered).
+    const byName = text(r, ct) === "" && ci >= 0 && ci !== ct;
+    const ref = byName ? text(r, ci) : text(r, ct);
+    const t = catalog.target(ref) as TargetRef | undefined;
     if (!t) {
-      const s = catalog.suggestTarget(text(r, c.target_id));
-      report("unknown_target", r.index, header[c.target_id]!, `未知指标“${text(r, c.target_id)}”${s ? `,是否为“${s}”?` : ""}`);
+      const s = catalog.suggestTarget(ref);
+      report("unknown_target", r.index, header[byName ? ci : ct]!, ref ? `未知指标“${ref}”${s ? `,是否为“${s}”?` : ""}` : "指标编号为空");
       return -1;
     }
     const target = targetIndex.get(t)!;
-    targetByBytes.set(r.buffer, ts, te, target);
+    if (!byName) targetByBytes.set(r.buffer, ts, te, target);
     return target;
   };
 
   /** The month slot of a row whose period bytes are new, or -1 (reported). */
   const newSlot = (r: CsvRecord, ps: number, pe: number): number => {
-    const p = parsePeriod(text(r, c.period));
+    const p = cp < 0 ? namePeriod : parsePeriod(text(r, cp));
     if (!p) {
-      report("bad_period", r.index, header[c.period]!, `无法识别的月份“${text(r, c.period)}”`);
+      report("bad_period", r.index, header[cp]!, text(r, cp) ? `无法识别的月份“${text(r, cp)}”(应为 2023-06、2023年6月 等)` : "月份为空");
       return -1;
     }
     const month = Number(p.slice(0, 4)) * 12 + Number(p.slice(5, 7)) - 1;
+    if (month > thisMonth) {
+      const submitted = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}`;
+      report("future_period", r.index, header[cp] ?? "period", `月份 ${p} 晚于报送时间 ${submitted}`);
+      return -1;
+    }
     let slot = monthSlot.get(month);
     if (slot === undefined) {
       slot = out.months.push(month) - 1;
       monthSlot.set(month, slot);
       out.cells.push(Array.from({length: Math.ceil(out.schoolUnits.length / BLOCK)}, newBlock));
+      out.periodFlags.push(Array.from({length: Math.ceil(out.schoolUnits.length / BLOCK)}, () => null));
     }
     slotByBytes.set(r.buffer, ps, pe, slot);
     return slot;
@@ -179,22 +223,34 @@ export async function aggregateRange({path, start, end, header: given = null, ca
     return parsed.kind !== "bad";
   };
 
+  /** The basis of a row whose basis bytes are new: 0 so far (累计, the default), 1 for the month alone (当期), -1 (reported). */
+  const newBasis = (r: CsvRecord, bs: number, be: number): number => {
+    const basis = parseBasis(text(r, cb));
+    if (!basis) {
+      report("bad_basis", r.index, header[cb]!, `无法识别的口径“${text(r, cb)}”(应为“累计”或“当期”)`);
+      return -1;
+    }
+    basisByBytes.set(r.buffer, bs, be, basis === "period" ? 1 : 0);
+    return basis === "period" ? 1 : 0;
+  };
+
   /** Reports a row's problem (out of the hot path: messages are made only here). */
   const fail = (code: FindingCode, r: CsvRecord): void => {
     const [value, num, den] = numbers;
     const [column, message] =
-      code === "unknown_unit" ? [header[cu]!, `未知单位“${text(r, cu)}”`]
+      code === "ragged_row" ? ["", `本行列数与表头(${width} 列)不符(可能有未加引号的逗号或缺列)`]
+      : code === "unknown_unit" ? [header[cu] ?? "unit", text(r, cu) ? `未知单位“${text(r, cu)}”(可填区县全称、简称或 6 位行政区划代码)` : "单位为空"]
       : code === "non_numeric" ? [header[cv] ?? "value", "不是数字"]
-      : code === "negative_count" ? [header[cv]!, `不能为负数:${value}`]
+      : code === "negative_count" ? (value! < 0 ? [header[cv]!, `不能为负数:${value}`] : num! < 0 ? [header[cn]!, `不能为负数:${num}`] : [header[cd]!, `不能为负数:${den}`])
+      : code === "rate_over_100" ? [header[cv]!, `百分比不能超过 100:${value}`]
       : code === "ratio_without_parts" ? [header[ct]!, "比率指标须同时填写分子和分母"]
       : code === "numerator_over_denominator" ? [header[cn]!, `分子 ${num} 大于分母 ${den}`]
       : ["", "同一单位、月份、指标、学校重复"];
     report(code, r.index, column, message);
   };
 
-  const [cu, cp, ct, cs, cv, cn, cd] = [c.unit, c.period, c.target_id, c.school_id, c.value, c.numerator, c.denominator];
   // The row before's school and month, by where their bytes were: rows of a school mostly come together.
-  const prev = {buffer: null as Uint8Array | null, school: -1, us: 0, ue: 0, ss: 0, se: 0, periodBuffer: null as Uint8Array | null, slot: -1, ps: 0, pe: 0};
+  const prev = {buffer: null as Uint8Array | null, school: -1, us: 0, ue: 0, ss: 0, se: 0, periodBuffer: null as Uint8Array | null, slot: -1, ps: 0, pe: 0, basisBuffer: null as Uint8Array | null, basis: 0, bs: 0, be: 0};
   let skipHeader = !given;
   let rows = 0;
   const onRow = (r: CsvRecord): void => {
@@ -202,10 +258,11 @@ export async function aggregateRange({path, start, end, header: given = null, ca
     rows++;
     const b = r.buffer;
     const n = r.count;
+    if (r.extra || n <= required) return fail("ragged_row", r);
     const starts = r.starts;
     const ends = r.ends;
-    const us = cu < n ? starts[cu]! : 0;
-    const ue = cu < n ? ends[cu]! : 0;
+    const us = cu >= 0 && cu < n ? starts[cu]! : 0;
+    const ue = cu >= 0 && cu < n ? ends[cu]! : 0;
     const ss = cs >= 0 && cs < n ? starts[cs]! : 0;
     const se = cs >= 0 && cs < n ? ends[cs]! : 0;
     let school = prev.school;
@@ -218,51 +275,72 @@ export async function aggregateRange({path, start, end, header: given = null, ca
     const te = ct < n ? ends[ct]! : 0;
     let target = targetByBytes.getOne(b, ts, te);
     if (target < 0 && (target = newTarget(r, ts, te)) < 0) return;
-    const ps = cp < n ? starts[cp]! : 0;
-    const pe = cp < n ? ends[cp]! : 0;
+    const ps = cp >= 0 && cp < n ? starts[cp]! : 0;
+    const pe = cp >= 0 && cp < n ? ends[cp]! : 0;
     let slot = prev.slot;
     if (b !== prev.periodBuffer || !sameBytes(b, ps, pe, prev.ps, prev.pe)) {
       slot = slotByBytes.get(b, ps, pe);
       if (slot < 0 && (slot = newSlot(r, ps, pe)) < 0) return;
       (prev.periodBuffer = b), (prev.slot = slot), (prev.ps = ps), (prev.pe = pe);
     }
+    let basis = 0;
+    if (cb >= 0 && cb < n) {
+      const bs = starts[cb]!;
+      const be = ends[cb]!;
+      basis = prev.basis;
+      if (b !== prev.basisBuffer || !sameBytes(b, bs, be, prev.bs, prev.be)) {
+        basis = basisByBytes.get(b, bs, be);
+        if (basis < 0 && (basis = newBasis(r, bs, be)) < 0) return;
+        (prev.basisBuffer = b), (prev.basis = basis), (prev.bs = bs), (prev.be = be);
+      }
+    }
     if (!numberAt(r, cv, 0) || !numberAt(r, cn, 1) || !numberAt(r, cd, 2)) return fail("non_numeric", r);
     const value = numbers[0]!;
     const num = numbers[1]!;
     const den = numbers[2]!;
-    if (count[target] && value < 0) return fail("negative_count", r);
+    if ((count[target] && value < 0) || num < 0 || den < 0) return fail("negative_count", r);
     const isRatio = ratio[target] === 1;
     if (isRatio) {
-      if (num !== num || den !== den) return value === value || num === num || den === den ? fail("ratio_without_parts", r) : undefined;
+      if (num !== num || den !== den) {
+        if (value === value || num === num || den === den) fail("ratio_without_parts", r);
+        if (value > 100) fail("rate_over_100", r);
+        return;
+      }
       if (num > den) return fail("numerator_over_denominator", r);
     } else if (value !== value) return;
-    const cells = out.cells[slot]![(school / BLOCK) | 0]!;
+    else if (percent[target] && value > 100) return fail("rate_over_100", r);
+    const block = (school / BLOCK) | 0;
+    const cells = out.cells[slot]![block]!;
     const key = (school % BLOCK) * lanes + laneOf[target]!;
     if (cells[key] === cells[key]) return fail("duplicate_key", r);
     if (isRatio) (cells[key] = num), (cells[key + 1] = den);
     else cells[key] = value;
+    if (basis === 1) (out.periodFlags[slot]![block] ??= new Uint8Array(BLOCK * lanes))[key] = 1;
   };
 
-  const fields = 1 + Math.max(cu, cp, ct, cs, cv, cn, cd);
+  // Every column of the header, so that a row wider than it is seen (an unquoted comma moves its values).
+  const fields = width;
   out.records = await scanCsv(fileChunks(path, {start, end}), onRow, {fields});
   out.rows = rows;
   return out;
 }
 
 /**
- * The header record of a file (its first record that is not blank), BOM and spaces trimmed. Read
- * with csv-parse from the first 64 KiB, so the scanner's hot loop only ever sees data rows.
+ * The header record of a file (its first record that is not blank), BOM and spaces trimmed, and its
+ * row number. Read with csv-parse from the first 64 KiB, so the scanner's hot loop only ever sees
+ * data rows.
  */
-export async function readHeader(path: string): Promise<string[]> {
+export async function readHeader(path: string): Promise<{cells: string[]; row: number}> {
   const head: Buffer[] = [];
   for await (const chunk of fileChunks(path, {end: 64 * 1024, size: 64 * 1024})) head.push(Buffer.from(chunk));
   const text = Buffer.concat(head).toString("utf8").replace(/^\uFEFF/, "");
+  const row = 1 + (/^(?:[ \t]*(?:\r\n|\n|\r))*/.exec(text)![0].match(/\r\n|\n|\r/g)?.length ?? 0);
   try {
     // csv-parse stops after the first record: the 64 KiB cut may end inside a later quoted field.
     const records = parse(text, {to: 1, relax_column_count: true, skip_empty_lines: true}) as string[][];
-    return (records[0] ?? []).map((h) => h.trim());
+    return {cells: (records[0] ?? []).map((h) => h.trim()), row};
   } catch {
-    return []; // no header to read: every column is reported missing
+    return {cells: [], row}; // no header to read
   }
 }
 

@@ -13,6 +13,8 @@ export interface CsvRecord {
   /** Whether field i was quoted and held a doubled quote (so it needs unescaping). */
   escaped: Uint8Array;
   count: number;
+  /** With `fields`: whether a field past the first `fields` holds more than spaces (the record is wider than asked). */
+  extra: boolean;
   /** The record's number in the file, counting from 1 (the header is 1), as a spreadsheet shows rows. */
   index: number;
 }
@@ -40,7 +42,7 @@ export async function scanCsv(
   const starts = new Int32Array(MAX_FIELDS);
   const ends = new Int32Array(MAX_FIELDS);
   const escapes = new Uint8Array(MAX_FIELDS);
-  const record: CsvRecord = {buffer: Buffer.alloc(0), starts, ends, escaped: escapes, count: 0, index: 0};
+  const record: CsvRecord = {buffer: Buffer.alloc(0), starts, ends, escaped: escapes, count: 0, extra: false, index: 0};
   let spare = Buffer.alloc(0);
   let carry: Buffer | null = null;
   let records = 0;
@@ -100,6 +102,7 @@ export async function scanCsv(
       const end = nextCR === lf - 1 ? lf - 1 : lf;
       let i = pos;
       let count = 0;
+      let wider = false;
       if (dirty) (escapes.fill(0), (dirty = false));
       for (;;) {
         fieldStarts[count] = i;
@@ -110,9 +113,11 @@ export async function scanCsv(
         i++;
         if (count === most) {
           if (fields === undefined) throw new Error(`CSV 格式错误(第 ${records + 1} 行):超过 ${MAX_FIELDS} 列`);
+          wider = !blank(buf, i, end, delim);
           break;
         }
       }
+      record.extra = wider;
       emit(count);
       pos = lf + 1;
     }
@@ -124,6 +129,7 @@ export async function scanCsv(
     const n = buf.length;
     let count = 0;
     let kept = 0;
+    let wider = false;
     let i = pos;
     for (;;) {
       // One field.
@@ -164,11 +170,12 @@ export async function scanCsv(
         escapes[count] = escaped;
         dirty ||= escaped === 1;
         kept = count + 1;
-      }
+      } else if (!wider) wider = !blank(buf, fieldStart, fieldEnd, -1);
       count++;
       // After a field: a delimiter, the end of the record, or the end of the input.
       if (i >= n) {
         if (!last) return -1;
+        record.extra = wider;
         emit(kept);
         return n;
       }
@@ -185,6 +192,7 @@ export async function scanCsv(
         } else {
           i++;
         }
+        record.extra = wider;
         emit(kept);
         return i;
       }
@@ -200,6 +208,15 @@ export async function scanCsv(
     record.index = records;
     onRecord(record);
   }
+}
+
+/** Whether bytes `start`…`end` of `buf` hold only spaces, tabs and `delimiter`s. */
+function blank(buf: Buffer, start: number, end: number, delimiter: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = buf[i]!;
+    if (c !== 0x20 && c !== 0x09 && c !== delimiter) return false;
+  }
+  return true;
 }
 
 /** Where `byte` next occurs in `buf` from `from`, or `n` (past the end) when it does not. */

@@ -33,8 +33,8 @@ export interface StreamedSubmission {
  * the first line end after each share; a cut is only trusted once the part before it has been
  * read to its end with every quote closed (which proves the cut was not inside a quoted field),
  * else the whole file is read again on this thread. Options: `catalog`; `workers`;
- * `minParallelBytes` (default 32 MB); `headStart` (default 16 MB); `maxFindings` (default 1000)
- * kept in full, the rest counted; `sha256`.
+ * `minParallelBytes` (default 32 MB); `headStart` (default 8 MB); `now`, the submission time (no
+ * month after its); `maxFindings` (default 1000) kept in full, the rest counted; `sha256`.
  */
 export async function streamSubmission(
   path: string,
@@ -42,24 +42,25 @@ export async function streamSubmission(
     catalog,
     workers = Math.min(2, availableParallelism()),
     minParallelBytes = 32 << 20,
-    headStart = 16 << 20,
+    headStart = 8 << 20,
+    now = new Date(),
     maxFindings = 1000,
     sha256 = ""
-  }: {catalog: Catalog; workers?: number; minParallelBytes?: number; headStart?: number; maxFindings?: number; sha256?: string}
+  }: {catalog: Catalog; workers?: number; minParallelBytes?: number; headStart?: number; now?: Date; maxFindings?: number; sha256?: string}
 ): Promise<StreamedSubmission> {
   const {size} = await stat(path);
-  const whole = () => aggregateRange({path, start: 0, end: size, catalog, maxFindings});
+  const whole = () => aggregateRange({path, start: 0, end: size, catalog, now, maxFindings});
   const cuts = workers > 1 && size >= minParallelBytes ? await cutPoints(path, {size, parts: workers, headStart}) : [];
   let aggregates: RangeAggregate[];
   if (!cuts.length) {
     aggregates = [await whole()];
   } else {
-    const [header, script] = await Promise.all([readHeader(path), bundledScript(fileURLToPath(new URL("./streamWorkerMain.ts", import.meta.url)))]);
+    const [{cells: header}, script] = await Promise.all([readHeader(path), bundledScript(fileURLToPath(new URL("./streamWorkerMain.ts", import.meta.url)))]);
     const catalogData = {units: catalog.units, targets: catalog.targets.map(({id, indicator, unit, kind, aggregation}) => ({id, indicator, unit, kind, aggregation})), aliases: [...catalog.aliases]};
     const bounds = [0, ...cuts, size];
-    const running = cuts.map((start, k) => startWorker(script, {path, start, end: bounds[k + 2]!, header, catalog: catalogData, maxFindings}));
+    const running = cuts.map((start, k) => startWorker(script, {path, start, end: bounds[k + 2]!, header, catalog: catalogData, now: now.getTime(), maxFindings}));
     try {
-      aggregates = await Promise.all([aggregateRange({path, start: 0, end: cuts[0]!, catalog, maxFindings}), ...running.map((w) => w.result)]);
+      aggregates = await Promise.all([aggregateRange({path, start: 0, end: cuts[0]!, catalog, now, maxFindings}), ...running.map((w) => w.result)]);
     } catch {
       // A cut inside a quoted field, or a part that could not be read: read the file as one.
       await Promise.all(running.map((w) => w.worker.terminate()));
@@ -96,11 +97,13 @@ function finish(parts: RangeAggregate[], {catalog, file, sha256, maxFindings}: {
   const owners = schoolOwners(parts);
   const empty = new Float64Array(BLOCK * lanes).fill(NaN);
   const scratch = new Float64Array(M * lanes);
+  const scratchFlags = new Uint8Array(M * lanes);
   const monthCells: Float64Array[] = new Array(M);
+  const monthFlags: (Uint8Array | null)[] = new Array(M);
   const monthBase = new Int32Array(M);
-  // Each unit's monthly totals (unit × month × target): carry each school's latest value forward month by month.
-  const carry = new Float64Array(T);
-  const carryDen = new Float64Array(T);
+  // Each unit's monthly totals (unit × month × target): each school's latest value so far, plus the
+  // sum of its values for a month alone (当期), month by month.
+  const state = {laneOf, ratio, carry: new Float64Array(T), carryDen: new Float64Array(T), sum: new Float64Array(T), sumDen: new Float64Array(T), summed: new Uint8Array(T)};
   const total = new Float64Array(U * T * M);
   const totalDen = new Float64Array(U * T * M);
   const seen = new Uint8Array(U * T * M);
@@ -110,17 +113,21 @@ function finish(parts: RangeAggregate[], {catalog, file, sha256, maxFindings}: {
       for (let k = 0; k < M; k++) {
         const slot = slots[p]![k]!;
         monthCells[k] = slot < 0 ? empty : parts[p]!.cells[slot]![(s / BLOCK) | 0]!;
+        monthFlags[k] = slot < 0 ? null : parts[p]!.periodFlags[slot]![(s / BLOCK) | 0]!;
         monthBase[k] = (s % BLOCK) * lanes;
       }
     } else {
       // A school in several parts (rows of it on both sides of a cut): its cells merged first.
       scratch.fill(NaN);
+      scratchFlags.fill(0);
+      let flagged = false;
       for (let w = 0; w < where.length; w += 2) {
         const [p, s] = [where[w]!, where[w + 1]!];
         for (let k = 0; k < M; k++) {
           const slot = slots[p]![k]!;
           if (slot < 0) continue;
           const from = parts[p]!.cells[slot]![(s / BLOCK) | 0]!;
+          const flags = parts[p]!.periodFlags[slot]![(s / BLOCK) | 0];
           for (let t = 0; t < T; t++) {
             const i = (s % BLOCK) * lanes + laneOf[t]!;
             const j = k * lanes + laneOf[t]!;
@@ -131,12 +138,14 @@ function finish(parts: RangeAggregate[], {catalog, file, sha256, maxFindings}: {
             }
             scratch[j] = from[i]!;
             if (ratio[t]) scratch[j + 1] = from[i + 1]!;
+            if (flags?.[i]) (scratchFlags[j] = 1), (flagged = true);
           }
         }
       }
-      for (let k = 0; k < M; k++) (monthCells[k] = scratch), (monthBase[k] = k * lanes);
+      // No flags where none is set: the common case stays on one path.
+      for (let k = 0; k < M; k++) (monthCells[k] = scratch), (monthFlags[k] = flagged ? scratchFlags : null), (monthBase[k] = k * lanes);
     }
-    addSchool(u, monthCells, monthBase, {laneOf, ratio, carry, carryDen, total, totalDen, seen});
+    addSchool(u, monthCells, monthFlags, monthBase, state, {total, totalDen, seen, M});
   }
   const observations: Observation[] = [];
   for (let u = 0; u < U; u++) {
@@ -161,31 +170,41 @@ function finish(parts: RangeAggregate[], {catalog, file, sha256, maxFindings}: {
 
 /**
  * Adds one school of unit `u` to the units' monthly totals (unit × month × target): month by month,
- * each target's latest value so far (a small function of its own, so that it is compiled early).
+ * each target's latest value so far plus the sum of its values for a month alone (a small function
+ * of its own, so that it is compiled early).
  */
 function addSchool(
   u: number,
-  monthCells: Float64Array[],
+  monthCells: readonly Float64Array[],
+  monthFlags: readonly (Uint8Array | null)[],
   monthBase: Int32Array,
-  {laneOf, ratio, carry, carryDen, total, totalDen, seen}: {laneOf: Int32Array; ratio: Uint8Array; carry: Float64Array; carryDen: Float64Array; total: Float64Array; totalDen: Float64Array; seen: Uint8Array}
+  {laneOf, ratio, carry, carryDen, sum, sumDen, summed}: {laneOf: Int32Array; ratio: Uint8Array; carry: Float64Array; carryDen: Float64Array; sum: Float64Array; sumDen: Float64Array; summed: Uint8Array},
+  {total, totalDen, seen, M}: {total: Float64Array; totalDen: Float64Array; seen: Uint8Array; M: number}
 ): void {
   const T = laneOf.length;
-  const M = monthBase.length;
   carry.fill(NaN);
   carryDen.fill(NaN);
+  sum.fill(0);
+  sumDen.fill(0);
+  summed.fill(0);
   for (let k = 0; k < M; k++) {
     const cell = monthCells[k]!;
+    const flags = monthFlags[k];
     const base = monthBase[k]!;
     const row = (u * M + k) * T;
     for (let t = 0; t < T; t++) {
       const lane = base + laneOf[t]!;
       const v = cell[lane]!;
-      if (v === v) (carry[t] = v), (carryDen[t] = ratio[t] ? cell[lane + 1]! : NaN);
+      if (v === v) {
+        if (flags && flags[lane]) (sum[t] = sum[t]! + v), (sumDen[t] = sumDen[t]! + (ratio[t] ? cell[lane + 1]! : 0)), (summed[t] = 1);
+        else (carry[t] = v), (carryDen[t] = ratio[t] ? cell[lane + 1]! : 0);
+      }
       const c = carry[t]!;
-      if (c !== c) continue;
+      const has = c === c;
+      if (!has && !summed[t]) continue;
       seen[row + t] = 1;
-      total[row + t] = total[row + t]! + c;
-      totalDen[row + t] = totalDen[row + t]! + carryDen[t]!;
+      total[row + t] = total[row + t]! + (has ? c : 0) + sum[t]!;
+      totalDen[row + t] = totalDen[row + t]! + (has ? carryDen[t]! : 0) + sumDen[t]!;
     }
   }
 }
@@ -206,8 +225,9 @@ function schoolOwners(parts: RangeAggregate[]): {unit: number; parts: number[]}[
 }
 
 /**
- * Where to cut a file into `parts` parts, the first `headStart` bytes longer than the others: the
- * first line end after each share (inside a quoted field or not: {@link streamSubmission} checks).
+ * Where to cut a file into `parts` parts, the first `headStart` bytes longer than the others: after
+ * each share, the first line end between two lines without a quote (so, most likely, not inside a
+ * quoted note that runs over lines), else the first line end. {@link streamSubmission} checks it.
  */
 async function cutPoints(path: string, {size, parts, headStart}: {size: number; parts: number; headStart: number}): Promise<number[]> {
   const first = Math.min(size, (size + (parts - 1) * headStart) / parts);
@@ -218,7 +238,7 @@ async function cutPoints(path: string, {size, parts, headStart}: {size: number; 
     for (let k = 0; k < parts - 1; k++) {
       const wanted = Math.floor(first + ((size - first) * k) / (parts - 1));
       const {bytesRead} = await handle.read(window, 0, window.length, wanted);
-      const lf = window.subarray(0, bytesRead).indexOf(0x0a);
+      const lf = quietLineEnd(window.subarray(0, bytesRead));
       const cut = wanted + lf + 1;
       if (lf >= 0 && cut < size && cut > (cuts.at(-1) ?? 0)) cuts.push(cut);
     }
@@ -228,8 +248,22 @@ async function cutPoints(path: string, {size, parts, headStart}: {size: number; 
   return cuts;
 }
 
+/** In `bytes`, the first line end with a whole line without a quote on each side, else the first line end (-1: none). */
+function quietLineEnd(bytes: Buffer): number {
+  const first = bytes.indexOf(0x0a);
+  for (let before = first, at = bytes.indexOf(0x0a, first + 1); before >= 0 && at >= 0; at = bytes.indexOf(0x0a, at + 1)) {
+    const next = bytes.indexOf(0x0a, at + 1);
+    if (next < 0) break;
+    const quoteBefore = bytes.subarray(before + 1, at).includes(0x22);
+    const quoteAfter = bytes.subarray(at + 1, next).includes(0x22);
+    if (!quoteBefore && !quoteAfter) return at;
+    before = at;
+  }
+  return first;
+}
+
 /** Starts a worker thread on one range; `result` is its aggregate. */
-function startWorker(script: string, data: {path: string; start: number; end: number; header: string[]; catalog: unknown; maxFindings: number}): {worker: Worker; result: Promise<RangeAggregate>} {
+function startWorker(script: string, data: {path: string; start: number; end: number; header: string[]; catalog: unknown; now: number; maxFindings: number}): {worker: Worker; result: Promise<RangeAggregate>} {
   // Plain JavaScript: no TypeScript loader (a `--import tsx` passed on to the worker would cost it ~40 ms to start).
   const worker = new Worker(script, {workerData: data, execArgv: []});
   const result = new Promise<RangeAggregate>((resolve, reject) => {

@@ -70,6 +70,14 @@ describe("scanCsv agrees with csv-parse, record for record", async () => {
     const count = await scanCsv([Buffer.from(text)], (r) => rows.push(Array.from({length: r.count}, (_, i) => fieldText(r, i))), {fields: 2});
     expect(rows).toEqual([["u", "p"], ["西湖区", "2023-01"], ["西湖区", "2023-02"], ["", ""]]);
     expect(count).toBe(4);
+    // `extra` says a record holds something past the fields asked for; blanks and delimiters do not count.
+    const wider = 'a,b,c\na,b\na,b, ,\t,\na,b,,x\na,b,"",""\na,b,"",", "\na,b,"q\nr",\n';
+    for (const size of [1, 3, 1 << 16]) {
+      const extra: boolean[] = [];
+      const chunks = Array.from({length: Math.ceil(wider.length / size)}, (_, i) => Buffer.from(wider).subarray(i * size, (i + 1) * size));
+      await scanCsv(chunks, (r) => extra.push(r.extra), {fields: 2});
+      expect(extra).toEqual([true, false, false, true, false, true, true]);
+    }
   });
 
   it("numbers records as a spreadsheet shows rows, blank lines counted, and names the record of an unclosed quote", async () => {

@@ -89,4 +89,64 @@ describe("streamSubmission (the fast path for large files)", () => {
     expect(r.findings.map((f) => [f.code, f.row])).toEqual([["duplicate_key", 4]]);
     expect(r.observations.filter((o) => o.target_id === "6.1b").map((o) => [o.unit_code, o.period, o.value])).toEqual([["330106", "2023-01", 5], ["330106", "2023-02", 7]]);
   });
+
+  it("agrees with the reference path on every long-form UTF-8 CSV fixture and sample file: the same errors, and the same actuals", async () => {
+    const {readFile, readdir} = await import("node:fs/promises");
+    const {decodeText} = await import("../../pipelines/submissions/decodeText.js");
+    const {detectDelimiter} = await import("../../pipelines/submissions/readGrid.js");
+    const catalog = await seedCatalog();
+    const now = new Date("2024-01-05T10:00:00+08:00");
+    let compared = 0;
+    let withErrors = 0;
+    for (const folder of [join(PROJECT_DIR, "test/fixtures/submissions"), join(PROJECT_DIR, "data/sample")]) {
+      for (const name of (await readdir(folder)).sort()) {
+        const file = join(folder, name);
+        if (!/\.csv$/.test(name) || name === "submissions.csv") continue;
+        let decoded;
+        try {
+          decoded = decodeText(await readFile(file));
+        } catch {
+          continue;
+        }
+        if (!decoded.encoding.startsWith("utf-8") || detectDelimiter(decoded.text) !== ",") continue;
+        const reference = await inspectFile(file, {catalog, now});
+        if (reference.form !== "long") continue;
+        const streamed = await streamSubmission(file, {catalog, now, workers: 1});
+        const errors = (findings: readonly {code: string; row: number; severity: string}[]) => findings.filter((f) => f.severity === "error").map((f) => `${f.code}@${f.row}`).sort();
+        expect(errors(streamed.findings), name).toEqual(errors(reference.findings));
+        if (errors(reference.findings).length) {
+          withErrors++;
+          continue;
+        }
+        const observations = reference.rows.map((r) => ({...r, file_sha256: "x", file: name, ingested_at: "", superseded_by: null}));
+        for (const asOf of [...new Set(reference.rows.map((r) => r.period))]) expect(await actuals(streamed.observations, asOf), `${name} as of ${asOf}`).toEqual(await actuals(observations, asOf));
+        compared++;
+      }
+    }
+    // The sample's long-form UTF-8 files: 80 the reference accepts, 4 it rejects (GBK, xlsx and wide files are read by it alone).
+    expect(compared).toBeGreaterThanOrEqual(80);
+    expect(withErrors).toBeGreaterThanOrEqual(4);
+  });
+
+  it("sums values for a month alone (口径 当期) and carries values so far (累计), as the reference path does", async () => {
+    const mixed = join(dir, "mixed.csv");
+    await writeFile(
+      mixed,
+      "单位,月份,指标编号,学校代码,数值,分子,分母,口径\n" +
+        "西湖区,2023-01,6.1b,S1,5,,,当期\n西湖区,2023-02,6.1b,S1,7,,,当期\n西湖区,2023-02,6.1b,S2,40,,,累计\n西湖区,2023-03,6.1b,S2,45,,,\n" +
+        "西湖区,2023-01,2.4a,S1,,30,100,当期\n西湖区,2023-03,2.4a,S1,,20,50,本期\n西湖区,2023-02,2.4a,S2,,10,20,累计\n"
+    );
+    const catalog = await seedCatalog();
+    const now = new Date("2023-04-05T10:00:00+08:00");
+    const reference = await inspectFile(mixed, {catalog, now});
+    expect(reference.findings.filter((f) => f.severity === "error")).toEqual([]);
+    const observations = reference.rows.map((r) => ({...r, file_sha256: "x", file: "mixed.csv", ingested_at: "", superseded_by: null}));
+    for (const options of [{workers: 1}, {workers: 2, minParallelBytes: 0, headStart: 0}]) {
+      const streamed = await streamSubmission(mixed, {catalog, now, ...options});
+      expect(streamed.findings).toEqual([]);
+      for (const asOf of ["2023-01", "2023-02", "2023-03"]) expect(await actuals(streamed.observations, asOf), asOf).toEqual(await actuals(observations, asOf));
+    }
+    const march = (await actuals((await streamSubmission(mixed, {catalog, now, workers: 1})).observations, "2023-03")).filter(([, unit]) => unit === "330106");
+    expect(march).toEqual([["2.4a", "330106", (100 * 60) / 170], ["6.1b", "330106", 57]].map(([t, u, v]) => [t, u, Math.round((v as number) * 1e6) / 1e6]));
+  });
 });
