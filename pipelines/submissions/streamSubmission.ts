@@ -63,7 +63,7 @@ export async function streamSubmission(
       aggregates = await Promise.all([aggregateRange({path, start: 0, end: cuts[0]!, catalog, now, maxFindings}), ...running.map((w) => w.result)]);
     } catch {
       // A cut inside a quoted field, or a part that could not be read: read the file as one.
-      await Promise.all(running.map((w) => w.worker.terminate()));
+      await Promise.all(running.map((w) => w.stop()));
       aggregates = [await whole()];
     }
   }
@@ -262,15 +262,49 @@ function quietLineEnd(bytes: Buffer): number {
   return first;
 }
 
-/** Starts a worker thread on one range; `result` is its aggregate. */
-function startWorker(script: string, data: {path: string; start: number; end: number; header: string[]; catalog: unknown; now: number; maxFindings: number}): {worker: Worker; result: Promise<RangeAggregate>} {
+/** Idle worker threads, kept for the next file: a worker starts once per process, and never ends on the way to a result. */
+const idle = new Map<string, Worker[]>();
+
+/** A new worker thread; one that ends (stopped, or failed) leaves the idle ones. */
+function newWorker(script: string): Worker {
   // Plain JavaScript: no TypeScript loader (a `--import tsx` passed on to the worker would cost it ~40 ms to start).
-  const worker = new Worker(script, {workerData: data, execArgv: []});
-  const result = new Promise<RangeAggregate>((resolve, reject) => {
-    worker.once("message", resolve);
-    worker.once("error", reject);
-    worker.once("exit", (code) => code !== 0 && reject(new Error(`stream worker exited with code ${code}`)));
+  const worker = new Worker(script, {execArgv: []});
+  worker.once("exit", () => {
+    const list = idle.get(script) ?? [];
+    if (list.includes(worker)) list.splice(list.indexOf(worker), 1);
   });
-  result.catch(() => {}); // awaited by the caller; a terminated worker's rejection is expected
-  return {worker, result};
+  return worker;
+}
+
+/**
+ * Runs one range on a worker thread (an idle one, or a new one); `result` is its aggregate. The
+ * worker goes back to the idle ones when it is done, unreferenced, so it never keeps the process
+ * alive; `stop` ends it instead (its range is no longer wanted).
+ */
+function startWorker(script: string, data: {path: string; start: number; end: number; header: string[]; catalog: unknown; now: number; maxFindings: number}): {result: Promise<RangeAggregate>; stop: () => Promise<void>} {
+  const worker = idle.get(script)?.pop() ?? newWorker(script);
+  worker.ref();
+  let stopped = false;
+  const result = new Promise<RangeAggregate>((resolve, reject) => {
+    const onMessage = (message: {part?: RangeAggregate; error?: string}) => {
+      worker.off("error", onError).off("exit", onExit);
+      // Done either way (a range that could not be read leaves the worker well): back to the idle ones.
+      worker.unref();
+      if (!stopped) (idle.get(script) ?? idle.set(script, []).get(script)!).push(worker);
+      if (message.error !== undefined) reject(new Error(message.error));
+      else resolve(message.part!);
+    };
+    const onError = (error: Error) => (worker.off("message", onMessage), reject(error));
+    const onExit = (code: number) => (worker.off("message", onMessage), reject(new Error(`stream worker exited with code ${code}`)));
+    worker.once("message", onMessage).once("error", onError).once("exit", onExit);
+    worker.postMessage(data);
+  });
+  result.catch(() => {}); // awaited by the caller; a stopped worker's rejection is expected
+  const stop = async () => {
+    stopped = true;
+    const list = idle.get(script) ?? [];
+    if (list.includes(worker)) list.splice(list.indexOf(worker), 1);
+    await worker.terminate();
+  };
+  return {result, stop};
 }

@@ -149,4 +149,16 @@ describe("streamSubmission (the fast path for large files)", () => {
     const march = (await actuals((await streamSubmission(mixed, {catalog, now, workers: 1})).observations, "2023-03")).filter(([, unit]) => unit === "330106");
     expect(march).toEqual([["2.4a", "330106", (100 * 60) / 170], ["6.1b", "330106", 57]].map(([t, u, v]) => [t, u, Math.round((v as number) * 1e6) / 1e6]));
   });
+
+  it("keeps its worker for the next file, also after a file that failed or a cut that had to be read again", async () => {
+    const catalog = await seedCatalog();
+    const two = {workers: 2, minParallelBytes: 0, headStart: 0};
+    const expected = await actuals((await streamSubmission(file, {catalog, workers: 1})).observations, "2023-12");
+    for (const next of [join(dir, "broken.csv"), join(dir, "quoted.csv"), file, join(dir, "broken.csv"), file]) {
+      const run = streamSubmission(next, {catalog, ...two});
+      if (next.endsWith("broken.csv")) await expect(run).rejects.toThrow(/引号未闭合/);
+      else if (next === file) expect(await actuals((await run).observations, "2023-12")).toEqual(expected);
+      else expect((await run).findings).toEqual([]);
+    }
+  }, 30_000);
 });
