@@ -161,4 +161,16 @@ describe("streamSubmission (the fast path for large files)", () => {
       else expect((await run).findings).toEqual([]);
     }
   }, 30_000);
+
+  it("adds up parts that share no school, whatever months each part has, as one thread sums them", async () => {
+    const halves = join(dir, "halves.csv");
+    const rows = (schools: string, months: number[]) =>
+      Array.from({length: 300}, (_, i) => months.flatMap((m) => [`西湖区,2023-0${m},6.1b,${schools}${i},${i + m},,`, `上城区,2023-0${m},2.4a,${schools}${i},,${i % 7},${10 + (i % 5)}`])).flat();
+    await writeFile(halves, ["unit,period,target_id,school_id,value,numerator,denominator", ...rows("A", [1, 2, 3]), ...rows("B", [4, 6]), ""].join("\n"));
+    const catalog = await seedCatalog();
+    const one = await streamSubmission(halves, {catalog, workers: 1});
+    const two = await streamSubmission(halves, {catalog, workers: 2, minParallelBytes: 0, headStart: 0});
+    expect(two.findings).toEqual([]);
+    for (const asOf of ["2023-01", "2023-03", "2023-04", "2023-05", "2023-06"]) expect(await actuals(two.observations, asOf), asOf).toEqual(await actuals(one.observations, asOf));
+  });
 });
