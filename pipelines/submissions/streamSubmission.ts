@@ -50,12 +50,15 @@ export async function streamSubmission(
 ): Promise<StreamedSubmission> {
   const {size} = await stat(path);
   const whole = () => aggregateRange({path, start: 0, end: size, catalog, now, maxFindings});
-  const cuts = workers > 1 && size >= minParallelBytes ? await cutPoints(path, {size, parts: workers, headStart}) : [];
+  const parallel = workers > 1 && size >= minParallelBytes;
+  // What the workers need, read at once.
+  const [cuts, {cells: header}, script] = parallel
+    ? await Promise.all([cutPoints(path, {size, parts: workers, headStart}), readHeader(path), bundledScript(fileURLToPath(new URL("./streamWorkerMain.ts", import.meta.url)))])
+    : [[], {cells: []}, ""];
   let aggregates: RangeAggregate[];
   if (!cuts.length) {
     aggregates = [await whole()];
   } else {
-    const [{cells: header}, script] = await Promise.all([readHeader(path), bundledScript(fileURLToPath(new URL("./streamWorkerMain.ts", import.meta.url)))]);
     const catalogData = {units: catalog.units, targets: catalog.targets.map(({id, indicator, unit, kind, aggregation}) => ({id, indicator, unit, kind, aggregation})), aliases: [...catalog.aliases]};
     const bounds = [0, ...cuts, size];
     const running = cuts.map((start, k) => startWorker(script, {path, start, end: bounds[k + 2]!, header, catalog: catalogData, now: now.getTime(), maxFindings}));
