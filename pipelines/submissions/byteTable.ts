@@ -14,6 +14,8 @@ export class ByteTable {
   private splits = new Int32Array(16);
   private values = new Int32Array(16);
   private pool = new Uint8Array(256);
+  /** Entry + 1 last found by {@link getOne} at each of 256 slots (0: none). */
+  private recent = new Int32Array(256);
   size = 0;
 
   /** The value stored for bytes `s1`…`e1` (then `s2`…`e2`) of `buf`, or -1. */
@@ -39,6 +41,26 @@ export class ByteTable {
 
   /** {@link get} for a key of one range (the common case, a little faster). */
   getOne(buf: Uint8Array, start: number, end: number): number {
+    // A few short keys (targets, months) looked up millions of times: first a cache of the last
+    // entry found at a slot picked from the length and three bytes, checked byte for byte.
+    const len = end - start;
+    const slot = len === 0 ? 0 : (len * 131 + buf[end - 1]! * 31 + buf[len > 1 ? end - 2 : start]! * 7 + buf[start]!) & 255;
+    const cached = this.recent[slot]! - 1;
+    if (cached >= 0 && this.splits[cached] === len) {
+      let o = this.offsets[cached]!;
+      if (this.offsets[cached + 1]! - o === len) {
+        let i = start;
+        while (i < end && this.pool[o] === buf[i]) i++, o++;
+        if (i === end) return this.values[cached]!;
+      }
+    }
+    const id = this.findOne(buf, start, end);
+    if (id >= 0) this.recent[slot] = id + 1;
+    return id < 0 ? -1 : this.values[id]!;
+  }
+
+  /** The entry of a one-range key, or -1. */
+  private findOne(buf: Uint8Array, start: number, end: number): number {
     let h = SEED;
     for (let i = start; i < end; i++) h = Math.imul(h ^ buf[i]!, 16777619);
     h ^= 0xff; // as get() hashes a key with an empty second part
@@ -51,7 +73,7 @@ export class ByteTable {
       if (this.hashes[id] !== h || this.offsets[id + 1]! - o !== len || this.splits[id] !== len) continue;
       let i = start;
       while (i < end && pool[o] === buf[i]) i++, o++;
-      if (i === end) return this.values[id]!;
+      if (i === end) return id;
     }
   }
 

@@ -33,4 +33,16 @@ describe("ByteTable", () => {
     expect(table.get(Buffer.alloc(0), 0, 0)).toBe(7777);
     expect(table.get(Buffer.from("S5000"), 0, 5)).toBe(-1);
   });
+
+  it("getOne finds one-range keys through its cache of recent slots, never a near miss", () => {
+    const table = new ByteTable();
+    const ids = ["2.2a", "2.3a", "2.3b", "6.1a", "6.1b", "a", "", "10.1", "1.01", "2023-01", "2023-10"];
+    ids.forEach((id, i) => table.set(Buffer.from(id), 0, Buffer.byteLength(id), i));
+    const look = (id: string) => table.getOne(Buffer.from(`,${id},`), 1, 1 + Buffer.byteLength(id));
+    for (let round = 0; round < 3; round++) ids.forEach((id, i) => expect(look(id)).toBe(i));
+    for (const missing of ["2.4a", "2.2b", "6.1", "b", "2023-11", "1.10", "2.2a "]) expect(look(missing)).toBe(-1);
+    // A two-range key is another key than its bytes as one range.
+    table.set(Buffer.from("ab"), 0, 1, 99, 1, 2);
+    expect(look("ab")).toBe(-1);
+  });
 });
