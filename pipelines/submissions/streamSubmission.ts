@@ -29,10 +29,11 @@ export interface StreamedSubmission {
  *
  * A file of `minParallelBytes` or more is read by `workers` threads (default: two, where the
  * machine has them): this one reads the first part, with a `headStart` of bytes more than the
- * others for the time a worker takes to start, and a worker each of the rest. Parts are cut at
- * the first line end after each share; a cut is only trusted once the part before it has been
- * read to its end with every quote closed (which proves the cut was not inside a quoted field),
- * else the whole file is read again on this thread. Options: `catalog`; `workers`;
+ * others for the time a worker takes to start, and a worker each of the rest (a worker then waits
+ * for the next file). Parts are cut at a line end between two lines without quotes after each
+ * share; a cut is only trusted once the part before it has been read to its end with every quote
+ * closed (which proves the cut was not inside a quoted field), else the whole file is read again
+ * on this thread. Options: `catalog`; `workers`;
  * `minParallelBytes` (default 32 MB); `headStart` (default 8 MB); `now`, the submission time (no
  * month after its); `maxFindings` (default 1000) kept in full, the rest counted; `sha256`.
  */
