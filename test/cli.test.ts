@@ -65,4 +65,38 @@ describe("planwatch gaps", () => {
       await rm(dir, {recursive: true, force: true});
     }
   });
+
+  it("--file streams one large school-level file to its gaps, and a bad file gives its findings and no numbers", async () => {
+    const {mkdtemp, rm, writeFile} = await import("node:fs/promises");
+    const {tmpdir} = await import("node:os");
+    const {writeSynthetic} = await import("./bench/synthetic.js");
+    const {projectTargets} = await import("../pipelines/targets/projectTargets.js");
+    const {inspectFile} = await import("../pipelines/submissions/inspectFile.js");
+    const {seedCatalog} = await import("./helpers/catalog.js");
+    const {projectGapPlan} = await import("../pipelines/gaps/projectGaps.js");
+    const {computeGaps} = await import("../pipelines/gaps/computeGaps.js");
+    const dir = await mkdtemp(join(tmpdir(), "planwatch-file-gaps-"));
+    try {
+      const targets = await projectTargets({projectDir: PROJECT_DIR});
+      const file = await writeSynthetic(join(dir, "学校填报.csv"), {rows: 8000, targets: targets.map((t) => ({id: t.id, ratio: t.aggregation === "ratio"})), seed: 5});
+      const {code, stdout, stderr} = await runPlanwatch(["gaps", "--file", file, "--as-of", "2023-12", "--format", "json"]);
+      expect(code).toBe(0);
+      expect(stderr).toMatch(/8000 行/);
+      const rows = JSON.parse(stdout) as {target_id: string; unit_code: string; actual: number | null; status: string}[];
+      // The same numbers as the reference path's rows (csv-parse, one object per row) give.
+      const reference = await inspectFile(file, {catalog: await seedCatalog(), now: new Date("2024-01-05")});
+      const observations = reference.rows.map((r) => ({...r, file_sha256: "x", file: "学校填报.csv", ingested_at: "", superseded_by: null}));
+      const expected = computeGaps({targets, observations, allocations: (await projectGapPlan({projectDir: PROJECT_DIR})).allocations, asOf: "2023-12"});
+      const key = (r: {target_id: string; unit_code: string; actual: number | null; status: string}) => `${r.target_id}|${r.unit_code}|${r.actual === null ? "-" : r.actual.toFixed(6)}|${r.status}`;
+      expect(rows.map(key).sort()).toEqual(expected.map(key).sort());
+      const bad = join(dir, "bad.csv");
+      await writeFile(bad, "unit,period,target_id,school_id,value\n西湖区,2023-01,6.1b,S1,5\n西湖区,2023-13,6.1b,S2,5\n");
+      const rejected = await runPlanwatch(["gaps", "--file", bad]);
+      expect(rejected.code).not.toBe(0);
+      expect(rejected.stderr).toContain("bad.csv:3:period bad_period");
+      expect(rejected.stdout).toBe("");
+    } finally {
+      await rm(dir, {recursive: true, force: true});
+    }
+  }, 60_000);
 });

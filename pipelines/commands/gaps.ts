@@ -2,8 +2,12 @@ import {defineCommand} from "citty";
 import {PlanwatchError} from "../error.js";
 import {formatRows, rowFormat} from "../format/formatRows.js";
 import {computeGapsDuckDB, exportParquet} from "../gaps/duckdbGaps.js";
-import {projectGapInputs, projectGaps} from "../gaps/projectGaps.js";
+import {type GapRow, computeGaps} from "../gaps/computeGaps.js";
+import {projectGapInputs, projectGapPlan, projectGaps} from "../gaps/projectGaps.js";
+import {hashFile} from "../run/fingerprint.js";
 import {projectCatalog} from "../submissions/catalog.js";
+import {formatFinding, rejects} from "../submissions/findings.js";
+import {streamSubmission} from "../submissions/streamSubmission.js";
 
 const TABLE_COLUMNS = ["target_id", "unit_code", "indicator", "actual", "target", "expected", "status", "pace", "projection", "period"];
 const CSV_COLUMNS = [
@@ -19,15 +23,18 @@ export const gaps = defineCommand({
     unit: {type: "string", description: "only this unit's rows (name, short name or code; city for the city)"},
     data: {type: "string", description: "data folder", default: "data"},
     format: {type: "string", description: "table | json | csv", default: "table"},
-    engine: {type: "string", description: "arquero (in memory) | duckdb (SQL over Parquet, for data larger than memory)", default: "arquero"}
+    engine: {type: "string", description: "arquero (in memory) | duckdb (SQL over Parquet, for data larger than memory)", default: "arquero"},
+    file: {type: "string", description: "instead of the data folder: one long-form UTF-8 CSV of any size (school-level rows), read as a stream"}
   },
   async run({args}) {
     const format = rowFormat(args.format);
     if (args.engine !== "arquero" && args.engine !== "duckdb") throw new PlanwatchError("invalid_option", `invalid engine: ${args.engine} (expected arquero, duckdb)`);
     let rows =
-      args.engine === "duckdb"
-        ? await computeGapsDuckDB({...(await projectGapInputs({dataDir: args.data})), asOf: args["as-of"]})
-        : await projectGaps({dataDir: args.data, asOf: args["as-of"]});
+      args.file !== undefined
+        ? await fileGaps(args.file, {asOf: args["as-of"]})
+        : args.engine === "duckdb"
+          ? await computeGapsDuckDB({...(await projectGapInputs({dataDir: args.data})), asOf: args["as-of"]})
+          : await projectGaps({dataDir: args.data, asOf: args["as-of"]});
     if (args.unit !== undefined) {
       const code = args.unit === "city" ? "city" : (await projectCatalog()).unit(args.unit)?.code;
       if (!code) throw new PlanwatchError("unknown_unit", `unknown unit: ${args.unit}`);
@@ -38,6 +45,22 @@ export const gaps = defineCommand({
     process.stdout.write(formatRows(format === "csv" ? rows.map((r) => ({...r, sources: r.sources.map((s) => `${s.file}:${s.row}`).join(";")})) : flat, {format, columns: format === "csv" ? CSV_COLUMNS : TABLE_COLUMNS}));
   }
 });
+
+/**
+ * The gaps of one large file alone, through the streaming path: every finding goes to stderr as
+ * file:row:column CODE message, and a file with an error gives no numbers (exit 1), as ingest would
+ * reject it.
+ */
+async function fileGaps(path: string, {asOf}: {asOf?: string}): Promise<GapRow[]> {
+  const [catalog, {targets, allocations}, sha256] = await Promise.all([projectCatalog(), projectGapPlan(), hashFile(path)]);
+  const streamed = await streamSubmission(path, {catalog, sha256});
+  for (const f of streamed.findings) process.stderr.write(formatFinding(f) + "\n");
+  const total = Object.values(streamed.counts).reduce((a, n) => a + (n ?? 0), 0);
+  if (total > streamed.findings.length) process.stderr.write(`……共 ${total} 条问题,以上为前 ${streamed.findings.length} 条\n`);
+  if (rejects(streamed.findings)) throw new PlanwatchError("rejected", `${path}: ${streamed.rows} 行中有错误,未计算(见上)`);
+  process.stderr.write(`${path}: ${streamed.rows} 行,汇总为 ${streamed.observations.length} 个区县月度数值\n`);
+  return computeGaps({targets, observations: streamed.observations, allocations, asOf});
+}
 
 const round = (v: number | null) => (v === null ? null : Math.round(v * 100) / 100);
 

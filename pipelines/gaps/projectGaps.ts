@@ -14,12 +14,19 @@ import type {Thresholds} from "./status.js";
  */
 export async function projectGapInputs({projectDir, dataDir}: {projectDir?: string; dataDir?: string} = {}) {
   const paths = projectPaths(projectDir);
-  const [targets, units, observations] = await Promise.all([projectTargets({projectDir}), readUnits(paths.units), readObservations({dataDir: dataDir ?? paths.data})]);
+  const [plan, observations] = await Promise.all([projectGapPlan({projectDir}), readObservations({dataDir: dataDir ?? paths.data})]);
+  return {...plan, observations};
+}
+
+/** What the project's gaps are measured against, whatever the observations: its targets, units and allocations. */
+export async function projectGapPlan({projectDir}: {projectDir?: string} = {}) {
+  const paths = projectPaths(projectDir);
+  const [targets, units] = await Promise.all([projectTargets({projectDir}), readUnits(paths.units)]);
   const file = join(paths.seeds, "allocations.csv");
   const allocations = existsSync(file)
     ? await readAllocations(file, {units: new Set(units.map((u) => u.code)), countTargets: new Set(targets.filter((t) => t.kind === "count").map((t) => t.id))})
     : [];
-  return {targets, units, observations, allocations};
+  return {targets, units, allocations};
 }
 
 /** The project's gaps table (see {@link projectGapInputs}). Options add `asOf` and `thresholds`. */

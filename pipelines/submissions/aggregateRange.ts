@@ -3,8 +3,10 @@ import {parse} from "csv-parse/sync";
 import {ByteTable} from "./byteTable.js";
 import type {Catalog, TargetRef} from "./catalog.js";
 import {parseBasis, parseCellNumber, parsePeriod} from "./cells.js";
+import {decodeText} from "./decodeText.js";
 import {fileChunks} from "./fileChunks.js";
 import {headerColumns} from "./headerColumns.js";
+import {detectDelimiter} from "./detectDelimiter.js";
 import {type Finding, type FindingCode, finding} from "./findings.js";
 import {type CsvRecord, fieldText, scanCsv} from "./scanCsv.js";
 
@@ -91,8 +93,12 @@ export async function aggregateRange({
   };
 
   // The header first (as the reference path reads it), so that only the columns read are delimited.
-  const {cells: header, row: headerRow} = given ? {cells: given, row: 1} : await readHeader(path);
+  const {cells: header, row: headerRow, problem} = given ? {cells: given, row: 1, problem: null} : await readHeader(path);
   out.header = header;
+  if (problem) {
+    report("bad_csv", 0, "", problem);
+    return out;
+  }
   // A range past the header (a worker's) leaves the header's findings to the first range.
   let missing = false;
   const addHeader = (code: FindingCode, row: number, column: string, message: string) => {
@@ -326,21 +332,32 @@ export async function aggregateRange({
 }
 
 /**
- * The header record of a file (its first record that is not blank), BOM and spaces trimmed, and its
- * row number. Read with csv-parse from the first 64 KiB, so the scanner's hot loop only ever sees
- * data rows.
+ * The header record of a file (its first record that is not blank), BOM and spaces trimmed, its
+ * row number, and whether the file is what this path reads: UTF-8 and comma-separated (`problem`
+ * says why not). Read with csv-parse from the first 64 KiB, so the scanner's hot loop only ever
+ * sees data rows.
  */
-export async function readHeader(path: string): Promise<{cells: string[]; row: number}> {
-  const head: Buffer[] = [];
-  for await (const chunk of fileChunks(path, {end: 64 * 1024, size: 64 * 1024})) head.push(Buffer.from(chunk));
-  const text = Buffer.concat(head).toString("utf8").replace(/^\uFEFF/, "");
+export async function readHeader(path: string): Promise<{cells: string[]; row: number; problem: string | null}> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of fileChunks(path, {end: 64 * 1024, size: 64 * 1024})) chunks.push(Buffer.from(chunk));
+  const head = Buffer.concat(chunks);
+  // Whole lines only: a cut inside a character would look like another encoding.
+  const lines = head.length === 64 * 1024 && head.lastIndexOf(0x0a) > 0 ? head.subarray(0, head.lastIndexOf(0x0a) + 1) : head;
+  let decoded: {text: string; encoding: string};
+  try {
+    decoded = decodeText(lines);
+  } catch (error) {
+    return {cells: [], row: 1, problem: `不是文本文件(${(error as Error).message})`};
+  }
+  const text = decoded.text.replace(/^\uFEFF/, "");
   const row = 1 + (/^(?:[ \t]*(?:\r\n|\n|\r))*/.exec(text)![0].match(/\r\n|\n|\r/g)?.length ?? 0);
+  const problem = !decoded.encoding.startsWith("utf-8") ? `大文件须为 UTF-8 编码(本文件为 ${decoded.encoding}),请另存为 CSV(UTF-8)` : detectDelimiter(text) !== "," ? "大文件须以逗号分隔" : null;
   try {
     // csv-parse stops after the first record: the 64 KiB cut may end inside a later quoted field.
     const records = parse(text, {to: 1, relax_column_count: true, skip_empty_lines: true}) as string[][];
-    return {cells: (records[0] ?? []).map((h) => h.trim()), row};
+    return {cells: (records[0] ?? []).map((h) => h.trim()), row, problem};
   } catch {
-    return {cells: [], row}; // no header to read
+    return {cells: [], row, problem}; // no header to read
   }
 }
 

@@ -2,6 +2,7 @@ import {CsvError, parse} from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import {PlanwatchError} from "../error.js";
 import {type TextEncodingName, decodeText} from "./decodeText.js";
+import {detectDelimiter} from "./detectDelimiter.js";
 
 /** A submission as a grid of text cells, with the spreadsheet row number of each row. */
 export interface Grid {
@@ -49,21 +50,6 @@ export async function readGrid(bytes: Uint8Array, {sheet}: {sheet?: string} = {}
   return {format: "csv", encoding, delimiter, sheet: null, rows, rowNumbers};
 }
 
-/** The delimiter the first non-empty line uses most, outside quotes (comma when none). */
-export function detectDelimiter(text: string): "," | "\t" | ";" {
-  const counts = {",": 0, "\t": 0, ";": 0};
-  let quoted = false;
-  let seen = false;
-  for (const c of text) {
-    if (c === '"') quoted = !quoted;
-    else if (!quoted && (c === "\n" || c === "\r")) {
-      if (seen) break;
-    } else if (!quoted && c in counts) counts[c as keyof typeof counts]++;
-    if (c.trim()) seen = true;
-  }
-  const [best, count] = (Object.entries(counts) as [keyof typeof counts, number][]).sort((x, y) => y[1] - x[1])[0]!;
-  return count > 0 ? best : ",";
-}
 
 async function readWorkbook(bytes: Uint8Array, name?: string): Promise<Grid> {
   const workbook = new ExcelJS.Workbook();

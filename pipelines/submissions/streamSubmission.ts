@@ -52,10 +52,11 @@ export async function streamSubmission(
   const {size} = await stat(path);
   const whole = () => aggregateRange({path, start: 0, end: size, catalog, now, maxFindings});
   const parallel = workers > 1 && size >= minParallelBytes;
-  // What the workers need, read at once.
-  const [cuts, {cells: header}, script] = parallel
+  // What the workers need, read at once (a file this path does not read stays on one thread, which says why).
+  const [found, {cells: header, problem}, script] = parallel
     ? await Promise.all([cutPoints(path, {size, parts: workers, headStart}), readHeader(path), bundledScript(fileURLToPath(new URL("./streamWorkerMain.ts", import.meta.url)))])
-    : [[], {cells: []}, ""];
+    : [[], {cells: [], problem: null}, ""];
+  const cuts = problem ? [] : found;
   let aggregates: RangeAggregate[];
   if (!cuts.length) {
     aggregates = [await whole()];

@@ -3,7 +3,7 @@ import {join} from "node:path";
 import {parse} from "csv-parse/sync";
 import {describe, expect, it} from "vitest";
 import {decodeText} from "../../pipelines/submissions/decodeText.js";
-import {detectDelimiter} from "../../pipelines/submissions/readGrid.js";
+import {detectDelimiter} from "../../pipelines/submissions/detectDelimiter.js";
 import {fieldText, scanCsv} from "../../pipelines/submissions/scanCsv.js";
 import {seededRandom} from "../../pipelines/sample/random.js";
 import {PROJECT_DIR} from "../helpers/cli.js";

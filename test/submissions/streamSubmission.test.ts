@@ -93,7 +93,7 @@ describe("streamSubmission (the fast path for large files)", () => {
   it("agrees with the reference path on every long-form UTF-8 CSV fixture and sample file: the same errors, and the same actuals", async () => {
     const {readFile, readdir} = await import("node:fs/promises");
     const {decodeText} = await import("../../pipelines/submissions/decodeText.js");
-    const {detectDelimiter} = await import("../../pipelines/submissions/readGrid.js");
+    const {detectDelimiter} = await import("../../pipelines/submissions/detectDelimiter.js");
     const catalog = await seedCatalog();
     const now = new Date("2024-01-05T10:00:00+08:00");
     let compared = 0;
@@ -172,5 +172,15 @@ describe("streamSubmission (the fast path for large files)", () => {
     const two = await streamSubmission(halves, {catalog, workers: 2, minParallelBytes: 0, headStart: 0});
     expect(two.findings).toEqual([]);
     for (const asOf of ["2023-01", "2023-03", "2023-04", "2023-05", "2023-06"]) expect(await actuals(two.observations, asOf), asOf).toEqual(await actuals(one.observations, asOf));
+  });
+
+  it("says so, and reads nothing, when a file is not UTF-8 and comma-separated (GBK, semicolons)", async () => {
+    const catalog = await seedCatalog();
+    for (const [name, why] of [["long-gbk.csv", /UTF-8 编码.*gb18030/], ["wide-semicolon.csv", /逗号分隔/]] as const) {
+      const r = await streamSubmission(join(PROJECT_DIR, "test/fixtures/submissions", name), {catalog, workers: 2, minParallelBytes: 0});
+      expect(r.findings.map((f) => f.code)).toEqual(["bad_csv"]);
+      expect(r.findings[0]!.message).toMatch(why);
+      expect(r.observations).toEqual([]);
+    }
   });
 });
