@@ -1,7 +1,7 @@
 import {basename} from "node:path";
 import {parse} from "csv-parse/sync";
 import {ByteTable} from "./byteTable.js";
-import type {Catalog, TargetRef} from "./catalog.js";
+import {COLUMNS, type Catalog, type Column, type TargetRef} from "./catalog.js";
 import {parseBasis, parseCellNumber, parsePeriod} from "./cells.js";
 import {decodeText} from "./decodeText.js";
 import {fileChunks} from "./fileChunks.js";
@@ -10,17 +10,11 @@ import {detectDelimiter} from "./detectDelimiter.js";
 import {type Finding, type FindingCode, finding} from "./findings.js";
 import {type CsvRecord, fieldText, scanCsv} from "./scanCsv.js";
 
-const COLUMNS = ["unit", "period", "target_id", "indicator", "school_id", "value", "numerator", "denominator", "basis"] as const;
-/** Each column's index in the header, -1 where there is none. */
-export type Columns = Record<(typeof COLUMNS)[number], number>;
-
 /** Schools per block of cells: storage grows a block at a time, never by copying. */
 export const BLOCK = 1024;
 
 /** One byte range's aggregate: each school's values by month, and the range's findings. */
 export interface RangeAggregate {
-  header: string[];
-  columns: Columns | null;
   rows: number;
   /** Records seen in the range, blank lines and the header included (to number the next range's rows). */
   records: number;
@@ -59,12 +53,16 @@ export function cellLanes(targets: readonly TargetRef[]): CellLanes {
   return {laneOf, ratio, lanes};
 }
 
+/** A file's header as {@link readHeader} reads it. */
+export type Head = Awaited<ReturnType<typeof readHeader>>;
+
 /**
  * Validates and aggregates the long-form records of bytes `start`…`end` of a UTF-8 file as they
  * pass ({@link scanCsv}): no string or object per row. A row is found by its bytes (a school by its
  * unit's and its own, a month and a target together), its numbers are read from the bytes, and it
- * lands in its school's cell for its month and target. `header` is given when the range starts
- * past the header. Checks what the reference path (validateGrid) checks of a row: units, targets,
+ * lands in its school's cell for its month and target. `head` is the file's header when the caller
+ * has read it (else it is read here); the range that starts the file skips the header record and
+ * reports what the header says. Checks what the reference path (validateGrid) checks of a row: units, targets,
  * months (none after `now`'s), the basis, numbers, negative counts and parts, rates over 100,
  * numerators over denominators, rate targets without both parts, and duplicate keys; keeps the
  * first `maxFindings`. (It does not compare with earlier submissions: no `cumulative_decrease`.)
@@ -73,11 +71,11 @@ export async function aggregateRange({
   path,
   start,
   end,
-  header: given = null,
+  head,
   catalog,
   now,
   maxFindings
-}: {path: string; start: number; end: number; header?: string[] | null; catalog: Catalog; now: Date; maxFindings: number}): Promise<RangeAggregate> {
+}: {path: string; start: number; end: number; head?: Head; catalog: Catalog; now: Date; maxFindings: number}): Promise<RangeAggregate> {
   const file = basename(path);
   const targets = catalog.targets;
   const targetIndex = new Map(targets.map((t, i) => [t, i]));
@@ -86,15 +84,15 @@ export async function aggregateRange({
   const percent = Uint8Array.from(targets, (t) => (t.unit === "%" ? 1 : 0));
   const thisMonth = now.getFullYear() * 12 + now.getMonth();
   const unitIndex = new Map(catalog.units.map((u, i) => [u, i]));
-  const out: RangeAggregate = {header: [], columns: null, rows: 0, records: 0, findings: [], counts: {}, schoolUnits: [], schoolIds: [], months: [], cells: [], periodFlags: []};
+  const out: RangeAggregate = {rows: 0, records: 0, findings: [], counts: {}, schoolUnits: [], schoolIds: [], months: [], cells: [], periodFlags: []};
   const report = (code: FindingCode, row: number, column: string, message: string) => {
     out.counts[code] = (out.counts[code] ?? 0) + 1;
     if (out.findings.length < maxFindings) out.findings.push(finding(code, file, row, column, message));
   };
 
   // The header first (as the reference path reads it), so that only the columns read are delimited.
-  const {cells: header, row: headerRow, problem} = given ? {cells: given, row: 1, problem: null} : await readHeader(path);
-  out.header = header;
+  const first = start === 0;
+  const {cells: header, row: headerRow, problem} = head ?? (await readHeader(path));
   if (problem) {
     report("bad_csv", 0, "", problem);
     return out;
@@ -103,14 +101,13 @@ export async function aggregateRange({
   let missing = false;
   const addHeader = (code: FindingCode, row: number, column: string, message: string) => {
     missing ||= code === "missing_column";
-    if (!given) report(code, row, column, message);
+    if (first) report(code, row, column, message);
   };
   const columns = headerColumns(header, {file, catalog, headerRow, add: addHeader});
   if (!columns) return out;
   if (columns.form === "wide") addHeader("missing_column", headerRow, "", "大文件须为长表(每行一个指标):缺少“指标编号”列");
   if (missing) return out;
-  const c = Object.fromEntries(COLUMNS.map((name) => [name, columns.named.get(name) ?? -1])) as Columns;
-  out.columns = c;
+  const c = Object.fromEntries(COLUMNS.map((name) => [name, columns.named.get(name) ?? -1])) as Record<Column, number>;
   const {nameUnit, namePeriod} = columns;
   // The target by its id, else by its name; the unit and month from the file name where there is no column.
   const [cu, cp, ct, ci, cs, cv, cn, cd, cb] = [c.unit, c.period, c.target_id >= 0 ? c.target_id : c.indicator, c.indicator, c.school_id, c.value, c.numerator, c.denominator, c.basis];
@@ -236,8 +233,9 @@ export async function aggregateRange({
       report("bad_basis", r.index, header[cb]!, `无法识别的口径“${text(r, cb)}”(应为“累计”或“当期”)`);
       return -1;
     }
-    basisByBytes.set(r.buffer, bs, be, basis === "period" ? 1 : 0);
-    return basis === "period" ? 1 : 0;
+    const value = basis === "period" ? 1 : 0;
+    basisByBytes.set(r.buffer, bs, be, value);
+    return value;
   };
 
   /** Reports a row's problem (out of the hot path: messages are made only here). */
@@ -257,7 +255,7 @@ export async function aggregateRange({
 
   // The row before's school and month, by where their bytes were: rows of a school mostly come together.
   const prev = {buffer: null as Uint8Array | null, school: -1, us: 0, ue: 0, ss: 0, se: 0, periodBuffer: null as Uint8Array | null, slot: -1, ps: 0, pe: 0, basisBuffer: null as Uint8Array | null, basis: 0, bs: 0, be: 0};
-  let skipHeader = !given;
+  let skipHeader = first;
   let rows = 0;
   const onRow = (r: CsvRecord): void => {
     if (skipHeader) return void (skipHeader = false);
@@ -325,8 +323,7 @@ export async function aggregateRange({
   };
 
   // Every column of the header, so that a row wider than it is seen (an unquoted comma moves its values).
-  const fields = width;
-  out.records = await scanCsv(fileChunks(path, {start, end}), onRow, {fields});
+  out.records = await scanCsv(fileChunks(path, {start, end}), onRow, {fields: width});
   out.rows = rows;
   return out;
 }

@@ -3,7 +3,7 @@ import {availableParallelism} from "node:os";
 import {basename} from "node:path";
 import {fileURLToPath} from "node:url";
 import {Worker} from "node:worker_threads";
-import {BLOCK, type RangeAggregate, aggregateRange, cellLanes, readHeader} from "./aggregateRange.js";
+import {BLOCK, type Head, type RangeAggregate, aggregateRange, cellLanes, readHeader} from "./aggregateRange.js";
 import {bundledScript} from "../run/bundledScript.js";
 import type {Catalog} from "./catalog.js";
 import {type Finding, type FindingCode, finding} from "./findings.js";
@@ -50,22 +50,22 @@ export async function streamSubmission(
   }: {catalog: Catalog; workers?: number; minParallelBytes?: number; headStart?: number; now?: Date; maxFindings?: number; sha256?: string}
 ): Promise<StreamedSubmission> {
   const {size} = await stat(path);
-  const whole = () => aggregateRange({path, start: 0, end: size, catalog, now, maxFindings});
   const parallel = workers > 1 && size >= minParallelBytes;
   // What the workers need, read at once (a file this path does not read stays on one thread, which says why).
-  const [found, {cells: header, problem}, script] = parallel
+  const [found, head, script] = parallel
     ? await Promise.all([cutPoints(path, {size, parts: workers, headStart}), readHeader(path), bundledScript(fileURLToPath(new URL("./streamWorkerMain.ts", import.meta.url)))])
-    : [[], {cells: [], problem: null}, ""];
-  const cuts = problem ? [] : found;
+    : [[], undefined, ""];
+  const cuts = head?.problem ? [] : found;
+  const whole = () => aggregateRange({path, start: 0, end: size, head, catalog, now, maxFindings});
   let aggregates: RangeAggregate[];
   if (!cuts.length) {
     aggregates = [await whole()];
   } else {
     const catalogData = {units: catalog.units, targets: catalog.targets.map(({id, indicator, unit, kind, aggregation}) => ({id, indicator, unit, kind, aggregation})), aliases: [...catalog.aliases]};
     const bounds = [0, ...cuts, size];
-    const running = cuts.map((start, k) => startWorker(script, {path, start, end: bounds[k + 2]!, header, catalog: catalogData, now: now.getTime(), maxFindings}));
+    const running = cuts.map((start, k) => startWorker(script, {path, start, end: bounds[k + 2]!, head: head!, catalog: catalogData, now: now.getTime(), maxFindings}));
     try {
-      aggregates = await Promise.all([aggregateRange({path, start: 0, end: cuts[0]!, catalog, now, maxFindings}), ...running.map((w) => w.result)]);
+      aggregates = await Promise.all([aggregateRange({path, start: 0, end: cuts[0]!, head, catalog, now, maxFindings}), ...running.map((w) => w.result)]);
     } catch {
       // A cut inside a quoted field, or a part that could not be read: read the file as one.
       await Promise.all(running.map((w) => w.stop()));
@@ -286,7 +286,7 @@ function newWorker(script: string): Worker {
  * worker goes back to the idle ones when it is done, unreferenced, so it never keeps the process
  * alive; `stop` ends it instead (its range is no longer wanted).
  */
-function startWorker(script: string, data: {path: string; start: number; end: number; header: string[]; catalog: unknown; now: number; maxFindings: number}): {result: Promise<RangeAggregate>; stop: () => Promise<void>} {
+function startWorker(script: string, data: {path: string; start: number; end: number; head: Head; catalog: unknown; now: number; maxFindings: number}): {result: Promise<RangeAggregate>; stop: () => Promise<void>} {
   const worker = idle.get(script)?.pop() ?? newWorker(script);
   worker.ref();
   let stopped = false;
