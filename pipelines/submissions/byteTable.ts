@@ -20,23 +20,8 @@ export class ByteTable {
 
   /** The value stored for bytes `s1`…`e1` (then `s2`…`e2`) of `buf`, or -1. */
   get(buf: Uint8Array, s1: number, e1: number, s2 = 0, e2 = 0): number {
-    const h = hashBytes(buf, s2, e2, hashBytes(buf, s1, e1, SEED) ^ 0xff);
-    const mask = this.mask;
-    const slots = this.slots;
-    const pool = this.pool;
-    const len1 = e1 - s1;
-    const len = len1 + e2 - s2;
-    for (let at = h & mask; ; at = (at + 1) & mask) {
-      const id = slots[at]! - 1;
-      if (id < 0) return -1;
-      if (this.hashes[id] !== h || this.splits[id] !== len1) continue;
-      let o = this.offsets[id]!;
-      if (this.offsets[id + 1]! - o !== len) continue;
-      let same = true;
-      for (let i = s1; i < e1; i++, o++) if (pool[o] !== buf[i]) (same = false), (i = e1);
-      if (same) for (let i = s2; i < e2; i++, o++) if (pool[o] !== buf[i]) (same = false), (i = e2);
-      if (same) return this.values[id]!;
-    }
+    const id = this.find(buf, s1, e1, s2, e2);
+    return id < 0 ? -1 : this.values[id]!;
   }
 
   /** {@link get} for a key of one range (the common case, a little faster). */
@@ -54,26 +39,29 @@ export class ByteTable {
         if (i === end) return this.values[cached]!;
       }
     }
-    const id = this.findOne(buf, start, end);
+    const id = this.find(buf, start, end, 0, 0);
     if (id >= 0) this.recent[slot] = id + 1;
     return id < 0 ? -1 : this.values[id]!;
   }
 
-  /** The entry of a one-range key, or -1. */
-  private findOne(buf: Uint8Array, start: number, end: number): number {
-    let h = SEED;
-    for (let i = start; i < end; i++) h = Math.imul(h ^ buf[i]!, 16777619);
-    h ^= 0xff; // as get() hashes a key with an empty second part
-    const len = end - start;
+  /** The entry of a key, or -1. */
+  private find(buf: Uint8Array, s1: number, e1: number, s2: number, e2: number): number {
+    const h = hashBytes(buf, s2, e2, hashBytes(buf, s1, e1, SEED) ^ 0xff);
+    const mask = this.mask;
+    const slots = this.slots;
     const pool = this.pool;
-    for (let at = h & this.mask; ; at = (at + 1) & this.mask) {
-      const id = this.slots[at]! - 1;
+    const len1 = e1 - s1;
+    const len = len1 + e2 - s2;
+    for (let at = h & mask; ; at = (at + 1) & mask) {
+      const id = slots[at]! - 1;
       if (id < 0) return -1;
+      if (this.hashes[id] !== h || this.splits[id] !== len1) continue;
       let o = this.offsets[id]!;
-      if (this.hashes[id] !== h || this.offsets[id + 1]! - o !== len || this.splits[id] !== len) continue;
-      let i = start;
-      while (i < end && pool[o] === buf[i]) i++, o++;
-      if (i === end) return id;
+      if (this.offsets[id + 1]! - o !== len) continue;
+      let same = true;
+      for (let i = s1; i < e1; i++, o++) if (pool[o] !== buf[i]) (same = false), (i = e1);
+      if (same) for (let i = s2; i < e2; i++, o++) if (pool[o] !== buf[i]) (same = false), (i = e2);
+      if (same) return id;
     }
   }
 
