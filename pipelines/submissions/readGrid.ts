@@ -50,7 +50,6 @@ export async function readGrid(bytes: Uint8Array, {sheet}: {sheet?: string} = {}
   return {format: "csv", encoding, delimiter, sheet: null, rows, rowNumbers};
 }
 
-
 async function readWorkbook(bytes: Uint8Array, name?: string): Promise<Grid> {
   const workbook = new ExcelJS.Workbook();
   try {

@@ -274,11 +274,13 @@ const idle = new Map<string, Worker[]>();
 function newWorker(script: string): Worker {
   // Plain JavaScript: no TypeScript loader (a `--import tsx` passed on to the worker would cost it ~40 ms to start).
   const worker = new Worker(script, {execArgv: []});
-  worker.once("exit", () => {
-    const list = idle.get(script) ?? [];
-    if (list.includes(worker)) list.splice(list.indexOf(worker), 1);
-  });
+  worker.once("exit", () => leaveIdle(script, worker));
   return worker;
+}
+
+function leaveIdle(script: string, worker: Worker): void {
+  const list = idle.get(script) ?? [];
+  if (list.includes(worker)) list.splice(list.indexOf(worker), 1);
 }
 
 /**
@@ -307,8 +309,7 @@ function startWorker(script: string, data: {path: string; start: number; end: nu
   result.catch(() => {}); // awaited by the caller; a stopped worker's rejection is expected
   const stop = async () => {
     stopped = true;
-    const list = idle.get(script) ?? [];
-    if (list.includes(worker)) list.splice(list.indexOf(worker), 1);
+    leaveIdle(script, worker); // now, not at its exit: no other file may take it meanwhile
     await worker.terminate();
   };
   return {result, stop};
