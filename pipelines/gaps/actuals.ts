@@ -9,7 +9,7 @@ import "./functions.js";
  * actual is Σ numerators ÷ Σ denominators × 100. Every row carries the observations it came from
  * (`sources`: file, sha256, row, month, note) and its latest month (`period`).
  *
- * `observations` has the observations table's columns; `targets` at least `id` and `aggregation`.
+ * `observations` has the observations table's columns; `targets` at least `target_id` and `aggregation`.
  */
 export function unitActuals(observations: ColumnTable, targets: ColumnTable, {asOf}: {asOf: string}): ColumnTable {
   return unitsOf(usedObservations(observations, {asOf}), targets);
@@ -35,7 +35,8 @@ function unitsOf(used: ColumnTable, targets: ColumnTable): ColumnTable {
   return used
     .groupby("unit_code", "target_id")
     .rollup(SUMS)
-    .join(targets.select({id: "target_id", aggregation: "aggregation"}), "target_id")
+    .semijoin(targets, "target_id")
+    .lookup(targets, "target_id", "aggregation")
     .derive(ACTUAL)
     .select(aq.not("aggregation"));
 }
@@ -43,7 +44,7 @@ function unitsOf(used: ColumnTable, targets: ColumnTable): ColumnTable {
 function cityOf(units: ColumnTable, used: ColumnTable, targets: ColumnTable): ColumnTable {
   const sources = used.groupby("target_id").rollup({sources: SUMS.sources, period: SUMS.period});
   return units
-    .join(targets.select({id: "target_id", aggregation: "aggregation"}), "target_id")
+    .lookup(targets, "target_id", "aggregation")
     .groupby("target_id", "aggregation")
     .rollup({
       total: (d: any) => (aq.op.valid(d.actual) > 0 ? aq.op.sum(d.actual) : null),
@@ -58,19 +59,18 @@ function cityOf(units: ColumnTable, used: ColumnTable, targets: ColumnTable): Co
         d.aggregation === "ratio" ? (d.denominator > 0 ? (100 * d.numerator) / d.denominator : null) : d.aggregation === "sum" ? d.total : d.lowest
     })
     .ungroup()
-    .join_left(sources, "target_id")
+    .lookup(sources, "target_id", "period", "sources")
     .select("unit_code", "target_id", "actual", "numerator", "denominator", "period", "units", "sources");
 }
 
 /** Current values up to `asOf`: the latest of each cumulative key, every one of a per-period key. */
 function usedObservations(observations: ColumnTable, {asOf}: {asOf: string}): ColumnTable {
-  const current = observations.params({asOf}).filter((d: any, $: any) => d.superseded_by === null && d.period <= $.asOf);
-  const cumulative = current
-    .filter((d: any) => d.basis === "cumulative")
-    .groupby("unit_code", "target_id", "school_id")
-    .filter((d: any) => d.period === aq.op.max(d.period))
+  return observations
+    .params({asOf})
+    .filter((d: any, $: any) => d.superseded_by === null && d.period <= $.asOf)
+    .groupby("unit_code", "target_id", "school_id", "basis")
+    .filter((d: any) => d.basis === "period" || d.period === aq.op.max(d.period))
     .ungroup();
-  return cumulative.concat(current.filter((d: any) => d.basis === "period"));
 }
 
 const SUMS = {

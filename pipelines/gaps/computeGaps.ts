@@ -69,12 +69,11 @@ export function computeGaps({
 }
 
 function _computeGaps({targets, observations, allocations, asOf, thresholds}: {targets: readonly Target[]; observations: readonly Observation[]; allocations: readonly Allocation[]; asOf: string; thresholds: Thresholds}): GapRow[] {
-  const order = aq.from(targets.map((t, i) => ({target_id: t.id, order: i})));
   const targetTable = timeFraction(
     aq.from(
-      targets.map((t) => ({
-        id: t.id,
+      targets.map((t, order) => ({
         target_id: t.id,
+        order,
         indicator: t.indicator,
         measure: t.unit,
         kind: t.kind,
@@ -93,30 +92,29 @@ function _computeGaps({targets, observations, allocations, asOf, thresholds}: {t
   );
   const obs = observationTable(observations);
   const {units, city: cityActuals} = actuals(obs, targetTable, {asOf});
+  // Columns are added by lookup (a key found at most once on the right), which leaves the left table's as they are.
   const city = targetTable
-    .select(aq.not("id"))
-    .join_left(cityActuals.select(aq.not("unit_code", "units")), "target_id")
+    .lookup(cityActuals, "target_id", "actual", "numerator", "denominator", "period", "sources")
     .derive({unit_code: () => "city", is_unit: () => false, allocation: () => null, share: () => null});
   const allocationTable = aq.table({unit_code: allocations.map((a) => a.unit_code), target_id: allocations.map((a) => a.target_id), allocation: allocations.map((a) => a.value)});
-  const pairs = obs.select("unit_code", "target_id").concat(allocationTable.select("unit_code", "target_id")).dedupe();
-  const cityTotals = city.select({target_id: "target_id", actual: "city_actual"});
-  const unitRows = pairs
-    .join_left(units.select("unit_code", "target_id", "actual", "numerator", "denominator", "period", "sources"), BY_UNIT_TARGET)
-    .join_left(allocationTable, BY_UNIT_TARGET)
-    .join(targetTable.select(aq.not("id")), "target_id")
-    .join_left(cityTotals, "target_id")
+  const unitRows = obs
+    .select("unit_code", "target_id")
+    .concat(allocationTable.select("unit_code", "target_id"))
+    .dedupe()
+    .semijoin(targetTable, "target_id")
+    .lookup(units, BY_UNIT_TARGET, "actual", "numerator", "denominator", "period", "sources")
+    .lookup(allocationTable, BY_UNIT_TARGET, "allocation")
+    .lookup(targetTable, "target_id", aq.not("target_id"))
+    .lookup(city, "target_id", {city_actual: (d: any) => d.actual})
     .derive({
       is_unit: () => true,
       share: (d: any) => (d.kind === "count" && d.actual != null && d.city_actual > 0 ? d.actual / d.city_actual : null)
-    })
-    .select(aq.not("city_actual"));
+    });
   const all = projection(status(expected(city.concat(unitRows)), {thresholds}))
     .params({asOf})
-    .derive({as_of: (_: any, $: any) => $.asOf, sources: (d: any) => d.sources ?? []})
-    .join(order, "target_id")
-    .derive({city_first: (d: any) => (d.unit_code === "city" ? 0 : 1)})
+    .derive({as_of: (_: any, $: any) => $.asOf, sources: (d: any) => d.sources ?? [], city_first: (d: any) => (d.unit_code === "city" ? 0 : 1)})
     .orderby("order", "city_first", "unit_code");
-  // Arquero leaves undefined where a left join found nothing: the table's contract says null.
+  // Arquero leaves undefined where a lookup found nothing: the table's contract says null.
   const rows = all.select(...COLUMNS).objects() as Record<string, unknown>[];
   for (const row of rows) for (const c of COLUMNS) if (row[c] === undefined) row[c] = null;
   return rows as unknown as GapRow[];
