@@ -25,17 +25,17 @@ export function bundledScript(entry: string, {cacheDir = BUNDLE_CACHE_DIR}: {cac
 
 async function cachedBundle(entry: string, cacheDir: string): Promise<string> {
   const name = basename(entry, extname(entry));
-  const outfile = join(cacheDir, `${name}.mjs`);
+  const outfile = join(cacheDir, `${name}.cjs`);
   const inputsFile = join(cacheDir, `${name}.inputs.json`);
   if (existsSync(outfile) && (await upToDate(inputsFile))) return outfile;
   try {
     await mkdir(cacheDir, {recursive: true});
     const temp = await mkdtemp(join(cacheDir, `${name}-`));
     try {
-      const inputs = await bundle(entry, join(temp, `${name}.mjs`));
+      const inputs = await bundle(entry, join(temp, `${name}.cjs`));
       await writeFile(join(temp, "inputs.json"), JSON.stringify(inputs));
       // The script first, then the list that vouches for it: a reader never sees a list without its script.
-      await rename(join(temp, `${name}.mjs`), outfile);
+      await rename(join(temp, `${name}.cjs`), outfile);
       await rename(join(temp, "inputs.json"), inputsFile);
     } finally {
       await rm(temp, {recursive: true, force: true});
@@ -45,15 +45,15 @@ async function cachedBundle(entry: string, cacheDir: string): Promise<string> {
     if (!["EACCES", "EPERM", "EROFS"].includes((error as NodeJS.ErrnoException).code ?? "")) throw error;
     const temp = await mkdtemp(join(tmpdir(), `planwatch-${name}-`));
     process.once("exit", () => void rm(temp, {recursive: true, force: true}));
-    await bundle(entry, join(temp, `${name}.mjs`));
-    return join(temp, `${name}.mjs`);
+    await bundle(entry, join(temp, `${name}.cjs`));
+    return join(temp, `${name}.cjs`);
   }
 }
 
 /** Bundles `entry` into `outfile`; returns each input file's hash, by absolute path. */
 async function bundle(entry: string, outfile: string): Promise<Record<string, string>> {
   const esbuild = await import("esbuild");
-  const result = await esbuild.build({entryPoints: [entry], bundle: true, platform: "node", format: "esm", target: "node20", outfile, logLevel: "silent", metafile: true});
+  const result = await esbuild.build({entryPoints: [entry], bundle: true, platform: "node", format: "cjs", target: "node20", outfile, logLevel: "silent", metafile: true});
   const inputs: Record<string, string> = {};
   for (const input of Object.keys(result.metafile.inputs)) {
     const path = resolve(input);

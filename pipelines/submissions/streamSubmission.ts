@@ -51,11 +51,12 @@ export async function streamSubmission(
 ): Promise<StreamedSubmission> {
   const {size} = await stat(path);
   const parallel = workers > 1 && size >= minParallelBytes;
-  // What the workers need, read at once (a file this path does not read stays on one thread, which says why).
-  const [found, head, script] = parallel
-    ? await Promise.all([cutPoints(path, {size, parts: workers, headStart}), readHeader(path), bundledScript(fileURLToPath(new URL("./streamWorkerMain.ts", import.meta.url)))])
-    : [[], undefined, ""];
+  // The workers start first (they take the longest to be ready), then the cuts and the header are read.
+  const script = parallel ? await bundledScript(fileURLToPath(new URL("./streamWorkerMain.ts", import.meta.url))) : "";
+  const crew = parallel ? Array.from({length: workers - 1}, () => takeWorker(script)) : [];
+  const [found, head] = parallel ? await Promise.all([cutPoints(path, {size, parts: workers, headStart}), readHeader(path)]) : [[], undefined];
   const cuts = head?.problem ? [] : found;
+  for (const worker of crew.slice(cuts.length)) release(script, worker); // a file this path does not split
   const whole = () => aggregateRange({path, start: 0, end: size, head, catalog, now, maxFindings});
   let aggregates: RangeAggregate[];
   if (!cuts.length) {
@@ -63,7 +64,7 @@ export async function streamSubmission(
   } else {
     const catalogData = {units: catalog.units, targets: catalog.targets.map(({id, indicator, unit, kind, aggregation}) => ({id, indicator, unit, kind, aggregation})), aliases: [...catalog.aliases]};
     const bounds = [0, ...cuts, size];
-    const running = cuts.map((start, k) => startWorker(script, {path, start, end: bounds[k + 2]!, head: head!, catalog: catalogData, now: now.getTime(), maxFindings}));
+    const running = cuts.map((start, k) => runRange(crew[k]!, script, {path, start, end: bounds[k + 2]!, head: head!, catalog: catalogData, now: now.getTime(), maxFindings}));
     try {
       aggregates = await Promise.all([aggregateRange({path, start: 0, end: cuts[0]!, head, catalog, now, maxFindings}), ...running.map((w) => w.result)]);
     } catch {
@@ -283,21 +284,30 @@ function leaveIdle(script: string, worker: Worker): void {
   if (list.includes(worker)) list.splice(list.indexOf(worker), 1);
 }
 
-/**
- * Runs one range on a worker thread (an idle one, or a new one); `result` is its aggregate. The
- * worker goes back to the idle ones when it is done, unreferenced, so it never keeps the process
- * alive; `stop` ends it instead (its range is no longer wanted).
- */
-function startWorker(script: string, data: {path: string; start: number; end: number; head: Head; catalog: unknown; now: number; maxFindings: number}): {result: Promise<RangeAggregate>; stop: () => Promise<void>} {
+/** A worker for `script`: an idle one, else a new one (starting now); it keeps the process alive until released. */
+function takeWorker(script: string): Worker {
   const worker = idle.get(script)?.pop() ?? newWorker(script);
   worker.ref();
+  return worker;
+}
+
+/** Puts a worker back with the idle ones, unreferenced, so it never keeps the process alive. */
+function release(script: string, worker: Worker): void {
+  worker.unref();
+  (idle.get(script) ?? idle.set(script, []).get(script)!).push(worker);
+}
+
+/**
+ * Runs one range on a worker taken by {@link takeWorker}; `result` is its aggregate. The worker is
+ * released when it is done; `stop` ends it instead (its range is no longer wanted).
+ */
+function runRange(worker: Worker, script: string, data: {path: string; start: number; end: number; head: Head; catalog: unknown; now: number; maxFindings: number}): {result: Promise<RangeAggregate>; stop: () => Promise<void>} {
   let stopped = false;
   const result = new Promise<RangeAggregate>((resolve, reject) => {
     const onMessage = (message: {part?: RangeAggregate; error?: string}) => {
       worker.off("error", onError).off("exit", onExit);
-      // Done either way (a range that could not be read leaves the worker well): back to the idle ones.
-      worker.unref();
-      if (!stopped) (idle.get(script) ?? idle.set(script, []).get(script)!).push(worker);
+      // Done either way (a range that could not be read leaves the worker well).
+      if (!stopped) release(script, worker);
       if (message.error !== undefined) reject(new Error(message.error));
       else resolve(message.part!);
     };
