@@ -25,51 +25,66 @@ const LF = 0x0a;
 const MAX_FIELDS = 256;
 
 /**
- * Scans CSV bytes from `chunks` and calls `onRecord` for each record, blank lines skipped. With
- * `fields`, only the first `fields` fields of a record are delimited and the rest skipped. Throws
- * an Error naming the record where a quote is never closed.
+ * Scans CSV bytes from `chunks` and calls `onRecord` for each record, blank lines skipped; returns
+ * how many records there were. With `fields`, only the first `fields` fields of a record are
+ * delimited and the rest skipped. Throws an Error naming the record where a quote is never closed.
+ */
+export function scanCsv(
+  chunks: AsyncIterable<Buffer> | Iterable<Buffer>,
+  onRecord: (record: CsvRecord) => void,
+  options: {delimiter?: number; fields?: number} = {}
+): Promise<number> {
+  return csvScanner(onRecord, options)(chunks);
+}
+
+/**
+ * A scanner for many inputs, one after another (say, ranges of a file that each start at a
+ * record), as {@link scanCsv} scans one: its functions are made once, so that the code compiled for
+ * the first input serves every other.
  *
  * A line holding no quote and no lone CR (almost every line) takes the fast path: its end comes from
  * `indexOf` (memchr), and its fields are split with one comparison per byte; any other record
  * takes the general path, a field at a time.
  */
-export async function scanCsv(
-  chunks: AsyncIterable<Buffer> | Iterable<Buffer>,
+export function csvScanner(
   onRecord: (record: CsvRecord) => void,
   {delimiter = 0x2c, fields}: {delimiter?: number; fields?: number} = {}
-): Promise<number> {
+): (chunks: AsyncIterable<Buffer> | Iterable<Buffer>) => Promise<number> {
   const limit = Math.min(fields ?? MAX_FIELDS, MAX_FIELDS);
   const starts = new Int32Array(MAX_FIELDS);
   const ends = new Int32Array(MAX_FIELDS);
   const escapes = new Uint8Array(MAX_FIELDS);
   const record: CsvRecord = {buffer: Buffer.alloc(0), starts, ends, escaped: escapes, count: 0, extra: false, index: 0};
   let spare = Buffer.alloc(0);
-  let carry: Buffer | null = null;
   let records = 0;
   /** Whether a field of the general path was escaped (the fast path's fields never are). */
   let dirty = false;
-  for await (const chunk of chunks) {
-    let buf: Buffer = chunk;
-    if (carry) {
-      // The unfinished record, then the new chunk, in one reused buffer.
-      const need = carry.length + chunk.length;
-      if (spare.length < need) {
-        const bigger = Buffer.allocUnsafeSlow(Math.max(need, 2 * spare.length)); // its own memory, so a view of it is known by its ArrayBuffer
-        carry.copy(bigger, 0);
-        spare = bigger;
-      } else if (carry.buffer === spare.buffer) spare.copyWithin(0, carry.byteOffset - spare.byteOffset, carry.byteOffset - spare.byteOffset + carry.length);
-      else carry.copy(spare, 0);
-      chunk.copy(spare, carry.length);
-      buf = spare.subarray(0, need);
+  return async (chunks) => {
+    let carry: Buffer | null = null;
+    records = 0;
+    for await (const chunk of chunks) {
+      let buf: Buffer = chunk;
+      if (carry) {
+        // The unfinished record, then the new chunk, in one reused buffer.
+        const need = carry.length + chunk.length;
+        if (spare.length < need) {
+          const bigger = Buffer.allocUnsafeSlow(Math.max(need, 2 * spare.length)); // its own memory, so a view of it is known by its ArrayBuffer
+          carry.copy(bigger, 0);
+          spare = bigger;
+        } else if (carry.buffer === spare.buffer) spare.copyWithin(0, carry.byteOffset - spare.byteOffset, carry.byteOffset - spare.byteOffset + carry.length);
+        else carry.copy(spare, 0);
+        chunk.copy(spare, carry.length);
+        buf = spare.subarray(0, need);
+      }
+      const consumed = scanBuffer(buf, false);
+      carry = consumed < buf.length ? buf.subarray(consumed) : null;
     }
-    const consumed = scanBuffer(buf, false);
-    carry = consumed < buf.length ? buf.subarray(consumed) : null;
-  }
-  if (carry?.length) {
-    const consumed = scanBuffer(carry, true);
-    if (consumed < carry.length) throw new Error(`CSV 格式错误(第 ${records + 1} 行):引号未闭合`);
-  }
-  return records;
+    if (carry?.length) {
+      const consumed = scanBuffer(carry, true);
+      if (consumed < carry.length) throw new Error(`CSV 格式错误(第 ${records + 1} 行):引号未闭合`);
+    }
+    return records;
+  };
 
   /** Scans whole records of `buf`; returns how many bytes it consumed (the rest waits for more). */
   function scanBuffer(buf: Buffer, last: boolean): number {

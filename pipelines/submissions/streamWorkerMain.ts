@@ -1,23 +1,33 @@
-// A worker thread of streamSubmission: aggregates byte ranges of files, one task at a time, for as
-// long as the process lives. Bundled to plain JavaScript (run/bundledScript.ts) before it starts.
+// A worker thread of streamSubmission: reads ranges of files, one file at a time, for as long as
+// the process lives. Bundled to plain JavaScript (run/bundledScript.ts) before it starts.
 import {parentPort} from "node:worker_threads";
-import {type Head, aggregateRange} from "./aggregateRange.js";
+import {type Head, aggregateRanges} from "./aggregateRanges.js";
 import {type Column, type TargetRef, makeCatalog} from "./catalog.js";
 import type {Unit} from "./units.js";
 
 interface Task {
   path: string;
-  start: number;
-  end: number;
+  bounds: number[];
+  /** The next range to read, shared with the other threads. */
+  next: Int32Array;
   head: Head;
   catalog: {units: Unit[]; targets: TargetRef[]; aliases: [Column, string[]][]};
   now: number;
   maxFindings: number;
 }
 
-parentPort!.on("message", async ({path, start, end, head, catalog, now, maxFindings}: Task) => {
+parentPort!.on("message", async ({path, bounds, next, head, catalog, now, maxFindings}: Task) => {
   try {
-    const part = await aggregateRange({path, start, end, head, catalog: makeCatalog({units: catalog.units, targets: catalog.targets, aliases: new Map(catalog.aliases)}), now: new Date(now), maxFindings});
+    const part = await aggregateRanges({
+      path,
+      bounds,
+      claim: () => Atomics.add(next, 0, 1),
+      head,
+      reportHeader: false, // the thread that started the file reports on its header
+      catalog: makeCatalog({units: catalog.units, targets: catalog.targets, aliases: new Map(catalog.aliases)}),
+      now: new Date(now),
+      maxFindings
+    });
     parentPort!.postMessage({part}, [...part.cells.flat(), ...part.periodFlags.flat().filter((f) => f !== null)].map((a) => a.buffer as ArrayBuffer));
   } catch (error) {
     parentPort!.postMessage({error: error instanceof Error ? error.message : String(error)});

@@ -2,7 +2,7 @@ import {mkdtemp, rm, writeFile} from "node:fs/promises";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import {fileChunks} from "../../pipelines/submissions/fileChunks.js";
+import {fileChunks, openChunks} from "../../pipelines/submissions/fileChunks.js";
 
 describe("fileChunks", () => {
   let dir = "";
@@ -47,5 +47,18 @@ describe("fileChunks", () => {
     for await (const chunk of fileChunks(file, {size: 10})) if (chunk.length) break;
     // A second pass opens it again: nothing was left locked or half-read.
     expect(Buffer.concat(await read({size: 10}))).toEqual(bytes);
+  });
+
+  it("reads many ranges of one open file, one after another", async () => {
+    const reader = await openChunks(file, {size: 64});
+    try {
+      for (const [start, end] of [[0, 10], [500, 700], [990, 2000], [10, 500]] as const) {
+        const chunks: Buffer[] = [];
+        for await (const chunk of reader.range(start, end)) chunks.push(Buffer.from(chunk));
+        expect(Buffer.concat(chunks)).toEqual(bytes.subarray(start, end));
+      }
+    } finally {
+      await reader.close();
+    }
   });
 });

@@ -4,7 +4,7 @@ import {parse} from "csv-parse/sync";
 import {describe, expect, it} from "vitest";
 import {decodeText} from "../../pipelines/submissions/decodeText.js";
 import {detectDelimiter} from "../../pipelines/submissions/detectDelimiter.js";
-import {fieldText, scanCsv} from "../../pipelines/submissions/scanCsv.js";
+import {csvScanner, fieldText, scanCsv} from "../../pipelines/submissions/scanCsv.js";
 import {seededRandom} from "../../pipelines/sample/random.js";
 import {PROJECT_DIR} from "../helpers/cli.js";
 
@@ -85,5 +85,15 @@ describe("scanCsv agrees with csv-parse, record for record", async () => {
     await scanCsv([Buffer.from("h\n\na\n\"b\nc\"\nd\n")], (r) => indexes.push(r.index));
     expect(indexes).toEqual([1, 3, 4, 5]);
     await expect(scanCsv([Buffer.from('h\na\n"b\nc\n')], () => {})).rejects.toThrow(/第 3 行.*引号未闭合/);
+  });
+
+  it("scans many inputs with one scanner, each numbered from 1 and none carrying into the next, also after one that failed", async () => {
+    const seen: [number, string][] = [];
+    const scan = csvScanner((r) => seen.push([r.index, fieldText(r, 0)]));
+    const input = (text: string, size: number) => Array.from({length: Math.ceil(text.length / size)}, (_, i) => Buffer.from(text).subarray(i * size, (i + 1) * size));
+    expect(await scan(input('a,1\n"b\nc",2\n', 3))).toBe(2);
+    await expect(scan(input('x,1\n"open\n', 4))).rejects.toThrow(/第 2 行.*引号未闭合/);
+    expect(await scan(input('d,3\n\ne,"4"', 2))).toBe(3);
+    expect(seen).toEqual([[1, "a"], [2, "b\nc"], [1, "x"], [1, "d"], [3, "e"]]);
   });
 });

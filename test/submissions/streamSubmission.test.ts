@@ -42,9 +42,12 @@ describe("streamSubmission (the fast path for large files)", () => {
   it("gives the same result on two worker threads as on one", async () => {
     const catalog = await seedCatalog();
     const one = await streamSubmission(file, {catalog});
-    const two = await streamSubmission(file, {catalog, workers: 2, minParallelBytes: 0});
-    expect(two.rows).toBe(one.rows);
-    expect(await actuals(two.observations, "2023-12")).toEqual(await actuals(one.observations, "2023-12"));
+    for (const rangeBytes of [undefined, 4096]) {
+      const two = await streamSubmission(file, {catalog, workers: 2, minParallelBytes: 0, rangeBytes});
+      expect(two.rows).toBe(one.rows);
+      expect(two.findings).toEqual([]);
+      expect(await actuals(two.observations, "2023-12")).toEqual(await actuals(one.observations, "2023-12"));
+    }
   });
 
   it("reports bad rows with their row numbers, across worker ranges too", async () => {
@@ -52,7 +55,7 @@ describe("streamSubmission (the fast path for large files)", () => {
     const good = Array.from({length: 3000}, (_, i) => `西湖区,2023-0${1 + (i % 9)},6.1b,S${i},5,,,cumulative,`).join("\n");
     await writeFile(bad, `unit,period,target_id,school_id,value,numerator,denominator,basis,note\n${good}\n西糊区,2023-01,6.1b,X,1,,,,\n西湖区,2023-01,6.1x,X,1,,,,\n西湖区,2023-01,2.4a,X,,120,100,,\n西湖区,2023-01,6.1b,S0,5,,,,\n`);
     const catalog = await seedCatalog();
-    for (const options of [{}, {workers: 2, minParallelBytes: 0}]) {
+    for (const options of [{}, {workers: 2, minParallelBytes: 0, rangeBytes: 2048}]) {
       const r = await streamSubmission(bad, {catalog, ...options});
       expect(r.findings.map((f) => [f.code, f.row])).toEqual([["unknown_unit", 3002], ["unknown_target", 3003], ["numerator_over_denominator", 3004], ["duplicate_key", expect.any(Number)]]);
     }
@@ -66,7 +69,7 @@ describe("streamSubmission (the fast path for large files)", () => {
     await writeFile(quoted, ["unit,period,target_id,school_id,value,numerator,denominator,basis,note", ...rows(0, 100), `西湖区,2023-01,6.1b,N1,7,,,cumulative,${note}`, ...rows(100, 100), ""].join("\n"));
     const catalog = await seedCatalog();
     const one = await streamSubmission(quoted, {catalog, workers: 1});
-    const two = await streamSubmission(quoted, {catalog, workers: 2, minParallelBytes: 0, headStart: 0});
+    const two = await streamSubmission(quoted, {catalog, workers: 2, minParallelBytes: 0, rangeBytes: 1024});
     expect(one.findings).toEqual([]);
     expect(one.rows).toBe(201);
     expect(two.rows).toBe(201);
@@ -78,7 +81,7 @@ describe("streamSubmission (the fast path for large files)", () => {
     const broken = join(dir, "broken.csv");
     await writeFile(broken, `unit,period,target_id,school_id,value,numerator,denominator,basis,note\n${"西湖区,2023-01,6.1b,S1,5,,,,\n".repeat(50)}西湖区,2023-01,6.1b,S2,5,,,,"open\n${"x\n".repeat(50)}`);
     const catalog = await seedCatalog();
-    for (const options of [{workers: 1}, {workers: 2, minParallelBytes: 0, headStart: 0}]) await expect(streamSubmission(broken, {catalog, ...options})).rejects.toThrow(/第 52 行.*引号未闭合/);
+    for (const options of [{workers: 1}, {workers: 2, minParallelBytes: 0, rangeBytes: 1024}]) await expect(streamSubmission(broken, {catalog, ...options})).rejects.toThrow(/第 52 行.*引号未闭合/);
   });
 
   it("knows a school and a unit however they are written (quoted, spaced, by code), as the reference path does", async () => {
@@ -141,7 +144,7 @@ describe("streamSubmission (the fast path for large files)", () => {
     const reference = await inspectFile(mixed, {catalog, now});
     expect(reference.findings.filter((f) => f.severity === "error")).toEqual([]);
     const observations = reference.rows.map((r) => ({...r, file_sha256: "x", file: "mixed.csv", ingested_at: "", superseded_by: null}));
-    for (const options of [{workers: 1}, {workers: 2, minParallelBytes: 0, headStart: 0}]) {
+    for (const options of [{workers: 1}, {workers: 2, minParallelBytes: 0, rangeBytes: 1024}]) {
       const streamed = await streamSubmission(mixed, {catalog, now, ...options});
       expect(streamed.findings).toEqual([]);
       for (const asOf of ["2023-01", "2023-02", "2023-03"]) expect(await actuals(streamed.observations, asOf), asOf).toEqual(await actuals(observations, asOf));
@@ -152,7 +155,7 @@ describe("streamSubmission (the fast path for large files)", () => {
 
   it("keeps its worker for the next file, also after a file that failed or a cut that had to be read again", async () => {
     const catalog = await seedCatalog();
-    const two = {workers: 2, minParallelBytes: 0, headStart: 0};
+    const two = {workers: 2, minParallelBytes: 0, rangeBytes: 1024};
     const expected = await actuals((await streamSubmission(file, {catalog, workers: 1})).observations, "2023-12");
     for (const next of [join(dir, "broken.csv"), join(dir, "quoted.csv"), file, join(dir, "broken.csv"), file]) {
       const run = streamSubmission(next, {catalog, ...two});
@@ -169,7 +172,7 @@ describe("streamSubmission (the fast path for large files)", () => {
     await writeFile(halves, ["unit,period,target_id,school_id,value,numerator,denominator", ...rows("A", [1, 2, 3]), ...rows("B", [4, 6]), ""].join("\n"));
     const catalog = await seedCatalog();
     const one = await streamSubmission(halves, {catalog, workers: 1});
-    const two = await streamSubmission(halves, {catalog, workers: 2, minParallelBytes: 0, headStart: 0});
+    const two = await streamSubmission(halves, {catalog, workers: 2, minParallelBytes: 0, rangeBytes: 1024});
     expect(two.findings).toEqual([]);
     for (const asOf of ["2023-01", "2023-03", "2023-04", "2023-05", "2023-06"]) expect(await actuals(two.observations, asOf), asOf).toEqual(await actuals(one.observations, asOf));
   });

@@ -4,21 +4,23 @@ import {ByteTable} from "./byteTable.js";
 import {COLUMNS, type Catalog, type Column, type TargetRef} from "./catalog.js";
 import {parseBasis, parseCellNumber, parsePeriod} from "./cells.js";
 import {decodeText} from "./decodeText.js";
-import {fileChunks} from "./fileChunks.js";
+import {fileChunks, openChunks} from "./fileChunks.js";
 import {headerColumns} from "./headerColumns.js";
 import {detectDelimiter} from "./detectDelimiter.js";
 import {type Finding, type FindingCode, finding} from "./findings.js";
-import {type CsvRecord, fieldText, scanCsv} from "./scanCsv.js";
+import {type CsvRecord, csvScanner, fieldText} from "./scanCsv.js";
 
 /** Schools per block of cells: storage grows a block at a time, never by copying. */
 export const BLOCK = 1024;
 
-/** One byte range's aggregate: each school's values by month, and the range's findings. */
+/** The aggregate of the byte ranges one call read: each school's values by month, and the ranges' findings. */
 export interface RangeAggregate {
   rows: number;
-  /** Records seen in the range, blank lines and the header included (to number the next range's rows). */
-  records: number;
+  /** [range, records seen in it] for each range read, blank lines and the header included (to number the rows of the ranges after it). */
+  records: [number, number][];
+  /** Each finding's row is counted from the start of its range, findingRanges[i] (the file's header: range 0). */
   findings: Finding[];
+  findingRanges: number[];
   counts: Partial<Record<FindingCode, number>>;
   /** Each school's unit (its index in the catalog), in school order. */
   schoolUnits: number[];
@@ -57,25 +59,30 @@ export function cellLanes(targets: readonly TargetRef[]): CellLanes {
 export type Head = Awaited<ReturnType<typeof readHeader>>;
 
 /**
- * Validates and aggregates the long-form records of bytes `start`…`end` of a UTF-8 file as they
- * pass ({@link scanCsv}): no string or object per row. A row is found by its bytes (a school by its
- * unit's and its own, a month and a target together), its numbers are read from the bytes, and it
- * lands in its school's cell for its month and target. `head` is the file's header when the caller
- * has read it (else it is read here); the range that starts the file skips the header record and
- * reports what the header says. Checks what the reference path (validateGrid) checks of a row: units, targets,
- * months (none after `now`'s), the basis, numbers, negative counts and parts, rates over 100,
- * numerators over denominators, rate targets without both parts, and duplicate keys; keeps the
- * first `maxFindings`. (It does not compare with earlier submissions: no `cumulative_decrease`.)
+ * Validates and aggregates the long-form records of byte ranges of a UTF-8 file as they pass
+ * ({@link csvScanner}): no string or object per row. Range k is bytes bounds[k]…bounds[k + 1], each
+ * starting at a record; `claim` gives the next range to read (one past the last: done), so that
+ * several threads can share a file's ranges, each taking the next as it is free; by default, every
+ * range in turn. A row is found by its bytes (a school by its unit's and its own, a month and a
+ * target together), its numbers are read from the bytes, and it lands in its school's cell for its
+ * month and target. `head` is the file's header when the caller has read it (else it is read
+ * here); the range that starts the file skips the header record, and the call with `reportHeader`
+ * (one per file) reports what the header says. Checks what the reference path (validateGrid)
+ * checks of a row: units, targets, months (none after `now`'s), the basis, numbers, negative counts
+ * and parts, rates over 100, numerators over denominators, rate targets without both parts, and
+ * duplicate keys; keeps the first `maxFindings`. (It does not compare with earlier submissions: no
+ * `cumulative_decrease`.) Throws where a range ends inside a quoted field.
  */
-export async function aggregateRange({
+export async function aggregateRanges({
   path,
-  start,
-  end,
+  bounds,
+  claim = counter(),
   head,
+  reportHeader = true,
   catalog,
   now,
   maxFindings
-}: {path: string; start: number; end: number; head?: Head; catalog: Catalog; now: Date; maxFindings: number}): Promise<RangeAggregate> {
+}: {path: string; bounds: readonly number[]; claim?: () => number; head?: Head; reportHeader?: boolean; catalog: Catalog; now: Date; maxFindings: number}): Promise<RangeAggregate> {
   const file = basename(path);
   const targets = catalog.targets;
   const targetIndex = new Map(targets.map((t, i) => [t, i]));
@@ -84,24 +91,24 @@ export async function aggregateRange({
   const percent = Uint8Array.from(targets, (t) => (t.unit === "%" ? 1 : 0));
   const thisMonth = now.getFullYear() * 12 + now.getMonth();
   const unitIndex = new Map(catalog.units.map((u, i) => [u, i]));
-  const out: RangeAggregate = {rows: 0, records: 0, findings: [], counts: {}, schoolUnits: [], schoolIds: [], months: [], cells: [], periodFlags: []};
+  const out: RangeAggregate = {rows: 0, records: [], findings: [], findingRanges: [], counts: {}, schoolUnits: [], schoolIds: [], months: [], cells: [], periodFlags: []};
+  /** The range being read (the header's findings: range 0). */
+  let range = 0;
   const report = (code: FindingCode, row: number, column: string, message: string) => {
     out.counts[code] = (out.counts[code] ?? 0) + 1;
-    if (out.findings.length < maxFindings) out.findings.push(finding(code, file, row, column, message));
+    if (out.findings.length < maxFindings) out.findings.push(finding(code, file, row, column, message)), out.findingRanges.push(range);
   };
 
   // The header first (as the reference path reads it), so that only the columns read are delimited.
-  const first = start === 0;
   const {cells: header, row: headerRow, problem} = head ?? (await readHeader(path));
   if (problem) {
-    report("bad_csv", 0, "", problem);
+    if (reportHeader) report("bad_csv", 0, "", problem);
     return out;
   }
-  // A range past the header (a worker's) leaves the header's findings to the first range.
   let missing = false;
   const addHeader = (code: FindingCode, row: number, column: string, message: string) => {
     missing ||= code === "missing_column";
-    if (first) report(code, row, column, message);
+    if (reportHeader) report(code, row, column, message);
   };
   const columns = headerColumns(header, {file, catalog, headerRow, add: addHeader});
   if (!columns) return out;
@@ -255,7 +262,7 @@ export async function aggregateRange({
 
   // The row before's school and month, by where their bytes were: rows of a school mostly come together.
   const prev = {buffer: null as Uint8Array | null, school: -1, us: 0, ue: 0, ss: 0, se: 0, periodBuffer: null as Uint8Array | null, slot: -1, ps: 0, pe: 0, basisBuffer: null as Uint8Array | null, basis: 0, bs: 0, be: 0};
-  let skipHeader = first;
+  let skipHeader = false;
   let rows = 0;
   const onRow = (r: CsvRecord): void => {
     if (skipHeader) return void (skipHeader = false);
@@ -323,9 +330,25 @@ export async function aggregateRange({
   };
 
   // Every column of the header, so that a row wider than it is seen (an unquoted comma moves its values).
-  out.records = await scanCsv(fileChunks(path, {start, end}), onRow, {fields: width});
+  const scan = csvScanner(onRow, {fields: width});
+  const reader = await openChunks(path);
+  try {
+    for (let k = claim(); k < bounds.length - 1; k = claim()) {
+      range = k;
+      skipHeader = bounds[k] === 0;
+      out.records.push([k, await scan(reader.range(bounds[k], bounds[k + 1]))]);
+    }
+  } finally {
+    await reader.close();
+  }
   out.rows = rows;
   return out;
+}
+
+/** Claims 0, 1, 2 … in turn. */
+function counter(): () => number {
+  let next = 0;
+  return () => next++;
 }
 
 /**

@@ -1,0 +1,168 @@
+import {BLOCK, type RangeAggregate, cellLanes} from "./aggregateRanges.js";
+import type {Catalog} from "./catalog.js";
+import {type FindingCode, finding} from "./findings.js";
+import type {Observation} from "./observations.js";
+import type {StreamedSubmission} from "./streamSubmission.js";
+
+/**
+ * Merges the aggregates of the threads that shared a file's `ranges` ranges ({@link aggregateRanges}):
+ * numbers the rows across ranges, keeps the first `maxFindings` findings in file order, and sums
+ * each unit's schools month by month (a school read by several threads merged first; a key given
+ * by two of them is a duplicate).
+ */
+export function mergeAggregates(parts: RangeAggregate[], {catalog, file, sha256, maxFindings, ranges}: {catalog: Catalog; file: string; sha256: string; maxFindings: number; ranges: number}): StreamedSubmission {
+  const T = catalog.targets.length;
+  const U = catalog.units.length;
+  const {laneOf, ratio, lanes} = cellLanes(catalog.targets);
+  // Where each range's rows start: after the records of the ranges before it.
+  const offsets = new Array<number>(ranges + 1).fill(0);
+  for (const part of parts) for (const [k, records] of part.records) offsets[k + 1] = records;
+  for (let k = 1; k <= ranges; k++) offsets[k]! += offsets[k - 1]!;
+  // Each thread's findings are in file order; together, in the order of their ranges.
+  const found = parts.flatMap((p) => p.findings.map((f, i) => ({range: p.findingRanges[i]!, finding: {...f, row: f.row ? f.row + offsets[p.findingRanges[i]!]! : 0}})));
+  const findings = found.sort((a, b) => a.range - b.range).slice(0, maxFindings).map((f) => f.finding);
+  const counts: Partial<Record<FindingCode, number>> = {};
+  let rows = 0;
+  for (const part of parts) {
+    for (const [code, n] of Object.entries(part.counts)) counts[code as FindingCode] = (counts[code as FindingCode] ?? 0) + (n ?? 0);
+    rows += part.rows;
+  }
+  const duplicate = () => {
+    counts.duplicate_key = (counts.duplicate_key ?? 0) + 1;
+    if (findings.length < maxFindings) findings.push(finding("duplicate_key", file, 0, "", "同一单位、月份、指标、学校重复(跨文件段)"));
+  };
+  // The months in order, and where each part keeps each month (-1: it has none).
+  const months = [...new Set(parts.flatMap((p) => p.months))].sort((a, b) => a - b);
+  const M = months.length;
+  const slots = parts.map((p) => months.map((m) => p.months.indexOf(m)));
+  // Each school's parts (part, school in it): most schools are in one part and are read where they are.
+  const owners = schoolOwners(parts);
+  const empty = new Float64Array(BLOCK * lanes).fill(NaN);
+  const scratch = new Float64Array(M * lanes);
+  const scratchFlags = new Uint8Array(M * lanes);
+  const monthCells: Float64Array[] = new Array(M);
+  const monthFlags: (Uint8Array | null)[] = new Array(M);
+  const monthBase = new Int32Array(M);
+  // Each unit's monthly totals (unit × month × target): each school's latest value so far, plus the
+  // sum of its values for a month alone (当期), month by month.
+  const state = {laneOf, ratio, carry: new Float64Array(T), carryDen: new Float64Array(T), sum: new Float64Array(T), sumDen: new Float64Array(T), summed: new Uint8Array(T)};
+  const total = new Float64Array(U * T * M);
+  const totalDen = new Float64Array(U * T * M);
+  const seen = new Uint8Array(U * T * M);
+  for (const {unit: u, parts: where} of owners) {
+    if (where.length === 2) {
+      const [p, s] = where as [number, number];
+      for (let k = 0; k < M; k++) {
+        const slot = slots[p]![k]!;
+        monthCells[k] = slot < 0 ? empty : parts[p]!.cells[slot]![(s / BLOCK) | 0]!;
+        monthFlags[k] = slot < 0 ? null : parts[p]!.periodFlags[slot]![(s / BLOCK) | 0]!;
+        monthBase[k] = (s % BLOCK) * lanes;
+      }
+    } else {
+      // A school in several parts (rows of it on both sides of a cut): its cells merged first.
+      scratch.fill(NaN);
+      scratchFlags.fill(0);
+      let flagged = false;
+      for (let w = 0; w < where.length; w += 2) {
+        const [p, s] = [where[w]!, where[w + 1]!];
+        for (let k = 0; k < M; k++) {
+          const slot = slots[p]![k]!;
+          if (slot < 0) continue;
+          const from = parts[p]!.cells[slot]![(s / BLOCK) | 0]!;
+          const flags = parts[p]!.periodFlags[slot]![(s / BLOCK) | 0];
+          for (let t = 0; t < T; t++) {
+            const i = (s % BLOCK) * lanes + laneOf[t]!;
+            const j = k * lanes + laneOf[t]!;
+            if (from[i] !== from[i]) continue;
+            if (scratch[j] === scratch[j]) {
+              duplicate();
+              continue;
+            }
+            scratch[j] = from[i]!;
+            if (ratio[t]) scratch[j + 1] = from[i + 1]!;
+            if (flags?.[i]) (scratchFlags[j] = 1), (flagged = true);
+          }
+        }
+      }
+      // No flags where none is set: the common case stays on one path.
+      for (let k = 0; k < M; k++) (monthCells[k] = scratch), (monthFlags[k] = flagged ? scratchFlags : null), (monthBase[k] = k * lanes);
+    }
+    addSchool(u, monthCells, monthFlags, monthBase, state, {total, totalDen, seen, M});
+  }
+  const observations: Observation[] = [];
+  for (let u = 0; u < U; u++) {
+    for (let t = 0; t < T; t++) {
+      const isRatio = ratio[t] === 1;
+      for (let k = 0; k < M; k++) {
+        const at = (u * M + k) * T + t;
+        if (!seen[at]) continue;
+        const m = months[k]!;
+        observations.push({
+          unit_code: catalog.units[u]!.code, period: `${Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, "0")}`, target_id: catalog.targets[t]!.id,
+          school_id: "", basis: "cumulative", note: "", row: 0, file_sha256: sha256, file, ingested_at: "", superseded_by: null,
+          value: isRatio ? (totalDen[at]! > 0 ? (100 * total[at]!) / totalDen[at]! : null) : total[at]!,
+          numerator: isRatio ? total[at]! : null,
+          denominator: isRatio ? totalDen[at]! : null
+        });
+      }
+    }
+  }
+  return {file, rows, observations, findings, counts};
+}
+
+/**
+ * Adds one school of unit `u` to the units' monthly totals (unit × month × target): month by month,
+ * each target's latest value so far plus the sum of its values for a month alone (a small function
+ * of its own, so that it is compiled early).
+ */
+function addSchool(
+  u: number,
+  monthCells: readonly Float64Array[],
+  monthFlags: readonly (Uint8Array | null)[],
+  monthBase: Int32Array,
+  {laneOf, ratio, carry, carryDen, sum, sumDen, summed}: {laneOf: Int32Array; ratio: Uint8Array; carry: Float64Array; carryDen: Float64Array; sum: Float64Array; sumDen: Float64Array; summed: Uint8Array},
+  {total, totalDen, seen, M}: {total: Float64Array; totalDen: Float64Array; seen: Uint8Array; M: number}
+): void {
+  const T = laneOf.length;
+  carry.fill(NaN);
+  carryDen.fill(NaN);
+  sum.fill(0);
+  sumDen.fill(0);
+  summed.fill(0);
+  for (let k = 0; k < M; k++) {
+    const cell = monthCells[k]!;
+    const flags = monthFlags[k];
+    const base = monthBase[k]!;
+    const row = (u * M + k) * T;
+    for (let t = 0; t < T; t++) {
+      const lane = base + laneOf[t]!;
+      const v = cell[lane]!;
+      if (v === v) {
+        if (flags && flags[lane]) (sum[t] = sum[t]! + v), (sumDen[t] = sumDen[t]! + (ratio[t] ? cell[lane + 1]! : 0)), (summed[t] = 1);
+        else (carry[t] = v), (carryDen[t] = ratio[t] ? cell[lane + 1]! : 0);
+      }
+      const c = carry[t]!;
+      const has = c === c;
+      if (!has && !summed[t]) continue;
+      seen[row + t] = 1;
+      total[row + t] = total[row + t]! + (has ? c : 0) + sum[t]!;
+      totalDen[row + t] = totalDen[row + t]! + (has ? carryDen[t]! : 0) + sumDen[t]!;
+    }
+  }
+}
+
+/** Every school across the parts, with its unit and the parts it is in: [part, school in that part, …]. */
+function schoolOwners(parts: RangeAggregate[]): {unit: number; parts: number[]}[] {
+  if (parts.length === 1) return parts[0]!.schoolUnits.map((unit, s) => ({unit, parts: [0, s]}));
+  const schools = new Map<string, {unit: number; parts: number[]}>();
+  parts.forEach((p, k) =>
+    p.schoolIds.forEach((id, s) => {
+      const key = `${p.schoolUnits[s]}|${id}`;
+      const known = schools.get(key);
+      if (known) known.parts.push(k, s);
+      else schools.set(key, {unit: p.schoolUnits[s]!, parts: [k, s]});
+    })
+  );
+  return [...schools.values()];
+}
+
