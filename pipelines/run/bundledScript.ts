@@ -1,5 +1,5 @@
-import {existsSync, readFileSync} from "node:fs";
-import {mkdir, mkdtemp, readFile, rename, rm, writeFile} from "node:fs/promises";
+import {existsSync, readFileSync, statSync} from "node:fs";
+import {mkdir, mkdtemp, readFile, rename, rm, stat, writeFile} from "node:fs/promises";
 import {tmpdir} from "node:os";
 import {basename, extname, join, resolve} from "node:path";
 import {fileURLToPath} from "node:url";
@@ -50,28 +50,44 @@ async function cachedBundle(entry: string, cacheDir: string): Promise<string> {
   }
 }
 
-/** Bundles `entry` into `outfile`; returns each input file's hash, by absolute path. */
-async function bundle(entry: string, outfile: string): Promise<Record<string, string>> {
+/** What vouches for one input of a bundle: its hash, and its size and time as last seen. */
+interface Input {
+  hash: string;
+  size: number;
+  mtimeMs: number;
+}
+
+/** Bundles `entry` into `outfile`; returns each input file's hash, size and time, by absolute path. */
+async function bundle(entry: string, outfile: string): Promise<Record<string, Input>> {
   const esbuild = await import("esbuild");
   const result = await esbuild.build({entryPoints: [entry], bundle: true, platform: "node", format: "cjs", target: "node20", outfile, logLevel: "silent", metafile: true});
-  const inputs: Record<string, string> = {};
+  const inputs: Record<string, Input> = {};
   for (const input of Object.keys(result.metafile.inputs)) {
     const path = resolve(input);
-    inputs[path] = hashText(readFileSync(path));
+    const {size, mtimeMs} = statSync(path);
+    inputs[path] = {hash: hashText(readFileSync(path)), size, mtimeMs};
   }
   return inputs;
 }
 
-/** Whether the bundle that `inputsFile` vouches for was built from the files as they are now. */
+/**
+ * Whether the bundle that `inputsFile` vouches for was built from the files as they are now: each
+ * input of the same size and time as when it was built (a stat, not a read), else of the same hash.
+ */
 async function upToDate(inputsFile: string): Promise<boolean> {
-  let inputs: Record<string, string>;
+  let inputs: Record<string, Input>;
   try {
-    inputs = JSON.parse(await readFile(inputsFile, "utf8")) as Record<string, string>;
+    inputs = JSON.parse(await readFile(inputsFile, "utf8")) as Record<string, Input>;
   } catch {
     return false;
   }
   try {
-    const now = await Promise.all(Object.entries(inputs).map(async ([path, hash]) => hashText(await readFile(path)) === hash));
+    const now = await Promise.all(
+      Object.entries(inputs).map(async ([path, {hash, size, mtimeMs}]) => {
+        const stats = await stat(path);
+        return (stats.size === size && stats.mtimeMs === mtimeMs) || hashText(await readFile(path)) === hash;
+      })
+    );
     return now.every(Boolean);
   } catch {
     return false;

@@ -1,5 +1,5 @@
 import {execFile} from "node:child_process";
-import {mkdtemp, readFile, rm, stat, writeFile} from "node:fs/promises";
+import {mkdtemp, readFile, rm, stat, utimes, writeFile} from "node:fs/promises";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {promisify} from "node:util";
@@ -26,7 +26,7 @@ describe("bundledScript", () => {
     return {file, said, mtime: (await stat(file)).mtimeMs};
   };
 
-  it("builds plain JavaScript once, reuses it while its sources stay the same, and rebuilds when one changes", async () => {
+  it("builds plain JavaScript once, reuses it while its sources stay the same (by size and time, else by hash), and rebuilds when one changes", async () => {
     const first = await run();
     expect(first.said).toBe("first!");
     expect(first.file.startsWith(join(dir, "cache"))).toBe(true);
@@ -37,5 +37,8 @@ describe("bundledScript", () => {
     const changed = await run();
     expect(changed.said).toBe("second!");
     expect(changed.file).toBe(first.file);
+    // A source touched but not changed: its hash vouches for the bundle, which is kept.
+    await utimes(join(dir, "dep.ts"), new Date(), new Date(Date.now() + 5000));
+    expect(await run()).toEqual(changed);
   });
 });
