@@ -90,15 +90,17 @@ export function mergeAggregates(parts: RangeAggregate[], {catalog, file, sha256,
     addSchool(u, monthCells, monthFlags, monthBase, state, {total, totalDen, seen, M});
   }
   const observations: Observation[] = [];
+  const periods = months.map((m) => `${Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, "0")}`);
   for (let u = 0; u < U; u++) {
+    const unit = catalog.units[u]!.code;
     for (let t = 0; t < T; t++) {
       const isRatio = ratio[t] === 1;
+      const target = catalog.targets[t]!.id;
       for (let k = 0; k < M; k++) {
         const at = (u * M + k) * T + t;
         if (!seen[at]) continue;
-        const m = months[k]!;
         observations.push({
-          unit_code: catalog.units[u]!.code, period: `${Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, "0")}`, target_id: catalog.targets[t]!.id,
+          unit_code: unit, period: periods[k]!, target_id: target,
           school_id: "", basis: "cumulative", note: "", row: 0, file_sha256: sha256, file, ingested_at: "", superseded_by: null,
           value: isRatio ? (totalDen[at]! > 0 ? (100 * total[at]!) / totalDen[at]! : null) : total[at]!,
           numerator: isRatio ? total[at]! : null,
