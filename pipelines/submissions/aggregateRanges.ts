@@ -260,13 +260,16 @@ export async function aggregateRanges({
     report(code, r.index, column, message);
   };
 
-  // The row before's school and month, by where their bytes were: rows of a school mostly come together.
+  // The row before's school, month and basis, by where their bytes were: rows of a school mostly come
+  // together. (The first rows are looked up in full whatever the row before was, so that V8 has seen
+  // each lookup before it optimizes this function: one it had not seen would throw the optimized code
+  // away at the first new school.)
   const prev = {buffer: null as Uint8Array | null, school: -1, us: 0, ue: 0, ss: 0, se: 0, periodBuffer: null as Uint8Array | null, slot: -1, ps: 0, pe: 0, basisBuffer: null as Uint8Array | null, basis: 0, bs: 0, be: 0};
   let skipHeader = false;
   let rows = 0;
   const onRow = (r: CsvRecord): void => {
     if (skipHeader) return void (skipHeader = false);
-    rows++;
+    const fresh = rows++ < 64;
     const b = r.buffer;
     const n = r.count;
     if (r.extra || n <= required) return fail("ragged_row", r);
@@ -277,7 +280,7 @@ export async function aggregateRanges({
     const ss = cs >= 0 && cs < n ? starts[cs]! : 0;
     const se = cs >= 0 && cs < n ? ends[cs]! : 0;
     let school = prev.school;
-    if (b !== prev.buffer || !sameBytes(b, us, ue, prev.us, prev.ue) || !sameBytes(b, ss, se, prev.ss, prev.se)) {
+    if (fresh || b !== prev.buffer || !sameBytes(b, us, ue, prev.us, prev.ue) || !sameBytes(b, ss, se, prev.ss, prev.se)) {
       school = schoolByBytes.get(b, us, ue, ss, se);
       if (school < 0 && (school = newSchool(r, us, ue, ss, se)) < 0) return fail("unknown_unit", r);
       (prev.buffer = b), (prev.school = school), (prev.us = us), (prev.ue = ue), (prev.ss = ss), (prev.se = se);
@@ -289,7 +292,7 @@ export async function aggregateRanges({
     const ps = cp >= 0 && cp < n ? starts[cp]! : 0;
     const pe = cp >= 0 && cp < n ? ends[cp]! : 0;
     let slot = prev.slot;
-    if (b !== prev.periodBuffer || !sameBytes(b, ps, pe, prev.ps, prev.pe)) {
+    if (fresh || b !== prev.periodBuffer || !sameBytes(b, ps, pe, prev.ps, prev.pe)) {
       slot = slotByBytes.get(b, ps, pe);
       if (slot < 0 && (slot = newSlot(r, ps, pe)) < 0) return;
       (prev.periodBuffer = b), (prev.slot = slot), (prev.ps = ps), (prev.pe = pe);
@@ -299,7 +302,7 @@ export async function aggregateRanges({
       const bs = starts[cb]!;
       const be = ends[cb]!;
       basis = prev.basis;
-      if (b !== prev.basisBuffer || !sameBytes(b, bs, be, prev.bs, prev.be)) {
+      if (fresh || b !== prev.basisBuffer || !sameBytes(b, bs, be, prev.bs, prev.be)) {
         basis = basisByBytes.get(b, bs, be);
         if (basis < 0 && (basis = newBasis(r, bs, be)) < 0) return;
         (prev.basisBuffer = b), (prev.basis = basis), (prev.bs = bs), (prev.be = be);

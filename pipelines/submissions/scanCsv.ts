@@ -76,20 +76,24 @@ export function csvScanner(
         chunk.copy(spare, carry.length);
         buf = spare.subarray(0, need);
       }
-      const consumed = scanBuffer(buf, false);
+      record.buffer = buf;
+      const consumed = scanBuffer(buf, buf.length, false);
       carry = consumed < buf.length ? buf.subarray(consumed) : null;
     }
     if (carry?.length) {
-      const consumed = scanBuffer(carry, true);
+      record.buffer = carry;
+      const consumed = scanBuffer(carry, carry.length, true);
       if (consumed < carry.length) throw new Error(`CSV 格式错误(第 ${records + 1} 行):引号未闭合`);
     }
     return records;
   };
 
-  /** Scans whole records of `buf`; returns how many bytes it consumed (the rest waits for more). */
-  function scanBuffer(buf: Buffer, last: boolean): number {
-    const n = buf.length;
-    record.buffer = buf;
+  /**
+   * Scans whole records of `buf` (`n` bytes, the record's buffer already); returns how many bytes
+   * it consumed (the rest waits for more). (Its first call runs long, before V8 has feedback on
+   * what it reads: reading no property before its loop spares the optimized code a deopt.)
+   */
+  function scanBuffer(buf: Buffer, n: number, last: boolean): number {
     // Locals, not the closure's variables, in the hot loop.
     const delim = delimiter;
     const fieldStarts = starts;
