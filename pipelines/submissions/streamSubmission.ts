@@ -73,7 +73,9 @@ export async function streamSubmission(
       aggregates = await Promise.all([aggregateRanges({path, bounds, claim, head, catalog, now, maxFindings}), ...running.map((w) => w.result)]);
       read = bounds;
     } catch {
-      // A cut inside a quoted field, or a range that could not be read: read the file as one.
+      // A cut inside a quoted field, or a range that could not be read: no thread takes another
+      // range, and the file is read as one.
+      Atomics.store(next, 0, bounds.length);
       await Promise.all(running.map((w) => w.stop()));
       aggregates = [await whole()];
     }
