@@ -53,10 +53,12 @@ export async function streamSubmission(
 ): Promise<StreamedSubmission> {
   const {size} = await stat(path);
   const parallel = workers > 1 && size >= minParallelBytes;
-  // The workers start first (they take the longest to be ready), then the cuts and the header are read.
+  // The workers start as soon as their script is known (they take the longest to be ready), while
+  // the header and the cuts are read.
+  const header = parallel ? readHeader(path) : undefined;
   const script = parallel ? await bundledScript(fileURLToPath(new URL("./streamWorkerMain.ts", import.meta.url))) : "";
   const crew = parallel ? Array.from({length: workers - 1}, () => takeWorker(script)) : [];
-  const [bounds, head] = parallel ? await Promise.all([rangeBounds(path, {size, rangeBytes: rangeBytes ?? Math.max(1 << 20, size / 64)}), readHeader(path)]) : [[0, size], undefined];
+  const [bounds, head] = parallel ? await Promise.all([rangeBounds(path, {size, rangeBytes: rangeBytes ?? Math.max(1 << 20, size / 64)}), header]) : [[0, size], undefined];
   const whole = () => aggregateRanges({path, bounds: [0, size], head, catalog, now, maxFindings});
   let aggregates: RangeAggregate[];
   let read: readonly number[] = [0, size];
