@@ -76,40 +76,42 @@ export function csvScanner(
         chunk.copy(spare, carry.length);
         buf = spare.subarray(0, need);
       }
-      record.buffer = buf;
-      const consumed = scanBuffer(buf, buf.length, false);
+      const consumed = scan(buf, false);
       carry = consumed < buf.length ? buf.subarray(consumed) : null;
     }
     if (carry?.length) {
-      record.buffer = carry;
-      const consumed = scanBuffer(carry, carry.length, true);
+      const consumed = scan(carry, true);
       if (consumed < carry.length) throw new Error(`CSV 格式错误(第 ${records + 1} 行):引号未闭合`);
     }
     return records;
   };
 
+  /** Scans whole records of `buf`; returns how many bytes it consumed (the rest waits for more). */
+  function scan(buf: Buffer, last: boolean): number {
+    record.buffer = buf;
+    return scanBuffer(buf, buf.length, last, indexOr(buf, QUOTE, 0, buf.length), indexOr(buf, CR, 0, buf.length));
+  }
+
   /**
-   * Scans whole records of `buf` (`n` bytes, the record's buffer already); returns how many bytes
-   * it consumed (the rest waits for more). (Its first call runs long, before V8 has feedback on
-   * what it reads: reading no property before its loop spares the optimized code a deopt.)
+   * {@link scan}'s loop, given where the first quote and CR are. (Its first call runs long, before V8
+   * has feedback on it: what runs once a call, reading `buf`'s length or the first search for a CR,
+   * is done by the caller, so that the optimized code is not thrown away at the next call.)
    */
-  function scanBuffer(buf: Buffer, n: number, last: boolean): number {
-    // Locals, not the closure's variables, in the hot loop.
+  function scanBuffer(buf: Buffer, n: number, last: boolean, nextQuote: number, nextCR: number): number {
     const delim = delimiter;
     const fieldStarts = starts;
     const fieldEnds = ends;
     const most = limit;
     let pos = 0;
-    let nextQuote = -1;
-    let nextCR = -1;
     while (pos < n) {
       let lf = buf.indexOf(LF, pos);
       if (lf < 0) {
         if (!last) return pos;
         lf = n;
       }
-      if (nextQuote < pos && nextQuote < n) nextQuote = indexOr(buf, QUOTE, pos, n);
-      if (nextCR < pos && nextCR < n) nextCR = indexOr(buf, CR, pos, n);
+      // The next quote and CR, found again once passed (none left: n, never passed).
+      if (nextQuote < pos) nextQuote = indexOr(buf, QUOTE, pos, n);
+      if (nextCR < pos) nextCR = indexOr(buf, CR, pos, n);
       if (nextQuote < lf || nextCR < lf - 1) {
         // The general path: quotes, or a CR that ends a record by itself.
         const next = slowRecord(buf, pos, last);
