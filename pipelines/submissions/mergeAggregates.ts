@@ -11,9 +11,6 @@ import type {StreamedSubmission} from "./streamSubmission.js";
  * by two of them is a duplicate).
  */
 export function mergeAggregates(parts: RangeAggregate[], {catalog, file, sha256, maxFindings, ranges}: {catalog: Catalog; file: string; sha256: string; maxFindings: number; ranges: number}): StreamedSubmission {
-  const T = catalog.targets.length;
-  const U = catalog.units.length;
-  const {laneOf, ratio, lanes} = cellLanes(catalog.targets);
   // Where each range's rows start: after the records of the ranges before it.
   const offsets = new Array<number>(ranges + 1).fill(0);
   for (const part of parts) for (const [k, records] of part.records) offsets[k + 1] = records;
@@ -27,16 +24,38 @@ export function mergeAggregates(parts: RangeAggregate[], {catalog, file, sha256,
     for (const [code, n] of Object.entries(part.counts)) counts[code as FindingCode] = (counts[code as FindingCode] ?? 0) + (n ?? 0);
     rows += part.rows;
   }
-  const duplicate = () => {
-    counts.duplicate_key = (counts.duplicate_key ?? 0) + 1;
-    if (findings.length < maxFindings) findings.push(finding("duplicate_key", file, 0, "", "同一单位、月份、指标、学校重复(跨文件段)"));
-  };
-  // The months in order, and where each part keeps each month (-1: it has none).
+  // The months in order; each unit's totals month by month; a key two threads both gave is a duplicate.
   const months = [...new Set(parts.flatMap((p) => p.months))].sort((a, b) => a - b);
+  const totals = unitTotals(parts, {months, targets: catalog.targets, units: catalog.units.length});
+  if (totals.duplicates) counts.duplicate_key = (counts.duplicate_key ?? 0) + totals.duplicates;
+  for (let d = 0; d < totals.duplicates && findings.length < maxFindings; d++) findings.push(finding("duplicate_key", file, 0, "", "同一单位、月份、指标、学校重复(跨文件段)"));
+  return {file, rows, observations: observationsOf(totals, {catalog, months, file, sha256}), findings, counts};
+}
+
+/** Unit × month × target totals, and whether each was given ({@link unitTotals}). */
+interface UnitTotals {
+  total: Float64Array;
+  totalDen: Float64Array;
+  seen: Uint8Array;
+  duplicates: number;
+}
+
+/**
+ * Each unit's monthly totals (unit × month × target): the sum over its schools of each school's
+ * latest value so far, plus the sum of its values for a month alone (当期). A school read by one
+ * thread is read where it is; one read by several has its cells merged first (a key given twice:
+ * a duplicate, counted).
+ */
+function unitTotals(parts: RangeAggregate[], {months, targets, units}: {months: number[]; targets: Catalog["targets"]; units: number}): UnitTotals {
+  const T = targets.length;
+  const U = units;
+  const {laneOf, ratio, lanes} = cellLanes(targets);
   const M = months.length;
+  // Where each part keeps each month (-1: it has none).
   const slots = parts.map((p) => months.map((m) => p.months.indexOf(m)));
   // Each school's parts (part, school in it): most schools are in one part and are read where they are.
   const owners = schoolOwners(parts);
+  let duplicates = 0;
   const empty = new Float64Array(BLOCK * lanes).fill(NaN);
   const scratch = new Float64Array(M * lanes);
   const scratchFlags = new Uint8Array(M * lanes);
@@ -75,7 +94,7 @@ export function mergeAggregates(parts: RangeAggregate[], {catalog, file, sha256,
             const j = k * lanes + laneOf[t]!;
             if (from[i] !== from[i]) continue;
             if (scratch[j] === scratch[j]) {
-              duplicate();
+              duplicates++;
               continue;
             }
             scratch[j] = from[i]!;
@@ -89,6 +108,15 @@ export function mergeAggregates(parts: RangeAggregate[], {catalog, file, sha256,
     }
     addSchool(u, monthCells, monthFlags, monthBase, state, {total, totalDen, seen, M});
   }
+  return {total, totalDen, seen, duplicates};
+}
+
+/** The unit-level monthly observations of the totals, one per unit × target × month given. */
+function observationsOf({total, totalDen, seen}: UnitTotals, {catalog, months, file, sha256}: {catalog: Catalog; months: number[]; file: string; sha256: string}): Observation[] {
+  const T = catalog.targets.length;
+  const U = catalog.units.length;
+  const M = months.length;
+  const {ratio} = cellLanes(catalog.targets);
   const observations: Observation[] = [];
   const periods = months.map((m) => `${Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, "0")}`);
   for (let u = 0; u < U; u++) {
@@ -109,7 +137,7 @@ export function mergeAggregates(parts: RangeAggregate[], {catalog, file, sha256,
       }
     }
   }
-  return {file, rows, observations, findings, counts};
+  return observations;
 }
 
 /**
