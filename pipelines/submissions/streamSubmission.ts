@@ -6,6 +6,7 @@ import {fileURLToPath} from "node:url";
 import {Worker} from "node:worker_threads";
 import {type Head, type RangeAggregate, aggregateRanges, readHeader} from "./aggregateRanges.js";
 import {mergeAggregates} from "./mergeAggregates.js";
+import {PlanwatchError} from "../error.js";
 import {bundledScript} from "../run/bundledScript.js";
 import type {Catalog} from "./catalog.js";
 import type {Finding, FindingCode} from "./findings.js";
@@ -36,7 +37,7 @@ export interface StreamedSubmission {
  * cut at a line end between two lines without quotes; a cut is only trusted once the range before
  * it has been read to its end with every quote closed (which proves the cut was not inside a
  * quoted field), else the whole file is read again on this thread. Options: `catalog`; `workers`;
- * `minParallelBytes` (default 32 MB); `rangeBytes`; `now`, the submission time (no month after
+ * `minParallelBytes` (default 32 MB); `rangeBytes` (`invalid_option` below 1); `now`, the submission time (no month after
  * its); `maxFindings` (default 1000) kept in full, the rest counted; `sha256`.
  */
 export async function streamSubmission(
@@ -51,6 +52,7 @@ export async function streamSubmission(
     sha256 = ""
   }: {catalog: Catalog; workers?: number; minParallelBytes?: number; rangeBytes?: number; now?: Date; maxFindings?: number; sha256?: string}
 ): Promise<StreamedSubmission> {
+  if (rangeBytes !== undefined && !(rangeBytes >= 1)) throw new PlanwatchError("invalid_option", `invalid rangeBytes: ${rangeBytes} (expected a number of bytes, 1 or more)`);
   const {size} = await stat(path);
   const parallel = workers > 1 && size >= minParallelBytes;
   // The workers start as soon as their script is known (they take the longest to be ready), while

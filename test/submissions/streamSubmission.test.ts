@@ -186,4 +186,9 @@ describe("streamSubmission (the fast path for large files)", () => {
       expect(r.observations).toEqual([]);
     }
   });
+
+  it("refuses a range size that is not a number of bytes", async () => {
+    const catalog = await seedCatalog();
+    for (const rangeBytes of [0, -5, Number.NaN]) await expect(streamSubmission(file, {catalog, workers: 2, minParallelBytes: 0, rangeBytes})).rejects.toMatchObject({code: "invalid_option"});
+  });
 });
