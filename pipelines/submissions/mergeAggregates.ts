@@ -5,13 +5,14 @@ import type {Observation} from "./observations.js";
 import type {StreamedSubmission} from "./streamSubmission.js";
 
 /**
- * Merges the aggregates of the threads that shared a file's `ranges` ranges ({@link aggregateRanges}):
+ * Merges the aggregates of the threads that shared a file's ranges ({@link aggregateRanges}):
  * numbers the rows across ranges, keeps the first `maxFindings` findings in file order, and sums
  * each unit's schools month by month (a school read by several threads merged first; a key given
  * by two of them is a duplicate).
  */
-export function mergeAggregates(parts: RangeAggregate[], {catalog, file, sha256, maxFindings, ranges}: {catalog: Catalog; file: string; sha256: string; maxFindings: number; ranges: number}): StreamedSubmission {
+export function mergeAggregates(parts: RangeAggregate[], {catalog, file, sha256, maxFindings}: {catalog: Catalog; file: string; sha256: string; maxFindings: number}): StreamedSubmission {
   // Where each range's rows start: after the records of the ranges before it.
+  const ranges = Math.max(0, ...parts.flatMap((p) => p.records.map(([k]) => k + 1)));
   const offsets = new Array<number>(ranges + 1).fill(0);
   for (const part of parts) for (const [k, records] of part.records) offsets[k + 1] = records;
   for (let k = 1; k <= ranges; k++) offsets[k]! += offsets[k - 1]!;

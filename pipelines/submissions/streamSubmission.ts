@@ -63,7 +63,6 @@ export async function streamSubmission(
   const [bounds, head] = parallel ? await Promise.all([rangeBounds(path, {size, rangeBytes: rangeBytes ?? Math.max(1 << 20, size / 64)}), header]) : [[0, size], undefined];
   const whole = () => aggregateRanges({path, bounds: [0, size], head, catalog, now, maxFindings});
   let aggregates: RangeAggregate[];
-  let read: readonly number[] = [0, size];
   if (!crew.length || head?.problem || bounds.length < 3) {
     for (const worker of crew) release(script, worker); // a file this path does not split
     aggregates = [await whole()];
@@ -75,7 +74,6 @@ export async function streamSubmission(
     const running = crew.map((worker) => runRanges(worker, script, {path, bounds, next, head: head!, catalog: catalogData, now: now.getTime(), maxFindings}));
     try {
       aggregates = await Promise.all([aggregateRanges({path, bounds, claim, head, catalog, now, maxFindings}), ...running.map((w) => w.result)]);
-      read = bounds;
     } catch {
       // A cut inside a quoted field, or a range that could not be read: no thread takes another
       // range, and the file is read as one.
@@ -84,7 +82,7 @@ export async function streamSubmission(
       aggregates = [await whole()];
     }
   }
-  return mergeAggregates(aggregates, {catalog, file: basename(path), sha256, maxFindings, ranges: read.length - 1});
+  return mergeAggregates(aggregates, {catalog, file: basename(path), sha256, maxFindings});
 }
 
 /**

@@ -45,7 +45,7 @@ describe("aggregateRanges on threads that share a file's ranges, then mergeAggre
   const read = async (claims: number[][]) => {
     const catalog = await seedCatalog();
     const parts = await Promise.all(claims.map((ranges, i) => aggregateRanges({path: file, bounds, claim: taking(ranges), reportHeader: i === 0, catalog, now: JULY_5, maxFindings: 100})));
-    return mergeAggregates(parts, {catalog, file: "schools.csv", sha256: "", maxFindings: 100, ranges: bounds.length - 1});
+    return mergeAggregates(parts, {catalog, file: "schools.csv", sha256: "", maxFindings: 100});
   };
 
   it("gives what one thread reading every range gives: rows, findings with their rows, counts and totals", async () => {
@@ -69,7 +69,7 @@ describe("aggregateRanges on threads that share a file's ranges, then mergeAggre
     const ranges = Array.from({length: bounds.length - 1}, (_, k) => k);
     // Both threads read range 3: every key in it is there twice.
     const parts = await Promise.all([ranges, [3]].map((claims, i) => aggregateRanges({path: file, bounds, claim: taking(claims), reportHeader: i === 0, catalog, now: JULY_5, maxFindings: 100})));
-    const merged = mergeAggregates(parts, {catalog, file: "schools.csv", sha256: "", maxFindings: 100, ranges: bounds.length - 1});
+    const merged = mergeAggregates(parts, {catalog, file: "schools.csv", sha256: "", maxFindings: 100});
     expect(merged.counts.duplicate_key).toBeGreaterThan(30);
   });
 });
