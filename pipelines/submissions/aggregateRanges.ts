@@ -1,10 +1,11 @@
+import {open} from "node:fs/promises";
 import {basename} from "node:path";
 import {parse} from "csv-parse/sync";
 import {ByteTable} from "./byteTable.js";
 import {COLUMNS, type Catalog, type Column, type TargetRef} from "./catalog.js";
 import {parseBasis, parseCellNumber, parsePeriod} from "./cells.js";
 import {decodeText} from "./decodeText.js";
-import {fileChunks, openChunks} from "./fileChunks.js";
+import {openChunks} from "./fileChunks.js";
 import {headerColumns} from "./headerColumns.js";
 import {detectDelimiter} from "./detectDelimiter.js";
 import {type Finding, type FindingCode, finding} from "./findings.js";
@@ -361,9 +362,14 @@ function counter(): () => number {
  * sees data rows.
  */
 export async function readHeader(path: string): Promise<{cells: string[]; row: number; problem: string | null}> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of fileChunks(path, {end: 64 * 1024, size: 64 * 1024})) chunks.push(Buffer.from(chunk));
-  const head = Buffer.concat(chunks);
+  const handle = await open(path, "r");
+  let head: Buffer;
+  try {
+    const {buffer, bytesRead} = await handle.read(Buffer.alloc(64 * 1024), 0, 64 * 1024, 0);
+    head = buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
   // Whole lines only: a cut inside a character would look like another encoding.
   const lines = head.length === 64 * 1024 && head.lastIndexOf(0x0a) > 0 ? head.subarray(0, head.lastIndexOf(0x0a) + 1) : head;
   let decoded: {text: string; encoding: string};

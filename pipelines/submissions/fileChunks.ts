@@ -32,13 +32,3 @@ export async function openChunks(path: string, {size = 1 << 20}: {size?: number}
   }
   return {range, close: () => handle.close()};
 }
-
-/** The bytes `start`…`end` of a file (`end` past its size: to its end), in chunks of `size` bytes, as {@link openChunks} reads them. */
-export async function* fileChunks(path: string, {start = 0, end = Infinity, size = 1 << 20}: {start?: number; end?: number; size?: number} = {}): AsyncGenerator<Buffer> {
-  const reader = await openChunks(path, {size});
-  try {
-    yield* reader.range(start, end);
-  } finally {
-    await reader.close();
-  }
-}

@@ -2,9 +2,9 @@ import {mkdtemp, rm, writeFile} from "node:fs/promises";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import {fileChunks, openChunks} from "../../pipelines/submissions/fileChunks.js";
+import {openChunks} from "../../pipelines/submissions/fileChunks.js";
 
-describe("fileChunks", () => {
+describe("openChunks", () => {
   let dir = "";
   let file = "";
   const bytes = Buffer.from(Array.from({length: 1000}, (_, i) => i % 251));
@@ -15,10 +15,16 @@ describe("fileChunks", () => {
   });
   afterAll(() => rm(dir, {recursive: true, force: true}));
 
-  const read = async (options: Parameters<typeof fileChunks>[1]) => {
-    const chunks: Buffer[] = [];
-    for await (const chunk of fileChunks(file, options)) chunks.push(Buffer.from(chunk));
-    return chunks;
+  /** Bytes start…end of the file, as chunks of `size`, from a reader of its own. */
+  const read = async ({start, end, size}: {start?: number; end?: number; size?: number}) => {
+    const reader = await openChunks(file, {size});
+    try {
+      const chunks: Buffer[] = [];
+      for await (const chunk of reader.range(start, end)) chunks.push(Buffer.from(chunk));
+      return chunks;
+    } finally {
+      await reader.close();
+    }
   };
 
   it("gives a range of the file in chunks of the size asked, the last one short", async () => {
@@ -33,20 +39,31 @@ describe("fileChunks", () => {
   it("leaves a chunk as it was until the caller has asked for the next two", async () => {
     const held: [Buffer, Buffer][] = [];
     let previous: [Buffer, Buffer] | null = null;
-    for await (const chunk of fileChunks(file, {size: 100})) {
-      if (previous) held.push([previous[0], previous[1]]);
-      // Let the read ahead land; the chunk before this one must still hold what it held when it came.
-      await new Promise((resolve) => setTimeout(resolve, 5));
-      if (previous) expect(previous[0]).toEqual(previous[1]);
-      previous = [chunk, Buffer.from(chunk)];
+    const reader = await openChunks(file, {size: 100});
+    try {
+      for await (const chunk of reader.range()) {
+        if (previous) held.push([previous[0], previous[1]]);
+        // The chunk before this one must still hold what it held when it came.
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        if (previous) expect(previous[0]).toEqual(previous[1]);
+        previous = [chunk, Buffer.from(chunk)];
+      }
+    } finally {
+      await reader.close();
     }
     expect(held.length).toBe(9);
   });
 
-  it("closes the file when the caller stops early", async () => {
-    for await (const chunk of fileChunks(file, {size: 10})) if (chunk.length) break;
-    // A second pass opens it again: nothing was left locked or half-read.
-    expect(Buffer.concat(await read({size: 10}))).toEqual(bytes);
+  it("reads a range whole after one the caller stopped early", async () => {
+    const reader = await openChunks(file, {size: 10});
+    try {
+      for await (const chunk of reader.range()) if (chunk.length) break;
+      const chunks: Buffer[] = [];
+      for await (const chunk of reader.range()) chunks.push(Buffer.from(chunk));
+      expect(Buffer.concat(chunks)).toEqual(bytes);
+    } finally {
+      await reader.close();
+    }
   });
 
   it("reads many ranges of one open file, one after another", async () => {
