@@ -5,7 +5,7 @@ import {ByteTable} from "./byteTable.js";
 import {COLUMNS, type Catalog, type Column, type TargetRef} from "./catalog.js";
 import {parseBasis, parseCellNumber, parsePeriod} from "./cells.js";
 import {decodeText} from "./decodeText.js";
-import {openChunks} from "./fileChunks.js";
+import {openChunks} from "./openChunks.js";
 import {headerColumns} from "./headerColumns.js";
 import {detectDelimiter} from "./detectDelimiter.js";
 import {type Finding, type FindingCode, finding} from "./findings.js";

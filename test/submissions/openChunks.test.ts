@@ -2,7 +2,7 @@ import {mkdtemp, rm, writeFile} from "node:fs/promises";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import {openChunks} from "../../pipelines/submissions/fileChunks.js";
+import {openChunks} from "../../pipelines/submissions/openChunks.js";
 
 describe("openChunks", () => {
   let dir = "";
