@@ -8,10 +8,11 @@ import {PROJECT_DIR} from "../helpers/cli.js";
 
 const file = process.argv[2]!;
 const [catalog, targets] = await Promise.all([projectCatalog({projectDir: PROJECT_DIR}), projectTargets({projectDir: PROJECT_DIR})]);
+// BENCH_WORKERS and BENCH_MIN_PARALLEL_MB override streamSubmission's defaults (to compare); unset, the defaults hold.
+const env = (name: string) => (process.env[name] ? Number(process.env[name]) : undefined);
+const parallelMb = env("BENCH_MIN_PARALLEL_MB");
 const started = performance.now();
-// BENCH_WORKERS and BENCH_MIN_PARALLEL_MB override streamSubmission's defaults (to compare).
-const env = (name: string, scale = 1) => (process.env[name] ? {[name === "BENCH_WORKERS" ? "workers" : "minParallelBytes"]: Number(process.env[name]) * scale} : {});
-const streamed = await streamSubmission(file, {catalog, ...env("BENCH_WORKERS"), ...env("BENCH_MIN_PARALLEL_MB", 2 ** 20)});
+const streamed = await streamSubmission(file, {catalog, workers: env("BENCH_WORKERS"), minParallelBytes: parallelMb === undefined ? undefined : parallelMb * 2 ** 20});
 const gaps = computeGaps({targets, observations: streamed.observations, asOf: "2023-12"});
 const seconds = (performance.now() - started) / 1000;
 const city = gaps.filter((g) => g.unit_code === "city" && g.actual !== null);
