@@ -1,16 +1,30 @@
-import {createRequire} from "node:module";
+import {readFileSync} from "node:fs";
+import {join} from "node:path";
 import {defineCommand, runCommand, runMain} from "citty";
-import {build, dev, preview, status} from "./commands/site.js";
-import {ingest, sample, template, validate} from "./commands/submissions.js";
-import {exportData, gaps} from "./commands/gaps.js";
-import {targets} from "./commands/targets.js";
-import {schedule, watch} from "./commands/watch.js";
 import {PlanwatchError} from "./error.js";
-const {version} = createRequire(import.meta.url)("../package.json") as {version: string};
+import {packageRoot} from "./lib/packageRoot.js";
 
+const {version} = JSON.parse(readFileSync(join(packageRoot(), "package.json"), "utf8")) as {version: string};
+
+// Each command's module loads only when that command runs, or when its usage is shown (the command
+// modules import their heavy parts inside `run`, so `planwatch --help` loads none of them).
 const main = defineCommand({
   meta: {name: "planwatch", version, description: "Track a plan's targets against what units report; publish the analysis as a static site"},
-  subCommands: {targets, validate, ingest, template, sample, gaps, export: exportData, build, status, watch, schedule, preview, dev}
+  subCommands: {
+    targets: () => import("./commands/targets.js").then((m) => m.targets),
+    validate: () => import("./commands/submissions.js").then((m) => m.validate),
+    ingest: () => import("./commands/submissions.js").then((m) => m.ingest),
+    template: () => import("./commands/submissions.js").then((m) => m.template),
+    sample: () => import("./commands/submissions.js").then((m) => m.sample),
+    gaps: () => import("./commands/gaps.js").then((m) => m.gaps),
+    export: () => import("./commands/gaps.js").then((m) => m.exportData),
+    build: () => import("./commands/site.js").then((m) => m.build),
+    status: () => import("./commands/site.js").then((m) => m.status),
+    watch: () => import("./commands/watch.js").then((m) => m.watch),
+    schedule: () => import("./commands/watch.js").then((m) => m.schedule),
+    preview: () => import("./commands/site.js").then((m) => m.preview),
+    dev: () => import("./commands/site.js").then((m) => m.dev)
+  }
 });
 
 /**

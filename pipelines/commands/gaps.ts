@@ -1,13 +1,8 @@
 import {defineCommand} from "citty";
 import {PlanwatchError} from "../error.js";
-import {formatRows, rowFormat} from "../format/formatRows.js";
-import {computeGapsDuckDB, exportParquet} from "../gaps/duckdbGaps.js";
-import {type GapRow, computeGaps} from "../gaps/computeGaps.js";
-import {projectGapInputs, projectGapPlan, projectGaps} from "../gaps/projectGaps.js";
-import {hashFile} from "../run/fingerprint.js";
-import {projectCatalog} from "../submissions/catalog.js";
-import {formatFinding, rejects} from "../submissions/findings.js";
-import {streamSubmission} from "../submissions/streamSubmission.js";
+import type {GapRow} from "../gaps/computeGaps.js";
+
+// A command's modules load when it runs (`planwatch --help` reads only the meta and args here).
 
 const TABLE_COLUMNS = ["target_id", "unit_code", "indicator", "actual", "target", "expected", "status", "pace", "projection", "period"];
 const CSV_COLUMNS = [
@@ -27,13 +22,18 @@ export const gaps = defineCommand({
     file: {type: "string", description: "instead of the data folder: one long-form UTF-8 CSV of any size (school-level rows), read as a stream"}
   },
   async run({args}) {
+    const [{formatRows, rowFormat}, {projectGapInputs, projectGaps}, {projectCatalog}] = await Promise.all([
+      import("../format/formatRows.js"),
+      import("../gaps/projectGaps.js"),
+      import("../submissions/catalog.js")
+    ]);
     const format = rowFormat(args.format);
     if (args.engine !== "arquero" && args.engine !== "duckdb") throw new PlanwatchError("invalid_option", `invalid engine: ${args.engine} (expected arquero, duckdb)`);
     let rows =
       args.file !== undefined
         ? await fileGaps(args.file, {asOf: args["as-of"]})
         : args.engine === "duckdb"
-          ? await computeGapsDuckDB({...(await projectGapInputs({dataDir: args.data})), asOf: args["as-of"]})
+          ? await (await import("../gaps/duckdbGaps.js")).computeGapsDuckDB({...(await projectGapInputs({dataDir: args.data})), asOf: args["as-of"]})
           : await projectGaps({dataDir: args.data, asOf: args["as-of"]});
     if (args.unit !== undefined) {
       const code = args.unit === "city" ? "city" : (await projectCatalog()).unit(args.unit)?.code;
@@ -52,6 +52,14 @@ export const gaps = defineCommand({
  * reject it.
  */
 async function fileGaps(path: string, {asOf}: {asOf?: string}): Promise<GapRow[]> {
+  const [{computeGaps}, {projectGapPlan}, {hashFile}, {projectCatalog}, {formatFinding, rejects}, {streamSubmission}] = await Promise.all([
+    import("../gaps/computeGaps.js"),
+    import("../gaps/projectGaps.js"),
+    import("../run/fingerprint.js"),
+    import("../submissions/catalog.js"),
+    import("../submissions/findings.js"),
+    import("../submissions/streamSubmission.js")
+  ]);
   const [catalog, {targets, allocations}, sha256] = await Promise.all([projectCatalog(), projectGapPlan(), hashFile(path)]);
   const streamed = await streamSubmission(path, {catalog, sha256});
   for (const f of streamed.findings) process.stderr.write(formatFinding(f) + "\n");
@@ -72,6 +80,7 @@ export const exportData = defineCommand({
     data: {type: "string", description: "data folder", default: "data"}
   },
   async run({args}) {
+    const [{exportParquet}, {projectGapInputs}] = await Promise.all([import("../gaps/duckdbGaps.js"), import("../gaps/projectGaps.js")]);
     const written = await exportParquet({...(await projectGapInputs({dataDir: args.data})), out: args.out});
     console.error(`wrote ${written.observations} observations and ${written.gaps} gaps rows under ${args.out}`);
   }

@@ -1,19 +1,14 @@
 import {spawn} from "node:child_process";
+import {existsSync} from "node:fs";
 import {createRequire} from "node:module";
-import {join} from "node:path";
+import {join, resolve} from "node:path";
 import {defineCommand} from "citty";
 import {PlanwatchError} from "../error.js";
 import {projectPaths} from "../project.js";
-import {buildSite} from "../run/buildSite.js";
-import {seedNpmCache} from "../run/npmCache.js";
-import {serveDir} from "../run/serveDir.js";
-import {inputSnapshot} from "../report/snapshot.js";
-import {freshSampleData} from "../sample/ingestSample.js";
+import type {StageRecord} from "../run/runStages.js";
 import {dataPaths} from "../submissions/dataPaths.js";
-import {existsSync} from "node:fs";
-import {resolve} from "node:path";
-import {formatRows, rowFormat} from "../format/formatRows.js";
-import {type StageRecord, planStages} from "../run/runStages.js";
+
+// A command's modules load when it runs (`planwatch --help` reads only the meta and args here).
 
 /** `planwatch build`: the site from a data folder, or from the bundled sample. */
 export const build = defineCommand({
@@ -25,6 +20,7 @@ export const build = defineCommand({
   },
   async run({args}) {
     const started = Date.now();
+    const [{buildSite}, {freshSampleData}] = await Promise.all([import("../run/buildSite.js"), import("../sample/ingestSample.js")]);
     let dataDir = args.data;
     if (args.sample) {
       const {dataDir: sampleData, results} = await freshSampleData();
@@ -52,6 +48,7 @@ export const status = defineCommand({
     format: {type: "string", description: "table | json", default: "table"}
   },
   async run({args}) {
+    const [{formatRows, rowFormat}, {planStages}] = await Promise.all([import("../format/formatRows.js"), import("../run/runStages.js")]);
     const {root} = projectPaths();
     const plans = await planStages({projectDir: root, dataDir: resolve(root, args.data)}, {stateDir: join(root, ".planwatch", "stages"), loaderCacheDir: join(root, "src", ".observablehq", "cache")});
     const rows = plans.map((p) => ({stage: p.stage.name, stale: p.stale, reason: p.reason}));
@@ -67,6 +64,7 @@ export const preview = defineCommand({
     port: {type: "string", description: "port", default: "3000"}
   },
   async run({args}) {
+    const {serveDir} = await import("../run/serveDir.js");
     const {url} = await serveDir({dir: args.dir, port: Number(args.port)});
     console.error(`serving ${args.dir} at ${url} (Ctrl-C stops)`);
   }
@@ -80,6 +78,7 @@ export const dev = defineCommand({
     data: {type: "string", description: "data folder; default: the bundled sample, ingested into .planwatch/sample-data"}
   },
   async run({args}) {
+    const [{freshSampleData}, {seedNpmCache}, {inputSnapshot}] = await Promise.all([import("../sample/ingestSample.js"), import("../run/npmCache.js"), import("../report/snapshot.js")]);
     const {root} = projectPaths();
     const dataDir = args.data ?? (await freshSampleData()).dataDir;
     await seedNpmCache({root: join(root, "src"), projectDir: root});

@@ -3,20 +3,13 @@ import {defineCommand} from "citty";
 import {PlanwatchError} from "../error.js";
 import {rowFormat} from "../format/formatRows.js";
 import {projectPaths} from "../project.js";
-import {writeSample} from "../sample/writeSample.js";
-import {projectCatalog} from "../submissions/catalog.js";
-import {formatFinding, rejects} from "../submissions/findings.js";
-import {DEFAULT_MAX_BYTES, inspectFile} from "../submissions/inspectFile.js";
-import {expandInputs, ingestFiles} from "../submissions/ingestFiles.js";
-import {readObservations} from "../submissions/observations.js";
-import {writeTemplate} from "../submissions/writeTemplate.js";
-import {readUnits} from "../submissions/units.js";
-import {projectTargets} from "../targets/projectTargets.js";
+
+// A command's modules load when it runs (`planwatch --help` reads only the meta and args here).
 
 const common = {
   data: {type: "string", description: "data folder", default: "data"},
   format: {type: "string", description: "text | json", default: "text"},
-  "max-mb": {type: "string", description: "size limit of one file, in MB", default: String(DEFAULT_MAX_BYTES / 1024 / 1024)},
+  "max-mb": {type: "string", description: "size limit of one file, in MB (default 50)"},
   sheet: {type: "string", description: "the workbook sheet to read (default: the first)"}
 } as const;
 
@@ -24,10 +17,10 @@ const common = {
 function options(args: {format?: string; "max-mb"?: string; _: string[]}) {
   const format = args.format === "text" ? "text" : rowFormat(args.format) === "json" ? "json" : null;
   if (!format) throw new PlanwatchError("invalid_option", `invalid format: ${args.format} (expected text, json)`);
-  const maxMb = Number(args["max-mb"]);
-  if (!(maxMb > 0)) throw new PlanwatchError("invalid_option", `invalid --max-mb: ${args["max-mb"]}`);
+  const maxMb = args["max-mb"] === undefined ? undefined : Number(args["max-mb"]); // unset: inspectFile's default
+  if (maxMb !== undefined && !(maxMb > 0)) throw new PlanwatchError("invalid_option", `invalid --max-mb: ${args["max-mb"]}`);
   if (!args._.length) throw new PlanwatchError("invalid_option", "name at least one file");
-  return {format, maxBytes: maxMb * 1024 * 1024, inputs: args._};
+  return {format, maxBytes: maxMb === undefined ? undefined : maxMb * 1024 * 1024, inputs: args._};
 }
 
 /** `planwatch validate`: a dry run that prints every finding; exit 1 when a file would be rejected. */
@@ -36,6 +29,13 @@ export const validate = defineCommand({
   args: {...common},
   async run({args}) {
     const {format, maxBytes, inputs} = options(args);
+    const [{projectCatalog}, {readObservations}, {expandInputs}, {inspectFile}, {formatFinding, rejects}] = await Promise.all([
+      import("../submissions/catalog.js"),
+      import("../submissions/observations.js"),
+      import("../submissions/ingestFiles.js"),
+      import("../submissions/inspectFile.js"),
+      import("../submissions/findings.js")
+    ]);
     const catalog = await projectCatalog();
     const history = (await readObservations({dataDir: args.data})).filter((o) => o.superseded_by === null && o.value !== null).map((o) => ({...o, value: o.value!}));
     const results = [];
@@ -55,6 +55,7 @@ export const ingest = defineCommand({
   args: {...common},
   async run({args}) {
     const {format, maxBytes, inputs} = options(args);
+    const [{projectCatalog}, {ingestFiles}] = await Promise.all([import("../submissions/catalog.js"), import("../submissions/ingestFiles.js")]);
     const results = await ingestFiles(inputs, {dataDir: args.data, catalog: await projectCatalog(), maxBytes, sheet: args.sheet});
     if (format === "json") process.stdout.write(JSON.stringify(results, null, 2) + "\n");
     else for (const r of results) process.stdout.write(`${r.status === "accepted" ? "接收" : r.status === "known" ? "已有" : "拒收"} ${r.path} ${r.sha256.slice(0, 12)}${r.status === "rejected" ? `(${r.findings.filter((f) => f.severity === "error").length} 个错误,报告见 ${args.data}/rejected/)` : ""}\n`);
@@ -76,6 +77,7 @@ export const template = defineCommand({
     out: {type: "string", description: "file to write (default: 填报模板-<unit>.csv|.xlsx)"}
   },
   async run({args}) {
+    const [{projectCatalog}, {writeTemplate}] = await Promise.all([import("../submissions/catalog.js"), import("../submissions/writeTemplate.js")]);
     const catalog = await projectCatalog();
     const unit = args.unit === undefined ? undefined : catalog.unit(args.unit);
     if (args.unit !== undefined && !unit) throw new PlanwatchError("unknown_unit", `unknown unit: ${args.unit}`);
@@ -91,6 +93,7 @@ export const sample = defineCommand({
   meta: {name: "sample", description: "Regenerate the bundled demo submissions in data/sample/ (deterministic)"},
   args: {seed: {type: "string", description: "random seed", default: "2023"}},
   async run({args}) {
+    const [{writeSample}, {readUnits}, {projectTargets}] = await Promise.all([import("../sample/writeSample.js"), import("../submissions/units.js"), import("../targets/projectTargets.js")]);
     const paths = projectPaths();
     const files = await writeSample({dir: paths.sample, units: await readUnits(paths.units), targets: await projectTargets(), seed: Number(args.seed)});
     console.error(`wrote ${files.length} files to ${paths.sample}`);

@@ -1,6 +1,5 @@
 import {defineCommand} from "citty";
 import {formatRows, rowFormat} from "../format/formatRows.js";
-import {loadTargets} from "../targets/loadTargets.js";
 
 /** The columns `planwatch targets extract` prints as a table, and as CSV (JSON has every field). */
 const TARGET_COLUMNS = ["id", "indicator", "comparator", "value", "value_max", "unit", "year", "scope", "kind", "aggregation"];
@@ -21,6 +20,7 @@ export const targets = defineCommand({
       async run({args}) {
         const format = rowFormat(args.format);
         const year = args.year === undefined ? undefined : Number(args.year);
+        const {loadTargets} = await import("../targets/loadTargets.js"); // loaded when the command runs
         const rows = await loadTargets({plan: String(args.file), curation: args.curation, year});
         process.stdout.write(formatRows(rows, {format, columns: format === "json" ? undefined : format === "csv" ? TARGET_CSV_COLUMNS : TARGET_COLUMNS}));
       }

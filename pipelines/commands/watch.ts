@@ -2,12 +2,12 @@ import {watch as watchFolder} from "node:fs";
 import {mkdir} from "node:fs/promises";
 import {resolve} from "node:path";
 import {defineCommand} from "citty";
-import {Cron} from "croner";
 import {PlanwatchError} from "../error.js";
 import {projectPaths} from "../project.js";
 import {consoleLogger} from "../run/effects.js";
-import {processInbox} from "../run/processInbox.js";
 import {logStage} from "./site.js";
+
+// A command's modules load when it runs (`planwatch --help` reads only the meta and args here).
 
 const args = {
   inbox: {type: "string", description: "folder districts drop files into", default: "data/inbox"},
@@ -37,6 +37,7 @@ function serialPasses(pass: () => Promise<void>): () => void {
 function inboxPass(a: {inbox: string; data: string; output: string}) {
   const {root} = projectPaths();
   return async () => {
+    const {processInbox} = await import("../run/processInbox.js");
     const result = await processInbox({projectDir: root, inbox: resolve(root, a.inbox), dataDir: resolve(root, a.data), output: a.output, logger: consoleLogger, onStage: logStage});
     if (result.waiting.length) consoleLogger.log(`inbox: waiting for ${result.waiting.length} file(s) still being written`);
   };
@@ -76,7 +77,8 @@ export const schedule = defineCommand({
   meta: {name: "schedule", description: 'Ingest and rebuild on a cron schedule, e.g. planwatch schedule "*/15 * * * *"'},
   args: {cron: {type: "positional", description: "cron expression (minute hour day month weekday)", required: true}, ...args},
   async run({args: a}) {
-    let job: Cron;
+    const {Cron} = await import("croner");
+    let job: InstanceType<typeof Cron>;
     try {
       job = new Cron(String(a.cron), {protect: true, timezone: "Asia/Shanghai"}, serialPasses(inboxPass(a)));
     } catch (error) {

@@ -2,11 +2,11 @@ import {existsSync, readFileSync, statSync} from "node:fs";
 import {mkdir, mkdtemp, readFile, rename, rm, stat, writeFile} from "node:fs/promises";
 import {tmpdir} from "node:os";
 import {basename, extname, join, resolve} from "node:path";
-import {fileURLToPath} from "node:url";
+import {packageRoot} from "../lib/packageRoot.js";
 import {hashText} from "./fingerprint.js";
 
 /** Where bundles are kept between runs: the package's own node_modules/.cache. */
-export const BUNDLE_CACHE_DIR = fileURLToPath(new URL("../../node_modules/.cache/planwatch/", import.meta.url));
+export const BUNDLE_CACHE_DIR = join(packageRoot(), "node_modules/.cache/planwatch");
 
 const built = new Map<string, Promise<string>>();
 

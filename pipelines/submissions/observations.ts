@@ -1,6 +1,5 @@
 import {readFile} from "node:fs/promises";
 import {join} from "node:path";
-import * as aq from "arquero";
 import {dataPaths} from "./dataPaths.js";
 import {type Report, readLedger} from "./ledger.js";
 import type {SubmittedRow} from "./validateGrid.js";
@@ -32,6 +31,7 @@ export async function readObservations({dataDir}: {dataDir: string}): Promise<Ob
     seq++;
   }
   if (!rows.length) return [];
+  const aq = await import("arquero"); // loaded only when there is something to mark (validate of a first file skips it)
   return aq
     .from(rows)
     .groupby(...OBSERVATION_KEY)

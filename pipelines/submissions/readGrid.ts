@@ -1,5 +1,5 @@
 import {CsvError, parse} from "csv-parse/sync";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import {PlanwatchError} from "../error.js";
 import {type TextEncodingName, decodeText} from "./decodeText.js";
 import {detectDelimiter} from "./detectDelimiter.js";
@@ -51,7 +51,8 @@ export async function readGrid(bytes: Uint8Array, {sheet}: {sheet?: string} = {}
 }
 
 async function readWorkbook(bytes: Uint8Array, name?: string): Promise<Grid> {
-  const workbook = new ExcelJS.Workbook();
+  const {default: Excel} = await import("exceljs"); // loaded for workbooks only
+  const workbook = new Excel.Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
   } catch (error) {

@@ -1,12 +1,12 @@
 import {readSync} from "node:fs";
 import {open, stat} from "node:fs/promises";
 import {availableParallelism} from "node:os";
-import {basename} from "node:path";
-import {fileURLToPath} from "node:url";
+import {basename, join} from "node:path";
 import {Worker} from "node:worker_threads";
 import {type Head, type RangeAggregate, aggregateRanges, readHeader} from "./aggregateRanges.js";
 import {mergeAggregates} from "./mergeAggregates.js";
 import {PlanwatchError} from "../error.js";
+import {packageRoot} from "../lib/packageRoot.js";
 import {bundledScript} from "../run/bundledScript.js";
 import type {Catalog} from "./catalog.js";
 import type {Finding, FindingCode} from "./findings.js";
@@ -58,7 +58,7 @@ export async function streamSubmission(
   // The workers start as soon as their script is known (they take the longest to be ready), while
   // the header and the cuts are read.
   const header = parallel ? readHeader(path) : undefined;
-  const script = parallel ? await bundledScript(fileURLToPath(new URL("./streamWorkerMain.ts", import.meta.url))) : "";
+  const script = parallel ? await bundledScript(join(packageRoot(), "pipelines/submissions/streamWorkerMain.ts")) : "";
   const crew = parallel ? Array.from({length: workers - 1}, () => takeWorker(script)) : [];
   const [bounds, head] = parallel ? await Promise.all([rangeBounds(path, {size, rangeBytes: rangeBytes ?? Math.max(1 << 20, size / 64)}), header]) : [[0, size], undefined];
   const whole = () => aggregateRanges({path, bounds: [0, size], head, catalog, now, maxFindings});
