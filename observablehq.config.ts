@@ -6,7 +6,7 @@ import {readFile} from "node:fs/promises";
 import {fileURLToPath} from "node:url";
 import {searchEntries} from "./pipelines/report/searchEntries.js";
 import {readUnits} from "./pipelines/submissions/units.js";
-import {targetSlug} from "./src/components/slug.js";
+import {targetSlug} from "./pipelines/lib/slug.js";
 import {planSections} from "./pipelines/targets/planSections.js";
 import {projectPlanFile, projectTargets} from "./pipelines/targets/projectTargets.js";
 

@@ -1,4 +1,4 @@
-import {toCsv} from "../../src/components/csv.js";
+import {toCsv} from "../lib/csv.js";
 import stringWidth from "string-width";
 import {PlanwatchError} from "../error.js";
 
@@ -18,7 +18,7 @@ export function rowFormat(value: unknown): RowFormat {
 
 /**
  * Prints `rows` as `format`. `columns` (default: the keys of the first row) picks and orders the
- * columns of the table and CSV forms; JSON keeps every key. CSV is the site's own writer
+ * columns of the table and CSV forms; JSON keeps every key. CSV by csv-stringify
  * ({@link toCsv}: UTF-8 with a BOM, CRLF, formulas neutralized). The table counts CJK characters as
  * two columns.
  */

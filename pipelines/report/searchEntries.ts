@@ -4,7 +4,7 @@ import {projectPaths} from "../project.js";
 import {readUnits} from "../submissions/units.js";
 import {planSections} from "../targets/planSections.js";
 import {projectPlanFile, projectTargets} from "../targets/projectTargets.js";
-import {targetSlug} from "../../src/components/slug.js";
+import {targetSlug} from "../lib/slug.js";
 import {searchText} from "./searchText.js";
 
 /** An entry of Framework's search index (its `search.index` option). */

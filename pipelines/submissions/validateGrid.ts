@@ -1,4 +1,4 @@
-import {neutralizeFormula} from "../../src/components/csv.js";
+import {neutralizeFormula} from "../lib/csv.js";
 import type {Catalog, Column, TargetRef} from "./catalog.js";
 import {parseBasis, parseCellNumber, parsePeriod} from "./cells.js";
 import {headerColumns} from "./headerColumns.js";

@@ -4,6 +4,11 @@ export function neutralizeFormula(text: string): string {
 }
 
 /**
+ * The browser's twin of `pipelines/lib/csv.ts` (csv-stringify, the CLI's writer), for the charts'
+ * download button; test/lib/csv.test.ts holds both to the same bytes. Pages cannot import from
+ * pipelines/ (Framework serves only `src/`), and csv-stringify's browser build is a package subpath
+ * that the offline npm cache does not seed.
+ *
  * Rows as CSV for a download: UTF-8 with a BOM (Excel on a Chinese Windows reads it right), CRLF,
  * quoted where needed, and text that a spreadsheet would run as a formula prefixed with `'`.
  * `columns` (default: the first row's keys) picks and orders the columns.
