@@ -45,4 +45,3 @@ export async function benchStartup({runs = Number(process.env.BENCH_STARTUP_RUNS
   return medians;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) await benchStartup();

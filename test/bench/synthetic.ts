@@ -1,41 +1,99 @@
 // Deterministic synthetic submissions for npm run bench: long form, 13 units, ~3,000 schools (more
 // at 5M rows, so that every unit × school × month × target key stays unique), 12 months, the plan's
 // targets, numerators and denominators on rate targets, quoted Chinese notes with commas, quotes
-// and newlines.
+// and newlines. In several shapes, as units send them: English headers with unit names, school by
+// school (`en`); Chinese headers in another column order with units by code (`zh-code`); Chinese
+// headers, units by name, short name or code, and the rows month by month rather than school by
+// school (`zh-mixed`).
 import {createWriteStream, existsSync} from "node:fs";
 import {mkdir, rename} from "node:fs/promises";
 import {dirname} from "node:path";
 import {once} from "node:events";
 import {seededRandom} from "../../pipelines/sample/random.js";
 
-const UNITS = ["上城区", "拱墅区", "西湖区", "滨江区", "萧山区", "余杭区", "临平区", "钱塘区", "富阳区", "临安区", "桐庐县", "淳安县", "建德市"];
+/** The units of the seed: name, short name, code. */
+const UNITS: [string, string, string][] = [
+  ["上城区", "上城", "330102"], ["拱墅区", "拱墅", "330105"], ["西湖区", "西湖", "330106"], ["滨江区", "滨江", "330108"], ["萧山区", "萧山", "330109"],
+  ["余杭区", "余杭", "330110"], ["临平区", "临平", "330113"], ["钱塘区", "钱塘", "330114"], ["富阳区", "富阳", "330111"], ["临安区", "临安", "330112"],
+  ["桐庐县", "桐庐", "330122"], ["淳安县", "淳安", "330127"], ["建德市", "建德", "330182"]
+];
 const NOTES = ['"含新校区,""临时""校舍\n待核"', '"已核实,无误"', '"分校区数据,另报"'];
 
-/** Writes `rows` rows to `file` (once: an existing file is kept), for targets `{id, ratio}`. */
-export async function writeSynthetic(file: string, {rows, targets, seed = 8}: {rows: number; targets: readonly {id: string; ratio: boolean}[]; seed?: number}): Promise<string> {
+/** The fields of a row, by name. */
+type Field = "unit" | "period" | "target_id" | "school_id" | "value" | "numerator" | "denominator" | "basis" | "note";
+
+export interface Shape {
+  /** The header, in file order: each column's name and the field it holds. */
+  columns: readonly [string, Field][];
+  /** How a row names its unit (s: the school's number). */
+  unit: (u: [string, string, string], s: number) => string;
+  /** The basis cell. */
+  basis: string;
+  /** Rows school by school (each school's months together), or month by month (every school's January, then February …). */
+  order: "school" | "month";
+}
+
+export const SHAPES: Record<string, Shape> = {
+  en: {
+    columns: [["unit", "unit"], ["period", "period"], ["target_id", "target_id"], ["school_id", "school_id"], ["value", "value"], ["numerator", "numerator"], ["denominator", "denominator"], ["basis", "basis"], ["note", "note"]],
+    unit: (u) => u[0],
+    basis: "cumulative",
+    order: "school"
+  },
+  "zh-code": {
+    columns: [["学校代码", "school_id"], ["指标编号", "target_id"], ["月份", "period"], ["区县", "unit"], ["累计完成", "value"], ["分子", "numerator"], ["分母", "denominator"], ["备注", "note"], ["口径", "basis"]],
+    unit: (u) => u[2],
+    basis: "累计",
+    order: "school"
+  },
+  "zh-mixed": {
+    columns: [["月份", "period"], ["单位", "unit"], ["学校代码", "school_id"], ["指标编号", "target_id"], ["分子", "numerator"], ["分母", "denominator"], ["数值", "value"], ["口径", "basis"], ["备注", "note"]],
+    unit: (u, s) => u[s % 3]!,
+    basis: "累计",
+    order: "month"
+  }
+};
+
+/** Writes `rows` rows to `file` in `shape` (once: an existing file is kept), for targets `{id, ratio}`. */
+export async function writeSynthetic(
+  file: string,
+  {rows, targets, seed = 8, shape = "en"}: {rows: number; targets: readonly {id: string; ratio: boolean}[]; seed?: number; shape?: keyof typeof SHAPES}
+): Promise<string> {
   if (existsSync(file)) return file;
+  const {columns, unit: unitCell, basis, order} = SHAPES[shape]!;
   await mkdir(dirname(file), {recursive: true});
   const random = seededRandom(seed);
   const T = targets.length;
   const schools = Math.max(3000, Math.ceil(rows / (12 * T)));
+  // Month-major files hold the first `rows` of the school-major order, each school's months spread over the file.
+  const perSchool = 12 * T;
   const out = createWriteStream(`${file}.tmp`);
-  let batch = "unit,period,target_id,school_id,value,numerator,denominator,basis,note\n";
-  let written = 0;
-  outer: for (let s = 0; s < schools; s++) {
-    const unit = UNITS[s % UNITS.length]!;
-    const school = `S${String(s).padStart(6, "0")}`;
-    for (let m = 1; m <= 12; m++) {
-      const period = `2023-${String(m).padStart(2, "0")}`;
+  let batch = columns.map(([name]) => name).join(",") + "\n";
+  const fields = {} as Record<Field, string | number>;
+  const keys = columns.map(([, field]) => field);
+  const lastSchool = Math.min(schools, Math.ceil(rows / perSchool));
+  for (let outer = 0; outer < (order === "school" ? lastSchool : 12); outer++) {
+    for (let inner = 0; inner < (order === "school" ? 12 : lastSchool); inner++) {
+      const [s, m] = order === "school" ? [outer, inner + 1] : [inner, outer + 1];
+      if (s * perSchool + (m - 1) * T >= rows) continue;
+      const u = UNITS[s % UNITS.length]!;
+      fields.unit = unitCell(u, s);
+      fields.school_id = `S${String(s).padStart(6, "0")}`;
+      fields.period = `2023-${String(m).padStart(2, "0")}`;
+      fields.basis = basis;
       for (let t = 0; t < T; t++) {
-        if (written++ >= rows) break outer;
+        const written = s * perSchool + (m - 1) * T + t + 1; // the row's number in school-major order, from 1
+        if (written > rows) break;
         const target = targets[t]!;
-        const note = written % 20 === 0 ? NOTES[written % NOTES.length] : "";
+        fields.target_id = target.id;
+        fields.note = written % 20 === 0 ? NOTES[written % NOTES.length]! : "";
         if (target.ratio) {
           const den = 50 + Math.floor(random() * 150);
-          batch += `${unit},${period},${target.id},${school},,${Math.floor(den * (0.6 + m * 0.02 + random() * 0.1))},${den},cumulative,${note}\n`;
+          (fields.value = ""), (fields.numerator = Math.floor(den * (0.6 + m * 0.02 + random() * 0.1))), (fields.denominator = den);
         } else {
-          batch += `${unit},${period},${target.id},${school},${m * (1 + Math.floor(random() * 5))},,,cumulative,${note}\n`;
+          (fields.value = m * (1 + Math.floor(random() * 5))), (fields.numerator = ""), (fields.denominator = "");
         }
+        batch += keys.map((k) => fields[k]).join(",") + "\n";
         if (batch.length > 1 << 20) {
           if (!out.write(batch)) await once(out, "drain");
           batch = "";
