@@ -1,16 +1,22 @@
 import {defineConfig} from "vitest/config";
 
 const env = {TZ: "Asia/Shanghai", OBSERVABLE_TELEMETRY_DISABLE: "1"};
+const timeouts = {testTimeout: 180_000, hookTimeout: 600_000};
 
-// Two projects: `unit` needs no built site (`npm run test:unit`); `site` reads the bundled sample
-// site, built once by the global setup, and only when that project runs.
+/** Tests that build whole sites of their own (minutes): the `build` project, out of `unit`. */
+const BUILDS = ["test/run/incremental.test.ts"];
+
+// Three projects; `npm test` runs them all. `unit` needs no built site and builds none (`npm run
+// test:unit`, under a minute); `build` builds sites in copies of the project (`npm run test:build`);
+// `site` reads the bundled sample site, built once by the global setup, and only when that project
+// runs (`npm run test:site`).
 export default defineConfig({
   test: {
-    testTimeout: 180_000,
-    hookTimeout: 600_000,
+    ...timeouts,
     projects: [
-      {test: {name: "unit", include: ["test/**/*.test.ts"], exclude: ["test/site/**"], env, testTimeout: 180_000, hookTimeout: 600_000}},
-      {test: {name: "site", include: ["test/site/**/*.test.ts"], globalSetup: ["test/globalSetup.ts"], env, testTimeout: 180_000, hookTimeout: 600_000}}
+      {test: {name: "unit", include: ["test/**/*.test.ts"], exclude: ["test/site/**", ...BUILDS], env, ...timeouts}},
+      {test: {name: "build", include: BUILDS, env, ...timeouts}},
+      {test: {name: "site", include: ["test/site/**/*.test.ts"], globalSetup: ["test/globalSetup.ts"], env, ...timeouts}}
     ]
   }
 });

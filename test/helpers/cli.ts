@@ -28,7 +28,8 @@ export async function copyProject(dir: string): Promise<string> {
   const {cp, symlink} = await import("node:fs/promises");
   const {join} = await import("node:path");
   for (const entry of ["package.json", "observablehq.config.ts", "tsconfig.json", "pipelines", "seeds", "data", "src"]) {
-    await cp(join(PROJECT_DIR, entry), join(dir, entry), {recursive: true, filter: (src) => !src.includes(".observablehq")});
+    // Not the outputs: Framework's cache, the compiled command (the copy compiles its own when it first runs).
+    await cp(join(PROJECT_DIR, entry), join(dir, entry), {recursive: true, filter: (src) => !src.includes(".observablehq") && !src.includes(".compiled")});
   }
   await symlink(join(PROJECT_DIR, "node_modules"), join(dir, "node_modules"), "dir");
   return dir;
