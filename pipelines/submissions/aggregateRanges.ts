@@ -13,6 +13,9 @@ import {type Finding, type FindingCode, finding} from "./findings.js";
 import {BAD_DENOMINATOR, BAD_NUMERATOR, BAD_VALUE, RULES, checkNumbers, checkPeriod, lookUpTarget, periodMessage, reportNumbers, targetLimits} from "./rules.js";
 import {type CsvRecord, csvScanner, fieldText} from "./scanCsv.js";
 
+/** The longest target name (in UTF-8 bytes) remembered as agreeing with its id; a longer one is checked in full on each row. */
+const NAME_BYTES = 256;
+
 /** Schools per block of cells: storage grows a block at a time, never by copying. */
 export const BLOCK = 1024;
 
@@ -170,8 +173,10 @@ export async function aggregateRanges({
   /** The column a row's target was read from: its name's where the id is blank, as the reference path reads it. */
   const targetColumn = (r: CsvRecord) => header[both && text(r, ct) === "" && text(r, ci) !== "" ? ci : ct]!;
 
-  /** Where both are columns: each target's name bytes last found to agree with its id (null: none yet). */
-  const agreed: (Uint8Array | null)[] = targets.map(() => null);
+  // Where both are columns: each target's name bytes last found to agree with its id, in a slot of
+  // NAME_BYTES per target (length -1: none yet, or too long to keep), compared byte for byte per row.
+  const agreedBytes = new Uint8Array(both ? targets.length * NAME_BYTES : 0);
+  const agreedLength = new Int32Array(targets.length).fill(-1);
 
   /**
    * The target of a row whose target bytes are new, or -1 (reported): by its id (remembered), else by
@@ -185,18 +190,11 @@ export async function aggregateRanges({
     }
     const target = targetIndex.get(found.target)!;
     if (remember && !found.byName) targetByBytes.set(r.buffer, ts, te, target);
-    if (both && ci < r.count) agreed[target] = r.buffer.slice(r.starts[ci]!, r.ends[ci]!);
+    const [ns, ne] = ci < r.count ? [r.starts[ci]!, r.ends[ci]!] : [0, 0];
+    if (both && ne - ns <= NAME_BYTES) agreedBytes.set(r.buffer.subarray(ns, ne), target * NAME_BYTES), (agreedLength[target] = ne - ns);
     return target;
   };
 
-  /** Whether a row's name agrees with its id's target (checked in full when its bytes are new for that target; else reported). */
-  const nameAgrees = (r: CsvRecord, target: number): boolean => {
-    const ns = ci < r.count ? r.starts[ci]! : 0;
-    const ne = ci < r.count ? r.ends[ci]! : 0;
-    const known = agreed[target];
-    if (known && known.length === ne - ns && bytesAt(r.buffer, ns, known)) return true;
-    return newTarget(r, 0, 0, false) === target;
-  };
 
   /** The month slot of a row whose period bytes are new, or -1 (reported). */
   const newSlot = (r: CsvRecord, ps: number, pe: number): number => {
@@ -321,7 +319,14 @@ export async function aggregateRanges({
     const te = ct < n ? ends[ct]! : 0;
     let target = targetByBytes.getOne(b, ts, te);
     if (target < 0 && (target = newTarget(r, ts, te)) < 0) return;
-    if (both && !nameAgrees(r, target)) return;
+    if (both && ci < n && ends[ci]! > starts[ci]!) {
+      // A name given must agree with the id: the same bytes as the last name that did, else checked in full.
+      const ns = starts[ci]!;
+      const len = ends[ci]! - ns;
+      let same = agreedLength[target] === len;
+      for (let i = 0, o = target * NAME_BYTES; same && i < len; i++, o++) same = b[ns + i] === agreedBytes[o];
+      if (!same && newTarget(r, 0, 0, false) !== target) return;
+    }
     const ps = cp >= 0 && cp < n ? starts[cp]! : 0;
     const pe = cp >= 0 && cp < n ? ends[cp]! : 0;
     let slot = prev.slot;
@@ -413,12 +418,6 @@ export async function readHeader(path: string): Promise<{cells: string[]; row: n
   } catch {
     return {cells: [], row, problem}; // no header to read
   }
-}
-
-/** Whether the bytes of `buf` from `start` are those of `bytes`. */
-function bytesAt(buf: Uint8Array, start: number, bytes: Uint8Array): boolean {
-  for (let i = 0; i < bytes.length; i++) if (buf[start + i] !== bytes[i]) return false;
-  return true;
 }
 
 /** Whether bytes `s1`…`e1` and `s2`…`e2` of `buf` are the same. */
