@@ -40,6 +40,16 @@ describe("the data checks of both paths (one rule table)", () => {
     expect(after.errors.map((f) => f.code)).toEqual(["period_outside_plan"]);
   });
 
+  it("worker threads know the plan's span too", async () => {
+    const path = join(dir, "spread.csv");
+    // Large enough that the worker, once started, takes ranges too.
+    const rows = Array.from({length: 300_000}, (_, i) => `西湖区,${i % 1000 === 0 ? "2022-12" : `2023-0${1 + (i % 6)}`},6.1b,S${i},5,,,,`);
+    await writeFile(path, ["单位,月份,指标编号,学校代码,数值,分子,分母,口径,备注", ...rows, ""].join("\n"));
+    const streamed = await streamSubmission(path, {catalog: await seedCatalog(), now: JULY_5, workers: 2, minParallelBytes: 0, rangeBytes: 64 * 1024});
+    expect(streamed.counts).toEqual({period_outside_plan: 300});
+    expect(streamed.findings.map((f) => f.row)).toEqual(Array.from({length: 300}, (_, k) => 2 + 1000 * k));
+  });
+
   it("1900-01 is outside the plan; 0000-01 and 2023-06-99 are no months (bad_period, never cut to 2023-06)", async () => {
     const {errors} = await check("old-months.csv", [HEADER, "西湖区,1900-01,6.1b,1,,,,", "西湖区,0000-01,6.1b,2,,,,", "西湖区,2023-06-99,6.1b,3,,,,", "西湖区,2023-06,6.1b,4,,,,"]);
     expect(errors.map((f) => [f.code, f.row])).toEqual([["period_outside_plan", 2], ["bad_period", 3], ["bad_period", 4]]);
