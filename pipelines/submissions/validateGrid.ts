@@ -43,8 +43,10 @@ export interface Validation {
 const MARKUP = /<\s*\/?\s*[a-z!]|javascript:/i;
 
 /**
- * Checks a submission's grid against the catalog and normalizes its rows. `file` names the file in
- * findings; `now` is when it was submitted (a period after that month is an error); `history` holds
+ * Checks a submission's grid against the catalog and normalizes its rows, by the rules of rules.ts
+ * (the streaming path's too). `file` names the file in findings; `now` is when it was submitted (a
+ * period after that month, in Asia/Shanghai, is an error, as is one outside the catalog's plan
+ * span); a header without data rows is `no_rows`; `history` holds
  * earlier accepted values, so that a cumulative count that falls below last month's is a warning
  * (a rate may fall; a count of what was done may not).
  * Long form has a target column (`target_id` or `indicator`) and a value; wide form has one column
