@@ -272,7 +272,7 @@ export async function aggregateRanges({
     // A row of blank cells (`,,,`) is no row, as the reference path reads it: not counted, not reported.
     if (code !== "duplicate_key" && !r.extra && Array.from({length: r.count}, (_, i) => text(r, i)).every((t) => t === "")) return void rows--;
     const message =
-      code === "ragged_row" ? RULES.ragged_row({width})
+      code === "ragged_row" ? RULES.ragged_row({used: usedFields(r, text), width})
       : code === "unknown_unit" ? RULES.unknown_unit({text: text(r, cu)})
       : RULES.duplicate_key({school: text(r, cs) !== ""});
     report(code, r.index, code === "unknown_unit" ? (header[cu] ?? "unit") : "", message);
@@ -377,6 +377,31 @@ export async function aggregateRanges({
   }
   out.rows = rows;
   return out;
+}
+
+/**
+ * How many fields a record has up to its last that is not blank, as the reference path counts them:
+ * the fields delimited, then (a record wider than the scanner was asked to delimit) the rest of its
+ * bytes, read here. For a ragged row's message only.
+ */
+function usedFields(r: CsvRecord, text: (r: CsvRecord, i: number) => string): number {
+  let used = 0;
+  for (let i = 0; i < r.count; i++) if (text(r, i) !== "") used = i + 1;
+  if (!r.extra || r.count === 0) return used;
+  const b = r.buffer;
+  let at = r.ends[r.count - 1]!;
+  if (b[at] === 0x22) at++; // the closing quote of a quoted last field
+  for (let field = r.count; at < b.length && b[at] === 0x2c; field++) {
+    let filled = false;
+    at++;
+    if (b[at] === 0x22) {
+      for (at++; at < b.length && !(b[at] === 0x22 && b[at + 1] !== 0x22); at += b[at] === 0x22 ? 2 : 1) filled ||= b[at] !== 0x20 && b[at] !== 0x09;
+      at++;
+    }
+    for (; at < b.length && b[at] !== 0x2c && b[at] !== 0x0a && b[at] !== 0x0d; at++) filled ||= b[at] !== 0x20 && b[at] !== 0x09;
+    if (filled) used = field + 1;
+  }
+  return used;
 }
 
 /** Claims 0, 1, 2 … in turn. */

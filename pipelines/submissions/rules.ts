@@ -138,7 +138,7 @@ const fmt = (v: number) => String(Math.round(v * 1e6) / 1e6);
  * file (the row and column are the finding's own). Both paths make their messages here.
  */
 export const RULES = {
-  ragged_row: ({width}: {width: number}) => `本行列数与表头(${width} 列)不符(可能有未加引号的逗号或缺列)`,
+  ragged_row: ({used, width}: {used: number; width: number}) => `本行有 ${used} 列,表头有 ${width} 列(可能有未加引号的逗号或缺列)`,
   unknown_unit: ({text}: {text: string}) => (text ? `未知单位“${text}”(可填区县全称、简称或 6 位行政区划代码)` : "单位为空"),
   bad_period: ({text}: {text: string}) => (text ? `无法识别的月份“${text}”(应为 2023-06、2023年6月 等)` : "月份为空"),
   future_period: ({period, now}: {period: string; now: string}) => `月份 ${period} 晚于报送时间 ${now}`,

@@ -79,7 +79,7 @@ export function validateGrid(grid: Grid, {file, catalog, now, history = []}: {fi
     const row = grid.rowNumbers[r]!;
     const used = cells.findLastIndex((c) => c.trim() !== "") + 1;
     if (used > width || required.some((i) => i >= cells.length)) {
-      add("ragged_row", row, "", RULES.ragged_row({width}));
+      add("ragged_row", row, "", RULES.ragged_row({used, width}));
       continue;
     }
     const cell = (column: Column) => (named.has(column) ? (cells[named.get(column)!] ?? "").trim() : "");

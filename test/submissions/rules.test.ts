@@ -90,6 +90,23 @@ describe("the data checks of both paths (one rule table)", () => {
     expect(errors[2]!.message).toBe("1.1b 近视率变化 以“百分点”计,应在 -100 至 100 之间:-120");
   });
 
+  it("a ragged row says how many columns it has, in both paths", async () => {
+    const {errors} = await check("ragged.csv", [
+      HEADER,
+      "西湖区,2023-06,6.1b,100,,,累计,含新校区,老校区,另一处",
+      '西湖区,2023-06,6.1a,3,,,累计,备注,"x,y", ,',
+      "西湖区,2023-06,6.2a,30,,,累计,,, ,",
+      "西湖区,2023-06",
+      "西湖区,2023-05,6.1b,90,,,累计,,,\"\"\"q\"\"\",z"
+    ]);
+    expect(errors.map((f) => [f.code, f.row, /^本行有 (\d+) 列,表头有 8 列/.exec(f.message)?.[1]])).toEqual([
+      ["ragged_row", 2, "10"],
+      ["ragged_row", 3, "9"],
+      ["ragged_row", 5, "2"],
+      ["ragged_row", 6, "11"]
+    ]);
+  });
+
   it("a header without data rows is no submission (no_rows), blank lines and blank cells included", async () => {
     for (const [name, lines] of [["header-only.csv", [HEADER]], ["header-blank-rows.csv", [HEADER, "", ",,,,,,,", " , ,"]]] as const) {
       const {errors, reference} = await check(name, [...lines]);
