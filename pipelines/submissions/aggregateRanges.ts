@@ -77,8 +77,9 @@ export type Head = Awaited<ReturnType<typeof readHeader>>;
  * does, by the same rules (rules.ts, with the same messages): units, targets (an id and a name
  * that disagree), months (none after `now`'s month in Asia/Shanghai, none outside the plan's span),
  * the basis, numbers and their range by the target's unit, numerators over denominators, rate
- * targets without both parts, and duplicate keys; keeps the first `maxFindings`. (It does not compare with earlier submissions: no
- * `cumulative_decrease`.) Throws where a range ends inside a quoted field.
+ * targets without both parts, and duplicate keys; keeps the first `maxFindings`. (It does not
+ * compare with earlier submissions: no `cumulative_decrease`.) Throws where a range ends inside a
+ * quoted field.
  */
 export async function aggregateRanges({
   path,
@@ -190,11 +191,12 @@ export async function aggregateRanges({
     }
     const target = targetIndex.get(found.target)!;
     if (remember && !found.byName) targetByBytes.set(r.buffer, ts, te, target);
-    const [ns, ne] = ci < r.count ? [r.starts[ci]!, r.ends[ci]!] : [0, 0];
-    if (both && ne - ns <= NAME_BYTES) agreedBytes.set(r.buffer.subarray(ns, ne), target * NAME_BYTES), (agreedLength[target] = ne - ns);
+    if (both && ci < r.count && r.ends[ci]! - r.starts[ci]! <= NAME_BYTES) {
+      agreedBytes.set(r.buffer.subarray(r.starts[ci]!, r.ends[ci]!), target * NAME_BYTES);
+      agreedLength[target] = r.ends[ci]! - r.starts[ci]!;
+    }
     return target;
   };
-
 
   /** The month slot of a row whose period bytes are new, or -1 (reported). */
   const newSlot = (r: CsvRecord, ps: number, pe: number): number => {
