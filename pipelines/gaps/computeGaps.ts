@@ -1,6 +1,7 @@
 import * as aq from "arquero";
 import type {ColumnTable} from "arquero";
 import {PlanwatchError} from "../error.js";
+import {isMonth} from "../lib/month.js";
 import type {Observation} from "../submissions/observations.js";
 import type {Target} from "../targets/curation.js";
 import {actuals} from "./actuals.js";
@@ -43,7 +44,6 @@ export interface GapRow {
   sources: {file: string; file_sha256: string; row: number; period: string; note: string}[];
 }
 
-const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
 /** Arquero's join keys for unit × target on both sides. */
 const BY_UNIT_TARGET: [string[], string[]] = [["unit_code", "target_id"], ["unit_code", "target_id"]];
 
@@ -61,7 +61,7 @@ export function computeGaps({
   asOf,
   thresholds = DEFAULT_THRESHOLDS
 }: {targets: readonly Target[]; observations: readonly Observation[]; allocations?: readonly Allocation[]; asOf?: string; thresholds?: Thresholds}): GapRow[] {
-  if (asOf !== undefined && !PERIOD.test(asOf)) throw new PlanwatchError("invalid_option", `invalid as-of month: ${asOf} (expected YYYY-MM)`);
+  if (asOf !== undefined && !isMonth(asOf)) throw new PlanwatchError("invalid_option", `invalid as-of month: ${asOf} (expected YYYY-MM)`);
   const current = observations.filter((o) => o.superseded_by === null);
   const month = asOf ?? current.reduce<string | null>((max, o) => (max === null || o.period > max ? o.period : max), null);
   if (month === null) throw new PlanwatchError("no_data", "no observations: nothing to compute gaps from (ingest submissions first)");

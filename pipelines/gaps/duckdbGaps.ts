@@ -2,6 +2,7 @@ import {mkdir, mkdtemp, rm, writeFile} from "node:fs/promises";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {PlanwatchError} from "../error.js";
+import {monthsBetween} from "../lib/month.js";
 import type {Observation} from "../submissions/observations.js";
 import type {Target} from "../targets/curation.js";
 import type {Allocation} from "./allocations.js";
@@ -71,7 +72,7 @@ export async function computeGapsDuckDB({
       target_id: t.id, ord: order, indicator: t.indicator, measure: t.unit, kind: t.kind, aggregation: t.aggregation, comparator: t.comparator,
       direction: t.direction, target_value: t.value, target_value_max: t.value_max, curated_baseline: t.baseline,
       f: timeShare(t.schedule, month, t.start, t.deadline),
-      months_left: Math.max(0, Number(t.deadline.slice(0, 4)) * 12 + Number(t.deadline.slice(5, 7)) - (Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7))))
+      months_left: Math.max(0, monthsBetween(month, t.deadline))
     }));
     const tj = join(tmp, "targets.ndjson");
     await writeFile(tj, targetRows.map((t) => JSON.stringify(t)).join("\n") + "\n");

@@ -1,9 +1,7 @@
 import * as aq from "arquero";
+import {monthIndex} from "../lib/month.js";
 
-/** A month `YYYY-MM` as a number that counts months: 2023-01 → 24276. */
-export function monthIndex(period: string): number {
-  return Number(period.slice(0, 4)) * 12 + Number(period.slice(5, 7)) - 1;
-}
+export {monthIndex};
 
 /**
  * The share of the way a target should have come by `asOf`: a curated schedule's fraction for that

@@ -1,6 +1,7 @@
 import {existsSync} from "node:fs";
 import {readFile} from "node:fs/promises";
 import {join} from "node:path";
+import {addMonths, dayStart, isMonth, monthRange} from "../lib/month.js";
 import {projectPaths} from "../project.js";
 import {periodInName} from "../submissions/cells.js";
 import {dataPaths} from "../submissions/dataPaths.js";
@@ -53,7 +54,7 @@ export async function qualityData({projectDir, dataDir, dueDay = 10}: {projectDi
     const period = periodInName(entry.file);
     placed.push({entry, units: entry.units.length ? entry.units : byName, periods: entry.periods.length ? entry.periods : period ? [period] : []});
   }
-  const all = placed.flatMap((p) => p.periods).filter((p) => /^\d{4}-\d{2}$/.test(p)).sort();
+  const all = placed.flatMap((p) => p.periods).filter(isMonth).sort();
   const months = all.length ? monthRange(all[0]!, all.at(-1)!) : [];
   const cells: SubmissionCell[] = [];
   for (const unit of units) {
@@ -78,17 +79,5 @@ export async function qualityData({projectDir, dataDir, dueDay = 10}: {projectDi
 
 /** The end of the due day (24:00 Hangzhou time) of the month after `period`, as an ISO instant. */
 function dueInstant(period: string, dueDay: number): string {
-  const [y, m] = period.split("-").map(Number) as [number, number];
-  return new Date(Date.UTC(y, m, dueDay, 24 - 8)).toISOString();
-}
-
-function monthRange(first: string, last: string): string[] {
-  const months: string[] = [];
-  let [y, m] = first.split("-").map(Number) as [number, number];
-  for (;;) {
-    const p = `${y}-${String(m).padStart(2, "0")}`;
-    if (p > last) return months;
-    months.push(p);
-    if (++m > 12) [y, m] = [y + 1, 1];
-  }
+  return dayStart(addMonths(period, 1), dueDay + 1).toISOString();
 }

@@ -1,6 +1,7 @@
 import {mkdir, readdir, rm, writeFile} from "node:fs/promises";
 import {join} from "node:path";
 import {stringify} from "csv-stringify/sync";
+import {addMonths, monthRange} from "../lib/month.js";
 import type {Target} from "../targets/curation.js";
 import type {Unit} from "../submissions/units.js";
 import {type SampleEncoding, encodeText} from "./encodeText.js";
@@ -8,7 +9,7 @@ import {seededRandom} from "./random.js";
 import {writeXlsx} from "./writeXlsx.js";
 
 /** The months the sample covers: January to November 2023. */
-export const SAMPLE_MONTHS = Array.from({length: 11}, (_, i) => `2023-${String(i + 1).padStart(2, "0")}`);
+export const SAMPLE_MONTHS = monthRange("2023-01", "2023-11");
 
 /** The file that lists each sample file with the time it was submitted (the ingest clock). */
 export const SAMPLE_MANIFEST = "submissions.csv";
@@ -59,8 +60,7 @@ export async function writeSample({dir, units, targets, seed = 2023}: {dir: stri
   const rows = simulate({districts, bureau, byId, random});
   const files: SampleFile[] = [];
   const submitted = (period: string, late: boolean) => {
-    const [y, m] = period.split("-").map(Number) as [number, number];
-    const next = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, "0")}`;
+    const next = addMonths(period, 1);
     const day = late ? 15 + Math.floor(random() * 10) : 2 + Math.floor(random() * 7);
     return `${next}-${String(day).padStart(2, "0")}T09:00:00+08:00`;
   };
@@ -89,10 +89,7 @@ export async function writeSample({dir, units, targets, seed = 2023}: {dir: stri
   return [...files.map((f) => f.name), SAMPLE_MANIFEST];
 }
 
-const nextMonth = (period: string) => {
-  const [y, m] = period.split("-").map(Number) as [number, number];
-  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, "0")}`;
-};
+const nextMonth = (period: string) => addMonths(period, 1);
 
 /** Months a unit never sent, and months it sent late (after the 10th of the next month). */
 const MISSING: Record<string, string[]> = {淳安: ["2023-04", "2023-05"], 临安: ["2023-11"]};

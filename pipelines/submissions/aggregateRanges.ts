@@ -3,13 +3,18 @@ import {basename} from "node:path";
 import {parse} from "csv-parse/sync";
 import {ByteTable} from "./byteTable.js";
 import {COLUMNS, type Catalog, type Column, type TargetRef} from "./catalog.js";
+import {monthAt, monthIndex} from "../lib/month.js";
 import {parseBasis, parseCellNumber, parsePeriod} from "./cells.js";
 import {decodeText} from "./decodeText.js";
 import {openChunks} from "./openChunks.js";
 import {headerColumns} from "./headerColumns.js";
 import {detectDelimiter} from "./detectDelimiter.js";
 import {type Finding, type FindingCode, finding} from "./findings.js";
+import {BAD_DENOMINATOR, BAD_NUMERATOR, BAD_VALUE, RULES, checkNumbers, checkPeriod, lookUpTarget, periodMessage, reportNumbers, targetLimits} from "./rules.js";
 import {type CsvRecord, csvScanner, fieldText} from "./scanCsv.js";
+
+/** The longest target name (in UTF-8 bytes) remembered as agreeing with its id; a longer one is checked in full on each row. */
+const NAME_BYTES = 256;
 
 /** Schools per block of cells: storage grows a block at a time, never by copying. */
 export const BLOCK = 1024;
@@ -68,11 +73,13 @@ export type Head = Awaited<ReturnType<typeof readHeader>>;
  * target together), its numbers are read from the bytes, and it lands in its school's cell for its
  * month and target. `head` is the file's header when the caller has read it (else it is read
  * here); the range that starts the file skips the header record, and the call with `reportHeader`
- * (one per file) reports what the header says. Checks what the reference path (validateGrid)
- * checks of a row: units, targets, months (none after `now`'s), the basis, numbers, negative counts
- * and parts, rates over 100, numerators over denominators, rate targets without both parts, and
- * duplicate keys; keeps the first `maxFindings`. (It does not compare with earlier submissions: no
- * `cumulative_decrease`.) Throws where a range ends inside a quoted field.
+ * (one per file) reports what the header says. Checks a row as the reference path (validateGrid)
+ * does, by the same rules (rules.ts, with the same messages): units, targets (an id and a name
+ * that disagree), months (none after `now`'s month in Asia/Shanghai, none outside the plan's span),
+ * the basis, numbers and their range by the target's unit, numerators over denominators, rate
+ * targets without both parts, and duplicate keys; keeps the first `maxFindings`. (It does not
+ * compare with earlier submissions: no `cumulative_decrease`.) Throws where a range ends inside a
+ * quoted field.
  */
 export async function aggregateRanges({
   path,
@@ -88,9 +95,12 @@ export async function aggregateRanges({
   const targets = catalog.targets;
   const targetIndex = new Map(targets.map((t, i) => [t, i]));
   const {laneOf, ratio, lanes} = cellLanes(targets);
-  const count = Uint8Array.from(targets, (t) => (t.kind === "count" ? 1 : 0));
-  const percent = Uint8Array.from(targets, (t) => (t.unit === "%" ? 1 : 0));
-  const thisMonth = now.getFullYear() * 12 + now.getMonth();
+  // Each target's range from its unit (rules.ts), unboxed for the row loop.
+  const limits = targets.map(targetLimits);
+  const minOf = Float64Array.from(limits, (l) => l.min);
+  const maxOf = Float64Array.from(limits, (l) => l.max);
+  const thisMonth = monthIndex(monthAt(now));
+  const span = catalog.span;
   const unitIndex = new Map(catalog.units.map((u, i) => [u, i]));
   const out: RangeAggregate = {rows: 0, records: [], findings: [], findingRanges: [], counts: {}, schoolUnits: [], schoolIds: [], months: [], cells: [], periodFlags: []};
   /** The range being read (the header's findings: range 0). */
@@ -119,6 +129,8 @@ export async function aggregateRanges({
   const {nameUnit, namePeriod} = columns;
   // The target by its id, else by its name; the unit and month from the file name where there is no column.
   const [cu, cp, ct, ci, cs, cv, cn, cd, cb] = [c.unit, c.period, c.target_id >= 0 ? c.target_id : c.indicator, c.indicator, c.school_id, c.value, c.numerator, c.denominator, c.basis];
+  // A row with both an id and a name column is known by both (target_mismatch); else by the one.
+  const both = ci >= 0 && ci !== ct;
   const width = header.length;
   const required = Math.max(cu, cp, c.target_id, c.indicator);
 
@@ -159,19 +171,30 @@ export async function aggregateRanges({
     return school;
   };
 
-  /** The target of a row whose target bytes are new, or -1 (reported). */
-  const newTarget = (r: CsvRecord, ts: number, te: number): number => {
-    // A blank id falls back to the row's target name, as the reference path reads it (and is not remembered).
-    const byName = text(r, ct) === "" && ci >= 0 && ci !== ct;
-    const ref = byName ? text(r, ci) : text(r, ct);
-    const t = catalog.target(ref) as TargetRef | undefined;
-    if (!t) {
-      const s = catalog.suggestTarget(ref);
-      report("unknown_target", r.index, header[byName ? ci : ct]!, ref ? `未知指标“${ref}”${s ? `,是否为“${s}”?` : ""}` : "指标编号为空");
+  /** The column a row's target was read from: its name's where the id is blank, as the reference path reads it. */
+  const targetColumn = (r: CsvRecord) => header[both && text(r, ct) === "" && text(r, ci) !== "" ? ci : ct]!;
+
+  // Where both are columns: each target's name bytes last found to agree with its id, in a slot of
+  // NAME_BYTES per target (length -1: none yet, or too long to keep), compared byte for byte per row.
+  const agreedBytes = new Uint8Array(both ? targets.length * NAME_BYTES : 0);
+  const agreedLength = new Int32Array(targets.length).fill(-1);
+
+  /**
+   * The target of a row whose target bytes are new, or -1 (reported): by its id (remembered), else by
+   * its name (not remembered: a blank id is no key); where both are columns, they must agree.
+   */
+  const newTarget = (r: CsvRecord, ts: number, te: number, remember = true): number => {
+    const found = lookUpTarget(catalog, ct === ci ? "" : text(r, ct), ci >= 0 ? text(r, ci) : "");
+    if (found.code) {
+      report(found.code, r.index, targetColumn(r), found.message);
       return -1;
     }
-    const target = targetIndex.get(t)!;
-    if (!byName) targetByBytes.set(r.buffer, ts, te, target);
+    const target = targetIndex.get(found.target)!;
+    if (remember && !found.byName) targetByBytes.set(r.buffer, ts, te, target);
+    if (both && ci < r.count && r.ends[ci]! - r.starts[ci]! <= NAME_BYTES) {
+      agreedBytes.set(r.buffer.subarray(r.starts[ci]!, r.ends[ci]!), target * NAME_BYTES);
+      agreedLength[target] = r.ends[ci]! - r.starts[ci]!;
+    }
     return target;
   };
 
@@ -179,13 +202,13 @@ export async function aggregateRanges({
   const newSlot = (r: CsvRecord, ps: number, pe: number): number => {
     const p = cp < 0 ? namePeriod : parsePeriod(text(r, cp));
     if (!p) {
-      report("bad_period", r.index, header[cp]!, text(r, cp) ? `无法识别的月份“${text(r, cp)}”(应为 2023-06、2023年6月 等)` : "月份为空");
+      report("bad_period", r.index, header[cp] ?? "period", RULES.bad_period({text: text(r, cp)}));
       return -1;
     }
-    const month = Number(p.slice(0, 4)) * 12 + Number(p.slice(5, 7)) - 1;
-    if (month > thisMonth) {
-      const submitted = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}`;
-      report("future_period", r.index, header[cp] ?? "period", `月份 ${p} 晚于报送时间 ${submitted}`);
+    const month = monthIndex(p);
+    const problem = checkPeriod(month, thisMonth, span);
+    if (problem) {
+      report(problem, r.index, header[cp] ?? "period", periodMessage(problem, month, thisMonth, span));
       return -1;
     }
     let slot = monthSlot.get(month);
@@ -238,7 +261,7 @@ export async function aggregateRanges({
   const newBasis = (r: CsvRecord, bs: number, be: number): number => {
     const basis = parseBasis(text(r, cb));
     if (!basis) {
-      report("bad_basis", r.index, header[cb]!, `无法识别的口径“${text(r, cb)}”(应为“累计”或“当期”)`);
+      report("bad_basis", r.index, header[cb]!, RULES.bad_basis({text: text(r, cb)}));
       return -1;
     }
     const value = basis === "period" ? 1 : 0;
@@ -246,19 +269,27 @@ export async function aggregateRanges({
     return value;
   };
 
-  /** Reports a row's problem (out of the hot path: messages are made only here). */
-  const fail = (code: FindingCode, r: CsvRecord): void => {
-    const [value, num, den] = numbers;
-    const [column, message] =
-      code === "ragged_row" ? ["", `本行列数与表头(${width} 列)不符(可能有未加引号的逗号或缺列)`]
-      : code === "unknown_unit" ? [header[cu] ?? "unit", text(r, cu) ? `未知单位“${text(r, cu)}”(可填区县全称、简称或 6 位行政区划代码)` : "单位为空"]
-      : code === "non_numeric" ? [header[cv] ?? "value", "不是数字"]
-      : code === "negative_count" ? (value! < 0 ? [header[cv]!, `不能为负数:${value}`] : num! < 0 ? [header[cn]!, `不能为负数:${num}`] : [header[cd]!, `不能为负数:${den}`])
-      : code === "rate_over_100" ? [header[cv]!, `百分比不能超过 100:${value}`]
-      : code === "ratio_without_parts" ? [header[ct]!, "比率指标须同时填写分子和分母"]
-      : code === "numerator_over_denominator" ? [header[cn]!, `分子 ${num} 大于分母 ${den}`]
-      : ["", "同一单位、月份、指标、学校重复"];
-    report(code, r.index, column, message);
+  /** Reports a row's problem (out of the hot path: messages are made only here, by rules.ts). */
+  const fail = (code: "ragged_row" | "unknown_unit" | "duplicate_key", r: CsvRecord): void => {
+    // A row of blank cells (`,,,`) is no row, as the reference path reads it: not counted, not reported.
+    if (code !== "duplicate_key" && !r.extra && Array.from({length: r.count}, (_, i) => text(r, i)).every((t) => t === "")) return void rows--;
+    const message =
+      code === "ragged_row" ? RULES.ragged_row({used: usedFields(r, text), width})
+      : code === "unknown_unit" ? RULES.unknown_unit({text: text(r, cu)})
+      : RULES.duplicate_key({school: text(r, cs) !== ""});
+    report(code, r.index, code === "unknown_unit" ? (header[cu] ?? "unit") : "", message);
+  };
+  /** Reports the problems of a row's numbers ({@link checkNumbers}'s bits) for target `t`. */
+  const failNumbers = (problems: number, r: CsvRecord, t: number): void => {
+    const fields = {
+      target: targets[t]!,
+      targetColumn: targetColumn(r),
+      texts: [text(r, cv), text(r, cn), text(r, cd)] as const,
+      columns: [header[cv] ?? "value", header[cn] ?? "numerator", header[cd] ?? "denominator"] as const,
+      numerator: numbers[1]!,
+      denominator: numbers[2]!
+    };
+    reportNumbers(problems, fields, (code, column, message) => report(code, r.index, column, message));
   };
 
   // The row before's school, month and basis, by where their bytes were: rows of a school mostly come
@@ -290,6 +321,14 @@ export async function aggregateRanges({
     const te = ct < n ? ends[ct]! : 0;
     let target = targetByBytes.getOne(b, ts, te);
     if (target < 0 && (target = newTarget(r, ts, te)) < 0) return;
+    if (both && ci < n && ends[ci]! > starts[ci]!) {
+      // A name given must agree with the id: the same bytes as the last name that did, else checked in full.
+      const ns = starts[ci]!;
+      const len = ends[ci]! - ns;
+      let same = agreedLength[target] === len;
+      for (let i = 0, o = target * NAME_BYTES; same && i < len; i++, o++) same = b[ns + i] === agreedBytes[o];
+      if (!same && newTarget(r, 0, 0, false) !== target) return;
+    }
     const ps = cp >= 0 && cp < n ? starts[cp]! : 0;
     const pe = cp >= 0 && cp < n ? ends[cp]! : 0;
     let slot = prev.slot;
@@ -309,21 +348,14 @@ export async function aggregateRanges({
         (prev.basisBuffer = b), (prev.basis = basis), (prev.bs = bs), (prev.be = be);
       }
     }
-    if (!numberAt(r, cv, 0) || !numberAt(r, cn, 1) || !numberAt(r, cd, 2)) return fail("non_numeric", r);
+    const bad = (numberAt(r, cv, 0) ? 0 : BAD_VALUE) | (numberAt(r, cn, 1) ? 0 : BAD_NUMERATOR) | (numberAt(r, cd, 2) ? 0 : BAD_DENOMINATOR);
     const value = numbers[0]!;
     const num = numbers[1]!;
     const den = numbers[2]!;
-    if ((count[target] && value < 0) || num < 0 || den < 0) return fail("negative_count", r);
     const isRatio = ratio[target] === 1;
-    if (isRatio) {
-      if (num !== num || den !== den) {
-        if (value === value || num === num || den === den) fail("ratio_without_parts", r);
-        if (value > 100) fail("rate_over_100", r);
-        return;
-      }
-      if (num > den) return fail("numerator_over_denominator", r);
-    } else if (value !== value) return;
-    else if (percent[target] && value > 100) return fail("rate_over_100", r);
+    const problems = checkNumbers(minOf[target]!, maxOf[target]!, isRatio, value, num, den, bad);
+    if (problems) return failNumbers(problems, r, target);
+    if (isRatio ? num !== num || den !== den : value !== value) return; // nothing reported for this target
     const block = (school / BLOCK) | 0;
     const cells = out.cells[slot]![block]!;
     const key = (school % BLOCK) * lanes + laneOf[target]!;
@@ -347,6 +379,31 @@ export async function aggregateRanges({
   }
   out.rows = rows;
   return out;
+}
+
+/**
+ * How many fields a record has up to its last that is not blank, as the reference path counts them:
+ * the fields delimited, then (a record wider than the scanner was asked to delimit) the rest of its
+ * bytes, read here. For a ragged row's message only.
+ */
+function usedFields(r: CsvRecord, text: (r: CsvRecord, i: number) => string): number {
+  let used = 0;
+  for (let i = 0; i < r.count; i++) if (text(r, i) !== "") used = i + 1;
+  if (!r.extra || r.count === 0) return used;
+  const b = r.buffer;
+  let at = r.ends[r.count - 1]!;
+  if (b[at] === 0x22) at++; // the closing quote of a quoted last field
+  for (let field = r.count; at < b.length && b[at] === 0x2c; field++) {
+    let filled = false;
+    at++;
+    if (b[at] === 0x22) {
+      for (at++; at < b.length && !(b[at] === 0x22 && b[at + 1] !== 0x22); at += b[at] === 0x22 ? 2 : 1) filled ||= b[at] !== 0x20 && b[at] !== 0x09;
+      at++;
+    }
+    for (; at < b.length && b[at] !== 0x2c && b[at] !== 0x0a && b[at] !== 0x0d; at++) filled ||= b[at] !== 0x20 && b[at] !== 0x09;
+    if (filled) used = field + 1;
+  }
+  return used;
 }
 
 /** Claims 0, 1, 2 … in turn. */

@@ -6,6 +6,7 @@ import {parseCsv} from "../format/parseCsv.js";
 import {projectPaths} from "../project.js";
 import type {Target} from "../targets/curation.js";
 import {projectTargets} from "../targets/projectTargets.js";
+import {monthIndex, monthOf} from "../lib/month.js";
 import {foldKey} from "./cells.js";
 import {type Unit, readUnits} from "./units.js";
 
@@ -13,13 +14,35 @@ import {type Unit, readUnits} from "./units.js";
 export const COLUMNS = ["unit", "period", "target_id", "indicator", "value", "numerator", "denominator", "basis", "note", "school_id"] as const;
 export type Column = (typeof COLUMNS)[number];
 
-/** What a target needs to be checked: its id, name, unit and how it aggregates. */
-export type TargetRef = Pick<Target, "id" | "indicator" | "unit" | "kind" | "aggregation">;
+/** What a target needs to be checked: its id, name, unit and how it aggregates, and the months it spans (where known). */
+export type TargetRef = Pick<Target, "id" | "indicator" | "unit" | "kind" | "aggregation"> & {start?: string | null; deadline?: string | null};
+
+/** The months a plan spans, `YYYY-MM` and as month indexes (lib/month.ts), both ends included. */
+export interface PlanSpan {
+  start: string;
+  end: string;
+  from: number;
+  to: number;
+}
+
+/**
+ * The plan's span: from its targets' earliest start through their latest deadline (each a month;
+ * a target without a valid one is left out), or null when no target says (a plan of unknown year).
+ */
+export function planSpan(targets: readonly TargetRef[]): PlanSpan | null {
+  const starts = targets.map((t) => monthIndex(t.start ?? "")).filter((i) => i === i);
+  const ends = targets.map((t) => monthIndex(t.deadline ?? "")).filter((i) => i === i);
+  if (!starts.length || !ends.length) return null;
+  const [from, to] = [Math.min(...starts), Math.max(...ends)];
+  return from <= to ? {start: monthOf(from), end: monthOf(to), from, to} : null;
+}
 
 /** The reference data a submission is read against: units, targets and header aliases. */
 export interface Catalog {
   units: readonly Unit[];
   targets: readonly TargetRef[];
+  /** The months the plan spans ({@link planSpan}): a row's month outside them is refused; null: not known. */
+  span: PlanSpan | null;
   /** The header aliases it was made with (to make the same catalog in a worker thread). */
   aliases: ReadonlyMap<Column, readonly string[]>;
   /** Finds a unit by name, short name, code or alias. */
@@ -48,6 +71,7 @@ export function makeCatalog({units, targets, aliases}: {units: readonly Unit[]; 
   return {
     units,
     targets,
+    span: planSpan(targets),
     aliases,
     unit: (text) => unitKeys.get(foldKey(text)),
     target(text) {

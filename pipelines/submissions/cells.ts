@@ -1,3 +1,4 @@
+import {parseMonth} from "../lib/month.js";
 import {normalizeText} from "../targets/normalizeText.js";
 
 /** A cell read as a number: missing (blank, —, -, 无), a number (and whether it had `%`), or bad. */
@@ -26,23 +27,9 @@ export function parseCellNumber(text: string): CellNumber {
   return Number.isFinite(value) ? {kind: "number", value, percent} : {kind: "bad"};
 }
 
-const PERIODS = [
-  /^(\d{4})[-/.年](\d{1,2})月?$/, // 2023-06, 2023/6, 2023.06, 2023年6月
-  /^(\d{4})(\d{2})$/, // 202306
-  /^(\d{4})-(\d{2})-\d{2}$/ // 2023-06-01, as a spreadsheet date reads
-];
-
-/** Reads a month: `2023-06`, `2023年6月`, `2023/6`, `2023.06`, `202306`, `2023-06-01` → `2023-06`; else null. */
+/** Reads a month cell (`2023-06`, `2023年6月`, `2023/6`, `2023.06`, `202306`, `2023-06-01` → `2023-06`), strictly: else null. See {@link parseMonth}. */
 export function parsePeriod(text: string): string | null {
-  const t = normalizeText(text).trim().replace(/\s+/g, "");
-  for (const re of PERIODS) {
-    const m = re.exec(t);
-    if (!m) continue;
-    const month = Number(m[2]);
-    if (month < 1 || month > 12) return null;
-    return `${m[1]}-${String(month).padStart(2, "0")}`;
-  }
-  return null;
+  return parseMonth(normalizeText(text));
 }
 
 /** Finds a month written inside a file name (`2023年6月西湖区.csv`, `xihu_202306.xlsx`), else null. */

@@ -1,6 +1,7 @@
 import type {Catalog, Column, TargetRef} from "./catalog.js";
 import {parseCellNumber, parsePeriod, periodInName} from "./cells.js";
 import type {FindingCode} from "./findings.js";
+import {RULES} from "./rules.js";
 import type {Unit} from "./units.js";
 
 /** What a submission's header says: where each column is, its form, and what the file name supplies. */
@@ -23,7 +24,7 @@ const PART = /^(.*?)[\s:_\-(·]*(分子|分母|numerator|denominator)\)?$/i;
  * Reads a submission's header row (trimmed cells) once, for every path that reads the file: which
  * column is which (by the catalog's aliases), long or wide form, and the unit and month the file
  * name supplies when a column is missing. Reports through `add`: `no_header` (then returns null),
- * `unknown_column`, `unknown_target`, `missing_column` and `from_file_name`.
+ * `duplicate_column` (a column named twice: the first is read, the file refused), `unknown_column`, `unknown_target`, `missing_column` and `from_file_name`.
  */
 export function headerColumns(
   header: readonly string[],
@@ -37,14 +38,18 @@ export function headerColumns(
   const named = new Map<Column, number>();
   const wide: HeaderColumns["wide"] = [];
   const unknown: number[] = [];
+  const duplicate = (i: number, first: number) => add("duplicate_column", headerRow, header[i]!, RULES.duplicate_column({name: header[i]!, index: i, first, firstName: header[first]!}));
   header.forEach((h, i) => {
     if (!h) return;
     const column = catalog.column(h);
-    if (column && !named.has(column)) return void named.set(column, i);
+    if (column) return void (named.has(column) ? duplicate(i, named.get(column)!) : named.set(column, i));
     const part = PART.exec(h);
     const target = catalog.target(part ? part[1]! : h);
-    if (target) return void wide.push({index: i, target, part: !part ? "value" : /分子|numerator/i.test(part[2]!) ? "numerator" : "denominator"});
-    unknown.push(i);
+    if (!target) return void unknown.push(i);
+    const which = !part ? "value" : /分子|numerator/i.test(part[2]!) ? "numerator" : "denominator";
+    const same = wide.find((w) => w.target === target && w.part === which);
+    if (same) return void duplicate(i, same.index);
+    wide.push({index: i, target, part: which});
   });
   const long = named.has("target_id") || named.has("indicator");
   const recognized = named.size + wide.length;

@@ -1,7 +1,9 @@
 import {BLOCK, type RangeAggregate, cellLanes} from "./aggregateRanges.js";
+import {monthOf} from "../lib/month.js";
 import type {Catalog} from "./catalog.js";
-import {type FindingCode, finding} from "./findings.js";
+import {FINDING_CODES, type FindingCode, finding} from "./findings.js";
 import type {Observation} from "./observations.js";
+import {RULES} from "./rules.js";
 import type {StreamedSubmission} from "./streamSubmission.js";
 
 /**
@@ -29,8 +31,15 @@ export function mergeAggregates(parts: RangeAggregate[], {catalog, file, sha256,
   const months = [...new Set(parts.flatMap((p) => p.months))].sort((a, b) => a - b);
   const totals = unitTotals(parts, {months, targets: catalog.targets, units: catalog.units.length});
   if (totals.duplicates) counts.duplicate_key = (counts.duplicate_key ?? 0) + totals.duplicates;
-  for (let d = 0; d < totals.duplicates && findings.length < maxFindings; d++) findings.push(finding("duplicate_key", file, 0, "", "同一单位、月份、指标、学校重复(跨文件段)"));
-  return {file, rows, observations: observationsOf(totals, {catalog, months, file, sha256}), findings, counts};
+  const school = parts.some((p) => p.schoolIds.some((id) => id !== ""));
+  for (let d = 0; d < totals.duplicates && findings.length < maxFindings; d++) findings.push(finding("duplicate_key", file, 0, "", RULES.duplicate_key({school})));
+  const observations = observationsOf(totals, {catalog, months, file, sha256});
+  // A header without a data row is no submission, as the reference path says.
+  if (rows === 0 && !Object.keys(counts).some((code) => FINDING_CODES[code as FindingCode] === "error")) {
+    counts.no_rows = 1;
+    if (findings.length < maxFindings) findings.push(finding("no_rows", file, 0, "", RULES.no_rows()));
+  }
+  return {file, rows, observations, findings, counts};
 }
 
 /** Unit × month × target totals, and whether each was given ({@link unitTotals}). */
@@ -119,7 +128,7 @@ function observationsOf({total, totalDen, seen}: UnitTotals, {catalog, months, f
   const M = months.length;
   const {ratio} = cellLanes(catalog.targets);
   const observations: Observation[] = [];
-  const periods = months.map((m) => `${Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, "0")}`);
+  const periods = months.map(monthOf);
   for (let u = 0; u < U; u++) {
     const unit = catalog.units[u]!.code;
     for (let t = 0; t < T; t++) {

@@ -67,7 +67,7 @@ export async function streamSubmission(
     for (const worker of crew) release(script, worker); // a file this path does not split
     aggregates = [await whole()];
   } else {
-    const catalogData = {units: catalog.units, targets: catalog.targets.map(({id, indicator, unit, kind, aggregation}) => ({id, indicator, unit, kind, aggregation})), aliases: [...catalog.aliases]};
+    const catalogData = {units: catalog.units, targets: catalog.targets.map(({id, indicator, unit, kind, aggregation, start, deadline}) => ({id, indicator, unit, kind, aggregation, start, deadline})), aliases: [...catalog.aliases]};
     // The next range to read, shared by every thread.
     const next = new Int32Array(new SharedArrayBuffer(4));
     const claim = () => Atomics.add(next, 0, 1);

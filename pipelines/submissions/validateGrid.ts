@@ -1,8 +1,10 @@
 import {neutralizeFormula} from "../lib/csv.js";
 import type {Catalog, Column, TargetRef} from "./catalog.js";
-import {parseBasis, parseCellNumber, parsePeriod} from "./cells.js";
+import {monthAt, monthIndex} from "../lib/month.js";
+import {type CellNumber, parseBasis, parseCellNumber, parsePeriod} from "./cells.js";
 import {headerColumns} from "./headerColumns.js";
-import {type Finding, type FindingCode, finding} from "./findings.js";
+import {type Finding, type FindingCode, finding, rejects} from "./findings.js";
+import {BAD_DENOMINATOR, BAD_NUMERATOR, BAD_VALUE, RULES, checkNumbers, checkPeriod, lookUpTarget, periodMessage, reportNumbers, targetLimits} from "./rules.js";
 import type {Grid} from "./readGrid.js";
 
 /** One value a submission states, normalized: the tidy row that becomes an observation. */
@@ -41,8 +43,10 @@ export interface Validation {
 const MARKUP = /<\s*\/?\s*[a-z!]|javascript:/i;
 
 /**
- * Checks a submission's grid against the catalog and normalizes its rows. `file` names the file in
- * findings; `now` is when it was submitted (a period after that month is an error); `history` holds
+ * Checks a submission's grid against the catalog and normalizes its rows, by the rules of rules.ts
+ * (the streaming path's too). `file` names the file in findings; `now` is when it was submitted (a
+ * period after that month, in Asia/Shanghai, is an error, as is one outside the catalog's plan
+ * span); a header without data rows is `no_rows`; `history` holds
  * earlier accepted values, so that a cumulative count that falls below last month's is a warning
  * (a rate may fall; a count of what was done may not).
  * Long form has a target column (`target_id` or `indicator`) and a value; wide form has one column
@@ -66,7 +70,7 @@ export function validateGrid(grid: Grid, {file, catalog, now, history = []}: {fi
   const long = form === "long";
   if (findings.some((f) => f.code === "missing_column")) return {findings, rows: [], form};
 
-  const thisMonth = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}`;
+  const thisMonth = monthIndex(monthAt(now));
   const rows: SubmittedRow[] = [];
   const width = header.length;
   const required = (["unit", "period", "target_id", "indicator"] as const).filter((c) => named.has(c)).map((c) => named.get(c)!);
@@ -75,7 +79,7 @@ export function validateGrid(grid: Grid, {file, catalog, now, history = []}: {fi
     const row = grid.rowNumbers[r]!;
     const used = cells.findLastIndex((c) => c.trim() !== "") + 1;
     if (used > width || required.some((i) => i >= cells.length)) {
-      add("ragged_row", row, "", `本行有 ${used} 列,表头有 ${width} 列(可能有未加引号的逗号或缺列)`);
+      add("ragged_row", row, "", RULES.ragged_row({used, width}));
       continue;
     }
     const cell = (column: Column) => (named.has(column) ? (cells[named.get(column)!] ?? "").trim() : "");
@@ -87,21 +91,25 @@ export function validateGrid(grid: Grid, {file, catalog, now, history = []}: {fi
     };
     const unitText = cell("unit");
     const unit = named.has("unit") ? catalog.unit(unitText) : nameUnit;
-    if (!unit) fail("unknown_unit", at("unit"), unitText ? `未知单位“${unitText}”(可填区县全称、简称或 6 位行政区划代码)` : "单位为空");
+    if (!unit) fail("unknown_unit", at("unit"), RULES.unknown_unit({text: unitText}));
     const periodText = cell("period");
     const period = named.has("period") ? parsePeriod(periodText) : namePeriod;
-    if (!period) fail("bad_period", at("period"), periodText ? `无法识别的月份“${periodText}”(应为 2023-06、2023年6月 等)` : "月份为空");
-    else if (period > thisMonth) fail("future_period", at("period"), `月份 ${period} 晚于报送时间 ${thisMonth}`);
+    if (!period) fail("bad_period", at("period"), RULES.bad_period({text: periodText}));
+    else {
+      const problem = checkPeriod(monthIndex(period), thisMonth, catalog.span);
+      if (problem) fail(problem, at("period"), periodMessage(problem, monthIndex(period), thisMonth, catalog.span));
+    }
     const basis = parseBasis(cell("basis"));
-    if (!basis) fail("bad_basis", at("basis"), `无法识别的口径“${cell("basis")}”(应为“累计”或“当期”)`);
+    if (!basis) fail("bad_basis", at("basis"), RULES.bad_basis({text: cell("basis")}));
     const note = cell("note");
     if (note && (MARKUP.test(note) || neutralizeFormula(note) !== note)) add("text_neutralized", row, at("note"), "备注中含有公式或网页代码,按纯文本保存,导出和显示时不会执行");
     const school = cell("school_id");
-    const entries: {target: TargetRef | undefined; column: string; value: string; numerator: string; denominator: string; label: string}[] = [];
+    const entries: {target: TargetRef; column: string; value: string; numerator: string; denominator: string}[] = [];
     if (long) {
-      const ref = cell("target_id") || cell("indicator");
-      const column = named.has("target_id") && cell("target_id") ? at("target_id") : at(named.has("target_id") ? "target_id" : "indicator");
-      entries.push({target: catalog.target(ref), column, value: cell("value"), numerator: cell("numerator"), denominator: cell("denominator"), label: ref});
+      const found = lookUpTarget(catalog, cell("target_id"), cell("indicator"));
+      const column = at(found.byName || !named.has("target_id") ? "indicator" : "target_id");
+      if (found.code) fail(found.code, column, found.message);
+      else entries.push({target: found.target, column, value: cell("value"), numerator: cell("numerator"), denominator: cell("denominator")});
     } else {
       for (const target of new Set(wide.map((w) => w.target))) {
         const parts = wide.filter((w) => w.target === target);
@@ -110,58 +118,33 @@ export function validateGrid(grid: Grid, {file, catalog, now, history = []}: {fi
           return w ? (cells[w.index] ?? "").trim() : "";
         };
         const first = parts[0]!;
-        entries.push({target, column: header[first.index]!, value: get("value"), numerator: get("numerator"), denominator: get("denominator"), label: target.id});
+        entries.push({target, column: header[first.index]!, value: get("value"), numerator: get("numerator"), denominator: get("denominator")});
       }
     }
     for (const entry of entries) {
-      if (!entry.target) {
-        const suggestion = catalog.suggestTarget(entry.label);
-        fail("unknown_target", entry.column, entry.label ? `未知指标“${entry.label}”${suggestion ? `,是否为“${suggestion}”?` : ""}` : "指标编号为空");
-        continue;
-      }
       const t = entry.target;
-      const value = parseCellNumber(entry.value);
-      const numerator = parseCellNumber(entry.numerator);
-      const denominator = parseCellNumber(entry.denominator);
       const numberColumn = (which: "value" | "numerator" | "denominator") => (long ? at(which) : header[wide.find((w) => w.target === t && w.part === which)?.index ?? -1] ?? entry.column);
-      let bad = false;
-      for (const [which, parsed, text] of [["value", value, entry.value], ["numerator", numerator, entry.numerator], ["denominator", denominator, entry.denominator]] as const) {
-        if (parsed.kind === "bad") {
-          fail("non_numeric", numberColumn(which), `“${text}”不是数字`);
-          bad = true;
-        } else if (parsed.kind === "number" && parsed.value < 0 && (t.kind === "count" || which !== "value")) {
-          fail("negative_count", numberColumn(which), `${t.id} ${t.indicator} 不能为负数:${text}`);
-          bad = true;
-        }
-      }
-      if (bad) continue;
-      const num = numerator.kind === "number" ? numerator.value : null;
-      const den = denominator.kind === "number" ? denominator.value : null;
-      let v = value.kind === "number" ? value.value : null;
-      if (t.aggregation === "ratio") {
-        if (num === null || den === null) {
-          if (v !== null || num !== null || den !== null) {
-            fail("ratio_without_parts", entry.column, `${t.id} ${t.indicator} 是比率指标,须同时填写分子和分母(全市比率无法由各区百分比算出)`);
-          }
-          if (v !== null && v > 100) fail("rate_over_100", numberColumn("value"), `${t.id} ${t.indicator} 为百分比,不能超过 100:${entry.value}`);
-          continue;
-        }
-        if (num > den) {
-          fail("numerator_over_denominator", numberColumn("numerator"), `分子 ${num} 大于分母 ${den}`);
-          continue;
-        }
-        v = den === 0 ? null : (100 * num) / den;
-      } else if (t.unit === "%" && v !== null && v > 100) {
-        fail("rate_over_100", numberColumn("value"), `${t.id} ${t.indicator} 为百分比,不能超过 100:${entry.value}`);
+      const texts = [entry.value, entry.numerator, entry.denominator] as const;
+      const [value, numerator, denominator] = texts.map(parseCellNumber);
+      const number = (n: CellNumber) => (n.kind === "number" ? n.value : NaN);
+      const bad = (value!.kind === "bad" ? BAD_VALUE : 0) | (numerator!.kind === "bad" ? BAD_NUMERATOR : 0) | (denominator!.kind === "bad" ? BAD_DENOMINATOR : 0);
+      const [v, num, den] = [number(value!), number(numerator!), number(denominator!)];
+      const {min, max, ratio} = targetLimits(t);
+      const problems = checkNumbers(min, max, ratio, v, num, den, bad);
+      if (problems) {
+        const columns = [numberColumn("value"), numberColumn("numerator"), numberColumn("denominator")] as const;
+        reportNumbers(problems, {target: t, targetColumn: entry.column, texts, columns, numerator: num, denominator: den}, fail);
         continue;
       }
-      if (v === null && num === null && den === null) continue; // nothing reported for this target
+      if (ratio ? num !== num || den !== den : v !== v) continue; // nothing reported for this target
       if (ok && unit && period && basis) {
-        rows.push({unit_code: unit.code, period, target_id: t.id, school_id: school, value: v, numerator: num, denominator: den, basis, note, row});
+        const rate = ratio ? (den === 0 ? null : (100 * num) / den) : v;
+        rows.push({unit_code: unit.code, period, target_id: t.id, school_id: school, value: rate, numerator: ratio ? num : num === num ? num : null, denominator: ratio ? den : den === den ? den : null, basis, note, row});
       }
     }
   }
   checkDuplicates(rows, {file, add: (row, message) => add("duplicate_key", row, "", message)});
+  if (grid.rows.length === 1 && !rejects(findings)) add("no_rows", 0, "", RULES.no_rows());
   const counts = new Set(catalog.targets.filter((t) => t.kind === "count").map((t) => t.id));
   checkCumulative(rows.filter((r) => counts.has(r.target_id)), history.filter((h) => counts.has(h.target_id)), {add: (row, column, message) => add("cumulative_decrease", row, column, message), valueColumn: named.has("value") ? header[named.get("value")!]! : "value"});
   return {findings, rows, form};
@@ -178,7 +161,7 @@ function checkDuplicates(rows: readonly SubmittedRow[], {add}: {file: string; ad
     const key = keyOf(r);
     const seen = first.get(key);
     if (seen === undefined) first.set(key, r.row);
-    else add(r.row, `与第 ${seen} 行重复:同一单位、月份、指标${r.school_id ? "、学校" : ""}只能有一个值`);
+    else add(r.row, RULES.duplicate_key({school: r.school_id !== ""}));
   }
 }
 

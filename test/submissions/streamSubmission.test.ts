@@ -3,6 +3,7 @@ import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {computeGaps} from "../../pipelines/gaps/computeGaps.js";
+import type {Finding} from "../../pipelines/submissions/findings.js";
 import {inspectFile} from "../../pipelines/submissions/inspectFile.js";
 import type {Observation} from "../../pipelines/submissions/observations.js";
 import {streamSubmission} from "../../pipelines/submissions/streamSubmission.js";
@@ -115,7 +116,8 @@ describe("streamSubmission (the fast path for large files)", () => {
         const reference = await inspectFile(file, {catalog, now});
         if (reference.form !== "long") continue;
         const streamed = await streamSubmission(file, {catalog, now, workers: 1});
-        const errors = (findings: readonly {code: string; row: number; severity: string}[]) => findings.filter((f) => f.severity === "error").map((f) => `${f.code}@${f.row}`).sort();
+        // The same findings: code, row, column and message (the one rule table's), not only code and row.
+        const errors = (findings: readonly Finding[]) => findings.filter((f) => f.severity === "error").map((f) => `${f.code}@${f.row}:${f.column} ${f.message}`).sort();
         expect(errors(streamed.findings), name).toEqual(errors(reference.findings));
         if (errors(reference.findings).length) {
           withErrors++;

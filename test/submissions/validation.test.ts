@@ -31,8 +31,16 @@ describe("validation: one case per finding code", () => {
     ["rate_over_100", [HEADER, "西湖区,2023-06,2.4a,120%,,,,"], 2, "数值", /不能超过 100/],
     ["numerator_over_denominator", [HEADER, "西湖区,2023-06,2.4a,,120,100,,"], 2, "分子", /分子 120 大于分母 100/],
     ["ratio_without_parts", [HEADER, "西湖区,2023-06,2.4a,90%,,,,"], 2, "指标编号", /须同时填写分子和分母/],
-    ["duplicate_key", [HEADER, "西湖区,2023-06,6.1b,100,,,,", "西湖,2023年6月,6.1b,120,,,,"], 3, "", /与第 2 行重复/],
+    ["duplicate_key", [HEADER, "西湖区,2023-06,6.1b,100,,,,", "西湖,2023年6月,6.1b,120,,,,"], 3, "", /同一单位、月份、指标出现多次/],
     ["ragged_row", [HEADER, "西湖区,2023-06,6.1b,100,,,累计,含新校区,老校区,另一处"], 2, "", /本行有 10 列,表头有 8 列/],
+    ["period_outside_plan", [HEADER, "西湖区,2022-12,6.1b,50100,,,,"], 2, "月份", /月份 2022-12 不在计划期\(2023-01 至 2023-12\)内/],
+    ["bad_period", [HEADER, "西湖区,2023-06-99,6.1b,100,,,,"], 2, "月份", /无法识别的月份“2023-06-99”/],
+    ["bad_period", [HEADER, "西湖区,0000-01,6.1b,100,,,,"], 2, "月份", /无法识别的月份“0000-01”/],
+    ["negative_count", [HEADER, "西湖区,2023-06,2.3a,-2,,,,"], 2, "数值", /2\.3a 运动技能 不能为负数:-2/],
+    ["target_mismatch", ["单位,月份,指标编号,指标名称,数值", "西湖区,2023-06,6.1b,新增普惠托位,300"], 2, "指标编号", /指标编号“6\.1b”\(新增学位\)与指标名称“新增普惠托位”\(6\.2a\)不一致/],
+    ["duplicate_column", ["单位,月份,指标编号,数值,数值", "西湖区,2023-06,6.1b,100,200"], 1, "数值", /第 5 列“数值”与第 4 列“数值”是同一列/],
+    ["duplicate_column", ["单位,月份,6.1b,新增学位", "西湖区,2023-06,100,200"], 1, "新增学位", /第 4 列“新增学位”与第 3 列“6\.1b”是同一列/],
+    ["no_rows", [HEADER, ""], 0, "", /只有表头,没有数据行/],
     ["missing_column", ["单位,月份,指标编号,备注", "西湖区,2023-06,6.1b,忘了"], 1, "", /缺少“数值”列/],
     ["no_header", ["西湖区,2023-06,6.1b,100", "西湖区,2023-06,6.1a,3"], 1, "", /第一行是数据\(“西湖区”\)/],
     ["bad_basis", [HEADER, "西湖区,2023-06,6.1b,100,,,年度,"], 2, "口径", /无法识别的口径“年度”/],
@@ -108,7 +116,7 @@ describe("validation: one case per finding code", () => {
 
   it("every finding code has a case above", () => {
     expect(Object.keys(FINDING_CODES).sort()).toEqual(
-      ["bad_basis", "bad_csv", "bad_period", "bad_sheet", "binary_file", "cumulative_decrease", "duplicate_key", "empty_file", "encoding", "file_too_large", "from_file_name", "future_period", "missing_column", "negative_count", "no_header", "non_numeric", "numerator_over_denominator", "ragged_row", "rate_over_100", "ratio_without_parts", "text_neutralized", "unknown_column", "unknown_target", "unknown_unit"].sort()
+      ["bad_basis", "bad_csv", "bad_period", "bad_sheet", "binary_file", "cumulative_decrease", "duplicate_column", "duplicate_key", "empty_file", "encoding", "file_too_large", "from_file_name", "future_period", "missing_column", "negative_count", "no_header", "no_rows", "non_numeric", "numerator_over_denominator", "period_outside_plan", "ragged_row", "rate_over_100", "ratio_without_parts", "target_mismatch", "text_neutralized", "unknown_column", "unknown_target", "unknown_unit"].sort()
     );
   });
 });
