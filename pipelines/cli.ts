@@ -6,6 +6,7 @@ import {exportData, gaps} from "./commands/gaps.js";
 import {targets} from "./commands/targets.js";
 import {schedule, watch} from "./commands/watch.js";
 import {PlanwatchError} from "./error.js";
+import {ioReason, systemCode} from "./ioError.js";
 const {version} = createRequire(import.meta.url)("../package.json") as {version: string};
 
 const main = defineCommand({
@@ -25,7 +26,13 @@ export async function cli(argv: string[] = process.argv.slice(2)): Promise<void>
   } catch (error) {
     const e = error as NodeJS.ErrnoException;
     const message =
-      error instanceof PlanwatchError ? `${error.code}: ${error.message}` : e.code === "ENOENT" ? `not_found: no such file: ${e.path}` : e.message ?? String(error);
+      error instanceof PlanwatchError
+        ? `${error.code}: ${error.message}`
+        : e.code === "ENOENT"
+          ? `not_found: no such file: ${e.path}`
+          : systemCode(error)
+            ? `io_error: ${e.path ?? ""}:${ioReason(error)}`
+            : e.message ?? String(error);
     console.error(`planwatch: ${message.split("\n")[0]}`);
     process.exitCode = 1;
   }

@@ -7,7 +7,7 @@ import {writeSample} from "../sample/writeSample.js";
 import {projectCatalog} from "../submissions/catalog.js";
 import {formatFinding, rejects} from "../submissions/findings.js";
 import {DEFAULT_MAX_BYTES, inspectFile} from "../submissions/inspectFile.js";
-import {expandInputs, ingestFiles} from "../submissions/ingestFiles.js";
+import {type IngestResult, expandInputs, ingestFiles} from "../submissions/ingestFiles.js";
 import {readObservations} from "../submissions/observations.js";
 import {writeTemplate} from "../submissions/writeTemplate.js";
 import {readUnits} from "../submissions/units.js";
@@ -39,7 +39,12 @@ export const validate = defineCommand({
     const catalog = await projectCatalog();
     const history = (await readObservations({dataDir: args.data})).filter((o) => o.superseded_by === null && o.value !== null).map((o) => ({...o, value: o.value!}));
     const results = [];
-    for (const path of await expandInputs(inputs)) {
+    for (const {path, refused, folder} of await expandInputs(inputs)) {
+      if (refused) {
+        if (folder) console.error(`跳过 ${path}:${refused.message}`);
+        else results.push({file: path, accepted: false, rows: 0, findings: [refused]});
+        continue;
+      }
       const inspection = await inspectFile(path, {catalog, now: new Date(), history, maxBytes, sheet: args.sheet});
       results.push({file: path, accepted: !rejects(inspection.findings), rows: inspection.rows.length, findings: inspection.findings});
     }
@@ -57,10 +62,17 @@ export const ingest = defineCommand({
     const {format, maxBytes, inputs} = options(args);
     const results = await ingestFiles(inputs, {dataDir: args.data, catalog: await projectCatalog(), maxBytes, sheet: args.sheet});
     if (format === "json") process.stdout.write(JSON.stringify(results, null, 2) + "\n");
-    else for (const r of results) process.stdout.write(`${r.status === "accepted" ? "接收" : r.status === "known" ? "已有" : "拒收"} ${r.path} ${r.sha256.slice(0, 12)}${r.status === "rejected" ? `(${r.findings.filter((f) => f.severity === "error").length} 个错误,报告见 ${args.data}/rejected/)` : ""}\n`);
-    if (results.some((r) => r.status === "rejected")) process.exitCode = 1;
+    else for (const r of results) process.stdout.write(ingestLine(r, args.data) + "\n");
+    if (results.some((r) => r.status === "rejected" || r.status === "failed")) process.exitCode = 1;
   }
 });
+
+/** One line of `planwatch ingest`: what became of the file. */
+function ingestLine(r: IngestResult, data: string): string {
+  if (r.status === "failed" || r.status === "skipped") return `${r.status === "failed" ? "未入库" : "跳过"} ${r.path} ${r.findings.map((f) => `${f.code} ${f.message}`).join(";")}`;
+  const label = r.status === "accepted" ? "接收" : r.status === "known" ? "已有" : "拒收";
+  return `${label} ${r.path} ${r.sha256.slice(0, 12)}${r.status === "rejected" ? `(${r.findings.filter((f) => f.severity === "error").length} 个错误,报告见 ${data}/rejected/)` : ""}`;
+}
 
 function summary(file: string, accepted: boolean, rows: number, findings: readonly {severity: string}[]): string {
   const count = (s: string) => findings.filter((f) => f.severity === s).length;
