@@ -3,6 +3,7 @@ import {join} from "node:path";
 import {defineCommand, runCommand, runMain} from "citty";
 import {PlanwatchError} from "./error.js";
 import {packageRoot} from "./lib/packageRoot.js";
+import {ioReason, systemCode} from "./ioError.js";
 
 const {version} = JSON.parse(readFileSync(join(packageRoot(), "package.json"), "utf8")) as {version: string};
 
@@ -39,7 +40,13 @@ export async function cli(argv: string[] = process.argv.slice(2)): Promise<void>
   } catch (error) {
     const e = error as NodeJS.ErrnoException;
     const message =
-      error instanceof PlanwatchError ? `${error.code}: ${error.message}` : e.code === "ENOENT" ? `not_found: no such file: ${e.path}` : e.message ?? String(error);
+      error instanceof PlanwatchError
+        ? `${error.code}: ${error.message}`
+        : e.code === "ENOENT"
+          ? `not_found: no such file: ${e.path}`
+          : systemCode(error)
+            ? `io_error: ${e.path ?? ""}:${ioReason(error)}`
+            : e.message ?? String(error);
     console.error(`planwatch: ${message.split("\n")[0]}`);
     process.exitCode = 1;
   }

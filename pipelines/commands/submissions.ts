@@ -3,6 +3,7 @@ import {defineCommand} from "citty";
 import {PlanwatchError} from "../error.js";
 import {rowFormat} from "../format/formatRows.js";
 import {projectPaths} from "../project.js";
+import type {IngestResult} from "../submissions/ingestFiles.js";
 
 // A command's modules load when it runs (`planwatch --help` reads only the meta and args here).
 
@@ -39,7 +40,12 @@ export const validate = defineCommand({
     const catalog = await projectCatalog();
     const history = (await readObservations({dataDir: args.data})).filter((o) => o.superseded_by === null && o.value !== null).map((o) => ({...o, value: o.value!}));
     const results = [];
-    for (const path of await expandInputs(inputs)) {
+    for (const {path, refused, folder} of await expandInputs(inputs)) {
+      if (refused) {
+        if (folder) console.error(`跳过 ${path}:${refused.message}`);
+        else results.push({file: path, accepted: false, rows: 0, findings: [refused]});
+        continue;
+      }
       const inspection = await inspectFile(path, {catalog, now: new Date(), history, maxBytes, sheet: args.sheet});
       results.push({file: path, accepted: !rejects(inspection.findings), rows: inspection.rows.length, findings: inspection.findings});
     }
@@ -58,10 +64,17 @@ export const ingest = defineCommand({
     const [{projectCatalog}, {ingestFiles}] = await Promise.all([import("../submissions/catalog.js"), import("../submissions/ingestFiles.js")]);
     const results = await ingestFiles(inputs, {dataDir: args.data, catalog: await projectCatalog(), maxBytes, sheet: args.sheet});
     if (format === "json") process.stdout.write(JSON.stringify(results, null, 2) + "\n");
-    else for (const r of results) process.stdout.write(`${r.status === "accepted" ? "接收" : r.status === "known" ? "已有" : "拒收"} ${r.path} ${r.sha256.slice(0, 12)}${r.status === "rejected" ? `(${r.findings.filter((f) => f.severity === "error").length} 个错误,报告见 ${args.data}/rejected/)` : ""}\n`);
-    if (results.some((r) => r.status === "rejected")) process.exitCode = 1;
+    else for (const r of results) process.stdout.write(ingestLine(r, args.data) + "\n");
+    if (results.some((r) => r.status === "rejected" || r.status === "failed")) process.exitCode = 1;
   }
 });
+
+/** One line of `planwatch ingest`: what became of the file. */
+function ingestLine(r: IngestResult, data: string): string {
+  if (r.status === "failed" || r.status === "skipped") return `${r.status === "failed" ? "未入库" : "跳过"} ${r.path} ${r.findings.map((f) => `${f.code} ${f.message}`).join(";")}`;
+  const label = r.status === "accepted" ? "接收" : r.status === "known" ? "已有" : "拒收";
+  return `${label} ${r.path} ${r.sha256.slice(0, 12)}${r.status === "rejected" ? `(${r.findings.filter((f) => f.severity === "error").length} 个错误,报告见 ${data}/rejected/)` : ""}`;
+}
 
 function summary(file: string, accepted: boolean, rows: number, findings: readonly {severity: string}[]): string {
   const count = (s: string) => findings.filter((f) => f.severity === s).length;

@@ -34,12 +34,16 @@ function serialPasses(pass: () => Promise<void>): () => void {
   return () => void run();
 }
 
-function inboxPass(a: {inbox: string; data: string; output: string}) {
+/** One pass over the inbox; `onWaiting` is told when files were left for a later pass. */
+function inboxPass(a: {inbox: string; data: string; output: string}, onWaiting?: () => void) {
   const {root} = projectPaths();
   return async () => {
     const {processInbox} = await import("../run/processInbox.js");
     const result = await processInbox({projectDir: root, inbox: resolve(root, a.inbox), dataDir: resolve(root, a.data), output: a.output, logger: consoleLogger, onStage: logStage});
-    if (result.waiting.length) consoleLogger.log(`inbox: waiting for ${result.waiting.length} file(s) still being written`);
+    if (result.waiting.length) {
+      consoleLogger.log(`inbox: waiting for ${result.waiting.length} file(s) still being written or not readable now`);
+      onWaiting?.();
+    }
   };
 }
 
@@ -55,16 +59,16 @@ export const watch = defineCommand({
     const {root} = projectPaths();
     const inbox = resolve(root, a.inbox);
     await mkdir(inbox, {recursive: true});
-    const pass = inboxPass(a);
-    if (a.once) return pass();
+    if (a.once) return inboxPass(a)();
     const wait = Number(a.debounce);
     if (!(wait >= 0)) throw new PlanwatchError("invalid_option", `invalid --debounce: ${a.debounce}`);
-    const trigger = serialPasses(pass);
     let timer: NodeJS.Timeout | undefined;
     const poke = () => {
       clearTimeout(timer);
       timer = setTimeout(trigger, wait);
     };
+    // A file left waiting gets another pass even if nothing else happens in the folder.
+    const trigger = serialPasses(inboxPass(a, () => setTimeout(poke, Math.max(wait, 500))));
     watchFolder(inbox, poke);
     consoleLogger.log(`watching ${inbox} (Ctrl-C stops)`);
     poke(); // files already waiting

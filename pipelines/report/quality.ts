@@ -5,9 +5,12 @@ import {addMonths, dayStart, isMonth, monthRange} from "../lib/month.js";
 import {projectPaths} from "../project.js";
 import {periodInName} from "../submissions/cells.js";
 import {dataPaths} from "../submissions/dataPaths.js";
-import type {Finding} from "../submissions/findings.js";
+import {type Finding, finding} from "../submissions/findings.js";
 import {type LedgerEntry, type Report, readLedger} from "../submissions/ledger.js";
 import {readUnits} from "../submissions/units.js";
+
+/** How many of one file's findings the quality page lists; its report on disk keeps them all. */
+export const MAX_FINDINGS_PER_FILE = 200;
 
 /** One unit × month of the submission record. */
 export interface SubmissionCell {
@@ -30,6 +33,8 @@ export interface QualityData {
   cells: SubmissionCell[];
   ledger: LedgerEntry[];
   findings: Finding[];
+  /** Files whose findings were cut at the cap: how many are shown of how many. */
+  omitted: {file: string; sha256: string; shown: number; total: number}[];
   /** The last failed builds (`.planwatch/failures.jsonl`), newest first: the site kept serving the one before. */
   failures: {at: string; reason: string}[];
 }
@@ -39,17 +44,31 @@ export interface QualityData {
  * the latest month any file states): per unit and month, whether it came on time (by `dueDay` of
  * the next month, default 10, Hangzhou time), late, rejected or not at all, and revised; plus the
  * ledger and every finding of every file. A rejected file is placed by the units and months its
- * readable rows state, else by its file name.
+ * readable rows state, else by its file name. Each file's findings are listed up to
+ * `maxFindingsPerFile` (default {@link MAX_FINDINGS_PER_FILE}), then one `more_findings` says how
+ * many more its report on disk holds (`omitted` lists those files).
  */
-export async function qualityData({projectDir, dataDir, dueDay = 10}: {projectDir?: string; dataDir?: string; dueDay?: number} = {}): Promise<QualityData> {
+export async function qualityData({
+  projectDir,
+  dataDir,
+  dueDay = 10,
+  maxFindingsPerFile = MAX_FINDINGS_PER_FILE
+}: {projectDir?: string; dataDir?: string; dueDay?: number; maxFindingsPerFile?: number} = {}): Promise<QualityData> {
   const paths = projectPaths(projectDir);
   const data = dataPaths(dataDir ?? paths.data);
   const [units, ledger] = await Promise.all([readUnits(paths.units), readLedger(data.ledger)]);
   const findings: Finding[] = [];
+  const omitted: {file: string; sha256: string; shown: number; total: number}[] = [];
   const placed: {entry: LedgerEntry; units: string[]; periods: string[]}[] = [];
   for (const entry of ledger) {
     const report = JSON.parse(await readFile(join(data.reports, `${entry.sha256}.json`), "utf8")) as Report;
-    findings.push(...report.findings);
+    const shown = Math.min(report.findings.length, maxFindingsPerFile);
+    for (let i = 0; i < shown; i++) findings.push(report.findings[i]!); // no spreading: a file may have 300,000
+    if (shown < report.findings.length) {
+      const rest = report.findings.length - shown;
+      omitted.push({file: entry.file, sha256: entry.sha256, shown, total: report.findings.length});
+      findings.push(finding("more_findings", entry.file, 0, "", `此文件另有 ${rest} 条问题未在此列出(共 ${report.findings.length} 条);全部见数据文件夹 reports/${entry.sha256}.json`));
+    }
     const byName = units.filter((u) => entry.file.includes(u.name)).map((u) => u.code);
     const period = periodInName(entry.file);
     placed.push({entry, units: entry.units.length ? entry.units : byName, periods: entry.periods.length ? entry.periods : period ? [period] : []});
@@ -74,7 +93,7 @@ export async function qualityData({projectDir, dataDir, dueDay = 10}: {projectDi
         return {at, reason};
       })
     : [];
-  return {due_day: dueDay, months, failures, cells: cells.filter((c) => c.accepted || c.rejected || units.find((u) => u.code === c.unit_code)!.kind !== "bureau"), ledger, findings};
+  return {due_day: dueDay, months, failures, omitted, cells: cells.filter((c) => c.accepted || c.rejected || units.find((u) => u.code === c.unit_code)!.kind !== "bureau"), ledger, findings};
 }
 
 /** The end of the due day (24:00 Hangzhou time) of the month after `period`, as an ISO instant. */

@@ -8,7 +8,7 @@ import {consoleLogger, type Logger} from "./effects.js";
 import {seedNpmCache} from "./npmCache.js";
 import {inputSnapshot} from "../report/snapshot.js";
 import {withLock} from "./lock.js";
-import {discard, newBuildDir, publish} from "./publish.js";
+import {checkOutput, discard, newBuildDir, publish} from "./publish.js";
 import {type StageRecord, runStages} from "./runStages.js";
 
 /** What `planwatch-manifest.json` holds: what the build was made of, and what it did. */
@@ -34,7 +34,9 @@ export interface BuildManifest {
  * Options: `projectDir` (default: the current directory), holding `observablehq.config.ts`;
  * `dataDir`, the ingested data (default: `<projectDir>/data`); `output` (default: the config's
  * `output`, `dist`), relative to `projectDir`; `logger` (default: standard error); `onStage`, told
- * of each stage as it ends. Returns the manifest. Throws `PlanwatchError` `build_failed` or `locked`.
+ * of each stage as it ends. Returns the manifest. Throws `PlanwatchError` `build_failed`, `locked`,
+ * or `invalid_output` when `output` is neither absent, an empty folder, nor a link to an earlier
+ * build ({@link checkOutput}): then nothing is built or changed.
  */
 export async function buildSite({
   projectDir = process.cwd(),
@@ -44,6 +46,7 @@ export async function buildSite({
   onStage
 }: {projectDir?: string; dataDir?: string; output?: string; logger?: Logger; onStage?: (record: StageRecord) => void} = {}): Promise<BuildManifest & {output: string}> {
   const dir = resolve(projectDir);
+  if (output !== undefined) await checkOutput(resolve(dir, output)); // at once, before anything is read or written
   const state = join(dir, ".planwatch");
   await mkdir(state, {recursive: true});
   return withLock(join(state, "build.lock"), async () => {
@@ -59,6 +62,7 @@ export async function buildSite({
     const config = await readConfig(join(dir, "observablehq.config.ts"), dir);
     const root = resolve(dir, config.root);
     const target = resolve(dir, output ?? config.output);
+    await checkOutput(target); // before anything is written beside it
     const cacheDir = join(root, ".observablehq", "cache");
     const staging = await newBuildDir(target);
     const effects = new StagingEffects(staging, cacheDir, {logger, output: {write: () => true}});

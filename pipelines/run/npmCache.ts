@@ -159,7 +159,7 @@ async function listFiles(dir: string): Promise<string[]> {
   for (const entry of await readdir(dir, {withFileTypes: true})) {
     if (entry.name.startsWith(".") || entry.name === "node_modules") continue;
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) files.push(...(await listFiles(path)));
+    if (entry.isDirectory()) for (const file of await listFiles(path)) files.push(file);
     else files.push(path);
   }
   return files;

@@ -41,7 +41,15 @@ export const FINDING_CODES = {
   ratio_without_parts: "error",
   duplicate_key: "error",
   cumulative_decrease: "warning",
-  bad_basis: "error"
+  bad_basis: "error",
+  /** Not a regular file (folder, FIFO, socket, device, symbolic link): refused unopened. */
+  not_a_file: "error",
+  /** The system could not read or store the file (no permission, disk full, name too long…). */
+  io_error: "error",
+  /** The file changed while it was read (still being written): left for the next pass. */
+  file_changed: "error",
+  /** A file's findings beyond what a page lists: the count, and where all of them are. */
+  more_findings: "warning"
 } as const satisfies Record<string, Severity>;
 
 export type FindingCode = keyof typeof FINDING_CODES;

@@ -81,7 +81,7 @@ describe("ingestFiles", () => {
 
   it("refuses to run beside a live run holding the lock, and takes over a dead run's lock", async () => {
     await writeFile(dataPaths(data).lock, `${process.pid === 1 ? 2 : 1}\n`); // pid 1 lives
-    await expect(ingest([join(inbox, "june.csv")])).rejects.toThrow(/another planwatch run holds/);
+    await expect(ingest([join(inbox, "june.csv")])).rejects.toMatchObject({code: "locked", message: expect.stringContaining("另一个 planwatch 进程(pid ")});
     await writeFile(dataPaths(data).lock, "999999999\n");
     expect((await ingest([join(inbox, "june.csv")]))[0]!.status).toBe("known");
     expect(existsSync(dataPaths(data).lock)).toBe(false);

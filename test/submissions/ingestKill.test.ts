@@ -66,7 +66,8 @@ describe("planwatch ingest killed at random moments", () => {
   });
   afterAll(() => rm(dir, {recursive: true, force: true}));
 
-  it(`leaves archive and ledger consistent after each of ${ROUNDS} SIGKILLs, and a rerun completes the job`, async () => {
+  // Thirteen whole planwatch processes: minutes on a loaded machine, hence the longer timeout.
+  it(`leaves archive and ledger consistent after each of ${ROUNDS} SIGKILLs, and a rerun completes the job`, {timeout: 900_000}, async () => {
     const data = join(dir, "data");
     const random = seededRandom(7);
     const seen: number[] = [];
