@@ -10,7 +10,7 @@ export interface ReadLimits {
   maxUnpackedBytes?: number;
 }
 
-export const DEFAULT_MAX_CELLS = 1_000_000;
+export const DEFAULT_MAX_CELLS = 500_000;
 export const DEFAULT_MAX_LINE_BYTES = 1 << 20;
 export const DEFAULT_MAX_UNPACKED_BYTES = 256 << 20;
 

@@ -1,4 +1,4 @@
-import {PassThrough} from "node:stream";
+import {Readable} from "node:stream";
 import ExcelJS from "exceljs";
 import {PlanwatchError} from "../error.js";
 import {checkZip} from "./checkZip.js";
@@ -39,8 +39,8 @@ interface StreamingSheet extends AsyncIterable<ExcelJS.Row> {
  */
 export async function readWorkbook(bytes: Uint8Array, {sheet, maxCells = DEFAULT_MAX_CELLS, maxUnpackedBytes}: {sheet?: string; maxCells?: number; maxUnpackedBytes?: number} = {}): Promise<Grid> {
   await checkZip(bytes, {maxUnpackedBytes});
-  const input = new PassThrough();
-  input.end(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  // The bytes in slices (views, not copies): the unzipper joins what it holds to each chunk it is given.
+  const input = Readable.from(slices(bytes, 64 * 1024), {objectMode: false});
   // Shared strings are kept here (not by exceljs) so that their number is bounded too.
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {worksheets: "emit", sharedStrings: "emit", styles: "cache", hyperlinks: "ignore", entries: "ignore"}) as unknown as StreamingReader;
   const strings: unknown[] = [];
@@ -92,6 +92,10 @@ export async function readWorkbook(bytes: Uint8Array, {sheet, maxCells = DEFAULT
   if (sheet !== undefined && names.length) throw new PlanwatchError("bad_sheet", `没有名为“${sheet}”的工作表(现有:${names.join("、")})`);
   if (sheet !== undefined && seen.length) throw new PlanwatchError("bad_sheet", `没有名为“${sheet}”的工作表(现有:${seen.join("、")})`);
   throw new PlanwatchError("bad_sheet", "Excel 文件中没有工作表");
+}
+
+function* slices(bytes: Uint8Array, size: number): Generator<Buffer> {
+  for (let at = 0; at < bytes.length; at += size) yield Buffer.from(bytes.buffer, bytes.byteOffset + at, Math.min(size, bytes.length - at));
 }
 
 /** The number N of `xl/worksheets/sheetN.xml`, the part the workbook's relationship points a sheet to. */
