@@ -102,15 +102,21 @@ function centralDirectory(bytes: Uint8Array): ZipEntry[] {
   return entries;
 }
 
-/** Inflates one member as a stream, counting and dropping its bytes; throws where it is not what the directory says. */
-async function checkMember(bytes: Uint8Array, e: ZipEntry): Promise<void> {
+/** A member's packed bytes (a view into `bytes`), after its local header; `bad_sheet` when they are not all there. */
+export function packedBytes(bytes: Uint8Array, e: ZipEntry): Uint8Array {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const broken = (why: string) => new PlanwatchError("bad_sheet", `Excel 文件中的“${e.name}”${why},请重新保存后再报送`);
-  if (e.flags & 1) throw broken("已加密");
   if (e.offset + 30 > bytes.length || view.getUint32(e.offset, true) !== LOCAL) throw broken("不完整或已损坏");
   const start = e.offset + 30 + view.getUint16(e.offset + 26, true) + view.getUint16(e.offset + 28, true);
   if (start + e.compressedSize > bytes.length) throw broken("不完整(文件可能被截断)");
-  const packed = bytes.subarray(start, start + e.compressedSize);
+  return bytes.subarray(start, start + e.compressedSize);
+}
+
+/** Inflates one member as a stream, counting and dropping its bytes; throws where it is not what the directory says. */
+async function checkMember(bytes: Uint8Array, e: ZipEntry): Promise<void> {
+  const broken = (why: string) => new PlanwatchError("bad_sheet", `Excel 文件中的“${e.name}”${why},请重新保存后再报送`);
+  if (e.flags & 1) throw broken("已加密");
+  const packed = packedBytes(bytes, e);
   if (e.method === 0) {
     if (e.compressedSize !== e.size) throw broken("大小与目录不符");
     return;

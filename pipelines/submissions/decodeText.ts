@@ -26,7 +26,7 @@ export function decodeText(bytes: Uint8Array, {maxLineBytes}: {maxLineBytes?: nu
   try {
     text = new TextDecoder(label, {fatal: true, ignoreBOM: true}).decode(body);
   } catch {
-    throw new PlanwatchError("binary_file", `按 ${encoding} 无法解码`);
+    throw new PlanwatchError("binary_file", encoding === "gb18030" ? "既不是有效的 UTF-8,也不是 GBK/GB18030(可能混用了两种编码)" : `按 ${encoding.toUpperCase()} 无法解码`);
   }
   if (controlShare(text) > 0.01) throw new PlanwatchError("binary_file", "含有大量控制字符");
   const nul = text.indexOf("\u0000");

@@ -5,6 +5,7 @@ import {readGrid} from "../../pipelines/submissions/readGrid.js";
 import {validateGrid} from "../../pipelines/submissions/validateGrid.js";
 import {PROJECT_DIR} from "../helpers/cli.js";
 import {JULY_5, seedCatalog} from "../helpers/catalog.js";
+import {HEADER, sheetBytes} from "../helpers/attackFiles.js";
 
 const FIXTURES = join(PROJECT_DIR, "test", "fixtures", "submissions");
 const fixture = (name: string) => readFile(join(FIXTURES, name));
@@ -58,5 +59,34 @@ describe("reading submissions in every encoding and form", () => {
   it("gives spreadsheet row numbers: a quoted newline stays in its row", async () => {
     const grid = await readGrid(Buffer.from('单位,月份,指标编号,数值,备注\n\n西湖区,2023-06,6.1b,1,"a\nb"\n西湖区,2023-06,6.1a,1,\n'));
     expect(grid.rowNumbers).toEqual([1, 3, 4]);
+  });
+});
+
+describe("reading within bounds", () => {
+  it("refuses a workbook past maxCells at the row where it passes the bound, as it reads", async () => {
+    const rows = Array.from({length: 40}, (_, i) => ["西湖区", "2023-06", "6.1b", String(i)]);
+    const error = await readGrid(await sheetBytes([HEADER, ...rows]), {maxCells: 100}).catch((e: unknown) => e);
+    expect(error).toMatchObject({code: "file_too_large", row: 25});
+    expect((error as Error).message).toMatch(/第 25 行已超过 100 个单元格/);
+  });
+
+  it("refuses a CSV past maxCells the same way", async () => {
+    const text = [HEADER, ...Array.from({length: 40}, (_, i) => ["西湖区", "2023-06", "6.1b", String(i), "", "", "", ""])].map((r) => r.join(",")).join("\n");
+    await expect(readGrid(Buffer.from(text), {maxCells: 100})).rejects.toMatchObject({code: "file_too_large", row: 13});
+  });
+
+  it("reads a formula's cached value, and a formula without one as =formula (never [object Object])", async () => {
+    const grid = await readGrid(await sheetBytes([HEADER, ["西湖区", "2023-06", "6.1b", {formula: "SUM(D3:D4)"} as never], ["西湖区", "2023-06", "6.1a", {formula: "1+2", result: 3} as never]]));
+    expect(grid.rows.slice(1).map((r) => r[3])).toEqual(["=SUM(D3:D4)", "3"]);
+  });
+
+  it("NUL anywhere in a text file is binary_file naming its line", async () => {
+    const text = "单位,月份,指标编号,数值\n" + "西湖区,2023-06,6.1b,1\n".repeat(400) + "西湖区,2023-06,6.1a,\u00001\n";
+    await expect(readGrid(Buffer.from(text))).rejects.toMatchObject({code: "binary_file", row: 402});
+  });
+
+  it("a line over maxLineBytes is bad_csv, CR-only line ends counted", async () => {
+    const text = "单位,月份\r西湖区,2023-06\r" + "x".repeat(2000) + "\r";
+    await expect(readGrid(Buffer.from(text), {maxLineBytes: 1000})).rejects.toMatchObject({code: "bad_csv", row: 3});
   });
 });
