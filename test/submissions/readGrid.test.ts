@@ -80,6 +80,11 @@ describe("reading within bounds", () => {
     expect(grid.rows.slice(1).map((r) => r[3])).toEqual(["=SUM(D3:D4)", "3"]);
   });
 
+  it("reads a date cell as its day (the styles are read before the sheet) and rich text joined", async () => {
+    const grid = await readGrid(await sheetBytes([HEADER, ["西湖区", new Date(Date.UTC(2023, 5, 1)), "6.1b", 4200, "", "", "累计", {richText: [{text: "富"}, {text: "文本"}]} as never]]));
+    expect(grid.rows[1]).toEqual(["西湖区", "2023-06-01", "6.1b", "4200", "", "", "累计", "富文本"]);
+  });
+
   it("NUL anywhere in a text file is binary_file naming its line", async () => {
     const text = "单位,月份,指标编号,数值\n" + "西湖区,2023-06,6.1b,1\n".repeat(400) + "西湖区,2023-06,6.1a,\u00001\n";
     await expect(readGrid(Buffer.from(text))).rejects.toMatchObject({code: "binary_file", row: 402});
