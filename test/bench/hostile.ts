@@ -1,10 +1,11 @@
-// npm run bench, part 4 (BENCH_ONLY=xlsx): the cost of a hostile workbook within the size limit.
-// Generates (never commits) xlsx files just under 50 MB in .planwatch/bench/ and times a whole
-// `planwatch validate` process on each, with its peak RSS (VmHWM, read from /proc while it runs),
-// beside the same process on a 3-row workbook (what starting planwatch costs by itself).
+// npm run bench, part 4 (BENCH_ONLY=hostile): the cost of hostile files within the size limit.
+// Generates (never commits) xlsx and CSV files just under 50 MB in .planwatch/bench/ and times a
+// whole `planwatch validate` process on each, with its peak RSS (VmHWM, read from /proc while it
+// runs), beside the same process on a 3-row workbook (what starting planwatch costs by itself) and
+// on the committed zip bomb of the attack corpus.
 import {spawn} from "node:child_process";
 import {randomBytes} from "node:crypto";
-import {mkdir, readFile, stat} from "node:fs/promises";
+import {mkdir, readFile, stat, writeFile} from "node:fs/promises";
 import {join} from "node:path";
 import ExcelJS from "exceljs";
 import {DEFAULT_MAX_BYTES} from "../../pipelines/submissions/inspectFile.js";
@@ -51,12 +52,12 @@ async function writeWorkbook(path: string, rows: number, {random}: {random: bool
   return (await stat(path)).size;
 }
 
-export async function benchXlsx(): Promise<void> {
+export async function benchHostile(): Promise<void> {
   const dir = join(PROJECT_DIR, ".planwatch", "bench");
   await mkdir(dir, {recursive: true});
   const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
   const line = (label: string, size: number, m: Measured) => console.log(`  ${label.padEnd(40)} ${mb(size).padStart(8)}  ${m.seconds.toFixed(1).padStart(5)} s  peak RSS ${m.peakMb.toFixed(0).padStart(4)} MB  ${m.verdict}`);
-  console.log(`xlsx reading, a whole \`planwatch validate\` process (size limit ${mb(DEFAULT_MAX_BYTES)}):`);
+  console.log(`hostile files, a whole \`planwatch validate\` process each (size limit ${mb(DEFAULT_MAX_BYTES)}):`);
   const small = join(PROJECT_DIR, "test/fixtures/submissions/long.xlsx");
   line("3 rows (the cost of starting)", (await stat(small)).size, await validate(small));
   // Rows enough for files just under the limit, and a file just under the bound on cells.
@@ -66,4 +67,12 @@ export async function benchXlsx(): Promise<void> {
     if (size > DEFAULT_MAX_BYTES) console.log(`  (${label}: ${mb(size)} is over the size limit: refused unread)`);
     line(label, size, await validate(file));
   }
+  const bomb = join(PROJECT_DIR, "test/fixtures/attack/zip-bomb-ratio.xlsx");
+  line("zip bomb (40 MB of spaces, packed)", (await stat(bomb)).size, await validate(bomb));
+  const oneLine = join(dir, "one-line.csv");
+  await writeFile(oneLine, "单位," + "数值,".repeat(6_500_000));
+  line("CSV, one line, no line end", (await stat(oneLine)).size, await validate(oneLine));
+  const rowsCsv = join(dir, "rows.csv");
+  await writeFile(rowsCsv, ["单位,月份,指标编号,学校代码,数值,备注", ...Array.from({length: 900_000}, (_, i) => `西湖区,2023-0${1 + (i % 6)},6.1b,S${i},${i},备注${i}`)].join("\n") + "\n");
+  line("CSV, row-heavy", (await stat(rowsCsv)).size, await validate(rowsCsv));
 }
