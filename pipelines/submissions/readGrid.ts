@@ -3,7 +3,6 @@ import {PlanwatchError} from "../error.js";
 import {type TextEncodingName, decodeText} from "./decodeText.js";
 import {detectDelimiter} from "./detectDelimiter.js";
 import {DEFAULT_MAX_CELLS, DEFAULT_MAX_LINE_BYTES, type ReadLimits, tooManyCells} from "./readLimits.js";
-import {readWorkbook} from "./readWorkbook.js";
 
 /** A submission as a grid of text cells, with the spreadsheet row number of each row. */
 export interface Grid {
@@ -21,7 +20,7 @@ export interface Grid {
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 
 /**
- * Reads a submission's bytes into a grid: an xlsx workbook ({@link readWorkbook}: the first visible
+ * Reads a submission's bytes into a grid: an xlsx workbook (`readWorkbook`: the first visible
  * sheet, or `sheet`), or delimited text in any encoding {@link decodeText} detects, with comma, tab
  * or semicolon (whichever the header line uses most, outside quotes), CRLF, LF or CR, quoted fields
  * holding delimiters, quotes and newlines. The content decides, not the file name. Throws
@@ -30,7 +29,10 @@ const ZIP = [0x50, 0x4b, 0x03, 0x04];
  * to too much) or `zip_bomb`.
  */
 export async function readGrid(bytes: Uint8Array, {sheet, maxCells = DEFAULT_MAX_CELLS, maxLineBytes = DEFAULT_MAX_LINE_BYTES, maxUnpackedBytes}: {sheet?: string} & ReadLimits = {}): Promise<Grid> {
-  if (ZIP.every((b, i) => bytes[i] === b)) return readWorkbook(bytes, {sheet, maxCells, maxUnpackedBytes});
+  if (ZIP.every((b, i) => bytes[i] === b)) {
+    const {readWorkbook} = await import("./readWorkbook.js"); // exceljs is loaded for workbooks only
+    return readWorkbook(bytes, {sheet, maxCells, maxUnpackedBytes});
+  }
   const {text, encoding} = decodeText(bytes, {maxLineBytes});
   const delimiter = detectDelimiter(text);
   let records: string[][];
