@@ -96,8 +96,9 @@ export async function readWorkbook(bytes: Uint8Array, {sheet, maxCells = DEFAULT
     return {format: "xlsx", encoding: null, delimiter: null, sheet: want.name, rows, rowNumbers};
   } catch (error) {
     if (error instanceof PlanwatchError) throw error;
-    const where = row ? `第 ${row + 1} 行附近` : "";
-    throw new PlanwatchError("bad_sheet", `无法读取 Excel 文件${where ? `(${where}出错)` : ""}:文件已损坏或不是标准的 .xlsx,请用 Excel 打开后重新保存`, {cause: error, row: row ? row + 1 : undefined});
+    // Rows come in batches (one per inflated chunk): the damage is after the last row read.
+    const where = row ? `(读到第 ${row} 行之后出错)` : "";
+    throw new PlanwatchError("bad_sheet", `无法读取 Excel 文件${where}:文件已损坏或不是标准的 .xlsx,请用 Excel 打开后重新保存`, {cause: error, row: row ? row + 1 : undefined});
   }
 }
 
