@@ -5,7 +5,7 @@ import {readGrid} from "../../pipelines/submissions/readGrid.js";
 import {validateGrid} from "../../pipelines/submissions/validateGrid.js";
 import {PROJECT_DIR} from "../helpers/cli.js";
 import {JULY_5, seedCatalog} from "../helpers/catalog.js";
-import {HEADER, sheetBytes} from "../helpers/attackFiles.js";
+import {GOOD, HEADER, sheetBytes, workbookBytes} from "../helpers/attackFiles.js";
 
 const FIXTURES = join(PROJECT_DIR, "test", "fixtures", "submissions");
 const fixture = (name: string) => readFile(join(FIXTURES, name));
@@ -83,6 +83,20 @@ describe("reading within bounds", () => {
   it("reads a date cell as its day (the styles are read before the sheet) and rich text joined", async () => {
     const grid = await readGrid(await sheetBytes([HEADER, ["西湖区", new Date(Date.UTC(2023, 5, 1)), "6.1b", 4200, "", "", "累计", {richText: [{text: "富"}, {text: "文本"}]} as never]]));
     expect(grid.rows[1]).toEqual(["西湖区", "2023-06-01", "6.1b", "4200", "", "", "累计", "富文本"]);
+  });
+
+  it("finds a sheet by an absolute part name in the workbook's relationships, and a hidden sheet when named", async () => {
+    const bytes = await sheetBytes([HEADER, GOOD], async (zip) => {
+      const rels = await zip.file("xl/_rels/workbook.xml.rels")!.async("string");
+      zip.file("xl/_rels/workbook.xml.rels", rels.replace('Target="worksheets/sheet1.xml"', 'Target="/xl/worksheets/sheet1.xml"'));
+    });
+    expect((await readGrid(bytes)).rows[1]).toEqual(GOOD.slice(0, 7)); // the empty note at the end is dropped
+    const hidden = await workbookBytes((wb) => {
+      wb.addWorksheet("旧表", {state: "hidden"}).addRow(["旧"]);
+      wb.addWorksheet("报送").addRow(["新"]);
+    });
+    expect((await readGrid(hidden)).rows).toEqual([["新"]]);
+    expect((await readGrid(hidden, {sheet: "旧表"})).rows).toEqual([["旧"]]);
   });
 
   it("NUL anywhere in a text file is binary_file naming its line", async () => {
