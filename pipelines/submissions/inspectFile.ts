@@ -24,8 +24,9 @@ export interface Inspection extends Validation {
 /**
  * Reads and validates one file (a dry run: nothing is written). Options: `catalog`; `now`, the
  * submission time; `history`, earlier accepted values; `maxBytes` (default 50 MB); `sheet`, the
- * workbook sheet to read (default: the first). A file too large, not text, or malformed is reported
- * as a finding, never thrown.
+ * workbook sheet to read (default: the first visible one). A file too large (in bytes, cells or
+ * what it unpacks to), a zip bomb, not text, or malformed is reported as a finding (with the row
+ * where reading stopped, when known), never thrown.
  */
 export async function inspectFile(
   path: string,
