@@ -4,9 +4,12 @@
  */
 export class PlanwatchError extends Error {
   readonly code: string;
-  constructor(code: string, message: string, options?: {cause?: unknown}) {
+  /** Where in a file it went wrong, when known: the row as a spreadsheet shows it. */
+  readonly row: number | undefined;
+  constructor(code: string, message: string, options?: {cause?: unknown; row?: number}) {
     super(message, options);
     this.name = "PlanwatchError";
     this.code = code;
+    this.row = options?.row;
   }
 }

@@ -21,6 +21,7 @@ export const FINDING_CODES = {
   no_header: "error",
   binary_file: "error",
   file_too_large: "error",
+  zip_bomb: "error",
   bad_csv: "error",
   bad_sheet: "error",
   missing_column: "error",

@@ -4,7 +4,7 @@ import {basename} from "node:path";
 import {PlanwatchError} from "../error.js";
 import {hashFile} from "../run/fingerprint.js";
 import type {Catalog} from "./catalog.js";
-import {type Finding, finding} from "./findings.js";
+import {type Finding, type FindingCode, finding} from "./findings.js";
 import {type Grid, readGrid} from "./readGrid.js";
 import {type PriorValue, type Validation, validateGrid} from "./validateGrid.js";
 
@@ -24,8 +24,9 @@ export interface Inspection extends Validation {
 /**
  * Reads and validates one file (a dry run: nothing is written). Options: `catalog`; `now`, the
  * submission time; `history`, earlier accepted values; `maxBytes` (default 50 MB); `sheet`, the
- * workbook sheet to read (default: the first). A file too large, not text, or malformed is reported
- * as a finding, never thrown.
+ * workbook sheet to read (default: the first visible one). A file too large (in bytes, cells or
+ * what it unpacks to), a zip bomb, not text, or malformed is reported as a finding (with the row
+ * where reading stopped, when known), never thrown.
  */
 export async function inspectFile(
   path: string,
@@ -45,11 +46,14 @@ export async function inspectFile(
     grid = await readGrid(content, {sheet});
   } catch (error) {
     if (!(error instanceof PlanwatchError)) throw error;
-    const code = error.code === "bad_csv" || error.code === "bad_sheet" ? error.code : "binary_file";
+    const code = READ_CODES.find((c) => c === error.code) ?? "binary_file";
     const message = code === "binary_file" ? `不是文本或 Excel 文件(${error.message}),请另存为 CSV(UTF-8)或 .xlsx` : error.message;
-    return {...base, sha256, content, findings: [finding(code, name, 0, "", message)] satisfies Finding[]};
+    return {...base, sha256, content, findings: [finding(code, name, error.row ?? 0, "", message)] satisfies Finding[]};
   }
   return {...base, sha256, content, grid, ...validateGrid(grid, {file: name, catalog, now, history})};
 }
+
+/** The codes reading a file may refuse it with (anything else it throws is `binary_file`). */
+const READ_CODES = ["bad_csv", "bad_sheet", "binary_file", "file_too_large", "zip_bomb"] as const satisfies readonly FindingCode[];
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;

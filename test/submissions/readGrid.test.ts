@@ -5,6 +5,7 @@ import {readGrid} from "../../pipelines/submissions/readGrid.js";
 import {validateGrid} from "../../pipelines/submissions/validateGrid.js";
 import {PROJECT_DIR} from "../helpers/cli.js";
 import {JULY_5, seedCatalog} from "../helpers/catalog.js";
+import {GOOD, HEADER, sheetBytes, workbookBytes} from "../helpers/attackFiles.js";
 
 const FIXTURES = join(PROJECT_DIR, "test", "fixtures", "submissions");
 const fixture = (name: string) => readFile(join(FIXTURES, name));
@@ -58,5 +59,53 @@ describe("reading submissions in every encoding and form", () => {
   it("gives spreadsheet row numbers: a quoted newline stays in its row", async () => {
     const grid = await readGrid(Buffer.from('单位,月份,指标编号,数值,备注\n\n西湖区,2023-06,6.1b,1,"a\nb"\n西湖区,2023-06,6.1a,1,\n'));
     expect(grid.rowNumbers).toEqual([1, 3, 4]);
+  });
+});
+
+describe("reading within bounds", () => {
+  it("refuses a workbook past maxCells at the row where it passes the bound, as it reads", async () => {
+    const rows = Array.from({length: 40}, (_, i) => ["西湖区", "2023-06", "6.1b", String(i)]);
+    const error = await readGrid(await sheetBytes([HEADER, ...rows]), {maxCells: 100}).catch((e: unknown) => e);
+    expect(error).toMatchObject({code: "file_too_large", row: 25});
+    expect((error as Error).message).toMatch(/第 25 行已超过 100 个单元格/);
+  });
+
+  it("refuses a CSV past maxCells the same way", async () => {
+    const text = [HEADER, ...Array.from({length: 40}, (_, i) => ["西湖区", "2023-06", "6.1b", String(i), "", "", "", ""])].map((r) => r.join(",")).join("\n");
+    await expect(readGrid(Buffer.from(text), {maxCells: 100})).rejects.toMatchObject({code: "file_too_large", row: 13});
+  });
+
+  it("reads a formula's cached value, and a formula without one as =formula (never [object Object])", async () => {
+    const grid = await readGrid(await sheetBytes([HEADER, ["西湖区", "2023-06", "6.1b", {formula: "SUM(D3:D4)"} as never], ["西湖区", "2023-06", "6.1a", {formula: "1+2", result: 3} as never]]));
+    expect(grid.rows.slice(1).map((r) => r[3])).toEqual(["=SUM(D3:D4)", "3"]);
+  });
+
+  it("reads a date cell as its day (the styles are read before the sheet) and rich text joined", async () => {
+    const grid = await readGrid(await sheetBytes([HEADER, ["西湖区", new Date(Date.UTC(2023, 5, 1)), "6.1b", 4200, "", "", "累计", {richText: [{text: "富"}, {text: "文本"}]} as never]]));
+    expect(grid.rows[1]).toEqual(["西湖区", "2023-06-01", "6.1b", "4200", "", "", "累计", "富文本"]);
+  });
+
+  it("finds a sheet by an absolute part name in the workbook's relationships, and a hidden sheet when named", async () => {
+    const bytes = await sheetBytes([HEADER, GOOD], async (zip) => {
+      const rels = await zip.file("xl/_rels/workbook.xml.rels")!.async("string");
+      zip.file("xl/_rels/workbook.xml.rels", rels.replace('Target="worksheets/sheet1.xml"', 'Target="/xl/worksheets/sheet1.xml"'));
+    });
+    expect((await readGrid(bytes)).rows[1]).toEqual(GOOD.slice(0, 7)); // the empty note at the end is dropped
+    const hidden = await workbookBytes((wb) => {
+      wb.addWorksheet("旧表", {state: "hidden"}).addRow(["旧"]);
+      wb.addWorksheet("报送").addRow(["新"]);
+    });
+    expect((await readGrid(hidden)).rows).toEqual([["新"]]);
+    expect((await readGrid(hidden, {sheet: "旧表"})).rows).toEqual([["旧"]]);
+  });
+
+  it("NUL anywhere in a text file is binary_file naming its line", async () => {
+    const text = "单位,月份,指标编号,数值\n" + "西湖区,2023-06,6.1b,1\n".repeat(400) + "西湖区,2023-06,6.1a,\u00001\n";
+    await expect(readGrid(Buffer.from(text))).rejects.toMatchObject({code: "binary_file", row: 402});
+  });
+
+  it("a line over maxLineBytes is bad_csv, CR-only line ends counted", async () => {
+    const text = "单位,月份\r西湖区,2023-06\r" + "x".repeat(2000) + "\r";
+    await expect(readGrid(Buffer.from(text), {maxLineBytes: 1000})).rejects.toMatchObject({code: "bad_csv", row: 3});
   });
 });

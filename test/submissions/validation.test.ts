@@ -44,7 +44,7 @@ describe("validation: one case per finding code", () => {
     ["missing_column", ["单位,月份,指标编号,备注", "西湖区,2023-06,6.1b,忘了"], 1, "", /缺少“数值”列/],
     ["no_header", ["西湖区,2023-06,6.1b,100", "西湖区,2023-06,6.1a,3"], 1, "", /第一行是数据\(“西湖区”\)/],
     ["bad_basis", [HEADER, "西湖区,2023-06,6.1b,100,,,年度,"], 2, "口径", /无法识别的口径“年度”/],
-    ["bad_csv", [HEADER, '西湖区,2023-06,6.1b,100,,,,"未闭合'], 0, "", /CSV 格式错误/],
+    ["bad_csv", [HEADER, '西湖区,2023-06,6.1b,100,,,,"未闭合'], 2, "", /^CSV 格式错误:第 2 行有一个引号直到文件末尾都没有闭合/],
     ["empty_file", [""], 0, "", /文件为空/]
   ] as [FindingCode, string[], number, string, RegExp][])("%s", async (code, lines, row, column, message) => {
     const result = await inspect(`${code}.csv`, lines.join("\n"));
@@ -116,7 +116,7 @@ describe("validation: one case per finding code", () => {
 
   it("every finding code has a case above", () => {
     expect(Object.keys(FINDING_CODES).sort()).toEqual(
-      ["bad_basis", "bad_csv", "bad_period", "bad_sheet", "binary_file", "cumulative_decrease", "duplicate_column", "duplicate_key", "empty_file", "encoding", "file_too_large", "from_file_name", "future_period", "missing_column", "negative_count", "no_header", "no_rows", "non_numeric", "numerator_over_denominator", "period_outside_plan", "ragged_row", "rate_over_100", "ratio_without_parts", "target_mismatch", "text_neutralized", "unknown_column", "unknown_target", "unknown_unit"].sort()
+      ["bad_basis", "bad_csv", "bad_period", "bad_sheet", "binary_file", "cumulative_decrease", "duplicate_column", "duplicate_key", "empty_file", "encoding", "file_too_large", "from_file_name", "future_period", "missing_column", "negative_count", "no_header", "no_rows", "non_numeric", "numerator_over_denominator", "period_outside_plan", "ragged_row", "rate_over_100", "ratio_without_parts", "target_mismatch", "text_neutralized", "unknown_column", "unknown_target", "unknown_unit", "zip_bomb"].sort()
     );
   });
 });
