@@ -1,4 +1,4 @@
-import {mkdir, mkdtemp, readFile, rm, writeFile} from "node:fs/promises";
+import {mkdir, mkdtemp, readFile, rm, symlink, writeFile} from "node:fs/promises";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {afterAll, describe, expect, inject, it} from "vitest";
@@ -82,9 +82,12 @@ describe("planwatch build (the bundled sample)", () => {
       const project = await copyProject(join(tmp, "project"));
       await writeFile(join(project, "src", "data", "broken.json.ts"), 'throw new Error("boom");\n');
       await writeFile(join(project, "src", "broken.md"), '# 坏页\n\n```js\nFileAttachment("data/broken.json").json()\n```\n');
+      // The last good site, published as planwatch publishes: `site` links to a build in `.site.builds/`.
       const site = join(tmp, "site");
-      await mkdir(site);
-      await writeFile(join(site, "index.html"), "the last good site");
+      const previous = join(tmp, ".site.builds", "build-old");
+      await mkdir(previous, {recursive: true});
+      await writeFile(join(previous, "index.html"), "the last good site");
+      await symlink(previous, site);
       const {code, stderr} = await runPlanwatch(["build", "--sample", "--output", site], {cwd: project});
       expect(code).toBe(1);
       expect(stderr).toMatch(/^planwatch: build_failed: .*broken/m);

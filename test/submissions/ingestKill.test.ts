@@ -11,7 +11,7 @@ import {readLedger} from "../../pipelines/submissions/ledger.js";
 import {PROJECT_DIR} from "../helpers/cli.js";
 
 const UNITS = ["上城区", "拱墅区", "西湖区", "滨江区", "萧山区", "余杭区", "临平区", "钱塘区", "富阳区", "临安区", "桐庐县", "淳安县", "建德市"];
-const MONTHS = Array.from({length: 20}, (_, i) => `${2022 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, "0")}`);
+const MONTHS = Array.from({length: 12}, (_, i) => `2023-${String(i + 1).padStart(2, "0")}`); // inside the plan's span (2023)
 const ROUNDS = 12;
 
 /**
