@@ -16,12 +16,12 @@ export const targets = defineCommand({
         file: {type: "positional", description: "the plan text (UTF-8)", required: true},
         format: {type: "string", description: "table | json | csv", default: "table"},
         curation: {type: "string", description: "a targets.curation.csv to merge by id"},
-        year: {type: "string", description: "the plan's year (default: read from its title)"}
+        year: {type: "string", description: "the plan's year (default: read from its title, date, heading or deadlines)"}
       },
       async run({args}) {
         const format = rowFormat(args.format);
         const year = args.year === undefined ? undefined : Number(args.year);
-        const rows = await loadTargets({plan: String(args.file), curation: args.curation, year});
+        const rows = await loadTargets({plan: String(args.file), curation: args.curation, year, warn: (message) => process.stderr.write(`${message}\n`)});
         process.stdout.write(formatRows(rows, {format, columns: format === "json" ? undefined : format === "csv" ? TARGET_CSV_COLUMNS : TARGET_COLUMNS}));
       }
     })

@@ -1,16 +1,21 @@
 import * as aq from "arquero";
 
-/** A month `YYYY-MM` as a number that counts months: 2023-01 → 24276. */
-export function monthIndex(period: string): number {
+/** A month `YYYY-MM` as a number that counts months: 2023-01 → 24276 (null for null). */
+export function monthIndex(period: string): number;
+export function monthIndex(period: string | null): number | null;
+export function monthIndex(period: string | null): number | null {
+  if (period === null) return null;
   return Number(period.slice(0, 4)) * 12 + Number(period.slice(5, 7)) - 1;
 }
 
 /**
  * The share of the way a target should have come by `asOf`: a curated schedule's fraction for that
  * month (linear between its listed months, from 0 the month before `start`), else the months from
- * `start` through `asOf` over the months from `start` through `deadline`. Clamped to [0, 1].
+ * `start` through `asOf` over the months from `start` through `deadline`. Clamped to [0, 1]. Null
+ * when the target's period is unknown (`start` or `deadline` null: a plan whose year nothing says).
  */
-export function timeShare(schedule: {period: string; fraction: number}[] | null, asOf: string, start: string, deadline: string): number {
+export function timeShare(schedule: {period: string; fraction: number}[] | null, asOf: string, start: string | null, deadline: string | null): number | null {
+  if (start === null || deadline === null) return null;
   const at = monthIndex(asOf);
   const from = monthIndex(start) - 1;
   const to = monthIndex(deadline);
