@@ -2,6 +2,7 @@ import {PlanwatchError} from "../error.js";
 import {indicatorName} from "./indicator.js";
 import {type Comparator, findMentions} from "./mentions.js";
 import {normalizeText} from "./normalizeText.js";
+import {inferPlanYear} from "./planYear.js";
 import {splitClauses} from "./structure.js";
 import {readTableRow} from "./tableRow.js";
 
@@ -27,6 +28,8 @@ export interface ExtractedTarget {
   baseline_year: number | null;
   /** `year` when the change repeats every year (逐年下降). */
   per: "year" | null;
+  /** True for a five-year cumulative figure (an indicator table's 〔 〕 cell): the sum over the period, not a level to reach. */
+  cumulative: boolean;
   /** The clause, exactly as in the input: `input.slice(start_offset, end_offset)`. */
   text: string;
   start_offset: number;
@@ -44,32 +47,59 @@ const SCOPES: [RegExp, string][] = [
  * Reads every numeric target out of a plan text. Targets are found clause by clause inside the
  * plan's sections (一、) and items (1.); a paragraph that the text repeats in the same section and
  * item yields its targets once. Offsets are JavaScript string indices into `text` as given.
- * Throws `PlanwatchError` `invalid_plan` when `text` is not a string.
+ *
+ * Commitments, not results: titles and headings state no targets (李家超列110项KPI); what a
+ * progress report or a retrospective says was done is no target either: a clause under a past period
+ * (上半年, 前三季度, 截至目前, a year before the plan's: 2023年全市新建38所 in a 2024 plan, a
+ * paragraph opening with 完成情况:), or one that says so (已完成, 截至…累计, 为任务的116%, 比上年同期
+ * 增长), except for the target such a clause names (超额完成40所的年度目标任务 → 40).
+ *
+ * Option `year`: the plan's year, which tells past from future (default: {@link inferPlanYear}; null:
+ * unknown, then only the words tell). Throws `PlanwatchError` `invalid_plan` when `text` is not a string.
  */
-export function extractTargets(text: string): ExtractedTarget[] {
+export function extractTargets(text: string, {year}: {year?: number | null} = {}): ExtractedTarget[] {
   if (typeof text !== "string") throw new PlanwatchError("invalid_plan", `invalid plan text: ${String(text)}`);
-  return _extractTargets(text);
+  return _extractTargets(text, year === undefined ? inferPlanYear(text).year : year);
 }
 
-function _extractTargets(input: string): ExtractedTarget[] {
+/** A period that has passed, opening a clause: what follows is what was done. */
+const PAST_PERIOD = /^(?:今年|全年)?(?:上半年|前三季度|前两个季度|一季度|第一季度|\d{1,2}\s*[-—~至]\s*\d{1,2}月(?:份)?|[一二三四五六七八九十]+至[一二三四五六七八九十]+月|今年以来|去年|上年|过去一年|过去五年|五年来|截至目前|截至\d{4}年\d{1,2}月(?:底|末)?|至目前|目前)/;
+/** A paragraph that reports: 2023年完成情况: … */
+const REPORT_PARAGRAPH = /^(?:\d{4}年)?(?:完成|进展|实施|落实|推进)情况[::]/;
+/** Words in a clause, before a number, that say it was done. */
+const RESULT_WORDS = /已(?:经)?(?:超额)?(?:完成|建成|开工|竣工|实现|达到|达|投入|累计|新增|开展|改造|建设|培训|接种|筛查)|截至|为任务的|比上年同期|同比|比原计划|高出全省|超过省定任务/;
+/** A number that a report says was the target (超额完成40所的年度目标任务). */
+const NAMED_TARGET = /^的?(?:年度)?目标(?:任务)?|^的?年度任务/;
+/** A calendar year in a clause, unless it is a baseline (较2022年), a deadline (到2025年) or a range's end. */
+const CONTEXT_YEAR = /(?<![较比到至于在—–\-~])(\d{4})\s*年(?!底|末|前|版|度|(?:完成|进展|实施|落实|推进)情况)/g;
+
+function _extractTargets(input: string, planYear: number | null): ExtractedTarget[] {
   const targets: ExtractedTarget[] = [];
   const seenParagraphs = new Set<string>();
   const counters = new Map<string, number>();
   let currentParagraph = "";
   let skip = false;
+  let past = false; // whether the paragraph, from here on, tells what was done
   for (const clause of splitClauses(normalizeText(input))) {
     const paragraphKey = `${clause.section}.${clause.item}:${clause.paragraph}`;
     if (paragraphKey !== currentParagraph) {
       currentParagraph = paragraphKey;
       skip = seenParagraphs.has(paragraphKey);
       seenParagraphs.add(paragraphKey);
+      past = REPORT_PARAGRAPH.test(clause.paragraph);
     }
-    if (skip) continue;
+    if (skip || clause.heading) continue;
+    if (PAST_PERIOD.test(clause.text)) past = true;
+    for (const m of clause.text.matchAll(CONTEXT_YEAR)) {
+      if (planYear !== null) past = Number(m[1]) < planYear;
+    }
     const row = readTableRow(clause.text);
     let previous: string | null = null;
     const found = row
       ? [{...row, baseline_year: null, per: null}]
-      : findMentions(clause).map((mention) => ({...mention, indicator: (previous = indicatorName(mention, previous)), baseline: null}));
+      : findMentions(clause)
+          .filter((mention) => NAMED_TARGET.test(clause.text.slice(mention.end)) || !(past || RESULT_WORDS.test(clause.text.slice(0, mention.start))))
+          .map((mention) => ({...mention, indicator: (previous = indicatorName(mention, previous)), baseline: null}));
     for (const target of found) {
       const key = `${clause.section}.${clause.item}`;
       const n = counters.get(key) ?? 0;
@@ -89,6 +119,7 @@ function _extractTargets(input: string): ExtractedTarget[] {
         baseline: target.baseline,
         baseline_year: target.baseline_year,
         per: target.per,
+        cumulative: false,
         text: input.slice(clause.start, clause.end),
         start_offset: clause.start,
         end_offset: clause.end

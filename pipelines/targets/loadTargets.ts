@@ -22,7 +22,7 @@ export async function loadTargets({
   const rows: CurationRow[] = curation && existsSync(curation) ? await readCuration(curation) : [];
   const planYear = inferPlanYear(text, {year}).year;
   if (planYear === null) warn(`${plan}: 标题和正文都没有写明计划年份,目标的起止月份留空(可用 --year 指定)`);
-  return curateTargets(extractTargets(text), rows, {planYear});
+  return curateTargets(extractTargets(text, {year: planYear}), rows, {planYear});
 }
 
 /** The plan's text; `invalid_plan` when the file cannot be read, is not UTF-8 text, or holds nothing. */
