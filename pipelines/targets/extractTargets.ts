@@ -4,6 +4,7 @@ import {type Comparator, findMentions} from "./mentions.js";
 import {normalizeText} from "./normalizeText.js";
 import {inferPlanYear} from "./planYear.js";
 import {splitClauses} from "./structure.js";
+import {readIndicatorTables} from "./indicatorTable.js";
 import {readTableRow} from "./tableRow.js";
 
 /** A numeric target as the plan text states it (the extracted part of DESIGN.md's targets table). */
@@ -74,13 +75,16 @@ const NAMED_TARGET = /^的?(?:年度)?目标(?:任务)?|^的?年度任务/;
 const CONTEXT_YEAR = /(?<![较比到至于在—–\-~])(\d{4})\s*年(?!底|末|前|版|度|(?:完成|进展|实施|落实|推进)情况)/g;
 
 function _extractTargets(input: string, planYear: number | null): ExtractedTarget[] {
-  const targets: ExtractedTarget[] = [];
+  const normalized = normalizeText(input);
+  const tables = readIndicatorTables(normalized);
+  const inTable = (offset: number) => tables.spans.some(([s, e]) => offset >= s && offset < e);
+  const found: (Omit<ExtractedTarget, "id"> & {order: number})[] = [];
   const seenParagraphs = new Set<string>();
-  const counters = new Map<string, number>();
+  const clauses = splitClauses(normalized);
   let currentParagraph = "";
   let skip = false;
   let past = false; // whether the paragraph, from here on, tells what was done
-  for (const clause of splitClauses(normalizeText(input))) {
+  for (const clause of clauses) {
     const paragraphKey = `${clause.section}.${clause.item}:${clause.paragraph}`;
     if (paragraphKey !== currentParagraph) {
       currentParagraph = paragraphKey;
@@ -88,25 +92,22 @@ function _extractTargets(input: string, planYear: number | null): ExtractedTarge
       seenParagraphs.add(paragraphKey);
       past = REPORT_PARAGRAPH.test(clause.paragraph);
     }
-    if (skip || clause.heading) continue;
+    if (skip || clause.heading || inTable(clause.start)) continue;
     if (PAST_PERIOD.test(clause.text)) past = true;
     for (const m of clause.text.matchAll(CONTEXT_YEAR)) {
       if (planYear !== null) past = Number(m[1]) < planYear;
     }
     const row = readTableRow(clause.text);
     let previous: string | null = null;
-    const found = row
+    const targets = row
       ? [{...row, baseline_year: null, per: null}]
       : findMentions(clause)
           .filter((mention) => NAMED_TARGET.test(clause.text.slice(mention.end)) || !(past || RESULT_WORDS.test(clause.text.slice(0, mention.start))))
           .map((mention) => ({...mention, indicator: (previous = indicatorName(mention, previous)), baseline: null}));
-    for (const target of found) {
-      const key = `${clause.section}.${clause.item}`;
-      const n = counters.get(key) ?? 0;
-      counters.set(key, n + 1);
-      const deadline = DEADLINE_YEAR.exec(clause.sentence);
-      targets.push({
-        id: `${key}${letter(n)}`,
+    const deadline = DEADLINE_YEAR.exec(clause.sentence);
+    for (const target of targets) {
+      found.push({
+        order: clause.start,
         section: clause.section,
         item: clause.item,
         indicator: target.indicator,
@@ -126,7 +127,36 @@ function _extractTargets(input: string, planYear: number | null): ExtractedTarge
       });
     }
   }
-  return targets;
+  for (const row of tables.rows) {
+    const at = clauses.findLast((c) => c.start <= row.start);
+    found.push({
+      order: row.start,
+      section: at?.section ?? 0,
+      item: at?.item ?? 0,
+      indicator: row.indicator,
+      comparator: row.comparator,
+      value: row.value,
+      value_max: row.value_max,
+      unit: row.unit,
+      year: row.year,
+      scope: null,
+      baseline: row.baseline,
+      baseline_year: row.baseline_year,
+      per: null,
+      cumulative: row.cumulative,
+      text: input.slice(row.start, row.end),
+      start_offset: row.start,
+      end_offset: row.end
+    });
+  }
+  found.sort((a, b) => a.order - b.order);
+  const counters = new Map<string, number>();
+  return found.map(({order: _order, ...target}) => {
+    const key = `${target.section}.${target.item}`;
+    const n = counters.get(key) ?? 0;
+    counters.set(key, n + 1);
+    return {id: `${key}${letter(n)}`, ...target};
+  });
 }
 
 /** a … z, then z1, z2 … (a plan item rarely holds more than a few targets). */
