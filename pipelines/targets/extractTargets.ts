@@ -64,13 +64,18 @@ export function extractTargets(text: string, {year}: {year?: number | null} = {}
 }
 
 /** A period that has passed, opening a clause: what follows is what was done. */
-const PAST_PERIOD = /^(?:今年|全年)?(?:上半年|前三季度|前两个季度|一季度|第一季度|\d{1,2}\s*[-—~至]\s*\d{1,2}月(?:份)?|[一二三四五六七八九十]+至[一二三四五六七八九十]+月|今年以来|去年|上年|过去一年|过去五年|五年来|截至目前|截至\d{4}年\d{1,2}月(?:底|末)?|至目前|目前)/;
+const PAST_PERIOD = /^(?:今年|全年)?(?:上半年|前三季度|前两个季度|一季度|第一季度|\d{1,2}\s*[-—~至]\s*\d{1,2}月(?:份)?|[一二三四五六七八九十]+至[一二三四五六七八九十]+月|今年以来|去年|上年|过去一年|过去五年|[一二三四五六七八九十]+年来|近年来|多年来|截至目前|截至\d{2,4}年(?:\d{1,2}月)?(?:底|末)?|至目前|目前)/;
+/** A title that says the text reports what was done (and not what is to be done). */
+const REPORT_TITLE = /截至|成果|成效|完成情况|执行情况|执行情形|进展情况|回顾|总结|数据显示|统计公报|通报/;
+const PLAN_TITLE = /部署|计划|要点|安排|规划|目标|任务/;
+/** A numbered paragraph (1. (一) 一、) or a table row after its row number: in a report, the quoted tasks. */
+const NUMBERED = /^\s*(?:[一二三四五六七八九十]+、|\d{1,2}[.、](?!\d)|[(][一二三四五六七八九十\d]+[)])/;
 /** A paragraph that reports: 2023年完成情况: … */
 const REPORT_PARAGRAPH = /^(?:\d{4}年)?(?:完成|进展|实施|落实|推进)情况[::]/;
 /** Words in a clause, before a number, that say it was done. */
 const RESULT_WORDS = /已(?:经)?(?:超额)?(?:完成|建成|开工|竣工|实现|达到|达|投入|累计|新增|开展|改造|建设|培训|接种|筛查)|截至|为任务的|比上年同期|同比|比原计划|高出全省|超过省定任务/;
 /** A number that a report says was the target (超额完成40所的年度目标任务). */
-const NAMED_TARGET = /^的?(?:年度)?目标(?:任务)?|^的?年度任务/;
+const NAMED_TARGET = /^的?(?:年度)?目标(?:任务)?|^的?年度任务|^的[\u4e00-\u9fa5]{1,16}目标/;
 /** A calendar year in a clause, unless it is a baseline (较2022年), a deadline (到2025年) or a range's end. */
 const CONTEXT_YEAR = /(?<![较比到至于在—–\-~])(\d{4})\s*年(?!底|末|前|版|度|(?:完成|进展|实施|落实|推进)情况)/g;
 
@@ -81,6 +86,19 @@ function _extractTargets(input: string, planYear: number | null): ExtractedTarge
   const found: (Omit<ExtractedTarget, "id"> & {order: number})[] = [];
   const seenParagraphs = new Set<string>();
   const clauses = splitClauses(normalized);
+  const lines = normalized.split("\n");
+  const first = lines.find((l) => l.trim()) ?? "";
+  const title = first.trim().length <= 60 ? first : "";
+  // A report (its title says so): prose tells what was done; numbered paragraphs quote the tasks.
+  const report = REPORT_TITLE.test(title) && !PLAN_TITLE.test(title);
+  const lineStarts: number[] = [];
+  lines.reduce((at, l) => (lineStarts.push(at), at + l.length + 1), 0);
+  const quotesTask = (offset: number) => {
+    let i = lineStarts.findLastIndex((s) => s <= offset);
+    if (NUMBERED.test(lines[i]!)) return true;
+    while (--i >= 0 && !lines[i]!.trim());
+    return i >= 0 && /^\s*\d{1,3}\s*\|?\s*$/.test(lines[i]!);
+  };
   let currentParagraph = "";
   let skip = false;
   let past = false; // whether the paragraph, from here on, tells what was done
@@ -90,12 +108,13 @@ function _extractTargets(input: string, planYear: number | null): ExtractedTarge
       currentParagraph = paragraphKey;
       skip = seenParagraphs.has(paragraphKey);
       seenParagraphs.add(paragraphKey);
-      past = REPORT_PARAGRAPH.test(clause.paragraph);
+      past = REPORT_PARAGRAPH.test(clause.paragraph) || (report && !quotesTask(clause.start));
     }
     if (skip || clause.heading || inTable(clause.start)) continue;
     if (PAST_PERIOD.test(clause.text)) past = true;
     for (const m of clause.text.matchAll(CONTEXT_YEAR)) {
-      if (planYear !== null) past = Number(m[1]) < planYear;
+      // A later year is the plan's future; the plan's own year is, in a report, the year reported.
+      if (planYear !== null) past = Number(m[1]) < planYear || (report && Number(m[1]) === planYear && past);
     }
     const row = readTableRow(clause.text);
     let previous: string | null = null;

@@ -16,8 +16,9 @@ export interface Clause {
   /** For each character of `text`, whether it lies inside quotation marks or a title (《》). */
   quoted: boolean[];
   /**
-   * Whether the clause is part of a title or a heading: a short line without a full stop in the
-   * heading block (before the first section or item, at most five lines), or a short section line.
+   * Whether the clause is part of a title or a heading: one of the first lines (at most five, up to
+   * the first section or item, or the first line with a comma or a stop) when it is short, or a short
+   * section line.
    * Counts there describe the plan (李家超列110项KPI, 十件民生实事), they are not its targets.
    */
   heading: boolean;
@@ -32,6 +33,8 @@ const BODY_MARK = /^\s*(?:[一二三四五六七八九十]+、|\d{1,2}[.、](?!\
 const SUBSECTION = /^\s*[(][一二三四五六七八九十]+[)]/;
 /** A title line is short and has no full stop; so is a heading line. */
 const isTitleLike = (line: string, max: number) => line.trim().length <= max && !/[。;]/.test(line);
+/** A line with a comma, a colon or a stop is text: the title block ends before it. */
+const PROSE = /[,。;:!?]/;
 const OPEN_QUOTES = "“‘「『《〔【\"";
 const CLOSE_QUOTES = "”’」』》〕】\"";
 
@@ -49,7 +52,7 @@ export function splitClauses(text: string): Clause[] {
   for (const line of text.split("\n")) {
     const offset = lineStart;
     lineStart += line.length + 1;
-    if (line.trim() && (BODY_MARK.test(line) || headingLines >= 5)) headingLines = Infinity;
+    if (line.trim() && (BODY_MARK.test(line) || PROSE.test(line) || headingLines >= 5)) headingLines = Infinity;
     const heading = (line.trim() !== "" && headingLines < 5 && isTitleLike(line, 60)) || ((SECTION.test(line) || SUBSECTION.test(line)) && isTitleLike(line, 30));
     if (line.trim() && headingLines < 5) headingLines++;
     let body = 0; // where the paragraph's text begins after its list number
