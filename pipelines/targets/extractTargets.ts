@@ -74,6 +74,8 @@ const NUMBERED = /^\s*(?:[一二三四五六七八九十]+、|\d{1,2}[.、](?!\d
 const REPORT_PARAGRAPH = /^(?:\d{4}年)?(?:完成|进展|实施|落实|推进)情况[::]/;
 /** Words in a clause, before a number, that say it was done. */
 const RESULT_WORDS = /已(?:经)?(?:超额)?(?:完成|建成|开工|竣工|实现|达到|达|投入|累计|新增|开展|改造|建设|培训|接种|筛查)|截至|为任务的|比上年同期|同比|比原计划|高出全省|超过省定任务/;
+/** Words anywhere in a sentence that say its figures were done (新增就业66289人,为任务的116.3%). */
+const RESULT_SENTENCE = /为任务的|为(?:年度)?目标任务的|完成(?:年度)?(?:目标)?任务的|占年度(?:目标|计划)的/;
 /** A number that a report says was the target (超额完成40所的年度目标任务). */
 const NAMED_TARGET = /^的?(?:年度)?目标(?:任务)?|^的?年度任务|^的[\u4e00-\u9fa5]{1,16}目标/;
 /** A calendar year in a clause, unless it is a baseline (较2022年), a deadline (到2025年) or a range's end. */
@@ -121,7 +123,7 @@ function _extractTargets(input: string, planYear: number | null): ExtractedTarge
     const targets = row
       ? [{...row, baseline_year: null, per: null}]
       : findMentions(clause)
-          .filter((mention) => NAMED_TARGET.test(clause.text.slice(mention.end)) || !(past || RESULT_WORDS.test(clause.text.slice(0, mention.start))))
+          .filter((mention) => NAMED_TARGET.test(clause.text.slice(mention.end)) || !(past || RESULT_WORDS.test(clause.text.slice(0, mention.start)) || RESULT_SENTENCE.test(clause.sentence)))
           .map((mention) => ({...mention, indicator: (previous = indicatorName(mention, previous)), baseline: null}));
     const deadline = DEADLINE_YEAR.exec(clause.sentence);
     for (const target of targets) {

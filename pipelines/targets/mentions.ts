@@ -110,7 +110,8 @@ export function findMentions(clause: Clause): Mention[] {
     const rest = text.slice(end);
     const prefix = text.slice(boundary, start);
     if (!acceptUnit(g, prefix, rest, clause.sentence)) continue;
-    if (g.unit && /^(?:及)?以上[^\d,、;]{1,8}?(?:\d|[一二三四五六七八九十两])/.test(rest)) continue; // a class: 10亿元以上项目25个
+    // a class when a count of what it classes follows (10亿元以上项目25个); 2项以上艺术技能 is a target
+    if (g.unit && /^(?:及)?以上[^\d,、;]{1,8}?(?:\d|[一二三四五六七八九十两])/.test(rest)) continue;
     if (g.unit && g.unit !== "%" && DESCRIPTIVE_NOUN.test(rest)) continue;
     if (DESCRIPTIVE_VERB.test(prefix.replace(/[\s约]+$/, ""))) continue;
     if (g.unit && g.unit !== "%" && g.unit !== "百分点" && g.unit !== "个百分点" && sharedBy(text, end) && !COUNTING_VERB.test(prefix.replace(/[\s约]+$/, ""))) continue;
