@@ -84,7 +84,7 @@ function splitRow(line: string): string[] {
   return wide.length >= 3 ? wide : t.split(/\s+/);
 }
 
-interface Cell {
+export interface Cell {
   value: number;
   value_max: number | null;
   comparator: Comparator;
@@ -92,8 +92,11 @@ interface Cell {
   cumulative: boolean;
 }
 
-/** A value cell as a target: `null` for an empty one (— -), `undefined` for what is no value. */
-function readCell(text: string): Cell | null | undefined {
+/**
+ * A table's value cell as a target (`50`, `≥80`, `2—3`, `90%以上`, `〔13.5〕`, `11.4年`): `null` for an
+ * empty one (`—`, `-`, `/`, a masked `****`), `undefined` for what is no value cell.
+ */
+export function readCell(text: string): Cell | null | undefined {
   const t = text.trim();
   if (MISSING.test(t)) return null;
   const m = VALUE_CELL.exec(t);
