@@ -1,4 +1,5 @@
 import {defineCommand} from "citty";
+import {PlanwatchError} from "../error.js";
 import {formatRows, rowFormat} from "../format/formatRows.js";
 import {loadTargets} from "../targets/loadTargets.js";
 
@@ -20,6 +21,7 @@ export const targets = defineCommand({
       },
       async run({args}) {
         const format = rowFormat(args.format);
+        if (args.year !== undefined && !/^\d{4}$/.test(String(args.year).trim())) throw new PlanwatchError("invalid_option", `invalid --year: ${args.year} (expected a year such as 2024)`);
         const year = args.year === undefined ? undefined : Number(args.year);
         const rows = await loadTargets({plan: String(args.file), curation: args.curation, year, warn: (message) => process.stderr.write(`${message}\n`)});
         process.stdout.write(formatRows(rows, {format, columns: format === "json" ? undefined : format === "csv" ? TARGET_CSV_COLUMNS : TARGET_COLUMNS}));

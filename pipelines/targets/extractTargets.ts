@@ -96,7 +96,7 @@ function _extractTargets(input: string, planYear: number | null): ExtractedTarge
   const lineStarts: number[] = [];
   lines.reduce((at, l) => (lineStarts.push(at), at + l.length + 1), 0);
   const quotesTask = (offset: number) => {
-    let i = lineStarts.findLastIndex((s) => s <= offset);
+    let i = lastAtOrBefore(lineStarts, offset);
     if (NUMBERED.test(lines[i]!)) return true;
     while (--i >= 0 && !lines[i]!.trim());
     return i >= 0 && /^\s*\d{1,3}\s*\|?\s*$/.test(lines[i]!);
@@ -148,8 +148,9 @@ function _extractTargets(input: string, planYear: number | null): ExtractedTarge
       });
     }
   }
+  const clauseStarts = clauses.map((c) => c.start);
   for (const row of tables.rows) {
-    const at = clauses.findLast((c) => c.start <= row.start);
+    const at = clauses[lastAtOrBefore(clauseStarts, row.start)];
     found.push({
       order: row.start,
       section: at?.section ?? 0,
@@ -178,6 +179,18 @@ function _extractTargets(input: string, planYear: number | null): ExtractedTarge
     counters.set(key, n + 1);
     return {id: `${key}${letter(n)}`, ...target};
   });
+}
+
+/** The index of the last of the ascending `starts` that is ≤ `offset` (-1 when none is). */
+function lastAtOrBefore(starts: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (starts[mid]! <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
 }
 
 /** a … z, then z1, z2 … (a plan item rarely holds more than a few targets). */
