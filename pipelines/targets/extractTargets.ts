@@ -1,6 +1,6 @@
 import {PlanwatchError} from "../error.js";
-import {indicatorName} from "./indicator.js";
-import {type Comparator, findMentions} from "./mentions.js";
+import {indicatorName, listNames} from "./indicator.js";
+import {type Comparator, type Mention, findMentions} from "./mentions.js";
 import {normalizeText} from "./normalizeText.js";
 import {inferPlanYear} from "./planYear.js";
 import {splitClauses} from "./structure.js";
@@ -120,11 +120,14 @@ function _extractTargets(input: string, planYear: number | null): ExtractedTarge
     }
     const row = readTableRow(clause.text);
     let previous: string | null = null;
+    const mentions = row ? [] : findMentions(clause);
+    const shared = listNames(clause.text);
+    const named = (mention: Mention, i: number) => (shared.length === mentions.length ? shared[i]! : (previous = indicatorName(mention, previous)));
     const targets = row
       ? [{...row, baseline_year: null, per: null}]
-      : findMentions(clause)
-          .filter((mention) => NAMED_TARGET.test(clause.text.slice(mention.end)) || !(past || RESULT_WORDS.test(clause.text.slice(0, mention.start)) || RESULT_SENTENCE.test(clause.sentence)))
-          .map((mention) => ({...mention, indicator: (previous = indicatorName(mention, previous)), baseline: null}));
+      : mentions
+          .map((mention, i) => ({...mention, indicator: named(mention, i), baseline: null}))
+          .filter((mention) => NAMED_TARGET.test(clause.text.slice(mention.end)) || !(past || RESULT_WORDS.test(clause.text.slice(0, mention.start)) || RESULT_SENTENCE.test(clause.sentence)));
     const deadline = DEADLINE_YEAR.exec(clause.sentence);
     for (const target of targets) {
       found.push({

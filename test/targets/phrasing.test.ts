@@ -52,6 +52,14 @@ describe("an open unit vocabulary", () => {
     ]);
   });
 
+  it("names each value of a 分别 list after its own indicator", () => {
+    expect(extract("婴儿死亡率、5岁以下儿童死亡率、孕产妇死亡率分别下降到4.0‰、4.5‰、10/10万。").map((t) => [t.indicator, t.value, t.unit])).toEqual([
+      ["婴儿死亡率", 4, "‰"],
+      ["5岁以下儿童死亡率", 4.5, "‰"],
+      ["孕产妇死亡率", 10, "/10万"]
+    ]);
+  });
+
   it("takes a count that a share is of for no target", () => {
     expect(extract("约600个环境卫生黑点于2024年底前消除至少75%。").map(brief)).toEqual([[">=", 75, "%"]]);
   });
