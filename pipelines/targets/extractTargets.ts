@@ -64,9 +64,9 @@ export function extractTargets(text: string, {year}: {year?: number | null} = {}
 }
 
 /** A period that has passed, opening a clause: what follows is what was done. */
-const PAST_PERIOD = /^(?:今年|全年)?(?:上半年|前三季度|前两个季度|一季度|第一季度|\d{1,2}\s*[-—~至]\s*\d{1,2}月(?:份)?|[一二三四五六七八九十]+至[一二三四五六七八九十]+月|今年以来|去年|上年|过去一年|过去五年|[一二三四五六七八九十]+年来|近年来|多年来|截至目前|截至\d{2,4}年(?:\d{1,2}月)?(?:底|末)?|至目前|目前)/;
+const PAST_PERIOD = /^(?:\d{4}年)?(?:今年|全年)?(?:上半年|前三季度|前两个季度|一季度|第一季度|\d{1,2}\s*[-—~至]\s*\d{1,2}月(?:份)?|[一二三四五六七八九十]+至[一二三四五六七八九十]+月|今年以来|去年|上年|过去一年|过去五年|[一二三四五六七八九十]+年来|近年来|多年来|截至目前|截至\d{2,4}年(?:\d{1,2}月)?(?:底|末)?|至目前|目前)/;
 /** A title that says the text reports what was done (and not what is to be done). */
-const REPORT_TITLE = /截至|成果|成效|完成情况|执行情况|执行情形|进展情况|回顾|总结|数据显示|统计公报|通报/;
+const REPORT_TITLE = /截至|成果|成效|完成情况|执行情况|执行情形|进展情况|回顾|总结|数据显示|统计公报|通报|获悉/;
 const PLAN_TITLE = /部署|计划|要点|安排|规划|目标|任务/;
 /** A numbered paragraph (1. (一) 一、) or a table row after its row number: in a report, the quoted tasks. */
 const NUMBERED = /^\s*(?:[一二三四五六七八九十]+、|\d{1,2}[.、](?!\d)|[(][一二三四五六七八九十\d]+[)])/;
@@ -75,11 +75,13 @@ const REPORT_PARAGRAPH = /^(?:\d{4}年)?(?:完成|进展|实施|落实|推进)�
 /** Words in a clause, before a number, that say it was done. */
 const RESULT_WORDS = /已(?:经)?(?:超额)?(?:完成|建成|开工|竣工|实现|达到|达|投入|累计|新增|开展|改造|建设|培训|接种|筛查)|截至|为任务的|比上年同期|同比|比原计划|高出全省|超过省定任务/;
 /** Words anywhere in a sentence that say its figures were done (新增就业66289人,为任务的116.3%). */
-const RESULT_SENTENCE = /为任务的|为(?:年度)?目标任务的|完成(?:年度)?(?:目标)?任务的|占年度(?:目标|计划)的/;
+const RESULT_SENTENCE = /为任务的|为(?:年度)?目标任务的|完成(?:全年|年度)?(?:目标)?任务(?:\([^)]*\))?的|占年度(?:目标|计划)的/;
+/** A number the words before name as the target (完成全年目标任务(10万公里), 优于年度目标32.9微克/立方米); not a difference from it (好于年度目标0.6个百分点). */
+const NAMED_BEFORE = /(?:目标(?:任务)?|目标值)(?:为|是)?\(?\s*$/;
 /** A number that a report says was the target (超额完成40所的年度目标任务). */
 const NAMED_TARGET = /^的?(?:年度)?目标(?:任务)?|^的?年度任务|^的[\u4e00-\u9fa5]{1,16}目标/;
-/** A calendar year in a clause, unless it is a baseline (较2022年), a deadline (到2025年) or a range's end. */
-const CONTEXT_YEAR = /(?<![较比到至于在—–\-~])(\d{4})\s*年(?!底|末|前|版|度|(?:完成|进展|实施|落实|推进)情况)/g;
+/** A calendar year in a clause, unless it is a baseline (较2022年), a deadline (到2025年), a range's end or a period's (2025年1—4月). */
+const CONTEXT_YEAR = /(?<![较比到至于在—–\-~])(\d{4})\s*年(?!底|末|前|版|度|(?:完成|进展|实施|落实|推进)情况|\s*\d{1,2}\s*(?:[-—~至]\s*\d{1,2}\s*)?月)/g;
 
 function _extractTargets(input: string, planYear: number | null): ExtractedTarget[] {
   const normalized = normalizeText(input);
@@ -90,7 +92,8 @@ function _extractTargets(input: string, planYear: number | null): ExtractedTarge
   const clauses = splitClauses(normalized);
   const lines = normalized.split("\n");
   const first = lines.find((l) => l.trim()) ?? "";
-  const title = first.trim().length <= 60 ? first : "";
+  // The title, or else the opening words of the first paragraph (记者…获悉).
+  const title = first.trim().length <= 60 ? first : (/^[^,。]*/.exec(first)?.[0] ?? "");
   // A report (its title says so): prose tells what was done; numbered paragraphs quote the tasks.
   const report = REPORT_TITLE.test(title) && !PLAN_TITLE.test(title);
   const lineStarts: number[] = [];
@@ -127,7 +130,7 @@ function _extractTargets(input: string, planYear: number | null): ExtractedTarge
       ? [{...row, baseline_year: null, per: null}]
       : mentions
           .map((mention, i) => ({...mention, indicator: named(mention, i), baseline: null}))
-          .filter((mention) => NAMED_TARGET.test(clause.text.slice(mention.end)) || !(past || RESULT_WORDS.test(clause.text.slice(0, mention.start)) || RESULT_SENTENCE.test(clause.sentence)));
+          .filter((mention) => namesTarget(clause.text, mention) || !(past || RESULT_WORDS.test(clause.text.slice(0, mention.start)) || RESULT_SENTENCE.test(clause.sentence)));
     const deadline = DEADLINE_YEAR.exec(clause.sentence);
     for (const target of targets) {
       found.push({
@@ -182,6 +185,13 @@ function _extractTargets(input: string, planYear: number | null): ExtractedTarge
     counters.set(key, n + 1);
     return {id: `${key}${letter(n)}`, ...target};
   });
+}
+
+/** Whether the words around a number name it the target (超额完成40所的年度目标任务, 完成全年目标任务(10万公里)). */
+function namesTarget(text: string, mention: Mention): boolean {
+  if (NAMED_TARGET.test(text.slice(mention.end))) return true;
+  const before = text.slice(0, mention.start);
+  return NAMED_BEFORE.test(before) && !(mention.unit === "百分点" && /(?:好于|优于|高于|低于|超过|超出)[^,;]*$/.test(before));
 }
 
 /** The index of the last of the ascending `starts` that is ≤ `offset` (-1 when none is). */

@@ -28,7 +28,7 @@ export interface Mention {
  * rates (% ‰ 百分点, per 10万), ages and durations (岁 年 小时: only where the indicator is one).
  */
 export const UNITS = [
-  "个百分点", "百分点", "个小时", "平方公里", "平方米", "人次", "万元", "亿元", "公里", "千米", "公顷", "课时", "小时", "批次", "/10万",
+  "个百分点", "百分点", "个小时", "微克/立方米", "毫克/立方米", "平方公里", "平方米", "立方米", "人次", "万元", "亿元", "公里", "千米", "公顷", "课时", "小时", "批次", "/10万",
   "%", "‰", "所", "个", "名", "人", "门", "项", "次", "家", "座", "场", "间", "张", "台", "种", "户", "元", "节", "班", "篇", "部", "条",
   "亩", "株", "棵", "处", "套", "床", "辆", "吨", "栋", "块", "例", "册", "件", "岁", "年"
 ] as const;
@@ -81,6 +81,8 @@ const AT_MOST_AFTER = /^(以下|及以下|以内)/;
 /** Verbs a Chinese numeral must follow (or a comparator) to count: 一人一档 is no target. */
 const COUNTING_VERB = /(新建成|新建|新增|建成|建设|培育|创建|打造|开设|开展|完成|实现|达到|达|增加|认定|遴选|举办|招收|培训)$/;
 
+/** Indicators whose target is a ceiling (a concentration, a death rate): a neutral verb means at most. */
+const LOWER_IS_BETTER = /浓度|死亡率|发病率|发生率|事故率|能耗|排放量|失业率|辍学率|超标/;
 /** What follows a count that only describes (针对12个乡镇, 涵盖6个发展领域, 10件民生实事). */
 const DESCRIPTIVE_NOUN = /^(?:大)?(?:[\u4e00-\u9fa5]{0,2}领域|方面|维度|板块|大类|类别|环节|民生实事|实事)/;
 /** Words before a count that make it the scope, not the target (针对12个乡镇). */
@@ -114,7 +116,7 @@ export function findMentions(clause: Clause): Mention[] {
     if (g.unit && /^(?:及)?以上[^\d,、;]{1,8}?(?:\d|[一二三四五六七八九十两])/.test(rest)) continue;
     if (g.unit && g.unit !== "%" && DESCRIPTIVE_NOUN.test(rest)) continue;
     if (DESCRIPTIVE_VERB.test(prefix.replace(/[\s约]+$/, ""))) continue;
-    if (g.unit && g.unit !== "%" && g.unit !== "百分点" && g.unit !== "个百分点" && sharedBy(text, end) && !COUNTING_VERB.test(prefix.replace(/[\s约]+$/, ""))) continue;
+    if (g.unit && g.unit !== "%" && g.unit !== "百分点" && g.unit !== "个百分点" && !/\($/.test(prefix) && sharedBy(text, end) && !COUNTING_VERB.test(prefix.replace(/[\s约]+$/, ""))) continue;
     let comparator: Comparator = ">=";
     let explicit = Boolean(g.more || g.score);
     let own = false; // whether this mention's own words say its comparator
@@ -162,6 +164,8 @@ export function findMentions(clause: Clause): Mention[] {
     } else if (AT_LEAST_AFTER.test(rest)) {
       explicit = own = true;
     }
+    // 浓度为30, 优于年度目标32.9 (of a concentration named earlier in the sentence): at most
+    if (!own && comparator === ">=" && /(?:为|达到?|目标值?)$/.test(before) && (LOWER_IS_BETTER.test(before) || (/目标值?$/.test(before) && LOWER_IS_BETTER.test(clause.sentence)))) comparator = "<=";
     const previous = mentions.at(-1);
     if (!own && previous && /^[、和及与]?$/.test(prefix.trim())) {
       // a list that shares its verb: 分别下降到4.0‰、4.5‰、10/10万

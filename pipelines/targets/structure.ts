@@ -33,8 +33,8 @@ const BODY_MARK = /^\s*(?:[一二三四五六七八九十]+、|\d{1,2}[.、](?!\
 const SUBSECTION = /^\s*[(][一二三四五六七八九十]+[)]/;
 /** A title line is short and has no full stop; so is a heading line. */
 const isTitleLike = (line: string, max: number) => line.trim().length <= max && !/[。;]/.test(line);
-/** A line with a comma, a colon or a stop is text: the title block ends before it. */
-const PROSE = /[,。;:!?]/;
+/** A line with a comma or a stop is text: the title block ends before it (a colon may title: 交通运输部:…). */
+const PROSE = /[,。;!?]/;
 const OPEN_QUOTES = "“‘「『《〔【\"";
 const CLOSE_QUOTES = "”’」』》〕】\"";
 
