@@ -99,6 +99,19 @@ describe("commitments, not results", () => {
     ]);
   });
 
+  it("keeps the year's targets a progress report measures against, not the progress", () => {
+    const text = "农村公路建设情况\n2025年1—4月,新改建农村公路约2万公里,完成全年目标任务(10万公里)的19.5%。改造农村公路危桥1115座,完成全年目标任务(3000座)的37.2%。\n";
+    expect(extractTargets(text, {year: 2025}).map(brief)).toEqual([
+      [">=", 100000, "公里"],
+      [">=", 3000, "座"]
+    ]);
+  });
+
+  it("reads a news report of results (记者…获悉): only the target it names, a ceiling for a concentration", () => {
+    const text = "本报电 记者从新闻发布会上获悉,2023年,全国PM2.5平均浓度为30微克/立方米,优于年度目标32.9微克/立方米。\n2023年,全国优良天数比率为85.5%,好于年度目标0.6个百分点。\n";
+    expect(extractTargets(text).map(brief)).toEqual([["<=", 32.9, "微克/立方米"]]);
+  });
+
   it("takes no target from a title or a short heading", () => {
     expect(extractTargets("施政報告|李家超列110項KPI 一文看清百大指標\n1. 不少於 70% 學員取得進步。\n").map(brief)).toEqual([[">=", 70, "%"]]);
     expect(extractTargets("某市2024年工作要点\n五、办好12个民生实事项目\n1.新增学位1万个。\n").map(brief)).toEqual([[">=", 10000, "个"]]);
