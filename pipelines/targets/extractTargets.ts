@@ -92,8 +92,8 @@ function _extractTargets(input: string, planYear: number | null): ExtractedTarge
   const clauses = splitClauses(normalized);
   const lines = normalized.split("\n");
   const first = lines.find((l) => l.trim()) ?? "";
-  // The title, or else the opening words of the first paragraph (记者…获悉).
-  const title = first.trim().length <= 60 ? first : (/^[^,。]*/.exec(first)?.[0] ?? "");
+  // The title, or the opening words of a first line that is a paragraph (记者…获悉).
+  const title = /^[^,。]*/.exec(first)![0];
   // A report (its title says so): prose tells what was done; numbered paragraphs quote the tasks.
   const report = REPORT_TITLE.test(title) && !PLAN_TITLE.test(title);
   const lineStarts: number[] = [];
