@@ -10,7 +10,8 @@ import {inferPlanYear} from "./planYear.js";
  * defaults, then curation. Options: `plan`, the plan text file (UTF-8); `curation`, the curation CSV
  * (default: none); `year`, the plan's year (default: read from the text, see `inferPlanYear`; when
  * nothing says it, targets keep their period null and `warn` is told); `warn`, what receives a
- * warning (default: nothing). Throws `PlanwatchError` `invalid_plan` for an empty or unreadable file.
+ * warning (default: nothing). Throws `PlanwatchError` `invalid_plan` for an empty, binary, non-UTF-8
+ * or unreadable file (a missing one: the file system's ENOENT error, as before).
  */
 export async function loadTargets({
   plan,
@@ -31,6 +32,8 @@ async function readPlanText(plan: string): Promise<string> {
   try {
     bytes = await readFile(plan);
   } catch (error) {
+    // A missing file stays what it is (the CLI says not_found: no such file); anything else unreadable is invalid_plan.
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") throw error;
     throw new PlanwatchError("invalid_plan", `${plan}: 无法读取计划文本 (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
   }
   let text: string;

@@ -81,7 +81,8 @@ describe("loadTargets on plans it has never seen", () => {
     await expect(loadTargets({plan: file})).rejects.toMatchObject({code: "invalid_plan", message: expect.stringMatching(message)});
   });
 
-  it("refuses a file it cannot read with invalid_plan", async () => {
-    await expect(loadTargets({plan: join(dir, "missing.txt")})).rejects.toMatchObject({code: "invalid_plan", message: expect.stringMatching(/missing\.txt: 无法读取计划文本 \(ENOENT\)/)});
+  it("refuses a folder with invalid_plan, and leaves a missing file to the file system's ENOENT", async () => {
+    await expect(loadTargets({plan: dir})).rejects.toMatchObject({code: "invalid_plan", message: expect.stringMatching(/无法读取计划文本 \(EISDIR\)/)});
+    await expect(loadTargets({plan: join(dir, "missing.txt")})).rejects.toMatchObject({code: "ENOENT"});
   });
 });
