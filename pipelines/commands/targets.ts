@@ -1,4 +1,5 @@
 import {defineCommand} from "citty";
+import {PlanwatchError} from "../error.js";
 import {formatRows, rowFormat} from "../format/formatRows.js";
 
 /** The columns `planwatch targets extract` prints as a table, and as CSV (JSON has every field). */
@@ -15,13 +16,14 @@ export const targets = defineCommand({
         file: {type: "positional", description: "the plan text (UTF-8)", required: true},
         format: {type: "string", description: "table | json | csv", default: "table"},
         curation: {type: "string", description: "a targets.curation.csv to merge by id"},
-        year: {type: "string", description: "the plan's year (default: read from its title)"}
+        year: {type: "string", description: "the plan's year (default: read from its title, date, heading or deadlines)"}
       },
       async run({args}) {
         const format = rowFormat(args.format);
+        if (args.year !== undefined && !/^\d{4}$/.test(String(args.year).trim())) throw new PlanwatchError("invalid_option", `invalid --year: ${args.year} (expected a year such as 2024)`);
         const year = args.year === undefined ? undefined : Number(args.year);
         const {loadTargets} = await import("../targets/loadTargets.js"); // loaded when the command runs
-        const rows = await loadTargets({plan: String(args.file), curation: args.curation, year});
+        const rows = await loadTargets({plan: String(args.file), curation: args.curation, year, warn: (message) => process.stderr.write(`${message}\n`)});
         process.stdout.write(formatRows(rows, {format, columns: format === "json" ? undefined : format === "csv" ? TARGET_CSV_COLUMNS : TARGET_COLUMNS}));
       }
     })

@@ -31,9 +31,9 @@ export interface GapRow {
   projection: number | null;
   required_rate: number | null;
   baseline: number | null;
-  /** The time fraction the expectation uses. */
-  f: number;
-  months_left: number;
+  /** The time fraction the expectation uses (null: the target's period is unknown). */
+  f: number | null;
+  months_left: number | null;
   numerator: number | null;
   denominator: number | null;
   /** The latest month of the data behind `actual`. */

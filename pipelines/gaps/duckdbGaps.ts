@@ -72,7 +72,7 @@ export async function computeGapsDuckDB({
       target_id: t.id, ord: order, indicator: t.indicator, measure: t.unit, kind: t.kind, aggregation: t.aggregation, comparator: t.comparator,
       direction: t.direction, target_value: t.value, target_value_max: t.value_max, curated_baseline: t.baseline,
       f: timeShare(t.schedule, month, t.start, t.deadline),
-      months_left: Math.max(0, monthsBetween(month, t.deadline))
+      months_left: t.deadline === null ? null : Math.max(0, monthsBetween(month, t.deadline))
     }));
     const tj = join(tmp, "targets.ndjson");
     await writeFile(tj, targetRows.map((t) => JSON.stringify(t)).join("\n") + "\n");
@@ -172,6 +172,7 @@ SELECT target_id, unit_code, ${q(asOf)} AS as_of, indicator, measure, actual, ta
     WHEN actual IS NULL THEN 'no_data'
     WHEN target IS NULL THEN 'no_baseline'
     WHEN holds THEN 'achieved'
+    WHEN f1 IS NULL THEN 'no_deadline'
     WHEN NOT (f1 > 0) THEN 'on_track'
     WHEN progress / f1 >= ${thresholds.onTrack} THEN 'on_track'
     WHEN progress / f1 >= ${thresholds.atRisk} THEN 'at_risk'
@@ -188,8 +189,8 @@ function toGapRow(r: Record<string, unknown>): GapRow {
   return {
     ...(r as unknown as GapRow),
     actual: num(r.actual), target: num(r.target), expected: num(r.expected), gap: num(r.gap), attainment: num(r.attainment), progress: num(r.progress),
-    pace: num(r.pace), projection: num(r.projection), required_rate: num(r.required_rate), baseline: num(r.baseline), f: Number(r.f),
-    months_left: Number(r.months_left), numerator: num(r.numerator), denominator: num(r.denominator), share: num(r.share),
+    pace: num(r.pace), projection: num(r.projection), required_rate: num(r.required_rate), baseline: num(r.baseline), f: num(r.f),
+    months_left: num(r.months_left), numerator: num(r.numerator), denominator: num(r.denominator), share: num(r.share),
     period: (r.period as string | null) ?? null,
     sources: ((r.sources as {file: string; file_sha256: string; row: unknown; period: string; note: string}[]) ?? []).map((s) => ({...s, row: Number(s.row)}))
   };

@@ -25,6 +25,6 @@ export function expected(table: ColumnTable): ColumnTable {
     })
     .derive({
       f: (d: any) => (d.judged_by_target ? 1 : d.f),
-      expected: (d: any) => (d.target == null || d.baseline == null ? null : d.baseline + (d.target - d.baseline) * (d.judged_by_target ? 1 : d.f))
+      expected: (d: any) => (d.target == null || d.baseline == null || (!d.judged_by_target && d.f == null) ? null : d.baseline + (d.target - d.baseline) * (d.judged_by_target ? 1 : d.f))
     });
 }

@@ -6,9 +6,11 @@ export {monthIndex};
 /**
  * The share of the way a target should have come by `asOf`: a curated schedule's fraction for that
  * month (linear between its listed months, from 0 the month before `start`), else the months from
- * `start` through `asOf` over the months from `start` through `deadline`. Clamped to [0, 1].
+ * `start` through `asOf` over the months from `start` through `deadline`. Clamped to [0, 1]. Null
+ * when the target's period is unknown (`start` or `deadline` null: a plan whose year nothing says).
  */
-export function timeShare(schedule: {period: string; fraction: number}[] | null, asOf: string, start: string, deadline: string): number {
+export function timeShare(schedule: {period: string; fraction: number}[] | null, asOf: string, start: string | null, deadline: string | null): number | null {
+  if (start === null || deadline === null) return null;
   const at = monthIndex(asOf);
   const from = monthIndex(start) - 1;
   const to = monthIndex(deadline);

@@ -12,13 +12,14 @@ export interface Thresholds {
 export const DEFAULT_THRESHOLDS: Thresholds = {onTrack: 0.95, atRisk: 0.8};
 
 /** Every status a gaps row can have. */
-export const STATUSES = ["achieved", "on_track", "at_risk", "off_track", "no_data", "no_target", "no_baseline"] as const;
+export const STATUSES = ["achieved", "on_track", "at_risk", "off_track", "no_data", "no_target", "no_baseline", "no_deadline"] as const;
 
 /**
  * Adds `progress` p = (actual − baseline) ÷ (target − baseline) (for a level judged against its
  * target that must go down: target ÷ actual), `attainment` (actual ÷ target), `pace` r = p ÷ f and
  * `status`: `no_target` (a unit without an allocation of a count), `no_data`, `no_baseline`,
- * `achieved` (the comparator already holds), else `on_track`, `at_risk` or `off_track` by pace.
+ * `achieved` (the comparator already holds), `no_deadline` (a target whose period is unknown, not
+ * judged against its value alone), else `on_track`, `at_risk` or `off_track` by pace.
  * Throws `PlanwatchError` `invalid_option` for thresholds that are not 0 < atRisk ≤ onTrack.
  */
 export function status(table: ColumnTable, {thresholds = DEFAULT_THRESHOLDS}: {thresholds?: Thresholds} = {}): ColumnTable {
@@ -46,7 +47,9 @@ export function status(table: ColumnTable, {thresholds = DEFAULT_THRESHOLDS}: {t
               ? "no_baseline"
               : op.pw_holds(d.comparator, d.actual, d.target, d.target_value_max)
                 ? "achieved"
-                : !(d.f > 0)
+                : d.f == null
+                  ? "no_deadline"
+                  : !(d.f > 0)
                   ? "on_track"
                   : d.progress / d.f >= $.onTrack
                     ? "on_track"

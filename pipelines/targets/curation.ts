@@ -12,9 +12,9 @@ export interface Target extends ExtractedTarget {
   direction: "up" | "down";
   baseline: number | null;
   baseline_source: string | null;
-  /** First and last month of the target's period, `YYYY-MM`. */
-  start: string;
-  deadline: string;
+  /** First and last month of the target's period, `YYYY-MM`; null when neither the plan nor the clause names a year. */
+  start: string | null;
+  deadline: string | null;
   /** A custom schedule: the share of the way expected by each listed month, else null (linear). */
   schedule: {period: string; fraction: number}[] | null;
 }
@@ -35,6 +35,8 @@ export interface CurationRow {
   source: string;
 }
 
+/** Units of a level that is neither a percentage nor summed: rates per mille or per 10万, ages, durations, indices (no unit). */
+const LEVEL_UNITS = ["‰", "/10万", "岁", "年", "小时", ""];
 const COLUMNS = ["id", "indicator", "kind", "aggregation", "direction", "baseline", "baseline_source", "start", "deadline", "schedule", "note"];
 const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
 
@@ -107,12 +109,13 @@ function parseSchedule(text: string, fail: (message: string) => never): {period:
 
 /**
  * Completes extracted targets: defaults from the text (a `%` or 百分点 target is a level that
- * aggregates as a ratio, anything else a count that sums; a decrease or an upper bound goes down;
- * the plan's year, or the clause's deadline year, gives start and deadline), then the curation
- * rows, merged by id. Throws `PlanwatchError` `curation_unknown_id` for a row whose id matches no
+ * aggregates as a ratio; a ‰, a rate per 10万, an age, a duration or an index is a level that takes
+ * the lowest unit's value; anything else a count that sums; a decrease or an upper bound goes down;
+ * the plan's year gives the start, the clause's deadline year or else the plan's the deadline, each
+ * null when unknown: `planYear` null), then the curation rows, merged by id. Throws `PlanwatchError` `curation_unknown_id` for a row whose id matches no
  * target, naming its file and row.
  */
-export function curateTargets(targets: readonly ExtractedTarget[], rows: readonly CurationRow[], {planYear}: {planYear: number}): Target[] {
+export function curateTargets(targets: readonly ExtractedTarget[], rows: readonly CurationRow[], {planYear}: {planYear: number | null}): Target[] {
   const byId = new Map(rows.map((r) => [r.id, r]));
   const ids = new Set(targets.map((t) => t.id));
   for (const row of rows) {
@@ -120,16 +123,17 @@ export function curateTargets(targets: readonly ExtractedTarget[], rows: readonl
   }
   return targets.map((t) => {
     const rate = t.unit === "%" || t.unit === "百分点";
+    const level = LEVEL_UNITS.includes(t.unit);
     const {source: _source, ...curated} = byId.get(t.id) ?? {source: ""};
     const year = t.year ?? planYear;
     return {
       ...t,
-      kind: rate || t.comparator === "increase" || t.comparator === "decrease" ? "level" : "count",
-      aggregation: rate ? "ratio" : "sum",
+      kind: rate || level || t.comparator === "increase" || t.comparator === "decrease" ? "level" : "count",
+      aggregation: rate ? "ratio" : level ? "min" : "sum",
       direction: t.comparator === "decrease" || t.comparator === "<=" || t.comparator === "<" ? "down" : "up",
       baseline_source: t.baseline == null ? null : "规划文本",
-      start: `${planYear}-01`,
-      deadline: `${year}-12`,
+      start: planYear === null ? null : `${planYear}-01`,
+      deadline: year === null ? null : `${year}-12`,
       schedule: null,
       ...curated
     };

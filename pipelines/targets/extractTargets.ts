@@ -1,8 +1,10 @@
 import {PlanwatchError} from "../error.js";
-import {indicatorName} from "./indicator.js";
-import {type Comparator, findMentions} from "./mentions.js";
+import {indicatorName, listNames} from "./indicator.js";
+import {type Comparator, type Mention, findMentions} from "./mentions.js";
 import {normalizeText} from "./normalizeText.js";
+import {inferPlanYear} from "./planYear.js";
 import {splitClauses} from "./structure.js";
+import {readIndicatorTables} from "./indicatorTable.js";
 import {readTableRow} from "./tableRow.js";
 
 /** A numeric target as the plan text states it (the extracted part of DESIGN.md's targets table). */
@@ -27,6 +29,8 @@ export interface ExtractedTarget {
   baseline_year: number | null;
   /** `year` when the change repeats every year (逐年下降). */
   per: "year" | null;
+  /** True for a five-year cumulative figure (an indicator table's 〔 〕 cell): the sum over the period, not a level to reach. */
+  cumulative: boolean;
   /** The clause, exactly as in the input: `input.slice(start_offset, end_offset)`. */
   text: string;
   start_offset: number;
@@ -44,39 +48,93 @@ const SCOPES: [RegExp, string][] = [
  * Reads every numeric target out of a plan text. Targets are found clause by clause inside the
  * plan's sections (一、) and items (1.); a paragraph that the text repeats in the same section and
  * item yields its targets once. Offsets are JavaScript string indices into `text` as given.
- * Throws `PlanwatchError` `invalid_plan` when `text` is not a string.
+ *
+ * Commitments, not results: titles and headings state no targets (李家超列110项KPI); what a
+ * progress report or a retrospective says was done is no target either: a clause under a past period
+ * (上半年, 前三季度, 截至目前, a year before the plan's: 2023年全市新建38所 in a 2024 plan, a
+ * paragraph opening with 完成情况:), or one that says so (已完成, 截至…累计, 为任务的116%, 比上年同期
+ * 增长), except for the target such a clause names (超额完成40所的年度目标任务 → 40).
+ *
+ * Option `year`: the plan's year, which tells past from future (default: {@link inferPlanYear}; null:
+ * unknown, then only the words tell). Throws `PlanwatchError` `invalid_plan` when `text` is not a string.
  */
-export function extractTargets(text: string): ExtractedTarget[] {
+export function extractTargets(text: string, {year}: {year?: number | null} = {}): ExtractedTarget[] {
   if (typeof text !== "string") throw new PlanwatchError("invalid_plan", `invalid plan text: ${String(text)}`);
-  return _extractTargets(text);
+  return _extractTargets(text, year === undefined ? inferPlanYear(text).year : year);
 }
 
-function _extractTargets(input: string): ExtractedTarget[] {
-  const targets: ExtractedTarget[] = [];
+/** A period that has passed, opening a clause: what follows is what was done. */
+const PAST_PERIOD = /^(?:\d{4}年)?(?:今年|全年)?(?:上半年|前三季度|前两个季度|一季度|第一季度|\d{1,2}\s*[-—~至]\s*\d{1,2}月(?:份)?|[一二三四五六七八九十]+至[一二三四五六七八九十]+月|今年以来|去年|上年|过去一年|过去五年|[一二三四五六七八九十]+年来|近年来|多年来|截至目前|截至\d{2,4}年(?:\d{1,2}月)?(?:底|末)?|至目前|目前)/;
+/** A title that says the text reports what was done (and not what is to be done). */
+const REPORT_TITLE = /截至|成果|成效|完成情况|执行情况|执行情形|进展情况|回顾|总结|数据显示|统计公报|通报|获悉/;
+const PLAN_TITLE = /部署|计划|要点|安排|规划|目标|任务/;
+/** A numbered paragraph (1. (一) 一、) or a table row after its row number: in a report, the quoted tasks. */
+const NUMBERED = /^\s*(?:[一二三四五六七八九十]+、|\d{1,2}[.、](?!\d)|[(][一二三四五六七八九十\d]+[)])/;
+/** A paragraph that reports: 2023年完成情况: … */
+const REPORT_PARAGRAPH = /^(?:\d{4}年)?(?:完成|进展|实施|落实|推进)情况[::]/;
+/** Words in a clause, before a number, that say it was done. */
+const RESULT_WORDS = /已(?:经)?(?:超额)?(?:完成|建成|开工|竣工|实现|达到|达|投入|累计|新增|开展|改造|建设|培训|接种|筛查)|截至|为任务的|比上年同期|同比|比原计划|高出全省|超过省定任务/;
+/** Words anywhere in a sentence that say its figures were done (新增就业66289人,为任务的116.3%). */
+const RESULT_SENTENCE = /为任务的|为(?:年度)?目标任务的|完成(?:全年|年度)?(?:目标)?任务(?:\([^)]*\))?的|占年度(?:目标|计划)的/;
+/** A number the words before name as the target (完成全年目标任务(10万公里), 优于年度目标32.9微克/立方米); not a difference from it (好于年度目标0.6个百分点). */
+const NAMED_BEFORE = /(?:目标(?:任务)?|目标值)(?:为|是)?\(?\s*$/;
+/** A number that a report says was the target (超额完成40所的年度目标任务). */
+const NAMED_TARGET = /^的?(?:年度)?目标(?:任务)?|^的?年度任务|^的[\u4e00-\u9fa5]{1,16}目标/;
+/** A calendar year in a clause, unless it is a baseline (较2022年), a deadline (到2025年), a range's end or a period's (2025年1—4月). */
+const CONTEXT_YEAR = /(?<![较比到至于在—–\-~])(\d{4})\s*年(?!底|末|前|版|度|(?:完成|进展|实施|落实|推进)情况|\s*\d{1,2}\s*(?:[-—~至]\s*\d{1,2}\s*)?月)/g;
+
+function _extractTargets(input: string, planYear: number | null): ExtractedTarget[] {
+  const normalized = normalizeText(input);
+  const tables = readIndicatorTables(normalized);
+  const inTable = (offset: number) => tables.spans.some(([s, e]) => offset >= s && offset < e);
+  const found: (Omit<ExtractedTarget, "id"> & {order: number})[] = [];
   const seenParagraphs = new Set<string>();
-  const counters = new Map<string, number>();
+  const clauses = splitClauses(normalized);
+  const lines = normalized.split("\n");
+  const first = lines.find((l) => l.trim()) ?? "";
+  // The title, or the opening words of a first line that is a paragraph (记者…获悉).
+  const title = /^[^,。]*/.exec(first)![0];
+  // A report (its title says so): prose tells what was done; numbered paragraphs quote the tasks.
+  const report = REPORT_TITLE.test(title) && !PLAN_TITLE.test(title);
+  const lineStarts: number[] = [];
+  lines.reduce((at, l) => (lineStarts.push(at), at + l.length + 1), 0);
+  const quotesTask = (offset: number) => {
+    let i = lastAtOrBefore(lineStarts, offset);
+    if (NUMBERED.test(lines[i]!)) return true;
+    while (--i >= 0 && !lines[i]!.trim());
+    return i >= 0 && /^\s*\d{1,3}\s*\|?\s*$/.test(lines[i]!);
+  };
   let currentParagraph = "";
   let skip = false;
-  for (const clause of splitClauses(normalizeText(input))) {
+  let past = false; // whether the paragraph, from here on, tells what was done
+  for (const clause of clauses) {
     const paragraphKey = `${clause.section}.${clause.item}:${clause.paragraph}`;
     if (paragraphKey !== currentParagraph) {
       currentParagraph = paragraphKey;
       skip = seenParagraphs.has(paragraphKey);
       seenParagraphs.add(paragraphKey);
+      past = REPORT_PARAGRAPH.test(clause.paragraph) || (report && !quotesTask(clause.start));
     }
-    if (skip) continue;
+    if (skip || clause.heading || inTable(clause.start)) continue;
+    if (PAST_PERIOD.test(clause.text)) past = true;
+    for (const m of clause.text.matchAll(CONTEXT_YEAR)) {
+      // A later year is the plan's future; the plan's own year is, in a report, the year reported.
+      if (planYear !== null) past = Number(m[1]) < planYear || (report && Number(m[1]) === planYear && past);
+    }
     const row = readTableRow(clause.text);
     let previous: string | null = null;
-    const found = row
+    const mentions = row ? [] : findMentions(clause);
+    const shared = listNames(clause.text);
+    const named = (mention: Mention, i: number) => (shared.length === mentions.length ? shared[i]! : (previous = indicatorName(mention, previous)));
+    const targets = row
       ? [{...row, baseline_year: null, per: null}]
-      : findMentions(clause).map((mention) => ({...mention, indicator: (previous = indicatorName(mention, previous)), baseline: null}));
-    for (const target of found) {
-      const key = `${clause.section}.${clause.item}`;
-      const n = counters.get(key) ?? 0;
-      counters.set(key, n + 1);
-      const deadline = DEADLINE_YEAR.exec(clause.sentence);
-      targets.push({
-        id: `${key}${letter(n)}`,
+      : mentions
+          .map((mention, i) => ({...mention, indicator: named(mention, i), baseline: null}))
+          .filter((mention) => namesTarget(clause.text, mention) || !(past || RESULT_WORDS.test(clause.text.slice(0, mention.start)) || RESULT_SENTENCE.test(clause.sentence)));
+    const deadline = DEADLINE_YEAR.exec(clause.sentence);
+    for (const target of targets) {
+      found.push({
+        order: clause.start,
         section: clause.section,
         item: clause.item,
         indicator: target.indicator,
@@ -89,13 +147,63 @@ function _extractTargets(input: string): ExtractedTarget[] {
         baseline: target.baseline,
         baseline_year: target.baseline_year,
         per: target.per,
+        cumulative: false,
         text: input.slice(clause.start, clause.end),
         start_offset: clause.start,
         end_offset: clause.end
       });
     }
   }
-  return targets;
+  const clauseStarts = clauses.map((c) => c.start);
+  for (const row of tables.rows) {
+    const at = clauses[lastAtOrBefore(clauseStarts, row.start)];
+    found.push({
+      order: row.start,
+      section: at?.section ?? 0,
+      item: at?.item ?? 0,
+      indicator: row.indicator,
+      comparator: row.comparator,
+      value: row.value,
+      value_max: row.value_max,
+      unit: row.unit,
+      year: row.year,
+      scope: null,
+      baseline: row.baseline,
+      baseline_year: row.baseline_year,
+      per: null,
+      cumulative: row.cumulative,
+      text: input.slice(row.start, row.end),
+      start_offset: row.start,
+      end_offset: row.end
+    });
+  }
+  found.sort((a, b) => a.order - b.order);
+  const counters = new Map<string, number>();
+  return found.map(({order: _order, ...target}) => {
+    const key = `${target.section}.${target.item}`;
+    const n = counters.get(key) ?? 0;
+    counters.set(key, n + 1);
+    return {id: `${key}${letter(n)}`, ...target};
+  });
+}
+
+/** Whether the words around a number name it the target (超额完成40所的年度目标任务, 完成全年目标任务(10万公里)). */
+function namesTarget(text: string, mention: Mention): boolean {
+  if (NAMED_TARGET.test(text.slice(mention.end))) return true;
+  const before = text.slice(0, mention.start);
+  return NAMED_BEFORE.test(before) && !(mention.unit === "百分点" && /(?:好于|优于|高于|低于|超过|超出)[^,;]*$/.test(before));
+}
+
+/** The index of the last of the ascending `starts` that is ≤ `offset` (-1 when none is). */
+function lastAtOrBefore(starts: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (starts[mid]! <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
 }
 
 /** a … z, then z1, z2 … (a plan item rarely holds more than a few targets). */

@@ -1,8 +1,8 @@
 import type {Mention} from "./mentions.js";
 
 const QUOTES = /[“”‘’「」『』"《》]/g;
-const LEADING = /^(?:[、,和及与并且]|其中|同时|全市|全区|全省|实现|确保|力争|争取|保障|完成|帮助学生|掌握|积极|持续|推动|努力|基本|进一步|分别)+/;
-const TRAILING = /(?:分别|全市|全区|均|都|累计|共|合计|总计|年度)+$/;
+const LEADING = /^(?:[、,和及与并且\-–—•·]|当中|年内|其中|同时|全市|全区|全省|实现|确保|力争|争取|保障|完成|帮助学生|掌握|积极|持续|推动|努力|基本|进一步|分别)+/;
+const TRAILING = /(?:分别|全市|全区|均|都|累计|共|合计|总计|年度|目标任务|任务|目标值?为?)+$/;
 /** Verbs that open a count (新增 2 所学校): the indicator is the verb and what it counts. */
 const COUNT_VERB = /(新建成|新建|新增|建成|培育|创建|打造|开设|开展|认定|遴选|举办|招收|为)$/;
 
@@ -12,6 +12,17 @@ const COUNT_VERB = /(新建成|新建|新增|建成|培育|创建|打造|开设|
  * → 新建老年学校); 全覆盖 names a coverage rate (老年学校全覆盖 → 老年学校覆盖率). Falls back to
  * `previous` (the clause's last indicator: 分别达到35%、65%).
  */
+/**
+ * The names a list of values shares its verb with, in order: 婴儿死亡率、孕产妇死亡率分别下降到4.0‰、
+ * 10/10万 → [婴儿死亡率, 孕产妇死亡率]. Empty unless the clause says 分别.
+ */
+export function listNames(clause: string): string[] {
+  const m = /([^,;:]*?)分别/.exec(clause);
+  if (!m) return [];
+  const names = m[1]!.replace(QUOTES, "").replace(/\s+/g, "").replace(LEADING, "").split("、").filter(Boolean);
+  return names.length > 1 ? names : [];
+}
+
 export function indicatorName(mention: Mention, previous: string | null): string {
   let before = clean(mention.before);
   const after = clean(mention.after);
@@ -27,5 +38,5 @@ export function indicatorName(mention: Mention, previous: string | null): string
 }
 
 function clean(text: string): string {
-  return text.replace(QUOTES, "").replace(/\s+/g, "").replace(/^[、,;:]+|[、,;:]+$/g, "");
+  return text.replace(QUOTES, "").replace(/^\((?:间|个|套)\)/, "").replace(/^的?目标$/, "").replace(/\s+/g, "").replace(/^[、,;:]+|[、,;:]+$/g, "");
 }

@@ -23,22 +23,47 @@ export interface Mention {
   coverage: boolean;
 }
 
-/** Units a target may be counted in, longest first so that 人次 wins over 人. */
-export const UNITS = ["个百分点", "百分点", "人次", "万元", "亿元", "平方米", "课时", "小时", "%", "所", "个", "名", "人", "门", "项", "次", "家", "座", "场", "间", "张", "台", "种", "户", "元", "节", "班", "篇", "部", "条"] as const;
+/**
+ * Units a target may be counted in: counts (所 个 名 …), money, areas and lengths (亩 公顷 公里),
+ * rates (% ‰ 百分点, per 10万), ages and durations (岁 年 小时: only where the indicator is one).
+ */
+export const UNITS = [
+  "个百分点", "百分点", "个小时", "微克/立方米", "毫克/立方米", "平方公里", "平方米", "立方米", "人次", "万元", "亿元", "公里", "千米", "公顷", "课时", "小时", "批次", "/10万",
+  "%", "‰", "所", "个", "名", "人", "门", "项", "次", "家", "座", "场", "间", "张", "台", "种", "户", "元", "节", "班", "篇", "部", "条",
+  "亩", "株", "棵", "处", "套", "床", "辆", "吨", "栋", "块", "例", "册", "件", "岁", "年"
+] as const;
+/** Units that spell another: 个百分点 is 百分点, 个小时 小时. */
+const UNIT_ALIASES: Record<string, string> = {个百分点: "百分点", 个小时: "小时"};
+/** Words that name an age or a duration as an indicator (人均预期寿命, 受教育年限): a target may be counted in 岁 or 年 only then. */
+const AGE_OR_DURATION = /寿命|年龄|年限|年数|学制|工龄|时长/;
+/** A noun the indicator's count is carried by when a number has only 万 or 亿 (体检人数达1000万): its unit. */
+const NOUN_UNITS: [RegExp, string][] = [
+  [/人次$/, "人次"],
+  [/人数$/, "人"],
+  [/户数$/, "户"],
+  [/次数$/, "次"]
+];
 
 const ARABIC = String.raw`(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?[万亿]?`;
 const CHINESE = "[零〇一二两三四五六七八九十百千]+[万亿]?";
 const NUMBER = `(?:${ARABIC}|${CHINESE})`;
 const RANGE_SEP = "\\s*(?:——|—|–|-|~|至|到)\\s*";
-const UNIT = `(?:${UNITS.join("|")})`;
-/** A number (or range) with its unit; 全覆盖 stands for 100 %. */
+const UNIT = `(?:${[...UNITS].sort((a, b) => b.length - a.length).join("|")})`;
+/**
+ * A number (or range) with its unit (余 or 多 between: at least), a number with only 万 or 亿 that a
+ * noun gives the unit of (体检人数达1000万以上), a score after an index's name (指数达85), or 全覆盖
+ * (100 %).
+ */
 const MENTION = new RegExp(
-  `(?<symbol>[≥≤><]=?\\s*)?(?:(?<low>${NUMBER})%?${RANGE_SEP})?(?<num>${NUMBER})\\s*(?<unit>${UNIT})(?!月|工作日|星期|性)|(?<coverage>全覆盖)`,
+  `(?<symbol>[≥≤><]=?\\s*)?(?:(?<low>${NUMBER})%?${RANGE_SEP})?(?<num>${NUMBER})(?<more>余|多)?\\s*(?:(?<unit>${UNIT})(?!月|工作日|星期|性)|(?<=[万亿])(?=以上|及以上|左右|[,;。、)]|$))` +
+    `|(?<=(?:指数|系数|得分|评分|分值)(?:达到|达|为|提高到|提升至|保持在)?)(?<score>\\d+(?:\\.\\d+)?)(?![\\d.%‰万亿]|\\s*(?:${UNIT}))` +
+    `|(?<coverage>全覆盖)`,
   "g"
 );
 const IS_CHINESE = /^[零〇一二两三四五六七八九十百千]/;
 
 const BEFORE_RULES: [RegExp, Comparator][] = [
+  [/(降至|降到|下降到|下降至|降低到|降低至|减少到|减少至|压减到|压减至|压降到|压降至)$/, "<="],
   [/(不少于|不低于|不小于|至少|≥|>=)$/, ">="],
   [/(不超过|不高于|不多于|不大于|控制在|≤|<=)$/, "<="],
   [/(超过|高于|多于|大于|>)$/, ">"],
@@ -56,11 +81,21 @@ const AT_MOST_AFTER = /^(以下|及以下|以内)/;
 /** Verbs a Chinese numeral must follow (or a comparator) to count: 一人一档 is no target. */
 const COUNTING_VERB = /(新建成|新建|新增|建成|建设|培育|创建|打造|开设|开展|完成|实现|达到|达|增加|认定|遴选|举办|招收|培训)$/;
 
+/** Indicators whose target is a ceiling (a concentration, a death rate): a neutral verb means at most. */
+const LOWER_IS_BETTER = /浓度|死亡率|发病率|发生率|事故率|能耗|排放量|失业率|辍学率|超标/;
+/** What follows a count that only describes (针对12个乡镇, 涵盖6个发展领域, 10件民生实事). */
+const DESCRIPTIVE_NOUN = /^(?:大)?(?:[\u4e00-\u9fa5]{0,2}领域|方面|维度|板块|大类|类别|环节|民生实事|实事)/;
+/** Words before a count that make it the scope, not the target (针对12个乡镇). */
+const DESCRIPTIVE_VERB = /(针对|涉及|涵盖|包括|包含|分为|围绕|聚焦|列入|确定了?)$/;
+
 /**
  * Finds the targets in one clause: numbers with a unit, ranges, percentages and 全覆盖, with their
  * comparator read from the words around them. Skips what is quoted or titled (slogans, names),
  * ordinals (第二批), congress numbers (十五届二次全会), durations (6个月), slogans with a plus
- * (1+N), and Chinese numerals that no comparator or counting verb introduces.
+ * (1+N), Chinese numerals that no comparator or counting verb introduces, calendar years, ages and
+ * durations that qualify a noun (65岁以上老年人, 五年生存率) or belong to no age or duration
+ * indicator, classes (10亿元以上项目25个), descriptive counts (针对12个乡镇, 6个发展领域) and a
+ * count that a following percentage is a share of (约600个黑点…消除至少75%).
  */
 export function findMentions(clause: Clause): Mention[] {
   const {text, quoted} = clause;
@@ -74,31 +109,39 @@ export function findMentions(clause: Clause): Mention[] {
     const left = text.slice(Math.max(0, start - 3), start);
     if (/第$/.test(left) || /[+＋]$/.test(left) || /^[+＋]/.test(text.slice(end))) continue;
     if (g.unit === "次" && (/届[\u4e00-\u9fa5]*$/.test(left) || /^(全会|会议|会)/.test(text.slice(end)))) continue;
+    const rest = text.slice(end);
     const prefix = text.slice(boundary, start);
+    if (!acceptUnit(g, prefix, rest, clause.sentence)) continue;
+    // a class when a count of what it classes follows (10亿元以上项目25个); 2项以上艺术技能 is a target
+    if (g.unit && /^(?:及)?以上[^\d,、;]{1,8}?(?:\d|[一二三四五六七八九十两])/.test(rest)) continue;
+    if (g.unit && g.unit !== "%" && DESCRIPTIVE_NOUN.test(rest)) continue;
+    if (DESCRIPTIVE_VERB.test(prefix.replace(/[\s约]+$/, ""))) continue;
+    if (g.unit && g.unit !== "%" && g.unit !== "百分点" && g.unit !== "个百分点" && !/\($/.test(prefix) && sharedBy(text, end) && !COUNTING_VERB.test(prefix.replace(/[\s约]+$/, ""))) continue;
     let comparator: Comparator = ">=";
-    let explicit = false;
+    let explicit = Boolean(g.more || g.score);
+    let own = false; // whether this mention's own words say its comparator
     let baseline_year: number | null = null;
     let per: Mention["per"] = null;
-    let before = prefix;
+    let before = prefix.replace(/\s+$/, "").replace(/(?:大约|约为|约)$/, "").replace(/\s+$/, "");
     const change = CHANGE.exec(before);
     const yearly = YEARLY.exec(before);
     if (change) {
       comparator = /减少|下降|降低|压减/.test(change[2]!) ? "decrease" : "increase";
       baseline_year = Number(change[1]);
       before = before.slice(0, change.index);
-      explicit = true;
+      explicit = own = true;
     } else if (yearly) {
       comparator = /减少|下降|降低/.test(yearly[1]!) ? "decrease" : "increase";
       per = "year";
       before = before.slice(0, yearly.index);
-      explicit = true;
+      explicit = own = true;
     } else {
       for (const [rule, c] of BEFORE_RULES) {
         const r = rule.exec(before);
         if (r) {
           comparator = c;
           before = before.slice(0, r.index);
-          explicit = true;
+          explicit = own = true;
           break;
         }
       }
@@ -113,19 +156,28 @@ export function findMentions(clause: Clause): Mention[] {
     if (g.symbol) {
       const symbol = g.symbol.trim();
       comparator = symbol.startsWith("≥") || symbol === ">=" ? ">=" : symbol.startsWith("≤") || symbol === "<=" ? "<=" : symbol === ">" ? ">" : "<";
-      explicit = true;
+      explicit = own = true;
     }
-    const rest = text.slice(end);
     if (AT_MOST_AFTER.test(rest)) {
       if (comparator === ">=") comparator = "<=";
-      explicit = true;
+      explicit = own = true;
     } else if (AT_LEAST_AFTER.test(rest)) {
+      explicit = own = true;
+    }
+    // 浓度为30, 优于年度目标32.9 (of a concentration named earlier in the sentence): at most
+    if (!own && comparator === ">=" && /(?:为|达到?|目标值?)$/.test(before) && (LOWER_IS_BETTER.test(before) || (/目标值?$/.test(before) && LOWER_IS_BETTER.test(clause.sentence)))) comparator = "<=";
+    const previous = mentions.at(-1);
+    if (!own && previous && /^[、和及与]?$/.test(prefix.trim())) {
+      // a list that shares its verb: 分别下降到4.0‰、4.5‰、10/10万
+      comparator = previous.comparator;
+      baseline_year = previous.baseline_year;
+      per = previous.per;
       explicit = true;
     }
-    if (!g.coverage && IS_CHINESE.test(g.num!) && !explicit && !COUNTING_VERB.test(prefix)) continue;
+    if (!g.coverage && !g.score && IS_CHINESE.test(g.num!) && !explicit && !COUNTING_VERB.test(prefix)) continue;
     const coverage = Boolean(g.coverage);
-    const unit = coverage ? "%" : g.unit === "个百分点" ? "百分点" : g.unit!;
-    const value = coverage ? 100 : parsePlanNumber(g.num!);
+    const unit = coverage ? "%" : g.score ? "" : g.unit ? UNIT_ALIASES[g.unit] ?? g.unit : nounUnit(before);
+    const value = coverage ? 100 : g.score ? Number(g.score) : parsePlanNumber(g.num!);
     if (!Number.isFinite(value)) continue;
     let value_max: number | null = null;
     let lowValue = value;
@@ -152,6 +204,29 @@ export function findMentions(clause: Clause): Mention[] {
     boundary = end;
   }
   return mentions;
+}
+
+/**
+ * Whether a number's unit reads as a target's: a calendar year (2023年) never; an age (岁) or a
+ * duration in years only when the words say the indicator is one (人均预期寿命达82.4岁) and the
+ * number does not qualify a noun (65岁以上老年人, 五年生存率).
+ */
+function acceptUnit(g: Record<string, string | undefined>, prefix: string, rest: string, sentence: string): boolean {
+  if (g.unit !== "岁" && g.unit !== "年") return true;
+  if (g.unit === "年" && /^\d{4}$/.test(g.num ?? "")) return false;
+  if (/^(?:及)?(?:以上|以下)?(?:左右)?[\u4e00-\u9fa5]/.test(rest) && !/^(?:及)?(?:以上|以下|以内|左右)(?:[,;。]|$)/.test(rest)) return false;
+  return AGE_OR_DURATION.test(prefix) || AGE_OR_DURATION.test(sentence);
+}
+
+/** Whether a percentage follows in the same clause after a noun phrase: the count is what the share is of. */
+function sharedBy(text: string, end: number): boolean {
+  const rest = text.slice(end);
+  return /^[^,;、。]{1,40}?(?:至少|不少于|不低于|达到|达)\s*\d+(?:\.\d+)?\s*%/.test(rest) || /^[^\d,;、。]{1,24}?\d+(?:\.\d+)?\s*%/.test(rest);
+}
+
+/** The unit a noun carries for a number with only 万 or 亿 (体检人数 → 人), else none. */
+function nounUnit(before: string): string {
+  return NOUN_UNITS.find(([re]) => re.test(before))?.[1] ?? "";
 }
 
 /** In a range like 2—3万, the low end takes the high end's 万/亿: 2万—3万. */

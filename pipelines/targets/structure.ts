@@ -15,12 +15,26 @@ export interface Clause {
   sentence: string;
   /** For each character of `text`, whether it lies inside quotation marks or a title (《》). */
   quoted: boolean[];
+  /**
+   * Whether the clause is part of a title or a heading: one of the first lines (at most five, up to
+   * the first section or item, or the first line with a comma or a stop) when it is short, or a short
+   * section line.
+   * Counts there describe the plan (李家超列110项KPI, 十件民生实事), they are not its targets.
+   */
+  heading: boolean;
 }
 
 const SECTION = /^\s*([一二三四五六七八九十]+)、/;
 const ITEM = /^\s*(\d{1,2})[.、](?!\d)/;
 const CLAUSE_MARK = /[。;!?]|(?<!\d)[,:]|[,:](?!\d)/g;
 const SENTENCE_MARK = /[。;!?]/g;
+/** A section or item mark of any kind ((一) included): where the heading block ends. */
+const BODY_MARK = /^\s*(?:[一二三四五六七八九十]+、|\d{1,2}[.、](?!\d)|[(][一二三四五六七八九十]+[)])/;
+const SUBSECTION = /^\s*[(][一二三四五六七八九十]+[)]/;
+/** A title line is short and has no full stop; so is a heading line. */
+const isTitleLike = (line: string, max: number) => line.trim().length <= max && !/[。;]/.test(line);
+/** A line with a comma or a stop is text: the title block ends before it (a colon may title: 交通运输部:…). */
+const PROSE = /[,。;!?]/;
 const OPEN_QUOTES = "“‘「『《〔【\"";
 const CLOSE_QUOTES = "”’」』》〕】\"";
 
@@ -34,9 +48,13 @@ export function splitClauses(text: string): Clause[] {
   let section = 0;
   let item = 0;
   let lineStart = 0;
+  let headingLines = 0; // non-empty lines of the heading block so far, or Infinity once it ended
   for (const line of text.split("\n")) {
     const offset = lineStart;
     lineStart += line.length + 1;
+    if (line.trim() && (BODY_MARK.test(line) || PROSE.test(line) || headingLines >= 5)) headingLines = Infinity;
+    const heading = (line.trim() !== "" && headingLines < 5 && isTitleLike(line, 60)) || ((SECTION.test(line) || SUBSECTION.test(line)) && isTitleLike(line, 30));
+    if (line.trim() && headingLines < 5) headingLines++;
     let body = 0; // where the paragraph's text begins after its list number
     const s = SECTION.exec(line);
     if (s) {
@@ -66,7 +84,7 @@ export function splitClauses(text: string): Clause[] {
         const sentenceStart = Math.max(body, ...sentenceEnds.filter((e) => e < start).map((e) => e + 1));
         const sentenceEnd = Math.min(line.length, ...sentenceEnds.filter((e) => e >= start + clause.length));
         const sentence = line.slice(sentenceStart, sentenceEnd);
-        clauses.push({section, item, start: offset + start, end: offset + start + clause.length, text: clause, paragraph, sentence, quoted: quoted.slice(start, start + clause.length)});
+        clauses.push({section, item, start: offset + start, end: offset + start + clause.length, text: clause, paragraph, sentence, quoted: quoted.slice(start, start + clause.length), heading});
       }
       from = to + 1;
     }

@@ -1,5 +1,5 @@
 /** Every status of the gaps table, in the order pages list them. */
-export const STATUS_ORDER = ["off_track", "at_risk", "on_track", "achieved", "no_data", "no_baseline", "no_target"] as const;
+export const STATUS_ORDER = ["off_track", "at_risk", "on_track", "achieved", "no_data", "no_baseline", "no_deadline", "no_target"] as const;
 export type Status = (typeof STATUS_ORDER)[number];
 
 /** What leadership reads for each status. */
@@ -10,6 +10,7 @@ export const STATUS_LABELS: Record<Status, string> = {
   off_track: "滞后",
   no_data: "无数据",
   no_baseline: "缺基线",
+  no_deadline: "缺期限",
   no_target: "未分解"
 };
 
@@ -21,6 +22,7 @@ export const STATUS_COLORS: Record<Status, string> = {
   achieved: "#1e8449",
   no_data: "#7f8c8d",
   no_baseline: "#8e7cc3",
+  no_deadline: "#a9a9d6",
   no_target: "#bdc3c7"
 };
 

@@ -7,7 +7,7 @@ import type {Target} from "../../pipelines/targets/curation.js";
 /** A target with the defaults of a 2023 plan; `over` sets what the case needs. */
 export function target(over: Partial<Target> & Pick<Target, "id" | "comparator" | "value" | "unit" | "kind" | "aggregation">): Target {
   return {
-    section: 1, item: 1, indicator: over.id, value_max: null, year: null, scope: null, baseline: null, baseline_year: null, per: null,
+    section: 1, item: 1, indicator: over.id, value_max: null, year: null, scope: null, baseline: null, baseline_year: null, per: null, cumulative: false,
     text: "", start_offset: 0, end_offset: 0, direction: "up", baseline_source: null, start: "2023-01", deadline: "2023-12", schedule: null,
     ...over
   };

@@ -1,0 +1,119 @@
+import {describe, expect, it} from "vitest";
+import {type ExtractedTarget, extractTargets} from "../../pipelines/targets/extractTargets.js";
+
+// Phrasings of plans other than the seed: one sentence set in a minimal plan (section 二, item 3),
+// the plan's year given so that past and future are told apart.
+const extract = (sentence: string, year: number | null = 2024) => extractTargets(`二、测试部分\n3.${sentence}\n`, {year});
+const brief = (t: ExtractedTarget) => [t.comparator, t.value, t.unit];
+
+describe("an open unit vocabulary", () => {
+  it.each([
+    ["‰", "婴儿死亡率控制在4.5‰以内。", [["<=", 4.5, "‰"]]],
+    ["a rate per 10万", "孕产妇死亡率下降到10/10万。", [["<=", 10, "/10万"]]],
+    ["亩", "实施高标准农田建设5000亩。", [[">=", 5000, "亩"]]],
+    ["traditional 畝 and 處", "實施田塊整治500畝,布設監測點30處。", [[">=", 500, "亩"], [">=", 30, "处"]]],
+    ["公顷 with spaces", "提供約 3,300 公頃新平整土地。", [[">=", 3300, "公顷"]]],
+    ["套", "筹集保障性租赁住房2000套。", [[">=", 2000, "套"]]],
+    ["批次", "开展食品安全抽检1.2万批次。", [[">=", 12000, "批次"]]],
+    ["座", "新建农村户厕500座。", [[">=", 500, "座"]]],
+    ["张", "新增养老床位300张。", [[">=", 300, "张"]]],
+    ["an age that is the indicator", "人均预期寿命达82.4岁。", [[">=", 82.4, "岁"]]],
+    ["years that are the indicator", "劳动年龄人口平均受教育年限达12.3年以上。", [[">=", 12.3, "年"]]],
+    ["an hour in words", "中小学生每天校内体育活动时间不少于一个小时。", [[">=", 1, "小时"]]],
+    ["bare 万 with the unit on the noun", "城乡居民免费健康体检人数达1000万以上。", [[">=", 10000000, "人"]]],
+    ["万 and the unit after", "为1000万人以上提供免费体检。", [[">=", 10000000, "人"]]],
+    ["an index", "健康浙江发展指数达85。", [[">=", 85, ""]]],
+    ["余: at least", "新增学位1700余个。", [[">=", 1700, "个"]]],
+    ["约 keeps the default", "每年进行约 500 次联合清洁行动。", [[">=", 500, "次"]]],
+    ["降至 is at most", "重大慢病过早死亡率降至9.3%。", [["<=", 9.3, "%"]]],
+    ["a list shares its verb", "婴儿死亡率、孕产妇死亡率分别下降到4.0‰、10/10万。", [["<=", 4, "‰"], ["<=", 10, "/10万"]]]
+  ] as const)("%s: %s", (_name, sentence, expected) => {
+    expect(extract(sentence).map(brief)).toEqual(expected);
+  });
+
+  it.each([
+    ["an age that qualifies people", "为65岁以上老年人提供一次免费健康体检服务。"],
+    ["an age range", "依托社区开展0-6岁儿童家长培训。"],
+    ["an age under a rate", "5岁以下儿童死亡率持续下降。"],
+    ["a duration inside a name", "总体癌症五年生存率稳步提高。"],
+    ["a calendar year", "确定2015年目标值。"],
+    ["a period of a programme", "参加为期一年的计划。"],
+    ["the scope of a measure", "针对12个乡镇开展专项整治。"],
+    ["a count of fields", "聚焦6个发展领域。"],
+    ["a count of livelihood projects", "办好10件民生实事。"]
+  ])("no target in %s", (_name, sentence) => {
+    expect(extract(sentence)).toEqual([]);
+  });
+
+  it("reads a class as no target, and the count it classes as one", () => {
+    expect(extract("投资10亿元以上项目10个、亿元以上项目100个。").map(brief)).toEqual([
+      [">=", 10, "个"],
+      [">=", 100, "个"]
+    ]);
+  });
+
+  it("names each value of a 分别 list after its own indicator", () => {
+    expect(extract("婴儿死亡率、5岁以下儿童死亡率、孕产妇死亡率分别下降到4.0‰、4.5‰、10/10万。").map((t) => [t.indicator, t.value, t.unit])).toEqual([
+      ["婴儿死亡率", 4, "‰"],
+      ["5岁以下儿童死亡率", 4.5, "‰"],
+      ["孕产妇死亡率", 10, "/10万"]
+    ]);
+  });
+
+  it("takes a count that a share is of for no target", () => {
+    expect(extract("约600个环境卫生黑点于2024年底前消除至少75%。").map(brief)).toEqual([[">=", 75, "%"]]);
+  });
+});
+
+describe("commitments, not results", () => {
+  it("skips what a past period or a past year did, keeps what the plan's year will do", () => {
+    const plan = "全市教育工作会议召开\n会议介绍,2023年全市新改扩建公办幼儿园38所、中小学13所,新增学位1.2万个。\n2024年全市将新改扩建公办幼儿园25所、中小学15所。\n";
+    expect(extractTargets(plan, {year: 2024}).map(brief)).toEqual([
+      [">=", 25, "所"],
+      [">=", 15, "所"]
+    ]);
+    expect(extract("引进项目不少于3个。上半年,引进项目3个;新开工产业项目80个。").map(brief)).toEqual([[">=", 3, "个"]]);
+  });
+
+  it("skips what the words say is done: 已, 截至…累计, 为任务的, 比上年同期", () => {
+    for (const sentence of ["已建成幼儿园30所。", "截至2023年底,累计建成健身步道120公里。", "新增城镇就业66289人,为任务的116.3%。", "比上年同期增长28.6%。", "近年来累计支持建成家庭养老床位36.6万张。"]) {
+      expect(extract(sentence), sentence).toEqual([]);
+    }
+  });
+
+  it("reads a report: prose tells results, the target it names counts, numbered items quote the tasks", () => {
+    const report = "某区教育局2023年工作总结\n全年完成新建幼儿园48所,超额完成40所的年度目标任务。\n1.新建普惠托位1500个。\n";
+    expect(extractTargets(report).map(brief)).toEqual([
+      [">=", 40, "所"],
+      [">=", 1500, "个"]
+    ]);
+    expect(extractTargets("某区教育局2023年工作要点\n全年完成新建幼儿园48所。\n").map(brief)).toEqual([[">=", 48, "所"]]);
+  });
+
+  it("reads a paragraph that opens with 完成情况 as results, and 将 on its own line as a plan", () => {
+    const text = "2023年民生实事项目之二\n总投资230万元,共新建农村户厕500座。\n2023年完成情况:新建农村户厕500座,比原计划多提升改造公厕5座。\n该项目将新增学位1700余个。\n";
+    expect(extractTargets(text).map(brief)).toEqual([
+      [">=", 2300000, "元"],
+      [">=", 500, "座"],
+      [">=", 1700, "个"]
+    ]);
+  });
+
+  it("keeps the year's targets a progress report measures against, not the progress", () => {
+    const text = "农村公路建设情况\n2025年1—4月,新改建农村公路约2万公里,完成全年目标任务(10万公里)的19.5%。改造农村公路危桥1115座,完成全年目标任务(3000座)的37.2%。\n";
+    expect(extractTargets(text, {year: 2025}).map(brief)).toEqual([
+      [">=", 100000, "公里"],
+      [">=", 3000, "座"]
+    ]);
+  });
+
+  it("reads a news report of results (记者…获悉): only the target it names, a ceiling for a concentration", () => {
+    const text = "本报电 记者从新闻发布会上获悉,2023年,全国PM2.5平均浓度为30微克/立方米,优于年度目标32.9微克/立方米。\n2023年,全国优良天数比率为85.5%,好于年度目标0.6个百分点。\n";
+    expect(extractTargets(text).map(brief)).toEqual([["<=", 32.9, "微克/立方米"]]);
+  });
+
+  it("takes no target from a title or a short heading", () => {
+    expect(extractTargets("施政報告|李家超列110項KPI 一文看清百大指標\n1. 不少於 70% 學員取得進步。\n").map(brief)).toEqual([[">=", 70, "%"]]);
+    expect(extractTargets("某市2024年工作要点\n五、办好12个民生实事项目\n1.新增学位1万个。\n").map(brief)).toEqual([[">=", 10000, "个"]]);
+  });
+});
