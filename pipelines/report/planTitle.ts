@@ -1,6 +1,6 @@
 /**
  * A plan's title, read from its text: the first non-empty line, with a covering notice's wrapping
- * taken off (`杭州市教育局关于印发2023年工作要点的通知` → `杭州市教育局2023年工作要点`) and book-title
+ * taken off (`某市教育局关于印发2024年工作要点的通知` → `某市教育局2024年工作要点`) and book-title
  * marks dropped; simplified or traditional characters, as written. Null for a text with no line.
  */
 export function planTitle(text: string): string | null {

@@ -11,7 +11,7 @@ import {planTitle} from "./planTitle.js";
 
 /** What the pages say about the plan: the project file's facts, with the defaults read from the plan. */
 export interface ProjectFacts {
-  /** The plan's title (`杭州市教育局2023年工作要点`). */
+  /** The plan's title (`某市教育局2024年工作要点`). */
   title: string;
   /** The site's title: the sidebar's head and every page's `<title>`. */
   site_title: string;
