@@ -47,10 +47,13 @@ describe("two builds in one process", () => {
     expect(await footer()).toMatch(/目标来源:《宁波市教育局2014年工作要点》 · 数据截至 2014-03 · 输入快照 <code>[0-9a-f]{12}<\/code>/);
     expect(await page("index.html")).toContain("海曙区");
     expect(await page("index.html")).not.toContain("鄞州区");
+    expect(existsSync(join(project, "dist", "targets", "2-4a.html"))).toBe(false);
   });
 
-  it("a second build in the same process, after a new month, a new unit and a new title, shows them all", async () => {
+  it("a second build in the same process, after a new month, a new unit, a new target and a new title, shows them all", async () => {
     const before = await footer();
+    const plan = join(project, "seeds", "ningbo-edu-2014-work-plan.txt");
+    await writeFile(plan, `${await readFile(plan, "utf8")}\n4.新建幼儿园5所。\n`);
     await writeFile(join(project, "seeds", "units.csv"), `${UNITS}330212,鄞州区,鄞州,district,\n`);
     await ingest("2014-04.csv", "单位,月份,指标编号,数值\n鄞州区,2014-04,2.2b,300\n海曙区,2014-04,2.2b,700\n", "2014-05-05T08:00:00+08:00");
     await writeFile(join(project, "planwatch.config.json"), JSON.stringify({plan: "seeds/ningbo-edu-2014-work-plan.txt", title: "宁波市教育局2014年工作要点(修订)", year: 2014}));
@@ -62,5 +65,6 @@ describe("two builds in one process", () => {
     expect(await page("index.html")).toContain(`href="./units/330212.html"`);
     expect(existsSync(join(project, "dist", "units", "330212.html"))).toBe(true);
     expect(await page("units/330212.html")).toMatch(/数据截至 2014-04/);
+    expect(existsSync(join(project, "dist", "targets", "2-4a.html"))).toBe(true);
   });
 });
