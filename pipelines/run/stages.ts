@@ -1,7 +1,7 @@
 import {join} from "node:path";
 import {type Allocation} from "../gaps/allocations.js";
 import {type GapRow, computeGaps} from "../gaps/computeGaps.js";
-import {projectGapInputs} from "../gaps/projectGaps.js";
+import {projectGapPlan} from "../gaps/projectGaps.js";
 import {PROJECT_FILE, projectPaths} from "../project.js";
 import {projectFacts} from "../report/projectFacts.js";
 import {qualityData} from "../report/quality.js";
@@ -58,7 +58,7 @@ export const STAGES: Stage[] = [
     code: ["pipelines/gaps/projectGaps.ts"],
     deps: ["targets"],
     run: async (ctx) => {
-      const {units, allocations} = await projectGapInputs({projectDir: ctx.projectDir, dataDir: ctx.dataDir});
+      const {units, allocations} = await projectGapPlan({projectDir: ctx.projectDir});
       return {units, allocations};
     }
   },
