@@ -15,7 +15,8 @@ export const DEV_CONTEXT = join(".planwatch", "dev.json");
  * `site_title` (default: `<title> · 监测`), `year` (default: read from the plan), `livelihood`
  * (`{title, sections}`; default: the sections whose heading names 民生实事 or the like; `false`: none),
  * `units` (`seeds/units.csv`), `curation` (`seeds/targets.curation.csv`), `allocations`
- * (`seeds/allocations.csv`), `headers` (`seeds/headers.csv`, else the toolkit's).
+ * (`seeds/allocations.csv`), `headers` (`seeds/headers.csv`, else the toolkit's), `offices`
+ * (`seeds/offices.csv`) and `responsibilities` (`seeds/responsibilities.csv`): who owns each task.
  */
 export interface ProjectSpec {
   plan?: string;
@@ -27,6 +28,8 @@ export interface ProjectSpec {
   curation?: string;
   allocations?: string;
   headers?: string;
+  offices?: string;
+  responsibilities?: string;
 }
 
 const FIELDS: Record<keyof ProjectSpec, (v: unknown) => boolean> = {
@@ -41,7 +44,9 @@ const FIELDS: Record<keyof ProjectSpec, (v: unknown) => boolean> = {
   units: (v) => typeof v === "string" && v !== "",
   curation: (v) => typeof v === "string" && v !== "",
   allocations: (v) => typeof v === "string" && v !== "",
-  headers: (v) => typeof v === "string" && v !== ""
+  headers: (v) => typeof v === "string" && v !== "",
+  offices: (v) => typeof v === "string" && v !== "",
+  responsibilities: (v) => typeof v === "string" && v !== ""
 };
 
 /**
@@ -88,6 +93,8 @@ export function projectPaths(projectDir: string = process.env.PLANWATCH_PROJECT 
     curation: at(spec.curation, join(seeds, "targets.curation.csv")),
     allocations: at(spec.allocations, join(seeds, "allocations.csv")),
     headers: at(spec.headers, existsSync(ownHeaders) ? ownHeaders : join(toolkitDir(), "seeds", "headers.csv")),
+    offices: at(spec.offices, join(seeds, "offices.csv")),
+    responsibilities: at(spec.responsibilities, join(seeds, "responsibilities.csv")),
     /** The plan's year when the project file sets it. */
     year: spec.year ?? undefined,
     /** The ingested data the site is built from: `PLANWATCH_DATA`, else `<project>/data`. */

@@ -1,4 +1,4 @@
-import {existsSync} from "node:fs";
+import {existsSync, readdirSync, statSync} from "node:fs";
 import {join, relative} from "node:path";
 import {build} from "esbuild";
 
@@ -7,11 +7,28 @@ import {build} from "esbuild";
  * sorted list of paths relative to `root` (packages from node_modules are left out: the lockfile
  * stands for them). Read from esbuild's metafile, so every form of import esbuild follows counts
  * (`.js` specifiers of `.ts` files, re-exports, dynamic imports of literal paths). An entry that
- * does not exist maps to `[]`.
+ * does not exist maps to `[]`; a folder stands for every module in it.
  */
 export async function moduleGraph(root: string, entries: readonly string[]): Promise<Map<string, string[]>> {
+  const modules = new Map(entries.map((e) => [e, moduleFiles(root, e)]));
+  const graph = await _moduleGraph(root, [...new Set([...modules.values()].flat())]);
+  return new Map(entries.map((e) => [e, [...new Set(modules.get(e)!.flatMap((m) => graph.get(m) ?? []))].sort()]));
+}
+
+/** The modules an entry stands for: itself, or the `.ts`/`.js` files of a folder; none when it does not exist. */
+function moduleFiles(root: string, entry: string): string[] {
+  const full = join(root, entry);
+  if (!existsSync(full)) return [];
+  if (!statSync(full).isDirectory()) return [entry];
+  return readdirSync(full, {recursive: true, withFileTypes: true})
+    .filter((e) => e.isFile() && /\.(ts|js)$/.test(e.name) && !e.name.endsWith(".d.ts"))
+    .map((e) => relative(root, join(e.parentPath, e.name)))
+    .sort();
+}
+
+async function _moduleGraph(root: string, entries: readonly string[]): Promise<Map<string, string[]>> {
   const graph = new Map<string, string[]>(entries.map((e) => [e, []]));
-  const present = [...new Set(entries)].filter((e) => existsSync(join(root, e)));
+  const present = [...new Set(entries)];
   if (!present.length) return graph;
   const result = await build({
     entryPoints: Object.fromEntries(present.map((e, i) => [`e${i}`, join(root, e)])),
