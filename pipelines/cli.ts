@@ -12,6 +12,7 @@ const {version} = JSON.parse(readFileSync(join(packageRoot(), "package.json"), "
 const main = defineCommand({
   meta: {name: "planwatch", version, description: "Track a plan's targets against what units report; publish the analysis as a static site"},
   subCommands: {
+    init: () => import("./commands/init.js").then((m) => m.init),
     targets: () => import("./commands/targets.js").then((m) => m.targets),
     validate: () => import("./commands/submissions.js").then((m) => m.validate),
     ingest: () => import("./commands/submissions.js").then((m) => m.ingest),

@@ -4,9 +4,10 @@ import {createRequire} from "node:module";
 import {join, resolve} from "node:path";
 import {defineCommand} from "citty";
 import {PlanwatchError} from "../error.js";
-import {projectPaths} from "../project.js";
+import {DEV_CONTEXT, projectPaths, siteRoot} from "../project.js";
 import type {StageRecord} from "../run/runStages.js";
 import {dataPaths} from "../submissions/dataPaths.js";
+import {mkdir, writeFile} from "node:fs/promises";
 
 // A command's modules load when it runs (`planwatch --help` reads only the meta and args here).
 
@@ -50,7 +51,7 @@ export const status = defineCommand({
   async run({args}) {
     const [{formatRows, rowFormat}, {planStages}] = await Promise.all([import("../format/formatRows.js"), import("../run/runStages.js")]);
     const {root} = projectPaths();
-    const plans = await planStages({projectDir: root, dataDir: resolve(root, args.data)}, {stateDir: join(root, ".planwatch", "stages"), loaderCacheDir: join(root, "src", ".observablehq", "cache")});
+    const plans = await planStages({projectDir: root, dataDir: resolve(root, args.data)}, {stateDir: join(root, ".planwatch", "stages"), loaderCacheDir: join(siteRoot(root), ".observablehq", "cache")});
     const rows = plans.map((p) => ({stage: p.stage.name, stale: p.stale, reason: p.reason}));
     process.stdout.write(formatRows(rows, {format: rowFormat(args.format)}));
   }
@@ -78,15 +79,18 @@ export const dev = defineCommand({
     data: {type: "string", description: "data folder; default: the bundled sample, ingested into .planwatch/sample-data"}
   },
   async run({args}) {
-    const [{freshSampleData}, {seedNpmCache}, {inputSnapshot}] = await Promise.all([import("../sample/ingestSample.js"), import("../run/npmCache.js"), import("../report/snapshot.js")]);
+    const [{freshSampleData}, {seedNpmCache}] = await Promise.all([import("../sample/ingestSample.js"), import("../run/npmCache.js")]);
     const {root} = projectPaths();
     const dataDir = args.data ?? (await freshSampleData()).dataDir;
-    await seedNpmCache({root: join(root, "src"), projectDir: root});
-    const {snapshot, as_of} = await inputSnapshot({projectDir: root, dataDir});
+    await seedNpmCache({root: siteRoot(root), projectDir: root});
+    // observablehq.config.ts reads which data folder to show from here (the footer's as-of and snapshot are its).
+    await mkdir(join(root, ".planwatch"), {recursive: true});
+    await writeFile(join(root, DEV_CONTEXT), JSON.stringify({dataDir: resolve(dataDir)}) + "\n");
     const bin = createRequire(import.meta.url).resolve("@observablehq/framework/dist/bin/observable.js");
     const child = spawn(process.execPath, [bin, "preview", "--no-open", "--port", args.port], {
       stdio: "inherit",
-      env: {...process.env, OBSERVABLE_TELEMETRY_DISABLE: "1", PLANWATCH_DATA: dataDir, PLANWATCH_PROJECT: root, PLANWATCH_SNAPSHOT: snapshot, PLANWATCH_AS_OF: as_of ?? ""}
+      // The data loaders are child processes of the preview server: they read their inputs from here.
+      env: {...process.env, OBSERVABLE_TELEMETRY_DISABLE: "1", PLANWATCH_DATA: resolve(dataDir), PLANWATCH_PROJECT: root}
     });
     await new Promise((resolve) => child.on("exit", resolve));
   }

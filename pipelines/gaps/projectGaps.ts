@@ -1,5 +1,4 @@
 import {existsSync} from "node:fs";
-import {join} from "node:path";
 import {projectPaths} from "../project.js";
 import {readObservations} from "../submissions/observations.js";
 import {readUnits} from "../submissions/units.js";
@@ -22,7 +21,7 @@ export async function projectGapInputs({projectDir, dataDir}: {projectDir?: stri
 export async function projectGapPlan({projectDir}: {projectDir?: string} = {}) {
   const paths = projectPaths(projectDir);
   const [targets, units] = await Promise.all([projectTargets({projectDir}), readUnits(paths.units)]);
-  const file = join(paths.seeds, "allocations.csv");
+  const file = paths.allocations;
   const allocations = existsSync(file)
     ? await readAllocations(file, {units: new Set(units.map((u) => u.code)), countTargets: new Set(targets.filter((t) => t.kind === "count").map((t) => t.id))})
     : [];

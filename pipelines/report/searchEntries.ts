@@ -1,6 +1,6 @@
 import {readFile, readdir} from "node:fs/promises";
 import {join} from "node:path";
-import {projectPaths} from "../project.js";
+import {projectPaths, siteRoot} from "../project.js";
 import {readUnits} from "../submissions/units.js";
 import {planSections} from "../targets/planSections.js";
 import {projectPlanFile, projectTargets} from "../targets/projectTargets.js";
@@ -23,7 +23,7 @@ export interface SearchEntry {
  */
 export async function searchEntries({projectDir}: {projectDir?: string} = {}): Promise<SearchEntry[]> {
   const paths = projectPaths(projectDir);
-  const src = join(paths.root, "src");
+  const src = siteRoot(paths.root);
   const [targets, units, plan] = await Promise.all([projectTargets({projectDir}), readUnits(paths.units), projectPlanFile({projectDir}).then((f) => readFile(f, "utf8"))]);
   const entries: SearchEntry[] = [];
   const add = (path: string, title: string, text: string, keywords = "") => entries.push({path, title, text: searchText(`${title} ${text}`), keywords});

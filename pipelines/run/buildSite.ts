@@ -2,11 +2,12 @@ import {existsSync} from "node:fs";
 import {appendFile, mkdir, readFile, readdir, writeFile} from "node:fs/promises";
 import {join, relative, resolve} from "node:path";
 import {FileBuildEffects, build} from "@observablehq/framework/dist/build.js";
-import {type Config, readConfig, setCurrentDate} from "@observablehq/framework/dist/config.js";
+import {type Config, normalizeConfig, setCurrentDate} from "@observablehq/framework/dist/config.js";
 import {PlanwatchError} from "../error.js";
+import {packageRoot as installedToolkit} from "../lib/packageRoot.js";
 import {consoleLogger, type Logger} from "./effects.js";
 import {seedNpmCache} from "./npmCache.js";
-import {inputSnapshot} from "../report/snapshot.js";
+import {siteConfig, siteContext} from "../report/siteConfig.js";
 import {withLock} from "./lock.js";
 import {checkOutput, discard, newBuildDir, publish} from "./publish.js";
 import {type StageRecord, runStages} from "./runStages.js";
@@ -31,10 +32,15 @@ export interface BuildManifest {
  * as-of, each stage's duration). A failed or killed build leaves the previous `output` serving; a
  * failure is appended to `.planwatch/failures.jsonl`, which the quality page shows.
  *
- * Options: `projectDir` (default: the current directory), holding `observablehq.config.ts`;
- * `dataDir`, the ingested data (default: `<projectDir>/data`); `output` (default: the config's
- * `output`, `dist`), relative to `projectDir`; `logger` (default: standard error); `onStage`, told
- * of each stage as it ends. Returns the manifest. Throws `PlanwatchError` `build_failed`, `locked`,
+ * The site's configuration is made for this build from this build's context ({@link siteConfig}:
+ * the project file, units, targets, as-of month, snapshot) and handed to Framework, so builds in one
+ * process (`watch`, `schedule`) each publish their own; `observablehq.config.ts` is not read.
+ *
+ * Options: `projectDir` (default: the current directory), holding the project file and `seeds/`;
+ * `dataDir`, the ingested data (default: `<projectDir>/data`); `output` (default: `dist`), relative
+ * to `projectDir`; `logger` (default: standard error); `onStage`, told of each stage as it ends;
+ * `toolkitDir`, where the stages' code is (default: planwatch's own folder). Returns the manifest.
+ * Throws `PlanwatchError` `build_failed`, `locked`,
  * or `invalid_output` when `output` is neither absent, an empty folder, nor a link to an earlier
  * build ({@link checkOutput}): then nothing is built or changed.
  */
@@ -43,24 +49,26 @@ export async function buildSite({
   dataDir,
   output,
   logger = consoleLogger,
-  onStage
-}: {projectDir?: string; dataDir?: string; output?: string; logger?: Logger; onStage?: (record: StageRecord) => void} = {}): Promise<BuildManifest & {output: string}> {
+  onStage,
+  toolkitDir
+}: {projectDir?: string; dataDir?: string; output?: string; logger?: Logger; onStage?: (record: StageRecord) => void; toolkitDir?: string} = {}): Promise<BuildManifest & {output: string}> {
   const dir = resolve(projectDir);
   if (output !== undefined) await checkOutput(resolve(dir, output)); // at once, before anything is read or written
   const state = join(dir, ".planwatch");
   await mkdir(state, {recursive: true});
   return withLock(join(state, "build.lock"), async () => {
     const started = performance.now();
+    const toolkit = toolkitDir ?? installedToolkit();
     process.env.OBSERVABLE_TELEMETRY_DISABLE = "1";
-    process.env.PLANWATCH_PROJECT = dir; // loaders read their inputs from here
     const data = resolve(dir, dataDir ?? "data");
+    // A loader Framework runs itself (one whose output no stage wrote) is a child process: it reads its inputs from here.
+    process.env.PLANWATCH_PROJECT = dir;
     process.env.PLANWATCH_DATA = data;
-    const {snapshot, as_of} = await inputSnapshot({projectDir: dir, dataDir: data});
-    process.env.PLANWATCH_SNAPSHOT = snapshot; // the footer shows these, not a build time
-    process.env.PLANWATCH_AS_OF = as_of ?? "";
-    await import("tsx/esm"); // Framework imports the TypeScript config with Node's own loader
-    const config = await readConfig(join(dir, "observablehq.config.ts"), dir);
-    const root = resolve(dir, config.root);
+    // This build's configuration, made from this build's context: never a cached module's.
+    const context = await siteContext({projectDir: dir, dataDir: data});
+    const {snapshot, asOf: as_of} = context;
+    const config = normalizeConfig(siteConfig(context), dir);
+    const root = config.root;
     const target = resolve(dir, output ?? config.output);
     await checkOutput(target); // before anything is written beside it
     const cacheDir = join(root, ".observablehq", "cache");
@@ -70,13 +78,13 @@ export async function buildSite({
     setCurrentDate(sourceDate());
     let stages: StageRecord[] = [];
     try {
-      await seedNpmCache({root, projectDir: dir});
-      stages = await runStages({projectDir: dir, dataDir: data}, {stateDir: join(state, "stages"), loaderCacheDir: cacheDir, onStage});
+      await seedNpmCache({root, projectDir: toolkit});
+      stages = await runStages({projectDir: dir, dataDir: data}, {stateDir: join(state, "stages"), loaderCacheDir: cacheDir, onStage, toolkitDir: toolkit});
       await runLoaders(config, root, effects);
       await build({config}, effects);
       const manifest: BuildManifest = {
-        planwatch: await packageVersion(dir),
-        versions: await dependencyVersions(dir),
+        planwatch: await packageVersion(toolkit),
+        versions: await dependencyVersions(toolkit),
         snapshot,
         as_of,
         stages,

@@ -1,7 +1,5 @@
 import {createHash} from "node:crypto";
 import {createReadStream, existsSync} from "node:fs";
-import {readdir, stat} from "node:fs/promises";
-import {join, relative} from "node:path";
 
 /** The sha256 of a file's bytes, read as a stream (any size), or `missing`. */
 export async function hashFile(path: string): Promise<string> {
@@ -14,23 +12,6 @@ export async function hashFile(path: string): Promise<string> {
 /** The sha256 of a text. */
 export function hashText(text: string | Buffer): string {
   return createHash("sha256").update(text).digest("hex");
-}
-
-/**
- * The hashes of the TypeScript and JavaScript files at `paths` (files or folders, relative to
- * `projectDir`), keyed by their path relative to it.
- */
-export async function hashCode(projectDir: string, paths: readonly string[]): Promise<Record<string, string>> {
-  const hashes: Record<string, string> = {};
-  for (const p of paths) {
-    const full = join(projectDir, p);
-    if (!existsSync(full)) continue;
-    const files = (await stat(full)).isDirectory()
-      ? (await readdir(full, {recursive: true, withFileTypes: true})).filter((e) => e.isFile() && /\.(ts|js)$/.test(e.name)).map((e) => join(e.parentPath, e.name))
-      : [full];
-    for (const f of files.sort()) hashes[relative(projectDir, f)] = await hashFile(f);
-  }
-  return hashes;
 }
 
 /** One hash for a set of named inputs, independent of their order. */

@@ -1,7 +1,10 @@
 import {existsSync, readFileSync} from "node:fs";
 import {mkdir, readFile, rename, utimes, writeFile} from "node:fs/promises";
 import {dirname, join, relative} from "node:path";
-import {combine, hashCode, hashFile, hashText} from "./fingerprint.js";
+import {siteRoot} from "../project.js";
+import {packageRoot as installedToolkit} from "../lib/packageRoot.js";
+import {combine, hashFile, hashText} from "./fingerprint.js";
+import {moduleGraph} from "./moduleGraph.js";
 import {type Stage, type StageContext, STAGES} from "./stages.js";
 
 /** What the build knows of one stage: its inputs' hashes, whether it ran and why, how long it took. */
@@ -29,6 +32,13 @@ interface Meta {
   fingerprint: string;
   inputs: Record<string, string>;
   output_hash: string;
+  /** For a loader's stage: the hash of what it wrote into Framework's cache. */
+  loader_hash?: string;
+}
+
+/** Where the code the stages run lives (default: the installed toolkit's folder). */
+interface CodeOptions {
+  toolkitDir?: string;
 }
 
 /**
@@ -41,12 +51,12 @@ interface Meta {
  */
 export async function runStages(
   ctx: StageContext,
-  {stateDir, loaderCacheDir, onStage = () => {}}: {stateDir: string; loaderCacheDir: string; onStage?: (record: StageRecord) => void}
+  {stateDir, loaderCacheDir, onStage = () => {}, toolkitDir}: {stateDir: string; loaderCacheDir: string; onStage?: (record: StageRecord) => void} & CodeOptions
 ): Promise<StageRecord[]> {
   await mkdir(stateDir, {recursive: true});
   const records = new Map<string, StageRecord>();
   const values = new Map<string, unknown>();
-  const toolkit = await toolkitHash(ctx.projectDir);
+  const toolkit = await toolkitInputs({toolkitDir});
   const value = async (name: string) => {
     if (!values.has(name)) values.set(name, JSON.parse(await readFile(outputFile(stateDir, name), "utf8")));
     return values.get(name);
@@ -63,8 +73,10 @@ export async function runStages(
       outputHash = hashText(json);
       values.set(stage.name, JSON.parse(json));
       await writeAtomic(outputFile(stateDir, stage.name), json);
-      if (stage.loader) await writeAtomic(loaderCacheFile(loaderCacheDir, stage), stage.loader.render(result));
-      await writeAtomic(metaFile(stateDir, stage.name), JSON.stringify({fingerprint: plan.fingerprint, inputs: plan.inputs, output_hash: outputHash} satisfies Meta));
+      const rendered = stage.loader?.render(result);
+      if (rendered !== undefined) await writeAtomic(loaderCacheFile(loaderCacheDir, stage), rendered);
+      const meta: Meta = {fingerprint: plan.fingerprint, inputs: plan.inputs, output_hash: outputHash, ...(rendered === undefined ? {} : {loader_hash: hashText(rendered)})};
+      await writeAtomic(metaFile(stateDir, stage.name), JSON.stringify(meta));
     } else {
       outputHash = (JSON.parse(await readFile(metaFile(stateDir, stage.name), "utf8")) as Meta).output_hash;
       if (stage.loader) {
@@ -83,8 +95,8 @@ export async function runStages(
  * Which stages are stale and why, without running anything (`planwatch status`). A stage after a
  * stale one is judged by its last recorded inputs: it is stale when they are.
  */
-export async function planStages(ctx: StageContext, {stateDir, loaderCacheDir}: {stateDir: string; loaderCacheDir: string}): Promise<StagePlan[]> {
-  const toolkit = await toolkitHash(ctx.projectDir);
+export async function planStages(ctx: StageContext, {stateDir, loaderCacheDir, toolkitDir}: {stateDir: string; loaderCacheDir: string} & CodeOptions): Promise<StagePlan[]> {
+  const toolkit = await toolkitInputs({toolkitDir});
   const plans = new Map<string, StagePlan>();
   for (const stage of STAGES) {
     const plan = await planStage(stage, ctx, {
@@ -101,17 +113,19 @@ export async function planStages(ctx: StageContext, {stateDir, loaderCacheDir}: 
 async function planStage(
   stage: Stage,
   ctx: StageContext,
-  {stateDir, loaderCacheDir, toolkit, outputs}: {stateDir: string; loaderCacheDir: string; toolkit: string; outputs: (dep: string) => string}
+  {stateDir, loaderCacheDir, toolkit, outputs}: {stateDir: string; loaderCacheDir: string; toolkit: ToolkitInputs; outputs: (dep: string) => string}
 ): Promise<StagePlan> {
-  const inputs: Record<string, string> = {toolkit};
+  const inputs: Record<string, string> = {toolkit: toolkit.hash};
   for (const file of await stage.files(ctx)) inputs[label(ctx, file)] = await hashFile(file);
-  Object.assign(inputs, await hashCode(ctx.projectDir, [...stage.code, "pipelines/run/stages.ts", ...(stage.loader ? [join("src", stage.loader.file)] : [])]));
+  for (const file of new Set([...stage.code.flatMap((m) => toolkit.graph.get(m) ?? []), STAGES_MODULE])) inputs[file] = toolkit.files.get(file) ?? "missing";
+  if (stage.loader) inputs[join("src", stage.loader.file)] = await hashFile(join(siteRoot(ctx.projectDir), stage.loader.file));
   for (const d of stage.deps) inputs[`stage:${d}`] = outputs(d);
   const fingerprint = combine(inputs);
   const meta = readMeta(stateDir, stage.name);
   let reason = "fresh";
   if (!meta) reason = "never built";
-  else if (!existsSync(outputFile(stateDir, stage.name)) || (stage.loader && !existsSync(loaderCacheFile(loaderCacheDir, stage)))) reason = "output missing";
+  else if (!existsSync(outputFile(stateDir, stage.name))) reason = "output missing";
+  else if (stage.loader && (await hashFile(loaderCacheFile(loaderCacheDir, stage))) !== (meta.loader_hash ?? "unknown")) reason = "output missing"; // gone, or written by another project's build
   else if (meta.fingerprint !== fingerprint) {
     const changed = [...new Set([...Object.keys(inputs), ...Object.keys(meta.inputs)])].filter((k) => inputs[k] !== meta.inputs[k]).sort();
     reason = `changed: ${changed.join(", ")}`;
@@ -119,9 +133,25 @@ async function planStage(
   return {stage, inputs, fingerprint, stale: reason !== "fresh", reason};
 }
 
-/** The toolkit's identity: its version and the lockfile's hash (every dependency's version). */
-async function toolkitHash(projectDir: string): Promise<string> {
-  return hashText(`${await hashFile(join(projectDir, "package.json"))} ${await hashFile(join(projectDir, "package-lock.json"))} ${process.version}`);
+/** The module that declares the stages (and defines their `run`): part of every stage's code. */
+const STAGES_MODULE = "pipelines/run/stages.ts";
+
+interface ToolkitInputs {
+  /** The toolkit's identity: its package.json, its lockfile (every dependency's version), Node's version. */
+  hash: string;
+  /** Each stage module's graph: the toolkit's files it imports, transitively. */
+  graph: Map<string, string[]>;
+  /** The hash of every file of those graphs, keyed by its path in the toolkit. */
+  files: Map<string, string>;
+}
+
+/** What the stages' code is made of, read once for a whole run. */
+async function toolkitInputs({toolkitDir = installedToolkit()}: CodeOptions): Promise<ToolkitInputs> {
+  const hash = hashText(`${await hashFile(join(toolkitDir, "package.json"))} ${await hashFile(join(toolkitDir, "package-lock.json"))} ${process.version}`);
+  const graph = await moduleGraph(toolkitDir, [...new Set(STAGES.flatMap((s) => s.code))]);
+  const files = new Map<string, string>();
+  for (const file of new Set([...[...graph.values()].flat(), STAGES_MODULE])) files.set(file, await hashFile(join(toolkitDir, file)));
+  return {hash, graph, files};
 }
 
 function readMeta(stateDir: string, name: string): Meta | null {

@@ -1,8 +1,9 @@
 import {join} from "node:path";
 import {type Allocation} from "../gaps/allocations.js";
 import {type GapRow, computeGaps} from "../gaps/computeGaps.js";
-import {projectGapInputs} from "../gaps/projectGaps.js";
-import {projectPaths} from "../project.js";
+import {projectGapPlan} from "../gaps/projectGaps.js";
+import {PROJECT_FILE, projectPaths} from "../project.js";
+import {projectFacts} from "../report/projectFacts.js";
 import {qualityData} from "../report/quality.js";
 import {siteGapsFrom, siteHistoryFrom} from "../report/siteData.js";
 import {dataPaths} from "../submissions/dataPaths.js";
@@ -25,7 +26,10 @@ export interface Stage<T = unknown> {
   name: string;
   /** Input files (absolute), hashed to decide whether the stage is stale. */
   files(ctx: StageContext): Promise<string[]>;
-  /** The stage's own code: files and folders under the project, hashed with the inputs. */
+  /**
+   * The modules its `run` calls into, relative to the toolkit's folder: the stage's code is every
+   * file they import, transitively ({@link moduleGraph}), hashed with the inputs.
+   */
   code: string[];
   /** Earlier stages whose outputs it uses. */
   deps: string[];
@@ -35,38 +39,40 @@ export interface Stage<T = unknown> {
 }
 
 const planFile = async (ctx: StageContext) => [await projectPlanFile({projectDir: ctx.projectDir})];
-const seed = (ctx: StageContext, name: string) => join(projectPaths(ctx.projectDir).seeds, name);
+const paths = (ctx: StageContext) => projectPaths(ctx.projectDir);
+/** The project file (its `year`, `livelihood`, ... shape the stages) or where it would be. */
+const projectFile = (ctx: StageContext) => join(paths(ctx).root, PROJECT_FILE);
 
 /** The build's stages, in an order where each comes after its dependencies. */
 export const STAGES: Stage[] = [
   {
     name: "targets",
-    files: async (ctx) => [...(await planFile(ctx)), seed(ctx, "targets.curation.csv")],
-    code: ["pipelines/targets"],
+    files: async (ctx) => [...(await planFile(ctx)), paths(ctx).curation, projectFile(ctx)],
+    code: ["pipelines/targets/projectTargets.ts"],
     deps: [],
     run: (ctx) => projectTargets({projectDir: ctx.projectDir})
   },
   {
     name: "units",
-    files: async (ctx) => [seed(ctx, "units.csv"), seed(ctx, "allocations.csv")],
-    code: ["pipelines/submissions/units.ts", "pipelines/gaps/allocations.ts"],
+    files: async (ctx) => [paths(ctx).units, paths(ctx).allocations],
+    code: ["pipelines/gaps/projectGaps.ts"],
     deps: ["targets"],
     run: async (ctx) => {
-      const {units, allocations} = await projectGapInputs({projectDir: ctx.projectDir, dataDir: ctx.dataDir});
+      const {units, allocations} = await projectGapPlan({projectDir: ctx.projectDir});
       return {units, allocations};
     }
   },
   {
     name: "observations",
     files: async (ctx) => [dataPaths(ctx.dataDir).ledger],
-    code: ["pipelines/submissions/observations.ts", "pipelines/submissions/ledger.ts"],
+    code: ["pipelines/submissions/observations.ts"],
     deps: [],
     run: (ctx) => readObservations({dataDir: ctx.dataDir})
   },
   {
     name: "gaps",
     files: async () => [],
-    code: ["pipelines/gaps"],
+    code: ["pipelines/gaps/computeGaps.ts"],
     deps: ["targets", "units", "observations"],
     run: async (_ctx, d) => computeGaps(gapInputs(d))
   },
@@ -81,14 +87,14 @@ export const STAGES: Stage[] = [
   {
     name: "loader:history.json",
     files: async () => [],
-    code: ["pipelines/report/siteData.ts", "pipelines/gaps"],
+    code: ["pipelines/report/siteData.ts"],
     deps: ["targets", "units", "observations"],
     run: async (_ctx, d) => siteHistoryFrom(gapInputs(d)),
     loader: {file: "data/history.json.ts", render: (v) => JSON.stringify(v)}
   },
   {
     name: "loader:quality.json",
-    files: async (ctx) => [dataPaths(ctx.dataDir).ledger, seed(ctx, "units.csv"), join(ctx.projectDir, ".planwatch", "failures.jsonl")],
+    files: async (ctx) => [dataPaths(ctx.dataDir).ledger, paths(ctx).units, join(ctx.projectDir, ".planwatch", "failures.jsonl")],
     code: ["pipelines/report/quality.ts"],
     deps: [],
     run: (ctx) => qualityData({projectDir: ctx.projectDir, dataDir: ctx.dataDir}),
@@ -105,10 +111,18 @@ export const STAGES: Stage[] = [
   {
     name: "loader:plan.json",
     files: planFile,
-    code: ["pipelines/targets/planSegments.ts", "pipelines/targets/planSections.ts"],
+    code: ["pipelines/targets/projectTargets.ts"],
     deps: ["targets"],
     run: (ctx) => projectPlan({projectDir: ctx.projectDir}),
     loader: {file: "data/plan.json.ts", render: (v) => JSON.stringify(v)}
+  },
+  {
+    name: "loader:project.json",
+    files: async (ctx) => [...(await planFile(ctx)), projectFile(ctx)],
+    code: ["pipelines/report/projectFacts.ts"],
+    deps: ["targets"],
+    run: async (ctx, d) => projectFacts({projectDir: ctx.projectDir, targets: d.targets as Target[]}),
+    loader: {file: "data/project.json.ts", render: (v) => JSON.stringify(v, null, 1)}
   }
 ];
 
@@ -137,7 +151,7 @@ export async function loaderOutput(name: string, ctx: StageContext = defaultCont
 }
 
 function defaultContext(): StageContext {
-  const paths = projectPaths();
-  return {projectDir: paths.root, dataDir: paths.data};
+  const {root, data} = projectPaths();
+  return {projectDir: root, dataDir: data};
 }
 

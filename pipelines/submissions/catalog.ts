@@ -1,5 +1,5 @@
 import {readFile} from "node:fs/promises";
-import {basename, join} from "node:path";
+import {basename} from "node:path";
 import {closest, distance} from "fastest-levenshtein";
 import {PlanwatchError} from "../error.js";
 import {parseCsv} from "../format/parseCsv.js";
@@ -107,9 +107,9 @@ export async function readHeaderAliases(file: string): Promise<Map<Column, strin
   return aliases;
 }
 
-/** The project's catalog: `seeds/units.csv`, the plan's targets, `seeds/headers.csv`. */
+/** The project's catalog: its units table, the plan's targets, its header aliases (`seeds/headers.csv`, else the toolkit's). */
 export async function projectCatalog({projectDir}: {projectDir?: string} = {}): Promise<Catalog> {
   const paths = projectPaths(projectDir);
-  const [units, targets, aliases] = await Promise.all([readUnits(paths.units), projectTargets({projectDir}), readHeaderAliases(join(paths.seeds, "headers.csv"))]);
+  const [units, targets, aliases] = await Promise.all([readUnits(paths.units), projectTargets({projectDir}), readHeaderAliases(paths.headers)]);
   return makeCatalog({units, targets, aliases});
 }

@@ -1,29 +1,32 @@
+import {existsSync} from "node:fs";
 import {readFile, readdir} from "node:fs/promises";
-import {join} from "node:path";
+import {relative} from "node:path";
 import {PlanwatchError} from "../error.js";
-import {projectPaths} from "../project.js";
+import {PROJECT_FILE, projectPaths} from "../project.js";
 import type {Target} from "./curation.js";
 import {loadTargets} from "./loadTargets.js";
 import {type PlanSection, planSections} from "./planSections.js";
 import {type PlanSegment, planSegments} from "./planSegments.js";
 
 /**
- * The project's plan text: the one `.txt` file in `seeds/`. Throws `PlanwatchError`
- * `invalid_project` when there is none or more than one.
+ * The project's plan text: the file its project file names (`plan`), else the one `.txt` file in
+ * `seeds/`. Throws `PlanwatchError` `invalid_project` when there is none or more than one.
  */
 export async function projectPlanFile({projectDir}: {projectDir?: string} = {}): Promise<string> {
-  const {seeds} = projectPaths(projectDir);
-  const texts = (await readdir(seeds)).filter((f) => f.endsWith(".txt"));
-  if (texts.length !== 1) throw new PlanwatchError("invalid_project", `${seeds} must hold exactly one plan text (.txt); found ${texts.length}`);
-  return join(seeds, texts[0]!);
+  const {plan, seeds, file} = projectPaths(projectDir);
+  if (plan && existsSync(plan)) return plan;
+  if (plan) throw new PlanwatchError("invalid_project", `${file}: the plan file ${plan} does not exist`);
+  const texts = existsSync(seeds) ? (await readdir(seeds)).filter((f) => f.endsWith(".txt")) : [];
+  throw new PlanwatchError("invalid_project", `${seeds} must hold exactly one plan text (.txt), or ${PROJECT_FILE} must name it ("plan"); found ${texts.length}`);
 }
 
 /**
- * The project's targets: its plan text with `seeds/targets.curation.csv`.
- * Options: `projectDir` (default: the project folder).
+ * The project's targets: its plan text with its curation file (`seeds/targets.curation.csv`), in the
+ * plan's year when the project file sets one. Options: `projectDir` (default: the project folder).
  */
 export async function projectTargets({projectDir}: {projectDir?: string} = {}): Promise<Target[]> {
-  return loadTargets({plan: await projectPlanFile({projectDir}), curation: projectPaths(projectDir).curation});
+  const {curation, year} = projectPaths(projectDir);
+  return loadTargets({plan: await projectPlanFile({projectDir}), curation, ...(year === undefined ? {} : {year})});
 }
 
 /**
@@ -33,5 +36,5 @@ export async function projectTargets({projectDir}: {projectDir?: string} = {}): 
 export async function projectPlan({projectDir}: {projectDir?: string} = {}): Promise<{file: string; sections: PlanSection[]; paragraphs: PlanSegment[][]}> {
   const plan = await projectPlanFile({projectDir});
   const [text, targets] = await Promise.all([readFile(plan, "utf8"), projectTargets({projectDir})]);
-  return {file: plan.slice(projectPaths(projectDir).root.length + 1), sections: planSections(text), paragraphs: planSegments(text, targets)};
+  return {file: relative(projectPaths(projectDir).root, plan), sections: planSections(text), paragraphs: planSegments(text, targets)};
 }

@@ -6,6 +6,8 @@ declare module "@observablehq/framework/dist/config.js" {
     [key: string]: unknown;
   }
   export function readConfig(configPath?: string, root?: string): Promise<Config>;
+  /** Framework's configuration from a spec object (cached by the object's identity: pass a new one per build). */
+  export function normalizeConfig(spec?: object, defaultRoot?: string, watchPath?: string): Config;
   /** Framework's clock for file times (FileAttachment.lastModified) and its default footer. */
   export function setCurrentDate(date: Date | null): void;
   export interface Loader {

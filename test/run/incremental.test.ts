@@ -32,7 +32,7 @@ describe("unattended rebuilds of a built sample project", () => {
   afterAll(() => rm(tmp, {recursive: true, force: true}));
 
   it("a cold build runs every stage", async () => {
-    expect(ran(await manifest())).toEqual(["targets", "units", "observations", "gaps", "loader:gaps.json", "loader:history.json", "loader:quality.json", "loader:targets.json", "loader:plan.json"]);
+    expect(ran(await manifest())).toEqual(["targets", "units", "observations", "gaps", "loader:gaps.json", "loader:history.json", "loader:quality.json", "loader:targets.json", "loader:plan.json", "loader:project.json"]);
   });
 
   it("a new month's file in the inbox re-runs only the stages and loaders it feeds, and the page shows the new value", async () => {

@@ -1,0 +1,23 @@
+import {defineCommand} from "citty";
+import {PlanwatchError} from "../error.js";
+import {initProject} from "../initProject.js";
+
+/** `planwatch init <dir> --plan FILE`: a new project for a plan. */
+export const init = defineCommand({
+  meta: {name: "init", description: "Create a new project for a plan text: project file, seeds/ (plan, units table to fill, curation), README"},
+  args: {
+    dir: {type: "positional", description: "the new project's folder", required: true},
+    plan: {type: "string", description: "the plan text (UTF-8 .txt)", required: true},
+    title: {type: "string", description: "the plan's title (default: its first line)"},
+    year: {type: "string", description: "the plan's year (default: read from the text)"}
+  },
+  async run({args}) {
+    const year = args.year === undefined ? undefined : Number(args.year);
+    if (year !== undefined && !(Number.isInteger(year) && year >= 1900 && year <= 2999)) throw new PlanwatchError("invalid_option", `invalid --year: ${args.year}`);
+    const result = await initProject(String(args.dir), {plan: String(args.plan), title: args.title, year});
+    console.error(`已创建项目 ${result.dir}:《${result.spec.title}》,${result.spec.year ?? "年份未知"},提取到 ${result.targets} 项量化目标`);
+    for (const file of result.files) console.error(`  ${file}`);
+    for (const warning of result.warnings) console.error(`提示:${warning}`);
+    console.error(`下一步:cd ${result.dir},填写 seeds/units.csv,planwatch ingest data/inbox,planwatch build`);
+  }
+});

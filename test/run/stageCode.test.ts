@@ -1,0 +1,64 @@
+import {mkdir, mkdtemp, readFile, rm, writeFile} from "node:fs/promises";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
+import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {planStages, runStages} from "../../pipelines/run/runStages.js";
+import {projectCatalog} from "../../pipelines/submissions/catalog.js";
+import {ingestFiles} from "../../pipelines/submissions/ingestFiles.js";
+import {copyProject, runPlanwatch} from "../helpers/cli.js";
+
+// A stage's code is every file its modules import, transitively (esbuild's module graph of the
+// toolkit planwatch runs from), not a hand-kept list: editing a file three imports away makes it stale.
+describe("stage inputs derived from the module graph", () => {
+  let tmp = "";
+  let project = "";
+  let dataDir = "";
+  const options = () => ({stateDir: join(project, ".planwatch", "stages"), loaderCacheDir: join(project, "src", ".observablehq", "cache"), toolkitDir: project});
+  const stale = async () => (await planStages({projectDir: project, dataDir}, options())).filter((p) => p.stale);
+
+  beforeAll(async () => {
+    tmp = await mkdtemp(join(tmpdir(), "planwatch-stage-code-"));
+    project = await copyProject(join(tmp, "project"));
+    dataDir = join(tmp, "data");
+    await mkdir(dataDir);
+    const file = join(tmp, "2023-06-西湖区.csv");
+    await writeFile(file, "单位,月份,指标编号,数值\n西湖区,2023-06,6.1b,100\n");
+    await ingestFiles([file], {dataDir, catalog: await projectCatalog({projectDir: project}), clock: () => new Date("2023-07-05T08:00:00+08:00")});
+    await runStages({projectDir: project, dataDir}, options());
+  });
+  afterAll(() => rm(tmp, {recursive: true, force: true}));
+
+  it("a built project is fresh", async () => {
+    expect((await stale()).map((p) => p.stage.name)).toEqual([]);
+  });
+
+  it("editing a file the stages import only through other modules (parseCsv.ts) makes exactly the stages that import it stale, and names it", async () => {
+    const file = join(project, "pipelines", "format", "parseCsv.ts");
+    await writeFile(file, `${await readFile(file, "utf8")}\n// an edit\n`);
+    const plans = await stale();
+    // targets (curation.ts → parseCsv), units (units.ts, allocations.ts → parseCsv), quality (units.ts → parseCsv), and the stages after them
+    expect(plans.map((p) => p.stage.name)).toEqual(expect.arrayContaining(["targets", "units", "loader:quality.json"]));
+    expect(plans.map((p) => p.stage.name)).not.toContain("observations");
+    for (const name of ["targets", "units", "loader:quality.json"]) {
+      expect(plans.find((p) => p.stage.name === name)!.reason).toMatch(/^changed: .*pipelines\/format\/parseCsv\.ts/);
+    }
+  });
+
+  it("planwatch status, run from the toolkit's own copy, says the same", async () => {
+    const {code, stdout, stderr} = await runPlanwatch(["status", "--format", "json", "--data", dataDir], {cwd: project, bin: join(project, "pipelines", "planwatch.js")});
+    expect(code, stderr).toBe(0);
+    const rows = JSON.parse(stdout) as {stage: string; stale: boolean; reason: string}[];
+    expect(rows.filter((r) => r.stale).map((r) => r.stage)).toEqual(expect.arrayContaining(["targets", "units", "loader:quality.json"]));
+    expect(rows.find((r) => r.stage === "observations")!.stale).toBe(false);
+    expect(rows.find((r) => r.stage === "units")!.reason).toMatch(/pipelines\/format\/parseCsv\.ts/);
+  });
+
+  it("editing a module of one stage (cells.ts, imported by quality.ts) leaves the others fresh", async () => {
+    await runStages({projectDir: project, dataDir}, options());
+    const file = join(project, "pipelines", "submissions", "cells.ts");
+    await writeFile(file, `${await readFile(file, "utf8")}\n// an edit\n`);
+    const plans = await stale();
+    expect(plans.map((p) => p.stage.name)).toEqual(["loader:quality.json"]);
+    expect(plans[0]!.reason).toBe("changed: pipelines/submissions/cells.ts");
+  });
+});
