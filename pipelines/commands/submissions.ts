@@ -12,6 +12,9 @@ import {readObservations} from "../submissions/observations.js";
 import {writeTemplate} from "../submissions/writeTemplate.js";
 import {readUnits} from "../submissions/units.js";
 import {projectTargets} from "../targets/projectTargets.js";
+import {projectTasks} from "../tasks/projectTasks.js";
+import {writeProgressTemplate} from "../tasks/writeProgressTemplate.js";
+import {officeLookup} from "../tasks/offices.js";
 
 const common = {
   data: {type: "string", description: "data folder", default: "data"},
@@ -73,9 +76,11 @@ export const template = defineCommand({
   args: {
     unit: {type: "string", description: "the unit (name, short name or code); default: blank"},
     xlsx: {type: "boolean", description: "write an Excel workbook instead of CSV"},
-    out: {type: "string", description: "file to write (default: 填报模板-<unit>.csv|.xlsx)"}
+    out: {type: "string", description: "file to write (default: 填报模板-<unit>.csv|.xlsx)"},
+    tasks: {type: "boolean", description: "a task progress sheet instead: the tasks the office (--unit) leads, else every task"}
   },
   async run({args}) {
+    if (args.tasks) return writeTasksTemplate(args);
     const catalog = await projectCatalog();
     const unit = args.unit === undefined ? undefined : catalog.unit(args.unit);
     if (args.unit !== undefined && !unit) throw new PlanwatchError("unknown_unit", `unknown unit: ${args.unit}`);
@@ -85,6 +90,16 @@ export const template = defineCommand({
     console.error(`wrote ${out}`);
   }
 });
+
+/** `planwatch template --tasks`: a blank progress report for an office. */
+async function writeTasksTemplate(args: {unit?: string; xlsx?: boolean; out?: string}): Promise<void> {
+  const {tasks, offices} = await projectTasks();
+  const office = args.unit === undefined ? undefined : officeLookup(offices)(args.unit);
+  if (args.unit !== undefined && !office) throw new PlanwatchError("unknown_unit", `unknown office: ${args.unit}`);
+  const out = args.out ?? `进展模板-${office?.name ?? "全部任务"}.${args.xlsx ? "xlsx" : "csv"}`;
+  await writeFile(out, await writeProgressTemplate({tasks, office, xlsx: Boolean(args.xlsx)}));
+  console.error(`wrote ${out}`);
+}
 
 /** `planwatch sample`: regenerate the bundled demo submissions. */
 export const sample = defineCommand({

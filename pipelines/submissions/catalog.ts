@@ -6,6 +6,8 @@ import {parseCsv} from "../format/parseCsv.js";
 import {projectPaths} from "../project.js";
 import type {Target} from "../targets/curation.js";
 import {projectTargets} from "../targets/projectTargets.js";
+import {projectProgressCatalog} from "../tasks/progressCatalog.js";
+import type {ProgressCatalog} from "../tasks/validateProgress.js";
 import {foldKey} from "./cells.js";
 import {type Unit, readUnits} from "./units.js";
 
@@ -30,6 +32,8 @@ export interface Catalog {
   suggestTarget(text: string): string | undefined;
   /** The canonical column a header names, if any. */
   column(header: string): Column | undefined;
+  /** The plan's tasks and who may report on them, for progress reports (none: progress files are not recognized). */
+  progress?: ProgressCatalog;
 }
 
 /** Builds a {@link Catalog}. `aliases` maps each column to the headers that name it. */
@@ -86,6 +90,6 @@ export async function readHeaderAliases(file: string): Promise<Map<Column, strin
 /** The project's catalog: `seeds/units.csv`, the plan's targets, `seeds/headers.csv`. */
 export async function projectCatalog({projectDir}: {projectDir?: string} = {}): Promise<Catalog> {
   const paths = projectPaths(projectDir);
-  const [units, targets, aliases] = await Promise.all([readUnits(paths.units), projectTargets({projectDir}), readHeaderAliases(join(paths.seeds, "headers.csv"))]);
-  return makeCatalog({units, targets, aliases});
+  const [units, targets, aliases, progress] = await Promise.all([readUnits(paths.units), projectTargets({projectDir}), readHeaderAliases(join(paths.seeds, "headers.csv")), projectProgressCatalog({projectDir})]);
+  return {...makeCatalog({units, targets, aliases}), progress};
 }

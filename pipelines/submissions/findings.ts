@@ -37,7 +37,12 @@ export const FINDING_CODES = {
   ratio_without_parts: "error",
   duplicate_key: "error",
   cumulative_decrease: "warning",
-  bad_basis: "error"
+  bad_basis: "error",
+  // progress reports (pipelines/tasks/validateProgress.ts)
+  unknown_task: "error",
+  bad_status: "error",
+  status_reverted: "warning",
+  not_owner: "warning"
 } as const satisfies Record<string, Severity>;
 
 export type FindingCode = keyof typeof FINDING_CODES;

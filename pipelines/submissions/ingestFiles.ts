@@ -9,6 +9,8 @@ import {type Inspection, inspectFile} from "./inspectFile.js";
 import {type LedgerEntry, type Report, appendLedger, readLedger, repairLedger} from "./ledger.js";
 import {readObservations} from "./observations.js";
 import type {PriorValue} from "./validateGrid.js";
+import {readProgress} from "../tasks/readProgress.js";
+import type {PriorProgress} from "../tasks/validateProgress.js";
 
 /** What became of one file: newly accepted or rejected, or already known by its bytes. */
 export interface IngestResult {
@@ -41,10 +43,11 @@ export async function ingestFiles(
     await removeTemporaries([paths.archive, paths.reports, paths.rejected]);
     const known = new Map((await readLedger(paths.ledger)).map((e) => [e.sha256, e]));
     const history: PriorValue[] = (await readObservations({dataDir})).filter((o) => o.superseded_by === null && o.value !== null) as PriorValue[];
+    const progressHistory: PriorProgress[] = await readProgress({dataDir});
     const results: IngestResult[] = [];
     for (const path of await expandInputs(inputs)) {
       const now = clock(path);
-      const inspection = await inspectFile(path, {catalog, now, history, maxBytes, sheet});
+      const inspection = await inspectFile(path, {catalog, now, history, progressHistory, maxBytes, sheet});
       const previous = known.get(inspection.sha256);
       if (previous) {
         results.push({path, sha256: inspection.sha256, status: previous.status === "accepted" ? "known" : "rejected", findings: inspection.findings});
@@ -59,10 +62,12 @@ export async function ingestFiles(
         await writeAtomic(`${copy}.report.txt`, Buffer.from(rejectionReport(inspection)));
       }
       const report: Report = {entry, findings: inspection.findings, rows: entry.status === "accepted" ? inspection.rows : []};
+      if (inspection.progress) report.progress = entry.status === "accepted" ? inspection.progress : [];
       await writeAtomic(join(paths.reports, `${inspection.sha256}.json`), Buffer.from(JSON.stringify(report)));
       await appendLedger(paths.ledger, entry);
       known.set(entry.sha256, entry);
       if (entry.status === "accepted") for (const r of inspection.rows) if (r.value !== null) history.push({...r, value: r.value});
+      if (entry.status === "accepted") progressHistory.push(...(inspection.progress ?? []));
       results.push({path, sha256: inspection.sha256, status: entry.status, findings: inspection.findings});
     }
     return results;
@@ -84,7 +89,8 @@ export async function expandInputs(inputs: readonly string[]): Promise<string[]>
 }
 
 function ledgerEntry(inspection: Inspection, now: Date): LedgerEntry {
-  const {findings, rows} = inspection;
+  const {findings} = inspection;
+  const rows: {unit_code: string; period: string}[] = inspection.progress ?? inspection.rows;
   return {
     sha256: inspection.sha256,
     file: inspection.name,
