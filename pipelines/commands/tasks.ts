@@ -1,7 +1,12 @@
 import {defineCommand} from "citty";
 import {PlanwatchError} from "../error.js";
 import {formatRows, rowFormat} from "../format/formatRows.js";
+import {projectPaths} from "../project.js";
 import {loadTasks} from "../tasks/loadTasks.js";
+import {officeLookup} from "../tasks/offices.js";
+import {projectTasks} from "../tasks/projectTasks.js";
+import {readProgress} from "../tasks/readProgress.js";
+import {taskStatus} from "../tasks/taskStatus.js";
 
 /** The columns `planwatch tasks extract` prints as a table, and as CSV (JSON nests each item's tasks). */
 const TASK_COLUMNS = ["task_id", "item_title", "verb", "deadline", "target_ids", "text"];
@@ -15,7 +20,10 @@ function yearOption(value: unknown): number | undefined {
   return year;
 }
 
-/** `planwatch tasks extract`: the plan's work items and tasks. */
+/** The columns `planwatch tasks status` prints as a table and CSV (JSON has every field). */
+const STATUS_COLUMNS = ["task_id", "status", "owner", "deadline", "last_report", "progress"];
+
+/** `planwatch tasks extract` and `planwatch tasks status`: the plan's work items and tasks, and where each stands. */
 export const tasks = defineCommand({
   meta: {name: "tasks", description: "The plan's work items and tasks"},
   subCommands: {
@@ -36,6 +44,26 @@ export const tasks = defineCommand({
           const flat = rows.map((t) => ({...t, target_ids: t.target_ids.join(" ")}));
           process.stdout.write(formatRows(flat, {format, columns: format === "csv" ? TASK_CSV_COLUMNS : TASK_COLUMNS}));
         }
+      }
+    }),
+    status: defineCommand({
+      meta: {name: "status", description: "Print each task's status as of a month (done, on_schedule, late, not_started, no_report, paused) from the progress reports"},
+      args: {
+        "as-of": {type: "string", description: "the month, YYYY-MM (default: the latest month reported)"},
+        office: {type: "string", description: "only the tasks this office leads (name, alias or code)"},
+        data: {type: "string", description: "data folder (default: the project's)"},
+        format: {type: "string", description: "table | json | csv", default: "table"}
+      },
+      async run({args}) {
+        const format = rowFormat(args.format);
+        const {tasks: all, offices} = await projectTasks();
+        const progress = await readProgress({dataDir: args.data ?? projectPaths().data});
+        const asOf = args["as-of"] ?? progress.reduce<string | undefined>((m, p) => (m === undefined || p.period > m ? p.period : m), undefined);
+        if (asOf === undefined) throw new PlanwatchError("invalid_option", "no progress reports yet: pass --as-of YYYY-MM");
+        const office = args.office === undefined ? undefined : officeLookup(offices)(args.office);
+        if (args.office !== undefined && !office) throw new PlanwatchError("invalid_option", `unknown office: ${args.office}`);
+        const rows = taskStatus(office ? all.filter((t) => t.owner === office.code) : all, progress, {asOf});
+        process.stdout.write(formatRows(rows, {format, columns: format === "json" ? undefined : STATUS_COLUMNS}));
       }
     })
   }
