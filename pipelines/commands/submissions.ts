@@ -107,7 +107,7 @@ export const sample = defineCommand({
   args: {seed: {type: "string", description: "random seed", default: "2023"}},
   async run({args}) {
     const paths = projectPaths();
-    const files = await writeSample({dir: paths.sample, units: await readUnits(paths.units), targets: await projectTargets(), seed: Number(args.seed)});
+    const files = await writeSample({dir: paths.sample, units: await readUnits(paths.units), targets: await projectTargets(), progress: await projectTasks(), seed: Number(args.seed)});
     console.error(`wrote ${files.length} files to ${paths.sample}`);
   }
 });
