@@ -9,10 +9,13 @@ import {readUnits} from "./pipelines/submissions/units.js";
 import {targetSlug} from "./src/components/slug.js";
 import {planSections} from "./pipelines/targets/planSections.js";
 import {projectPlanFile, projectTargets} from "./pipelines/targets/projectTargets.js";
+import {existsSync} from "node:fs";
+import {readOffices} from "./pipelines/tasks/offices.js";
 
 const projectDir = fileURLToPath(new URL(".", import.meta.url));
 const units = await readUnits(`${projectDir}/seeds/units.csv`);
 const targets = await projectTargets({projectDir});
+const offices = existsSync(`${projectDir}/seeds/offices.csv`) ? await readOffices(`${projectDir}/seeds/offices.csv`) : [];
 const sections = planSections(await readFile(await projectPlanFile({projectDir}), "utf8"));
 const asOf = process.env.PLANWATCH_AS_OF;
 const snapshot = process.env.PLANWATCH_SNAPSHOT;
@@ -34,12 +37,13 @@ export default {
     {name: "十件民生实事", path: "/livelihood"},
     {name: "分项工作", open: false, pages: sections.map((s) => ({name: s.title.split(",")[0]!, path: `/sections/${s.section}`}))},
     {name: "各区县(市)与直属单位", open: false, pages: units.map((u) => ({name: u.name, path: `/units/${u.code}`}))},
+    {name: "各处室任务", open: false, pages: offices.map((o) => ({name: o.name, path: `/offices/${o.code}`}))},
     {name: "数据质量", path: "/quality"},
     {name: "方法", path: "/method"},
     {name: "分析指南", path: "/guide"},
     {name: "规划原文", path: "/plan"}
   ],
-  dynamicPaths: [...sections.map((s) => `/sections/${s.section}`), ...units.map((u) => `/units/${u.code}`), ...targets.map((t) => `/targets/${targetSlug(t.id)}`)],
+  dynamicPaths: [...sections.map((s) => `/sections/${s.section}`), ...units.map((u) => `/units/${u.code}`), ...offices.map((o) => `/offices/${o.code}`), ...targets.map((t) => `/targets/${targetSlug(t.id)}`)],
   // Framework's own index cannot split Chinese: every page sets index: false and is indexed here.
   search: {index: async function* () {
     yield* await searchEntries({projectDir});

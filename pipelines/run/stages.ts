@@ -10,6 +10,9 @@ import {type Observation, readObservations} from "../submissions/observations.js
 import type {Unit} from "../submissions/units.js";
 import type {Target} from "../targets/curation.js";
 import {projectPlan, projectPlanFile, projectTargets} from "../targets/projectTargets.js";
+import {type ProjectTasks, projectTasks, taskSeedPaths} from "../tasks/projectTasks.js";
+import {type Progress, readProgress} from "../tasks/readProgress.js";
+import {siteTasksFrom} from "../tasks/siteTasks.js";
 
 /** Where a stage runs: the project and its data folder. */
 export interface StageContext {
@@ -101,6 +104,32 @@ export const STAGES: Stage[] = [
     deps: ["targets"],
     run: async (_ctx, d) => d.targets,
     loader: {file: "data/targets.json.ts", render: (v) => JSON.stringify(v, null, 1)}
+  },
+  {
+    name: "tasks",
+    files: async (ctx) => [...(await planFile(ctx)), seed(ctx, "units.csv"), ...Object.values(taskSeedPaths(ctx.projectDir))],
+    code: ["pipelines/tasks"],
+    deps: ["targets"],
+    run: (ctx) => projectTasks({projectDir: ctx.projectDir})
+  },
+  {
+    name: "progress",
+    files: async (ctx) => [dataPaths(ctx.dataDir).ledger],
+    code: ["pipelines/tasks/readProgress.ts", "pipelines/submissions/ledger.ts"],
+    deps: [],
+    run: (ctx) => readProgress({dataDir: ctx.dataDir})
+  },
+  {
+    name: "loader:tasks.json",
+    files: async () => [],
+    code: ["pipelines/tasks"],
+    deps: ["tasks", "progress", "observations"],
+    run: async (_ctx, d) => {
+      const {items, tasks, offices} = d.tasks as ProjectTasks;
+      const periods = (d.observations as Observation[]).filter((o) => o.superseded_by === null).map((o) => o.period);
+      return siteTasksFrom({items, tasks, offices, progress: d.progress as Progress[], periods});
+    },
+    loader: {file: "data/tasks.json.ts", render: (v) => JSON.stringify(v)}
   },
   {
     name: "loader:plan.json",

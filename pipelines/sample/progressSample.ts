@@ -41,6 +41,7 @@ export async function progressSampleFiles({tasks, offices, random}: {tasks: read
   const missing = new Map<string, string>([[reporting.at(-1)!.code, "2023-11"], [reporting[Math.min(2, reporting.length - 1)]!.code, "2023-06"]]);
   const files: SampleFile[] = [];
   const revisedOffice = reporting[0]!;
+  const busiest = reporting.reduce((a, b) => (tasks.filter((t) => t.owner === b.code).length > tasks.filter((t) => t.owner === a.code).length ? b : a));
   const revisedTask = tasks.find((t) => t.owner === revisedOffice.code && fates.get(t.task_id)!("2023-09") === "on_schedule" && fates.get(t.task_id)!("2023-11") === "on_schedule");
   for (const [o, office] of reporting.entries()) {
     const own = tasks.filter((t) => t.owner === office.code);
@@ -51,7 +52,7 @@ export async function progressSampleFiles({tasks, offices, random}: {tasks: read
         if (t === revisedTask && period > "2023-09") status = "done";
         return {task: t, status, text: pick(TEXTS[status], random), evidence: status === "done" ? `${t.task_id}-完成材料.pdf` : ""};
       });
-      if (o === 0 && period === "2023-11" && rows[1]) rows[1].text = `<script>window.__xss=3</script>${rows[1].text}`;
+      if (office === busiest && period === "2023-11") rows[0]!.text = `<script>window.__xss=3</script><img src=x onerror="window.__xss=4">${rows[0]!.text}`;
       const name = `${period}-${office.name}-任务进展`;
       files.push(await render(name, office, period, rows, o, `${nextMonth(period)}-0${3 + (o % 6)}T09:30:00+08:00`));
       if (office === revisedOffice && period === "2023-09" && revisedTask) {
