@@ -15,6 +15,7 @@ import {projectTargets} from "../targets/projectTargets.js";
 import {projectTasks} from "../tasks/projectTasks.js";
 import {writeProgressTemplate} from "../tasks/writeProgressTemplate.js";
 import {officeLookup} from "../tasks/offices.js";
+import {readProgress} from "../tasks/readProgress.js";
 
 const common = {
   data: {type: "string", description: "data folder", default: "data"},
@@ -41,9 +42,10 @@ export const validate = defineCommand({
     const {format, maxBytes, inputs} = options(args);
     const catalog = await projectCatalog();
     const history = (await readObservations({dataDir: args.data})).filter((o) => o.superseded_by === null && o.value !== null).map((o) => ({...o, value: o.value!}));
+    const progressHistory = (await readProgress({dataDir: args.data})).filter((p) => p.superseded_by === null);
     const results = [];
     for (const path of await expandInputs(inputs)) {
-      const inspection = await inspectFile(path, {catalog, now: new Date(), history, maxBytes, sheet: args.sheet});
+      const inspection = await inspectFile(path, {catalog, now: new Date(), history, progressHistory, maxBytes, sheet: args.sheet});
       results.push({file: path, accepted: !rejects(inspection.findings), rows: inspection.rows.length, findings: inspection.findings});
     }
     if (format === "json") process.stdout.write(JSON.stringify(results, null, 2) + "\n");

@@ -43,7 +43,7 @@ export async function ingestFiles(
     await removeTemporaries([paths.archive, paths.reports, paths.rejected]);
     const known = new Map((await readLedger(paths.ledger)).map((e) => [e.sha256, e]));
     const history: PriorValue[] = (await readObservations({dataDir})).filter((o) => o.superseded_by === null && o.value !== null) as PriorValue[];
-    const progressHistory: PriorProgress[] = await readProgress({dataDir});
+    const progressHistory: PriorProgress[] = (await readProgress({dataDir})).filter((p) => p.superseded_by === null);
     const results: IngestResult[] = [];
     for (const path of await expandInputs(inputs)) {
       const now = clock(path);

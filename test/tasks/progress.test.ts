@@ -15,6 +15,7 @@ import {readProgress} from "../../pipelines/tasks/readProgress.js";
 import type {Task} from "../../pipelines/tasks/responsibilities.js";
 import {writeProgressTemplate} from "../../pipelines/tasks/writeProgressTemplate.js";
 import {JULY_5, seedCatalog} from "../helpers/catalog.js";
+import {runPlanwatch} from "../helpers/cli.js";
 
 const OFFICES = [
   {code: "jjc", name: "基础教育处", short_name: "基教处", aliases: []},
@@ -105,6 +106,15 @@ describe("progress reports", () => {
     expect(result!.findings.find((f) => f.code === "status_reverted")!.message).toMatch(/已于 2023-05 报“已完成”/);
   });
 
+  it("a done report that a later file took back does not make later reports warnings", async () => {
+    const done = await ingest([await drop("1月.csv", [HEADER, "1.1-t2,规划处,2023-01,已完成,,"].join("\n"))]);
+    expect(codes(done[0]!.findings)).toEqual([]);
+    const takenBack = await ingest([await drop("1月-更正.csv", [HEADER, "1.1-t2,规划处,2023-01,按计划推进,更正:尚未完成,"].join("\n"))]);
+    expect(codes(takenBack[0]!.findings)).toEqual([["status_reverted", 2, "进展状态"]]);
+    const later = await ingest([await drop("2月.csv", [HEADER, "1.1-t2,规划处,2023-02,按计划推进,,"].join("\n"))]);
+    expect(codes(later[0]!.findings)).toEqual([]);
+  });
+
   it("a bad status, an unknown task id, an unknown unit and a future month are errors naming row and column; the file is rejected", async () => {
     const lines = [HEADER, "1.1-t1,基础教育处,2023-06,差不多了,,", "9.9-t9,基础教育处,2023-06,滞后,,", "1.1-t2,教务处,2023-06,滞后,,", "1.1-t2,规划处,2023-08,滞后,,"];
     const [result] = await ingest([await drop("进展-错误.csv", lines.join("\n"))]);
@@ -143,5 +153,22 @@ describe("progress reports", () => {
     const xlsx = await writeProgressTemplate({tasks: TASKS, xlsx: true});
     expect(xlsx.subarray(0, 2).toString()).toBe("PK");
     expect((await readFile(join(data, "ledger.jsonl"), "utf8")).split("\n").length).toBeGreaterThan(3);
+  });
+
+  it("planwatch template --tasks --unit writes the office's sheet; planwatch validate reads it back as a progress report", async () => {
+    const out = join(dir, "模板.csv");
+    const made = await runPlanwatch(["template", "--tasks", "--unit", "基教处", "--out", out]);
+    expect(made.code).toBe(0);
+    const lines = (await readFile(out, "utf8")).split("\r\n").filter(Boolean);
+    expect(lines.length).toBeGreaterThan(2);
+    expect(lines.slice(1).every((l) => /^\d+\.\d+-t\d+,.*,基础教育处,,,,$/.test(l))).toBe(true);
+    const [first, second] = lines.slice(1).map((l) => l.split(",")[0]);
+    await writeFile(out, [lines[0], `${first},,基础教育处,2023-06,滞后,用地未落实,`, `${second},,基础教育处,2023-06,不知道,,`].join("\n"));
+    const checked = await runPlanwatch(["validate", "--data", join(dir, "empty-data"), "--format", "json", out]);
+    expect(checked.code).toBe(1);
+    const [result] = JSON.parse(checked.stdout) as {findings: {code: string; row: number}[]}[];
+    expect(result!.findings.filter((f) => f.code !== "encoding").map((f) => [f.code, f.row])).toEqual([["bad_status", 3]]);
+    const unknown = await runPlanwatch(["template", "--tasks", "--unit", "教务处", "--out", out]);
+    expect(unknown).toMatchObject({code: 1, stderr: expect.stringMatching(/^planwatch: unknown_unit: unknown office: 教务处/m)});
   });
 });
