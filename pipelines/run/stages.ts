@@ -110,7 +110,7 @@ export const STAGES: Stage[] = [
     files: async (ctx) => [...(await planFile(ctx)), seed(ctx, "units.csv"), ...Object.values(taskSeedPaths(ctx.projectDir))],
     code: ["pipelines/tasks"],
     deps: ["targets"],
-    run: (ctx) => projectTasks({projectDir: ctx.projectDir})
+    run: (ctx, d) => projectTasks({projectDir: ctx.projectDir, targets: d.targets as Target[]})
   },
   {
     name: "progress",

@@ -3,6 +3,7 @@ import {join} from "node:path";
 import {projectPaths} from "../project.js";
 import {foldKey} from "../submissions/cells.js";
 import {type Unit, readUnits} from "../submissions/units.js";
+import type {Target} from "../targets/curation.js";
 import {projectPlanFile, projectTargets} from "../targets/projectTargets.js";
 import {readFile} from "node:fs/promises";
 import {type WorkItem, extractTasks} from "./extractTasks.js";
@@ -27,13 +28,13 @@ export function taskSeedPaths(projectDir?: string) {
 /**
  * The project's work items and tasks, each task with its owner from `seeds/responsibilities.csv`
  * (when the project has one; offices from `seeds/offices.csv`). Options: `projectDir` (default: the
- * project folder).
+ * project folder); `targets`, the project's targets when already read (default: read them).
  */
-export async function projectTasks({projectDir}: {projectDir?: string} = {}): Promise<ProjectTasks> {
+export async function projectTasks({projectDir, targets: known}: {projectDir?: string; targets?: readonly Target[]} = {}): Promise<ProjectTasks> {
   const paths = taskSeedPaths(projectDir);
   const [text, targets, units, offices] = await Promise.all([
     projectPlanFile({projectDir}).then((f) => readFile(f, "utf8")),
-    projectTargets({projectDir}),
+    known ?? projectTargets({projectDir}),
     readUnits(projectPaths(projectDir).units),
     existsSync(paths.offices) ? readOffices(paths.offices) : Promise.resolve([] as Office[])
   ]);

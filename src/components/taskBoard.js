@@ -89,7 +89,7 @@ export function taskOverview(data, {root, limit = 12}) {
   const attention = urgentFirst(data.tasks.filter((t) => t.status === "late" || t.status === "no_report")).slice(0, limit);
   const count = (s) => data.tasks.filter((t) => t.status === s).length;
   return html`<div class="pw-task-overview">
-    <p class="pw-lede">规划共 ${data.items.length} 个工作项、<b>${data.tasks.length}</b> 项工作任务,截至 <b>${data.as_of || "—"}</b>:${count("done")} 项已完成,${count("on_schedule")} 项按计划推进,<b class="pw-bad">${count("late")}</b> 项滞后,${count("no_report")} 项未按时报送进展。</p>
+    <p>规划共 ${data.items.length} 个工作项、<b>${data.tasks.length}</b> 项工作任务,截至 <b>${data.as_of || "—"}</b>:${count("done")} 项已完成,${count("on_schedule")} 项按计划推进,<b class="pw-bad">${count("late")}</b> 项滞后,${count("no_report")} 项未按时报送进展。</p>
     ${taskCards(data.tasks, data)}
     ${attention.length ? html`<h3>滞后与未报送的任务</h3>${taskTable(attention, data, {root})}` : html`<p>暂无滞后或未报送的任务。</p>`}
   </div>`;
