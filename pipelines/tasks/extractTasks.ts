@@ -125,10 +125,13 @@ function _extractTasks(input: string, {year, targets}: {year: number; targets: r
 
 /**
  * The item's title on its first line: the first sentence when more follows (the tasks start after
- * it), else the first clause (and the whole sentence is the item's one task).
+ * it); a bare heading with no punctuation (its tasks in the paragraphs under it); else the first
+ * clause (and the whole sentence is the item's one task).
  */
 function itemTitle(line: string, from: number): {start: number; end: number; bodyFrom: number} {
   const rest = line.slice(from);
+  // a bare heading (no punctuation at all): its tasks are in the paragraphs under it
+  if (!/[。;!?;!?,:,:]/.test(rest)) return {start: from, end: from + rest.trimEnd().length, bodyFrom: line.length};
   const stop = rest.search(/[。!?!?]/);
   if (stop > 0 && rest.slice(stop + 1).trim()) return {start: from, end: from + stop, bodyFrom: from + stop + 1};
   const clause = rest.search(/[,;:,;:。]/);

@@ -67,6 +67,12 @@ describe("extractTasks: one row per phrasing", () => {
     expect(tasks.map((t) => [t.task_id, t.text, t.target_ids])).toEqual([["1.1-t1", "新建学校5所,新增学位3000个", ["1.1a", "1.1b"]]]);
   });
 
+  it("an item whose first line is a bare heading takes its tasks from the paragraphs under it", () => {
+    const {items, tasks} = extractTasks("某市2031年工作要点\n一、部分\n1.深化课程改革\n出台课程方案。\n开展教研活动;建设资源库。\n2.下一项。完成评估。\n");
+    expect(items.map((i) => [i.item_id, i.title])).toEqual([["1.1", "深化课程改革"], ["1.2", "下一项"]]);
+    expect(tasks.map((t) => [t.task_id, t.text])).toEqual([["1.1-t1", "出台课程方案"], ["1.1-t2", "开展教研活动"], ["1.1-t3", "建设资源库"], ["1.2-t1", "完成评估"]]);
+  });
+
   it("a repeated document yields each item and task once, and its second preamble belongs to no item", () => {
     const notice = "某市教育局2031年工作要点\n\n关于印发的通知\n\n一、部分\n\n1.标题。出台方案。\n\n2.标题二。完成评估。\n\n";
     const {items, tasks} = extractTasks(notice + notice);
