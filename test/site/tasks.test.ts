@@ -49,6 +49,16 @@ describe("the task pages of the built sample site", () => {
     });
   }
 
+  it("search for an office's name finds its page", async () => {
+    const {page} = await open("index.html", 1280);
+    await page.locator("#observablehq-search input").fill("基础教育处");
+    const links = page.locator("#observablehq-search-results a");
+    await expect.poll(() => links.count()).toBeGreaterThan(0);
+    const hrefs = await links.evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+    expect(hrefs.some((h) => /offices\/jjc\.html$/.test(h)), hrefs.join(" ")).toBe(true);
+    await page.close();
+  });
+
   it("the overview counts tasks by status as tasks.json does, and lists late tasks first", async () => {
     const {page, problems} = await open("index.html", 1280);
     for (const status of ["late", "no_report", "on_schedule", "done"]) {
