@@ -17,7 +17,7 @@ interface SiteTask {
 
 describe("the task pages of the built sample site", () => {
   let site: SiteSession;
-  let data: {as_of: string; tasks: SiteTask[]; offices: {code: string}[]};
+  let data: {as_of: string; tasks: SiteTask[]; offices: {code: string}[]; record: {office: string; period: string}[]};
 
   beforeAll(async () => {
     site = await openSite(siteDir);
@@ -48,6 +48,16 @@ describe("the task pages of the built sample site", () => {
       }
     });
   }
+
+  it("an office's report record shows the month it did not report, and its unreported tasks", async () => {
+    const periods = [...new Set(data.record.map((r) => r.period))];
+    const skipper = data.offices.find((o) => data.record.some((r) => r.office === o.code) && periods.some((p) => !data.record.some((r) => r.office === o.code && r.period === p)))!;
+    const skipped = periods.filter((p) => !data.record.some((r) => r.office === skipper.code && r.period === p));
+    const {page, problems} = await open(`offices/${skipper.code}.html`, 1280);
+    for (const p of skipped) expect(await page.locator("tr", {hasText: p}).filter({hasText: "未报送"}).count(), p).toBe(1);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
 
   it("search for an office's name finds its page", async () => {
     const {page} = await open("index.html", 1280);
