@@ -46,7 +46,8 @@ export function validateProgress(grid: Grid, {file, catalog, now, history = []}:
   const findings: Finding[] = [];
   const add = (code: FindingCode, row: number, column: string, message: string) => findings.push(finding(code, file, row, column, message));
   const progress: ProgressRow[] = [];
-  if (grid.sheet) add("encoding", 0, "", `读取工作表“${grid.sheet}”`);
+  if (grid.encoding) add("encoding", 0, "", `按 ${grid.encoding.toUpperCase()} 编码读取(任务进展报告)`);
+  if (grid.sheet) add("encoding", 0, "", `读取工作表“${grid.sheet}”(任务进展报告)`);
   const header = grid.rows[0]?.map((h) => h.trim()) ?? [];
   const headerRow = grid.rowNumbers[0] ?? 1;
   const named = new Map<ProgressColumn, number>();
