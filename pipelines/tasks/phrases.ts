@@ -66,11 +66,11 @@ export function readDeadline(text: string, {year}: {year: number}): {deadline: s
 }
 
 /**
- * Where a numbered sub-list (`一是…,二是…`, `(一)…(二)…`, `①…②…`) starts each entry in a
+ * Where a numbered sub-list (`一是…,二是…`, `(一)…(二)…`, `(1)…(2)…`, `①…②…`) starts each entry in a
  * sentence: the offsets of the markers, when the sentence has at least a first and a second.
  */
 export function subListMarkers(sentence: string): number[] {
-  for (const marker of [/(?<=^|[,;:,;:。\s])([一二三四五六七八九十]{1,2})是/g, /[((]([一二三四五六七八九十]{1,2})[))]/g, /([①②③④⑤⑥⑦⑧⑨⑩])/g]) {
+  for (const marker of [/(?<=^|[,;:,;:。\s])([一二三四五六七八九十]{1,2})是/g, /[((]([一二三四五六七八九十]{1,2})[))]/g, /[((](\d{1,2})[))]/g, /([①②③④⑤⑥⑦⑧⑨⑩])/g]) {
     const found = [...sentence.matchAll(marker)];
     const ordinals = found.map((m) => ordinal(m[1]!));
     if (ordinals[0] !== 1 || ordinals[1] !== 2) continue;
@@ -89,5 +89,5 @@ export function subListMarkers(sentence: string): number[] {
 
 function ordinal(text: string): number {
   const circled = "①②③④⑤⑥⑦⑧⑨⑩".indexOf(text);
-  return circled >= 0 ? circled + 1 : parseChineseNumeral(text);
+  return circled >= 0 ? circled + 1 : /^\d+$/.test(text) ? Number(text) : parseChineseNumeral(text);
 }

@@ -55,6 +55,8 @@ describe("extractTasks: one row per phrasing", () => {
   it("a numbered sub-list gives one task per entry, without its lead-in", () => {
     expect(texts("重点抓好三件事:一是出台行动计划,二是建设资源库,三是开展培训。")).toEqual(["一是出台行动计划", "二是建设资源库", "三是开展培训"]);
     expect(texts("(一)完善制度;(二)健全机制。")).toEqual(["(一)完善制度", "(二)健全机制"]);
+    expect(texts("主要有:(1)完善制度,(2)健全机制,(3)开展培训。")).toEqual(["(1)完善制度", "(2)健全机制", "(3)开展培训"]);
+    expect(texts("①出台方案②开展评估。")).toEqual(["①出台方案", "②开展评估"]);
   });
 
   it("a 是 that is not a list number does not split", () => {
