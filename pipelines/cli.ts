@@ -14,6 +14,7 @@ const main = defineCommand({
   subCommands: {
     init: () => import("./commands/init.js").then((m) => m.init),
     targets: () => import("./commands/targets.js").then((m) => m.targets),
+    tasks: () => import("./commands/tasks.js").then((m) => m.tasks),
     validate: () => import("./commands/submissions.js").then((m) => m.validate),
     ingest: () => import("./commands/submissions.js").then((m) => m.ingest),
     template: () => import("./commands/submissions.js").then((m) => m.template),

@@ -8,7 +8,7 @@ import {livelihoodSections} from "./report/livelihoodSections.js";
 import {planTitle} from "./report/planTitle.js";
 import {extractTargets} from "./targets/extractTargets.js";
 import {planSections} from "./targets/planSections.js";
-import {planYear} from "./targets/planYear.js";
+import {inferPlanYear} from "./targets/planYear.js";
 
 /** What `planwatch init` made: the project folder, its project file's content, and what it could not tell. */
 export interface InitResult {
@@ -23,6 +23,8 @@ export interface InitResult {
 const UNITS_HEADER = "code,name,short_name,kind,aliases\n";
 const CURATION_HEADER = "id,indicator,kind,aggregation,direction,baseline,baseline_source,start,deadline,schedule,note\n";
 const ALLOCATIONS_HEADER = "unit_code,target_id,value\n";
+const OFFICES_HEADER = "code,name,short_name,aliases\n";
+const RESPONSIBILITIES_HEADER = "id,lead,partners,deadline,note\n";
 
 /**
  * Creates a new planwatch project in `dir` (created; it must not hold a project already) for the
@@ -43,14 +45,8 @@ export async function initProject(dir: string, {plan, title, year}: {plan: strin
   const warnings: string[] = [];
   const planName = basename(plan).replace(/\.[^.]*$/, "") + ".txt";
   const sections = livelihoodSections(planSections(text));
-  let planYearValue: number | null = year ?? null;
-  if (year === undefined) {
-    try {
-      planYearValue = planYear(text);
-    } catch {
-      warnings.push(`未能从规划文本读出规划年份:请在 ${PROJECT_FILE} 中填写 "year"(如 2024)。`);
-    }
-  }
+  const planYearValue = inferPlanYear(text, {year}).year;
+  if (planYearValue === null) warnings.push(`未能从规划文本读出规划年份:请在 ${PROJECT_FILE} 中填写 "year"(如 2024)。`);
   const spec: ProjectSpec = {
     plan: `seeds/${planName}`,
     title: title ?? planTitle(text) ?? planName.replace(/\.txt$/, ""),
@@ -58,7 +54,9 @@ export async function initProject(dir: string, {plan, title, year}: {plan: strin
     livelihood: sections.length ? {title: LIVELIHOOD_TITLE, sections} : false,
     units: "seeds/units.csv",
     curation: "seeds/targets.curation.csv",
-    allocations: "seeds/allocations.csv"
+    allocations: "seeds/allocations.csv",
+    offices: "seeds/offices.csv",
+    responsibilities: "seeds/responsibilities.csv"
   };
   if (!sections.length) warnings.push(`规划中没有标题含“民生实事”等字样的部分:总览不单列民生实事;如有,请在 ${PROJECT_FILE} 的 "livelihood" 中填写 {"title": "…", "sections": [部分序号]}。`);
   warnings.push("请在 seeds/units.csv 中填写报送单位(每行一个单位,列的含义见 seeds/README.md),再接收报送文件。");
@@ -69,6 +67,8 @@ export async function initProject(dir: string, {plan, title, year}: {plan: strin
     ["seeds/units.csv", UNITS_HEADER],
     ["seeds/targets.curation.csv", CURATION_HEADER],
     ["seeds/allocations.csv", ALLOCATIONS_HEADER],
+    ["seeds/offices.csv", OFFICES_HEADER],
+    ["seeds/responsibilities.csv", RESPONSIBILITIES_HEADER],
     ["seeds/README.md", SEEDS_README],
     ["README.md", projectReadme(spec.title!)]
   ];
@@ -90,6 +90,10 @@ const SEEDS_README = `# seeds/:本项目的参考输入
   列为 \`id,indicator,kind,aggregation,direction,baseline,baseline_source,start,deadline,schedule,note\`,
   空格保留默认值。先运行 \`planwatch targets extract <规划原文>\` 查看目标编号。
 - \`allocations.csv\`:数量类目标分解到各单位的任务数,列为 \`unit_code,target_id,value\`,可空。
+- \`offices.csv\`:本单位各处室(任务的牵头单位),列为 \`code,name,short_name,aliases\`(code 为字母或数字),可空。
+- \`responsibilities.csv\`:工作任务的分工,列为 \`id,lead,partners,deadline,note\`:\`id\` 为工作项(如 1.3)
+  或任务编号(如 1.3-t2,见 \`planwatch tasks extract <规划原文>\`),\`lead\` 为牵头处室,\`partners\` 为配合
+  处室或单位(用 \`|\` 分隔),\`deadline\` 为 YYYY-MM(可空,空则按原文),可空。
 `;
 
 function projectReadme(title: string): string {
@@ -104,6 +108,8 @@ function projectReadme(title: string): string {
 planwatch targets extract seeds/*.txt    # 查看从规划中提取的量化目标及编号
 # 填写 seeds/units.csv(见 seeds/README.md)
 planwatch template --unit <单位名称>      # 生成某单位的空白报送表
+planwatch tasks extract seeds/*.txt      # 查看工作任务及编号(填写 seeds/responsibilities.csv 用)
+planwatch template --tasks --unit <处室>  # 生成某处室的任务进展表
 planwatch ingest data/inbox               # 接收、校验报送文件
 planwatch build                           # 生成网站到 dist/
 planwatch preview                         # 本机预览 dist/

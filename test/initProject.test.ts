@@ -22,14 +22,14 @@ describe("planwatch init + build: a project for another plan", () => {
   });
   afterAll(() => rm(tmp, {recursive: true, force: true}));
 
-  it("init writes the project file, seeds (plan, units table to fill, empty curation) and README stubs", async () => {
+  it("init writes the project file, seeds (plan, units and offices tables to fill, empty curation and task owners) and README stubs", async () => {
     const {code, stderr} = await runPlanwatch(["init", project, "--plan", PLAN]);
     expect(code, stderr).toBe(0);
     expect(stderr).toContain("《宁波市教育局2014年工作要点》");
     expect(stderr).toContain("提取到 8 项量化目标");
     expect(stderr).toMatch(/提示:请在 seeds\/units\.csv 中填写报送单位/);
     const files = await listTree(project);
-    expect(files.sort()).toEqual(["README.md", "planwatch.config.json", "seeds/README.md", "seeds/allocations.csv", "seeds/ningbo-edu-2014-work-plan.txt", "seeds/targets.curation.csv", "seeds/units.csv"]);
+    expect(files.sort()).toEqual(["README.md", "planwatch.config.json", "seeds/README.md", "seeds/allocations.csv", "seeds/ningbo-edu-2014-work-plan.txt", "seeds/offices.csv", "seeds/responsibilities.csv", "seeds/targets.curation.csv", "seeds/units.csv"]);
     expect(JSON.parse(await readFile(join(project, "planwatch.config.json"), "utf8"))).toEqual({
       plan: "seeds/ningbo-edu-2014-work-plan.txt",
       title: "宁波市教育局2014年工作要点",
@@ -37,7 +37,9 @@ describe("planwatch init + build: a project for another plan", () => {
       livelihood: false,
       units: "seeds/units.csv",
       curation: "seeds/targets.curation.csv",
-      allocations: "seeds/allocations.csv"
+      allocations: "seeds/allocations.csv",
+      offices: "seeds/offices.csv",
+      responsibilities: "seeds/responsibilities.csv"
     });
     expect(await readFile(join(project, "seeds", "units.csv"), "utf8")).toBe("code,name,short_name,kind,aliases\n");
     expect(await readFile(join(project, "seeds", "README.md"), "utf8")).toMatch(/`code`:单位代码/);

@@ -37,8 +37,10 @@ export const validate = defineCommand({
       import("../submissions/inspectFile.js"),
       import("../submissions/findings.js")
     ]);
+    const {readProgress} = await import("../tasks/readProgress.js");
     const catalog = await projectCatalog();
     const history = (await readObservations({dataDir: args.data})).filter((o) => o.superseded_by === null && o.value !== null).map((o) => ({...o, value: o.value!}));
+    const progressHistory = (await readProgress({dataDir: args.data})).filter((p) => p.superseded_by === null);
     const results = [];
     for (const {path, refused, folder} of await expandInputs(inputs)) {
       if (refused) {
@@ -46,7 +48,7 @@ export const validate = defineCommand({
         else results.push({file: path, accepted: false, rows: 0, findings: [refused]});
         continue;
       }
-      const inspection = await inspectFile(path, {catalog, now: new Date(), history, maxBytes, sheet: args.sheet});
+      const inspection = await inspectFile(path, {catalog, now: new Date(), history, progressHistory, maxBytes, sheet: args.sheet});
       results.push({file: path, accepted: !rejects(inspection.findings), rows: inspection.rows.length, findings: inspection.findings});
     }
     if (format === "json") process.stdout.write(JSON.stringify(results, null, 2) + "\n");
@@ -87,9 +89,11 @@ export const template = defineCommand({
   args: {
     unit: {type: "string", description: "the unit (name, short name or code); default: blank"},
     xlsx: {type: "boolean", description: "write an Excel workbook instead of CSV"},
-    out: {type: "string", description: "file to write (default: 填报模板-<unit>.csv|.xlsx)"}
+    out: {type: "string", description: "file to write (default: 填报模板-<unit>.csv|.xlsx)"},
+    tasks: {type: "boolean", description: "a task progress sheet instead: the tasks the office (--unit) leads, else every task"}
   },
   async run({args}) {
+    if (args.tasks) return writeTasksTemplate(args);
     const [{projectCatalog}, {writeTemplate}] = await Promise.all([import("../submissions/catalog.js"), import("../submissions/writeTemplate.js")]);
     const catalog = await projectCatalog();
     const unit = args.unit === undefined ? undefined : catalog.unit(args.unit);
@@ -101,14 +105,25 @@ export const template = defineCommand({
   }
 });
 
+/** `planwatch template --tasks`: a blank progress report for an office. */
+async function writeTasksTemplate(args: {unit?: string; xlsx?: boolean; out?: string}): Promise<void> {
+  const [{projectTasks}, {officeLookup}, {writeProgressTemplate}] = await Promise.all([import("../tasks/projectTasks.js"), import("../tasks/offices.js"), import("../tasks/writeProgressTemplate.js")]);
+  const {tasks, offices} = await projectTasks();
+  const office = args.unit === undefined ? undefined : officeLookup(offices)(args.unit);
+  if (args.unit !== undefined && !office) throw new PlanwatchError("unknown_unit", `unknown office: ${args.unit}`);
+  const out = args.out ?? `进展模板-${office?.name ?? "全部任务"}.${args.xlsx ? "xlsx" : "csv"}`;
+  await writeFile(out, await writeProgressTemplate({tasks, office, xlsx: Boolean(args.xlsx)}));
+  console.error(`wrote ${out}`);
+}
+
 /** `planwatch sample`: regenerate the bundled demo submissions. */
 export const sample = defineCommand({
   meta: {name: "sample", description: "Regenerate the bundled demo submissions in data/sample/ (deterministic)"},
   args: {seed: {type: "string", description: "random seed", default: "2023"}},
   async run({args}) {
-    const [{writeSample}, {readUnits}, {projectTargets}] = await Promise.all([import("../sample/writeSample.js"), import("../submissions/units.js"), import("../targets/projectTargets.js")]);
+    const [{writeSample}, {readUnits}, {projectTargets}, {projectTasks}] = await Promise.all([import("../sample/writeSample.js"), import("../submissions/units.js"), import("../targets/projectTargets.js"), import("../tasks/projectTasks.js")]);
     const paths = projectPaths();
-    const files = await writeSample({dir: paths.sample, units: await readUnits(paths.units), targets: await projectTargets(), seed: Number(args.seed)});
+    const files = await writeSample({dir: paths.sample, units: await readUnits(paths.units), targets: await projectTargets(), progress: await projectTasks(), seed: Number(args.seed)});
     console.error(`wrote ${files.length} files to ${paths.sample}`);
   }
 });

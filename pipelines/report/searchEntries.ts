@@ -6,6 +6,7 @@ import {planSections} from "../targets/planSections.js";
 import {projectPlanFile, projectTargets} from "../targets/projectTargets.js";
 import {targetSlug} from "../lib/slug.js";
 import {searchText} from "./searchText.js";
+import {projectTasks} from "../tasks/projectTasks.js";
 
 /** An entry of Framework's search index (its `search.index` option). */
 export interface SearchEntry {
@@ -18,7 +19,8 @@ export interface SearchEntry {
 /**
  * Every page of the site as a search entry whose Chinese text is cut for prefix search
  * ({@link searchText}): the pages of `src/` (title and prose), each target (id, indicator, clause),
- * each unit (name, short name, code) and each section of the plan. The pages set `index: false`, so
+ * each unit (name, short name, code), each office (its names and the tasks it leads) and each
+ * section of the plan. The pages set `index: false`, so
  * Framework's own index (which cannot split Chinese) adds nothing twice.
  */
 export async function searchEntries({projectDir}: {projectDir?: string} = {}): Promise<SearchEntry[]> {
@@ -36,5 +38,7 @@ export async function searchEntries({projectDir}: {projectDir?: string} = {}): P
   for (const s of planSections(plan)) add(`/sections/${s.section}`, s.title, targets.filter((t) => t.section === s.section).map((t) => t.indicator).join(" "));
   for (const t of targets) add(`/targets/${targetSlug(t.id)}`, `${t.id} ${t.indicator}`, t.text, t.id);
   for (const u of units) add(`/units/${u.code}`, u.name, [u.short_name, ...u.aliases].join(" "), u.code);
+  const {offices, tasks} = await projectTasks({projectDir, targets});
+  for (const o of offices) add(`/offices/${o.code}`, o.name, [o.short_name, ...o.aliases, ...tasks.filter((t) => t.owner === o.code).map((t) => t.text)].join(" "), o.code);
   return entries;
 }

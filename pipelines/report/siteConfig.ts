@@ -10,6 +10,7 @@ import {targetSlug} from "../lib/slug.js";
 import {type ProjectFacts, projectFacts} from "./projectFacts.js";
 import {type SearchEntry, searchEntries} from "./searchEntries.js";
 import {inputSnapshot} from "./snapshot.js";
+import {type Office, readOffices} from "../tasks/offices.js";
 
 /** Everything one build's site configuration is made of: read by {@link siteContext}, for one build. */
 export interface SiteContext {
@@ -18,6 +19,8 @@ export interface SiteContext {
   facts: ProjectFacts;
   sections: PlanSection[];
   units: Unit[];
+  /** The offices that own the plan's tasks (the project's offices table; none when it has none). */
+  offices: Office[];
   targets: Target[];
   /** The data's as-of month, shown in the footer (null: no data yet). */
   asOf: string | null;
@@ -35,24 +38,25 @@ export interface SiteContext {
 export async function siteContext({projectDir, dataDir}: {projectDir: string; dataDir?: string}): Promise<SiteContext> {
   const paths = projectPaths(projectDir);
   const data = dataDir ? resolve(dataDir) : join(paths.root, "data");
-  const [targets, units, text, {snapshot, as_of}] = await Promise.all([
+  const [targets, units, offices, text, {snapshot, as_of}] = await Promise.all([
     projectTargets({projectDir: paths.root}),
     readUnits(paths.units),
+    existsSync(paths.offices) ? readOffices(paths.offices) : Promise.resolve([]),
     projectPlanFile({projectDir: paths.root}).then((f) => readFile(f, "utf8")),
     inputSnapshot({projectDir: paths.root, dataDir: data})
   ]);
   const [facts, search] = await Promise.all([projectFacts({projectDir: paths.root, targets}), searchEntries({projectDir: paths.root})]);
-  return {root: siteRoot(paths.root), facts, sections: planSections(text), units, targets, asOf: as_of, snapshot, search};
+  return {root: siteRoot(paths.root), facts, sections: planSections(text), units, offices, targets, asOf: as_of, snapshot, search};
 }
 
 /**
  * The site's Observable Framework configuration for one build, made from its context alone: the
  * title, sidebar (the livelihood page when the plan has such a list, one page per section and per
- * unit), dynamic pages and footer (the plan's title, the data's as-of month and the input snapshot,
+ * unit, and per office when the project names its offices), dynamic pages and footer (the plan's title, the data's as-of month and the input snapshot,
  * never a build time) all come from the project, so two builds in one process each publish their own.
  * Offline by design: no remote stylesheet (the default theme links a font service).
  */
-export function siteConfig({root, facts, sections, units, targets, asOf, snapshot, search}: SiteContext) {
+export function siteConfig({root, facts, sections, units, offices, targets, asOf, snapshot, search}: SiteContext) {
   return {
     root,
     output: "dist",
@@ -69,12 +73,13 @@ export function siteConfig({root, facts, sections, units, targets, asOf, snapsho
       ...(facts.livelihood ? [{name: facts.livelihood.title, path: "/livelihood"}] : []),
       {name: "分项工作", open: false, pages: sections.map((s) => ({name: s.title.split(",")[0]!, path: `/sections/${s.section}`}))},
       {name: "各区县(市)与直属单位", open: false, pages: units.map((u) => ({name: u.name, path: `/units/${u.code}`}))},
+      ...(offices.length ? [{name: "各处室任务", open: false, pages: offices.map((o) => ({name: o.name, path: `/offices/${o.code}`}))}] : []),
       {name: "数据质量", path: "/quality"},
       {name: "方法", path: "/method"},
       {name: "分析指南", path: "/guide"},
       {name: "规划原文", path: "/plan"}
     ],
-    dynamicPaths: [...sections.map((s) => `/sections/${s.section}`), ...units.map((u) => `/units/${u.code}`), ...targets.map((t) => `/targets/${targetSlug(t.id)}`)],
+    dynamicPaths: [...sections.map((s) => `/sections/${s.section}`), ...units.map((u) => `/units/${u.code}`), ...offices.map((o) => `/offices/${o.code}`), ...targets.map((t) => `/targets/${targetSlug(t.id)}`)],
     // Framework's own index cannot split Chinese: every page sets index: false and is indexed here.
     search: {
       index: async function* () {

@@ -11,6 +11,9 @@ import {type Observation, readObservations} from "../submissions/observations.js
 import type {Unit} from "../submissions/units.js";
 import type {Target} from "../targets/curation.js";
 import {projectPlan, projectPlanFile, projectTargets} from "../targets/projectTargets.js";
+import {type ProjectTasks, projectTasks} from "../tasks/projectTasks.js";
+import {type Progress, readProgress} from "../tasks/readProgress.js";
+import {siteTasksFrom} from "../tasks/siteTasks.js";
 
 /** Where a stage runs: the project and its data folder. */
 export interface StageContext {
@@ -107,6 +110,32 @@ export const STAGES: Stage[] = [
     deps: ["targets"],
     run: async (_ctx, d) => d.targets,
     loader: {file: "data/targets.json.ts", render: (v) => JSON.stringify(v, null, 1)}
+  },
+  {
+    name: "tasks",
+    files: async (ctx) => [...(await planFile(ctx)), paths(ctx).units, paths(ctx).offices, paths(ctx).responsibilities, projectFile(ctx)],
+    code: ["pipelines/tasks/projectTasks.ts"],
+    deps: ["targets"],
+    run: (ctx, d) => projectTasks({projectDir: ctx.projectDir, targets: d.targets as Target[]})
+  },
+  {
+    name: "progress",
+    files: async (ctx) => [dataPaths(ctx.dataDir).ledger],
+    code: ["pipelines/tasks/readProgress.ts", "pipelines/submissions/ledger.ts"],
+    deps: [],
+    run: (ctx) => readProgress({dataDir: ctx.dataDir})
+  },
+  {
+    name: "loader:tasks.json",
+    files: async () => [],
+    code: ["pipelines/tasks/siteTasks.ts"],
+    deps: ["tasks", "progress", "observations"],
+    run: async (_ctx, d) => {
+      const {items, tasks, offices} = d.tasks as ProjectTasks;
+      const periods = (d.observations as Observation[]).filter((o) => o.superseded_by === null).map((o) => o.period);
+      return siteTasksFrom({items, tasks, offices, progress: d.progress as Progress[], periods});
+    },
+    loader: {file: "data/tasks.json.ts", render: (v) => JSON.stringify(v)}
   },
   {
     name: "loader:plan.json",

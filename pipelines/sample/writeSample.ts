@@ -7,6 +7,9 @@ import type {Unit} from "../submissions/units.js";
 import {type SampleEncoding, encodeText} from "./encodeText.js";
 import {seededRandom} from "./random.js";
 import {writeXlsx} from "./writeXlsx.js";
+import {progressSampleFiles} from "./progressSample.js";
+import type {Office} from "../tasks/offices.js";
+import type {Task} from "../tasks/responsibilities.js";
 
 /** The months the sample covers: January to November 2023. */
 export const SAMPLE_MONTHS = monthRange("2023-01", "2023-11");
@@ -49,10 +52,12 @@ interface SampleFile {
  * every unit, January to November 2023; long and wide forms; UTF-8 with and without BOM, GBK,
  * UTF-16 tab-separated text and xlsx; Chinese and English headers; school-level rows; revisions;
  * late and missing months; and a few bad files that must be rejected, so the demo site shows every
- * status and every kind of finding. Also writes {@link SAMPLE_MANIFEST}: each file's submission time.
- * Existing files in `dir` are replaced. Returns the names written.
+ * status and every kind of finding. With `progress` (the plan's tasks and offices), also a year of
+ * task progress reports ({@link progressSampleFiles}, from a random stream of its own). Also writes
+ * {@link SAMPLE_MANIFEST}: each file's submission time. Existing files in `dir` are replaced.
+ * Returns the names written.
  */
-export async function writeSample({dir, units, targets, seed = 2023}: {dir: string; units: readonly Unit[]; targets: readonly Target[]; seed?: number}): Promise<string[]> {
+export async function writeSample({dir, units, targets, progress, seed = 2023}: {dir: string; units: readonly Unit[]; targets: readonly Target[]; progress?: {tasks: readonly Task[]; offices: readonly Office[]}; seed?: number}): Promise<string[]> {
   const random = seededRandom(seed);
   const byId = new Map(targets.map((t) => [t.id, t]));
   const districts = units.filter((u) => u.kind !== "bureau");
@@ -81,6 +86,7 @@ export async function writeSample({dir, units, targets, seed = 2023}: {dir: stri
     files.push({name: `${period}-${unit.name}-更正.csv`, bytes: await render(own, STYLES[0]!), submitted: `${nextMonth(period)}-18T09:00:00+08:00`});
   }
   files.push(...badFiles(districts));
+  if (progress) files.push(...(await progressSampleFiles({...progress, random: seededRandom(seed + 1)})));
   await mkdir(dir, {recursive: true});
   for (const old of await readdir(dir)) await rm(join(dir, old), {recursive: true, force: true});
   files.sort((a, b) => (a.submitted < b.submitted ? -1 : a.submitted > b.submitted ? 1 : a.name < b.name ? -1 : 1));

@@ -7,6 +7,8 @@ import {projectPaths} from "../project.js";
 import type {Target} from "../targets/curation.js";
 import {projectTargets} from "../targets/projectTargets.js";
 import {monthIndex, monthOf} from "../lib/month.js";
+import {projectProgressCatalog} from "../tasks/progressCatalog.js";
+import type {ProgressCatalog} from "../tasks/validateProgress.js";
 import {foldKey} from "./cells.js";
 import {type Unit, readUnits} from "./units.js";
 
@@ -53,6 +55,8 @@ export interface Catalog {
   suggestTarget(text: string): string | undefined;
   /** The canonical column a header names, if any. */
   column(header: string): Column | undefined;
+  /** The plan's tasks and who may report on them, for progress reports (none: progress files are not recognized). */
+  progress?: ProgressCatalog;
 }
 
 /** Builds a {@link Catalog}. `aliases` maps each column to the headers that name it. */
@@ -110,6 +114,6 @@ export async function readHeaderAliases(file: string): Promise<Map<Column, strin
 /** The project's catalog: its units table, the plan's targets, its header aliases (`seeds/headers.csv`, else the toolkit's). */
 export async function projectCatalog({projectDir}: {projectDir?: string} = {}): Promise<Catalog> {
   const paths = projectPaths(projectDir);
-  const [units, targets, aliases] = await Promise.all([readUnits(paths.units), projectTargets({projectDir}), readHeaderAliases(paths.headers)]);
-  return makeCatalog({units, targets, aliases});
+  const [units, targets, aliases, progress] = await Promise.all([readUnits(paths.units), projectTargets({projectDir}), readHeaderAliases(paths.headers), projectProgressCatalog({projectDir})]);
+  return {...makeCatalog({units, targets, aliases}), progress};
 }

@@ -50,7 +50,12 @@ export const FINDING_CODES = {
   /** The file changed while it was read (still being written): left for the next pass. */
   file_changed: "error",
   /** A file's findings beyond what a page lists: the count, and where all of them are. */
-  more_findings: "warning"
+  more_findings: "warning",
+  // progress reports (pipelines/tasks/validateProgress.ts)
+  unknown_task: "error",
+  bad_status: "error",
+  status_reverted: "warning",
+  not_owner: "warning"
 } as const satisfies Record<string, Severity>;
 
 export type FindingCode = keyof typeof FINDING_CODES;

@@ -11,6 +11,8 @@ import {type LedgerEntry, type Report, appendLedger, readLedger, repairLedger} f
 import {readObservations} from "./observations.js";
 import {storedName} from "./storedName.js";
 import type {PriorValue} from "./validateGrid.js";
+import {readProgress} from "../tasks/readProgress.js";
+import type {PriorProgress} from "../tasks/validateProgress.js";
 
 /** What became of one file: newly accepted or rejected, already known by its bytes, not ingested
  * (`failed`: refused by its type, unreadable, changed while read, not stored; nothing recorded), or a
@@ -78,6 +80,7 @@ export async function ingestFiles(
     await removeTemporaries([paths.archive, paths.reports, paths.rejected]);
     const known = new Map((await readLedger(paths.ledger)).map((e) => [e.sha256, e]));
     const history: PriorValue[] = (await readObservations({dataDir})).filter((o) => o.superseded_by === null && o.value !== null) as PriorValue[];
+    const progressHistory: PriorProgress[] = (await readProgress({dataDir})).filter((p) => p.superseded_by === null);
     const results: IngestResult[] = [];
     for (const input of batchOrder(await expandInputs(inputs), clock)) {
       const {path} = input;
@@ -89,7 +92,7 @@ export async function ingestFiles(
       try {
         const now = timeOf(path);
         const seen = settled?.get(path) ?? input.stamp!;
-        const inspection = await inspectFile(path, {catalog, now, history, maxBytes, sheet});
+        const inspection = await inspectFile(path, {catalog, now, history, progressHistory, maxBytes, sheet});
         sha256 = inspection.sha256;
         const after = await lstat(path);
         if (!after.isFile() || !sameStamp(stampOf(after), seen) || inspection.bytes !== seen.size) {
@@ -110,10 +113,12 @@ export async function ingestFiles(
           await writeAtomic(`${copy}.report.txt`, Buffer.from(rejectionReport(inspection)));
         }
         const report: Report = {entry, findings: inspection.findings, rows: entry.status === "accepted" ? inspection.rows : []};
+        if (inspection.progress) report.progress = entry.status === "accepted" ? inspection.progress : [];
         await writeAtomic(join(paths.reports, `${inspection.sha256}.json`), Buffer.from(JSON.stringify(report)));
         await appendLedger(paths.ledger, entry);
         known.set(entry.sha256, entry);
         if (entry.status === "accepted") for (const r of inspection.rows) if (r.value !== null) history.push({...r, value: r.value});
+        if (entry.status === "accepted") progressHistory.push(...(inspection.progress ?? []));
         results.push({path, sha256, status: entry.status, findings: inspection.findings});
       } catch (error) {
         await repairLedger(paths.ledger).catch(() => {}); // a line cut short (disk full) must not join the next
@@ -189,7 +194,8 @@ function changedFinding(name: string): Finding {
 }
 
 function ledgerEntry(inspection: Inspection, now: Date): LedgerEntry {
-  const {findings, rows} = inspection;
+  const {findings} = inspection;
+  const rows: {unit_code: string; period: string}[] = inspection.progress ?? inspection.rows;
   return {
     sha256: inspection.sha256,
     file: inspection.name,

@@ -2,6 +2,7 @@ import {existsSync} from "node:fs";
 import {appendFile, open, readFile, truncate} from "node:fs/promises";
 import type {Finding} from "./findings.js";
 import type {SubmittedRow} from "./validateGrid.js";
+import type {ProgressRow} from "../tasks/validateProgress.js";
 
 /** One line of the append-only ledger: a file that was ingested, accepted or rejected. */
 export interface LedgerEntry {
@@ -16,7 +17,7 @@ export interface LedgerEntry {
   ingested_at: string;
   bytes: number;
   encoding: string | null;
-  form: "long" | "wide" | null;
+  form: "long" | "wide" | "progress" | null;
   rows_read: number;
   rows_accepted: number;
   errors: number;
@@ -28,6 +29,8 @@ export interface Report {
   entry: LedgerEntry;
   findings: Finding[];
   rows: SubmittedRow[];
+  /** A progress report's rows (pipelines/tasks/readProgress.ts reads them). */
+  progress?: ProgressRow[];
 }
 
 /**

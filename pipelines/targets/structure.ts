@@ -38,6 +38,57 @@ const PROSE = /[,。;!?]/;
 const OPEN_QUOTES = "“‘「『《〔【\"";
 const CLOSE_QUOTES = "”’」』》〕】\"";
 
+/** A line of the plan with the section and item it belongs to (0 before the first). */
+export interface PlanLine {
+  section: number;
+  item: number;
+  /** The line's offset into the text. */
+  offset: number;
+  line: string;
+  /** Where the line's text begins after its list number (`一、`, `3.`), else 0. */
+  body: number;
+  /** What the line opens: a section (`一、`), an item (`3.`), or neither (a continuation or preamble). */
+  opens: "section" | "item" | null;
+}
+
+/**
+ * The plan's lines, each tagged with its section (`一、` → 1) and item (`3.` → 3): the one reading
+ * of the plan's structure that targets and tasks share. A line of the preamble (the text before the
+ * first section) met again ends the last item: the document starts over (a notice printed twice),
+ * and its preamble belongs to no item.
+ */
+export function planLines(text: string): PlanLine[] {
+  const lines: PlanLine[] = [];
+  const preamble = new Set<string>();
+  let section = 0;
+  let item = 0;
+  let offset = 0;
+  for (const line of text.split("\n")) {
+    let body = 0;
+    let opens: PlanLine["opens"] = null;
+    const trimmed = line.trim();
+    if (section === 0 && trimmed) preamble.add(trimmed);
+    else if (preamble.has(trimmed)) section = item = 0;
+    const s = SECTION.exec(line);
+    if (s) {
+      section = parseChineseNumeral(s[1]!);
+      item = 0;
+      body = s[0].length;
+      opens = "section";
+    } else {
+      const i = ITEM.exec(line);
+      if (i) {
+        item = Number(i[1]);
+        body = i[0].length;
+        opens = "item";
+      }
+    }
+    lines.push({section, item, offset, line, body, opens});
+    offset += line.length + 1;
+  }
+  return lines;
+}
+
 /**
  * Splits a normalized plan text into clauses, each tagged with the section (`一、` → 1) and item
  * (`3.` → 3) it belongs to (0 before the first). List numbers are not part of a clause; a comma
@@ -45,29 +96,11 @@ const CLOSE_QUOTES = "”’」』》〕】\"";
  */
 export function splitClauses(text: string): Clause[] {
   const clauses: Clause[] = [];
-  let section = 0;
-  let item = 0;
-  let lineStart = 0;
   let headingLines = 0; // non-empty lines of the heading block so far, or Infinity once it ended
-  for (const line of text.split("\n")) {
-    const offset = lineStart;
-    lineStart += line.length + 1;
+  for (const {section, item, offset, line, body} of planLines(text)) {
     if (line.trim() && (BODY_MARK.test(line) || PROSE.test(line) || headingLines >= 5)) headingLines = Infinity;
     const heading = (line.trim() !== "" && headingLines < 5 && isTitleLike(line, 60)) || ((SECTION.test(line) || SUBSECTION.test(line)) && isTitleLike(line, 30));
     if (line.trim() && headingLines < 5) headingLines++;
-    let body = 0; // where the paragraph's text begins after its list number
-    const s = SECTION.exec(line);
-    if (s) {
-      section = parseChineseNumeral(s[1]!);
-      item = 0;
-      body = s[0].length;
-    } else {
-      const i = ITEM.exec(line);
-      if (i) {
-        item = Number(i[1]);
-        body = i[0].length;
-      }
-    }
     const paragraph = line.slice(body).trim();
     if (!paragraph) continue;
     const quoted = quoteMask(line);

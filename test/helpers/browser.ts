@@ -34,3 +34,36 @@ export function watchPage(page: Page, origin: string): PageProblems {
   });
   return {problems};
 }
+
+/** A built site served locally, and a headless browser to read it. */
+export interface SiteSession {
+  browser: Browser;
+  url: string;
+  origin: string;
+  /** Opens `path` in a new page `width` px wide once the network is idle, watching it for problems. */
+  open(path: string, width: number): Promise<{page: Page; problems: string[]}>;
+  close(): Promise<void>;
+}
+
+/** Serves `siteDir` on a local port and launches Chromium to read it. */
+export async function openSite(siteDir: string): Promise<SiteSession> {
+  const {serveDir} = await import("../../pipelines/run/serveDir.js");
+  const {server, url} = await serveDir({dir: siteDir});
+  const origin = url.replace(/\/$/, "");
+  const browser = await launchChromium();
+  return {
+    browser,
+    url,
+    origin,
+    async open(path, width) {
+      const page = await browser.newPage({viewport: {width, height: 900}});
+      const {problems} = watchPage(page, origin);
+      await page.goto(url + path, {waitUntil: "networkidle"});
+      return {page, problems};
+    },
+    async close() {
+      await browser.close();
+      server.close();
+    }
+  };
+}

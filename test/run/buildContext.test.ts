@@ -29,9 +29,11 @@ describe("two builds in one process", () => {
   beforeAll(async () => {
     tmp = await mkdtemp(join(tmpdir(), "planwatch-context-"));
     project = await copyProject(join(tmp, "project"));
-    // Another plan in the copied project: its own plan text, units, no curation, no allocations.
+    // Another plan in the copied project: its own plan text, units, no curation, allocations or task owners.
     await rm(join(project, "seeds", "hangzhou-edu-2023-work-plan.txt"));
     await rm(join(project, "seeds", "allocations.csv"));
+    await rm(join(project, "seeds", "responsibilities.csv")); // the seed plan's task owners: not this plan's
+    await rm(join(project, "seeds", "offices.csv"));
     await rm(join(project, "data"), {recursive: true});
     await copyFile(PLAN, join(project, "seeds", "ningbo-edu-2014-work-plan.txt"));
     await writeFile(join(project, "seeds", "units.csv"), UNITS);

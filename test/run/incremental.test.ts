@@ -32,7 +32,7 @@ describe("unattended rebuilds of a built sample project", () => {
   afterAll(() => rm(tmp, {recursive: true, force: true}));
 
   it("a cold build runs every stage", async () => {
-    expect(ran(await manifest())).toEqual(["targets", "units", "observations", "gaps", "loader:gaps.json", "loader:history.json", "loader:quality.json", "loader:targets.json", "loader:plan.json", "loader:project.json"]);
+    expect(ran(await manifest())).toEqual(["targets", "units", "observations", "gaps", "loader:gaps.json", "loader:history.json", "loader:quality.json", "loader:targets.json", "tasks", "progress", "loader:tasks.json", "loader:plan.json", "loader:project.json"]);
   });
 
   it("a new month's file in the inbox re-runs only the stages and loaders it feeds, and the page shows the new value", async () => {
@@ -42,7 +42,7 @@ describe("unattended rebuilds of a built sample project", () => {
     expect(code, stderr).toBe(0);
     const m = await manifest();
     expect(m.as_of).toBe("2023-12");
-    expect(ran(m)).toEqual(["observations", "gaps", "loader:gaps.json", "loader:history.json", "loader:quality.json"]);
+    expect(ran(m)).toEqual(["observations", "gaps", "loader:gaps.json", "loader:history.json", "loader:quality.json", "progress", "loader:tasks.json"]);
     expect(m.stages.find((s) => s.name === "observations")!.reason).toBe("changed: data/ledger.jsonl");
     expect(m.stages.find((s) => s.name === "loader:targets.json")!.ran).toBe(false);
     expect(readdirSync(join(project, "data", "inbox", "processed"))).toEqual([expect.stringMatching(/^[0-9a-f]{12}-2023-12-西湖区\.csv$/)]);

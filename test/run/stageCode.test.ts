@@ -53,12 +53,12 @@ describe("stage inputs derived from the module graph", () => {
     expect(rows.find((r) => r.stage === "units")!.reason).toMatch(/pipelines\/format\/parseCsv\.ts/);
   });
 
-  it("editing a module of one stage (cells.ts, imported by quality.ts) leaves the others fresh", async () => {
+  it("editing a module some stages import (cells.ts: quality.ts, the tasks' modules) makes those stale and leaves the others fresh", async () => {
     await runStages({projectDir: project, dataDir}, options());
     const file = join(project, "pipelines", "submissions", "cells.ts");
     await writeFile(file, `${await readFile(file, "utf8")}\n// an edit\n`);
     const plans = await stale();
-    expect(plans.map((p) => p.stage.name)).toEqual(["loader:quality.json"]);
+    expect(plans.map((p) => p.stage.name)).toEqual(["loader:quality.json", "tasks", "loader:tasks.json"]);
     expect(plans[0]!.reason).toBe("changed: pipelines/submissions/cells.ts");
   });
 });

@@ -5,6 +5,7 @@ import {afterAll, describe, expect, it} from "vitest";
 import {writeSample} from "../../pipelines/sample/writeSample.js";
 import {readUnits} from "../../pipelines/submissions/units.js";
 import {projectTargets} from "../../pipelines/targets/projectTargets.js";
+import {projectTasks} from "../../pipelines/tasks/projectTasks.js";
 import {PROJECT_DIR} from "../helpers/cli.js";
 
 describe("writeSample", () => {
@@ -16,7 +17,7 @@ describe("writeSample", () => {
     const dir = await mkdtemp(join(tmpdir(), "planwatch-sample-"));
     dirs.push(dir);
     const targets = await projectTargets({projectDir: PROJECT_DIR});
-    const files = await writeSample({dir, units, targets});
+    const files = await writeSample({dir, units, targets, progress: await projectTasks({projectDir: PROJECT_DIR})});
     expect(files.length).toBeGreaterThan(150);
     for (const file of files) {
       expect((await readFile(join(dir, file))).equals(await readFile(join(PROJECT_DIR, "data", "sample", file))), file).toBe(true);

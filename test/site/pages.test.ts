@@ -1,11 +1,9 @@
 import {mkdir, readFile} from "node:fs/promises";
-import type {Server} from "node:http";
 import {join} from "node:path";
-import type {Browser, Page} from "playwright-core";
+import type {Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, inject, it} from "vitest";
-import {serveDir} from "../../pipelines/run/serveDir.js";
 import {PROJECT_DIR} from "../helpers/cli.js";
-import {launchChromium, watchPage} from "../helpers/browser.js";
+import {type SiteSession, openSite} from "../helpers/browser.js";
 import {listTree} from "../helpers/files.js";
 
 const siteDir = inject("siteDir");
@@ -13,33 +11,23 @@ const SHOTS = join(PROJECT_DIR, "test-results", "screenshots");
 const pages = (await listTree(siteDir)).filter((f) => f.endsWith(".html") && !f.startsWith("_")).sort();
 
 describe("the built sample site in headless Chromium", () => {
-  let browser: Browser;
-  let server: Server;
-  let url = "";
-  let origin = "";
+  let site: SiteSession;
 
   beforeAll(async () => {
-    ({server, url} = await serveDir({dir: siteDir}));
-    origin = url.replace(/\/$/, "");
-    browser = await launchChromium();
+    site = await openSite(siteDir);
     await mkdir(SHOTS, {recursive: true});
   });
-  afterAll(async () => {
-    await browser?.close();
-    server?.close();
-  });
+  afterAll(() => site?.close());
 
   /** Opens a page and waits until its charts have drawn. */
   async function open(path: string, width: number): Promise<{page: Page; problems: string[]}> {
-    const page = await browser.newPage({viewport: {width, height: 900}});
-    const {problems} = watchPage(page, origin);
-    await page.goto(url + path, {waitUntil: "networkidle"});
+    const {page, problems} = await site.open(path, width);
     await page.waitForFunction(() => [...document.querySelectorAll("figure.pw-chart")].every((f) => f.querySelector("svg, canvas") || f.textContent?.includes("无法显示")));
     return {page, problems};
   }
 
-  it("has every page: overview, livelihood, 6 sections, 14 units, 33 targets, quality, method, guide, plan", () => {
-    expect(pages).toHaveLength(59);
+  it("has every page: overview, livelihood, 6 sections, 14 units, 15 offices, 33 targets, quality, method, guide, plan", () => {
+    expect(pages).toHaveLength(74);
   });
 
   for (const width of [1280, 375]) {

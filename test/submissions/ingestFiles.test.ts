@@ -87,15 +87,16 @@ describe("ingestFiles", () => {
     expect(existsSync(dataPaths(data).lock)).toBe(false);
   });
 
-  it("ingests the bundled sample with the counts the README states: 153 accepted, 8 rejected", async () => {
+  it("ingests the bundled sample with the counts the README states: 212 accepted (59 of them task progress reports), 9 rejected", async () => {
     const sampleData = join(dir, "sample-data");
     const results = await ingestSample({projectDir: PROJECT_DIR, dataDir: sampleData});
-    expect(results.filter((r) => r.status === "accepted")).toHaveLength(153);
+    expect(results.filter((r) => r.status === "accepted")).toHaveLength(212);
+    expect(results.filter((r) => r.status === "accepted" && r.path.includes("任务进展"))).toHaveLength(59);
     expect(results.filter((r) => r.status === "rejected").map((r) => r.path.split("/").pop()).sort()).toEqual(
-      ["2023-07-西湖区-错误.csv", "2023-08-萧山区-比率.csv", "2023-09-滨江区-扫描件.csv", "2023-09-临平区-空.csv", "2023-10-钱塘区-无表头.csv", "2023-10-富阳区-错行.csv", "2023-10-桐庐县-引号.csv", "2023-11-余杭区-缺列.csv"].sort()
+      ["2023-07-西湖区-错误.csv", "2023-08-萧山区-比率.csv", "2023-09-滨江区-扫描件.csv", "2023-09-临平区-空.csv", "2023-10-钱塘区-无表头.csv", "2023-10-富阳区-错行.csv", "2023-10-桐庐县-引号.csv", "2023-11-余杭区-缺列.csv", "2023-09-组织人事处-任务进展-错误.csv"].sort()
     );
     const codes = new Set(results.flatMap((r) => r.findings.map((f) => f.code)));
-    for (const code of ["unknown_unit", "unknown_target", "bad_period", "future_period", "non_numeric", "negative_count", "duplicate_key", "bad_basis", "rate_over_100", "numerator_over_denominator", "ratio_without_parts", "binary_file", "empty_file", "no_header", "ragged_row", "bad_csv", "missing_column", "cumulative_decrease", "unknown_column", "text_neutralized", "from_file_name", "encoding"]) {
+    for (const code of ["unknown_unit", "unknown_target", "bad_period", "future_period", "non_numeric", "negative_count", "duplicate_key", "bad_basis", "rate_over_100", "numerator_over_denominator", "ratio_without_parts", "binary_file", "empty_file", "no_header", "ragged_row", "bad_csv", "missing_column", "cumulative_decrease", "unknown_column", "text_neutralized", "from_file_name", "encoding", "bad_status", "unknown_task"]) {
       expect(codes, code).toContain(code);
     }
   });

@@ -116,7 +116,9 @@ describe("validation: one case per finding code", () => {
 
   it("every finding code has a case above", () => {
     expect(Object.keys(FINDING_CODES).sort()).toEqual(
-      ["bad_basis", "bad_csv", "bad_period", "bad_sheet", "binary_file", "cumulative_decrease", "duplicate_column", "duplicate_key", "empty_file", "encoding", "file_too_large", "from_file_name", "future_period", "missing_column", "negative_count", "no_header", "no_rows", "non_numeric", "numerator_over_denominator", "period_outside_plan", "ragged_row", "rate_over_100", "ratio_without_parts", "target_mismatch", "text_neutralized", "unknown_column", "unknown_target", "unknown_unit", "zip_bomb", "file_changed", "io_error", "more_findings", "not_a_file"].sort()
+      ["bad_basis", "bad_csv", "bad_period", "bad_sheet", "binary_file", "cumulative_decrease", "duplicate_column", "duplicate_key", "empty_file", "encoding", "file_too_large", "from_file_name", "future_period", "missing_column", "negative_count", "no_header", "no_rows", "non_numeric", "numerator_over_denominator", "period_outside_plan", "ragged_row", "rate_over_100", "ratio_without_parts", "target_mismatch", "text_neutralized", "unknown_column", "unknown_target", "unknown_unit", "zip_bomb", "file_changed", "io_error", "more_findings", "not_a_file",
+        // progress reports: test/tasks/progress.test.ts
+        "bad_status", "not_owner", "status_reverted", "unknown_task"].sort()
     );
   });
 });

@@ -1,0 +1,72 @@
+import {defineCommand} from "citty";
+import {PlanwatchError} from "../error.js";
+import {formatRows, rowFormat} from "../format/formatRows.js";
+import {projectPaths} from "../project.js";
+import {parseMonth} from "../lib/month.js";
+
+// A command's modules load when it runs (`planwatch tasks --help` reads only the meta and args here).
+
+/** The columns `planwatch tasks extract` prints as a table, and as CSV (JSON nests each item's tasks). */
+const TASK_COLUMNS = ["task_id", "item_title", "verb", "deadline", "target_ids", "text"];
+const TASK_CSV_COLUMNS = ["task_id", "item_id", "section", "item", "item_title", "verb", "deadline", "deadline_source", "deadline_words", "target_ids", "text", "start_offset", "end_offset"];
+
+/** Cleans `--year`: an integer, or undefined to read it from the plan's title. */
+function yearOption(value: unknown): number | undefined {
+  if (value === undefined) return undefined;
+  const year = Number(value);
+  if (!Number.isInteger(year)) throw new PlanwatchError("invalid_option", `invalid --year: ${String(value)}`);
+  return year;
+}
+
+/** The columns `planwatch tasks status` prints as a table and CSV (JSON has every field). */
+const STATUS_COLUMNS = ["task_id", "status", "owner", "deadline", "last_report", "progress"];
+
+/** `planwatch tasks extract` and `planwatch tasks status`: the plan's work items and tasks, and where each stands. */
+export const tasks = defineCommand({
+  meta: {name: "tasks", description: "The plan's work items and tasks"},
+  subCommands: {
+    extract: defineCommand({
+      meta: {name: "extract", description: "Print every work item of a plan text and its tasks, with offsets into the text"},
+      args: {
+        file: {type: "positional", description: "the plan text (UTF-8)", required: true},
+        format: {type: "string", description: "table | json | csv", default: "table"},
+        year: {type: "string", description: "the plan's year (default: read from its title)"}
+      },
+      async run({args}) {
+        const format = rowFormat(args.format);
+        const {loadTasks} = await import("../tasks/loadTasks.js");
+        const {items, tasks: rows} = await loadTasks({plan: String(args.file), year: yearOption(args.year)});
+        if (format === "json") {
+          const nested = items.map((item) => ({...item, tasks: rows.filter((t) => t.item_id === item.item_id)}));
+          process.stdout.write(JSON.stringify(nested, null, 2) + "\n");
+        } else {
+          const flat = rows.map((t) => ({...t, target_ids: t.target_ids.join(" ")}));
+          process.stdout.write(formatRows(flat, {format, columns: format === "csv" ? TASK_CSV_COLUMNS : TASK_COLUMNS}));
+        }
+      }
+    }),
+    status: defineCommand({
+      meta: {name: "status", description: "Print each task's status as of a month (done, on_schedule, late, not_started, no_report, paused) from the progress reports"},
+      args: {
+        "as-of": {type: "string", description: "the month, YYYY-MM (default: the latest month reported)"},
+        office: {type: "string", description: "only the tasks this office leads (name, alias or code)"},
+        data: {type: "string", description: "data folder (default: the project's)"},
+        format: {type: "string", description: "table | json | csv", default: "table"}
+      },
+      async run({args}) {
+        const format = rowFormat(args.format);
+        const asked = args["as-of"] === undefined ? undefined : parseMonth(String(args["as-of"]));
+        if (asked === null) throw new PlanwatchError("invalid_option", `invalid --as-of: ${args["as-of"]} (expected a month such as 2023-06)`);
+        const [{projectTasks}, {readProgress}, {officeLookup}, {taskStatus}] = await Promise.all([import("../tasks/projectTasks.js"), import("../tasks/readProgress.js"), import("../tasks/offices.js"), import("../tasks/taskStatus.js")]);
+        const {tasks: all, offices} = await projectTasks();
+        const progress = await readProgress({dataDir: args.data ?? projectPaths().data});
+        const asOf = asked ?? progress.reduce<string | undefined>((m, p) => (m === undefined || p.period > m ? p.period : m), undefined);
+        if (asOf === undefined) throw new PlanwatchError("invalid_option", "no progress reports yet: pass --as-of YYYY-MM");
+        const office = args.office === undefined ? undefined : officeLookup(offices)(args.office);
+        if (args.office !== undefined && !office) throw new PlanwatchError("invalid_option", `unknown office: ${args.office}`);
+        const rows = taskStatus(office ? all.filter((t) => t.owner === office.code) : all, progress, {asOf});
+        process.stdout.write(formatRows(rows, {format, columns: format === "json" ? undefined : STATUS_COLUMNS}));
+      }
+    })
+  }
+});

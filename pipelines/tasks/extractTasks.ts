@@ -1,0 +1,188 @@
+import {PlanwatchError} from "../error.js";
+import {extractTargets} from "../targets/extractTargets.js";
+import {normalizeText} from "../targets/normalizeText.js";
+import {planSections} from "../targets/planSections.js";
+import {inferPlanYear} from "../targets/planYear.js";
+import {planLines} from "../targets/structure.js";
+import {actionVerb, readDeadline, subListMarkers} from "./phrases.js";
+
+/** A work item of the plan: section `一、`, item `1.`, and the title its first sentence gives. */
+export interface WorkItem {
+  /** `section.item`: `1.3`. */
+  item_id: string;
+  section: number;
+  item: number;
+  section_title: string;
+  /** The item's heading (`强化党的创新理论武装`): its first sentence, or first clause when it has one sentence. */
+  title: string;
+  /** The title's offsets into the input: `input.slice(start_offset, end_offset) === title`. */
+  start_offset: number;
+  end_offset: number;
+}
+
+/** One task of a work item: an action clause or sentence of the plan (DESIGN.md, tasks table). */
+export interface ExtractedTask {
+  /** The item id and the task's place in it: `1.3-t2` (stable while the item's text is unchanged). */
+  task_id: string;
+  item_id: string;
+  section: number;
+  item: number;
+  item_title: string;
+  /** The clause, exactly as in the input: `input.slice(start_offset, end_offset)`. */
+  text: string;
+  start_offset: number;
+  end_offset: number;
+  /** The first action verb of the clause (推进, 出台 …), null for a clause kept without one. */
+  verb: string | null;
+  /** The last month the task may take, `YYYY-MM`: what the text names, else the plan's year end; null when the plan's year is unknown and the text names no year. */
+  deadline: string | null;
+  /** `text` when the clause names its deadline (`deadline_words` says how), `plan` for the year end, null for none. */
+  deadline_source: "text" | "plan" | null;
+  deadline_words: string | null;
+  /** The numeric targets whose clause lies inside the task (`6.1b`). */
+  target_ids: string[];
+}
+
+/** What {@link extractTasks} reads from a plan: its work items and their tasks, in plan order. */
+export interface PlanTasks {
+  /** The plan's year, null when nothing says it (`inferPlanYear`). */
+  year: number | null;
+  items: WorkItem[];
+  tasks: ExtractedTask[];
+}
+
+const SENTENCE = /[^。;!?;!?]+[。;!?;!?]?/g;
+const TRAILING = /[\s,;:。,;:、!?!?]+$/;
+
+/**
+ * Reads a plan's work items and tasks. A task is an action sentence (up to 。;!?) of an item, or
+ * each entry of a numbered sub-list inside one (`一是…二是…`); a sentence with no action verb joins
+ * the task before it; a sub-list's lead-in is not a task. A paragraph the text repeats in the same
+ * section and item (the seed prints its notice twice) yields its tasks once, as targets do.
+ * Options: `year`, the plan's year (default: read from its title, as for targets); `targets`, the
+ * numeric targets to link by offset (default: the plan's own).
+ * A plan whose year nothing says still gives its tasks, with deadlines only where the text names a year.
+ * Throws `PlanwatchError` `invalid_plan` when `text` is not a string.
+ */
+export function extractTasks(text: string, {year, targets}: {year?: number | null; targets?: readonly {id: string; start_offset: number; end_offset: number}[]} = {}): PlanTasks {
+  if (typeof text !== "string") throw new PlanwatchError("invalid_plan", `invalid plan text: ${String(text)}`);
+  const y = inferPlanYear(text, {year}).year;
+  return _extractTasks(text, {year: y, targets: targets ?? extractTargets(text)});
+}
+
+interface Piece {
+  start: number;
+  end: number;
+  lead: boolean;
+}
+
+function _extractTasks(input: string, {year, targets}: {year: number | null; targets: readonly {id: string; start_offset: number; end_offset: number}[]}): PlanTasks {
+  const normalized = normalizeText(input);
+  const sectionTitles = new Map(planSections(input).map((s) => [s.section, s.title]));
+  const items = new Map<string, WorkItem>();
+  const tasks: ExtractedTask[] = [];
+  const counters = new Map<string, number>();
+  const seen = new Set<string>();
+  for (const {section, item, offset, line, body, opens} of planLines(normalized)) {
+    if (section === 0 || item === 0) continue;
+    const paragraph = line.slice(body).trim();
+    if (!paragraph) continue;
+    const key = `${section}.${item}`;
+    if (seen.has(`${key}:${paragraph}`)) continue;
+    seen.add(`${key}:${paragraph}`);
+    let from = body + (line.length - line.slice(body).trimStart().length - body);
+    if (opens === "item" && !items.has(key)) {
+      const title = itemTitle(line, from);
+      items.set(key, {item_id: key, section, item, section_title: sectionTitles.get(section) ?? "", title: input.slice(offset + title.start, offset + title.end), start_offset: offset + title.start, end_offset: offset + title.end});
+      from = title.bodyFrom;
+    }
+    if (!items.has(key)) continue; // text under an item number the plan never opened
+    const itemTitleText = items.get(key)!.title;
+    for (const piece of joinPieces(line, pieces(line, from))) {
+      const n = (counters.get(key) ?? 0) + 1;
+      counters.set(key, n);
+      const start = offset + piece.start;
+      const end = offset + piece.end;
+      const clause = normalized.slice(start, end);
+      const deadline = readDeadline(clause, {year});
+      tasks.push({
+        task_id: `${key}-t${n}`,
+        item_id: key,
+        section,
+        item,
+        item_title: itemTitleText,
+        text: input.slice(start, end),
+        start_offset: start,
+        end_offset: end,
+        verb: actionVerb(clause),
+        deadline: deadline?.deadline ?? (year === null ? null : `${year}-12`),
+        deadline_source: deadline ? "text" : year === null ? null : "plan",
+        deadline_words: deadline?.words ?? null,
+        target_ids: targets.filter((t) => t.start_offset < end && t.end_offset > start).map((t) => t.id)
+      });
+    }
+  }
+  return {year, items: [...items.values()], tasks};
+}
+
+/**
+ * The item's title on its first line: the first sentence when more follows (the tasks start after
+ * it); a bare heading with no punctuation (its tasks in the paragraphs under it); else the first
+ * clause (and the whole sentence is the item's one task).
+ */
+function itemTitle(line: string, from: number): {start: number; end: number; bodyFrom: number} {
+  const rest = line.slice(from);
+  // a bare heading (no punctuation at all): its tasks are in the paragraphs under it
+  if (!/[。;!?;!?,:,:]/.test(rest)) return {start: from, end: from + rest.trimEnd().length, bodyFrom: line.length};
+  const stop = rest.search(/[。!?!?]/);
+  if (stop > 0 && rest.slice(stop + 1).trim()) return {start: from, end: from + stop, bodyFrom: from + stop + 1};
+  const clause = rest.search(/[,;:,;:。]/);
+  const end = clause > 0 ? clause : rest.replace(TRAILING, "").length;
+  return {start: from, end: from + end, bodyFrom: from};
+}
+
+/** Cuts a line from `from` into sentences, and a sentence with a numbered sub-list into its entries. */
+function pieces(line: string, from: number): Piece[] {
+  const out: Piece[] = [];
+  for (const m of line.slice(from).matchAll(SENTENCE)) {
+    const start = from + m.index!;
+    const sentence = m[0];
+    const markers = subListMarkers(sentence);
+    if (markers.length) {
+      out.push(trimmed(line, start, start + markers[0]!, true));
+      markers.forEach((at, i) => out.push(trimmed(line, start + at, start + (markers[i + 1] ?? sentence.length), false)));
+    } else {
+      out.push(trimmed(line, start, start + sentence.length, false));
+    }
+  }
+  return out.filter((p) => p.end > p.start);
+}
+
+function trimmed(line: string, start: number, end: number, lead: boolean): Piece {
+  const text = line.slice(start, end);
+  const head = text.length - text.trimStart().length;
+  const kept = text.replace(TRAILING, "");
+  return {start: start + head, end: Math.max(start + head, start + kept.length), lead};
+}
+
+/**
+ * Drops sub-list lead-ins, and joins a piece with no action verb to the task before it (to the one
+ * after it when it comes first), so every task holds a verb where the text gives one.
+ */
+function joinPieces(line: string, all: readonly Piece[]): Piece[] {
+  const out: Piece[] = [];
+  let pending: Piece | null = null;
+  for (const p of all) {
+    if (p.lead) continue;
+    const text = line.slice(p.start, p.end);
+    if (actionVerb(text) === null) {
+      if (out.length) out[out.length - 1] = {...out.at(-1)!, end: p.end};
+      else pending = pending ?? p;
+      continue;
+    }
+    out.push(pending ? {...p, start: pending.start} : p);
+    pending = null;
+  }
+  if (pending) out.push(pending);
+  return out;
+}

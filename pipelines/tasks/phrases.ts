@@ -1,0 +1,96 @@
+import {parseChineseNumeral} from "../targets/numbers.js";
+
+/**
+ * The verbs that make a clause an action the plan commits to (推进, 实施, 建设, 出台, 完成, 开展,
+ * 健全 …). A sentence without one (a statement of aim, a lead-in) is not a task of its own.
+ */
+export const ACTION_VERBS = [
+  "推进", "推动", "实施", "建设", "建成", "新建", "出台", "完成", "开展", "健全", "建立", "完善", "制定", "修订", "印发",
+  "落实", "加强", "深化", "强化", "打造", "实现", "启动", "组织", "举办", "承办", "培育", "创建", "构建", "提升", "提高",
+  "扩大", "新增", "优化", "做好", "抓好", "办好", "保障", "发挥", "支持", "鼓励", "引导", "探索", "形成", "用好", "加快",
+  "确保", "规范", "巩固", "聚焦", "坚持", "创新", "编制", "发布", "召开", "评选", "遴选", "认定", "改造", "培训", "筛查",
+  "开放", "覆盖", "承接", "迭代", "升级", "谋划", "部署", "统筹", "整治", "治理", "监测", "督导", "评估", "考核", "宣传",
+  "学习", "贯彻", "压实", "严格", "严肃", "防范", "排查", "推广", "拓展", "引进", "招收", "招生", "配备", "增加", "减少",
+  "降低", "设立", "成立", "举行", "参与", "服务", "助力", "激发", "营造", "弘扬", "打响", "擦亮", "扩容", "提质", "达到",
+  "力争", "争创", "争取", "研制", "研究", "出版", "上线", "试点", "深入", "持续", "全面", "着力", "积极", "加大", "延伸",
+  "指导", "帮扶", "结对", "实行", "执行", "维护", "守牢", "筑牢", "夯实", "选树", "表彰", "发展", "重塑", "做强", "做优"
+] as const;
+
+const VERB = new RegExp(ACTION_VERBS.join("|"));
+
+/** The first action verb of a clause, or null when it states no action. */
+export function actionVerb(text: string): string | null {
+  return VERB.exec(text)?.[0] ?? null;
+}
+
+const MONTH = "(\\d{1,2}|[一二三四五六七八九十]{1,3})";
+const QUARTERS: Record<string, number> = {一: 3, 1: 3, 二: 6, 2: 6, 三: 9, 3: 9, 四: 12, 4: 12};
+
+/**
+ * How deadlines are phrased, in the order they are tried: each gives a month (1–12) and, where the
+ * text names it, a year (else the plan's). A month is the last month the work may take: 6月底前 → 6,
+ * 上半年 → 6, 秋季开学前 → 8 (the school year opens in September).
+ */
+const DEADLINES: {pattern: RegExp; read(m: RegExpExecArray): {year?: number; month: number} | null}[] = [
+  {pattern: new RegExp(`(\\d{4})年${MONTH}月(?:底|末|份)?(?:前|底|末|完成|建成)`), read: (m) => ({year: Number(m[1]), month: monthNumber(m[2]!)})},
+  {pattern: /(?:到|至|于|在)?(\d{4})年(?:底|末|内)(?:前)?/, read: (m) => ({year: Number(m[1]), month: 12})},
+  {pattern: /(?:到|至)(\d{4})年/, read: (m) => ({year: Number(m[1]), month: 12})},
+  {pattern: new RegExp(`(?<![\\d.年])${MONTH}月(?:底|末|份)?(?:前|底|末)`), read: (m) => ({month: monthNumber(m[1]!)})},
+  {pattern: /(?:第)?([一二三四1-4])季度(?:末|底)?(?:前)?/, read: (m) => ({month: QUARTERS[m[1]!]!})},
+  {pattern: /上半年/, read: () => ({month: 6})},
+  {pattern: /下半年|年底前?|年末|年内|全年/, read: () => ({month: 12})},
+  {pattern: /春季(?:学期)?开学前/, read: () => ({month: 2})},
+  {pattern: /(?:暑假|暑期)前/, read: () => ({month: 6})},
+  {pattern: /暑假|暑期|秋季(?:学期)?开学前/, read: () => ({month: 8})},
+  {pattern: /秋季(?:学期)?开学|秋季学期/, read: () => ({month: 9})},
+  {pattern: /寒假前|春节前/, read: () => ({month: 1})}
+];
+
+function monthNumber(text: string): number {
+  return /^\d+$/.test(text) ? Number(text) : parseChineseNumeral(text);
+}
+
+/**
+ * The deadline a clause names, as `YYYY-MM` with the words that say it, or null when it names none.
+ * `year` is the plan's year, for deadlines that name only a month or a season (null: such a
+ * deadline cannot be placed, and is not read).
+ */
+export function readDeadline(text: string, {year}: {year: number | null}): {deadline: string; words: string} | null {
+  for (const {pattern, read} of DEADLINES) {
+    const m = pattern.exec(text);
+    if (!m) continue;
+    const found = read(m);
+    if (!found || !(found.month >= 1 && found.month <= 12)) continue;
+    const y = found.year ?? year;
+    if (y === null) continue;
+    return {deadline: `${y}-${String(found.month).padStart(2, "0")}`, words: m[0]};
+  }
+  return null;
+}
+
+/**
+ * Where a numbered sub-list (`一是…,二是…`, `(一)…(二)…`, `(1)…(2)…`, `①…②…`) starts each entry in a
+ * sentence: the offsets of the markers, when the sentence has at least a first and a second.
+ */
+export function subListMarkers(sentence: string): number[] {
+  for (const marker of [/(?<=^|[,;:,;:。\s])([一二三四五六七八九十]{1,2})是/g, /[((]([一二三四五六七八九十]{1,2})[))]/g, /[((](\d{1,2})[))]/g, /([①②③④⑤⑥⑦⑧⑨⑩])/g]) {
+    const found = [...sentence.matchAll(marker)];
+    const ordinals = found.map((m) => ordinal(m[1]!));
+    if (ordinals[0] !== 1 || ordinals[1] !== 2) continue;
+    // keep the markers that count up 1, 2, 3 …
+    const kept: number[] = [];
+    for (let i = 0, next = 1; i < found.length; i++) {
+      if (ordinals[i] === next) {
+        kept.push(found[i]!.index!);
+        next++;
+      }
+    }
+    return kept;
+  }
+  return [];
+}
+
+function ordinal(text: string): number {
+  const circled = "①②③④⑤⑥⑦⑧⑨⑩".indexOf(text);
+  return circled >= 0 ? circled + 1 : /^\d+$/.test(text) ? Number(text) : parseChineseNumeral(text);
+}

@@ -1,0 +1,96 @@
+import {html} from "npm:htl";
+import {statusChip} from "./cards.js";
+import {dataTable} from "./dataTable.js";
+import {targetHref} from "./site.js";
+
+/** Colors of the task statuses, dark to light by urgency (as the targets' statuses). */
+export const TASK_STATUS_COLORS = {late: "#c0392b", no_report: "#e08e0b", not_started: "#8e7cc3", paused: "#7f8c8d", on_schedule: "#2e86c1", done: "#1e8449"};
+
+/** An office's page, relative to the site root `root`. */
+export const officeHref = (root, code) => `${root}offices/${code}.html`;
+
+/** Indexes the site's tasks (data/tasks.json): labels, office names, a section's items, an office's tasks. */
+export function indexTasks(data) {
+  const labels = new Map(data.statuses.map((s) => [s.key, s.label]));
+  const offices = new Map(data.offices.map((o) => [o.code, o]));
+  const order = new Map(data.statuses.map((s, i) => [s.key, i]));
+  return {
+    label: (status) => labels.get(status) ?? status,
+    officeName: (code) => offices.get(code)?.short_name ?? code ?? "—",
+    officeFullName: (code) => offices.get(code)?.name ?? code ?? "—",
+    itemsOf: (section) => data.items.filter((i) => i.section === section),
+    tasksOfItem: (id) => data.tasks.filter((t) => t.item_id === id),
+    tasksOfOffice: (code) => data.tasks.filter((t) => t.owner === code),
+    /** Most urgent first (late, no report …), then by deadline and id. */
+    urgentFirst: (tasks) => [...tasks].sort((a, b) => order.get(a.status) - order.get(b.status) || (a.deadline < b.deadline ? -1 : a.deadline > b.deadline ? 1 : 0))
+  };
+}
+
+/** A task status as a coloured chip with its Chinese label (text, never markup). */
+export function taskChip(status, data) {
+  return html`<span class="pw-chip" data-task-status=${status} style=${`--chip:${TASK_STATUS_COLORS[status] ?? "#888"}`}>${indexTasks(data).label(status)}</span>`;
+}
+
+/** One card per task status with how many `tasks` have it, most urgent first; each links to `href(status)` when given. */
+export function taskCards(tasks, data, {href} = {}) {
+  return html`<div class="pw-cards">${data.statuses.map(({key, label}) => {
+    const body = html`<div class="pw-card-n">${tasks.filter((t) => t.status === key).length}</div><div class="pw-card-label">${label}</div>`;
+    return html`<div class="pw-card" data-task-status=${key} style=${`--chip:${TASK_STATUS_COLORS[key]}`}>${href ? html`<a href=${href(key)}>${body}</a>` : body}</div>`;
+  })}</div>`;
+}
+
+/**
+ * A table of tasks: id, the task, owner (linked to its office page), status, deadline, the last
+ * report's month and text. Every text is escaped (a progress text with markup shows as text).
+ */
+export function taskTable(tasks, data, {root, owner = true} = {}) {
+  const {officeName} = indexTasks(data);
+  const columns = [
+    {key: "task_id", label: "编号"},
+    {key: "text", label: "任务", format: (v) => html`<span class="pw-task-text">${v}</span>`},
+    ...(owner ? [{key: "owner", label: "牵头", format: (v) => officeName(v), href: (r) => (r.owner ? officeHref(root, r.owner) : null)}] : []),
+    {key: "status", label: "状态", format: (v, r) => html`${taskChip(v, data)}${r.late_reason === "deadline" ? html`<small> 已过期</small>` : ""}`},
+    {key: "deadline", label: "截止", format: (v) => html`<span class="pw-nowrap">${v}</span>`},
+    {key: "progress", label: "最新进展", format: (v, r) => (r.last_report ? html`<span class="pw-task-progress"><b>${r.last_report}</b> ${v || "—"}${r.evidence ? html` <i>(佐证:${r.evidence})</i>` : ""}</span>` : "未报送")}
+  ];
+  return dataTable(tasks, columns);
+}
+
+/**
+ * A section's task board: each work item with its tasks, and beside them the item's numeric targets
+ * with their city status (`gaps`: the site's gaps; `targets`: the targets table).
+ */
+export function taskBoard(section, data, {root, gaps, targets}) {
+  const {itemsOf, tasksOfItem} = indexTasks(data);
+  const city = new Map(gaps.rows.filter((r) => r.unit_code === "city").map((r) => [r.target_id, r]));
+  const items = itemsOf(section);
+  if (!items.length) return html`<p>本部分没有工作任务。</p>`;
+  return html`${items.map((item) => {
+    const tasks = tasksOfItem(item.item_id);
+    const own = targets.filter((t) => t.section === item.section && t.item === item.item);
+    return html`<section class="pw-item" id=${`item-${item.item_id}`}>
+      <h3>${item.item_id} ${item.title}</h3>
+      <div class="pw-item-grid">
+        <div class="pw-item-tasks">${taskTable(tasks, data, {root})}</div>
+        <div class="pw-item-targets"><h4>量化目标</h4>${own.length
+          ? html`<ul>${own.map((t) => html`<li><a href=${targetHref(root, t.id)}>${t.id} ${t.indicator}</a> ${city.get(t.id) ? statusChip(city.get(t.id).status) : ""}</li>`)}</ul>`
+          : html`<p>无</p>`}</div>
+      </div>
+    </section>`;
+  })}`;
+}
+
+/**
+ * The overview's task block: how many tasks have each status as of the month, and the tasks that
+ * need attention (late, then not reported), at most `limit` of them.
+ */
+export function taskOverview(data, {root, limit = 12}) {
+  const {urgentFirst} = indexTasks(data);
+  const attention = urgentFirst(data.tasks.filter((t) => t.status === "late" || t.status === "no_report")).slice(0, limit);
+  const count = (s) => data.tasks.filter((t) => t.status === s).length;
+  return html`<div class="pw-task-overview">
+    <p>规划共 ${data.items.length} 个工作项、<b>${data.tasks.length}</b> 项工作任务,截至 <b>${data.as_of || "—"}</b>:${count("done")} 项已完成,${count("on_schedule")} 项按计划推进,<b class="pw-bad">${count("late")}</b> 项滞后,${count("no_report")} 项未按时报送进展。</p>
+    ${taskCards(data.tasks, data)}
+    ${attention.length ? html`<h3>滞后与未报送的任务</h3>${taskTable(attention, data, {root})}` : html`<p>暂无滞后或未报送的任务。</p>`}
+  </div>`;
+}

@@ -1,0 +1,109 @@
+import {mkdir, readFile, writeFile} from "node:fs/promises";
+import {join} from "node:path";
+import {afterAll, beforeAll, describe, expect, inject, it} from "vitest";
+import {PROJECT_DIR} from "../helpers/cli.js";
+import {type SiteSession, openSite} from "../helpers/browser.js";
+import {listTree} from "../helpers/files.js";
+
+const siteDir = inject("siteDir");
+
+interface SiteTask {
+  task_id: string;
+  section: number;
+  owner: string;
+  status: string;
+  progress: string;
+}
+
+describe("the task pages of the built sample site", () => {
+  let site: SiteSession;
+  let data: {as_of: string; tasks: SiteTask[]; offices: {code: string}[]; record: {office: string; period: string}[]};
+
+  beforeAll(async () => {
+    site = await openSite(siteDir);
+    const file = (await listTree(siteDir)).find((f) => f.startsWith("_file/data/tasks."))!;
+    data = JSON.parse(await readFile(join(siteDir, file), "utf8"));
+  });
+  afterAll(() => site?.close());
+  const open = (path: string, width: number) => site.open(path, width);
+
+  it("has a page per office", async () => {
+    const pages = (await listTree(siteDir)).filter((f) => f.startsWith("offices/") && f.endsWith(".html"));
+    expect(pages.sort()).toEqual(data.offices.map((o) => `offices/${o.code}.html`).sort());
+  });
+
+  for (const width of [1280, 375]) {
+    it(`at ${width} px, a progress text holding <script> and <img onerror> shows as text on the office and section pages and never runs`, async () => {
+      const hostile = data.tasks.find((t) => t.progress.includes("<script>"))!;
+      expect(hostile).toBeDefined();
+      for (const path of [`offices/${hostile.owner}.html`, `sections/${hostile.section}.html`]) {
+        const {page, problems} = await open(path, width);
+        expect(await page.evaluate(() => (window as unknown as {__xss?: number}).__xss), path).toBeUndefined();
+        expect(await page.locator(".pw-task-progress", {hasText: "<script>window.__xss=3</script>"}).count(), path).toBeGreaterThan(0);
+        expect(await page.locator("table img").count()).toBe(0);
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        expect(overflow, "horizontal page scroll").toBeLessThanOrEqual(0);
+        expect(problems).toEqual([]);
+        await page.close();
+      }
+    });
+  }
+
+  it("an office's report record shows the month it did not report, and its unreported tasks", async () => {
+    const periods = [...new Set(data.record.map((r) => r.period))];
+    const skipper = data.offices.find((o) => data.record.some((r) => r.office === o.code) && periods.some((p) => !data.record.some((r) => r.office === o.code && r.period === p)))!;
+    const skipped = periods.filter((p) => !data.record.some((r) => r.office === skipper.code && r.period === p));
+    const {page, problems} = await open(`offices/${skipper.code}.html`, 1280);
+    for (const p of skipped) expect(await page.locator("tr", {hasText: p}).filter({hasText: "未报送"}).count(), p).toBe(1);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("search for an office's name finds its page", async () => {
+    const {page} = await open("index.html", 1280);
+    await page.locator("#observablehq-search input").fill("基础教育处");
+    const links = page.locator("#observablehq-search-results a");
+    await expect.poll(() => links.count()).toBeGreaterThan(0);
+    const hrefs = await links.evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+    expect(hrefs.some((h) => /offices\/jjc\.html$/.test(h)), hrefs.join(" ")).toBe(true);
+    await page.close();
+  });
+
+  it("the overview counts tasks by status as tasks.json does, and lists late tasks first", async () => {
+    const {page, problems} = await open("index.html", 1280);
+    for (const status of ["late", "no_report", "on_schedule", "done"]) {
+      const shown = await page.locator(`.pw-task-overview .pw-card[data-task-status="${status}"] .pw-card-n`).textContent();
+      expect(Number(shown), status).toBe(data.tasks.filter((t) => t.status === status).length);
+    }
+    const chips = await page.locator(".pw-task-overview table [data-task-status]").evaluateAll((els) => els.map((e) => e.getAttribute("data-task-status")));
+    expect(chips[0]).toBe("late");
+    expect(chips.indexOf("no_report")).toBeGreaterThan(chips.lastIndexOf("late"));
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("a section page shows each work item's tasks beside its numeric targets", async () => {
+    const {page} = await open("sections/6.html", 1280);
+    const item = page.locator("section.pw-item").first();
+    expect(await item.locator(".pw-item-tasks tbody tr").count()).toBeGreaterThan(0);
+    expect(await item.locator(".pw-item-targets a").first().getAttribute("href")).toMatch(/targets\/6-1a\.html$/);
+    const [tasksBox, targetsBox] = [await item.locator(".pw-item-tasks").boundingBox(), await item.locator(".pw-item-targets").boundingBox()];
+    expect(targetsBox!.x).toBeGreaterThan(tasksBox!.x + tasksBox!.width - 1); // side by side
+    await page.close();
+  });
+
+  it("the office with the most tasks prints on A4 as a brief of at most two pages", async () => {
+    const counts = new Map<string, number>();
+    for (const t of data.tasks) counts.set(t.owner, (counts.get(t.owner) ?? 0) + 1);
+    const busiest = [...counts].sort((a, b) => b[1] - a[1])[0]![0];
+    const {page} = await open(`offices/${busiest}.html`, 1280);
+    await page.emulateMedia({media: "print"});
+    const pdf = await page.pdf({format: "A4", printBackground: true});
+    await mkdir(join(PROJECT_DIR, "test-results"), {recursive: true});
+    await writeFile(join(PROJECT_DIR, "test-results", `office-${busiest}.pdf`), pdf);
+    const pageCount = (pdf.toString("latin1").match(/\/Type\s*\/Page\b/g) ?? []).length;
+    expect(pageCount).toBeGreaterThan(0);
+    expect(pageCount).toBeLessThanOrEqual(2);
+    await page.close();
+  });
+});

@@ -1,0 +1,145 @@
+import {readFileSync} from "node:fs";
+import {join} from "node:path";
+import {describe, expect, it} from "vitest";
+import {extractTasks} from "../../pipelines/tasks/extractTasks.js";
+import {readDeadline} from "../../pipelines/tasks/phrases.js";
+import {PROJECT_DIR, runPlanwatch} from "../helpers/cli.js";
+
+/** A minimal plan of the year 2031: section 三, item 2, with `body` after the item's title. */
+const plan = (body: string) => `某市教育局2031年工作要点\n\n三、测试部分\n\n2.示范工作项。${body}\n`;
+const texts = (body: string) => extractTasks(plan(body)).tasks.map((t) => t.text);
+
+describe("extractTasks: one row per phrasing", () => {
+  it.each([
+    // deadlines
+    ["年底前", "年底前出台课程实施方案。", "2031-12", "text"],
+    ["N月底前", "6月底前完成学校布局评估。", "2031-06", "text"],
+    ["Chinese month", "九月底前建成实验室。", "2031-09", "text"],
+    ["N月前", "3月前启动校舍排查。", "2031-03", "text"],
+    ["上半年", "上半年开展教师轮岗试点。", "2031-06", "text"],
+    ["下半年", "下半年推进集团化办学。", "2031-12", "text"],
+    ["季度", "第三季度完成评估。", "2031-09", "text"],
+    ["秋季开学前", "秋季开学前建成3所学校。", "2031-08", "text"],
+    ["春季开学前", "春季开学前完成食堂改造。", "2031-02", "text"],
+    ["a year and month", "2032年3月底前完成验收。", "2032-03", "text"],
+    ["a later year end", "到2033年建成智慧校园。", "2033-12", "text"],
+    ["no deadline: the plan's year end", "深化课堂教学改革。", "2031-12", "plan"],
+    ["a date is not a deadline", "落实2031年4月21日印发的通知。", "2031-12", "plan"]
+  ] as const)("deadline, %s: %s", (_name, body, deadline, source) => {
+    const [task] = extractTasks(plan(body)).tasks;
+    expect({deadline: task!.deadline, source: task!.deadline_source}).toEqual({deadline, source});
+  });
+
+  it.each([
+    ["推进", "稳步推进集团化办学。"],
+    ["实施", "实施青少年阳光成长行动。"],
+    ["建设", "建设一批精品课程。"],
+    ["出台", "出台学前教育行动计划。"],
+    ["完成", "完成年度评估。"],
+    ["开展", "广泛开展研学活动。"],
+    ["健全", "健全舆情处置机制。"]
+  ])("verb %s: %s", (verb, body) => {
+    const [task] = extractTasks(plan(body)).tasks;
+    expect(task!.verb).toBe(verb);
+    expect(task!.text).toBe(body.slice(0, -1));
+  });
+
+  it("one task per action sentence, split at 。 and ;", () => {
+    expect(texts("出台行动计划;建设资源库。开展教师培训!")).toEqual(["出台行动计划", "建设资源库", "开展教师培训"]);
+  });
+
+  it("a sentence without an action verb joins the task before it", () => {
+    expect(texts("建设资源库。这是一项长期任务。开展培训。")).toEqual(["建设资源库。这是一项长期任务", "开展培训"]);
+  });
+
+  it("a numbered sub-list gives one task per entry, without its lead-in", () => {
+    expect(texts("重点抓好三件事:一是出台行动计划,二是建设资源库,三是开展培训。")).toEqual(["一是出台行动计划", "二是建设资源库", "三是开展培训"]);
+    expect(texts("(一)完善制度;(二)健全机制。")).toEqual(["(一)完善制度", "(二)健全机制"]);
+    expect(texts("主要有:(1)完善制度,(2)健全机制,(3)开展培训。")).toEqual(["(1)完善制度", "(2)健全机制", "(3)开展培训"]);
+    expect(texts("①出台方案②开展评估。")).toEqual(["①出台方案", "②开展评估"]);
+  });
+
+  it("a 是 that is not a list number does not split", () => {
+    expect(texts("完成一是一、二是二的核对。")).toEqual(["完成一是一、二是二的核对"]);
+  });
+
+  it("the title is the first sentence; an item of one sentence is its own task", () => {
+    const {items, tasks} = extractTasks("某市2031年工作要点\n一、民生实事\n1.新建学校5所,新增学位3000个。\n");
+    expect(items.map((i) => [i.item_id, i.title])).toEqual([["1.1", "新建学校5所"]]);
+    expect(tasks.map((t) => [t.task_id, t.text, t.target_ids])).toEqual([["1.1-t1", "新建学校5所,新增学位3000个", ["1.1a", "1.1b"]]]);
+  });
+
+  it("an item whose first line is a bare heading takes its tasks from the paragraphs under it", () => {
+    const {items, tasks} = extractTasks("某市2031年工作要点\n一、部分\n1.深化课程改革\n出台课程方案。\n开展教研活动;建设资源库。\n2.下一项。完成评估。\n");
+    expect(items.map((i) => [i.item_id, i.title])).toEqual([["1.1", "深化课程改革"], ["1.2", "下一项"]]);
+    expect(tasks.map((t) => [t.task_id, t.text])).toEqual([["1.1-t1", "出台课程方案"], ["1.1-t2", "开展教研活动"], ["1.1-t3", "建设资源库"], ["1.2-t1", "完成评估"]]);
+  });
+
+  it("a repeated document yields each item and task once, and its second preamble belongs to no item", () => {
+    const notice = "某市教育局2031年工作要点\n\n关于印发的通知\n\n一、部分\n\n1.标题。出台方案。\n\n2.标题二。完成评估。\n\n";
+    const {items, tasks} = extractTasks(notice + notice);
+    expect(items.map((i) => i.item_id)).toEqual(["1.1", "1.2"]);
+    expect(tasks.map((t) => [t.task_id, t.text])).toEqual([["1.1-t1", "出台方案"], ["1.2-t1", "完成评估"]]);
+  });
+
+  it("offsets slice each task and title out of the input as given (full-width digits, CRLF)", () => {
+    const input = "某市2031年工作要点\r\n一、部分\r\n1.标题。６月底前出台方案;开展培训。\r\n";
+    const {items, tasks} = extractTasks(input);
+    for (const t of tasks) expect(input.slice(t.start_offset, t.end_offset)).toBe(t.text);
+    expect(input.slice(items[0]!.start_offset, items[0]!.end_offset)).toBe("标题");
+    expect(tasks.map((t) => [t.text, t.deadline])).toEqual([["６月底前出台方案", "2031-06"], ["开展培训", "2031-12"]]);
+  });
+
+  it("ids are stable: editing one item does not renumber another", () => {
+    const a = extractTasks(plan("出台方案。开展培训。") + "3.另一项。完成评估。\n").tasks;
+    const b = extractTasks(plan("出台新方案。开展培训。建设基地。") + "3.另一项。完成评估。\n").tasks;
+    expect(a.find((t) => t.text === "完成评估")!.task_id).toBe(b.find((t) => t.text === "完成评估")!.task_id);
+  });
+
+  it("the year is the plan's own unless given", () => {
+    expect(readDeadline("年底前", {year: 2031})).toEqual({deadline: "2031-12", words: "年底前"});
+    expect(extractTasks(plan("出台方案。"), {year: 2040}).tasks[0]!.deadline).toBe("2040-12");
+    // A plan whose year nothing says still gives its tasks: deadlines only where the words name a year.
+    const unknown = extractTasks("没有年份的文本\n一、部分\n1.标题。出台方案。6月底前开展培训。");
+    expect(unknown.year).toBeNull();
+    expect(unknown.tasks.map((t) => [t.text, t.deadline, t.deadline_source])).toEqual([["出台方案", null, null], ["6月底前开展培训", null, null]]);
+  });
+});
+
+const PLAN = "seeds/hangzhou-edu-2023-work-plan.txt";
+
+describe("planwatch tasks extract", () => {
+  it("--format json lists the seed plan's 34 work items and their tasks, each slicing its text", async () => {
+    const {code, stdout} = await runPlanwatch(["tasks", "extract", PLAN, "--format", "json"]);
+    expect(code).toBe(0);
+    const items = JSON.parse(stdout) as {item_id: string; title: string; start_offset: number; end_offset: number; tasks: {task_id: string; text: string; start_offset: number; end_offset: number; target_ids: string[]}[]}[];
+    expect(items).toHaveLength(34);
+    const input = readFileSync(join(PROJECT_DIR, PLAN), "utf8");
+    const ids = new Set<string>();
+    for (const item of items) {
+      expect(input.slice(item.start_offset, item.end_offset)).toBe(item.title);
+      expect(item.tasks.length).toBeGreaterThan(0);
+      for (const t of item.tasks) {
+        expect(input.slice(t.start_offset, t.end_offset)).toBe(t.text);
+        ids.add(t.task_id);
+      }
+    }
+    const all = items.flatMap((i) => i.tasks);
+    expect(ids.size).toBe(all.length);
+    // the notice is printed twice: every task comes from its first copy
+    const second = input.indexOf(input.slice(0, 20), 1);
+    expect(all.every((t) => t.end_offset < second)).toBe(true);
+    // every numeric target of the plan sits in exactly one task
+    const targets = JSON.parse((await runPlanwatch(["targets", "extract", PLAN, "--format", "json"])).stdout) as {id: string}[];
+    expect(all.flatMap((t) => t.target_ids).sort()).toEqual(targets.map((t) => t.id).sort());
+  });
+
+  it("prints a table by default and CSV on request; a bad format fails in one line", async () => {
+    expect((await runPlanwatch(["tasks", "extract", PLAN])).stdout.split("\n")[0]).toMatch(/^task_id\s+item_title\s+verb\s+deadline/);
+    const csv = await runPlanwatch(["tasks", "extract", PLAN, "--format", "csv"]);
+    expect(csv.stdout.startsWith("\uFEFFtask_id,item_id,")).toBe(true);
+    const bad = await runPlanwatch(["tasks", "extract", PLAN, "--format", "xml"]);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/^planwatch: invalid_option: invalid format: xml/m);
+  });
+});
