@@ -1,5 +1,6 @@
 import type {TopLevelSpec} from "vega-lite";
 import {CHART_CONFIG} from "./chartTheme.js";
+import {axisLabelExpr} from "./format.js";
 
 /** A month of a target's path: the actual and where it should have been. */
 export interface TrendPoint {
@@ -34,7 +35,7 @@ export function trendChart(points: readonly TrendPoint[], {target, projection = 
   const projected = last && projection !== null && deadline && deadline > last.as_of ? [{month: month(last.as_of), value: last.actual}, {month: month(deadline), value: projection}] : [];
   const domain = [...new Set([...values.map((v) => v.month), ...projected.map((p) => p.month)])];
   const x = {field: "month", type: "ordinal", title: null, scale: {domain}, axis: {labelAngle: 0}} as const;
-  const y = {type: "quantitative", title: unit, axis: {format: "~s", tickCount: 4}} as const;
+  const y = {type: "quantitative", title: unit, axis: {labelExpr: axisLabelExpr(), tickCount: 4}} as const;
   const layers: object[] = [
     {mark: {type: "line", strokeDash: [2, 3], color: "#95a5a6"}, encoding: {x, y: {...y, field: "expected"}}},
     {mark: {type: "line", point: true, color: "#2e86c1", tooltip: true}, encoding: {x, y: {...y, field: "actual"}}}

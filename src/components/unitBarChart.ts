@@ -1,5 +1,6 @@
 import type {TopLevelSpec} from "vega-lite";
 import {CHART_CONFIG} from "./chartTheme.js";
+import {axisLabelExpr} from "./format.js";
 
 /** Options of {@link unitBarChart}. */
 export interface UnitBarOptions {
@@ -25,7 +26,7 @@ export function unitBarChart(rows: readonly object[], {field, title, unitField =
     mark: {type: "bar", tooltip: true, color: "#4269d0"},
     encoding: {
       y: {field: unitField, type: "nominal", sort: "-x", title: null, axis: {labelLimit: 120}},
-      x: {field, type: "quantitative", title, axis: {format: ",~r", tickCount: 4, labelFlush: true}}
+      x: {field, type: "quantitative", title, axis: {labelExpr: axisLabelExpr(), tickCount: 4, labelFlush: true}}
     }
   };
   return {
