@@ -160,8 +160,19 @@ WITH current AS (
       WHEN comparator IN ('<=', 'decrease') THEN actual <= target
       WHEN comparator = '=' THEN actual = target
       WHEN comparator = 'between' THEN actual >= target AND (target_value_max IS NULL OR actual <= target_value_max)
-      ELSE actual >= target END AS holds
+      ELSE actual >= target END AS holds,
+    CASE WHEN actual IS NULL OR baseline IS NULL THEN NULL WHEN judged_by_target THEN actual WHEN f1 > 0 THEN baseline + (actual - baseline) / f1 END AS projection
   FROM judged
+), projected AS (
+  SELECT *,
+    CASE WHEN projection IS NULL OR target IS NULL THEN NULL
+      WHEN comparator = '>' THEN projection > target
+      WHEN comparator = '<' THEN projection < target
+      WHEN comparator IN ('<=', 'decrease') THEN projection <= target
+      WHEN comparator = '=' THEN projection = target
+      WHEN comparator = 'between' THEN projection >= target AND (target_value_max IS NULL OR projection <= target_value_max)
+      ELSE projection >= target END AS projection_holds
+  FROM progressed
 )
 SELECT target_id, unit_code, ${q(asOf)} AS as_of, indicator, measure, actual, target, expected,
   CASE WHEN actual IS NULL OR target IS NULL THEN NULL WHEN direction = 'down' THEN actual - target ELSE target - actual END AS gap,
@@ -172,13 +183,14 @@ SELECT target_id, unit_code, ${q(asOf)} AS as_of, indicator, measure, actual, ta
     WHEN target IS NULL THEN 'no_baseline'
     WHEN holds THEN 'achieved'
     WHEN NOT (f1 > 0) THEN 'on_track'
+    WHEN progress / f1 >= ${thresholds.atRisk} AND months_left <= ${thresholds.finalMonths ?? 3} AND projection_holds = FALSE THEN 'at_risk'
     WHEN progress / f1 >= ${thresholds.onTrack} THEN 'on_track'
     WHEN progress / f1 >= ${thresholds.atRisk} THEN 'at_risk'
     ELSE 'off_track' END AS status,
-  CASE WHEN actual IS NULL OR baseline IS NULL THEN NULL WHEN judged_by_target THEN actual WHEN f1 > 0 THEN baseline + (actual - baseline) / f1 END AS projection,
+  projection,
   CASE WHEN actual IS NULL OR target IS NULL OR NOT (months_left > 0) THEN NULL ELSE (target - actual) / months_left END AS required_rate,
   baseline, f1 AS f, months_left, numerator, denominator, period, share, sources
-FROM progressed
+FROM projected
 ORDER BY ord, unit_code <> 'city', unit_code`;
 }
 
