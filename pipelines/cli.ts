@@ -2,7 +2,7 @@ import {createRequire} from "node:module";
 import {defineCommand, runCommand, runMain} from "citty";
 import {build, dev, preview, status} from "./commands/site.js";
 import {ingest, sample, template, validate} from "./commands/submissions.js";
-import {exportData, gaps} from "./commands/gaps.js";
+import {diff, exportData, gaps} from "./commands/gaps.js";
 import {targets} from "./commands/targets.js";
 import {schedule, watch} from "./commands/watch.js";
 import {PlanwatchError} from "./error.js";
@@ -10,7 +10,7 @@ const {version} = createRequire(import.meta.url)("../package.json") as {version:
 
 const main = defineCommand({
   meta: {name: "planwatch", version, description: "Track a plan's targets against what units report; publish the analysis as a static site"},
-  subCommands: {targets, validate, ingest, template, sample, gaps, export: exportData, build, status, watch, schedule, preview, dev}
+  subCommands: {targets, validate, ingest, template, sample, gaps, diff, export: exportData, build, status, watch, schedule, preview, dev}
 });
 
 /**

@@ -14,6 +14,7 @@ import {existsSync} from "node:fs";
 import {resolve} from "node:path";
 import {formatRows, rowFormat} from "../format/formatRows.js";
 import {type StageRecord, planStages} from "../run/runStages.js";
+import {commandDataDir} from "./dataDir.js";
 
 /** `planwatch build`: the site from a data folder, or from the bundled sample. */
 export const build = defineCommand({
@@ -48,12 +49,12 @@ export function logStage(record: StageRecord): void {
 export const status = defineCommand({
   meta: {name: "status", description: "List the build's stages that are stale, and why (nothing is run)"},
   args: {
-    data: {type: "string", description: "data folder", default: "data"},
+    data: {type: "string", description: "data folder (default: data/, or the sample npm run build ingested when data/ has none)"},
     format: {type: "string", description: "table | json", default: "table"}
   },
   async run({args}) {
     const {root} = projectPaths();
-    const plans = await planStages({projectDir: root, dataDir: resolve(root, args.data)}, {stateDir: join(root, ".planwatch", "stages"), loaderCacheDir: join(root, "src", ".observablehq", "cache")});
+    const plans = await planStages({projectDir: root, dataDir: resolve(root, commandDataDir(args.data))}, {stateDir: join(root, ".planwatch", "stages"), loaderCacheDir: join(root, "src", ".observablehq", "cache")});
     const rows = plans.map((p) => ({stage: p.stage.name, stale: p.stale, reason: p.reason}));
     process.stdout.write(formatRows(rows, {format: rowFormat(args.format)}));
   }

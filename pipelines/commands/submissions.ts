@@ -14,6 +14,8 @@ import {readUnits} from "../submissions/units.js";
 import {projectTargets} from "../targets/projectTargets.js";
 
 const common = {
+  // Named so that --help shows it; citty still gives every file in args._.
+  files: {type: "positional", description: "submission files or folders (one or more: validate FILE... / ingest FILE...)", required: false},
   data: {type: "string", description: "data folder", default: "data"},
   format: {type: "string", description: "text | json", default: "text"},
   "max-mb": {type: "string", description: "size limit of one file, in MB", default: String(DEFAULT_MAX_BYTES / 1024 / 1024)},
