@@ -4,7 +4,7 @@ import {type GapRow, computeGaps} from "../gaps/computeGaps.js";
 import {projectGapInputs} from "../gaps/projectGaps.js";
 import {projectPaths} from "../project.js";
 import {qualityData} from "../report/quality.js";
-import {siteGapsFrom, siteHistoryFrom} from "../report/siteData.js";
+import {siteChangesFrom, siteGapsFrom, siteHistoryFrom} from "../report/siteData.js";
 import {dataPaths} from "../submissions/dataPaths.js";
 import {type Observation, readObservations} from "../submissions/observations.js";
 import type {Unit} from "../submissions/units.js";
@@ -73,9 +73,9 @@ export const STAGES: Stage[] = [
   {
     name: "loader:gaps.json",
     files: async () => [],
-    code: ["pipelines/report/siteData.ts"],
-    deps: ["gaps", "units"],
-    run: async (_ctx, d) => siteGapsFrom({rows: d.gaps as GapRow[], units: (d.units as {units: Unit[]}).units}),
+    code: ["pipelines/report/siteData.ts", "pipelines/gaps"],
+    deps: ["gaps", "units", "targets", "observations"],
+    run: async (_ctx, d) => siteGapsFrom({rows: d.gaps as GapRow[], units: (d.units as {units: Unit[]}).units, changes: siteChangesFrom({...gapInputs(d), asOf: (d.gaps as GapRow[])[0]?.as_of})}),
     loader: {file: "data/gaps.json.ts", render: (v) => JSON.stringify(v)}
   },
   {

@@ -33,7 +33,7 @@ export function unitBarChart(rows: readonly object[], {field, title, unitField =
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
     width,
     autosize: {type: "fit-x", contains: "padding"},
-    height: {step: 22},
+    height: Math.max(1, rows.filter((r) => Number.isFinite((r as Record<string, unknown>)[field])).length) * 22,
     data: {values: rows as object[]},
     layer: rule === null ? [bars] : [bars, {mark: {type: "rule", color: "#c0392b", strokeDash: [4, 3]}, encoding: {x: {datum: rule}}}],
     config: CHART_CONFIG
