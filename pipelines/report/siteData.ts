@@ -6,7 +6,7 @@ import type {Unit} from "../submissions/units.js";
 import type {Target} from "../targets/curation.js";
 
 /** A gaps row as the site carries it: `sources` as [file index, row] pairs into `files`. */
-export type SiteGapRow = Omit<GapRow, "sources"> & {sources: [number, number][]};
+export type SiteGapRow = Omit<GapRow, "sources"> & {sources: [number, number][]; kind: string | null};
 
 /** What the site's pages read: the gaps as of the latest month, with the files they come from. */
 export interface SiteGaps {
@@ -43,7 +43,8 @@ export function siteChangesFrom({targets, observations, allocations, asOf}: {tar
  * The gaps table for the site, with provenance compacted: each row's sources become [file index,
  * row] pairs into one list of files, and the senders' notes a map beside them.
  */
-export function siteGapsFrom({rows, units, changes = []}: {rows: readonly GapRow[]; units: readonly Unit[]; changes?: readonly SiteChange[]}): SiteGaps {
+export function siteGapsFrom({rows, units, changes = [], targets = []}: {rows: readonly GapRow[]; units: readonly Unit[]; changes?: readonly SiteChange[]; targets?: readonly Pick<Target, "id" | "kind">[]}): SiteGaps {
+  const kinds = new Map(targets.map((t) => [t.id, t.kind]));
   const files: SiteGaps["files"] = [];
   const index = new Map<string, number>();
   const fileIndex = (file: string, sha256: string) => {
@@ -63,7 +64,7 @@ export function siteGapsFrom({rows, units, changes = []}: {rows: readonly GapRow
   return {
     as_of: rows[0]?.as_of ?? "",
     files,
-    rows: rows.map(({sources, ...row}) => ({...row, sources: sources.map(compact)})),
+    rows: rows.map(({sources, ...row}) => ({...row, kind: kinds.get(row.target_id) ?? null, sources: sources.map(compact)})),
     notes,
     units: units.map(({code, name, short_name, kind}) => ({code, name, short_name, kind})),
     previous_as_of: rows[0]?.as_of && changes.length ? previousMonth(rows[0].as_of) : null,

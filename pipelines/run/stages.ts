@@ -75,7 +75,7 @@ export const STAGES: Stage[] = [
     files: async () => [],
     code: ["pipelines/report/siteData.ts", "pipelines/gaps"],
     deps: ["gaps", "units", "targets", "observations"],
-    run: async (_ctx, d) => siteGapsFrom({rows: d.gaps as GapRow[], units: (d.units as {units: Unit[]}).units, changes: siteChangesFrom({...gapInputs(d), asOf: (d.gaps as GapRow[])[0]?.as_of})}),
+    run: async (_ctx, d) => siteGapsFrom({rows: d.gaps as GapRow[], units: (d.units as {units: Unit[]}).units, targets: d.targets as Target[], changes: siteChangesFrom({...gapInputs(d), asOf: (d.gaps as GapRow[])[0]?.as_of})}),
     loader: {file: "data/gaps.json.ts", render: (v) => JSON.stringify(v)}
   },
   {

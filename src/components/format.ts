@@ -36,13 +36,18 @@ export function formatNumber(value: number | null | undefined, {digits = 2}: {di
   return plain(value, digits);
 }
 
+/** What a target measures: `count` (accumulates: whole numbers) or `level` (a state: may be 1.8 项). */
+export type Kind = "count" | "level";
+
 /**
  * A level or a count with its unit: rates in % with one decimal (a `百分点` target's actual is a
- * rate too: 51.5%), counts as whole numbers (7.3 所 → 7 所), large ones in 万/亿 (61,000 个 → 6.1万个).
+ * rate too: 51.5%), counts as whole numbers (7.3 所 → 7 所), other levels with one decimal (1.8 项),
+ * large ones in 万/亿 (61,000 个 → 6.1 万个). `kind` defaults to `count`.
  */
-export function formatValue(value: number | null | undefined, unit: string): string {
+export function formatValue(value: number | null | undefined, unit: string, {kind = "count"}: {kind?: Kind | string} = {}): string {
   if (!valid(value)) return DASH;
   if (isRate(unit)) return `${formatNumber(value, {digits: 1})}%`;
+  if (kind === "level") return withUnit(formatNumber(value, {digits: 1}), unit);
   return withUnit(formatNumber(Math.round(value), {digits: 0}), unit);
 }
 
@@ -62,21 +67,22 @@ export function formatPercent(value: number | null | undefined): string {
  * A change between two values of a unit: a rate's change in 百分点 (+1.2 个百分点), a count's with its
  * sign (+1,200 个, −3 所), 持平 for none, — when either side is missing.
  */
-export function formatChange(delta: number | null | undefined, unit: string): string {
+export function formatChange(delta: number | null | undefined, unit: string, {kind = "count"}: {kind?: Kind | string} = {}): string {
   if (!valid(delta)) return DASH;
   const rate = isRate(unit);
-  const rounded = rate ? Math.round(delta * 10) / 10 : Math.round(delta);
+  const rounded = rate || kind === "level" ? Math.round(delta * 10) / 10 : Math.round(delta);
   if (rounded === 0) return "持平";
   const sign = rounded > 0 ? "+" : "−";
-  return rate ? `${sign}${formatNumber(Math.abs(rounded), {digits: 1})} 个百分点` : `${sign}${formatValue(Math.abs(rounded), unit)}`;
+  return rate ? `${sign}${formatNumber(Math.abs(rounded), {digits: 1})} 个百分点` : `${sign}${formatValue(Math.abs(rounded), unit, {kind})}`;
 }
 
 /**
  * What is still needed each month (the required rate): `每月 2.1万名`; 无需 when the target is met or
- * nothing is left to do (never a negative amount); — when unknown. A rate needs points, not a
- * monthly amount: `尚差 2.8 个百分点`.
+ * nothing is left to do (never a negative amount); — when unknown. A rate or another level needs
+ * the distance, not a monthly amount: `尚差 2.8 个百分点`, `尚差 0.2 项`.
  */
-export function formatRequired(required: number | null | undefined, unit: string, {gap = null}: {gap?: number | null} = {}): string {
+export function formatRequired(required: number | null | undefined, unit: string, {gap = null, kind = "count"}: {gap?: number | null; kind?: Kind | string} = {}): string {
+  if (kind === "level" && !isRate(unit)) return !valid(gap) ? DASH : gap <= 0 ? "无需" : `尚差 ${formatValue(gap, unit, {kind})}`;
   if (isRate(unit)) {
     if (!valid(gap)) return valid(required) && required <= 0 ? "无需" : DASH;
     return gap <= 0 ? "无需" : `尚差 ${formatNumber(gap, {digits: 1})} 个百分点`;

@@ -16,6 +16,8 @@ export interface SummaryRow {
   required_rate: number | null;
   gap: number | null;
   period: string | null;
+  /** The target's kind (count | level); count when absent. */
+  kind?: string;
 }
 
 /** A change since the last period as the site carries it (pipelines/report/siteData.ts). */
@@ -37,7 +39,7 @@ export const CHANGE_LABELS: Record<string, string> = {achieved: "新完成", beh
  */
 export function needText(r: SummaryRow): string {
   if (r.status === "achieved") return "已达标";
-  const need = formatRequired(r.required_rate, r.measure, {gap: r.gap});
+  const need = formatRequired(r.required_rate, r.measure, {gap: r.gap, kind: r.kind});
   if (need === "无需") return "已达标";
   if (need === "—") return "";
   return need.startsWith("每月") ? `需${need.replace("每月 ", "每月完成 ")}` : need;
@@ -94,14 +96,14 @@ export function changeGroups(changes: readonly SummaryChange[], rows: readonly S
 }
 
 /** 较上月 in words: the actual's change and, when it moved, the status's (`+1,200 个,有风险→进度正常`); — with nothing to compare. */
-export function changeText(change: SummaryChange | undefined, unit: string, status: string): string {
+export function changeText(change: SummaryChange | undefined, unit: string, status: string, {kind = "count"}: {kind?: string} = {}): string {
   if (!change || (change.actual_from === null && change.status_from === "no_data")) return change?.changes.includes("reported") ? "新报送" : "—";
   const moved = change.status_from !== status ? `,${STATUS_LABELS[change.status_from as Status] ?? change.status_from}→${STATUS_LABELS[status as Status] ?? status}` : "";
-  return `${formatChange(change.actual_change, unit)}${moved}`;
+  return `${formatChange(change.actual_change, unit, {kind})}${moved}`;
 }
 
 /** A value with its month when older than `asOf`: `1,200 个(10月)`; the plain value otherwise. */
-export function staleValue(value: number | null, unit: string, period: string | null, asOf: string): string {
-  const text = formatValue(value, unit);
+export function staleValue(value: number | null, unit: string, period: string | null, asOf: string, {kind = "count"}: {kind?: string} = {}): string {
+  const text = formatValue(value, unit, {kind});
   return value !== null && period && period < asOf ? `${text}(${formatMonth(period)})` : text;
 }

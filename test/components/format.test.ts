@@ -46,6 +46,13 @@ describe("formatValue: counts whole, rates in %", () => {
   ])("%s %s → %s", (value, unit, text) => {
     expect(formatValue(value, unit)).toBe(text);
   });
+  it.each([
+    [1.8, "项", "1.8 项"],
+    [2, "项", "2 项"],
+    [45.25, "人", "45.3 人"]
+  ])("a level: %s %s → %s", (value, unit, text) => {
+    expect(formatValue(value, unit, {kind: "level"})).toBe(text);
+  });
 });
 
 describe("formatChange: 百分点 only for a change of a rate", () => {
@@ -75,6 +82,10 @@ describe("formatRequired: never a negative amount still needed", () => {
     [-1, "%", -3, "无需"]
   ])("%s %s (gap %s) → %s", (required, unit, gap, text) => {
     expect(formatRequired(required, unit, {gap})).toBe(text);
+  });
+  it("a level other than a rate needs its distance: 尚差 0.2 项", () => {
+    expect(formatRequired(0.2, "项", {gap: 0.2, kind: "level"})).toBe("尚差 0.2 项");
+    expect(formatRequired(-0.4, "项", {gap: -0.4, kind: "level"})).toBe("无需");
   });
 });
 
