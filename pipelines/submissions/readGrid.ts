@@ -2,6 +2,7 @@ import {CsvError, parse} from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import {PlanwatchError} from "../error.js";
 import {type TextEncodingName, decodeText} from "./decodeText.js";
+import {csvErrorText} from "./csvErrorText.js";
 import {detectDelimiter} from "./detectDelimiter.js";
 
 /** A submission as a grid of text cells, with the spreadsheet row number of each row. */
@@ -36,7 +37,7 @@ export async function readGrid(bytes: Uint8Array, {sheet}: {sheet?: string} = {}
   } catch (error) {
     if (error instanceof CsvError) {
       const e = error as CsvError & {lines?: number};
-      throw new PlanwatchError("bad_csv", `CSV 格式错误(第 ${e.lines ?? "?"} 行附近):${error.message}`, {cause: error});
+      throw new PlanwatchError("bad_csv", `CSV 格式错误(第 ${e.lines ?? "?"} 行附近):${csvErrorText(error.code)}`, {cause: error});
     }
     throw error;
   }
