@@ -7,6 +7,7 @@ import {fileURLToPath} from "node:url";
 import {searchEntries} from "./pipelines/report/searchEntries.js";
 import {readUnits} from "./pipelines/submissions/units.js";
 import {targetSlug} from "./src/components/slug.js";
+import {SEARCH_LABELS_SCRIPT} from "./src/components/searchLabels.js";
 import {planSections} from "./pipelines/targets/planSections.js";
 import {projectPlanFile, projectTargets} from "./pipelines/targets/projectTargets.js";
 
@@ -24,7 +25,7 @@ export default {
   title: "杭州教育工作要点监测",
   style: "style.css",
   globalStylesheets: [],
-  head: `<link rel="icon" href="data:,"><meta name="format-detection" content="telephone=no">`,
+  head: `<link rel="icon" href="data:,"><meta name="format-detection" content="telephone=no">${SEARCH_LABELS_SCRIPT}`,
   footer: `planwatch · 目标来源:《杭州市教育局2023年工作要点》 · 数据截至 ${asOf ?? "—"} · 输入快照 <code>${snapshot ?? "—"}</code>`,
   // Links end in .html, so any static file server (an intranet's nginx, a file share) serves the site.
   preserveExtension: true,
