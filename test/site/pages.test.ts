@@ -12,6 +12,29 @@ const siteDir = inject("siteDir");
 const SHOTS = join(PROJECT_DIR, "test-results", "screenshots");
 const pages = (await listTree(siteDir)).filter((f) => f.endsWith(".html") && !f.startsWith("_")).sort();
 
+/** What a reader sees of a page: its text outside code listings (the guide's and the method's examples), and its charts' labels. */
+async function readerText(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const body = document.body.cloneNode(true) as HTMLElement;
+    for (const el of body.querySelectorAll("pre, code, script, style, #observablehq-sidebar-toggle")) el.remove();
+    return body.innerText + "\n" + [...body.querySelectorAll("svg text")].map((t) => t.textContent).join("\n");
+  });
+}
+
+/**
+ * The English words left in a reader's text once the allowed Latin is taken out: target ids
+ * (6.1b), file names, hashes, units and formats (CSV, SVG, PNG, Excel, UTF-8, GBK), the product's
+ * name, key names, Roman numerals of the plan.
+ */
+function englishWords(text: string): string[] {
+  const cleaned = text
+    .replace(/\b[\w\u4e00-\u9fff().-]+\.(csv|xlsx|xls|txt|json|html|tsv)\b/gi, " ")
+    .replace(/\b[0-9a-f]{12,64}\b/g, " ")
+    .replace(/\b\d+(\.\d+)?[a-z]\b/g, " ")
+    .replace(/\b(planwatch|CSV|SVG|PNG|Excel|UTF-8|UTF-16|GBK|GB18030|BOM|sha256|A4|Ctrl|Cmd|K|Vega-Lite|Observable|Framework|Arquero|npm|JavaScript|XSS|AI|APP)\b/g, " ");
+  return [...new Set(cleaned.match(/[A-Za-z]{2,}/g) ?? [])];
+}
+
 describe("the built sample site in headless Chromium", () => {
   let browser: Browser;
   let server: Server;
@@ -29,10 +52,11 @@ describe("the built sample site in headless Chromium", () => {
     server?.close();
   });
 
-  /** Opens a page and waits until its charts have drawn. */
+  /** Opens a page and waits until its charts have drawn; Vega's warnings (WARN …) count as problems. */
   async function open(path: string, width: number): Promise<{page: Page; problems: string[]}> {
     const page = await browser.newPage({viewport: {width, height: 900}});
     const {problems} = watchPage(page, origin);
+    page.on("console", (m) => m.type() === "warning" && /WARN/.test(m.text()) && problems.push(`vega warning: ${m.text()}`));
     await page.goto(url + path, {waitUntil: "networkidle"});
     await page.waitForFunction(() => [...document.querySelectorAll("figure.pw-chart")].every((f) => f.querySelector("svg, canvas") || f.textContent?.includes("无法显示")));
     return {page, problems};
@@ -50,9 +74,69 @@ describe("the built sample site in headless Chromium", () => {
       expect(problems).toEqual([]);
       expect(overflow, "horizontal page scroll").toBeLessThanOrEqual(0);
       expect(await page.locator("h1").count()).toBeGreaterThan(0);
+      expect(englishWords(await readerText(page)), "English on the page").toEqual([]);
       await page.close();
     });
   }
+
+  it.each(["index.html", "units/330106.html", "units/330122.html", "targets/6-1b.html", "sections/6.html"])(
+    "%s at 375 px: every table row's status is on screen, without sideways scrolling",
+    async (path) => {
+      const {page} = await open(path, 375);
+      const boxes = await page.evaluate(() =>
+        [...document.querySelectorAll("table.pw-table td[data-key='status']")].map((td) => {
+          const r = td.getBoundingClientRect();
+          return {left: r.left, right: r.right, width: r.width, text: td.textContent ?? ""};
+        })
+      );
+      expect(boxes.length, "status cells").toBeGreaterThan(0);
+      for (const b of boxes) {
+        expect(b.width, b.text).toBeGreaterThan(0);
+        expect(b.left, b.text).toBeGreaterThanOrEqual(0);
+        expect(b.right, b.text).toBeLessThanOrEqual(375);
+      }
+      await page.close();
+    }
+  );
+
+  it("the overview prints on at most two A4 pages, each with the plan, the as-of month, the snapshot and its number", async () => {
+    const gapsFile = (await listTree(siteDir)).find((f) => f.startsWith("_file/data/gaps."))!;
+    const {as_of} = JSON.parse(await readFile(join(siteDir, gapsFile), "utf8")) as {as_of: string};
+    const {page} = await open("index.html", 1280);
+    await page.emulateMedia({media: "print"});
+    const pdf = await page.pdf({format: "A4", printBackground: true});
+    await mkdir(join(PROJECT_DIR, "test-results"), {recursive: true});
+    const {writeFile} = await import("node:fs/promises");
+    await writeFile(join(PROJECT_DIR, "test-results", "overview.pdf"), pdf);
+    const pageCount = (pdf.toString("latin1").match(/\/Type\s*\/Page\b/g) ?? []).length;
+    expect(pageCount).toBeGreaterThan(0);
+    expect(pageCount).toBeLessThanOrEqual(2);
+    // Chromium repeats a position: fixed element on every printed page: the footer is one, and says it all.
+    const footer = await page.evaluate(() => {
+      const f = document.querySelector("#observablehq-footer")!;
+      const style = getComputedStyle(f);
+      return {position: style.position, display: style.display, text: f.textContent ?? ""};
+    });
+    expect(footer.position).toBe("fixed");
+    expect(footer.display).not.toBe("none");
+    expect(footer.text).toContain(`数据截至 ${as_of}`);
+    expect(footer.text).toMatch(/《.+》/);
+    expect(footer.text).toMatch(/输入快照 [0-9a-f]{12}/);
+    // The page numbers are an @page margin box of the stylesheet.
+    const css = await page.evaluate(() => [...document.styleSheets].flatMap((s) => [...s.cssRules].map((r) => r.cssText)).join("\n"));
+    expect(css).toMatch(/@bottom-right\s*\{[^}]*counter\(page\)/);
+    await page.close();
+  });
+
+  it("the search box speaks Chinese", async () => {
+    const {page} = await open("index.html", 1280);
+    expect(await page.locator("#observablehq-search input").getAttribute("placeholder")).toBe("搜索");
+    await page.locator("#observablehq-search input").fill("学位");
+    await expect.poll(() => page.locator("#observablehq-search-results > div").first().textContent()).toMatch(/^找到 \d+ 个页面$/);
+    await page.locator("#observablehq-search input").fill("zzzzqqq");
+    await expect.poll(() => page.locator("#observablehq-search-results > div").first().textContent()).toBe("没有找到");
+    await page.close();
+  });
 
   it("the overview's counts equal the gaps table's", async () => {
     const file = (await listTree(siteDir)).find((f) => f.startsWith("_file/data/gaps."))!;
