@@ -66,7 +66,7 @@ export function executiveSummary(rows: readonly SummaryRow[], {who, asOf, limit 
   const counts = (["achieved", "on_track", "at_risk", "off_track", "no_data", "no_baseline"] as Status[])
     .filter((s) => n(s) > 0)
     .map((s) => `${n(s)} 项${s === "no_data" ? "尚无数据" : s === "no_baseline" ? "缺基线无法判断" : STATUS_LABELS[s]}`);
-  const sentences = [`截至${formatMonth(asOf, {year: true})},${who} ${judged.length} 项量化目标中${counts.length ? counts.join("、") : "尚无可判断的目标"}。`];
+  const sentences = [`截至${formatMonth(asOf, {year: true})},${who} ${judged.length} 项量化目标中,${counts.length ? counts.join("、") : "尚无可判断的目标"}。`];
   for (const s of ["off_track", "at_risk"] as const) {
     const items = rows.filter((r) => r.status === s).sort(byUrgency);
     if (!items.length) continue;
