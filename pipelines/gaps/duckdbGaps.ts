@@ -154,24 +154,12 @@ WITH current AS (
       WHEN target = baseline THEN NULL
       ELSE (actual - baseline) / (target - baseline) END AS progress,
     CASE WHEN actual IS NULL OR target IS NULL OR target = 0 THEN NULL ELSE actual / target END AS attainment,
-    CASE WHEN actual IS NULL OR target IS NULL THEN FALSE
-      WHEN comparator = '>' THEN actual > target
-      WHEN comparator = '<' THEN actual < target
-      WHEN comparator IN ('<=', 'decrease') THEN actual <= target
-      WHEN comparator = '=' THEN actual = target
-      WHEN comparator = 'between' THEN actual >= target AND (target_value_max IS NULL OR actual <= target_value_max)
-      ELSE actual >= target END AS holds,
+    ${holdsSql("actual", "FALSE")} AS holds,
     CASE WHEN actual IS NULL OR baseline IS NULL THEN NULL WHEN judged_by_target THEN actual WHEN f1 > 0 THEN baseline + (actual - baseline) / f1 END AS projection
   FROM judged
 ), projected AS (
   SELECT *,
-    CASE WHEN projection IS NULL OR target IS NULL THEN NULL
-      WHEN comparator = '>' THEN projection > target
-      WHEN comparator = '<' THEN projection < target
-      WHEN comparator IN ('<=', 'decrease') THEN projection <= target
-      WHEN comparator = '=' THEN projection = target
-      WHEN comparator = 'between' THEN projection >= target AND (target_value_max IS NULL OR projection <= target_value_max)
-      ELSE projection >= target END AS projection_holds
+    ${holdsSql("projection", "NULL")} AS projection_holds
   FROM progressed
 )
 SELECT target_id, unit_code, ${q(asOf)} AS as_of, indicator, measure, actual, target, expected,
@@ -192,6 +180,17 @@ SELECT target_id, unit_code, ${q(asOf)} AS as_of, indicator, measure, actual, ta
   baseline, f1 AS f, months_left, numerator, denominator, period, share, sources
 FROM projected
 ORDER BY ord, unit_code <> 'city', unit_code`;
+}
+
+/** SQL for whether `value` meets the target as its comparator reads (the SQL twin of `holds`); `missing` when it or the target is null. */
+function holdsSql(value: string, missing: string): string {
+  return `CASE WHEN ${value} IS NULL OR target IS NULL THEN ${missing}
+      WHEN comparator = '>' THEN ${value} > target
+      WHEN comparator = '<' THEN ${value} < target
+      WHEN comparator IN ('<=', 'decrease') THEN ${value} <= target
+      WHEN comparator = '=' THEN ${value} = target
+      WHEN comparator = 'between' THEN ${value} >= target AND (target_value_max IS NULL OR ${value} <= target_value_max)
+      ELSE ${value} >= target END`;
 }
 
 function toGapRow(r: Record<string, unknown>): GapRow {
