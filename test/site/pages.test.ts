@@ -12,12 +12,17 @@ const siteDir = inject("siteDir");
 const SHOTS = join(PROJECT_DIR, "test-results", "screenshots");
 const pages = (await listTree(siteDir)).filter((f) => f.endsWith(".html") && !f.startsWith("_")).sort();
 
-/** What a reader sees of a page: its text outside code listings (the guide's and the method's examples), and its charts' labels. */
+/**
+ * What a reader sees of a page: its text nodes outside code listings (the guide's and the method's
+ * examples) and outside what units submitted (notes, shown as sent), charts' labels included.
+ */
 async function readerText(page: Page): Promise<string> {
   return page.evaluate(() => {
-    const body = document.body.cloneNode(true) as HTMLElement;
-    for (const el of body.querySelectorAll("pre, code, script, style, #observablehq-sidebar-toggle")) el.remove();
-    return body.innerText + "\n" + [...body.querySelectorAll("svg text")].map((t) => t.textContent).join("\n");
+    const skip = "pre, code, script, style, td[data-key='note']";
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    const parts: string[] = [];
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) if (!node.parentElement?.closest(skip)) parts.push(node.textContent ?? "");
+    return parts.join("\n");
   });
 }
 
@@ -31,7 +36,8 @@ function englishWords(text: string): string[] {
     .replace(/\b[\w\u4e00-\u9fff().-]+\.(csv|xlsx|xls|txt|json|html|tsv)\b/gi, " ")
     .replace(/\b[0-9a-f]{12,64}\b/g, " ")
     .replace(/\b\d+(\.\d+)?[a-z]\b/g, " ")
-    .replace(/\b(planwatch|CSV|SVG|PNG|Excel|UTF-8|UTF-16|GBK|GB18030|BOM|sha256|A4|Ctrl|Cmd|K|Vega-Lite|Observable|Framework|Arquero|npm|JavaScript|XSS|AI|APP)\b/g, " ");
+    .replace(/\.(csv|xlsx|xls|txt|json|tsv)\b/gi, " ")
+    .replace(/\b(planwatch|CSV|JSON|SVG|PNG|Excel|UTF-8|UTF-16(LE|BE)?|GBK|GB18030|BOM|NUL|sha256|A4|Ctrl|Cmd|K|Vega-Lite|Observable|Framework|Arquero|npm|JavaScript|AI|APP)\b/g, " ");
   return [...new Set(cleaned.match(/[A-Za-z]{2,}/g) ?? [])];
 }
 
