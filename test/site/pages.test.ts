@@ -1,4 +1,4 @@
-import {mkdir, readFile} from "node:fs/promises";
+import {mkdir, readFile, writeFile} from "node:fs/promises";
 import type {Server} from "node:http";
 import {join} from "node:path";
 import type {Browser, Page} from "playwright-core";
@@ -11,6 +11,15 @@ import {listTree} from "../helpers/files.js";
 const siteDir = inject("siteDir");
 const SHOTS = join(PROJECT_DIR, "test-results", "screenshots");
 const pages = (await listTree(siteDir)).filter((f) => f.endsWith(".html") && !f.startsWith("_")).sort();
+
+/** Prints `page` on A4 as the browser would (print media), keeps the PDF in test-results/ as `name`, and counts its pages. */
+async function printedPages(page: Page, name: string): Promise<number> {
+  await page.emulateMedia({media: "print"});
+  const pdf = await page.pdf({format: "A4", printBackground: true});
+  await mkdir(join(PROJECT_DIR, "test-results"), {recursive: true});
+  await writeFile(join(PROJECT_DIR, "test-results", name), pdf);
+  return (pdf.toString("latin1").match(/\/Type\s*\/Page\b/g) ?? []).length;
+}
 
 /**
  * What a reader sees of a page: its text nodes outside code listings (the guide's and the method's
@@ -109,12 +118,7 @@ describe("the built sample site in headless Chromium", () => {
     const gapsFile = (await listTree(siteDir)).find((f) => f.startsWith("_file/data/gaps."))!;
     const {as_of} = JSON.parse(await readFile(join(siteDir, gapsFile), "utf8")) as {as_of: string};
     const {page} = await open("index.html", 1280);
-    await page.emulateMedia({media: "print"});
-    const pdf = await page.pdf({format: "A4", printBackground: true});
-    await mkdir(join(PROJECT_DIR, "test-results"), {recursive: true});
-    const {writeFile} = await import("node:fs/promises");
-    await writeFile(join(PROJECT_DIR, "test-results", "overview.pdf"), pdf);
-    const pageCount = (pdf.toString("latin1").match(/\/Type\s*\/Page\b/g) ?? []).length;
+    const pageCount = await printedPages(page, "overview.pdf");
     expect(pageCount).toBeGreaterThan(0);
     expect(pageCount).toBeLessThanOrEqual(2);
     // Chromium repeats a position: fixed element on every printed page: the footer is one, and says it all.
@@ -197,12 +201,7 @@ describe("the built sample site in headless Chromium", () => {
 
   it("a unit's page prints on A4 as a brief of at most two pages", async () => {
     const {page} = await open("units/330106.html", 1280);
-    await page.emulateMedia({media: "print"});
-    const pdf = await page.pdf({format: "A4", printBackground: true});
-    await mkdir(join(PROJECT_DIR, "test-results"), {recursive: true});
-    const {writeFile} = await import("node:fs/promises");
-    await writeFile(join(PROJECT_DIR, "test-results", "unit-330106.pdf"), pdf);
-    const pageCount = (pdf.toString("latin1").match(/\/Type\s*\/Page\b/g) ?? []).length;
+    const pageCount = await printedPages(page, "unit-330106.pdf");
     expect(pageCount).toBeGreaterThan(0);
     expect(pageCount).toBeLessThanOrEqual(2);
     await page.close();
