@@ -138,6 +138,21 @@ describe("the built sample site in headless Chromium", () => {
     await page.close();
   });
 
+  it("the overview opens with 本期变化, its counts those of the changes gaps.json ships; every standings row says 较上月", async () => {
+    const file = (await listTree(siteDir)).find((f) => f.startsWith("_file/data/gaps."))!;
+    const gaps = JSON.parse(await readFile(join(siteDir, file), "utf8")) as {previous_as_of: string; changes: {unit_code: string; changes: string[]}[]};
+    const n = (kind: string) => gaps.changes.filter((c) => c.unit_code === "city" && c.changes.includes(kind)).length;
+    const {page} = await open("index.html", 1280);
+    expect(await page.locator("h2", {hasText: "本期变化"}).count()).toBe(1);
+    const text = (await page.locator(".pw-change-line").textContent()) ?? "";
+    expect(text).toBe(`与${Number(gaps.previous_as_of.slice(5))}月相比:新完成 ${n("achieved")} 项;新增有风险或滞后 ${n("behind")} 项;新报送 ${n("reported")} 项;数据更正 ${n("revised")} 项。`);
+    const changes = await page.locator("table.pw-table td[data-key='change']").allTextContents();
+    expect(changes.length).toBeGreaterThan(0);
+    expect(changes.every((c) => c !== "")).toBe(true);
+    expect(changes.filter((c) => c !== "—").length, "rows with a change").toBeGreaterThan(changes.length / 2); // — only with no value either month
+    await page.close();
+  });
+
   it("the search box speaks Chinese", async () => {
     const {page} = await open("index.html", 1280);
     expect(await page.locator("#observablehq-search input").getAttribute("placeholder")).toBe("搜索");
