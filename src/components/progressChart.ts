@@ -19,7 +19,7 @@ const STEP = 22;
  * One bar per target: its 完成率 (actual ÷ target, capped at 120 %), coloured by status, with a
  * black tick at its 时序进度 (expected ÷ target) and the 完成率 written at the bar's end, so that a
  * 0 % bar is seen and a target without a value says why (无数据, 缺基线) instead of vanishing.
- * Labels are `id indicator` on the y axis, cut to `labelLimit` (narrow: 120 px, else 280 px).
+ * Labels are `id indicator` on the y axis, cut to `labelLimit` (narrow: 120 px, else 360 px: the longest indicator of a plan whole).
  * Every row gets a line: `rows.length` lines.
  */
 export function progressChart(rows: readonly ProgressRow[], {width = "container", narrow = false}: {width?: number | "container"; narrow?: boolean} = {}): TopLevelSpec {
@@ -30,7 +30,7 @@ export function progressChart(rows: readonly ProgressRow[], {width = "container"
     status: statusLabel(r.status),
     text: r.attainment === null ? statusLabel(r.status) : formatPercent(r.attainment)
   }));
-  const y = {field: "label", type: "nominal", sort: null, title: null, axis: {labelLimit: narrow ? 120 : 280, labelFontSize: narrow ? 10 : 11}} as const;
+  const y = {field: "label", type: "nominal", sort: null, title: null, axis: {labelLimit: narrow ? 120 : 360, labelFontSize: narrow ? 10 : 11}} as const;
   const x = {type: "quantitative", title: "完成率(竖线:时序进度)", scale: {domain: [0, 1.2], clamp: true}, axis: {labelExpr: axisLabelExpr({percent: true}), tickCount: narrow ? 3 : 6}} as const;
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
