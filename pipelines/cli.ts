@@ -20,6 +20,7 @@ const main = defineCommand({
     template: () => import("./commands/submissions.js").then((m) => m.template),
     sample: () => import("./commands/submissions.js").then((m) => m.sample),
     gaps: () => import("./commands/gaps.js").then((m) => m.gaps),
+    diff: () => import("./commands/gaps.js").then((m) => m.diff),
     export: () => import("./commands/gaps.js").then((m) => m.exportData),
     build: () => import("./commands/site.js").then((m) => m.build),
     status: () => import("./commands/site.js").then((m) => m.status),

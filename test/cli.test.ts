@@ -100,3 +100,44 @@ describe("planwatch gaps", () => {
     }
   }, 60_000);
 });
+
+describe("planwatch diff, and the newcomer's path after npm run build", () => {
+  it("validate --help and ingest --help name the file argument", async () => {
+    for (const command of ["validate", "ingest"]) {
+      const {stdout} = await runPlanwatch([command, "--help"]);
+      expect(stdout).toMatch(new RegExp(`planwatch ${command} \\[OPTIONS\\] \\[FILES\\]`));
+    }
+  });
+
+  it("with no data/ ledger, gaps, diff and status read the sample npm run build ingested, and say so on stderr; diff prints 本期变化 rows", async () => {
+    const {mkdtemp, rm} = await import("node:fs/promises");
+    const {tmpdir} = await import("node:os");
+    const {copyProject} = await import("./helpers/cli.js");
+    const {ingestSample} = await import("../pipelines/sample/ingestSample.js");
+    const {projectGapInputs} = await import("../pipelines/gaps/projectGaps.js");
+    const {changesBetween} = await import("../pipelines/gaps/changes.js");
+    const dir = await copyProject(await mkdtemp(join(tmpdir(), "planwatch-newcomer-")));
+    try {
+      const sample = join(dir, ".planwatch", "sample-data");
+      await ingestSample({projectDir: dir, dataDir: sample});
+      const gaps = await runPlanwatch(["gaps", "--unit", "city", "--format", "json"], {cwd: dir});
+      expect(gaps.code).toBe(0);
+      expect(gaps.stderr).toContain("改用样例数据 .planwatch/sample-data");
+      expect(JSON.parse(gaps.stdout)).toHaveLength(33);
+      const status = await runPlanwatch(["status"], {cwd: dir});
+      expect([status.code, status.stderr.includes("样例数据")]).toEqual([0, true]);
+      expect(status.stdout).toMatch(/^stage\s+stale\s+reason/);
+      const diff = await runPlanwatch(["diff", "--from", "2023-10", "--to", "2023-11", "--format", "json", "--all"], {cwd: dir});
+      expect(diff.code).toBe(0);
+      const expected = changesBetween({...(await projectGapInputs({projectDir: dir, dataDir: sample})), from: "2023-10", to: "2023-11"});
+      expect(JSON.parse(diff.stdout)).toEqual(JSON.parse(JSON.stringify(expected)));
+      const table = await runPlanwatch(["diff", "--unit", "city"], {cwd: dir});
+      expect(table.stdout.split("\n")[0]).toMatch(/^target_id\s+unit_code\s+indicator\s+actual_from\s+actual_to\s+actual_change\s+status_from\s+status_to\s+changes/);
+      expect(table.stdout).toMatch(/\n6\.9a\s+city\s.*achieved/);
+      const bad = await runPlanwatch(["diff", "--from", "2023-11", "--to", "2023-10"], {cwd: dir});
+      expect([bad.code, bad.stderr]).toEqual([1, expect.stringContaining("must be before")]);
+    } finally {
+      await rm(dir, {recursive: true, force: true});
+    }
+  });
+});

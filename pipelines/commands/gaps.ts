@@ -1,6 +1,7 @@
 import {defineCommand} from "citty";
 import {PlanwatchError} from "../error.js";
 import type {GapRow} from "../gaps/computeGaps.js";
+import {commandDataDir} from "./dataDir.js";
 
 // A command's modules load when it runs (`planwatch --help` reads only the meta and args here).
 
@@ -16,7 +17,7 @@ export const gaps = defineCommand({
   args: {
     "as-of": {type: "string", description: "month YYYY-MM (default: the latest month with data)"},
     unit: {type: "string", description: "only this unit's rows (name, short name or code; city for the city)"},
-    data: {type: "string", description: "data folder", default: "data"},
+    data: {type: "string", description: "data folder (default: data/, or the sample npm run build ingested when data/ has none)"},
     format: {type: "string", description: "table | json | csv", default: "table"},
     engine: {type: "string", description: "arquero (in memory) | duckdb (SQL over Parquet, for data larger than memory)", default: "arquero"},
     file: {type: "string", description: "instead of the data folder: one long-form UTF-8 CSV of any size (school-level rows), read as a stream"}
@@ -29,12 +30,13 @@ export const gaps = defineCommand({
     ]);
     const format = rowFormat(args.format);
     if (args.engine !== "arquero" && args.engine !== "duckdb") throw new PlanwatchError("invalid_option", `invalid engine: ${args.engine} (expected arquero, duckdb)`);
+    const dataDir = args.file === undefined ? commandDataDir(args.data) : "";
     let rows =
       args.file !== undefined
         ? await fileGaps(args.file, {asOf: args["as-of"]})
         : args.engine === "duckdb"
-          ? await (await import("../gaps/duckdbGaps.js")).computeGapsDuckDB({...(await projectGapInputs({dataDir: args.data})), asOf: args["as-of"]})
-          : await projectGaps({dataDir: args.data, asOf: args["as-of"]});
+          ? await (await import("../gaps/duckdbGaps.js")).computeGapsDuckDB({...(await projectGapInputs({dataDir})), asOf: args["as-of"]})
+          : await projectGaps({dataDir, asOf: args["as-of"]});
     if (args.unit !== undefined) {
       const code = args.unit === "city" ? "city" : (await projectCatalog()).unit(args.unit)?.code;
       if (!code) throw new PlanwatchError("unknown_unit", `unknown unit: ${args.unit}`);
@@ -77,11 +79,60 @@ export const exportData = defineCommand({
   meta: {name: "export", description: "Write observations and every month's gaps as Parquet, partitioned by month (for DuckDB, Spark SQL, Trino)"},
   args: {
     out: {type: "string", description: "output folder", required: true},
-    data: {type: "string", description: "data folder", default: "data"}
+    data: {type: "string", description: "data folder (default: data/, or the sample npm run build ingested when data/ has none)"}
   },
   async run({args}) {
     const [{exportParquet}, {projectGapInputs}] = await Promise.all([import("../gaps/duckdbGaps.js"), import("../gaps/projectGaps.js")]);
-    const written = await exportParquet({...(await projectGapInputs({dataDir: args.data})), out: args.out});
+    const written = await exportParquet({...(await projectGapInputs({dataDir: commandDataDir(args.data)})), out: args.out});
     console.error(`wrote ${written.observations} observations and ${written.gaps} gaps rows under ${args.out}`);
+  }
+});
+
+const DIFF_COLUMNS = ["target_id", "unit_code", "indicator", "actual_from", "actual_to", "actual_change", "status_from", "status_to", "changes"];
+
+/** `planwatch diff`: what changed between two months (本期变化 and 较上月 of the site). */
+export const diff = defineCommand({
+  meta: {name: "diff", description: "Print what changed between two months: each target's and unit's actual and status then and now, and what is newly achieved, behind, reported or revised"},
+  args: {
+    from: {type: "string", description: "the earlier month YYYY-MM (default: the month before --to)"},
+    to: {type: "string", description: "the later month YYYY-MM (default: the latest month with data)"},
+    unit: {type: "string", description: "only this unit's rows (name, short name or code; city for the city)"},
+    all: {type: "boolean", description: "every row, not only those that changed"},
+    data: {type: "string", description: "data folder (default: data/, or the sample npm run build ingested when data/ has none)"},
+    format: {type: "string", description: "table | json", default: "table"}
+  },
+  async run({args}) {
+    const [{formatRows, rowFormat}, {projectGapInputs}, {changesBetween}, {projectCatalog}, {addMonths, compareMonths, parseMonth}] = await Promise.all([
+      import("../format/formatRows.js"),
+      import("../gaps/projectGaps.js"),
+      import("../gaps/changes.js"),
+      import("../submissions/catalog.js"),
+      import("../lib/month.js")
+    ]);
+    const format = rowFormat(args.format);
+    if (format === "csv") throw new PlanwatchError("invalid_option", "invalid format: csv (expected table, json)");
+    const month = (name: string, value: string | undefined) => {
+      if (value === undefined) return undefined;
+      const m = parseMonth(value);
+      if (m === null) throw new PlanwatchError("invalid_option", `invalid --${name} month: ${value} (expected YYYY-MM)`);
+      return m;
+    };
+    const [askedFrom, askedTo] = [month("from", args.from), month("to", args.to)];
+    const inputs = await projectGapInputs({dataDir: commandDataDir(args.data)});
+    const current = inputs.observations.filter((o) => o.superseded_by === null).map((o) => o.period);
+    const to = askedTo ?? current.reduce<string | null>((max, p) => (max === null || compareMonths(p, max) > 0 ? p : max), null);
+    if (to === null) throw new PlanwatchError("no_data", "no observations: nothing to compare (ingest submissions first)");
+    const from = askedFrom ?? addMonths(to, -1);
+    if (compareMonths(from, to) >= 0) throw new PlanwatchError("invalid_option", `--from ${from} must be before --to ${to}`);
+    let rows = changesBetween({...inputs, from, to});
+    if (args.unit !== undefined) {
+      const code = args.unit === "city" ? "city" : (await projectCatalog()).unit(args.unit)?.code;
+      if (!code) throw new PlanwatchError("unknown_unit", `unknown unit: ${args.unit}`);
+      rows = rows.filter((r) => r.unit_code === code);
+    }
+    if (!args.all) rows = rows.filter((r) => r.changes.length > 0 || r.status_from !== r.status_to || (r.actual_change ?? 0) !== 0);
+    if (format === "json") return void process.stdout.write(formatRows(rows, {format}));
+    const flat = rows.map((r) => ({...r, actual_from: round(r.actual_from), actual_to: round(r.actual_to), actual_change: round(r.actual_change)}));
+    process.stdout.write(formatRows(flat, {format, columns: DIFF_COLUMNS}));
   }
 });

@@ -8,6 +8,7 @@ import {DEV_CONTEXT, projectPaths, siteRoot} from "../project.js";
 import type {StageRecord} from "../run/runStages.js";
 import {dataPaths} from "../submissions/dataPaths.js";
 import {mkdir, writeFile} from "node:fs/promises";
+import {commandDataDir} from "./dataDir.js";
 
 // A command's modules load when it runs (`planwatch --help` reads only the meta and args here).
 
@@ -45,13 +46,13 @@ export function logStage(record: StageRecord): void {
 export const status = defineCommand({
   meta: {name: "status", description: "List the build's stages that are stale, and why (nothing is run)"},
   args: {
-    data: {type: "string", description: "data folder", default: "data"},
+    data: {type: "string", description: "data folder (default: data/, or the sample npm run build ingested when data/ has none)"},
     format: {type: "string", description: "table | json", default: "table"}
   },
   async run({args}) {
     const [{formatRows, rowFormat}, {planStages}] = await Promise.all([import("../format/formatRows.js"), import("../run/runStages.js")]);
     const {root} = projectPaths();
-    const plans = await planStages({projectDir: root, dataDir: resolve(root, args.data)}, {stateDir: join(root, ".planwatch", "stages"), loaderCacheDir: join(siteRoot(root), ".observablehq", "cache")});
+    const plans = await planStages({projectDir: root, dataDir: resolve(root, commandDataDir(args.data))}, {stateDir: join(root, ".planwatch", "stages"), loaderCacheDir: join(siteRoot(root), ".observablehq", "cache")});
     const rows = plans.map((p) => ({stage: p.stage.name, stale: p.stale, reason: p.reason}));
     process.stdout.write(formatRows(rows, {format: rowFormat(args.format)}));
   }

@@ -8,6 +8,8 @@ import type {IngestResult} from "../submissions/ingestFiles.js";
 // A command's modules load when it runs (`planwatch --help` reads only the meta and args here).
 
 const common = {
+  // Named so that --help shows it; citty still gives every file in args._.
+  files: {type: "positional", description: "submission files or folders (one or more: validate FILE... / ingest FILE...)", required: false},
   data: {type: "string", description: "data folder", default: "data"},
   format: {type: "string", description: "text | json", default: "text"},
   "max-mb": {type: "string", description: "size limit of one file, in MB (default 50)"},

@@ -1,7 +1,7 @@
 import {defineCommand} from "citty";
 import {PlanwatchError} from "../error.js";
 import {formatRows, rowFormat} from "../format/formatRows.js";
-import {projectPaths} from "../project.js";
+import {commandDataDir} from "./dataDir.js";
 import {parseMonth} from "../lib/month.js";
 
 // A command's modules load when it runs (`planwatch tasks --help` reads only the meta and args here).
@@ -50,7 +50,7 @@ export const tasks = defineCommand({
       args: {
         "as-of": {type: "string", description: "the month, YYYY-MM (default: the latest month reported)"},
         office: {type: "string", description: "only the tasks this office leads (name, alias or code)"},
-        data: {type: "string", description: "data folder (default: the project's)"},
+        data: {type: "string", description: "data folder (default: data/, or the sample npm run build ingested when data/ has none)"},
         format: {type: "string", description: "table | json | csv", default: "table"}
       },
       async run({args}) {
@@ -59,7 +59,7 @@ export const tasks = defineCommand({
         if (asked === null) throw new PlanwatchError("invalid_option", `invalid --as-of: ${args["as-of"]} (expected a month such as 2023-06)`);
         const [{projectTasks}, {readProgress}, {officeLookup}, {taskStatus}] = await Promise.all([import("../tasks/projectTasks.js"), import("../tasks/readProgress.js"), import("../tasks/offices.js"), import("../tasks/taskStatus.js")]);
         const {tasks: all, offices} = await projectTasks();
-        const progress = await readProgress({dataDir: args.data ?? projectPaths().data});
+        const progress = await readProgress({dataDir: commandDataDir(args.data)});
         const asOf = asked ?? progress.reduce<string | undefined>((m, p) => (m === undefined || p.period > m ? p.period : m), undefined);
         if (asOf === undefined) throw new PlanwatchError("invalid_option", "no progress reports yet: pass --as-of YYYY-MM");
         const office = args.office === undefined ? undefined : officeLookup(offices)(args.office);

@@ -110,7 +110,7 @@ function _computeGaps({targets, observations, allocations, asOf, thresholds}: {t
       is_unit: () => true,
       share: (d: any) => (d.kind === "count" && d.actual != null && d.city_actual > 0 ? d.actual / d.city_actual : null)
     });
-  const all = projection(status(expected(city.concat(unitRows)), {thresholds}))
+  const all = status(projection(expected(city.concat(unitRows))), {thresholds})
     .params({asOf})
     .derive({as_of: (_: any, $: any) => $.asOf, sources: (d: any) => d.sources ?? [], city_first: (d: any) => (d.unit_code === "city" ? 0 : 1)})
     .orderby("order", "city_first", "unit_code");

@@ -155,14 +155,13 @@ WITH current AS (
       WHEN target = baseline THEN NULL
       ELSE (actual - baseline) / (target - baseline) END AS progress,
     CASE WHEN actual IS NULL OR target IS NULL OR target = 0 THEN NULL ELSE actual / target END AS attainment,
-    CASE WHEN actual IS NULL OR target IS NULL THEN FALSE
-      WHEN comparator = '>' THEN actual > target
-      WHEN comparator = '<' THEN actual < target
-      WHEN comparator IN ('<=', 'decrease') THEN actual <= target
-      WHEN comparator = '=' THEN actual = target
-      WHEN comparator = 'between' THEN actual >= target AND (target_value_max IS NULL OR actual <= target_value_max)
-      ELSE actual >= target END AS holds
+    ${holdsSql("actual", "FALSE")} AS holds,
+    CASE WHEN actual IS NULL OR baseline IS NULL THEN NULL WHEN judged_by_target THEN actual WHEN f1 > 0 THEN baseline + (actual - baseline) / f1 END AS projection
   FROM judged
+), projected AS (
+  SELECT *,
+    ${holdsSql("projection", "NULL")} AS projection_holds
+  FROM progressed
 )
 SELECT target_id, unit_code, ${q(asOf)} AS as_of, indicator, measure, actual, target, expected,
   CASE WHEN actual IS NULL OR target IS NULL THEN NULL WHEN direction = 'down' THEN actual - target ELSE target - actual END AS gap,
@@ -174,14 +173,26 @@ SELECT target_id, unit_code, ${q(asOf)} AS as_of, indicator, measure, actual, ta
     WHEN holds THEN 'achieved'
     WHEN f1 IS NULL THEN 'no_deadline'
     WHEN NOT (f1 > 0) THEN 'on_track'
+    WHEN progress / f1 >= ${thresholds.atRisk} AND months_left <= ${thresholds.finalMonths ?? 3} AND projection_holds = FALSE THEN 'at_risk'
     WHEN progress / f1 >= ${thresholds.onTrack} THEN 'on_track'
     WHEN progress / f1 >= ${thresholds.atRisk} THEN 'at_risk'
     ELSE 'off_track' END AS status,
-  CASE WHEN actual IS NULL OR baseline IS NULL THEN NULL WHEN judged_by_target THEN actual WHEN f1 > 0 THEN baseline + (actual - baseline) / f1 END AS projection,
+  projection,
   CASE WHEN actual IS NULL OR target IS NULL OR NOT (months_left > 0) THEN NULL ELSE (target - actual) / months_left END AS required_rate,
   baseline, f1 AS f, months_left, numerator, denominator, period, share, sources
-FROM progressed
+FROM projected
 ORDER BY ord, unit_code <> 'city', unit_code`;
+}
+
+/** SQL for whether `value` meets the target as its comparator reads (the SQL twin of `holds`); `missing` when it or the target is null. */
+function holdsSql(value: string, missing: string): string {
+  return `CASE WHEN ${value} IS NULL OR target IS NULL THEN ${missing}
+      WHEN comparator = '>' THEN ${value} > target
+      WHEN comparator = '<' THEN ${value} < target
+      WHEN comparator IN ('<=', 'decrease') THEN ${value} <= target
+      WHEN comparator = '=' THEN ${value} = target
+      WHEN comparator = 'between' THEN ${value} >= target AND (target_value_max IS NULL OR ${value} <= target_value_max)
+      ELSE ${value} >= target END`;
 }
 
 function toGapRow(r: Record<string, unknown>): GapRow {

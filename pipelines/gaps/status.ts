@@ -2,14 +2,20 @@ import type {ColumnTable} from "arquero";
 import {PlanwatchError} from "../error.js";
 import {op} from "./functions.js";
 
-/** Pace thresholds: on track from `onTrack`, at risk from `atRisk`, off track below. */
+/**
+ * Pace thresholds: on track from `onTrack`, at risk from `atRisk`, off track below; and
+ * `finalMonths`, the last months before a deadline (as-of at most that many months before it) in
+ * which a target whose projection misses it is at most at risk, whatever its pace (default 3: the
+ * last quarter of a year).
+ */
 export interface Thresholds {
   onTrack: number;
   atRisk: number;
+  finalMonths?: number;
 }
 
-/** The defaults of DESIGN.md: on track r ≥ 0.95, at risk 0.80 ≤ r < 0.95. */
-export const DEFAULT_THRESHOLDS: Thresholds = {onTrack: 0.95, atRisk: 0.8};
+/** The defaults of DESIGN.md: on track r ≥ 0.95, at risk 0.80 ≤ r < 0.95, the projection counts in the last 3 months. */
+export const DEFAULT_THRESHOLDS: Thresholds = {onTrack: 0.95, atRisk: 0.8, finalMonths: 3};
 
 /** Every status a gaps row can have. */
 export const STATUSES = ["achieved", "on_track", "at_risk", "off_track", "no_data", "no_target", "no_baseline", "no_deadline"] as const;
@@ -19,14 +25,18 @@ export const STATUSES = ["achieved", "on_track", "at_risk", "off_track", "no_dat
  * target that must go down: target ÷ actual), `attainment` (actual ÷ target), `pace` r = p ÷ f and
  * `status`: `no_target` (a unit without an allocation of a count), `no_data`, `no_baseline`,
  * `achieved` (the comparator already holds), `no_deadline` (a target whose period is unknown, not
- * judged against its value alone), else `on_track`, `at_risk` or `off_track` by pace.
+ * judged against its value alone), else `on_track`, `at_risk` or `off_track` by pace; near the
+ * deadline (`months_left` ≤ `finalMonths`) a row whose `projection` does not meet the target is at
+ * most `at_risk` (a rate at 87.2 % against ≥ 90 % in November is not on track, however close its
+ * pace). Reads `projection`: run after {@link projection}.
  * Throws `PlanwatchError` `invalid_option` for thresholds that are not 0 < atRisk ≤ onTrack.
  */
 export function status(table: ColumnTable, {thresholds = DEFAULT_THRESHOLDS}: {thresholds?: Thresholds} = {}): ColumnTable {
-  const {onTrack, atRisk} = thresholds;
+  const {onTrack, atRisk, finalMonths = 3} = thresholds;
   if (!(atRisk > 0 && atRisk <= onTrack)) throw new PlanwatchError("invalid_option", `invalid thresholds: on track ${onTrack}, at risk ${atRisk}`);
+  if (!(Number.isInteger(finalMonths) && finalMonths >= 0)) throw new PlanwatchError("invalid_option", `invalid thresholds: final months ${finalMonths}`);
   return table
-    .params({onTrack, atRisk})
+    .params({onTrack, atRisk, finalMonths})
     .derive({
       progress: (d: any) =>
         d.actual == null || d.target == null || d.baseline == null
@@ -51,10 +61,12 @@ export function status(table: ColumnTable, {thresholds = DEFAULT_THRESHOLDS}: {t
                   ? "no_deadline"
                   : !(d.f > 0)
                   ? "on_track"
-                  : d.progress / d.f >= $.onTrack
-                    ? "on_track"
-                    : d.progress / d.f >= $.atRisk
-                      ? "at_risk"
-                      : "off_track"
+                  : d.progress / d.f >= $.atRisk && d.months_left <= $.finalMonths && d.projection != null && !op.pw_holds(d.comparator, d.projection, d.target, d.target_value_max)
+                    ? "at_risk"
+                    : d.progress / d.f >= $.onTrack
+                      ? "on_track"
+                      : d.progress / d.f >= $.atRisk
+                        ? "at_risk"
+                        : "off_track"
     });
 }

@@ -10,6 +10,7 @@ import {targetSlug} from "../lib/slug.js";
 import {type ProjectFacts, projectFacts} from "./projectFacts.js";
 import {type SearchEntry, searchEntries} from "./searchEntries.js";
 import {inputSnapshot} from "./snapshot.js";
+import {SEARCH_LABELS_SCRIPT} from "./searchLabels.js";
 import {type Office, readOffices} from "../tasks/offices.js";
 
 /** Everything one build's site configuration is made of: read by {@link siteContext}, for one build. */
@@ -63,7 +64,7 @@ export function siteConfig({root, facts, sections, units, offices, targets, asOf
     title: facts.site_title,
     style: "style.css",
     globalStylesheets: [],
-    head: `<link rel="icon" href="data:,"><meta name="format-detection" content="telephone=no">`,
+    head: `<link rel="icon" href="data:,"><meta name="format-detection" content="telephone=no">${SEARCH_LABELS_SCRIPT}`,
     footer: `planwatch · 目标来源:《${escapeHtml(facts.title)}》 · 数据截至 ${escapeHtml(asOf ?? "—")} · 输入快照 <code>${escapeHtml(snapshot ?? "—")}</code>`,
     // Links end in .html, so any static file server (an intranet's nginx, a file share) serves the site.
     preserveExtension: true,

@@ -1,11 +1,13 @@
 import type {Allocation} from "../gaps/allocations.js";
+import {type ChangeRow, changesBetween} from "../gaps/changes.js";
+import {addMonths} from "../lib/month.js";
 import {type GapRow, computeGaps} from "../gaps/computeGaps.js";
 import type {Observation} from "../submissions/observations.js";
 import type {Unit} from "../submissions/units.js";
 import type {Target} from "../targets/curation.js";
 
 /** A gaps row as the site carries it: `sources` as [file index, row] pairs into `files`. */
-export type SiteGapRow = Omit<GapRow, "sources"> & {sources: [number, number][]};
+export type SiteGapRow = Omit<GapRow, "sources"> & {sources: [number, number][]; kind: string | null};
 
 /** What the site's pages read: the gaps as of the latest month, with the files they come from. */
 export interface SiteGaps {
@@ -16,13 +18,34 @@ export interface SiteGaps {
   /** The senders' notes on source rows, by `fileIndex:row`: text to show as text. */
   notes: Record<string, string>;
   units: {code: string; name: string; short_name: string; kind: string}[];
+  /** The month 较上月 compares with (the month before `as_of`), or null. */
+  previous_as_of: string | null;
+  /** Per target × unit, the change since `previous_as_of` (see {@link siteChangesFrom}). */
+  changes: SiteChange[];
+}
+
+/** A change as the site carries it: the key, the earlier actual and status, the actual's change, and what changed. */
+export type SiteChange = Pick<ChangeRow, "target_id" | "unit_code" | "actual_from" | "status_from" | "actual_change" | "changes">;
+
+/**
+ * What changed for each target × unit since the month before `asOf` (本期变化, 较上月): every row of
+ * {@link changesBetween}, trimmed to what pages show. None without `asOf` or data before it.
+ */
+export function siteChangesFrom({targets, observations, allocations, asOf}: {targets: readonly Target[]; observations: readonly Observation[]; allocations: readonly Allocation[]; asOf: string | undefined}): SiteChange[] {
+  if (!asOf) return [];
+  const from = addMonths(asOf, -1);
+  if (!observations.some((o) => o.period <= from)) return [];
+  return changesBetween({targets, observations, allocations, from, to: asOf}).map(({target_id, unit_code, actual_from, status_from, actual_change, changes}) => ({
+    target_id, unit_code, actual_from: round(actual_from), status_from, actual_change: round(actual_change), changes
+  }));
 }
 
 /**
  * The gaps table for the site, with provenance compacted: each row's sources become [file index,
  * row] pairs into one list of files, and the senders' notes a map beside them.
  */
-export function siteGapsFrom({rows, units}: {rows: readonly GapRow[]; units: readonly Unit[]}): SiteGaps {
+export function siteGapsFrom({rows, units, changes = [], targets = []}: {rows: readonly GapRow[]; units: readonly Unit[]; changes?: readonly SiteChange[]; targets?: readonly Pick<Target, "id" | "kind">[]}): SiteGaps {
+  const kinds = new Map(targets.map((t) => [t.id, t.kind]));
   const files: SiteGaps["files"] = [];
   const index = new Map<string, number>();
   const fileIndex = (file: string, sha256: string) => {
@@ -42,9 +65,11 @@ export function siteGapsFrom({rows, units}: {rows: readonly GapRow[]; units: rea
   return {
     as_of: rows[0]?.as_of ?? "",
     files,
-    rows: rows.map(({sources, ...row}) => ({...row, sources: sources.map(compact)})),
+    rows: rows.map(({sources, ...row}) => ({...row, kind: kinds.get(row.target_id) ?? null, sources: sources.map(compact)})),
     notes,
-    units: units.map(({code, name, short_name, kind}) => ({code, name, short_name, kind}))
+    units: units.map(({code, name, short_name, kind}) => ({code, name, short_name, kind})),
+    previous_as_of: rows[0]?.as_of && changes.length ? addMonths(rows[0].as_of, -1) : null,
+    changes: [...changes]
   };
 }
 

@@ -5,7 +5,7 @@ import {projectGapPlan} from "../gaps/projectGaps.js";
 import {PROJECT_FILE, projectPaths} from "../project.js";
 import {projectFacts} from "../report/projectFacts.js";
 import {qualityData} from "../report/quality.js";
-import {siteGapsFrom, siteHistoryFrom} from "../report/siteData.js";
+import {siteChangesFrom, siteGapsFrom, siteHistoryFrom} from "../report/siteData.js";
 import {dataPaths} from "../submissions/dataPaths.js";
 import {type Observation, readObservations} from "../submissions/observations.js";
 import type {Unit} from "../submissions/units.js";
@@ -82,9 +82,9 @@ export const STAGES: Stage[] = [
   {
     name: "loader:gaps.json",
     files: async () => [],
-    code: ["pipelines/report/siteData.ts"],
-    deps: ["gaps", "units"],
-    run: async (_ctx, d) => siteGapsFrom({rows: d.gaps as GapRow[], units: (d.units as {units: Unit[]}).units}),
+    code: ["pipelines/report/siteData.ts", "pipelines/gaps"],
+    deps: ["gaps", "units", "targets", "observations"],
+    run: async (_ctx, d) => siteGapsFrom({rows: d.gaps as GapRow[], units: (d.units as {units: Unit[]}).units, targets: d.targets as Target[], changes: siteChangesFrom({...gapInputs(d), asOf: (d.gaps as GapRow[])[0]?.as_of})}),
     loader: {file: "data/gaps.json.ts", render: (v) => JSON.stringify(v)}
   },
   {

@@ -2,11 +2,16 @@ import {html} from "npm:htl";
 
 /**
  * A plain, printable HTML table of `rows`: `columns` is a list of {key, label, format?, align?,
- * href?}; `href(row)` makes the cell a link (to a clause, a page, a file). `format` may return text
- * or a node. Every text cell is escaped by htl, so markup in submitted data is shown, never run.
- * The table scrolls inside its own box on narrow screens.
+ * href?, key: true?}; `href(row)` makes the cell a link (to a clause, a page, a file). `format` may
+ * return text or a node. Every text cell is escaped by htl, so markup in submitted data is shown,
+ * never run. On a phone (≤ 640 px) each row becomes a small card: the `key` columns (default: the
+ * first) on top, every other cell with its label, so that the status is never off-screen.
+ * Options: `caption`; `rowClass(row)` (e.g. "pw-stale" greys an old value); `empty`, the text shown
+ * instead of a table with no row (default "无").
  */
-export function dataTable(rows, columns, {caption} = {}) {
+export function dataTable(rows, columns, {caption, rowClass, empty = "无"} = {}) {
+  if (!rows.length) return html`<p class="pw-empty">${empty}</p>`;
+  const keyed = columns.some((c) => c.key === true || c.lead) ? columns : columns.map((c, i) => (i === 0 ? {...c, lead: true} : c));
   const cell = (row, {key, format}) => {
     const value = row[key];
     if (format) return format(value, row);
@@ -15,11 +20,12 @@ export function dataTable(rows, columns, {caption} = {}) {
   const td = (row, c) => {
     const content = cell(row, c);
     const href = c.href?.(row);
-    return html`<td class=${c.align === "right" ? "num" : ""}>${href ? html`<a href=${href}>${content}</a>` : content}</td>`;
+    const classes = [c.align === "right" ? "num" : "", c.lead ? "pw-lead" : "", c.className ?? ""].filter(Boolean).join(" ");
+    return html`<td class=${classes} data-label=${c.label} data-key=${c.key}>${href ? html`<a href=${href}>${content}</a>` : content}</td>`;
   };
   return html`<div class="pw-table-wrap"><table class="pw-table">
     ${caption ? html`<caption>${caption}</caption>` : ""}
-    <thead><tr>${columns.map((c) => html`<th class=${c.align === "right" ? "num" : ""}>${c.label}</th>`)}</tr></thead>
-    <tbody>${rows.map((row) => html`<tr>${columns.map((c) => td(row, c))}</tr>`)}</tbody>
+    <thead><tr>${keyed.map((c) => html`<th class=${c.align === "right" ? "num" : ""}>${c.label}</th>`)}</tr></thead>
+    <tbody>${rows.map((row) => html`<tr class=${rowClass?.(row) ?? ""}>${keyed.map((c) => td(row, c))}</tr>`)}</tbody>
   </table></div>`;
 }

@@ -1,5 +1,6 @@
 import type {TopLevelSpec} from "vega-lite";
 import {CHART_CONFIG} from "./chartTheme.js";
+import {axisLabelExpr, formatPercent} from "./format.js";
 import {statusLabel, statusScale} from "./status.js";
 
 /** A target's standing as the progress chart draws it. */
@@ -12,29 +13,35 @@ export interface ProgressRow {
   status: string;
 }
 
+const STEP = 22;
+
 /**
- * One bar per target: how much of the target is reached (attainment, capped at 120 %), coloured by
- * status, with a black tick where it should be by now (expected ÷ target). Labels are
- * `id indicator`, cut to fit, on the y axis.
+ * One bar per target: its 完成率 (actual ÷ target, capped at 120 %), coloured by status, with a
+ * black tick at its 时序进度 (expected ÷ target) and the 完成率 written at the bar's end, so that a
+ * 0 % bar is seen and a target without a value says why (无数据, 缺基线) instead of vanishing.
+ * Labels are `id indicator` on the y axis, cut to `labelLimit` (narrow: 120 px, else 360 px: the longest indicator of a plan whole).
+ * Every row gets a line: `rows.length` lines.
  */
-export function progressChart(rows: readonly ProgressRow[], {width = "container"}: {width?: number | "container"} = {}): TopLevelSpec {
+export function progressChart(rows: readonly ProgressRow[], {width = "container", narrow = false}: {width?: number | "container"; narrow?: boolean} = {}): TopLevelSpec {
   const values = rows.map((r) => ({
     label: `${r.target_id} ${r.indicator}`,
     reached: r.attainment === null ? null : Math.min(1.2, r.attainment),
     due: r.expected !== null && r.target ? Math.min(1.2, r.expected / r.target) : null,
-    status: statusLabel(r.status)
+    status: statusLabel(r.status),
+    text: r.attainment === null ? statusLabel(r.status) : formatPercent(r.attainment)
   }));
-  const y = {field: "label", type: "nominal", sort: null, title: null, axis: {labelLimit: 150}} as const;
-  const x = {type: "quantitative", title: "完成比例", scale: {domain: [0, 1.2]}, axis: {format: "%", tickCount: 4}} as const;
+  const y = {field: "label", type: "nominal", sort: null, title: null, axis: {labelLimit: narrow ? 120 : 360, labelFontSize: narrow ? 10 : 11}} as const;
+  const x = {type: "quantitative", title: "完成率(竖线:时序进度)", scale: {domain: [0, 1.2], clamp: true}, axis: {labelExpr: axisLabelExpr({percent: true}), tickCount: narrow ? 3 : 6}} as const;
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
     width,
     autosize: {type: "fit-x", contains: "padding"},
-    height: {step: 22},
+    height: Math.max(1, values.length) * STEP,
     data: {values},
     layer: [
-      {mark: {type: "bar", tooltip: true}, encoding: {y, x: {...x, field: "reached"}, color: {field: "status", type: "nominal", scale: statusScale(rows.map((r) => r.status)), title: "状态"}}},
-      {mark: {type: "tick", color: "black", thickness: 2}, encoding: {y, x: {...x, field: "due"}}}
+      {mark: {type: "bar", tooltip: true}, encoding: {y, x: {...x, field: "reached"}, color: {field: "status", type: "nominal", scale: statusScale(rows.map((r) => r.status)), title: "状态", legend: {columns: narrow ? 3 : 7, symbolLimit: 0}}}},
+      {transform: [{filter: "isValid(datum.due)"}], mark: {type: "tick", color: "black", thickness: 2}, encoding: {y, x: {...x, field: "due"}}},
+      {mark: {type: "text", align: "left", dx: 3, fontSize: 10, color: "#333"}, encoding: {y, x: {...x, field: "reached", axis: null}, text: {field: "text"}}, transform: [{calculate: "isValid(datum.reached) ? datum.reached : 0", as: "reached"}]}
     ],
     config: CHART_CONFIG
   } as unknown as TopLevelSpec;

@@ -2,6 +2,7 @@ import {statusChip} from "./cards.js";
 import {dataTable} from "./dataTable.js";
 import {formatPercent, formatTarget, formatValue} from "./format.js";
 import {targetSlug} from "./slug.js";
+import {changeText, staleValue} from "./summary.js";
 
 /**
  * The page of a target, a unit or a section, relative to the site root given as `root` ("./" or
@@ -11,16 +12,21 @@ export const targetHref = (root, id) => `${root}targets/${targetSlug(id)}.html`;
 export const unitHref = (root, code) => `${root}units/${code}.html`;
 export const sectionHref = (root, n) => `${root}sections/${n}.html`;
 
-/** Indexes the site's gaps: the city row of each target, a unit's rows, a target's unit rows. */
+/**
+ * Indexes the site's gaps: the city row of each target, a unit's rows, a target's unit rows, and
+ * each target × unit's change since the previous month (`changeOf`).
+ */
 export function indexGaps(gaps) {
   const city = new Map(gaps.rows.filter((r) => r.unit_code === "city").map((r) => [r.target_id, r]));
   const units = new Map(gaps.units.map((u) => [u.code, u]));
+  const changes = new Map((gaps.changes ?? []).map((c) => [`${c.target_id}|${c.unit_code}`, c]));
   return {
     city,
     units,
     unitName: (code) => units.get(code)?.name ?? code,
     ofUnit: (code) => gaps.rows.filter((r) => r.unit_code === code),
-    ofTarget: (id) => gaps.rows.filter((r) => r.target_id === id && r.unit_code !== "city")
+    ofTarget: (id) => gaps.rows.filter((r) => r.target_id === id && r.unit_code !== "city"),
+    changeOf: (id, code = "city") => changes.get(`${id}|${code}`)
   };
 }
 
@@ -32,19 +38,27 @@ export function provenanceRows(gaps, row) {
   });
 }
 
+/** Whether a row's latest data is older than the report's month: shown grey with its month. */
+export const isStale = (row, asOf) => row.actual !== null && row.period !== null && row.period < asOf;
+
 /**
- * A table of targets' standings: id, indicator, what is asked, the actual, where it should be, pace,
- * status; each id links to its target page (the clause, the trend, the provenance).
+ * A table of targets' standings in the site's one vocabulary: 目标, 实际 (with its month when
+ * older), 完成率 (actual ÷ target), 时序进度 (where it should be by now), 进度比 (pace), 较上月
+ * (the change since the previous month) and 状态; each id links to its target page. `gaps` gives
+ * the as-of month and the changes.
  */
-export function standingsTable(rows, {root, targets}) {
+export function standingsTable(rows, {root, targets, gaps}) {
   const byId = new Map(targets.map((t) => [t.id, t]));
+  const {changeOf} = indexGaps(gaps);
   return dataTable(rows, [
-    {key: "target_id", label: "编号", href: (r) => targetHref(root, r.target_id)},
-    {key: "indicator", label: "指标"},
+    {key: "target_id", label: "编号", href: (r) => targetHref(root, r.target_id), lead: true},
+    {key: "indicator", label: "指标", lead: true},
     {key: "target", label: "目标", format: (_, r) => (byId.get(r.target_id) ? formatTarget(byId.get(r.target_id)) : "—")},
-    {key: "actual", label: "实际", align: "right", format: (v, r) => formatValue(v, r.measure)},
-    {key: "expected", label: "应达", align: "right", format: (v, r) => formatValue(v, r.measure)},
-    {key: "pace", label: "进度", align: "right", format: (v) => formatPercent(v)},
+    {key: "actual", label: "实际", align: "right", format: (v, r) => staleValue(v, r.measure, r.period, gaps.as_of, r)},
+    {key: "attainment", label: "完成率", align: "right", format: (v) => formatPercent(v)},
+    {key: "expected", label: "时序进度", align: "right", format: (v, r) => formatValue(v, r.measure, r)},
+    {key: "pace", label: "进度比", align: "right", format: (v) => formatPercent(v)},
+    {key: "change", label: "较上月", format: (_, r) => changeText(changeOf(r.target_id, r.unit_code), r.measure, r.status, r)},
     {key: "status", label: "状态", format: (v) => statusChip(v)}
-  ]);
+  ], {rowClass: (r) => (isStale(r, gaps.as_of) ? "pw-stale" : "")});
 }

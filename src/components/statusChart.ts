@@ -13,7 +13,7 @@ export function statusChart(rows: readonly {status: string}[], {width = "contain
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
     width,
     autosize: {type: "fit-x", contains: "padding"},
-    height: {step: 26},
+    height: Math.max(1, counts.length) * 26,
     data: {values: counts},
     encoding: {
       y: {field: "status", type: "nominal", sort: scale.domain, title: null},

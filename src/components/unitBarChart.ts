@@ -1,5 +1,6 @@
 import type {TopLevelSpec} from "vega-lite";
 import {CHART_CONFIG} from "./chartTheme.js";
+import {axisLabelExpr} from "./format.js";
 
 /** Options of {@link unitBarChart}. */
 export interface UnitBarOptions {
@@ -25,14 +26,14 @@ export function unitBarChart(rows: readonly object[], {field, title, unitField =
     mark: {type: "bar", tooltip: true, color: "#4269d0"},
     encoding: {
       y: {field: unitField, type: "nominal", sort: "-x", title: null, axis: {labelLimit: 120}},
-      x: {field, type: "quantitative", title, axis: {format: ",~r", tickCount: 4, labelFlush: true}}
+      x: {field, type: "quantitative", title, axis: {labelExpr: axisLabelExpr(), tickCount: 4, labelFlush: true}}
     }
   };
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
     width,
     autosize: {type: "fit-x", contains: "padding"},
-    height: {step: 22},
+    height: Math.max(1, rows.filter((r) => Number.isFinite((r as Record<string, unknown>)[field])).length) * 22,
     data: {values: rows as object[]},
     layer: rule === null ? [bars] : [bars, {mark: {type: "rule", color: "#c0392b", strokeDash: [4, 3]}, encoding: {x: {datum: rule}}}],
     config: CHART_CONFIG

@@ -5,6 +5,8 @@ import {progressChart} from "../../src/components/progressChart.js";
 import {statusChart} from "../../src/components/statusChart.js";
 import {STATUS_COLORS, statusLabel, statusScale} from "../../src/components/status.js";
 import {trendChart} from "../../src/components/trendChart.js";
+import {statusHeatmap} from "../../src/components/statusHeatmap.js";
+import {unitBarChart} from "../../src/components/unitBarChart.js";
 
 const GAPS = [
   {target_id: "6.1a", indicator: "新建成中小学、幼儿园", attainment: 0.85, expected: 69, target: 72, status: "at_risk"},
@@ -63,5 +65,31 @@ describe("chart specs compile in Node and keep Chinese labels level", () => {
   it("status vocabulary: a Chinese label and a colour for every status", () => {
     expect(statusLabel("off_track")).toBe("滞后");
     expect(statusScale(["achieved", "off_track"])).toEqual({domain: ["滞后", "已完成"], range: [STATUS_COLORS.off_track, STATUS_COLORS.achieved]});
+  });
+});
+
+describe("charts compile without a Vega-Lite warning", () => {
+  const warnings = (spec: object) => {
+    const seen: string[] = [];
+    const logger = {level: () => logger, info: () => logger, debug: () => logger, warn: (...a: unknown[]) => (seen.push(a.join(" ")), logger), error: (...a: unknown[]) => (seen.push(a.join(" ")), logger)};
+    compile(spec as never, {logger: logger as never});
+    return seen;
+  };
+  it.each([
+    ["statusChart", () => statusChart(GAPS)],
+    ["progressChart", () => progressChart(GAPS)],
+    ["progressChart narrow", () => progressChart(GAPS, {narrow: true})],
+    ["matrixChart", () => matrixChart([{unit_name: "西湖区", period: "2023-11", state: "on_time", revised: true}], {narrow: true})],
+    ["unitBarChart", () => unitBarChart([{unit_name: "西湖区", actual: 3}], {field: "actual", title: "所"})],
+    ["statusHeatmap", () => statusHeatmap([{target_id: "6.1a", unit_name: "西湖区", status: "at_risk", period: "2023-10"}], {asOf: "2023-11", order: ["6.1a"]})]
+  ])("%s: no warning (no dropped fit-y)", (_, spec) => {
+    expect(warnings(spec())).toEqual([]);
+  });
+
+  it("progressChart keeps a line for every row: a 0 % bar is labelled 0%, a row without a value names its status", () => {
+    const rows = [...GAPS, {target_id: "6.7b", indicator: "培育省级老年教育优质(示范校)", attainment: 0, expected: 7, target: 8, status: "off_track"}];
+    const values = (progressChart(rows).data as {values: {text: string}[]}).values;
+    expect(values).toHaveLength(rows.length);
+    expect(values.map((v) => v.text)).toEqual(["85%", "98%", "130%", "无数据", "0%"]);
   });
 });

@@ -1,7 +1,7 @@
 import {describe, expect, it} from "vitest";
 import {computeGaps, type GapRow} from "../../pipelines/gaps/computeGaps.js";
 import {timeShare} from "../../pipelines/gaps/functions.js";
-import {ALLOCATIONS, OBSERVATIONS, SHANGCHENG, TARGETS, XIHU} from "../helpers/gapsWorld.js";
+import {ALLOCATIONS, OBSERVATIONS, SHANGCHENG, TARGETS, XIHU, obs, ratio, target} from "../helpers/gapsWorld.js";
 
 const gaps = (asOf: string) => computeGaps({targets: TARGETS, observations: OBSERVATIONS, allocations: ALLOCATIONS, asOf});
 const row = (rows: GapRow[], id: string, unit = "city") => rows.find((r) => r.target_id === id && r.unit_code === unit)!;
@@ -109,6 +109,27 @@ describe("computeGaps (hand-computed)", () => {
     expect(computeGaps({targets: TARGETS, observations: OBSERVATIONS})[0]!.as_of).toBe("2023-09");
     expect(() => gaps("2023-6")).toThrow(/invalid as-of month: 2023-6/);
     expect(() => computeGaps({targets: TARGETS, observations: []})).toThrow(/no observations/);
+  });
+
+  it.each([
+    // as-of, actual %, status: a rate level at 87.2 % against ≥ 90 % (pace 0.969), its projection (the actual) missing the target
+    ["2023-06", 87.2, "on_track"], // six months left: the pace decides
+    ["2023-09", 87.2, "at_risk"], // the last quarter: the projection misses, at most at risk
+    ["2023-11", 87.2, "at_risk"],
+    ["2023-11", 70, "off_track"], // a worse pace stays worse
+    ["2023-11", 91, "achieved"]
+  ])("near the deadline the projection counts: as of %s, a rate at %s against ≥ 90 is %s", (asOf, percent, expected) => {
+    const targets = [target({id: "2.4a", comparator: ">=", value: 90, unit: "%", kind: "level", aggregation: "ratio"})];
+    const observations = [ratio(XIHU, asOf, "2.4a", percent * 10, 1000)];
+    const r = row(computeGaps({targets, observations, asOf}), "2.4a");
+    expect(r.status).toBe(expected);
+  });
+
+  it("a count on pace at 0.96 in November whose projection misses is at risk; with final months 0 it is on track", () => {
+    const targets = [target({id: "9.1a", comparator: ">=", value: 1200, unit: "所", kind: "count", aggregation: "sum"})];
+    const observations = [obs(XIHU, "2023-11", "9.1a", 1056)]; // pace 1056/1200 ÷ 11/12 = 0.96
+    expect(row(computeGaps({targets, observations}), "9.1a").status).toBe("at_risk");
+    expect(row(computeGaps({targets, observations, thresholds: {onTrack: 0.95, atRisk: 0.8, finalMonths: 0}}), "9.1a").status).toBe("on_track");
   });
 
   it("takes other thresholds", () => {

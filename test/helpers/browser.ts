@@ -19,12 +19,13 @@ export interface PageProblems {
 }
 
 /**
- * Records every console error, uncaught exception, failed request, HTTP error response and request
+ * Records every console error, Vega warning (`WARN …`), uncaught exception, failed request, HTTP error response and request
  * to an origin other than `origin` that `page` makes from now on.
  */
 export function watchPage(page: Page, origin: string): PageProblems {
   const problems: string[] = [];
   page.on("console", (m) => m.type() === "error" && problems.push(`console: ${m.text()}`));
+  page.on("console", (m) => m.type() === "warning" && /WARN/.test(m.text()) && problems.push(`vega warning: ${m.text()}`));
   page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
   page.on("requestfailed", (r) => problems.push(`requestfailed: ${r.url()} ${r.failure()?.errorText ?? ""}`));
   page.on("response", (r) => r.status() >= 400 && problems.push(`http ${r.status()}: ${r.url()}`));

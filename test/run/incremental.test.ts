@@ -54,7 +54,7 @@ describe("unattended rebuilds of a built sample project", () => {
       const page = await browser.newPage();
       await page.goto(`${url}units/330106.html`, {waitUntil: "networkidle"});
       const row = page.locator("table.pw-table tbody tr", {hasText: "新增学位"});
-      expect(await row.locator("td").nth(2).textContent()).toBe("9,999 个");
+      expect(await row.locator("td[data-key='actual']").textContent()).toBe("9,999 个");
     } finally {
       await browser.close();
       server.close();

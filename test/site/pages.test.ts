@@ -1,4 +1,4 @@
-import {mkdir, readFile} from "node:fs/promises";
+import {mkdir, readFile, writeFile} from "node:fs/promises";
 import {join} from "node:path";
 import type {Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, inject, it} from "vitest";
@@ -10,6 +10,44 @@ const siteDir = inject("siteDir");
 const SHOTS = join(PROJECT_DIR, "test-results", "screenshots");
 const pages = (await listTree(siteDir)).filter((f) => f.endsWith(".html") && !f.startsWith("_")).sort();
 
+/** Prints `page` on A4 as the browser would (print media), keeps the PDF in test-results/ as `name`, and counts its pages. */
+async function printedPages(page: Page, name: string): Promise<number> {
+  await page.emulateMedia({media: "print"});
+  const pdf = await page.pdf({format: "A4", printBackground: true});
+  await mkdir(join(PROJECT_DIR, "test-results"), {recursive: true});
+  await writeFile(join(PROJECT_DIR, "test-results", name), pdf);
+  return (pdf.toString("latin1").match(/\/Type\s*\/Page\b/g) ?? []).length;
+}
+
+/**
+ * What a reader sees of a page: its text nodes outside code listings (the guide's and the method's
+ * examples) and outside what units submitted (notes, shown as sent), charts' labels included.
+ */
+async function readerText(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const skip = "pre, code, script, style, td[data-key='note']";
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    const parts: string[] = [];
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) if (!node.parentElement?.closest(skip)) parts.push(node.textContent ?? "");
+    return parts.join("\n");
+  });
+}
+
+/**
+ * The English words left in a reader's text once the allowed Latin is taken out: target ids
+ * (6.1b), file names, hashes, units and formats (CSV, SVG, PNG, Excel, UTF-8, GBK), the product's
+ * name, key names, Roman numerals of the plan.
+ */
+function englishWords(text: string): string[] {
+  const cleaned = text
+    .replace(/\b[\w\u4e00-\u9fff().-]+\.(csv|xlsx|xls|txt|json|html|tsv)\b/gi, " ")
+    .replace(/\b[0-9a-f]{12,64}\b/g, " ")
+    .replace(/\b\d+(\.\d+)?[a-z]\b/g, " ")
+    .replace(/\.(csv|xlsx|xls|txt|json|tsv)\b/gi, " ")
+    .replace(/\b(planwatch|CSV|JSON|SVG|PNG|Excel|UTF-8|UTF-16(LE|BE)?|GBK|GB18030|BOM|NUL|sha256|A4|Ctrl|Cmd|K|Vega-Lite|Observable|Framework|Arquero|npm|JavaScript|AI|APP)\b/g, " ");
+  return [...new Set(cleaned.match(/[A-Za-z]{2,}/g) ?? [])];
+}
+
 describe("the built sample site in headless Chromium", () => {
   let site: SiteSession;
 
@@ -19,7 +57,7 @@ describe("the built sample site in headless Chromium", () => {
   });
   afterAll(() => site?.close());
 
-  /** Opens a page and waits until its charts have drawn. */
+  /** Opens a page and waits until its charts have drawn; Vega's warnings (WARN …) count as problems. */
   async function open(path: string, width: number): Promise<{page: Page; problems: string[]}> {
     const {page, problems} = await site.open(path, width);
     await page.waitForFunction(() => [...document.querySelectorAll("figure.pw-chart")].every((f) => f.querySelector("svg, canvas") || f.textContent?.includes("无法显示")));
@@ -38,9 +76,79 @@ describe("the built sample site in headless Chromium", () => {
       expect(problems).toEqual([]);
       expect(overflow, "horizontal page scroll").toBeLessThanOrEqual(0);
       expect(await page.locator("h1").count()).toBeGreaterThan(0);
+      expect(englishWords(await readerText(page)), "English on the page").toEqual([]);
       await page.close();
     });
   }
+
+  it.each(["index.html", "units/330106.html", "units/330122.html", "targets/6-1b.html", "sections/6.html"])(
+    "%s at 375 px: every table row's status is on screen, without sideways scrolling",
+    async (path) => {
+      const {page} = await open(path, 375);
+      const boxes = await page.evaluate(() =>
+        [...document.querySelectorAll("table.pw-table td[data-key='status']")].map((td) => {
+          const r = td.getBoundingClientRect();
+          return {left: r.left, right: r.right, width: r.width, text: td.textContent ?? ""};
+        })
+      );
+      expect(boxes.length, "status cells").toBeGreaterThan(0);
+      for (const b of boxes) {
+        expect(b.width, b.text).toBeGreaterThan(0);
+        expect(b.left, b.text).toBeGreaterThanOrEqual(0);
+        expect(b.right, b.text).toBeLessThanOrEqual(375);
+      }
+      await page.close();
+    }
+  );
+
+  it("the overview prints on at most two A4 pages, each with the plan, the as-of month, the snapshot and its number", async () => {
+    const gapsFile = (await listTree(siteDir)).find((f) => f.startsWith("_file/data/gaps."))!;
+    const {as_of} = JSON.parse(await readFile(join(siteDir, gapsFile), "utf8")) as {as_of: string};
+    const {page} = await open("index.html", 1280);
+    const pageCount = await printedPages(page, "overview.pdf");
+    expect(pageCount).toBeGreaterThan(0);
+    expect(pageCount).toBeLessThanOrEqual(2);
+    // Chromium repeats a position: fixed element on every printed page: the footer is one, and says it all.
+    const footer = await page.evaluate(() => {
+      const f = document.querySelector("#observablehq-footer")!;
+      const style = getComputedStyle(f);
+      return {position: style.position, display: style.display, text: f.textContent ?? ""};
+    });
+    expect(footer.position).toBe("fixed");
+    expect(footer.display).not.toBe("none");
+    expect(footer.text).toContain(`数据截至 ${as_of}`);
+    expect(footer.text).toMatch(/《.+》/);
+    expect(footer.text).toMatch(/输入快照 [0-9a-f]{12}/);
+    // The page numbers are an @page margin box of the stylesheet.
+    const css = await page.evaluate(() => [...document.styleSheets].flatMap((s) => [...s.cssRules].map((r) => r.cssText)).join("\n"));
+    expect(css).toMatch(/@bottom-right\s*\{[^}]*counter\(page\)/);
+    await page.close();
+  });
+
+  it("the overview opens with 本期变化, its counts those of the changes gaps.json ships; every standings row says 较上月", async () => {
+    const file = (await listTree(siteDir)).find((f) => f.startsWith("_file/data/gaps."))!;
+    const gaps = JSON.parse(await readFile(join(siteDir, file), "utf8")) as {previous_as_of: string; changes: {unit_code: string; changes: string[]}[]};
+    const n = (kind: string) => gaps.changes.filter((c) => c.unit_code === "city" && c.changes.includes(kind)).length;
+    const {page} = await open("index.html", 1280);
+    expect(await page.locator("h2", {hasText: "本期变化"}).count()).toBe(1);
+    const text = (await page.locator(".pw-change-line").textContent()) ?? "";
+    expect(text).toBe(`与${Number(gaps.previous_as_of.slice(5))}月相比:新完成 ${n("achieved")} 项;新增有风险或滞后 ${n("behind")} 项;新报送 ${n("reported")} 项;数据更正 ${n("revised")} 项。`);
+    const changes = await page.locator("table.pw-table td[data-key='change']").allTextContents();
+    expect(changes.length).toBeGreaterThan(0);
+    expect(changes.every((c) => c !== "")).toBe(true);
+    expect(changes.filter((c) => c !== "—").length, "rows with a change").toBeGreaterThan(changes.length / 2); // — only with no value either month
+    await page.close();
+  });
+
+  it("the search box speaks Chinese", async () => {
+    const {page} = await open("index.html", 1280);
+    expect(await page.locator("#observablehq-search input").getAttribute("placeholder")).toBe("搜索");
+    await page.locator("#observablehq-search input").fill("学位");
+    await expect.poll(() => page.locator("#observablehq-search-results > div").first().textContent()).toMatch(/^找到 \d+ 个页面$/);
+    await page.locator("#observablehq-search input").fill("zzzzqqq");
+    await expect.poll(() => page.locator("#observablehq-search-results > div").first().textContent()).toBe("没有找到");
+    await page.close();
+  });
 
   it("the overview's counts equal the gaps table's", async () => {
     const file = (await listTree(siteDir)).find((f) => f.startsWith("_file/data/gaps."))!;
@@ -95,12 +203,7 @@ describe("the built sample site in headless Chromium", () => {
 
   it("a unit's page prints on A4 as a brief of at most two pages", async () => {
     const {page} = await open("units/330106.html", 1280);
-    await page.emulateMedia({media: "print"});
-    const pdf = await page.pdf({format: "A4", printBackground: true});
-    await mkdir(join(PROJECT_DIR, "test-results"), {recursive: true});
-    const {writeFile} = await import("node:fs/promises");
-    await writeFile(join(PROJECT_DIR, "test-results", "unit-330106.pdf"), pdf);
-    const pageCount = (pdf.toString("latin1").match(/\/Type\s*\/Page\b/g) ?? []).length;
+    const pageCount = await printedPages(page, "unit-330106.pdf");
     expect(pageCount).toBeGreaterThan(0);
     expect(pageCount).toBeLessThanOrEqual(2);
     await page.close();

@@ -1,0 +1,100 @@
+import * as aq from "arquero";
+import type {ColumnTable} from "arquero";
+import type {Observation} from "../submissions/observations.js";
+import type {Target} from "../targets/curation.js";
+import type {Allocation} from "./allocations.js";
+import {type GapRow, computeGaps} from "./computeGaps.js";
+import {monthIndex} from "./functions.js";
+
+/** What changed for a target × unit between two periods (a row may be several). */
+export const CHANGE_KINDS = ["achieved", "behind", "reported", "revised"] as const;
+export type ChangeKind = (typeof CHANGE_KINDS)[number];
+
+/** One row of the changes table: a target × unit as of `from` and as of `to`. */
+export interface ChangeRow {
+  target_id: string;
+  unit_code: string;
+  indicator: string;
+  measure: string;
+  from: string;
+  to: string;
+  actual_from: number | null;
+  actual_to: number | null;
+  /** actual_to − actual_from; null when either is missing. */
+  actual_change: number | null;
+  status_from: string;
+  status_to: string;
+  /** achieved: newly achieved; behind: newly at risk or off track (or at risk → off track); reported: an actual where there was none as of `from`; revised: the actual as of `from` is not what was published then. */
+  changes: ChangeKind[];
+}
+
+const BEHIND = ["at_risk", "off_track"];
+
+/**
+ * Compares two gaps tables of the same targets (`from`, `to`: {@link GapRow} rows or tables): each
+ * target × unit of `to` with its actual and status as of `from` (no_data when `from` has no row),
+ * the change of its actual, and what changed (`changes`, see {@link ChangeRow}). `published`
+ * (optional) is `from` as readers saw it then (computed from {@link observationsAsPublished}): a row
+ * whose actual differs from it was `revised` (a correction or a late file). Pure: no I/O.
+ */
+export function gapChanges(from: ColumnTable | readonly GapRow[], to: ColumnTable | readonly GapRow[], {published}: {published?: ColumnTable | readonly GapRow[]} = {}): ColumnTable {
+  const a = asTable(from);
+  const fromMonth = a.numRows() ? (a.get("as_of", 0) as string) : "";
+  const key: [string[], string[]] = [["target_id", "unit_code"], ["target_id", "unit_code"]];
+  const previous = a.select({target_id: "target_id", unit_code: "unit_code", actual: "actual_from", status: "status_from"});
+  const seen = published === undefined ? null : asTable(published).select({target_id: "target_id", unit_code: "unit_code", actual: "actual_published"});
+  const joined = asTable(to)
+    .select("target_id", "unit_code", "indicator", "measure", "as_of", "actual", "status")
+    .lookup(previous, key, "actual_from", "status_from");
+  return (seen ? joined.lookup(seen, key, "actual_published") : joined.derive({actual_published: () => null}))
+    .params({fromMonth, behind: BEHIND, compare: seen !== null})
+    .derive({
+      from: (_: any, $: any) => $.fromMonth,
+      to: (d: any) => d.as_of,
+      actual_to: (d: any) => d.actual,
+      actual_from: (d: any) => d.actual_from ?? null,
+      actual_published: (d: any) => d.actual_published ?? null,
+      status_from: (d: any) => d.status_from ?? "no_data",
+      status_to: (d: any) => d.status
+    })
+    .derive({
+      actual_change: (d: any) => (d.actual_to == null || d.actual_from == null ? null : d.actual_to - d.actual_from),
+      changes: (d: any, $: any) =>
+        aq.op.compact([
+          d.status_to === "achieved" && d.status_from !== "achieved" ? "achieved" : null,
+          aq.op.includes($.behind, d.status_to) && (!aq.op.includes($.behind, d.status_from) || (d.status_from === "at_risk" && d.status_to === "off_track")) ? "behind" : null,
+          d.actual_to != null && d.actual_from == null ? "reported" : null,
+          $.compare && (d.actual_from == null ? d.actual_published != null : d.actual_published == null || aq.op.abs(d.actual_from - d.actual_published) > 1e-9) ? "revised" : null
+        ])
+    })
+    .select("target_id", "unit_code", "indicator", "measure", "from", "to", "actual_from", "actual_to", "actual_change", "status_from", "status_to", "changes");
+}
+
+/**
+ * The observations as they stood when the report of `month` was current: those ingested before the
+ * first value of a later month arrived, each superseded only by a file among them. Gaps computed
+ * from these are the `from` side of {@link gapChanges} as readers saw it.
+ */
+export function observationsAsPublished(observations: readonly Observation[], {month}: {month: string}): Observation[] {
+  const later = observations.filter((o) => monthIndex(o.period) > monthIndex(month)).map((o) => o.ingested_at);
+  if (!later.length) return [...observations];
+  const cutoff = later.reduce((x, y) => (y < x ? y : x));
+  const kept = observations.filter((o) => o.ingested_at < cutoff);
+  const files = new Set(kept.map((o) => o.file_sha256));
+  return kept.map((o) => (o.superseded_by !== null && !files.has(o.superseded_by) ? {...o, superseded_by: null} : o));
+}
+
+
+const asTable = (t: ColumnTable | readonly GapRow[]): ColumnTable => (Array.isArray(t) ? (t.length ? aq.from(t as GapRow[]) : aq.table({target_id: [], unit_code: [], indicator: [], measure: [], as_of: [], actual: [], status: [], sources: []})) : (t as ColumnTable));
+
+/**
+ * The changes from `from` to `to` (months `YYYY-MM`) for a plan's targets: `from` recomputed from
+ * today's observations (so that a change is a month's real change) and compared with `from` as it
+ * was published (for `revised`). Rows: {@link ChangeRow}.
+ */
+export function changesBetween({targets, observations, allocations = [], from, to}: {targets: readonly Target[]; observations: readonly Observation[]; allocations?: readonly Allocation[]; from: string; to: string}): ChangeRow[] {
+  const before = computeGaps({targets, observations, allocations, asOf: from});
+  const published = computeGaps({targets, observations: observationsAsPublished(observations, {month: from}), allocations, asOf: from});
+  const after = computeGaps({targets, observations, allocations, asOf: to});
+  return gapChanges(before, after, {published}).objects() as unknown as ChangeRow[];
+}
