@@ -41,7 +41,8 @@ export function taskCards(tasks, data, {href} = {}) {
 
 /**
  * A table of tasks: id, the task, owner (linked to its office page), status, deadline, the last
- * report's month and text. Every text is escaped (a progress text with markup shows as text).
+ * report's month and text. Every text is escaped (a progress text with markup shows as text); what
+ * an office wrote (progress, evidence) is marked `pw-submitted`: shown as sent, not the site's words.
  */
 export function taskTable(tasks, data, {root, owner = true} = {}) {
   const {officeName} = indexTasks(data);
@@ -51,7 +52,7 @@ export function taskTable(tasks, data, {root, owner = true} = {}) {
     ...(owner ? [{key: "owner", label: "牵头", format: (v) => officeName(v), href: (r) => (r.owner ? officeHref(root, r.owner) : null)}] : []),
     {key: "status", label: "状态", format: (v, r) => html`${taskChip(v, data)}${r.late_reason === "deadline" ? html`<small> 已过期</small>` : ""}`},
     {key: "deadline", label: "截止", format: (v) => html`<span class="pw-nowrap">${v}</span>`},
-    {key: "progress", label: "最新进展", format: (v, r) => (r.last_report ? html`<span class="pw-task-progress"><b>${r.last_report}</b> ${v || "—"}${r.evidence ? html` <i>(佐证:${r.evidence})</i>` : ""}</span>` : "未报送")}
+    {key: "progress", label: "最新进展", format: (v, r) => (r.last_report ? html`<span class="pw-task-progress"><b>${r.last_report}</b> <span class="pw-submitted">${v || "—"}</span>${r.evidence ? html` <i>(佐证:<span class="pw-submitted">${r.evidence}</span>)</i>` : ""}</span>` : "未报送")}
   ];
   return dataTable(tasks, columns);
 }
@@ -91,6 +92,6 @@ export function taskOverview(data, {root, limit = 12}) {
   return html`<div class="pw-task-overview">
     <p>规划共 ${data.items.length} 个工作项、<b>${data.tasks.length}</b> 项工作任务,截至 <b>${data.as_of || "—"}</b>:${count("done")} 项已完成,${count("on_schedule")} 项按计划推进,<b class="pw-bad">${count("late")}</b> 项滞后,${count("no_report")} 项未按时报送进展。</p>
     ${taskCards(data.tasks, data)}
-    ${attention.length ? html`<h3>滞后与未报送的任务</h3>${taskTable(attention, data, {root})}` : html`<p>暂无滞后或未报送的任务。</p>`}
+    ${attention.length ? html`<div class="pw-print-skip"><h3>滞后与未报送的任务</h3>${taskTable(attention, data, {root})}</div>` : html`<p>暂无滞后或未报送的任务。</p>`}
   </div>`;
 }

@@ -21,11 +21,12 @@ async function printedPages(page: Page, name: string): Promise<number> {
 
 /**
  * What a reader sees of a page: its text nodes outside code listings (the guide's and the method's
- * examples) and outside what units submitted (notes, shown as sent), charts' labels included.
+ * examples) and outside what units and offices submitted (notes, progress texts, evidence: shown as
+ * sent), charts' labels included.
  */
 async function readerText(page: Page): Promise<string> {
   return page.evaluate(() => {
-    const skip = "pre, code, script, style, td[data-key='note']";
+    const skip = "pre, code, script, style, td[data-key='note'], .pw-submitted";
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     const parts: string[] = [];
     for (let node = walker.nextNode(); node; node = walker.nextNode()) if (!node.parentElement?.closest(skip)) parts.push(node.textContent ?? "");
@@ -35,12 +36,12 @@ async function readerText(page: Page): Promise<string> {
 
 /**
  * The English words left in a reader's text once the allowed Latin is taken out: target ids
- * (6.1b), file names, hashes, units and formats (CSV, SVG, PNG, Excel, UTF-8, GBK), the product's
+ * (6.1b), file names and paths, hashes, units and formats (CSV, SVG, PNG, Excel, UTF-8, GBK), the product's
  * name, key names, Roman numerals of the plan.
  */
 function englishWords(text: string): string[] {
   const cleaned = text
-    .replace(/\b[\w\u4e00-\u9fff().-]+\.(csv|xlsx|xls|txt|json|html|tsv)\b/gi, " ")
+    .replace(/[\w\u4e00-\u9fff()./-]+\.(csv|xlsx|xls|txt|json|html|tsv|pdf|docx?|pptx?|zip)\b/gi, " ")
     .replace(/\b[0-9a-f]{12,64}\b/g, " ")
     .replace(/\b\d+(\.\d+)?[a-z]\b/g, " ")
     .replace(/\.(csv|xlsx|xls|txt|json|tsv)\b/gi, " ")
