@@ -19,6 +19,23 @@ const MANIFEST = join(COMPILED_DIR, "inputs.json");
 const hashOf = (path) => createHash("sha256").update(readFileSync(path)).digest("hex");
 
 /**
+ * The packages compiled into planwatch's chunks rather than loaded from node_modules: Arquero and what
+ * it imports are a hundred small ES modules, and a command that computes gaps would otherwise open,
+ * read and compile each of them at every start.
+ */
+const BUNDLED = /^(arquero|acorn|@uwdata\/flechette)(\/|$)/;
+
+/** An esbuild plugin: every package import stays external (loaded from node_modules) but those `bundled` matches. */
+function packagesExcept(bundled) {
+  return {
+    name: "packages-except",
+    setup(build) {
+      build.onResolve({filter: /^[^./]/}, (args) => (bundled.test(args.path) || args.path.startsWith("node:") ? undefined : {path: args.path, external: true}));
+    }
+  };
+}
+
+/**
  * Compiles pipelines/cli.ts into `COMPILED_DIR`: ES modules split by dynamic import (each command's
  * modules in their own chunks, loaded when it runs), packages left to node_modules. Chunks are named
  * by their content and never rewritten, the entry and the list of inputs are renamed into place last:
@@ -34,7 +51,7 @@ export async function compileCli({clean = false} = {}) {
     format: "esm",
     platform: "node",
     target: "node20",
-    packages: "external",
+    plugins: [packagesExcept(BUNDLED)],
     outdir: COMPILED_DIR,
     entryNames: "[name]",
     chunkNames: "chunks/[name]-[hash]",
@@ -54,12 +71,19 @@ export async function compileCli({clean = false} = {}) {
     }
   }
   const inputs = {};
-  for (const input of Object.keys(result.metafile.inputs)) {
+  // The compiler is an input too: a change of how planwatch is compiled recompiles it.
+  for (const input of [...Object.keys(result.metafile.inputs), relative(PACKAGE_ROOT, fileURLToPath(import.meta.url))]) {
     const path = resolve(PACKAGE_ROOT, input);
     const {size, mtimeMs} = statSync(path);
     inputs[relative(PACKAGE_ROOT, path)] = {size, mtimeMs, hash: hashOf(path)};
   }
-  writeFileSync(tmp(MANIFEST), JSON.stringify({esbuild: esbuild.version, inputs}, null, 1));
+  // Which packages each output holds compiled in (BUNDLED): what a command loads that way is not a node_modules file.
+  const bundled = {};
+  for (const [output, {inputs: parts}] of Object.entries(result.metafile.outputs)) {
+    const packages = [...new Set(Object.keys(parts).map((input) => /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input)?.[1]).filter(Boolean))];
+    if (packages.length) bundled[relative(COMPILED_DIR, resolve(PACKAGE_ROOT, output))] = packages;
+  }
+  writeFileSync(tmp(MANIFEST), JSON.stringify({esbuild: esbuild.version, inputs, bundled}, null, 1));
   renameSync(tmp(ENTRY), ENTRY);
   renameSync(tmp(MANIFEST), MANIFEST);
   removeOldChunks(written);

@@ -1,8 +1,8 @@
 import {execFile} from "node:child_process";
 import {mkdtemp, readFile, rm, writeFile} from "node:fs/promises";
 import {tmpdir} from "node:os";
-import {dirname, join} from "node:path";
-import {pathToFileURL} from "node:url";
+import {dirname, join, relative} from "node:path";
+import {fileURLToPath, pathToFileURL} from "node:url";
 import {promisify} from "node:util";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {COMPILED_DIR, compiledCli} from "../pipelines/compileCli.js";
@@ -10,6 +10,16 @@ import {PROJECT_DIR, copyProject} from "./helpers/cli.js";
 
 /** Packages that cost a command seconds to load, and that neither `--help` nor `validate` of a CSV needs; tsx: planwatch runs as JavaScript. */
 const HEAVY = /\/node_modules\/(@observablehq\/framework|vega|vega-lite|vega-embed|arquero|exceljs|@duckdb\/node-api|tsx)\//;
+
+/**
+ * The heavy packages among `urls`: loaded from node_modules, or compiled into a chunk of planwatch's
+ * (the compiled manifest says which packages each chunk holds).
+ */
+async function heavyLoaded(urls: string[]): Promise<string[]> {
+  const {bundled} = JSON.parse(await readFile(join(COMPILED_DIR, "inputs.json"), "utf8")) as {bundled: Record<string, string[]>};
+  const inChunks = urls.filter((u) => u.startsWith("file:")).flatMap((u) => (bundled[relative(COMPILED_DIR, fileURLToPath(u))] ?? []).map((p) => `bundled: /node_modules/${p}/`));
+  return [...urls, ...inChunks].filter((u) => HEAVY.test(u));
+}
 
 /** Runs the real `planwatch` process with module hooks that list what it resolves; returns those URLs. */
 async function loadedModules(args: string[]): Promise<string[]> {
@@ -52,14 +62,20 @@ describe("planwatch starts as compiled JavaScript and loads a command's modules 
   it("--help runs the compiled command and loads none of the heavy packages, nor tsx", async () => {
     const urls = await loadedModules(["--help"]);
     expect(urls.some((u) => u.endsWith("/pipelines/.compiled/cli.js"))).toBe(true);
-    expect(urls.filter((u) => HEAVY.test(u))).toEqual([]);
+    expect(await heavyLoaded(urls)).toEqual([]);
     expect(urls.filter((u) => u.endsWith(".ts"))).toEqual([]);
   });
 
   it("validate of one CSV loads none of them either", async () => {
     const urls = await loadedModules(["validate", "data/sample/2023-06-西湖区.csv", "--data", join(tmpdir(), "planwatch-no-data")]);
     expect(urls.some((u) => u.includes("/node_modules/csv-parse/"))).toBe(true);
-    expect(urls.filter((u) => HEAVY.test(u))).toEqual([]);
+    expect(await heavyLoaded(urls)).toEqual([]);
+  });
+
+  it("a command that computes gaps loads Arquero compiled into planwatch's chunks, and the check above sees it", async () => {
+    const urls = await loadedModules(["gaps", "--file", "data/sample/2023-06-西湖区.csv", "--format", "json"]);
+    expect(await heavyLoaded(urls)).toContain("bundled: /node_modules/arquero/");
+    expect(urls.filter((u) => u.includes("/node_modules/arquero/"))).toEqual([]);
   });
 
   it("the compiled entry imports no package but citty before a command runs", async () => {

@@ -54,16 +54,18 @@ export const gaps = defineCommand({
  * reject it.
  */
 async function fileGaps(path: string, {asOf}: {asOf?: string}): Promise<GapRow[]> {
-  const [{computeGaps}, {projectGapPlan}, {hashFile}, {projectCatalog}, {formatFinding, rejects}, {streamSubmission}] = await Promise.all([
+  const [{computeGaps}, {projectGapPlan}, {hashFile}, {projectCatalog}, {formatFinding, rejects}, {streamSubmission}, {projectTargets}] = await Promise.all([
     import("../gaps/computeGaps.js"),
     import("../gaps/projectGaps.js"),
     import("../run/fingerprint.js"),
     import("../submissions/catalog.js"),
     import("../submissions/findings.js"),
-    import("../submissions/streamSubmission.js")
+    import("../submissions/streamSubmission.js"),
+    import("../targets/projectTargets.js")
   ]);
-  const [catalog, {targets, allocations}, sha256] = await Promise.all([projectCatalog(), projectGapPlan(), hashFile(path)]);
-  const streamed = await streamSubmission(path, {catalog, sha256});
+  const known = await projectTargets();
+  const [catalog, {targets, allocations}] = await Promise.all([projectCatalog({targets: known}), projectGapPlan({targets: known})]);
+  const streamed = await streamSubmission(path, {catalog, sha256: hashFile(path)}); // hashed while it is read
   for (const f of streamed.findings) process.stderr.write(formatFinding(f) + "\n");
   const total = Object.values(streamed.counts).reduce((a, n) => a + (n ?? 0), 0);
   if (total > streamed.findings.length) process.stderr.write(`……共 ${total} 条问题,以上为前 ${streamed.findings.length} 条\n`);

@@ -2,6 +2,7 @@ import {existsSync} from "node:fs";
 import {projectPaths} from "../project.js";
 import {readObservations} from "../submissions/observations.js";
 import {readUnits} from "../submissions/units.js";
+import type {Target} from "../targets/curation.js";
 import {projectTargets} from "../targets/projectTargets.js";
 import {readAllocations} from "./allocations.js";
 import {type GapRow, computeGaps} from "./computeGaps.js";
@@ -18,9 +19,9 @@ export async function projectGapInputs({projectDir, dataDir}: {projectDir?: stri
 }
 
 /** What the project's gaps are measured against, whatever the observations: its targets, units and allocations. */
-export async function projectGapPlan({projectDir}: {projectDir?: string} = {}) {
+export async function projectGapPlan({projectDir, targets: known}: {projectDir?: string; targets?: readonly Target[]} = {}) {
   const paths = projectPaths(projectDir);
-  const [targets, units] = await Promise.all([projectTargets({projectDir}), readUnits(paths.units)]);
+  const [targets, units] = await Promise.all([known ? [...known] : projectTargets({projectDir}), readUnits(paths.units)]);
   const file = paths.allocations;
   const allocations = existsSync(file)
     ? await readAllocations(file, {units: new Set(units.map((u) => u.code)), countTargets: new Set(targets.filter((t) => t.kind === "count").map((t) => t.id))})

@@ -7,7 +7,6 @@ import {projectPaths} from "../project.js";
 import type {Target} from "../targets/curation.js";
 import {projectTargets} from "../targets/projectTargets.js";
 import {monthIndex, monthOf} from "../lib/month.js";
-import {projectProgressCatalog} from "../tasks/progressCatalog.js";
 import type {ProgressCatalog} from "../tasks/validateProgress.js";
 import {foldKey} from "./cells.js";
 import {type Unit, readUnits} from "./units.js";
@@ -55,8 +54,12 @@ export interface Catalog {
   suggestTarget(text: string): string | undefined;
   /** The canonical column a header names, if any. */
   column(header: string): Column | undefined;
-  /** The plan's tasks and who may report on them, for progress reports (none: progress files are not recognized). */
-  progress?: ProgressCatalog;
+  /**
+   * The plan's tasks and who may report on them, for progress reports (none: progress files are not
+   * recognized): read when the first progress report is met, so that checking numbers never pays
+   * for reading the plan's tasks.
+   */
+  progress?: () => Promise<ProgressCatalog>;
 }
 
 /** Builds a {@link Catalog}. `aliases` maps each column to the headers that name it. */
@@ -111,9 +114,14 @@ export async function readHeaderAliases(file: string): Promise<Map<Column, strin
   return aliases;
 }
 
-/** The project's catalog: its units table, the plan's targets, its header aliases (`seeds/headers.csv`, else the toolkit's). */
-export async function projectCatalog({projectDir}: {projectDir?: string} = {}): Promise<Catalog> {
+/**
+ * The project's catalog: its units table, the plan's targets, its header aliases (`seeds/headers.csv`,
+ * else the toolkit's). Options: `projectDir`; `targets`, the project's targets when already read.
+ */
+export async function projectCatalog({projectDir, targets: known}: {projectDir?: string; targets?: readonly Target[]} = {}): Promise<Catalog> {
   const paths = projectPaths(projectDir);
-  const [units, targets, aliases, progress] = await Promise.all([readUnits(paths.units), projectTargets({projectDir}), readHeaderAliases(paths.headers), projectProgressCatalog({projectDir})]);
-  return {...makeCatalog({units, targets, aliases}), progress};
+  const [units, targets, aliases] = await Promise.all([readUnits(paths.units), known ?? projectTargets({projectDir}), readHeaderAliases(paths.headers)]);
+  let progress: Promise<ProgressCatalog> | undefined;
+  const readProgressCatalog = () => (progress ??= import("../tasks/progressCatalog.js").then((m) => m.projectProgressCatalog({projectDir, targets})));
+  return {...makeCatalog({units, targets, aliases}), progress: readProgressCatalog};
 }

@@ -59,7 +59,7 @@ export async function inspectFile(
     return {...base, sha256, content, findings: [finding(code, name, error.row ?? 0, "", message)] satisfies Finding[]};
   }
   if (catalog.progress && grid.rows.length && isProgressHeader(grid.rows[0]!)) {
-    const checked = validateProgress(grid, {file: name, catalog: catalog.progress, now, history: progressHistory});
+    const checked = validateProgress(grid, {file: name, catalog: await catalog.progress(), now, history: progressHistory});
     return {...base, sha256, content, grid, findings: checked.findings, rows: [], form: "progress", progress: checked.progress};
   }
   return {...base, sha256, content, grid, ...validateGrid(grid, {file: name, catalog, now, history})};

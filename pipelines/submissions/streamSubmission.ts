@@ -38,7 +38,8 @@ export interface StreamedSubmission {
  * it has been read to its end with every quote closed (which proves the cut was not inside a
  * quoted field), else the whole file is read again on this thread. Options: `catalog`; `workers`;
  * `minParallelBytes` (default 32 MB); `rangeBytes` (`invalid_option` below 1); `now`, the submission time (no month after
- * its); `maxFindings` (default 1000) kept in full, the rest counted; `sha256`.
+ * its); `maxFindings` (default 1000) kept in full, the rest counted; `sha256`, the file's hash for
+ * the observations' provenance (or a promise of it, so that hashing runs while the file is read).
  */
 export async function streamSubmission(
   path: string,
@@ -50,7 +51,7 @@ export async function streamSubmission(
     now = new Date(),
     maxFindings = 1000,
     sha256 = ""
-  }: {catalog: Catalog; workers?: number; minParallelBytes?: number; rangeBytes?: number; now?: Date; maxFindings?: number; sha256?: string}
+  }: {catalog: Catalog; workers?: number; minParallelBytes?: number; rangeBytes?: number; now?: Date; maxFindings?: number; sha256?: string | Promise<string>}
 ): Promise<StreamedSubmission> {
   if (rangeBytes !== undefined && !(rangeBytes >= 1)) throw new PlanwatchError("invalid_option", `invalid rangeBytes: ${rangeBytes} (expected a number of bytes, 1 or more)`);
   const {size} = await stat(path);
@@ -82,7 +83,7 @@ export async function streamSubmission(
       aggregates = [await whole()];
     }
   }
-  return mergeAggregates(aggregates, {catalog, file: basename(path), sha256, maxFindings});
+  return mergeAggregates(aggregates, {catalog, file: basename(path), sha256: await sha256, maxFindings});
 }
 
 /**

@@ -1,5 +1,6 @@
 import {foldKey} from "../submissions/cells.js";
 import type {Unit} from "../submissions/units.js";
+import type {Target} from "../targets/curation.js";
 import type {Office} from "./offices.js";
 import {projectTasks} from "./projectTasks.js";
 import type {Task} from "./responsibilities.js";
@@ -14,7 +15,10 @@ export function makeProgressCatalog({tasks, offices, units}: {tasks: readonly Pi
   return {task: (id) => byId.get(foldKey(id)), reporter: (text) => reporters.get(foldKey(text))};
 }
 
-/** The project's progress catalog: its tasks with owners, `seeds/offices.csv` and `seeds/units.csv`. */
-export async function projectProgressCatalog({projectDir}: {projectDir?: string} = {}): Promise<ProgressCatalog> {
-  return makeProgressCatalog(await projectTasks({projectDir}));
+/**
+ * The project's progress catalog: its tasks with owners, its offices and units. Options: `projectDir`;
+ * `targets`, the project's targets when already read.
+ */
+export async function projectProgressCatalog({projectDir, targets}: {projectDir?: string; targets?: readonly Target[]} = {}): Promise<ProgressCatalog> {
+  return makeProgressCatalog(await projectTasks({projectDir, targets}));
 }

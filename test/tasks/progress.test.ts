@@ -36,7 +36,8 @@ describe("progress reports", () => {
     data = join(dir, "data");
     await mkdir(inbox);
     const seed = await seedCatalog();
-    catalog = {...seed, progress: makeProgressCatalog({tasks: TASKS, offices: OFFICES, units: seed.units})};
+    const progress = makeProgressCatalog({tasks: TASKS, offices: OFFICES, units: seed.units});
+    catalog = {...seed, progress: async () => progress};
   });
   afterAll(() => rm(dir, {recursive: true, force: true}));
   const drop = async (name: string, content: Buffer | string) => {
