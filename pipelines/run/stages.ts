@@ -82,7 +82,7 @@ export const STAGES: Stage[] = [
   {
     name: "loader:gaps.json",
     files: async () => [],
-    code: ["pipelines/report/siteData.ts", "pipelines/gaps"],
+    code: ["pipelines/report/siteData.ts"],
     deps: ["gaps", "units", "targets", "observations"],
     run: async (_ctx, d) => siteGapsFrom({rows: d.gaps as GapRow[], units: (d.units as {units: Unit[]}).units, targets: d.targets as Target[], changes: siteChangesFrom({...gapInputs(d), asOf: (d.gaps as GapRow[])[0]?.as_of})}),
     loader: {file: "data/gaps.json.ts", render: (v) => JSON.stringify(v)}
