@@ -3,7 +3,7 @@ import {normalizeText} from "./normalizeText.js";
 import {parseChineseNumeral} from "./numbers.js";
 
 /** Where a plan's year was read: the option, the title, a publication date, the heading, the five-year period, the deadlines. */
-export type PlanYearSource = "option" | "title" | "date" | "heading" | "period" | "deadline";
+export type PlanYearSource = "option" | "title" | "date" | "heading" | "period" | "deadline" | "roc";
 
 const TITLE_YEAR = /(\d{4})年(?:度)?(?:教育)?(?:工作要点|工作计划|重点工作|工作任务|行动计划|民生实事|计划)/;
 const DATE_YEAR = /(?:发布|公布|印发|成文|发文|生成)(?:日期|时间)\s*[::】\]]?\s*(\d{4})\s*(?:[-./年])/;
@@ -17,13 +17,21 @@ const BODY_MARK = /^\s*(?:[一二三四五六七八九十]+、|\d{1,2}[.、](?!\
 const HEADING_LINES = 5;
 
 const plausible = (y: number) => y >= 1949 && y <= 2100;
+/**
+ * A year of the Republic of China calendar (民國114年 = 2025), as Taiwanese plans count: three digits
+ * before 年 or 年度, not part of a longer number. Read last, and only from the heading block, where a
+ * plain count of years (建校100年) would hardly stand.
+ */
+const ROC_YEAR = /(?:民國|中華民國)?(?<!\d)(1[01]\d)\s*年(?:度)?/g;
+const ROC_OFFSET = 1911;
 
 /**
  * The year a plan covers and where it was read, or `year: null` when nothing says it. In order: the
  * `year` option; a title such as `2023年工作要点`; a publication date (`发布日期:2023-04-25`); the
  * latest `YYYY年` of the heading block (the lines before the first section or item, at most five: a
  * heading that reviews 2023 and plans 2024 is a 2024 plan); a five-year period (`十四五` → 2025); the
- * latest deadline in the text (`到2030年`, `2023年底前`). Throws `PlanwatchError` `invalid_plan` for a
+ * latest deadline in the text (`到2030年`, `2023年底前`); a Republic of China year of the heading block
+ * (`114年度施政計畫` → 2025). Throws `PlanwatchError` `invalid_plan` for a
  * `year` option that is not a year.
  */
 export function inferPlanYear(text: string, {year}: {year?: number | null} = {}): {year: number | null; source: PlanYearSource | null} {
@@ -48,6 +56,8 @@ export function inferPlanYear(text: string, {year}: {year?: number | null} = {})
   if (period) return {year: 1955 + 5 * (10 + parseChineseNumeral(period[1]!)), source: "period"};
   const deadlines = [...normalized.matchAll(DEADLINE)].map((m) => Number(m[1] ?? m[2])).filter(plausible);
   if (deadlines.length) return {year: Math.max(...deadlines), source: "deadline"};
+  const roc = [...heading.join("\n").matchAll(ROC_YEAR)].map((m) => Number(m[1]) + ROC_OFFSET).filter(plausible);
+  if (roc.length) return {year: Math.max(...roc), source: "roc"};
   return {year: null, source: null};
 }
 

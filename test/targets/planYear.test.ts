@@ -16,13 +16,18 @@ describe("inferPlanYear", () => {
     ["the latest year of the heading block", "全市教育工作会议召开,总结回顾2023年工作,部署2024年工作。\n会议介绍,新建学校15所。", 2024, "heading"],
     ["a five-year period", "“十四五”教育事业发展主要指标表\n一、发展水平\n1.学前教育毛入园率(%)", 2025, "period"],
     ["the latest deadline", "关于推进健康行动的实施意见\n一、总体目标\n到2025年,政策体系初步建立。\n到2030年,人均预期寿命达到78.5岁。", 2030, "deadline"],
-    ["a deadline with spaces and 底前", "施政報告指標\n1. 黑點於 2023 年底前消除至少 75%。", 2023, "deadline"]
+    ["a deadline with spaces and 底前", "施政報告指標\n1. 黑點於 2023 年底前消除至少 75%。", 2023, "deadline"],
+    ["a Republic of China year in the heading", "金門縣114年度施政計畫\n一、教育\n1. 增設公共化幼兒園2園。", 2025, "roc"],
+    ["the latest of several", "施政計畫選項列管項目113年至114年第4季執行情形\n目前列管33案。", 2025, "roc"]
   ])("reads the year from %s", (_name, text, year, source) => {
     expect(inferPlanYear(text)).toEqual({year, source});
   });
 
   it("says null when nothing names a year, and the option wins over everything", () => {
     expect(inferPlanYear("加大重点人群健康保障\n年内产前筛查率达到90%以上。")).toEqual({year: null, source: null});
+    // a count of years is not a year: only three digits before 年 in the heading count, and not inside a longer number
+    expect(inferPlanYear("学校章程\n一、总则\n学校建于120年前。")).toEqual({year: null, source: null});
+    expect(inferPlanYear("纪念建校1120年\n一、总则")).toEqual({year: null, source: null});
     expect(inferPlanYear("杭州市教育局2023年工作要点", {year: 2024})).toEqual({year: 2024, source: "option"});
     expect(inferPlanYear("杭州市教育局2023年工作要点", {year: null})).toEqual({year: 2023, source: "title"});
     expect(() => inferPlanYear("", {year: 20.5})).toThrow(/invalid plan year: 20.5/);
