@@ -85,14 +85,23 @@ const AT_MOST_AFTER = /^(以下|及以下|以内)/;
 /** 左右 right after the unit: about (GDP增长5%左右, 保持在4%左右), unless the words before say a bound (控制在). */
 const ABOUT_AFTER = /^左右/;
 /** Verbs a Chinese numeral must follow (or a comparator) to count: 一人一档 is no target. */
-const COUNTING_VERB = /(新建成|新建|新增|建成|建设|培育|创建|打造|开设|开展|完成|实现|达到|达|增加|认定|遴选|举办|招收|培训)$/;
+const COUNTING_VERBS = "新建成|新建|新增|建成|建设|培育|创建|打造|开设|开展|完成|实现|达到|达|增加|认定|遴选|举办|招收|培训";
+const COUNTING_VERB = new RegExp(`(${COUNTING_VERBS})$`);
+/** An action anywhere in a phrase (what a scope word no longer governs). */
+const ACTION = new RegExp(`${COUNTING_VERBS}|实施|改造|提升|整治`);
 
 /** Indicators whose target is a ceiling (a concentration, a death rate): a neutral verb means at most. */
 const LOWER_IS_BETTER = /浓度|死亡率|发病率|发生率|事故率|能耗|排放量|失业率|辍学率|超标/;
 /** What follows a count that only describes (针对12个乡镇, 涵盖6个发展领域, 10件民生实事). */
-const DESCRIPTIVE_NOUN = /^(?:大)?(?:[\u4e00-\u9fa5]{0,2}领域|方面|维度|板块|大类|类别|环节|民生实事|实事)/;
+const DESCRIPTIVE_NOUN = /^(?:大)?(?:[\u4e00-\u9fa5]{0,2}领域|方面|维度|板块|大类|类别|环节)|^[^,;。]{0,20}?实事/;
 /** Words before a count that make it the scope, not the target (针对12个乡镇). */
 const DESCRIPTIVE_VERB = /(针对|涉及|涵盖|包括|包含|分为|围绕|聚焦|列入|确定了?)$/;
+/** The scope further on (涉及全县15个镇、乡村道路700多处): 涉及, 涵盖 or 针对 and no action before the count. */
+const DESCRIPTIVE_SCOPE = /(?:针对|涉及|涵盖)([^,;。]{0,24})$/;
+/** Who attends, not what is done (参加大会的237名代表). */
+const ATTENDING = /(?:参加|出席|列席)[^,;。]{0,24}的$/;
+/** A base the target builds on (在2023年117公里的基础上翻了一番). */
+const BASE_AFTER = /^(?:的)?基础上/;
 
 /**
  * Finds the targets in one clause: numbers with a unit, ranges, percentages and 全覆盖, with their
@@ -121,7 +130,9 @@ export function findMentions(clause: Clause): Mention[] {
     // a class when a count of what it classes follows (10亿元以上项目25个); 2项以上艺术技能 is a target
     if (g.unit && /^(?:及)?以上[^\d,、;]{1,8}?(?:\d|[一二三四五六七八九十两])/.test(rest)) continue;
     if (g.unit && g.unit !== "%" && DESCRIPTIVE_NOUN.test(rest)) continue;
-    if (DESCRIPTIVE_VERB.test(prefix.replace(/[\s约]+$/, ""))) continue;
+    if (DESCRIPTIVE_VERB.test(prefix.replace(/[\s约]+$/, "")) || ATTENDING.test(prefix.trimEnd()) || BASE_AFTER.test(rest)) continue;
+    const scope = DESCRIPTIVE_SCOPE.exec(text.slice(0, start));
+    if (scope && !ACTION.test(scope[1]!)) continue;
     if (g.unit && g.unit !== "%" && g.unit !== "百分点" && g.unit !== "个百分点" && !/\($/.test(prefix) && sharedBy(text, end) && !COUNTING_VERB.test(prefix.replace(/[\s约]+$/, ""))) continue;
     let comparator: Comparator = ">=";
     let explicit = Boolean(g.more || g.score);
