@@ -51,7 +51,8 @@ describe("an open unit vocabulary", () => {
     ["a count of livelihood projects with modifiers", "接续办好15件重点民生实事。"],
     ["a count of those who attend", "参加大会的237名人大代表进行了投票。"],
     ["a scope further on", "涉及全县15个镇、乡村道路700多处安全隐患地段。"],
-    ["a base", "在2023年117公里的基础上翻了一番。"]
+    ["a base", "在2023年117公里的基础上翻了一番。"],
+    ["a count that opens its clause and was done", "46项市级绩效任务全部完成,318件建议提案全部办理完毕。"]
   ])("no target in %s", (_name, sentence) => {
     expect(extract(sentence)).toEqual([]);
   });
