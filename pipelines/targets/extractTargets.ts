@@ -74,6 +74,8 @@ const NUMBERED = /^\s*(?:[一二三四五六七八九十]+、|\d{1,2}[.、](?!\d
 const REPORT_PARAGRAPH = /^(?:\d{4}年)?(?:完成|进展|实施|落实|推进)情况[::]/;
 /** Words in a clause, before a number, that say it was done. */
 const RESULT_WORDS = /已(?:经)?(?:超额)?(?:完成|建成|开工|竣工|实现|达到|达|投入|累计|新增|开展|改造|建设|培训|接种|筛查)|截至|为任务的|比上年同期|同比|比原计划|高出全省|超过省定任务/;
+/** Words after a count that opens its clause and say it was done (46项任务全部完成, 318件建议提案全部办理完毕). */
+const DONE_AFTER = /^[^,;。]{0,16}?(?:全部|均已|已经|已)(?:完成|办结|办理完毕|建成|落实)|^[^,;。]{0,16}?办理完毕/;
 /** Words anywhere in a sentence that say its figures were done (新增就业66289人,为任务的116.3%). */
 const RESULT_SENTENCE = /为任务的|为(?:年度)?目标任务的|完成(?:全年|年度)?(?:目标)?任务(?:\([^)]*\))?的|占年度(?:目标|计划)的/;
 /** A number the words before name as the target (完成全年目标任务(10万公里), 优于年度目标32.9微克/立方米); not a difference from it (好于年度目标0.6个百分点). */
@@ -130,7 +132,7 @@ function _extractTargets(input: string, planYear: number | null): ExtractedTarge
       ? [{...row, baseline_year: null, per: null}]
       : mentions
           .map((mention, i) => ({...mention, indicator: named(mention, i), baseline: null}))
-          .filter((mention) => namesTarget(clause.text, mention) || !(past || RESULT_WORDS.test(clause.text.slice(0, mention.start)) || RESULT_SENTENCE.test(clause.sentence)));
+          .filter((mention) => namesTarget(clause.text, mention) || !(past || RESULT_WORDS.test(clause.text.slice(0, mention.start)) || RESULT_SENTENCE.test(clause.sentence) || doneAfter(clause.text, mention)));
     const deadline = DEADLINE_YEAR.exec(clause.sentence);
     for (const target of targets) {
       found.push({
@@ -192,6 +194,11 @@ function namesTarget(text: string, mention: Mention): boolean {
   if (NAMED_TARGET.test(text.slice(mention.end))) return true;
   const before = text.slice(0, mention.start);
   return NAMED_BEFORE.test(before) && !(mention.unit === "百分点" && /(?:好于|优于|高于|低于|超过|超出)[^,;]*$/.test(before));
+}
+
+/** Whether a count opens its clause (nothing before promises or does it) and the words after it say it was done (46项任务全部完成). */
+function doneAfter(text: string, mention: Mention): boolean {
+  return /^(?:共|约|累计)?\s*$/.test(text.slice(0, mention.start)) && DONE_AFTER.test(text.slice(mention.end));
 }
 
 /** The index of the last of the ascending `starts` that is ≤ `offset` (-1 when none is). */

@@ -115,7 +115,9 @@ export function readCell(text: string): Cell | null | undefined {
         ? "<"
         : symbol === ">"
           ? ">"
-          : ">=";
+          : bound === "左右"
+            ? "="
+            : ">=";
   return {value: low ? lowValue : high, value_max: low ? high : null, comparator, unit: cellUnit === "个百分点" ? "百分点" : cellUnit, cumulative: Boolean(open)};
 }
 

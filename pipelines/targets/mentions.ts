@@ -28,9 +28,9 @@ export interface Mention {
  * rates (% ‰ 百分点, per 10万), ages and durations (岁 年 小时: only where the indicator is one).
  */
 export const UNITS = [
-  "个百分点", "百分点", "个小时", "微克/立方米", "毫克/立方米", "平方公里", "平方米", "立方米", "人次", "万元", "亿元", "公里", "千米", "公顷", "课时", "小时", "批次", "/10万",
+  "个百分点", "百分点", "个小时", "微克/立方米", "毫克/立方米", "平方公里", "平方米", "立方米", "人次", "场次", "万元", "亿元", "公里", "千米", "公顷", "公斤", "千克", "课时", "小时", "批次", "/10万",
   "%", "‰", "所", "个", "名", "人", "门", "项", "次", "家", "座", "场", "间", "张", "台", "种", "户", "元", "节", "班", "篇", "部", "条",
-  "亩", "株", "棵", "处", "套", "床", "辆", "吨", "栋", "块", "例", "册", "件", "岁", "年"
+  "亩", "株", "棵", "处", "套", "床", "辆", "吨", "斤", "栋", "块", "例", "册", "件", "岁", "年"
 ] as const;
 /** Units that spell another: 个百分点 is 百分点, 个小时 小时. */
 const UNIT_ALIASES: Record<string, string> = {个百分点: "百分点", 个小时: "小时"};
@@ -44,18 +44,22 @@ const NOUN_UNITS: [RegExp, string][] = [
   [/次数$/, "次"]
 ];
 
-const ARABIC = String.raw`(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?[万亿]?`;
+const ARABIC = String.raw`(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:万亿|[万亿])?`;
 const CHINESE = "[零〇一二两三四五六七八九十百千]+[万亿]?";
 const NUMBER = `(?:${ARABIC}|${CHINESE})`;
 const RANGE_SEP = "\\s*(?:——|—|–|-|~|至|到)\\s*";
 const UNIT = `(?:${[...UNITS].sort((a, b) => b.length - a.length).join("|")})`;
+/** People a number with only 万 or 亿 may count directly (为200万中小学生, 惠及10万群众): its unit is 人. */
+const PEOPLE = String.raw`[\u4e00-\u9fa5]{0,4}?(?:学生|儿童|少年|老人|老年人|群众|居民|农民|职工|妇女|青年|患者|残疾人|人口)`;
+/** After a number with only 万 or 亿, the next value of its list and that value's unit (4.68万和7000个). */
+const LIST_UNIT = new RegExp(`^[、和与及]\\s*${NUMBER}\\s*(${UNIT})`);
 /**
  * A number (or range) with its unit (余 or 多 between: at least), a number with only 万 or 亿 that a
- * noun gives the unit of (体检人数达1000万以上), a score after an index's name (指数达85), or 全覆盖
+ * noun gives the unit of (体检人数达1000万以上) or that counts people (200万中小学生), a score after an index's name (指数达85), or 全覆盖
  * (100 %).
  */
 const MENTION = new RegExp(
-  `(?<symbol>[≥≤><]=?\\s*)?(?:(?<low>${NUMBER})%?${RANGE_SEP})?(?<num>${NUMBER})(?<more>余|多)?\\s*(?:(?<unit>${UNIT})(?!月|工作日|星期|性)|(?<=[万亿])(?=以上|及以上|左右|[,;。、)]|$))` +
+  `(?<symbol>[≥≤><]=?\\s*)?(?:(?<low>${NUMBER})%?${RANGE_SEP})?(?<num>${NUMBER})(?<more>余|多)?\\s*(?:(?<unit>${UNIT})(?!月|工作日|星期|性)|(?<=[万亿])(?=以上|及以上|左右|[,;。、)和与及]|$|(?<people>${PEOPLE})))` +
     `|(?<=(?:指数|系数|得分|评分|分值)(?:达到|达|为|提高到|提升至|保持在)?)(?<score>\\d+(?:\\.\\d+)?)(?![\\d.%‰万亿]|\\s*(?:${UNIT}))` +
     `|(?<coverage>全覆盖)`,
   "g"
@@ -78,15 +82,26 @@ const YEARLY = /(?:逐年|每年|年均)(增加|增长|提高|提升|减少|下�
 /** 以上 right after the unit, or after a short noun (500所小学以上), within the same phrase. */
 const AT_LEAST_AFTER = /^(?:[^\s\d,、;和及与]{0,8}?)(以上|及以上)/;
 const AT_MOST_AFTER = /^(以下|及以下|以内)/;
+/** 左右 right after the unit: about (GDP增长5%左右, 保持在4%左右), unless the words before say a bound (控制在). */
+const ABOUT_AFTER = /^左右/;
 /** Verbs a Chinese numeral must follow (or a comparator) to count: 一人一档 is no target. */
-const COUNTING_VERB = /(新建成|新建|新增|建成|建设|培育|创建|打造|开设|开展|完成|实现|达到|达|增加|认定|遴选|举办|招收|培训)$/;
+const COUNTING_VERBS = "新建成|新建|新增|建成|建设|培育|创建|打造|开设|开展|完成|实现|达到|达|增加|认定|遴选|举办|招收|培训";
+const COUNTING_VERB = new RegExp(`(${COUNTING_VERBS})$`);
+/** An action anywhere in a phrase (what a scope word no longer governs). */
+const ACTION = new RegExp(`${COUNTING_VERBS}|实施|改造|提升|整治`);
 
 /** Indicators whose target is a ceiling (a concentration, a death rate): a neutral verb means at most. */
 const LOWER_IS_BETTER = /浓度|死亡率|发病率|发生率|事故率|能耗|排放量|失业率|辍学率|超标/;
 /** What follows a count that only describes (针对12个乡镇, 涵盖6个发展领域, 10件民生实事). */
-const DESCRIPTIVE_NOUN = /^(?:大)?(?:[\u4e00-\u9fa5]{0,2}领域|方面|维度|板块|大类|类别|环节|民生实事|实事)/;
+const DESCRIPTIVE_NOUN = /^(?:大)?(?:[\u4e00-\u9fa5]{0,2}领域|方面|维度|板块|大类|类别|环节)|^[^,;。]{0,20}?实事/;
 /** Words before a count that make it the scope, not the target (针对12个乡镇). */
 const DESCRIPTIVE_VERB = /(针对|涉及|涵盖|包括|包含|分为|围绕|聚焦|列入|确定了?)$/;
+/** The scope further on (涉及全县15个镇、乡村道路700多处): 涉及, 涵盖 or 针对 and no action before the count. */
+const DESCRIPTIVE_SCOPE = /(?:针对|涉及|涵盖)([^,;。]{0,24})$/;
+/** Who attends, not what is done (参加大会的237名代表). */
+const ATTENDING = /(?:参加|出席|列席)[^,;。]{0,24}的$/;
+/** A base the target builds on (在2023年117公里的基础上翻了一番). */
+const BASE_AFTER = /^(?:的)?基础上/;
 
 /**
  * Finds the targets in one clause: numbers with a unit, ranges, percentages and 全覆盖, with their
@@ -115,7 +130,9 @@ export function findMentions(clause: Clause): Mention[] {
     // a class when a count of what it classes follows (10亿元以上项目25个); 2项以上艺术技能 is a target
     if (g.unit && /^(?:及)?以上[^\d,、;]{1,8}?(?:\d|[一二三四五六七八九十两])/.test(rest)) continue;
     if (g.unit && g.unit !== "%" && DESCRIPTIVE_NOUN.test(rest)) continue;
-    if (DESCRIPTIVE_VERB.test(prefix.replace(/[\s约]+$/, ""))) continue;
+    if (DESCRIPTIVE_VERB.test(prefix.replace(/[\s约]+$/, "")) || ATTENDING.test(prefix.trimEnd()) || BASE_AFTER.test(rest)) continue;
+    const scope = DESCRIPTIVE_SCOPE.exec(text.slice(0, start));
+    if (scope && !ACTION.test(scope[1]!)) continue;
     if (g.unit && g.unit !== "%" && g.unit !== "百分点" && g.unit !== "个百分点" && !/\($/.test(prefix) && sharedBy(text, end) && !COUNTING_VERB.test(prefix.replace(/[\s约]+$/, ""))) continue;
     let comparator: Comparator = ">=";
     let explicit = Boolean(g.more || g.score);
@@ -163,6 +180,9 @@ export function findMentions(clause: Clause): Mention[] {
       explicit = own = true;
     } else if (AT_LEAST_AFTER.test(rest)) {
       explicit = own = true;
+    } else if (ABOUT_AFTER.test(rest) && !g.low) {
+      if (!own) comparator = "=";
+      explicit = own = true;
     }
     // 浓度为30, 优于年度目标32.9 (of a concentration named earlier in the sentence): at most
     if (!own && comparator === ">=" && /(?:为|达到?|目标值?)$/.test(before) && (LOWER_IS_BETTER.test(before) || (/目标值?$/.test(before) && LOWER_IS_BETTER.test(clause.sentence)))) comparator = "<=";
@@ -176,7 +196,8 @@ export function findMentions(clause: Clause): Mention[] {
     }
     if (!g.coverage && !g.score && IS_CHINESE.test(g.num!) && !explicit && !COUNTING_VERB.test(prefix)) continue;
     const coverage = Boolean(g.coverage);
-    const unit = coverage ? "%" : g.score ? "" : g.unit ? UNIT_ALIASES[g.unit] ?? g.unit : nounUnit(before);
+    const listed = LIST_UNIT.exec(rest)?.[1];
+    const unit = coverage ? "%" : g.score ? "" : g.unit ? UNIT_ALIASES[g.unit] ?? g.unit : g.people !== undefined ? "人" : nounUnit(before) || (listed ? UNIT_ALIASES[listed] ?? listed : "");
     const value = coverage ? 100 : g.score ? Number(g.score) : parsePlanNumber(g.num!);
     if (!Number.isFinite(value)) continue;
     let value_max: number | null = null;

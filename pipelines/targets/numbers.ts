@@ -33,16 +33,16 @@ export function parseChineseNumeral(text: string): number {
 
 /**
  * Parses a number as plans write it, after {@link normalizeText}: `72`, `6.1`, `1,500`, `6.1万`
- * (61000), `2亿`, `90%` (90: the unit is said elsewhere), `十`, `两百`. Returns NaN when `text` is
+ * (61000), `2亿`, `1.3万亿`, `90%` (90: the unit is said elsewhere), `十`, `两百`. Returns NaN when `text` is
  * not a number.
  */
 export function parsePlanNumber(text: string): number {
   let t = text.trim().replace(/%$/, "");
   let scale = 1;
-  const big = /[万亿]$/.exec(t);
-  if (big && /[\d.]$/.test(t.slice(0, -1))) {
-    scale = BIG_UNITS[big[0]]!;
-    t = t.slice(0, -1);
+  const big = /(?:万亿|[万亿])$/.exec(t);
+  if (big && /[\d.]$/.test(t.slice(0, big.index))) {
+    scale = big[0] === "万亿" ? 1e12 : BIG_UNITS[big[0]]!;
+    t = t.slice(0, big.index);
   }
   if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(t)) t = t.replaceAll(",", "");
   if (/^\d+(\.\d+)?$/.test(t)) return roundScaled(Number(t), scale);

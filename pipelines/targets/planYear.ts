@@ -6,13 +6,15 @@ import {parseChineseNumeral} from "./numbers.js";
 export type PlanYearSource = "option" | "title" | "date" | "heading" | "period" | "deadline" | "roc";
 
 const TITLE_YEAR = /(\d{4})年(?:度)?(?:教育)?(?:工作要点|工作计划|重点工作|工作任务|行动计划|民生实事|计划)/;
-const DATE_YEAR = /(?:发布|公布|印发|成文|发文|生成)(?:日期|时间)\s*[::】\]]?\s*(\d{4})\s*(?:[-./年])/;
+const DATE_YEAR = /(?:发布|公布|印发|成文|发文|发表|生成)(?:日期|时间)\s*[::】\]]?\s*(\d{4})\s*(?:[-./年])/;
 const YEAR = /(\d{4})\s*年(?!代)/g;
 /** 十四五 (the 14th five-year plan, 2021–2025), as plans name their period. */
 const FIVE_YEAR_PLAN = /十([一二三四五六七八九])五(?=”|"|时期|期间|规划|计划)/;
 const DEADLINE = /(?:到|至|截至|于|在)\s*(\d{4})\s*年|(\d{4})\s*年\s*(?:底|末)/g;
 /** A section (一、) or item (1. 1、 (一)) mark: where the heading block ends. */
 const BODY_MARK = /^\s*(?:[一二三四五六七八九十]+、|\d{1,2}[.、](?!\d)|[((][一二三四五六七八九十]+[))])/;
+/** A line with a comma or a stop is prose, no title. */
+const PROSE = /[,。;!?]/;
 /** The heading block is at most this many non-empty lines. */
 const HEADING_LINES = 5;
 
@@ -52,7 +54,8 @@ export function inferPlanYear(text: string, {year}: {year?: number | null} = {})
   }
   const headingYears = heading.flatMap((line) => [...line.matchAll(YEAR)].map((m) => Number(m[1]))).filter(plausible);
   if (headingYears.length) return {year: Math.max(...headingYears), source: "heading"};
-  const period = FIVE_YEAR_PLAN.exec(heading.join("\n"));
+  // A title names the plan's period (“十四五”教育事业发展规划); a sentence may only refer to one (与“十四五”规划相衔接).
+  const period = FIVE_YEAR_PLAN.exec(heading.filter((line) => !PROSE.test(line)).join("\n"));
   if (period) return {year: 1955 + 5 * (10 + parseChineseNumeral(period[1]!)), source: "period"};
   const deadlines = [...normalized.matchAll(DEADLINE)].map((m) => Number(m[1] ?? m[2])).filter(plausible);
   if (deadlines.length) return {year: Math.max(...deadlines), source: "deadline"};

@@ -125,8 +125,29 @@ export function splitClauses(text: string): Clause[] {
   return clauses;
 }
 
-/** Marks the characters of `line` inside quotation marks, titles or document-number brackets. */
+/** Quoted speech (局长表示:“今年…不少于2200场次;新建…100块。”): a quotation with a clause mark inside, longer than a name. */
+const SPEECH = /[,。;:!?]/;
+const SPEECH_MIN = 16;
+
+/**
+ * Marks the characters of `line` inside quotation marks, titles or document-number brackets: names,
+ * slogans and titles state no targets. Quoted speech is read as text (its quotation marks and the
+ * names quoted inside it stay marked).
+ */
 function quoteMask(line: string): boolean[] {
+  const mask = _quoteMask(line);
+  for (let s = 0; s < mask.length; s++) {
+    if (!mask[s]) continue;
+    let e = s;
+    while (e < mask.length && mask[e]) e++;
+    const inner = line.slice(s + 1, e - 1);
+    if (!"《〔【".includes(line[s]!) && inner.length >= SPEECH_MIN && SPEECH.test(inner)) mask.splice(s + 1, inner.length, ...quoteMask(inner));
+    s = e;
+  }
+  return mask;
+}
+
+function _quoteMask(line: string): boolean[] {
   const mask: boolean[] = [];
   let depth = 0;
   let straight = false;

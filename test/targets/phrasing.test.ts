@@ -26,7 +26,14 @@ describe("an open unit vocabulary", () => {
     ["余: at least", "新增学位1700余个。", [[">=", 1700, "个"]]],
     ["约 keeps the default", "每年进行约 500 次联合清洁行动。", [[">=", 500, "次"]]],
     ["降至 is at most", "重大慢病过早死亡率降至9.3%。", [["<=", 9.3, "%"]]],
-    ["a list shares its verb", "婴儿死亡率、孕产妇死亡率分别下降到4.0‰、10/10万。", [["<=", 4, "‰"], ["<=", 10, "/10万"]]]
+    ["a list shares its verb", "婴儿死亡率、孕产妇死亡率分别下降到4.0‰、10/10万。", [["<=", 4, "‰"], ["<=", 10, "/10万"]]],
+    ["左右 is about", "地区生产总值增长5%左右,研发经费支出比例保持在4%左右。", [["=", 5, "%"], ["=", 4, "%"]]],
+    ["左右 keeps a bound the words say", "城镇登记失业率控制在4.5%左右。", [["<=", 4.5, "%"]]],
+    ["斤 and 万亿", "粮食产量1.3万亿斤以上。", [[">=", 1.3e12, "斤"]]],
+    ["场次", "组织全民健身活动不少于2200场次。", [[">=", 2200, "场次"]]],
+    ["bare 万 that counts people", "为200万中小学生开展心理健康测评。", [[">=", 2000000, "人"]]],
+    ["bare 万 takes its list's unit", "分别新增学位4.68万和7000个。", [[">=", 46800, "个"], [">=", 7000, "个"]]],
+    ["quoted speech is text", "局长表示:“今年组织全民健身活动不少于2200场次;新建‘一场一馆’足球场地100块。”", [[">=", 2200, "场次"], [">=", 100, "块"]]]
   ] as const)("%s: %s", (_name, sentence, expected) => {
     expect(extract(sentence).map(brief)).toEqual(expected);
   });
@@ -40,7 +47,12 @@ describe("an open unit vocabulary", () => {
     ["a period of a programme", "参加为期一年的计划。"],
     ["the scope of a measure", "针对12个乡镇开展专项整治。"],
     ["a count of fields", "聚焦6个发展领域。"],
-    ["a count of livelihood projects", "办好10件民生实事。"]
+    ["a count of livelihood projects", "办好10件民生实事。"],
+    ["a count of livelihood projects with modifiers", "接续办好15件重点民生实事。"],
+    ["a count of those who attend", "参加大会的237名人大代表进行了投票。"],
+    ["a scope further on", "涉及全县15个镇、乡村道路700多处安全隐患地段。"],
+    ["a base", "在2023年117公里的基础上翻了一番。"],
+    ["a count that opens its clause and was done", "46项市级绩效任务全部完成,318件建议提案全部办理完毕。"]
   ])("no target in %s", (_name, sentence) => {
     expect(extract(sentence)).toEqual([]);
   });

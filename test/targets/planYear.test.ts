@@ -12,6 +12,8 @@ describe("inferPlanYear", () => {
     ["a title", "杭州市教育局2023年工作要点\n一、总体要求\n到2025年,新增学位1万个。", 2023, "title"],
     ["a traditional title", "臺北市2024年度教育工作計劃", 2024, "title"],
     ["a publication date", "浙江省卫生健康工作要点的通知\n发布日期: 2023-04-25 17:10\n一、主要任务", 2023, "date"],
+    ["a traditional 發布時間", "國家衛健委:降至歷史最低\n發布時間:2023-06-02 09:20:00\n力爭到2030年孕產婦死亡率下降到12/10萬以下。", 2023, "date"],
+    ["a 发表时间", "建设全面开工\n编辑:某某 发表时间:2024-05-06 09:25", 2024, "date"],
     ["a 公布日期 with dots", "关于加快学前教育发展的意见\n【公布日期】2005.02.01\n一、目标", 2005, "date"],
     ["the latest year of the heading block", "全市教育工作会议召开,总结回顾2023年工作,部署2024年工作。\n会议介绍,新建学校15所。", 2024, "heading"],
     ["a five-year period", "“十四五”教育事业发展主要指标表\n一、发展水平\n1.学前教育毛入园率(%)", 2025, "period"],
@@ -28,6 +30,8 @@ describe("inferPlanYear", () => {
     // a count of years is not a year: only three digits before 年 in the heading count, and not inside a longer number
     expect(inferPlanYear("学校章程\n一、总则\n学校建于120年前。")).toEqual({year: null, source: null});
     expect(inferPlanYear("纪念建校1120年\n一、总则")).toEqual({year: null, source: null});
+    // a sentence that refers to a five-year plan does not make the text one
+    expect(inferPlanYear("今年发展主要预期目标是:增长5%左右。\n预期目标与“十四五”规划相衔接。")).toEqual({year: null, source: null});
     expect(inferPlanYear("杭州市教育局2023年工作要点", {year: 2024})).toEqual({year: 2024, source: "option"});
     expect(inferPlanYear("杭州市教育局2023年工作要点", {year: null})).toEqual({year: 2023, source: "title"});
     expect(() => inferPlanYear("", {year: 20.5})).toThrow(/invalid plan year: 20.5/);
