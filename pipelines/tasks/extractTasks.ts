@@ -4,7 +4,7 @@ import {normalizeText} from "../targets/normalizeText.js";
 import {planSections} from "../targets/planSections.js";
 import {inferPlanYear} from "../targets/planYear.js";
 import {planLines} from "../targets/structure.js";
-import {actionVerb, readDeadline, subListMarkers} from "./phrases.js";
+import {actionVerb, isNoteLine, noteTailStart, readDeadline, subListMarkers} from "./phrases.js";
 
 /** A work item of the plan: section `一、`, item `1.`, and the title its first sentence gives. */
 export interface WorkItem {
@@ -97,8 +97,15 @@ function _extractTasks(input: string, {year, targets}: {year: number | null; tar
       from = title.bodyFrom;
     }
     if (!items.has(key)) continue; // text under an item number the plan never opened
+    if (isNoteLine(paragraph)) {
+      // 牵头单位:… names offices; 完成时限:… the time of the item's tasks that name none
+      const named = readDeadline(paragraph, {year});
+      if (named) for (const t of tasks) if (t.item_id === key && t.deadline_source !== "text") Object.assign(t, {deadline: named.deadline, deadline_source: "text", deadline_words: named.words});
+      continue;
+    }
     const itemTitleText = items.get(key)!.title;
-    for (const piece of joinPieces(line, pieces(line, from))) {
+    const text = line.slice(0, noteTailStart(line));
+    for (const piece of joinPieces(text, pieces(text, from))) {
       const n = (counters.get(key) ?? 0) + 1;
       counters.set(key, n);
       const start = offset + piece.start;
@@ -127,24 +134,40 @@ function _extractTasks(input: string, {year, targets}: {year: number | null; tar
 
 /**
  * The item's title on its first line: the first sentence when more follows (the tasks start after
- * it); a bare heading with no punctuation (its tasks in the paragraphs under it); else the first
- * clause (and the whole sentence is the item's one task).
+ * it) and it reads as a heading (no comma, or a numbered sub-list follows it); a bare heading with no
+ * punctuation (its tasks in the paragraphs under it); else the first clause (and the sentence is a task).
  */
 function itemTitle(line: string, from: number): {start: number; end: number; bodyFrom: number} {
   const rest = line.slice(from);
   // a bare heading (no punctuation at all): its tasks are in the paragraphs under it
   if (!/[。;!?;!?,:,:]/.test(rest)) return {start: from, end: from + rest.trimEnd().length, bodyFrom: line.length};
   const stop = rest.search(/[。!?!?]/);
-  if (stop > 0 && rest.slice(stop + 1).trim()) return {start: from, end: from + stop, bodyFrom: from + stop + 1};
+  const after = rest.slice(stop + 1).trim();
+  if (stop > 0 && after && (!/[,;,;]/.test(rest.slice(0, stop)) || subListMarkers(after)[0] === 0)) return {start: from, end: from + stop, bodyFrom: from + stop + 1};
   const clause = rest.search(/[,;:,;:。]/);
   const end = clause > 0 ? clause : rest.replace(TRAILING, "").length;
   return {start: from, end: from + end, bodyFrom: from};
 }
 
-/** Cuts a line from `from` into sentences, and a sentence with a numbered sub-list into its entries. */
+/**
+ * Cuts a line from `from` into sentences, and a sentence with a numbered sub-list into its entries;
+ * a sub-list whose entries run over several sentences (`一是…。…。二是…`) gives one piece an entry.
+ */
 function pieces(line: string, from: number): Piece[] {
+  const rest = line.slice(from);
+  const markers = subListMarkers(rest);
+  if (!markers.length || !markers.some((at, i) => /[。!?!?]/.test(rest.slice(at, markers[i + 1] ?? at)))) return sentencePieces(line, from, line.length);
+  // the sentences before the list are tasks of their own; the list's lead-in is not
+  const lead = Math.max(0, ...[...rest.slice(0, markers[0]).matchAll(/[。!?!?]/g)].map((m) => m.index! + 1));
+  const out = [...sentencePieces(line, from, from + lead), trimmed(line, from + lead, from + markers[0]!, true)];
+  markers.forEach((at, i) => out.push(trimmed(line, from + at, from + (markers[i + 1] ?? rest.length), false)));
+  return out.filter((p) => p.end > p.start);
+}
+
+/** Cuts `line` between `from` and `to` into sentences, and a sentence with a numbered sub-list into its entries. */
+function sentencePieces(line: string, from: number, to: number): Piece[] {
   const out: Piece[] = [];
-  for (const m of line.slice(from).matchAll(SENTENCE)) {
+  for (const m of line.slice(from, to).matchAll(SENTENCE)) {
     const start = from + m.index!;
     const sentence = m[0];
     const markers = subListMarkers(sentence);
