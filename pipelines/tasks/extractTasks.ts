@@ -83,7 +83,8 @@ function _extractTasks(input: string, {year, targets}: {year: number | null; tar
   const tasks: ExtractedTask[] = [];
   const counters = new Map<string, number>();
   const seen = new Set<string>();
-  for (const {section, item, offset, line, body, opens} of planLines(normalized)) {
+  const lines = planLines(normalized);
+  for (const [index, {section, item, offset, line, body, opens}] of lines.entries()) {
     if (section === 0 || item === 0) continue;
     const paragraph = line.slice(body).trim();
     if (!paragraph) continue;
@@ -92,7 +93,8 @@ function _extractTasks(input: string, {year, targets}: {year: number | null; tar
     seen.add(`${key}:${paragraph}`);
     let from = body + (line.length - line.slice(body).trimStart().length - body);
     if (opens === "item" && !items.has(key)) {
-      const title = itemTitle(line, from);
+      const next = lines.slice(index + 1).find((l) => l.line.trim() && !isNoteLine(l.line));
+      const title = itemTitle(line, from, {textBelow: next !== undefined && next.opens === null && next.section === section && next.item === item});
       items.set(key, {item_id: key, section, item, section_title: sectionTitles.get(section) ?? "", title: input.slice(offset + title.start, offset + title.end), start_offset: offset + title.start, end_offset: offset + title.end});
       from = title.bodyFrom;
     }
@@ -134,13 +136,15 @@ function _extractTasks(input: string, {year, targets}: {year: number | null; tar
 
 /**
  * The item's title on its first line: the first sentence when more follows (the tasks start after
- * it) and it reads as a heading (no comma, or a numbered sub-list follows it); a bare heading with no
- * punctuation (its tasks in the paragraphs under it); else the first clause (and the sentence is a task).
+ * it) and it reads as a heading (no comma, or a numbered sub-list follows it); a bare heading (no
+ * punctuation, or one short sentence with text under it: `1.主要目标指标。`), its tasks in the
+ * paragraphs under it; else the first clause (and the sentence is a task).
  */
-function itemTitle(line: string, from: number): {start: number; end: number; bodyFrom: number} {
+function itemTitle(line: string, from: number, {textBelow}: {textBelow: boolean}): {start: number; end: number; bodyFrom: number} {
   const rest = line.slice(from);
-  // a bare heading (no punctuation at all): its tasks are in the paragraphs under it
-  if (!/[。;!?;!?,:,:]/.test(rest)) return {start: from, end: from + rest.trimEnd().length, bodyFrom: line.length};
+  const bare = rest.replace(TRAILING, "");
+  // a bare heading: its tasks are in the paragraphs under it
+  if (!/[。;!?;!?,:,:]/.test(bare) && (textBelow || bare.length === rest.trimEnd().length)) return {start: from, end: from + bare.length, bodyFrom: line.length};
   const stop = rest.search(/[。!?!?]/);
   const after = rest.slice(stop + 1).trim();
   if (stop > 0 && after && (!/[,;,;]/.test(rest.slice(0, stop)) || subListMarkers(after)[0] === 0)) return {start: from, end: from + stop, bodyFrom: from + stop + 1};

@@ -112,6 +112,12 @@ describe("extractTasks: one row per phrasing", () => {
     expect(tasks.map((t) => [t.task_id, t.text])).toEqual([["1.1-t1", "出台课程方案"], ["1.1-t2", "开展教研活动"], ["1.1-t3", "建设资源库"], ["1.2-t1", "完成评估"]]);
   });
 
+  it("a one-sentence first line with text under it is a heading, not a task (notes under it are no text)", () => {
+    const {items, tasks} = extractTasks("某市2031年工作要点\n一、部分\n1.主要目标。\n出台方案;开展培训。\n2.新建学校5所。\n牵头单位:市教育局\n");
+    expect(items.map((i) => i.title)).toEqual(["主要目标", "新建学校5所"]);
+    expect(tasks.map((t) => [t.task_id, t.text])).toEqual([["1.1-t1", "出台方案"], ["1.1-t2", "开展培训"], ["1.2-t1", "新建学校5所"]]);
+  });
+
   it("a repeated document yields each item and task once, and its second preamble belongs to no item", () => {
     const notice = "某市教育局2031年工作要点\n\n关于印发的通知\n\n一、部分\n\n1.标题。出台方案。\n\n2.标题二。完成评估。\n\n";
     const {items, tasks} = extractTasks(notice + notice);
