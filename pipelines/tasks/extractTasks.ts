@@ -4,7 +4,7 @@ import {normalizeText} from "../targets/normalizeText.js";
 import {planSections} from "../targets/planSections.js";
 import {inferPlanYear} from "../targets/planYear.js";
 import {planLines} from "../targets/structure.js";
-import {actionVerb, isNoteLine, noteTailStart, readDeadline, subListMarkers} from "./phrases.js";
+import {actionVerb, isNoteLine, isPrefaceHeading, noteTailStart, readDeadline, subListMarkers} from "./phrases.js";
 
 /** A work item of the plan: section `一、`, item `1.`, and the title its first sentence gives. */
 export interface WorkItem {
@@ -61,6 +61,7 @@ const TRAILING = /[\s,;:。,;:、!?!?]+$/;
  * section and item (the seed prints its notice twice) yields its tasks once, as targets do.
  * Options: `year`, the plan's year (default: read from its title, as for targets); `targets`, the
  * numeric targets to link by offset (default: the plan's own).
+ * A section or item that states the plan's aims or principles (总体要求, 指导思想, 基本原则) holds no tasks.
  * A plan whose year nothing says still gives its tasks, with deadlines only where the text names a year.
  * Throws `PlanwatchError` `invalid_plan` when `text` is not a string.
  */
@@ -83,12 +84,18 @@ function _extractTasks(input: string, {year, targets}: {year: number | null; tar
   const tasks: ExtractedTask[] = [];
   const counters = new Map<string, number>();
   const seen = new Set<string>();
+  const preface = new Set<string>();
   const lines = planLines(normalized);
   for (const [index, {section, item, offset, line, body, opens}] of lines.entries()) {
-    if (section === 0 || item === 0) continue;
+    if (section === 0 || item === 0 || isPrefaceHeading(sectionTitles.get(section) ?? "")) continue;
     const paragraph = line.slice(body).trim();
     if (!paragraph) continue;
     const key = `${section}.${item}`;
+    if (preface.has(key)) continue;
+    if (opens === "item" && !items.has(key) && isPrefaceHeading(paragraph)) {
+      preface.add(key); // 指导思想, 基本原则: the plan's aims, not a work item
+      continue;
+    }
     if (seen.has(`${key}:${paragraph}`)) continue;
     seen.add(`${key}:${paragraph}`);
     let from = body + (line.length - line.slice(body).trimStart().length - body);

@@ -118,6 +118,11 @@ describe("extractTasks: one row per phrasing", () => {
     expect(tasks.map((t) => [t.task_id, t.text])).toEqual([["1.1-t1", "出台方案"], ["1.1-t2", "开展培训"], ["1.2-t1", "新建学校5所"]]);
   });
 
+  it("总体要求, 指导思想 and 基本原则 state the plan's aims: no work items", () => {
+    const {items} = extractTasks("某市2031年工作要点\n一、总体要求\n(一)指导思想\n坚持稳中求进。\n(二)基本原则\n坚持问题导向。\n二、主要任务\n(一)深化改革\n出台方案。\n三、保障措施\n1.指导思想。加强组织领导。\n2.强化督查。开展评估。\n");
+    expect(items.map((i) => [i.item_id, i.title])).toEqual([["2.1", "深化改革"], ["3.2", "强化督查"]]);
+  });
+
   it("a repeated document yields each item and task once, and its second preamble belongs to no item", () => {
     const notice = "某市教育局2031年工作要点\n\n关于印发的通知\n\n一、部分\n\n1.标题。出台方案。\n\n2.标题二。完成评估。\n\n";
     const {items, tasks} = extractTasks(notice + notice);
