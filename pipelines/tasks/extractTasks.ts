@@ -113,14 +113,16 @@ function _extractTasks(input: string, {year, targets}: {year: number | null; tar
       continue;
     }
     const itemTitleText = items.get(key)!.title;
-    const text = line.slice(0, noteTailStart(line));
+    const cut = noteTailStart(line);
+    const text = line.slice(0, cut);
+    const noted = readDeadline(line.slice(cut), {year}); // (牵头单位:…;完成时限:6月底前) dates the line's tasks
     for (const piece of joinPieces(text, pieces(text, from))) {
       const n = (counters.get(key) ?? 0) + 1;
       counters.set(key, n);
       const start = offset + piece.start;
       const end = offset + piece.end;
       const clause = normalized.slice(start, end);
-      const deadline = readDeadline(clause, {year});
+      const deadline = readDeadline(clause, {year}) ?? noted;
       tasks.push({
         task_id: `${key}-t${n}`,
         item_id: key,

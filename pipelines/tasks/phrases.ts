@@ -99,16 +99,17 @@ function ordinal(text: string): number {
 }
 
 /** The labels of a note that names a task's offices or time (`牵头单位:`, `责任科室:`, `完成时限:`), not a task. */
-const NOTE = "(?:牵头|责任|配合|协办|参与|主责|实施)(?:单位|部门|科室|处室|领导)|完成(?:时限|时间)|时间节点|时限要求";
+const NOTE = "(?:(?:牵头|责任|配合|协办|参与|主责|实施)(?:单位|部门|科室|处室|领导)|完成(?:时限|时间)|时间节点|时限要求)";
 const NOTE_LINE = new RegExp(`^[((]?${NOTE}[::]`);
-const NOTE_TAIL = new RegExp(`[((]${NOTE}[::][^()()]*[))]\\s*$`);
+/** A closing bracket that names offices or a time: `(责任科室:…)`, `(市发改委牵头,各区负责)`. */
+const NOTE_TAIL = new RegExp(`[((](?:${NOTE}[::]|[^()()]*(?:牵头|负责))[^()()]*[))]\\s*$`);
 
 /** Whether a paragraph is a note naming offices or a time limit (`牵头单位:区发改局`): not a task. */
 export function isNoteLine(paragraph: string): boolean {
   return NOTE_LINE.test(paragraph.trim());
 }
 
-/** Where a note in brackets that ends the text starts (`…制度。(责任科室:组干科)`), else the text's length. */
+/** Where a note in brackets that ends the text starts (`…制度。(责任科室:组干科)`, `(市发改委牵头)`), else the text's length. */
 export function noteTailStart(text: string): number {
   return NOTE_TAIL.exec(text)?.index ?? text.length;
 }

@@ -78,6 +78,11 @@ describe("extractTasks: one row per phrasing", () => {
     ]);
   });
 
+  it("a closing bracket that names offices is no text of the task; its time limit dates the line's tasks", () => {
+    const {tasks} = extractTasks("某市2031年工作要点\n一、部分\n1.标题。出台方案;9月底前开展培训。(牵头单位:市教育局;完成时限:2031年6月底前)\n2.标题二。完成评估。(市教育局牵头,各区政府负责)\n");
+    expect(tasks.map((t) => [t.text, t.deadline, t.deadline_source])).toEqual([["出台方案", "2031-06", "text"], ["9月底前开展培训", "2031-09", "text"], ["完成评估", "2031-12", "plan"]]);
+  });
+
   it("a first sentence with commas is a task and the title its first clause, unless a sub-list follows it", () => {
     const {items, tasks} = extractTasks("某市2031年工作要点\n一、部分\n1.坚持防控措施,引导群众防护。开展爱国卫生运动。\n2.立足定位,推动扩容。一是建设新院区。二是支持新区。\n");
     expect(items.map((i) => i.title)).toEqual(["坚持防控措施", "立足定位,推动扩容"]);
