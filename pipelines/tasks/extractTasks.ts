@@ -61,6 +61,7 @@ const TRAILING = /[\s,;:。,;:、!?!?]+$/;
  * section and item (the seed prints its notice twice) yields its tasks once, as targets do.
  * Options: `year`, the plan's year (default: read from its title, as for targets); `targets`, the
  * numeric targets to link by offset (default: the plan's own).
+ * A plan without sections gives its items in section 0 (`0.3`, as targets are numbered).
  * A section or item that states the plan's aims or principles (总体要求, 指导思想, 基本原则) holds no tasks.
  * A plan whose year nothing says still gives its tasks, with deadlines only where the text names a year.
  * Throws `PlanwatchError` `invalid_plan` when `text` is not a string.
@@ -86,8 +87,10 @@ function _extractTasks(input: string, {year, targets}: {year: number | null; tar
   const seen = new Set<string>();
   const preface = new Set<string>();
   const lines = planLines(normalized);
+  // a plan without sections (一、) numbers its items in section 0, as targets do
+  const sectioned = lines.some((l) => l.opens === "section");
   for (const [index, {section, item, offset, line, body, opens}] of lines.entries()) {
-    if (section === 0 || item === 0 || isPrefaceHeading(sectionTitles.get(section) ?? "")) continue;
+    if ((section === 0 && sectioned) || item === 0 || isPrefaceHeading(sectionTitles.get(section) ?? "")) continue;
     const paragraph = line.slice(body).trim();
     if (!paragraph) continue;
     const key = `${section}.${item}`;

@@ -128,6 +128,12 @@ describe("extractTasks: one row per phrasing", () => {
     expect(items.map((i) => [i.item_id, i.title])).toEqual([["2.1", "深化改革"], ["3.2", "强化督查"]]);
   });
 
+  it("a plan without sections gives its numbered items in section 0", () => {
+    const {items, tasks} = extractTasks("某市2031年重点工作任务\n1.新建学校5所。\n2.标题。出台方案。\n");
+    expect(items.map((i) => [i.item_id, i.title])).toEqual([["0.1", "新建学校5所"], ["0.2", "标题"]]);
+    expect(tasks.map((t) => t.task_id)).toEqual(["0.1-t1", "0.2-t1"]);
+  });
+
   it("a repeated document yields each item and task once, and its second preamble belongs to no item", () => {
     const notice = "某市教育局2031年工作要点\n\n关于印发的通知\n\n一、部分\n\n1.标题。出台方案。\n\n2.标题二。完成评估。\n\n";
     const {items, tasks} = extractTasks(notice + notice);
