@@ -30,7 +30,7 @@ const CLAUSE_MARK = /[。;!?]|(?<!\d)[,:]|[,:](?!\d)/g;
 const SENTENCE_MARK = /[。;!?]/g;
 /** A section or item mark of any kind ((一) included): where the heading block ends. */
 const BODY_MARK = /^\s*(?:[一二三四五六七八九十]+、|\d{1,2}[.、](?!\d)|[(][一二三四五六七八九十]+[)])/;
-const SUBSECTION = /^\s*[(][一二三四五六七八九十]+[)]/;
+const SUBSECTION = /^\s*[(]([一二三四五六七八九十]+)[)]/;
 /** A title line is short and has no full stop; so is a heading line. */
 const isTitleLike = (line: string, max: number) => line.trim().length <= max && !/[。;]/.test(line);
 /** A line with a comma or a stop is text: the title block ends before it (a colon may title: 交通运输部:…). */
@@ -47,8 +47,11 @@ export interface PlanLine {
   line: string;
   /** Where the line's text begins after its list number (`一、`, `3.`), else 0. */
   body: number;
-  /** What the line opens: a section (`一、`), an item (`3.`), or neither (a continuation or preamble). */
-  opens: "section" | "item" | null;
+  /**
+   * What the line opens: a section (`一、`), an item (`3.`, or `(三)` where a section's items are
+   * numbered so), a group of items (`(一)` with `1.` items under it), or neither (a continuation or preamble).
+   */
+  opens: "section" | "group" | "item" | null;
 }
 
 /**
@@ -56,37 +59,76 @@ export interface PlanLine {
  * of the plan's structure that targets and tasks share. A line of the preamble (the text before the
  * first section) met again ends the last item: the document starts over (a notice printed twice),
  * and its preamble belongs to no item.
+ * A section whose first `(一)` comes before any `1.` numbers its items so: a `(一)` with `1.` lines
+ * under it opens a group of those items (numbered on through the section when the next group starts
+ * again at 1.), a `(一)` without is an item itself (`(三)` → 3). A `(一)` inside a `1.` item is its text.
  */
 export function planLines(text: string): PlanLine[] {
   const lines: PlanLine[] = [];
   const preamble = new Set<string>();
+  const raw = text.split("\n");
+  const grouping = subsectionGroups(raw);
   let section = 0;
   let item = 0;
+  /** The section's last item number, for items numbered on across its groups. */
+  let last = 0;
   let offset = 0;
-  for (const line of text.split("\n")) {
+  /** How the current section uses `(一)`: not yet seen, as structure (groups or items), or as an item's text. */
+  let subsections: "unseen" | "structure" | "text" = "unseen";
+  raw.forEach((line, index) => {
     let body = 0;
     let opens: PlanLine["opens"] = null;
     const trimmed = line.trim();
     if (section === 0 && trimmed) preamble.add(trimmed);
     else if (preamble.has(trimmed)) section = item = 0;
     const s = SECTION.exec(line);
+    const sub = s ? null : SUBSECTION.exec(line);
+    const i = s || sub ? null : ITEM.exec(line);
     if (s) {
       section = parseChineseNumeral(s[1]!);
-      item = 0;
+      item = last = 0;
+      subsections = "unseen";
       body = s[0].length;
       opens = "section";
-    } else {
-      const i = ITEM.exec(line);
-      if (i) {
-        item = Number(i[1]);
-        body = i[0].length;
+    } else if (sub && section > 0 && subsections !== "text" && (subsections === "structure" || item === 0)) {
+      subsections = "structure";
+      body = sub[0].length;
+      if (grouping[index]) {
+        item = 0; // the group's lead-in belongs to no item
+        opens = "group";
+      } else {
+        item = last = numberOn(parseChineseNumeral(sub[1]!), last);
         opens = "item";
       }
+    } else if (i) {
+      if (subsections === "unseen") subsections = "text";
+      // in a section of groups, a group that numbers its items from 1 again continues the count
+      item = last = subsections === "structure" ? numberOn(Number(i[1]), last) : Number(i[1]);
+      body = i[0].length;
+      opens = "item";
     }
     lines.push({section, item, offset, line, body, opens});
     offset += line.length + 1;
-  }
+  });
   return lines;
+}
+
+/** `n`, or the number after `last` when `n` does not count on from it. */
+const numberOn = (n: number, last: number) => (n > last ? n : last + 1);
+
+/** For each line, whether it is a `(一)` with a `1.` line under it before the next `(二)` or section. */
+function subsectionGroups(lines: readonly string[]): boolean[] {
+  const out = lines.map(() => false);
+  let open = -1;
+  lines.forEach((line, index) => {
+    if (SECTION.test(line)) open = -1;
+    else if (SUBSECTION.test(line)) open = index;
+    else if (open >= 0 && ITEM.test(line)) {
+      out[open] = true;
+      open = -1;
+    }
+  });
+  return out;
 }
 
 /**

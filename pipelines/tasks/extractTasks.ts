@@ -4,7 +4,7 @@ import {normalizeText} from "../targets/normalizeText.js";
 import {planSections} from "../targets/planSections.js";
 import {inferPlanYear} from "../targets/planYear.js";
 import {planLines} from "../targets/structure.js";
-import {actionVerb, readDeadline, subListMarkers} from "./phrases.js";
+import {actionVerb, isNoteLine, isPrefaceHeading, noteTailStart, readDeadline, subListMarkers} from "./phrases.js";
 
 /** A work item of the plan: section `一、`, item `1.`, and the title its first sentence gives. */
 export interface WorkItem {
@@ -61,6 +61,8 @@ const TRAILING = /[\s,;:。,;:、!?!?]+$/;
  * section and item (the seed prints its notice twice) yields its tasks once, as targets do.
  * Options: `year`, the plan's year (default: read from its title, as for targets); `targets`, the
  * numeric targets to link by offset (default: the plan's own).
+ * A plan without sections gives its items in section 0 (`0.3`, as targets are numbered).
+ * A section or item that states the plan's aims or principles (总体要求, 指导思想, 基本原则) holds no tasks.
  * A plan whose year nothing says still gives its tasks, with deadlines only where the text names a year.
  * Throws `PlanwatchError` `invalid_plan` when `text` is not a string.
  */
@@ -83,28 +85,47 @@ function _extractTasks(input: string, {year, targets}: {year: number | null; tar
   const tasks: ExtractedTask[] = [];
   const counters = new Map<string, number>();
   const seen = new Set<string>();
-  for (const {section, item, offset, line, body, opens} of planLines(normalized)) {
-    if (section === 0 || item === 0) continue;
+  const preface = new Set<string>();
+  const lines = planLines(normalized);
+  // a plan without sections (一、) numbers its items in section 0, as targets do
+  const sectioned = lines.some((l) => l.opens === "section");
+  for (const [index, {section, item, offset, line, body, opens}] of lines.entries()) {
+    if ((section === 0 && sectioned) || item === 0 || isPrefaceHeading(sectionTitles.get(section) ?? "")) continue;
     const paragraph = line.slice(body).trim();
     if (!paragraph) continue;
     const key = `${section}.${item}`;
+    if (preface.has(key)) continue;
+    if (opens === "item" && !items.has(key) && isPrefaceHeading(paragraph)) {
+      preface.add(key); // 指导思想, 基本原则: the plan's aims, not a work item
+      continue;
+    }
     if (seen.has(`${key}:${paragraph}`)) continue;
     seen.add(`${key}:${paragraph}`);
     let from = body + (line.length - line.slice(body).trimStart().length - body);
     if (opens === "item" && !items.has(key)) {
-      const title = itemTitle(line, from);
+      const next = lines.slice(index + 1).find((l) => l.line.trim() && !isNoteLine(l.line));
+      const title = itemTitle(line, from, {textBelow: next !== undefined && next.opens === null && next.section === section && next.item === item});
       items.set(key, {item_id: key, section, item, section_title: sectionTitles.get(section) ?? "", title: input.slice(offset + title.start, offset + title.end), start_offset: offset + title.start, end_offset: offset + title.end});
       from = title.bodyFrom;
     }
     if (!items.has(key)) continue; // text under an item number the plan never opened
+    if (isNoteLine(paragraph)) {
+      // 牵头单位:… names offices; 完成时限:… the time of the item's tasks that name none
+      const named = readDeadline(paragraph, {year});
+      if (named) for (const t of tasks) if (t.item_id === key && t.deadline_source !== "text") Object.assign(t, {deadline: named.deadline, deadline_source: "text", deadline_words: named.words});
+      continue;
+    }
     const itemTitleText = items.get(key)!.title;
-    for (const piece of joinPieces(line, pieces(line, from))) {
+    const cut = noteTailStart(line);
+    const text = line.slice(0, cut);
+    const noted = readDeadline(line.slice(cut), {year}); // (牵头单位:…;完成时限:6月底前) dates the line's tasks
+    for (const piece of joinPieces(text, pieces(text, from))) {
       const n = (counters.get(key) ?? 0) + 1;
       counters.set(key, n);
       const start = offset + piece.start;
       const end = offset + piece.end;
       const clause = normalized.slice(start, end);
-      const deadline = readDeadline(clause, {year});
+      const deadline = readDeadline(clause, {year}) ?? noted;
       tasks.push({
         task_id: `${key}-t${n}`,
         item_id: key,
@@ -127,24 +148,42 @@ function _extractTasks(input: string, {year, targets}: {year: number | null; tar
 
 /**
  * The item's title on its first line: the first sentence when more follows (the tasks start after
- * it); a bare heading with no punctuation (its tasks in the paragraphs under it); else the first
- * clause (and the whole sentence is the item's one task).
+ * it) and it reads as a heading (no comma, or a numbered sub-list follows it); a bare heading (no
+ * punctuation, or one short sentence with text under it: `1.主要目标指标。`), its tasks in the
+ * paragraphs under it; else the first clause (and the sentence is a task).
  */
-function itemTitle(line: string, from: number): {start: number; end: number; bodyFrom: number} {
+function itemTitle(line: string, from: number, {textBelow}: {textBelow: boolean}): {start: number; end: number; bodyFrom: number} {
   const rest = line.slice(from);
-  // a bare heading (no punctuation at all): its tasks are in the paragraphs under it
-  if (!/[。;!?;!?,:,:]/.test(rest)) return {start: from, end: from + rest.trimEnd().length, bodyFrom: line.length};
+  const bare = rest.replace(TRAILING, "");
+  // a bare heading: its tasks are in the paragraphs under it
+  if (!/[。;!?;!?,:,:]/.test(bare) && (textBelow || bare.length === rest.trimEnd().length)) return {start: from, end: from + bare.length, bodyFrom: line.length};
   const stop = rest.search(/[。!?!?]/);
-  if (stop > 0 && rest.slice(stop + 1).trim()) return {start: from, end: from + stop, bodyFrom: from + stop + 1};
+  const after = rest.slice(stop + 1).trim();
+  if (stop > 0 && after && (!/[,;,;]/.test(rest.slice(0, stop)) || subListMarkers(after)[0] === 0)) return {start: from, end: from + stop, bodyFrom: from + stop + 1};
   const clause = rest.search(/[,;:,;:。]/);
   const end = clause > 0 ? clause : rest.replace(TRAILING, "").length;
   return {start: from, end: from + end, bodyFrom: from};
 }
 
-/** Cuts a line from `from` into sentences, and a sentence with a numbered sub-list into its entries. */
+/**
+ * Cuts a line from `from` into sentences, and a sentence with a numbered sub-list into its entries;
+ * a sub-list whose entries run over several sentences (`一是…。…。二是…`) gives one piece an entry.
+ */
 function pieces(line: string, from: number): Piece[] {
+  const rest = line.slice(from);
+  const markers = subListMarkers(rest);
+  if (!markers.length || !markers.some((at, i) => /[。!?!?]/.test(rest.slice(at, markers[i + 1] ?? at)))) return sentencePieces(line, from, line.length);
+  // the sentences before the list are tasks of their own; the list's lead-in is not
+  const lead = Math.max(0, ...[...rest.slice(0, markers[0]).matchAll(/[。!?!?]/g)].map((m) => m.index! + 1));
+  const out = [...sentencePieces(line, from, from + lead), trimmed(line, from + lead, from + markers[0]!, true)];
+  markers.forEach((at, i) => out.push(trimmed(line, from + at, from + (markers[i + 1] ?? rest.length), false)));
+  return out.filter((p) => p.end > p.start);
+}
+
+/** Cuts `line` between `from` and `to` into sentences, and a sentence with a numbered sub-list into its entries. */
+function sentencePieces(line: string, from: number, to: number): Piece[] {
   const out: Piece[] = [];
-  for (const m of line.slice(from).matchAll(SENTENCE)) {
+  for (const m of line.slice(from, to).matchAll(SENTENCE)) {
     const start = from + m.index!;
     const sentence = m[0];
     const markers = subListMarkers(sentence);

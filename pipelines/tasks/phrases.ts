@@ -13,7 +13,8 @@ export const ACTION_VERBS = [
   "学习", "贯彻", "压实", "严格", "严肃", "防范", "排查", "推广", "拓展", "引进", "招收", "招生", "配备", "增加", "减少",
   "降低", "设立", "成立", "举行", "参与", "服务", "助力", "激发", "营造", "弘扬", "打响", "擦亮", "扩容", "提质", "达到",
   "力争", "争创", "争取", "研制", "研究", "出版", "上线", "试点", "深入", "持续", "全面", "着力", "积极", "加大", "延伸",
-  "指导", "帮扶", "结对", "实行", "执行", "维护", "守牢", "筑牢", "夯实", "选树", "表彰", "发展", "重塑", "做强", "做优"
+  "指导", "帮扶", "结对", "实行", "执行", "维护", "守牢", "筑牢", "夯实", "选树", "表彰", "发展", "重塑", "做强", "做优",
+  "公布", "细化", "调整", "梳理"
 ] as const;
 
 const VERB = new RegExp(ACTION_VERBS.join("|"));
@@ -24,6 +25,7 @@ export function actionVerb(text: string): string | null {
 }
 
 const MONTH = "(\\d{1,2}|[一二三四五六七八九十]{1,3})";
+const yearOf = (text: string | undefined) => (text ? Number(text) : undefined);
 const QUARTERS: Record<string, number> = {一: 3, 1: 3, 二: 6, 2: 6, 三: 9, 3: 9, 四: 12, 4: 12};
 
 /**
@@ -32,13 +34,14 @@ const QUARTERS: Record<string, number> = {一: 3, 1: 3, 二: 6, 2: 6, 三: 9, 3:
  * 上半年 → 6, 秋季开学前 → 8 (the school year opens in September).
  */
 const DEADLINES: {pattern: RegExp; read(m: RegExpExecArray): {year?: number; month: number} | null}[] = [
+  {pattern: new RegExp(`(?:(\\d{4})年)?(?<![\\d.])${MONTH}月\\d{1,2}日(?:之|以)?前`), read: (m) => ({year: yearOf(m[1]), month: monthNumber(m[2]!)})},
   {pattern: new RegExp(`(\\d{4})年${MONTH}月(?:底|末|份)?(?:前|底|末|完成|建成)`), read: (m) => ({year: Number(m[1]), month: monthNumber(m[2]!)})},
   {pattern: /(?:到|至|于|在)?(\d{4})年(?:底|末|内)(?:前)?/, read: (m) => ({year: Number(m[1]), month: 12})},
   {pattern: /(?:到|至)(\d{4})年/, read: (m) => ({year: Number(m[1]), month: 12})},
   {pattern: new RegExp(`(?<![\\d.年])${MONTH}月(?:底|末|份)?(?:前|底|末)`), read: (m) => ({month: monthNumber(m[1]!)})},
-  {pattern: /(?:第)?([一二三四1-4])季度(?:末|底)?(?:前)?/, read: (m) => ({month: QUARTERS[m[1]!]!})},
-  {pattern: /上半年/, read: () => ({month: 6})},
-  {pattern: /下半年|年底前?|年末|年内|全年/, read: () => ({month: 12})},
+  {pattern: /(?:(\d{4})年)?(?:第)?([一二三四1-4])季度(?:末|底)?(?:前)?/, read: (m) => ({year: yearOf(m[1]), month: QUARTERS[m[2]!]!})},
+  {pattern: /(?:(\d{4})年)?上半年/, read: (m) => ({year: yearOf(m[1]), month: 6})},
+  {pattern: /(?:(\d{4})年)?(?:下半年|全年)|年底前?|年末|年内/, read: (m) => ({year: yearOf(m[1]), month: 12})},
   {pattern: /春季(?:学期)?开学前/, read: () => ({month: 2})},
   {pattern: /(?:暑假|暑期)前/, read: () => ({month: 6})},
   {pattern: /暑假|暑期|秋季(?:学期)?开学前/, read: () => ({month: 8})},
@@ -93,4 +96,27 @@ export function subListMarkers(sentence: string): number[] {
 function ordinal(text: string): number {
   const circled = "①②③④⑤⑥⑦⑧⑨⑩".indexOf(text);
   return circled >= 0 ? circled + 1 : /^\d+$/.test(text) ? Number(text) : parseChineseNumeral(text);
+}
+
+/** The labels of a note that names a task's offices or time (`牵头单位:`, `责任科室:`, `完成时限:`), not a task. */
+const NOTE = "(?:(?:牵头|责任|配合|协办|参与|主责|实施)(?:单位|部门|科室|处室|领导)|完成(?:时限|时间)|时间节点|时限要求)";
+const NOTE_LINE = new RegExp(`^[((]?${NOTE}[::]`);
+/** A closing bracket that names offices or a time: `(责任科室:…)`, `(市发改委牵头,各区负责)`. */
+const NOTE_TAIL = new RegExp(`[((](?:${NOTE}[::]|[^()()]*(?:牵头|负责))[^()()]*[))]\\s*$`);
+
+/** Whether a paragraph is a note naming offices or a time limit (`牵头单位:区发改局`): not a task. */
+export function isNoteLine(paragraph: string): boolean {
+  return NOTE_LINE.test(paragraph.trim());
+}
+
+/** Where a note in brackets that ends the text starts (`…制度。(责任科室:组干科)`, `(市发改委牵头)`), else the text's length. */
+export function noteTailStart(text: string): number {
+  return NOTE_TAIL.exec(text)?.index ?? text.length;
+}
+
+const PREFACE = /^(?:总体要求|总体思路|指导思想|基本原则|工作原则)/;
+
+/** Whether a section or item heading (its number left out) states the plan's aims or principles (总体要求, 指导思想, 基本原则 …): it holds no tasks. */
+export function isPrefaceHeading(heading: string): boolean {
+  return PREFACE.test(heading.replace(/^\s*(?:[一二三四五六七八九十]+、|[(][一二三四五六七八九十]+[)]|\d{1,2}[.、])\s*/, ""));
 }

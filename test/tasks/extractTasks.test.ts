@@ -24,7 +24,13 @@ describe("extractTasks: one row per phrasing", () => {
     ["a year and month", "2032年3月底前完成验收。", "2032-03", "text"],
     ["a later year end", "到2033年建成智慧校园。", "2033-12", "text"],
     ["no deadline: the plan's year end", "深化课堂教学改革。", "2031-12", "plan"],
-    ["a date is not a deadline", "落实2031年4月21日印发的通知。", "2031-12", "plan"]
+    ["a date is not a deadline", "落实2031年4月21日印发的通知。", "2031-12", "plan"],
+    ["a day before which", "2031年12月31日前完成验收。", "2031-12", "text"],
+    ["a day of the plan's year", "6月30日前出台方案。", "2031-06", "text"],
+    ["a quarter without 第", "三季度完成评估。", "2031-09", "text"],
+    ["a half of a later year", "2032年上半年建成实验室。", "2032-06", "text"],
+    ["全年", "全年开展巡查。", "2031-12", "text"],
+    ["持续推进 names no month", "持续推进集团化办学。", "2031-12", "plan"]
   ] as const)("deadline, %s: %s", (_name, body, deadline, source) => {
     const [task] = extractTasks(plan(body)).tasks;
     expect({deadline: task!.deadline, source: task!.deadline_source}).toEqual({deadline, source});
@@ -59,6 +65,42 @@ describe("extractTasks: one row per phrasing", () => {
     expect(texts("①出台方案②开展评估。")).toEqual(["①出台方案", "②开展评估"]);
   });
 
+  it("a sub-list whose entries run over several sentences gives one task an entry; the sentences before it stay tasks", () => {
+    expect(texts("出台行动计划。重点抓好:一是建设资源库。做到全覆盖。二是开展培训。")).toEqual(["出台行动计划", "一是建设资源库。做到全覆盖", "二是开展培训"]);
+  });
+
+  it("牵头单位/责任单位 lines and a closing (责任科室:…) name offices, not tasks; a 完成时限 line dates the item's tasks", () => {
+    const {tasks} = extractTasks("某市2031年工作要点\n一、部分\n1.新建学校5所。\n牵头单位:市教育局\n责任单位:各区政府\n完成时限:2031年9月底前\n2.标题。出台方案;开展培训。(责任科室:办公室)\n");
+    expect(tasks.map((t) => [t.task_id, t.text, t.deadline, t.deadline_source])).toEqual([
+      ["1.1-t1", "新建学校5所", "2031-09", "text"],
+      ["1.2-t1", "出台方案", "2031-12", "plan"],
+      ["1.2-t2", "开展培训", "2031-12", "plan"]
+    ]);
+  });
+
+  it("a closing bracket that names offices is no text of the task; its time limit dates the line's tasks", () => {
+    const {tasks} = extractTasks("某市2031年工作要点\n一、部分\n1.标题。出台方案;9月底前开展培训。(牵头单位:市教育局;完成时限:2031年6月底前)\n2.标题二。完成评估。(市教育局牵头,各区政府负责)\n");
+    expect(tasks.map((t) => [t.text, t.deadline, t.deadline_source])).toEqual([["出台方案", "2031-06", "text"], ["9月底前开展培训", "2031-09", "text"], ["完成评估", "2031-12", "plan"]]);
+  });
+
+  it("a first sentence with commas is a task and the title its first clause, unless a sub-list follows it", () => {
+    const {items, tasks} = extractTasks("某市2031年工作要点\n一、部分\n1.坚持防控措施,引导群众防护。开展爱国卫生运动。\n2.立足定位,推动扩容。一是建设新院区。二是支持新区。\n");
+    expect(items.map((i) => i.title)).toEqual(["坚持防控措施", "立足定位,推动扩容"]);
+    expect(tasks.map((t) => t.text)).toEqual(["坚持防控措施,引导群众防护", "开展爱国卫生运动", "一是建设新院区", "二是支持新区"]);
+  });
+
+  it("items numbered (一)(二) under 一、, and 1. items under (一) groups numbered on through the section", () => {
+    const a = extractTasks("某市2031年工作要点\n一、部分\n(一)深化改革\n出台方案。开展培训。\n(二)建设队伍。完成评估。\n");
+    expect(a.items.map((i) => [i.item_id, i.title])).toEqual([["1.1", "深化改革"], ["1.2", "建设队伍"]]);
+    expect(a.tasks.map((t) => [t.task_id, t.text])).toEqual([["1.1-t1", "出台方案"], ["1.1-t2", "开展培训"], ["1.2-t1", "完成评估"]]);
+    const b = extractTasks("某市2031年工作要点\n一、部分\n(一)第一组\n这一组的说明。\n1.甲项。出台方案。\n2.乙项。开展培训。\n(二)第二组\n1.丙项。完成评估。\n二、下一部分\n1.丁项。建设基地。\n");
+    expect(b.items.map((i) => [i.item_id, i.title])).toEqual([["1.1", "甲项"], ["1.2", "乙项"], ["1.3", "丙项"], ["2.1", "丁项"]]);
+    expect(b.tasks.map((t) => t.task_id)).toEqual(["1.1-t1", "1.2-t1", "1.3-t1", "2.1-t1"]);
+    // a (一) inside a 1. item is the item's text
+    const c = extractTasks("某市2031年工作要点\n一、部分\n1.甲项\n(一)出台方案。\n(二)开展培训。\n");
+    expect(c.tasks.map((t) => [t.task_id, t.text])).toEqual([["1.1-t1", "(一)出台方案"], ["1.1-t2", "(二)开展培训"]]);
+  });
+
   it("a 是 that is not a list number does not split", () => {
     expect(texts("完成一是一、二是二的核对。")).toEqual(["完成一是一、二是二的核对"]);
   });
@@ -73,6 +115,23 @@ describe("extractTasks: one row per phrasing", () => {
     const {items, tasks} = extractTasks("某市2031年工作要点\n一、部分\n1.深化课程改革\n出台课程方案。\n开展教研活动;建设资源库。\n2.下一项。完成评估。\n");
     expect(items.map((i) => [i.item_id, i.title])).toEqual([["1.1", "深化课程改革"], ["1.2", "下一项"]]);
     expect(tasks.map((t) => [t.task_id, t.text])).toEqual([["1.1-t1", "出台课程方案"], ["1.1-t2", "开展教研活动"], ["1.1-t3", "建设资源库"], ["1.2-t1", "完成评估"]]);
+  });
+
+  it("a one-sentence first line with text under it is a heading, not a task (notes under it are no text)", () => {
+    const {items, tasks} = extractTasks("某市2031年工作要点\n一、部分\n1.主要目标。\n出台方案;开展培训。\n2.新建学校5所。\n牵头单位:市教育局\n");
+    expect(items.map((i) => i.title)).toEqual(["主要目标", "新建学校5所"]);
+    expect(tasks.map((t) => [t.task_id, t.text])).toEqual([["1.1-t1", "出台方案"], ["1.1-t2", "开展培训"], ["1.2-t1", "新建学校5所"]]);
+  });
+
+  it("总体要求, 指导思想 and 基本原则 state the plan's aims: no work items", () => {
+    const {items} = extractTasks("某市2031年工作要点\n一、总体要求\n(一)指导思想\n坚持稳中求进。\n(二)基本原则\n坚持问题导向。\n二、主要任务\n(一)深化改革\n出台方案。\n三、保障措施\n1.指导思想。加强组织领导。\n2.强化督查。开展评估。\n");
+    expect(items.map((i) => [i.item_id, i.title])).toEqual([["2.1", "深化改革"], ["3.2", "强化督查"]]);
+  });
+
+  it("a plan without sections gives its numbered items in section 0", () => {
+    const {items, tasks} = extractTasks("某市2031年重点工作任务\n1.新建学校5所。\n2.标题。出台方案。\n");
+    expect(items.map((i) => [i.item_id, i.title])).toEqual([["0.1", "新建学校5所"], ["0.2", "标题"]]);
+    expect(tasks.map((t) => t.task_id)).toEqual(["0.1-t1", "0.2-t1"]);
   });
 
   it("a repeated document yields each item and task once, and its second preamble belongs to no item", () => {
