@@ -1,6 +1,7 @@
 /**
- * What each finding code is called on the pages, in Chinese: a reader never sees a raw code. A
- * code not listed here (a newer check) reads as 其他问题 until it is named.
+ * What each finding code is called on the pages, in Chinese: a reader never sees a raw code. Every
+ * code of `pipelines/submissions/findings.ts` is named (test/components/findingCodes.test.ts); one
+ * that is not (an older ledger's) reads as 其他问题.
  */
 export const FINDING_NAMES: Record<string, string> = {
   unknown_unit: "单位无法识别",
@@ -18,7 +19,6 @@ export const FINDING_NAMES: Record<string, string> = {
   ragged_row: "行的列数不对",
   missing_column: "缺少必需的列",
   no_header: "找不到表头",
-  header_only: "只有表头没有数据",
   empty_file: "空文件",
   bad_csv: "CSV 格式错误",
   bad_sheet: "工作表无法读取",
@@ -26,13 +26,21 @@ export const FINDING_NAMES: Record<string, string> = {
   binary_file: "不是表格文件",
   file_too_large: "文件过大",
   target_mismatch: "指标编号与名称不符",
-  level_out_of_range: "数值超出合理范围",
-  formula_without_value: "公式没有计算结果",
   cumulative_decrease: "累计数比上月减少",
   unknown_column: "无法识别的列",
   text_neutralized: "备注中的公式或标记已按文本保存",
   encoding: "文件编码",
-  from_file_name: "由文件名识别单位或月份"
+  from_file_name: "由文件名识别单位或月份",
+  no_rows: "只有表头没有数据",
+  zip_bomb: "压缩内容异常(疑似压缩炸弹)",
+  not_a_file: "不是普通文件",
+  io_error: "文件无法读取或保存",
+  file_changed: "文件在读取时仍在变化",
+  more_findings: "其余问题未逐条列出",
+  unknown_task: "任务编号无法识别",
+  bad_status: "进展状态无法识别",
+  status_reverted: "已完成的任务又报未完成",
+  not_owner: "非牵头或配合单位报送"
 };
 
 /** A finding code's Chinese name (其他问题 for one not yet named). */

@@ -1,6 +1,7 @@
 import {html} from "npm:htl";
 import {statusChip} from "./cards.js";
 import {dataTable} from "./dataTable.js";
+import {formatMonth} from "./format.js";
 import {targetHref} from "./site.js";
 
 /** Colors of the task statuses, dark to light by urgency (as the targets' statuses). */
@@ -16,7 +17,7 @@ export function indexTasks(data) {
   const order = new Map(data.statuses.map((s, i) => [s.key, i]));
   return {
     label: (status) => labels.get(status) ?? status,
-    officeName: (code) => offices.get(code)?.short_name ?? code ?? "—",
+    officeName: (code) => offices.get(code)?.name ?? code ?? "—",
     officeFullName: (code) => offices.get(code)?.name ?? code ?? "—",
     itemsOf: (section) => data.items.filter((i) => i.section === section),
     tasksOfItem: (id) => data.tasks.filter((t) => t.item_id === id),
@@ -51,8 +52,8 @@ export function taskTable(tasks, data, {root, owner = true} = {}) {
     {key: "text", label: "任务", format: (v) => html`<span class="pw-task-text">${v}</span>`},
     ...(owner ? [{key: "owner", label: "牵头", format: (v) => officeName(v), href: (r) => (r.owner ? officeHref(root, r.owner) : null)}] : []),
     {key: "status", label: "状态", format: (v, r) => html`${taskChip(v, data)}${r.late_reason === "deadline" ? html`<small> 已过期</small>` : ""}`},
-    {key: "deadline", label: "截止", format: (v) => html`<span class="pw-nowrap">${v}</span>`},
-    {key: "progress", label: "最新进展", format: (v, r) => (r.last_report ? html`<span class="pw-task-progress"><b>${r.last_report}</b> <span class="pw-submitted">${v || "—"}</span>${r.evidence ? html` <i>(佐证:<span class="pw-submitted">${r.evidence}</span>)</i>` : ""}</span>` : "未报送")}
+    {key: "deadline", label: "截止", format: (v) => html`<span class="pw-nowrap">${formatMonth(v, {year: true})}</span>`},
+    {key: "progress", label: "最新进展", format: (v, r) => (r.last_report ? html`<span class="pw-task-progress"><b>${formatMonth(r.last_report, {year: true})}</b> <span class="pw-submitted">${v || "—"}</span>${r.evidence ? html` <i>(佐证:<span class="pw-submitted">${r.evidence}</span>)</i>` : ""}</span>` : "未报送")}
   ];
   return dataTable(tasks, columns);
 }
@@ -71,12 +72,12 @@ export function taskBoard(section, data, {root, gaps, targets}) {
     const own = targets.filter((t) => t.section === item.section && t.item === item.item);
     return html`<section class="pw-item" id=${`item-${item.item_id}`}>
       <h3>${item.item_id} ${item.title}</h3>
-      <div class="pw-item-grid">
-        <div class="pw-item-tasks">${taskTable(tasks, data, {root})}</div>
-        <div class="pw-item-targets"><h4>量化目标</h4>${own.length
-          ? html`<ul>${own.map((t) => html`<li><a href=${targetHref(root, t.id)}>${t.id} ${t.indicator}</a> ${city.get(t.id) ? statusChip(city.get(t.id).status) : ""}</li>`)}</ul>`
-          : html`<p>无</p>`}</div>
-      </div>
+      ${own.length
+        ? html`<div class="pw-item-grid">
+            <div class="pw-item-tasks">${taskTable(tasks, data, {root})}</div>
+            <div class="pw-item-targets"><h4>量化目标</h4><ul>${own.map((t) => html`<li><a href=${targetHref(root, t.id)}>${t.id} ${t.indicator}</a> ${city.get(t.id) ? statusChip(city.get(t.id).status) : ""}</li>`)}</ul></div>
+          </div>`
+        : html`<div class="pw-item-tasks">${taskTable(tasks, data, {root})}</div>`}
     </section>`;
   })}`;
 }
@@ -86,12 +87,17 @@ export function taskBoard(section, data, {root, gaps, targets}) {
  * need attention (late, then not reported), at most `limit` of them.
  */
 export function taskOverview(data, {root, limit = 12}) {
-  const {urgentFirst} = indexTasks(data);
-  const attention = urgentFirst(data.tasks.filter((t) => t.status === "late" || t.status === "no_report")).slice(0, limit);
+  const {urgentFirst, officeName} = indexTasks(data);
+  const needing = urgentFirst(data.tasks.filter((t) => t.status === "late" || t.status === "no_report"));
+  const attention = needing.slice(0, limit);
   const count = (s) => data.tasks.filter((t) => t.status === s).length;
+  const late = needing.filter((t) => t.status === "late");
   return html`<div class="pw-task-overview">
-    <p>规划共 ${data.items.length} 个工作项、<b>${data.tasks.length}</b> 项工作任务,截至 <b>${data.as_of || "—"}</b>:${count("done")} 项已完成,${count("on_schedule")} 项按计划推进,<b class="pw-bad">${count("late")}</b> 项滞后,${count("no_report")} 项未按时报送进展。</p>
+    <p>规划共 ${data.items.length} 个工作项、<b>${data.tasks.length}</b> 项工作任务,截至 <b>${formatMonth(data.as_of, {year: true})}</b>:${count("done")} 项已完成,${count("on_schedule")} 项按计划推进,<b class="pw-bad">${count("late")}</b> 项滞后,${count("no_report")} 项未按时报送进展。</p>
     ${taskCards(data.tasks, data)}
-    ${attention.length ? html`<div class="pw-print-skip"><h3>滞后与未报送的任务</h3>${taskTable(attention, data, {root})}</div>` : html`<p>暂无滞后或未报送的任务。</p>`}
+    ${late.length ? html`<p class="pw-print-only">滞后任务及牵头处室:${late.map((t, i) => html`${i ? "、" : ""}${t.task_id}(${officeName(t.owner)})`)}。</p>` : ""}
+    ${attention.length
+      ? html`<div class="pw-print-skip"><h3>滞后与未报送的任务</h3>${taskTable(attention, data, {root})}${needing.length > attention.length ? html`<p class="pw-muted">另有 ${needing.length - attention.length} 项滞后或未报送的任务,见各处室页面。</p>` : ""}</div>`
+      : html`<p>暂无滞后或未报送的任务。</p>`}
   </div>`;
 }

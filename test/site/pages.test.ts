@@ -123,6 +123,14 @@ describe("the built sample site in headless Chromium", () => {
     // The page numbers are an @page margin box of the stylesheet.
     const css = await page.evaluate(() => [...document.styleSheets].flatMap((s) => [...s.cssRules].map((r) => r.cssText)).join("\n"));
     expect(css).toMatch(/@bottom-right\s*\{[^}]*counter\(page\)/);
+    // On paper: the late tasks and whose they are, and status chips in their colours.
+    const paper = await page.evaluate(() => {
+      const late = document.querySelector(".pw-print-only");
+      const chip = document.querySelector(".pw-chip");
+      return {late: late && getComputedStyle(late).display !== "none" ? late.textContent : null, chip: chip ? getComputedStyle(chip).printColorAdjust : null};
+    });
+    expect(paper.late).toMatch(/^滞后任务及牵头处室:\d+\.\d+-t\d+([^)]+[处室])/);
+    expect(paper.chip).toBe("exact");
     await page.close();
   });
 
