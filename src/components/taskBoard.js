@@ -42,16 +42,16 @@ export function taskCards(tasks, data, {href} = {}) {
 
 /**
  * A table of tasks: id, the task, owner (linked to its office page), status, deadline, the last
- * report's month and text. Every text is escaped (a progress text with markup shows as text); what
+ * report's month and text; `flag(task)` may add a note to the status. Every text is escaped (a progress text with markup shows as text); what
  * an office wrote (progress, evidence) is marked `pw-submitted`: shown as sent, not the site's words.
  */
-export function taskTable(tasks, data, {root, owner = true} = {}) {
+export function taskTable(tasks, data, {root, owner = true, flag = () => null} = {}) {
   const {officeName} = indexTasks(data);
   const columns = [
     {key: "task_id", label: "编号"},
     {key: "text", label: "任务", format: (v) => html`<span class="pw-task-text">${v}</span>`},
     ...(owner ? [{key: "owner", label: "牵头", format: (v) => officeName(v), href: (r) => (r.owner ? officeHref(root, r.owner) : null)}] : []),
-    {key: "status", label: "状态", format: (v, r) => html`${taskChip(v, data)}${r.late_reason === "deadline" ? html`<small> 已过期</small>` : ""}`},
+    {key: "status", label: "状态", format: (v, r) => html`${taskChip(v, data)}${r.late_reason === "deadline" ? html`<small> 已过期</small>` : ""}${flag(r) ?? ""}`},
     {key: "deadline", label: "截止", format: (v) => html`<span class="pw-nowrap">${formatMonth(v, {year: true})}</span>`},
     {key: "progress", label: "最新进展", format: (v, r) => (r.last_report ? html`<span class="pw-task-progress"><b>${formatMonth(r.last_report, {year: true})}</b> <span class="pw-submitted">${v || "—"}</span>${r.evidence ? html` <i>(佐证:<span class="pw-submitted">${r.evidence}</span>)</i>` : ""}</span>` : "未报送")}
   ];
@@ -67,6 +67,9 @@ export function taskBoard(section, data, {root, gaps, targets}) {
   const city = new Map(gaps.rows.filter((r) => r.unit_code === "city").map((r) => [r.target_id, r]));
   const items = itemsOf(section);
   if (!items.length) return html`<p>本部分没有工作任务。</p>`;
+  // A task reported done whose own numeric target is behind: the two reports disagree, and a reader should see it.
+  const behind = (t) => t.target_ids.filter((id) => ["at_risk", "off_track"].includes(city.get(id)?.status));
+  const flag = (t) => (t.status === "done" && behind(t).length ? html`<small class="pw-bad"> 但量化目标 ${behind(t).join("、")} 未达时序进度</small>` : null);
   return html`${items.map((item) => {
     const tasks = tasksOfItem(item.item_id);
     const own = targets.filter((t) => t.section === item.section && t.item === item.item);
@@ -74,10 +77,10 @@ export function taskBoard(section, data, {root, gaps, targets}) {
       <h3>${item.item_id} ${item.title}</h3>
       ${own.length
         ? html`<div class="pw-item-grid">
-            <div class="pw-item-tasks">${taskTable(tasks, data, {root})}</div>
+            <div class="pw-item-tasks">${taskTable(tasks, data, {root, flag})}</div>
             <div class="pw-item-targets"><h4>量化目标</h4><ul>${own.map((t) => html`<li><a href=${targetHref(root, t.id)}>${t.id} ${t.indicator}</a> ${city.get(t.id) ? statusChip(city.get(t.id).status) : ""}</li>`)}</ul></div>
           </div>`
-        : html`<div class="pw-item-tasks">${taskTable(tasks, data, {root})}</div>`}
+        : html`<div class="pw-item-tasks">${taskTable(tasks, data, {root, flag})}</div>`}
     </section>`;
   })}`;
 }

@@ -38,7 +38,8 @@ export function trendChart(points: readonly TrendPoint[], {target, projection = 
   const domain = [...new Set([...values.map((v) => v.month), ...projected.map((p) => p.month)])];
   const x = {field: "month", type: "ordinal", title: narrow ? "月份" : null, scale: {domain}, axis: {labelAngle: 0, labelOverlap: false, labelFontSize: narrow ? 9 : 11}} as const;
   // A 百分点 target's values are rates: the axis is in %.
-  const y = {type: "quantitative", title: unit === "百分点" ? "%" : unit, axis: {labelExpr: axisLabelExpr(), tickCount: 4}} as const;
+  // The unit reads level above the axis (a rotated 个 reads as an arrow).
+  const y = {type: "quantitative", title: unit === "百分点" ? "%" : unit, axis: {labelExpr: axisLabelExpr(), tickCount: 4, titleAngle: 0, titleAnchor: "end", titleAlign: "left", titleBaseline: "bottom", titleX: -8, titleY: -6}} as const;
   // A series with no value at all is left out (Vega warns of an infinite extent for it).
   const layers: object[] = [];
   if (values.some((v) => v.expected !== null)) layers.push({mark: {type: "line", strokeDash: [2, 3], color: "#95a5a6"}, encoding: {x, y: {...y, field: "expected"}}});

@@ -10,6 +10,7 @@ const siteDir = inject("siteDir");
 interface SiteTask {
   task_id: string;
   section: number;
+  target_ids: string[];
   owner: string;
   status: string;
   progress: string;
@@ -57,6 +58,21 @@ describe("the task pages of the built sample site", () => {
     // months as the site writes them: 2023-06 → 2023年6月
     for (const p of skipped) expect(await page.locator("tr", {hasText: `${p.slice(0, 4)}年${Number(p.slice(5))}月`}).filter({hasText: "未报送"}).count(), p).toBe(1);
     expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("a task reported done whose own numeric target is behind says so on its section page; one whose targets are not does not", async () => {
+    const gapsFile = (await listTree(siteDir)).find((f) => f.startsWith("_file/data/gaps."))!;
+    const gaps = JSON.parse(await readFile(join(siteDir, gapsFile), "utf8")) as {rows: {target_id: string; unit_code: string; status: string}[]};
+    const behind = new Set(gaps.rows.filter((r) => r.unit_code === "city" && (r.status === "at_risk" || r.status === "off_track")).map((r) => r.target_id));
+    const done = data.tasks.filter((t) => t.status === "done" && t.target_ids.length);
+    const disagree = done.find((t) => t.target_ids.some((id) => behind.has(id)))!;
+    const agree = done.find((t) => !t.target_ids.some((id) => behind.has(id)));
+    expect(disagree, "the sample holds a done task with a target behind").toBeDefined();
+    const {page} = await open(`sections/${disagree.section}.html`, 1280);
+    const row = (id: string) => page.locator("tr", {has: page.locator("td", {hasText: new RegExp(`^${id.replace(".", "\\.")}$`)})});
+    expect(await row(disagree.task_id).textContent()).toMatch(/已完成\s*但量化目标 .+ 未达时序进度/);
+    if (agree?.section === disagree.section) expect(await row(agree.task_id).textContent()).not.toContain("未达时序进度");
     await page.close();
   });
 
