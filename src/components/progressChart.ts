@@ -14,10 +14,13 @@ export interface ProgressRow {
 }
 
 const STEP = 22;
+/** Past this 完成率 a bar holds its label inside its end. */
+const INSIDE = 0.9;
 
 /**
  * One bar per target: its 完成率 (actual ÷ target, capped at 120 %), coloured by status, with a
- * black tick at its 时序进度 (expected ÷ target) and the 完成率 written at the bar's end, so that a
+ * black tick at its 时序进度 (expected ÷ target) and the 完成率 written past the bar's end and the tick
+ * (inside the bar's end when it is near or past 100 %), so that a
  * 0 % bar is seen and a target without a value says why (无数据, 缺基线) instead of vanishing.
  * Labels are `id indicator` on the y axis, cut to `labelLimit` (narrow: 120 px, else 360 px: the longest indicator of a plan whole).
  * Every row gets a line: `rows.length` lines.
@@ -41,7 +44,18 @@ export function progressChart(rows: readonly ProgressRow[], {width = "container"
     layer: [
       {mark: {type: "bar", tooltip: true}, encoding: {y, x: {...x, field: "reached"}, color: {field: "status", type: "nominal", scale: statusScale(rows.map((r) => r.status)), title: "状态", legend: {columns: narrow ? 3 : 7, symbolLimit: 0}}}},
       {transform: [{filter: "isValid(datum.due)"}], mark: {type: "tick", color: "black", thickness: 2}, encoding: {y, x: {...x, field: "due"}}},
-      {mark: {type: "text", align: "left", dx: 3, fontSize: 10, color: "#333"}, encoding: {y, x: {...x, field: "reached", axis: null}, text: {field: "text"}}, transform: [{calculate: "isValid(datum.reached) ? datum.reached : 0", as: "reached"}]}
+      // The 完成率 after the bar and past the tick, so the two never overlap; a bar near or past 100 %
+      // carries it inside its end instead (at the chart's right edge it would be cut).
+      {
+        transform: [{filter: `!(isValid(datum.reached) && datum.reached > ${INSIDE})`}, {calculate: "max(isValid(datum.reached) ? datum.reached : 0, isValid(datum.due) ? datum.due : 0)", as: "at"}],
+        mark: {type: "text", align: "left", dx: 4, fontSize: 10, color: "#333"},
+        encoding: {y, x: {...x, field: "at", axis: null}, text: {field: "text"}}
+      },
+      {
+        transform: [{filter: `isValid(datum.reached) && datum.reached > ${INSIDE}`}],
+        mark: {type: "text", align: "right", dx: -4, fontSize: 10, color: "white", fontWeight: "bold"},
+        encoding: {y, x: {...x, field: "reached", axis: null}, text: {field: "text"}}
+      }
     ],
     config: CHART_CONFIG
   } as unknown as TopLevelSpec;
