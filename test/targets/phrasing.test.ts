@@ -52,7 +52,9 @@ describe("an open unit vocabulary", () => {
     ["a count of those who attend", "参加大会的237名人大代表进行了投票。"],
     ["a scope further on", "涉及全县15个镇、乡村道路700多处安全隐患地段。"],
     ["a base", "在2023年117公里的基础上翻了一番。"],
-    ["a count that opens its clause and was done", "46项市级绩效任务全部完成,318件建议提案全部办理完毕。"]
+    ["a count that opens its clause and was done", "46项市级绩效任务全部完成,318件建议提案全部办理完毕。"],
+    ["a formula's factor", "实际辅导案数/计划辅导案数*100%"],
+    ["a weight in brackets after a goal", "推展会展活动(6%)"]
   ])("no target in %s", (_name, sentence) => {
     expect(extract(sentence)).toEqual([]);
   });
@@ -69,6 +71,13 @@ describe("an open unit vocabulary", () => {
       ["婴儿死亡率", 4, "‰"],
       ["5岁以下儿童死亡率", 4.5, "‰"],
       ["孕产妇死亡率", 10, "/10万"]
+    ]);
+  });
+
+  it("takes the households a measure reaches for its target, not its scope", () => {
+    expect(extract("计划新开工改造城镇老旧小区5.3万个、涉及居民865万户。").map(brief)).toEqual([
+      [">=", 53000, "个"],
+      [">=", 8650000, "户"]
     ]);
   });
 
