@@ -52,8 +52,10 @@ const SCOPES: [RegExp, string][] = [
  * Commitments, not results: titles and headings state no targets (李家超列110项KPI); what a
  * progress report or a retrospective says was done is no target either: a clause under a past period
  * (上半年, 前三季度, 截至目前, a year before the plan's: 2023年全市新建38所 in a 2024 plan, a
- * paragraph opening with 完成情况:), or one that says so (已完成, 截至…累计, 为任务的116%, 比上年同期
- * 增长), except for the target such a clause names (超额完成40所的年度目标任务 → 40).
+ * paragraph opening with 完成情况:, the paragraphs under a subheading that looks back: 回顾2023年工作成果),
+ * or one that says so (已完成, 截至…累计, 为任务的116%, 比上年同期增长), except for the target such a
+ * clause names (超额完成40所的年度目标任务 → 40). A grading scale's steps (1.完成招標50% … 4.啟用100%)
+ * state no targets.
  *
  * Option `year`: the plan's year, which tells past from future (default: {@link inferPlanYear}; null:
  * unknown, then only the words tell). Throws `PlanwatchError` `invalid_plan` when `text` is not a string.
@@ -64,9 +66,14 @@ export function extractTargets(text: string, {year}: {year?: number | null} = {}
 }
 
 /** A period that has passed, opening a clause: what follows is what was done. */
-const PAST_PERIOD = /^(?:\d{4}年)?(?:今年|全年)?(?:上半年|前三季度|前两个季度|一季度|第一季度|\d{1,2}\s*[-—~至]\s*\d{1,2}月(?:份)?|[一二三四五六七八九十]+至[一二三四五六七八九十]+月|今年以来|去年|上年|过去一年|过去五年|[一二三四五六七八九十]+年来|近年来|多年来|截至目前|截至\d{2,4}年(?:\d{1,2}月)?(?:底|末)?|至目前|目前)/;
+const PAST_PERIOD = /^(?:[\u4e00-\u9fa5]{0,6}?(?:公布|通报|介绍|显示)(?=去年|上年))?(?:\d{4}年)?(?:今年|全年)?(?:上半年|前三季度|前两个季度|前[一二三四五六七八九十\d]{1,2}个月|一季度|第一季度|\d{1,2}\s*[-—~至]\s*\d{1,2}月(?:份)?|[一二三四五六七八九十]+至[一二三四五六七八九十]+月|今年以来|去年|上年|过去一年|过去五年|[一二三四五六七八九十]+年来|近年来|多年来|截至目前|截至\d{2,4}年(?:\d{1,2}月)?(?:底|末)?|至目前|目前)/;
 /** A title that says the text reports what was done (and not what is to be done). */
-const REPORT_TITLE = /截至|成果|成效|完成情况|执行情况|执行情形|进展情况|回顾|总结|数据显示|统计公报|通报|获悉/;
+const REPORT_TITLE = /截至|成果|成效|完成情况|执行情况|执行情形|进展情况|回顾|总结|数据显示|统计公报|通报|获悉|发布会|同比|历史新低/;
+/** A date that opens a news paragraph (1月21日,…): the title is the words after it. */
+const LEADING_DATE = /^\s*\d{1,2}月\d{1,2}日[,,]?/;
+/** A subheading (a short line with no clause mark and no figure but a year) that opens a look back: 回顾2023年工作成果. */
+const SUBHEADING = /^[^,,。;:!?\d]{0,12}(?:\d{4}年[^,,。;:!?\d]{0,12})?$/;
+const LOOK_BACK = /回顾|成果|成效|完成情况|工作总结/;
 const PLAN_TITLE = /部署|计划|要点|安排|规划|目标|任务/;
 /** A numbered paragraph (1. (一) 一、) or a table row after its row number: in a report, the quoted tasks. */
 const NUMBERED = /^\s*(?:[一二三四五六七八九十]+、|\d{1,2}[.、](?!\d)|[(][一二三四五六七八九十\d]+[)])/;
@@ -81,7 +88,7 @@ const RESULT_SENTENCE = /为任务的|为(?:年度)?目标任务的|完成(?:全
 /** A number the words before name as the target (完成全年目标任务(10万公里), 优于年度目标32.9微克/立方米); not a difference from it (好于年度目标0.6个百分点). */
 const NAMED_BEFORE = /(?:目标(?:任务)?|目标值)(?:为|是)?\(?\s*$/;
 /** A number that a report says was the target (超额完成40所的年度目标任务). */
-const NAMED_TARGET = /^的?(?:年度)?目标(?:任务)?|^的?年度任务|^的[\u4e00-\u9fa5]{1,16}目标/;
+const NAMED_TARGET = /^的?(?:年度)?目标(?:任务)?|^的?年度任务|^的[\u4e00-\u9fa5]{1,16}目标|^(?:以上|左右)?(?:全年|年度)[\u4e00-\u9fa5]{0,12}目标/;
 /** A calendar year in a clause, unless it is a baseline (较2022年), a deadline (到2025年), a range's end or a period's (2025年1—4月). */
 const CONTEXT_YEAR = /(?<![较比到至于在—–\-~])(\d{4})\s*年(?!底|末|前|版|度|(?:完成|进展|实施|落实|推进)情况|\s*\d{1,2}\s*(?:[-—~至]\s*\d{1,2}\s*)?月)/g;
 
@@ -95,7 +102,8 @@ function _extractTargets(input: string, planYear: number | null): ExtractedTarge
   const lines = normalized.split("\n");
   const first = lines.find((l) => l.trim()) ?? "";
   // The title, or the opening words of a first line that is a paragraph (记者…获悉).
-  const title = /^[^,。]*/.exec(first)![0];
+  const title = /^[^,。]*/.exec(first.replace(LEADING_DATE, ""))![0];
+  const titleEnd = normalized.indexOf(first) + first.length;
   // A report (its title says so): prose tells what was done; numbered paragraphs quote the tasks.
   const report = REPORT_TITLE.test(title) && !PLAN_TITLE.test(title);
   const lineStarts: number[] = [];
@@ -106,18 +114,22 @@ function _extractTargets(input: string, planYear: number | null): ExtractedTarge
     while (--i >= 0 && !lines[i]!.trim());
     return i >= 0 && /^\s*\d{1,3}\s*\|?\s*$/.test(lines[i]!);
   };
+  const scale = gradingScale(lines);
   let currentParagraph = "";
   let skip = false;
   let past = false; // whether the paragraph, from here on, tells what was done
+  let lookingBack = false; // whether the paragraphs since the last subheading tell what was done (回顾2023年工作成果)
   for (const clause of clauses) {
     const paragraphKey = `${clause.section}.${clause.item}:${clause.paragraph}`;
     if (paragraphKey !== currentParagraph) {
       currentParagraph = paragraphKey;
-      skip = seenParagraphs.has(paragraphKey);
+      // a repeated cell of a flattened table (100%, 2場) is another row's value, not a repeated paragraph
+      skip = seenParagraphs.has(paragraphKey) && (clause.paragraph.match(/[\u4e00-\u9fa5]/g)?.length ?? 0) >= 6;
       seenParagraphs.add(paragraphKey);
-      past = REPORT_PARAGRAPH.test(clause.paragraph) || (report && !quotesTask(clause.start));
+      if (clause.start >= titleEnd && SUBHEADING.test(clause.paragraph.trim())) lookingBack = lookingBackFrom(clause.paragraph, planYear);
+      past = REPORT_PARAGRAPH.test(clause.paragraph) || ((report || lookingBack) && !quotesTask(clause.start));
     }
-    if (skip || clause.heading || inTable(clause.start)) continue;
+    if (skip || clause.heading || inTable(clause.start) || scale.has(lastAtOrBefore(lineStarts, clause.start))) continue;
     if (PAST_PERIOD.test(clause.text)) past = true;
     for (const m of clause.text.matchAll(CONTEXT_YEAR)) {
       // A later year is the plan's future; the plan's own year is, in a report, the year reported.
@@ -194,6 +206,33 @@ function namesTarget(text: string, mention: Mention): boolean {
   if (NAMED_TARGET.test(text.slice(mention.end))) return true;
   const before = text.slice(0, mention.start);
   return NAMED_BEFORE.test(before) && !(mention.unit === "百分点" && /(?:好于|优于|高于|低于|超过|超出)[^,;]*$/.test(before));
+}
+
+/** Whether a subheading opens a look back: it says so (回顾, 成果) or names only a year before the plan's. */
+function lookingBackFrom(subheading: string, planYear: number | null): boolean {
+  const years = [...subheading.matchAll(/(\d{4})年/g)].map((m) => Number(m[1]));
+  if (years.length > 0 && planYear !== null) return years.every((y) => y < planYear);
+  return LOOK_BACK.test(subheading);
+}
+
+/** A numbered line that ends in a percentage (1.完成工程招標50%, 4.第一期工程開工(70%)). */
+const SCALE_STEP = /^\s*\d{1,2}[.、](?!\d).*?(\d+(?:\.\d+)?)%\)?\s*$/;
+
+/**
+ * The lines of a grading scale: three or more numbered lines in a row, each ending in a percentage
+ * that rises to 100% (1.完成招標50% … 4.市場啟用100%). They measure progress toward one target; none is a target.
+ */
+function gradingScale(lines: readonly string[]): Set<number> {
+  const out = new Set<number>();
+  let run: number[] = [];
+  const close = () => {
+    const values = run.map((i) => Number(SCALE_STEP.exec(lines[i]!)![1]));
+    if (run.length >= 3 && values.at(-1) === 100 && values.every((v, k) => k === 0 || v >= values[k - 1]!)) for (const i of run) out.add(i);
+    run = [];
+  };
+  lines.forEach((line, i) => (SCALE_STEP.test(line) ? run.push(i) : close()));
+  close();
+  return out;
 }
 
 /** Whether a count opens its clause (nothing before promises or does it) and the words after it say it was done (46项任务全部完成). */

@@ -100,6 +100,12 @@ const DESCRIPTIVE_VERB = /(针对|涉及|涵盖|包括|包含|分为|围绕|聚�
 const DESCRIPTIVE_SCOPE = /(?:针对|涉及|涵盖)([^,;。]{0,24})$/;
 /** Who attends, not what is done (参加大会的237名代表). */
 const ATTENDING = /(?:参加|出席|列席)[^,;。]{0,24}的$/;
+/** A number that a formula multiplies or divides by (计划数*100%): no target. */
+const FORMULA = /[*×÷/]\s*$/;
+/** A bracket right after a name: what it holds at the end of a cell or line is a weight (推展會展活動(6%)). */
+const WEIGHT = /[\u4e00-\u9fa5)」”]\s*\($/;
+/** People or households a measure reaches (涉及居民865万户): a count of them is its target, not its scope. */
+const REACHED = /^[\u4e00-\u9fa5]{0,4}?(?:居民|群众|农户|家庭|住户|人口|学生|职工)$/;
 /** A base the target builds on (在2023年117公里的基础上翻了一番). */
 const BASE_AFTER = /^(?:的)?基础上/;
 
@@ -123,6 +129,8 @@ export function findMentions(clause: Clause): Mention[] {
     if (quoted.slice(start, end).some(Boolean)) continue;
     const left = text.slice(Math.max(0, start - 3), start);
     if (/第$/.test(left) || /[+＋]$/.test(left) || /^[+＋]/.test(text.slice(end))) continue;
+    // a formula's factor (完成数/计划数*100%) and a weight in brackets after a goal's name (推展會展活動(6%))
+    if (FORMULA.test(left) || (g.unit === "%" && !g.low && WEIGHT.test(left) && /^\)\s*(?:\||$)/.test(text.slice(end)))) continue;
     if (g.unit === "次" && (/届[\u4e00-\u9fa5]*$/.test(left) || /^(全会|会议|会)/.test(text.slice(end)))) continue;
     const rest = text.slice(end);
     const prefix = text.slice(boundary, start);
@@ -132,7 +140,7 @@ export function findMentions(clause: Clause): Mention[] {
     if (g.unit && g.unit !== "%" && DESCRIPTIVE_NOUN.test(rest)) continue;
     if (DESCRIPTIVE_VERB.test(prefix.replace(/[\s约]+$/, "")) || ATTENDING.test(prefix.trimEnd()) || BASE_AFTER.test(rest)) continue;
     const scope = DESCRIPTIVE_SCOPE.exec(text.slice(0, start));
-    if (scope && !ACTION.test(scope[1]!)) continue;
+    if (scope && !ACTION.test(scope[1]!) && !REACHED.test(scope[1]!)) continue;
     if (g.unit && g.unit !== "%" && g.unit !== "百分点" && g.unit !== "个百分点" && !/\($/.test(prefix) && sharedBy(text, end) && !COUNTING_VERB.test(prefix.replace(/[\s约]+$/, ""))) continue;
     let comparator: Comparator = ">=";
     let explicit = Boolean(g.more || g.score);

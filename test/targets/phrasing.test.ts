@@ -52,7 +52,9 @@ describe("an open unit vocabulary", () => {
     ["a count of those who attend", "参加大会的237名人大代表进行了投票。"],
     ["a scope further on", "涉及全县15个镇、乡村道路700多处安全隐患地段。"],
     ["a base", "在2023年117公里的基础上翻了一番。"],
-    ["a count that opens its clause and was done", "46项市级绩效任务全部完成,318件建议提案全部办理完毕。"]
+    ["a count that opens its clause and was done", "46项市级绩效任务全部完成,318件建议提案全部办理完毕。"],
+    ["a formula's factor", "实际辅导案数/计划辅导案数*100%"],
+    ["a weight in brackets after a goal", "推展会展活动(6%)"]
   ])("no target in %s", (_name, sentence) => {
     expect(extract(sentence)).toEqual([]);
   });
@@ -69,6 +71,22 @@ describe("an open unit vocabulary", () => {
       ["婴儿死亡率", 4, "‰"],
       ["5岁以下儿童死亡率", 4.5, "‰"],
       ["孕产妇死亡率", 10, "/10万"]
+    ]);
+  });
+
+  it("takes the households a measure reaches for its target, not its scope", () => {
+    expect(extract("计划新开工改造城镇老旧小区5.3万个、涉及居民865万户。").map(brief)).toEqual([
+      [">=", 53000, "个"],
+      [">=", 8650000, "户"]
+    ]);
+  });
+
+  it("reads a grading scale (numbered steps rising to 100%) as no target, and each repeated cell of a flattened table", () => {
+    const table = "衡量標準\n|\n1.完成委託專業技術服務25%\n2.完成工程招標50%\n3.工程完工75%\n4.完成攤商搬遷、市場啟用100%\n|\n100%\n|\n年度辦理市場用地數\n|\n2場\n|\n年度輔導行銷活動場數\n|\n2場\n|\n";
+    expect(extractTargets(table, {year: null}).map(brief)).toEqual([
+      [">=", 100, "%"],
+      [">=", 2, "场"],
+      [">=", 2, "场"]
     ]);
   });
 
@@ -122,6 +140,25 @@ describe("commitments, not results", () => {
   it("reads a news report of results (记者…获悉): only the target it names, a ceiling for a concentration", () => {
     const text = "本报电 记者从新闻发布会上获悉,2023年,全国PM2.5平均浓度为30微克/立方米,优于年度目标32.9微克/立方米。\n2023年,全国优良天数比率为85.5%,好于年度目标0.6个百分点。\n";
     expect(extractTargets(text).map(brief)).toEqual([["<=", 32.9, "微克/立方米"]]);
+  });
+
+  it("skips what 前9个月 and 公布去年 report", () => {
+    expect(extract("今年前9个月,城镇老旧小区开工率约97%。")).toEqual([]);
+    expect(extract("人社部公布去年全国城镇新增就业1256万人。")).toEqual([]);
+  });
+
+  it("reads a title that reports (同比, 发布会 after the opening date) as a report, keeping the target it names", () => {
+    expect(extractTargets("2024年生产安全事故死亡人数同比降7.7%\n自然灾害因灾死亡失踪人数继续控制在千人以下。\n").map(brief)).toEqual([]);
+    const news = "1月21日,人社部举行2024年四季度新闻发布会,公布去年全国城镇新增就业1256万人,完成1200万人以上全年城镇新增就业目标。\n全年城镇调查失业率平均值为5.1%。\n";
+    expect(extractTargets(news).map(brief)).toEqual([[">=", 12000000, "人"]]);
+  });
+
+  it("reads the paragraphs under a subheading that looks back (回顾2023年工作成果) as results, until the next subheading", () => {
+    const text = "某县2024年政府工作报告\n各位代表:\n回顾2023年工作成果\n全县GDP增长6%,投资10亿元。\n展望2024年工作目标\n确保GDP增长7%,投资15亿元。\n";
+    expect(extractTargets(text).map(brief)).toEqual([
+      [">=", 7, "%"],
+      [">=", 1500000000, "元"]
+    ]);
   });
 
   it("takes no target from a title or a short heading", () => {
