@@ -83,6 +83,23 @@ describe("extractTasks: one row per phrasing", () => {
     expect(tasks.map((t) => [t.text, t.deadline, t.deadline_source])).toEqual([["出台方案", "2031-06", "text"], ["9月底前开展培训", "2031-09", "text"], ["完成评估", "2031-12", "plan"]]);
   });
 
+  it.each([
+    ["at the line's end", "出台方案;开展培训。(環境及生態局)", ["出台方案", "开展培训"]],
+    ["after each sentence", "出台方案(市教育局牵头)。开展培训(市体育局/市财政局);完成评估。", ["出台方案", "开展培训", "完成评估"]],
+    ["a short name inside the text stays", "建立市教育委员会(市教委)联席机制。", ["建立市教育委员会(市教委)联席机制"]],
+    ["a list bullet is no text either", "- 出台方案(房屋局)", ["出台方案"]]
+  ])("a closing bracket that names only offices is no text of the task, %s: %s", (_name, body, expected) => {
+    expect(texts(body)).toEqual(expected);
+  });
+
+  it("a short line without punctuation or verb before an item names a group of items: not a task", () => {
+    const {items, tasks} = extractTasks("某市2031年工作要点\n一、部分\n1.标题。出台方案。\n地区事项统筹工作组\n2.改善市容:\n完成评估。\n");
+    expect(items.map((i) => i.title)).toEqual(["标题", "改善市容"]);
+    expect(tasks.map((t) => [t.task_id, t.text])).toEqual([["1.1-t1", "出台方案"], ["1.2-t1", "完成评估"]]);
+    // a verbless line with text after it in the same item still joins its task
+    expect(texts("出台方案。\n全市统一部署\n开展培训。")).toEqual(["出台方案", "全市统一部署", "开展培训"]);
+  });
+
   it("a first sentence with commas is a task and the title its first clause, unless a sub-list follows it", () => {
     const {items, tasks} = extractTasks("某市2031年工作要点\n一、部分\n1.坚持防控措施,引导群众防护。开展爱国卫生运动。\n2.立足定位,推动扩容。一是建设新院区。二是支持新区。\n");
     expect(items.map((i) => i.title)).toEqual(["坚持防控措施", "立足定位,推动扩容"]);
