@@ -141,5 +141,5 @@ const PREFACE = /^(?:总体要求|总体思路|指导思想|基本原则|工作�
 
 /** Whether a section or item heading (its number left out) states the plan's aims or principles (总体要求, 指导思想, 基本原则 …): it holds no tasks. */
 export function isPrefaceHeading(heading: string): boolean {
-  return PREFACE.test(heading.replace(/^\s*(?:[一二三四五六七八九十]+、|[(][一二三四五六七八九十]+[)]|\d{1,2}[.、])\s*/, ""));
+  return PREFACE.test(heading.replace(/^\s*(?:[一二三四五六七八九十]+、|[(][一二三四五六七八九十]+[)]|\d{1,2}[.、]|[(]?\d{1,2}[)])\s*/, ""));
 }

@@ -118,6 +118,16 @@ describe("extractTasks: one row per phrasing", () => {
     expect(c.tasks.map((t) => [t.task_id, t.text])).toEqual([["1.1-t1", "(一)出台方案"], ["1.1-t2", "(二)开展培训"]]);
   });
 
+  it.each([
+    ["(1)", "(1)深化改革。出台方案。\n(2)建设队伍\n开展培训。\n"],
+    ["1)", "1)深化改革。出台方案。\n2)建设队伍\n开展培训。\n"],
+    ["full-width (1)", "(1)深化改革。出台方案。\n(2)建设队伍\n开展培训。\n"]
+  ])("items numbered %s straight under 一、 are items; under a 1. item they are its text", (_name, body) => {
+    const a = extractTasks(`某市2031年工作要点\n一、部分\n${body}二、第二\n1.丙项\n(1)出台方案。\n2)开展培训。\n`);
+    expect(a.items.map((i) => [i.item_id, i.title])).toEqual([["1.1", "深化改革"], ["1.2", "建设队伍"], ["2.1", "丙项"]]);
+    expect(a.tasks.map((t) => [t.task_id, t.text])).toEqual([["1.1-t1", "出台方案"], ["1.2-t1", "开展培训"], ["2.1-t1", "(1)出台方案"], ["2.1-t2", "2)开展培训"]]);
+  });
+
   it("a 是 that is not a list number does not split", () => {
     expect(texts("完成一是一、二是二的核对。")).toEqual(["完成一是一、二是二的核对"]);
   });
