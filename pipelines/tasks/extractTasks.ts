@@ -4,7 +4,8 @@ import {normalizeText} from "../targets/normalizeText.js";
 import {planSections} from "../targets/planSections.js";
 import {inferPlanYear} from "../targets/planYear.js";
 import {planLines} from "../targets/structure.js";
-import type {PlanLine} from "../targets/structure.js";
+import type {TaskLine} from "./taskTable.js";
+import {taskTableLines} from "./taskTable.js";
 import {actionVerb, isGroupName, isNoteLine, isPrefaceHeading, noteTailStart, officeNoteStart, readDeadline, subListMarkers} from "./phrases.js";
 
 /** A work item of the plan: section `一、`, item `1.`, and the title its first sentence gives. */
@@ -88,10 +89,10 @@ function _extractTasks(input: string, {year, targets}: {year: number | null; tar
   const counters = new Map<string, number>();
   const seen = new Set<string>();
   const preface = new Set<string>();
-  const lines = planLines(normalized);
+  const lines = taskTableLines(planLines(normalized));
   // a plan without sections (一、) numbers its items in section 0, as targets do
   const sectioned = lines.some((l) => l.opens === "section");
-  for (const [index, {section, item, offset, line, body, opens}] of lines.entries()) {
+  for (const [index, {section, item, offset, line, body, opens, deadline: timeCell}] of lines.entries()) {
     if ((section === 0 && sectioned) || item === 0 || isPrefaceHeading(sectionTitles.get(section) ?? "")) continue;
     const paragraph = line.slice(body).trim();
     if (!paragraph || namesGroup(lines, index)) continue;
@@ -120,7 +121,8 @@ function _extractTasks(input: string, {year, targets}: {year: number | null; tar
     const itemTitleText = items.get(key)!.title;
     const cut = noteTailStart(line);
     const text = line.slice(0, cut);
-    const noted = readDeadline(line.slice(cut), {year}); // (牵头单位:…;完成时限:6月底前) dates the line's tasks
+    // (牵头单位:…;完成时限:6月底前), or a table row's time-limit cell, dates the line's tasks
+    const noted = readDeadline(line.slice(cut), {year}) ?? (timeCell ? readDeadline(timeCell, {year}) : null);
     for (const piece of joinPieces(text, pieces(text, from))) {
       const n = (counters.get(key) ?? 0) + 1;
       counters.set(key, n);
@@ -149,7 +151,7 @@ function _extractTasks(input: string, {year, targets}: {year: number | null; tar
 }
 
 /** Whether line `index` names a group of the items under it (`地區事項統籌工作組` before `2.`): a short line, no list entry, without punctuation or an action verb, followed by an item, group or section. */
-function namesGroup(lines: readonly PlanLine[], index: number): boolean {
+function namesGroup(lines: readonly TaskLine[], index: number): boolean {
   const {line, opens} = lines[index]!;
   if (opens !== null || !isGroupName(line)) return false;
   const next = lines.slice(index + 1).find((l) => l.line.trim() && !isNoteLine(l.line));

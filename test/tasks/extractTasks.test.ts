@@ -128,6 +128,20 @@ describe("extractTasks: one row per phrasing", () => {
     expect(a.tasks.map((t) => [t.task_id, t.text])).toEqual([["1.1-t1", "出台方案"], ["1.2-t1", "开展培训"], ["2.1-t1", "(1)出台方案"], ["2.1-t2", "2)开展培训"]]);
   });
 
+  it.each([
+    ["one cell per line", "序号\n重点任务\n牵头单位\n完成时限\n1\n出台行动计划;开展教师培训。\n市教育局\n2031年6月底前\n2\n建设资源库。\n市教育局\n年内\n"],
+    ["cells ending in |", "序号 |\n重点任务 |\n牵头单位 |\n完成时限 |\n1 |\n出台行动计划;开展教师培训。 |\n市教育局 |\n2031年6月底前 |\n2 |\n建设资源库。 |\n市教育局 |\n年内 |\n"],
+    ["one row per line", "序号 | 重点任务 | 牵头单位 | 完成时限\n1 | 出台行动计划;开展教师培训。 | 市教育局 | 2031年6月底前\n2 | 建设资源库。 | 市教育局 | 年内 |\n"]
+  ])("a task table (序号, 重点任务, 牵头单位, 完成时限), %s: a row is an item numbered by 序号, its time limit dates its tasks", (_name, table) => {
+    const {items, tasks} = extractTasks(`某市2031年工作要点\n一、重点任务分解\n${table}`);
+    expect(items.map((i) => [i.item_id, i.title])).toEqual([["1.1", "出台行动计划"], ["1.2", "建设资源库"]]);
+    expect(tasks.map((t) => [t.task_id, t.text, t.deadline, t.deadline_source])).toEqual([
+      ["1.1-t1", "出台行动计划", "2031-06", "text"],
+      ["1.1-t2", "开展教师培训", "2031-06", "text"],
+      ["1.2-t1", "建设资源库", "2031-12", "text"]
+    ]);
+  });
+
   it("a 是 that is not a list number does not split", () => {
     expect(texts("完成一是一、二是二的核对。")).toEqual(["完成一是一、二是二的核对"]);
   });
