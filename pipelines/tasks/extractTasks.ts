@@ -230,7 +230,7 @@ function joinPieces(line: string, all: readonly Piece[]): Piece[] {
     const text = line.slice(p.start, p.end);
     if (actionVerb(text) === null) {
       if (out.length) out[out.length - 1] = {...out.at(-1)!, end: p.end};
-      else pending = pending ?? p;
+      else pending = {start: (pending as Piece | null)?.start ?? p.start, end: p.end, lead: false}; // the verbless pieces before any task, kept whole
       continue;
     }
     out.push(pending ? {...p, start: pending.start} : p);

@@ -58,6 +58,11 @@ describe("extractTasks: one row per phrasing", () => {
     expect(texts("建设资源库。这是一项长期任务。开展培训。")).toEqual(["建设资源库。这是一项长期任务", "开展培训"]);
   });
 
+  it("sentences without an action verb before any task are kept whole, joined to the first task", () => {
+    expect(texts("这是目标。这是说明。")).toEqual(["这是目标。这是说明"]);
+    expect(texts("这是目标。这是说明。开展培训。")).toEqual(["这是目标。这是说明。开展培训"]);
+  });
+
   it("a numbered sub-list gives one task per entry, without its lead-in", () => {
     expect(texts("重点抓好三件事:一是出台行动计划,二是建设资源库,三是开展培训。")).toEqual(["一是出台行动计划", "二是建设资源库", "三是开展培训"]);
     expect(texts("(一)完善制度;(二)健全机制。")).toEqual(["(一)完善制度", "(二)健全机制"]);
