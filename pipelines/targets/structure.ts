@@ -31,6 +31,8 @@ const SENTENCE_MARK = /[。;!?]/g;
 /** A section or item mark of any kind ((一) included): where the heading block ends. */
 const BODY_MARK = /^\s*(?:[一二三四五六七八九十]+、|\d{1,2}[.、](?!\d)|[(][一二三四五六七八九十]+[)])/;
 const SUBSECTION = /^\s*[(]([一二三四五六七八九十]+)[)]/;
+/** An item numbered `(1)` or `1)`: a section's items when they come straight under its heading. */
+const PAREN_ITEM = /^\s*(?:[(](\d{1,2})[)]|(\d{1,2})[)])/;
 /** A title line is short and has no full stop; so is a heading line. */
 const isTitleLike = (line: string, max: number) => line.trim().length <= max && !/[。;]/.test(line);
 /** A line with a comma or a stop is text: the title block ends before it (a colon may title: 交通运输部:…). */
@@ -62,6 +64,7 @@ export interface PlanLine {
  * A section whose first `(一)` comes before any `1.` numbers its items so: a `(一)` with `1.` lines
  * under it opens a group of those items (numbered on through the section when the next group starts
  * again at 1.), a `(一)` without is an item itself (`(三)` → 3). A `(一)` inside a `1.` item is its text.
+ * A section whose first numbered line is `(1)` or `1)` numbers its items so; inside an item they are its text.
  */
 export function planLines(text: string): PlanLine[] {
   const lines: PlanLine[] = [];
@@ -75,6 +78,8 @@ export function planLines(text: string): PlanLine[] {
   let offset = 0;
   /** How the current section uses `(一)`: not yet seen, as structure (groups or items), or as an item's text. */
   let subsections: "unseen" | "structure" | "text" = "unseen";
+  /** Whether the current section numbers its items `(1)` or `1)`. */
+  let parenItems = false;
   raw.forEach((line, index) => {
     let body = 0;
     let opens: PlanLine["opens"] = null;
@@ -84,10 +89,12 @@ export function planLines(text: string): PlanLine[] {
     const s = SECTION.exec(line);
     const sub = s ? null : SUBSECTION.exec(line);
     const i = s || sub ? null : ITEM.exec(line);
+    const p = s || sub || i ? null : PAREN_ITEM.exec(line);
     if (s) {
       section = parseChineseNumeral(s[1]!);
       item = last = 0;
       subsections = "unseen";
+      parenItems = false;
       body = s[0].length;
       opens = "section";
     } else if (sub && section > 0 && subsections !== "text" && (subsections === "structure" || item === 0)) {
@@ -100,6 +107,12 @@ export function planLines(text: string): PlanLine[] {
         item = last = numberOn(parseChineseNumeral(sub[1]!), last);
         opens = "item";
       }
+    } else if (p && section > 0 && (parenItems || (item === 0 && subsections === "unseen"))) {
+      // (1) or 1) straight under the section's heading numbers its items; under an item it is its text
+      parenItems = true;
+      item = last = Number(p[1] ?? p[2]);
+      body = p[0].length;
+      opens = "item";
     } else if (i) {
       if (subsections === "unseen") subsections = "text";
       // in a section of groups, a group that numbers its items from 1 again continues the count

@@ -4,7 +4,9 @@ import {normalizeText} from "../targets/normalizeText.js";
 import {planSections} from "../targets/planSections.js";
 import {inferPlanYear} from "../targets/planYear.js";
 import {planLines} from "../targets/structure.js";
-import {actionVerb, isNoteLine, isPrefaceHeading, noteTailStart, readDeadline, subListMarkers} from "./phrases.js";
+import type {TaskLine} from "./taskTable.js";
+import {taskTableLines} from "./taskTable.js";
+import {actionVerb, isGroupName, isNoteLine, isPrefaceHeading, noteTailStart, officeNoteStart, readDeadline, subListMarkers} from "./phrases.js";
 
 /** A work item of the plan: section `一、`, item `1.`, and the title its first sentence gives. */
 export interface WorkItem {
@@ -53,6 +55,7 @@ export interface PlanTasks {
 
 const SENTENCE = /[^。;!?;!?]+[。;!?;!?]?/g;
 const TRAILING = /[\s,;:。,;:、!?!?]+$/;
+const BULLET = /^\s*(?:[•●■◆▪·]|[-–](?=\s))?\s*/;
 
 /**
  * Reads a plan's work items and tasks. A task is an action sentence (up to 。;!?) of an item, or
@@ -86,13 +89,13 @@ function _extractTasks(input: string, {year, targets}: {year: number | null; tar
   const counters = new Map<string, number>();
   const seen = new Set<string>();
   const preface = new Set<string>();
-  const lines = planLines(normalized);
+  const lines = taskTableLines(planLines(normalized));
   // a plan without sections (一、) numbers its items in section 0, as targets do
   const sectioned = lines.some((l) => l.opens === "section");
-  for (const [index, {section, item, offset, line, body, opens}] of lines.entries()) {
+  for (const [index, {section, item, offset, line, body, opens, deadline: timeCell}] of lines.entries()) {
     if ((section === 0 && sectioned) || item === 0 || isPrefaceHeading(sectionTitles.get(section) ?? "")) continue;
     const paragraph = line.slice(body).trim();
-    if (!paragraph) continue;
+    if (!paragraph || namesGroup(lines, index)) continue;
     const key = `${section}.${item}`;
     if (preface.has(key)) continue;
     if (opens === "item" && !items.has(key) && isPrefaceHeading(paragraph)) {
@@ -103,7 +106,7 @@ function _extractTasks(input: string, {year, targets}: {year: number | null; tar
     seen.add(`${key}:${paragraph}`);
     let from = body + (line.length - line.slice(body).trimStart().length - body);
     if (opens === "item" && !items.has(key)) {
-      const next = lines.slice(index + 1).find((l) => l.line.trim() && !isNoteLine(l.line));
+      const next = lines.slice(index + 1).find((l, k) => l.line.trim() && !isNoteLine(l.line) && !namesGroup(lines, index + 1 + k));
       const title = itemTitle(line, from, {textBelow: next !== undefined && next.opens === null && next.section === section && next.item === item});
       items.set(key, {item_id: key, section, item, section_title: sectionTitles.get(section) ?? "", title: input.slice(offset + title.start, offset + title.end), start_offset: offset + title.start, end_offset: offset + title.end});
       from = title.bodyFrom;
@@ -118,7 +121,8 @@ function _extractTasks(input: string, {year, targets}: {year: number | null; tar
     const itemTitleText = items.get(key)!.title;
     const cut = noteTailStart(line);
     const text = line.slice(0, cut);
-    const noted = readDeadline(line.slice(cut), {year}); // (牵头单位:…;完成时限:6月底前) dates the line's tasks
+    // (牵头单位:…;完成时限:6月底前), or a table row's time-limit cell, dates the line's tasks
+    const noted = readDeadline(line.slice(cut), {year}) ?? (timeCell ? readDeadline(timeCell, {year}) : null);
     for (const piece of joinPieces(text, pieces(text, from))) {
       const n = (counters.get(key) ?? 0) + 1;
       counters.set(key, n);
@@ -144,6 +148,14 @@ function _extractTasks(input: string, {year, targets}: {year: number | null; tar
     }
   }
   return {year, items: [...items.values()], tasks};
+}
+
+/** Whether line `index` names a group of the items under it (`地區事項統籌工作組` before `2.`): a short line, no list entry, without punctuation or an action verb, followed by an item, group or section. */
+function namesGroup(lines: readonly TaskLine[], index: number): boolean {
+  const {line, opens} = lines[index]!;
+  if (opens !== null || !isGroupName(line)) return false;
+  const next = lines.slice(index + 1).find((l) => l.line.trim() && !isNoteLine(l.line));
+  return next !== undefined && next.opens !== null;
 }
 
 /**
@@ -199,8 +211,10 @@ function sentencePieces(line: string, from: number, to: number): Piece[] {
 
 function trimmed(line: string, start: number, end: number, lead: boolean): Piece {
   const text = line.slice(start, end);
-  const head = text.length - text.trimStart().length;
-  const kept = text.replace(TRAILING, "");
+  const head = BULLET.exec(text)![0].length; // a list bullet (- , •) is no text of the task
+  const ends = text.replace(TRAILING, "");
+  // a closing bracket that names only offices is no text of the task
+  const kept = ends.slice(0, officeNoteStart(ends)).replace(TRAILING, "");
   return {start: start + head, end: Math.max(start + head, start + kept.length), lead};
 }
 
@@ -216,7 +230,7 @@ function joinPieces(line: string, all: readonly Piece[]): Piece[] {
     const text = line.slice(p.start, p.end);
     if (actionVerb(text) === null) {
       if (out.length) out[out.length - 1] = {...out.at(-1)!, end: p.end};
-      else pending = pending ?? p;
+      else pending = {start: (pending as Piece | null)?.start ?? p.start, end: p.end, lead: false}; // the verbless pieces before any task, kept whole
       continue;
     }
     out.push(pending ? {...p, start: pending.start} : p);

@@ -114,9 +114,32 @@ export function noteTailStart(text: string): number {
   return NOTE_TAIL.exec(text)?.index ?? text.length;
 }
 
+/** An office's name: a run of characters ending as offices' names end (局, 委, 办公室, 政府 …). */
+const OFFICE = "[\\u4e00-\\u9fff]{1,20}?(?:局|委|厅|廳|办|辦|部|院|署|处|處|科|室|中心|政府|小组|小組|司|组|組)";
+/** A closing bracket that names only offices, each maybe with its part: `(環境及生態局)`, `(市教育局牵头)`, `(市发改委/市财政局)`. */
+const OFFICE_NOTE = new RegExp(`[((](?![^()()]*简称)(?:${OFFICE}(?:牵头|牽頭|负责|負責|配合|参与|參與)?[/、,,;;和及]?)+[))]$`);
+
+/** Where a bracket naming only offices that ends the text starts (`…减半(環境及生態局)`), else the text's length. */
+export function officeNoteStart(text: string): number {
+  return OFFICE_NOTE.exec(text)?.index ?? text.length;
+}
+
+/** How the name of a working group ends (工作组, 专班, 委员会 …). */
+const GROUP_SUFFIX = /(?:组|組|专班|專班|委员会|委員會|指挥部|指揮部)$/;
+
+/**
+ * Whether a line that is no list entry reads as the name of a group of items (`地區事項統籌工作組`):
+ * short, without punctuation, and without an action verb or named as a working group is. It names
+ * the items under it, it is not a task.
+ */
+export function isGroupName(paragraph: string): boolean {
+  const t = paragraph.trim();
+  return t.length > 0 && t.length <= 30 && !/[,,。;;::!?!?]/.test(t) && (actionVerb(t) === null || GROUP_SUFFIX.test(t));
+}
+
 const PREFACE = /^(?:总体要求|总体思路|指导思想|基本原则|工作原则)/;
 
 /** Whether a section or item heading (its number left out) states the plan's aims or principles (总体要求, 指导思想, 基本原则 …): it holds no tasks. */
 export function isPrefaceHeading(heading: string): boolean {
-  return PREFACE.test(heading.replace(/^\s*(?:[一二三四五六七八九十]+、|[(][一二三四五六七八九十]+[)]|\d{1,2}[.、])\s*/, ""));
+  return PREFACE.test(heading.replace(/^\s*(?:[一二三四五六七八九十]+、|[(][一二三四五六七八九十]+[)]|\d{1,2}[.、]|[(]?\d{1,2}[)])\s*/, ""));
 }

@@ -58,6 +58,11 @@ describe("extractTasks: one row per phrasing", () => {
     expect(texts("建设资源库。这是一项长期任务。开展培训。")).toEqual(["建设资源库。这是一项长期任务", "开展培训"]);
   });
 
+  it("sentences without an action verb before any task are kept whole, joined to the first task", () => {
+    expect(texts("这是目标。这是说明。")).toEqual(["这是目标。这是说明"]);
+    expect(texts("这是目标。这是说明。开展培训。")).toEqual(["这是目标。这是说明。开展培训"]);
+  });
+
   it("a numbered sub-list gives one task per entry, without its lead-in", () => {
     expect(texts("重点抓好三件事:一是出台行动计划,二是建设资源库,三是开展培训。")).toEqual(["一是出台行动计划", "二是建设资源库", "三是开展培训"]);
     expect(texts("(一)完善制度;(二)健全机制。")).toEqual(["(一)完善制度", "(二)健全机制"]);
@@ -83,6 +88,23 @@ describe("extractTasks: one row per phrasing", () => {
     expect(tasks.map((t) => [t.text, t.deadline, t.deadline_source])).toEqual([["出台方案", "2031-06", "text"], ["9月底前开展培训", "2031-09", "text"], ["完成评估", "2031-12", "plan"]]);
   });
 
+  it.each([
+    ["at the line's end", "出台方案;开展培训。(環境及生態局)", ["出台方案", "开展培训"]],
+    ["after each sentence", "出台方案(市教育局牵头)。开展培训(市体育局/市财政局);完成评估。", ["出台方案", "开展培训", "完成评估"]],
+    ["a short name inside the text stays", "建立市教育委员会(市教委)联席机制。", ["建立市教育委员会(市教委)联席机制"]],
+    ["a list bullet is no text either", "- 出台方案(房屋局)", ["出台方案"]]
+  ])("a closing bracket that names only offices is no text of the task, %s: %s", (_name, body, expected) => {
+    expect(texts(body)).toEqual(expected);
+  });
+
+  it("a short line without punctuation or verb before an item names a group of items: not a task", () => {
+    const {items, tasks} = extractTasks("某市2031年工作要点\n一、部分\n1.标题。出台方案。\n地区事项统筹工作组\n2.改善市容:\n完成评估。\n");
+    expect(items.map((i) => i.title)).toEqual(["标题", "改善市容"]);
+    expect(tasks.map((t) => [t.task_id, t.text])).toEqual([["1.1-t1", "出台方案"], ["1.2-t1", "完成评估"]]);
+    // a verbless line with text after it in the same item still joins its task
+    expect(texts("出台方案。\n全市统一部署\n开展培训。")).toEqual(["出台方案", "全市统一部署", "开展培训"]);
+  });
+
   it("a first sentence with commas is a task and the title its first clause, unless a sub-list follows it", () => {
     const {items, tasks} = extractTasks("某市2031年工作要点\n一、部分\n1.坚持防控措施,引导群众防护。开展爱国卫生运动。\n2.立足定位,推动扩容。一是建设新院区。二是支持新区。\n");
     expect(items.map((i) => i.title)).toEqual(["坚持防控措施", "立足定位,推动扩容"]);
@@ -99,6 +121,30 @@ describe("extractTasks: one row per phrasing", () => {
     // a (一) inside a 1. item is the item's text
     const c = extractTasks("某市2031年工作要点\n一、部分\n1.甲项\n(一)出台方案。\n(二)开展培训。\n");
     expect(c.tasks.map((t) => [t.task_id, t.text])).toEqual([["1.1-t1", "(一)出台方案"], ["1.1-t2", "(二)开展培训"]]);
+  });
+
+  it.each([
+    ["(1)", "(1)深化改革。出台方案。\n(2)建设队伍\n开展培训。\n"],
+    ["1)", "1)深化改革。出台方案。\n2)建设队伍\n开展培训。\n"],
+    ["full-width (1)", "(1)深化改革。出台方案。\n(2)建设队伍\n开展培训。\n"]
+  ])("items numbered %s straight under 一、 are items; under a 1. item they are its text", (_name, body) => {
+    const a = extractTasks(`某市2031年工作要点\n一、部分\n${body}二、第二\n1.丙项\n(1)出台方案。\n2)开展培训。\n`);
+    expect(a.items.map((i) => [i.item_id, i.title])).toEqual([["1.1", "深化改革"], ["1.2", "建设队伍"], ["2.1", "丙项"]]);
+    expect(a.tasks.map((t) => [t.task_id, t.text])).toEqual([["1.1-t1", "出台方案"], ["1.2-t1", "开展培训"], ["2.1-t1", "(1)出台方案"], ["2.1-t2", "2)开展培训"]]);
+  });
+
+  it.each([
+    ["one cell per line", "序号\n重点任务\n牵头单位\n完成时限\n1\n出台行动计划;开展教师培训。\n市教育局\n2031年6月底前\n2\n建设资源库。\n市教育局\n年内\n"],
+    ["cells ending in |", "序号 |\n重点任务 |\n牵头单位 |\n完成时限 |\n1 |\n出台行动计划;开展教师培训。 |\n市教育局 |\n2031年6月底前 |\n2 |\n建设资源库。 |\n市教育局 |\n年内 |\n"],
+    ["one row per line", "序号 | 重点任务 | 牵头单位 | 完成时限\n1 | 出台行动计划;开展教师培训。 | 市教育局 | 2031年6月底前\n2 | 建设资源库。 | 市教育局 | 年内 |\n"]
+  ])("a task table (序号, 重点任务, 牵头单位, 完成时限), %s: a row is an item numbered by 序号, its time limit dates its tasks", (_name, table) => {
+    const {items, tasks} = extractTasks(`某市2031年工作要点\n一、重点任务分解\n${table}`);
+    expect(items.map((i) => [i.item_id, i.title])).toEqual([["1.1", "出台行动计划"], ["1.2", "建设资源库"]]);
+    expect(tasks.map((t) => [t.task_id, t.text, t.deadline, t.deadline_source])).toEqual([
+      ["1.1-t1", "出台行动计划", "2031-06", "text"],
+      ["1.1-t2", "开展教师培训", "2031-06", "text"],
+      ["1.2-t1", "建设资源库", "2031-12", "text"]
+    ]);
   });
 
   it("a 是 that is not a list number does not split", () => {

@@ -1,0 +1,97 @@
+import type {PlanLine} from "../targets/structure.js";
+
+/** A line of the plan as tasks read it: a table row's task cell is a line of its own, with the row's time-limit cell. */
+export interface TaskLine extends PlanLine {
+  /** The row's time-limit cell (`2024年6月底前`), for a table row's task cell. */
+  deadline?: string;
+}
+
+/** What a header cell of a task table says its column holds. */
+type Role = "no" | "task" | "deadline" | "other";
+
+const NO_HEADER = /^(?:序号|编号)$/;
+const TASK_HEADER = /任务|工作内容|事项|举措|具体措施/;
+const DEADLINE_HEADER = /^(?:完成)?(?:时限|时间)(?:要求|节点)?$|^时间节点$|^进度安排$/;
+const OTHER_HEADER = /单位|部门|领导|责任人|备注|类别|分类|领域/;
+const NUMBER_CELL = /^\d{1,3}$/;
+
+function roleOf(cell: string): Role | null {
+  const c = cell.replace(/\s+/g, "");
+  if (!c || c.length > 12) return null;
+  if (NO_HEADER.test(c)) return "no";
+  if (DEADLINE_HEADER.test(c)) return "deadline";
+  if (TASK_HEADER.test(c)) return "task";
+  return OTHER_HEADER.test(c) ? "other" : null;
+}
+
+/** A cell of a table: the line it is on and where it lies in it. */
+interface Cell {
+  line: number;
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** The cells of the plan's lines in order: a line split at `|` (a trailing `|` ends its last cell), else the line. */
+function cellsOf(lines: readonly PlanLine[]): Cell[] {
+  const out: Cell[] = [];
+  lines.forEach(({line}, index) => {
+    if (!line.trim()) return;
+    const parts: Cell[] = [];
+    let from = 0;
+    for (const part of line.split("|")) {
+      const lead = part.length - part.trimStart().length;
+      parts.push({line: index, start: from + lead, end: from + lead + part.trim().length, text: part.trim()});
+      from += part.length + 1;
+    }
+    if (parts.length > 1 && parts.at(-1)!.text === "") parts.pop();
+    if (parts.length > 1 && parts[0]!.text === "" && line.trimStart().startsWith("|")) parts.shift();
+    out.push(...parts);
+  });
+  return out;
+}
+
+/**
+ * Reads the task tables of a plan (`序号 | 重点任务 | 牵头单位 | 完成时限`), with cells split by `|` or
+ * pasted one cell per line: each row (a number cell, then one cell per column) becomes one line, its
+ * task cell, opening the item its number names (in the section the row is in); the header and the
+ * other cells are no text. The row's time-limit cell goes with it. Other lines are kept as they are.
+ */
+export function taskTableLines(lines: readonly PlanLine[]): TaskLine[] {
+  const cells = cellsOf(lines);
+  const rows = new Map<number, TaskLine[]>();
+  const dropped = new Set<number>();
+  for (let i = 0; i < cells.length; ) {
+    const header: Role[] = [];
+    for (let j = i; j < cells.length; j++) {
+      const role = roleOf(cells[j]!.text);
+      if (role === null) break;
+      header.push(role);
+    }
+    const task = header.indexOf("task");
+    if (header.length < 3 || header[0] !== "no" || task < 0) {
+      i++;
+      continue;
+    }
+    const deadline = header.indexOf("deadline");
+    const taken: Cell[] = cells.slice(i, i + header.length);
+    let at = i + header.length;
+    while (at + header.length <= cells.length && NUMBER_CELL.test(cells[at]!.text) && cells[at + task]!.text && !NUMBER_CELL.test(cells[at + task]!.text)) {
+      const row = cells.slice(at, at + header.length);
+      const cell = row[task]!;
+      const {section, offset, line} = lines[cell.line]!;
+      const out: TaskLine = {section, item: Number(row[0]!.text), offset: offset + cell.start, line: line.slice(cell.start, cell.end), body: 0, opens: "item"};
+      if (deadline >= 0 && row[deadline]!.text) out.deadline = row[deadline]!.text;
+      rows.set(cell.line, [...(rows.get(cell.line) ?? []), out]);
+      taken.push(...row);
+      at += header.length;
+    }
+    if (taken.length === header.length) {
+      i++;
+      continue; // a header without rows is no table
+    }
+    for (const c of taken) dropped.add(c.line);
+    i = at;
+  }
+  return lines.flatMap((l, index) => rows.get(index) ?? (dropped.has(index) ? [] : [l]));
+}
