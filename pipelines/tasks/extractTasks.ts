@@ -1,4 +1,5 @@
 import {PlanwatchError} from "../error.js";
+import {toSimplified} from "../lib/simplified.js";
 import {extractTargets} from "../targets/extractTargets.js";
 import {normalizeText} from "../targets/normalizeText.js";
 import {planSections} from "../targets/planSections.js";
@@ -82,7 +83,8 @@ interface Piece {
 }
 
 function _extractTasks(input: string, {year, targets}: {year: number | null; targets: readonly {id: string; start_offset: number; end_offset: number}[]}): PlanTasks {
-  const normalized = normalizeText(input);
+  // read in simplified characters (same offsets): a traditional-character plan's verbs, notes and deadlines are found too
+  const normalized = toSimplified(normalizeText(input));
   const sectionTitles = new Map(planSections(input).map((s) => [s.section, s.title]));
   const items = new Map<string, WorkItem>();
   const tasks: ExtractedTask[] = [];
@@ -93,7 +95,7 @@ function _extractTasks(input: string, {year, targets}: {year: number | null; tar
   // a plan without sections (一、) numbers its items in section 0, as targets do
   const sectioned = lines.some((l) => l.opens === "section");
   for (const [index, {section, item, offset, line, body, opens, deadline: timeCell}] of lines.entries()) {
-    if ((section === 0 && sectioned) || item === 0 || isPrefaceHeading(sectionTitles.get(section) ?? "")) continue;
+    if ((section === 0 && sectioned) || item === 0 || isPrefaceHeading(toSimplified(sectionTitles.get(section) ?? ""))) continue;
     const paragraph = line.slice(body).trim();
     if (!paragraph || namesGroup(lines, index)) continue;
     const key = `${section}.${item}`;

@@ -195,6 +195,18 @@ describe("extractTasks: one row per phrasing", () => {
     expect(tasks.map((t) => [t.text, t.deadline])).toEqual([["６月底前出台方案", "2031-06"], ["开展培训", "2031-12"]]);
   });
 
+  it("a plan in traditional characters: its notes, deadlines and Republic of China year are read as in simplified text; texts stay as printed", () => {
+    const text = "臺北市政府教育局113年度施政計畫\n一、優質教育\n1.推動雙語教育。擴大實施範圍至全市國小。\n2.建設智慧校園。於上半年完成校園網路升級;年底前開展教師數位培訓。\n牽頭單位:資訊教育科\n";
+    const {year, tasks} = extractTasks(text);
+    expect(year).toBe(2024);
+    expect(tasks.map((t) => [t.task_id, t.text, t.deadline])).toEqual([
+      ["1.1-t1", "擴大實施範圍至全市國小", "2024-12"],
+      ["1.2-t1", "於上半年完成校園網路升級", "2024-06"],
+      ["1.2-t2", "年底前開展教師數位培訓", "2024-12"]
+    ]);
+    for (const t of tasks) expect(text.slice(t.start_offset, t.end_offset)).toBe(t.text);
+  });
+
   it("ids are stable: editing one item does not renumber another", () => {
     const a = extractTasks(plan("出台方案。开展培训。") + "3.另一项。完成评估。\n").tasks;
     const b = extractTasks(plan("出台新方案。开展培训。建设基地。") + "3.另一项。完成评估。\n").tasks;
