@@ -1,7 +1,7 @@
 import {PlanwatchError} from "../error.js";
 import {indicatorName, listNames} from "./indicator.js";
 import {type Comparator, type Mention, findMentions} from "./mentions.js";
-import {normalizeText} from "./normalizeText.js";
+import {normalizePlanText} from "./normalizeText.js";
 import {inferPlanYear} from "./planYear.js";
 import {splitClauses} from "./structure.js";
 import {readIndicatorTables} from "./indicatorTable.js";
@@ -93,7 +93,7 @@ const NAMED_TARGET = /^的?(?:年度)?目标(?:任务)?|^的?年度任务|^的[\
 const CONTEXT_YEAR = /(?<![较比到至于在—–\-~])(\d{4})\s*年(?!底|末|前|版|度|(?:完成|进展|实施|落实|推进)情况|\s*\d{1,2}\s*(?:[-—~至]\s*\d{1,2}\s*)?月)/g;
 
 function _extractTargets(input: string, planYear: number | null): ExtractedTarget[] {
-  const normalized = normalizeText(input);
+  const normalized = normalizePlanText(input);
   const tables = readIndicatorTables(normalized);
   const inTable = (offset: number) => tables.spans.some(([s, e]) => offset >= s && offset < e);
   const found: (Omit<ExtractedTarget, "id"> & {order: number})[] = [];

@@ -1,3 +1,5 @@
+import {toSimplified} from "../lib/simplified.js";
+
 /**
  * Traditional → simplified for the characters that carry a target's meaning (comparators, units,
  * multipliers, structure words). One character for one, so offsets into the normalized text are
@@ -20,3 +22,17 @@ export function normalizeText(text: string): string {
     return code >= 0xff10 && code <= 0xff19 ? String.fromCharCode(code - 0xff10 + 48) : TRADITIONAL.get(c)!;
   });
 }
+
+/**
+ * A plan's text as planwatch reads it: {@link normalizeText}, then every traditional character made
+ * simplified by OpenCC ({@link toSimplified}), still one UTF-16 unit for one, when the text has any
+ * of the common traditional characters. Plans are read once; a spreadsheet cell, read millions of
+ * times, takes {@link normalizeText} alone.
+ */
+export function normalizePlanText(text: string): string {
+  const folded = normalizeText(text);
+  return TRADITIONAL_HINT.test(text) ? toSimplified(folded) : folded;
+}
+
+/** Any of the common traditional characters above: a text without one is simplified already, and OpenCC is skipped. */
+const TRADITIONAL_HINT = new RegExp(`[${[...FROM].filter((c) => c >= "\u4e00").join("")}]`);

@@ -1,5 +1,5 @@
 import {PlanwatchError} from "../error.js";
-import {normalizeText} from "./normalizeText.js";
+import {normalizePlanText} from "./normalizeText.js";
 import {parseChineseNumeral} from "./numbers.js";
 
 /** Where a plan's year was read: the option, the title, a publication date, the heading, the five-year period, the deadlines. */
@@ -41,7 +41,7 @@ export function inferPlanYear(text: string, {year}: {year?: number | null} = {})
     if (!Number.isInteger(year) || year < 1900 || year > 2999) throw new PlanwatchError("invalid_plan", `invalid plan year: ${year}`);
     return {year, source: "option"};
   }
-  const normalized = normalizeText(text);
+  const normalized = normalizePlanText(text);
   const title = TITLE_YEAR.exec(normalized);
   if (title) return {year: Number(title[1]), source: "title"};
   const date = DATE_YEAR.exec(normalized);
@@ -71,7 +71,7 @@ export function inferPlanYear(text: string, {year}: {year?: number | null} = {})
  */
 export function planYear(text: string, {year}: {year?: number} = {}): number {
   if (year !== undefined) return inferPlanYear(text, {year}).year!;
-  const match = TITLE_YEAR.exec(normalizeText(text));
+  const match = TITLE_YEAR.exec(normalizePlanText(text));
   if (!match) throw new PlanwatchError("invalid_plan", "cannot tell the plan's year from its title: pass --year");
   return Number(match[1]);
 }

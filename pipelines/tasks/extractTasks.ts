@@ -1,7 +1,7 @@
 import {PlanwatchError} from "../error.js";
 import {toSimplified} from "../lib/simplified.js";
 import {extractTargets} from "../targets/extractTargets.js";
-import {normalizeText} from "../targets/normalizeText.js";
+import {normalizePlanText} from "../targets/normalizeText.js";
 import {planSections} from "../targets/planSections.js";
 import {inferPlanYear} from "../targets/planYear.js";
 import {planLines} from "../targets/structure.js";
@@ -84,7 +84,7 @@ interface Piece {
 
 function _extractTasks(input: string, {year, targets}: {year: number | null; targets: readonly {id: string; start_offset: number; end_offset: number}[]}): PlanTasks {
   // read in simplified characters (same offsets): a traditional-character plan's verbs, notes and deadlines are found too
-  const normalized = toSimplified(normalizeText(input));
+  const normalized = normalizePlanText(input);
   const sectionTitles = new Map(planSections(input).map((s) => [s.section, s.title]));
   const items = new Map<string, WorkItem>();
   const tasks: ExtractedTask[] = [];
