@@ -5,7 +5,7 @@ import {parseChineseNumeral} from "./numbers.js";
 /** Where a plan's year was read: the option, the title, a publication date, the heading, the five-year period, the deadlines. */
 export type PlanYearSource = "option" | "title" | "date" | "heading" | "period" | "deadline" | "roc";
 
-const TITLE_YEAR = /(\d{4})年(?:度)?(?:教育)?(?:工作要点|工作计划|重点工作|工作任务|行动计划|民生实事|计划)/;
+const TITLE_YEAR = /(\d{4})\s*年(?:度)?\s*(?:教育)?(?:工作要点|工作计划|重点工作|工作任务|行动计划|民生实事|计划)/;
 const DATE_YEAR = /(?:发布|公布|印发|成文|发文|发表|生成)(?:日期|时间)\s*[::】\]]?\s*(\d{4})\s*(?:[-./年])/;
 const YEAR = /(\d{4})\s*年(?!代)/g;
 /** 十四五 (the 14th five-year plan, 2021–2025), as plans name their period. */
