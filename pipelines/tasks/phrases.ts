@@ -17,7 +17,8 @@ export const ACTION_VERBS = [
   "公布", "细化", "调整", "梳理"
 ] as const;
 
-const VERB = new RegExp(ACTION_VERBS.join("|"));
+/** A verb right before 率 names a rate (参与率, 覆盖率, 完成率): a noun, not an action. */
+const VERB = new RegExp(`(?:${ACTION_VERBS.join("|")})(?!率)`);
 
 /** The first action verb of a clause, or null when it states no action. */
 export function actionVerb(text: string): string | null {

@@ -2,7 +2,7 @@ import {readFileSync} from "node:fs";
 import {join} from "node:path";
 import {describe, expect, it} from "vitest";
 import {extractTasks} from "../../pipelines/tasks/extractTasks.js";
-import {readDeadline} from "../../pipelines/tasks/phrases.js";
+import {actionVerb, readDeadline} from "../../pipelines/tasks/phrases.js";
 import {PROJECT_DIR, runPlanwatch} from "../helpers/cli.js";
 
 /** A minimal plan of the year 2031: section 三, item 2, with `body` after the item's title. */
@@ -95,6 +95,15 @@ describe("extractTasks: one row per phrasing", () => {
     ["a list bullet is no text either", "- 出台方案(房屋局)", ["出台方案"]]
   ])("a closing bracket that names only offices is no text of the task, %s: %s", (_name, body, expected) => {
     expect(texts(body)).toEqual(expected);
+  });
+
+  it.each([
+    ["学生有意愿参与率100%", null],
+    ["巩固率达到98%", "达到"],
+    ["组织学生参与志愿服务", "组织"],
+    ["参与社区治理", "参与"]
+  ])("a verb right before 率 names a rate, not an action: actionVerb(%s) = %s", (text, verb) => {
+    expect(actionVerb(text)).toBe(verb);
   });
 
   it("a short line without punctuation or verb before an item names a group of items: not a task", () => {
