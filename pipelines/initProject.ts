@@ -1,5 +1,6 @@
+import {readPlanText} from "./targets/readPlanText.js";
 import {existsSync} from "node:fs";
-import {copyFile, mkdir, readFile, readdir, writeFile} from "node:fs/promises";
+import {copyFile, mkdir, readdir, writeFile} from "node:fs/promises";
 import {basename, join, resolve} from "node:path";
 import {PlanwatchError} from "./error.js";
 import {PROJECT_FILE, type ProjectSpec} from "./project.js";
@@ -40,7 +41,7 @@ export async function initProject(dir: string, {plan, title, year}: {plan: strin
   if (existsSync(root) && (await readdir(root)).some((f) => f === "seeds" || f === "data")) {
     throw new PlanwatchError("project_exists", `${root} 已有 seeds/ 或 data/ 文件夹:请换一个空文件夹`);
   }
-  const text = (await readFile(plan, "utf8")).replace(/^\uFEFF/, "");
+  const text = (await readPlanText(plan)).replace(/^\uFEFF/, "");
   if (!text.trim()) throw new PlanwatchError("invalid_plan", `${plan}: 规划文本为空`);
   const warnings: string[] = [];
   const planName = basename(plan).replace(/\.[^.]*$/, "") + ".txt";

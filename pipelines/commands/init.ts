@@ -7,7 +7,7 @@ export const init = defineCommand({
   meta: {name: "init", description: "Create a new project for a plan text: project file, seeds/ (plan, units table to fill, curation), README"},
   args: {
     dir: {type: "positional", description: "the new project's folder", required: true},
-    plan: {type: "string", description: "the plan text (UTF-8 .txt)", required: true},
+    plan: {type: "string", description: "the plan text (.txt: UTF-8, GBK or UTF-16 with a BOM)", required: true},
     title: {type: "string", description: "the plan's title (default: its first line)"},
     year: {type: "string", description: "the plan's year (default: read from the text)"}
   },

@@ -13,7 +13,7 @@ export const targets = defineCommand({
     extract: defineCommand({
       meta: {name: "extract", description: "Print every numeric target of a plan text, with the clause it comes from"},
       args: {
-        file: {type: "positional", description: "the plan text (UTF-8)", required: true},
+        file: {type: "positional", description: "the plan text (UTF-8, GBK or UTF-16 with a BOM)", required: true},
         format: {type: "string", description: "table | json | csv", default: "table"},
         curation: {type: "string", description: "a targets.curation.csv to merge by id"},
         year: {type: "string", description: "the plan's year (default: read from its title, date, heading or deadlines)"}

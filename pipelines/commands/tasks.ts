@@ -28,7 +28,7 @@ export const tasks = defineCommand({
     extract: defineCommand({
       meta: {name: "extract", description: "Print every work item of a plan text and its tasks, with offsets into the text"},
       args: {
-        file: {type: "positional", description: "the plan text (UTF-8)", required: true},
+        file: {type: "positional", description: "the plan text (UTF-8, GBK or UTF-16 with a BOM)", required: true},
         format: {type: "string", description: "table | json | csv", default: "table"},
         year: {type: "string", description: "the plan's year (default: read from its title)"}
       },

@@ -1,4 +1,4 @@
-import {readFile} from "node:fs/promises";
+import {readPlanText} from "../targets/readPlanText.js";
 import {relative} from "node:path";
 import {PlanwatchError} from "../error.js";
 import {projectPaths, readProjectSpec} from "../project.js";
@@ -35,7 +35,7 @@ export async function projectFacts({projectDir, targets}: {projectDir?: string; 
   const paths = projectPaths(projectDir);
   const spec = readProjectSpec(paths.root);
   const plan = await projectPlanFile({projectDir: paths.root});
-  const text = await readFile(plan, "utf8");
+  const text = await readPlanText(plan);
   const title = spec.title ?? planTitle(text);
   if (!title) throw new PlanwatchError("invalid_plan", `${plan}: 规划文本为空,无法读出标题`);
   const own = targets ?? (await projectTargets({projectDir: paths.root}));

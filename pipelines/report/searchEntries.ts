@@ -1,3 +1,4 @@
+import {readPlanText} from "../targets/readPlanText.js";
 import {readFile, readdir} from "node:fs/promises";
 import {join} from "node:path";
 import {projectPaths, siteRoot} from "../project.js";
@@ -26,7 +27,7 @@ export interface SearchEntry {
 export async function searchEntries({projectDir}: {projectDir?: string} = {}): Promise<SearchEntry[]> {
   const paths = projectPaths(projectDir);
   const src = siteRoot(paths.root);
-  const [targets, units, plan] = await Promise.all([projectTargets({projectDir}), readUnits(paths.units), projectPlanFile({projectDir}).then((f) => readFile(f, "utf8"))]);
+  const [targets, units, plan] = await Promise.all([projectTargets({projectDir}), readUnits(paths.units), projectPlanFile({projectDir}).then(readPlanText)]);
   const entries: SearchEntry[] = [];
   const add = (path: string, title: string, text: string, keywords = "") => entries.push({path, title, text: searchText(`${title} ${text}`), keywords});
   for (const name of (await readdir(src)).filter((f) => f.endsWith(".md")).sort()) {

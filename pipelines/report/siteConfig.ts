@@ -1,5 +1,5 @@
+import {readPlanText} from "../targets/readPlanText.js";
 import {existsSync, readFileSync} from "node:fs";
-import {readFile} from "node:fs/promises";
 import {join, resolve} from "node:path";
 import {DEV_CONTEXT, projectPaths, siteRoot} from "../project.js";
 import {type Unit, readUnits} from "../submissions/units.js";
@@ -43,7 +43,7 @@ export async function siteContext({projectDir, dataDir}: {projectDir: string; da
     projectTargets({projectDir: paths.root}),
     readUnits(paths.units),
     existsSync(paths.offices) ? readOffices(paths.offices) : Promise.resolve([]),
-    projectPlanFile({projectDir: paths.root}).then((f) => readFile(f, "utf8")),
+    projectPlanFile({projectDir: paths.root}).then(readPlanText),
     inputSnapshot({projectDir: paths.root, dataDir: data})
   ]);
   const [facts, search] = await Promise.all([projectFacts({projectDir: paths.root, targets}), searchEntries({projectDir: paths.root})]);

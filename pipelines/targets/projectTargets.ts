@@ -1,5 +1,6 @@
+import {readPlanText} from "./readPlanText.js";
 import {existsSync} from "node:fs";
-import {readFile, readdir} from "node:fs/promises";
+import {readdir} from "node:fs/promises";
 import {relative} from "node:path";
 import {PlanwatchError} from "../error.js";
 import {PROJECT_FILE, projectPaths} from "../project.js";
@@ -35,6 +36,6 @@ export async function projectTargets({projectDir}: {projectDir?: string} = {}): 
  */
 export async function projectPlan({projectDir}: {projectDir?: string} = {}): Promise<{file: string; sections: PlanSection[]; paragraphs: PlanSegment[][]}> {
   const plan = await projectPlanFile({projectDir});
-  const [text, targets] = await Promise.all([readFile(plan, "utf8"), projectTargets({projectDir})]);
+  const [text, targets] = await Promise.all([readPlanText(plan), projectTargets({projectDir})]);
   return {file: relative(projectPaths(projectDir).root, plan), sections: planSections(text), paragraphs: planSegments(text, targets)};
 }

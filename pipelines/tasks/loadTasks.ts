@@ -1,10 +1,10 @@
-import {readFile} from "node:fs/promises";
+import {readPlanText} from "../targets/readPlanText.js";
 import {type PlanTasks, extractTasks} from "./extractTasks.js";
 
 /**
- * Reads a plan file into its work items and tasks. Options: `plan`, the plan text file (UTF-8);
+ * Reads a plan file into its work items and tasks. Options: `plan`, the plan text file (UTF-8 or GBK);
  * `year`, the plan's year (default: read from its title).
  */
 export async function loadTasks({plan, year}: {plan: string; year?: number}): Promise<PlanTasks> {
-  return extractTasks(await readFile(plan, "utf8"), {year});
+  return extractTasks(await readPlanText(plan), {year});
 }

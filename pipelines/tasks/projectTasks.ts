@@ -1,10 +1,10 @@
+import {readPlanText} from "../targets/readPlanText.js";
 import {existsSync} from "node:fs";
 import {projectPaths} from "../project.js";
 import {foldKey} from "../submissions/cells.js";
 import {type Unit, readUnits} from "../submissions/units.js";
 import type {Target} from "../targets/curation.js";
 import {projectPlanFile, projectTargets} from "../targets/projectTargets.js";
-import {readFile} from "node:fs/promises";
 import {type WorkItem, extractTasks} from "./extractTasks.js";
 import {type Office, officeLookup, readOffices} from "./offices.js";
 import {type Task, assignResponsibilities, readResponsibilities} from "./responsibilities.js";
@@ -26,7 +26,7 @@ export interface ProjectTasks {
 export async function projectTasks({projectDir, targets: known}: {projectDir?: string; targets?: readonly Target[]} = {}): Promise<ProjectTasks> {
   const paths = projectPaths(projectDir);
   const [text, targets, units, offices] = await Promise.all([
-    projectPlanFile({projectDir}).then((f) => readFile(f, "utf8")),
+    projectPlanFile({projectDir}).then(readPlanText),
     known ?? projectTargets({projectDir}),
     readUnits(paths.units),
     existsSync(paths.offices) ? readOffices(paths.offices) : Promise.resolve([] as Office[])

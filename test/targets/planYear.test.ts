@@ -1,6 +1,7 @@
 import {mkdtemp, rm, writeFile} from "node:fs/promises";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
+import iconv from "iconv-lite";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {curateTargets} from "../../pipelines/targets/curation.js";
 import {extractTargets} from "../../pipelines/targets/extractTargets.js";
@@ -83,11 +84,19 @@ describe("loadTargets on plans it has never seen", () => {
   it.each([
     ["an empty file", "empty.txt", "", /empty\.txt: 计划文本为空/],
     ["a blank file", "blank.txt", " \n\n\t\n", /blank\.txt: 计划文本为空/],
-    ["a file that is not UTF-8", "gbk.txt", Buffer.from([0xd0, 0xc2, 0xd4, 0xf6, 0x31, 0x30, 0xcb, 0xf9]), /gbk\.txt: 计划文本不是 UTF-8 编码/],
-    ["a binary file", "nul.txt", "新增学位\u00001万个", /nul\.txt: 计划文本含有二进制内容/]
+    ["a file neither UTF-8 nor GBK", "mixed.txt", Buffer.from([0xff, 0xfe, 0x00, 0xd8, 0x31]), /mixed\.txt: 计划文本不是可读的文本/],
+    ["a binary file", "nul.txt", "新增学位\u00001万个", /nul\.txt: 计划文本不是可读的文本.*NUL/]
   ])("refuses %s with invalid_plan", async (_name, name, content, message) => {
     const file = await write(name, content);
     await expect(loadTargets({plan: file})).rejects.toMatchObject({code: "invalid_plan", message: expect.stringMatching(message)});
+  });
+
+  it("reads a plan saved in GBK (as a Chinese Windows saves it) as its UTF-8 twin", async () => {
+    const text = "某市教育局2031年工作要点\n一、教育\n1.新增学位1万个。\n";
+    const utf8 = await write("utf8.txt", text);
+    const gbk = await write("gbk.txt", iconv.encode(text, "gbk"));
+    expect(await loadTargets({plan: gbk})).toEqual(await loadTargets({plan: utf8}));
+    expect((await loadTargets({plan: gbk}))[0]).toMatchObject({value: 10000});
   });
 
   it("refuses a folder with invalid_plan, and leaves a missing file to the file system's ENOENT", async () => {
