@@ -22,7 +22,7 @@ const VERB = new RegExp(`(?:${ACTION_VERBS.join("|")})(?!率)`);
 
 /** The first action verb of a clause, or null when it states no action. */
 export function actionVerb(text: string): string | null {
-  return VERB.exec(text)?.[0] ?? null;
+  return VERB.exec(text.replace(/\s+/g, ""))?.[0] ?? null; // a verb a line break or a space cuts (统\n筹) still counts
 }
 
 const MONTH = "(\\d{1,2}|[一二三四五六七八九十]{1,3})";

@@ -1,7 +1,8 @@
 import {readFileSync} from "node:fs";
 import {join} from "node:path";
 import {describe, expect, it} from "vitest";
-import {extractTasks} from "../../pipelines/tasks/extractTasks.js";
+import {extractTasks, unwrapLines} from "../../pipelines/tasks/extractTasks.js";
+import {planLines} from "../../pipelines/targets/structure.js";
 import {actionVerb, readDeadline} from "../../pipelines/tasks/phrases.js";
 import {PROJECT_DIR, runPlanwatch} from "../helpers/cli.js";
 
@@ -214,6 +215,21 @@ describe("extractTasks: one row per phrasing", () => {
       ["1.2-t2", "年底前開展教師數位培訓", "2024-12"]
     ]);
     for (const t of tasks) expect(text.slice(t.start_offset, t.end_offset)).toBe(t.text);
+  });
+
+  it("a copy from a PDF, its lines broken at one width mid-sentence, gives one task per sentence; its texts keep the breaks", () => {
+    const body = "坚持和加强党对教育事业的全面领导,全面贯彻党的教育方针,增强推进党的政治建设的自觉性和坚定性。严格落实第一议题制度,强化党员干部思想淬炼。统筹做好工会、共青团、少先队、妇联和关工委工作,凝聚教育改革发展强大合力。";
+    const wrap = (text: string, width: number) => text.match(new RegExp(`.{1,${width}}`, "gu"))!.join("\n");
+    const text = `某市教育局2031年度教育工作要点\n一、加强党的领导\n(一)强化政治引领。${wrap(body, 24)}\n(二)筑牢基层组织。${wrap(body, 24)}\n`;
+    const {tasks} = extractTasks(text);
+    expect(tasks.filter((t) => t.item_id === "1.1").map((t) => t.text.replace(/\n/g, ""))).toEqual(["坚持和加强党对教育事业的全面领导,全面贯彻党的教育方针,增强推进党的政治建设的自觉性和坚定性", "严格落实第一议题制度,强化党员干部思想淬炼", "统筹做好工会、共青团、少先队、妇联和关工委工作,凝聚教育改革发展强大合力"]);
+    for (const t of tasks) expect(text.slice(t.start_offset, t.end_offset)).toBe(t.text);
+    expect(tasks.some((t) => t.text.includes("\n"))).toBe(true);
+  });
+
+  it("a plan of whole paragraphs, one per line, is not unwrapped, short headings and all", () => {
+    const lines = planLines("某市2031年工作要点\n一、总体要求\n以习近平新时代中国特色社会主义思想为指导。\n二、主要任务\n1.建设学校\n新建学校5所,新增学位3000个。\n2.培训教师\n开展全员培训。\n");
+    expect(unwrapLines(lines)).toEqual(lines);
   });
 
   it("ids are stable: editing one item does not renumber another", () => {
