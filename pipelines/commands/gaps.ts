@@ -2,6 +2,7 @@ import {defineCommand} from "citty";
 import {PlanwatchError} from "../error.js";
 import type {GapRow} from "../gaps/computeGaps.js";
 import {commandDataDir} from "./dataDir.js";
+import {monthOption} from "./options.js";
 
 // A command's modules load when it runs (`planwatch --help` reads only the meta and args here).
 
@@ -104,7 +105,7 @@ export const diff = defineCommand({
     format: {type: "string", description: "table | json", default: "table"}
   },
   async run({args}) {
-    const [{formatRows, rowFormat}, {projectGapInputs}, {changesBetween}, {projectCatalog}, {addMonths, compareMonths, parseMonth}] = await Promise.all([
+    const [{formatRows, rowFormat}, {projectGapInputs}, {changesBetween}, {projectCatalog}, {addMonths, compareMonths}] = await Promise.all([
       import("../format/formatRows.js"),
       import("../gaps/projectGaps.js"),
       import("../gaps/changes.js"),
@@ -113,13 +114,7 @@ export const diff = defineCommand({
     ]);
     const format = rowFormat(args.format);
     if (format === "csv") throw new PlanwatchError("invalid_option", "invalid format: csv (expected table, json)");
-    const month = (name: string, value: string | undefined) => {
-      if (value === undefined) return undefined;
-      const m = parseMonth(value);
-      if (m === null) throw new PlanwatchError("invalid_option", `invalid --${name} month: ${value} (expected YYYY-MM)`);
-      return m;
-    };
-    const [askedFrom, askedTo] = [month("from", args.from), month("to", args.to)];
+    const [askedFrom, askedTo] = [monthOption("from", args.from), monthOption("to", args.to)];
     const inputs = await projectGapInputs({dataDir: commandDataDir(args.data)});
     const current = inputs.observations.filter((o) => o.superseded_by === null).map((o) => o.period);
     const to = askedTo ?? current.reduce<string | null>((max, p) => (max === null || compareMonths(p, max) > 0 ? p : max), null);

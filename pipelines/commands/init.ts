@@ -1,5 +1,5 @@
 import {defineCommand} from "citty";
-import {PlanwatchError} from "../error.js";
+import {yearOption} from "./options.js";
 import {initProject} from "../initProject.js";
 
 /** `planwatch init <dir> --plan FILE`: a new project for a plan. */
@@ -12,8 +12,7 @@ export const init = defineCommand({
     year: {type: "string", description: "the plan's year (default: read from the text)"}
   },
   async run({args}) {
-    const year = args.year === undefined ? undefined : Number(args.year);
-    if (year !== undefined && !(Number.isInteger(year) && year >= 1900 && year <= 2999)) throw new PlanwatchError("invalid_option", `invalid --year: ${args.year}`);
+    const year = yearOption(args.year);
     const result = await initProject(String(args.dir), {plan: String(args.plan), title: args.title, year});
     console.error(`已创建项目 ${result.dir}:《${result.spec.title}》,${result.spec.year ?? "年份未知"},提取到 ${result.targets} 项量化目标`);
     for (const file of result.files) console.error(`  ${file}`);

@@ -1,5 +1,5 @@
 import {defineCommand} from "citty";
-import {PlanwatchError} from "../error.js";
+import {yearOption} from "./options.js";
 import {formatRows, rowFormat} from "../format/formatRows.js";
 
 /** The columns `planwatch targets extract` prints as a table, and as CSV (JSON has every field). */
@@ -20,8 +20,7 @@ export const targets = defineCommand({
       },
       async run({args}) {
         const format = rowFormat(args.format);
-        if (args.year !== undefined && !/^\d{4}$/.test(String(args.year).trim())) throw new PlanwatchError("invalid_option", `invalid --year: ${args.year} (expected a year such as 2024)`);
-        const year = args.year === undefined ? undefined : Number(args.year);
+        const year = yearOption(args.year);
         const {loadTargets} = await import("../targets/loadTargets.js"); // loaded when the command runs
         const rows = await loadTargets({plan: String(args.file), curation: args.curation, year, warn: (message) => process.stderr.write(`${message}\n`)});
         process.stdout.write(formatRows(rows, {format, columns: format === "json" ? undefined : format === "csv" ? TARGET_CSV_COLUMNS : TARGET_COLUMNS}));

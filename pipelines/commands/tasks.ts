@@ -2,21 +2,13 @@ import {defineCommand} from "citty";
 import {PlanwatchError} from "../error.js";
 import {formatRows, rowFormat} from "../format/formatRows.js";
 import {commandDataDir} from "./dataDir.js";
-import {parseMonth} from "../lib/month.js";
+import {monthOption, yearOption} from "./options.js";
 
 // A command's modules load when it runs (`planwatch tasks --help` reads only the meta and args here).
 
 /** The columns `planwatch tasks extract` prints as a table, and as CSV (JSON nests each item's tasks). */
 const TASK_COLUMNS = ["task_id", "item_title", "verb", "deadline", "target_ids", "text"];
 const TASK_CSV_COLUMNS = ["task_id", "item_id", "section", "item", "item_title", "verb", "deadline", "deadline_source", "deadline_words", "target_ids", "text", "start_offset", "end_offset"];
-
-/** Cleans `--year`: an integer, or undefined to read it from the plan's title. */
-function yearOption(value: unknown): number | undefined {
-  if (value === undefined) return undefined;
-  const year = Number(value);
-  if (!Number.isInteger(year)) throw new PlanwatchError("invalid_option", `invalid --year: ${String(value)}`);
-  return year;
-}
 
 /** The columns `planwatch tasks status` prints as a table and CSV (JSON has every field). */
 const STATUS_COLUMNS = ["task_id", "status", "owner", "deadline", "last_report", "progress"];
@@ -55,8 +47,7 @@ export const tasks = defineCommand({
       },
       async run({args}) {
         const format = rowFormat(args.format);
-        const asked = args["as-of"] === undefined ? undefined : parseMonth(String(args["as-of"]));
-        if (asked === null) throw new PlanwatchError("invalid_option", `invalid --as-of: ${args["as-of"]} (expected a month such as 2023-06)`);
+        const asked = monthOption("as-of", args["as-of"]);
         const [{projectTasks}, {readProgress}, {officeLookup}, {taskStatus}] = await Promise.all([import("../tasks/projectTasks.js"), import("../tasks/readProgress.js"), import("../tasks/offices.js"), import("../tasks/taskStatus.js")]);
         const {tasks: all, offices} = await projectTasks();
         const progress = await readProgress({dataDir: commandDataDir(args.data)});
