@@ -1,5 +1,4 @@
 import {PlanwatchError} from "../error.js";
-import {toSimplified} from "../lib/simplified.js";
 import {extractTargets} from "../targets/extractTargets.js";
 import {normalizePlanText} from "../targets/normalizeText.js";
 import {planSections} from "../targets/planSections.js";
@@ -86,6 +85,8 @@ function _extractTasks(input: string, {year, targets}: {year: number | null; tar
   // read in simplified characters (same offsets): a traditional-character plan's verbs, notes and deadlines are found too
   const normalized = normalizePlanText(input);
   const sectionTitles = new Map(planSections(input).map((s) => [s.section, s.title]));
+  // sections of aims (总体要求, 指导思想…) hold no work items: decided once per section, not per line
+  const prefaceSections = new Set([...sectionTitles].filter(([, title]) => isPrefaceHeading(normalizePlanText(title))).map(([section]) => section));
   const items = new Map<string, WorkItem>();
   const tasks: ExtractedTask[] = [];
   const counters = new Map<string, number>();
@@ -95,7 +96,7 @@ function _extractTasks(input: string, {year, targets}: {year: number | null; tar
   // a plan without sections (一、) numbers its items in section 0, as targets do
   const sectioned = lines.some((l) => l.opens === "section");
   for (const [index, {section, item, offset, line, body, opens, deadline: timeCell}] of lines.entries()) {
-    if ((section === 0 && sectioned) || item === 0 || isPrefaceHeading(toSimplified(sectionTitles.get(section) ?? ""))) continue;
+    if ((section === 0 && sectioned) || item === 0 || prefaceSections.has(section)) continue;
     const paragraph = line.slice(body).trim();
     if (!paragraph || namesGroup(lines, index)) continue;
     const key = `${section}.${item}`;

@@ -18,7 +18,6 @@ export function indexTasks(data) {
   return {
     label: (status) => labels.get(status) ?? status,
     officeName: (code) => offices.get(code)?.name ?? code ?? "—",
-    officeFullName: (code) => offices.get(code)?.name ?? code ?? "—",
     itemsOf: (section) => data.items.filter((i) => i.section === section),
     tasksOfItem: (id) => data.tasks.filter((t) => t.item_id === id),
     tasksOfOffice: (code) => data.tasks.filter((t) => t.owner === code),
