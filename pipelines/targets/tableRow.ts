@@ -1,17 +1,12 @@
-import type {Comparator} from "./mentions.js";
 import {UNITS} from "./mentions.js";
-import {readCell} from "./indicatorTable.js";
+import {type IndicatorRow, readCell} from "./indicatorTable.js";
 
-/** A target read from a plan's indicator table row: `技术赋能标杆学校数 所 — 50`. */
-export interface TableRowTarget {
-  indicator: string;
-  unit: string;
-  comparator: Comparator;
-  value: number;
-  value_max: number | null;
-  /** The base-period value when the row gives one (a number instead of —). */
-  baseline: number | null;
-}
+/**
+ * A target read from a plan's indicator table row without a header (`技术赋能标杆学校数 所 — 50`): the
+ * fields a headed table's row has that such a row can give (`baseline` when it has a number for the
+ * base period instead of —).
+ */
+export type TableRowTarget = Pick<IndicatorRow, "indicator" | "unit" | "comparator" | "value" | "value_max" | "baseline">;
 
 const CELL_SPLIT = /\s*\|\s*|\t+|\s+/;
 
