@@ -105,7 +105,7 @@ export const diff = defineCommand({
     format: {type: "string", description: "table | json", default: "table"}
   },
   async run({args}) {
-    const [{formatRows, rowFormat}, {projectGapInputs}, {changesBetween}, {projectCatalog}, {addMonths, compareMonths}] = await Promise.all([
+    const [{formatRows, rowFormat}, {projectGapInputs}, {changesBetween}, {projectCatalog}, {addMonths, compareMonths, latestMonth}] = await Promise.all([
       import("../format/formatRows.js"),
       import("../gaps/projectGaps.js"),
       import("../gaps/changes.js"),
@@ -117,7 +117,7 @@ export const diff = defineCommand({
     const [askedFrom, askedTo] = [monthOption("from", args.from), monthOption("to", args.to)];
     const inputs = await projectGapInputs({dataDir: commandDataDir(args.data)});
     const current = inputs.observations.filter((o) => o.superseded_by === null).map((o) => o.period);
-    const to = askedTo ?? current.reduce<string | null>((max, p) => (max === null || compareMonths(p, max) > 0 ? p : max), null);
+    const to = askedTo ?? latestMonth(current);
     if (to === null) throw new PlanwatchError("no_data", "no observations: nothing to compare (ingest submissions first)");
     const from = askedFrom ?? addMonths(to, -1);
     if (compareMonths(from, to) >= 0) throw new PlanwatchError("invalid_option", `--from ${from} must be before --to ${to}`);

@@ -2,6 +2,7 @@ import {defineCommand} from "citty";
 import {PlanwatchError} from "../error.js";
 import {formatRows, rowFormat} from "../format/formatRows.js";
 import {commandDataDir} from "./dataDir.js";
+import {latestMonth} from "../lib/month.js";
 import {monthOption, yearOption} from "./options.js";
 
 // A command's modules load when it runs (`planwatch tasks --help` reads only the meta and args here).
@@ -51,8 +52,8 @@ export const tasks = defineCommand({
         const [{projectTasks}, {readProgress}, {officeLookup}, {taskStatus}] = await Promise.all([import("../tasks/projectTasks.js"), import("../tasks/readProgress.js"), import("../tasks/offices.js"), import("../tasks/taskStatus.js")]);
         const {tasks: all, offices} = await projectTasks();
         const progress = await readProgress({dataDir: commandDataDir(args.data)});
-        const asOf = asked ?? progress.reduce<string | undefined>((m, p) => (m === undefined || p.period > m ? p.period : m), undefined);
-        if (asOf === undefined) throw new PlanwatchError("invalid_option", "no progress reports yet: pass --as-of YYYY-MM");
+        const asOf = asked ?? latestMonth(progress.map((p) => p.period));
+        if (asOf === null) throw new PlanwatchError("invalid_option", "no progress reports yet: pass --as-of YYYY-MM");
         const office = args.office === undefined ? undefined : officeLookup(offices)(args.office);
         if (args.office !== undefined && !office) throw new PlanwatchError("invalid_option", `unknown office: ${args.office}`);
         const rows = taskStatus(office ? all.filter((t) => t.owner === office.code) : all, progress, {asOf});

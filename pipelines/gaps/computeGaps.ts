@@ -1,7 +1,7 @@
 import * as aq from "arquero";
 import type {ColumnTable} from "arquero";
 import {PlanwatchError} from "../error.js";
-import {isMonth} from "../lib/month.js";
+import {isMonth, latestMonth} from "../lib/month.js";
 import type {Observation} from "../submissions/observations.js";
 import type {Target} from "../targets/curation.js";
 import {actuals} from "./actuals.js";
@@ -63,7 +63,7 @@ export function computeGaps({
 }: {targets: readonly Target[]; observations: readonly Observation[]; allocations?: readonly Allocation[]; asOf?: string; thresholds?: Thresholds}): GapRow[] {
   if (asOf !== undefined && !isMonth(asOf)) throw new PlanwatchError("invalid_option", `invalid as-of month: ${asOf} (expected YYYY-MM)`);
   const current = observations.filter((o) => o.superseded_by === null);
-  const month = asOf ?? current.reduce<string | null>((max, o) => (max === null || o.period > max ? o.period : max), null);
+  const month = asOf ?? latestMonth(current.map((o) => o.period));
   if (month === null) throw new PlanwatchError("no_data", "no observations: nothing to compute gaps from (ingest submissions first)");
   return _computeGaps({targets, observations, allocations, asOf: month, thresholds});
 }

@@ -59,6 +59,13 @@ export function compareMonths(a: string, b: string): number {
   return monthIndex(a) - monthIndex(b);
 }
 
+/** The latest of `months` (`YYYY-MM`), or null when there is none. */
+export function latestMonth(months: Iterable<string>): string | null {
+  let latest: string | null = null;
+  for (const m of months) if (latest === null || compareMonths(m, latest) > 0) latest = m;
+  return latest;
+}
+
 /** How many months `to` is after `from` (2023-01 → 2023-06: 5; negative when before). */
 export function monthsBetween(from: string, to: string): number {
   return monthIndex(to) - monthIndex(from);

@@ -1,3 +1,4 @@
+import {latestMonth} from "../lib/month.js";
 import type {WorkItem} from "./extractTasks.js";
 import type {Office} from "./offices.js";
 import {STATUS_LABELS as REPORTED_LABELS} from "./progressColumns.js";
@@ -42,7 +43,7 @@ export interface SiteTasks {
  * observation names, so tasks and numbers share a month).
  */
 export function siteTasksFrom({items, tasks, offices, progress, periods = []}: {items: readonly WorkItem[]; tasks: readonly Task[]; offices: readonly Office[]; progress: readonly Progress[]; periods?: readonly string[]}, {asOf}: {asOf?: string} = {}): SiteTasks {
-  const month = asOf ?? [...periods, ...progress.map((p) => p.period)].sort().at(-1) ?? "";
+  const month = asOf ?? latestMonth([...periods, ...progress.map((p) => p.period)]) ?? "";
   const rows = month ? taskStatus(tasks, progress, {asOf: month}) : [];
   const byId = new Map(rows.map((r) => [r.task_id, r]));
   const record = new Map<string, SiteTasks["record"][number]>();

@@ -4,7 +4,7 @@ import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {promisify} from "node:util";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import {addMonths, compareMonths, dayStart, isMonth, monthAt, monthIndex, monthOf, monthRange, monthsBetween, parseMonth} from "../../pipelines/lib/month.js";
+import {addMonths, compareMonths, dayStart, isMonth, latestMonth, monthAt, monthIndex, monthOf, monthRange, monthsBetween, parseMonth} from "../../pipelines/lib/month.js";
 import {PROJECT_DIR} from "../helpers/cli.js";
 
 describe("parseMonth (strict)", () => {
@@ -47,6 +47,8 @@ describe("month arithmetic", () => {
     expect(monthsBetween("2023-11", "2024-02")).toBe(3);
     expect(monthRange("2023-11", "2024-02")).toEqual(["2023-11", "2023-12", "2024-01", "2024-02"]);
     expect(monthRange("2024-02", "2023-11")).toEqual([]);
+    expect(latestMonth(["2023-11", "2024-02", "2023-12"])).toBe("2024-02");
+    expect(latestMonth([])).toBeNull();
   });
 
   it("takes the month of an instant in Asia/Shanghai, and a day's start there", () => {
