@@ -11,7 +11,7 @@ import {type ProjectFacts, projectFacts} from "./projectFacts.js";
 import {type SearchEntry, searchEntries} from "./searchEntries.js";
 import {inputSnapshot} from "./snapshot.js";
 import {SEARCH_LABELS_SCRIPT} from "./searchLabels.js";
-import {type Office, readOffices} from "../tasks/offices.js";
+import {type Office, projectOffices} from "../tasks/offices.js";
 
 /** Everything one build's site configuration is made of: read by {@link siteContext}, for one build. */
 export interface SiteContext {
@@ -42,7 +42,7 @@ export async function siteContext({projectDir, dataDir}: {projectDir: string; da
   const [targets, units, offices, text, {snapshot, as_of}] = await Promise.all([
     projectTargets({projectDir: paths.root}),
     readUnits(paths.units),
-    existsSync(paths.offices) ? readOffices(paths.offices) : Promise.resolve([]),
+    projectOffices(paths.offices),
     projectPlanFile({projectDir: paths.root}).then(readPlanText),
     inputSnapshot({projectDir: paths.root, dataDir: data})
   ]);

@@ -1,3 +1,4 @@
+import {existsSync} from "node:fs";
 import {readFile} from "node:fs/promises";
 import {basename} from "node:path";
 import {PlanwatchError} from "../error.js";
@@ -46,4 +47,9 @@ export function officeLookup(offices: readonly Office[]): (text: string) => Offi
   const keys = new Map<string, Office>();
   for (const o of offices) for (const key of [o.code, o.name, o.short_name, ...o.aliases]) if (key && !keys.has(foldKey(key))) keys.set(foldKey(key), o);
   return (text) => keys.get(foldKey(text));
+}
+
+/** A project's offices: its offices table, or none when the project has no such file (no task owners, no office pages). */
+export async function projectOffices(file: string): Promise<Office[]> {
+  return existsSync(file) ? readOffices(file) : [];
 }

@@ -6,7 +6,7 @@ import {type Unit, readUnits} from "../submissions/units.js";
 import type {Target} from "../targets/curation.js";
 import {projectPlanFile, projectTargets} from "../targets/projectTargets.js";
 import {type WorkItem, extractTasks} from "./extractTasks.js";
-import {type Office, officeLookup, readOffices} from "./offices.js";
+import {type Office, officeLookup, projectOffices} from "./offices.js";
 import {type Task, assignResponsibilities, readResponsibilities} from "./responsibilities.js";
 
 /** The plan's tasks with their owners, the work items, and the offices and units that may report. */
@@ -29,7 +29,7 @@ export async function projectTasks({projectDir, targets: known}: {projectDir?: s
     projectPlanFile({projectDir}).then(readPlanText),
     known ?? projectTargets({projectDir}),
     readUnits(paths.units),
-    existsSync(paths.offices) ? readOffices(paths.offices) : Promise.resolve([] as Office[])
+    projectOffices(paths.offices)
   ]);
   const {year, items, tasks} = extractTasks(text, {targets, year: paths.year});
   const office = officeLookup(offices);
