@@ -19,7 +19,15 @@ export default defineConfig({
     projects: [
       {test: {name: "unit", include: ["test/**/*.test.ts"], exclude: ["test/site/**", ...BUILDS], env, ...timeouts}},
       {test: {name: "build", include: BUILDS, env, ...timeouts}},
-      {test: {name: "site", include: ["test/site/**/*.test.ts"], globalSetup: ["test/globalSetup.ts"], env, ...timeouts}}
+      {
+        test: {
+          name: "site",
+          include: ["test/site/**/*.test.ts"],
+          globalSetup: ["test/globalSetup.ts"],
+          env,
+          ...timeouts
+        }
+      }
     ]
   }
 });

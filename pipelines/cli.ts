@@ -10,7 +10,11 @@ const {version} = JSON.parse(readFileSync(join(packageRoot(), "package.json"), "
 // Each command's module loads only when that command runs, or when its usage is shown (the command
 // modules import their heavy parts inside `run`, so `planwatch --help` loads none of them).
 const main = defineCommand({
-  meta: {name: "planwatch", version, description: "Track a plan's targets against what units report; publish the analysis as a static site"},
+  meta: {
+    name: "planwatch",
+    version,
+    description: "Track a plan's targets against what units report; publish the analysis as a static site"
+  },
   subCommands: {
     init: () => import("./commands/init.js").then((m) => m.init),
     targets: () => import("./commands/targets.js").then((m) => m.targets),
@@ -49,7 +53,7 @@ export async function cli(argv: string[] = process.argv.slice(2)): Promise<void>
           ? `not_found: no such file: ${e.path}`
           : systemCode(error)
             ? `io_error: ${e.path ?? ""}:${ioReason(error)}`
-            : e.message ?? String(error);
+            : (e.message ?? String(error));
     console.error(`planwatch: ${message.split("\n")[0]}`);
     process.exitCode = 1;
   }

@@ -30,7 +30,9 @@ function packagesExcept(bundled) {
   return {
     name: "packages-except",
     setup(build) {
-      build.onResolve({filter: /^[^./]/}, (args) => (bundled.test(args.path) || args.path.startsWith("node:") ? undefined : {path: args.path, external: true}));
+      build.onResolve({filter: /^[^./]/}, (args) =>
+        bundled.test(args.path) || args.path.startsWith("node:") ? undefined : {path: args.path, external: true}
+      );
     }
   };
 }
@@ -72,7 +74,10 @@ export async function compileCli({clean = false} = {}) {
   }
   const inputs = {};
   // The compiler is an input too: a change of how planwatch is compiled recompiles it.
-  for (const input of [...Object.keys(result.metafile.inputs), relative(PACKAGE_ROOT, fileURLToPath(import.meta.url))]) {
+  for (const input of [
+    ...Object.keys(result.metafile.inputs),
+    relative(PACKAGE_ROOT, fileURLToPath(import.meta.url))
+  ]) {
     const path = resolve(PACKAGE_ROOT, input);
     const {size, mtimeMs} = statSync(path);
     inputs[relative(PACKAGE_ROOT, path)] = {size, mtimeMs, hash: hashOf(path)};
@@ -80,7 +85,13 @@ export async function compileCli({clean = false} = {}) {
   // Which packages each output holds compiled in (BUNDLED): what a command loads that way is not a node_modules file.
   const bundled = {};
   for (const [output, {inputs: parts}] of Object.entries(result.metafile.outputs)) {
-    const packages = [...new Set(Object.keys(parts).map((input) => /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input)?.[1]).filter(Boolean))];
+    const packages = [
+      ...new Set(
+        Object.keys(parts)
+          .map((input) => /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input)?.[1])
+          .filter(Boolean)
+      )
+    ];
     if (packages.length) bundled[relative(COMPILED_DIR, resolve(PACKAGE_ROOT, output))] = packages;
   }
   writeFileSync(tmp(MANIFEST), JSON.stringify({esbuild: esbuild.version, inputs, bundled}, null, 1));
@@ -139,7 +150,9 @@ export async function compiledCli() {
   try {
     return await compileCli();
   } catch (error) {
-    process.stderr.write(`planwatch: cannot compile the command (${String(error?.message ?? error).split("\n")[0]}); running the TypeScript sources\n`);
+    process.stderr.write(
+      `planwatch: cannot compile the command (${String(error?.message ?? error).split("\n")[0]}); running the TypeScript sources\n`
+    );
     return null;
   }
 }

@@ -22,7 +22,8 @@ export interface InitResult {
 }
 
 const UNITS_HEADER = "code,name,short_name,kind,aliases\n";
-const CURATION_HEADER = "id,indicator,kind,aggregation,direction,baseline,baseline_source,start,deadline,schedule,note\n";
+const CURATION_HEADER =
+  "id,indicator,kind,aggregation,direction,baseline,baseline_source,start,deadline,schedule,note\n";
 const ALLOCATIONS_HEADER = "unit_code,target_id,value\n";
 const OFFICES_HEADER = "code,name,short_name,aliases\n";
 const RESPONSIBILITIES_HEADER = "id,lead,partners,deadline,note\n";
@@ -35,9 +36,13 @@ const RESPONSIBILITIES_HEADER = "id,lead,partners,deadline,note\n";
  * with the plan's title, year and livelihood sections as read from the text (`title`, `year`
  * override); and a `README.md`. Throws `PlanwatchError` `project_exists`, `invalid_plan`.
  */
-export async function initProject(dir: string, {plan, title, year}: {plan: string; title?: string; year?: number}): Promise<InitResult> {
+export async function initProject(
+  dir: string,
+  {plan, title, year}: {plan: string; title?: string; year?: number}
+): Promise<InitResult> {
   const root = resolve(dir);
-  if (existsSync(join(root, PROJECT_FILE))) throw new PlanwatchError("project_exists", `${join(root, PROJECT_FILE)} 已存在:该文件夹已是一个 planwatch 项目`);
+  if (existsSync(join(root, PROJECT_FILE)))
+    throw new PlanwatchError("project_exists", `${join(root, PROJECT_FILE)} 已存在:该文件夹已是一个 planwatch 项目`);
   if (existsSync(root) && (await readdir(root)).some((f) => f === "seeds" || f === "data")) {
     throw new PlanwatchError("project_exists", `${root} 已有 seeds/ 或 data/ 文件夹:请换一个空文件夹`);
   }
@@ -59,7 +64,10 @@ export async function initProject(dir: string, {plan, title, year}: {plan: strin
     offices: "seeds/offices.csv",
     responsibilities: "seeds/responsibilities.csv"
   };
-  if (!sections.length) warnings.push(`规划中没有标题含“民生实事”等字样的部分:总览不单列民生实事;如有,请在 ${PROJECT_FILE} 的 "livelihood" 中填写 {"title": "…", "sections": [部分序号]}。`);
+  if (!sections.length)
+    warnings.push(
+      `规划中没有标题含“民生实事”等字样的部分:总览不单列民生实事;如有,请在 ${PROJECT_FILE} 的 "livelihood" 中填写 {"title": "…", "sections": [部分序号]}。`
+    );
   warnings.push("请在 seeds/units.csv 中填写报送单位(每行一个单位,列的含义见 seeds/README.md),再接收报送文件。");
   await mkdir(join(root, "seeds"), {recursive: true});
   await mkdir(join(root, "data", "inbox"), {recursive: true});
@@ -75,7 +83,13 @@ export async function initProject(dir: string, {plan, title, year}: {plan: strin
   ];
   await copyFile(plan, join(root, "seeds", planName));
   for (const [name, content] of files) await writeFile(join(root, name), content);
-  return {dir: root, spec, files: [`seeds/${planName}`, ...files.map(([n]) => n)], targets: extractTargets(text).length, warnings};
+  return {
+    dir: root,
+    spec,
+    files: [`seeds/${planName}`, ...files.map(([n]) => n)],
+    targets: extractTargets(text).length,
+    warnings
+  };
 }
 
 const SEEDS_README = `# seeds/:本项目的参考输入

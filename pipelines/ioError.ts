@@ -41,5 +41,9 @@ export function ioReason(error: unknown): string {
 export function ioError(error: unknown, context: string): PlanwatchError {
   if (error instanceof PlanwatchError) return error;
   const path = (error as NodeJS.ErrnoException | null)?.path;
-  return new PlanwatchError("io_error", `${context}${path && !context.includes(path) ? `(${path})` : ""}:${ioReason(error)}`, {cause: error});
+  return new PlanwatchError(
+    "io_error",
+    `${context}${path && !context.includes(path) ? `(${path})` : ""}:${ioReason(error)}`,
+    {cause: error}
+  );
 }

@@ -39,8 +39,16 @@ const FIELDS: Record<keyof ProjectSpec, (v: unknown) => boolean> = {
   year: (v) => v === null || (Number.isInteger(v) && (v as number) >= 1900 && (v as number) <= 2999),
   livelihood: (v) =>
     v === false ||
-    (typeof v === "object" && v !== null && !Array.isArray(v) &&
-      Object.entries(v).every(([k, x]) => (k === "title" ? typeof x === "string" && x.trim() !== "" : k === "sections" ? Array.isArray(x) && x.every((s) => Number.isInteger(s) && s > 0) : false))),
+    (typeof v === "object" &&
+      v !== null &&
+      !Array.isArray(v) &&
+      Object.entries(v).every(([k, x]) =>
+        k === "title"
+          ? typeof x === "string" && x.trim() !== ""
+          : k === "sections"
+            ? Array.isArray(x) && x.every((s) => Number.isInteger(s) && s > 0)
+            : false
+      )),
   units: (v) => typeof v === "string" && v !== "",
   curation: (v) => typeof v === "string" && v !== "",
   allocations: (v) => typeof v === "string" && v !== "",
@@ -62,12 +70,18 @@ export function readProjectSpec(root: string): ProjectSpec {
   } catch (error) {
     throw new PlanwatchError("invalid_project", `${file}: 不是有效的 JSON:${(error as Error).message}`);
   }
-  if (typeof spec !== "object" || spec === null || Array.isArray(spec)) throw new PlanwatchError("invalid_project", `${file}: 应为一个 JSON 对象`);
+  if (typeof spec !== "object" || spec === null || Array.isArray(spec))
+    throw new PlanwatchError("invalid_project", `${file}: 应为一个 JSON 对象`);
   for (const [key, value] of Object.entries(spec)) {
     if (key.startsWith("//") || key === "$comment") continue;
     const check = FIELDS[key as keyof ProjectSpec];
-    if (!check) throw new PlanwatchError("invalid_project", `${file}: 未知字段 "${key}"(可用字段:${Object.keys(FIELDS).join("、")})`);
-    if (!check(value)) throw new PlanwatchError("invalid_project", `${file}: 字段 "${key}" 的值无效:${JSON.stringify(value)}`);
+    if (!check)
+      throw new PlanwatchError(
+        "invalid_project",
+        `${file}: 未知字段 "${key}"(可用字段:${Object.keys(FIELDS).join("、")})`
+      );
+    if (!check(value))
+      throw new PlanwatchError("invalid_project", `${file}: 字段 "${key}" 的值无效:${JSON.stringify(value)}`);
   }
   return spec as ProjectSpec;
 }

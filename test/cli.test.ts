@@ -15,11 +15,31 @@ describe("planwatch (the command line)", () => {
   it("targets extract --format json prints the 33 targets, each with offsets that slice its clause", async () => {
     const {code, stdout} = await runPlanwatch(["targets", "extract", PLAN, "--format", "json"]);
     expect(code).toBe(0);
-    const targets = JSON.parse(stdout) as {id: string; text: string; start_offset: number; end_offset: number; value_max: null}[];
+    const targets = JSON.parse(stdout) as {
+      id: string;
+      text: string;
+      start_offset: number;
+      end_offset: number;
+      value_max: null;
+    }[];
     expect(targets).toHaveLength(33);
     const input = readFileSync(join(PROJECT_DIR, PLAN), "utf8");
     for (const t of targets) {
-      expect(Object.keys(t)).toEqual(expect.arrayContaining(["id", "indicator", "comparator", "value", "value_max", "unit", "year", "scope", "text", "start_offset", "end_offset"]));
+      expect(Object.keys(t)).toEqual(
+        expect.arrayContaining([
+          "id",
+          "indicator",
+          "comparator",
+          "value",
+          "value_max",
+          "unit",
+          "year",
+          "scope",
+          "text",
+          "start_offset",
+          "end_offset"
+        ])
+      );
       expect(input.slice(t.start_offset, t.end_offset)).toBe(t.text);
     }
   });
@@ -28,7 +48,15 @@ describe("planwatch (the command line)", () => {
     const table = await runPlanwatch(["targets", "extract", PLAN]);
     expect(table.stdout.split("\n")[0]).toMatch(/^id\s+indicator\s+comparator\s+value/);
     expect(table.stdout).toMatch(/6\.1b\s+新增学位\s+>=\s+61000/);
-    const csv = await runPlanwatch(["targets", "extract", PLAN, "--format", "csv", "--curation", "seeds/targets.curation.csv"]);
+    const csv = await runPlanwatch([
+      "targets",
+      "extract",
+      PLAN,
+      "--format",
+      "csv",
+      "--curation",
+      "seeds/targets.curation.csv"
+    ]);
     expect(csv.stdout.startsWith("\uFEFFid,indicator,")).toBe(true);
     expect(csv.stdout).toContain("5.5a,义务教育优质均衡发展县省级评估通过比例,>=,35,");
   });
@@ -53,14 +81,38 @@ describe("planwatch gaps", () => {
       await ingestSample({projectDir: PROJECT_DIR, dataDir: dir});
       const {code, stdout} = await runPlanwatch(["gaps", "--data", dir, "--format", "json"]);
       expect(code).toBe(0);
-      const rows = JSON.parse(stdout) as {status: string; unit_code: string; as_of: string; target_id: string; sources: unknown[]}[];
-      expect(new Set(rows.map((r) => r.status))).toEqual(new Set(["achieved", "on_track", "at_risk", "off_track", "no_data", "no_target", "no_baseline"]));
+      const rows = JSON.parse(stdout) as {
+        status: string;
+        unit_code: string;
+        as_of: string;
+        target_id: string;
+        sources: unknown[];
+      }[];
+      expect(new Set(rows.map((r) => r.status))).toEqual(
+        new Set(["achieved", "on_track", "at_risk", "off_track", "no_data", "no_target", "no_baseline"])
+      );
       expect(rows.filter((r) => r.unit_code === "city")).toHaveLength(33);
       expect(new Set(rows.map((r) => r.as_of))).toEqual(new Set(["2023-11"]));
       expect(rows.find((r) => r.unit_code === "city" && r.target_id === "6.1b")!.sources.length).toBeGreaterThan(10);
-      const westLake = await runPlanwatch(["gaps", "--data", dir, "--unit", "西湖", "--as-of", "2023-06", "--format", "csv"]);
+      const westLake = await runPlanwatch([
+        "gaps",
+        "--data",
+        dir,
+        "--unit",
+        "西湖",
+        "--as-of",
+        "2023-06",
+        "--format",
+        "csv"
+      ]);
       expect(westLake.stdout.split("\r\n")[0]).toMatch(/^\uFEFFtarget_id,unit_code,as_of,indicator/);
-      expect(westLake.stdout.split("\r\n").slice(1).filter(Boolean).every((l) => l.includes(",330106,2023-06,"))).toBe(true);
+      expect(
+        westLake.stdout
+          .split("\r\n")
+          .slice(1)
+          .filter(Boolean)
+          .every((l) => l.includes(",330106,2023-06,"))
+      ).toBe(true);
     } finally {
       await rm(dir, {recursive: true, force: true});
     }
@@ -78,19 +130,51 @@ describe("planwatch gaps", () => {
     const dir = await mkdtemp(join(tmpdir(), "planwatch-file-gaps-"));
     try {
       const targets = await projectTargets({projectDir: PROJECT_DIR});
-      const file = await writeSynthetic(join(dir, "学校填报.csv"), {rows: 8000, targets: targets.map((t) => ({id: t.id, ratio: t.aggregation === "ratio"})), seed: 5});
-      const {code, stdout, stderr} = await runPlanwatch(["gaps", "--file", file, "--as-of", "2023-12", "--format", "json"]);
+      const file = await writeSynthetic(join(dir, "学校填报.csv"), {
+        rows: 8000,
+        targets: targets.map((t) => ({id: t.id, ratio: t.aggregation === "ratio"})),
+        seed: 5
+      });
+      const {code, stdout, stderr} = await runPlanwatch([
+        "gaps",
+        "--file",
+        file,
+        "--as-of",
+        "2023-12",
+        "--format",
+        "json"
+      ]);
       expect(code).toBe(0);
       expect(stderr).toMatch(/8000 行/);
-      const rows = JSON.parse(stdout) as {target_id: string; unit_code: string; actual: number | null; status: string}[];
+      const rows = JSON.parse(stdout) as {
+        target_id: string;
+        unit_code: string;
+        actual: number | null;
+        status: string;
+      }[];
       // The same numbers as the reference path's rows (csv-parse, one object per row) give.
       const reference = await inspectFile(file, {catalog: await seedCatalog(), now: new Date("2024-01-05")});
-      const observations = reference.rows.map((r) => ({...r, file_sha256: "x", file: "学校填报.csv", ingested_at: "", superseded_by: null}));
-      const expected = computeGaps({targets, observations, allocations: (await projectGapPlan({projectDir: PROJECT_DIR})).allocations, asOf: "2023-12"});
-      const key = (r: {target_id: string; unit_code: string; actual: number | null; status: string}) => `${r.target_id}|${r.unit_code}|${r.actual === null ? "-" : r.actual.toFixed(6)}|${r.status}`;
+      const observations = reference.rows.map((r) => ({
+        ...r,
+        file_sha256: "x",
+        file: "学校填报.csv",
+        ingested_at: "",
+        superseded_by: null
+      }));
+      const expected = computeGaps({
+        targets,
+        observations,
+        allocations: (await projectGapPlan({projectDir: PROJECT_DIR})).allocations,
+        asOf: "2023-12"
+      });
+      const key = (r: {target_id: string; unit_code: string; actual: number | null; status: string}) =>
+        `${r.target_id}|${r.unit_code}|${r.actual === null ? "-" : r.actual.toFixed(6)}|${r.status}`;
       expect(rows.map(key).sort()).toEqual(expected.map(key).sort());
       const bad = join(dir, "bad.csv");
-      await writeFile(bad, "unit,period,target_id,school_id,value\n西湖区,2023-01,6.1b,S1,5\n西湖区,2023-13,6.1b,S2,5\n");
+      await writeFile(
+        bad,
+        "unit,period,target_id,school_id,value\n西湖区,2023-01,6.1b,S1,5\n西湖区,2023-13,6.1b,S2,5\n"
+      );
       const rejected = await runPlanwatch(["gaps", "--file", bad]);
       expect(rejected.code).not.toBe(0);
       expect(rejected.stderr).toContain("bad.csv:3:period bad_period");
@@ -127,12 +211,20 @@ describe("planwatch diff, and the newcomer's path after npm run build", () => {
       const status = await runPlanwatch(["status"], {cwd: dir});
       expect([status.code, status.stderr.includes("样例数据")]).toEqual([0, true]);
       expect(status.stdout).toMatch(/^stage\s+stale\s+reason/);
-      const diff = await runPlanwatch(["diff", "--from", "2023-10", "--to", "2023-11", "--format", "json", "--all"], {cwd: dir});
+      const diff = await runPlanwatch(["diff", "--from", "2023-10", "--to", "2023-11", "--format", "json", "--all"], {
+        cwd: dir
+      });
       expect(diff.code).toBe(0);
-      const expected = changesBetween({...(await projectGapInputs({projectDir: dir, dataDir: sample})), from: "2023-10", to: "2023-11"});
+      const expected = changesBetween({
+        ...(await projectGapInputs({projectDir: dir, dataDir: sample})),
+        from: "2023-10",
+        to: "2023-11"
+      });
       expect(JSON.parse(diff.stdout)).toEqual(JSON.parse(JSON.stringify(expected)));
       const table = await runPlanwatch(["diff", "--unit", "city"], {cwd: dir});
-      expect(table.stdout.split("\n")[0]).toMatch(/^target_id\s+unit_code\s+indicator\s+actual_from\s+actual_to\s+actual_change\s+status_from\s+status_to\s+changes/);
+      expect(table.stdout.split("\n")[0]).toMatch(
+        /^target_id\s+unit_code\s+indicator\s+actual_from\s+actual_to\s+actual_change\s+status_from\s+status_to\s+changes/
+      );
       expect(table.stdout).toMatch(/\n6\.9a\s+city\s.*achieved/);
       const bad = await runPlanwatch(["diff", "--from", "2023-11", "--to", "2023-10"], {cwd: dir});
       expect([bad.code, bad.stderr]).toEqual([1, expect.stringContaining("must be before")]);

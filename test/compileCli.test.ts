@@ -9,15 +9,22 @@ import {COMPILED_DIR, compiledCli} from "../pipelines/compileCli.js";
 import {PROJECT_DIR, copyProject} from "./helpers/cli.js";
 
 /** Packages that cost a command seconds to load, and that neither `--help` nor `validate` of a CSV needs; tsx: planwatch runs as JavaScript. */
-const HEAVY = /\/node_modules\/(@observablehq\/framework|vega|vega-lite|vega-embed|arquero|exceljs|@duckdb\/node-api|tsx)\//;
+const HEAVY =
+  /\/node_modules\/(@observablehq\/framework|vega|vega-lite|vega-embed|arquero|exceljs|@duckdb\/node-api|tsx)\//;
 
 /**
  * The heavy packages among `urls`: loaded from node_modules, or compiled into a chunk of planwatch's
  * (the compiled manifest says which packages each chunk holds).
  */
 async function heavyLoaded(urls: string[]): Promise<string[]> {
-  const {bundled} = JSON.parse(await readFile(join(COMPILED_DIR, "inputs.json"), "utf8")) as {bundled: Record<string, string[]>};
-  const inChunks = urls.filter((u) => u.startsWith("file:")).flatMap((u) => (bundled[relative(COMPILED_DIR, fileURLToPath(u))] ?? []).map((p) => `bundled: /node_modules/${p}/`));
+  const {bundled} = JSON.parse(await readFile(join(COMPILED_DIR, "inputs.json"), "utf8")) as {
+    bundled: Record<string, string[]>;
+  };
+  const inChunks = urls
+    .filter((u) => u.startsWith("file:"))
+    .flatMap((u) =>
+      (bundled[relative(COMPILED_DIR, fileURLToPath(u))] ?? []).map((p) => `bundled: /node_modules/${p}/`)
+    );
   return [...urls, ...inChunks].filter((u) => HEAVY.test(u));
 }
 
@@ -29,7 +36,11 @@ async function loadedModules(args: string[]): Promise<string[]> {
     await writeFile(log, "");
     const hooks = pathToFileURL(join(PROJECT_DIR, "test/helpers/moduleHooks.mjs")).href;
     const preload = `data:text/javascript,import{register}from"node:module";register(${JSON.stringify(hooks)},{data:${JSON.stringify(log)}});`;
-    await promisify(execFile)(process.execPath, ["--import", preload, join(PROJECT_DIR, "pipelines/planwatch.js"), ...args], {cwd: PROJECT_DIR}).catch((e: {code?: number}) => {
+    await promisify(execFile)(
+      process.execPath,
+      ["--import", preload, join(PROJECT_DIR, "pipelines/planwatch.js"), ...args],
+      {cwd: PROJECT_DIR}
+    ).catch((e: {code?: number}) => {
       if (e.code !== 1) throw e; // validate exits 1 for a file it would reject
     });
     return (await readFile(log, "utf8")).split("\n").filter(Boolean);
@@ -67,7 +78,12 @@ describe("planwatch starts as compiled JavaScript and loads a command's modules 
   });
 
   it("validate of one CSV loads none of them either", async () => {
-    const urls = await loadedModules(["validate", "data/sample/2023-06-西湖区.csv", "--data", join(tmpdir(), "planwatch-no-data")]);
+    const urls = await loadedModules([
+      "validate",
+      "data/sample/2023-06-西湖区.csv",
+      "--data",
+      join(tmpdir(), "planwatch-no-data")
+    ]);
     expect(urls.some((u) => u.includes("/node_modules/csv-parse/"))).toBe(true);
     expect(await heavyLoaded(urls)).toEqual([]);
   });
@@ -79,7 +95,9 @@ describe("planwatch starts as compiled JavaScript and loads a command's modules 
   });
 
   it("the compiled entry imports no package but citty before a command runs", async () => {
-    expect([...(await staticPackages(join(COMPILED_DIR, "cli.js")))].filter((p) => !p.startsWith("node:"))).toEqual(["citty"]);
+    expect([...(await staticPackages(join(COMPILED_DIR, "cli.js")))].filter((p) => !p.startsWith("node:"))).toEqual([
+      "citty"
+    ]);
   });
 });
 
@@ -90,12 +108,16 @@ describe("an edited source is never run stale", () => {
 
   it("planwatch compiles again when a .ts changed since the last compile", async () => {
     const project = await copyProject(join(tmp, "project"));
-    const help = async () => (await promisify(execFile)(process.execPath, [join(project, "pipelines/planwatch.js"), "--help"], {cwd: project})).stdout;
+    const help = async () =>
+      (await promisify(execFile)(process.execPath, [join(project, "pipelines/planwatch.js"), "--help"], {cwd: project}))
+        .stdout;
     expect(await help()).toContain("Track a plan's targets"); // compiled on first use: the copy has no compiled command
     const cli = join(project, "pipelines/cli.ts");
     await writeFile(cli, (await readFile(cli, "utf8")).replace("Track a plan's targets", "Follow a plan's targets"));
     expect(await help()).toContain("Follow a plan's targets");
-    const {inputs} = JSON.parse(await readFile(join(project, "pipelines/.compiled/inputs.json"), "utf8")) as {inputs: Record<string, unknown>};
+    const {inputs} = JSON.parse(await readFile(join(project, "pipelines/.compiled/inputs.json"), "utf8")) as {
+      inputs: Record<string, unknown>;
+    };
     expect(Object.keys(inputs)).toContain("pipelines/cli.ts");
   });
 });

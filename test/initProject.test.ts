@@ -29,7 +29,17 @@ describe("planwatch init + build: a project for another plan", () => {
     expect(stderr).toContain("提取到 8 项量化目标");
     expect(stderr).toMatch(/提示:请在 seeds\/units\.csv 中填写报送单位/);
     const files = await listTree(project);
-    expect(files.sort()).toEqual(["README.md", "planwatch.config.json", "seeds/README.md", "seeds/allocations.csv", "seeds/ningbo-edu-2014-work-plan.txt", "seeds/offices.csv", "seeds/responsibilities.csv", "seeds/targets.curation.csv", "seeds/units.csv"]);
+    expect(files.sort()).toEqual([
+      "README.md",
+      "planwatch.config.json",
+      "seeds/README.md",
+      "seeds/allocations.csv",
+      "seeds/ningbo-edu-2014-work-plan.txt",
+      "seeds/offices.csv",
+      "seeds/responsibilities.csv",
+      "seeds/targets.curation.csv",
+      "seeds/units.csv"
+    ]);
     expect(JSON.parse(await readFile(join(project, "planwatch.config.json"), "utf8"))).toEqual({
       plan: "seeds/ningbo-edu-2014-work-plan.txt",
       title: "宁波市教育局2014年工作要点",
@@ -47,22 +57,42 @@ describe("planwatch init + build: a project for another plan", () => {
   });
 
   it("build, run inside the project after its units and a first submission, publishes a complete site of that plan with no trace of the seed's", async () => {
-    await writeFile(join(project, "seeds", "units.csv"), "code,name,short_name,kind,aliases\n330203,海曙区,海曙,district,\n330205,江北区,江北,district,\n");
-    await writeFile(join(project, "data", "inbox", "2014-03.csv"), "单位,月份,指标编号,数值\n海曙区,2014-03,2.2b,600\n江北区,2014-03,2.2b,400\n");
+    await writeFile(
+      join(project, "seeds", "units.csv"),
+      "code,name,short_name,kind,aliases\n330203,海曙区,海曙,district,\n330205,江北区,江北,district,\n"
+    );
+    await writeFile(
+      join(project, "data", "inbox", "2014-03.csv"),
+      "单位,月份,指标编号,数值\n海曙区,2014-03,2.2b,600\n江北区,2014-03,2.2b,400\n"
+    );
     const ingested = await run(["ingest", "data/inbox"]);
     expect(ingested.code, ingested.stderr).toBe(0);
     const built = await run(["build"]);
     expect(built.code, built.stderr).toBe(0);
     const dist = join(project, "dist");
     const files = await listTree(dist);
-    for (const page of ["index.html", "quality.html", "method.html", "plan.html", "sections/1.html", "sections/2.html", "units/330203.html", "units/330205.html"]) expect(files).toContain(page);
+    for (const page of [
+      "index.html",
+      "quality.html",
+      "method.html",
+      "plan.html",
+      "sections/1.html",
+      "sections/2.html",
+      "units/330203.html",
+      "units/330205.html"
+    ])
+      expect(files).toContain(page);
     expect(files.filter((f) => f.startsWith("targets/"))).toHaveLength(8);
     const index = await readFile(join(dist, "index.html"), "utf8");
     expect(index).toContain("<title>总览 | 宁波市教育局2014年工作要点 · 监测</title>");
     expect(index).toMatch(/目标来源:《宁波市教育局2014年工作要点》 · 数据截至 2014-03/);
     expect(index).not.toContain(`href="./livelihood.html"`); // a plan without 民生实事 has no such entry
     const project_json = files.find((f) => /^_file\/data\/project\.[0-9a-f]+\.json$/.test(f))!;
-    expect(JSON.parse(await readFile(join(dist, project_json), "utf8"))).toMatchObject({title: "宁波市教育局2014年工作要点", year: 2014, livelihood: null});
+    expect(JSON.parse(await readFile(join(dist, project_json), "utf8"))).toMatchObject({
+      title: "宁波市教育局2014年工作要点",
+      year: 2014,
+      livelihood: null
+    });
     const traces: string[] = [];
     for (const file of files.filter((f) => /\.(html|js|json|css)$/.test(f) && !f.startsWith("_npm/"))) {
       const text = await readFile(join(dist, file), "utf8");

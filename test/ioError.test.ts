@@ -2,7 +2,8 @@ import {describe, expect, it} from "vitest";
 import {PlanwatchError} from "../pipelines/error.js";
 import {ioError} from "../pipelines/ioError.js";
 
-const systemError = (code: string, path: string) => Object.assign(new Error(`${code}: raw text, write '${path}'`), {code, path});
+const systemError = (code: string, path: string) =>
+  Object.assign(new Error(`${code}: raw text, write '${path}'`), {code, path});
 
 describe("ioError", () => {
   it.each([

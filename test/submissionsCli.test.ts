@@ -28,7 +28,9 @@ describe("planwatch validate, ingest and template", () => {
     const good = await file("good.csv", "单位,月份,指标编号,数值\n西湖区,2023-06,6.1b,100\n");
     const {code, stdout} = await runPlanwatch(["validate", good, "--format", "json", "--data", join(dir, "data")]);
     expect(code).toBe(0);
-    expect(JSON.parse(stdout)).toMatchObject([{accepted: true, rows: 1, findings: [{code: "encoding", severity: "info"}]}]);
+    expect(JSON.parse(stdout)).toMatchObject([
+      {accepted: true, rows: 1, findings: [{code: "encoding", severity: "info"}]}
+    ]);
   });
 
   it("ingest exits 0 when every file is accepted or known, 1 when any is rejected", async () => {
@@ -45,7 +47,14 @@ describe("planwatch validate, ingest and template", () => {
   });
 
   it("the size limit is an option", async () => {
-    const {code, stdout} = await runPlanwatch(["validate", join(dir, "good.csv"), "--max-mb", "0.00001", "--data", join(dir, "data")]);
+    const {code, stdout} = await runPlanwatch([
+      "validate",
+      join(dir, "good.csv"),
+      "--max-mb",
+      "0.00001",
+      "--data",
+      join(dir, "data")
+    ]);
     expect(code).toBe(1);
     expect(stdout).toMatch(/file_too_large/);
   });
@@ -58,7 +67,15 @@ describe("planwatch validate, ingest and template", () => {
     const lines = bytes.toString("utf8").slice(1).split("\r\n");
     expect(lines[0]).toBe("单位,月份,指标编号,指标名称,数值,分子,分母,口径,备注");
     expect(lines.filter(Boolean)).toHaveLength(34);
-    const filled = lines.filter(Boolean).map((l, i) => (i === 0 ? l : l.replace(/^西湖区,,(6\.1b),([^,]*),,/, "西湖区,2023-06,$1,$2,4200,").replace(/^西湖区,,(2\.4a),([^,]*),,,,/, "西湖区,2023-06,$1,$2,,90,100,")));
+    const filled = lines
+      .filter(Boolean)
+      .map((l, i) =>
+        i === 0
+          ? l
+          : l
+              .replace(/^西湖区,,(6\.1b),([^,]*),,/, "西湖区,2023-06,$1,$2,4200,")
+              .replace(/^西湖区,,(2\.4a),([^,]*),,,,/, "西湖区,2023-06,$1,$2,,90,100,")
+      );
     const kept = filled.filter((l, i) => i === 0 || /^西湖区,2023-06/.test(l));
     expect(kept).toHaveLength(3);
     const path = await file("filled.csv", "\uFEFF" + kept.join("\r\n") + "\r\n");

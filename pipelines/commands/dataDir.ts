@@ -9,12 +9,17 @@ import {dataPaths} from "../submissions/dataPaths.js";
  * bundled sample into `.planwatch/sample-data/`, that folder, said on `log` (default stderr) so that
  * a newcomer's first `planwatch gaps` prints the sample's numbers and knows it.
  */
-export function commandDataDir(data: string | undefined, {log = (line: string) => void process.stderr.write(line + "\n")}: {log?: (line: string) => void} = {}): string {
+export function commandDataDir(
+  data: string | undefined,
+  {log = (line: string) => void process.stderr.write(line + "\n")}: {log?: (line: string) => void} = {}
+): string {
   if (data !== undefined) return data;
   const paths = projectPaths();
   if (existsSync(dataPaths(paths.data).ledger)) return paths.data;
   const sample = join(paths.root, ".planwatch", "sample-data");
   if (!existsSync(dataPaths(sample).ledger)) return paths.data;
-  log(`planwatch: ${relative(process.cwd(), paths.data) || "."} 中没有已接收的数据(无 ledger.jsonl),改用样例数据 ${relative(process.cwd(), sample)}(npm run build 生成;--data 指定其他文件夹)`);
+  log(
+    `planwatch: ${relative(process.cwd(), paths.data) || "."} 中没有已接收的数据(无 ledger.jsonl),改用样例数据 ${relative(process.cwd(), sample)}(npm run build 生成;--data 指定其他文件夹)`
+  );
   return sample;
 }

@@ -6,22 +6,69 @@ import {monthOption} from "./options.js";
 
 // A command's modules load when it runs (`planwatch --help` reads only the meta and args here).
 
-const TABLE_COLUMNS = ["target_id", "unit_code", "indicator", "actual", "target", "expected", "status", "pace", "projection", "period"];
+const TABLE_COLUMNS = [
+  "target_id",
+  "unit_code",
+  "indicator",
+  "actual",
+  "target",
+  "expected",
+  "status",
+  "pace",
+  "projection",
+  "period"
+];
 const CSV_COLUMNS = [
-  "target_id", "unit_code", "as_of", "indicator", "measure", "actual", "target", "expected", "gap", "attainment", "progress", "pace", "status",
-  "projection", "required_rate", "baseline", "f", "months_left", "numerator", "denominator", "period", "share", "sources"
+  "target_id",
+  "unit_code",
+  "as_of",
+  "indicator",
+  "measure",
+  "actual",
+  "target",
+  "expected",
+  "gap",
+  "attainment",
+  "progress",
+  "pace",
+  "status",
+  "projection",
+  "required_rate",
+  "baseline",
+  "f",
+  "months_left",
+  "numerator",
+  "denominator",
+  "period",
+  "share",
+  "sources"
 ];
 
 /** `planwatch gaps`: where each target stands, city-wide and per unit. */
 export const gaps = defineCommand({
-  meta: {name: "gaps", description: "Print the gaps table: each target's actual, expected path, status and projection, city-wide and per unit"},
+  meta: {
+    name: "gaps",
+    description:
+      "Print the gaps table: each target's actual, expected path, status and projection, city-wide and per unit"
+  },
   args: {
     "as-of": {type: "string", description: "month YYYY-MM (default: the latest month with data)"},
     unit: {type: "string", description: "only this unit's rows (name, short name or code; city for the city)"},
-    data: {type: "string", description: "data folder (default: data/, or the sample npm run build ingested when data/ has none)"},
+    data: {
+      type: "string",
+      description: "data folder (default: data/, or the sample npm run build ingested when data/ has none)"
+    },
     format: {type: "string", description: "table | json | csv", default: "table"},
-    engine: {type: "string", description: "arquero (in memory) | duckdb (SQL over Parquet, for data larger than memory)", default: "arquero"},
-    file: {type: "string", description: "instead of the data folder: one long-form UTF-8 CSV of any size (school-level rows), read as a stream"}
+    engine: {
+      type: "string",
+      description: "arquero (in memory) | duckdb (SQL over Parquet, for data larger than memory)",
+      default: "arquero"
+    },
+    file: {
+      type: "string",
+      description:
+        "instead of the data folder: one long-form UTF-8 CSV of any size (school-level rows), read as a stream"
+    }
   },
   async run({args}) {
     const [{formatRows, rowFormat}, {projectGapInputs, projectGaps}, {projectCatalog}] = await Promise.all([
@@ -30,13 +77,16 @@ export const gaps = defineCommand({
       import("../submissions/catalog.js")
     ]);
     const format = rowFormat(args.format);
-    if (args.engine !== "arquero" && args.engine !== "duckdb") throw new PlanwatchError("invalid_option", `invalid engine: ${args.engine} (expected arquero, duckdb)`);
+    if (args.engine !== "arquero" && args.engine !== "duckdb")
+      throw new PlanwatchError("invalid_option", `invalid engine: ${args.engine} (expected arquero, duckdb)`);
     const dataDir = args.file === undefined ? commandDataDir(args.data) : "";
     let rows =
       args.file !== undefined
         ? await fileGaps(args.file, {asOf: args["as-of"]})
         : args.engine === "duckdb"
-          ? await (await import("../gaps/duckdbGaps.js")).computeGapsDuckDB({...(await projectGapInputs({dataDir})), asOf: args["as-of"]})
+          ? await (
+              await import("../gaps/duckdbGaps.js")
+            ).computeGapsDuckDB({...(await projectGapInputs({dataDir})), asOf: args["as-of"]})
           : await projectGaps({dataDir, asOf: args["as-of"]});
     if (args.unit !== undefined) {
       const code = args.unit === "city" ? "city" : (await projectCatalog()).unit(args.unit)?.code;
@@ -44,8 +94,22 @@ export const gaps = defineCommand({
       rows = rows.filter((r) => r.unit_code === code);
     }
     if (format === "json") return void process.stdout.write(formatRows(rows, {format}));
-    const flat = rows.map((r) => ({...r, actual: round(r.actual), expected: round(r.expected), pace: round(r.pace), projection: round(r.projection), sources: r.sources.map((s) => `${s.file}:${s.row}`).join(";")}));
-    process.stdout.write(formatRows(format === "csv" ? rows.map((r) => ({...r, sources: r.sources.map((s) => `${s.file}:${s.row}`).join(";")})) : flat, {format, columns: format === "csv" ? CSV_COLUMNS : TABLE_COLUMNS}));
+    const flat = rows.map((r) => ({
+      ...r,
+      actual: round(r.actual),
+      expected: round(r.expected),
+      pace: round(r.pace),
+      projection: round(r.projection),
+      sources: r.sources.map((s) => `${s.file}:${s.row}`).join(";")
+    }));
+    process.stdout.write(
+      formatRows(
+        format === "csv"
+          ? rows.map((r) => ({...r, sources: r.sources.map((s) => `${s.file}:${s.row}`).join(";")}))
+          : flat,
+        {format, columns: format === "csv" ? CSV_COLUMNS : TABLE_COLUMNS}
+      )
+    );
   }
 });
 
@@ -55,7 +119,15 @@ export const gaps = defineCommand({
  * reject it.
  */
 async function fileGaps(path: string, {asOf}: {asOf?: string}): Promise<GapRow[]> {
-  const [{computeGaps}, {projectGapPlan}, {hashFile}, {projectCatalog}, {formatFinding, rejects}, {streamSubmission}, {projectTargets}] = await Promise.all([
+  const [
+    {computeGaps},
+    {projectGapPlan},
+    {hashFile},
+    {projectCatalog},
+    {formatFinding, rejects},
+    {streamSubmission},
+    {projectTargets}
+  ] = await Promise.all([
     import("../gaps/computeGaps.js"),
     import("../gaps/projectGaps.js"),
     import("../run/fingerprint.js"),
@@ -65,12 +137,17 @@ async function fileGaps(path: string, {asOf}: {asOf?: string}): Promise<GapRow[]
     import("../targets/projectTargets.js")
   ]);
   const known = await projectTargets();
-  const [catalog, {targets, allocations}] = await Promise.all([projectCatalog({targets: known}), projectGapPlan({targets: known})]);
+  const [catalog, {targets, allocations}] = await Promise.all([
+    projectCatalog({targets: known}),
+    projectGapPlan({targets: known})
+  ]);
   const streamed = await streamSubmission(path, {catalog, sha256: hashFile(path)}); // hashed while it is read
   for (const f of streamed.findings) process.stderr.write(formatFinding(f) + "\n");
   const total = Object.values(streamed.counts).reduce((a, n) => a + (n ?? 0), 0);
-  if (total > streamed.findings.length) process.stderr.write(`……共 ${total} 条问题,以上为前 ${streamed.findings.length} 条\n`);
-  if (rejects(streamed.findings)) throw new PlanwatchError("rejected", `${path}: ${streamed.rows} 行中有错误,未计算(见上)`);
+  if (total > streamed.findings.length)
+    process.stderr.write(`……共 ${total} 条问题,以上为前 ${streamed.findings.length} 条\n`);
+  if (rejects(streamed.findings))
+    throw new PlanwatchError("rejected", `${path}: ${streamed.rows} 行中有错误,未计算(见上)`);
   process.stderr.write(`${path}: ${streamed.rows} 行,汇总为 ${streamed.observations.length} 个区县月度数值\n`);
   return computeGaps({targets, observations: streamed.observations, allocations, asOf});
 }
@@ -79,33 +156,69 @@ const round = (v: number | null) => (v === null ? null : Math.round(v * 100) / 1
 
 /** `planwatch export`: observations and gaps as Parquet, partitioned by month. */
 export const exportData = defineCommand({
-  meta: {name: "export", description: "Write observations and every month's gaps as Parquet, partitioned by month (for DuckDB, Spark SQL, Trino)"},
+  meta: {
+    name: "export",
+    description:
+      "Write observations and every month's gaps as Parquet, partitioned by month (for DuckDB, Spark SQL, Trino)"
+  },
   args: {
     out: {type: "string", description: "output folder", required: true},
-    data: {type: "string", description: "data folder (default: data/, or the sample npm run build ingested when data/ has none)"}
+    data: {
+      type: "string",
+      description: "data folder (default: data/, or the sample npm run build ingested when data/ has none)"
+    }
   },
   async run({args}) {
-    const [{exportParquet}, {projectGapInputs}] = await Promise.all([import("../gaps/duckdbGaps.js"), import("../gaps/projectGaps.js")]);
-    const written = await exportParquet({...(await projectGapInputs({dataDir: commandDataDir(args.data)})), out: args.out});
+    const [{exportParquet}, {projectGapInputs}] = await Promise.all([
+      import("../gaps/duckdbGaps.js"),
+      import("../gaps/projectGaps.js")
+    ]);
+    const written = await exportParquet({
+      ...(await projectGapInputs({dataDir: commandDataDir(args.data)})),
+      out: args.out
+    });
     console.error(`wrote ${written.observations} observations and ${written.gaps} gaps rows under ${args.out}`);
   }
 });
 
-const DIFF_COLUMNS = ["target_id", "unit_code", "indicator", "actual_from", "actual_to", "actual_change", "status_from", "status_to", "changes"];
+const DIFF_COLUMNS = [
+  "target_id",
+  "unit_code",
+  "indicator",
+  "actual_from",
+  "actual_to",
+  "actual_change",
+  "status_from",
+  "status_to",
+  "changes"
+];
 
 /** `planwatch diff`: what changed between two months (本期变化 and 较上月 of the site). */
 export const diff = defineCommand({
-  meta: {name: "diff", description: "Print what changed between two months: each target's and unit's actual and status then and now, and what is newly achieved, behind, reported or revised"},
+  meta: {
+    name: "diff",
+    description:
+      "Print what changed between two months: each target's and unit's actual and status then and now, and what is newly achieved, behind, reported or revised"
+  },
   args: {
     from: {type: "string", description: "the earlier month YYYY-MM (default: the month before --to)"},
     to: {type: "string", description: "the later month YYYY-MM (default: the latest month with data)"},
     unit: {type: "string", description: "only this unit's rows (name, short name or code; city for the city)"},
     all: {type: "boolean", description: "every row, not only those that changed"},
-    data: {type: "string", description: "data folder (default: data/, or the sample npm run build ingested when data/ has none)"},
+    data: {
+      type: "string",
+      description: "data folder (default: data/, or the sample npm run build ingested when data/ has none)"
+    },
     format: {type: "string", description: "table | json", default: "table"}
   },
   async run({args}) {
-    const [{formatRows, rowFormat}, {projectGapInputs}, {changesBetween}, {projectCatalog}, {addMonths, compareMonths, latestMonth}] = await Promise.all([
+    const [
+      {formatRows, rowFormat},
+      {projectGapInputs},
+      {changesBetween},
+      {projectCatalog},
+      {addMonths, compareMonths, latestMonth}
+    ] = await Promise.all([
       import("../format/formatRows.js"),
       import("../gaps/projectGaps.js"),
       import("../gaps/changes.js"),
@@ -118,18 +231,26 @@ export const diff = defineCommand({
     const inputs = await projectGapInputs({dataDir: commandDataDir(args.data)});
     const current = inputs.observations.filter((o) => o.superseded_by === null).map((o) => o.period);
     const to = askedTo ?? latestMonth(current);
-    if (to === null) throw new PlanwatchError("no_data", "no observations: nothing to compare (ingest submissions first)");
+    if (to === null)
+      throw new PlanwatchError("no_data", "no observations: nothing to compare (ingest submissions first)");
     const from = askedFrom ?? addMonths(to, -1);
-    if (compareMonths(from, to) >= 0) throw new PlanwatchError("invalid_option", `--from ${from} must be before --to ${to}`);
+    if (compareMonths(from, to) >= 0)
+      throw new PlanwatchError("invalid_option", `--from ${from} must be before --to ${to}`);
     let rows = changesBetween({...inputs, from, to});
     if (args.unit !== undefined) {
       const code = args.unit === "city" ? "city" : (await projectCatalog()).unit(args.unit)?.code;
       if (!code) throw new PlanwatchError("unknown_unit", `unknown unit: ${args.unit}`);
       rows = rows.filter((r) => r.unit_code === code);
     }
-    if (!args.all) rows = rows.filter((r) => r.changes.length > 0 || r.status_from !== r.status_to || (r.actual_change ?? 0) !== 0);
+    if (!args.all)
+      rows = rows.filter((r) => r.changes.length > 0 || r.status_from !== r.status_to || (r.actual_change ?? 0) !== 0);
     if (format === "json") return void process.stdout.write(formatRows(rows, {format}));
-    const flat = rows.map((r) => ({...r, actual_from: round(r.actual_from), actual_to: round(r.actual_to), actual_change: round(r.actual_change)}));
+    const flat = rows.map((r) => ({
+      ...r,
+      actual_from: round(r.actual_from),
+      actual_to: round(r.actual_to),
+      actual_change: round(r.actual_change)
+    }));
     process.stdout.write(formatRows(flat, {format, columns: DIFF_COLUMNS}));
   }
 });

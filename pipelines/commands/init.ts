@@ -4,7 +4,11 @@ import {initProject} from "../initProject.js";
 
 /** `planwatch init <dir> --plan FILE`: a new project for a plan. */
 export const init = defineCommand({
-  meta: {name: "init", description: "Create a new project for a plan text: project file, seeds/ (plan, units table to fill, curation), README"},
+  meta: {
+    name: "init",
+    description:
+      "Create a new project for a plan text: project file, seeds/ (plan, units table to fill, curation), README"
+  },
   args: {
     dir: {type: "positional", description: "the new project's folder", required: true},
     plan: {type: "string", description: "the plan text (.txt: UTF-8, GBK or UTF-16 with a BOM)", required: true},
@@ -14,7 +18,9 @@ export const init = defineCommand({
   async run({args}) {
     const year = yearOption(args.year);
     const result = await initProject(String(args.dir), {plan: String(args.plan), title: args.title, year});
-    console.error(`已创建项目 ${result.dir}:《${result.spec.title}》,${result.spec.year ?? "年份未知"},提取到 ${result.targets} 项量化目标`);
+    console.error(
+      `已创建项目 ${result.dir}:《${result.spec.title}》,${result.spec.year ?? "年份未知"},提取到 ${result.targets} 项量化目标`
+    );
     for (const file of result.files) console.error(`  ${file}`);
     for (const warning of result.warnings) console.error(`提示:${warning}`);
     console.error(`下一步:cd ${result.dir},填写 seeds/units.csv,planwatch ingest data/inbox,planwatch build`);

@@ -9,7 +9,8 @@ export function yearOption(value: unknown): number | undefined {
   if (value === undefined) return undefined;
   const text = String(value).trim();
   const year = Number(text);
-  if (!/^\d{4}$/.test(text) || year < 1900 || year > 2999) throw new PlanwatchError("invalid_option", `invalid --year: ${String(value)} (expected a year such as 2024)`);
+  if (!/^\d{4}$/.test(text) || year < 1900 || year > 2999)
+    throw new PlanwatchError("invalid_option", `invalid --year: ${String(value)} (expected a year such as 2024)`);
   return year;
 }
 
@@ -21,6 +22,10 @@ export function yearOption(value: unknown): number | undefined {
 export function monthOption(name: string, value: unknown): string | undefined {
   if (value === undefined) return undefined;
   const month = parseMonth(String(value));
-  if (month === null) throw new PlanwatchError("invalid_option", `invalid --${name}: ${String(value)} (expected a month such as 2023-06)`);
+  if (month === null)
+    throw new PlanwatchError(
+      "invalid_option",
+      `invalid --${name}: ${String(value)} (expected a month such as 2023-06)`
+    );
   return month;
 }

@@ -18,41 +18,65 @@ export const build = defineCommand({
   args: {
     output: {type: "string", description: "output folder", default: "dist"},
     data: {type: "string", description: "data folder (archive + ledger from planwatch ingest)", default: "data"},
-    sample: {type: "boolean", description: "build from the bundled sample (data/sample/), ingested afresh into .planwatch/sample-data"}
+    sample: {
+      type: "boolean",
+      description: "build from the bundled sample (data/sample/), ingested afresh into .planwatch/sample-data"
+    }
   },
   async run({args}) {
     const started = Date.now();
-    const [{buildSite}, {freshSampleData}] = await Promise.all([import("../run/buildSite.js"), import("../sample/ingestSample.js")]);
+    const [{buildSite}, {freshSampleData}] = await Promise.all([
+      import("../run/buildSite.js"),
+      import("../sample/ingestSample.js")
+    ]);
     let dataDir = args.data;
     if (args.sample) {
       const {dataDir: sampleData, results} = await freshSampleData();
       dataDir = sampleData;
-      console.error(`sample: ${results.filter((r) => r.status === "accepted").length} files accepted, ${results.filter((r) => r.status === "rejected").length} rejected`);
+      console.error(
+        `sample: ${results.filter((r) => r.status === "accepted").length} files accepted, ${results.filter((r) => r.status === "rejected").length} rejected`
+      );
     } else if (!existsSync(dataPaths(dataDir).ledger)) {
-      throw new PlanwatchError("no_data", `no ingested data in ${dataDir} (no ledger.jsonl): run planwatch ingest, or build --sample`);
+      throw new PlanwatchError(
+        "no_data",
+        `no ingested data in ${dataDir} (no ledger.jsonl): run planwatch ingest, or build --sample`
+      );
     }
     const manifest = await buildSite({output: args.output, dataDir, onStage: logStage});
     const ran = manifest.stages.filter((s) => s.ran).length;
-    console.error(`built ${manifest.output} in ${((Date.now() - started) / 1000).toFixed(1)} s (${ran} of ${manifest.stages.length} stages ran; data as of ${manifest.as_of})`);
+    console.error(
+      `built ${manifest.output} in ${((Date.now() - started) / 1000).toFixed(1)} s (${ran} of ${manifest.stages.length} stages ran; data as of ${manifest.as_of})`
+    );
   }
 });
 
 /** One line per stage as the build goes: which ran, how long, and why. */
 export function logStage(record: StageRecord): void {
-  console.error(`stage ${record.name.padEnd(22)} ${record.ran ? "ran  " : "fresh"} ${String(record.duration_ms).padStart(6)} ms${record.ran ? `  (${record.reason})` : ""}`);
+  console.error(
+    `stage ${record.name.padEnd(22)} ${record.ran ? "ran  " : "fresh"} ${String(record.duration_ms).padStart(6)} ms${record.ran ? `  (${record.reason})` : ""}`
+  );
 }
 
 /** `planwatch status`: which stages a build would re-run, and why. */
 export const status = defineCommand({
   meta: {name: "status", description: "List the build's stages that are stale, and why (nothing is run)"},
   args: {
-    data: {type: "string", description: "data folder (default: data/, or the sample npm run build ingested when data/ has none)"},
+    data: {
+      type: "string",
+      description: "data folder (default: data/, or the sample npm run build ingested when data/ has none)"
+    },
     format: {type: "string", description: "table | json", default: "table"}
   },
   async run({args}) {
-    const [{formatRows, rowFormat}, {planStages}] = await Promise.all([import("../format/formatRows.js"), import("../run/runStages.js")]);
+    const [{formatRows, rowFormat}, {planStages}] = await Promise.all([
+      import("../format/formatRows.js"),
+      import("../run/runStages.js")
+    ]);
     const {root} = projectPaths();
-    const plans = await planStages({projectDir: root, dataDir: resolve(root, commandDataDir(args.data))}, {stateDir: join(root, ".planwatch", "stages"), loaderCacheDir: join(siteRoot(root), ".observablehq", "cache")});
+    const plans = await planStages(
+      {projectDir: root, dataDir: resolve(root, commandDataDir(args.data))},
+      {stateDir: join(root, ".planwatch", "stages"), loaderCacheDir: join(siteRoot(root), ".observablehq", "cache")}
+    );
     const rows = plans.map((p) => ({stage: p.stage.name, stale: p.stale, reason: p.reason}));
     process.stdout.write(formatRows(rows, {format: rowFormat(args.format)}));
   }
@@ -77,10 +101,16 @@ export const dev = defineCommand({
   meta: {name: "dev", description: "Live preview of src/ while you edit pages (Framework's preview server, offline)"},
   args: {
     port: {type: "string", description: "port", default: "3000"},
-    data: {type: "string", description: "data folder; default: the bundled sample, ingested into .planwatch/sample-data"}
+    data: {
+      type: "string",
+      description: "data folder; default: the bundled sample, ingested into .planwatch/sample-data"
+    }
   },
   async run({args}) {
-    const [{freshSampleData}, {seedNpmCache}] = await Promise.all([import("../sample/ingestSample.js"), import("../run/npmCache.js")]);
+    const [{freshSampleData}, {seedNpmCache}] = await Promise.all([
+      import("../sample/ingestSample.js"),
+      import("../run/npmCache.js")
+    ]);
     const {root} = projectPaths();
     const dataDir = args.data ?? (await freshSampleData()).dataDir;
     await seedNpmCache({root: siteRoot(root), projectDir: root});
@@ -91,7 +121,12 @@ export const dev = defineCommand({
     const child = spawn(process.execPath, [bin, "preview", "--no-open", "--port", args.port], {
       stdio: "inherit",
       // The data loaders are child processes of the preview server: they read their inputs from here.
-      env: {...process.env, OBSERVABLE_TELEMETRY_DISABLE: "1", PLANWATCH_DATA: resolve(dataDir), PLANWATCH_PROJECT: root}
+      env: {
+        ...process.env,
+        OBSERVABLE_TELEMETRY_DISABLE: "1",
+        PLANWATCH_DATA: resolve(dataDir),
+        PLANWATCH_PROJECT: root
+      }
     });
     await new Promise((resolve) => child.on("exit", resolve));
   }

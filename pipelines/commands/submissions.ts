@@ -9,7 +9,11 @@ import type {IngestResult} from "../submissions/ingestFiles.js";
 
 const common = {
   // Named so that --help shows it; citty still gives every file in args._.
-  files: {type: "positional", description: "submission files or folders (one or more: validate FILE... / ingest FILE...)", required: false},
+  files: {
+    type: "positional",
+    description: "submission files or folders (one or more: validate FILE... / ingest FILE...)",
+    required: false
+  },
   data: {type: "string", description: "data folder", default: "data"},
   format: {type: "string", description: "text | json", default: "text"},
   "max-mb": {type: "string", description: "size limit of one file, in MB (default 50)"},
@@ -21,27 +25,34 @@ function options(args: {format?: string; "max-mb"?: string; _: string[]}) {
   const format = args.format === "text" ? "text" : rowFormat(args.format) === "json" ? "json" : null;
   if (!format) throw new PlanwatchError("invalid_option", `invalid format: ${args.format} (expected text, json)`);
   const maxMb = args["max-mb"] === undefined ? undefined : Number(args["max-mb"]); // unset: inspectFile's default
-  if (maxMb !== undefined && !(maxMb > 0)) throw new PlanwatchError("invalid_option", `invalid --max-mb: ${args["max-mb"]}`);
+  if (maxMb !== undefined && !(maxMb > 0))
+    throw new PlanwatchError("invalid_option", `invalid --max-mb: ${args["max-mb"]}`);
   if (!args._.length) throw new PlanwatchError("invalid_option", "name at least one file");
   return {format, maxBytes: maxMb === undefined ? undefined : maxMb * 1024 * 1024, inputs: args._};
 }
 
 /** `planwatch validate`: a dry run that prints every finding; exit 1 when a file would be rejected. */
 export const validate = defineCommand({
-  meta: {name: "validate", description: "Check submission files without ingesting them: every finding as file:row:column CODE message"},
+  meta: {
+    name: "validate",
+    description: "Check submission files without ingesting them: every finding as file:row:column CODE message"
+  },
   args: {...common},
   async run({args}) {
     const {format, maxBytes, inputs} = options(args);
-    const [{projectCatalog}, {readObservations}, {expandInputs}, {inspectFile}, {formatFinding, rejects}] = await Promise.all([
-      import("../submissions/catalog.js"),
-      import("../submissions/observations.js"),
-      import("../submissions/ingestFiles.js"),
-      import("../submissions/inspectFile.js"),
-      import("../submissions/findings.js")
-    ]);
+    const [{projectCatalog}, {readObservations}, {expandInputs}, {inspectFile}, {formatFinding, rejects}] =
+      await Promise.all([
+        import("../submissions/catalog.js"),
+        import("../submissions/observations.js"),
+        import("../submissions/ingestFiles.js"),
+        import("../submissions/inspectFile.js"),
+        import("../submissions/findings.js")
+      ]);
     const {readProgress} = await import("../tasks/readProgress.js");
     const catalog = await projectCatalog();
-    const history = (await readObservations({dataDir: args.data})).filter((o) => o.superseded_by === null && o.value !== null).map((o) => ({...o, value: o.value!}));
+    const history = (await readObservations({dataDir: args.data}))
+      .filter((o) => o.superseded_by === null && o.value !== null)
+      .map((o) => ({...o, value: o.value!}));
     const progressHistory = (await readProgress({dataDir: args.data})).filter((p) => p.superseded_by === null);
     const results = [];
     for (const {path, refused, folder} of await expandInputs(inputs)) {
@@ -50,11 +61,29 @@ export const validate = defineCommand({
         else results.push({file: path, accepted: false, rows: 0, findings: [refused]});
         continue;
       }
-      const inspection = await inspectFile(path, {catalog, now: new Date(), history, progressHistory, maxBytes, sheet: args.sheet});
-      results.push({file: path, accepted: !rejects(inspection.findings), rows: inspection.rows.length, findings: inspection.findings});
+      const inspection = await inspectFile(path, {
+        catalog,
+        now: new Date(),
+        history,
+        progressHistory,
+        maxBytes,
+        sheet: args.sheet
+      });
+      results.push({
+        file: path,
+        accepted: !rejects(inspection.findings),
+        rows: inspection.rows.length,
+        findings: inspection.findings
+      });
     }
     if (format === "json") process.stdout.write(JSON.stringify(results, null, 2) + "\n");
-    else for (const r of results) process.stdout.write(r.findings.map((f) => formatFinding(f) + "\n").join("") + summary(r.file, r.accepted, r.rows, r.findings) + "\n");
+    else
+      for (const r of results)
+        process.stdout.write(
+          r.findings.map((f) => formatFinding(f) + "\n").join("") +
+            summary(r.file, r.accepted, r.rows, r.findings) +
+            "\n"
+        );
     if (results.some((r) => !r.accepted)) process.exitCode = 1;
   }
 });
@@ -65,8 +94,16 @@ export const ingest = defineCommand({
   args: {...common},
   async run({args}) {
     const {format, maxBytes, inputs} = options(args);
-    const [{projectCatalog}, {ingestFiles}] = await Promise.all([import("../submissions/catalog.js"), import("../submissions/ingestFiles.js")]);
-    const results = await ingestFiles(inputs, {dataDir: args.data, catalog: await projectCatalog(), maxBytes, sheet: args.sheet});
+    const [{projectCatalog}, {ingestFiles}] = await Promise.all([
+      import("../submissions/catalog.js"),
+      import("../submissions/ingestFiles.js")
+    ]);
+    const results = await ingestFiles(inputs, {
+      dataDir: args.data,
+      catalog: await projectCatalog(),
+      maxBytes,
+      sheet: args.sheet
+    });
     if (format === "json") process.stdout.write(JSON.stringify(results, null, 2) + "\n");
     else for (const r of results) process.stdout.write(ingestLine(r, args.data) + "\n");
     if (results.some((r) => r.status === "rejected" || r.status === "failed")) process.exitCode = 1;
@@ -75,7 +112,8 @@ export const ingest = defineCommand({
 
 /** One line of `planwatch ingest`: what became of the file. */
 function ingestLine(r: IngestResult, data: string): string {
-  if (r.status === "failed" || r.status === "skipped") return `${r.status === "failed" ? "未入库" : "跳过"} ${r.path} ${r.findings.map((f) => `${f.code} ${f.message}`).join(";")}`;
+  if (r.status === "failed" || r.status === "skipped")
+    return `${r.status === "failed" ? "未入库" : "跳过"} ${r.path} ${r.findings.map((f) => `${f.code} ${f.message}`).join(";")}`;
   const label = r.status === "accepted" ? "接收" : r.status === "known" ? "已有" : "拒收";
   return `${label} ${r.path} ${r.sha256.slice(0, 12)}${r.status === "rejected" ? `(${r.findings.filter((f) => f.severity === "error").length} 个错误,报告见 ${data}/rejected/)` : ""}`;
 }
@@ -87,16 +125,25 @@ function summary(file: string, accepted: boolean, rows: number, findings: readon
 
 /** `planwatch template`: a blank submission file for a unit. */
 export const template = defineCommand({
-  meta: {name: "template", description: "Write a blank submission file (Chinese headers, one row per target) for a unit"},
+  meta: {
+    name: "template",
+    description: "Write a blank submission file (Chinese headers, one row per target) for a unit"
+  },
   args: {
     unit: {type: "string", description: "the unit (name, short name or code); default: blank"},
     xlsx: {type: "boolean", description: "write an Excel workbook instead of CSV"},
     out: {type: "string", description: "file to write (default: 填报模板-<unit>.csv|.xlsx)"},
-    tasks: {type: "boolean", description: "a task progress sheet instead: the tasks the office (--unit) leads, else every task"}
+    tasks: {
+      type: "boolean",
+      description: "a task progress sheet instead: the tasks the office (--unit) leads, else every task"
+    }
   },
   async run({args}) {
     if (args.tasks) return writeTasksTemplate(args);
-    const [{projectCatalog}, {writeTemplate}] = await Promise.all([import("../submissions/catalog.js"), import("../submissions/writeTemplate.js")]);
+    const [{projectCatalog}, {writeTemplate}] = await Promise.all([
+      import("../submissions/catalog.js"),
+      import("../submissions/writeTemplate.js")
+    ]);
     const catalog = await projectCatalog();
     const unit = args.unit === undefined ? undefined : catalog.unit(args.unit);
     if (args.unit !== undefined && !unit) throw new PlanwatchError("unknown_unit", `unknown unit: ${args.unit}`);
@@ -109,7 +156,11 @@ export const template = defineCommand({
 
 /** `planwatch template --tasks`: a blank progress report for an office. */
 async function writeTasksTemplate(args: {unit?: string; xlsx?: boolean; out?: string}): Promise<void> {
-  const [{projectTasks}, {officeLookup}, {writeProgressTemplate}] = await Promise.all([import("../tasks/projectTasks.js"), import("../tasks/offices.js"), import("../tasks/writeProgressTemplate.js")]);
+  const [{projectTasks}, {officeLookup}, {writeProgressTemplate}] = await Promise.all([
+    import("../tasks/projectTasks.js"),
+    import("../tasks/offices.js"),
+    import("../tasks/writeProgressTemplate.js")
+  ]);
   const {tasks, offices} = await projectTasks();
   const office = args.unit === undefined ? undefined : officeLookup(offices)(args.unit);
   if (args.unit !== undefined && !office) throw new PlanwatchError("unknown_unit", `unknown office: ${args.unit}`);
@@ -123,9 +174,20 @@ export const sample = defineCommand({
   meta: {name: "sample", description: "Regenerate the bundled demo submissions in data/sample/ (deterministic)"},
   args: {seed: {type: "string", description: "random seed", default: "2023"}},
   async run({args}) {
-    const [{writeSample}, {readUnits}, {projectTargets}, {projectTasks}] = await Promise.all([import("../sample/writeSample.js"), import("../submissions/units.js"), import("../targets/projectTargets.js"), import("../tasks/projectTasks.js")]);
+    const [{writeSample}, {readUnits}, {projectTargets}, {projectTasks}] = await Promise.all([
+      import("../sample/writeSample.js"),
+      import("../submissions/units.js"),
+      import("../targets/projectTargets.js"),
+      import("../tasks/projectTasks.js")
+    ]);
     const paths = projectPaths();
-    const files = await writeSample({dir: paths.sample, units: await readUnits(paths.units), targets: await projectTargets(), progress: await projectTasks(), seed: Number(args.seed)});
+    const files = await writeSample({
+      dir: paths.sample,
+      units: await readUnits(paths.units),
+      targets: await projectTargets(),
+      progress: await projectTasks(),
+      seed: Number(args.seed)
+    });
     console.error(`wrote ${files.length} files to ${paths.sample}`);
   }
 });

@@ -9,7 +9,21 @@ import {monthOption, yearOption} from "./options.js";
 
 /** The columns `planwatch tasks extract` prints as a table, and as CSV (JSON nests each item's tasks). */
 const TASK_COLUMNS = ["task_id", "item_title", "verb", "deadline", "target_ids", "text"];
-const TASK_CSV_COLUMNS = ["task_id", "item_id", "section", "item", "item_title", "verb", "deadline", "deadline_source", "deadline_words", "target_ids", "text", "start_offset", "end_offset"];
+const TASK_CSV_COLUMNS = [
+  "task_id",
+  "item_id",
+  "section",
+  "item",
+  "item_title",
+  "verb",
+  "deadline",
+  "deadline_source",
+  "deadline_words",
+  "target_ids",
+  "text",
+  "start_offset",
+  "end_offset"
+];
 
 /** The columns `planwatch tasks status` prints as a table and CSV (JSON has every field). */
 const STATUS_COLUMNS = ["task_id", "status", "owner", "deadline", "last_report", "progress"];
@@ -19,7 +33,10 @@ export const tasks = defineCommand({
   meta: {name: "tasks", description: "The plan's work items and tasks"},
   subCommands: {
     extract: defineCommand({
-      meta: {name: "extract", description: "Print every work item of a plan text and its tasks, with offsets into the text"},
+      meta: {
+        name: "extract",
+        description: "Print every work item of a plan text and its tasks, with offsets into the text"
+      },
       args: {
         file: {type: "positional", description: "the plan text (UTF-8, GBK or UTF-16 with a BOM)", required: true},
         format: {type: "string", description: "table | json | csv", default: "table"},
@@ -39,23 +56,36 @@ export const tasks = defineCommand({
       }
     }),
     status: defineCommand({
-      meta: {name: "status", description: "Print each task's status as of a month (done, on_schedule, late, not_started, no_report, paused) from the progress reports"},
+      meta: {
+        name: "status",
+        description:
+          "Print each task's status as of a month (done, on_schedule, late, not_started, no_report, paused) from the progress reports"
+      },
       args: {
         "as-of": {type: "string", description: "the month, YYYY-MM (default: the latest month reported)"},
         office: {type: "string", description: "only the tasks this office leads (name, alias or code)"},
-        data: {type: "string", description: "data folder (default: data/, or the sample npm run build ingested when data/ has none)"},
+        data: {
+          type: "string",
+          description: "data folder (default: data/, or the sample npm run build ingested when data/ has none)"
+        },
         format: {type: "string", description: "table | json | csv", default: "table"}
       },
       async run({args}) {
         const format = rowFormat(args.format);
         const asked = monthOption("as-of", args["as-of"]);
-        const [{projectTasks}, {readProgress}, {officeLookup}, {taskStatus}] = await Promise.all([import("../tasks/projectTasks.js"), import("../tasks/readProgress.js"), import("../tasks/offices.js"), import("../tasks/taskStatus.js")]);
+        const [{projectTasks}, {readProgress}, {officeLookup}, {taskStatus}] = await Promise.all([
+          import("../tasks/projectTasks.js"),
+          import("../tasks/readProgress.js"),
+          import("../tasks/offices.js"),
+          import("../tasks/taskStatus.js")
+        ]);
         const {tasks: all, offices} = await projectTasks();
         const progress = await readProgress({dataDir: commandDataDir(args.data)});
         const asOf = asked ?? latestMonth(progress.map((p) => p.period));
         if (asOf === null) throw new PlanwatchError("invalid_option", "no progress reports yet: pass --as-of YYYY-MM");
         const office = args.office === undefined ? undefined : officeLookup(offices)(args.office);
-        if (args.office !== undefined && !office) throw new PlanwatchError("invalid_option", `unknown office: ${args.office}`);
+        if (args.office !== undefined && !office)
+          throw new PlanwatchError("invalid_option", `unknown office: ${args.office}`);
         const rows = taskStatus(office ? all.filter((t) => t.owner === office.code) : all, progress, {asOf});
         process.stdout.write(formatRows(rows, {format, columns: format === "json" ? undefined : STATUS_COLUMNS}));
       }

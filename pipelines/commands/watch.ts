@@ -39,7 +39,14 @@ function inboxPass(a: {inbox: string; data: string; output: string}, onWaiting?:
   const {root} = projectPaths();
   return async () => {
     const {processInbox} = await import("../run/processInbox.js");
-    const result = await processInbox({projectDir: root, inbox: resolve(root, a.inbox), dataDir: resolve(root, a.data), output: a.output, logger: consoleLogger, onStage: logStage});
+    const result = await processInbox({
+      projectDir: root,
+      inbox: resolve(root, a.inbox),
+      dataDir: resolve(root, a.data),
+      output: a.output,
+      logger: consoleLogger,
+      onStage: logStage
+    });
     if (result.waiting.length) {
       consoleLogger.log(`inbox: waiting for ${result.waiting.length} file(s) still being written or not readable now`);
       onWaiting?.();
@@ -49,7 +56,10 @@ function inboxPass(a: {inbox: string; data: string; output: string}, onWaiting?:
 
 /** `planwatch watch`: ingest and rebuild when files arrive. */
 export const watch = defineCommand({
-  meta: {name: "watch", description: "Ingest and rebuild whenever files arrive in the inbox (debounced; half-written files wait)"},
+  meta: {
+    name: "watch",
+    description: "Ingest and rebuild whenever files arrive in the inbox (debounced; half-written files wait)"
+  },
   args: {
     ...args,
     debounce: {type: "string", description: "milliseconds of quiet before a pass", default: "2000"},
@@ -78,8 +88,14 @@ export const watch = defineCommand({
 
 /** `planwatch schedule "<cron>"`: the same pass on a schedule. */
 export const schedule = defineCommand({
-  meta: {name: "schedule", description: 'Ingest and rebuild on a cron schedule, e.g. planwatch schedule "*/15 * * * *"'},
-  args: {cron: {type: "positional", description: "cron expression (minute hour day month weekday)", required: true}, ...args},
+  meta: {
+    name: "schedule",
+    description: 'Ingest and rebuild on a cron schedule, e.g. planwatch schedule "*/15 * * * *"'
+  },
+  args: {
+    cron: {type: "positional", description: "cron expression (minute hour day month weekday)", required: true},
+    ...args
+  },
   async run({args: a}) {
     const {Cron} = await import("croner");
     let job: InstanceType<typeof Cron>;

@@ -22,12 +22,18 @@ export function rowFormat(value: unknown): RowFormat {
  * ({@link toCsv}: UTF-8 with a BOM, CRLF, formulas neutralized). The table counts CJK characters as
  * two columns.
  */
-export function formatRows(rows: readonly object[], {format = "table", columns}: {format?: RowFormat; columns?: readonly string[]} = {}): string {
+export function formatRows(
+  rows: readonly object[],
+  {format = "table", columns}: {format?: RowFormat; columns?: readonly string[]} = {}
+): string {
   const keys = columns ?? Object.keys(rows[0] ?? {});
   if (format === "json") return JSON.stringify(rows, null, 2) + "\n";
   if (format === "csv") return toCsv(rows as Record<string, unknown>[], keys);
   const records = rows.map((row) => keys.map((k) => (row as Record<string, unknown>)[k]));
-  return alignedTable(keys, records.map((r) => r.map(displayCell)));
+  return alignedTable(
+    keys,
+    records.map((r) => r.map(displayCell))
+  );
 }
 
 function displayCell(value: unknown): string {
@@ -38,6 +44,10 @@ function displayCell(value: unknown): string {
 
 function alignedTable(keys: readonly string[], cells: string[][]): string {
   const widths = keys.map((k, i) => Math.max(stringWidth(k), ...cells.map((r) => stringWidth(r[i]!))));
-  const line = (r: readonly string[]) => r.map((c, i) => c + " ".repeat(widths[i]! - stringWidth(c))).join("  ").trimEnd();
+  const line = (r: readonly string[]) =>
+    r
+      .map((c, i) => c + " ".repeat(widths[i]! - stringWidth(c)))
+      .join("  ")
+      .trimEnd();
   return [line(keys), line(widths.map((w) => "─".repeat(w))), ...cells.map(line)].join("\n") + "\n";
 }

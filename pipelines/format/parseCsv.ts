@@ -11,7 +11,11 @@ export function parseCsv(input: Buffer | string, {name}: {name: string}): string
   } catch (error) {
     if (error instanceof CsvError) {
       const e = error as CsvError & {lines?: number; column?: number | string};
-      throw new PlanwatchError("invalid_csv", `${name}:${e.lines ?? "?"}:${Number(e.column ?? 0) + 1} ${error.message}`, {cause: error});
+      throw new PlanwatchError(
+        "invalid_csv",
+        `${name}:${e.lines ?? "?"}:${Number(e.column ?? 0) + 1} ${error.message}`,
+        {cause: error}
+      );
     }
     throw error;
   }

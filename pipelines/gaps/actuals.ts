@@ -25,7 +25,11 @@ export function cityActuals(observations: ColumnTable, targets: ColumnTable, {as
 }
 
 /** Both {@link unitActuals} and {@link cityActuals}, choosing the observations used once. */
-export function actuals(observations: ColumnTable, targets: ColumnTable, {asOf}: {asOf: string}): {units: ColumnTable; city: ColumnTable} {
+export function actuals(
+  observations: ColumnTable,
+  targets: ColumnTable,
+  {asOf}: {asOf: string}
+): {units: ColumnTable; city: ColumnTable} {
   const used = usedObservations(observations, {asOf});
   const units = unitsOf(used, targets);
   return {units, city: cityOf(units, used, targets)};
@@ -56,7 +60,13 @@ function cityOf(units: ColumnTable, used: ColumnTable, targets: ColumnTable): Co
     .derive({
       unit_code: () => "city",
       actual: (d: any) =>
-        d.aggregation === "ratio" ? (d.denominator > 0 ? (100 * d.numerator) / d.denominator : null) : d.aggregation === "sum" ? d.total : d.lowest
+        d.aggregation === "ratio"
+          ? d.denominator > 0
+            ? (100 * d.numerator) / d.denominator
+            : null
+          : d.aggregation === "sum"
+            ? d.total
+            : d.lowest
     })
     .ungroup()
     .lookup(sources, "target_id", "period", "sources")
@@ -82,5 +92,6 @@ const SUMS = {
 };
 
 const ACTUAL = {
-  actual: (d: any) => (d.aggregation === "ratio" ? (d.denominator > 0 ? (100 * d.numerator) / d.denominator : null) : d.value)
+  actual: (d: any) =>
+    d.aggregation === "ratio" ? (d.denominator > 0 ? (100 * d.numerator) / d.denominator : null) : d.value
 };

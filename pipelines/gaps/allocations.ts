@@ -14,10 +14,14 @@ export interface Allocation {
  * Reads `allocations.csv` (`unit_code,target_id,value`), checking each row against the known units
  * and count targets. Throws `PlanwatchError` `invalid_allocation` naming the file, row and column.
  */
-export async function readAllocations(file: string, {units, countTargets}: {units: ReadonlySet<string>; countTargets: ReadonlySet<string>}): Promise<Allocation[]> {
+export async function readAllocations(
+  file: string,
+  {units, countTargets}: {units: ReadonlySet<string>; countTargets: ReadonlySet<string>}
+): Promise<Allocation[]> {
   const name = basename(file);
   const [header = [], ...rows] = parseCsv(await readFile(file), {name});
-  if (header.join(",") !== "unit_code,target_id,value") throw new PlanwatchError("invalid_allocation", `${name}:1: expected the columns unit_code,target_id,value`);
+  if (header.join(",") !== "unit_code,target_id,value")
+    throw new PlanwatchError("invalid_allocation", `${name}:1: expected the columns unit_code,target_id,value`);
   const seen = new Set<string>();
   return rows.map(([unit_code = "", target_id = "", value = ""], i) => {
     const fail = (column: string, message: string): never => {

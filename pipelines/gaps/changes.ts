@@ -37,12 +37,27 @@ const BEHIND = ["at_risk", "off_track"];
  * (optional) is `from` as readers saw it then (computed from {@link observationsAsPublished}): a row
  * whose actual differs from it was `revised` (a correction or a late file). Pure: no I/O.
  */
-export function gapChanges(from: ColumnTable | readonly GapRow[], to: ColumnTable | readonly GapRow[], {published}: {published?: ColumnTable | readonly GapRow[]} = {}): ColumnTable {
+export function gapChanges(
+  from: ColumnTable | readonly GapRow[],
+  to: ColumnTable | readonly GapRow[],
+  {published}: {published?: ColumnTable | readonly GapRow[]} = {}
+): ColumnTable {
   const a = asTable(from);
   const fromMonth = a.numRows() ? (a.get("as_of", 0) as string) : "";
-  const key: [string[], string[]] = [["target_id", "unit_code"], ["target_id", "unit_code"]];
-  const previous = a.select({target_id: "target_id", unit_code: "unit_code", actual: "actual_from", status: "status_from"});
-  const seen = published === undefined ? null : asTable(published).select({target_id: "target_id", unit_code: "unit_code", actual: "actual_published"});
+  const key: [string[], string[]] = [
+    ["target_id", "unit_code"],
+    ["target_id", "unit_code"]
+  ];
+  const previous = a.select({
+    target_id: "target_id",
+    unit_code: "unit_code",
+    actual: "actual_from",
+    status: "status_from"
+  });
+  const seen =
+    published === undefined
+      ? null
+      : asTable(published).select({target_id: "target_id", unit_code: "unit_code", actual: "actual_published"});
   const joined = asTable(to)
     .select("target_id", "unit_code", "indicator", "measure", "as_of", "actual", "status")
     .lookup(previous, key, "actual_from", "status_from");
@@ -62,12 +77,33 @@ export function gapChanges(from: ColumnTable | readonly GapRow[], to: ColumnTabl
       changes: (d: any, $: any) =>
         aq.op.compact([
           d.status_to === "achieved" && d.status_from !== "achieved" ? "achieved" : null,
-          aq.op.includes($.behind, d.status_to) && (!aq.op.includes($.behind, d.status_from) || (d.status_from === "at_risk" && d.status_to === "off_track")) ? "behind" : null,
+          aq.op.includes($.behind, d.status_to) &&
+          (!aq.op.includes($.behind, d.status_from) || (d.status_from === "at_risk" && d.status_to === "off_track"))
+            ? "behind"
+            : null,
           d.actual_to != null && d.actual_from == null ? "reported" : null,
-          $.compare && (d.actual_from == null ? d.actual_published != null : d.actual_published == null || aq.op.abs(d.actual_from - d.actual_published) > 1e-9) ? "revised" : null
+          $.compare &&
+          (d.actual_from == null
+            ? d.actual_published != null
+            : d.actual_published == null || aq.op.abs(d.actual_from - d.actual_published) > 1e-9)
+            ? "revised"
+            : null
         ])
     })
-    .select("target_id", "unit_code", "indicator", "measure", "from", "to", "actual_from", "actual_to", "actual_change", "status_from", "status_to", "changes");
+    .select(
+      "target_id",
+      "unit_code",
+      "indicator",
+      "measure",
+      "from",
+      "to",
+      "actual_from",
+      "actual_to",
+      "actual_change",
+      "status_from",
+      "status_to",
+      "changes"
+    );
 }
 
 /**
@@ -84,17 +120,47 @@ export function observationsAsPublished(observations: readonly Observation[], {m
   return kept.map((o) => (o.superseded_by !== null && !files.has(o.superseded_by) ? {...o, superseded_by: null} : o));
 }
 
-
-const asTable = (t: ColumnTable | readonly GapRow[]): ColumnTable => (Array.isArray(t) ? (t.length ? aq.from(t as GapRow[]) : aq.table({target_id: [], unit_code: [], indicator: [], measure: [], as_of: [], actual: [], status: [], sources: []})) : (t as ColumnTable));
+const asTable = (t: ColumnTable | readonly GapRow[]): ColumnTable =>
+  Array.isArray(t)
+    ? t.length
+      ? aq.from(t as GapRow[])
+      : aq.table({
+          target_id: [],
+          unit_code: [],
+          indicator: [],
+          measure: [],
+          as_of: [],
+          actual: [],
+          status: [],
+          sources: []
+        })
+    : (t as ColumnTable);
 
 /**
  * The changes from `from` to `to` (months `YYYY-MM`) for a plan's targets: `from` recomputed from
  * today's observations (so that a change is a month's real change) and compared with `from` as it
  * was published (for `revised`). Rows: {@link ChangeRow}.
  */
-export function changesBetween({targets, observations, allocations = [], from, to}: {targets: readonly Target[]; observations: readonly Observation[]; allocations?: readonly Allocation[]; from: string; to: string}): ChangeRow[] {
+export function changesBetween({
+  targets,
+  observations,
+  allocations = [],
+  from,
+  to
+}: {
+  targets: readonly Target[];
+  observations: readonly Observation[];
+  allocations?: readonly Allocation[];
+  from: string;
+  to: string;
+}): ChangeRow[] {
   const before = computeGaps({targets, observations, allocations, asOf: from});
-  const published = computeGaps({targets, observations: observationsAsPublished(observations, {month: from}), allocations, asOf: from});
+  const published = computeGaps({
+    targets,
+    observations: observationsAsPublished(observations, {month: from}),
+    allocations,
+    asOf: from
+  });
   const after = computeGaps({targets, observations, allocations, asOf: to});
   return gapChanges(before, after, {published}).objects() as unknown as ChangeRow[];
 }

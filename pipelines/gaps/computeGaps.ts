@@ -45,7 +45,10 @@ export interface GapRow {
 }
 
 /** Arquero's join keys for unit × target on both sides. */
-const BY_UNIT_TARGET: [string[], string[]] = [["unit_code", "target_id"], ["unit_code", "target_id"]];
+const BY_UNIT_TARGET: [string[], string[]] = [
+  ["unit_code", "target_id"],
+  ["unit_code", "target_id"]
+];
 
 /**
  * Computes the gaps table with Arquero: for every target, the city's row and a row for every unit
@@ -60,15 +63,35 @@ export function computeGaps({
   allocations = [],
   asOf,
   thresholds = DEFAULT_THRESHOLDS
-}: {targets: readonly Target[]; observations: readonly Observation[]; allocations?: readonly Allocation[]; asOf?: string; thresholds?: Thresholds}): GapRow[] {
-  if (asOf !== undefined && !isMonth(asOf)) throw new PlanwatchError("invalid_option", `invalid as-of month: ${asOf} (expected YYYY-MM)`);
+}: {
+  targets: readonly Target[];
+  observations: readonly Observation[];
+  allocations?: readonly Allocation[];
+  asOf?: string;
+  thresholds?: Thresholds;
+}): GapRow[] {
+  if (asOf !== undefined && !isMonth(asOf))
+    throw new PlanwatchError("invalid_option", `invalid as-of month: ${asOf} (expected YYYY-MM)`);
   const current = observations.filter((o) => o.superseded_by === null);
   const month = asOf ?? latestMonth(current.map((o) => o.period));
-  if (month === null) throw new PlanwatchError("no_data", "no observations: nothing to compute gaps from (ingest submissions first)");
+  if (month === null)
+    throw new PlanwatchError("no_data", "no observations: nothing to compute gaps from (ingest submissions first)");
   return _computeGaps({targets, observations, allocations, asOf: month, thresholds});
 }
 
-function _computeGaps({targets, observations, allocations, asOf, thresholds}: {targets: readonly Target[]; observations: readonly Observation[]; allocations: readonly Allocation[]; asOf: string; thresholds: Thresholds}): GapRow[] {
+function _computeGaps({
+  targets,
+  observations,
+  allocations,
+  asOf,
+  thresholds
+}: {
+  targets: readonly Target[];
+  observations: readonly Observation[];
+  allocations: readonly Allocation[];
+  asOf: string;
+  thresholds: Thresholds;
+}): GapRow[] {
   const targetTable = timeFraction(
     aq.from(
       targets.map((t, order) => ({
@@ -96,7 +119,11 @@ function _computeGaps({targets, observations, allocations, asOf, thresholds}: {t
   const city = targetTable
     .lookup(cityActuals, "target_id", "actual", "numerator", "denominator", "period", "sources")
     .derive({unit_code: () => "city", is_unit: () => false, allocation: () => null, share: () => null});
-  const allocationTable = aq.table({unit_code: allocations.map((a) => a.unit_code), target_id: allocations.map((a) => a.target_id), allocation: allocations.map((a) => a.value)});
+  const allocationTable = aq.table({
+    unit_code: allocations.map((a) => a.unit_code),
+    target_id: allocations.map((a) => a.target_id),
+    allocation: allocations.map((a) => a.value)
+  });
   const unitRows = obs
     .select("unit_code", "target_id")
     .concat(allocationTable.select("unit_code", "target_id"))
@@ -112,7 +139,11 @@ function _computeGaps({targets, observations, allocations, asOf, thresholds}: {t
     });
   const all = status(projection(expected(city.concat(unitRows))), {thresholds})
     .params({asOf})
-    .derive({as_of: (_: any, $: any) => $.asOf, sources: (d: any) => d.sources ?? [], city_first: (d: any) => (d.unit_code === "city" ? 0 : 1)})
+    .derive({
+      as_of: (_: any, $: any) => $.asOf,
+      sources: (d: any) => d.sources ?? [],
+      city_first: (d: any) => (d.unit_code === "city" ? 0 : 1)
+    })
     .orderby("order", "city_first", "unit_code");
   // Arquero leaves undefined where a lookup found nothing: the table's contract says null.
   const rows = all.select(...COLUMNS).objects() as Record<string, unknown>[];
@@ -121,12 +152,48 @@ function _computeGaps({targets, observations, allocations, asOf, thresholds}: {t
 }
 
 const COLUMNS = [
-  "target_id", "unit_code", "as_of", "indicator", "measure", "actual", "target", "expected", "gap", "attainment", "progress", "pace", "status",
-  "projection", "required_rate", "baseline", "f", "months_left", "numerator", "denominator", "period", "share", "sources"
+  "target_id",
+  "unit_code",
+  "as_of",
+  "indicator",
+  "measure",
+  "actual",
+  "target",
+  "expected",
+  "gap",
+  "attainment",
+  "progress",
+  "pace",
+  "status",
+  "projection",
+  "required_rate",
+  "baseline",
+  "f",
+  "months_left",
+  "numerator",
+  "denominator",
+  "period",
+  "share",
+  "sources"
 ] as const;
 
 /** The observations as a table, with its columns even when there is none. */
 function observationTable(observations: readonly Observation[]): ColumnTable {
-  const columns = ["unit_code", "period", "target_id", "school_id", "value", "numerator", "denominator", "basis", "note", "row", "file_sha256", "file", "ingested_at", "superseded_by"];
+  const columns = [
+    "unit_code",
+    "period",
+    "target_id",
+    "school_id",
+    "value",
+    "numerator",
+    "denominator",
+    "basis",
+    "note",
+    "row",
+    "file_sha256",
+    "file",
+    "ingested_at",
+    "superseded_by"
+  ];
   return observations.length ? aq.from(observations) : aq.table(Object.fromEntries(columns.map((c) => [c, []])));
 }

@@ -10,7 +10,10 @@ import type {GapRow} from "./computeGaps.js";
 import {timeShare} from "./functions.js";
 import {DEFAULT_THRESHOLDS, type Thresholds} from "./status.js";
 
-type Connection = {run(sql: string): Promise<unknown>; runAndReadAll(sql: string): Promise<{getRowObjectsJson(): unknown[]}>};
+type Connection = {
+  run(sql: string): Promise<unknown>;
+  runAndReadAll(sql: string): Promise<{getRowObjectsJson(): unknown[]}>;
+};
 
 /** Opens DuckDB (a development dependency: `npm ci` installs it; `--omit=dev` does not). */
 async function connect(): Promise<Connection> {
@@ -18,7 +21,11 @@ async function connect(): Promise<Connection> {
     const {DuckDBInstance} = await import("@duckdb/node-api");
     return (await (await DuckDBInstance.create(":memory:")).connect()) as unknown as Connection;
   } catch (error) {
-    throw new PlanwatchError("no_duckdb", `the duckdb engine needs @duckdb/node-api (npm ci installs it): ${(error as Error).message}`, {cause: error});
+    throw new PlanwatchError(
+      "no_duckdb",
+      `the duckdb engine needs @duckdb/node-api (npm ci installs it): ${(error as Error).message}`,
+      {cause: error}
+    );
   }
 }
 
@@ -28,13 +35,19 @@ const q = (s: string) => `'${s.replaceAll("'", "''")}'`;
  * Writes observations as Parquet under `dir`, partitioned by month (`period=2023-06/…`), with their
  * order in the ledger (`ord`), so that DuckDB, Spark SQL or Trino can read them as one table.
  */
-export async function writeObservationsParquet(observations: readonly Observation[], dir: string, connection?: Connection): Promise<void> {
+export async function writeObservationsParquet(
+  observations: readonly Observation[],
+  dir: string,
+  connection?: Connection
+): Promise<void> {
   const c = connection ?? (await connect());
   const tmp = await mkdtemp(join(tmpdir(), "planwatch-obs-"));
   try {
     const json = join(tmp, "observations.ndjson");
     await writeFile(json, observations.map((o, ord) => JSON.stringify({...o, ord})).join("\n") + "\n");
-    await c.run(`COPY (SELECT * FROM read_json(${q(json)}, columns = ${OBSERVATION_COLUMNS})) TO ${q(dir)} (FORMAT parquet, PARTITION_BY (period), OVERWRITE_OR_IGNORE true)`);
+    await c.run(
+      `COPY (SELECT * FROM read_json(${q(json)}, columns = ${OBSERVATION_COLUMNS})) TO ${q(dir)} (FORMAT parquet, PARTITION_BY (period), OVERWRITE_OR_IGNORE true)`
+    );
   } finally {
     await rm(tmp, {recursive: true, force: true});
   }
@@ -59,18 +72,43 @@ export async function computeGapsDuckDB({
   asOf,
   thresholds = DEFAULT_THRESHOLDS,
   parquet
-}: {targets: readonly Target[]; observations: readonly Observation[]; allocations?: readonly Allocation[]; asOf?: string; thresholds?: Thresholds; parquet?: string}): Promise<GapRow[]> {
+}: {
+  targets: readonly Target[];
+  observations: readonly Observation[];
+  allocations?: readonly Allocation[];
+  asOf?: string;
+  thresholds?: Thresholds;
+  parquet?: string;
+}): Promise<GapRow[]> {
   const c = await connect();
   const tmp = await mkdtemp(join(tmpdir(), "planwatch-duckdb-"));
   try {
     const dir = parquet ?? join(tmp, "observations");
     if (!parquet) await writeObservationsParquet(observations, dir, c);
-    await c.run(`CREATE VIEW obs AS SELECT * FROM read_parquet(${q(join(dir, "**", "*.parquet"))}, hive_partitioning = true)`);
-    const month = asOf ?? ((await c.runAndReadAll(`SELECT max(period) AS m FROM obs WHERE superseded_by IS NULL`)).getRowObjectsJson()[0] as {m: string | null}).m;
-    if (!month) throw new PlanwatchError("no_data", "no observations: nothing to compute gaps from (ingest submissions first)");
+    await c.run(
+      `CREATE VIEW obs AS SELECT * FROM read_parquet(${q(join(dir, "**", "*.parquet"))}, hive_partitioning = true)`
+    );
+    const month =
+      asOf ??
+      (
+        (
+          await c.runAndReadAll(`SELECT max(period) AS m FROM obs WHERE superseded_by IS NULL`)
+        ).getRowObjectsJson()[0] as {m: string | null}
+      ).m;
+    if (!month)
+      throw new PlanwatchError("no_data", "no observations: nothing to compute gaps from (ingest submissions first)");
     const targetRows = targets.map((t, order) => ({
-      target_id: t.id, ord: order, indicator: t.indicator, measure: t.unit, kind: t.kind, aggregation: t.aggregation, comparator: t.comparator,
-      direction: t.direction, target_value: t.value, target_value_max: t.value_max, curated_baseline: t.baseline,
+      target_id: t.id,
+      ord: order,
+      indicator: t.indicator,
+      measure: t.unit,
+      kind: t.kind,
+      aggregation: t.aggregation,
+      comparator: t.comparator,
+      direction: t.direction,
+      target_value: t.value,
+      target_value_max: t.value_max,
+      curated_baseline: t.baseline,
       f: timeShare(t.schedule, month, t.start, t.deadline),
       months_left: t.deadline === null ? null : Math.max(0, monthsBetween(month, t.deadline))
     }));
@@ -80,8 +118,14 @@ export async function computeGapsDuckDB({
       kind: 'VARCHAR', aggregation: 'VARCHAR', comparator: 'VARCHAR', direction: 'VARCHAR', target_value: 'DOUBLE', target_value_max: 'DOUBLE',
       curated_baseline: 'DOUBLE', f: 'DOUBLE', months_left: 'BIGINT'})`);
     await c.run(`CREATE TABLE allocations (unit_code VARCHAR, target_id VARCHAR, allocation DOUBLE)`);
-    if (allocations.length) await c.run(`INSERT INTO allocations VALUES ${allocations.map((a) => `(${q(a.unit_code)}, ${q(a.target_id)}, ${a.value})`).join(", ")}`);
-    const rows = (await c.runAndReadAll(gapsSql({asOf: month, thresholds}))).getRowObjectsJson() as Record<string, unknown>[];
+    if (allocations.length)
+      await c.run(
+        `INSERT INTO allocations VALUES ${allocations.map((a) => `(${q(a.unit_code)}, ${q(a.target_id)}, ${a.value})`).join(", ")}`
+      );
+    const rows = (await c.runAndReadAll(gapsSql({asOf: month, thresholds}))).getRowObjectsJson() as Record<
+      string,
+      unknown
+    >[];
     return rows.map(toGapRow);
   } finally {
     await rm(tmp, {recursive: true, force: true});
@@ -199,11 +243,25 @@ function toGapRow(r: Record<string, unknown>): GapRow {
   const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
   return {
     ...(r as unknown as GapRow),
-    actual: num(r.actual), target: num(r.target), expected: num(r.expected), gap: num(r.gap), attainment: num(r.attainment), progress: num(r.progress),
-    pace: num(r.pace), projection: num(r.projection), required_rate: num(r.required_rate), baseline: num(r.baseline), f: num(r.f),
-    months_left: num(r.months_left), numerator: num(r.numerator), denominator: num(r.denominator), share: num(r.share),
+    actual: num(r.actual),
+    target: num(r.target),
+    expected: num(r.expected),
+    gap: num(r.gap),
+    attainment: num(r.attainment),
+    progress: num(r.progress),
+    pace: num(r.pace),
+    projection: num(r.projection),
+    required_rate: num(r.required_rate),
+    baseline: num(r.baseline),
+    f: num(r.f),
+    months_left: num(r.months_left),
+    numerator: num(r.numerator),
+    denominator: num(r.denominator),
+    share: num(r.share),
     period: (r.period as string | null) ?? null,
-    sources: ((r.sources as {file: string; file_sha256: string; row: unknown; period: string; note: string}[]) ?? []).map((s) => ({...s, row: Number(s.row)}))
+    sources: (
+      (r.sources as {file: string; file_sha256: string; row: unknown; period: string; note: string}[]) ?? []
+    ).map((s) => ({...s, row: Number(s.row)}))
   };
 }
 
@@ -211,7 +269,19 @@ function toGapRow(r: Record<string, unknown>): GapRow {
  * Writes `<out>/observations/period=…/` and `<out>/gaps/as_of=…/` as Parquet: the observations, and
  * the gaps table as of every month with data (computed by the SQL above). Returns the row counts.
  */
-export async function exportParquet({targets, observations, allocations = [], out, thresholds = DEFAULT_THRESHOLDS}: {targets: readonly Target[]; observations: readonly Observation[]; allocations?: readonly Allocation[]; out: string; thresholds?: Thresholds}): Promise<{observations: number; gaps: number}> {
+export async function exportParquet({
+  targets,
+  observations,
+  allocations = [],
+  out,
+  thresholds = DEFAULT_THRESHOLDS
+}: {
+  targets: readonly Target[];
+  observations: readonly Observation[];
+  allocations?: readonly Allocation[];
+  out: string;
+  thresholds?: Thresholds;
+}): Promise<{observations: number; gaps: number}> {
   const c = await connect();
   const tmp = await mkdtemp(join(tmpdir(), "planwatch-export-"));
   try {
@@ -228,7 +298,9 @@ export async function exportParquet({targets, observations, allocations = [], ou
       for (const r of rows) lines.push(JSON.stringify(r));
     }
     await writeFile(json, lines.join("\n") + "\n");
-    await c.run(`COPY (SELECT * FROM read_json(${q(json)}, sample_size = -1)) TO ${q(join(out, "gaps"))} (FORMAT parquet, PARTITION_BY (as_of), OVERWRITE_OR_IGNORE true)`);
+    await c.run(
+      `COPY (SELECT * FROM read_json(${q(json)}, sample_size = -1)) TO ${q(join(out, "gaps"))} (FORMAT parquet, PARTITION_BY (as_of), OVERWRITE_OR_IGNORE true)`
+    );
     return {observations: observations.length, gaps};
   } finally {
     await rm(tmp, {recursive: true, force: true});

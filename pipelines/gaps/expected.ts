@@ -12,19 +12,30 @@ import type {ColumnTable} from "arquero";
 export function expected(table: ColumnTable): ColumnTable {
   return table
     .derive({
-      judged_by_target: (d: any) => d.kind === "level" && d.curated_baseline == null && d.comparator !== "increase" && d.comparator !== "decrease",
-      baseline: (d: any) => (d.kind === "count" ? 0 : d.curated_baseline ?? (d.comparator === "increase" || d.comparator === "decrease" ? null : 0)),
+      judged_by_target: (d: any) =>
+        d.kind === "level" && d.curated_baseline == null && d.comparator !== "increase" && d.comparator !== "decrease",
+      baseline: (d: any) =>
+        d.kind === "count"
+          ? 0
+          : (d.curated_baseline ?? (d.comparator === "increase" || d.comparator === "decrease" ? null : 0)),
       target: (d: any) =>
         d.is_unit && d.kind === "count"
           ? d.allocation
           : d.comparator === "increase"
-            ? d.curated_baseline == null ? null : d.curated_baseline + d.target_value
+            ? d.curated_baseline == null
+              ? null
+              : d.curated_baseline + d.target_value
             : d.comparator === "decrease"
-              ? d.curated_baseline == null ? null : d.curated_baseline - d.target_value
+              ? d.curated_baseline == null
+                ? null
+                : d.curated_baseline - d.target_value
               : d.target_value
     })
     .derive({
       f: (d: any) => (d.judged_by_target ? 1 : d.f),
-      expected: (d: any) => (d.target == null || d.baseline == null || (!d.judged_by_target && d.f == null) ? null : d.baseline + (d.target - d.baseline) * (d.judged_by_target ? 1 : d.f))
+      expected: (d: any) =>
+        d.target == null || d.baseline == null || (!d.judged_by_target && d.f == null)
+          ? null
+          : d.baseline + (d.target - d.baseline) * (d.judged_by_target ? 1 : d.f)
     });
 }

@@ -9,7 +9,12 @@ export {monthIndex};
  * `start` through `asOf` over the months from `start` through `deadline`. Clamped to [0, 1]. Null
  * when the target's period is unknown (`start` or `deadline` null: a plan whose year nothing says).
  */
-export function timeShare(schedule: {period: string; fraction: number}[] | null, asOf: string, start: string | null, deadline: string | null): number | null {
+export function timeShare(
+  schedule: {period: string; fraction: number}[] | null,
+  asOf: string,
+  start: string | null,
+  deadline: string | null
+): number | null {
   if (start === null || deadline === null) return null;
   const at = monthIndex(asOf);
   const from = monthIndex(start) - 1;
@@ -19,7 +24,11 @@ export function timeShare(schedule: {period: string; fraction: number}[] | null,
     let previous = {at: from, fraction: 0};
     for (const step of schedule) {
       const here = {at: monthIndex(step.period), fraction: step.fraction};
-      if (at <= here.at) return clamp(previous.fraction + ((here.fraction - previous.fraction) * (at - previous.at)) / Math.max(1, here.at - previous.at));
+      if (at <= here.at)
+        return clamp(
+          previous.fraction +
+            ((here.fraction - previous.fraction) * (at - previous.at)) / Math.max(1, here.at - previous.at)
+        );
       previous = here;
     }
     return clamp(previous.fraction);

@@ -8,4 +8,11 @@ export {projectGapInputs, projectGaps} from "./projectGaps.js";
 export {projection} from "./projection.js";
 export {DEFAULT_THRESHOLDS, STATUSES, type Thresholds, status} from "./status.js";
 export {timeFraction} from "./timeFraction.js";
-export {CHANGE_KINDS, type ChangeKind, type ChangeRow, changesBetween, gapChanges, observationsAsPublished} from "./changes.js";
+export {
+  CHANGE_KINDS,
+  type ChangeKind,
+  type ChangeRow,
+  changesBetween,
+  gapChanges,
+  observationsAsPublished
+} from "./changes.js";

@@ -9,8 +9,16 @@ import type {ColumnTable} from "arquero";
 export function projection(table: ColumnTable): ColumnTable {
   return table.derive({
     projection: (d: any) =>
-      d.actual == null || d.baseline == null ? null : d.judged_by_target ? d.actual : d.f > 0 ? d.baseline + (d.actual - d.baseline) / d.f : null,
-    gap: (d: any) => (d.actual == null || d.target == null ? null : d.direction === "down" ? d.actual - d.target : d.target - d.actual),
-    required_rate: (d: any) => (d.actual == null || d.target == null || !(d.months_left > 0) ? null : (d.target - d.actual) / d.months_left)
+      d.actual == null || d.baseline == null
+        ? null
+        : d.judged_by_target
+          ? d.actual
+          : d.f > 0
+            ? d.baseline + (d.actual - d.baseline) / d.f
+            : null,
+    gap: (d: any) =>
+      d.actual == null || d.target == null ? null : d.direction === "down" ? d.actual - d.target : d.target - d.actual,
+    required_rate: (d: any) =>
+      d.actual == null || d.target == null || !(d.months_left > 0) ? null : (d.target - d.actual) / d.months_left
   });
 }

@@ -18,7 +18,16 @@ export interface Thresholds {
 export const DEFAULT_THRESHOLDS: Thresholds = {onTrack: 0.95, atRisk: 0.8, finalMonths: 3};
 
 /** Every status a gaps row can have. */
-export const STATUSES = ["achieved", "on_track", "at_risk", "off_track", "no_data", "no_target", "no_baseline", "no_deadline"] as const;
+export const STATUSES = [
+  "achieved",
+  "on_track",
+  "at_risk",
+  "off_track",
+  "no_data",
+  "no_target",
+  "no_baseline",
+  "no_deadline"
+] as const;
 
 /**
  * Adds `progress` p = (actual − baseline) ÷ (target − baseline) (for a level judged against its
@@ -31,10 +40,15 @@ export const STATUSES = ["achieved", "on_track", "at_risk", "off_track", "no_dat
  * pace). Reads `projection`: run after {@link projection}.
  * Throws `PlanwatchError` `invalid_option` for thresholds that are not 0 < atRisk ≤ onTrack.
  */
-export function status(table: ColumnTable, {thresholds = DEFAULT_THRESHOLDS}: {thresholds?: Thresholds} = {}): ColumnTable {
+export function status(
+  table: ColumnTable,
+  {thresholds = DEFAULT_THRESHOLDS}: {thresholds?: Thresholds} = {}
+): ColumnTable {
   const {onTrack, atRisk, finalMonths = 3} = thresholds;
-  if (!(atRisk > 0 && atRisk <= onTrack)) throw new PlanwatchError("invalid_option", `invalid thresholds: on track ${onTrack}, at risk ${atRisk}`);
-  if (!(Number.isInteger(finalMonths) && finalMonths >= 0)) throw new PlanwatchError("invalid_option", `invalid thresholds: final months ${finalMonths}`);
+  if (!(atRisk > 0 && atRisk <= onTrack))
+    throw new PlanwatchError("invalid_option", `invalid thresholds: on track ${onTrack}, at risk ${atRisk}`);
+  if (!(Number.isInteger(finalMonths) && finalMonths >= 0))
+    throw new PlanwatchError("invalid_option", `invalid thresholds: final months ${finalMonths}`);
   return table
     .params({onTrack, atRisk, finalMonths})
     .derive({
@@ -42,8 +56,12 @@ export function status(table: ColumnTable, {thresholds = DEFAULT_THRESHOLDS}: {t
         d.actual == null || d.target == null || d.baseline == null
           ? null
           : d.judged_by_target && d.direction === "down"
-            ? d.actual > 0 ? d.target / d.actual : null
-            : d.target === d.baseline ? null : (d.actual - d.baseline) / (d.target - d.baseline),
+            ? d.actual > 0
+              ? d.target / d.actual
+              : null
+            : d.target === d.baseline
+              ? null
+              : (d.actual - d.baseline) / (d.target - d.baseline),
       attainment: (d: any) => (d.actual == null || !d.target ? null : d.actual / d.target)
     })
     .derive({
@@ -60,13 +78,16 @@ export function status(table: ColumnTable, {thresholds = DEFAULT_THRESHOLDS}: {t
                 : d.f == null
                   ? "no_deadline"
                   : !(d.f > 0)
-                  ? "on_track"
-                  : d.progress / d.f >= $.atRisk && d.months_left <= $.finalMonths && d.projection != null && !op.pw_holds(d.comparator, d.projection, d.target, d.target_value_max)
-                    ? "at_risk"
-                    : d.progress / d.f >= $.onTrack
-                      ? "on_track"
-                      : d.progress / d.f >= $.atRisk
-                        ? "at_risk"
-                        : "off_track"
+                    ? "on_track"
+                    : d.progress / d.f >= $.atRisk &&
+                        d.months_left <= $.finalMonths &&
+                        d.projection != null &&
+                        !op.pw_holds(d.comparator, d.projection, d.target, d.target_value_max)
+                      ? "at_risk"
+                      : d.progress / d.f >= $.onTrack
+                        ? "on_track"
+                        : d.progress / d.f >= $.atRisk
+                          ? "at_risk"
+                          : "off_track"
     });
 }

@@ -10,6 +10,7 @@ import {op} from "./functions.js";
 export function timeFraction(targets: ColumnTable, {asOf}: {asOf: string}): ColumnTable {
   return targets.params({asOf}).derive({
     f: (d: any, $: any) => op.pw_time_share(d.schedule, $.asOf, d.start, d.deadline),
-    months_left: (d: any, $: any) => (d.deadline == null ? null : op.greatest(0, op.pw_month(d.deadline) - op.pw_month($.asOf)))
+    months_left: (d: any, $: any) =>
+      d.deadline == null ? null : op.greatest(0, op.pw_month(d.deadline) - op.pw_month($.asOf))
   });
 }

@@ -12,14 +12,22 @@ export function neutralizeFormula(text: string): string {
  * csv-stringify, planwatch's one CSV writer (the site's download button has a browser twin,
  * `src/components/csv.ts`, held to the same bytes by test/lib/csv.test.ts).
  */
-export function toCsv(rows: readonly Record<string, unknown>[], columns: readonly string[] = Object.keys(rows[0] ?? {})): string {
+export function toCsv(
+  rows: readonly Record<string, unknown>[],
+  columns: readonly string[] = Object.keys(rows[0] ?? {})
+): string {
   const records = [columns, ...rows.map((r) => columns.map((c) => r[c]))];
   return (
     "\uFEFF" +
     stringify(records, {
       record_delimiter: "\r\n",
       quoted_match: /[\r\n]/, // a lone CR or LF too (csv-stringify quotes only the record delimiter itself)
-      cast: {string: neutralizeFormula, boolean: String, date: (d) => JSON.stringify(d), object: (o) => JSON.stringify(o)}
+      cast: {
+        string: neutralizeFormula,
+        boolean: String,
+        date: (d) => JSON.stringify(d),
+        object: (o) => JSON.stringify(o)
+      }
     })
   );
 }

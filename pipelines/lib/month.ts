@@ -80,7 +80,13 @@ export function monthRange(first: string, last: string): string[] {
   return months;
 }
 
-const shanghai = new Intl.DateTimeFormat("en-US", {timeZone: TIME_ZONE, year: "numeric", month: "numeric", day: "numeric", hourCycle: "h23"});
+const shanghai = new Intl.DateTimeFormat("en-US", {
+  timeZone: TIME_ZONE,
+  year: "numeric",
+  month: "numeric",
+  day: "numeric",
+  hourCycle: "h23"
+});
 
 /** The month `YYYY-MM` an instant falls in, in Asia/Shanghai (whatever the host's time zone). */
 export function monthAt(instant: Date): string {
@@ -104,7 +110,8 @@ export function dayStart(month: string, day: number): Date {
 
 const SHANGHAI_OFFSET_MS = 8 * 3600 * 1000;
 
-const formatMonth = (year: number, month: number) => `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}`;
+const formatMonth = (year: number, month: number) =>
+  `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}`;
 
 function daysIn(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();

@@ -13,7 +13,9 @@ let convert: ((text: string) => string) | undefined;
  * every command that never meets a traditional character, never load it.
  */
 export function toSimplified(text: string): string {
-  const to = (convert ??= (createRequire(import.meta.url)("opencc-js/t2cn") as {Converter: typeof Converter}).Converter({from: "tw", to: "cn"}));
+  const to = (convert ??= (createRequire(import.meta.url)("opencc-js/t2cn") as {Converter: typeof Converter}).Converter(
+    {from: "tw", to: "cn"}
+  ));
   const whole = to(text);
   if (whole.length === text.length) return whole;
   const byChar = Array.from(text, (c) => {

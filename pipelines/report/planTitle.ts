@@ -4,7 +4,11 @@
  * marks dropped; simplified or traditional characters, as written. Null for a text with no line.
  */
 export function planTitle(text: string): string | null {
-  const line = text.replace(/^\uFEFF/, "").split(/\r?\n|\r/).map((l) => l.trim()).find(Boolean);
+  const line = text
+    .replace(/^\uFEFF/, "")
+    .split(/\r?\n|\r/)
+    .map((l) => l.trim())
+    .find(Boolean);
   if (!line) return null;
   const notice = /^(.*?)(?:关于|關於)?(?:印发|印發|转发|轉發|下达|下達)(.+?)的(?:通知|通知書)$/.exec(line);
   const title = notice ? `${notice[1]!.replace(/(?:关于|關於)$/, "")}${notice[2]!}` : line;

@@ -31,7 +31,10 @@ export const LIVELIHOOD_TITLE = "民生实事";
  * plan text says (its title line, its year, the sections whose heading names 民生实事). Options:
  * `projectDir` (default: the project folder); `targets` (default: the project's, read).
  */
-export async function projectFacts({projectDir, targets}: {projectDir?: string; targets?: Target[]} = {}): Promise<ProjectFacts> {
+export async function projectFacts({
+  projectDir,
+  targets
+}: {projectDir?: string; targets?: Target[]} = {}): Promise<ProjectFacts> {
   const paths = projectPaths(projectDir);
   const spec = readProjectSpec(paths.root);
   const plan = await projectPlanFile({projectDir: paths.root});
@@ -47,7 +50,13 @@ export async function projectFacts({projectDir, targets}: {projectDir?: string; 
       livelihood = {title: spec.livelihood?.title ?? LIVELIHOOD_TITLE, sections, target_ids: ids};
     }
   }
-  return {title, site_title: spec.site_title ?? `${title} · 监测`, year: spec.year !== undefined ? spec.year : yearOf(text), plan_file: relative(paths.root, plan), livelihood};
+  return {
+    title,
+    site_title: spec.site_title ?? `${title} · 监测`,
+    year: spec.year !== undefined ? spec.year : yearOf(text),
+    plan_file: relative(paths.root, plan),
+    livelihood
+  };
 }
 
 function yearOf(text: string): number | null {

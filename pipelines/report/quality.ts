@@ -67,13 +67,28 @@ export async function qualityData({
     if (shown < report.findings.length) {
       const rest = report.findings.length - shown;
       omitted.push({file: entry.file, sha256: entry.sha256, shown, total: report.findings.length});
-      findings.push(finding("more_findings", entry.file, 0, "", `此文件另有 ${rest} 条问题未在此列出(共 ${report.findings.length} 条);全部见数据文件夹 reports/${entry.sha256}.json`));
+      findings.push(
+        finding(
+          "more_findings",
+          entry.file,
+          0,
+          "",
+          `此文件另有 ${rest} 条问题未在此列出(共 ${report.findings.length} 条);全部见数据文件夹 reports/${entry.sha256}.json`
+        )
+      );
     }
     const byName = units.filter((u) => entry.file.includes(u.name)).map((u) => u.code);
     const period = periodInName(entry.file);
-    placed.push({entry, units: entry.units.length ? entry.units : byName, periods: entry.periods.length ? entry.periods : period ? [period] : []});
+    placed.push({
+      entry,
+      units: entry.units.length ? entry.units : byName,
+      periods: entry.periods.length ? entry.periods : period ? [period] : []
+    });
   }
-  const all = placed.flatMap((p) => p.periods).filter(isMonth).sort();
+  const all = placed
+    .flatMap((p) => p.periods)
+    .filter(isMonth)
+    .sort();
   const months = all.length ? monthRange(all[0]!, all.at(-1)!) : [];
   const cells: SubmissionCell[] = [];
   for (const unit of units) {
@@ -82,18 +97,47 @@ export async function qualityData({
       const accepted = here.filter((p) => p.entry.status === "accepted");
       const rejected = here.length - accepted.length;
       const first = accepted[0]?.entry.ingested_at ?? null;
-      const state = first ? (first <= dueInstant(period, dueDay) ? "on_time" : "late") : rejected ? "rejected" : "missing";
-      cells.push({unit_code: unit.code, period, state, revised: accepted.length > 1, accepted: accepted.length, rejected, first_at: first});
+      const state = first
+        ? first <= dueInstant(period, dueDay)
+          ? "on_time"
+          : "late"
+        : rejected
+          ? "rejected"
+          : "missing";
+      cells.push({
+        unit_code: unit.code,
+        period,
+        state,
+        revised: accepted.length > 1,
+        accepted: accepted.length,
+        rejected,
+        first_at: first
+      });
     }
   }
   const failuresFile = join(paths.root, ".planwatch", "failures.jsonl");
   const failures = existsSync(failuresFile)
-    ? (await readFile(failuresFile, "utf8")).split("\n").filter(Boolean).slice(-5).reverse().map((l) => {
-        const {at, reason} = JSON.parse(l) as {at: string; reason: string};
-        return {at, reason};
-      })
+    ? (await readFile(failuresFile, "utf8"))
+        .split("\n")
+        .filter(Boolean)
+        .slice(-5)
+        .reverse()
+        .map((l) => {
+          const {at, reason} = JSON.parse(l) as {at: string; reason: string};
+          return {at, reason};
+        })
     : [];
-  return {due_day: dueDay, months, failures, omitted, cells: cells.filter((c) => c.accepted || c.rejected || units.find((u) => u.code === c.unit_code)!.kind !== "bureau"), ledger, findings};
+  return {
+    due_day: dueDay,
+    months,
+    failures,
+    omitted,
+    cells: cells.filter(
+      (c) => c.accepted || c.rejected || units.find((u) => u.code === c.unit_code)!.kind !== "bureau"
+    ),
+    ledger,
+    findings
+  };
 }
 
 /** The end of the due day (24:00 Hangzhou time) of the month after `period`, as an ISO instant. */

@@ -46,8 +46,21 @@ export async function siteContext({projectDir, dataDir}: {projectDir: string; da
     projectPlanFile({projectDir: paths.root}).then(readPlanText),
     inputSnapshot({projectDir: paths.root, dataDir: data})
   ]);
-  const [facts, search] = await Promise.all([projectFacts({projectDir: paths.root, targets}), searchEntries({projectDir: paths.root})]);
-  return {root: siteRoot(paths.root), facts, sections: planSections(text), units, offices, targets, asOf: as_of, snapshot, search};
+  const [facts, search] = await Promise.all([
+    projectFacts({projectDir: paths.root, targets}),
+    searchEntries({projectDir: paths.root})
+  ]);
+  return {
+    root: siteRoot(paths.root),
+    facts,
+    sections: planSections(text),
+    units,
+    offices,
+    targets,
+    asOf: as_of,
+    snapshot,
+    search
+  };
 }
 
 /**
@@ -72,15 +85,26 @@ export function siteConfig({root, facts, sections, units, offices, targets, asOf
     toc: false,
     pages: [
       ...(facts.livelihood ? [{name: facts.livelihood.title, path: "/livelihood"}] : []),
-      {name: "分项工作", open: false, pages: sections.map((s) => ({name: s.title.split(",")[0]!, path: `/sections/${s.section}`}))},
+      {
+        name: "分项工作",
+        open: false,
+        pages: sections.map((s) => ({name: s.title.split(",")[0]!, path: `/sections/${s.section}`}))
+      },
       {name: "各区县(市)与直属单位", open: false, pages: units.map((u) => ({name: u.name, path: `/units/${u.code}`}))},
-      ...(offices.length ? [{name: "各处室任务", open: false, pages: offices.map((o) => ({name: o.name, path: `/offices/${o.code}`}))}] : []),
+      ...(offices.length
+        ? [{name: "各处室任务", open: false, pages: offices.map((o) => ({name: o.name, path: `/offices/${o.code}`}))}]
+        : []),
       {name: "数据质量", path: "/quality"},
       {name: "方法", path: "/method"},
       {name: "分析指南", path: "/guide"},
       {name: "规划原文", path: "/plan"}
     ],
-    dynamicPaths: [...sections.map((s) => `/sections/${s.section}`), ...units.map((u) => `/units/${u.code}`), ...offices.map((o) => `/offices/${o.code}`), ...targets.map((t) => `/targets/${targetSlug(t.id)}`)],
+    dynamicPaths: [
+      ...sections.map((s) => `/sections/${s.section}`),
+      ...units.map((u) => `/units/${u.code}`),
+      ...offices.map((o) => `/offices/${o.code}`),
+      ...targets.map((t) => `/targets/${targetSlug(t.id)}`)
+    ],
     // Framework's own index cannot split Chinese: every page sets index: false and is indexed here.
     search: {
       index: async function* () {
@@ -100,7 +124,11 @@ export function siteConfig({root, facts, sections, units, offices, targets, asOf
 export async function devSiteConfig({projectDir}: {projectDir: string}) {
   const file = join(projectDir, DEV_CONTEXT);
   const sample = join(projectDir, ".planwatch", "sample-data");
-  const dataDir = existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as {dataDir: string}).dataDir : existsSync(sample) ? sample : join(projectDir, "data");
+  const dataDir = existsSync(file)
+    ? (JSON.parse(readFileSync(file, "utf8")) as {dataDir: string}).dataDir
+    : existsSync(sample)
+      ? sample
+      : join(projectDir, "data");
   return siteConfig(await siteContext({projectDir, dataDir}));
 }
 

@@ -25,26 +25,56 @@ export interface SiteGaps {
 }
 
 /** A change as the site carries it: the key, the earlier actual and status, the actual's change, and what changed. */
-export type SiteChange = Pick<ChangeRow, "target_id" | "unit_code" | "actual_from" | "status_from" | "actual_change" | "changes">;
+export type SiteChange = Pick<
+  ChangeRow,
+  "target_id" | "unit_code" | "actual_from" | "status_from" | "actual_change" | "changes"
+>;
 
 /**
  * What changed for each target × unit since the month before `asOf` (本期变化, 较上月): every row of
  * {@link changesBetween}, trimmed to what pages show. None without `asOf` or data before it.
  */
-export function siteChangesFrom({targets, observations, allocations, asOf}: {targets: readonly Target[]; observations: readonly Observation[]; allocations: readonly Allocation[]; asOf: string | undefined}): SiteChange[] {
+export function siteChangesFrom({
+  targets,
+  observations,
+  allocations,
+  asOf
+}: {
+  targets: readonly Target[];
+  observations: readonly Observation[];
+  allocations: readonly Allocation[];
+  asOf: string | undefined;
+}): SiteChange[] {
   if (!asOf) return [];
   const from = addMonths(asOf, -1);
   if (!observations.some((o) => o.period <= from)) return [];
-  return changesBetween({targets, observations, allocations, from, to: asOf}).map(({target_id, unit_code, actual_from, status_from, actual_change, changes}) => ({
-    target_id, unit_code, actual_from: round(actual_from), status_from, actual_change: round(actual_change), changes
-  }));
+  return changesBetween({targets, observations, allocations, from, to: asOf}).map(
+    ({target_id, unit_code, actual_from, status_from, actual_change, changes}) => ({
+      target_id,
+      unit_code,
+      actual_from: round(actual_from),
+      status_from,
+      actual_change: round(actual_change),
+      changes
+    })
+  );
 }
 
 /**
  * The gaps table for the site, with provenance compacted: each row's sources become [file index,
  * row] pairs into one list of files, and the senders' notes a map beside them.
  */
-export function siteGapsFrom({rows, units, changes = [], targets = []}: {rows: readonly GapRow[]; units: readonly Unit[]; changes?: readonly SiteChange[]; targets?: readonly Pick<Target, "id" | "kind">[]}): SiteGaps {
+export function siteGapsFrom({
+  rows,
+  units,
+  changes = [],
+  targets = []
+}: {
+  rows: readonly GapRow[];
+  units: readonly Unit[];
+  changes?: readonly SiteChange[];
+  targets?: readonly Pick<Target, "id" | "kind">[];
+}): SiteGaps {
   const kinds = new Map(targets.map((t) => [t.id, t.kind]));
   const files: SiteGaps["files"] = [];
   const index = new Map<string, number>();
@@ -65,7 +95,11 @@ export function siteGapsFrom({rows, units, changes = [], targets = []}: {rows: r
   return {
     as_of: rows[0]?.as_of ?? "",
     files,
-    rows: rows.map(({sources, ...row}) => ({...row, kind: kinds.get(row.target_id) ?? null, sources: sources.map(compact)})),
+    rows: rows.map(({sources, ...row}) => ({
+      ...row,
+      kind: kinds.get(row.target_id) ?? null,
+      sources: sources.map(compact)
+    })),
     notes,
     units: units.map(({code, name, short_name, kind}) => ({code, name, short_name, kind})),
     previous_as_of: rows[0]?.as_of && changes.length ? addMonths(rows[0].as_of, -1) : null,
@@ -88,12 +122,28 @@ export interface HistoryPoint {
  * The gaps as of every month from the first with data through the latest: each target's trend,
  * city-wide and per unit, for the charts.
  */
-export function siteHistoryFrom({targets, observations, allocations}: {targets: readonly Target[]; observations: readonly Observation[]; allocations: readonly Allocation[]}): HistoryPoint[] {
+export function siteHistoryFrom({
+  targets,
+  observations,
+  allocations
+}: {
+  targets: readonly Target[];
+  observations: readonly Observation[];
+  allocations: readonly Allocation[];
+}): HistoryPoint[] {
   const periods = [...new Set(observations.filter((o) => o.superseded_by === null).map((o) => o.period))].sort();
   const points: HistoryPoint[] = [];
   for (const asOf of periods) {
     for (const r of computeGaps({targets, observations, allocations, asOf})) {
-      points.push({target_id: r.target_id, unit_code: r.unit_code, as_of: r.as_of, actual: round(r.actual), expected: round(r.expected), target: r.target, status: r.status});
+      points.push({
+        target_id: r.target_id,
+        unit_code: r.unit_code,
+        as_of: r.as_of,
+        actual: round(r.actual),
+        expected: round(r.expected),
+        target: r.target,
+        status: r.status
+      });
     }
   }
   return points;

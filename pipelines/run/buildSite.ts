@@ -51,7 +51,14 @@ export async function buildSite({
   logger = consoleLogger,
   onStage,
   toolkitDir
-}: {projectDir?: string; dataDir?: string; output?: string; logger?: Logger; onStage?: (record: StageRecord) => void; toolkitDir?: string} = {}): Promise<BuildManifest & {output: string}> {
+}: {
+  projectDir?: string;
+  dataDir?: string;
+  output?: string;
+  logger?: Logger;
+  onStage?: (record: StageRecord) => void;
+  toolkitDir?: string;
+} = {}): Promise<BuildManifest & {output: string}> {
   const dir = resolve(projectDir);
   if (output !== undefined) await checkOutput(resolve(dir, output)); // at once, before anything is read or written
   const state = join(dir, ".planwatch");
@@ -79,7 +86,10 @@ export async function buildSite({
     let stages: StageRecord[] = [];
     try {
       await seedNpmCache({root, projectDir: toolkit});
-      stages = await runStages({projectDir: dir, dataDir: data}, {stateDir: join(state, "stages"), loaderCacheDir: cacheDir, onStage, toolkitDir: toolkit});
+      stages = await runStages(
+        {projectDir: dir, dataDir: data},
+        {stateDir: join(state, "stages"), loaderCacheDir: cacheDir, onStage, toolkitDir: toolkit}
+      );
       await runLoaders(config, root, effects);
       await build({config}, effects);
       const manifest: BuildManifest = {
@@ -97,8 +107,13 @@ export async function buildSite({
     } catch (error) {
       await discard(staging);
       const reason = (error as Error).message;
-      await appendFile(join(state, "failures.jsonl"), JSON.stringify({at: new Date().toISOString(), output: target, reason}) + "\n");
-      throw new PlanwatchError("build_failed", `site build failed, ${target} left as it was: ${reason}`, {cause: error});
+      await appendFile(
+        join(state, "failures.jsonl"),
+        JSON.stringify({at: new Date().toISOString(), output: target, reason}) + "\n"
+      );
+      throw new PlanwatchError("build_failed", `site build failed, ${target} left as it was: ${reason}`, {
+        cause: error
+      });
     }
   });
 }
@@ -114,7 +129,9 @@ async function dependencyVersions(dir: string): Promise<Record<string, string>> 
   const versions: Record<string, string> = {node: process.version};
   for (const name of DEPENDENCIES) {
     const file = join(dir, "node_modules", name, "package.json");
-    versions[name] = existsSync(file) ? (JSON.parse(await readFile(file, "utf8")) as {version: string}).version : "missing";
+    versions[name] = existsSync(file)
+      ? (JSON.parse(await readFile(file, "utf8")) as {version: string}).version
+      : "missing";
   }
   return versions;
 }
@@ -131,7 +148,8 @@ class StagingEffects extends FileBuildEffects {
  */
 function sourceDate(): Date {
   const epoch = Number(process.env.SOURCE_DATE_EPOCH ?? 0);
-  if (!Number.isInteger(epoch) || epoch < 0) throw new PlanwatchError("invalid_option", `invalid SOURCE_DATE_EPOCH: ${process.env.SOURCE_DATE_EPOCH}`);
+  if (!Number.isInteger(epoch) || epoch < 0)
+    throw new PlanwatchError("invalid_option", `invalid SOURCE_DATE_EPOCH: ${process.env.SOURCE_DATE_EPOCH}`);
   return new Date(epoch * 1000);
 }
 
@@ -151,7 +169,9 @@ async function runLoaders(config: Config, root: string, effects: unknown): Promi
     try {
       await loader.load({}, effects);
     } catch (error) {
-      throw new PlanwatchError("loader_failed", `data loader ${loader.path} failed: ${(error as Error).message}`, {cause: error});
+      throw new PlanwatchError("loader_failed", `data loader ${loader.path} failed: ${(error as Error).message}`, {
+        cause: error
+      });
     }
   }
 }

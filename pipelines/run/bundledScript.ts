@@ -60,7 +60,16 @@ interface Input {
 /** Bundles `entry` into `outfile`; returns each input file's hash, size and time, by absolute path. */
 async function bundle(entry: string, outfile: string): Promise<Record<string, Input>> {
   const esbuild = await import("esbuild");
-  const result = await esbuild.build({entryPoints: [entry], bundle: true, platform: "node", format: "cjs", target: "node20", outfile, logLevel: "silent", metafile: true});
+  const result = await esbuild.build({
+    entryPoints: [entry],
+    bundle: true,
+    platform: "node",
+    format: "cjs",
+    target: "node20",
+    outfile,
+    logLevel: "silent",
+    metafile: true
+  });
   const inputs: Record<string, Input> = {};
   for (const input of Object.keys(result.metafile.inputs)) {
     const path = resolve(input);

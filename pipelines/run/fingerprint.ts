@@ -16,5 +16,10 @@ export function hashText(text: string | Buffer): string {
 
 /** One hash for a set of named inputs, independent of their order. */
 export function combine(inputs: Record<string, string>): string {
-  return hashText(Object.keys(inputs).sort().map((k) => `${k}\0${inputs[k]}`).join("\n"));
+  return hashText(
+    Object.keys(inputs)
+      .sort()
+      .map((k) => `${k}\0${inputs[k]}`)
+      .join("\n")
+  );
 }

@@ -102,7 +102,10 @@ async function takeOver(path: string, id: string, draft: string): Promise<boolea
     await writeWhole(guard, `${process.pid}\n`, "wx");
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw ioError(error, `无法接管锁文件 ${path}`);
-    const age = await stat(guard).then((s) => Date.now() - s.mtimeMs, () => 0);
+    const age = await stat(guard).then(
+      (s) => Date.now() - s.mtimeMs,
+      () => 0
+    );
     if (age > GUARD_AGE_MS) await rm(guard, {force: true});
     return false;
   }
@@ -146,5 +149,8 @@ function startTime(pid: number): string {
 }
 
 function lockedError(path: string, holder?: Holder | null): PlanwatchError {
-  return new PlanwatchError("locked", `另一个 planwatch 进程${holder ? `(pid ${holder.pid})` : ""}正在使用 ${path},请稍后再试`);
+  return new PlanwatchError(
+    "locked",
+    `另一个 planwatch 进程${holder ? `(pid ${holder.pid})` : ""}正在使用 ${path},请稍后再试`
+  );
 }

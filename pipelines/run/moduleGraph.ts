@@ -46,7 +46,12 @@ async function _moduleGraph(root: string, entries: readonly string[]): Promise<M
   for (const [output, {entryPoint, inputs}] of Object.entries(result.metafile.outputs)) {
     if (!entryPoint || !output.endsWith(".js")) continue;
     const entry = relative(root, join(root, entryPoint));
-    graph.set(entry, Object.keys(inputs).map((f) => relative(root, join(root, f))).sort());
+    graph.set(
+      entry,
+      Object.keys(inputs)
+        .map((f) => relative(root, join(root, f)))
+        .sort()
+    );
   }
   return graph;
 }

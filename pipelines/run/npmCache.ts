@@ -33,7 +33,11 @@ export async function seedNpmCache({
   root,
   packages,
   projectDir = process.cwd()
-}: {root: string; packages?: readonly string[]; projectDir?: string}): Promise<SeededPackage[]> {
+}: {
+  root: string;
+  packages?: readonly string[];
+  projectDir?: string;
+}): Promise<SeededPackage[]> {
   const names = [...new Set(packages ?? [...(await findNpmImports(root)), ...IMPLICIT_PACKAGES])].sort();
   const require = createRequire(join(projectDir, "package.json"));
   const versions = new Map<string, string>();
@@ -90,8 +94,20 @@ export const OFFLINE_VERSION = "0.0.0-offline";
  * version {@link OFFLINE_VERSION} (an empty folder), so the build needs no network; a page that
  * wants one of them imports it with `npm:` and has it installed, which seeds the real bundle.
  */
-async function reserveOfflineVersions({cacheDir, projectDir, seeded}: {cacheDir: string; projectDir: string; seeded: Map<string, string>}): Promise<void> {
-  const client = join(dirname(createRequire(join(projectDir, "package.json")).resolve("@observablehq/framework/package.json")), "dist", "client");
+async function reserveOfflineVersions({
+  cacheDir,
+  projectDir,
+  seeded
+}: {
+  cacheDir: string;
+  projectDir: string;
+  seeded: Map<string, string>;
+}): Promise<void> {
+  const client = join(
+    dirname(createRequire(join(projectDir, "package.json")).resolve("@observablehq/framework/package.json")),
+    "dist",
+    "client"
+  );
   const names = new Set<string>();
   for (const file of await listFiles(client)) {
     if (!file.endsWith(".js")) continue;

@@ -51,22 +51,37 @@ export async function processInbox({
   await mkdir(join(inbox, "processed"), {recursive: true});
   const {stable, waiting} = await settledEntries(inbox, settleMs, sleep, logger);
   if (!stable.size) return {ingested: [], waiting, manifest: null};
-  logger.log(`inbox: ${stable.size} file(s) to ingest${waiting.length ? `, ${waiting.length} still being written` : ""}`);
-  const ingested = await ingestFiles([...stable.keys()], {dataDir, catalog: await projectCatalog({projectDir}), settled: stable});
+  logger.log(
+    `inbox: ${stable.size} file(s) to ingest${waiting.length ? `, ${waiting.length} still being written` : ""}`
+  );
+  const ingested = await ingestFiles([...stable.keys()], {
+    dataDir,
+    catalog: await projectCatalog({projectDir}),
+    settled: stable
+  });
   for (const r of ingested) {
     const codes = r.findings.map((f) => f.code);
-    logger.log(`ingest: ${r.status} ${basename(r.path)}${r.status === "failed" ? ` (${r.findings.map((f) => `${f.code} ${f.message}`).join(";")})` : ""}`);
+    logger.log(
+      `ingest: ${r.status} ${basename(r.path)}${r.status === "failed" ? ` (${r.findings.map((f) => `${f.code} ${f.message}`).join(";")})` : ""}`
+    );
     if (r.status === "failed" && !codes.includes("not_a_file")) {
       waiting.push(r.path); // unreadable or changed now: tried again next pass
       continue;
     }
-    const prefix = r.sha256 ? r.sha256.slice(0, 12) : `unread-${createHash("sha256").update(r.path).digest("hex").slice(0, 8)}`;
+    const prefix = r.sha256
+      ? r.sha256.slice(0, 12)
+      : `unread-${createHash("sha256").update(r.path).digest("hex").slice(0, 8)}`;
     await rename(r.path, join(inbox, "processed", storedName(prefix, basename(r.path)))).catch((error) =>
       logger.error(`inbox: 无法把 ${basename(r.path)} 移入 processed/:${ioReason(error)}(已处理,不影响其他文件)`)
     );
   }
-  const manifest = ingested.some((r) => r.status === "accepted") ? await buildSite({projectDir, dataDir, output, logger, onStage}) : null;
-  if (manifest) logger.log(`build: ${manifest.stages.filter((s) => s.ran).length} of ${manifest.stages.length} stages ran; data as of ${manifest.as_of}`);
+  const manifest = ingested.some((r) => r.status === "accepted")
+    ? await buildSite({projectDir, dataDir, output, logger, onStage})
+    : null;
+  if (manifest)
+    logger.log(
+      `build: ${manifest.stages.filter((s) => s.ran).length} of ${manifest.stages.length} stages ran; data as of ${manifest.as_of}`
+    );
   return {ingested, waiting, manifest};
 }
 
@@ -75,7 +90,12 @@ export async function processInbox({
  * state held still (with that state), and the rest. Entries that are not regular files are passed
  * on to be refused by their type, except folders, which are said and left.
  */
-async function settledEntries(inbox: string, settleMs: number, sleep: (ms: number) => Promise<unknown>, logger: Logger): Promise<{stable: Map<string, FileStamp>; waiting: string[]}> {
+async function settledEntries(
+  inbox: string,
+  settleMs: number,
+  sleep: (ms: number) => Promise<unknown>,
+  logger: Logger
+): Promise<{stable: Map<string, FileStamp>; waiting: string[]}> {
   const look = async (say: boolean) => {
     const seen = new Map<string, FileStamp | "other">();
     if (!existsSync(inbox)) return seen;
@@ -95,7 +115,8 @@ async function settledEntries(inbox: string, settleMs: number, sleep: (ms: numbe
   const waiting: string[] = [];
   for (const [path, stamp] of after) {
     const was = before.get(path);
-    if (stamp === "other" || was === "other") stable.set(path, {size: -1, mtimeMs: -1, ino: -1}); // refused by type when ingested
+    if (stamp === "other" || was === "other")
+      stable.set(path, {size: -1, mtimeMs: -1, ino: -1}); // refused by type when ingested
     else if (was && sameStamp(was, stamp)) stable.set(path, stamp);
     else waiting.push(path);
   }

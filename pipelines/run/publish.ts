@@ -28,7 +28,10 @@ export async function checkOutput(target: string): Promise<{previous: string | n
   });
   if (!info) return {previous: null};
   const refuse = (what: string) =>
-    new PlanwatchError("invalid_output", `输出位置 ${target} ${what},不是 planwatch 的构建:为免删除其中的内容,不予发布。请换一个不存在或空的输出文件夹`);
+    new PlanwatchError(
+      "invalid_output",
+      `输出位置 ${target} ${what},不是 planwatch 的构建:为免删除其中的内容,不予发布。请换一个不存在或空的输出文件夹`
+    );
   if (info.isSymbolicLink()) {
     const previous = resolve(dirname(target), await readlink(target));
     if (dirname(previous) !== buildsDir(target)) throw refuse(`是指向 ${previous} 的链接`);
@@ -47,9 +50,10 @@ export async function checkOutput(target: string): Promise<{previous: string | n
  */
 export async function publish(build: string, target: string): Promise<void> {
   const {previous} = await checkOutput(target);
-  if (!previous) await rmdir(target).catch((error: NodeJS.ErrnoException) => {
-    if (error.code !== "ENOENT") throw error; // rmdir removes nothing but an empty folder
-  });
+  if (!previous)
+    await rmdir(target).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== "ENOENT") throw error; // rmdir removes nothing but an empty folder
+    });
   const link = `${target}.link-${process.pid}`;
   await rm(link, {force: true});
   await symlink(relative(dirname(target), build), link, "dir");
@@ -57,7 +61,8 @@ export async function publish(build: string, target: string): Promise<void> {
   const builds = buildsDir(target);
   for (const entry of await readdir(builds)) {
     const path = join(builds, entry);
-    if (/^(build|moved)-/.test(entry) && path !== build && path !== previous) await rm(path, {recursive: true, force: true});
+    if (/^(build|moved)-/.test(entry) && path !== build && path !== previous)
+      await rm(path, {recursive: true, force: true});
   }
 }
 

@@ -51,7 +51,12 @@ interface CodeOptions {
  */
 export async function runStages(
   ctx: StageContext,
-  {stateDir, loaderCacheDir, onStage = () => {}, toolkitDir}: {stateDir: string; loaderCacheDir: string; onStage?: (record: StageRecord) => void} & CodeOptions
+  {
+    stateDir,
+    loaderCacheDir,
+    onStage = () => {},
+    toolkitDir
+  }: {stateDir: string; loaderCacheDir: string; onStage?: (record: StageRecord) => void} & CodeOptions
 ): Promise<StageRecord[]> {
   await mkdir(stateDir, {recursive: true});
   const records = new Map<string, StageRecord>();
@@ -63,7 +68,12 @@ export async function runStages(
   };
   for (const stage of STAGES) {
     const started = performance.now();
-    const plan = await planStage(stage, ctx, {stateDir, loaderCacheDir, toolkit, outputs: (d) => records.get(d)!.output_hash});
+    const plan = await planStage(stage, ctx, {
+      stateDir,
+      loaderCacheDir,
+      toolkit,
+      outputs: (d) => records.get(d)!.output_hash
+    });
     let outputHash: string;
     if (plan.stale) {
       const deps: Record<string, unknown> = {};
@@ -75,7 +85,12 @@ export async function runStages(
       await writeAtomic(outputFile(stateDir, stage.name), json);
       const rendered = stage.loader?.render(result);
       if (rendered !== undefined) await writeAtomic(loaderCacheFile(loaderCacheDir, stage), rendered);
-      const meta: Meta = {fingerprint: plan.fingerprint, inputs: plan.inputs, output_hash: outputHash, ...(rendered === undefined ? {} : {loader_hash: hashText(rendered)})};
+      const meta: Meta = {
+        fingerprint: plan.fingerprint,
+        inputs: plan.inputs,
+        output_hash: outputHash,
+        ...(rendered === undefined ? {} : {loader_hash: hashText(rendered)})
+      };
       await writeAtomic(metaFile(stateDir, stage.name), JSON.stringify(meta));
     } else {
       outputHash = (JSON.parse(await readFile(metaFile(stateDir, stage.name), "utf8")) as Meta).output_hash;
@@ -84,7 +99,15 @@ export async function runStages(
         await utimes(loaderCacheFile(loaderCacheDir, stage), now, now); // fresh for Framework, whatever the loader file's mtime
       }
     }
-    const record = {name: stage.name, fingerprint: plan.fingerprint, inputs: plan.inputs, output_hash: outputHash, ran: plan.stale, reason: plan.reason, duration_ms: Math.round(performance.now() - started)};
+    const record = {
+      name: stage.name,
+      fingerprint: plan.fingerprint,
+      inputs: plan.inputs,
+      output_hash: outputHash,
+      ran: plan.stale,
+      reason: plan.reason,
+      duration_ms: Math.round(performance.now() - started)
+    };
     records.set(stage.name, record);
     onStage(record);
   }
@@ -95,7 +118,10 @@ export async function runStages(
  * Which stages are stale and why, without running anything (`planwatch status`). A stage after a
  * stale one is judged by its last recorded inputs: it is stale when they are.
  */
-export async function planStages(ctx: StageContext, {stateDir, loaderCacheDir, toolkitDir}: {stateDir: string; loaderCacheDir: string} & CodeOptions): Promise<StagePlan[]> {
+export async function planStages(
+  ctx: StageContext,
+  {stateDir, loaderCacheDir, toolkitDir}: {stateDir: string; loaderCacheDir: string} & CodeOptions
+): Promise<StagePlan[]> {
   const toolkit = await toolkitInputs({toolkitDir});
   const plans = new Map<string, StagePlan>();
   for (const stage of STAGES) {
@@ -103,7 +129,8 @@ export async function planStages(ctx: StageContext, {stateDir, loaderCacheDir, t
       stateDir,
       loaderCacheDir,
       toolkit,
-      outputs: (d) => (plans.get(d)!.stale ? `stale:${plans.get(d)!.fingerprint}` : readMeta(stateDir, d)?.output_hash ?? "missing")
+      outputs: (d) =>
+        plans.get(d)!.stale ? `stale:${plans.get(d)!.fingerprint}` : (readMeta(stateDir, d)?.output_hash ?? "missing")
     });
     plans.set(stage.name, plan);
   }
@@ -113,21 +140,31 @@ export async function planStages(ctx: StageContext, {stateDir, loaderCacheDir, t
 async function planStage(
   stage: Stage,
   ctx: StageContext,
-  {stateDir, loaderCacheDir, toolkit, outputs}: {stateDir: string; loaderCacheDir: string; toolkit: ToolkitInputs; outputs: (dep: string) => string}
+  {
+    stateDir,
+    loaderCacheDir,
+    toolkit,
+    outputs
+  }: {stateDir: string; loaderCacheDir: string; toolkit: ToolkitInputs; outputs: (dep: string) => string}
 ): Promise<StagePlan> {
   const inputs: Record<string, string> = {toolkit: toolkit.hash};
   for (const file of await stage.files(ctx)) inputs[label(ctx, file)] = await hashFile(file);
-  for (const file of new Set([...stage.code.flatMap((m) => toolkit.graph.get(m) ?? []), STAGES_MODULE])) inputs[file] = toolkit.files.get(file) ?? "missing";
-  if (stage.loader) inputs[join("src", stage.loader.file)] = await hashFile(join(siteRoot(ctx.projectDir), stage.loader.file));
+  for (const file of new Set([...stage.code.flatMap((m) => toolkit.graph.get(m) ?? []), STAGES_MODULE]))
+    inputs[file] = toolkit.files.get(file) ?? "missing";
+  if (stage.loader)
+    inputs[join("src", stage.loader.file)] = await hashFile(join(siteRoot(ctx.projectDir), stage.loader.file));
   for (const d of stage.deps) inputs[`stage:${d}`] = outputs(d);
   const fingerprint = combine(inputs);
   const meta = readMeta(stateDir, stage.name);
   let reason = "fresh";
   if (!meta) reason = "never built";
   else if (!existsSync(outputFile(stateDir, stage.name))) reason = "output missing";
-  else if (stage.loader && (await hashFile(loaderCacheFile(loaderCacheDir, stage))) !== (meta.loader_hash ?? "unknown")) reason = "output missing"; // gone, or written by another project's build
+  else if (stage.loader && (await hashFile(loaderCacheFile(loaderCacheDir, stage))) !== (meta.loader_hash ?? "unknown"))
+    reason = "output missing"; // gone, or written by another project's build
   else if (meta.fingerprint !== fingerprint) {
-    const changed = [...new Set([...Object.keys(inputs), ...Object.keys(meta.inputs)])].filter((k) => inputs[k] !== meta.inputs[k]).sort();
+    const changed = [...new Set([...Object.keys(inputs), ...Object.keys(meta.inputs)])]
+      .filter((k) => inputs[k] !== meta.inputs[k])
+      .sort();
     reason = `changed: ${changed.join(", ")}`;
   }
   return {stage, inputs, fingerprint, stale: reason !== "fresh", reason};
@@ -147,10 +184,13 @@ interface ToolkitInputs {
 
 /** What the stages' code is made of, read once for a whole run. */
 async function toolkitInputs({toolkitDir = installedToolkit()}: CodeOptions): Promise<ToolkitInputs> {
-  const hash = hashText(`${await hashFile(join(toolkitDir, "package.json"))} ${await hashFile(join(toolkitDir, "package-lock.json"))} ${process.version}`);
+  const hash = hashText(
+    `${await hashFile(join(toolkitDir, "package.json"))} ${await hashFile(join(toolkitDir, "package-lock.json"))} ${process.version}`
+  );
   const graph = await moduleGraph(toolkitDir, [...new Set(STAGES.flatMap((s) => s.code))]);
   const files = new Map<string, string>();
-  for (const file of new Set([...[...graph.values()].flat(), STAGES_MODULE])) files.set(file, await hashFile(join(toolkitDir, file)));
+  for (const file of new Set([...[...graph.values()].flat(), STAGES_MODULE]))
+    files.set(file, await hashFile(join(toolkitDir, file)));
   return {hash, graph, files};
 }
 
@@ -166,8 +206,10 @@ const safe = (name: string) => name.replace(/[^\w.-]/g, "-");
 const outputFile = (stateDir: string, name: string) => join(stateDir, `${safe(name)}.json`);
 const metaFile = (stateDir: string, name: string) => join(stateDir, `${safe(name)}.meta.json`);
 /** Where Framework keeps a loader's output: `src/data/gaps.json.ts` → `<cache>/data/gaps.json`. */
-const loaderCacheFile = (loaderCacheDir: string, stage: Stage) => join(loaderCacheDir, stage.loader!.file.replace(/\.[^.]+$/, ""));
-const label = (ctx: StageContext, file: string) => (file.startsWith(ctx.projectDir) ? relative(ctx.projectDir, file) : `data:${relative(ctx.dataDir, file)}`);
+const loaderCacheFile = (loaderCacheDir: string, stage: Stage) =>
+  join(loaderCacheDir, stage.loader!.file.replace(/\.[^.]+$/, ""));
+const label = (ctx: StageContext, file: string) =>
+  file.startsWith(ctx.projectDir) ? relative(ctx.projectDir, file) : `data:${relative(ctx.dataDir, file)}`;
 
 async function writeAtomic(path: string, text: string): Promise<void> {
   await mkdir(dirname(path), {recursive: true});

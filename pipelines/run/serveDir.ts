@@ -6,7 +6,15 @@ import sirv from "sirv";
  * Serves a built site from `dir` on `host`:`port` (defaults 127.0.0.1 and 0, a free port), with
  * Framework's clean URLs (`/units/330106` → `units/330106.html`). Resolves once listening.
  */
-export async function serveDir({dir, host = "127.0.0.1", port = 0}: {dir: string; host?: string; port?: number}): Promise<{server: Server; url: string}> {
+export async function serveDir({
+  dir,
+  host = "127.0.0.1",
+  port = 0
+}: {
+  dir: string;
+  host?: string;
+  port?: number;
+}): Promise<{server: Server; url: string}> {
   const handler = sirv(dir, {extensions: ["html"], dev: true, etag: false});
   const server = createServer((req, res) =>
     handler(req, res, () => {

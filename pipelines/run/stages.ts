@@ -84,7 +84,13 @@ export const STAGES: Stage[] = [
     files: async () => [],
     code: ["pipelines/report/siteData.ts"],
     deps: ["gaps", "units", "targets", "observations"],
-    run: async (_ctx, d) => siteGapsFrom({rows: d.gaps as GapRow[], units: (d.units as {units: Unit[]}).units, targets: d.targets as Target[], changes: siteChangesFrom({...gapInputs(d), asOf: (d.gaps as GapRow[])[0]?.as_of})}),
+    run: async (_ctx, d) =>
+      siteGapsFrom({
+        rows: d.gaps as GapRow[],
+        units: (d.units as {units: Unit[]}).units,
+        targets: d.targets as Target[],
+        changes: siteChangesFrom({...gapInputs(d), asOf: (d.gaps as GapRow[])[0]?.as_of})
+      }),
     loader: {file: "data/gaps.json.ts", render: (v) => JSON.stringify(v)}
   },
   {
@@ -97,7 +103,11 @@ export const STAGES: Stage[] = [
   },
   {
     name: "loader:quality.json",
-    files: async (ctx) => [dataPaths(ctx.dataDir).ledger, paths(ctx).units, join(ctx.projectDir, ".planwatch", "failures.jsonl")],
+    files: async (ctx) => [
+      dataPaths(ctx.dataDir).ledger,
+      paths(ctx).units,
+      join(ctx.projectDir, ".planwatch", "failures.jsonl")
+    ],
     code: ["pipelines/report/quality.ts"],
     deps: [],
     run: (ctx) => qualityData({projectDir: ctx.projectDir, dataDir: ctx.dataDir}),
@@ -113,7 +123,13 @@ export const STAGES: Stage[] = [
   },
   {
     name: "tasks",
-    files: async (ctx) => [...(await planFile(ctx)), paths(ctx).units, paths(ctx).offices, paths(ctx).responsibilities, projectFile(ctx)],
+    files: async (ctx) => [
+      ...(await planFile(ctx)),
+      paths(ctx).units,
+      paths(ctx).offices,
+      paths(ctx).responsibilities,
+      projectFile(ctx)
+    ],
     code: ["pipelines/tasks/projectTasks.ts"],
     deps: ["targets"],
     run: (ctx, d) => projectTasks({projectDir: ctx.projectDir, targets: d.targets as Target[]})
@@ -183,4 +199,3 @@ function defaultContext(): StageContext {
   const {root, data} = projectPaths();
   return {projectDir: root, dataDir: data};
 }
-

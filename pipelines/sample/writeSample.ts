@@ -22,10 +22,35 @@ export const SAMPLE_MANIFEST = "submissions.csv";
  * level. Chosen so the demo shows every status; targets not listed are not reported (no data).
  */
 const PROGRESS: Record<string, number> = {
-  "6.1a": 0.93, "6.1b": 0.99, "6.2a": 0.75, "6.3c": 1.04, "6.4a": 0.95, "6.6a": 0.88, "6.6b": 0.7,
-  "6.6c": 0.85, "6.7a": 0.9, "6.7b": 0.75, "6.7c": 1.02, "6.8a": 0.6, "6.9a": 1.05, "6.10a": 0.92,
-  "2.2a": 100, "2.4a": 86.5, "2.4c": 78, "2.4d": 50, "4.2a": 34.1, "4.3a": 97, "4.3b": 30, "5.4a": 92,
-  "6.3a": 99.6, "6.3b": 87, "2.4b": 51.8, "2.3a": 2.4, "2.3b": 1.8, "5.4b": 1, "6.5a": 5200
+  "6.1a": 0.93,
+  "6.1b": 0.99,
+  "6.2a": 0.75,
+  "6.3c": 1.04,
+  "6.4a": 0.95,
+  "6.6a": 0.88,
+  "6.6b": 0.7,
+  "6.6c": 0.85,
+  "6.7a": 0.9,
+  "6.7b": 0.75,
+  "6.7c": 1.02,
+  "6.8a": 0.6,
+  "6.9a": 1.05,
+  "6.10a": 0.92,
+  "2.2a": 100,
+  "2.4a": 86.5,
+  "2.4c": 78,
+  "2.4d": 50,
+  "4.2a": 34.1,
+  "4.3a": 97,
+  "4.3b": 30,
+  "5.4a": 92,
+  "6.3a": 99.6,
+  "6.3b": 87,
+  "2.4b": 51.8,
+  "2.3a": 2.4,
+  "2.3b": 1.8,
+  "5.4b": 1,
+  "6.5a": 5200
 };
 /** Targets only the bureau's own unit reports: its applications, its county assessments. */
 const BUREAU = {"5.3a": 10, "5.5a": [4, 13]} as const;
@@ -57,7 +82,19 @@ interface SampleFile {
  * {@link SAMPLE_MANIFEST}: each file's submission time. Existing files in `dir` are replaced.
  * Returns the names written.
  */
-export async function writeSample({dir, units, targets, progress, seed = 2023}: {dir: string; units: readonly Unit[]; targets: readonly Target[]; progress?: {tasks: readonly Task[]; offices: readonly Office[]}; seed?: number}): Promise<string[]> {
+export async function writeSample({
+  dir,
+  units,
+  targets,
+  progress,
+  seed = 2023
+}: {
+  dir: string;
+  units: readonly Unit[];
+  targets: readonly Target[];
+  progress?: {tasks: readonly Task[]; offices: readonly Office[]};
+  seed?: number;
+}): Promise<string[]> {
   const random = seededRandom(seed);
   const byId = new Map(targets.map((t) => [t.id, t]));
   const districts = units.filter((u) => u.kind !== "bureau");
@@ -76,14 +113,28 @@ export async function writeSample({dir, units, targets, progress, seed = 2023}: 
       const own = rows.filter((r) => r.unit === unit && r.period === period);
       if (!own.length) continue;
       const late = LATE[unit.short_name]?.includes(period) ?? false;
-      files.push({name: `${period}-${unit.name}.${style.ext}`, bytes: await render(own, style), submitted: submitted(period, late)});
+      files.push({
+        name: `${period}-${unit.name}.${style.ext}`,
+        bytes: await render(own, style),
+        submitted: submitted(period, late)
+      });
     }
   }
   // Revisions: a corrected file for the same month, a week later.
   for (const [short, period, factor] of REVISIONS) {
     const unit = districts.find((d) => d.short_name === short)!;
-    const own = rows.filter((r) => r.unit === unit && r.period === period).map((r) => (r.target.id === "6.1b" && r.value !== null ? {...r, value: Math.round(r.value * factor), note: "更正:核减未竣工项目学位"} : r));
-    files.push({name: `${period}-${unit.name}-更正.csv`, bytes: await render(own, STYLES[0]!), submitted: `${nextMonth(period)}-18T09:00:00+08:00`});
+    const own = rows
+      .filter((r) => r.unit === unit && r.period === period)
+      .map((r) =>
+        r.target.id === "6.1b" && r.value !== null
+          ? {...r, value: Math.round(r.value * factor), note: "更正:核减未竣工项目学位"}
+          : r
+      );
+    files.push({
+      name: `${period}-${unit.name}-更正.csv`,
+      bytes: await render(own, STYLES[0]!),
+      submitted: `${nextMonth(period)}-18T09:00:00+08:00`
+    });
   }
   files.push(...badFiles(districts));
   if (progress) files.push(...(await progressSampleFiles({...progress, random: seededRandom(seed + 1)})));
@@ -91,7 +142,10 @@ export async function writeSample({dir, units, targets, progress, seed = 2023}: 
   for (const old of await readdir(dir)) await rm(join(dir, old), {recursive: true, force: true});
   files.sort((a, b) => (a.submitted < b.submitted ? -1 : a.submitted > b.submitted ? 1 : a.name < b.name ? -1 : 1));
   for (const f of files) await writeFile(join(dir, f.name), f.bytes);
-  await writeFile(join(dir, SAMPLE_MANIFEST), stringify([["file", "submitted_at"], ...files.map((f) => [f.name, f.submitted])]));
+  await writeFile(
+    join(dir, SAMPLE_MANIFEST),
+    stringify([["file", "submitted_at"], ...files.map((f) => [f.name, f.submitted])])
+  );
   return [...files.map((f) => f.name), SAMPLE_MANIFEST];
 }
 
@@ -100,9 +154,22 @@ const nextMonth = (period: string) => addMonths(period, 1);
 /** Months a unit never sent, and months it sent late (after the 10th of the next month). */
 const MISSING: Record<string, string[]> = {淳安: ["2023-04", "2023-05"], 临安: ["2023-11"]};
 const LATE: Record<string, string[]> = {淳安: ["2023-06", "2023-07"], 桐庐: ["2023-03", "2023-09"], 建德: ["2023-10"]};
-const REVISIONS: [string, string, number][] = [["建德", "2023-09", 0.9], ["西湖", "2023-10", 0.95]];
+const REVISIONS: [string, string, number][] = [
+  ["建德", "2023-09", 0.9],
+  ["西湖", "2023-10", 0.95]
+];
 
-function simulate({districts, bureau, byId, random}: {districts: readonly Unit[]; bureau: Unit | undefined; byId: Map<string, Target>; random: () => number}): Row[] {
+function simulate({
+  districts,
+  bureau,
+  byId,
+  random
+}: {
+  districts: readonly Unit[];
+  bureau: Unit | undefined;
+  byId: Map<string, Target>;
+  random: () => number;
+}): Row[] {
   const rows: Row[] = [];
   const months = SAMPLE_MONTHS.length;
   for (const [id, progress] of Object.entries(PROGRESS)) {
@@ -129,7 +196,7 @@ function simulate({districts, bureau, byId, random}: {districts: readonly Unit[]
           const final = target.value * progress * share;
           rows.push({...row, value: Math.floor(final * shape)});
         } else if (target.id === "6.5a") {
-          rows.push({...row, value: Math.round((progress / 8) * (0.8 + random() * 0.4) / 10) * 10});
+          rows.push({...row, value: Math.round(((progress / 8) * (0.8 + random() * 0.4)) / 10) * 10});
         } else {
           rows.push({...row, value: Math.round((progress + (u % 3 === 0 ? 0 : random() * 0.6)) * 10) / 10});
         }
@@ -140,9 +207,27 @@ function simulate({districts, bureau, byId, random}: {districts: readonly Unit[]
     SAMPLE_MONTHS.forEach((period, m) => {
       const shape = (m + 1) / months;
       const apps = byId.get("5.3a");
-      if (apps) rows.push({unit: bureau, period, target: apps, value: Math.floor(BUREAU["5.3a"] * shape), numerator: null, denominator: null, note: ""});
+      if (apps)
+        rows.push({
+          unit: bureau,
+          period,
+          target: apps,
+          value: Math.floor(BUREAU["5.3a"] * shape),
+          numerator: null,
+          denominator: null,
+          note: ""
+        });
       const passed = byId.get("5.5a");
-      if (passed) rows.push({unit: bureau, period, target: passed, value: null, numerator: Math.floor(BUREAU["5.5a"][0] * shape), denominator: BUREAU["5.5a"][1], note: ""});
+      if (passed)
+        rows.push({
+          unit: bureau,
+          period,
+          target: passed,
+          value: null,
+          numerator: Math.floor(BUREAU["5.5a"][0] * shape),
+          denominator: BUREAU["5.5a"][1],
+          note: ""
+        });
     });
   }
   // A count that a district reports lower than the month before (kept, with a warning).
@@ -202,8 +287,28 @@ async function render(rows: readonly Row[], style: Style): Promise<Buffer> {
       if (style.extra === "schools" && r.value !== null && r.target.kind === "count" && r.value > 1) {
         // School-level rows: the unit's value split over two schools.
         const half = Math.floor(r.value / 2);
-        grid.push([`${r.unit.code}001`, style.period(r.period), r.target.id, r.target.indicator, half, null, null, basis, r.note]);
-        grid.push([`${r.unit.code}002`, style.period(r.period), r.target.id, r.target.indicator, r.value - half, null, null, basis, ""]);
+        grid.push([
+          `${r.unit.code}001`,
+          style.period(r.period),
+          r.target.id,
+          r.target.indicator,
+          half,
+          null,
+          null,
+          basis,
+          r.note
+        ]);
+        grid.push([
+          `${r.unit.code}002`,
+          style.period(r.period),
+          r.target.id,
+          r.target.indicator,
+          r.value - half,
+          null,
+          null,
+          basis,
+          ""
+        ]);
         continue;
       }
       const first = style.extra === "schools" ? "" : r.unit.name;
@@ -228,11 +333,19 @@ async function render(rows: readonly Row[], style: Style): Promise<Buffer> {
       if (r.target.aggregation === "ratio") line.push(r.numerator, r.denominator);
       else line.push(r.value);
     }
-    line.push(rows.map((r) => r.note).filter(Boolean).join(";"));
+    line.push(
+      rows
+        .map((r) => r.note)
+        .filter(Boolean)
+        .join(";")
+    );
     grid.push(line);
   }
   if (style.ext === "xlsx") return writeXlsx(grid);
-  const text = stringify(grid.map((r) => r.map((c) => (c === null ? "" : c))), {delimiter: style.delimiter, record_delimiter: style.encoding === "utf-16le" ? "\r\n" : "\n"});
+  const text = stringify(
+    grid.map((r) => r.map((c) => (c === null ? "" : c))),
+    {delimiter: style.delimiter, record_delimiter: style.encoding === "utf-16le" ? "\r\n" : "\n"}
+  );
   return encodeText(text, style.encoding);
 }
 
@@ -262,13 +375,43 @@ function badFiles(districts: readonly Unit[]): SampleFile[] {
     {
       name: `2023-08-${name("萧山")}-比率.csv`,
       submitted: "2023-09-05T10:00:00+08:00",
-      bytes: utf8(["单位,月份,指标编号,数值,分子,分母", "萧山区,2023-08,6.3b,120%,,", "萧山区,2023-08,2.4a,,130,120", "萧山区,2023-08,2.4c,88%,,"].join("\n") + "\n")
+      bytes: utf8(
+        [
+          "单位,月份,指标编号,数值,分子,分母",
+          "萧山区,2023-08,6.3b,120%,,",
+          "萧山区,2023-08,2.4a,,130,120",
+          "萧山区,2023-08,2.4c,88%,,"
+        ].join("\n") + "\n"
+      )
     },
-    {name: `2023-09-${name("滨江")}-扫描件.csv`, submitted: "2023-10-04T10:00:00+08:00", bytes: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 0, 1, 0, 0, 0, 1, 0, 8, 6, 0, 0, 0])},
+    {
+      name: `2023-09-${name("滨江")}-扫描件.csv`,
+      submitted: "2023-10-04T10:00:00+08:00",
+      bytes: Buffer.from([
+        0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 0, 1, 0, 0, 0, 1, 0,
+        8, 6, 0, 0, 0
+      ])
+    },
     {name: `2023-09-${name("临平")}-空.csv`, submitted: "2023-10-05T10:00:00+08:00", bytes: Buffer.alloc(0)},
-    {name: `2023-10-${name("钱塘")}-无表头.csv`, submitted: "2023-11-06T10:00:00+08:00", bytes: utf8("钱塘区,2023-10,6.1b,3000\n钱塘区,2023-10,6.1a,2\n")},
-    {name: `2023-10-${name("富阳")}-错行.csv`, submitted: "2023-11-07T10:00:00+08:00", bytes: utf8("单位,月份,指标编号,数值,备注\n富阳区,2023-10,6.1b,3100,含新校区,老校区\n富阳区,2023-10,6.1a,3,\n")},
-    {name: `2023-10-${name("桐庐")}-引号.csv`, submitted: "2023-11-08T10:00:00+08:00", bytes: utf8('单位,月份,指标编号,数值,备注\n桐庐县,2023-10,6.1b,900,"未闭合的引号\n')},
-    {name: `2023-11-${name("余杭")}-缺列.csv`, submitted: "2023-12-04T10:00:00+08:00", bytes: utf8("单位,指标编号,备注\n余杭区,6.1b,忘了填数\n")}
+    {
+      name: `2023-10-${name("钱塘")}-无表头.csv`,
+      submitted: "2023-11-06T10:00:00+08:00",
+      bytes: utf8("钱塘区,2023-10,6.1b,3000\n钱塘区,2023-10,6.1a,2\n")
+    },
+    {
+      name: `2023-10-${name("富阳")}-错行.csv`,
+      submitted: "2023-11-07T10:00:00+08:00",
+      bytes: utf8("单位,月份,指标编号,数值,备注\n富阳区,2023-10,6.1b,3100,含新校区,老校区\n富阳区,2023-10,6.1a,3,\n")
+    },
+    {
+      name: `2023-10-${name("桐庐")}-引号.csv`,
+      submitted: "2023-11-08T10:00:00+08:00",
+      bytes: utf8('单位,月份,指标编号,数值,备注\n桐庐县,2023-10,6.1b,900,"未闭合的引号\n')
+    },
+    {
+      name: `2023-11-${name("余杭")}-缺列.csv`,
+      submitted: "2023-12-04T10:00:00+08:00",
+      bytes: utf8("单位,指标编号,备注\n余杭区,6.1b,忘了填数\n")
+    }
   ];
 }

@@ -7,7 +7,10 @@ const FIXED_DATE = new Date(Date.UTC(2023, 0, 1));
  * An xlsx workbook of one sheet holding `rows`, byte for byte the same for the same rows: exceljs
  * stamps the time on the workbook and on every zip entry, so both are fixed here.
  */
-export async function writeXlsx(rows: readonly (readonly (string | number | null)[])[], {sheet = "报送"}: {sheet?: string} = {}): Promise<Buffer> {
+export async function writeXlsx(
+  rows: readonly (readonly (string | number | null)[])[],
+  {sheet = "报送"}: {sheet?: string} = {}
+): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = workbook.lastModifiedBy = "planwatch";
   workbook.created = workbook.modified = FIXED_DATE;

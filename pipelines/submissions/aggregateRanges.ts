@@ -10,7 +10,18 @@ import {openChunks} from "./openChunks.js";
 import {headerColumns} from "./headerColumns.js";
 import {detectDelimiter} from "./detectDelimiter.js";
 import {type Finding, type FindingCode, finding} from "./findings.js";
-import {BAD_DENOMINATOR, BAD_NUMERATOR, BAD_VALUE, RULES, checkNumbers, checkPeriod, lookUpTarget, periodMessage, reportNumbers, targetLimits} from "./rules.js";
+import {
+  BAD_DENOMINATOR,
+  BAD_NUMERATOR,
+  BAD_VALUE,
+  RULES,
+  checkNumbers,
+  checkPeriod,
+  lookUpTarget,
+  periodMessage,
+  reportNumbers,
+  targetLimits
+} from "./rules.js";
 import {type CsvRecord, csvScanner, fieldText} from "./scanCsv.js";
 
 /** The longest target name (in UTF-8 bytes) remembered as agreeing with its id; a longer one is checked in full on each row. */
@@ -90,7 +101,16 @@ export async function aggregateRanges({
   catalog,
   now,
   maxFindings
-}: {path: string; bounds: readonly number[]; claim?: () => number; head?: Head; reportHeader?: boolean; catalog: Catalog; now: Date; maxFindings: number}): Promise<RangeAggregate> {
+}: {
+  path: string;
+  bounds: readonly number[];
+  claim?: () => number;
+  head?: Head;
+  reportHeader?: boolean;
+  catalog: Catalog;
+  now: Date;
+  maxFindings: number;
+}): Promise<RangeAggregate> {
   const file = basename(path);
   const targets = catalog.targets;
   const targetIndex = new Map(targets.map((t, i) => [t, i]));
@@ -102,12 +122,24 @@ export async function aggregateRanges({
   const thisMonth = monthIndex(monthAt(now));
   const span = catalog.span;
   const unitIndex = new Map(catalog.units.map((u, i) => [u, i]));
-  const out: RangeAggregate = {rows: 0, records: [], findings: [], findingRanges: [], counts: {}, schoolUnits: [], schoolIds: [], months: [], cells: [], periodFlags: []};
+  const out: RangeAggregate = {
+    rows: 0,
+    records: [],
+    findings: [],
+    findingRanges: [],
+    counts: {},
+    schoolUnits: [],
+    schoolIds: [],
+    months: [],
+    cells: [],
+    periodFlags: []
+  };
   /** The range being read (the header's findings: range 0). */
   let range = 0;
   const report = (code: FindingCode, row: number, column: string, message: string) => {
     out.counts[code] = (out.counts[code] ?? 0) + 1;
-    if (out.findings.length < maxFindings) out.findings.push(finding(code, file, row, column, message)), out.findingRanges.push(range);
+    if (out.findings.length < maxFindings)
+      (out.findings.push(finding(code, file, row, column, message)), out.findingRanges.push(range));
   };
 
   // The header first (as the reference path reads it), so that only the columns read are delimited.
@@ -123,12 +155,23 @@ export async function aggregateRanges({
   };
   const columns = headerColumns(header, {file, catalog, headerRow, add: addHeader});
   if (!columns) return out;
-  if (columns.form === "wide") addHeader("missing_column", headerRow, "", "大文件须为长表(每行一个指标):缺少“指标编号”列");
+  if (columns.form === "wide")
+    addHeader("missing_column", headerRow, "", "大文件须为长表(每行一个指标):缺少“指标编号”列");
   if (missing) return out;
   const c = Object.fromEntries(COLUMNS.map((name) => [name, columns.named.get(name) ?? -1])) as Record<Column, number>;
   const {nameUnit, namePeriod} = columns;
   // The target by its id, else by its name; the unit and month from the file name where there is no column.
-  const [cu, cp, ct, ci, cs, cv, cn, cd, cb] = [c.unit, c.period, c.target_id >= 0 ? c.target_id : c.indicator, c.indicator, c.school_id, c.value, c.numerator, c.denominator, c.basis];
+  const [cu, cp, ct, ci, cs, cv, cn, cd, cb] = [
+    c.unit,
+    c.period,
+    c.target_id >= 0 ? c.target_id : c.indicator,
+    c.indicator,
+    c.school_id,
+    c.value,
+    c.numerator,
+    c.denominator,
+    c.basis
+  ];
   // A row with both an id and a name column is known by both (target_mismatch); else by the one.
   const both = ci >= 0 && ci !== ct;
   const width = header.length;
@@ -239,12 +282,12 @@ export async function aggregateRanges({
     const from = j;
     let v = 0;
     let d = 0;
-    while (j < e && (d = b[j]! - 0x30) >= 0 && d <= 9) (v = v * 10 + d), j++;
+    while (j < e && (d = b[j]! - 0x30) >= 0 && d <= 9) ((v = v * 10 + d), j++);
     let digits = j - from;
     if (j < e && b[j] === 0x2e) {
       const point = ++j;
       let fraction = 0;
-      while (j < e && (d = b[j]! - 0x30) >= 0 && d <= 9) (fraction = fraction * 10 + d), j++;
+      while (j < e && (d = b[j]! - 0x30) >= 0 && d <= 9) ((fraction = fraction * 10 + d), j++);
       v += fraction / 10 ** (j - point);
       digits += j - point;
     }
@@ -272,11 +315,18 @@ export async function aggregateRanges({
   /** Reports a row's problem (out of the hot path: messages are made only here, by rules.ts). */
   const fail = (code: "ragged_row" | "unknown_unit" | "duplicate_key", r: CsvRecord): void => {
     // A row of blank cells (`,,,`) is no row, as the reference path reads it: not counted, not reported.
-    if (code !== "duplicate_key" && !r.extra && Array.from({length: r.count}, (_, i) => text(r, i)).every((t) => t === "")) return void rows--;
+    if (
+      code !== "duplicate_key" &&
+      !r.extra &&
+      Array.from({length: r.count}, (_, i) => text(r, i)).every((t) => t === "")
+    )
+      return void rows--;
     const message =
-      code === "ragged_row" ? RULES.ragged_row({used: usedFields(r, text), width})
-      : code === "unknown_unit" ? RULES.unknown_unit({text: text(r, cu)})
-      : RULES.duplicate_key({school: text(r, cs) !== ""});
+      code === "ragged_row"
+        ? RULES.ragged_row({used: usedFields(r, text), width})
+        : code === "unknown_unit"
+          ? RULES.unknown_unit({text: text(r, cu)})
+          : RULES.duplicate_key({school: text(r, cs) !== ""});
     report(code, r.index, code === "unknown_unit" ? (header[cu] ?? "unit") : "", message);
   };
   /** Reports the problems of a row's numbers ({@link checkNumbers}'s bits) for target `t`. */
@@ -296,7 +346,22 @@ export async function aggregateRanges({
   // together. (The first rows are looked up in full whatever the row before was, so that V8 has seen
   // each lookup before it optimizes this function: one it had not seen would throw the optimized code
   // away at the first new school.)
-  const prev = {buffer: null as Uint8Array | null, school: -1, us: 0, ue: 0, ss: 0, se: 0, periodBuffer: null as Uint8Array | null, slot: -1, ps: 0, pe: 0, basisBuffer: null as Uint8Array | null, basis: 0, bs: 0, be: 0};
+  const prev = {
+    buffer: null as Uint8Array | null,
+    school: -1,
+    us: 0,
+    ue: 0,
+    ss: 0,
+    se: 0,
+    periodBuffer: null as Uint8Array | null,
+    slot: -1,
+    ps: 0,
+    pe: 0,
+    basisBuffer: null as Uint8Array | null,
+    basis: 0,
+    bs: 0,
+    be: 0
+  };
   let skipHeader = false;
   let rows = 0;
   const onRow = (r: CsvRecord): void => {
@@ -312,10 +377,15 @@ export async function aggregateRanges({
     const ss = cs >= 0 && cs < n ? starts[cs]! : 0;
     const se = cs >= 0 && cs < n ? ends[cs]! : 0;
     let school = prev.school;
-    if (fresh || b !== prev.buffer || !sameBytes(b, us, ue, prev.us, prev.ue) || !sameBytes(b, ss, se, prev.ss, prev.se)) {
+    if (
+      fresh ||
+      b !== prev.buffer ||
+      !sameBytes(b, us, ue, prev.us, prev.ue) ||
+      !sameBytes(b, ss, se, prev.ss, prev.se)
+    ) {
       school = schoolByBytes.get(b, us, ue, ss, se);
       if (school < 0 && (school = newSchool(r, us, ue, ss, se)) < 0) return fail("unknown_unit", r);
-      (prev.buffer = b), (prev.school = school), (prev.us = us), (prev.ue = ue), (prev.ss = ss), (prev.se = se);
+      ((prev.buffer = b), (prev.school = school), (prev.us = us), (prev.ue = ue), (prev.ss = ss), (prev.se = se));
     }
     const ts = ct < n ? starts[ct]! : 0;
     const te = ct < n ? ends[ct]! : 0;
@@ -335,7 +405,7 @@ export async function aggregateRanges({
     if (fresh || b !== prev.periodBuffer || !sameBytes(b, ps, pe, prev.ps, prev.pe)) {
       slot = slotByBytes.get(b, ps, pe);
       if (slot < 0 && (slot = newSlot(r, ps, pe)) < 0) return;
-      (prev.periodBuffer = b), (prev.slot = slot), (prev.ps = ps), (prev.pe = pe);
+      ((prev.periodBuffer = b), (prev.slot = slot), (prev.ps = ps), (prev.pe = pe));
     }
     let basis = 0;
     if (cb >= 0 && cb < n) {
@@ -345,10 +415,13 @@ export async function aggregateRanges({
       if (fresh || b !== prev.basisBuffer || !sameBytes(b, bs, be, prev.bs, prev.be)) {
         basis = basisByBytes.get(b, bs, be);
         if (basis < 0 && (basis = newBasis(r, bs, be)) < 0) return;
-        (prev.basisBuffer = b), (prev.basis = basis), (prev.bs = bs), (prev.be = be);
+        ((prev.basisBuffer = b), (prev.basis = basis), (prev.bs = bs), (prev.be = be));
       }
     }
-    const bad = (numberAt(r, cv, 0) ? 0 : BAD_VALUE) | (numberAt(r, cn, 1) ? 0 : BAD_NUMERATOR) | (numberAt(r, cd, 2) ? 0 : BAD_DENOMINATOR);
+    const bad =
+      (numberAt(r, cv, 0) ? 0 : BAD_VALUE) |
+      (numberAt(r, cn, 1) ? 0 : BAD_NUMERATOR) |
+      (numberAt(r, cd, 2) ? 0 : BAD_DENOMINATOR);
     const value = numbers[0]!;
     const num = numbers[1]!;
     const den = numbers[2]!;
@@ -360,7 +433,7 @@ export async function aggregateRanges({
     const cells = out.cells[slot]![block]!;
     const key = (school % BLOCK) * lanes + laneOf[target]!;
     if (cells[key] === cells[key]) return fail("duplicate_key", r);
-    if (isRatio) (cells[key] = num), (cells[key + 1] = den);
+    if (isRatio) ((cells[key] = num), (cells[key + 1] = den));
     else cells[key] = value;
     if (basis === 1) (out.periodFlags[slot]![block] ??= new Uint8Array(BLOCK * lanes))[key] = 1;
   };
@@ -397,10 +470,12 @@ function usedFields(r: CsvRecord, text: (r: CsvRecord, i: number) => string): nu
     let filled = false;
     at++;
     if (b[at] === 0x22) {
-      for (at++; at < b.length && !(b[at] === 0x22 && b[at + 1] !== 0x22); at += b[at] === 0x22 ? 2 : 1) filled ||= b[at] !== 0x20 && b[at] !== 0x09;
+      for (at++; at < b.length && !(b[at] === 0x22 && b[at + 1] !== 0x22); at += b[at] === 0x22 ? 2 : 1)
+        filled ||= b[at] !== 0x20 && b[at] !== 0x09;
       at++;
     }
-    for (; at < b.length && b[at] !== 0x2c && b[at] !== 0x0a && b[at] !== 0x0d; at++) filled ||= b[at] !== 0x20 && b[at] !== 0x09;
+    for (; at < b.length && b[at] !== 0x2c && b[at] !== 0x0a && b[at] !== 0x0d; at++)
+      filled ||= b[at] !== 0x20 && b[at] !== 0x09;
     if (filled) used = field + 1;
   }
   return used;
@@ -428,7 +503,8 @@ export async function readHeader(path: string): Promise<{cells: string[]; row: n
     await handle.close();
   }
   // Whole lines only: a cut inside a character would look like another encoding.
-  const lines = head.length === 64 * 1024 && head.lastIndexOf(0x0a) > 0 ? head.subarray(0, head.lastIndexOf(0x0a) + 1) : head;
+  const lines =
+    head.length === 64 * 1024 && head.lastIndexOf(0x0a) > 0 ? head.subarray(0, head.lastIndexOf(0x0a) + 1) : head;
   let decoded: {text: string; encoding: string};
   try {
     decoded = decodeText(lines);
@@ -437,7 +513,11 @@ export async function readHeader(path: string): Promise<{cells: string[]; row: n
   }
   const text = decoded.text.replace(/^\uFEFF/, "");
   const row = 1 + (/^(?:[ \t]*(?:\r\n|\n|\r))*/.exec(text)![0].match(/\r\n|\n|\r/g)?.length ?? 0);
-  const problem = !decoded.encoding.startsWith("utf-8") ? `大文件须为 UTF-8 编码(本文件为 ${decoded.encoding}),请另存为 CSV(UTF-8)` : detectDelimiter(text) !== "," ? "大文件须以逗号分隔" : null;
+  const problem = !decoded.encoding.startsWith("utf-8")
+    ? `大文件须为 UTF-8 编码(本文件为 ${decoded.encoding}),请另存为 CSV(UTF-8)`
+    : detectDelimiter(text) !== ","
+      ? "大文件须以逗号分隔"
+      : null;
   try {
     // csv-parse stops after the first record: the 64 KiB cut may end inside a later quoted field.
     const records = parse(text, {to: 1, relax_column_count: true, skip_empty_lines: true}) as string[][];

@@ -29,13 +29,14 @@ export class ByteTable {
     // A few short keys (targets, months) looked up millions of times: first a cache of the last
     // entry found at a slot picked from the length and three bytes, checked byte for byte.
     const len = end - start;
-    const slot = len === 0 ? 0 : (len * 131 + buf[end - 1]! * 31 + buf[len > 1 ? end - 2 : start]! * 7 + buf[start]!) & 255;
+    const slot =
+      len === 0 ? 0 : (len * 131 + buf[end - 1]! * 31 + buf[len > 1 ? end - 2 : start]! * 7 + buf[start]!) & 255;
     const cached = this.recent[slot]! - 1;
     if (cached >= 0 && this.splits[cached] === len) {
       let o = this.offsets[cached]!;
       if (this.offsets[cached + 1]! - o === len) {
         let i = start;
-        while (i < end && this.pool[o] === buf[i]) i++, o++;
+        while (i < end && this.pool[o] === buf[i]) (i++, o++);
         if (i === end) return this.values[cached]!;
       }
     }
@@ -59,8 +60,8 @@ export class ByteTable {
       let o = this.offsets[id]!;
       if (this.offsets[id + 1]! - o !== len) continue;
       let same = true;
-      for (let i = s1; i < e1; i++, o++) if (pool[o] !== buf[i]) (same = false), (i = e1);
-      if (same) for (let i = s2; i < e2; i++, o++) if (pool[o] !== buf[i]) (same = false), (i = e2);
+      for (let i = s1; i < e1; i++, o++) if (pool[o] !== buf[i]) ((same = false), (i = e1));
+      if (same) for (let i = s2; i < e2; i++, o++) if (pool[o] !== buf[i]) ((same = false), (i = e2));
       if (same) return id;
     }
   }

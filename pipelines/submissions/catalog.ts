@@ -12,11 +12,25 @@ import {foldKey} from "./cells.js";
 import {type Unit, readUnits} from "./units.js";
 
 /** The columns a submission may have, by their canonical (English) names. */
-export const COLUMNS = ["unit", "period", "target_id", "indicator", "value", "numerator", "denominator", "basis", "note", "school_id"] as const;
+export const COLUMNS = [
+  "unit",
+  "period",
+  "target_id",
+  "indicator",
+  "value",
+  "numerator",
+  "denominator",
+  "basis",
+  "note",
+  "school_id"
+] as const;
 export type Column = (typeof COLUMNS)[number];
 
 /** What a target needs to be checked: its id, name, unit and how it aggregates, and the months it spans (where known). */
-export type TargetRef = Pick<Target, "id" | "indicator" | "unit" | "kind" | "aggregation"> & {start?: string | null; deadline?: string | null};
+export type TargetRef = Pick<Target, "id" | "indicator" | "unit" | "kind" | "aggregation"> & {
+  start?: string | null;
+  deadline?: string | null;
+};
 
 /** The months a plan spans, `YYYY-MM` and as month indexes (lib/month.ts), both ends included. */
 export interface PlanSpan {
@@ -63,9 +77,18 @@ export interface Catalog {
 }
 
 /** Builds a {@link Catalog}. `aliases` maps each column to the headers that name it. */
-export function makeCatalog({units, targets, aliases}: {units: readonly Unit[]; targets: readonly TargetRef[]; aliases: ReadonlyMap<Column, readonly string[]>}): Catalog {
+export function makeCatalog({
+  units,
+  targets,
+  aliases
+}: {
+  units: readonly Unit[];
+  targets: readonly TargetRef[];
+  aliases: ReadonlyMap<Column, readonly string[]>;
+}): Catalog {
   const unitKeys = new Map<string, Unit>();
-  for (const u of units) for (const key of [u.code, u.name, u.short_name, ...u.aliases]) if (key) unitKeys.set(foldKey(key), u);
+  for (const u of units)
+    for (const key of [u.code, u.name, u.short_name, ...u.aliases]) if (key) unitKeys.set(foldKey(key), u);
   const targetKeys = new Map<string, TargetRef>();
   for (const t of targets) {
     targetKeys.set(foldKey(t.id), t);
@@ -109,7 +132,13 @@ export async function readHeaderAliases(file: string): Promise<Map<Column, strin
     if (!(COLUMNS as readonly string[]).includes(column.trim())) {
       throw new PlanwatchError("invalid_headers", `${basename(file)}:${i + 2}:column unknown column: ${column}`);
     }
-    aliases.set(column.trim() as Column, names.split("|").map((n) => n.trim()).filter(Boolean));
+    aliases.set(
+      column.trim() as Column,
+      names
+        .split("|")
+        .map((n) => n.trim())
+        .filter(Boolean)
+    );
   });
   return aliases;
 }
@@ -118,10 +147,18 @@ export async function readHeaderAliases(file: string): Promise<Map<Column, strin
  * The project's catalog: its units table, the plan's targets, its header aliases (`seeds/headers.csv`,
  * else the toolkit's). Options: `projectDir`; `targets`, the project's targets when already read.
  */
-export async function projectCatalog({projectDir, targets: known}: {projectDir?: string; targets?: readonly Target[]} = {}): Promise<Catalog> {
+export async function projectCatalog({
+  projectDir,
+  targets: known
+}: {projectDir?: string; targets?: readonly Target[]} = {}): Promise<Catalog> {
   const paths = projectPaths(projectDir);
-  const [units, targets, aliases] = await Promise.all([readUnits(paths.units), known ?? projectTargets({projectDir}), readHeaderAliases(paths.headers)]);
+  const [units, targets, aliases] = await Promise.all([
+    readUnits(paths.units),
+    known ?? projectTargets({projectDir}),
+    readHeaderAliases(paths.headers)
+  ]);
   let progress: Promise<ProgressCatalog> | undefined;
-  const readProgressCatalog = () => (progress ??= import("../tasks/progressCatalog.js").then((m) => m.projectProgressCatalog({projectDir, targets})));
+  const readProgressCatalog = () =>
+    (progress ??= import("../tasks/progressCatalog.js").then((m) => m.projectProgressCatalog({projectDir, targets})));
   return {...makeCatalog({units, targets, aliases}), progress: readProgressCatalog};
 }

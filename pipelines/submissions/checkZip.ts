@@ -29,15 +29,24 @@ const MAX32 = 0xffffffff;
  * stated size (`zip_bomb`: the directory lied). A member that is encrypted, packed by another method
  * than stored or deflate, or outside the file is `bad_sheet`. Returns the members.
  */
-export async function checkZip(bytes: Uint8Array, {maxUnpackedBytes = DEFAULT_MAX_UNPACKED_BYTES, maxRatio = 100}: {maxUnpackedBytes?: number; maxRatio?: number} = {}): Promise<ZipEntry[]> {
+export async function checkZip(
+  bytes: Uint8Array,
+  {maxUnpackedBytes = DEFAULT_MAX_UNPACKED_BYTES, maxRatio = 100}: {maxUnpackedBytes?: number; maxRatio?: number} = {}
+): Promise<ZipEntry[]> {
   const entries = centralDirectory(bytes);
   const total = entries.reduce((sum, e) => sum + e.size, 0);
   if (total > maxUnpackedBytes) {
-    throw new PlanwatchError("file_too_large", `Excel 文件解压后为 ${sizeText(total)},超过上限 ${sizeText(maxUnpackedBytes)},请拆分文件或另存为 CSV`);
+    throw new PlanwatchError(
+      "file_too_large",
+      `Excel 文件解压后为 ${sizeText(total)},超过上限 ${sizeText(maxUnpackedBytes)},请拆分文件或另存为 CSV`
+    );
   }
   for (const e of entries) {
     if (e.size > 1 << 20 && e.size > maxRatio * Math.max(e.compressedSize, 1)) {
-      throw new PlanwatchError("zip_bomb", `Excel 文件中的“${e.name}”压缩比异常(${sizeText(e.compressedSize)} 解压为 ${sizeText(e.size)}),疑似压缩炸弹,已拒绝读取`);
+      throw new PlanwatchError(
+        "zip_bomb",
+        `Excel 文件中的“${e.name}”压缩比异常(${sizeText(e.compressedSize)} 解压为 ${sizeText(e.size)}),疑似压缩炸弹,已拒绝读取`
+      );
     }
   }
   for (const e of entries) await checkMember(bytes, e);
@@ -47,7 +56,8 @@ export async function checkZip(bytes: Uint8Array, {maxUnpackedBytes = DEFAULT_MA
 /** The members a zip's central directory lists; `bad_sheet` when it is missing or cut short. */
 function centralDirectory(bytes: Uint8Array): ZipEntry[] {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const broken = (why: string) => new PlanwatchError("bad_sheet", `Excel 文件不完整或已损坏(${why}),请重新保存后再报送`);
+  const broken = (why: string) =>
+    new PlanwatchError("bad_sheet", `Excel 文件不完整或已损坏(${why}),请重新保存后再报送`);
   let eocd = -1;
   for (let at = bytes.length - 22; at >= Math.max(0, bytes.length - 22 - 0xffff); at--) {
     if (view.getUint32(at, true) === EOCD) {
@@ -84,7 +94,7 @@ function centralDirectory(bytes: Uint8Array): ZipEntry[] {
       offset: view.getUint32(at + 42, true)
     };
     // ZIP64: the sizes and offset that do not fit 32 bits are in the extra field 0x0001, in this order.
-    for (let x = at + 46 + nameLength, end = x + extraLength; x + 4 <= end; ) {
+    for (let x = at + 46 + nameLength, end = x + extraLength; x + 4 <= end;) {
       const id = view.getUint16(x, true);
       const length = view.getUint16(x + 2, true);
       if (id === 1) {
@@ -122,7 +132,10 @@ async function checkMember(bytes: Uint8Array, e: ZipEntry): Promise<void> {
     return;
   }
   if (e.method !== 8) throw broken(`使用了不支持的压缩方式(${e.method})`);
-  const lied = new PlanwatchError("zip_bomb", `Excel 文件中的“${e.name}”解压后超过其声明的 ${sizeText(e.size)},疑似压缩炸弹,已拒绝读取`);
+  const lied = new PlanwatchError(
+    "zip_bomb",
+    `Excel 文件中的“${e.name}”解压后超过其声明的 ${sizeText(e.size)},疑似压缩炸弹,已拒绝读取`
+  );
   let seen = 0;
   await new Promise<void>((resolve, reject) => {
     const inflate = createInflateRaw();

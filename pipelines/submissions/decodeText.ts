@@ -12,7 +12,10 @@ export type TextEncodingName = "utf-8" | "utf-8-bom" | "gb18030" | "utf-16le" | 
  * control characters, or a NUL anywhere (naming its line). With `maxLineBytes`, a line (ended by LF,
  * CR or CRLF) longer than that many bytes is `bad_csv`, found on the bytes before any decoding.
  */
-export function decodeText(bytes: Uint8Array, {maxLineBytes}: {maxLineBytes?: number} = {}): {text: string; encoding: TextEncodingName} {
+export function decodeText(
+  bytes: Uint8Array,
+  {maxLineBytes}: {maxLineBytes?: number} = {}
+): {text: string; encoding: TextEncodingName} {
   const [a, b, c] = bytes;
   let encoding: TextEncodingName;
   let body = bytes;
@@ -20,13 +23,19 @@ export function decodeText(bytes: Uint8Array, {maxLineBytes}: {maxLineBytes?: nu
   else if (a === 0xff && b === 0xfe) [encoding, body] = ["utf-16le", bytes.subarray(2)];
   else if (a === 0xfe && b === 0xff) [encoding, body] = ["utf-16be", bytes.subarray(2)];
   else encoding = sniff(bytes);
-  if (maxLineBytes !== undefined) checkLines(body, {unit: encoding.startsWith("utf-16") ? 2 : 1, bigEndian: encoding === "utf-16be", maxLineBytes});
+  if (maxLineBytes !== undefined)
+    checkLines(body, {unit: encoding.startsWith("utf-16") ? 2 : 1, bigEndian: encoding === "utf-16be", maxLineBytes});
   const label = encoding === "utf-8-bom" ? "utf-8" : encoding;
   let text: string;
   try {
     text = new TextDecoder(label, {fatal: true, ignoreBOM: true}).decode(body);
   } catch {
-    throw new PlanwatchError("binary_file", encoding === "gb18030" ? "既不是有效的 UTF-8,也不是 GBK/GB18030(可能混用了两种编码)" : `按 ${encoding.toUpperCase()} 无法解码`);
+    throw new PlanwatchError(
+      "binary_file",
+      encoding === "gb18030"
+        ? "既不是有效的 UTF-8,也不是 GBK/GB18030(可能混用了两种编码)"
+        : `按 ${encoding.toUpperCase()} 无法解码`
+    );
   }
   if (controlShare(text) > 0.01) throw new PlanwatchError("binary_file", "含有大量控制字符");
   const nul = text.indexOf("\u0000");
@@ -51,7 +60,10 @@ function lineOf(text: string, at: number): number {
  * Throws `bad_csv` at the first line of `bytes` longer than `maxLineBytes`: a line ends at an LF or
  * a CR code unit (`unit` bytes wide, so a UTF-16 character holding the byte 0x0A ends no line).
  */
-function checkLines(bytes: Uint8Array, {unit, bigEndian, maxLineBytes}: {unit: 1 | 2; bigEndian: boolean; maxLineBytes: number}): void {
+function checkLines(
+  bytes: Uint8Array,
+  {unit, bigEndian, maxLineBytes}: {unit: 1 | 2; bigEndian: boolean; maxLineBytes: number}
+): void {
   const low = unit === 2 && bigEndian ? 1 : 0;
   let start = 0;
   let line = 1;
@@ -72,7 +84,11 @@ function checkLines(bytes: Uint8Array, {unit, bigEndian, maxLineBytes}: {unit: 1
       const c = bytes[end + low]!;
       if ((c === 10 || c === 13) && (unit === 1 || bytes[end + 1 - low] === 0)) break;
     }
-    throw new PlanwatchError("bad_csv", `第 ${line} 行长 ${sizeText(end - start)},超过每行 ${sizeText(maxLineBytes)} 的上限(不像表格数据,请检查文件)`, {row: line});
+    throw new PlanwatchError(
+      "bad_csv",
+      `第 ${line} 行长 ${sizeText(end - start)},超过每行 ${sizeText(maxLineBytes)} 的上限(不像表格数据,请检查文件)`,
+      {row: line}
+    );
   }
 }
 

@@ -28,17 +28,40 @@ const PART = /^(.*?)[\s:_\-(·]*(分子|分母|numerator|denominator)\)?$/i;
  */
 export function headerColumns(
   header: readonly string[],
-  {file, catalog, headerRow, add}: {file: string; catalog: Catalog; headerRow: number; add: (code: FindingCode, row: number, column: string, message: string) => void}
+  {
+    file,
+    catalog,
+    headerRow,
+    add
+  }: {
+    file: string;
+    catalog: Catalog;
+    headerRow: number;
+    add: (code: FindingCode, row: number, column: string, message: string) => void;
+  }
 ): HeaderColumns | null {
-  const looksLikeData = header.find((h) => h && (catalog.unit(h) || parsePeriod(h) || parseCellNumber(h).kind === "number"));
+  const looksLikeData = header.find(
+    (h) => h && (catalog.unit(h) || parsePeriod(h) || parseCellNumber(h).kind === "number")
+  );
   if (looksLikeData !== undefined) {
-    add("no_header", headerRow, "", `第一行是数据(“${looksLikeData}”)而不是表头:第一行应为“单位、月份、指标编号、数值”等列名(可下载模板)`);
+    add(
+      "no_header",
+      headerRow,
+      "",
+      `第一行是数据(“${looksLikeData}”)而不是表头:第一行应为“单位、月份、指标编号、数值”等列名(可下载模板)`
+    );
     return null;
   }
   const named = new Map<Column, number>();
   const wide: HeaderColumns["wide"] = [];
   const unknown: number[] = [];
-  const duplicate = (i: number, first: number) => add("duplicate_column", headerRow, header[i]!, RULES.duplicate_column({name: header[i]!, index: i, first, firstName: header[first]!}));
+  const duplicate = (i: number, first: number) =>
+    add(
+      "duplicate_column",
+      headerRow,
+      header[i]!,
+      RULES.duplicate_column({name: header[i]!, index: i, first, firstName: header[first]!})
+    );
   header.forEach((h, i) => {
     if (!h) return;
     const column = catalog.column(h);
@@ -61,14 +84,25 @@ export function headerColumns(
   for (const i of unknown) {
     const suggestion = catalog.suggestTarget(header[i]!);
     if (form === "wide" && !catalog.column(header[i]!)) {
-      add("unknown_target", headerRow, header[i]!, `未知指标“${header[i]}”${suggestion ? `,是否为“${suggestion}”?` : ""}`);
+      add(
+        "unknown_target",
+        headerRow,
+        header[i]!,
+        `未知指标“${header[i]}”${suggestion ? `,是否为“${suggestion}”?` : ""}`
+      );
     } else {
       add("unknown_column", headerRow, header[i]!, `无法识别的列“${header[i]}”,已忽略`);
     }
   }
-  if (long && wide.length) for (const w of wide) add("unknown_column", headerRow, header[w.index]!, `长表中出现指标列“${header[w.index]}”,已忽略`);
-  if (long && !named.has("value") && !named.has("numerator")) add("missing_column", headerRow, "", "缺少“数值”列(或“分子”“分母”列)");
-  const nameUnit = named.has("unit") ? undefined : (catalog.units.find((u) => file.includes(u.name) || file.includes(u.code)) ?? catalog.units.find((u) => file.includes(u.short_name)));
+  if (long && wide.length)
+    for (const w of wide)
+      add("unknown_column", headerRow, header[w.index]!, `长表中出现指标列“${header[w.index]}”,已忽略`);
+  if (long && !named.has("value") && !named.has("numerator"))
+    add("missing_column", headerRow, "", "缺少“数值”列(或“分子”“分母”列)");
+  const nameUnit = named.has("unit")
+    ? undefined
+    : (catalog.units.find((u) => file.includes(u.name) || file.includes(u.code)) ??
+      catalog.units.find((u) => file.includes(u.short_name)));
   const namePeriod = named.has("period") ? null : periodInName(file);
   if (!named.has("unit")) {
     if (nameUnit) add("from_file_name", 0, "", `文件中没有“单位”列,按文件名取单位:${nameUnit.name}`);

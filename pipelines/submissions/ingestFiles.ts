@@ -66,7 +66,21 @@ const CORRECTION = /更正|修正|更新/;
  */
 export async function ingestFiles(
   inputs: readonly string[],
-  {dataDir, catalog, clock, settled, maxBytes, sheet}: {dataDir: string; catalog: Catalog; clock?: (path: string) => Date; settled?: ReadonlyMap<string, FileStamp>; maxBytes?: number; sheet?: string}
+  {
+    dataDir,
+    catalog,
+    clock,
+    settled,
+    maxBytes,
+    sheet
+  }: {
+    dataDir: string;
+    catalog: Catalog;
+    clock?: (path: string) => Date;
+    settled?: ReadonlyMap<string, FileStamp>;
+    maxBytes?: number;
+    sheet?: string;
+  }
 ): Promise<IngestResult[]> {
   const paths = dataPaths(dataDir);
   await mkdir(paths.root, {recursive: true}).catch((error) => {
@@ -75,11 +89,14 @@ export async function ingestFiles(
   const started = new Date();
   const timeOf = clock ?? (() => started);
   return withLock(paths.lock, async () => {
-    for (const dir of [paths.archive, paths.reports, paths.rejected]) await mkdir(dir, {recursive: true}).catch((error) => Promise.reject(ioError(error, `无法创建文件夹 ${dir}`)));
+    for (const dir of [paths.archive, paths.reports, paths.rejected])
+      await mkdir(dir, {recursive: true}).catch((error) => Promise.reject(ioError(error, `无法创建文件夹 ${dir}`)));
     await repairLedger(paths.ledger);
     await removeTemporaries([paths.archive, paths.reports, paths.rejected]);
     const known = new Map((await readLedger(paths.ledger)).map((e) => [e.sha256, e]));
-    const history: PriorValue[] = (await readObservations({dataDir})).filter((o) => o.superseded_by === null && o.value !== null) as PriorValue[];
+    const history: PriorValue[] = (await readObservations({dataDir})).filter(
+      (o) => o.superseded_by === null && o.value !== null
+    ) as PriorValue[];
     const progressHistory: PriorProgress[] = (await readProgress({dataDir})).filter((p) => p.superseded_by === null);
     const results: IngestResult[] = [];
     for (const input of batchOrder(await expandInputs(inputs), clock)) {
@@ -101,7 +118,12 @@ export async function ingestFiles(
         }
         const previous = known.get(inspection.sha256);
         if (previous) {
-          results.push({path, sha256, status: previous.status === "accepted" ? "known" : "rejected", findings: inspection.findings});
+          results.push({
+            path,
+            sha256,
+            status: previous.status === "accepted" ? "known" : "rejected",
+            findings: inspection.findings
+          });
           continue;
         }
         const entry = ledgerEntry(inspection, now);
@@ -112,17 +134,35 @@ export async function ingestFiles(
           if (inspection.content) await writeAtomic(copy, inspection.content);
           await writeAtomic(`${copy}.report.txt`, Buffer.from(rejectionReport(inspection)));
         }
-        const report: Report = {entry, findings: inspection.findings, rows: entry.status === "accepted" ? inspection.rows : []};
+        const report: Report = {
+          entry,
+          findings: inspection.findings,
+          rows: entry.status === "accepted" ? inspection.rows : []
+        };
         if (inspection.progress) report.progress = entry.status === "accepted" ? inspection.progress : [];
         await writeAtomic(join(paths.reports, `${inspection.sha256}.json`), Buffer.from(JSON.stringify(report)));
         await appendLedger(paths.ledger, entry);
         known.set(entry.sha256, entry);
-        if (entry.status === "accepted") for (const r of inspection.rows) if (r.value !== null) history.push({...r, value: r.value});
+        if (entry.status === "accepted")
+          for (const r of inspection.rows) if (r.value !== null) history.push({...r, value: r.value});
         if (entry.status === "accepted") progressHistory.push(...(inspection.progress ?? []));
         results.push({path, sha256, status: entry.status, findings: inspection.findings});
       } catch (error) {
         await repairLedger(paths.ledger).catch(() => {}); // a line cut short (disk full) must not join the next
-        results.push({path, sha256, status: "failed", findings: [finding("io_error", basename(path), 0, "", `无法读取或保存此文件:${ioReason(error)};未入库,其他文件照常处理`)]});
+        results.push({
+          path,
+          sha256,
+          status: "failed",
+          findings: [
+            finding(
+              "io_error",
+              basename(path),
+              0,
+              "",
+              `无法读取或保存此文件:${ioReason(error)};未入库,其他文件照常处理`
+            )
+          ]
+        });
       }
     }
     return results;
@@ -138,13 +178,26 @@ export async function expandInputs(inputs: readonly string[]): Promise<Input[]> 
   for (const path of inputs) {
     const info = await lstat(path).catch((error: unknown) => error as Error);
     if (info instanceof Error) {
-      listed.push({path, stamp: null, folder: false, refused: finding("io_error", basename(path), 0, "", `无法读取:${ioReason(info)}`)});
+      listed.push({
+        path,
+        stamp: null,
+        folder: false,
+        refused: finding("io_error", basename(path), 0, "", `无法读取:${ioReason(info)}`)
+      });
     } else if (info.isDirectory()) {
-      const names = (await readdir(path)).filter((n) => !n.startsWith(".")).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+      const names = (await readdir(path))
+        .filter((n) => !n.startsWith("."))
+        .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
       for (const name of names) {
         const entry = join(path, name);
         const inner = await lstat(entry).catch((error: unknown) => error as Error);
-        if (inner instanceof Error) listed.push({path: entry, stamp: null, folder: false, refused: finding("io_error", name, 0, "", `无法读取:${ioReason(inner)}`)});
+        if (inner instanceof Error)
+          listed.push({
+            path: entry,
+            stamp: null,
+            folder: false,
+            refused: finding("io_error", name, 0, "", `无法读取:${ioReason(inner)}`)
+          });
         else listed.push(typed(entry, inner, true));
       }
     } else {
@@ -167,7 +220,12 @@ function typed(path: string, info: Stats, inFolder: boolean): Input {
         : info.isSocket()
           ? "是套接字"
           : "是设备文件";
-  return {path, stamp: null, folder: inFolder && info.isDirectory(), refused: finding("not_a_file", name, 0, "", `不是普通文件:${what},未读取`)};
+  return {
+    path,
+    stamp: null,
+    folder: inFolder && info.isDirectory(),
+    refused: finding("not_a_file", name, 0, "", `不是普通文件:${what},未读取`)
+  };
 }
 
 /** The batch in the order it must be taken: by time (to the second), a correction last of its time, then as listed. */
@@ -216,7 +274,13 @@ function ledgerEntry(inspection: Inspection, now: Date): LedgerEntry {
 /** A rejected file's report, in Chinese, one finding a line as `planwatch validate` prints them. */
 export function rejectionReport(inspection: Pick<Inspection, "name" | "sha256" | "findings">): string {
   const errors = inspection.findings.filter((f) => f.severity === "error").length;
-  return [`文件 ${inspection.name} 未被接收:${errors} 个错误。`, `sha256 ${inspection.sha256}`, "", ...inspection.findings.map(formatFinding), ""].join("\n");
+  return [
+    `文件 ${inspection.name} 未被接收:${errors} 个错误。`,
+    `sha256 ${inspection.sha256}`,
+    "",
+    ...inspection.findings.map(formatFinding),
+    ""
+  ].join("\n");
 }
 
 /** Writes to a temporary name in the same folder, flushes, and renames into place. */
@@ -244,4 +308,3 @@ async function removeTemporaries(dirs: readonly string[]): Promise<void> {
     for (const name of await readdir(dir)) if (name.startsWith(".tmp-")) await rm(join(dir, name), {force: true});
   }
 }
-

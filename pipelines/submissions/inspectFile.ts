@@ -38,14 +38,32 @@ export interface Inspection extends Omit<Validation, "form"> {
  */
 export async function inspectFile(
   path: string,
-  {catalog, now, history = [], progressHistory = [], maxBytes = DEFAULT_MAX_BYTES, sheet}: {catalog: Catalog; now: Date; history?: readonly PriorValue[]; progressHistory?: readonly PriorProgress[]; maxBytes?: number; sheet?: string}
+  {
+    catalog,
+    now,
+    history = [],
+    progressHistory = [],
+    maxBytes = DEFAULT_MAX_BYTES,
+    sheet
+  }: {
+    catalog: Catalog;
+    now: Date;
+    history?: readonly PriorValue[];
+    progressHistory?: readonly PriorProgress[];
+    maxBytes?: number;
+    sheet?: string;
+  }
 ): Promise<Inspection> {
   const name = basename(path);
   const {size} = await stat(path);
   const base = {path, name, bytes: size, grid: null, content: null, rows: [], form: null};
   if (size > maxBytes) {
     const sha256 = await hashFile(path);
-    return {...base, sha256, findings: [finding("file_too_large", name, 0, "", `文件大小 ${mb(size)} 超过上限 ${mb(maxBytes)}`)]};
+    return {
+      ...base,
+      sha256,
+      findings: [finding("file_too_large", name, 0, "", `文件大小 ${mb(size)} 超过上限 ${mb(maxBytes)}`)]
+    };
   }
   const content = await readFile(path);
   const sha256 = createHash("sha256").update(content).digest("hex");
@@ -55,17 +73,38 @@ export async function inspectFile(
   } catch (error) {
     if (!(error instanceof PlanwatchError)) throw error;
     const code = READ_CODES.find((c) => c === error.code) ?? "binary_file";
-    const message = code === "binary_file" ? `不是文本或 Excel 文件(${error.message}),请另存为 CSV(UTF-8)或 .xlsx` : error.message;
+    const message =
+      code === "binary_file" ? `不是文本或 Excel 文件(${error.message}),请另存为 CSV(UTF-8)或 .xlsx` : error.message;
     return {...base, sha256, content, findings: [finding(code, name, error.row ?? 0, "", message)] satisfies Finding[]};
   }
   if (catalog.progress && grid.rows.length && isProgressHeader(grid.rows[0]!)) {
-    const checked = validateProgress(grid, {file: name, catalog: await catalog.progress(), now, history: progressHistory});
-    return {...base, sha256, content, grid, findings: checked.findings, rows: [], form: "progress", progress: checked.progress};
+    const checked = validateProgress(grid, {
+      file: name,
+      catalog: await catalog.progress(),
+      now,
+      history: progressHistory
+    });
+    return {
+      ...base,
+      sha256,
+      content,
+      grid,
+      findings: checked.findings,
+      rows: [],
+      form: "progress",
+      progress: checked.progress
+    };
   }
   return {...base, sha256, content, grid, ...validateGrid(grid, {file: name, catalog, now, history})};
 }
 
 /** The codes reading a file may refuse it with (anything else it throws is `binary_file`). */
-const READ_CODES = ["bad_csv", "bad_sheet", "binary_file", "file_too_large", "zip_bomb"] as const satisfies readonly FindingCode[];
+const READ_CODES = [
+  "bad_csv",
+  "bad_sheet",
+  "binary_file",
+  "file_too_large",
+  "zip_bomb"
+] as const satisfies readonly FindingCode[];
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;

@@ -41,7 +41,10 @@ export async function readLedger(file: string): Promise<LedgerEntry[]> {
   if (!existsSync(file)) return [];
   const text = await readFile(file, "utf8");
   const complete = text.slice(0, text.lastIndexOf("\n") + 1);
-  return complete.split("\n").filter(Boolean).map((line) => JSON.parse(line) as LedgerEntry);
+  return complete
+    .split("\n")
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as LedgerEntry);
 }
 
 /** Cuts a partial last line off the ledger, so the next append starts on a line of its own. */

@@ -12,19 +12,31 @@ import type {StreamedSubmission} from "./streamSubmission.js";
  * each unit's schools month by month (a school read by several threads merged first; a key given
  * by two of them is a duplicate).
  */
-export function mergeAggregates(parts: RangeAggregate[], {catalog, file, sha256, maxFindings}: {catalog: Catalog; file: string; sha256: string; maxFindings: number}): StreamedSubmission {
+export function mergeAggregates(
+  parts: RangeAggregate[],
+  {catalog, file, sha256, maxFindings}: {catalog: Catalog; file: string; sha256: string; maxFindings: number}
+): StreamedSubmission {
   // Where each range's rows start: after the records of the ranges before it.
   const ranges = Math.max(0, ...parts.flatMap((p) => p.records.map(([k]) => k + 1)));
   const offsets = new Array<number>(ranges + 1).fill(0);
   for (const part of parts) for (const [k, records] of part.records) offsets[k + 1] = records;
   for (let k = 1; k <= ranges; k++) offsets[k]! += offsets[k - 1]!;
   // Each thread's findings are in file order; together, in the order of their ranges.
-  const found = parts.flatMap((p) => p.findings.map((f, i) => ({range: p.findingRanges[i]!, finding: {...f, row: f.row ? f.row + offsets[p.findingRanges[i]!]! : 0}})));
-  const findings = found.sort((a, b) => a.range - b.range).slice(0, maxFindings).map((f) => f.finding);
+  const found = parts.flatMap((p) =>
+    p.findings.map((f, i) => ({
+      range: p.findingRanges[i]!,
+      finding: {...f, row: f.row ? f.row + offsets[p.findingRanges[i]!]! : 0}
+    }))
+  );
+  const findings = found
+    .sort((a, b) => a.range - b.range)
+    .slice(0, maxFindings)
+    .map((f) => f.finding);
   const counts: Partial<Record<FindingCode, number>> = {};
   let rows = 0;
   for (const part of parts) {
-    for (const [code, n] of Object.entries(part.counts)) counts[code as FindingCode] = (counts[code as FindingCode] ?? 0) + (n ?? 0);
+    for (const [code, n] of Object.entries(part.counts))
+      counts[code as FindingCode] = (counts[code as FindingCode] ?? 0) + (n ?? 0);
     rows += part.rows;
   }
   // The months in order; each unit's totals month by month; a key two threads both gave is a duplicate.
@@ -32,7 +44,8 @@ export function mergeAggregates(parts: RangeAggregate[], {catalog, file, sha256,
   const totals = unitTotals(parts, {months, targets: catalog.targets, units: catalog.units.length});
   if (totals.duplicates) counts.duplicate_key = (counts.duplicate_key ?? 0) + totals.duplicates;
   const school = parts.some((p) => p.schoolIds.some((id) => id !== ""));
-  for (let d = 0; d < totals.duplicates && findings.length < maxFindings; d++) findings.push(finding("duplicate_key", file, 0, "", RULES.duplicate_key({school})));
+  for (let d = 0; d < totals.duplicates && findings.length < maxFindings; d++)
+    findings.push(finding("duplicate_key", file, 0, "", RULES.duplicate_key({school})));
   const observations = observationsOf(totals, {catalog, months, file, sha256});
   // A header without a data row is no submission, as the reference path says.
   if (rows === 0 && !Object.keys(counts).some((code) => FINDING_CODES[code as FindingCode] === "error")) {
@@ -56,7 +69,10 @@ interface UnitTotals {
  * thread is read where it is; one read by several has its cells merged first (a key given twice:
  * a duplicate, counted).
  */
-function unitTotals(parts: RangeAggregate[], {months, targets, units}: {months: number[]; targets: Catalog["targets"]; units: number}): UnitTotals {
+function unitTotals(
+  parts: RangeAggregate[],
+  {months, targets, units}: {months: number[]; targets: Catalog["targets"]; units: number}
+): UnitTotals {
   const T = targets.length;
   const U = units;
   const {laneOf, ratio, lanes} = cellLanes(targets);
@@ -74,7 +90,15 @@ function unitTotals(parts: RangeAggregate[], {months, targets, units}: {months: 
   const monthBase = new Int32Array(M);
   // Each unit's monthly totals (unit × month × target): each school's latest value so far, plus the
   // sum of its values for a month alone (当期), month by month.
-  const state = {laneOf, ratio, carry: new Float64Array(T), carryDen: new Float64Array(T), sum: new Float64Array(T), sumDen: new Float64Array(T), summed: new Uint8Array(T)};
+  const state = {
+    laneOf,
+    ratio,
+    carry: new Float64Array(T),
+    carryDen: new Float64Array(T),
+    sum: new Float64Array(T),
+    sumDen: new Float64Array(T),
+    summed: new Uint8Array(T)
+  };
   const total = new Float64Array(U * T * M);
   const totalDen = new Float64Array(U * T * M);
   const seen = new Uint8Array(U * T * M);
@@ -109,12 +133,13 @@ function unitTotals(parts: RangeAggregate[], {months, targets, units}: {months: 
             }
             scratch[j] = from[i]!;
             if (ratio[t]) scratch[j + 1] = from[i + 1]!;
-            if (flags?.[i]) (scratchFlags[j] = 1), (flagged = true);
+            if (flags?.[i]) ((scratchFlags[j] = 1), (flagged = true));
           }
         }
       }
       // No flags where none is set: the common case stays on one path.
-      for (let k = 0; k < M; k++) (monthCells[k] = scratch), (monthFlags[k] = flagged ? scratchFlags : null), (monthBase[k] = k * lanes);
+      for (let k = 0; k < M; k++)
+        ((monthCells[k] = scratch), (monthFlags[k] = flagged ? scratchFlags : null), (monthBase[k] = k * lanes));
     }
     addSchool(u, monthCells, monthFlags, monthBase, state, {total, totalDen, seen, M});
   }
@@ -122,7 +147,10 @@ function unitTotals(parts: RangeAggregate[], {months, targets, units}: {months: 
 }
 
 /** The unit-level monthly observations of the totals, one per unit × target × month given. */
-function observationsOf({total, totalDen, seen}: UnitTotals, {catalog, months, file, sha256}: {catalog: Catalog; months: number[]; file: string; sha256: string}): Observation[] {
+function observationsOf(
+  {total, totalDen, seen}: UnitTotals,
+  {catalog, months, file, sha256}: {catalog: Catalog; months: number[]; file: string; sha256: string}
+): Observation[] {
   const T = catalog.targets.length;
   const U = catalog.units.length;
   const M = months.length;
@@ -138,8 +166,17 @@ function observationsOf({total, totalDen, seen}: UnitTotals, {catalog, months, f
         const at = (u * M + k) * T + t;
         if (!seen[at]) continue;
         observations.push({
-          unit_code: unit, period: periods[k]!, target_id: target,
-          school_id: "", basis: "cumulative", note: "", row: 0, file_sha256: sha256, file, ingested_at: "", superseded_by: null,
+          unit_code: unit,
+          period: periods[k]!,
+          target_id: target,
+          school_id: "",
+          basis: "cumulative",
+          note: "",
+          row: 0,
+          file_sha256: sha256,
+          file,
+          ingested_at: "",
+          superseded_by: null,
           value: isRatio ? (totalDen[at]! > 0 ? (100 * total[at]!) / totalDen[at]! : null) : total[at]!,
           numerator: isRatio ? total[at]! : null,
           denominator: isRatio ? totalDen[at]! : null
@@ -160,7 +197,23 @@ function addSchool(
   monthCells: readonly Float64Array[],
   monthFlags: readonly (Uint8Array | null)[],
   monthBase: Int32Array,
-  {laneOf, ratio, carry, carryDen, sum, sumDen, summed}: {laneOf: Int32Array; ratio: Uint8Array; carry: Float64Array; carryDen: Float64Array; sum: Float64Array; sumDen: Float64Array; summed: Uint8Array},
+  {
+    laneOf,
+    ratio,
+    carry,
+    carryDen,
+    sum,
+    sumDen,
+    summed
+  }: {
+    laneOf: Int32Array;
+    ratio: Uint8Array;
+    carry: Float64Array;
+    carryDen: Float64Array;
+    sum: Float64Array;
+    sumDen: Float64Array;
+    summed: Uint8Array;
+  },
   {total, totalDen, seen, M}: {total: Float64Array; totalDen: Float64Array; seen: Uint8Array; M: number}
 ): void {
   const T = laneOf.length;
@@ -178,8 +231,9 @@ function addSchool(
       const lane = base + laneOf[t]!;
       const v = cell[lane]!;
       if (v === v) {
-        if (flags && flags[lane]) (sum[t] = sum[t]! + v), (sumDen[t] = sumDen[t]! + (ratio[t] ? cell[lane + 1]! : 0)), (summed[t] = 1);
-        else (carry[t] = v), (carryDen[t] = ratio[t] ? cell[lane + 1]! : 0);
+        if (flags && flags[lane])
+          ((sum[t] = sum[t]! + v), (sumDen[t] = sumDen[t]! + (ratio[t] ? cell[lane + 1]! : 0)), (summed[t] = 1));
+        else ((carry[t] = v), (carryDen[t] = ratio[t] ? cell[lane + 1]! : 0));
       }
       const c = carry[t]!;
       const has = c === c;
@@ -205,4 +259,3 @@ function schoolOwners(parts: RangeAggregate[]): {unit: number; parts: number[]}[
   );
   return [...schools.values()];
 }
-

@@ -21,7 +21,7 @@ export async function openChunks(path: string, {size = 1 << 20}: {size?: number}
   const buffers = [Buffer.allocUnsafeSlow(size), Buffer.allocUnsafeSlow(size)];
   let turn = 0;
   async function* range(start = 0, end = Infinity): AsyncGenerator<Buffer> {
-    for (let position = start; position < end; ) {
+    for (let position = start; position < end;) {
       const length = Math.min(size, end - position);
       const buffer = buffers[turn++ % 2]!;
       const bytesRead = readSync(handle.fd, buffer, 0, length, position);

@@ -28,7 +28,15 @@ const ZIP = [0x50, 0x4b, 0x03, 0x04];
  * where known, the row as a spreadsheet shows it), `file_too_large` (over `maxCells`, or unpacking
  * to too much) or `zip_bomb`.
  */
-export async function readGrid(bytes: Uint8Array, {sheet, maxCells = DEFAULT_MAX_CELLS, maxLineBytes = DEFAULT_MAX_LINE_BYTES, maxUnpackedBytes}: {sheet?: string} & ReadLimits = {}): Promise<Grid> {
+export async function readGrid(
+  bytes: Uint8Array,
+  {
+    sheet,
+    maxCells = DEFAULT_MAX_CELLS,
+    maxLineBytes = DEFAULT_MAX_LINE_BYTES,
+    maxUnpackedBytes
+  }: {sheet?: string} & ReadLimits = {}
+): Promise<Grid> {
   if (ZIP.every((b, i) => bytes[i] === b)) {
     const {readWorkbook} = await import("./readWorkbook.js"); // exceljs is loaded for workbooks only
     return readWorkbook(bytes, {sheet, maxCells, maxUnpackedBytes});

@@ -16,7 +16,11 @@ export const DEFAULT_MAX_UNPACKED_BYTES = 256 << 20;
 
 /** The error of a grid over `maxCells`, found at spreadsheet row `row`. */
 export function tooManyCells(maxCells: number, row: number): PlanwatchError {
-  return new PlanwatchError("file_too_large", `到第 ${row} 行已超过 ${maxCells.toLocaleString("en-US")} 个单元格的上限,请拆分文件后分别报送`, {row});
+  return new PlanwatchError(
+    "file_too_large",
+    `到第 ${row} 行已超过 ${maxCells.toLocaleString("en-US")} 个单元格的上限,请拆分文件后分别报送`,
+    {row}
+  );
 }
 
 /** Bytes as people read them: `12 KB`, `3.5 MB`. */

@@ -28,8 +28,15 @@ interface StreamingReader {
   _parseSharedStrings(entry: Readable): AsyncIterable<{index: number; text: unknown}>;
 }
 
-type WorksheetReaderClass = new (args: {workbook: StreamingReader; id: number; iterator: AsyncIterable<Buffer>; options: object}) => AsyncIterable<ExcelJS.Row>;
-const WorksheetReader = createRequire(import.meta.url)("exceljs/lib/stream/xlsx/worksheet-reader.js") as WorksheetReaderClass;
+type WorksheetReaderClass = new (args: {
+  workbook: StreamingReader;
+  id: number;
+  iterator: AsyncIterable<Buffer>;
+  options: object;
+}) => AsyncIterable<ExcelJS.Row>;
+const WorksheetReader = createRequire(import.meta.url)(
+  "exceljs/lib/stream/xlsx/worksheet-reader.js"
+) as WorksheetReaderClass;
 
 /**
  * Reads one sheet of an xlsx workbook as a stream, with exceljs's streaming readers, after
@@ -43,26 +50,50 @@ const WorksheetReader = createRequire(import.meta.url)("exceljs/lib/stream/xlsx/
  * matches, so the cell is named by the check that meets it. Throws `PlanwatchError`: `bad_sheet` in
  * Chinese (with the row near which a damaged sheet failed), `file_too_large`, `zip_bomb`.
  */
-export async function readWorkbook(bytes: Uint8Array, {sheet, maxCells = DEFAULT_MAX_CELLS, maxUnpackedBytes}: {sheet?: string; maxCells?: number; maxUnpackedBytes?: number} = {}): Promise<Grid> {
+export async function readWorkbook(
+  bytes: Uint8Array,
+  {
+    sheet,
+    maxCells = DEFAULT_MAX_CELLS,
+    maxUnpackedBytes
+  }: {sheet?: string; maxCells?: number; maxUnpackedBytes?: number} = {}
+): Promise<Grid> {
   const entries = await checkZip(bytes, {maxUnpackedBytes});
   const part = (path: string): Readable | null => {
     const e = entries.find((x) => x.name === path || x.name === `/${path}`);
     return e ? memberStream(bytes, e) : null;
   };
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([]), {worksheets: "emit", sharedStrings: "emit", styles: "cache", hyperlinks: "ignore", entries: "ignore"}) as unknown as StreamingReader;
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([]), {
+    worksheets: "emit",
+    sharedStrings: "emit",
+    styles: "cache",
+    hyperlinks: "ignore",
+    entries: "ignore"
+  }) as unknown as StreamingReader;
   let row = 0;
   try {
     const rels = part("xl/_rels/workbook.xml.rels");
     const book = part("xl/workbook.xml");
-    if (!rels || !book) throw new PlanwatchError("bad_sheet", "Excel 文件中没有工作簿(可能是改了扩展名的其他文件),请另存为 .xlsx 后再报送");
+    if (!rels || !book)
+      throw new PlanwatchError(
+        "bad_sheet",
+        "Excel 文件中没有工作簿(可能是改了扩展名的其他文件),请另存为 .xlsx 后再报送"
+      );
     await reader._parseRels(rels);
     await reader._parseWorkbook(book);
     const styles = part("xl/styles.xml");
     if (styles) await reader._parseStyles(styles);
     const sheets = reader.model?.sheets ?? [];
-    const want = sheet === undefined ? (sheets.find((s) => !s.state || s.state === "visible") ?? sheets[0]) : sheets.find((s) => s.name === sheet);
+    const want =
+      sheet === undefined
+        ? (sheets.find((s) => !s.state || s.state === "visible") ?? sheets[0])
+        : sheets.find((s) => s.name === sheet);
     if (!want) {
-      if (sheet !== undefined && sheets.length) throw new PlanwatchError("bad_sheet", `没有名为“${sheet}”的工作表(现有:${sheets.map((s) => s.name).join("、")})`);
+      if (sheet !== undefined && sheets.length)
+        throw new PlanwatchError(
+          "bad_sheet",
+          `没有名为“${sheet}”的工作表(现有:${sheets.map((s) => s.name).join("、")})`
+        );
       throw new PlanwatchError("bad_sheet", "Excel 文件中没有工作表");
     }
     const target = reader.workbookRels?.find((r) => r.Id === want.rId)?.Target;
@@ -73,7 +104,11 @@ export async function readWorkbook(bytes: Uint8Array, {sheet, maxCells = DEFAULT
     const shared = part("xl/sharedStrings.xml");
     if (shared) {
       for await (const {index, text} of reader._parseSharedStrings(shared)) {
-        if (index >= maxCells) throw new PlanwatchError("file_too_large", `Excel 文件的共享字符串超过 ${maxCells.toLocaleString("en-US")} 个,请拆分文件后分别报送`);
+        if (index >= maxCells)
+          throw new PlanwatchError(
+            "file_too_large",
+            `Excel 文件的共享字符串超过 ${maxCells.toLocaleString("en-US")} 个,请拆分文件后分别报送`
+          );
         strings[index] = text;
       }
     }
@@ -81,7 +116,12 @@ export async function readWorkbook(bytes: Uint8Array, {sheet, maxCells = DEFAULT
     const rows: string[][] = [];
     const rowNumbers: number[] = [];
     let cells = 0;
-    for await (const r of new WorksheetReader({workbook: reader, id: want.id, iterator: data, options: reader.options})) {
+    for await (const r of new WorksheetReader({
+      workbook: reader,
+      id: want.id,
+      iterator: data,
+      options: reader.options
+    })) {
       row = r.number;
       const values = r.values as unknown[];
       const texts: string[] = [];
@@ -98,7 +138,11 @@ export async function readWorkbook(bytes: Uint8Array, {sheet, maxCells = DEFAULT
     if (error instanceof PlanwatchError) throw error;
     // Rows come in batches (one per inflated chunk): the damage is after the last row read.
     const where = row ? `(读到第 ${row} 行之后出错)` : "";
-    throw new PlanwatchError("bad_sheet", `无法读取 Excel 文件${where}:文件已损坏或不是标准的 .xlsx,请用 Excel 打开后重新保存`, {cause: error, row: row ? row + 1 : undefined});
+    throw new PlanwatchError(
+      "bad_sheet",
+      `无法读取 Excel 文件${where}:文件已损坏或不是标准的 .xlsx,请用 Excel 打开后重新保存`,
+      {cause: error, row: row ? row + 1 : undefined}
+    );
   }
 }
 
@@ -106,7 +150,8 @@ export async function readWorkbook(bytes: Uint8Array, {sheet, maxCells = DEFAULT
 function memberStream(bytes: Uint8Array, e: ZipEntry): Readable {
   const packed = packedBytes(bytes, e);
   const chunks = function* () {
-    for (let at = 0; at < packed.length; at += 64 * 1024) yield Buffer.from(packed.buffer, packed.byteOffset + at, Math.min(64 * 1024, packed.length - at));
+    for (let at = 0; at < packed.length; at += 64 * 1024)
+      yield Buffer.from(packed.buffer, packed.byteOffset + at, Math.min(64 * 1024, packed.length - at));
   };
   const raw = Readable.from(chunks(), {objectMode: false});
   return e.method === 0 ? raw : raw.pipe(createInflateRaw());
@@ -120,8 +165,16 @@ function cellText(value: unknown): string {
   if (value == null) return "";
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? "" : value.toISOString().slice(0, 10);
   if (typeof value === "object") {
-    const v = value as {result?: unknown; formula?: string; sharedFormula?: string; richText?: {text: string}[]; text?: unknown; error?: string; };
-    if ("formula" in v || "sharedFormula" in v) return v.result !== undefined ? cellText(v.result) : `=${v.formula || v.sharedFormula || ""}`;
+    const v = value as {
+      result?: unknown;
+      formula?: string;
+      sharedFormula?: string;
+      richText?: {text: string}[];
+      text?: unknown;
+      error?: string;
+    };
+    if ("formula" in v || "sharedFormula" in v)
+      return v.result !== undefined ? cellText(v.result) : `=${v.formula || v.sharedFormula || ""}`;
     if ("result" in v) return cellText(v.result);
     if (v.richText) return v.richText.map((r) => r.text).join("");
     if (v.text !== undefined) return cellText(v.text);

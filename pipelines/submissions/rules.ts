@@ -48,7 +48,15 @@ const NUMERATOR_OVER = 256;
  * {@link reportNumbers} turns into findings. The row gives a value when this is 0 and the target's
  * value is there (a ratio: both parts).
  */
-export function checkNumbers(min: number, max: number, ratio: boolean, value: number, numerator: number, denominator: number, bad: number): number {
+export function checkNumbers(
+  min: number,
+  max: number,
+  ratio: boolean,
+  value: number,
+  numerator: number,
+  denominator: number,
+  bad: number
+): number {
   let p = bad;
   if (value < min) p |= VALUE_LOW;
   if (numerator < 0) p |= NUMERATOR_NEGATIVE;
@@ -75,7 +83,11 @@ export interface NumberFields {
 }
 
 /** Reports the problems {@link checkNumbers} found, in a fixed order, each with its column and message. */
-export function reportNumbers(problems: number, fields: NumberFields, report: (code: FindingCode, column: string, message: string) => void): void {
+export function reportNumbers(
+  problems: number,
+  fields: NumberFields,
+  report: (code: FindingCode, column: string, message: string) => void
+): void {
   const {target, texts, columns} = fields;
   const {min, max} = targetLimits(target);
   [BAD_VALUE, BAD_NUMERATOR, BAD_DENOMINATOR].forEach((bit, i) => {
@@ -83,31 +95,51 @@ export function reportNumbers(problems: number, fields: NumberFields, report: (c
   });
   [VALUE_LOW, NUMERATOR_NEGATIVE, DENOMINATOR_NEGATIVE].forEach((bit, i) => {
     if (!(problems & bit)) return;
-    if (i === 0 && min < 0) report("rate_over_100", columns[0], RULES.rate_over_100({target, text: texts[0], min, max}));
+    if (i === 0 && min < 0)
+      report("rate_over_100", columns[0], RULES.rate_over_100({target, text: texts[0], min, max}));
     else report("negative_count", columns[i]!, RULES.negative_count({target, text: texts[i]!}));
   });
   if (problems & WITHOUT_PARTS) report("ratio_without_parts", fields.targetColumn, RULES.ratio_without_parts({target}));
-  if (problems & VALUE_HIGH) report("rate_over_100", columns[0], RULES.rate_over_100({target, text: texts[0], min, max}));
-  if (problems & NUMERATOR_OVER) report("numerator_over_denominator", columns[1], RULES.numerator_over_denominator({numerator: fields.numerator, denominator: fields.denominator}));
+  if (problems & VALUE_HIGH)
+    report("rate_over_100", columns[0], RULES.rate_over_100({target, text: texts[0], min, max}));
+  if (problems & NUMERATOR_OVER)
+    report(
+      "numerator_over_denominator",
+      columns[1],
+      RULES.numerator_over_denominator({numerator: fields.numerator, denominator: fields.denominator})
+    );
 }
 
 /**
  * Checks a row's month (a month index) against when the file was sent (`now`, a month index) and
  * the plan's span (null: not known, not checked): `future_period`, `period_outside_plan`, or null.
  */
-export function checkPeriod(month: number, now: number, span: PlanSpan | null): "future_period" | "period_outside_plan" | null {
+export function checkPeriod(
+  month: number,
+  now: number,
+  span: PlanSpan | null
+): "future_period" | "period_outside_plan" | null {
   if (month > now) return "future_period";
   if (span && (month < span.from || month > span.to)) return "period_outside_plan";
   return null;
 }
 
 /** The message of a period {@link checkPeriod} refused. */
-export function periodMessage(code: "future_period" | "period_outside_plan", month: number, now: number, span: PlanSpan | null): string {
-  return code === "future_period" ? RULES.future_period({period: monthOf(month), now: monthOf(now)}) : RULES.period_outside_plan({period: monthOf(month), span: span!});
+export function periodMessage(
+  code: "future_period" | "period_outside_plan",
+  month: number,
+  now: number,
+  span: PlanSpan | null
+): string {
+  return code === "future_period"
+    ? RULES.future_period({period: monthOf(month), now: monthOf(now)})
+    : RULES.period_outside_plan({period: monthOf(month), span: span!});
 }
 
 /** A row's target: found (and read by its name when the id is blank), or why not. */
-export type TargetLookup = {target: TargetRef; byName: boolean; code: null; message: ""} | {target: null; byName: boolean; code: "unknown_target" | "target_mismatch"; message: string};
+export type TargetLookup =
+  | {target: TargetRef; byName: boolean; code: null; message: ""}
+  | {target: null; byName: boolean; code: "unknown_target" | "target_mismatch"; message: string};
 
 /**
  * Finds a long-form row's target from its id (`6.1b`) and its name (`新增学位`; "" where the file has
@@ -125,7 +157,8 @@ export function lookUpTarget(catalog: Catalog, id: string, name: string): Target
   }
   if (!byName && name !== "" && foldKey(name) !== foldKey(target.indicator)) {
     const other = catalog.target(name);
-    if (other && other !== target) return {target: null, byName, code: "target_mismatch", message: RULES.target_mismatch({id, name, target, other})};
+    if (other && other !== target)
+      return {target: null, byName, code: "target_mismatch", message: RULES.target_mismatch({id, name, target, other})};
   }
   return {target, byName, code: null, message: ""};
 }
@@ -138,23 +171,40 @@ const fmt = (v: number) => String(Math.round(v * 1e6) / 1e6);
  * file (the row and column are the finding's own). Both paths make their messages here.
  */
 export const RULES = {
-  ragged_row: ({used, width}: {used: number; width: number}) => `本行有 ${used} 列,表头有 ${width} 列(可能有未加引号的逗号或缺列)`,
-  unknown_unit: ({text}: {text: string}) => (text ? `未知单位“${text}”(可填区县全称、简称或 6 位行政区划代码)` : "单位为空"),
+  ragged_row: ({used, width}: {used: number; width: number}) =>
+    `本行有 ${used} 列,表头有 ${width} 列(可能有未加引号的逗号或缺列)`,
+  unknown_unit: ({text}: {text: string}) =>
+    text ? `未知单位“${text}”(可填区县全称、简称或 6 位行政区划代码)` : "单位为空",
   bad_period: ({text}: {text: string}) => (text ? `无法识别的月份“${text}”(应为 2023-06、2023年6月 等)` : "月份为空"),
   future_period: ({period, now}: {period: string; now: string}) => `月份 ${period} 晚于报送时间 ${now}`,
-  period_outside_plan: ({period, span}: {period: string; span: PlanSpan}) => `月份 ${period} 不在计划期(${span.start} 至 ${span.end})内,不计入本计划的指标`,
+  period_outside_plan: ({period, span}: {period: string; span: PlanSpan}) =>
+    `月份 ${period} 不在计划期(${span.start} 至 ${span.end})内,不计入本计划的指标`,
   bad_basis: ({text}: {text: string}) => `无法识别的口径“${text}”(应为“累计”或“当期”)`,
-  unknown_target: ({text, suggestion}: {text: string; suggestion: string | undefined}) => (text ? `未知指标“${text}”${suggestion ? `,是否为“${suggestion}”?` : ""}` : "指标编号为空"),
+  unknown_target: ({text, suggestion}: {text: string; suggestion: string | undefined}) =>
+    text ? `未知指标“${text}”${suggestion ? `,是否为“${suggestion}”?` : ""}` : "指标编号为空",
   target_mismatch: ({id, name, target, other}: {id: string; name: string; target: TargetRef; other: TargetRef}) =>
     `指标编号“${id}”(${target.indicator})与指标名称“${name}”(${other.id})不一致,请核对是哪一项指标`,
   non_numeric: ({text}: {text: string}) => `“${text}”不是数字`,
   negative_count: ({target, text}: {target: TargetRef; text: string}) => `${label(target)} 不能为负数:${text}`,
   rate_over_100: ({target, text, min, max}: {target: TargetRef; text: string; min: number; max: number}) =>
-    min === 0 && max === 100 ? `${label(target)} 为百分比,不能超过 100:${text}` : `${label(target)} 以“${target.unit}”计,应在 ${fmt(min)} 至 ${fmt(max)} 之间:${text}`,
-  ratio_without_parts: ({target}: {target: TargetRef}) => `${label(target)} 是比率指标,须同时填写分子和分母(全市比率无法由各区百分比算出)`,
-  numerator_over_denominator: ({numerator, denominator}: {numerator: number; denominator: number}) => `分子 ${fmt(numerator)} 大于分母 ${fmt(denominator)}`,
+    min === 0 && max === 100
+      ? `${label(target)} 为百分比,不能超过 100:${text}`
+      : `${label(target)} 以“${target.unit}”计,应在 ${fmt(min)} 至 ${fmt(max)} 之间:${text}`,
+  ratio_without_parts: ({target}: {target: TargetRef}) =>
+    `${label(target)} 是比率指标,须同时填写分子和分母(全市比率无法由各区百分比算出)`,
+  numerator_over_denominator: ({numerator, denominator}: {numerator: number; denominator: number}) =>
+    `分子 ${fmt(numerator)} 大于分母 ${fmt(denominator)}`,
   duplicate_key: ({school}: {school: boolean}) => `同一单位、月份、指标${school ? "、学校" : ""}出现多次:只能有一个值`,
-  duplicate_column: ({name, index, first, firstName}: {name: string; index: number; first: number; firstName: string}) =>
-    `第 ${index + 1} 列“${name}”与第 ${first + 1} 列“${firstName}”是同一列,无法确定以哪一列为准`,
+  duplicate_column: ({
+    name,
+    index,
+    first,
+    firstName
+  }: {
+    name: string;
+    index: number;
+    first: number;
+    firstName: string;
+  }) => `第 ${index + 1} 列“${name}”与第 ${first + 1} 列“${firstName}”是同一列,无法确定以哪一列为准`,
   no_rows: () => "文件只有表头,没有数据行(不计为一次报送)"
 } satisfies {[C in FindingCode]?: (args: never) => string};

@@ -71,7 +71,8 @@ export function csvScanner(
           const bigger = Buffer.allocUnsafeSlow(Math.max(need, 2 * spare.length)); // its own memory, so a view of it is known by its ArrayBuffer
           carry.copy(bigger, 0);
           spare = bigger;
-        } else if (carry.buffer === spare.buffer) spare.copyWithin(0, carry.byteOffset - spare.byteOffset, carry.byteOffset - spare.byteOffset + carry.length);
+        } else if (carry.buffer === spare.buffer)
+          spare.copyWithin(0, carry.byteOffset - spare.byteOffset, carry.byteOffset - spare.byteOffset + carry.length);
         else carry.copy(spare, 0);
         chunk.copy(spare, carry.length);
         buf = spare.subarray(0, need);
@@ -154,7 +155,8 @@ export function csvScanner(
     let i = pos;
     for (;;) {
       // One field.
-      if (count >= MAX_FIELDS && fields === undefined) throw new Error(`CSV 格式错误(第 ${records + 1} 行):超过 ${MAX_FIELDS} 列`);
+      if (count >= MAX_FIELDS && fields === undefined)
+        throw new Error(`CSV 格式错误(第 ${records + 1} 行):超过 ${MAX_FIELDS} 列`);
       let escaped = 0;
       let fieldStart = i;
       let fieldEnd: number;

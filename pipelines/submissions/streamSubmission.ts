@@ -51,9 +51,21 @@ export async function streamSubmission(
     now = new Date(),
     maxFindings = 1000,
     sha256 = ""
-  }: {catalog: Catalog; workers?: number; minParallelBytes?: number; rangeBytes?: number; now?: Date; maxFindings?: number; sha256?: string | Promise<string>}
+  }: {
+    catalog: Catalog;
+    workers?: number;
+    minParallelBytes?: number;
+    rangeBytes?: number;
+    now?: Date;
+    maxFindings?: number;
+    sha256?: string | Promise<string>;
+  }
 ): Promise<StreamedSubmission> {
-  if (rangeBytes !== undefined && !(rangeBytes >= 1)) throw new PlanwatchError("invalid_option", `invalid rangeBytes: ${rangeBytes} (expected a number of bytes, 1 or more)`);
+  if (rangeBytes !== undefined && !(rangeBytes >= 1))
+    throw new PlanwatchError(
+      "invalid_option",
+      `invalid rangeBytes: ${rangeBytes} (expected a number of bytes, 1 or more)`
+    );
   const {size} = await stat(path);
   const parallel = workers > 1 && size >= minParallelBytes;
   // The workers start as soon as their script is known (they take the longest to be ready), while
@@ -61,20 +73,47 @@ export async function streamSubmission(
   const header = parallel ? readHeader(path) : undefined;
   const script = parallel ? await bundledScript(join(packageRoot(), "pipelines/submissions/streamWorkerMain.ts")) : "";
   const crew = parallel ? Array.from({length: workers - 1}, () => takeWorker(script)) : [];
-  const [bounds, head] = parallel ? await Promise.all([rangeBounds(path, {size, rangeBytes: rangeBytes ?? Math.max(1 << 20, size / 64)}), header]) : [[0, size], undefined];
+  const [bounds, head] = parallel
+    ? await Promise.all([rangeBounds(path, {size, rangeBytes: rangeBytes ?? Math.max(1 << 20, size / 64)}), header])
+    : [[0, size], undefined];
   const whole = () => aggregateRanges({path, bounds: [0, size], head, catalog, now, maxFindings});
   let aggregates: RangeAggregate[];
   if (!crew.length || head?.problem || bounds.length < 3) {
     for (const worker of crew) release(script, worker); // a file this path does not split
     aggregates = [await whole()];
   } else {
-    const catalogData = {units: catalog.units, targets: catalog.targets.map(({id, indicator, unit, kind, aggregation, start, deadline}) => ({id, indicator, unit, kind, aggregation, start, deadline})), aliases: [...catalog.aliases]};
+    const catalogData = {
+      units: catalog.units,
+      targets: catalog.targets.map(({id, indicator, unit, kind, aggregation, start, deadline}) => ({
+        id,
+        indicator,
+        unit,
+        kind,
+        aggregation,
+        start,
+        deadline
+      })),
+      aliases: [...catalog.aliases]
+    };
     // The next range to read, shared by every thread.
     const next = new Int32Array(new SharedArrayBuffer(4));
     const claim = () => Atomics.add(next, 0, 1);
-    const running = crew.map((worker) => runRanges(worker, script, {path, bounds, next, head: head!, catalog: catalogData, now: now.getTime(), maxFindings}));
+    const running = crew.map((worker) =>
+      runRanges(worker, script, {
+        path,
+        bounds,
+        next,
+        head: head!,
+        catalog: catalogData,
+        now: now.getTime(),
+        maxFindings
+      })
+    );
     try {
-      aggregates = await Promise.all([aggregateRanges({path, bounds, claim, head, catalog, now, maxFindings}), ...running.map((w) => w.result)]);
+      aggregates = await Promise.all([
+        aggregateRanges({path, bounds, claim, head, catalog, now, maxFindings}),
+        ...running.map((w) => w.result)
+      ]);
     } catch {
       // A cut inside a quoted field, or a range that could not be read: no thread takes another
       // range, and the file is read as one.
@@ -110,7 +149,11 @@ async function rangeBounds(path: string, {size, rangeBytes}: {size: number; rang
 /** In `bytes`, the first line end with a whole line without a quote on each side, else the first line end (-1: none). */
 function quietLineEnd(bytes: Buffer): number {
   const first = bytes.indexOf(0x0a);
-  for (let before = first, at = bytes.indexOf(0x0a, first + 1); before >= 0 && at >= 0; at = bytes.indexOf(0x0a, at + 1)) {
+  for (
+    let before = first, at = bytes.indexOf(0x0a, first + 1);
+    before >= 0 && at >= 0;
+    at = bytes.indexOf(0x0a, at + 1)
+  ) {
     const next = bytes.indexOf(0x0a, at + 1);
     if (next < 0) break;
     const quoteBefore = bytes.subarray(before + 1, at).includes(0x22);
@@ -155,7 +198,19 @@ function release(script: string, worker: Worker): void {
  * this thread does; `result` is its aggregate. The worker is released when it is done; `stop` ends
  * it instead (its ranges are no longer wanted).
  */
-function runRanges(worker: Worker, script: string, data: {path: string; bounds: number[]; next: Int32Array; head: Head; catalog: unknown; now: number; maxFindings: number}): {result: Promise<RangeAggregate>; stop: () => Promise<void>} {
+function runRanges(
+  worker: Worker,
+  script: string,
+  data: {
+    path: string;
+    bounds: number[];
+    next: Int32Array;
+    head: Head;
+    catalog: unknown;
+    now: number;
+    maxFindings: number;
+  }
+): {result: Promise<RangeAggregate>; stop: () => Promise<void>} {
   let stopped = false;
   const result = new Promise<RangeAggregate>((resolve, reject) => {
     const onMessage = (message: {part?: RangeAggregate; error?: string}) => {
@@ -166,7 +221,10 @@ function runRanges(worker: Worker, script: string, data: {path: string; bounds: 
       else resolve(message.part!);
     };
     const onError = (error: Error) => (worker.off("message", onMessage), reject(error));
-    const onExit = (code: number) => (worker.off("message", onMessage), reject(new Error(`stream worker exited with code ${code}`)));
+    const onExit = (code: number) => (
+      worker.off("message", onMessage),
+      reject(new Error(`stream worker exited with code ${code}`))
+    );
     worker.once("message", onMessage).once("error", onError).once("exit", onExit);
     worker.postMessage(data);
   });

@@ -28,7 +28,10 @@ parentPort!.on("message", async ({path, bounds, next, head, catalog, now, maxFin
       now: new Date(now),
       maxFindings
     });
-    parentPort!.postMessage({part}, [...part.cells.flat(), ...part.periodFlags.flat().filter((f) => f !== null)].map((a) => a.buffer as ArrayBuffer));
+    parentPort!.postMessage(
+      {part},
+      [...part.cells.flat(), ...part.periodFlags.flat().filter((f) => f !== null)].map((a) => a.buffer as ArrayBuffer)
+    );
   } catch (error) {
     parentPort!.postMessage({error: error instanceof Error ? error.message : String(error)});
   }

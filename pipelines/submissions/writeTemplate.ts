@@ -11,8 +11,26 @@ export const TEMPLATE_HEADERS = ["单位", "月份", "指标编号", "指标名�
  * numbers left for the sender. Rate targets say in 备注 that they need 分子 and 分母. CSV is UTF-8
  * with a BOM (Excel on Chinese Windows opens it right); `xlsx` writes a workbook.
  */
-export async function writeTemplate({targets, unit, xlsx = false}: {targets: readonly TargetRef[]; unit?: Unit; xlsx?: boolean}): Promise<Buffer> {
-  const rows = targets.map((t) => [unit?.name ?? "", "", t.id, t.indicator, "", "", "", "累计", t.aggregation === "ratio" ? "比率指标:请填分子和分母" : `单位:${t.unit}`]);
+export async function writeTemplate({
+  targets,
+  unit,
+  xlsx = false
+}: {
+  targets: readonly TargetRef[];
+  unit?: Unit;
+  xlsx?: boolean;
+}): Promise<Buffer> {
+  const rows = targets.map((t) => [
+    unit?.name ?? "",
+    "",
+    t.id,
+    t.indicator,
+    "",
+    "",
+    "",
+    "累计",
+    t.aggregation === "ratio" ? "比率指标:请填分子和分母" : `单位:${t.unit}`
+  ]);
   if (xlsx) return writeXlsx([TEMPLATE_HEADERS, ...rows], {sheet: "报送"});
   return Buffer.from("\uFEFF" + stringify([TEMPLATE_HEADERS, ...rows], {record_delimiter: "\r\n"}), "utf8");
 }

@@ -37,7 +37,19 @@ export interface CurationRow {
 
 /** Units of a level that is neither a percentage nor summed: rates per mille or per 10万, ages, durations, indices (no unit). */
 const LEVEL_UNITS = ["‰", "/10万", "岁", "年", "小时", ""];
-const COLUMNS = ["id", "indicator", "kind", "aggregation", "direction", "baseline", "baseline_source", "start", "deadline", "schedule", "note"];
+const COLUMNS = [
+  "id",
+  "indicator",
+  "kind",
+  "aggregation",
+  "direction",
+  "baseline",
+  "baseline_source",
+  "start",
+  "deadline",
+  "schedule",
+  "note"
+];
 const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 /**
@@ -65,7 +77,9 @@ export async function readCuration(file: string): Promise<CurationRow[]> {
     const pick = <T extends string>(column: string, allowed: readonly T[]): T | undefined => {
       const v = get(column);
       if (!v) return undefined;
-      return (allowed as readonly string[]).includes(v) ? (v as T) : fail(line, column, `invalid ${column}: ${v} (expected ${allowed.join("|")})`);
+      return (allowed as readonly string[]).includes(v)
+        ? (v as T)
+        : fail(line, column, `invalid ${column}: ${v} (expected ${allowed.join("|")})`);
     };
     const indicator = get("indicator");
     if (indicator) row.indicator = indicator;
@@ -98,11 +112,13 @@ function parseSchedule(text: string, fail: (message: string) => never): {period:
   const steps = text.split("|").map((part) => {
     const [period = "", fraction = ""] = part.split(":").map((s) => s.trim());
     const f = Number(fraction);
-    if (!PERIOD.test(period) || fraction === "" || !Number.isFinite(f) || f < 0 || f > 1) fail(`invalid schedule step: ${part} (expected YYYY-MM:0..1)`);
+    if (!PERIOD.test(period) || fraction === "" || !Number.isFinite(f) || f < 0 || f > 1)
+      fail(`invalid schedule step: ${part} (expected YYYY-MM:0..1)`);
     return {period, fraction: f};
   });
   for (let i = 1; i < steps.length; i++) {
-    if (steps[i]!.period <= steps[i - 1]!.period || steps[i]!.fraction < steps[i - 1]!.fraction) fail(`invalid schedule: months must rise and fractions must not fall: ${text}`);
+    if (steps[i]!.period <= steps[i - 1]!.period || steps[i]!.fraction < steps[i - 1]!.fraction)
+      fail(`invalid schedule: months must rise and fractions must not fall: ${text}`);
   }
   return steps;
 }
@@ -115,11 +131,16 @@ function parseSchedule(text: string, fail: (message: string) => never): {period:
  * null when unknown: `planYear` null), then the curation rows, merged by id. Throws `PlanwatchError` `curation_unknown_id` for a row whose id matches no
  * target, naming its file and row.
  */
-export function curateTargets(targets: readonly ExtractedTarget[], rows: readonly CurationRow[], {planYear}: {planYear: number | null}): Target[] {
+export function curateTargets(
+  targets: readonly ExtractedTarget[],
+  rows: readonly CurationRow[],
+  {planYear}: {planYear: number | null}
+): Target[] {
   const byId = new Map(rows.map((r) => [r.id, r]));
   const ids = new Set(targets.map((t) => t.id));
   for (const row of rows) {
-    if (!ids.has(row.id)) throw new PlanwatchError("curation_unknown_id", `${row.source}:id no extracted target has id ${row.id}`);
+    if (!ids.has(row.id))
+      throw new PlanwatchError("curation_unknown_id", `${row.source}:id no extracted target has id ${row.id}`);
   }
   return targets.map((t) => {
     const rate = t.unit === "%" || t.unit === "百分点";

@@ -66,9 +66,11 @@ export function extractTargets(text: string, {year}: {year?: number | null} = {}
 }
 
 /** A period that has passed, opening a clause: what follows is what was done. */
-const PAST_PERIOD = /^(?:[\u4e00-\u9fa5]{0,6}?(?:公布|通报|介绍|显示)(?=去年|上年))?(?:\d{4}年)?(?:今年|全年)?(?:上半年|前三季度|前两个季度|前[一二三四五六七八九十\d]{1,2}个月|一季度|第一季度|\d{1,2}\s*[-—~至]\s*\d{1,2}月(?:份)?|[一二三四五六七八九十]+至[一二三四五六七八九十]+月|今年以来|去年|上年|过去一年|过去五年|[一二三四五六七八九十]+年来|近年来|多年来|截至目前|截至\d{2,4}年(?:\d{1,2}月)?(?:底|末)?|至目前|目前)/;
+const PAST_PERIOD =
+  /^(?:[\u4e00-\u9fa5]{0,6}?(?:公布|通报|介绍|显示)(?=去年|上年))?(?:\d{4}年)?(?:今年|全年)?(?:上半年|前三季度|前两个季度|前[一二三四五六七八九十\d]{1,2}个月|一季度|第一季度|\d{1,2}\s*[-—~至]\s*\d{1,2}月(?:份)?|[一二三四五六七八九十]+至[一二三四五六七八九十]+月|今年以来|去年|上年|过去一年|过去五年|[一二三四五六七八九十]+年来|近年来|多年来|截至目前|截至\d{2,4}年(?:\d{1,2}月)?(?:底|末)?|至目前|目前)/;
 /** A title that says the text reports what was done (and not what is to be done). */
-const REPORT_TITLE = /截至|成果|成效|完成情况|执行情况|执行情形|进展情况|回顾|总结|数据显示|统计公报|通报|获悉|发布会|同比|历史新低/;
+const REPORT_TITLE =
+  /截至|成果|成效|完成情况|执行情况|执行情形|进展情况|回顾|总结|数据显示|统计公报|通报|获悉|发布会|同比|历史新低/;
 /** A date that opens a news paragraph (1月21日,…): the title is the words after it. */
 const LEADING_DATE = /^\s*\d{1,2}月\d{1,2}日[,,]?/;
 /** A subheading (a short line with no clause mark and no figure but a year) that opens a look back: 回顾2023年工作成果. */
@@ -80,17 +82,21 @@ const NUMBERED = /^\s*(?:[一二三四五六七八九十]+、|\d{1,2}[.、](?!\d
 /** A paragraph that reports: 2023年完成情况: … */
 const REPORT_PARAGRAPH = /^(?:\d{4}年)?(?:完成|进展|实施|落实|推进)情况[::]/;
 /** Words in a clause, before a number, that say it was done. */
-const RESULT_WORDS = /已(?:经)?(?:超额)?(?:完成|建成|开工|竣工|实现|达到|达|投入|累计|新增|开展|改造|建设|培训|接种|筛查)|截至|为任务的|比上年同期|同比|比原计划|高出全省|超过省定任务/;
+const RESULT_WORDS =
+  /已(?:经)?(?:超额)?(?:完成|建成|开工|竣工|实现|达到|达|投入|累计|新增|开展|改造|建设|培训|接种|筛查)|截至|为任务的|比上年同期|同比|比原计划|高出全省|超过省定任务/;
 /** Words after a count that opens its clause and say it was done (46项任务全部完成, 318件建议提案全部办理完毕). */
 const DONE_AFTER = /^[^,;。]{0,16}?(?:全部|均已|已经|已)(?:完成|办结|办理完毕|建成|落实)|^[^,;。]{0,16}?办理完毕/;
 /** Words anywhere in a sentence that say its figures were done (新增就业66289人,为任务的116.3%). */
-const RESULT_SENTENCE = /为任务的|为(?:年度)?目标任务的|完成(?:全年|年度)?(?:目标)?任务(?:\([^)]*\))?的|占年度(?:目标|计划)的/;
+const RESULT_SENTENCE =
+  /为任务的|为(?:年度)?目标任务的|完成(?:全年|年度)?(?:目标)?任务(?:\([^)]*\))?的|占年度(?:目标|计划)的/;
 /** A number the words before name as the target (完成全年目标任务(10万公里), 优于年度目标32.9微克/立方米); not a difference from it (好于年度目标0.6个百分点). */
 const NAMED_BEFORE = /(?:目标(?:任务)?|目标值)(?:为|是)?\(?\s*$/;
 /** A number that a report says was the target (超额完成40所的年度目标任务). */
-const NAMED_TARGET = /^的?(?:年度)?目标(?:任务)?|^的?年度任务|^的[\u4e00-\u9fa5]{1,16}目标|^(?:以上|左右)?(?:全年|年度)[\u4e00-\u9fa5]{0,12}目标/;
+const NAMED_TARGET =
+  /^的?(?:年度)?目标(?:任务)?|^的?年度任务|^的[\u4e00-\u9fa5]{1,16}目标|^(?:以上|左右)?(?:全年|年度)[\u4e00-\u9fa5]{0,12}目标/;
 /** A calendar year in a clause, unless it is a baseline (较2022年), a deadline (到2025年), a range's end or a period's (2025年1—4月). */
-const CONTEXT_YEAR = /(?<![较比到至于在—–\-~])(\d{4})\s*年(?!底|末|前|版|度|(?:完成|进展|实施|落实|推进)情况|\s*\d{1,2}\s*(?:[-—~至]\s*\d{1,2}\s*)?月)/g;
+const CONTEXT_YEAR =
+  /(?<![较比到至于在—–\-~])(\d{4})\s*年(?!底|末|前|版|度|(?:完成|进展|实施|落实|推进)情况|\s*\d{1,2}\s*(?:[-—~至]\s*\d{1,2}\s*)?月)/g;
 
 function _extractTargets(input: string, planYear: number | null): ExtractedTarget[] {
   const normalized = normalizePlanText(input);
@@ -126,10 +132,12 @@ function _extractTargets(input: string, planYear: number | null): ExtractedTarge
       // a repeated cell of a flattened table (100%, 2場) is another row's value, not a repeated paragraph
       skip = seenParagraphs.has(paragraphKey) && (clause.paragraph.match(/[\u4e00-\u9fa5]/g)?.length ?? 0) >= 6;
       seenParagraphs.add(paragraphKey);
-      if (clause.start >= titleEnd && SUBHEADING.test(clause.paragraph.trim())) lookingBack = lookingBackFrom(clause.paragraph, planYear);
+      if (clause.start >= titleEnd && SUBHEADING.test(clause.paragraph.trim()))
+        lookingBack = lookingBackFrom(clause.paragraph, planYear);
       past = REPORT_PARAGRAPH.test(clause.paragraph) || ((report || lookingBack) && !quotesTask(clause.start));
     }
-    if (skip || clause.heading || inTable(clause.start) || scale.has(lastAtOrBefore(lineStarts, clause.start))) continue;
+    if (skip || clause.heading || inTable(clause.start) || scale.has(lastAtOrBefore(lineStarts, clause.start)))
+      continue;
     if (PAST_PERIOD.test(clause.text)) past = true;
     for (const m of clause.text.matchAll(CONTEXT_YEAR)) {
       // A later year is the plan's future; the plan's own year is, in a report, the year reported.
@@ -139,12 +147,22 @@ function _extractTargets(input: string, planYear: number | null): ExtractedTarge
     let previous: string | null = null;
     const mentions = row ? [] : findMentions(clause);
     const shared = listNames(clause.text);
-    const named = (mention: Mention, i: number) => (shared.length === mentions.length ? shared[i]! : (previous = indicatorName(mention, previous)));
+    const named = (mention: Mention, i: number) =>
+      shared.length === mentions.length ? shared[i]! : (previous = indicatorName(mention, previous));
     const targets = row
       ? [{...row, baseline_year: null, per: null}]
       : mentions
           .map((mention, i) => ({...mention, indicator: named(mention, i), baseline: null}))
-          .filter((mention) => namesTarget(clause.text, mention) || !(past || RESULT_WORDS.test(clause.text.slice(0, mention.start)) || RESULT_SENTENCE.test(clause.sentence) || doneAfter(clause.text, mention)));
+          .filter(
+            (mention) =>
+              namesTarget(clause.text, mention) ||
+              !(
+                past ||
+                RESULT_WORDS.test(clause.text.slice(0, mention.start)) ||
+                RESULT_SENTENCE.test(clause.sentence) ||
+                doneAfter(clause.text, mention)
+              )
+          );
     const deadline = DEADLINE_YEAR.exec(clause.sentence);
     for (const target of targets) {
       found.push({
@@ -205,7 +223,9 @@ function _extractTargets(input: string, planYear: number | null): ExtractedTarge
 function namesTarget(text: string, mention: Mention): boolean {
   if (NAMED_TARGET.test(text.slice(mention.end))) return true;
   const before = text.slice(0, mention.start);
-  return NAMED_BEFORE.test(before) && !(mention.unit === "百分点" && /(?:好于|优于|高于|低于|超过|超出)[^,;]*$/.test(before));
+  return (
+    NAMED_BEFORE.test(before) && !(mention.unit === "百分点" && /(?:好于|优于|高于|低于|超过|超出)[^,;]*$/.test(before))
+  );
 }
 
 /** Whether a subheading opens a look back: it says so (回顾, 成果) or names only a year before the plan's. */
@@ -227,7 +247,8 @@ function gradingScale(lines: readonly string[]): Set<number> {
   let run: number[] = [];
   const close = () => {
     const values = run.map((i) => Number(SCALE_STEP.exec(lines[i]!)![1]));
-    if (run.length >= 3 && values.at(-1) === 100 && values.every((v, k) => k === 0 || v >= values[k - 1]!)) for (const i of run) out.add(i);
+    if (run.length >= 3 && values.at(-1) === 100 && values.every((v, k) => k === 0 || v >= values[k - 1]!))
+      for (const i of run) out.add(i);
     run = [];
   };
   lines.forEach((line, i) => (SCALE_STEP.test(line) ? run.push(i) : close()));

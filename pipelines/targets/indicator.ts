@@ -1,7 +1,8 @@
 import type {Mention} from "./mentions.js";
 
 const QUOTES = /[“”‘’「」『』"《》]/g;
-const LEADING = /^(?:[、,和及与并且\-–—•·]|当中|年内|其中|同时|全市|全区|全省|实现|确保|力争|争取|保障|完成|帮助学生|掌握|积极|持续|推动|努力|基本|进一步|分别)+/;
+const LEADING =
+  /^(?:[、,和及与并且\-–—•·]|当中|年内|其中|同时|全市|全区|全省|实现|确保|力争|争取|保障|完成|帮助学生|掌握|积极|持续|推动|努力|基本|进一步|分别)+/;
 const TRAILING = /(?:分别|全市|全区|均|都|累计|共|合计|总计|年度|目标任务|任务|目标值?为?)+$/;
 /** Verbs that open a count (新增 2 所学校): the indicator is the verb and what it counts. */
 const COUNT_VERB = /(新建成|新建|新增|建成|培育|创建|打造|开设|开展|认定|遴选|举办|招收|为)$/;
@@ -32,11 +33,17 @@ export function indicatorName(mention: Mention, previous: string | null): string
   if (mention.coverage) return `${before || previous || ""}覆盖率`;
   const verb = COUNT_VERB.exec(before);
   if (after && verb && before.length === verb[0].length) return (verb[0] === "为" ? "" : verb[0]) + after;
-  if (after && (!before || verb)) return (verb && verb[0] !== "为" ? before : before.slice(0, before.length - (verb?.[0].length ?? 0))) + after;
+  if (after && (!before || verb))
+    return (verb && verb[0] !== "为" ? before : before.slice(0, before.length - (verb?.[0].length ?? 0))) + after;
   if (after && after.length <= 4) return before + after;
   return before || after || previous || "";
 }
 
 function clean(text: string): string {
-  return text.replace(QUOTES, "").replace(/^\((?:间|个|套)\)/, "").replace(/^的?目标$/, "").replace(/\s+/g, "").replace(/^[、,;:]+|[、,;:]+$/g, "");
+  return text
+    .replace(QUOTES, "")
+    .replace(/^\((?:间|个|套)\)/, "")
+    .replace(/^的?目标$/, "")
+    .replace(/\s+/g, "")
+    .replace(/^[、,;:]+|[、,;:]+$/g, "");
 }

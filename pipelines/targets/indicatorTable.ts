@@ -42,7 +42,8 @@ const ATTR_CELL = /^(?:预期性|约束性|指导性|[预约]期?)$/;
 const MISSING = /^(?:—+|–+|-+|\/|无|\*+|×+)$/;
 const UNIT_WORDS = [...UNITS].sort((a, b) => b.length - a.length);
 /** A value cell: 〔13.5〕, ≥80, 99%以上, 12.3年, 2—3, <0.01. */
-const VALUE_CELL = /^(?<open>〔)?\s*(?<symbol>[≥≤><]=?)?\s*(?:(?<low>[\d.,]+[万亿]?)%?\s*(?:—|–|-|~|至)\s*)?(?<num>[\d.,]+[万亿]?)\s*(?<unit>%|‰|[\u4e00-\u9fa5]{1,4}?)?\s*(?<bound>以上|以下|以内|左右)?\s*(?:〕)?$/;
+const VALUE_CELL =
+  /^(?<open>〔)?\s*(?<symbol>[≥≤><]=?)?\s*(?:(?<low>[\d.,]+[万亿]?)%?\s*(?:—|–|-|~|至)\s*)?(?<num>[\d.,]+[万亿]?)\s*(?<unit>%|‰|[\u4e00-\u9fa5]{1,4}?)?\s*(?<bound>以上|以下|以内|左右)?\s*(?:〕)?$/;
 
 const compact = (s: string) => s.replace(/\s+/g, "");
 
@@ -53,7 +54,12 @@ function columnOf(cell: string): Column {
   if (NAME_HEADER.test(c)) return {role: "name", year: null, part: null};
   if (UNIT_HEADER.test(c)) return {role: "unit", year: null, part: null};
   if (ATTR_HEADER.test(c)) return {role: "attr", year: null, part: null};
-  if (year && c.length <= 12) return {role: "value", year: Number(year[1]), part: TARGET_HEADER.test(c) ? "target" : BASELINE_HEADER.test(c) ? "baseline" : null};
+  if (year && c.length <= 12)
+    return {
+      role: "value",
+      year: Number(year[1]),
+      part: TARGET_HEADER.test(c) ? "target" : BASELINE_HEADER.test(c) ? "baseline" : null
+    };
   if (TARGET_HEADER.test(c) && c.length <= 8) return {role: "value", year: null, part: "target"};
   if (BASELINE_HEADER.test(c) && c.length <= 8) return {role: "value", year: null, part: "baseline"};
   return {role: "other", year: null, part: null};
@@ -78,7 +84,12 @@ function asHeader(cells: readonly string[]): Column[] | null {
 /** The cells of a one-line row: split by |, else tabs, else runs of two spaces, else single spaces. */
 function splitRow(line: string): string[] {
   const t = line.trim();
-  if (t.includes("|")) return t.replace(/^\||\|$/g, "").split("|").map((c) => c.trim()).filter((c, i, all) => c || i < all.length - 1);
+  if (t.includes("|"))
+    return t
+      .replace(/^\||\|$/g, "")
+      .split("|")
+      .map((c) => c.trim())
+      .filter((c, i, all) => c || i < all.length - 1);
   if (t.includes("\t")) return t.split(/\t+/).map((c) => c.trim());
   const wide = t.split(/\s{2,}/);
   return wide.length >= 3 ? wide : t.split(/\s+/);
@@ -102,7 +113,8 @@ export function readCell(text: string): Cell | null | undefined {
   const m = VALUE_CELL.exec(t);
   if (!m?.groups) return undefined;
   const {open, symbol, low, num, unit, bound} = m.groups;
-  const cellUnit = unit === undefined ? null : unit === "%" || unit === "‰" ? unit : UNIT_WORDS.find((u) => u === unit) ?? undefined;
+  const cellUnit =
+    unit === undefined ? null : unit === "%" || unit === "‰" ? unit : (UNIT_WORDS.find((u) => u === unit) ?? undefined);
   if (cellUnit === undefined) return undefined;
   const high = parsePlanNumber(num!);
   const lowValue = low ? parsePlanNumber(low) : NaN;
@@ -118,7 +130,13 @@ export function readCell(text: string): Cell | null | undefined {
           : bound === "左右"
             ? "="
             : ">=";
-  return {value: low ? lowValue : high, value_max: low ? high : null, comparator, unit: cellUnit === "个百分点" ? "百分点" : cellUnit, cumulative: Boolean(open)};
+  return {
+    value: low ? lowValue : high,
+    value_max: low ? high : null,
+    comparator,
+    unit: cellUnit === "个百分点" ? "百分点" : cellUnit,
+    cumulative: Boolean(open)
+  };
 }
 
 /** A row name: its list number (1. 其中:) dropped, its unit in brackets (受教育年限(年)) taken out. */
@@ -127,14 +145,23 @@ function readName(text: string): {name: string; unit: string | null; offset: num
   let name = text.slice(lead.length).trim();
   let unit: string | null = null;
   const bracket = /[(]([^()]{1,6})[)]$/.exec(name);
-  if (bracket && (bracket[1] === "%" || bracket[1] === "‰" || UNIT_WORDS.includes(bracket[1] as (typeof UNITS)[number]))) {
+  if (
+    bracket &&
+    (bracket[1] === "%" || bracket[1] === "‰" || UNIT_WORDS.includes(bracket[1] as (typeof UNITS)[number]))
+  ) {
     unit = bracket[1]!;
     name = name.slice(0, bracket.index).trim();
   }
   return {name: name.replace(/\s+/g, ""), unit, offset: lead.length};
 }
 
-const isNameCell = (t: string) => /[\u4e00-\u9fa5]/.test(t) && t.length <= 40 && !/[。,;:]$/.test(t) && !/[。]/.test(t) && readCell(t) === undefined && !ATTR_CELL.test(t);
+const isNameCell = (t: string) =>
+  /[\u4e00-\u9fa5]/.test(t) &&
+  t.length <= 40 &&
+  !/[。,;:]$/.test(t) &&
+  !/[。]/.test(t) &&
+  readCell(t) === undefined &&
+  !ATTR_CELL.test(t);
 
 interface Line {
   text: string;
@@ -210,7 +237,11 @@ function readRowTable(lines: readonly Line[], from: number, header: Column[]): {
     let cells = splitRow(line.text);
     if (cells.length === header.length - 1 && header[0]!.role === "no") cells = ["", ...cells];
     if (cells.length !== header.length) {
-      if (/^\s*(?:[一二三四五六七八九十]+、|[(][一二三四五六七八九十]+[)])/.test(line.text) && line.text.trim().length <= 30) continue; // a group of rows
+      if (
+        /^\s*(?:[一二三四五六七八九十]+、|[(][一二三四五六七八九十]+[)])/.test(line.text) &&
+        line.text.trim().length <= 30
+      )
+        continue; // a group of rows
       break;
     }
     const nameIndex = header.findIndex((c) => c.role === "name");
@@ -218,7 +249,9 @@ function readRowTable(lines: readonly Line[], from: number, header: Column[]): {
     if (!name || !/[\u4e00-\u9fa5]/.test(name)) break;
     const unitIndex = header.findIndex((c) => c.role === "unit");
     const unitCell = unitIndex >= 0 ? cells[unitIndex]!.trim() : null;
-    const values = header.map((c, k) => (c.role === "value" ? {column: c, cell: readCell(cells[k]!)} : null)).filter((v) => v !== null);
+    const values = header
+      .map((c, k) => (c.role === "value" ? {column: c, cell: readCell(cells[k]!)} : null))
+      .filter((v) => v !== null);
     if (values.some((v) => v.cell === undefined)) break;
     const row = toRow(name, [unitCell, nameUnit], values as {column: Column; cell: Cell | null}[]);
     const nameAt = line.text.indexOf(cells[nameIndex]!);
@@ -244,7 +277,11 @@ function readFlatTable(lines: readonly Line[], from: number, header: Column[]): 
     let line = next();
     if (!line) break;
     let t = line.text.trim();
-    if (/^(?:[一二三四五六七八九十]+、|[(][一二三四五六七八九十]+[)])/.test(t) && t.length <= 30 && readCell(t) === undefined) {
+    if (
+      /^(?:[一二三四五六七八九十]+、|[(][一二三四五六七八九十]+[)])/.test(t) &&
+      t.length <= 30 &&
+      readCell(t) === undefined
+    ) {
       i++; // a group of rows: 一、发展水平
       continue;
     }
@@ -256,8 +293,14 @@ function readFlatTable(lines: readonly Line[], from: number, header: Column[]): 
     }
     if (!isNameCell(t)) break;
     const names: Line[] = [];
-    const isUnitCell = (u: string) => hasUnit && (u === "%" || u === "‰" || UNIT_WORDS.includes(u as (typeof UNITS)[number]));
-    while (line && isNameCell(line.text.trim()) && !isUnitCell(line.text.trim()) && (names.length === 0 || !/^\s*\d{1,2}[.、](?!\d)/.test(line.text))) {
+    const isUnitCell = (u: string) =>
+      hasUnit && (u === "%" || u === "‰" || UNIT_WORDS.includes(u as (typeof UNITS)[number]));
+    while (
+      line &&
+      isNameCell(line.text.trim()) &&
+      !isUnitCell(line.text.trim()) &&
+      (names.length === 0 || !/^\s*\d{1,2}[.、](?!\d)/.test(line.text))
+    ) {
       names.push(line);
       i++;
       line = next();
@@ -283,7 +326,14 @@ function readFlatTable(lines: readonly Line[], from: number, header: Column[]): 
     // k names, n value columns: k × n cells (every name has values), (k − 1) × n (the first only heads its sub-rows), or n.
     const n = valueColumns.length;
     const k = names.length;
-    const owners = cells.length === k * n ? names : cells.length === (k - 1) * n ? names.slice(1) : cells.length === n ? [names[0]!] : null;
+    const owners =
+      cells.length === k * n
+        ? names
+        : cells.length === (k - 1) * n
+          ? names.slice(1)
+          : cells.length === n
+            ? [names[0]!]
+            : null;
     if (!owners) continue;
     const main = readName(names[0]!.text);
     owners.forEach((owner, r) => {
@@ -298,11 +348,17 @@ function readFlatTable(lines: readonly Line[], from: number, header: Column[]): 
 }
 
 /** A row's target from its value cells: the target column's cell, the baseline column's, the first unit said. */
-function toRow(indicator: string, units: (string | null)[], values: {column: Column; cell: Cell | null}[]): Omit<IndicatorRow, "start" | "end"> | null {
+function toRow(
+  indicator: string,
+  units: (string | null)[],
+  values: {column: Column; cell: Cell | null}[]
+): Omit<IndicatorRow, "start" | "end"> | null {
   const target = values.find((v) => v.column.part === "target");
   if (!target?.cell) return null;
   const baseline = values.find((v) => v.column.part === "baseline" && v.cell);
-  const unit = [...units, target.cell.unit, baseline?.cell?.unit ?? null].find((u) => u !== null && u !== undefined && u !== "") ?? "";
+  const unit =
+    [...units, target.cell.unit, baseline?.cell?.unit ?? null].find((u) => u !== null && u !== undefined && u !== "") ??
+    "";
   return {
     indicator,
     unit: unit === "％" ? "%" : unit === "个百分点" ? "百分点" : unit,

@@ -17,7 +17,12 @@ export async function loadTargets({
   curation,
   year,
   warn = () => {}
-}: {plan: string; curation?: string; year?: number | null; warn?: (message: string) => void}): Promise<Target[]> {
+}: {
+  plan: string;
+  curation?: string;
+  year?: number | null;
+  warn?: (message: string) => void;
+}): Promise<Target[]> {
   const text = await readPlanText(plan);
   const rows: CurationRow[] = curation && existsSync(curation) ? await readCuration(curation) : [];
   const planYear = inferPlanYear(text, {year}).year;

@@ -28,9 +28,66 @@ export interface Mention {
  * rates (% ‰ 百分点, per 10万), ages and durations (岁 年 小时: only where the indicator is one).
  */
 export const UNITS = [
-  "个百分点", "百分点", "个小时", "微克/立方米", "毫克/立方米", "平方公里", "平方米", "立方米", "人次", "场次", "万元", "亿元", "公里", "千米", "公顷", "公斤", "千克", "课时", "小时", "批次", "/10万",
-  "%", "‰", "所", "个", "名", "人", "门", "项", "次", "家", "座", "场", "间", "张", "台", "种", "户", "元", "节", "班", "篇", "部", "条",
-  "亩", "株", "棵", "处", "套", "床", "辆", "吨", "斤", "栋", "块", "例", "册", "件", "岁", "年"
+  "个百分点",
+  "百分点",
+  "个小时",
+  "微克/立方米",
+  "毫克/立方米",
+  "平方公里",
+  "平方米",
+  "立方米",
+  "人次",
+  "场次",
+  "万元",
+  "亿元",
+  "公里",
+  "千米",
+  "公顷",
+  "公斤",
+  "千克",
+  "课时",
+  "小时",
+  "批次",
+  "/10万",
+  "%",
+  "‰",
+  "所",
+  "个",
+  "名",
+  "人",
+  "门",
+  "项",
+  "次",
+  "家",
+  "座",
+  "场",
+  "间",
+  "张",
+  "台",
+  "种",
+  "户",
+  "元",
+  "节",
+  "班",
+  "篇",
+  "部",
+  "条",
+  "亩",
+  "株",
+  "棵",
+  "处",
+  "套",
+  "床",
+  "辆",
+  "吨",
+  "斤",
+  "栋",
+  "块",
+  "例",
+  "册",
+  "件",
+  "岁",
+  "年"
 ] as const;
 /** Units that spell another: 个百分点 is 百分点, 个小时 小时. */
 const UNIT_ALIASES: Record<string, string> = {个百分点: "百分点", 个小时: "小时"};
@@ -85,7 +142,8 @@ const AT_MOST_AFTER = /^(以下|及以下|以内)/;
 /** 左右 right after the unit: about (GDP增长5%左右, 保持在4%左右), unless the words before say a bound (控制在). */
 const ABOUT_AFTER = /^左右/;
 /** Verbs a Chinese numeral must follow (or a comparator) to count: 一人一档 is no target. */
-const COUNTING_VERBS = "新建成|新建|新增|建成|建设|培育|创建|打造|开设|开展|完成|实现|达到|达|增加|认定|遴选|举办|招收|培训";
+const COUNTING_VERBS =
+  "新建成|新建|新增|建成|建设|培育|创建|打造|开设|开展|完成|实现|达到|达|增加|认定|遴选|举办|招收|培训";
 const COUNTING_VERB = new RegExp(`(${COUNTING_VERBS})$`);
 /** An action anywhere in a phrase (what a scope word no longer governs). */
 const ACTION = new RegExp(`${COUNTING_VERBS}|实施|改造|提升|整治`);
@@ -130,7 +188,8 @@ export function findMentions(clause: Clause): Mention[] {
     const left = text.slice(Math.max(0, start - 3), start);
     if (/第$/.test(left) || /[+＋]$/.test(left) || /^[+＋]/.test(text.slice(end))) continue;
     // a formula's factor (完成数/计划数*100%) and a weight in brackets after a goal's name (推展會展活動(6%))
-    if (FORMULA.test(left) || (g.unit === "%" && !g.low && WEIGHT.test(left) && /^\)\s*(?:\||$)/.test(text.slice(end)))) continue;
+    if (FORMULA.test(left) || (g.unit === "%" && !g.low && WEIGHT.test(left) && /^\)\s*(?:\||$)/.test(text.slice(end))))
+      continue;
     if (g.unit === "次" && (/届[\u4e00-\u9fa5]*$/.test(left) || /^(全会|会议|会)/.test(text.slice(end)))) continue;
     const rest = text.slice(end);
     const prefix = text.slice(boundary, start);
@@ -138,16 +197,33 @@ export function findMentions(clause: Clause): Mention[] {
     // a class when a count of what it classes follows (10亿元以上项目25个); 2项以上艺术技能 is a target
     if (g.unit && /^(?:及)?以上[^\d,、;]{1,8}?(?:\d|[一二三四五六七八九十两])/.test(rest)) continue;
     if (g.unit && g.unit !== "%" && DESCRIPTIVE_NOUN.test(rest)) continue;
-    if (DESCRIPTIVE_VERB.test(prefix.replace(/[\s约]+$/, "")) || ATTENDING.test(prefix.trimEnd()) || BASE_AFTER.test(rest)) continue;
+    if (
+      DESCRIPTIVE_VERB.test(prefix.replace(/[\s约]+$/, "")) ||
+      ATTENDING.test(prefix.trimEnd()) ||
+      BASE_AFTER.test(rest)
+    )
+      continue;
     const scope = DESCRIPTIVE_SCOPE.exec(text.slice(0, start));
     if (scope && !ACTION.test(scope[1]!) && !REACHED.test(scope[1]!)) continue;
-    if (g.unit && g.unit !== "%" && g.unit !== "百分点" && g.unit !== "个百分点" && !/\($/.test(prefix) && sharedBy(text, end) && !COUNTING_VERB.test(prefix.replace(/[\s约]+$/, ""))) continue;
+    if (
+      g.unit &&
+      g.unit !== "%" &&
+      g.unit !== "百分点" &&
+      g.unit !== "个百分点" &&
+      !/\($/.test(prefix) &&
+      sharedBy(text, end) &&
+      !COUNTING_VERB.test(prefix.replace(/[\s约]+$/, ""))
+    )
+      continue;
     let comparator: Comparator = ">=";
     let explicit = Boolean(g.more || g.score);
     let own = false; // whether this mention's own words say its comparator
     let baseline_year: number | null = null;
     let per: Mention["per"] = null;
-    let before = prefix.replace(/\s+$/, "").replace(/(?:大约|约为|约)$/, "").replace(/\s+$/, "");
+    let before = prefix
+      .replace(/\s+$/, "")
+      .replace(/(?:大约|约为|约)$/, "")
+      .replace(/\s+$/, "");
     const change = CHANGE.exec(before);
     const yearly = YEARLY.exec(before);
     if (change) {
@@ -177,10 +253,18 @@ export function findMentions(clause: Clause): Mention[] {
       before = before.slice(0, reach.index);
     }
     explicit ||= COUNT.test(before);
-    if (boundary > 0) before = before.slice(Math.max(...["、", "和", "及", "与", "并"].map((c) => before.lastIndexOf(c) + 1)));
+    if (boundary > 0)
+      before = before.slice(Math.max(...["、", "和", "及", "与", "并"].map((c) => before.lastIndexOf(c) + 1)));
     if (g.symbol) {
       const symbol = g.symbol.trim();
-      comparator = symbol.startsWith("≥") || symbol === ">=" ? ">=" : symbol.startsWith("≤") || symbol === "<=" ? "<=" : symbol === ">" ? ">" : "<";
+      comparator =
+        symbol.startsWith("≥") || symbol === ">="
+          ? ">="
+          : symbol.startsWith("≤") || symbol === "<="
+            ? "<="
+            : symbol === ">"
+              ? ">"
+              : "<";
       explicit = own = true;
     }
     if (AT_MOST_AFTER.test(rest)) {
@@ -193,7 +277,13 @@ export function findMentions(clause: Clause): Mention[] {
       explicit = own = true;
     }
     // 浓度为30, 优于年度目标32.9 (of a concentration named earlier in the sentence): at most
-    if (!own && comparator === ">=" && /(?:为|达到?|目标值?)$/.test(before) && (LOWER_IS_BETTER.test(before) || (/目标值?$/.test(before) && LOWER_IS_BETTER.test(clause.sentence)))) comparator = "<=";
+    if (
+      !own &&
+      comparator === ">=" &&
+      /(?:为|达到?|目标值?)$/.test(before) &&
+      (LOWER_IS_BETTER.test(before) || (/目标值?$/.test(before) && LOWER_IS_BETTER.test(clause.sentence)))
+    )
+      comparator = "<=";
     const previous = mentions.at(-1);
     if (!own && previous && /^[、和及与]?$/.test(prefix.trim())) {
       // a list that shares its verb: 分别下降到4.0‰、4.5‰、10/10万
@@ -205,7 +295,15 @@ export function findMentions(clause: Clause): Mention[] {
     if (!g.coverage && !g.score && IS_CHINESE.test(g.num!) && !explicit && !COUNTING_VERB.test(prefix)) continue;
     const coverage = Boolean(g.coverage);
     const listed = LIST_UNIT.exec(rest)?.[1];
-    const unit = coverage ? "%" : g.score ? "" : g.unit ? UNIT_ALIASES[g.unit] ?? g.unit : g.people !== undefined ? "人" : nounUnit(before) || (listed ? UNIT_ALIASES[listed] ?? listed : "");
+    const unit = coverage
+      ? "%"
+      : g.score
+        ? ""
+        : g.unit
+          ? (UNIT_ALIASES[g.unit] ?? g.unit)
+          : g.people !== undefined
+            ? "人"
+            : nounUnit(before) || (listed ? (UNIT_ALIASES[listed] ?? listed) : "");
     const value = coverage ? 100 : g.score ? Number(g.score) : parsePlanNumber(g.num!);
     if (!Number.isFinite(value)) continue;
     let value_max: number | null = null;
@@ -243,14 +341,21 @@ export function findMentions(clause: Clause): Mention[] {
 function acceptUnit(g: Record<string, string | undefined>, prefix: string, rest: string, sentence: string): boolean {
   if (g.unit !== "岁" && g.unit !== "年") return true;
   if (g.unit === "年" && /^\d{4}$/.test(g.num ?? "")) return false;
-  if (/^(?:及)?(?:以上|以下)?(?:左右)?[\u4e00-\u9fa5]/.test(rest) && !/^(?:及)?(?:以上|以下|以内|左右)(?:[,;。]|$)/.test(rest)) return false;
+  if (
+    /^(?:及)?(?:以上|以下)?(?:左右)?[\u4e00-\u9fa5]/.test(rest) &&
+    !/^(?:及)?(?:以上|以下|以内|左右)(?:[,;。]|$)/.test(rest)
+  )
+    return false;
   return AGE_OR_DURATION.test(prefix) || AGE_OR_DURATION.test(sentence);
 }
 
 /** Whether a percentage follows in the same clause after a noun phrase: the count is what the share is of. */
 function sharedBy(text: string, end: number): boolean {
   const rest = text.slice(end);
-  return /^[^,;、。]{1,40}?(?:至少|不少于|不低于|达到|达)\s*\d+(?:\.\d+)?\s*%/.test(rest) || /^[^\d,;、。]{1,24}?\d+(?:\.\d+)?\s*%/.test(rest);
+  return (
+    /^[^,;、。]{1,40}?(?:至少|不少于|不低于|达到|达)\s*\d+(?:\.\d+)?\s*%/.test(rest) ||
+    /^[^\d,;、。]{1,24}?\d+(?:\.\d+)?\s*%/.test(rest)
+  );
 }
 
 /** The unit a noun carries for a number with only 万 or 亿 (体检人数 → 人), else none. */

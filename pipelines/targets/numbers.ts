@@ -1,4 +1,17 @@
-const DIGITS: Record<string, number> = {零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9};
+const DIGITS: Record<string, number> = {
+  零: 0,
+  〇: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9
+};
 const SMALL_UNITS: Record<string, number> = {十: 10, 百: 100, 千: 1000};
 const BIG_UNITS: Record<string, number> = {万: 1e4, 亿: 1e8};
 

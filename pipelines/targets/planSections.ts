@@ -11,7 +11,8 @@ export interface PlanSection {
 export function planSections(text: string): PlanSection[] {
   const sections = new Map<number, string>();
   for (const {section, line, body, opens} of planLines(normalizePlanText(text))) {
-    if (opens === "section" && !sections.has(section)) sections.set(section, line.slice(0, body).trim() + line.slice(body).trim());
+    if (opens === "section" && !sections.has(section))
+      sections.set(section, line.slice(0, body).trim() + line.slice(body).trim());
   }
   return [...sections].map(([section, title]) => ({section, title}));
 }

@@ -9,7 +9,10 @@ export interface PlanSegment {
  * page can show the document with every target's clause marked and anchored. `clauses` are the
  * targets' ids and offsets; targets that share a clause share one segment.
  */
-export function planSegments(text: string, clauses: readonly {id: string; start_offset: number; end_offset: number}[]): PlanSegment[][] {
+export function planSegments(
+  text: string,
+  clauses: readonly {id: string; start_offset: number; end_offset: number}[]
+): PlanSegment[][] {
   const byStart = new Map<number, {end: number; ids: string[]}>();
   for (const c of clauses) {
     const span = byStart.get(c.start_offset);
@@ -24,7 +27,9 @@ export function planSegments(text: string, clauses: readonly {id: string; start_
     if (!line.trim()) continue;
     const segments: PlanSegment[] = [];
     let at = 0;
-    const starts = [...byStart.keys()].filter((s) => s >= lineStart && s < lineStart + line.length).sort((a, b) => a - b);
+    const starts = [...byStart.keys()]
+      .filter((s) => s >= lineStart && s < lineStart + line.length)
+      .sort((a, b) => a - b);
     for (const s of starts) {
       const {end, ids} = byStart.get(s)!;
       if (s - lineStart > at) segments.push({text: line.slice(at, s - lineStart), ids: []});

@@ -36,9 +36,13 @@ const ROC_OFFSET = 1911;
  * (`114年度施政計畫` → 2025). Throws `PlanwatchError` `invalid_plan` for a
  * `year` option that is not a year.
  */
-export function inferPlanYear(text: string, {year}: {year?: number | null} = {}): {year: number | null; source: PlanYearSource | null} {
+export function inferPlanYear(
+  text: string,
+  {year}: {year?: number | null} = {}
+): {year: number | null; source: PlanYearSource | null} {
   if (year !== undefined && year !== null) {
-    if (!Number.isInteger(year) || year < 1900 || year > 2999) throw new PlanwatchError("invalid_plan", `invalid plan year: ${year}`);
+    if (!Number.isInteger(year) || year < 1900 || year > 2999)
+      throw new PlanwatchError("invalid_plan", `invalid plan year: ${year}`);
     return {year, source: "option"};
   }
   const normalized = normalizePlanText(text);

@@ -18,7 +18,10 @@ export async function projectPlanFile({projectDir}: {projectDir?: string} = {}):
   if (plan && existsSync(plan)) return plan;
   if (plan) throw new PlanwatchError("invalid_project", `${file}: the plan file ${plan} does not exist`);
   const texts = existsSync(seeds) ? (await readdir(seeds)).filter((f) => f.endsWith(".txt")) : [];
-  throw new PlanwatchError("invalid_project", `${seeds} must hold exactly one plan text (.txt), or ${PROJECT_FILE} must name it ("plan"); found ${texts.length}`);
+  throw new PlanwatchError(
+    "invalid_project",
+    `${seeds} must hold exactly one plan text (.txt), or ${PROJECT_FILE} must name it ("plan"); found ${texts.length}`
+  );
 }
 
 /**
@@ -34,8 +37,16 @@ export async function projectTargets({projectDir}: {projectDir?: string} = {}): 
  * The project's plan text cut into paragraphs and segments, each target's clause marked by its ids,
  * with the plan's sections.
  */
-export async function projectPlan({projectDir}: {projectDir?: string} = {}): Promise<{file: string; sections: PlanSection[]; paragraphs: PlanSegment[][]}> {
+export async function projectPlan({projectDir}: {projectDir?: string} = {}): Promise<{
+  file: string;
+  sections: PlanSection[];
+  paragraphs: PlanSegment[][];
+}> {
   const plan = await projectPlanFile({projectDir});
   const [text, targets] = await Promise.all([readPlanText(plan), projectTargets({projectDir})]);
-  return {file: relative(projectPaths(projectDir).root, plan), sections: planSections(text), paragraphs: planSegments(text, targets)};
+  return {
+    file: relative(projectPaths(projectDir).root, plan),
+    sections: planSections(text),
+    paragraphs: planSegments(text, targets)
+  };
 }

@@ -15,14 +15,20 @@ export async function readPlanText(plan: string): Promise<string> {
     bytes = await readFile(plan);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") throw error;
-    throw new PlanwatchError("invalid_plan", `${plan}: 无法读取计划文本 (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    throw new PlanwatchError(
+      "invalid_plan",
+      `${plan}: 无法读取计划文本 (${(error as NodeJS.ErrnoException).code ?? String(error)})`
+    );
   }
   let decoded: ReturnType<typeof decodeText>;
   try {
     decoded = decodeText(bytes);
   } catch (error) {
     if (!(error instanceof PlanwatchError)) throw error;
-    throw new PlanwatchError("invalid_plan", `${plan}: 计划文本不是可读的文本(${error.message}),请另存为 UTF-8 或 GBK 文本`);
+    throw new PlanwatchError(
+      "invalid_plan",
+      `${plan}: 计划文本不是可读的文本(${error.message}),请另存为 UTF-8 或 GBK 文本`
+    );
   }
   const text = decoded.encoding === "utf-8-bom" ? `\uFEFF${decoded.text}` : decoded.text;
   if (!text.replace(/^\uFEFF/, "").trim()) throw new PlanwatchError("invalid_plan", `${plan}: 计划文本为空`);

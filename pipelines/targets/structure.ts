@@ -37,8 +37,8 @@ const PAREN_ITEM = /^\s*(?:[(](\d{1,2})[)]|(\d{1,2})[)])/;
 const isTitleLike = (line: string, max: number) => line.trim().length <= max && !/[。;]/.test(line);
 /** A line with a comma or a stop is text: the title block ends before it (a colon may title: 交通运输部:…). */
 const PROSE = /[,。;!?]/;
-const OPEN_QUOTES = "“‘「『《〔【\"";
-const CLOSE_QUOTES = "”’」』》〕】\"";
+const OPEN_QUOTES = '“‘「『《〔【"';
+const CLOSE_QUOTES = '”’」』》〕】"';
 
 /** A line of the plan with the section and item it belongs to (0 before the first). */
 export interface PlanLine {
@@ -154,7 +154,9 @@ export function splitClauses(text: string): Clause[] {
   let headingLines = 0; // non-empty lines of the heading block so far, or Infinity once it ended
   for (const {section, item, offset, line, body} of planLines(text)) {
     if (line.trim() && (BODY_MARK.test(line) || PROSE.test(line) || headingLines >= 5)) headingLines = Infinity;
-    const heading = (line.trim() !== "" && headingLines < 5 && isTitleLike(line, 60)) || ((SECTION.test(line) || SUBSECTION.test(line)) && isTitleLike(line, 30));
+    const heading =
+      (line.trim() !== "" && headingLines < 5 && isTitleLike(line, 60)) ||
+      ((SECTION.test(line) || SUBSECTION.test(line)) && isTitleLike(line, 30));
     if (line.trim() && headingLines < 5) headingLines++;
     const paragraph = line.slice(body).trim();
     if (!paragraph) continue;
@@ -172,7 +174,17 @@ export function splitClauses(text: string): Clause[] {
         const sentenceStart = Math.max(body, ...sentenceEnds.filter((e) => e < start).map((e) => e + 1));
         const sentenceEnd = Math.min(line.length, ...sentenceEnds.filter((e) => e >= start + clause.length));
         const sentence = line.slice(sentenceStart, sentenceEnd);
-        clauses.push({section, item, start: offset + start, end: offset + start + clause.length, text: clause, paragraph, sentence, quoted: quoted.slice(start, start + clause.length), heading});
+        clauses.push({
+          section,
+          item,
+          start: offset + start,
+          end: offset + start + clause.length,
+          text: clause,
+          paragraph,
+          sentence,
+          quoted: quoted.slice(start, start + clause.length),
+          heading
+        });
       }
       from = to + 1;
     }
@@ -196,7 +208,8 @@ function quoteMask(line: string): boolean[] {
     let e = s;
     while (e < mask.length && mask[e]) e++;
     const inner = line.slice(s + 1, e - 1);
-    if (!"《〔【".includes(line[s]!) && inner.length >= SPEECH_MIN && SPEECH.test(inner)) mask.splice(s + 1, inner.length, ...quoteMask(inner));
+    if (!"《〔【".includes(line[s]!) && inner.length >= SPEECH_MIN && SPEECH.test(inner))
+      mask.splice(s + 1, inner.length, ...quoteMask(inner));
     s = e;
   }
   return mask;

@@ -6,7 +6,10 @@ import {type IndicatorRow, readCell} from "./indicatorTable.js";
  * fields a headed table's row has that such a row can give (`baseline` when it has a number for the
  * base period instead of —).
  */
-export type TableRowTarget = Pick<IndicatorRow, "indicator" | "unit" | "comparator" | "value" | "value_max" | "baseline">;
+export type TableRowTarget = Pick<
+  IndicatorRow,
+  "indicator" | "unit" | "comparator" | "value" | "value_max" | "baseline"
+>;
 
 const CELL_SPLIT = /\s*\|\s*|\t+|\s+/;
 
@@ -17,7 +20,11 @@ const CELL_SPLIT = /\s*\|\s*|\t+|\s+/;
  * for any other line, a header row included. (Tables with a header: `readIndicatorTables`.)
  */
 export function readTableRow(line: string): TableRowTarget | null {
-  const cells = line.trim().replace(/^\||\|$/g, "").split(CELL_SPLIT).filter(Boolean);
+  const cells = line
+    .trim()
+    .replace(/^\||\|$/g, "")
+    .split(CELL_SPLIT)
+    .filter(Boolean);
   if (cells.length < 3 || cells.length > 5) return null;
   const [indicator, unitCell, ...rest] = cells as [string, string, ...string[]];
   if (!/^[\u4e00-\u9fa5]/.test(indicator) || /\d/.test(indicator)) return null;

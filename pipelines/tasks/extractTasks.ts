@@ -6,7 +6,16 @@ import {inferPlanYear} from "../targets/planYear.js";
 import {type PlanLine, planLines} from "../targets/structure.js";
 import type {TaskLine} from "./taskTable.js";
 import {taskTableLines} from "./taskTable.js";
-import {actionVerb, isGroupName, isNoteLine, isPrefaceHeading, noteTailStart, officeNoteStart, readDeadline, subListMarkers} from "./phrases.js";
+import {
+  actionVerb,
+  isGroupName,
+  isNoteLine,
+  isPrefaceHeading,
+  noteTailStart,
+  officeNoteStart,
+  readDeadline,
+  subListMarkers
+} from "./phrases.js";
 
 /** A work item of the plan: section `一、`, item `1.`, and the title its first sentence gives. */
 export interface WorkItem {
@@ -69,7 +78,13 @@ const BULLET = /^\s*(?:[•●■◆▪·]|[-–](?=\s))?\s*/;
  * A plan whose year nothing says still gives its tasks, with deadlines only where the text names a year.
  * Throws `PlanwatchError` `invalid_plan` when `text` is not a string.
  */
-export function extractTasks(text: string, {year, targets}: {year?: number | null; targets?: readonly {id: string; start_offset: number; end_offset: number}[]} = {}): PlanTasks {
+export function extractTasks(
+  text: string,
+  {
+    year,
+    targets
+  }: {year?: number | null; targets?: readonly {id: string; start_offset: number; end_offset: number}[]} = {}
+): PlanTasks {
   if (typeof text !== "string") throw new PlanwatchError("invalid_plan", `invalid plan text: ${String(text)}`);
   const y = inferPlanYear(text, {year}).year;
   return _extractTasks(text, {year: y, targets: targets ?? extractTargets(text)});
@@ -81,12 +96,17 @@ interface Piece {
   lead: boolean;
 }
 
-function _extractTasks(input: string, {year, targets}: {year: number | null; targets: readonly {id: string; start_offset: number; end_offset: number}[]}): PlanTasks {
+function _extractTasks(
+  input: string,
+  {year, targets}: {year: number | null; targets: readonly {id: string; start_offset: number; end_offset: number}[]}
+): PlanTasks {
   // read in simplified characters (same offsets): a traditional-character plan's verbs, notes and deadlines are found too
   const normalized = normalizePlanText(input);
   const sectionTitles = new Map(planSections(input).map((s) => [s.section, s.title]));
   // sections of aims (总体要求, 指导思想…) hold no work items: decided once per section, not per line
-  const prefaceSections = new Set([...sectionTitles].filter(([, title]) => isPrefaceHeading(normalizePlanText(title))).map(([section]) => section));
+  const prefaceSections = new Set(
+    [...sectionTitles].filter(([, title]) => isPrefaceHeading(normalizePlanText(title))).map(([section]) => section)
+  );
   const items = new Map<string, WorkItem>();
   const tasks: ExtractedTask[] = [];
   const counters = new Map<string, number>();
@@ -109,16 +129,31 @@ function _extractTasks(input: string, {year, targets}: {year: number | null; tar
     seen.add(`${key}:${paragraph}`);
     let from = body + (line.length - line.slice(body).trimStart().length - body);
     if (opens === "item" && !items.has(key)) {
-      const next = lines.slice(index + 1).find((l, k) => l.line.trim() && !isNoteLine(l.line) && !namesGroup(lines, index + 1 + k));
-      const title = itemTitle(line, from, {textBelow: next !== undefined && next.opens === null && next.section === section && next.item === item});
-      items.set(key, {item_id: key, section, item, section_title: sectionTitles.get(section) ?? "", title: input.slice(offset + title.start, offset + title.end), start_offset: offset + title.start, end_offset: offset + title.end});
+      const next = lines
+        .slice(index + 1)
+        .find((l, k) => l.line.trim() && !isNoteLine(l.line) && !namesGroup(lines, index + 1 + k));
+      const title = itemTitle(line, from, {
+        textBelow: next !== undefined && next.opens === null && next.section === section && next.item === item
+      });
+      items.set(key, {
+        item_id: key,
+        section,
+        item,
+        section_title: sectionTitles.get(section) ?? "",
+        title: input.slice(offset + title.start, offset + title.end),
+        start_offset: offset + title.start,
+        end_offset: offset + title.end
+      });
       from = title.bodyFrom;
     }
     if (!items.has(key)) continue; // text under an item number the plan never opened
     if (isNoteLine(paragraph)) {
       // 牵头单位:… names offices; 完成时限:… the time of the item's tasks that name none
       const named = readDeadline(paragraph, {year});
-      if (named) for (const t of tasks) if (t.item_id === key && t.deadline_source !== "text") Object.assign(t, {deadline: named.deadline, deadline_source: "text", deadline_words: named.words});
+      if (named)
+        for (const t of tasks)
+          if (t.item_id === key && t.deadline_source !== "text")
+            Object.assign(t, {deadline: named.deadline, deadline_source: "text", deadline_words: named.words});
       continue;
     }
     const itemTitleText = items.get(key)!.title;
@@ -167,14 +202,20 @@ function namesGroup(lines: readonly TaskLine[], index: number): boolean {
  * punctuation, or one short sentence with text under it: `1.主要目标指标。`), its tasks in the
  * paragraphs under it; else the first clause (and the sentence is a task).
  */
-function itemTitle(line: string, from: number, {textBelow}: {textBelow: boolean}): {start: number; end: number; bodyFrom: number} {
+function itemTitle(
+  line: string,
+  from: number,
+  {textBelow}: {textBelow: boolean}
+): {start: number; end: number; bodyFrom: number} {
   const rest = line.slice(from);
   const bare = rest.replace(TRAILING, "");
   // a bare heading: its tasks are in the paragraphs under it
-  if (!/[。;!?;!?,:,:]/.test(bare) && (textBelow || bare.length === rest.trimEnd().length)) return {start: from, end: from + bare.length, bodyFrom: line.length};
+  if (!/[。;!?;!?,:,:]/.test(bare) && (textBelow || bare.length === rest.trimEnd().length))
+    return {start: from, end: from + bare.length, bodyFrom: line.length};
   const stop = rest.search(/[。!?!?]/);
   const after = rest.slice(stop + 1).trim();
-  if (stop > 0 && after && (!/[,;,;]/.test(rest.slice(0, stop)) || subListMarkers(after)[0] === 0)) return {start: from, end: from + stop, bodyFrom: from + stop + 1};
+  if (stop > 0 && after && (!/[,;,;]/.test(rest.slice(0, stop)) || subListMarkers(after)[0] === 0))
+    return {start: from, end: from + stop, bodyFrom: from + stop + 1};
   const clause = rest.search(/[,;:,;:。]/);
   const end = clause > 0 ? clause : rest.replace(TRAILING, "").length;
   return {start: from, end: from + end, bodyFrom: from};
@@ -187,7 +228,8 @@ function itemTitle(line: string, from: number, {textBelow}: {textBelow: boolean}
 function pieces(line: string, from: number): Piece[] {
   const rest = line.slice(from);
   const markers = subListMarkers(rest);
-  if (!markers.length || !markers.some((at, i) => /[。!?!?]/.test(rest.slice(at, markers[i + 1] ?? at)))) return sentencePieces(line, from, line.length);
+  if (!markers.length || !markers.some((at, i) => /[。!?!?]/.test(rest.slice(at, markers[i + 1] ?? at))))
+    return sentencePieces(line, from, line.length);
   // the sentences before the list are tasks of their own; the list's lead-in is not
   const lead = Math.max(0, ...[...rest.slice(0, markers[0]).matchAll(/[。!?!?]/g)].map((m) => m.index! + 1));
   const out = [...sentencePieces(line, from, from + lead), trimmed(line, from + lead, from + markers[0]!, true)];
@@ -204,7 +246,9 @@ function sentencePieces(line: string, from: number, to: number): Piece[] {
     const markers = subListMarkers(sentence);
     if (markers.length) {
       out.push(trimmed(line, start, start + markers[0]!, true));
-      markers.forEach((at, i) => out.push(trimmed(line, start + at, start + (markers[i + 1] ?? sentence.length), false)));
+      markers.forEach((at, i) =>
+        out.push(trimmed(line, start + at, start + (markers[i + 1] ?? sentence.length), false))
+      );
     } else {
       out.push(trimmed(line, start, start + sentence.length, false));
     }
@@ -266,7 +310,13 @@ export function unwrapLines<L extends PlanLine>(lines: readonly L[]): L[] {
   const out: L[] = [];
   for (const l of lines) {
     const last = out.at(-1);
-    const runsOn = last && last.line.trim() && l.line.trim() && l.opens === null && last.line.trimEnd().length >= width - 3 && !PARAGRAPH_END.test(last.line);
+    const runsOn =
+      last &&
+      last.line.trim() &&
+      l.line.trim() &&
+      l.opens === null &&
+      last.line.trimEnd().length >= width - 3 &&
+      !PARAGRAPH_END.test(last.line);
     if (runsOn) out[out.length - 1] = {...last, line: `${last.line}\n${l.line}`};
     else out.push(l);
   }

@@ -25,17 +25,34 @@ export async function readOffices(file: string): Promise<Office[]> {
   const name = basename(file);
   const [header = [], ...records] = parseCsv(await readFile(file), {name});
   const at = (column: string) => header.findIndex((h) => h.trim() === column);
-  for (const column of ["code", "name"]) if (at(column) < 0) throw new PlanwatchError("invalid_offices", `${name}:1:${column} 缺少“${column}”列`);
+  for (const column of ["code", "name"])
+    if (at(column) < 0) throw new PlanwatchError("invalid_offices", `${name}:1:${column} 缺少“${column}”列`);
   const seen = new Map<string, number>();
   return records.map((cells, i) => {
     const row = i + 2;
     const get = (column: string) => (cells[at(column)] ?? "").trim();
-    const office = {code: get("code"), name: get("name"), short_name: get("short_name") || get("name"), aliases: get("aliases").split("|").map((a) => a.trim()).filter(Boolean)};
-    if (!CODE.test(office.code)) throw new PlanwatchError("invalid_offices", `${name}:${row}:code 处室代码“${office.code}”无效(应为小写字母开头的字母、数字)`);
+    const office = {
+      code: get("code"),
+      name: get("name"),
+      short_name: get("short_name") || get("name"),
+      aliases: get("aliases")
+        .split("|")
+        .map((a) => a.trim())
+        .filter(Boolean)
+    };
+    if (!CODE.test(office.code))
+      throw new PlanwatchError(
+        "invalid_offices",
+        `${name}:${row}:code 处室代码“${office.code}”无效(应为小写字母开头的字母、数字)`
+      );
     if (!office.name) throw new PlanwatchError("invalid_offices", `${name}:${row}:name 处室名称为空`);
-    for (const [column, key] of [["code", office.code], ["name", office.name]] as const) {
+    for (const [column, key] of [
+      ["code", office.code],
+      ["name", office.name]
+    ] as const) {
       const first = seen.get(foldKey(key));
-      if (first !== undefined) throw new PlanwatchError("invalid_offices", `${name}:${row}:${column} “${key}”与第 ${first} 行重复`);
+      if (first !== undefined)
+        throw new PlanwatchError("invalid_offices", `${name}:${row}:${column} “${key}”与第 ${first} 行重复`);
       seen.set(foldKey(key), row);
     }
     return office;
@@ -45,7 +62,9 @@ export async function readOffices(file: string): Promise<Office[]> {
 /** Finds an office by code, name, short name or alias (case, width and spaces ignored). */
 export function officeLookup(offices: readonly Office[]): (text: string) => Office | undefined {
   const keys = new Map<string, Office>();
-  for (const o of offices) for (const key of [o.code, o.name, o.short_name, ...o.aliases]) if (key && !keys.has(foldKey(key))) keys.set(foldKey(key), o);
+  for (const o of offices)
+    for (const key of [o.code, o.name, o.short_name, ...o.aliases])
+      if (key && !keys.has(foldKey(key))) keys.set(foldKey(key), o);
   return (text) => keys.get(foldKey(text));
 }
 

@@ -5,16 +5,145 @@ import {parseChineseNumeral} from "../targets/numbers.js";
  * 健全 …). A sentence without one (a statement of aim, a lead-in) is not a task of its own.
  */
 export const ACTION_VERBS = [
-  "推进", "推动", "实施", "建设", "建成", "新建", "出台", "完成", "开展", "健全", "建立", "完善", "制定", "修订", "印发",
-  "落实", "加强", "深化", "强化", "打造", "实现", "启动", "组织", "举办", "承办", "培育", "创建", "构建", "提升", "提高",
-  "扩大", "新增", "优化", "做好", "抓好", "办好", "保障", "发挥", "支持", "鼓励", "引导", "探索", "形成", "用好", "加快",
-  "确保", "规范", "巩固", "聚焦", "坚持", "创新", "编制", "发布", "召开", "评选", "遴选", "认定", "改造", "培训", "筛查",
-  "开放", "覆盖", "承接", "迭代", "升级", "谋划", "部署", "统筹", "整治", "治理", "监测", "督导", "评估", "考核", "宣传",
-  "学习", "贯彻", "压实", "严格", "严肃", "防范", "排查", "推广", "拓展", "引进", "招收", "招生", "配备", "增加", "减少",
-  "降低", "设立", "成立", "举行", "参与", "服务", "助力", "激发", "营造", "弘扬", "打响", "擦亮", "扩容", "提质", "达到",
-  "力争", "争创", "争取", "研制", "研究", "出版", "上线", "试点", "深入", "持续", "全面", "着力", "积极", "加大", "延伸",
-  "指导", "帮扶", "结对", "实行", "执行", "维护", "守牢", "筑牢", "夯实", "选树", "表彰", "发展", "重塑", "做强", "做优",
-  "公布", "细化", "调整", "梳理"
+  "推进",
+  "推动",
+  "实施",
+  "建设",
+  "建成",
+  "新建",
+  "出台",
+  "完成",
+  "开展",
+  "健全",
+  "建立",
+  "完善",
+  "制定",
+  "修订",
+  "印发",
+  "落实",
+  "加强",
+  "深化",
+  "强化",
+  "打造",
+  "实现",
+  "启动",
+  "组织",
+  "举办",
+  "承办",
+  "培育",
+  "创建",
+  "构建",
+  "提升",
+  "提高",
+  "扩大",
+  "新增",
+  "优化",
+  "做好",
+  "抓好",
+  "办好",
+  "保障",
+  "发挥",
+  "支持",
+  "鼓励",
+  "引导",
+  "探索",
+  "形成",
+  "用好",
+  "加快",
+  "确保",
+  "规范",
+  "巩固",
+  "聚焦",
+  "坚持",
+  "创新",
+  "编制",
+  "发布",
+  "召开",
+  "评选",
+  "遴选",
+  "认定",
+  "改造",
+  "培训",
+  "筛查",
+  "开放",
+  "覆盖",
+  "承接",
+  "迭代",
+  "升级",
+  "谋划",
+  "部署",
+  "统筹",
+  "整治",
+  "治理",
+  "监测",
+  "督导",
+  "评估",
+  "考核",
+  "宣传",
+  "学习",
+  "贯彻",
+  "压实",
+  "严格",
+  "严肃",
+  "防范",
+  "排查",
+  "推广",
+  "拓展",
+  "引进",
+  "招收",
+  "招生",
+  "配备",
+  "增加",
+  "减少",
+  "降低",
+  "设立",
+  "成立",
+  "举行",
+  "参与",
+  "服务",
+  "助力",
+  "激发",
+  "营造",
+  "弘扬",
+  "打响",
+  "擦亮",
+  "扩容",
+  "提质",
+  "达到",
+  "力争",
+  "争创",
+  "争取",
+  "研制",
+  "研究",
+  "出版",
+  "上线",
+  "试点",
+  "深入",
+  "持续",
+  "全面",
+  "着力",
+  "积极",
+  "加大",
+  "延伸",
+  "指导",
+  "帮扶",
+  "结对",
+  "实行",
+  "执行",
+  "维护",
+  "守牢",
+  "筑牢",
+  "夯实",
+  "选树",
+  "表彰",
+  "发展",
+  "重塑",
+  "做强",
+  "做优",
+  "公布",
+  "细化",
+  "调整",
+  "梳理"
 ] as const;
 
 /** A verb right before 率 names a rate (参与率, 覆盖率, 完成率): a noun, not an action. */
@@ -35,12 +164,21 @@ const QUARTERS: Record<string, number> = {一: 3, 1: 3, 二: 6, 2: 6, 三: 9, 3:
  * 上半年 → 6, 秋季开学前 → 8 (the school year opens in September).
  */
 const DEADLINES: {pattern: RegExp; read(m: RegExpExecArray): {year?: number; month: number} | null}[] = [
-  {pattern: new RegExp(`(?:(\\d{4})年)?(?<![\\d.])${MONTH}月\\d{1,2}日(?:之|以)?前`), read: (m) => ({year: yearOf(m[1]), month: monthNumber(m[2]!)})},
-  {pattern: new RegExp(`(\\d{4})年${MONTH}月(?:底|末|份)?(?:前|底|末|完成|建成)`), read: (m) => ({year: Number(m[1]), month: monthNumber(m[2]!)})},
+  {
+    pattern: new RegExp(`(?:(\\d{4})年)?(?<![\\d.])${MONTH}月\\d{1,2}日(?:之|以)?前`),
+    read: (m) => ({year: yearOf(m[1]), month: monthNumber(m[2]!)})
+  },
+  {
+    pattern: new RegExp(`(\\d{4})年${MONTH}月(?:底|末|份)?(?:前|底|末|完成|建成)`),
+    read: (m) => ({year: Number(m[1]), month: monthNumber(m[2]!)})
+  },
   {pattern: /(?:到|至|于|在)?(\d{4})年(?:底|末|内)(?:前)?/, read: (m) => ({year: Number(m[1]), month: 12})},
   {pattern: /(?:到|至)(\d{4})年/, read: (m) => ({year: Number(m[1]), month: 12})},
   {pattern: new RegExp(`(?<![\\d.年])${MONTH}月(?:底|末|份)?(?:前|底|末)`), read: (m) => ({month: monthNumber(m[1]!)})},
-  {pattern: /(?:(\d{4})年)?(?:第)?([一二三四1-4])季度(?:末|底)?(?:前)?/, read: (m) => ({year: yearOf(m[1]), month: QUARTERS[m[2]!]!})},
+  {
+    pattern: /(?:(\d{4})年)?(?:第)?([一二三四1-4])季度(?:末|底)?(?:前)?/,
+    read: (m) => ({year: yearOf(m[1]), month: QUARTERS[m[2]!]!})
+  },
   {pattern: /(?:(\d{4})年)?上半年/, read: (m) => ({year: yearOf(m[1]), month: 6})},
   {pattern: /(?:(\d{4})年)?(?:下半年|全年)|年底前?|年末|年内/, read: (m) => ({year: yearOf(m[1]), month: 12})},
   {pattern: /春季(?:学期)?开学前/, read: () => ({month: 2})},
@@ -77,7 +215,12 @@ export function readDeadline(text: string, {year}: {year: number | null}): {dead
  * sentence: the offsets of the markers, when the sentence has at least a first and a second.
  */
 export function subListMarkers(sentence: string): number[] {
-  for (const marker of [/(?<=^|[,;:,;:。\s])([一二三四五六七八九十]{1,2})是/g, /[((]([一二三四五六七八九十]{1,2})[))]/g, /[((](\d{1,2})[))]/g, /([①②③④⑤⑥⑦⑧⑨⑩])/g]) {
+  for (const marker of [
+    /(?<=^|[,;:,;:。\s])([一二三四五六七八九十]{1,2})是/g,
+    /[((]([一二三四五六七八九十]{1,2})[))]/g,
+    /[((](\d{1,2})[))]/g,
+    /([①②③④⑤⑥⑦⑧⑨⑩])/g
+  ]) {
     const found = [...sentence.matchAll(marker)];
     const ordinals = found.map((m) => ordinal(m[1]!));
     if (ordinals[0] !== 1 || ordinals[1] !== 2) continue;
@@ -100,7 +243,8 @@ function ordinal(text: string): number {
 }
 
 /** The labels of a note that names a task's offices or time (`牵头单位:`, `责任科室:`, `完成时限:`), not a task. */
-const NOTE = "(?:(?:牵头|责任|配合|协办|参与|主责|实施)(?:单位|部门|科室|处室|领导)|完成(?:时限|时间)|时间节点|时限要求)";
+const NOTE =
+  "(?:(?:牵头|责任|配合|协办|参与|主责|实施)(?:单位|部门|科室|处室|领导)|完成(?:时限|时间)|时间节点|时限要求)";
 const NOTE_LINE = new RegExp(`^[((]?${NOTE}[::]`);
 /** A closing bracket that names offices or a time: `(责任科室:…)`, `(市发改委牵头,各区负责)`. */
 const NOTE_TAIL = new RegExp(`[((](?:${NOTE}[::]|[^()()]*(?:牵头|负责))[^()()]*[))]\\s*$`);
@@ -118,7 +262,9 @@ export function noteTailStart(text: string): number {
 /** An office's name: a run of characters ending as offices' names end (局, 委, 办公室, 政府 …). */
 const OFFICE = "[\\u4e00-\\u9fff]{1,20}?(?:局|委|厅|廳|办|辦|部|院|署|处|處|科|室|中心|政府|小组|小組|司|组|組)";
 /** A closing bracket that names only offices, each maybe with its part: `(環境及生態局)`, `(市教育局牵头)`, `(市发改委/市财政局)`. */
-const OFFICE_NOTE = new RegExp(`[((](?![^()()]*简称)(?:${OFFICE}(?:牵头|牽頭|负责|負責|配合|参与|參與)?[/、,,;;和及]?)+[))]$`);
+const OFFICE_NOTE = new RegExp(
+  `[((](?![^()()]*简称)(?:${OFFICE}(?:牵头|牽頭|负责|負責|配合|参与|參與)?[/、,,;;和及]?)+[))]$`
+);
 
 /** Where a bracket naming only offices that ends the text starts (`…减半(環境及生態局)`), else the text's length. */
 export function officeNoteStart(text: string): number {
@@ -135,12 +281,19 @@ const GROUP_SUFFIX = /(?:组|組|专班|專班|委员会|委員會|指挥部|指
  */
 export function isGroupName(paragraph: string): boolean {
   const t = paragraph.trim();
-  return t.length > 0 && t.length <= 30 && !/[,,。;;::!?!?]/.test(t) && (actionVerb(t) === null || GROUP_SUFFIX.test(t));
+  return (
+    t.length > 0 && t.length <= 30 && !/[,,。;;::!?!?]/.test(t) && (actionVerb(t) === null || GROUP_SUFFIX.test(t))
+  );
 }
 
 const PREFACE = /^(?:总体要求|总体思路|指导思想|基本原则|工作原则)/;
 
 /** Whether a section or item heading (its number left out) states the plan's aims or principles (总体要求, 指导思想, 基本原则 …): it holds no tasks. */
 export function isPrefaceHeading(heading: string): boolean {
-  return PREFACE.test(heading.replace(/^\s*(?:[一二三四五六七八九十]+、|[(][一二三四五六七八九十]+[)]|\d{1,2}[.、]|[(]?\d{1,2}[)])\s*/, ""));
+  return PREFACE.test(
+    heading.replace(
+      /^\s*(?:[一二三四五六七八九十]+、|[(][一二三四五六七八九十]+[)]|\d{1,2}[.、]|[(]?\d{1,2}[)])\s*/,
+      ""
+    )
+  );
 }

@@ -7,11 +7,23 @@ import type {Task} from "./responsibilities.js";
 import type {ProgressCatalog} from "./validateProgress.js";
 
 /** A {@link ProgressCatalog} over tasks, offices and units: offices are found before units. */
-export function makeProgressCatalog({tasks, offices, units}: {tasks: readonly Pick<Task, "task_id" | "owner" | "partners">[]; offices: readonly Office[]; units: readonly Unit[]}): ProgressCatalog {
+export function makeProgressCatalog({
+  tasks,
+  offices,
+  units
+}: {
+  tasks: readonly Pick<Task, "task_id" | "owner" | "partners">[];
+  offices: readonly Office[];
+  units: readonly Unit[];
+}): ProgressCatalog {
   const byId = new Map(tasks.map((t) => [foldKey(t.task_id), t]));
   const reporters = new Map<string, {code: string; name: string}>();
-  for (const u of units) for (const key of [u.code, u.name, u.short_name, ...u.aliases]) if (key) reporters.set(foldKey(key), {code: u.code, name: u.name});
-  for (const o of offices) for (const key of [o.code, o.name, o.short_name, ...o.aliases]) if (key) reporters.set(foldKey(key), {code: o.code, name: o.name});
+  for (const u of units)
+    for (const key of [u.code, u.name, u.short_name, ...u.aliases])
+      if (key) reporters.set(foldKey(key), {code: u.code, name: u.name});
+  for (const o of offices)
+    for (const key of [o.code, o.name, o.short_name, ...o.aliases])
+      if (key) reporters.set(foldKey(key), {code: o.code, name: o.name});
   return {task: (id) => byId.get(foldKey(id)), reporter: (text) => reporters.get(foldKey(text))};
 }
 
@@ -19,6 +31,9 @@ export function makeProgressCatalog({tasks, offices, units}: {tasks: readonly Pi
  * The project's progress catalog: its tasks with owners, its offices and units. Options: `projectDir`;
  * `targets`, the project's targets when already read.
  */
-export async function projectProgressCatalog({projectDir, targets}: {projectDir?: string; targets?: readonly Target[]} = {}): Promise<ProgressCatalog> {
+export async function projectProgressCatalog({
+  projectDir,
+  targets
+}: {projectDir?: string; targets?: readonly Target[]} = {}): Promise<ProgressCatalog> {
   return makeProgressCatalog(await projectTasks({projectDir, targets}));
 }

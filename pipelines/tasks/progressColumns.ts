@@ -21,19 +21,39 @@ export type ReportedStatus = "done" | "on_schedule" | "late" | "not_started" | "
 /** The status words a report may use: the Chinese the template offers, and English aliases. */
 export const STATUS_WORDS: Record<ReportedStatus, readonly string[]> = {
   done: ["已完成", "完成", "done", "completed", "complete", "finished"],
-  on_schedule: ["按计划推进", "正常推进", "推进中", "进行中", "按期推进", "on_schedule", "on schedule", "on track", "on_track", "in progress", "ongoing"],
+  on_schedule: [
+    "按计划推进",
+    "正常推进",
+    "推进中",
+    "进行中",
+    "按期推进",
+    "on_schedule",
+    "on schedule",
+    "on track",
+    "on_track",
+    "in progress",
+    "ongoing"
+  ],
   late: ["滞后", "进度滞后", "延期", "延后", "late", "behind", "delayed"],
   not_started: ["未启动", "未开始", "尚未启动", "not_started", "not started"],
   paused: ["暂缓", "暂停", "paused", "on hold", "suspended"]
 };
 
 /** The Chinese word each status is shown and offered with. */
-export const STATUS_LABELS: Record<ReportedStatus, string> = {done: "已完成", on_schedule: "按计划推进", late: "滞后", not_started: "未启动", paused: "暂缓"};
+export const STATUS_LABELS: Record<ReportedStatus, string> = {
+  done: "已完成",
+  on_schedule: "按计划推进",
+  late: "滞后",
+  not_started: "未启动",
+  paused: "暂缓"
+};
 
 const COLUMN_KEYS = new Map<string, ProgressColumn>();
-for (const column of PROGRESS_COLUMNS) for (const name of PROGRESS_ALIASES[column]) COLUMN_KEYS.set(foldKey(name), column);
+for (const column of PROGRESS_COLUMNS)
+  for (const name of PROGRESS_ALIASES[column]) COLUMN_KEYS.set(foldKey(name), column);
 const STATUS_KEYS = new Map<string, ReportedStatus>();
-for (const [status, words] of Object.entries(STATUS_WORDS)) for (const w of words) STATUS_KEYS.set(foldKey(w).replace(/[_-]/g, ""), status as ReportedStatus);
+for (const [status, words] of Object.entries(STATUS_WORDS))
+  for (const w of words) STATUS_KEYS.set(foldKey(w).replace(/[_-]/g, ""), status as ReportedStatus);
 
 /** The progress column a header names, if any; a note in brackets after it is ignored (`进展状态(已完成/…)`). */
 export function progressColumn(header: string): ProgressColumn | undefined {

@@ -23,7 +23,10 @@ export interface ProjectTasks {
  * (when the project has one; offices from `seeds/offices.csv`). Options: `projectDir` (default: the
  * project folder); `targets`, the project's targets when already read (default: read them).
  */
-export async function projectTasks({projectDir, targets: known}: {projectDir?: string; targets?: readonly Target[]} = {}): Promise<ProjectTasks> {
+export async function projectTasks({
+  projectDir,
+  targets: known
+}: {projectDir?: string; targets?: readonly Target[]} = {}): Promise<ProjectTasks> {
   const paths = projectPaths(projectDir);
   const [text, targets, units, offices] = await Promise.all([
     projectPlanFile({projectDir}).then(readPlanText),
@@ -34,7 +37,8 @@ export async function projectTasks({projectDir, targets: known}: {projectDir?: s
   const {year, items, tasks} = extractTasks(text, {targets, year: paths.year});
   const office = officeLookup(offices);
   const unitKeys = new Map<string, Unit>();
-  for (const u of units) for (const key of [u.code, u.name, u.short_name, ...u.aliases]) if (key) unitKeys.set(foldKey(key), u);
+  for (const u of units)
+    for (const key of [u.code, u.name, u.short_name, ...u.aliases]) if (key) unitKeys.set(foldKey(key), u);
   const rows = existsSync(paths.responsibilities)
     ? await readResponsibilities(paths.responsibilities, {
         ids: new Set([...items.map((i) => i.item_id), ...tasks.map((t) => t.task_id)]),

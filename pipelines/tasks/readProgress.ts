@@ -27,7 +27,8 @@ export async function readProgress({dataDir}: {dataDir: string}): Promise<Progre
   for (const entry of await readLedger(paths.ledger)) {
     if (entry.status !== "accepted" || entry.form !== "progress") continue;
     const report = JSON.parse(await readFile(join(paths.reports, `${entry.sha256}.json`), "utf8")) as Report;
-    for (const r of report.progress ?? []) rows.push({...r, file_sha256: entry.sha256, file: entry.file, ingested_at: entry.ingested_at, seq});
+    for (const r of report.progress ?? [])
+      rows.push({...r, file_sha256: entry.sha256, file: entry.file, ingested_at: entry.ingested_at, seq});
     seq++;
   }
   if (!rows.length) return [];

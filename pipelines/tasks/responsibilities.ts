@@ -38,7 +38,15 @@ const COLUMNS = ["id", "lead", "partners", "deadline", "note"];
  */
 export async function readResponsibilities(
   file: string,
-  {ids, office, partner}: {ids: ReadonlySet<string>; office: (text: string) => string | undefined; partner: (text: string) => string | undefined}
+  {
+    ids,
+    office,
+    partner
+  }: {
+    ids: ReadonlySet<string>;
+    office: (text: string) => string | undefined;
+    partner: (text: string) => string | undefined;
+  }
 ): Promise<Responsibility[]> {
   const name = basename(file);
   const [header = [], ...records] = parseCsv(await readFile(file), {name});
@@ -60,7 +68,11 @@ export async function readResponsibilities(
     const leadText = get("lead");
     const lead = leadText ? office(leadText) : undefined;
     if (!lead) fail(row, "lead", leadText ? `未知处室“${leadText}”(见 offices.csv)` : "牵头处室为空");
-    const partners = get("partners").split("|").map((p) => p.trim()).filter(Boolean).map((p) => partner(p) ?? fail(row, "partners", `未知配合单位“${p}”(见 offices.csv、units.csv)`));
+    const partners = get("partners")
+      .split("|")
+      .map((p) => p.trim())
+      .filter(Boolean)
+      .map((p) => partner(p) ?? fail(row, "partners", `未知配合单位“${p}”(见 offices.csv、units.csv)`));
     const written = get("deadline");
     const deadline = written ? parseMonth(written) : null;
     if (written && !deadline) fail(row, "deadline", `无法识别的月份“${written}”(应为 YYYY-MM)`);

@@ -24,7 +24,19 @@ export interface SiteTasks {
   reported_labels: Record<string, string>;
   offices: Pick<Office, "code" | "name" | "short_name">[];
   items: WorkItem[];
-  tasks: (Pick<Task, "task_id" | "item_id" | "section" | "item" | "text" | "owner" | "partners" | "deadline" | "deadline_source" | "target_ids"> & {
+  tasks: (Pick<
+    Task,
+    | "task_id"
+    | "item_id"
+    | "section"
+    | "item"
+    | "text"
+    | "owner"
+    | "partners"
+    | "deadline"
+    | "deadline_source"
+    | "target_ids"
+  > & {
     status: TaskStatus;
     late_reason: "deadline" | "reported" | null;
     last_report: string | null;
@@ -42,7 +54,22 @@ export interface SiteTasks {
  * The tasks table for the site, as of `asOf` (default: the latest month any progress report or
  * observation names, so tasks and numbers share a month).
  */
-export function siteTasksFrom({items, tasks, offices, progress, periods = []}: {items: readonly WorkItem[]; tasks: readonly Task[]; offices: readonly Office[]; progress: readonly Progress[]; periods?: readonly string[]}, {asOf}: {asOf?: string} = {}): SiteTasks {
+export function siteTasksFrom(
+  {
+    items,
+    tasks,
+    offices,
+    progress,
+    periods = []
+  }: {
+    items: readonly WorkItem[];
+    tasks: readonly Task[];
+    offices: readonly Office[];
+    progress: readonly Progress[];
+    periods?: readonly string[];
+  },
+  {asOf}: {asOf?: string} = {}
+): SiteTasks {
   const month = asOf ?? latestMonth([...periods, ...progress.map((p) => p.period)]) ?? "";
   const rows = month ? taskStatus(tasks, progress, {asOf: month}) : [];
   const byId = new Map(rows.map((r) => [r.task_id, r]));
@@ -82,7 +109,13 @@ export function siteTasksFrom({items, tasks, offices, progress, periods = []}: {
         evidence: s?.evidence ?? ""
       };
     }),
-    counts: {city: countStatuses(rows, {by: "city"})[0] ?? null, owner: countStatuses(rows, {by: "owner"}), section: countStatuses(rows, {by: "section"})},
-    record: [...record.values()].sort((a, b) => (a.office === b.office ? (a.period < b.period ? -1 : 1) : a.office < b.office ? -1 : 1))
+    counts: {
+      city: countStatuses(rows, {by: "city"})[0] ?? null,
+      owner: countStatuses(rows, {by: "owner"}),
+      section: countStatuses(rows, {by: "section"})
+    },
+    record: [...record.values()].sort((a, b) =>
+      a.office === b.office ? (a.period < b.period ? -1 : 1) : a.office < b.office ? -1 : 1
+    )
   };
 }

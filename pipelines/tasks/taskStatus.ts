@@ -9,7 +9,14 @@ import type {Task} from "./responsibilities.js";
 export type TaskStatus = "done" | "on_schedule" | "late" | "not_started" | "no_report" | "paused";
 
 /** The statuses in the order pages list them: what needs attention first. */
-export const TASK_STATUSES: readonly TaskStatus[] = ["late", "no_report", "not_started", "paused", "on_schedule", "done"];
+export const TASK_STATUSES: readonly TaskStatus[] = [
+  "late",
+  "no_report",
+  "not_started",
+  "paused",
+  "on_schedule",
+  "done"
+];
 
 /** One task's standing as of a month, with its last report. */
 export interface TaskStatusRow {
@@ -32,7 +39,6 @@ export interface TaskStatusRow {
   evidence: string;
 }
 
-
 /**
  * Each task's status as of the month `asOf` (`YYYY-MM`), from the reports of months up to it that
  * no later file revised. The report a task's status rests on is its latest month's, the owner's
@@ -42,7 +48,11 @@ export interface TaskStatusRow {
  * `not_started` (未启动), `on_schedule` (按计划推进).
  * Throws `PlanwatchError` `invalid_option` for a bad month.
  */
-export function taskStatus(tasks: readonly Task[], progress: readonly Progress[], {asOf}: {asOf: string}): TaskStatusRow[] {
+export function taskStatus(
+  tasks: readonly Task[],
+  progress: readonly Progress[],
+  {asOf}: {asOf: string}
+): TaskStatusRow[] {
   if (!isMonth(asOf)) throw new PlanwatchError("invalid_option", `invalid month: ${asOf} (expected YYYY-MM)`);
   const latest = latestReports(tasks, progress, asOf);
   const since = addMonths(asOf, -1);
@@ -98,13 +108,21 @@ export type StatusCounts = {key: string; total: number} & Record<TaskStatus, num
  * Counts the statuses of `rows` per `by`: `owner` (an office), `section`, or `city` (one row, key
  * `city`), each with every status (0 when none) and the total, in key order.
  */
-export function countStatuses(rows: readonly TaskStatusRow[], {by}: {by: "owner" | "section" | "city"}): StatusCounts[] {
+export function countStatuses(
+  rows: readonly TaskStatusRow[],
+  {by}: {by: "owner" | "section" | "city"}
+): StatusCounts[] {
   if (!rows.length) return [];
   const keyed = rows.map((r) => ({key: by === "city" ? "city" : String(r[by] ?? ""), status: r.status}));
-  const counted = aq.from(keyed).groupby("key", "status").count({as: "n"}).objects() as {key: string; status: TaskStatus; n: number}[];
+  const counted = aq.from(keyed).groupby("key", "status").count({as: "n"}).objects() as {
+    key: string;
+    status: TaskStatus;
+    n: number;
+  }[];
   const out = new Map<string, StatusCounts>();
   for (const {key, status, n} of counted) {
-    const row = out.get(key) ?? ({key, total: 0, ...Object.fromEntries(TASK_STATUSES.map((s) => [s, 0]))} as StatusCounts);
+    const row =
+      out.get(key) ?? ({key, total: 0, ...Object.fromEntries(TASK_STATUSES.map((s) => [s, 0]))} as StatusCounts);
     row[status] = n;
     row.total += n;
     out.set(key, row);
@@ -113,7 +131,10 @@ export function countStatuses(rows: readonly TaskStatusRow[], {by}: {by: "owner"
 }
 
 /** One report in a task's history: every report of it, revised ones marked, in month then file order. */
-export type HistoryEntry = Pick<Progress, "period" | "unit_code" | "status" | "progress" | "evidence" | "file" | "ingested_at"> & {revised: boolean};
+export type HistoryEntry = Pick<
+  Progress,
+  "period" | "unit_code" | "status" | "progress" | "evidence" | "file" | "ingested_at"
+> & {revised: boolean};
 
 /** A task's history: every report of it, oldest first, each marked `revised` when a later file replaced it. */
 export function taskHistory(progress: readonly Progress[], {taskId}: {taskId: string}): HistoryEntry[] {
@@ -121,5 +142,14 @@ export function taskHistory(progress: readonly Progress[], {taskId}: {taskId: st
     .map((p, seq) => ({p, seq}))
     .filter(({p}) => p.task_id === taskId)
     .sort((a, b) => (a.p.period < b.p.period ? -1 : a.p.period > b.p.period ? 1 : a.seq - b.seq))
-    .map(({p}) => ({period: p.period, unit_code: p.unit_code, status: p.status, progress: p.progress, evidence: p.evidence, file: p.file, ingested_at: p.ingested_at, revised: p.superseded_by !== null}));
+    .map(({p}) => ({
+      period: p.period,
+      unit_code: p.unit_code,
+      status: p.status,
+      progress: p.progress,
+      evidence: p.evidence,
+      file: p.file,
+      ingested_at: p.ingested_at,
+      revised: p.superseded_by !== null
+    }));
 }

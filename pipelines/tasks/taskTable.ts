@@ -61,7 +61,7 @@ export function taskTableLines(lines: readonly PlanLine[]): TaskLine[] {
   const cells = cellsOf(lines);
   const rows = new Map<number, TaskLine[]>();
   const dropped = new Set<number>();
-  for (let i = 0; i < cells.length; ) {
+  for (let i = 0; i < cells.length;) {
     const header: Role[] = [];
     for (let j = i; j < cells.length; j++) {
       const role = roleOf(cells[j]!.text);
@@ -76,11 +76,23 @@ export function taskTableLines(lines: readonly PlanLine[]): TaskLine[] {
     const deadline = header.indexOf("deadline");
     const taken: Cell[] = cells.slice(i, i + header.length);
     let at = i + header.length;
-    while (at + header.length <= cells.length && NUMBER_CELL.test(cells[at]!.text) && cells[at + task]!.text && !NUMBER_CELL.test(cells[at + task]!.text)) {
+    while (
+      at + header.length <= cells.length &&
+      NUMBER_CELL.test(cells[at]!.text) &&
+      cells[at + task]!.text &&
+      !NUMBER_CELL.test(cells[at + task]!.text)
+    ) {
       const row = cells.slice(at, at + header.length);
       const cell = row[task]!;
       const {section, offset, line} = lines[cell.line]!;
-      const out: TaskLine = {section, item: Number(row[0]!.text), offset: offset + cell.start, line: line.slice(cell.start, cell.end), body: 0, opens: "item"};
+      const out: TaskLine = {
+        section,
+        item: Number(row[0]!.text),
+        offset: offset + cell.start,
+        line: line.slice(cell.start, cell.end),
+        body: 0,
+        opens: "item"
+      };
       if (deadline >= 0 && row[deadline]!.text) out.deadline = row[deadline]!.text;
       rows.set(cell.line, [...(rows.get(cell.line) ?? []), out]);
       taken.push(...row);

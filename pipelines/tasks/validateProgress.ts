@@ -4,7 +4,13 @@ import {checkPeriod, periodMessage} from "../submissions/rules.js";
 import {parsePeriod} from "../submissions/cells.js";
 import {type Finding, type FindingCode, finding} from "../submissions/findings.js";
 import type {Grid} from "../submissions/readGrid.js";
-import {type ProgressColumn, type ReportedStatus, STATUS_LABELS, parseStatus, progressColumn} from "./progressColumns.js";
+import {
+  type ProgressColumn,
+  type ReportedStatus,
+  STATUS_LABELS,
+  parseStatus,
+  progressColumn
+} from "./progressColumns.js";
 
 /** One progress report row, normalized (DESIGN.md, progress table before provenance). */
 export interface ProgressRow {
@@ -32,7 +38,15 @@ export interface ProgressCatalog {
 export type PriorProgress = Pick<ProgressRow, "task_id" | "unit_code" | "period" | "status">;
 
 const MARKUP = /<\s*\/?\s*[a-z!]|javascript:/i;
-const NAMES: Record<ProgressColumn, string> = {task_id: "任务编号", period: "月份", status: "进展状态", progress: "进展情况", evidence: "佐证材料", unit: "单位", task_text: "任务内容"};
+const NAMES: Record<ProgressColumn, string> = {
+  task_id: "任务编号",
+  period: "月份",
+  status: "进展状态",
+  progress: "进展情况",
+  evidence: "佐证材料",
+  unit: "单位",
+  task_text: "任务内容"
+};
 
 /**
  * Checks a progress report's grid (header: `任务编号`, `月份`, `进展状态`, `进展情况`, `佐证材料`,
@@ -44,9 +58,18 @@ const NAMES: Record<ProgressColumn, string> = {task_id: "任务编号", period: 
  * leads nor partners the task). Text that a spreadsheet or a browser would run is kept as text and
  * noted (`text_neutralized`).
  */
-export function validateProgress(grid: Grid, {file, catalog, now, history = []}: {file: string; catalog: ProgressCatalog; now: Date; history?: readonly PriorProgress[]}): {findings: Finding[]; progress: ProgressRow[]} {
+export function validateProgress(
+  grid: Grid,
+  {
+    file,
+    catalog,
+    now,
+    history = []
+  }: {file: string; catalog: ProgressCatalog; now: Date; history?: readonly PriorProgress[]}
+): {findings: Finding[]; progress: ProgressRow[]} {
   const findings: Finding[] = [];
-  const add = (code: FindingCode, row: number, column: string, message: string) => findings.push(finding(code, file, row, column, message));
+  const add = (code: FindingCode, row: number, column: string, message: string) =>
+    findings.push(finding(code, file, row, column, message));
   const progress: ProgressRow[] = [];
   if (grid.encoding) add("encoding", 0, "", `按 ${grid.encoding.toUpperCase()} 编码读取(任务进展报告)`);
   if (grid.sheet) add("encoding", 0, "", `读取工作表“${grid.sheet}”(任务进展报告)`);
@@ -78,20 +101,46 @@ export function validateProgress(grid: Grid, {file, catalog, now, history = []}:
       ok = false;
     };
     const task = catalog.task(cell("task_id"));
-    if (!task) fail("unknown_task", "task_id", cell("task_id") ? `规划中没有编号为“${cell("task_id")}”的任务(编号形如 1.3-t2,可下载模板)` : "任务编号为空");
+    if (!task)
+      fail(
+        "unknown_task",
+        "task_id",
+        cell("task_id") ? `规划中没有编号为“${cell("task_id")}”的任务(编号形如 1.3-t2,可下载模板)` : "任务编号为空"
+      );
     const reporter = catalog.reporter(cell("unit"));
-    if (!reporter) fail("unknown_unit", "unit", cell("unit") ? `未知单位“${cell("unit")}”(可填处室或区县名称、简称或代码)` : "单位为空");
+    if (!reporter)
+      fail(
+        "unknown_unit",
+        "unit",
+        cell("unit") ? `未知单位“${cell("unit")}”(可填处室或区县名称、简称或代码)` : "单位为空"
+      );
     const period = parsePeriod(cell("period"));
-    if (!period) fail("bad_period", "period", cell("period") ? `无法识别的月份“${cell("period")}”(应为 2023-06、2023年6月 等)` : "月份为空");
+    if (!period)
+      fail(
+        "bad_period",
+        "period",
+        cell("period") ? `无法识别的月份“${cell("period")}”(应为 2023-06、2023年6月 等)` : "月份为空"
+      );
     else {
       const problem = checkPeriod(monthIndex(period), thisMonth, null);
       if (problem) fail(problem, "period", periodMessage(problem, monthIndex(period), thisMonth, null));
     }
     const status = parseStatus(cell("status"));
-    if (!status) fail("bad_status", "status", `无法识别的进展状态“${cell("status")}”(应为 ${Object.values(STATUS_LABELS).join("、")} 之一)`);
+    if (!status)
+      fail(
+        "bad_status",
+        "status",
+        `无法识别的进展状态“${cell("status")}”(应为 ${Object.values(STATUS_LABELS).join("、")} 之一)`
+      );
     for (const column of ["progress", "evidence"] as const) {
       const text = cell(column);
-      if (text && (MARKUP.test(text) || neutralizeFormula(text) !== text)) add("text_neutralized", row, at(column), `${NAMES[column]}中含有公式或网页代码,按纯文本保存,导出和显示时不会执行`);
+      if (text && (MARKUP.test(text) || neutralizeFormula(text) !== text))
+        add(
+          "text_neutralized",
+          row,
+          at(column),
+          `${NAMES[column]}中含有公式或网页代码,按纯文本保存,导出和显示时不会执行`
+        );
     }
     if (!ok || !task || !reporter || !period || !status) continue;
     const key = `${task.task_id}|${reporter.code}|${period}`;
@@ -103,7 +152,15 @@ export function validateProgress(grid: Grid, {file, catalog, now, history = []}:
     if (task.owner !== null && reporter.code !== task.owner && !task.partners.includes(reporter.code)) {
       add("not_owner", row, at("unit"), `${reporter.name}不是任务 ${task.task_id} 的牵头或配合单位,进展照收,请核实`);
     }
-    progress.push({task_id: task.task_id, unit_code: reporter.code, period, status, progress: cell("progress"), evidence: cell("evidence"), row});
+    progress.push({
+      task_id: task.task_id,
+      unit_code: reporter.code,
+      period,
+      status,
+      progress: cell("progress"),
+      evidence: cell("evidence"),
+      row
+    });
   }
   // in month order, so that a file holding several months is read as a history of its own
   for (const p of [...progress].sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : a.row - b.row))) {
@@ -111,9 +168,13 @@ export function validateProgress(grid: Grid, {file, catalog, now, history = []}:
     const donePeriod = done.get(key);
     if (p.status === "done") done.set(key, p.period);
     else if (donePeriod !== undefined && donePeriod <= p.period) {
-      add("status_reverted", p.row, at("status"), `任务 ${p.task_id} 已于 ${donePeriod} 报“已完成”,本次报“${STATUS_LABELS[p.status]}”,请核实`);
+      add(
+        "status_reverted",
+        p.row,
+        at("status"),
+        `任务 ${p.task_id} 已于 ${donePeriod} 报“已完成”,本次报“${STATUS_LABELS[p.status]}”,请核实`
+      );
     }
   }
   return {findings, progress};
 }
-

@@ -4,7 +4,15 @@ import {STATUS_LABELS} from "./progressColumns.js";
 import type {Task} from "./responsibilities.js";
 
 /** The progress template's headers: Chinese names that {@link validateProgress} reads. */
-export const PROGRESS_TEMPLATE_HEADERS = ["任务编号", "任务内容", "单位", "月份", `进展状态(${Object.values(STATUS_LABELS).join("/")})`, "进展情况", "佐证材料"];
+export const PROGRESS_TEMPLATE_HEADERS = [
+  "任务编号",
+  "任务内容",
+  "单位",
+  "月份",
+  `进展状态(${Object.values(STATUS_LABELS).join("/")})`,
+  "进展情况",
+  "佐证材料"
+];
 
 /**
  * A blank progress report: one row per task (the tasks `office` leads, else every task), the
@@ -12,7 +20,15 @@ export const PROGRESS_TEMPLATE_HEADERS = ["任务编号", "任务内容", "单�
  * a task not reported, not an error). The status header lists the status words. CSV is UTF-8 with
  * a BOM; `xlsx` writes a workbook.
  */
-export async function writeProgressTemplate({tasks, office, xlsx = false}: {tasks: readonly Task[]; office?: {code: string; name: string}; xlsx?: boolean}): Promise<Buffer> {
+export async function writeProgressTemplate({
+  tasks,
+  office,
+  xlsx = false
+}: {
+  tasks: readonly Task[];
+  office?: {code: string; name: string};
+  xlsx?: boolean;
+}): Promise<Buffer> {
   const own = office ? tasks.filter((t) => t.owner === office.code) : tasks;
   const rows = own.map((t) => [t.task_id, t.text, office?.name ?? "", "", "", "", ""]);
   if (xlsx) return writeXlsx([PROGRESS_TEMPLATE_HEADERS, ...rows], {sheet: "任务进展"});

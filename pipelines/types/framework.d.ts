@@ -26,7 +26,11 @@ declare module "@observablehq/framework/dist/build.js" {
     error(...args: unknown[]): void;
   }
   export class FileBuildEffects {
-    constructor(outputRoot: string, cacheDir: string, options?: {logger?: Logger; output?: {write(s: string): unknown}});
+    constructor(
+      outputRoot: string,
+      cacheDir: string,
+      options?: {logger?: Logger; output?: {write(s: string): unknown}}
+    );
     prepare(): Promise<void>;
   }
   export function build(context: {config: Config}, effects?: FileBuildEffects): Promise<void>;

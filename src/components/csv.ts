@@ -13,11 +13,23 @@ export function neutralizeFormula(text: string): string {
  * quoted where needed, and text that a spreadsheet would run as a formula prefixed with `'`.
  * `columns` (default: the first row's keys) picks and orders the columns.
  */
-export function toCsv(rows: readonly Record<string, unknown>[], columns: readonly string[] = Object.keys(rows[0] ?? {})): string {
+export function toCsv(
+  rows: readonly Record<string, unknown>[],
+  columns: readonly string[] = Object.keys(rows[0] ?? {})
+): string {
   const cell = (value: unknown): string => {
     if (value == null) return "";
-    const text = typeof value === "string" ? neutralizeFormula(value) : typeof value === "object" ? JSON.stringify(value) : String(value);
+    const text =
+      typeof value === "string"
+        ? neutralizeFormula(value)
+        : typeof value === "object"
+          ? JSON.stringify(value)
+          : String(value);
     return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
   };
-  return "\uFEFF" + [columns.map(cell).join(","), ...rows.map((r) => columns.map((c) => cell(r[c])).join(","))].join("\r\n") + "\r\n";
+  return (
+    "\uFEFF" +
+    [columns.map(cell).join(","), ...rows.map((r) => columns.map((c) => cell(r[c])).join(","))].join("\r\n") +
+    "\r\n"
+  );
 }

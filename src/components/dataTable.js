@@ -11,7 +11,9 @@ import {html} from "npm:htl";
  */
 export function dataTable(rows, columns, {caption, rowClass, empty = "无"} = {}) {
   if (!rows.length) return html`<p class="pw-empty">${empty}</p>`;
-  const keyed = columns.some((c) => c.key === true || c.lead) ? columns : columns.map((c, i) => (i === 0 ? {...c, lead: true} : c));
+  const keyed = columns.some((c) => c.key === true || c.lead)
+    ? columns
+    : columns.map((c, i) => (i === 0 ? {...c, lead: true} : c));
   const cell = (row, {key, format}) => {
     const value = row[key];
     if (format) return format(value, row);
@@ -20,12 +22,35 @@ export function dataTable(rows, columns, {caption, rowClass, empty = "无"} = {}
   const td = (row, c) => {
     const content = cell(row, c);
     const href = c.href?.(row);
-    const classes = [c.align === "right" ? "num" : "", c.lead ? "pw-lead" : "", c.className ?? ""].filter(Boolean).join(" ");
-    return html`<td class=${classes} data-label=${c.label} data-key=${c.key}>${href ? html`<a href=${href}>${content}</a>` : content}</td>`;
+    const classes = [c.align === "right" ? "num" : "", c.lead ? "pw-lead" : "", c.className ?? ""]
+      .filter(Boolean)
+      .join(" ");
+    return html`<td class=${classes} data-label=${c.label} data-key=${c.key}>
+      ${href ? html`<a href=${href}>${content}</a>` : content}
+    </td>`;
   };
-  return html`<div class="pw-table-wrap"><table class="pw-table">
-    ${caption ? html`<caption>${caption}</caption>` : ""}
-    <thead><tr>${keyed.map((c) => html`<th class=${c.align === "right" ? "num" : ""}>${c.label}</th>`)}</tr></thead>
-    <tbody>${rows.map((row) => html`<tr class=${rowClass?.(row) ?? ""}>${keyed.map((c) => td(row, c))}</tr>`)}</tbody>
-  </table></div>`;
+  return html`<div class="pw-table-wrap">
+    <table class="pw-table">
+      ${
+        caption
+          ? html`<caption>
+              ${caption}
+            </caption>`
+          : ""
+      }
+      <thead>
+        <tr>
+          ${keyed.map((c) => html`<th class=${c.align === "right" ? "num" : ""}>${c.label}</th>`)}
+        </tr>
+      </thead>
+      <tbody>
+        ${rows.map(
+          (row) =>
+            html`<tr class=${rowClass?.(row) ?? ""}>
+              ${keyed.map((c) => td(row, c))}
+            </tr>`
+        )}
+      </tbody>
+    </table>
+  </div>`;
 }

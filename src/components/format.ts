@@ -44,7 +44,11 @@ export type Kind = "count" | "level";
  * rate too: 51.5%), counts as whole numbers (7.3 所 → 7 所), other levels with one decimal (1.8 项),
  * large ones in 万/亿 (61,000 个 → 6.1 万个). `kind` defaults to `count`.
  */
-export function formatValue(value: number | null | undefined, unit: string, {kind = "count"}: {kind?: Kind | string} = {}): string {
+export function formatValue(
+  value: number | null | undefined,
+  unit: string,
+  {kind = "count"}: {kind?: Kind | string} = {}
+): string {
   if (!valid(value)) return DASH;
   if (isRate(unit)) return `${formatNumber(value, {digits: 1})}%`;
   if (kind === "level") return withUnit(formatNumber(value, {digits: 1}), unit);
@@ -67,13 +71,19 @@ export function formatPercent(value: number | null | undefined): string {
  * A change between two values of a unit: a rate's change in 百分点 (+1.2 个百分点), a count's with its
  * sign (+1,200 个, −3 所), 持平 for none, — when either side is missing.
  */
-export function formatChange(delta: number | null | undefined, unit: string, {kind = "count"}: {kind?: Kind | string} = {}): string {
+export function formatChange(
+  delta: number | null | undefined,
+  unit: string,
+  {kind = "count"}: {kind?: Kind | string} = {}
+): string {
   if (!valid(delta)) return DASH;
   const rate = isRate(unit);
   const rounded = rate || kind === "level" ? Math.round(delta * 10) / 10 : Math.round(delta);
   if (rounded === 0) return "持平";
   const sign = rounded > 0 ? "+" : "−";
-  return rate ? `${sign}${formatNumber(Math.abs(rounded), {digits: 1})} 个百分点` : `${sign}${formatValue(Math.abs(rounded), unit, {kind})}`;
+  return rate
+    ? `${sign}${formatNumber(Math.abs(rounded), {digits: 1})} 个百分点`
+    : `${sign}${formatValue(Math.abs(rounded), unit, {kind})}`;
 }
 
 /**
@@ -81,8 +91,13 @@ export function formatChange(delta: number | null | undefined, unit: string, {ki
  * nothing is left to do (never a negative amount); — when unknown. A rate or another level needs
  * the distance, not a monthly amount: `尚差 2.8 个百分点`, `尚差 0.2 项`.
  */
-export function formatRequired(required: number | null | undefined, unit: string, {gap = null, kind = "count"}: {gap?: number | null; kind?: Kind | string} = {}): string {
-  if (kind === "level" && !isRate(unit)) return !valid(gap) ? DASH : gap <= 0 ? "无需" : `尚差 ${formatValue(gap, unit, {kind})}`;
+export function formatRequired(
+  required: number | null | undefined,
+  unit: string,
+  {gap = null, kind = "count"}: {gap?: number | null; kind?: Kind | string} = {}
+): string {
+  if (kind === "level" && !isRate(unit))
+    return !valid(gap) ? DASH : gap <= 0 ? "无需" : `尚差 ${formatValue(gap, unit, {kind})}`;
   if (isRate(unit)) {
     if (!valid(gap)) return valid(required) && required <= 0 ? "无需" : DASH;
     return gap <= 0 ? "无需" : `尚差 ${formatNumber(gap, {digits: 1})} 个百分点`;

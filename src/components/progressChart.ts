@@ -25,7 +25,10 @@ const INSIDE = 0.9;
  * Labels are `id indicator` on the y axis, cut to `labelLimit` (narrow: 120 px, else 360 px: the longest indicator of a plan whole).
  * Every row gets a line: `rows.length` lines.
  */
-export function progressChart(rows: readonly ProgressRow[], {width = "container", narrow = false}: {width?: number | "container"; narrow?: boolean} = {}): TopLevelSpec {
+export function progressChart(
+  rows: readonly ProgressRow[],
+  {width = "container", narrow = false}: {width?: number | "container"; narrow?: boolean} = {}
+): TopLevelSpec {
   const values = rows.map((r) => ({
     label: `${r.target_id} ${r.indicator}`,
     reached: r.attainment === null ? null : Math.min(1.2, r.attainment),
@@ -33,8 +36,19 @@ export function progressChart(rows: readonly ProgressRow[], {width = "container"
     status: statusLabel(r.status),
     text: r.attainment === null ? statusLabel(r.status) : formatPercent(r.attainment)
   }));
-  const y = {field: "label", type: "nominal", sort: null, title: null, axis: {labelLimit: narrow ? 120 : 360, labelFontSize: narrow ? 10 : 11}} as const;
-  const x = {type: "quantitative", title: "完成率(竖线:时序进度)", scale: {domain: [0, 1.2], clamp: true}, axis: {labelExpr: axisLabelExpr({percent: true}), tickCount: narrow ? 3 : 6}} as const;
+  const y = {
+    field: "label",
+    type: "nominal",
+    sort: null,
+    title: null,
+    axis: {labelLimit: narrow ? 120 : 360, labelFontSize: narrow ? 10 : 11}
+  } as const;
+  const x = {
+    type: "quantitative",
+    title: "完成率(竖线:时序进度)",
+    scale: {domain: [0, 1.2], clamp: true},
+    axis: {labelExpr: axisLabelExpr({percent: true}), tickCount: narrow ? 3 : 6}
+  } as const;
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
     width,
@@ -42,12 +56,32 @@ export function progressChart(rows: readonly ProgressRow[], {width = "container"
     height: Math.max(1, values.length) * STEP,
     data: {values},
     layer: [
-      {mark: {type: "bar", tooltip: true}, encoding: {y, x: {...x, field: "reached"}, color: {field: "status", type: "nominal", scale: statusScale(rows.map((r) => r.status)), title: "状态", legend: {columns: narrow ? 3 : 7, symbolLimit: 0}}}},
-      {transform: [{filter: "isValid(datum.due)"}], mark: {type: "tick", color: "black", thickness: 2}, encoding: {y, x: {...x, field: "due"}}},
+      {
+        mark: {type: "bar", tooltip: true},
+        encoding: {
+          y,
+          x: {...x, field: "reached"},
+          color: {
+            field: "status",
+            type: "nominal",
+            scale: statusScale(rows.map((r) => r.status)),
+            title: "状态",
+            legend: {columns: narrow ? 3 : 7, symbolLimit: 0}
+          }
+        }
+      },
+      {
+        transform: [{filter: "isValid(datum.due)"}],
+        mark: {type: "tick", color: "black", thickness: 2},
+        encoding: {y, x: {...x, field: "due"}}
+      },
       // The 完成率 after the bar and past the tick, so the two never overlap; a bar near or past 100 %
       // carries it inside its end instead (at the chart's right edge it would be cut).
       {
-        transform: [{filter: `!(isValid(datum.reached) && datum.reached > ${INSIDE})`}, {calculate: "max(isValid(datum.reached) ? datum.reached : 0, isValid(datum.due) ? datum.due : 0)", as: "at"}],
+        transform: [
+          {filter: `!(isValid(datum.reached) && datum.reached > ${INSIDE})`},
+          {calculate: "max(isValid(datum.reached) ? datum.reached : 0, isValid(datum.due) ? datum.due : 0)", as: "at"}
+        ],
         mark: {type: "text", align: "left", dx: 4, fontSize: 10, color: "#333"},
         encoding: {y, x: {...x, field: "at", axis: null}, text: {field: "text"}}
       },

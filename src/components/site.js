@@ -50,15 +50,32 @@ export const isStale = (row, asOf) => row.actual !== null && row.period !== null
 export function standingsTable(rows, {root, targets, gaps}) {
   const byId = new Map(targets.map((t) => [t.id, t]));
   const {changeOf} = indexGaps(gaps);
-  return dataTable(rows, [
-    {key: "target_id", label: "编号", href: (r) => targetHref(root, r.target_id), lead: true},
-    {key: "indicator", label: "指标", lead: true},
-    {key: "target", label: "目标", format: (_, r) => (byId.get(r.target_id) ? formatTarget(byId.get(r.target_id)) : "—")},
-    {key: "actual", label: "实际", align: "right", format: (v, r) => staleValue(v, r.measure, r.period, gaps.as_of, r)},
-    {key: "attainment", label: "完成率", align: "right", format: (v) => formatPercent(v)},
-    {key: "expected", label: "时序进度", align: "right", format: (v, r) => formatValue(v, r.measure, r)},
-    {key: "pace", label: "进度比", align: "right", format: (v) => formatPercent(v)},
-    {key: "change", label: "较上月", format: (_, r) => changeText(changeOf(r.target_id, r.unit_code), r.measure, r.status, r)},
-    {key: "status", label: "状态", format: (v) => statusChip(v)}
-  ], {rowClass: (r) => (isStale(r, gaps.as_of) ? "pw-stale" : "")});
+  return dataTable(
+    rows,
+    [
+      {key: "target_id", label: "编号", href: (r) => targetHref(root, r.target_id), lead: true},
+      {key: "indicator", label: "指标", lead: true},
+      {
+        key: "target",
+        label: "目标",
+        format: (_, r) => (byId.get(r.target_id) ? formatTarget(byId.get(r.target_id)) : "—")
+      },
+      {
+        key: "actual",
+        label: "实际",
+        align: "right",
+        format: (v, r) => staleValue(v, r.measure, r.period, gaps.as_of, r)
+      },
+      {key: "attainment", label: "完成率", align: "right", format: (v) => formatPercent(v)},
+      {key: "expected", label: "时序进度", align: "right", format: (v, r) => formatValue(v, r.measure, r)},
+      {key: "pace", label: "进度比", align: "right", format: (v) => formatPercent(v)},
+      {
+        key: "change",
+        label: "较上月",
+        format: (_, r) => changeText(changeOf(r.target_id, r.unit_code), r.measure, r.status, r)
+      },
+      {key: "status", label: "状态", format: (v) => statusChip(v)}
+    ],
+    {rowClass: (r) => (isStale(r, gaps.as_of) ? "pw-stale" : "")}
+  );
 }

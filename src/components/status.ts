@@ -1,5 +1,14 @@
 /** Every status of the gaps table, in the order pages list them. */
-export const STATUS_ORDER = ["off_track", "at_risk", "on_track", "achieved", "no_data", "no_baseline", "no_deadline", "no_target"] as const;
+export const STATUS_ORDER = [
+  "off_track",
+  "at_risk",
+  "on_track",
+  "achieved",
+  "no_data",
+  "no_baseline",
+  "no_deadline",
+  "no_target"
+] as const;
 export type Status = (typeof STATUS_ORDER)[number];
 
 /** What leadership reads for each status. */

@@ -6,8 +6,14 @@ import {STATUS_ORDER, statusLabel, statusScale} from "./status.js";
  * One horizontal bar per status with the number of targets in it (most urgent first), for the
  * overview. `rows` are gaps rows; each is counted under its `status`.
  */
-export function statusChart(rows: readonly {status: string}[], {width = "container"}: {width?: number | "container"} = {}): TopLevelSpec {
-  const counts = STATUS_ORDER.map((s) => ({status: statusLabel(s), n: rows.filter((r) => r.status === s).length})).filter((d) => d.n > 0);
+export function statusChart(
+  rows: readonly {status: string}[],
+  {width = "container"}: {width?: number | "container"} = {}
+): TopLevelSpec {
+  const counts = STATUS_ORDER.map((s) => ({
+    status: statusLabel(s),
+    n: rows.filter((r) => r.status === s).length
+  })).filter((d) => d.n > 0);
   const scale = statusScale(STATUS_ORDER.filter((s) => rows.some((r) => r.status === s)));
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",

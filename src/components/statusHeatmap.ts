@@ -18,7 +18,15 @@ export interface HeatmapCell {
  * `asOf` is faded and its tooltip names its month. `narrow`: a phone's width (smaller labels, a
  * legend in rows of three).
  */
-export function statusHeatmap(cells: readonly HeatmapCell[], {asOf, order, width = "container", narrow = false}: {asOf: string; order: readonly string[]; width?: number | "container"; narrow?: boolean}): TopLevelSpec {
+export function statusHeatmap(
+  cells: readonly HeatmapCell[],
+  {
+    asOf,
+    order,
+    width = "container",
+    narrow = false
+  }: {asOf: string; order: readonly string[]; width?: number | "container"; narrow?: boolean}
+): TopLevelSpec {
   const values = cells.map((c) => ({
     ...c,
     state: statusLabel(c.status),
@@ -34,9 +42,21 @@ export function statusHeatmap(cells: readonly HeatmapCell[], {asOf, order, width
     data: {values},
     mark: {type: "rect", stroke: "white", strokeWidth: 1},
     encoding: {
-      x: {field: "target_id", type: "nominal", sort: [...order], title: null, axis: {orient: "top", labelAngle: -90, labelFontSize: narrow ? 8 : 10, labelOverlap: false}},
+      x: {
+        field: "target_id",
+        type: "nominal",
+        sort: [...order],
+        title: null,
+        axis: {orient: "top", labelAngle: -90, labelFontSize: narrow ? 8 : 10, labelOverlap: false}
+      },
       y: {field: "unit_name", type: "nominal", sort: null, title: null, axis: {labelFontSize: narrow ? 9 : 11}},
-      color: {field: "state", type: "nominal", title: "状态", scale: statusScale(cells.map((c) => c.status)), legend: {orient: "bottom", columns: narrow ? 3 : 7}},
+      color: {
+        field: "state",
+        type: "nominal",
+        title: "状态",
+        scale: statusScale(cells.map((c) => c.status)),
+        legend: {orient: "bottom", columns: narrow ? 3 : 7}
+      },
       opacity: {condition: {test: "datum.stale === '较早'", value: 0.35}, value: 1},
       tooltip: [
         {field: "unit_name", title: "单位"},

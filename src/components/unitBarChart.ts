@@ -20,7 +20,10 @@ export interface UnitBarOptions {
  * A horizontal bar chart of one value per unit, largest first. Units sit on the y axis so that
  * Chinese names stay horizontal and never overlap; rows with no value are left out.
  */
-export function unitBarChart(rows: readonly object[], {field, title, unitField = "unit_name", width = "container", rule = null}: UnitBarOptions): TopLevelSpec {
+export function unitBarChart(
+  rows: readonly object[],
+  {field, title, unitField = "unit_name", width = "container", rule = null}: UnitBarOptions
+): TopLevelSpec {
   const bars = {
     transform: [{filter: `isValid(datum[${JSON.stringify(field)}])`}],
     mark: {type: "bar", tooltip: true, color: "#4269d0"},
@@ -35,7 +38,10 @@ export function unitBarChart(rows: readonly object[], {field, title, unitField =
     autosize: {type: "fit-x", contains: "padding"},
     height: Math.max(1, rows.filter((r) => Number.isFinite((r as Record<string, unknown>)[field])).length) * 22,
     data: {values: rows as object[]},
-    layer: rule === null ? [bars] : [bars, {mark: {type: "rule", color: "#c0392b", strokeDash: [4, 3]}, encoding: {x: {datum: rule}}}],
+    layer:
+      rule === null
+        ? [bars]
+        : [bars, {mark: {type: "rule", color: "#c0392b", strokeDash: [4, 3]}, encoding: {x: {datum: rule}}}],
     config: CHART_CONFIG
   } as TopLevelSpec;
 }

@@ -14,8 +14,12 @@ const types = {value: "DOUBLE", numerator: "DOUBLE", denominator: "DOUBLE"};
 const started = performance.now();
 const db = await DuckDBInstance.create(":memory:");
 const c = await db.connect();
-await c.run(`CREATE TABLE targets AS SELECT * FROM (VALUES ${targets.map((t) => `(${q(t.id)}, ${q(t.aggregation)})`).join(",")}) t(id, aggregation)`);
-await c.run(`CREATE TABLE unit_alias AS SELECT * FROM (VALUES ${units.map(([alias, code]) => `(${q(alias)}, ${q(code)})`).join(",")}) u(alias, code)`);
+await c.run(
+  `CREATE TABLE targets AS SELECT * FROM (VALUES ${targets.map((t) => `(${q(t.id)}, ${q(t.aggregation)})`).join(",")}) t(id, aggregation)`
+);
+await c.run(
+  `CREATE TABLE unit_alias AS SELECT * FROM (VALUES ${units.map(([alias, code]) => `(${q(alias)}, ${q(code)})`).join(",")}) u(alias, code)`
+);
 const reader = await c.runAndReadAll(`
   WITH r AS (SELECT ${name("unit")} AS unit, ${name("period")} AS period, ${name("target_id")} AS target_id, ${name("school_id")} AS school_id,
       ${name("value")} AS value, ${name("numerator")} AS numerator, ${name("denominator")} AS denominator
@@ -27,4 +31,6 @@ const reader = await c.runAndReadAll(`
       WHEN t.aggregation = 'sum' THEN sum(u.value) ELSE min(CASE WHEN u.denominator > 0 THEN 100 * u.numerator / u.denominator ELSE u.value END) END AS actual
   FROM units u JOIN targets t ON t.id = u.target_id GROUP BY u.target_id, t.aggregation`);
 const rows = reader.getRowObjectsJson();
-console.log(JSON.stringify({check: rows.reduce((a, r) => a + Number(r.actual), 0), seconds: (performance.now() - started) / 1000}));
+console.log(
+  JSON.stringify({check: rows.reduce((a, r) => a + Number(r.actual), 0), seconds: (performance.now() - started) / 1000})
+);

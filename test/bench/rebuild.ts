@@ -25,11 +25,18 @@ export async function benchRebuild(): Promise<{cold: number; ingest: number; inc
     const tmp = await mkdtemp(join(tmpdir(), "planwatch-bench-"));
     try {
       const project = await copyProject(join(tmp, "project"));
-      const manifest = (await readFile(join(project, "data/sample/submissions.csv"), "utf8")).trim().split("\n").slice(1).map((l) => l.split(","));
+      const manifest = (await readFile(join(project, "data/sample/submissions.csv"), "utf8"))
+        .trim()
+        .split("\n")
+        .slice(1)
+        .map((l) => l.split(","));
       const catalog = await projectCatalog({projectDir: project});
       const [lastFile] = manifest.at(-1)!;
       const times = new Map(manifest.map(([f, at]) => [join(project, "data/sample", f!), new Date(at!)]));
-      await ingestFiles([...times.keys()].filter((f) => !f.endsWith(lastFile!)), {dataDir: join(project, "data"), catalog, clock: (p) => times.get(p)!});
+      await ingestFiles(
+        [...times.keys()].filter((f) => !f.endsWith(lastFile!)),
+        {dataDir: join(project, "data"), catalog, clock: (p) => times.get(p)!}
+      );
       // Cold: no stage outputs, no Framework cache (npm bundles included).
       cold.push(planwatch(project, "build"));
       await mkdir(join(project, "data/inbox"), {recursive: true});
@@ -48,5 +55,3 @@ export async function benchRebuild(): Promise<{cold: number; ingest: number; inc
   );
   return result;
 }
-
-

@@ -39,7 +39,11 @@ interface Run {
 function whole(args: readonly string[]): {wall: number; rss_mb: number; stdout: string} {
   const timed = existsSync(GNU_TIME);
   const started = performance.now();
-  const r = spawnSync(timed ? GNU_TIME : process.execPath, timed ? ["-f", "@@rss %M", process.execPath, ...args] : args, {cwd: PROJECT_DIR, encoding: "utf8", maxBuffer: 256 << 20});
+  const r = spawnSync(
+    timed ? GNU_TIME : process.execPath,
+    timed ? ["-f", "@@rss %M", process.execPath, ...args] : args,
+    {cwd: PROJECT_DIR, encoding: "utf8", maxBuffer: 256 << 20}
+  );
   const wall = (performance.now() - started) / 1000;
   if (r.status !== 0) throw new Error(`node ${args.join(" ")} exited with ${r.status}: ${r.stderr.slice(-2000)}`);
   const rss = /@@rss (\d+)/.exec(r.stderr);
@@ -48,9 +52,22 @@ function whole(args: readonly string[]): {wall: number; rss_mb: number; stdout: 
 
 /** The whole `planwatch gaps --file` command. */
 function planwatchRun(file: string): Run {
-  const {wall, rss_mb, stdout} = whole([join(PROJECT_DIR, "pipelines/planwatch.js"), "gaps", "--file", file, "--as-of", AS_OF, "--format", "json"]);
+  const {wall, rss_mb, stdout} = whole([
+    join(PROJECT_DIR, "pipelines/planwatch.js"),
+    "gaps",
+    "--file",
+    file,
+    "--as-of",
+    AS_OF,
+    "--format",
+    "json"
+  ]);
   const rows = JSON.parse(stdout) as {unit_code: string; actual: number | null}[];
-  return {wall, rss_mb, check: rows.filter((g) => g.unit_code === "city" && g.actual !== null).reduce((a, g) => a + g.actual!, 0)};
+  return {
+    wall,
+    rss_mb,
+    check: rows.filter((g) => g.unit_code === "city" && g.actual !== null).reduce((a, g) => a + g.actual!, 0)
+  };
 }
 
 /** A whole DuckDB process on the same file. */
@@ -62,7 +79,11 @@ function duckdbRun(file: string, spec: string): Run {
 
 /** planwatch's stream + gaps timed inside its process (jobA.ts, through tsx): the in-process figure. */
 function inProcessRun(file: string): number {
-  const out = execFileSync(process.execPath, ["--import", "tsx", join(PROJECT_DIR, "test/bench/jobA.ts"), file], {cwd: PROJECT_DIR, encoding: "utf8", maxBuffer: 1 << 20});
+  const out = execFileSync(process.execPath, ["--import", "tsx", join(PROJECT_DIR, "test/bench/jobA.ts"), file], {
+    cwd: PROJECT_DIR,
+    encoding: "utf8",
+    maxBuffer: 1 << 20
+  });
   return (JSON.parse(out.trim().split("\n").at(-1)!) as {seconds: number}).seconds;
 }
 
@@ -71,14 +92,28 @@ const agree = (a: number, b: number) => Math.abs(a - b) <= 1e-6 * Math.abs(b);
 
 export async function benchScale(): Promise<void> {
   const targets = await projectTargets({projectDir: PROJECT_DIR});
-  const units = (await readUnits(join(PROJECT_DIR, "seeds/units.csv"))).flatMap((u) => [u.name, u.short_name, u.code].map((alias) => [alias, u.code]));
+  const units = (await readUnits(join(PROJECT_DIR, "seeds/units.csv"))).flatMap((u) =>
+    [u.name, u.short_name, u.code].map((alias) => [alias, u.code])
+  );
   const bounds: [string, number, boolean][] = [];
   console.log(`scale: planwatch gaps --file vs a DuckDB script, whole processes, median of ${RUNS} (alternating)`);
   for (const rows of SIZES) {
     for (const shape of SHAPE_NAMES) {
-      const file = await writeSynthetic(join(PROJECT_DIR, ".planwatch", "bench", `${shape}-${rows}.csv`), {rows, shape, targets: targets.map((t) => ({id: t.id, ratio: t.aggregation === "ratio"}))});
+      const file = await writeSynthetic(join(PROJECT_DIR, ".planwatch", "bench", `${shape}-${rows}.csv`), {
+        rows,
+        shape,
+        targets: targets.map((t) => ({id: t.id, ratio: t.aggregation === "ratio"}))
+      });
       const spec = `${file}.duckdb.json`;
-      writeFileSync(spec, JSON.stringify({columns: SHAPES[shape]!.columns, targets: targets.map((t) => ({id: t.id, aggregation: t.aggregation})), units, asOf: AS_OF}));
+      writeFileSync(
+        spec,
+        JSON.stringify({
+          columns: SHAPES[shape]!.columns,
+          targets: targets.map((t) => ({id: t.id, aggregation: t.aggregation})),
+          units,
+          asOf: AS_OF
+        })
+      );
       const a: Run[] = [];
       const b: Run[] = [];
       const inner: number[] = [];
@@ -88,8 +123,14 @@ export async function benchScale(): Promise<void> {
         b.push(duckdbRun(file, spec));
         inner.push(inProcessRun(file));
       }
-      if (!agree(a[0]!.check, b[0]!.check)) throw new Error(`planwatch and DuckDB disagree on ${shape} at ${rows} rows: ${a[0]!.check} vs ${b[0]!.check}`);
-      const [ta, tb, ia, ib] = [median(a.map((r) => r.wall)), median(b.map((r) => r.wall)), median(inner), median(b.map((r) => r.inner!))];
+      if (!agree(a[0]!.check, b[0]!.check))
+        throw new Error(`planwatch and DuckDB disagree on ${shape} at ${rows} rows: ${a[0]!.check} vs ${b[0]!.check}`);
+      const [ta, tb, ia, ib] = [
+        median(a.map((r) => r.wall)),
+        median(b.map((r) => r.wall)),
+        median(inner),
+        median(b.map((r) => r.inner!))
+      ];
       const rssA = Math.max(...a.map((r) => r.rss_mb));
       const rssB = Math.max(...b.map((r) => r.rss_mb));
       const mb = statSync(file).size / 1e6;
@@ -97,9 +138,13 @@ export async function benchScale(): Promise<void> {
         `  ${String(rows).padStart(8)} rows ${shape.padEnd(9)} ${mb.toFixed(0).padStart(4)} MB | planwatch ${ta.toFixed(2)} s ${rssA.toFixed(0)} MB | DuckDB ${tb.toFixed(2)} s ${rssB.toFixed(0)} MB | ` +
           `whole ${(ta / tb).toFixed(2)}× (in-process ${ia.toFixed(2)} s / ${ib.toFixed(2)} s = ${(ia / ib).toFixed(2)}×)`
       );
-      if (rows === 1000000 || rows === 5000000) bounds.push([`whole ≤ 1.5× DuckDB, ${shape} ${rows / 1e6}M`, ta / tb, ta / tb <= 1.5]);
+      if (rows === 1000000 || rows === 5000000)
+        bounds.push([`whole ≤ 1.5× DuckDB, ${shape} ${rows / 1e6}M`, ta / tb, ta / tb <= 1.5]);
       if (rows === 5000000) bounds.push([`peak RSS ≤ 300 MB, ${shape} 5M`, rssA, rssA <= 300]);
     }
   }
-  if (bounds.length) console.log(`bounds: ${bounds.map(([name, value, ok]) => `${name}: ${value.toFixed(2)} ${ok ? "met" : "NOT MET"}`).join("; ")}`);
+  if (bounds.length)
+    console.log(
+      `bounds: ${bounds.map(([name, value, ok]) => `${name}: ${value.toFixed(2)} ${ok ? "met" : "NOT MET"}`).join("; ")}`
+    );
 }

@@ -16,7 +16,11 @@ export const STARTUP_COMMANDS = {
   "planwatch validate <xlsx>": [PLANWATCH, "validate", "data/sample/2023-06-富阳区.xlsx"]
 } as const;
 
-const BOUNDS: Partial<Record<keyof typeof STARTUP_COMMANDS, number>> = {"planwatch --help": 6, "planwatch validate <csv>": 15, "planwatch validate <xlsx>": 15};
+const BOUNDS: Partial<Record<keyof typeof STARTUP_COMMANDS, number>> = {
+  "planwatch --help": 6,
+  "planwatch validate <csv>": 15,
+  "planwatch validate <xlsx>": 15
+};
 
 /** Wall time of one whole process, in milliseconds. */
 function timeOnce(args: readonly string[]): number {
@@ -29,7 +33,9 @@ function timeOnce(args: readonly string[]): number {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 /** Times each command `runs` times, round-robin (after one warm-up round), and prints medians and ratios. */
-export async function benchStartup({runs = Number(process.env.BENCH_STARTUP_RUNS ?? 15)}: {runs?: number} = {}): Promise<Record<string, number>> {
+export async function benchStartup({
+  runs = Number(process.env.BENCH_STARTUP_RUNS ?? 15)
+}: {runs?: number} = {}): Promise<Record<string, number>> {
   const names = Object.keys(STARTUP_COMMANDS) as (keyof typeof STARTUP_COMMANDS)[];
   for (const name of names) timeOnce(STARTUP_COMMANDS[name]); // warm-up: disk cache, compiled CLI, worker bundle
   const times = new Map(names.map((n) => [n, [] as number[]]));
@@ -40,8 +46,9 @@ export async function benchStartup({runs = Number(process.env.BENCH_STARTUP_RUNS
   for (const name of names) {
     const ratio = medians[name]! / base;
     const bound = BOUNDS[name];
-    console.log(`  ${name.padEnd(26)} ${medians[name]!.toFixed(0).padStart(6)} ms  ${ratio.toFixed(1).padStart(5)}× node -e 0${bound ? `  (bound ${bound}×: ${ratio <= bound ? "met" : "NOT MET"})` : ""}`);
+    console.log(
+      `  ${name.padEnd(26)} ${medians[name]!.toFixed(0).padStart(6)} ms  ${ratio.toFixed(1).padStart(5)}× node -e 0${bound ? `  (bound ${bound}×: ${ratio <= bound ? "met" : "NOT MET"})` : ""}`
+    );
   }
   return medians;
 }
-

@@ -13,9 +13,19 @@ import {seededRandom} from "../../pipelines/sample/random.js";
 
 /** The units of the seed: name, short name, code. */
 const UNITS: [string, string, string][] = [
-  ["上城区", "上城", "330102"], ["拱墅区", "拱墅", "330105"], ["西湖区", "西湖", "330106"], ["滨江区", "滨江", "330108"], ["萧山区", "萧山", "330109"],
-  ["余杭区", "余杭", "330110"], ["临平区", "临平", "330113"], ["钱塘区", "钱塘", "330114"], ["富阳区", "富阳", "330111"], ["临安区", "临安", "330112"],
-  ["桐庐县", "桐庐", "330122"], ["淳安县", "淳安", "330127"], ["建德市", "建德", "330182"]
+  ["上城区", "上城", "330102"],
+  ["拱墅区", "拱墅", "330105"],
+  ["西湖区", "西湖", "330106"],
+  ["滨江区", "滨江", "330108"],
+  ["萧山区", "萧山", "330109"],
+  ["余杭区", "余杭", "330110"],
+  ["临平区", "临平", "330113"],
+  ["钱塘区", "钱塘", "330114"],
+  ["富阳区", "富阳", "330111"],
+  ["临安区", "临安", "330112"],
+  ["桐庐县", "桐庐", "330122"],
+  ["淳安县", "淳安", "330127"],
+  ["建德市", "建德", "330182"]
 ];
 const NOTES = ['"含新校区,""临时""校舍\n待核"', '"已核实,无误"', '"分校区数据,另报"'];
 
@@ -35,19 +45,49 @@ export interface Shape {
 
 export const SHAPES: Record<string, Shape> = {
   en: {
-    columns: [["unit", "unit"], ["period", "period"], ["target_id", "target_id"], ["school_id", "school_id"], ["value", "value"], ["numerator", "numerator"], ["denominator", "denominator"], ["basis", "basis"], ["note", "note"]],
+    columns: [
+      ["unit", "unit"],
+      ["period", "period"],
+      ["target_id", "target_id"],
+      ["school_id", "school_id"],
+      ["value", "value"],
+      ["numerator", "numerator"],
+      ["denominator", "denominator"],
+      ["basis", "basis"],
+      ["note", "note"]
+    ],
     unit: (u) => u[0],
     basis: "cumulative",
     order: "school"
   },
   "zh-code": {
-    columns: [["学校代码", "school_id"], ["指标编号", "target_id"], ["月份", "period"], ["区县", "unit"], ["累计完成", "value"], ["分子", "numerator"], ["分母", "denominator"], ["备注", "note"], ["口径", "basis"]],
+    columns: [
+      ["学校代码", "school_id"],
+      ["指标编号", "target_id"],
+      ["月份", "period"],
+      ["区县", "unit"],
+      ["累计完成", "value"],
+      ["分子", "numerator"],
+      ["分母", "denominator"],
+      ["备注", "note"],
+      ["口径", "basis"]
+    ],
     unit: (u) => u[2],
     basis: "累计",
     order: "school"
   },
   "zh-mixed": {
-    columns: [["月份", "period"], ["单位", "unit"], ["学校代码", "school_id"], ["指标编号", "target_id"], ["分子", "numerator"], ["分母", "denominator"], ["数值", "value"], ["口径", "basis"], ["备注", "note"]],
+    columns: [
+      ["月份", "period"],
+      ["单位", "unit"],
+      ["学校代码", "school_id"],
+      ["指标编号", "target_id"],
+      ["分子", "numerator"],
+      ["分母", "denominator"],
+      ["数值", "value"],
+      ["口径", "basis"],
+      ["备注", "note"]
+    ],
     unit: (u, s) => u[s % 3]!,
     basis: "累计",
     order: "month"
@@ -57,7 +97,12 @@ export const SHAPES: Record<string, Shape> = {
 /** Writes `rows` rows to `file` in `shape` (once: an existing file is kept), for targets `{id, ratio}`. */
 export async function writeSynthetic(
   file: string,
-  {rows, targets, seed = 8, shape = "en"}: {rows: number; targets: readonly {id: string; ratio: boolean}[]; seed?: number; shape?: keyof typeof SHAPES}
+  {
+    rows,
+    targets,
+    seed = 8,
+    shape = "en"
+  }: {rows: number; targets: readonly {id: string; ratio: boolean}[]; seed?: number; shape?: keyof typeof SHAPES}
 ): Promise<string> {
   if (existsSync(file)) return file;
   const {columns, unit: unitCell, basis, order} = SHAPES[shape]!;
@@ -89,9 +134,11 @@ export async function writeSynthetic(
         fields.note = written % 20 === 0 ? NOTES[written % NOTES.length]! : "";
         if (target.ratio) {
           const den = 50 + Math.floor(random() * 150);
-          (fields.value = ""), (fields.numerator = Math.floor(den * (0.6 + m * 0.02 + random() * 0.1))), (fields.denominator = den);
+          ((fields.value = ""),
+            (fields.numerator = Math.floor(den * (0.6 + m * 0.02 + random() * 0.1))),
+            (fields.denominator = den));
         } else {
-          (fields.value = m * (1 + Math.floor(random() * 5))), (fields.numerator = ""), (fields.denominator = "");
+          ((fields.value = m * (1 + Math.floor(random() * 5))), (fields.numerator = ""), (fields.denominator = ""));
         }
         batch += keys.map((k) => fields[k]).join(",") + "\n";
         if (batch.length > 1 << 20) {

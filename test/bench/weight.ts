@@ -12,7 +12,11 @@ export async function benchWeight(): Promise<void> {
   const tmp = await mkdtemp(join(tmpdir(), "planwatch-weight-"));
   try {
     const site = join(tmp, "site");
-    execFileSync(process.execPath, [join(PROJECT_DIR, "pipelines/planwatch.js"), "build", "--sample", "--output", site], {cwd: PROJECT_DIR, stdio: "ignore"});
+    execFileSync(
+      process.execPath,
+      [join(PROJECT_DIR, "pipelines/planwatch.js"), "build", "--sample", "--output", site],
+      {cwd: PROJECT_DIR, stdio: "ignore"}
+    );
     const gz = async (f: string) => gzipSync(await readFile(join(site, f))).length;
     const pages = (await listTree(site)).filter((f) => f.endsWith(".html"));
     const rows: [string, number, number][] = [];
@@ -27,8 +31,11 @@ export async function benchWeight(): Promise<void> {
     }
     const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
     const index = rows.find((r) => r[0] === "index.html")!;
-    console.log(`page weight (gzipped), ${rows.length} pages: overview JS ${kb(index[1])}, data ${kb(index[2])}; largest JS ${kb(Math.max(...rows.map((r) => r[1])))}, largest data ${kb(Math.max(...rows.map((r) => r[2])))}`);
-    for (const [page, js, data] of rows.filter((r) => !/^(units|targets)\//.test(r[0]) || /330106|6-1b/.test(r[0]))) console.log(`  ${page.padEnd(22)} JS ${kb(js).padStart(7)}  data ${kb(data).padStart(7)}`);
+    console.log(
+      `page weight (gzipped), ${rows.length} pages: overview JS ${kb(index[1])}, data ${kb(index[2])}; largest JS ${kb(Math.max(...rows.map((r) => r[1])))}, largest data ${kb(Math.max(...rows.map((r) => r[2])))}`
+    );
+    for (const [page, js, data] of rows.filter((r) => !/^(units|targets)\//.test(r[0]) || /330106|6-1b/.test(r[0])))
+      console.log(`  ${page.padEnd(22)} JS ${kb(js).padStart(7)}  data ${kb(data).padStart(7)}`);
   } finally {
     await rm(tmp, {recursive: true, force: true});
   }

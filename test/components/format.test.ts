@@ -1,7 +1,16 @@
 import {describe, expect, it} from "vitest";
 import {parse, View} from "vega";
 import {compile} from "vega-lite";
-import {axisLabelExpr, formatChange, formatMonth, formatNumber, formatPercent, formatRequired, formatTarget, formatValue} from "../../src/components/format.js";
+import {
+  axisLabelExpr,
+  formatChange,
+  formatMonth,
+  formatNumber,
+  formatPercent,
+  formatRequired,
+  formatTarget,
+  formatValue
+} from "../../src/components/format.js";
 
 describe("formatTarget", () => {
   it.each([

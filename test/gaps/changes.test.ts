@@ -25,7 +25,8 @@ const OBSERVATIONS = [
   obs(SHANGCHENG, "2023-11", "1.1f", 50, {ingested_at: NOV})
 ];
 
-const byKey = (rows: ChangeRow[], id: string, unit = "city") => rows.find((r) => r.target_id === id && r.unit_code === unit)!;
+const byKey = (rows: ChangeRow[], id: string, unit = "city") =>
+  rows.find((r) => r.target_id === id && r.unit_code === unit)!;
 
 describe("changes since the last period (hand-computed, October → November)", () => {
   const rows = changesBetween({targets: TARGETS, observations: OBSERVATIONS, from: "2023-10", to: "2023-11"});
@@ -42,13 +43,24 @@ describe("changes since the last period (hand-computed, October → November)", 
     expect(r.actual_from === null ? null : Math.round(r.actual_from * 1000) / 1000).toBe(from);
     expect(r.actual_to === null ? null : Math.round(r.actual_to * 1000) / 1000).toBe(to);
     expect(r.actual_change === null ? null : Math.round(r.actual_change * 1000) / 1000).toBe(change);
-    expect([r.status_from, r.status_to, r.changes, r.from, r.to]).toEqual([statusFrom, statusTo, changes, "2023-10", "2023-11"]);
+    expect([r.status_from, r.status_to, r.changes, r.from, r.to]).toEqual([
+      statusFrom,
+      statusTo,
+      changes,
+      "2023-10",
+      "2023-11"
+    ]);
   });
 
   it("本期变化: newly achieved, newly behind, newly reported, revised (city rows)", () => {
     const city = rows.filter((r) => r.unit_code === "city");
     const of = (kind: string) => city.filter((r) => r.changes.includes(kind as never)).map((r) => r.target_id);
-    expect([of("achieved"), of("behind"), of("reported"), of("revised")]).toEqual([["1.1a"], ["1.1b", "1.1f"], ["1.1f"], ["1.1e"]]);
+    expect([of("achieved"), of("behind"), of("reported"), of("revised")]).toEqual([
+      ["1.1a"],
+      ["1.1b", "1.1f"],
+      ["1.1f"],
+      ["1.1e"]
+    ]);
   });
 
   it("the October readers saw: before November's first file, the correction not yet in", () => {
@@ -62,9 +74,16 @@ describe("changes since the last period (hand-computed, October → November)", 
 
   it("without the published table nothing is revised; an empty from is all newly reported", () => {
     const to = computeGaps({targets: TARGETS, observations: OBSERVATIONS, asOf: "2023-11"});
-    const plain = gapChanges(computeGaps({targets: TARGETS, observations: OBSERVATIONS, asOf: "2023-10"}), to).objects() as unknown as ChangeRow[];
+    const plain = gapChanges(
+      computeGaps({targets: TARGETS, observations: OBSERVATIONS, asOf: "2023-10"}),
+      to
+    ).objects() as unknown as ChangeRow[];
     expect(plain.some((r) => r.changes.includes("revised"))).toBe(false);
     const fresh = gapChanges([], to).objects() as unknown as ChangeRow[];
-    expect(fresh.filter((r) => r.actual_to !== null).every((r) => r.changes.includes("reported") && r.status_from === "no_data")).toBe(true);
+    expect(
+      fresh
+        .filter((r) => r.actual_to !== null)
+        .every((r) => r.changes.includes("reported") && r.status_from === "no_data")
+    ).toBe(true);
   });
 });

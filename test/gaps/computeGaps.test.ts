@@ -3,8 +3,10 @@ import {computeGaps, type GapRow} from "../../pipelines/gaps/computeGaps.js";
 import {timeShare} from "../../pipelines/gaps/functions.js";
 import {ALLOCATIONS, OBSERVATIONS, SHANGCHENG, TARGETS, XIHU, obs, ratio, target} from "../helpers/gapsWorld.js";
 
-const gaps = (asOf: string) => computeGaps({targets: TARGETS, observations: OBSERVATIONS, allocations: ALLOCATIONS, asOf});
-const row = (rows: GapRow[], id: string, unit = "city") => rows.find((r) => r.target_id === id && r.unit_code === unit)!;
+const gaps = (asOf: string) =>
+  computeGaps({targets: TARGETS, observations: OBSERVATIONS, allocations: ALLOCATIONS, asOf});
+const row = (rows: GapRow[], id: string, unit = "city") =>
+  rows.find((r) => r.target_id === id && r.unit_code === unit)!;
 const close = (value: number | null, expected: number) => expect(value).toBeCloseTo(expected, 6);
 
 describe("computeGaps (hand-computed)", () => {
@@ -21,7 +23,12 @@ describe("computeGaps (hand-computed)", () => {
     close(a.projection!, 130);
     expect(a.gap).toBe(55);
     close(a.required_rate!, 55 / 6);
-    expect(a.sources.map((s) => [s.file, s.row])).toEqual(expect.arrayContaining([["fix.csv", 3], ["330102-2023-05.csv", 2]]));
+    expect(a.sources.map((s) => [s.file, s.row])).toEqual(
+      expect.arrayContaining([
+        ["fix.csv", 3],
+        ["330102-2023-05.csv", 2]
+      ])
+    );
     expect(a.sources.map((s) => s.file)).not.toContain("first.csv");
   });
 
@@ -80,7 +87,18 @@ describe("computeGaps (hand-computed)", () => {
     close(e.expected!, 30);
     close(e.pace!, 0.8);
     expect(e.status).toBe("at_risk"); // 0.80 is at risk, not off track
-    close(timeShare([{period: "2023-06", fraction: 0.3}, {period: "2023-08", fraction: 0.85}], "2023-07", "2023-01", "2023-12"), 0.575);
+    close(
+      timeShare(
+        [
+          {period: "2023-06", fraction: 0.3},
+          {period: "2023-08", fraction: 0.85}
+        ],
+        "2023-07",
+        "2023-01",
+        "2023-12"
+      ),
+      0.575
+    );
     close(timeShare([{period: "2023-06", fraction: 0.3}], "2023-03", "2023-01", "2023-12"), 0.15);
   });
 
@@ -118,22 +136,37 @@ describe("computeGaps (hand-computed)", () => {
     ["2023-11", 87.2, "at_risk"],
     ["2023-11", 70, "off_track"], // a worse pace stays worse
     ["2023-11", 91, "achieved"]
-  ])("near the deadline the projection counts: as of %s, a rate at %s against ≥ 90 is %s", (asOf, percent, expected) => {
-    const targets = [target({id: "2.4a", comparator: ">=", value: 90, unit: "%", kind: "level", aggregation: "ratio"})];
-    const observations = [ratio(XIHU, asOf, "2.4a", percent * 10, 1000)];
-    const r = row(computeGaps({targets, observations, asOf}), "2.4a");
-    expect(r.status).toBe(expected);
-  });
+  ])(
+    "near the deadline the projection counts: as of %s, a rate at %s against ≥ 90 is %s",
+    (asOf, percent, expected) => {
+      const targets = [
+        target({id: "2.4a", comparator: ">=", value: 90, unit: "%", kind: "level", aggregation: "ratio"})
+      ];
+      const observations = [ratio(XIHU, asOf, "2.4a", percent * 10, 1000)];
+      const r = row(computeGaps({targets, observations, asOf}), "2.4a");
+      expect(r.status).toBe(expected);
+    }
+  );
 
   it("a count on pace at 0.96 in November whose projection misses is at risk; with final months 0 it is on track", () => {
-    const targets = [target({id: "9.1a", comparator: ">=", value: 1200, unit: "所", kind: "count", aggregation: "sum"})];
+    const targets = [
+      target({id: "9.1a", comparator: ">=", value: 1200, unit: "所", kind: "count", aggregation: "sum"})
+    ];
     const observations = [obs(XIHU, "2023-11", "9.1a", 1056)]; // pace 1056/1200 ÷ 11/12 = 0.96
     expect(row(computeGaps({targets, observations}), "9.1a").status).toBe("at_risk");
-    expect(row(computeGaps({targets, observations, thresholds: {onTrack: 0.95, atRisk: 0.8, finalMonths: 0}}), "9.1a").status).toBe("on_track");
+    expect(
+      row(computeGaps({targets, observations, thresholds: {onTrack: 0.95, atRisk: 0.8, finalMonths: 0}}), "9.1a").status
+    ).toBe("on_track");
   });
 
   it("takes other thresholds", () => {
-    const strict = computeGaps({targets: TARGETS, observations: OBSERVATIONS, allocations: ALLOCATIONS, asOf: "2023-06", thresholds: {onTrack: 1.2, atRisk: 1.0}});
+    const strict = computeGaps({
+      targets: TARGETS,
+      observations: OBSERVATIONS,
+      allocations: ALLOCATIONS,
+      asOf: "2023-06",
+      thresholds: {onTrack: 1.2, atRisk: 1.0}
+    });
     expect(row(strict, "1.1a").status).toBe("at_risk");
   });
 });

@@ -49,8 +49,18 @@ describe("the gaps as SQL on DuckDB over Parquet", () => {
     const written = await exportParquet({...inputs, out});
     const c = await (await DuckDBInstance.create(":memory:")).connect();
     const count = async (sql: string) => Number((await c.runAndReadAll(sql)).getRowObjectsJson()[0]!.n);
-    expect(await count(`SELECT count(*) AS n FROM read_parquet('${out}/observations/**/*.parquet', hive_partitioning = true)`)).toBe(written.observations);
-    expect(await count(`SELECT count(*) AS n FROM read_parquet('${out}/gaps/**/*.parquet', hive_partitioning = true)`)).toBe(written.gaps);
-    expect(await count(`SELECT count(DISTINCT as_of) AS n FROM read_parquet('${out}/gaps/**/*.parquet', hive_partitioning = true)`)).toBe(11);
+    expect(
+      await count(
+        `SELECT count(*) AS n FROM read_parquet('${out}/observations/**/*.parquet', hive_partitioning = true)`
+      )
+    ).toBe(written.observations);
+    expect(
+      await count(`SELECT count(*) AS n FROM read_parquet('${out}/gaps/**/*.parquet', hive_partitioning = true)`)
+    ).toBe(written.gaps);
+    expect(
+      await count(
+        `SELECT count(DISTINCT as_of) AS n FROM read_parquet('${out}/gaps/**/*.parquet', hive_partitioning = true)`
+      )
+    ).toBe(11);
   });
 });

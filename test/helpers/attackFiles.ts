@@ -11,10 +11,14 @@ export const HEADER = ["单位", "月份", "指标编号", "数值", "分子", "
 export const GOOD = ["西湖区", "2023-06", "6.1b", "4200", "", "", "累计", ""];
 
 /** A CSV line of cells (quoted where needed). */
-export const csvLine = (cells: readonly string[]) => cells.map((c) => (/[",\n\r]/.test(c) ? `"${c.replaceAll('"', '""')}"` : c)).join(",");
+export const csvLine = (cells: readonly string[]) =>
+  cells.map((c) => (/[",\n\r]/.test(c) ? `"${c.replaceAll('"', '""')}"` : c)).join(",");
 
 /** An xlsx written by exceljs from `build`, with every time stamp fixed, packed again by JSZip (`edit` may change its parts first). */
-export async function workbookBytes(build: (wb: ExcelJS.Workbook) => void, edit?: (zip: JSZip) => Promise<void> | void): Promise<Buffer> {
+export async function workbookBytes(
+  build: (wb: ExcelJS.Workbook) => void,
+  edit?: (zip: JSZip) => Promise<void> | void
+): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = wb.lastModifiedBy = "planwatch";
   wb.created = wb.modified = FIXED_DATE;
@@ -30,14 +34,18 @@ export async function workbookBytes(build: (wb: ExcelJS.Workbook) => void, edit?
 }
 
 /** A one-sheet workbook of `rows` (strings, numbers, or exceljs cell values such as formulas). */
-export const sheetBytes = (rows: readonly (readonly ExcelJS.CellValue[])[], edit?: (zip: JSZip) => Promise<void> | void) =>
+export const sheetBytes = (
+  rows: readonly (readonly ExcelJS.CellValue[])[],
+  edit?: (zip: JSZip) => Promise<void> | void
+) =>
   workbookBytes((wb) => {
     const ws = wb.addWorksheet("报送");
     for (const row of rows) ws.addRow([...row]);
   }, edit);
 
 /** A workbook whose first sheet's XML is `xml` (well formed, no rows), for sizes that only the XML makes. */
-export const sheetXmlBytes = (xml: string) => sheetBytes([HEADER], (zip) => void zip.file("xl/worksheets/sheet1.xml", xml));
+export const sheetXmlBytes = (xml: string) =>
+  sheetBytes([HEADER], (zip) => void zip.file("xl/worksheets/sheet1.xml", xml));
 
 /** Sets the size that the central directory states for member `name` of a zip to `size` (a lie, for the check that inflates). */
 export function statedSize(bytes: Buffer, name: string, size: number): Buffer {

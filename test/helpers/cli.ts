@@ -9,7 +9,14 @@ export const PROJECT_DIR = fileURLToPath(new URL("../..", import.meta.url));
  * Runs the real `planwatch` command (as `npx planwatch` would) and returns its output and exit code.
  * `bin`: the command's script (default: this checkout's; a test may run a copy's).
  */
-export async function runPlanwatch(args: string[], {cwd = PROJECT_DIR, env = {}, bin = `${PROJECT_DIR}/pipelines/planwatch.js`}: {cwd?: string; env?: Record<string, string>; bin?: string} = {}) {
+export async function runPlanwatch(
+  args: string[],
+  {
+    cwd = PROJECT_DIR,
+    env = {},
+    bin = `${PROJECT_DIR}/pipelines/planwatch.js`
+  }: {cwd?: string; env?: Record<string, string>; bin?: string} = {}
+) {
   try {
     const {stdout, stderr} = await promisify(execFile)(process.execPath, [bin, ...args], {
       cwd,
@@ -30,9 +37,22 @@ export async function runPlanwatch(args: string[], {cwd = PROJECT_DIR, env = {},
 export async function copyProject(dir: string): Promise<string> {
   const {cp, symlink} = await import("node:fs/promises");
   const {join} = await import("node:path");
-  for (const entry of ["package.json", "package-lock.json", "planwatch.config.json", "observablehq.config.ts", "tsconfig.json", "pipelines", "seeds", "data", "src"]) {
+  for (const entry of [
+    "package.json",
+    "package-lock.json",
+    "planwatch.config.json",
+    "observablehq.config.ts",
+    "tsconfig.json",
+    "pipelines",
+    "seeds",
+    "data",
+    "src"
+  ]) {
     // Not the outputs: Framework's cache, the compiled command (the copy compiles its own when it first runs).
-    await cp(join(PROJECT_DIR, entry), join(dir, entry), {recursive: true, filter: (src) => !src.includes(".observablehq") && !src.includes(".compiled")});
+    await cp(join(PROJECT_DIR, entry), join(dir, entry), {
+      recursive: true,
+      filter: (src) => !src.includes(".observablehq") && !src.includes(".compiled")
+    });
   }
   await symlink(join(PROJECT_DIR, "node_modules"), join(dir, "node_modules"), "dir");
   return dir;

@@ -15,7 +15,12 @@ export async function listTree(dir: string): Promise<string[]> {
 export async function hashTree(dir: string): Promise<Map<string, string>> {
   const hashes = new Map<string, string>();
   for (const file of await listTree(dir)) {
-    hashes.set(file, createHash("sha256").update(await readFile(join(dir, file))).digest("hex"));
+    hashes.set(
+      file,
+      createHash("sha256")
+        .update(await readFile(join(dir, file)))
+        .digest("hex")
+    );
   }
   return hashes;
 }

@@ -5,30 +5,110 @@ import type {Target} from "../../pipelines/targets/curation.js";
 // and shared with the DuckDB engine's test.
 
 /** A target with the defaults of a 2023 plan; `over` sets what the case needs. */
-export function target(over: Partial<Target> & Pick<Target, "id" | "comparator" | "value" | "unit" | "kind" | "aggregation">): Target {
+export function target(
+  over: Partial<Target> & Pick<Target, "id" | "comparator" | "value" | "unit" | "kind" | "aggregation">
+): Target {
   return {
-    section: 1, item: 1, indicator: over.id, value_max: null, year: null, scope: null, baseline: null, baseline_year: null, per: null, cumulative: false,
-    text: "", start_offset: 0, end_offset: 0, direction: "up", baseline_source: null, start: "2023-01", deadline: "2023-12", schedule: null,
+    section: 1,
+    item: 1,
+    indicator: over.id,
+    value_max: null,
+    year: null,
+    scope: null,
+    baseline: null,
+    baseline_year: null,
+    per: null,
+    cumulative: false,
+    text: "",
+    start_offset: 0,
+    end_offset: 0,
+    direction: "up",
+    baseline_source: null,
+    start: "2023-01",
+    deadline: "2023-12",
+    schedule: null,
     ...over
   };
 }
 /** An observation; a file's sha256 is its name. */
-export function obs(unit_code: string, period: string, target_id: string, value: number | null, over: Partial<Observation> = {}): Observation {
-  return {unit_code, period, target_id, school_id: "", value, numerator: null, denominator: null, basis: "cumulative", note: "", row: 2, file_sha256: `${unit_code}-${period}`, file: `${unit_code}-${period}.csv`, ingested_at: "", superseded_by: null, ...over};
+export function obs(
+  unit_code: string,
+  period: string,
+  target_id: string,
+  value: number | null,
+  over: Partial<Observation> = {}
+): Observation {
+  return {
+    unit_code,
+    period,
+    target_id,
+    school_id: "",
+    value,
+    numerator: null,
+    denominator: null,
+    basis: "cumulative",
+    note: "",
+    row: 2,
+    file_sha256: `${unit_code}-${period}`,
+    file: `${unit_code}-${period}.csv`,
+    ingested_at: "",
+    superseded_by: null,
+    ...over
+  };
 }
-export const ratio = (unit: string, period: string, id: string, numerator: number, denominator: number) => obs(unit, period, id, (100 * numerator) / denominator, {numerator, denominator});
+export const ratio = (unit: string, period: string, id: string, numerator: number, denominator: number) =>
+  obs(unit, period, id, (100 * numerator) / denominator, {numerator, denominator});
 
 export const XIHU = "330106";
 export const SHANGCHENG = "330102";
 export const TARGETS = [
   target({id: "1.1a", comparator: ">=", value: 120, unit: "所", kind: "count", aggregation: "sum"}),
   target({id: "1.1b", comparator: ">=", value: 90, unit: "%", kind: "level", aggregation: "ratio"}),
-  target({id: "1.1c", comparator: "decrease", value: 1, unit: "百分点", kind: "level", aggregation: "ratio", baseline: 50, direction: "down", per: "year"}),
-  target({id: "1.1d", comparator: "increase", value: 2800, unit: "名", kind: "level", aggregation: "sum", baseline: 10000, baseline_year: 2022}),
-  target({id: "1.1e", comparator: ">=", value: 100, unit: "个", kind: "count", aggregation: "sum", schedule: [{period: "2023-06", fraction: 0.3}, {period: "2023-08", fraction: 0.85}, {period: "2023-12", fraction: 1}]}),
+  target({
+    id: "1.1c",
+    comparator: "decrease",
+    value: 1,
+    unit: "百分点",
+    kind: "level",
+    aggregation: "ratio",
+    baseline: 50,
+    direction: "down",
+    per: "year"
+  }),
+  target({
+    id: "1.1d",
+    comparator: "increase",
+    value: 2800,
+    unit: "名",
+    kind: "level",
+    aggregation: "sum",
+    baseline: 10000,
+    baseline_year: 2022
+  }),
+  target({
+    id: "1.1e",
+    comparator: ">=",
+    value: 100,
+    unit: "个",
+    kind: "count",
+    aggregation: "sum",
+    schedule: [
+      {period: "2023-06", fraction: 0.3},
+      {period: "2023-08", fraction: 0.85},
+      {period: "2023-12", fraction: 1}
+    ]
+  }),
   target({id: "1.1f", comparator: ">=", value: 60, unit: "人", kind: "count", aggregation: "sum"}),
   target({id: "1.1g", comparator: ">=", value: 35, unit: "%", kind: "level", aggregation: "ratio"}),
-  target({id: "1.1h", comparator: "increase", value: 5, unit: "个", kind: "level", aggregation: "sum", baseline_year: 2022}),
+  target({
+    id: "1.1h",
+    comparator: "increase",
+    value: 5,
+    unit: "个",
+    kind: "level",
+    aggregation: "sum",
+    baseline_year: 2022
+  }),
   target({id: "1.1i", comparator: "<=", value: 45, unit: "人", kind: "level", aggregation: "min", direction: "down"})
 ];
 export const OBSERVATIONS: Observation[] = [
@@ -60,4 +140,3 @@ export const OBSERVATIONS: Observation[] = [
   obs(SHANGCHENG, "2023-06", "1.1i", 44)
 ];
 export const ALLOCATIONS = [{unit_code: XIHU, target_id: "1.1a", value: 70}];
-

@@ -4,7 +4,19 @@ import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {promisify} from "node:util";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import {addMonths, compareMonths, dayStart, isMonth, latestMonth, monthAt, monthIndex, monthOf, monthRange, monthsBetween, parseMonth} from "../../pipelines/lib/month.js";
+import {
+  addMonths,
+  compareMonths,
+  dayStart,
+  isMonth,
+  latestMonth,
+  monthAt,
+  monthIndex,
+  monthOf,
+  monthRange,
+  monthsBetween,
+  parseMonth
+} from "../../pipelines/lib/month.js";
 import {PROJECT_DIR} from "../helpers/cli.js";
 
 describe("parseMonth (strict)", () => {
@@ -22,7 +34,23 @@ describe("parseMonth (strict)", () => {
     [" 2023 - 06 ", "2023-06"]
   ])("%j → %s", (text, month) => expect(parseMonth(text)).toBe(month));
 
-  it.each(["2023-06-99", "2023-02-30", "2023-06-00", "0000-01", "0999-12", "2023-13", "2023-00", "202313", "2023", "6月", "2023-06x", "2023-06-01-02", "2023-6-1x", "June 2023", ""])("%j is no month", (text) => {
+  it.each([
+    "2023-06-99",
+    "2023-02-30",
+    "2023-06-00",
+    "0000-01",
+    "0999-12",
+    "2023-13",
+    "2023-00",
+    "202313",
+    "2023",
+    "6月",
+    "2023-06x",
+    "2023-06-01-02",
+    "2023-6-1x",
+    "June 2023",
+    ""
+  ])("%j is no month", (text) => {
     expect(parseMonth(text)).toBeNull();
   });
 });
@@ -69,7 +97,10 @@ describe("the future-month check, whatever the host's time zone", () => {
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), "planwatch-month-"));
     const file = join(dir, "2023-07-西湖区.csv");
-    await writeFile(file, ["单位,月份,指标编号,数值", "西湖区,2023-07,6.1b,100", "西湖区,2023-08,6.1b,200", ""].join("\n"));
+    await writeFile(
+      file,
+      ["单位,月份,指标编号,数值", "西湖区,2023-07,6.1b,100", "西湖区,2023-08,6.1b,200", ""].join("\n")
+    );
     const from = (path: string) => JSON.stringify(join(PROJECT_DIR, path));
     script = join(dir, "check.mts");
     await writeFile(
@@ -89,14 +120,25 @@ process.stdout.write(JSON.stringify({hostMonth: now.getMonth() + 1, month: month
   });
   afterAll(() => rm(dir, {recursive: true, force: true}));
 
-  it.each(["UTC", "America/Los_Angeles", "Asia/Shanghai"])("TZ=%s: July is this month in Shanghai, August is after it", async (tz) => {
-    const {stdout} = await promisify(execFile)(process.execPath, ["--import", "tsx", script], {cwd: PROJECT_DIR, env: {...process.env, TZ: tz}});
-    const result = JSON.parse(stdout) as {hostMonth: number; month: string; reference: unknown[]; streamed: unknown[]};
-    // The host really is on its own zone: June there, but July in Shanghai.
-    expect(result.hostMonth).toBe(tz === "Asia/Shanghai" ? 7 : 6);
-    expect(result.month).toBe("2023-07");
-    const future = [["future_period", 3, "月份 2023-08 晚于报送时间 2023-07"]];
-    expect(result.reference).toEqual(future);
-    expect(result.streamed).toEqual(future);
-  });
+  it.each(["UTC", "America/Los_Angeles", "Asia/Shanghai"])(
+    "TZ=%s: July is this month in Shanghai, August is after it",
+    async (tz) => {
+      const {stdout} = await promisify(execFile)(process.execPath, ["--import", "tsx", script], {
+        cwd: PROJECT_DIR,
+        env: {...process.env, TZ: tz}
+      });
+      const result = JSON.parse(stdout) as {
+        hostMonth: number;
+        month: string;
+        reference: unknown[];
+        streamed: unknown[];
+      };
+      // The host really is on its own zone: June there, but July in Shanghai.
+      expect(result.hostMonth).toBe(tz === "Asia/Shanghai" ? 7 : 6);
+      expect(result.month).toBe("2023-07");
+      const future = [["future_period", 3, "月份 2023-08 晚于报送时间 2023-07"]];
+      expect(result.reference).toEqual(future);
+      expect(result.streamed).toEqual(future);
+    }
+  );
 });

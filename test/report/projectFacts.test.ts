@@ -60,7 +60,12 @@ describe("the project file", () => {
 
   it("the seed project's facts come from its project file: title, year, its livelihood list and its targets", async () => {
     const facts = await projectFacts({projectDir: PROJECT_DIR});
-    expect(facts).toMatchObject({title: "杭州市教育局2023年工作要点", site_title: "杭州教育工作要点监测", year: 2023, plan_file: "seeds/hangzhou-edu-2023-work-plan.txt"});
+    expect(facts).toMatchObject({
+      title: "杭州市教育局2023年工作要点",
+      site_title: "杭州教育工作要点监测",
+      year: 2023,
+      plan_file: "seeds/hangzhou-edu-2023-work-plan.txt"
+    });
     expect(facts.livelihood!.title).toBe("十件民生实事");
     expect(facts.livelihood!.sections).toEqual([6]);
     expect(facts.livelihood!.target_ids).toHaveLength(17);
@@ -69,7 +74,10 @@ describe("the project file", () => {
   it("with no project file, every fact is read from the plan: its title line, its year, its 民生实事 section", async () => {
     const dir = join(tmp, "bare");
     await mkdir(join(dir, "seeds"), {recursive: true});
-    await writeFile(join(dir, "seeds", "plan.txt"), "某市教育局关于印发2025年工作要点的通知\n一、总体要求\n1.新增学位1000个。\n二、办好教育民生实事\n1.新建幼儿园5所。\n2.校医配备率达到90%以上。\n");
+    await writeFile(
+      join(dir, "seeds", "plan.txt"),
+      "某市教育局关于印发2025年工作要点的通知\n一、总体要求\n1.新增学位1000个。\n二、办好教育民生实事\n1.新建幼儿园5所。\n2.校医配备率达到90%以上。\n"
+    );
     const facts = await projectFacts({projectDir: dir});
     expect(facts).toEqual({
       title: "某市教育局2025年工作要点",
@@ -91,14 +99,24 @@ describe("the project file", () => {
 describe("no hard-coded plan", () => {
   it("the pages, components, the site's configuration and the pipelines name neither the seed's title nor its section 6", async () => {
     const files = [
-      ...(await readdir(join(PROJECT_DIR, "src"), {recursive: true})).filter((f) => /\.(md|js|ts)$/.test(f) && !f.includes(".observablehq")).map((f) => join("src", f)),
-      ...(await readdir(join(PROJECT_DIR, "pipelines"), {recursive: true})).filter((f) => /\.ts$/.test(f) && !f.startsWith("sample")).map((f) => join("pipelines", f)),
+      ...(await readdir(join(PROJECT_DIR, "src"), {recursive: true}))
+        .filter((f) => /\.(md|js|ts)$/.test(f) && !f.includes(".observablehq"))
+        .map((f) => join("src", f)),
+      ...(await readdir(join(PROJECT_DIR, "pipelines"), {recursive: true}))
+        .filter((f) => /\.ts$/.test(f) && !f.startsWith("sample"))
+        .map((f) => join("pipelines", f)),
       "observablehq.config.ts"
     ];
     const offenders: string[] = [];
     for (const file of files) {
       const text = await readFile(join(PROJECT_DIR, file), "utf8");
-      for (const pattern of [/杭州市教育局2023年工作要点/, /杭州教育工作要点监测/, /startsWith\("6\."\)/, /section === 6\b/, /["']6\.["']/]) {
+      for (const pattern of [
+        /杭州市教育局2023年工作要点/,
+        /杭州教育工作要点监测/,
+        /startsWith\("6\."\)/,
+        /section === 6\b/,
+        /["']6\.["']/
+      ]) {
         if (pattern.test(text)) offenders.push(`${file}: ${pattern}`);
       }
     }

@@ -27,8 +27,24 @@ describe("qualityData", () => {
     // A rejected file as ingest records it: one ledger line, a report holding every finding.
     const sha256 = "f".repeat(64);
     const file = "2023-06-上城区.csv";
-    const findings = Array.from({length: HUGE}, (_, i) => finding("unknown_unit", file, i + 2, "单位", `未知单位“上城${i}”`));
-    const entry: LedgerEntry = {sha256, file, status: "rejected", units: [], periods: [], ingested_at: JULY_5.toISOString(), bytes: 750_000, encoding: "utf-8", form: "long", rows_read: HUGE, rows_accepted: 0, errors: HUGE, warnings: 0};
+    const findings = Array.from({length: HUGE}, (_, i) =>
+      finding("unknown_unit", file, i + 2, "单位", `未知单位“上城${i}”`)
+    );
+    const entry: LedgerEntry = {
+      sha256,
+      file,
+      status: "rejected",
+      units: [],
+      periods: [],
+      ingested_at: JULY_5.toISOString(),
+      bytes: 750_000,
+      encoding: "utf-8",
+      form: "long",
+      rows_read: HUGE,
+      rows_accepted: 0,
+      errors: HUGE,
+      warnings: 0
+    };
     await mkdir(dataPaths(data).reports, {recursive: true});
     await writeFile(join(dataPaths(data).reports, `${sha256}.json`), JSON.stringify({entry, findings, rows: []}));
     await writeFile(dataPaths(data).ledger, JSON.stringify(entry) + "\n", {flag: "a"});
@@ -36,7 +52,10 @@ describe("qualityData", () => {
     const quality = await qualityData({projectDir: PROJECT_DIR, dataDir: data});
     const mine = quality.findings.filter((f) => f.file === file);
     expect(mine).toHaveLength(MAX_FINDINGS_PER_FILE + 1);
-    expect(mine.at(-1)).toMatchObject({code: "more_findings", message: expect.stringContaining(`另有 ${HUGE - MAX_FINDINGS_PER_FILE} 条`)});
+    expect(mine.at(-1)).toMatchObject({
+      code: "more_findings",
+      message: expect.stringContaining(`另有 ${HUGE - MAX_FINDINGS_PER_FILE} 条`)
+    });
     expect(quality.omitted).toEqual([{file, sha256, shown: MAX_FINDINGS_PER_FILE, total: HUGE}]);
     expect(quality.ledger.map((e) => e.status)).toEqual(["accepted", "rejected"]);
   });

@@ -20,11 +20,16 @@ describe("two builds in one process", () => {
   const ingest = async (name: string, csv: string, at: string) => {
     const file = join(tmp, name);
     await writeFile(file, csv);
-    const [result] = await ingestFiles([file], {dataDir: join(project, "data"), catalog: await projectCatalog({projectDir: project}), clock: () => new Date(at)});
+    const [result] = await ingestFiles([file], {
+      dataDir: join(project, "data"),
+      catalog: await projectCatalog({projectDir: project}),
+      clock: () => new Date(at)
+    });
     expect(result!.status).toBe("accepted");
   };
   const page = (path: string) => readFile(join(project, "dist", path), "utf8");
-  const footer = async () => /<footer id="observablehq-footer">\s*<div>(.*?)<\/div>/s.exec(await page("index.html"))![1]!;
+  const footer = async () =>
+    /<footer id="observablehq-footer">\s*<div>(.*?)<\/div>/s.exec(await page("index.html"))![1]!;
 
   beforeAll(async () => {
     tmp = await mkdtemp(join(tmpdir(), "planwatch-context-"));
@@ -37,16 +42,28 @@ describe("two builds in one process", () => {
     await rm(join(project, "data"), {recursive: true});
     await copyFile(PLAN, join(project, "seeds", "ningbo-edu-2014-work-plan.txt"));
     await writeFile(join(project, "seeds", "units.csv"), UNITS);
-    await writeFile(join(project, "seeds", "targets.curation.csv"), "id,indicator,kind,aggregation,direction,baseline,baseline_source,start,deadline,schedule,note\n");
-    await writeFile(join(project, "planwatch.config.json"), JSON.stringify({plan: "seeds/ningbo-edu-2014-work-plan.txt", title: "宁波市教育局2014年工作要点", year: 2014}));
+    await writeFile(
+      join(project, "seeds", "targets.curation.csv"),
+      "id,indicator,kind,aggregation,direction,baseline,baseline_source,start,deadline,schedule,note\n"
+    );
+    await writeFile(
+      join(project, "planwatch.config.json"),
+      JSON.stringify({plan: "seeds/ningbo-edu-2014-work-plan.txt", title: "宁波市教育局2014年工作要点", year: 2014})
+    );
   });
   afterAll(() => rm(tmp, {recursive: true, force: true}));
 
   it("the first build shows its as-of month, its plan and its units", async () => {
-    await ingest("2014-03.csv", "单位,月份,指标编号,数值\n海曙区,2014-03,2.2b,600\n江北区,2014-03,2.2b,400\n", "2014-04-05T08:00:00+08:00");
+    await ingest(
+      "2014-03.csv",
+      "单位,月份,指标编号,数值\n海曙区,2014-03,2.2b,600\n江北区,2014-03,2.2b,400\n",
+      "2014-04-05T08:00:00+08:00"
+    );
     const manifest = await buildSite({projectDir: project, logger: quietLogger()});
     expect(manifest.as_of).toBe("2014-03");
-    expect(await footer()).toMatch(/目标来源:《宁波市教育局2014年工作要点》 · 数据截至 2014-03 · 输入快照 <code>[0-9a-f]{12}<\/code>/);
+    expect(await footer()).toMatch(
+      /目标来源:《宁波市教育局2014年工作要点》 · 数据截至 2014-03 · 输入快照 <code>[0-9a-f]{12}<\/code>/
+    );
     expect(await page("index.html")).toContain("海曙区");
     expect(await page("index.html")).not.toContain("鄞州区");
     expect(existsSync(join(project, "dist", "targets", "2-4a.html"))).toBe(false);
@@ -57,8 +74,19 @@ describe("two builds in one process", () => {
     const plan = join(project, "seeds", "ningbo-edu-2014-work-plan.txt");
     await writeFile(plan, `${await readFile(plan, "utf8")}\n4.新建幼儿园5所。\n`);
     await writeFile(join(project, "seeds", "units.csv"), `${UNITS}330212,鄞州区,鄞州,district,\n`);
-    await ingest("2014-04.csv", "单位,月份,指标编号,数值\n鄞州区,2014-04,2.2b,300\n海曙区,2014-04,2.2b,700\n", "2014-05-05T08:00:00+08:00");
-    await writeFile(join(project, "planwatch.config.json"), JSON.stringify({plan: "seeds/ningbo-edu-2014-work-plan.txt", title: "宁波市教育局2014年工作要点(修订)", year: 2014}));
+    await ingest(
+      "2014-04.csv",
+      "单位,月份,指标编号,数值\n鄞州区,2014-04,2.2b,300\n海曙区,2014-04,2.2b,700\n",
+      "2014-05-05T08:00:00+08:00"
+    );
+    await writeFile(
+      join(project, "planwatch.config.json"),
+      JSON.stringify({
+        plan: "seeds/ningbo-edu-2014-work-plan.txt",
+        title: "宁波市教育局2014年工作要点(修订)",
+        year: 2014
+      })
+    );
     const manifest = await buildSite({projectDir: project, logger: quietLogger()});
     expect(manifest.as_of).toBe("2014-04");
     const after = await footer();

@@ -21,7 +21,11 @@ describe("bundledScript", () => {
       const file = await bundledScript(${JSON.stringify(join(dir, "entry.ts"))}, {cacheDir: ${JSON.stringify(join(dir, "cache"))}});
       const {said} = await import(file);
       console.log(JSON.stringify({file, said}));`;
-    const {stdout} = await promisify(execFile)(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], {cwd: PROJECT_DIR});
+    const {stdout} = await promisify(execFile)(
+      process.execPath,
+      ["--import", "tsx", "--input-type=module", "-e", script],
+      {cwd: PROJECT_DIR}
+    );
     const {file, said} = JSON.parse(stdout) as {file: string; said: string};
     return {file, said, mtime: (await stat(file)).mtimeMs};
   };

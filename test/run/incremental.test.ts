@@ -32,20 +32,47 @@ describe("unattended rebuilds of a built sample project", () => {
   afterAll(() => rm(tmp, {recursive: true, force: true}));
 
   it("a cold build runs every stage", async () => {
-    expect(ran(await manifest())).toEqual(["targets", "units", "observations", "gaps", "loader:gaps.json", "loader:history.json", "loader:quality.json", "loader:targets.json", "tasks", "progress", "loader:tasks.json", "loader:plan.json", "loader:project.json"]);
+    expect(ran(await manifest())).toEqual([
+      "targets",
+      "units",
+      "observations",
+      "gaps",
+      "loader:gaps.json",
+      "loader:history.json",
+      "loader:quality.json",
+      "loader:targets.json",
+      "tasks",
+      "progress",
+      "loader:tasks.json",
+      "loader:plan.json",
+      "loader:project.json"
+    ]);
   });
 
   it("a new month's file in the inbox re-runs only the stages and loaders it feeds, and the page shows the new value", async () => {
     await mkdir(join(project, "data", "inbox"), {recursive: true});
-    await writeFile(join(project, "data", "inbox", "2023-12-西湖区.csv"), "单位,月份,指标编号,数值\n西湖区,2023-12,6.1b,9999\n");
+    await writeFile(
+      join(project, "data", "inbox", "2023-12-西湖区.csv"),
+      "单位,月份,指标编号,数值\n西湖区,2023-12,6.1b,9999\n"
+    );
     const {code, stderr} = await runPlanwatch(["watch", "--once"], {cwd: project});
     expect(code, stderr).toBe(0);
     const m = await manifest();
     expect(m.as_of).toBe("2023-12");
-    expect(ran(m)).toEqual(["observations", "gaps", "loader:gaps.json", "loader:history.json", "loader:quality.json", "progress", "loader:tasks.json"]);
+    expect(ran(m)).toEqual([
+      "observations",
+      "gaps",
+      "loader:gaps.json",
+      "loader:history.json",
+      "loader:quality.json",
+      "progress",
+      "loader:tasks.json"
+    ]);
     expect(m.stages.find((s) => s.name === "observations")!.reason).toBe("changed: data/ledger.jsonl");
     expect(m.stages.find((s) => s.name === "loader:targets.json")!.ran).toBe(false);
-    expect(readdirSync(join(project, "data", "inbox", "processed"))).toEqual([expect.stringMatching(/^[0-9a-f]{12}-2023-12-西湖区\.csv$/)]);
+    expect(readdirSync(join(project, "data", "inbox", "processed"))).toEqual([
+      expect.stringMatching(/^[0-9a-f]{12}-2023-12-西湖区\.csv$/)
+    ]);
     expect(stderr).toMatch(/^stage observations\s+ran/m);
 
     const {server, url} = await serveDir({dir: dist()});
@@ -75,7 +102,10 @@ describe("unattended rebuilds of a built sample project", () => {
     const linked = realpathSync(dist());
     const before = await hashTree(dist());
     await writeFile(join(project, "src", "data", "broken.json.ts"), 'throw new Error("boom");\n');
-    await writeFile(join(project, "src", "broken.md"), '# 坏页\n\n```js\nFileAttachment("data/broken.json").json()\n```\n');
+    await writeFile(
+      join(project, "src", "broken.md"),
+      '# 坏页\n\n```js\nFileAttachment("data/broken.json").json()\n```\n'
+    );
     const failed = await runPlanwatch(["build"], {cwd: project});
     expect(failed.code).toBe(1);
     expect(failed.stderr).toMatch(/^planwatch: build_failed: .*broken/m);
@@ -93,10 +123,14 @@ describe("unattended rebuilds of a built sample project", () => {
     const linked = realpathSync(dist());
     const before = await hashTree(dist());
     const builds = join(project, ".dist.builds");
-    const child = spawn(process.execPath, [join(PROJECT_DIR, "pipelines/planwatch.js"), "build"], {cwd: project, stdio: "ignore"});
+    const child = spawn(process.execPath, [join(PROJECT_DIR, "pipelines/planwatch.js"), "build"], {
+      cwd: project,
+      stdio: "ignore"
+    });
     // Kill once the new build's folder exists: Framework is writing into it.
     await new Promise<void>((resolve) => {
-      const poll = () => (readdirSync(builds).some((b) => b.endsWith(`-${child.pid}`)) ? setTimeout(resolve, 1500) : setTimeout(poll, 20));
+      const poll = () =>
+        readdirSync(builds).some((b) => b.endsWith(`-${child.pid}`)) ? setTimeout(resolve, 1500) : setTimeout(poll, 20);
       poll();
     });
     child.kill("SIGKILL");
@@ -110,7 +144,13 @@ describe("unattended rebuilds of a built sample project", () => {
   });
 
   it("status lists what is stale and why", async () => {
-    await writeFile(join(project, "seeds", "allocations.csv"), (await readFile(join(project, "seeds", "allocations.csv"), "utf8")).replace("330106,6.1b,4150", "330106,6.1b,4200"));
+    await writeFile(
+      join(project, "seeds", "allocations.csv"),
+      (await readFile(join(project, "seeds", "allocations.csv"), "utf8")).replace(
+        "330106,6.1b,4150",
+        "330106,6.1b,4200"
+      )
+    );
     const {code, stdout} = await runPlanwatch(["status", "--format", "json"], {cwd: project});
     expect(code).toBe(0);
     const stale = (JSON.parse(stdout) as {stage: string; stale: boolean; reason: string}[]).filter((s) => s.stale);

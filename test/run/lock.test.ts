@@ -13,14 +13,22 @@ const ROUNDS: {name: string; before: (lock: string) => Promise<void>; taken: boo
   {name: "no lock", before: async () => {}, taken: true},
   {name: "a lock whose holder is dead", before: (lock) => writeFile(lock, `${deadPid()} 1 dead\n`), taken: true},
   {name: "no lock again", before: async () => {}, taken: true},
-  {name: "a live pid started at another time (reused)", before: (lock) => writeFile(lock, `${process.pid} 1 reused\n`), taken: true},
+  {
+    name: "a live pid started at another time (reused)",
+    before: (lock) => writeFile(lock, `${process.pid} 1 reused\n`),
+    taken: true
+  },
   {name: "a dead holder again", before: (lock) => writeFile(lock, `${deadPid()} 1 dead\n`), taken: true},
   {name: "an empty lock just made (being written)", before: (lock) => writeFile(lock, ""), taken: false},
-  {name: "an empty lock a minute old", before: async (lock) => {
-    await writeFile(lock, "");
-    const old = new Date(Date.now() - 60_000);
-    await utimes(lock, old, old);
-  }, taken: true}
+  {
+    name: "an empty lock a minute old",
+    before: async (lock) => {
+      await writeFile(lock, "");
+      const old = new Date(Date.now() - 60_000);
+      await utimes(lock, old, old);
+    },
+    taken: true
+  }
 ];
 
 function deadPid(): number {
@@ -41,7 +49,8 @@ describe("withLock", () => {
   it(`is held by one of ${RACERS} processes at a time, over ${ROUNDS.length} rounds of racing`, async () => {
     const lock = join(dir, "data.lock");
     const args = ["--import", "tsx", join(PROJECT_DIR, "test/helpers/lockHolder.ts"), lock, dir, String(ROUNDS.length)];
-    for (let i = 0; i < RACERS; i++) racers.push(spawn(process.execPath, args, {cwd: PROJECT_DIR, stdio: ["ignore", "ignore", "inherit"]}));
+    for (let i = 0; i < RACERS; i++)
+      racers.push(spawn(process.execPath, args, {cwd: PROJECT_DIR, stdio: ["ignore", "ignore", "inherit"]}));
     const exited = Promise.all(racers.map((r) => new Promise((resolve) => r.on("exit", resolve))));
     const count = async (prefix: string) => (await readdir(dir)).filter((f) => f.startsWith(prefix)).length;
     const until = async (test: () => Promise<boolean>) => {
@@ -53,10 +62,13 @@ describe("withLock", () => {
       await before(lock);
       await writeFile(join(dir, `go-${round}`), "");
       await until(async () => (await count(`done-${round}-`)) === RACERS);
-      const log = existsSync(join(dir, `log-${round}`)) ? (await readFile(join(dir, `log-${round}`), "utf8")).trim().split("\n") : [];
+      const log = existsSync(join(dir, `log-${round}`))
+        ? (await readFile(join(dir, `log-${round}`), "utf8")).trim().split("\n")
+        : [];
       const outcomes = await Promise.all(racers.map((r) => readFile(join(dir, `done-${round}-${r.pid}`), "utf8")));
       // Never two inside at once: every entry is followed by the same process's exit.
-      for (let i = 0; i < log.length; i += 2) expect([name, log[i + 1]]).toEqual([name, log[i]!.replace("enter", "exit")]);
+      for (let i = 0; i < log.length; i += 2)
+        expect([name, log[i + 1]]).toEqual([name, log[i]!.replace("enter", "exit")]);
       expect([name, outcomes.every((o) => o === "held" || o === "locked")]).toEqual([name, true]);
       expect([name, outcomes.includes("held")]).toEqual([name, taken]);
     }
@@ -66,7 +78,10 @@ describe("withLock", () => {
   it("says a folder where no lock can be written is an I/O error, not another run's lock", async () => {
     const file = join(dir, "a-file");
     await writeFile(file, "");
-    await expect(withLock(join(file, ".lock"), async () => {})).rejects.toMatchObject({code: "io_error", message: expect.stringContaining("ENOTDIR")});
+    await expect(withLock(join(file, ".lock"), async () => {})).rejects.toMatchObject({
+      code: "io_error",
+      message: expect.stringContaining("ENOTDIR")
+    });
   });
 
   it("removes the lock when the work ends, even when it fails", async () => {

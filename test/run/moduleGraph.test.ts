@@ -10,10 +10,16 @@ describe("moduleGraph", () => {
     root = await mkdtemp(join(tmpdir(), "planwatch-graph-"));
     await mkdir(join(root, "a"));
     await mkdir(join(root, "b"));
-    await writeFile(join(root, "a", "entry.ts"), 'import {mid} from "./mid.js";\nimport {parse} from "csv-parse/sync";\nexport const entry = () => mid() + String(parse);\n');
+    await writeFile(
+      join(root, "a", "entry.ts"),
+      'import {mid} from "./mid.js";\nimport {parse} from "csv-parse/sync";\nexport const entry = () => mid() + String(parse);\n'
+    );
     await writeFile(join(root, "a", "mid.ts"), 'export {leaf as mid} from "../b/leaf.js";\n');
     await writeFile(join(root, "b", "leaf.ts"), "export const leaf = () => 1;\n");
-    await writeFile(join(root, "b", "other.ts"), 'export const other = async () => (await import("./lazy.js")).lazy;\n');
+    await writeFile(
+      join(root, "b", "other.ts"),
+      'export const other = async () => (await import("./lazy.js")).lazy;\n'
+    );
     await writeFile(join(root, "b", "lazy.ts"), "export const lazy = 2;\n");
   });
   afterAll(() => rm(root, {recursive: true, force: true}));

@@ -12,7 +12,10 @@ describe("seedNpmCache", () => {
     root = await mkdtemp(join(tmpdir(), "planwatch-npm-"));
     await mkdir(join(root, "components"));
     await writeFile(join(root, "index.md"), '```js\nimport embed from "npm:vega-embed";\n```\n');
-    await writeFile(join(root, "components", "t.js"), 'import {html} from "npm:htl";\nimport * as x from "npm:@observablehq/inputs";\n');
+    await writeFile(
+      join(root, "components", "t.js"),
+      'import {html} from "npm:htl";\nimport * as x from "npm:@observablehq/inputs";\n'
+    );
   });
   afterAll(() => rm(root, {recursive: true, force: true}));
 
@@ -38,6 +41,8 @@ describe("seedNpmCache", () => {
   });
 
   it("names the package when a page imports one that is not installed", async () => {
-    await expect(seedNpmCache({root, projectDir: PROJECT_DIR, packages: ["no-such-package-here"]})).rejects.toThrow(/npm:no-such-package-here .*not installed/);
+    await expect(seedNpmCache({root, projectDir: PROJECT_DIR, packages: ["no-such-package-here"]})).rejects.toThrow(
+      /npm:no-such-package-here .*not installed/
+    );
   });
 });

@@ -13,7 +13,11 @@ describe("stage inputs derived from the module graph", () => {
   let tmp = "";
   let project = "";
   let dataDir = "";
-  const options = () => ({stateDir: join(project, ".planwatch", "stages"), loaderCacheDir: join(project, "src", ".observablehq", "cache"), toolkitDir: project});
+  const options = () => ({
+    stateDir: join(project, ".planwatch", "stages"),
+    loaderCacheDir: join(project, "src", ".observablehq", "cache"),
+    toolkitDir: project
+  });
   const stale = async () => (await planStages({projectDir: project, dataDir}, options())).filter((p) => p.stale);
 
   beforeAll(async () => {
@@ -23,7 +27,11 @@ describe("stage inputs derived from the module graph", () => {
     await mkdir(dataDir);
     const file = join(tmp, "2023-06-西湖区.csv");
     await writeFile(file, "单位,月份,指标编号,数值\n西湖区,2023-06,6.1b,100\n");
-    await ingestFiles([file], {dataDir, catalog: await projectCatalog({projectDir: project}), clock: () => new Date("2023-07-05T08:00:00+08:00")});
+    await ingestFiles([file], {
+      dataDir,
+      catalog: await projectCatalog({projectDir: project}),
+      clock: () => new Date("2023-07-05T08:00:00+08:00")
+    });
     await runStages({projectDir: project, dataDir}, options());
   });
   afterAll(() => rm(tmp, {recursive: true, force: true}));
@@ -45,10 +53,15 @@ describe("stage inputs derived from the module graph", () => {
   });
 
   it("planwatch status, run from the toolkit's own copy, says the same", async () => {
-    const {code, stdout, stderr} = await runPlanwatch(["status", "--format", "json", "--data", dataDir], {cwd: project, bin: join(project, "pipelines", "planwatch.js")});
+    const {code, stdout, stderr} = await runPlanwatch(["status", "--format", "json", "--data", dataDir], {
+      cwd: project,
+      bin: join(project, "pipelines", "planwatch.js")
+    });
     expect(code, stderr).toBe(0);
     const rows = JSON.parse(stdout) as {stage: string; stale: boolean; reason: string}[];
-    expect(rows.filter((r) => r.stale).map((r) => r.stage)).toEqual(expect.arrayContaining(["targets", "units", "loader:quality.json"]));
+    expect(rows.filter((r) => r.stale).map((r) => r.stage)).toEqual(
+      expect.arrayContaining(["targets", "units", "loader:quality.json"])
+    );
     expect(rows.find((r) => r.stage === "observations")!.stale).toBe(false);
     expect(rows.find((r) => r.stage === "units")!.reason).toMatch(/pipelines\/format\/parseCsv\.ts/);
   });

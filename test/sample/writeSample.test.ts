@@ -20,7 +20,10 @@ describe("writeSample", () => {
     const files = await writeSample({dir, units, targets, progress: await projectTasks({projectDir: PROJECT_DIR})});
     expect(files.length).toBeGreaterThan(150);
     for (const file of files) {
-      expect((await readFile(join(dir, file))).equals(await readFile(join(PROJECT_DIR, "data", "sample", file))), file).toBe(true);
+      expect(
+        (await readFile(join(dir, file))).equals(await readFile(join(PROJECT_DIR, "data", "sample", file))),
+        file
+      ).toBe(true);
     }
     expect((await readdir(join(PROJECT_DIR, "data", "sample"))).sort()).toEqual([...files].sort());
   });

@@ -10,16 +10,37 @@ const siteDir = inject("siteDir");
 describe("planwatch build (the bundled sample)", () => {
   it("writes every page, the loaders' data files and the bundled chart library", async () => {
     const files = await listTree(siteDir);
-    for (const page of ["index.html", "livelihood.html", "quality.html", "method.html", "guide.html", "plan.html", "sections/6.html", "units/330106.html", "targets/6-1b.html"]) {
+    for (const page of [
+      "index.html",
+      "livelihood.html",
+      "quality.html",
+      "method.html",
+      "guide.html",
+      "plan.html",
+      "sections/6.html",
+      "units/330106.html",
+      "targets/6-1b.html"
+    ]) {
       expect(files).toContain(page);
     }
     expect(files.filter((f) => f.startsWith("targets/"))).toHaveLength(33);
     expect(files.filter((f) => f.startsWith("units/"))).toHaveLength(14);
     for (const data of ["gaps", "history", "quality", "targets", "plan"]) {
-      expect(files.some((f) => new RegExp(`^_file/data/${data}\\.[0-9a-f]+\\.json$`).test(f)), data).toBe(true);
+      expect(
+        files.some((f) => new RegExp(`^_file/data/${data}\\.[0-9a-f]+\\.json$`).test(f)),
+        data
+      ).toBe(true);
     }
     expect(files.some((f) => /^_npm\/vega-embed@7\.3\.0\/[0-9a-f]+\.js$/.test(f))).toBe(true);
-    const gaps = JSON.parse(await readFile(join(siteDir, files.find((f) => f.startsWith("_file/data/gaps."))!), "utf8"));
+    const gaps = JSON.parse(
+      await readFile(
+        join(
+          siteDir,
+          files.find((f) => f.startsWith("_file/data/gaps."))!
+        ),
+        "utf8"
+      )
+    );
     expect(gaps.as_of).toBe("2023-11");
     expect(gaps.rows.filter((r: {unit_code: string}) => r.unit_code === "city")).toHaveLength(33);
   });
@@ -40,8 +61,10 @@ describe("planwatch build (the bundled sample)", () => {
       if (!/\.(html|js|css|json)$/.test(file)) continue;
       const text = await readFile(join(siteDir, file), "utf8");
       if (text.includes("cdn.jsdelivr.net")) offenders.push(`${file}: cdn.jsdelivr.net`);
-      for (const m of text.matchAll(/\b(?:src|href)\s*=\s*["']?(https?:)?\/\/[^"'\s>]+/g)) offenders.push(`${file}: ${m[0]}`);
-      for (const m of text.matchAll(/\bimport\s*(?:[\w{}*,\s]+from\s*)?\(?\s*["'](https?:)?\/\/[^"']+/g)) offenders.push(`${file}: ${m[0]}`);
+      for (const m of text.matchAll(/\b(?:src|href)\s*=\s*["']?(https?:)?\/\/[^"'\s>]+/g))
+        offenders.push(`${file}: ${m[0]}`);
+      for (const m of text.matchAll(/\bimport\s*(?:[\w{}*,\s]+from\s*)?\(?\s*["'](https?:)?\/\/[^"']+/g))
+        offenders.push(`${file}: ${m[0]}`);
       for (const m of text.matchAll(/@import\s+url\(\s*["']?(https?:)?\/\//g)) offenders.push(`${file}: ${m[0]}`);
     }
     expect(offenders).toEqual([]);
@@ -70,7 +93,16 @@ describe("planwatch build (the bundled sample)", () => {
       expect(Object.fromEntries(second)).toEqual(Object.fromEntries(first));
       const manifest = async (dir: string) => {
         const m = JSON.parse(await readFile(join(dir, "planwatch-manifest.json"), "utf8"));
-        return {...m, built_at: null, duration_ms: null, stages: m.stages.map((s: {name: string; fingerprint: string; output_hash: string}) => [s.name, s.fingerprint, s.output_hash])};
+        return {
+          ...m,
+          built_at: null,
+          duration_ms: null,
+          stages: m.stages.map((s: {name: string; fingerprint: string; output_hash: string}) => [
+            s.name,
+            s.fingerprint,
+            s.output_hash
+          ])
+        };
       };
       expect(await manifest(again)).toEqual(await manifest(siteDir));
     });
@@ -81,7 +113,10 @@ describe("planwatch build (the bundled sample)", () => {
     try {
       const project = await copyProject(join(tmp, "project"));
       await writeFile(join(project, "src", "data", "broken.json.ts"), 'throw new Error("boom");\n');
-      await writeFile(join(project, "src", "broken.md"), '# 坏页\n\n```js\nFileAttachment("data/broken.json").json()\n```\n');
+      await writeFile(
+        join(project, "src", "broken.md"),
+        '# 坏页\n\n```js\nFileAttachment("data/broken.json").json()\n```\n'
+      );
       // The last good site, published as planwatch publishes: `site` links to a build in `.site.builds/`.
       const site = join(tmp, "site");
       const previous = join(tmp, ".site.builds", "build-old");

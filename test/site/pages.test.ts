@@ -29,7 +29,8 @@ async function readerText(page: Page): Promise<string> {
     const skip = "pre, code, script, style, td[data-key='note'], .pw-submitted";
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     const parts: string[] = [];
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) if (!node.parentElement?.closest(skip)) parts.push(node.textContent ?? "");
+    for (let node = walker.nextNode(); node; node = walker.nextNode())
+      if (!node.parentElement?.closest(skip)) parts.push(node.textContent ?? "");
     return parts.join("\n");
   });
 }
@@ -45,7 +46,10 @@ function englishWords(text: string): string[] {
     .replace(/\b[0-9a-f]{12,64}\b/g, " ")
     .replace(/\b\d+(\.\d+)?[a-z]\b/g, " ")
     .replace(/\.(csv|xlsx|xls|txt|json|tsv)\b/gi, " ")
-    .replace(/\b(planwatch|CSV|JSON|SVG|PNG|Excel|UTF-8|UTF-16(LE|BE)?|GBK|GB18030|BOM|NUL|sha256|A4|Ctrl|Cmd|K|Vega-Lite|Observable|Framework|Arquero|npm|JavaScript|AI|APP)\b/g, " ");
+    .replace(
+      /\b(planwatch|CSV|JSON|SVG|PNG|Excel|UTF-8|UTF-16(LE|BE)?|GBK|GB18030|BOM|NUL|sha256|A4|Ctrl|Cmd|K|Vega-Lite|Observable|Framework|Arquero|npm|JavaScript|AI|APP)\b/g,
+      " "
+    );
   return [...new Set(cleaned.match(/[A-Za-z]{2,}/g) ?? [])];
 }
 
@@ -61,7 +65,11 @@ describe("the built sample site in headless Chromium", () => {
   /** Opens a page and waits until its charts have drawn; Vega's warnings (WARN …) count as problems. */
   async function open(path: string, width: number): Promise<{page: Page; problems: string[]}> {
     const {page, problems} = await site.open(path, width);
-    await page.waitForFunction(() => [...document.querySelectorAll("figure.pw-chart")].every((f) => f.querySelector("svg, canvas") || f.textContent?.includes("无法显示")));
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll("figure.pw-chart")].every(
+        (f) => f.querySelector("svg, canvas") || f.textContent?.includes("无法显示")
+      )
+    );
     return {page, problems};
   }
 
@@ -70,16 +78,24 @@ describe("the built sample site in headless Chromium", () => {
   });
 
   for (const width of [1280, 375]) {
-    it.each(pages)(`%s at ${width} px: no error, no failed or foreign request, no horizontal page scroll`, async (path) => {
-      const {page, problems} = await open(path, width);
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-      await page.screenshot({path: join(SHOTS, `${path.replaceAll("/", "_").replace(/\.html$/, "")}-${width}.png`), fullPage: true});
-      expect(problems).toEqual([]);
-      expect(overflow, "horizontal page scroll").toBeLessThanOrEqual(0);
-      expect(await page.locator("h1").count()).toBeGreaterThan(0);
-      expect(englishWords(await readerText(page)), "English on the page").toEqual([]);
-      await page.close();
-    });
+    it.each(pages)(
+      `%s at ${width} px: no error, no failed or foreign request, no horizontal page scroll`,
+      async (path) => {
+        const {page, problems} = await open(path, width);
+        const overflow = await page.evaluate(
+          () => document.documentElement.scrollWidth - document.documentElement.clientWidth
+        );
+        await page.screenshot({
+          path: join(SHOTS, `${path.replaceAll("/", "_").replace(/\.html$/, "")}-${width}.png`),
+          fullPage: true
+        });
+        expect(problems).toEqual([]);
+        expect(overflow, "horizontal page scroll").toBeLessThanOrEqual(0);
+        expect(await page.locator("h1").count()).toBeGreaterThan(0);
+        expect(englishWords(await readerText(page)), "English on the page").toEqual([]);
+        await page.close();
+      }
+    );
   }
 
   it.each(["index.html", "units/330106.html", "units/330122.html", "targets/6-1b.html", "sections/6.html"])(
@@ -121,13 +137,18 @@ describe("the built sample site in headless Chromium", () => {
     expect(footer.text).toMatch(/《.+》/);
     expect(footer.text).toMatch(/输入快照 [0-9a-f]{12}/);
     // The page numbers are an @page margin box of the stylesheet.
-    const css = await page.evaluate(() => [...document.styleSheets].flatMap((s) => [...s.cssRules].map((r) => r.cssText)).join("\n"));
+    const css = await page.evaluate(() =>
+      [...document.styleSheets].flatMap((s) => [...s.cssRules].map((r) => r.cssText)).join("\n")
+    );
     expect(css).toMatch(/@bottom-right\s*\{[^}]*counter\(page\)/);
     // On paper: the late tasks and whose they are, and status chips in their colours.
     const paper = await page.evaluate(() => {
       const late = document.querySelector(".pw-print-only");
       const chip = document.querySelector(".pw-chip");
-      return {late: late && getComputedStyle(late).display !== "none" ? late.textContent : null, chip: chip ? getComputedStyle(chip).printColorAdjust : null};
+      return {
+        late: late && getComputedStyle(late).display !== "none" ? late.textContent : null,
+        chip: chip ? getComputedStyle(chip).printColorAdjust : null
+      };
     });
     expect(paper.late).toMatch(/^滞后任务及牵头处室:\d+\.\d+-t\d+([^)]+[处室])/);
     expect(paper.chip).toBe("exact");
@@ -136,12 +157,17 @@ describe("the built sample site in headless Chromium", () => {
 
   it("the overview opens with 本期变化, its counts those of the changes gaps.json ships; every standings row says 较上月", async () => {
     const file = (await listTree(siteDir)).find((f) => f.startsWith("_file/data/gaps."))!;
-    const gaps = JSON.parse(await readFile(join(siteDir, file), "utf8")) as {previous_as_of: string; changes: {unit_code: string; changes: string[]}[]};
+    const gaps = JSON.parse(await readFile(join(siteDir, file), "utf8")) as {
+      previous_as_of: string;
+      changes: {unit_code: string; changes: string[]}[];
+    };
     const n = (kind: string) => gaps.changes.filter((c) => c.unit_code === "city" && c.changes.includes(kind)).length;
     const {page} = await open("index.html", 1280);
     expect(await page.locator("h2", {hasText: "本期变化"}).count()).toBe(1);
     const text = (await page.locator(".pw-change-line").textContent()) ?? "";
-    expect(text).toBe(`与${Number(gaps.previous_as_of.slice(5))}月相比:新完成 ${n("achieved")} 项;新增有风险或滞后 ${n("behind")} 项;新报送 ${n("reported")} 项;数据更正 ${n("revised")} 项。`);
+    expect(text).toBe(
+      `与${Number(gaps.previous_as_of.slice(5))}月相比:新完成 ${n("achieved")} 项;新增有风险或滞后 ${n("behind")} 项;新报送 ${n("reported")} 项;数据更正 ${n("revised")} 项。`
+    );
     const changes = await page.locator("table.pw-table td[data-key='change']").allTextContents();
     expect(changes.length).toBeGreaterThan(0);
     expect(changes.every((c) => c !== "")).toBe(true);
@@ -153,7 +179,9 @@ describe("the built sample site in headless Chromium", () => {
     const {page} = await open("index.html", 1280);
     expect(await page.locator("#observablehq-search input").getAttribute("placeholder")).toBe("搜索");
     await page.locator("#observablehq-search input").fill("学位");
-    await expect.poll(() => page.locator("#observablehq-search-results > div").first().textContent()).toMatch(/^找到 \d+ 个页面$/);
+    await expect
+      .poll(() => page.locator("#observablehq-search-results > div").first().textContent())
+      .toMatch(/^找到 \d+ 个页面$/);
     await page.locator("#observablehq-search input").fill("zzzzqqq");
     await expect.poll(() => page.locator("#observablehq-search-results > div").first().textContent()).toBe("没有找到");
     await page.close();
@@ -161,7 +189,9 @@ describe("the built sample site in headless Chromium", () => {
 
   it("the overview's counts equal the gaps table's", async () => {
     const file = (await listTree(siteDir)).find((f) => f.startsWith("_file/data/gaps."))!;
-    const gaps = JSON.parse(await readFile(join(siteDir, file), "utf8")) as {rows: {unit_code: string; status: string}[]};
+    const gaps = JSON.parse(await readFile(join(siteDir, file), "utf8")) as {
+      rows: {unit_code: string; status: string}[];
+    };
     const city = gaps.rows.filter((r) => r.unit_code === "city");
     const {page} = await open("index.html", 1280);
     for (const status of ["achieved", "on_track", "at_risk", "off_track", "no_data"]) {
@@ -177,7 +207,9 @@ describe("the built sample site in headless Chromium", () => {
     await page.locator("table.pw-table a", {hasText: "6.1b"}).first().click();
     await page.waitForURL(/targets\/6-1b\.html$/);
     await page.waitForSelector("blockquote.pw-clause");
-    expect(await page.locator("blockquote.pw-clause").textContent()).toContain("新建成中小学、幼儿园72所、新增学位6.1万个");
+    expect(await page.locator("blockquote.pw-clause").textContent()).toContain(
+      "新建成中小学、幼儿园72所、新增学位6.1万个"
+    );
     const sources = page.locator("table.pw-table").last().locator("tbody tr");
     expect(await sources.count()).toBeGreaterThan(10);
     expect(await sources.first().locator("td").first().textContent()).toMatch(/^2023-\d\d-.+\.(csv|txt|xlsx)$/);
@@ -197,7 +229,10 @@ describe("the built sample site in headless Chromium", () => {
     const links = page.locator("#observablehq-search-results a");
     await expect.poll(() => links.count()).toBeGreaterThan(0);
     const hrefs = await links.evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
-    expect(hrefs.some((h) => href.test(h)), hrefs.join(" ")).toBe(true);
+    expect(
+      hrefs.some((h) => href.test(h)),
+      hrefs.join(" ")
+    ).toBe(true);
     await page.close();
   });
 
@@ -220,13 +255,22 @@ describe("the built sample site in headless Chromium", () => {
 
   it("charts offer their data as CSV (UTF-8 with BOM), and SVG and PNG", async () => {
     const {page} = await open("targets/6-1b.html", 1280);
-    const [csv] = await Promise.all([page.waitForEvent("download"), page.locator("figure.pw-chart button", {hasText: "下载数据 CSV"}).first().click()]);
+    const [csv] = await Promise.all([
+      page.waitForEvent("download"),
+      page.locator("figure.pw-chart button", {hasText: "下载数据 CSV"}).first().click()
+    ]);
     const bytes = await readFile((await csv.path())!);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(bytes.toString("utf8")).toMatch(/as_of/);
-    const [svg] = await Promise.all([page.waitForEvent("download"), page.locator("figure.pw-chart button", {hasText: "下载 SVG"}).first().click()]);
+    const [svg] = await Promise.all([
+      page.waitForEvent("download"),
+      page.locator("figure.pw-chart button", {hasText: "下载 SVG"}).first().click()
+    ]);
     expect((await readFile((await svg.path())!, "utf8")).startsWith("<svg")).toBe(true);
-    const [png] = await Promise.all([page.waitForEvent("download"), page.locator("figure.pw-chart button", {hasText: "下载 PNG"}).first().click()]);
+    const [png] = await Promise.all([
+      page.waitForEvent("download"),
+      page.locator("figure.pw-chart button", {hasText: "下载 PNG"}).first().click()
+    ]);
     expect([...(await readFile((await png.path())!)).subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
     await page.close();
   });

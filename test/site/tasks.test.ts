@@ -40,9 +40,14 @@ describe("the task pages of the built sample site", () => {
       for (const path of [`offices/${hostile.owner}.html`, `sections/${hostile.section}.html`]) {
         const {page, problems} = await open(path, width);
         expect(await page.evaluate(() => (window as unknown as {__xss?: number}).__xss), path).toBeUndefined();
-        expect(await page.locator(".pw-task-progress", {hasText: "<script>window.__xss=3</script>"}).count(), path).toBeGreaterThan(0);
+        expect(
+          await page.locator(".pw-task-progress", {hasText: "<script>window.__xss=3</script>"}).count(),
+          path
+        ).toBeGreaterThan(0);
         expect(await page.locator("table img").count()).toBe(0);
-        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        const overflow = await page.evaluate(
+          () => document.documentElement.scrollWidth - document.documentElement.clientWidth
+        );
         expect(overflow, "horizontal page scroll").toBeLessThanOrEqual(0);
         expect(problems).toEqual([]);
         await page.close();
@@ -52,27 +57,46 @@ describe("the task pages of the built sample site", () => {
 
   it("an office's report record shows the month it did not report, and its unreported tasks", async () => {
     const periods = [...new Set(data.record.map((r) => r.period))];
-    const skipper = data.offices.find((o) => data.record.some((r) => r.office === o.code) && periods.some((p) => !data.record.some((r) => r.office === o.code && r.period === p)))!;
+    const skipper = data.offices.find(
+      (o) =>
+        data.record.some((r) => r.office === o.code) &&
+        periods.some((p) => !data.record.some((r) => r.office === o.code && r.period === p))
+    )!;
     const skipped = periods.filter((p) => !data.record.some((r) => r.office === skipper.code && r.period === p));
     const {page, problems} = await open(`offices/${skipper.code}.html`, 1280);
     // months as the site writes them: 2023-06 → 2023年6月
-    for (const p of skipped) expect(await page.locator("tr", {hasText: `${p.slice(0, 4)}年${Number(p.slice(5))}月`}).filter({hasText: "未报送"}).count(), p).toBe(1);
+    for (const p of skipped)
+      expect(
+        await page
+          .locator("tr", {hasText: `${p.slice(0, 4)}年${Number(p.slice(5))}月`})
+          .filter({hasText: "未报送"})
+          .count(),
+        p
+      ).toBe(1);
     expect(problems).toEqual([]);
     await page.close();
   });
 
   it("a task reported done whose own numeric target is behind says so on its section page; one whose targets are not does not", async () => {
     const gapsFile = (await listTree(siteDir)).find((f) => f.startsWith("_file/data/gaps."))!;
-    const gaps = JSON.parse(await readFile(join(siteDir, gapsFile), "utf8")) as {rows: {target_id: string; unit_code: string; status: string}[]};
-    const behind = new Set(gaps.rows.filter((r) => r.unit_code === "city" && (r.status === "at_risk" || r.status === "off_track")).map((r) => r.target_id));
+    const gaps = JSON.parse(await readFile(join(siteDir, gapsFile), "utf8")) as {
+      rows: {target_id: string; unit_code: string; status: string}[];
+    };
+    const behind = new Set(
+      gaps.rows
+        .filter((r) => r.unit_code === "city" && (r.status === "at_risk" || r.status === "off_track"))
+        .map((r) => r.target_id)
+    );
     const done = data.tasks.filter((t) => t.status === "done" && t.target_ids.length);
     const disagree = done.find((t) => t.target_ids.some((id) => behind.has(id)))!;
     const agree = done.find((t) => !t.target_ids.some((id) => behind.has(id)));
     expect(disagree, "the sample holds a done task with a target behind").toBeDefined();
     const {page} = await open(`sections/${disagree.section}.html`, 1280);
-    const row = (id: string) => page.locator("tr", {has: page.locator("td", {hasText: new RegExp(`^${id.replace(".", "\\.")}$`)})});
+    const row = (id: string) =>
+      page.locator("tr", {has: page.locator("td", {hasText: new RegExp(`^${id.replace(".", "\\.")}$`)})});
     expect(await row(disagree.task_id).textContent()).toMatch(/已完成\s*但量化目标 .+ 未达时序进度/);
-    if (agree?.section === disagree.section) expect(await row(agree.task_id).textContent()).not.toContain("未达时序进度");
+    if (agree?.section === disagree.section)
+      expect(await row(agree.task_id).textContent()).not.toContain("未达时序进度");
     await page.close();
   });
 
@@ -82,17 +106,24 @@ describe("the task pages of the built sample site", () => {
     const links = page.locator("#observablehq-search-results a");
     await expect.poll(() => links.count()).toBeGreaterThan(0);
     const hrefs = await links.evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
-    expect(hrefs.some((h) => /offices\/jjc\.html$/.test(h)), hrefs.join(" ")).toBe(true);
+    expect(
+      hrefs.some((h) => /offices\/jjc\.html$/.test(h)),
+      hrefs.join(" ")
+    ).toBe(true);
     await page.close();
   });
 
   it("the overview counts tasks by status as tasks.json does, and lists late tasks first", async () => {
     const {page, problems} = await open("index.html", 1280);
     for (const status of ["late", "no_report", "on_schedule", "done"]) {
-      const shown = await page.locator(`.pw-task-overview .pw-card[data-task-status="${status}"] .pw-card-n`).textContent();
+      const shown = await page
+        .locator(`.pw-task-overview .pw-card[data-task-status="${status}"] .pw-card-n`)
+        .textContent();
       expect(Number(shown), status).toBe(data.tasks.filter((t) => t.status === status).length);
     }
-    const chips = await page.locator(".pw-task-overview table [data-task-status]").evaluateAll((els) => els.map((e) => e.getAttribute("data-task-status")));
+    const chips = await page
+      .locator(".pw-task-overview table [data-task-status]")
+      .evaluateAll((els) => els.map((e) => e.getAttribute("data-task-status")));
     expect(chips[0]).toBe("late");
     expect(chips.indexOf("no_report")).toBeGreaterThan(chips.lastIndexOf("late"));
     expect(problems).toEqual([]);
@@ -104,7 +135,10 @@ describe("the task pages of the built sample site", () => {
     const item = page.locator("section.pw-item").first();
     expect(await item.locator(".pw-item-tasks tbody tr").count()).toBeGreaterThan(0);
     expect(await item.locator(".pw-item-targets a").first().getAttribute("href")).toMatch(/targets\/6-1a\.html$/);
-    const [tasksBox, targetsBox] = [await item.locator(".pw-item-tasks").boundingBox(), await item.locator(".pw-item-targets").boundingBox()];
+    const [tasksBox, targetsBox] = [
+      await item.locator(".pw-item-tasks").boundingBox(),
+      await item.locator(".pw-item-targets").boundingBox()
+    ];
     expect(targetsBox!.x).toBeGreaterThan(tasksBox!.x + tasksBox!.width - 1); // side by side
     await page.close();
   });

@@ -31,8 +31,12 @@ async function check(path: string, expected: Expectation): Promise<void> {
   const inspection = await inspectFile(path, {catalog: await seedCatalog(), now: NOW, sheet: expected.sheet});
   const said = JSON.stringify(inspection.findings.map((f) => `${f.row}:${f.column} ${f.code} ${f.message}`));
   const codes = new Set(inspection.findings.map((f) => f.code));
-  for (const code of expected.codes) expect(codes.has(code as never), `${code} expected (${expected.note}); found ${said}`).toBe(true);
-  expect(!rejects(inspection.findings), `accepted should be ${expected.accepted} (${expected.note}); found ${said}`).toBe(expected.accepted);
+  for (const code of expected.codes)
+    expect(codes.has(code as never), `${code} expected (${expected.note}); found ${said}`).toBe(true);
+  expect(
+    !rejects(inspection.findings),
+    `accepted should be ${expected.accepted} (${expected.note}); found ${said}`
+  ).toBe(expected.accepted);
   for (const f of expected.findings ?? []) expect(inspection.findings, said).toContainEqual(expect.objectContaining(f));
   // What every finding owes the sender, whatever the file: a Chinese message, never an object printed.
   for (const f of inspection.findings) {
@@ -48,7 +52,8 @@ describe("the attack corpus (test/fixtures/attack/)", () => {
     expect(files.length).toBeGreaterThan(0);
     const all = await readdir(DIR);
     for (const f of files) expect(all, `${f} has no ${f}.expect.json`).toContain(`${f}.expect.json`);
-    for (const f of all.filter((x) => x.endsWith(".expect.json"))) expect(all, `${f} has no file`).toContain(f.slice(0, -".expect.json".length));
+    for (const f of all.filter((x) => x.endsWith(".expect.json")))
+      expect(all, `${f} has no file`).toContain(f.slice(0, -".expect.json".length));
   });
 
   it.each(files)("%s", async (name) => {
@@ -70,36 +75,71 @@ describe("the attack corpus, files too large to commit (written here)", () => {
 
   it("a 2 MB line is bad_csv at its row, before the text is decoded", async () => {
     const path = await write("long-line.csv", csv(HEADER, GOOD) + "西湖区," + "1,".repeat(1 << 20) + "\n");
-    await check(path, {codes: ["bad_csv"], accepted: false, note: "a 2 MB line", findings: [{code: "bad_csv", row: 3}]});
+    await check(path, {
+      codes: ["bad_csv"],
+      accepted: false,
+      note: "a 2 MB line",
+      findings: [{code: "bad_csv", row: 3}]
+    });
   });
 
   it("a 2 MB line without any line end (the 45 MB single-line file, smaller) is bad_csv at row 1", async () => {
     const path = await write("one-line.csv", "单位," + "数值,".repeat(400_000));
-    await check(path, {codes: ["bad_csv"], accepted: false, note: "one line, no header to find", findings: [{code: "bad_csv", row: 1}]});
+    await check(path, {
+      codes: ["bad_csv"],
+      accepted: false,
+      note: "one line, no header to find",
+      findings: [{code: "bad_csv", row: 1}]
+    });
   });
 
   it("a quoted note of 1.5 MB over short lines is bad_csv, not a 1.5 MB cell", async () => {
-    const path = await write("long-record.csv", csv(HEADER, GOOD) + `西湖区,2023-06,6.1a,3,,,累计,"${"很长的备注\n".repeat(100_000)}"\n`);
-    await check(path, {codes: ["bad_csv"], accepted: false, note: "a record over 1 MB", findings: [{code: "bad_csv", row: 3}]});
+    const path = await write(
+      "long-record.csv",
+      csv(HEADER, GOOD) + `西湖区,2023-06,6.1a,3,,,累计,"${"很长的备注\n".repeat(100_000)}"\n`
+    );
+    await check(path, {
+      codes: ["bad_csv"],
+      accepted: false,
+      note: "a record over 1 MB",
+      findings: [{code: "bad_csv", row: 3}]
+    });
   });
 
   it("a UTF-16 file whose one line is long is bad_csv (line ends are read as UTF-16 code units)", async () => {
     const text = "\ufeff" + csv(HEADER, GOOD) + "西湖区," + "上,".repeat(300_000) + "\n";
-    await check(await write("long-utf16.csv", Buffer.from(text, "utf16le")), {codes: ["bad_csv"], accepted: false, note: "上 is U+4E0A: a 0x0A byte that ends no line", findings: [{code: "bad_csv", row: 3}]});
+    await check(await write("long-utf16.csv", Buffer.from(text, "utf16le")), {
+      codes: ["bad_csv"],
+      accepted: false,
+      note: "上 is U+4E0A: a 0x0A byte that ends no line",
+      findings: [{code: "bad_csv", row: 3}]
+    });
   });
 
   it("a workbook whose directory says it unpacks to more than 256 MiB is refused before anything is inflated", async () => {
     const bytes = statedSize(await sheetBytes([HEADER, GOOD]), "xl/worksheets/sheet1.xml", 300 << 20);
-    await check(await write("unpacks-300mb.xlsx", bytes), {codes: ["file_too_large"], accepted: false, note: "300 MB stated"});
+    await check(await write("unpacks-300mb.xlsx", bytes), {
+      codes: ["file_too_large"],
+      accepted: false,
+      note: "300 MB stated"
+    });
   });
 
   it("a workbook of 600,000 shared strings is refused as it is read (file_too_large)", async () => {
     const strings = Array.from({length: 600_000}, (_, i) => `<si><t>${i}</t></si>`).join("");
-    const bytes = await sheetXmlBytes(`<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData/></worksheet>`);
+    const bytes = await sheetXmlBytes(
+      `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData/></worksheet>`
+    );
     const JSZip = (await import("jszip")).default;
     const zip = await JSZip.loadAsync(bytes);
-    zip.file("xl/sharedStrings.xml", `<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="600000" uniqueCount="600000">${strings}</sst>`);
-    const path = await write("shared-strings.xlsx", await zip.generateAsync({type: "nodebuffer", compression: "DEFLATE"}));
+    zip.file(
+      "xl/sharedStrings.xml",
+      `<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="600000" uniqueCount="600000">${strings}</sst>`
+    );
+    const path = await write(
+      "shared-strings.xlsx",
+      await zip.generateAsync({type: "nodebuffer", compression: "DEFLATE"})
+    );
     await check(path, {codes: ["file_too_large"], accepted: false, note: "a huge shared-strings part"});
   });
 });

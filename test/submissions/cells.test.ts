@@ -41,7 +41,15 @@ describe("parsePeriod", () => {
 });
 
 describe("parseBasis", () => {
-  it.each([["", "cumulative"], ["累计", "cumulative"], ["cumulative", "cumulative"], ["当期", "period"], ["本月", "period"], ["period", "period"], ["年度", null]])("%j → %s", (text, basis) => {
+  it.each([
+    ["", "cumulative"],
+    ["累计", "cumulative"],
+    ["cumulative", "cumulative"],
+    ["当期", "period"],
+    ["本月", "period"],
+    ["period", "period"],
+    ["年度", null]
+  ])("%j → %s", (text, basis) => {
     expect(parseBasis(text)).toBe(basis);
   });
 });

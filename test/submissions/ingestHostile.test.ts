@@ -26,7 +26,8 @@ describe("one hostile file never stops a batch", () => {
     dir = await mkdtemp(join(tmpdir(), "planwatch-hostile-"));
   });
   afterAll(() => rm(dir, {recursive: true, force: true}));
-  const ingest = async (inputs: string[], data: string, options = {}) => ingestFiles(inputs, {dataDir: data, catalog: await seedCatalog(), clock: () => JULY_5, ...options});
+  const ingest = async (inputs: string[], data: string, options = {}) =>
+    ingestFiles(inputs, {dataDir: data, catalog: await seedCatalog(), clock: () => JULY_5, ...options});
 
   it("stores a 250-byte name, refuses special files by type, says skipped folders, and ingests the rest", async () => {
     expect(Buffer.byteLength(LONG)).toBe(250);
@@ -42,10 +43,22 @@ describe("one hostile file never stops a batch", () => {
     expect(byName(results, "zz-good.csv")?.status).toBe("accepted");
     expect(byName(results, LONG)?.status).toBe("rejected");
     expect(codes(byName(results, LONG))).toContain("unknown_unit");
-    expect(byName(results, "folder.csv")).toMatchObject({status: "skipped", findings: [expect.objectContaining({code: "not_a_file"})]});
-    expect(byName(results, "link.csv")).toMatchObject({status: "failed", findings: [expect.objectContaining({code: "not_a_file", message: expect.stringContaining("符号链接")})]});
-    expect(byName(results, "pipe.csv")).toMatchObject({status: "failed", findings: [expect.objectContaining({code: "not_a_file"})]});
-    expect(byName(results, "x.csv")).toMatchObject({status: "failed", findings: [expect.objectContaining({code: "io_error", message: expect.stringContaining("ENOTDIR")})]});
+    expect(byName(results, "folder.csv")).toMatchObject({
+      status: "skipped",
+      findings: [expect.objectContaining({code: "not_a_file"})]
+    });
+    expect(byName(results, "link.csv")).toMatchObject({
+      status: "failed",
+      findings: [expect.objectContaining({code: "not_a_file", message: expect.stringContaining("符号链接")})]
+    });
+    expect(byName(results, "pipe.csv")).toMatchObject({
+      status: "failed",
+      findings: [expect.objectContaining({code: "not_a_file"})]
+    });
+    expect(byName(results, "x.csv")).toMatchObject({
+      status: "failed",
+      findings: [expect.objectContaining({code: "io_error", message: expect.stringContaining("ENOTDIR")})]
+    });
     const stored = await readdir(dataPaths(data).rejected);
     expect(stored).toHaveLength(2); // the long-named file and its report: nothing of /etc/hostname
     for (const name of stored) expect(Buffer.byteLength(name)).toBeLessThanOrEqual(160);
@@ -53,12 +66,19 @@ describe("one hostile file never stops a batch", () => {
     expect((await readLedger(dataPaths(data).ledger)).map((e) => e.status).sort()).toEqual(["accepted", "rejected"]);
   });
 
-  it("refuses a FIFO named on the command line without opening it (it would wait forever)", {timeout: 30_000}, async () => {
-    const fifo = join(dir, "named-pipe.csv");
-    expect(spawnSync("mkfifo", [fifo]).status).toBe(0);
-    const [result] = await ingest([fifo], join(dir, "data-fifo"));
-    expect(result).toMatchObject({status: "failed", findings: [expect.objectContaining({code: "not_a_file", message: expect.stringContaining("FIFO")})]});
-  });
+  it(
+    "refuses a FIFO named on the command line without opening it (it would wait forever)",
+    {timeout: 30_000},
+    async () => {
+      const fifo = join(dir, "named-pipe.csv");
+      expect(spawnSync("mkfifo", [fifo]).status).toBe(0);
+      const [result] = await ingest([fifo], join(dir, "data-fifo"));
+      expect(result).toMatchObject({
+        status: "failed",
+        findings: [expect.objectContaining({code: "not_a_file", message: expect.stringContaining("FIFO")})]
+      });
+    }
+  );
 
   it("takes a correction after its original when both come in one batch, whatever their names", async () => {
     const folder = join(dir, "batch");
@@ -97,7 +117,14 @@ describe("processInbox with hostile files", () => {
   });
   afterAll(() => rm(dir, {recursive: true, force: true}));
   const pass = (inbox: string, sleep: () => Promise<unknown>) =>
-    processInbox({projectDir: PROJECT_DIR, inbox, dataDir: join(dir, "data"), settleMs: 0, sleep, logger: quietLogger()});
+    processInbox({
+      projectDir: PROJECT_DIR,
+      inbox,
+      dataDir: join(dir, "data"),
+      settleMs: 0,
+      sleep,
+      logger: quietLogger()
+    });
 
   it("waits for a file that grows or is rewritten between its two looks, and takes it once it holds still", async () => {
     const inbox = join(dir, "inbox-growing");
@@ -141,7 +168,12 @@ describe("planwatch ingest: system errors", () => {
     const dir = await mkdtemp(join(tmpdir(), "planwatch-io-"));
     try {
       await writeFile(join(dir, "june.csv"), GOOD);
-      const {code, stderr} = await runPlanwatch(["ingest", join(dir, "june.csv"), "--data", join(dir, "a".repeat(300), "data")]);
+      const {code, stderr} = await runPlanwatch([
+        "ingest",
+        join(dir, "june.csv"),
+        "--data",
+        join(dir, "a".repeat(300), "data")
+      ]);
       expect(code).toBe(1);
       expect(stderr).toMatch(/^planwatch: io_error: 无法创建数据文件夹 .*文件名过长\(ENAMETOOLONG\)$/m);
       expect(await readFile(join(dir, "june.csv"), "utf8")).toBe(GOOD);

@@ -69,7 +69,12 @@ describe("openChunks", () => {
   it("reads many ranges of one open file, one after another", async () => {
     const reader = await openChunks(file, {size: 64});
     try {
-      for (const [start, end] of [[0, 10], [500, 700], [990, 2000], [10, 500]] as const) {
+      for (const [start, end] of [
+        [0, 10],
+        [500, 700],
+        [990, 2000],
+        [10, 500]
+      ] as const) {
         const chunks: Buffer[] = [];
         for await (const chunk of reader.range(start, end)) chunks.push(Buffer.from(chunk));
         expect(Buffer.concat(chunks)).toEqual(bytes.subarray(start, end));

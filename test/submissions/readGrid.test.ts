@@ -12,12 +12,40 @@ const fixture = (name: string) => readFile(join(FIXTURES, name));
 
 /** What every fixture states, in every form and encoding. */
 const EXPECTED = [
-  {unit_code: "330106", period: "2023-06", target_id: "6.1b", school_id: "", value: 4200, numerator: null, denominator: null, basis: "cumulative"},
-  {unit_code: "330106", period: "2023-06", target_id: "6.1a", school_id: "", value: 3, numerator: null, denominator: null, basis: "cumulative"},
-  {unit_code: "330106", period: "2023-06", target_id: "2.4a", school_id: "", value: 90, numerator: 90, denominator: 100, basis: "cumulative"}
+  {
+    unit_code: "330106",
+    period: "2023-06",
+    target_id: "6.1b",
+    school_id: "",
+    value: 4200,
+    numerator: null,
+    denominator: null,
+    basis: "cumulative"
+  },
+  {
+    unit_code: "330106",
+    period: "2023-06",
+    target_id: "6.1a",
+    school_id: "",
+    value: 3,
+    numerator: null,
+    denominator: null,
+    basis: "cumulative"
+  },
+  {
+    unit_code: "330106",
+    period: "2023-06",
+    target_id: "2.4a",
+    school_id: "",
+    value: 90,
+    numerator: 90,
+    denominator: 100,
+    basis: "cumulative"
+  }
 ];
 const NOTE = '含新校区,"临时"校舍\n第二行';
-const sortById = <T extends {target_id: string}>(rows: T[]) => [...rows].sort((a, b) => (a.target_id < b.target_id ? -1 : 1));
+const sortById = <T extends {target_id: string}>(rows: T[]) =>
+  [...rows].sort((a, b) => (a.target_id < b.target_id ? -1 : 1));
 
 describe("reading submissions in every encoding and form", () => {
   it.each([
@@ -32,7 +60,11 @@ describe("reading submissions in every encoding and form", () => {
     ["workbook-named.csv", "xlsx", null, null, "long"]
   ] as const)("%s: %s, %s, delimiter %j, %s form", async (name, format, encoding, delimiter, form) => {
     const grid = await readGrid(await fixture(name));
-    expect({format: grid.format, encoding: grid.encoding, delimiter: grid.delimiter}).toEqual({format, encoding, delimiter});
+    expect({format: grid.format, encoding: grid.encoding, delimiter: grid.delimiter}).toEqual({
+      format,
+      encoding,
+      delimiter
+    });
     const result = validateGrid(grid, {file: name, catalog: await seedCatalog(), now: JULY_5});
     expect(result.form).toBe(form);
     expect(result.findings.filter((f) => f.severity !== "info")).toEqual([]);
@@ -52,12 +84,16 @@ describe("reading submissions in every encoding and form", () => {
     const bytes = await fixture("wide-named-sheet.xlsx");
     const grid = await readGrid(bytes, {sheet: "六月"});
     expect(grid.sheet).toBe("六月");
-    expect(sortById(validateGrid(grid, {file: "w.xlsx", catalog: await seedCatalog(), now: JULY_5}).rows).map((r) => r.value)).toEqual([90, 3, 4200]);
+    expect(
+      sortById(validateGrid(grid, {file: "w.xlsx", catalog: await seedCatalog(), now: JULY_5}).rows).map((r) => r.value)
+    ).toEqual([90, 3, 4200]);
     await expect(readGrid(bytes, {sheet: "七月"})).rejects.toThrow(/没有名为“七月”的工作表\(现有:六月\)/);
   });
 
   it("gives spreadsheet row numbers: a quoted newline stays in its row", async () => {
-    const grid = await readGrid(Buffer.from('单位,月份,指标编号,数值,备注\n\n西湖区,2023-06,6.1b,1,"a\nb"\n西湖区,2023-06,6.1a,1,\n'));
+    const grid = await readGrid(
+      Buffer.from('单位,月份,指标编号,数值,备注\n\n西湖区,2023-06,6.1b,1,"a\nb"\n西湖区,2023-06,6.1a,1,\n')
+    );
     expect(grid.rowNumbers).toEqual([1, 3, 4]);
   });
 });
@@ -71,24 +107,52 @@ describe("reading within bounds", () => {
   });
 
   it("refuses a CSV past maxCells the same way", async () => {
-    const text = [HEADER, ...Array.from({length: 40}, (_, i) => ["西湖区", "2023-06", "6.1b", String(i), "", "", "", ""])].map((r) => r.join(",")).join("\n");
+    const text = [
+      HEADER,
+      ...Array.from({length: 40}, (_, i) => ["西湖区", "2023-06", "6.1b", String(i), "", "", "", ""])
+    ]
+      .map((r) => r.join(","))
+      .join("\n");
     await expect(readGrid(Buffer.from(text), {maxCells: 100})).rejects.toMatchObject({code: "file_too_large", row: 13});
   });
 
   it("reads a formula's cached value, and a formula without one as =formula (never [object Object])", async () => {
-    const grid = await readGrid(await sheetBytes([HEADER, ["西湖区", "2023-06", "6.1b", {formula: "SUM(D3:D4)"} as never], ["西湖区", "2023-06", "6.1a", {formula: "1+2", result: 3} as never]]));
+    const grid = await readGrid(
+      await sheetBytes([
+        HEADER,
+        ["西湖区", "2023-06", "6.1b", {formula: "SUM(D3:D4)"} as never],
+        ["西湖区", "2023-06", "6.1a", {formula: "1+2", result: 3} as never]
+      ])
+    );
     expect(grid.rows.slice(1).map((r) => r[3])).toEqual(["=SUM(D3:D4)", "3"]);
   });
 
   it("reads a date cell as its day (the styles are read before the sheet) and rich text joined", async () => {
-    const grid = await readGrid(await sheetBytes([HEADER, ["西湖区", new Date(Date.UTC(2023, 5, 1)), "6.1b", 4200, "", "", "累计", {richText: [{text: "富"}, {text: "文本"}]} as never]]));
+    const grid = await readGrid(
+      await sheetBytes([
+        HEADER,
+        [
+          "西湖区",
+          new Date(Date.UTC(2023, 5, 1)),
+          "6.1b",
+          4200,
+          "",
+          "",
+          "累计",
+          {richText: [{text: "富"}, {text: "文本"}]} as never
+        ]
+      ])
+    );
     expect(grid.rows[1]).toEqual(["西湖区", "2023-06-01", "6.1b", "4200", "", "", "累计", "富文本"]);
   });
 
   it("finds a sheet by an absolute part name in the workbook's relationships, and a hidden sheet when named", async () => {
     const bytes = await sheetBytes([HEADER, GOOD], async (zip) => {
       const rels = await zip.file("xl/_rels/workbook.xml.rels")!.async("string");
-      zip.file("xl/_rels/workbook.xml.rels", rels.replace('Target="worksheets/sheet1.xml"', 'Target="/xl/worksheets/sheet1.xml"'));
+      zip.file(
+        "xl/_rels/workbook.xml.rels",
+        rels.replace('Target="worksheets/sheet1.xml"', 'Target="/xl/worksheets/sheet1.xml"')
+      );
     });
     expect((await readGrid(bytes)).rows[1]).toEqual(GOOD.slice(0, 7)); // the empty note at the end is dropped
     const hidden = await workbookBytes((wb) => {

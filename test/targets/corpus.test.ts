@@ -56,7 +56,8 @@ function spans(text: string, clause: string): [number, number][] {
 }
 
 function matches(text: string, e: Expected, t: Extracted): boolean {
-  if (!same(e.value, t.value) || e.comparator !== t.comparator || normalizeText(e.unit) !== normalizeText(t.unit)) return false;
+  if (!same(e.value, t.value) || e.comparator !== t.comparator || normalizeText(e.unit) !== normalizeText(t.unit))
+    return false;
   if (e.value_max !== undefined && (t.value_max === null || !same(e.value_max, t.value_max))) return false;
   if (e.baseline !== undefined && (t.baseline === null || !same(e.baseline, t.baseline))) return false;
   return spans(text, e.clause).some(([s, end]) => t.start_offset < end && s < t.end_offset);
@@ -76,7 +77,10 @@ function score(text: string, expected: readonly Expected[], extracted: readonly 
 
 const read = (name: string) => ({
   text: readFileSync(join(DIR, `${name}.txt`), "utf8"),
-  expected: JSON.parse(readFileSync(join(DIR, `${name}.expected.json`), "utf8")) as {year?: number | null; targets: Expected[]}
+  expected: JSON.parse(readFileSync(join(DIR, `${name}.expected.json`), "utf8")) as {
+    year?: number | null;
+    targets: Expected[];
+  }
 });
 
 describe("the phrasing corpus", () => {
@@ -105,11 +109,16 @@ describe("the phrasing corpus", () => {
       matchedCount += matched;
       report.push(`${name}: ${matched}/${expected.targets.length} found, ${spurious.length} spurious`);
       for (const e of missed) report.push(`  missed   ${e.comparator} ${e.value} ${e.unit}  «${e.clause}»`);
-      for (const t of spurious) report.push(`  spurious ${t.id} ${t.comparator} ${t.value} ${t.unit}  «${text.slice(t.start_offset, t.end_offset)}»`);
+      for (const t of spurious)
+        report.push(
+          `  spurious ${t.id} ${t.comparator} ${t.value} ${t.unit}  «${text.slice(t.start_offset, t.end_offset)}»`
+        );
     }
     const recall = matchedCount / expectedCount;
     const precision = matchedCount / extractedCount;
-    console.log(`${report.join("\n")}\ncorpus: ${NAMES.length} texts, ${expectedCount} expected, ${extractedCount} extracted, ${matchedCount} matched: recall ${recall.toFixed(3)}, precision ${precision.toFixed(3)}`);
+    console.log(
+      `${report.join("\n")}\ncorpus: ${NAMES.length} texts, ${expectedCount} expected, ${extractedCount} extracted, ${matchedCount} matched: recall ${recall.toFixed(3)}, precision ${precision.toFixed(3)}`
+    );
     expect(recall).toBeGreaterThanOrEqual(0.95);
     expect(precision).toBeGreaterThanOrEqual(0.95);
   });
@@ -130,7 +139,10 @@ describe("the phrasing corpus", () => {
         const {code, stdout, stderr} = await runPlanwatch(["targets", "extract", file, "--format", "json"]);
         expect(code, `${name}: ${stderr}`).toBe(0);
         const rows = JSON.parse(stdout) as Extracted[];
-        expect(rows.map((r) => r.id), name).toEqual((await loadTargets({plan: file})).map((t) => t.id));
+        expect(
+          rows.map((r) => r.id),
+          name
+        ).toEqual((await loadTargets({plan: file})).map((t) => t.id));
         const {year} = read(name).expected;
         if (year === null) expect(stderr, name).toMatch(/计划年份/);
         if (typeof year === "number") expect(stderr, name).toBe("");

@@ -8,7 +8,8 @@ import {loadTargets} from "../../pipelines/targets/loadTargets.js";
 import {planYear} from "../../pipelines/targets/planYear.js";
 import {PROJECT_DIR} from "../helpers/cli.js";
 
-const PLAN = "杭州市教育局2023年工作要点\n二、测试\n4.专职校医配备率达到90%以上,近视率逐年下降1个百分点。\n六、民生实事\n1.新增学位6.1万个。\n";
+const PLAN =
+  "杭州市教育局2023年工作要点\n二、测试\n4.专职校医配备率达到90%以上,近视率逐年下降1个百分点。\n六、民生实事\n1.新增学位6.1万个。\n";
 
 describe("curation", () => {
   let dir = "";
@@ -30,10 +31,22 @@ describe("curation", () => {
   });
 
   it("merges curated columns by id", async () => {
-    const file = await write("ok.csv", "id,indicator,kind,baseline,baseline_source,schedule\n2.4b,总体近视率,,52.9,2022年体检,\n6.1a,,,,,2023-06:0.3|2023-12:1\n");
+    const file = await write(
+      "ok.csv",
+      "id,indicator,kind,baseline,baseline_source,schedule\n2.4b,总体近视率,,52.9,2022年体检,\n6.1a,,,,,2023-06:0.3|2023-12:1\n"
+    );
     const targets = curateTargets(extractTargets(PLAN), await readCuration(file), {planYear: 2023});
-    expect(targets[1]).toMatchObject({id: "2.4b", indicator: "总体近视率", kind: "level", baseline: 52.9, baseline_source: "2022年体检"});
-    expect(targets[2]!.schedule).toEqual([{period: "2023-06", fraction: 0.3}, {period: "2023-12", fraction: 1}]);
+    expect(targets[1]).toMatchObject({
+      id: "2.4b",
+      indicator: "总体近视率",
+      kind: "level",
+      baseline: 52.9,
+      baseline_source: "2022年体检"
+    });
+    expect(targets[2]!.schedule).toEqual([
+      {period: "2023-06", fraction: 0.3},
+      {period: "2023-12", fraction: 1}
+    ]);
     expect(targets[0]!.indicator).toBe("专职校医配备率");
   });
 
@@ -41,7 +54,9 @@ describe("curation", () => {
     const file = await write("unknown.csv", "id,kind\n2.4a,level\n9.9z,count\n");
     expect(() => curateTargets(extractTargets(PLAN), [], {planYear: 2023})).not.toThrow();
     const rows = await readCuration(file);
-    expect(() => curateTargets(extractTargets(PLAN), rows, {planYear: 2023})).toThrow(/unknown\.csv:3:id no extracted target has id 9\.9z/);
+    expect(() => curateTargets(extractTargets(PLAN), rows, {planYear: 2023})).toThrow(
+      /unknown\.csv:3:id no extracted target has id 9\.9z/
+    );
   });
 
   it.each([
@@ -66,7 +81,10 @@ describe("curation", () => {
   });
 
   it("the seed curation merges with the seed plan", async () => {
-    const targets = await loadTargets({plan: join(PROJECT_DIR, "seeds/hangzhou-edu-2023-work-plan.txt"), curation: join(PROJECT_DIR, "seeds/targets.curation.csv")});
+    const targets = await loadTargets({
+      plan: join(PROJECT_DIR, "seeds/hangzhou-edu-2023-work-plan.txt"),
+      curation: join(PROJECT_DIR, "seeds/targets.curation.csv")
+    });
     expect(targets).toHaveLength(33);
     expect(targets.find((t) => t.id === "5.5a")!.indicator).toBe("义务教育优质均衡发展县省级评估通过比例");
     expect(targets.find((t) => t.id === "6.1a")!.schedule?.at(-1)).toEqual({period: "2023-12", fraction: 1});

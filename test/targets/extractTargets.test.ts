@@ -6,7 +6,12 @@ import {PROJECT_DIR} from "../helpers/cli.js";
 
 /** Extracts from one sentence set in a minimal plan: section 二, item 3. */
 const extract = (sentence: string) => extractTargets(`二、测试部分\n3.${sentence}\n`);
-const brief = (t: ExtractedTarget) => ({comparator: t.comparator, value: t.value, value_max: t.value_max, unit: t.unit});
+const brief = (t: ExtractedTarget) => ({
+  comparator: t.comparator,
+  value: t.value,
+  value_max: t.value_max,
+  unit: t.unit
+});
 
 describe("extractTargets: one row per phrasing", () => {
   it.each([
@@ -16,22 +21,46 @@ describe("extractTargets: one row per phrasing", () => {
     ["decimal with 万", "新增学位6.1万个。", {comparator: ">=", value: 61000, value_max: null, unit: "个"}],
     ["亿", "完成投资1.5亿元。", {comparator: ">=", value: 150000000, value_max: null, unit: "元"}],
     ["thousands separator", "新增普惠托位1,500个。", {comparator: ">=", value: 1500, value_max: null, unit: "个"}],
-    ["Chinese numeral after 至少", "法治副校长每学期至少一次进校园。", {comparator: ">=", value: 1, value_max: null, unit: "次"}],
-    ["Chinese numeral 十 after a counting verb", "新建十所乡村学校。", {comparator: ">=", value: 10, value_max: null, unit: "所"}],
-    ["Chinese numeral 两百 with 不少于", "培训骨干教师不少于两百人。", {comparator: ">=", value: 200, value_max: null, unit: "人"}],
+    [
+      "Chinese numeral after 至少",
+      "法治副校长每学期至少一次进校园。",
+      {comparator: ">=", value: 1, value_max: null, unit: "次"}
+    ],
+    [
+      "Chinese numeral 十 after a counting verb",
+      "新建十所乡村学校。",
+      {comparator: ">=", value: 10, value_max: null, unit: "所"}
+    ],
+    [
+      "Chinese numeral 两百 with 不少于",
+      "培训骨干教师不少于两百人。",
+      {comparator: ">=", value: 200, value_max: null, unit: "人"}
+    ],
     ["range with em dash", "帮助学生掌握2—3项运动技能。", {comparator: "between", value: 2, value_max: 3, unit: "项"}],
     ["range with hyphen", "掌握2-3项运动技能。", {comparator: "between", value: 2, value_max: 3, unit: "项"}],
     ["range with 至", "掌握2至3项运动技能。", {comparator: "between", value: 2, value_max: 3, unit: "项"}],
     ["range of percentages", "优良率保持在85%—90%。", {comparator: "between", value: 85, value_max: 90, unit: "%"}],
-    ["range with 万 on the high end", "培训2—3万人次。", {comparator: "between", value: 20000, value_max: 30000, unit: "人次"}],
+    [
+      "range with 万 on the high end",
+      "培训2—3万人次。",
+      {comparator: "between", value: 20000, value_max: 30000, unit: "人次"}
+    ],
     ["percent", "专职校医配备率达到90%。", {comparator: ">=", value: 90, value_max: null, unit: "%"}],
     ["full-width percent", "专职校医配备率达到９０％。", {comparator: ">=", value: 90, value_max: null, unit: "%"}],
     ["全覆盖 is 100 %", "实现全市乡镇老年学校全覆盖。", {comparator: ">=", value: 100, value_max: null, unit: "%"}],
     // comparators
     ["以上", "新增课后服务课程300门以上。", {comparator: ">=", value: 300, value_max: null, unit: "门"}],
     ["及以上", "新增共同体50个及以上。", {comparator: ">=", value: 50, value_max: null, unit: "个"}],
-    ["以上 after a short noun", "改革覆盖全市500所小学以上。", {comparator: ">=", value: 500, value_max: null, unit: "所"}],
-    ["不少于", "职业院校年度社会培训量不少于11万人次。", {comparator: ">=", value: 110000, value_max: null, unit: "人次"}],
+    [
+      "以上 after a short noun",
+      "改革覆盖全市500所小学以上。",
+      {comparator: ">=", value: 500, value_max: null, unit: "所"}
+    ],
+    [
+      "不少于",
+      "职业院校年度社会培训量不少于11万人次。",
+      {comparator: ">=", value: 110000, value_max: null, unit: "人次"}
+    ],
     ["不低于", "招生比例不低于33%。", {comparator: ">=", value: 33, value_max: null, unit: "%"}],
     ["力争…以上", "力争场地开放数达1000个以上。", {comparator: ">=", value: 1000, value_max: null, unit: "个"}],
     ["以下", "班额控制在45人以下。", {comparator: "<=", value: 45, value_max: null, unit: "人"}],
@@ -45,15 +74,31 @@ describe("extractTargets: one row per phrasing", () => {
     ["≤", "事故率≤0.01%。", {comparator: "<=", value: 0.01, value_max: null, unit: "%"}],
     [">", "满意度>95%。", {comparator: ">", value: 95, value_max: null, unit: "%"}],
     ["<", "辍学率<0.5%。", {comparator: "<", value: 0.5, value_max: null, unit: "%"}],
-    ["较2022年增加", "招生计划数较2022年增加2800名以上。", {comparator: "increase", value: 2800, value_max: null, unit: "名"}],
+    [
+      "较2022年增加",
+      "招生计划数较2022年增加2800名以上。",
+      {comparator: "increase", value: 2800, value_max: null, unit: "名"}
+    ],
     ["较2022年下降", "大班额数量较2022年下降30个。", {comparator: "decrease", value: 30, value_max: null, unit: "个"}],
-    ["逐年下降 N 个百分点", "近视率逐年下降1个百分点以上。", {comparator: "decrease", value: 1, value_max: null, unit: "百分点"}],
+    [
+      "逐年下降 N 个百分点",
+      "近视率逐年下降1个百分点以上。",
+      {comparator: "decrease", value: 1, value_max: null, unit: "百分点"}
+    ],
     ["逐年提高", "入园率逐年提高0.5个百分点。", {comparator: "increase", value: 0.5, value_max: null, unit: "百分点"}],
     // traditional characters
     ["達到 and 個", "新增學位6.1萬個。", {comparator: ">=", value: 61000, value_max: null, unit: "个"}],
-    ["traditional 不少於 and 人次", "年度社會培訓量不少於11萬人次。", {comparator: ">=", value: 110000, value_max: null, unit: "人次"}],
+    [
+      "traditional 不少於 and 人次",
+      "年度社會培訓量不少於11萬人次。",
+      {comparator: ">=", value: 110000, value_max: null, unit: "人次"}
+    ],
     ["traditional 達 and %", "配備率達到90%以上。", {comparator: ">=", value: 90, value_max: null, unit: "%"}],
-    ["traditional 百分點", "近視率逐年下降1個百分點。", {comparator: "decrease", value: 1, value_max: null, unit: "百分点"}]
+    [
+      "traditional 百分點",
+      "近視率逐年下降1個百分點。",
+      {comparator: "decrease", value: 1, value_max: null, unit: "百分点"}
+    ]
   ] as const)("%s: %s", (_name, sentence, expected) => {
     const targets = extract(sentence);
     expect(targets.map(brief)).toEqual([expected]);
@@ -119,7 +164,11 @@ describe("extractTargets: one row per phrasing", () => {
   it("keeps the deadline year, the baseline year, the period and the scope", () => {
     expect(extract("到2025年,新增学位10万个。")[0]).toMatchObject({year: 2025});
     expect(extract("2025年底前新增学位10万个。")[0]).toMatchObject({year: 2025});
-    expect(extract("市区优质高中招生计划数较2022年增加2800名以上。")[0]).toMatchObject({year: null, baseline_year: 2022, scope: "市区"});
+    expect(extract("市区优质高中招生计划数较2022年增加2800名以上。")[0]).toMatchObject({
+      year: null,
+      baseline_year: 2022,
+      scope: "市区"
+    });
     expect(extract("近视率逐年下降1个百分点以上。")[0]).toMatchObject({per: "year", baseline_year: null});
     expect(extract("县(市)普通高中新增学位5000个。")[0]).toMatchObject({scope: "县(市)"});
     expect(extract("提升农村幼儿园保教质量,农村幼儿园等级率达到90%。")[0]).toMatchObject({scope: "农村"});
@@ -127,11 +176,23 @@ describe("extractTargets: one row per phrasing", () => {
   });
 
   it.each([
-    ["技术赋能标杆学校数 所 — 50", {indicator: "技术赋能标杆学校数", unit: "所", comparator: ">=", value: 50, value_max: null, baseline: null}],
+    [
+      "技术赋能标杆学校数 所 — 50",
+      {indicator: "技术赋能标杆学校数", unit: "所", comparator: ">=", value: 50, value_max: null, baseline: null}
+    ],
     ["覆盖率 % — ≥80", {indicator: "覆盖率", unit: "%", comparator: ">=", value: 80, value_max: null, baseline: null}],
-    ["| 智慧校园达标率 | % | 65 | ≥85 |", {indicator: "智慧校园达标率", unit: "%", comparator: ">=", value: 85, value_max: null, baseline: 65}],
-    ["大班额比例\t%\t3.2\t≤1", {indicator: "大班额比例", unit: "%", comparator: "<=", value: 1, value_max: null, baseline: 3.2}],
-    ["运动技能 项 — 2—3", {indicator: "运动技能", unit: "项", comparator: "between", value: 2, value_max: 3, baseline: null}]
+    [
+      "| 智慧校园达标率 | % | 65 | ≥85 |",
+      {indicator: "智慧校园达标率", unit: "%", comparator: ">=", value: 85, value_max: null, baseline: 65}
+    ],
+    [
+      "大班额比例\t%\t3.2\t≤1",
+      {indicator: "大班额比例", unit: "%", comparator: "<=", value: 1, value_max: null, baseline: 3.2}
+    ],
+    [
+      "运动技能 项 — 2—3",
+      {indicator: "运动技能", unit: "项", comparator: "between", value: 2, value_max: 3, baseline: null}
+    ]
   ])("reads the indicator table row %s", (row, expected) => {
     expect(extractTargets(`三、主要指标\n${row}\n`)[0]).toMatchObject(expected);
   });
@@ -159,17 +220,39 @@ describe("extractTargets on the seed plan", () => {
 
   it("finds exactly the plan's 33 targets, with ids, values, units and comparators", () => {
     const expected: [string, string, number, number | null, string][] = [
-      ["2.2a", ">=", 100, null, "%"], ["2.3a", "between", 2, 3, "项"], ["2.3b", ">=", 2, null, "项"],
-      ["2.4a", ">=", 90, null, "%"], ["2.4b", "decrease", 1, null, "百分点"], ["2.4c", ">=", 90, null, "%"],
-      ["2.4d", ">=", 65, null, "%"], ["3.4a", ">=", 2, null, "所"], ["4.2a", ">=", 33, null, "%"],
-      ["4.3a", ">=", 100, null, "%"], ["4.3b", ">=", 35, null, "%"], ["5.3a", ">=", 12, null, "个"],
-      ["5.4a", ">=", 100, null, "%"], ["5.4b", ">=", 1, null, "次"], ["5.5a", ">=", 35, null, "%"],
-      ["5.5b", ">=", 65, null, "%"], ["6.1a", ">=", 72, null, "所"], ["6.1b", ">=", 61000, null, "个"],
-      ["6.2a", ">=", 1500, null, "个"], ["6.3a", ">=", 100, null, "%"], ["6.3b", ">=", 86, null, "%"],
-      ["6.3c", ">=", 50, null, "个"], ["6.4a", ">=", 300, null, "门"], ["6.5a", "increase", 2800, null, "名"],
-      ["6.6a", ">=", 16000, null, "人"], ["6.6b", ">=", 65000, null, "人"], ["6.6c", ">=", 110000, null, "人次"],
-      ["6.7a", ">=", 71, null, "所"], ["6.7b", ">=", 8, null, "所"], ["6.7c", ">=", 100000, null, "人次"],
-      ["6.8a", ">=", 530000, null, "名"], ["6.9a", ">=", 1000, null, "个"], ["6.10a", ">=", 500, null, "所"]
+      ["2.2a", ">=", 100, null, "%"],
+      ["2.3a", "between", 2, 3, "项"],
+      ["2.3b", ">=", 2, null, "项"],
+      ["2.4a", ">=", 90, null, "%"],
+      ["2.4b", "decrease", 1, null, "百分点"],
+      ["2.4c", ">=", 90, null, "%"],
+      ["2.4d", ">=", 65, null, "%"],
+      ["3.4a", ">=", 2, null, "所"],
+      ["4.2a", ">=", 33, null, "%"],
+      ["4.3a", ">=", 100, null, "%"],
+      ["4.3b", ">=", 35, null, "%"],
+      ["5.3a", ">=", 12, null, "个"],
+      ["5.4a", ">=", 100, null, "%"],
+      ["5.4b", ">=", 1, null, "次"],
+      ["5.5a", ">=", 35, null, "%"],
+      ["5.5b", ">=", 65, null, "%"],
+      ["6.1a", ">=", 72, null, "所"],
+      ["6.1b", ">=", 61000, null, "个"],
+      ["6.2a", ">=", 1500, null, "个"],
+      ["6.3a", ">=", 100, null, "%"],
+      ["6.3b", ">=", 86, null, "%"],
+      ["6.3c", ">=", 50, null, "个"],
+      ["6.4a", ">=", 300, null, "门"],
+      ["6.5a", "increase", 2800, null, "名"],
+      ["6.6a", ">=", 16000, null, "人"],
+      ["6.6b", ">=", 65000, null, "人"],
+      ["6.6c", ">=", 110000, null, "人次"],
+      ["6.7a", ">=", 71, null, "所"],
+      ["6.7b", ">=", 8, null, "所"],
+      ["6.7c", ">=", 100000, null, "人次"],
+      ["6.8a", ">=", 530000, null, "名"],
+      ["6.9a", ">=", 1000, null, "个"],
+      ["6.10a", ">=", 500, null, "所"]
     ];
     expect(targets.map((t) => [t.id, t.comparator, t.value, t.value_max, t.unit])).toEqual(expected);
   });
@@ -190,7 +273,15 @@ describe("extractTargets on the seed plan", () => {
   });
 
   it("names the baseline year of 6.5 and the yearly decrease of 2.4b", () => {
-    expect(targets.find((t) => t.id === "6.5a")).toMatchObject({baseline_year: 2022, scope: "市区", indicator: "市区优质高中招生计划数"});
-    expect(targets.find((t) => t.id === "2.4b")).toMatchObject({per: "year", unit: "百分点", indicator: "中小学生总体近视率"});
+    expect(targets.find((t) => t.id === "6.5a")).toMatchObject({
+      baseline_year: 2022,
+      scope: "市区",
+      indicator: "市区优质高中招生计划数"
+    });
+    expect(targets.find((t) => t.id === "2.4b")).toMatchObject({
+      per: "year",
+      unit: "百分点",
+      indicator: "中小学生总体近视率"
+    });
   });
 });

@@ -2,7 +2,17 @@ import {describe, expect, it} from "vitest";
 import {extractTargets} from "../../pipelines/targets/extractTargets.js";
 import {readIndicatorTables} from "../../pipelines/targets/indicatorTable.js";
 
-const row = (t: {indicator: string; unit: string; comparator: string; value: number; value_max: number | null; baseline: number | null; baseline_year: number | null; year: number | null; cumulative: boolean}) => ({
+const row = (t: {
+  indicator: string;
+  unit: string;
+  comparator: string;
+  value: number;
+  value_max: number | null;
+  baseline: number | null;
+  baseline_year: number | null;
+  year: number | null;
+  cumulative: boolean;
+}) => ({
   indicator: t.indicator,
   unit: t.unit,
   comparator: t.comparator,
@@ -29,12 +39,72 @@ describe("indicator tables as plans print them", () => {
     ].join("\n");
     const targets = extractTargets(text, {year: 2024});
     expect(targets.map(row)).toEqual([
-      {indicator: "学前教育毛入园率", unit: "%", comparator: ">=", value: 95, value_max: null, baseline: 90, baseline_year: null, year: null, cumulative: false},
-      {indicator: "单位地区生产总值能耗降低", unit: "%", comparator: ">=", value: 13.5, value_max: null, baseline: null, baseline_year: null, year: null, cumulative: true},
-      {indicator: "普惠托位", unit: "个", comparator: ">", value: 20, value_max: null, baseline: null, baseline_year: null, year: null, cumulative: false},
-      {indicator: "事故发生率", unit: "%", comparator: "<", value: 0.01, value_max: null, baseline: 0.05, baseline_year: null, year: null, cumulative: false},
-      {indicator: "运动技能", unit: "项", comparator: "between", value: 2, value_max: 3, baseline: 1, baseline_year: null, year: null, cumulative: false},
-      {indicator: "新增学位", unit: "个", comparator: ">=", value: 10000, value_max: null, baseline: null, baseline_year: null, year: null, cumulative: false}
+      {
+        indicator: "学前教育毛入园率",
+        unit: "%",
+        comparator: ">=",
+        value: 95,
+        value_max: null,
+        baseline: 90,
+        baseline_year: null,
+        year: null,
+        cumulative: false
+      },
+      {
+        indicator: "单位地区生产总值能耗降低",
+        unit: "%",
+        comparator: ">=",
+        value: 13.5,
+        value_max: null,
+        baseline: null,
+        baseline_year: null,
+        year: null,
+        cumulative: true
+      },
+      {
+        indicator: "普惠托位",
+        unit: "个",
+        comparator: ">",
+        value: 20,
+        value_max: null,
+        baseline: null,
+        baseline_year: null,
+        year: null,
+        cumulative: false
+      },
+      {
+        indicator: "事故发生率",
+        unit: "%",
+        comparator: "<",
+        value: 0.01,
+        value_max: null,
+        baseline: 0.05,
+        baseline_year: null,
+        year: null,
+        cumulative: false
+      },
+      {
+        indicator: "运动技能",
+        unit: "项",
+        comparator: "between",
+        value: 2,
+        value_max: 3,
+        baseline: 1,
+        baseline_year: null,
+        year: null,
+        cumulative: false
+      },
+      {
+        indicator: "新增学位",
+        unit: "个",
+        comparator: ">=",
+        value: 10000,
+        value_max: null,
+        baseline: null,
+        baseline_year: null,
+        year: null,
+        cumulative: false
+      }
     ]);
     expect(targets.map((t) => t.id)).toEqual(["1.0a", "1.0b", "1.0c", "1.0d", "1.0e", "2.1a"]);
     for (const t of targets) expect(text.slice(t.start_offset, t.end_offset)).toBe(t.text);
@@ -42,17 +112,49 @@ describe("indicator tables as plans print them", () => {
   });
 
   it("takes the later year's column for the target and the earlier one for the baseline, with tabs", () => {
-    const text = "主要指标\n指标\t单位\t2020年\t2025年\t属性\n劳动年龄人口平均受教育年限\t年\t11.4\t12.3\t约束性\n高中阶段教育毛入学率\t%\t99.8\t100\t约束性\n";
+    const text =
+      "主要指标\n指标\t单位\t2020年\t2025年\t属性\n劳动年龄人口平均受教育年限\t年\t11.4\t12.3\t约束性\n高中阶段教育毛入学率\t%\t99.8\t100\t约束性\n";
     expect(readIndicatorTables(text).rows.map(row)).toEqual([
-      {indicator: "劳动年龄人口平均受教育年限", unit: "年", comparator: ">=", value: 12.3, value_max: null, baseline: 11.4, baseline_year: 2020, year: 2025, cumulative: false},
-      {indicator: "高中阶段教育毛入学率", unit: "%", comparator: ">=", value: 100, value_max: null, baseline: 99.8, baseline_year: 2020, year: 2025, cumulative: false}
+      {
+        indicator: "劳动年龄人口平均受教育年限",
+        unit: "年",
+        comparator: ">=",
+        value: 12.3,
+        value_max: null,
+        baseline: 11.4,
+        baseline_year: 2020,
+        year: 2025,
+        cumulative: false
+      },
+      {
+        indicator: "高中阶段教育毛入学率",
+        unit: "%",
+        comparator: ">=",
+        value: 100,
+        value_max: null,
+        baseline: 99.8,
+        baseline_year: 2020,
+        year: 2025,
+        cumulative: false
+      }
     ]);
   });
 
   it("follows the header when the target column comes first (2015年 目标值 | 2010年 实现值 | 权重)", () => {
-    const text = "类别 | 序号 | 指 标 名 称 | 单位 | 2015年 目标值 | 2010年 实现值 | 权重 |\n社会发展 | 17 | 劳动年龄人口平均受教育年限 | 年 | 12.2 | 9.5 | 5 |\n";
+    const text =
+      "类别 | 序号 | 指 标 名 称 | 单位 | 2015年 目标值 | 2010年 实现值 | 权重 |\n社会发展 | 17 | 劳动年龄人口平均受教育年限 | 年 | 12.2 | 9.5 | 5 |\n";
     expect(readIndicatorTables(text).rows.map(row)).toEqual([
-      {indicator: "劳动年龄人口平均受教育年限", unit: "年", comparator: ">=", value: 12.2, value_max: null, baseline: 9.5, baseline_year: 2010, year: 2015, cumulative: false}
+      {
+        indicator: "劳动年龄人口平均受教育年限",
+        unit: "年",
+        comparator: ">=",
+        value: 12.2,
+        value_max: null,
+        baseline: 9.5,
+        baseline_year: 2010,
+        year: 2015,
+        cumulative: false
+      }
     ]);
   });
 
@@ -95,7 +197,19 @@ describe("indicator tables as plans print them", () => {
       "说明:带〔 〕的为五年累计数。"
     ].join("\n");
     const targets = extractTargets(text, {year: null});
-    expect(targets.map((t) => [t.id, t.indicator, t.comparator, t.value, t.unit, t.baseline, t.baseline_year, t.year, t.cumulative])).toEqual([
+    expect(
+      targets.map((t) => [
+        t.id,
+        t.indicator,
+        t.comparator,
+        t.value,
+        t.unit,
+        t.baseline,
+        t.baseline_year,
+        t.year,
+        t.cumulative
+      ])
+    ).toEqual([
       ["1.1a", "学前教育毛入园率", ">=", 99, "%", 99, 2020, 2025, false],
       ["1.2a", "劳动年龄人口平均受教育年限", ">=", 12.3, "年", 11.4, 2020, 2025, false],
       ["1.3a", "义务教育标准班额比例(小学)", ">=", 80, "%", 34.52, 2020, 2025, false],

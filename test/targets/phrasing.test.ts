@@ -3,7 +3,8 @@ import {type ExtractedTarget, extractTargets} from "../../pipelines/targets/extr
 
 // Phrasings of plans other than the seed: one sentence set in a minimal plan (section 二, item 3),
 // the plan's year given so that past and future are told apart.
-const extract = (sentence: string, year: number | null = 2024) => extractTargets(`二、测试部分\n3.${sentence}\n`, {year});
+const extract = (sentence: string, year: number | null = 2024) =>
+  extractTargets(`二、测试部分\n3.${sentence}\n`, {year});
 const brief = (t: ExtractedTarget) => [t.comparator, t.value, t.unit];
 
 describe("an open unit vocabulary", () => {
@@ -11,7 +12,14 @@ describe("an open unit vocabulary", () => {
     ["‰", "婴儿死亡率控制在4.5‰以内。", [["<=", 4.5, "‰"]]],
     ["a rate per 10万", "孕产妇死亡率下降到10/10万。", [["<=", 10, "/10万"]]],
     ["亩", "实施高标准农田建设5000亩。", [[">=", 5000, "亩"]]],
-    ["traditional 畝 and 處", "實施田塊整治500畝,布設監測點30處。", [[">=", 500, "亩"], [">=", 30, "处"]]],
+    [
+      "traditional 畝 and 處",
+      "實施田塊整治500畝,布設監測點30處。",
+      [
+        [">=", 500, "亩"],
+        [">=", 30, "处"]
+      ]
+    ],
     ["公顷 with spaces", "提供約 3,300 公頃新平整土地。", [[">=", 3300, "公顷"]]],
     ["套", "筹集保障性租赁住房2000套。", [[">=", 2000, "套"]]],
     ["批次", "开展食品安全抽检1.2万批次。", [[">=", 12000, "批次"]]],
@@ -26,14 +34,42 @@ describe("an open unit vocabulary", () => {
     ["余: at least", "新增学位1700余个。", [[">=", 1700, "个"]]],
     ["约 keeps the default", "每年进行约 500 次联合清洁行动。", [[">=", 500, "次"]]],
     ["降至 is at most", "重大慢病过早死亡率降至9.3%。", [["<=", 9.3, "%"]]],
-    ["a list shares its verb", "婴儿死亡率、孕产妇死亡率分别下降到4.0‰、10/10万。", [["<=", 4, "‰"], ["<=", 10, "/10万"]]],
-    ["左右 is about", "地区生产总值增长5%左右,研发经费支出比例保持在4%左右。", [["=", 5, "%"], ["=", 4, "%"]]],
+    [
+      "a list shares its verb",
+      "婴儿死亡率、孕产妇死亡率分别下降到4.0‰、10/10万。",
+      [
+        ["<=", 4, "‰"],
+        ["<=", 10, "/10万"]
+      ]
+    ],
+    [
+      "左右 is about",
+      "地区生产总值增长5%左右,研发经费支出比例保持在4%左右。",
+      [
+        ["=", 5, "%"],
+        ["=", 4, "%"]
+      ]
+    ],
     ["左右 keeps a bound the words say", "城镇登记失业率控制在4.5%左右。", [["<=", 4.5, "%"]]],
     ["斤 and 万亿", "粮食产量1.3万亿斤以上。", [[">=", 1.3e12, "斤"]]],
     ["场次", "组织全民健身活动不少于2200场次。", [[">=", 2200, "场次"]]],
     ["bare 万 that counts people", "为200万中小学生开展心理健康测评。", [[">=", 2000000, "人"]]],
-    ["bare 万 takes its list's unit", "分别新增学位4.68万和7000个。", [[">=", 46800, "个"], [">=", 7000, "个"]]],
-    ["quoted speech is text", "局长表示:“今年组织全民健身活动不少于2200场次;新建‘一场一馆’足球场地100块。”", [[">=", 2200, "场次"], [">=", 100, "块"]]]
+    [
+      "bare 万 takes its list's unit",
+      "分别新增学位4.68万和7000个。",
+      [
+        [">=", 46800, "个"],
+        [">=", 7000, "个"]
+      ]
+    ],
+    [
+      "quoted speech is text",
+      "局长表示:“今年组织全民健身活动不少于2200场次;新建‘一场一馆’足球场地100块。”",
+      [
+        [">=", 2200, "场次"],
+        [">=", 100, "块"]
+      ]
+    ]
   ] as const)("%s: %s", (_name, sentence, expected) => {
     expect(extract(sentence).map(brief)).toEqual(expected);
   });
@@ -67,7 +103,13 @@ describe("an open unit vocabulary", () => {
   });
 
   it("names each value of a 分别 list after its own indicator", () => {
-    expect(extract("婴儿死亡率、5岁以下儿童死亡率、孕产妇死亡率分别下降到4.0‰、4.5‰、10/10万。").map((t) => [t.indicator, t.value, t.unit])).toEqual([
+    expect(
+      extract("婴儿死亡率、5岁以下儿童死亡率、孕产妇死亡率分别下降到4.0‰、4.5‰、10/10万。").map((t) => [
+        t.indicator,
+        t.value,
+        t.unit
+      ])
+    ).toEqual([
       ["婴儿死亡率", 4, "‰"],
       ["5岁以下儿童死亡率", 4.5, "‰"],
       ["孕产妇死亡率", 10, "/10万"]
@@ -82,7 +124,8 @@ describe("an open unit vocabulary", () => {
   });
 
   it("reads a grading scale (numbered steps rising to 100%) as no target, and each repeated cell of a flattened table", () => {
-    const table = "衡量標準\n|\n1.完成委託專業技術服務25%\n2.完成工程招標50%\n3.工程完工75%\n4.完成攤商搬遷、市場啟用100%\n|\n100%\n|\n年度辦理市場用地數\n|\n2場\n|\n年度輔導行銷活動場數\n|\n2場\n|\n";
+    const table =
+      "衡量標準\n|\n1.完成委託專業技術服務25%\n2.完成工程招標50%\n3.工程完工75%\n4.完成攤商搬遷、市場啟用100%\n|\n100%\n|\n年度辦理市場用地數\n|\n2場\n|\n年度輔導行銷活動場數\n|\n2場\n|\n";
     expect(extractTargets(table, {year: null}).map(brief)).toEqual([
       [">=", 100, "%"],
       [">=", 2, "场"],
@@ -97,7 +140,8 @@ describe("an open unit vocabulary", () => {
 
 describe("commitments, not results", () => {
   it("skips what a past period or a past year did, keeps what the plan's year will do", () => {
-    const plan = "全市教育工作会议召开\n会议介绍,2023年全市新改扩建公办幼儿园38所、中小学13所,新增学位1.2万个。\n2024年全市将新改扩建公办幼儿园25所、中小学15所。\n";
+    const plan =
+      "全市教育工作会议召开\n会议介绍,2023年全市新改扩建公办幼儿园38所、中小学13所,新增学位1.2万个。\n2024年全市将新改扩建公办幼儿园25所、中小学15所。\n";
     expect(extractTargets(plan, {year: 2024}).map(brief)).toEqual([
       [">=", 25, "所"],
       [">=", 15, "所"]
@@ -106,22 +150,32 @@ describe("commitments, not results", () => {
   });
 
   it("skips what the words say is done: 已, 截至…累计, 为任务的, 比上年同期", () => {
-    for (const sentence of ["已建成幼儿园30所。", "截至2023年底,累计建成健身步道120公里。", "新增城镇就业66289人,为任务的116.3%。", "比上年同期增长28.6%。", "近年来累计支持建成家庭养老床位36.6万张。"]) {
+    for (const sentence of [
+      "已建成幼儿园30所。",
+      "截至2023年底,累计建成健身步道120公里。",
+      "新增城镇就业66289人,为任务的116.3%。",
+      "比上年同期增长28.6%。",
+      "近年来累计支持建成家庭养老床位36.6万张。"
+    ]) {
       expect(extract(sentence), sentence).toEqual([]);
     }
   });
 
   it("reads a report: prose tells results, the target it names counts, numbered items quote the tasks", () => {
-    const report = "某区教育局2023年工作总结\n全年完成新建幼儿园48所,超额完成40所的年度目标任务。\n1.新建普惠托位1500个。\n";
+    const report =
+      "某区教育局2023年工作总结\n全年完成新建幼儿园48所,超额完成40所的年度目标任务。\n1.新建普惠托位1500个。\n";
     expect(extractTargets(report).map(brief)).toEqual([
       [">=", 40, "所"],
       [">=", 1500, "个"]
     ]);
-    expect(extractTargets("某区教育局2023年工作要点\n全年完成新建幼儿园48所。\n").map(brief)).toEqual([[">=", 48, "所"]]);
+    expect(extractTargets("某区教育局2023年工作要点\n全年完成新建幼儿园48所。\n").map(brief)).toEqual([
+      [">=", 48, "所"]
+    ]);
   });
 
   it("reads a paragraph that opens with 完成情况 as results, and 将 on its own line as a plan", () => {
-    const text = "2023年民生实事项目之二\n总投资230万元,共新建农村户厕500座。\n2023年完成情况:新建农村户厕500座,比原计划多提升改造公厕5座。\n该项目将新增学位1700余个。\n";
+    const text =
+      "2023年民生实事项目之二\n总投资230万元,共新建农村户厕500座。\n2023年完成情况:新建农村户厕500座,比原计划多提升改造公厕5座。\n该项目将新增学位1700余个。\n";
     expect(extractTargets(text).map(brief)).toEqual([
       [">=", 2300000, "元"],
       [">=", 500, "座"],
@@ -130,7 +184,8 @@ describe("commitments, not results", () => {
   });
 
   it("keeps the year's targets a progress report measures against, not the progress", () => {
-    const text = "农村公路建设情况\n2025年1—4月,新改建农村公路约2万公里,完成全年目标任务(10万公里)的19.5%。改造农村公路危桥1115座,完成全年目标任务(3000座)的37.2%。\n";
+    const text =
+      "农村公路建设情况\n2025年1—4月,新改建农村公路约2万公里,完成全年目标任务(10万公里)的19.5%。改造农村公路危桥1115座,完成全年目标任务(3000座)的37.2%。\n";
     expect(extractTargets(text, {year: 2025}).map(brief)).toEqual([
       [">=", 100000, "公里"],
       [">=", 3000, "座"]
@@ -138,7 +193,8 @@ describe("commitments, not results", () => {
   });
 
   it("reads a news report of results (记者…获悉): only the target it names, a ceiling for a concentration", () => {
-    const text = "本报电 记者从新闻发布会上获悉,2023年,全国PM2.5平均浓度为30微克/立方米,优于年度目标32.9微克/立方米。\n2023年,全国优良天数比率为85.5%,好于年度目标0.6个百分点。\n";
+    const text =
+      "本报电 记者从新闻发布会上获悉,2023年,全国PM2.5平均浓度为30微克/立方米,优于年度目标32.9微克/立方米。\n2023年,全国优良天数比率为85.5%,好于年度目标0.6个百分点。\n";
     expect(extractTargets(text).map(brief)).toEqual([["<=", 32.9, "微克/立方米"]]);
   });
 
@@ -148,13 +204,17 @@ describe("commitments, not results", () => {
   });
 
   it("reads a title that reports (同比, 发布会 after the opening date) as a report, keeping the target it names", () => {
-    expect(extractTargets("2024年生产安全事故死亡人数同比降7.7%\n自然灾害因灾死亡失踪人数继续控制在千人以下。\n").map(brief)).toEqual([]);
-    const news = "1月21日,人社部举行2024年四季度新闻发布会,公布去年全国城镇新增就业1256万人,完成1200万人以上全年城镇新增就业目标。\n全年城镇调查失业率平均值为5.1%。\n";
+    expect(
+      extractTargets("2024年生产安全事故死亡人数同比降7.7%\n自然灾害因灾死亡失踪人数继续控制在千人以下。\n").map(brief)
+    ).toEqual([]);
+    const news =
+      "1月21日,人社部举行2024年四季度新闻发布会,公布去年全国城镇新增就业1256万人,完成1200万人以上全年城镇新增就业目标。\n全年城镇调查失业率平均值为5.1%。\n";
     expect(extractTargets(news).map(brief)).toEqual([[">=", 12000000, "人"]]);
   });
 
   it("reads the paragraphs under a subheading that looks back (回顾2023年工作成果) as results, until the next subheading", () => {
-    const text = "某县2024年政府工作报告\n各位代表:\n回顾2023年工作成果\n全县GDP增长6%,投资10亿元。\n展望2024年工作目标\n确保GDP增长7%,投资15亿元。\n";
+    const text =
+      "某县2024年政府工作报告\n各位代表:\n回顾2023年工作成果\n全县GDP增长6%,投资10亿元。\n展望2024年工作目标\n确保GDP增长7%,投资15亿元。\n";
     expect(extractTargets(text).map(brief)).toEqual([
       [">=", 7, "%"],
       [">=", 1500000000, "元"]
@@ -162,7 +222,11 @@ describe("commitments, not results", () => {
   });
 
   it("takes no target from a title or a short heading", () => {
-    expect(extractTargets("施政報告|李家超列110項KPI 一文看清百大指標\n1. 不少於 70% 學員取得進步。\n").map(brief)).toEqual([[">=", 70, "%"]]);
-    expect(extractTargets("某市2024年工作要点\n五、办好12个民生实事项目\n1.新增学位1万个。\n").map(brief)).toEqual([[">=", 10000, "个"]]);
+    expect(
+      extractTargets("施政報告|李家超列110項KPI 一文看清百大指標\n1. 不少於 70% 學員取得進步。\n").map(brief)
+    ).toEqual([[">=", 70, "%"]]);
+    expect(extractTargets("某市2024年工作要点\n五、办好12个民生实事项目\n1.新增学位1万个。\n").map(brief)).toEqual([
+      [">=", 10000, "个"]
+    ]);
   });
 });

@@ -13,14 +13,34 @@ describe("inferPlanYear", () => {
     ["a title", "杭州市教育局2023年工作要点\n一、总体要求\n到2025年,新增学位1万个。", 2023, "title"],
     ["a traditional title", "臺北市2024年度教育工作計劃", 2024, "title"],
     ["a publication date", "浙江省卫生健康工作要点的通知\n发布日期: 2023-04-25 17:10\n一、主要任务", 2023, "date"],
-    ["a traditional 發布時間", "國家衛健委:降至歷史最低\n發布時間:2023-06-02 09:20:00\n力爭到2030年孕產婦死亡率下降到12/10萬以下。", 2023, "date"],
+    [
+      "a traditional 發布時間",
+      "國家衛健委:降至歷史最低\n發布時間:2023-06-02 09:20:00\n力爭到2030年孕產婦死亡率下降到12/10萬以下。",
+      2023,
+      "date"
+    ],
     ["a 发表时间", "建设全面开工\n编辑:某某 发表时间:2024-05-06 09:25", 2024, "date"],
     ["a 公布日期 with dots", "关于加快学前教育发展的意见\n【公布日期】2005.02.01\n一、目标", 2005, "date"],
-    ["the latest year of the heading block", "全市教育工作会议召开,总结回顾2023年工作,部署2024年工作。\n会议介绍,新建学校15所。", 2024, "heading"],
+    [
+      "the latest year of the heading block",
+      "全市教育工作会议召开,总结回顾2023年工作,部署2024年工作。\n会议介绍,新建学校15所。",
+      2024,
+      "heading"
+    ],
     ["a five-year period", "“十四五”教育事业发展主要指标表\n一、发展水平\n1.学前教育毛入园率(%)", 2025, "period"],
-    ["the latest deadline", "关于推进健康行动的实施意见\n一、总体目标\n到2025年,政策体系初步建立。\n到2030年,人均预期寿命达到78.5岁。", 2030, "deadline"],
+    [
+      "the latest deadline",
+      "关于推进健康行动的实施意见\n一、总体目标\n到2025年,政策体系初步建立。\n到2030年,人均预期寿命达到78.5岁。",
+      2030,
+      "deadline"
+    ],
     ["a deadline with spaces and 底前", "施政報告指標\n1. 黑點於 2023 年底前消除至少 75%。", 2023, "deadline"],
-    ["a Republic of China year in the heading", "金門縣114年度施政計畫\n一、教育\n1. 增設公共化幼兒園2園。", 2025, "roc"],
+    [
+      "a Republic of China year in the heading",
+      "金門縣114年度施政計畫\n一、教育\n1. 增設公共化幼兒園2園。",
+      2025,
+      "roc"
+    ],
     ["the latest of several", "施政計畫選項列管項目113年至114年第4季執行情形\n目前列管33案。", 2025, "roc"]
   ])("reads the year from %s", (_name, text, year, source) => {
     expect(inferPlanYear(text)).toEqual({year, source});
@@ -32,7 +52,10 @@ describe("inferPlanYear", () => {
     expect(inferPlanYear("学校章程\n一、总则\n学校建于120年前。")).toEqual({year: null, source: null});
     expect(inferPlanYear("纪念建校1120年\n一、总则")).toEqual({year: null, source: null});
     // a sentence that refers to a five-year plan does not make the text one
-    expect(inferPlanYear("今年发展主要预期目标是:增长5%左右。\n预期目标与“十四五”规划相衔接。")).toEqual({year: null, source: null});
+    expect(inferPlanYear("今年发展主要预期目标是:增长5%左右。\n预期目标与“十四五”规划相衔接。")).toEqual({
+      year: null,
+      source: null
+    });
     expect(inferPlanYear("杭州市教育局2023年工作要点", {year: 2024})).toEqual({year: 2024, source: "option"});
     expect(inferPlanYear("杭州市教育局2023年工作要点", {year: null})).toEqual({year: 2023, source: "title"});
     expect(() => inferPlanYear("", {year: 20.5})).toThrow(/invalid plan year: 20.5/);
@@ -74,7 +97,11 @@ describe("loadTargets on plans it has never seen", () => {
   });
 
   it("gives a clause's deadline year to its target when the plan's year is unknown, and no start", () => {
-    const targets = curateTargets(extractTargets("健康行动\n到2030年婴儿死亡率下降到4.0‰,产前筛查率达到90%。\n", {year: null}), [], {planYear: null});
+    const targets = curateTargets(
+      extractTargets("健康行动\n到2030年婴儿死亡率下降到4.0‰,产前筛查率达到90%。\n", {year: null}),
+      [],
+      {planYear: null}
+    );
     expect(targets.map((t) => [t.start, t.deadline, t.kind, t.aggregation, t.direction])).toEqual([
       [null, "2030-12", "level", "min", "down"],
       [null, "2030-12", "level", "ratio", "up"]
@@ -84,11 +111,19 @@ describe("loadTargets on plans it has never seen", () => {
   it.each([
     ["an empty file", "empty.txt", "", /empty\.txt: 计划文本为空/],
     ["a blank file", "blank.txt", " \n\n\t\n", /blank\.txt: 计划文本为空/],
-    ["a file neither UTF-8 nor GBK", "mixed.txt", Buffer.from([0xff, 0xfe, 0x00, 0xd8, 0x31]), /mixed\.txt: 计划文本不是可读的文本/],
+    [
+      "a file neither UTF-8 nor GBK",
+      "mixed.txt",
+      Buffer.from([0xff, 0xfe, 0x00, 0xd8, 0x31]),
+      /mixed\.txt: 计划文本不是可读的文本/
+    ],
     ["a binary file", "nul.txt", "新增学位\u00001万个", /nul\.txt: 计划文本不是可读的文本.*NUL/]
   ])("refuses %s with invalid_plan", async (_name, name, content, message) => {
     const file = await write(name, content);
-    await expect(loadTargets({plan: file})).rejects.toMatchObject({code: "invalid_plan", message: expect.stringMatching(message)});
+    await expect(loadTargets({plan: file})).rejects.toMatchObject({
+      code: "invalid_plan",
+      message: expect.stringMatching(message)
+    });
   });
 
   it("reads a plan saved in GBK (as a Chinese Windows saves it) as its UTF-8 twin", async () => {
@@ -100,7 +135,10 @@ describe("loadTargets on plans it has never seen", () => {
   });
 
   it("refuses a folder with invalid_plan, and leaves a missing file to the file system's ENOENT", async () => {
-    await expect(loadTargets({plan: dir})).rejects.toMatchObject({code: "invalid_plan", message: expect.stringMatching(/无法读取计划文本 \(EISDIR\)/)});
+    await expect(loadTargets({plan: dir})).rejects.toMatchObject({
+      code: "invalid_plan",
+      message: expect.stringMatching(/无法读取计划文本 \(EISDIR\)/)
+    });
     await expect(loadTargets({plan: join(dir, "missing.txt")})).rejects.toMatchObject({code: "ENOENT"});
   });
 });

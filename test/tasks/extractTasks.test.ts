@@ -65,18 +65,32 @@ describe("extractTasks: one row per phrasing", () => {
   });
 
   it("a numbered sub-list gives one task per entry, without its lead-in", () => {
-    expect(texts("重点抓好三件事:一是出台行动计划,二是建设资源库,三是开展培训。")).toEqual(["一是出台行动计划", "二是建设资源库", "三是开展培训"]);
+    expect(texts("重点抓好三件事:一是出台行动计划,二是建设资源库,三是开展培训。")).toEqual([
+      "一是出台行动计划",
+      "二是建设资源库",
+      "三是开展培训"
+    ]);
     expect(texts("(一)完善制度;(二)健全机制。")).toEqual(["(一)完善制度", "(二)健全机制"]);
-    expect(texts("主要有:(1)完善制度,(2)健全机制,(3)开展培训。")).toEqual(["(1)完善制度", "(2)健全机制", "(3)开展培训"]);
+    expect(texts("主要有:(1)完善制度,(2)健全机制,(3)开展培训。")).toEqual([
+      "(1)完善制度",
+      "(2)健全机制",
+      "(3)开展培训"
+    ]);
     expect(texts("①出台方案②开展评估。")).toEqual(["①出台方案", "②开展评估"]);
   });
 
   it("a sub-list whose entries run over several sentences gives one task an entry; the sentences before it stay tasks", () => {
-    expect(texts("出台行动计划。重点抓好:一是建设资源库。做到全覆盖。二是开展培训。")).toEqual(["出台行动计划", "一是建设资源库。做到全覆盖", "二是开展培训"]);
+    expect(texts("出台行动计划。重点抓好:一是建设资源库。做到全覆盖。二是开展培训。")).toEqual([
+      "出台行动计划",
+      "一是建设资源库。做到全覆盖",
+      "二是开展培训"
+    ]);
   });
 
   it("牵头单位/责任单位 lines and a closing (责任科室:…) name offices, not tasks; a 完成时限 line dates the item's tasks", () => {
-    const {tasks} = extractTasks("某市2031年工作要点\n一、部分\n1.新建学校5所。\n牵头单位:市教育局\n责任单位:各区政府\n完成时限:2031年9月底前\n2.标题。出台方案;开展培训。(责任科室:办公室)\n");
+    const {tasks} = extractTasks(
+      "某市2031年工作要点\n一、部分\n1.新建学校5所。\n牵头单位:市教育局\n责任单位:各区政府\n完成时限:2031年9月底前\n2.标题。出台方案;开展培训。(责任科室:办公室)\n"
+    );
     expect(tasks.map((t) => [t.task_id, t.text, t.deadline, t.deadline_source])).toEqual([
       ["1.1-t1", "新建学校5所", "2031-09", "text"],
       ["1.2-t1", "出台方案", "2031-12", "plan"],
@@ -85,13 +99,23 @@ describe("extractTasks: one row per phrasing", () => {
   });
 
   it("a closing bracket that names offices is no text of the task; its time limit dates the line's tasks", () => {
-    const {tasks} = extractTasks("某市2031年工作要点\n一、部分\n1.标题。出台方案;9月底前开展培训。(牵头单位:市教育局;完成时限:2031年6月底前)\n2.标题二。完成评估。(市教育局牵头,各区政府负责)\n");
-    expect(tasks.map((t) => [t.text, t.deadline, t.deadline_source])).toEqual([["出台方案", "2031-06", "text"], ["9月底前开展培训", "2031-09", "text"], ["完成评估", "2031-12", "plan"]]);
+    const {tasks} = extractTasks(
+      "某市2031年工作要点\n一、部分\n1.标题。出台方案;9月底前开展培训。(牵头单位:市教育局;完成时限:2031年6月底前)\n2.标题二。完成评估。(市教育局牵头,各区政府负责)\n"
+    );
+    expect(tasks.map((t) => [t.text, t.deadline, t.deadline_source])).toEqual([
+      ["出台方案", "2031-06", "text"],
+      ["9月底前开展培训", "2031-09", "text"],
+      ["完成评估", "2031-12", "plan"]
+    ]);
   });
 
   it.each([
     ["at the line's end", "出台方案;开展培训。(環境及生態局)", ["出台方案", "开展培训"]],
-    ["after each sentence", "出台方案(市教育局牵头)。开展培训(市体育局/市财政局);完成评估。", ["出台方案", "开展培训", "完成评估"]],
+    [
+      "after each sentence",
+      "出台方案(市教育局牵头)。开展培训(市体育局/市财政局);完成评估。",
+      ["出台方案", "开展培训", "完成评估"]
+    ],
     ["a short name inside the text stays", "建立市教育委员会(市教委)联席机制。", ["建立市教育委员会(市教委)联席机制"]],
     ["a list bullet is no text either", "- 出台方案(房屋局)", ["出台方案"]]
   ])("a closing bracket that names only offices is no text of the task, %s: %s", (_name, body, expected) => {
@@ -108,29 +132,60 @@ describe("extractTasks: one row per phrasing", () => {
   });
 
   it("a short line without punctuation or verb before an item names a group of items: not a task", () => {
-    const {items, tasks} = extractTasks("某市2031年工作要点\n一、部分\n1.标题。出台方案。\n地区事项统筹工作组\n2.改善市容:\n完成评估。\n");
+    const {items, tasks} = extractTasks(
+      "某市2031年工作要点\n一、部分\n1.标题。出台方案。\n地区事项统筹工作组\n2.改善市容:\n完成评估。\n"
+    );
     expect(items.map((i) => i.title)).toEqual(["标题", "改善市容"]);
-    expect(tasks.map((t) => [t.task_id, t.text])).toEqual([["1.1-t1", "出台方案"], ["1.2-t1", "完成评估"]]);
+    expect(tasks.map((t) => [t.task_id, t.text])).toEqual([
+      ["1.1-t1", "出台方案"],
+      ["1.2-t1", "完成评估"]
+    ]);
     // a verbless line with text after it in the same item still joins its task
     expect(texts("出台方案。\n全市统一部署\n开展培训。")).toEqual(["出台方案", "全市统一部署", "开展培训"]);
   });
 
   it("a first sentence with commas is a task and the title its first clause, unless a sub-list follows it", () => {
-    const {items, tasks} = extractTasks("某市2031年工作要点\n一、部分\n1.坚持防控措施,引导群众防护。开展爱国卫生运动。\n2.立足定位,推动扩容。一是建设新院区。二是支持新区。\n");
+    const {items, tasks} = extractTasks(
+      "某市2031年工作要点\n一、部分\n1.坚持防控措施,引导群众防护。开展爱国卫生运动。\n2.立足定位,推动扩容。一是建设新院区。二是支持新区。\n"
+    );
     expect(items.map((i) => i.title)).toEqual(["坚持防控措施", "立足定位,推动扩容"]);
-    expect(tasks.map((t) => t.text)).toEqual(["坚持防控措施,引导群众防护", "开展爱国卫生运动", "一是建设新院区", "二是支持新区"]);
+    expect(tasks.map((t) => t.text)).toEqual([
+      "坚持防控措施,引导群众防护",
+      "开展爱国卫生运动",
+      "一是建设新院区",
+      "二是支持新区"
+    ]);
   });
 
   it("items numbered (一)(二) under 一、, and 1. items under (一) groups numbered on through the section", () => {
-    const a = extractTasks("某市2031年工作要点\n一、部分\n(一)深化改革\n出台方案。开展培训。\n(二)建设队伍。完成评估。\n");
-    expect(a.items.map((i) => [i.item_id, i.title])).toEqual([["1.1", "深化改革"], ["1.2", "建设队伍"]]);
-    expect(a.tasks.map((t) => [t.task_id, t.text])).toEqual([["1.1-t1", "出台方案"], ["1.1-t2", "开展培训"], ["1.2-t1", "完成评估"]]);
-    const b = extractTasks("某市2031年工作要点\n一、部分\n(一)第一组\n这一组的说明。\n1.甲项。出台方案。\n2.乙项。开展培训。\n(二)第二组\n1.丙项。完成评估。\n二、下一部分\n1.丁项。建设基地。\n");
-    expect(b.items.map((i) => [i.item_id, i.title])).toEqual([["1.1", "甲项"], ["1.2", "乙项"], ["1.3", "丙项"], ["2.1", "丁项"]]);
+    const a = extractTasks(
+      "某市2031年工作要点\n一、部分\n(一)深化改革\n出台方案。开展培训。\n(二)建设队伍。完成评估。\n"
+    );
+    expect(a.items.map((i) => [i.item_id, i.title])).toEqual([
+      ["1.1", "深化改革"],
+      ["1.2", "建设队伍"]
+    ]);
+    expect(a.tasks.map((t) => [t.task_id, t.text])).toEqual([
+      ["1.1-t1", "出台方案"],
+      ["1.1-t2", "开展培训"],
+      ["1.2-t1", "完成评估"]
+    ]);
+    const b = extractTasks(
+      "某市2031年工作要点\n一、部分\n(一)第一组\n这一组的说明。\n1.甲项。出台方案。\n2.乙项。开展培训。\n(二)第二组\n1.丙项。完成评估。\n二、下一部分\n1.丁项。建设基地。\n"
+    );
+    expect(b.items.map((i) => [i.item_id, i.title])).toEqual([
+      ["1.1", "甲项"],
+      ["1.2", "乙项"],
+      ["1.3", "丙项"],
+      ["2.1", "丁项"]
+    ]);
     expect(b.tasks.map((t) => t.task_id)).toEqual(["1.1-t1", "1.2-t1", "1.3-t1", "2.1-t1"]);
     // a (一) inside a 1. item is the item's text
     const c = extractTasks("某市2031年工作要点\n一、部分\n1.甲项\n(一)出台方案。\n(二)开展培训。\n");
-    expect(c.tasks.map((t) => [t.task_id, t.text])).toEqual([["1.1-t1", "(一)出台方案"], ["1.1-t2", "(二)开展培训"]]);
+    expect(c.tasks.map((t) => [t.task_id, t.text])).toEqual([
+      ["1.1-t1", "(一)出台方案"],
+      ["1.1-t2", "(二)开展培训"]
+    ]);
   });
 
   it.each([
@@ -139,23 +194,47 @@ describe("extractTasks: one row per phrasing", () => {
     ["full-width (1)", "(1)深化改革。出台方案。\n(2)建设队伍\n开展培训。\n"]
   ])("items numbered %s straight under 一、 are items; under a 1. item they are its text", (_name, body) => {
     const a = extractTasks(`某市2031年工作要点\n一、部分\n${body}二、第二\n1.丙项\n(1)出台方案。\n2)开展培训。\n`);
-    expect(a.items.map((i) => [i.item_id, i.title])).toEqual([["1.1", "深化改革"], ["1.2", "建设队伍"], ["2.1", "丙项"]]);
-    expect(a.tasks.map((t) => [t.task_id, t.text])).toEqual([["1.1-t1", "出台方案"], ["1.2-t1", "开展培训"], ["2.1-t1", "(1)出台方案"], ["2.1-t2", "2)开展培训"]]);
+    expect(a.items.map((i) => [i.item_id, i.title])).toEqual([
+      ["1.1", "深化改革"],
+      ["1.2", "建设队伍"],
+      ["2.1", "丙项"]
+    ]);
+    expect(a.tasks.map((t) => [t.task_id, t.text])).toEqual([
+      ["1.1-t1", "出台方案"],
+      ["1.2-t1", "开展培训"],
+      ["2.1-t1", "(1)出台方案"],
+      ["2.1-t2", "2)开展培训"]
+    ]);
   });
 
   it.each([
-    ["one cell per line", "序号\n重点任务\n牵头单位\n完成时限\n1\n出台行动计划;开展教师培训。\n市教育局\n2031年6月底前\n2\n建设资源库。\n市教育局\n年内\n"],
-    ["cells ending in |", "序号 |\n重点任务 |\n牵头单位 |\n完成时限 |\n1 |\n出台行动计划;开展教师培训。 |\n市教育局 |\n2031年6月底前 |\n2 |\n建设资源库。 |\n市教育局 |\n年内 |\n"],
-    ["one row per line", "序号 | 重点任务 | 牵头单位 | 完成时限\n1 | 出台行动计划;开展教师培训。 | 市教育局 | 2031年6月底前\n2 | 建设资源库。 | 市教育局 | 年内 |\n"]
-  ])("a task table (序号, 重点任务, 牵头单位, 完成时限), %s: a row is an item numbered by 序号, its time limit dates its tasks", (_name, table) => {
-    const {items, tasks} = extractTasks(`某市2031年工作要点\n一、重点任务分解\n${table}`);
-    expect(items.map((i) => [i.item_id, i.title])).toEqual([["1.1", "出台行动计划"], ["1.2", "建设资源库"]]);
-    expect(tasks.map((t) => [t.task_id, t.text, t.deadline, t.deadline_source])).toEqual([
-      ["1.1-t1", "出台行动计划", "2031-06", "text"],
-      ["1.1-t2", "开展教师培训", "2031-06", "text"],
-      ["1.2-t1", "建设资源库", "2031-12", "text"]
-    ]);
-  });
+    [
+      "one cell per line",
+      "序号\n重点任务\n牵头单位\n完成时限\n1\n出台行动计划;开展教师培训。\n市教育局\n2031年6月底前\n2\n建设资源库。\n市教育局\n年内\n"
+    ],
+    [
+      "cells ending in |",
+      "序号 |\n重点任务 |\n牵头单位 |\n完成时限 |\n1 |\n出台行动计划;开展教师培训。 |\n市教育局 |\n2031年6月底前 |\n2 |\n建设资源库。 |\n市教育局 |\n年内 |\n"
+    ],
+    [
+      "one row per line",
+      "序号 | 重点任务 | 牵头单位 | 完成时限\n1 | 出台行动计划;开展教师培训。 | 市教育局 | 2031年6月底前\n2 | 建设资源库。 | 市教育局 | 年内 |\n"
+    ]
+  ])(
+    "a task table (序号, 重点任务, 牵头单位, 完成时限), %s: a row is an item numbered by 序号, its time limit dates its tasks",
+    (_name, table) => {
+      const {items, tasks} = extractTasks(`某市2031年工作要点\n一、重点任务分解\n${table}`);
+      expect(items.map((i) => [i.item_id, i.title])).toEqual([
+        ["1.1", "出台行动计划"],
+        ["1.2", "建设资源库"]
+      ]);
+      expect(tasks.map((t) => [t.task_id, t.text, t.deadline, t.deadline_source])).toEqual([
+        ["1.1-t1", "出台行动计划", "2031-06", "text"],
+        ["1.1-t2", "开展教师培训", "2031-06", "text"],
+        ["1.2-t1", "建设资源库", "2031-12", "text"]
+      ]);
+    }
+  );
 
   it("a 是 that is not a list number does not split", () => {
     expect(texts("完成一是一、二是二的核对。")).toEqual(["完成一是一、二是二的核对"]);
@@ -164,37 +243,67 @@ describe("extractTasks: one row per phrasing", () => {
   it("the title is the first sentence; an item of one sentence is its own task", () => {
     const {items, tasks} = extractTasks("某市2031年工作要点\n一、民生实事\n1.新建学校5所,新增学位3000个。\n");
     expect(items.map((i) => [i.item_id, i.title])).toEqual([["1.1", "新建学校5所"]]);
-    expect(tasks.map((t) => [t.task_id, t.text, t.target_ids])).toEqual([["1.1-t1", "新建学校5所,新增学位3000个", ["1.1a", "1.1b"]]]);
+    expect(tasks.map((t) => [t.task_id, t.text, t.target_ids])).toEqual([
+      ["1.1-t1", "新建学校5所,新增学位3000个", ["1.1a", "1.1b"]]
+    ]);
   });
 
   it("an item whose first line is a bare heading takes its tasks from the paragraphs under it", () => {
-    const {items, tasks} = extractTasks("某市2031年工作要点\n一、部分\n1.深化课程改革\n出台课程方案。\n开展教研活动;建设资源库。\n2.下一项。完成评估。\n");
-    expect(items.map((i) => [i.item_id, i.title])).toEqual([["1.1", "深化课程改革"], ["1.2", "下一项"]]);
-    expect(tasks.map((t) => [t.task_id, t.text])).toEqual([["1.1-t1", "出台课程方案"], ["1.1-t2", "开展教研活动"], ["1.1-t3", "建设资源库"], ["1.2-t1", "完成评估"]]);
+    const {items, tasks} = extractTasks(
+      "某市2031年工作要点\n一、部分\n1.深化课程改革\n出台课程方案。\n开展教研活动;建设资源库。\n2.下一项。完成评估。\n"
+    );
+    expect(items.map((i) => [i.item_id, i.title])).toEqual([
+      ["1.1", "深化课程改革"],
+      ["1.2", "下一项"]
+    ]);
+    expect(tasks.map((t) => [t.task_id, t.text])).toEqual([
+      ["1.1-t1", "出台课程方案"],
+      ["1.1-t2", "开展教研活动"],
+      ["1.1-t3", "建设资源库"],
+      ["1.2-t1", "完成评估"]
+    ]);
   });
 
   it("a one-sentence first line with text under it is a heading, not a task (notes under it are no text)", () => {
-    const {items, tasks} = extractTasks("某市2031年工作要点\n一、部分\n1.主要目标。\n出台方案;开展培训。\n2.新建学校5所。\n牵头单位:市教育局\n");
+    const {items, tasks} = extractTasks(
+      "某市2031年工作要点\n一、部分\n1.主要目标。\n出台方案;开展培训。\n2.新建学校5所。\n牵头单位:市教育局\n"
+    );
     expect(items.map((i) => i.title)).toEqual(["主要目标", "新建学校5所"]);
-    expect(tasks.map((t) => [t.task_id, t.text])).toEqual([["1.1-t1", "出台方案"], ["1.1-t2", "开展培训"], ["1.2-t1", "新建学校5所"]]);
+    expect(tasks.map((t) => [t.task_id, t.text])).toEqual([
+      ["1.1-t1", "出台方案"],
+      ["1.1-t2", "开展培训"],
+      ["1.2-t1", "新建学校5所"]
+    ]);
   });
 
   it("总体要求, 指导思想 and 基本原则 state the plan's aims: no work items", () => {
-    const {items} = extractTasks("某市2031年工作要点\n一、总体要求\n(一)指导思想\n坚持稳中求进。\n(二)基本原则\n坚持问题导向。\n二、主要任务\n(一)深化改革\n出台方案。\n三、保障措施\n1.指导思想。加强组织领导。\n2.强化督查。开展评估。\n");
-    expect(items.map((i) => [i.item_id, i.title])).toEqual([["2.1", "深化改革"], ["3.2", "强化督查"]]);
+    const {items} = extractTasks(
+      "某市2031年工作要点\n一、总体要求\n(一)指导思想\n坚持稳中求进。\n(二)基本原则\n坚持问题导向。\n二、主要任务\n(一)深化改革\n出台方案。\n三、保障措施\n1.指导思想。加强组织领导。\n2.强化督查。开展评估。\n"
+    );
+    expect(items.map((i) => [i.item_id, i.title])).toEqual([
+      ["2.1", "深化改革"],
+      ["3.2", "强化督查"]
+    ]);
   });
 
   it("a plan without sections gives its numbered items in section 0", () => {
     const {items, tasks} = extractTasks("某市2031年重点工作任务\n1.新建学校5所。\n2.标题。出台方案。\n");
-    expect(items.map((i) => [i.item_id, i.title])).toEqual([["0.1", "新建学校5所"], ["0.2", "标题"]]);
+    expect(items.map((i) => [i.item_id, i.title])).toEqual([
+      ["0.1", "新建学校5所"],
+      ["0.2", "标题"]
+    ]);
     expect(tasks.map((t) => t.task_id)).toEqual(["0.1-t1", "0.2-t1"]);
   });
 
   it("a repeated document yields each item and task once, and its second preamble belongs to no item", () => {
-    const notice = "某市教育局2031年工作要点\n\n关于印发的通知\n\n一、部分\n\n1.标题。出台方案。\n\n2.标题二。完成评估。\n\n";
+    const notice =
+      "某市教育局2031年工作要点\n\n关于印发的通知\n\n一、部分\n\n1.标题。出台方案。\n\n2.标题二。完成评估。\n\n";
     const {items, tasks} = extractTasks(notice + notice);
     expect(items.map((i) => i.item_id)).toEqual(["1.1", "1.2"]);
-    expect(tasks.map((t) => [t.task_id, t.text])).toEqual([["1.1-t1", "出台方案"], ["1.2-t1", "完成评估"]]);
+    expect(tasks.map((t) => [t.task_id, t.text])).toEqual([
+      ["1.1-t1", "出台方案"],
+      ["1.2-t1", "完成评估"]
+    ]);
   });
 
   it("offsets slice each task and title out of the input as given (full-width digits, CRLF)", () => {
@@ -202,11 +311,15 @@ describe("extractTasks: one row per phrasing", () => {
     const {items, tasks} = extractTasks(input);
     for (const t of tasks) expect(input.slice(t.start_offset, t.end_offset)).toBe(t.text);
     expect(input.slice(items[0]!.start_offset, items[0]!.end_offset)).toBe("标题");
-    expect(tasks.map((t) => [t.text, t.deadline])).toEqual([["６月底前出台方案", "2031-06"], ["开展培训", "2031-12"]]);
+    expect(tasks.map((t) => [t.text, t.deadline])).toEqual([
+      ["６月底前出台方案", "2031-06"],
+      ["开展培训", "2031-12"]
+    ]);
   });
 
   it("a plan in traditional characters: its notes, deadlines and Republic of China year are read as in simplified text; texts stay as printed", () => {
-    const text = "臺北市政府教育局113年度施政計畫\n一、優質教育\n1.推動雙語教育。擴大實施範圍至全市國小。\n2.建設智慧校園。於上半年完成校園網路升級;年底前開展教師數位培訓。\n牽頭單位:資訊教育科\n";
+    const text =
+      "臺北市政府教育局113年度施政計畫\n一、優質教育\n1.推動雙語教育。擴大實施範圍至全市國小。\n2.建設智慧校園。於上半年完成校園網路升級;年底前開展教師數位培訓。\n牽頭單位:資訊教育科\n";
     const {year, tasks} = extractTasks(text);
     expect(year).toBe(2024);
     expect(tasks.map((t) => [t.task_id, t.text, t.deadline])).toEqual([
@@ -218,17 +331,24 @@ describe("extractTasks: one row per phrasing", () => {
   });
 
   it("a copy from a PDF, its lines broken at one width mid-sentence, gives one task per sentence; its texts keep the breaks", () => {
-    const body = "坚持和加强党对教育事业的全面领导,全面贯彻党的教育方针,增强推进党的政治建设的自觉性和坚定性。严格落实第一议题制度,强化党员干部思想淬炼。统筹做好工会、共青团、少先队、妇联和关工委工作,凝聚教育改革发展强大合力。";
+    const body =
+      "坚持和加强党对教育事业的全面领导,全面贯彻党的教育方针,增强推进党的政治建设的自觉性和坚定性。严格落实第一议题制度,强化党员干部思想淬炼。统筹做好工会、共青团、少先队、妇联和关工委工作,凝聚教育改革发展强大合力。";
     const wrap = (text: string, width: number) => text.match(new RegExp(`.{1,${width}}`, "gu"))!.join("\n");
     const text = `某市教育局2031年度教育工作要点\n一、加强党的领导\n(一)强化政治引领。${wrap(body, 24)}\n(二)筑牢基层组织。${wrap(body, 24)}\n`;
     const {tasks} = extractTasks(text);
-    expect(tasks.filter((t) => t.item_id === "1.1").map((t) => t.text.replace(/\n/g, ""))).toEqual(["坚持和加强党对教育事业的全面领导,全面贯彻党的教育方针,增强推进党的政治建设的自觉性和坚定性", "严格落实第一议题制度,强化党员干部思想淬炼", "统筹做好工会、共青团、少先队、妇联和关工委工作,凝聚教育改革发展强大合力"]);
+    expect(tasks.filter((t) => t.item_id === "1.1").map((t) => t.text.replace(/\n/g, ""))).toEqual([
+      "坚持和加强党对教育事业的全面领导,全面贯彻党的教育方针,增强推进党的政治建设的自觉性和坚定性",
+      "严格落实第一议题制度,强化党员干部思想淬炼",
+      "统筹做好工会、共青团、少先队、妇联和关工委工作,凝聚教育改革发展强大合力"
+    ]);
     for (const t of tasks) expect(text.slice(t.start_offset, t.end_offset)).toBe(t.text);
     expect(tasks.some((t) => t.text.includes("\n"))).toBe(true);
   });
 
   it("a plan of whole paragraphs, one per line, is not unwrapped, short headings and all", () => {
-    const lines = planLines("某市2031年工作要点\n一、总体要求\n以习近平新时代中国特色社会主义思想为指导。\n二、主要任务\n1.建设学校\n新建学校5所,新增学位3000个。\n2.培训教师\n开展全员培训。\n");
+    const lines = planLines(
+      "某市2031年工作要点\n一、总体要求\n以习近平新时代中国特色社会主义思想为指导。\n二、主要任务\n1.建设学校\n新建学校5所,新增学位3000个。\n2.培训教师\n开展全员培训。\n"
+    );
     expect(unwrapLines(lines)).toEqual(lines);
   });
 
@@ -244,7 +364,10 @@ describe("extractTasks: one row per phrasing", () => {
     // A plan whose year nothing says still gives its tasks: deadlines only where the words name a year.
     const unknown = extractTasks("没有年份的文本\n一、部分\n1.标题。出台方案。6月底前开展培训。");
     expect(unknown.year).toBeNull();
-    expect(unknown.tasks.map((t) => [t.text, t.deadline, t.deadline_source])).toEqual([["出台方案", null, null], ["6月底前开展培训", null, null]]);
+    expect(unknown.tasks.map((t) => [t.text, t.deadline, t.deadline_source])).toEqual([
+      ["出台方案", null, null],
+      ["6月底前开展培训", null, null]
+    ]);
   });
 });
 
@@ -254,7 +377,13 @@ describe("planwatch tasks extract", () => {
   it("--format json lists the seed plan's 34 work items and their tasks, each slicing its text", async () => {
     const {code, stdout} = await runPlanwatch(["tasks", "extract", PLAN, "--format", "json"]);
     expect(code).toBe(0);
-    const items = JSON.parse(stdout) as {item_id: string; title: string; start_offset: number; end_offset: number; tasks: {task_id: string; text: string; start_offset: number; end_offset: number; target_ids: string[]}[]}[];
+    const items = JSON.parse(stdout) as {
+      item_id: string;
+      title: string;
+      start_offset: number;
+      end_offset: number;
+      tasks: {task_id: string; text: string; start_offset: number; end_offset: number; target_ids: string[]}[];
+    }[];
     expect(items).toHaveLength(34);
     const input = readFileSync(join(PROJECT_DIR, PLAN), "utf8");
     const ids = new Set<string>();
@@ -272,12 +401,16 @@ describe("planwatch tasks extract", () => {
     const second = input.indexOf(input.slice(0, 20), 1);
     expect(all.every((t) => t.end_offset < second)).toBe(true);
     // every numeric target of the plan sits in exactly one task
-    const targets = JSON.parse((await runPlanwatch(["targets", "extract", PLAN, "--format", "json"])).stdout) as {id: string}[];
+    const targets = JSON.parse((await runPlanwatch(["targets", "extract", PLAN, "--format", "json"])).stdout) as {
+      id: string;
+    }[];
     expect(all.flatMap((t) => t.target_ids).sort()).toEqual(targets.map((t) => t.id).sort());
   });
 
   it("prints a table by default and CSV on request; a bad format fails in one line", async () => {
-    expect((await runPlanwatch(["tasks", "extract", PLAN])).stdout.split("\n")[0]).toMatch(/^task_id\s+item_title\s+verb\s+deadline/);
+    expect((await runPlanwatch(["tasks", "extract", PLAN])).stdout.split("\n")[0]).toMatch(
+      /^task_id\s+item_title\s+verb\s+deadline/
+    );
     const csv = await runPlanwatch(["tasks", "extract", PLAN, "--format", "csv"]);
     expect(csv.stdout.startsWith("\uFEFFtask_id,item_id,")).toBe(true);
     const bad = await runPlanwatch(["tasks", "extract", PLAN, "--format", "xml"]);

@@ -14,7 +14,10 @@ interface Expected {
   texts: Record<string, string>;
 }
 
-const names = readdirSync(DIR).filter((f) => f.endsWith(".expected.json")).map((f) => f.replace(/\.expected\.json$/, "")).sort();
+const names = readdirSync(DIR)
+  .filter((f) => f.endsWith(".expected.json"))
+  .map((f) => f.replace(/\.expected\.json$/, ""))
+  .sort();
 
 describe("extractTasks on plans it was not written against", () => {
   it("has its fixtures", () => expect(names.length).toBeGreaterThanOrEqual(5));
@@ -24,10 +27,20 @@ describe("extractTasks on plans it was not written against", () => {
     const expected = JSON.parse(readFileSync(join(DIR, `${name}.expected.json`), "utf8")) as Expected;
     const {year, items, tasks} = extractTasks(input);
     expect(year).toBe(expected.year);
-    expect(items.map((i) => ({item_id: i.item_id, title: i.title, tasks: tasks.filter((t) => t.item_id === i.item_id).length}))).toEqual(expected.items);
+    expect(
+      items.map((i) => ({
+        item_id: i.item_id,
+        title: i.title,
+        tasks: tasks.filter((t) => t.item_id === i.item_id).length
+      }))
+    ).toEqual(expected.items);
     const byId = new Map(tasks.map((t) => [t.task_id, t]));
-    expect(Object.fromEntries(Object.keys(expected.deadlines).map((id) => [id, byId.get(id)?.deadline]))).toEqual(expected.deadlines);
-    expect(Object.fromEntries(Object.keys(expected.texts).map((id) => [id, byId.get(id)?.text]))).toEqual(expected.texts);
+    expect(Object.fromEntries(Object.keys(expected.deadlines).map((id) => [id, byId.get(id)?.deadline]))).toEqual(
+      expected.deadlines
+    );
+    expect(Object.fromEntries(Object.keys(expected.texts).map((id) => [id, byId.get(id)?.text]))).toEqual(
+      expected.texts
+    );
     for (const t of tasks) expect(input.slice(t.start_offset, t.end_offset)).toBe(t.text);
     for (const i of items) expect(input.slice(i.start_offset, i.end_offset)).toBe(i.title);
   });

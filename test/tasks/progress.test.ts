@@ -21,7 +21,8 @@ const OFFICES = [
   {code: "jjc", name: "基础教育处", short_name: "基教处", aliases: []},
   {code: "fgc", name: "发展规划处", short_name: "规划处", aliases: ["规划处"]}
 ];
-const task = (task_id: string, owner: string, partners: string[] = []) => ({task_id, owner, partners, text: `任务${task_id}`}) as unknown as Task;
+const task = (task_id: string, owner: string, partners: string[] = []) =>
+  ({task_id, owner, partners, text: `任务${task_id}`}) as unknown as Task;
 const TASKS = [task("1.1-t1", "jjc"), task("1.1-t2", "fgc", ["jjc"]), task("2.1-t1", "fgc")];
 const HEADER = "任务编号,单位,月份,进展状态,进展情况,佐证材料";
 
@@ -46,7 +47,8 @@ describe("progress reports", () => {
     return path;
   };
   const ingest = async (paths: string[]) => ingestFiles(paths, {dataDir: data, catalog, clock: () => JULY_5});
-  const codes = (findings: {code: string; row: number; column: string}[]) => findings.filter((f) => f.code !== "encoding").map((f) => [f.code, f.row, f.column]);
+  const codes = (findings: {code: string; row: number; column: string}[]) =>
+    findings.filter((f) => f.code !== "encoding").map((f) => [f.code, f.row, f.column]);
 
   it.each([
     ["已完成", "done"],
@@ -72,13 +74,33 @@ describe("progress reports", () => {
   });
 
   it("a GBK CSV goes through ingest: archived, in the ledger as a progress file, read by readProgress, not as observations", async () => {
-    const text = [HEADER, "1.1-t1,基础教育处,2023-05,按计划推进,已完成方案起草,方案初稿.docx", "1.1-t2,规划处,2023-05,未启动,,"].join("\r\n") + "\r\n";
+    const text =
+      [
+        HEADER,
+        "1.1-t1,基础教育处,2023-05,按计划推进,已完成方案起草,方案初稿.docx",
+        "1.1-t2,规划处,2023-05,未启动,,"
+      ].join("\r\n") + "\r\n";
     const [result] = await ingest([await drop("进展-5月.csv", encodeText(text, "gbk"))]);
     expect(result!.status).toBe("accepted");
     expect(codes(result!.findings)).toEqual([]);
     const [entry] = await readLedger(join(data, "ledger.jsonl"));
-    expect(entry).toMatchObject({form: "progress", units: ["fgc", "jjc"], periods: ["2023-05"], rows_accepted: 2, encoding: "gb18030"});
-    expect((await readProgress({dataDir: data})).map((p) => [p.task_id, p.unit_code, p.period, p.status, p.progress, p.evidence])).toEqual([
+    expect(entry).toMatchObject({
+      form: "progress",
+      units: ["fgc", "jjc"],
+      periods: ["2023-05"],
+      rows_accepted: 2,
+      encoding: "gb18030"
+    });
+    expect(
+      (await readProgress({dataDir: data})).map((p) => [
+        p.task_id,
+        p.unit_code,
+        p.period,
+        p.status,
+        p.progress,
+        p.evidence
+      ])
+    ).toEqual([
       ["1.1-t1", "jjc", "2023-05", "on_schedule", "已完成方案起草", "方案初稿.docx"],
       ["1.1-t2", "fgc", "2023-05", "not_started", "", ""]
     ]);
@@ -86,38 +108,72 @@ describe("progress reports", () => {
   });
 
   it("an xlsx report with English headers is read the same way", async () => {
-    const bytes = await writeXlsx([["task_id", "unit", "period", "status", "progress", "evidence"], ["2.1-t1", "fgc", "2023-06", "late", "用地未落实", "https://example.org/a"]], {sheet: "进展"});
+    const bytes = await writeXlsx(
+      [
+        ["task_id", "unit", "period", "status", "progress", "evidence"],
+        ["2.1-t1", "fgc", "2023-06", "late", "用地未落实", "https://example.org/a"]
+      ],
+      {sheet: "进展"}
+    );
     const [result] = await ingest([await drop("progress-june.xlsx", bytes)]);
     expect(result!.status).toBe("accepted");
-    expect((await readProgress({dataDir: data})).at(-1)).toMatchObject({task_id: "2.1-t1", unit_code: "fgc", status: "late", evidence: "https://example.org/a"});
+    expect((await readProgress({dataDir: data})).at(-1)).toMatchObject({
+      task_id: "2.1-t1",
+      unit_code: "fgc",
+      status: "late",
+      evidence: "https://example.org/a"
+    });
   });
 
   it("a revised report supersedes the earlier one for the same task, unit and month; history is kept", async () => {
-    const [result] = await ingest([await drop("进展-5月-更正.csv", [HEADER, "1.1-t1,基础教育处,2023-05,已完成,方案已印发,印发文件.pdf"].join("\n"))]);
+    const [result] = await ingest([
+      await drop("进展-5月-更正.csv", [HEADER, "1.1-t1,基础教育处,2023-05,已完成,方案已印发,印发文件.pdf"].join("\n"))
+    ]);
     expect(result!.status).toBe("accepted");
     const reports = (await readProgress({dataDir: data})).filter((p) => p.task_id === "1.1-t1");
-    expect(reports.map((p) => [p.status, p.superseded_by === null])).toEqual([["on_schedule", false], ["done", true]]);
+    expect(reports.map((p) => [p.status, p.superseded_by === null])).toEqual([
+      ["on_schedule", false],
+      ["done", true]
+    ]);
     expect(reports[0]!.superseded_by).toBe(reports[1]!.file_sha256);
   });
 
   it("a task reported done and later not done is a warning; a report by a unit that does not own the task is a warning", async () => {
-    const [result] = await ingest([await drop("进展-6月.csv", [HEADER, "1.1-t1,基础教育处,2023-06,按计划推进,继续推进,", "2.1-t1,上城区,2023-06,按计划推进,区里配合,"].join("\n"))]);
+    const [result] = await ingest([
+      await drop(
+        "进展-6月.csv",
+        [HEADER, "1.1-t1,基础教育处,2023-06,按计划推进,继续推进,", "2.1-t1,上城区,2023-06,按计划推进,区里配合,"].join(
+          "\n"
+        )
+      )
+    ]);
     expect(result!.status).toBe("accepted");
-    expect(codes(result!.findings)).toEqual([["not_owner", 3, "单位"], ["status_reverted", 2, "进展状态"]]);
+    expect(codes(result!.findings)).toEqual([
+      ["not_owner", 3, "单位"],
+      ["status_reverted", 2, "进展状态"]
+    ]);
     expect(result!.findings.find((f) => f.code === "status_reverted")!.message).toMatch(/已于 2023-05 报“已完成”/);
   });
 
   it("a done report that a later file took back does not make later reports warnings", async () => {
     const done = await ingest([await drop("1月.csv", [HEADER, "1.1-t2,规划处,2023-01,已完成,,"].join("\n"))]);
     expect(codes(done[0]!.findings)).toEqual([]);
-    const takenBack = await ingest([await drop("1月-更正.csv", [HEADER, "1.1-t2,规划处,2023-01,按计划推进,更正:尚未完成,"].join("\n"))]);
+    const takenBack = await ingest([
+      await drop("1月-更正.csv", [HEADER, "1.1-t2,规划处,2023-01,按计划推进,更正:尚未完成,"].join("\n"))
+    ]);
     expect(codes(takenBack[0]!.findings)).toEqual([["status_reverted", 2, "进展状态"]]);
     const later = await ingest([await drop("2月.csv", [HEADER, "1.1-t2,规划处,2023-02,按计划推进,,"].join("\n"))]);
     expect(codes(later[0]!.findings)).toEqual([]);
   });
 
   it("a bad status, an unknown task id, an unknown unit and a future month are errors naming row and column; the file is rejected", async () => {
-    const lines = [HEADER, "1.1-t1,基础教育处,2023-06,差不多了,,", "9.9-t9,基础教育处,2023-06,滞后,,", "1.1-t2,教务处,2023-06,滞后,,", "1.1-t2,规划处,2023-08,滞后,,"];
+    const lines = [
+      HEADER,
+      "1.1-t1,基础教育处,2023-06,差不多了,,",
+      "9.9-t9,基础教育处,2023-06,滞后,,",
+      "1.1-t2,教务处,2023-06,滞后,,",
+      "1.1-t2,规划处,2023-08,滞后,,"
+    ];
     const [result] = await ingest([await drop("进展-错误.csv", lines.join("\n"))]);
     expect(result!.status).toBe("rejected");
     expect(codes(result!.findings)).toEqual([
@@ -126,29 +182,54 @@ describe("progress reports", () => {
       ["unknown_unit", 4, "单位"],
       ["future_period", 5, "月份"]
     ]);
-    expect(result!.findings.find((f) => f.code === "bad_status")!.message).toBe("无法识别的进展状态“差不多了”(应为 已完成、按计划推进、滞后、未启动、暂缓 之一)");
+    expect(result!.findings.find((f) => f.code === "bad_status")!.message).toBe(
+      "无法识别的进展状态“差不多了”(应为 已完成、按计划推进、滞后、未启动、暂缓 之一)"
+    );
     const rejected = await readdir(join(data, "rejected"));
     expect(rejected.some((f) => f.endsWith("进展-错误.csv.report.txt"))).toBe(true);
   });
 
   it("a missing status column is an error; a <script> in the progress text is kept as text and noted", async () => {
-    const missing = await inspectFile(await drop("缺列.csv", "任务编号,单位,月份,状态说明\n1.1-t1,基础教育处,2023-06,x\n"), {catalog, now: JULY_5});
+    const missing = await inspectFile(
+      await drop("缺列.csv", "任务编号,单位,月份,状态说明\n1.1-t1,基础教育处,2023-06,x\n"),
+      {catalog, now: JULY_5}
+    );
     // without a status column the header is not a progress report's: it is read as a numbers file and rejected
     expect(missing.findings.some((f) => f.severity === "error")).toBe(true);
-    const noPeriod = await inspectFile(await drop("缺月份.csv", "任务编号,单位,进展状态\n1.1-t1,基础教育处,滞后\n"), {catalog, now: JULY_5});
+    const noPeriod = await inspectFile(await drop("缺月份.csv", "任务编号,单位,进展状态\n1.1-t1,基础教育处,滞后\n"), {
+      catalog,
+      now: JULY_5
+    });
     expect(codes(noPeriod.findings)).toEqual([["missing_column", 1, ""]]);
     const script = '<script>alert("x")</script>';
-    const hostile = await inspectFile(await drop("脚本.csv", `${HEADER}\n1.1-t2,规划处,2023-06,滞后,"${script.replaceAll('"', '""')}","=HYPERLINK(""x"")"\n`), {catalog, now: JULY_5});
-    expect(codes(hostile.findings)).toEqual([["text_neutralized", 2, "进展情况"], ["text_neutralized", 2, "佐证材料"]]);
+    const hostile = await inspectFile(
+      await drop(
+        "脚本.csv",
+        `${HEADER}\n1.1-t2,规划处,2023-06,滞后,"${script.replaceAll('"', '""')}","=HYPERLINK(""x"")"\n`
+      ),
+      {catalog, now: JULY_5}
+    );
+    expect(codes(hostile.findings)).toEqual([
+      ["text_neutralized", 2, "进展情况"],
+      ["text_neutralized", 2, "佐证材料"]
+    ]);
     expect(hostile.progress![0]!.progress).toBe(script);
   });
 
   it("the template lists an office's tasks; filled in, it validates, and rows left blank are not reports", async () => {
     const bytes = await writeProgressTemplate({tasks: TASKS, office: OFFICES[0]});
     const lines = bytes.toString("utf8").split("\r\n");
-    expect(lines[0]).toBe("\uFEFF任务编号,任务内容,单位,月份,进展状态(已完成/按计划推进/滞后/未启动/暂缓),进展情况,佐证材料");
+    expect(lines[0]).toBe(
+      "\uFEFF任务编号,任务内容,单位,月份,进展状态(已完成/按计划推进/滞后/未启动/暂缓),进展情况,佐证材料"
+    );
     expect(lines.slice(1, -1)).toEqual(["1.1-t1,任务1.1-t1,基础教育处,,,,"]);
-    const filled = await inspectFile(await drop("填好.csv", lines[0] + "\n1.1-t1,任务1.1-t1,基础教育处,2023-06,已完成,完成,\n1.1-t2,任务1.1-t2,基础教育处,,,,\n"), {catalog, now: JULY_5});
+    const filled = await inspectFile(
+      await drop(
+        "填好.csv",
+        lines[0] + "\n1.1-t1,任务1.1-t1,基础教育处,2023-06,已完成,完成,\n1.1-t2,任务1.1-t2,基础教育处,,,,\n"
+      ),
+      {catalog, now: JULY_5}
+    );
     expect(codes(filled.findings)).toEqual([]);
     expect(filled.progress!.map((p) => p.task_id)).toEqual(["1.1-t1"]);
     const xlsx = await writeProgressTemplate({tasks: TASKS, xlsx: true});
@@ -164,12 +245,20 @@ describe("progress reports", () => {
     expect(lines.length).toBeGreaterThan(2);
     expect(lines.slice(1).every((l) => /^\d+\.\d+-t\d+,.*,基础教育处,,,,$/.test(l))).toBe(true);
     const [first, second] = lines.slice(1).map((l) => l.split(",")[0]);
-    await writeFile(out, [lines[0], `${first},,基础教育处,2023-06,滞后,用地未落实,`, `${second},,基础教育处,2023-06,不知道,,`].join("\n"));
+    await writeFile(
+      out,
+      [lines[0], `${first},,基础教育处,2023-06,滞后,用地未落实,`, `${second},,基础教育处,2023-06,不知道,,`].join("\n")
+    );
     const checked = await runPlanwatch(["validate", "--data", join(dir, "empty-data"), "--format", "json", out]);
     expect(checked.code).toBe(1);
     const [result] = JSON.parse(checked.stdout) as {findings: {code: string; row: number}[]}[];
-    expect(result!.findings.filter((f) => f.code !== "encoding").map((f) => [f.code, f.row])).toEqual([["bad_status", 3]]);
+    expect(result!.findings.filter((f) => f.code !== "encoding").map((f) => [f.code, f.row])).toEqual([
+      ["bad_status", 3]
+    ]);
     const unknown = await runPlanwatch(["template", "--tasks", "--unit", "教务处", "--out", out]);
-    expect(unknown).toMatchObject({code: 1, stderr: expect.stringMatching(/^planwatch: unknown_unit: unknown office: 教务处/m)});
+    expect(unknown).toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(/^planwatch: unknown_unit: unknown office: 教务处/m)
+    });
   });
 });

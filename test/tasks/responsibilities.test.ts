@@ -34,7 +34,9 @@ describe("responsibilities", () => {
   };
 
   it("an item's row owns its tasks; a task's row overrides it; an item's deadline overrides only the year end", async () => {
-    const tasks = await read("id,lead,partners,deadline,note\n1.1,基教处,规划处|上城区,2031-06,\n1.1-t1,fgc,,,由规划处牵头\n");
+    const tasks = await read(
+      "id,lead,partners,deadline,note\n1.1,基教处,规划处|上城区,2031-06,\n1.1-t1,fgc,,,由规划处牵头\n"
+    );
     expect(tasks.map((t) => [t.task_id, t.owner, t.partners, t.deadline, t.deadline_source, t.note])).toEqual([
       ["1.1-t1", "fgc", [], "2031-06", "responsibilities", "由规划处牵头"],
       ["1.1-t2", "jjc", ["fgc", "330102"], "2031-09", "text", ""],
@@ -47,17 +49,33 @@ describe("responsibilities", () => {
     ["an unknown task id", "id,lead\n1.1,基础教育处\n1.1-t7,基础教育处\n", /^responsibilities\.csv:3:id /],
     ["an unknown office", "id,lead\n1.1,教务处\n", /^responsibilities\.csv:2:lead 未知处室“教务处”/],
     ["an empty lead", "id,lead\n1.1,\n", /^responsibilities\.csv:2:lead 牵头处室为空/],
-    ["an unknown partner", "id,lead,partners\n1.1,基础教育处,规划处|火星区\n", /^responsibilities\.csv:2:partners 未知配合单位“火星区”/],
+    [
+      "an unknown partner",
+      "id,lead,partners\n1.1,基础教育处,规划处|火星区\n",
+      /^responsibilities\.csv:2:partners 未知配合单位“火星区”/
+    ],
     ["a bad month", "id,lead,deadline\n1.1,基础教育处,2031-13\n", /^responsibilities\.csv:2:deadline 无法识别的月份/],
-    ["a repeated id", "id,lead\n1.1,基础教育处\n1.1,发展规划处\n", /^responsibilities\.csv:3:id 编号“1\.1”与第 2 行重复/],
+    [
+      "a repeated id",
+      "id,lead\n1.1,基础教育处\n1.1,发展规划处\n",
+      /^responsibilities\.csv:3:id 编号“1\.1”与第 2 行重复/
+    ],
     ["an unknown column", "id,lead,owner\n1.1,基础教育处,x\n", /^responsibilities\.csv:1:owner 无法识别的列/]
   ])("%s is an error naming file, row and column", async (_name, csv, message) => {
-    await expect(read(csv)).rejects.toMatchObject({code: "invalid_responsibilities", message: expect.stringMatching(message)});
+    await expect(read(csv)).rejects.toMatchObject({
+      code: "invalid_responsibilities",
+      message: expect.stringMatching(message)
+    });
   });
 
   it("offices: a bad code or a repeated name is an error naming file, row and column", async () => {
-    await expect(readOffices(await write("o1.csv", "code,name\nJJC!,基础教育处\n"))).rejects.toMatchObject({code: "invalid_offices", message: expect.stringMatching(/^o1\.csv:2:code /)});
-    await expect(readOffices(await write("o2.csv", "code,name\njjc,基础教育处\nfgc,基础教育处\n"))).rejects.toMatchObject({message: expect.stringMatching(/^o2\.csv:3:name “基础教育处”与第 2 行重复/)});
+    await expect(readOffices(await write("o1.csv", "code,name\nJJC!,基础教育处\n"))).rejects.toMatchObject({
+      code: "invalid_offices",
+      message: expect.stringMatching(/^o1\.csv:2:code /)
+    });
+    await expect(
+      readOffices(await write("o2.csv", "code,name\njjc,基础教育处\nfgc,基础教育处\n"))
+    ).rejects.toMatchObject({message: expect.stringMatching(/^o2\.csv:3:name “基础教育处”与第 2 行重复/)});
   });
 
   it("the shipped responsibilities give every task of the seed plan an office of offices.csv", async () => {

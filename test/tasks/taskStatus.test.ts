@@ -7,10 +7,27 @@ import type {Task} from "../../pipelines/tasks/responsibilities.js";
 import {countStatuses, taskHistory, taskStatus} from "../../pipelines/tasks/taskStatus.js";
 import {runPlanwatch} from "../helpers/cli.js";
 
-const task = (task_id: string, owner: string, deadline: string) => ({task_id, item_id: task_id.split("-")[0], section: Number(task_id[0]), owner, deadline}) as Task;
+const task = (task_id: string, owner: string, deadline: string) =>
+  ({task_id, item_id: task_id.split("-")[0], section: Number(task_id[0]), owner, deadline}) as Task;
 let seq = 0;
-const report = (task_id: string, unit_code: string, period: string, status: Progress["status"], superseded_by: string | null = null): Progress => ({
-  task_id, unit_code, period, status, progress: `${task_id} ${period} ${status}`, evidence: "", row: 2, file_sha256: `f${++seq}`, file: `f${seq}.csv`, ingested_at: "", superseded_by
+const report = (
+  task_id: string,
+  unit_code: string,
+  period: string,
+  status: Progress["status"],
+  superseded_by: string | null = null
+): Progress => ({
+  task_id,
+  unit_code,
+  period,
+  status,
+  progress: `${task_id} ${period} ${status}`,
+  evidence: "",
+  row: 2,
+  file_sha256: `f${++seq}`,
+  file: `f${seq}.csv`,
+  ingested_at: "",
+  superseded_by
 });
 
 // As of 2031-06, worked out by hand:
@@ -55,15 +72,25 @@ describe("taskStatus", () => {
 
   it("counts per office, per section and city-wide", () => {
     const rows = taskStatus(TASKS, PROGRESS, {asOf: "2031-06"});
-    expect(countStatuses(rows, {by: "city"})).toEqual([{key: "city", total: 8, late: 2, no_report: 2, not_started: 1, paused: 1, on_schedule: 1, done: 1}]);
-    expect(countStatuses(rows, {by: "owner"}).map((c) => [c.key, c.total, c.late, c.done])).toEqual([["fgc", 4, 1, 1], ["jjc", 4, 1, 0]]);
-    expect(countStatuses(rows, {by: "section"}).map((c) => [c.key, c.total, c.no_report])).toEqual([["1", 4, 1], ["2", 4, 1]]);
+    expect(countStatuses(rows, {by: "city"})).toEqual([
+      {key: "city", total: 8, late: 2, no_report: 2, not_started: 1, paused: 1, on_schedule: 1, done: 1}
+    ]);
+    expect(countStatuses(rows, {by: "owner"}).map((c) => [c.key, c.total, c.late, c.done])).toEqual([
+      ["fgc", 4, 1, 1],
+      ["jjc", 4, 1, 0]
+    ]);
+    expect(countStatuses(rows, {by: "section"}).map((c) => [c.key, c.total, c.no_report])).toEqual([
+      ["1", 4, 1],
+      ["2", 4, 1]
+    ]);
   });
 
   it("a task's history keeps the revised report, marked", () => {
-    expect(taskHistory(PROGRESS, {taskId: "1.2-t1"}).map((h) => [h.period, h.status, h.revised])).toEqual([["2031-06", "on_schedule", true], ["2031-06", "done", false]]);
+    expect(taskHistory(PROGRESS, {taskId: "1.2-t1"}).map((h) => [h.period, h.status, h.revised])).toEqual([
+      ["2031-06", "on_schedule", true],
+      ["2031-06", "done", false]
+    ]);
   });
-
 
   it("a bad month is refused", () => {
     expect(() => taskStatus(TASKS, PROGRESS, {asOf: "2031-6"})).toThrow(/invalid month/);
@@ -76,10 +103,13 @@ describe("planwatch tasks status", () => {
   afterAll(() => rm(dir, {recursive: true, force: true}));
 
   it("ingests progress files of the seed plan's tasks and prints the statuses worked out by hand", async () => {
-    const { ids } = await seedIds();
+    const {ids} = await seedIds();
     const header = "任务编号,单位,月份,进展状态,进展情况,佐证材料";
     const files = [
-      ["1-april.csv", `${header}\n${ids.early},${ids.earlyOwner},2023-04,按计划推进,起草中,\n${ids.quiet},${ids.quietOwner},2023-04,按计划推进,<script>alert(1)</script>,\n`],
+      [
+        "1-april.csv",
+        `${header}\n${ids.early},${ids.earlyOwner},2023-04,按计划推进,起草中,\n${ids.quiet},${ids.quietOwner},2023-04,按计划推进,<script>alert(1)</script>,\n`
+      ],
       ["2-july.csv", `${header}\n${ids.revised},${ids.revisedOwner},2023-07,按计划推进,施工中,\n`],
       ["3-july-revised.csv", `${header}\n${ids.revised},${ids.revisedOwner},2023-07,已完成,已竣工,验收报告.pdf\n`]
     ];
@@ -89,15 +119,52 @@ describe("planwatch tasks status", () => {
       const {code, stdout} = await runPlanwatch(["ingest", "--data", data, join(dir, name!)]);
       expect({code, stdout}).toMatchObject({code: 0});
     }
-    const {code, stdout} = await runPlanwatch(["tasks", "status", "--as-of", "2023-07", "--data", data, "--format", "json"]);
+    const {code, stdout} = await runPlanwatch([
+      "tasks",
+      "status",
+      "--as-of",
+      "2023-07",
+      "--data",
+      data,
+      "--format",
+      "json"
+    ]);
     expect(code).toBe(0);
-    const rows = JSON.parse(stdout) as {task_id: string; status: string; owner: string; deadline: string; last_report: string | null; progress: string}[];
+    const rows = JSON.parse(stdout) as {
+      task_id: string;
+      status: string;
+      owner: string;
+      deadline: string;
+      last_report: string | null;
+      progress: string;
+    }[];
     const of = (id: string) => rows.find((r) => r.task_id === id)!;
     expect(of(ids.early)).toMatchObject({status: "late", deadline: "2023-06", last_report: "2023-04"}); // late by its deadline
-    expect(of(ids.quiet)).toMatchObject({status: "no_report", last_report: "2023-04", progress: "<script>alert(1)</script>"});
+    expect(of(ids.quiet)).toMatchObject({
+      status: "no_report",
+      last_report: "2023-04",
+      progress: "<script>alert(1)</script>"
+    });
     expect(of(ids.revised)).toMatchObject({status: "done", last_report: "2023-07", progress: "已竣工"});
-    const office = await runPlanwatch(["tasks", "status", "--as-of", "2023-07", "--data", data, "--office", ids.earlyOwner, "--format", "json"]);
-    expect((JSON.parse(office.stdout) as {owner: string}[]).every((r) => r.owner === (JSON.parse(stdout) as {task_id: string; owner: string}[]).find((x) => x.task_id === ids.early)!.owner)).toBe(true);
+    const office = await runPlanwatch([
+      "tasks",
+      "status",
+      "--as-of",
+      "2023-07",
+      "--data",
+      data,
+      "--office",
+      ids.earlyOwner,
+      "--format",
+      "json"
+    ]);
+    expect(
+      (JSON.parse(office.stdout) as {owner: string}[]).every(
+        (r) =>
+          r.owner ===
+          (JSON.parse(stdout) as {task_id: string; owner: string}[]).find((x) => x.task_id === ids.early)!.owner
+      )
+    ).toBe(true);
   });
 });
 
@@ -109,5 +176,14 @@ async function seedIds() {
   const name = (code: string | null) => offices.find((o) => o.code === code)!.name;
   const early = tasks.find((t) => t.deadline === "2023-06")!;
   const [quiet, revised] = tasks.filter((t) => t.deadline === "2023-12" && t.owner !== early.owner);
-  return {ids: {early: early.task_id, earlyOwner: name(early.owner), quiet: quiet!.task_id, quietOwner: name(quiet!.owner), revised: revised!.task_id, revisedOwner: name(revised!.owner)}};
+  return {
+    ids: {
+      early: early.task_id,
+      earlyOwner: name(early.owner),
+      quiet: quiet!.task_id,
+      quietOwner: name(quiet!.owner),
+      revised: revised!.task_id,
+      revisedOwner: name(revised!.owner)
+    }
+  };
 }
