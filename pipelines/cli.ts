@@ -1,9 +1,9 @@
 import {readFileSync} from "node:fs";
 import {join} from "node:path";
 import {defineCommand, runCommand, runMain} from "citty";
-import {PlanwatchError} from "./error.js";
-import {packageRoot} from "./lib/packageRoot.js";
-import {ioReason, systemCode} from "./ioError.js";
+import {PlanwatchError} from "./core/error.js";
+import {packageRoot} from "./core/packageRoot.js";
+import {ioReason, systemCode} from "./core/ioError.js";
 
 const {version} = JSON.parse(readFileSync(join(packageRoot(), "package.json"), "utf8")) as {version: string};
 

@@ -2,7 +2,7 @@ import {mkdtemp, readFile, rm, writeFile} from "node:fs/promises";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import {readGrid} from "../pipelines/submissions/readGrid.js";
+import {readGrid} from "../pipelines/core/readGrid.js";
 import {runPlanwatch} from "./helpers/cli.js";
 
 describe("planwatch validate, ingest and template", () => {

@@ -1,5 +1,5 @@
 import {defineCommand} from "citty";
-import {PlanwatchError} from "../error.js";
+import {PlanwatchError} from "../core/error.js";
 import type {GapRow} from "../gaps/computeGaps.js";
 import {commandDataDir} from "./dataDir.js";
 import {monthOption} from "./options.js";
@@ -72,9 +72,9 @@ export const gaps = defineCommand({
   },
   async run({args}) {
     const [{formatRows, rowFormat}, {projectGapInputs, projectGaps}, {projectCatalog}] = await Promise.all([
-      import("../format/formatRows.js"),
+      import("./formatRows.js"),
       import("../gaps/projectGaps.js"),
-      import("../submissions/catalog.js")
+      import("../intake/catalog.js")
     ]);
     const format = rowFormat(args.format);
     if (args.engine !== "arquero" && args.engine !== "duckdb")
@@ -130,11 +130,11 @@ async function fileGaps(path: string, {asOf}: {asOf?: string}): Promise<GapRow[]
   ] = await Promise.all([
     import("../gaps/computeGaps.js"),
     import("../gaps/projectGaps.js"),
-    import("../run/fingerprint.js"),
-    import("../submissions/catalog.js"),
-    import("../submissions/findings.js"),
-    import("../submissions/streamSubmission.js"),
-    import("../targets/projectTargets.js")
+    import("../core/fingerprint.js"),
+    import("../intake/catalog.js"),
+    import("../intake/findings.js"),
+    import("../intake/streamSubmission.js"),
+    import("../project/projectTargets.js")
   ]);
   const known = await projectTargets();
   const [catalog, {targets, allocations}] = await Promise.all([
@@ -219,11 +219,11 @@ export const diff = defineCommand({
       {projectCatalog},
       {addMonths, compareMonths, latestMonth}
     ] = await Promise.all([
-      import("../format/formatRows.js"),
+      import("./formatRows.js"),
       import("../gaps/projectGaps.js"),
       import("../gaps/changes.js"),
-      import("../submissions/catalog.js"),
-      import("../lib/month.js")
+      import("../intake/catalog.js"),
+      import("../core/month.js")
     ]);
     const format = rowFormat(args.format);
     if (format === "csv") throw new PlanwatchError("invalid_option", "invalid format: csv (expected table, json)");

@@ -1,5 +1,5 @@
-import {PlanwatchError} from "../error.js";
-import {parseMonth} from "../lib/month.js";
+import {PlanwatchError} from "../core/error.js";
+import {parseMonth} from "../core/month.js";
 
 /**
  * A `--year` option, cleaned once for every command that takes one: undefined when not given, else a

@@ -3,10 +3,10 @@ import {existsSync} from "node:fs";
 import {createRequire} from "node:module";
 import {join, resolve} from "node:path";
 import {defineCommand} from "citty";
-import {PlanwatchError} from "../error.js";
-import {DEV_CONTEXT, projectPaths, siteRoot} from "../project.js";
+import {PlanwatchError} from "../core/error.js";
+import {DEV_CONTEXT, projectPaths, siteRoot} from "../project/projectFile.js";
 import type {StageRecord} from "../run/runStages.js";
-import {dataPaths} from "../submissions/dataPaths.js";
+import {dataPaths} from "../intake/dataPaths.js";
 import {mkdir, writeFile} from "node:fs/promises";
 import {commandDataDir} from "./dataDir.js";
 
@@ -69,7 +69,7 @@ export const status = defineCommand({
   },
   async run({args}) {
     const [{formatRows, rowFormat}, {planStages}] = await Promise.all([
-      import("../format/formatRows.js"),
+      import("./formatRows.js"),
       import("../run/runStages.js")
     ]);
     const {root} = projectPaths();

@@ -1,9 +1,9 @@
 import {writeFile} from "node:fs/promises";
 import {defineCommand} from "citty";
-import {PlanwatchError} from "../error.js";
-import {rowFormat} from "../format/formatRows.js";
-import {projectPaths} from "../project.js";
-import type {IngestResult} from "../submissions/ingestFiles.js";
+import {PlanwatchError} from "../core/error.js";
+import {rowFormat} from "./formatRows.js";
+import {projectPaths} from "../project/projectFile.js";
+import type {IngestResult} from "../intake/ingestFiles.js";
 
 // A command's modules load when it runs (`planwatch --help` reads only the meta and args here).
 
@@ -42,13 +42,13 @@ export const validate = defineCommand({
     const {format, maxBytes, inputs} = options(args);
     const [{projectCatalog}, {readObservations}, {expandInputs}, {inspectFile}, {formatFinding, rejects}] =
       await Promise.all([
-        import("../submissions/catalog.js"),
-        import("../submissions/observations.js"),
-        import("../submissions/ingestFiles.js"),
-        import("../submissions/inspectFile.js"),
-        import("../submissions/findings.js")
+        import("../intake/catalog.js"),
+        import("../intake/observations.js"),
+        import("../intake/ingestFiles.js"),
+        import("../intake/inspectFile.js"),
+        import("../intake/findings.js")
       ]);
-    const {readProgress} = await import("../tasks/readProgress.js");
+    const {readProgress} = await import("../intake/readProgress.js");
     const catalog = await projectCatalog();
     const history = (await readObservations({dataDir: args.data}))
       .filter((o) => o.superseded_by === null && o.value !== null)
@@ -95,8 +95,8 @@ export const ingest = defineCommand({
   async run({args}) {
     const {format, maxBytes, inputs} = options(args);
     const [{projectCatalog}, {ingestFiles}] = await Promise.all([
-      import("../submissions/catalog.js"),
-      import("../submissions/ingestFiles.js")
+      import("../intake/catalog.js"),
+      import("../intake/ingestFiles.js")
     ]);
     const results = await ingestFiles(inputs, {
       dataDir: args.data,
@@ -141,8 +141,8 @@ export const template = defineCommand({
   async run({args}) {
     if (args.tasks) return writeTasksTemplate(args);
     const [{projectCatalog}, {writeTemplate}] = await Promise.all([
-      import("../submissions/catalog.js"),
-      import("../submissions/writeTemplate.js")
+      import("../intake/catalog.js"),
+      import("../intake/writeTemplate.js")
     ]);
     const catalog = await projectCatalog();
     const unit = args.unit === undefined ? undefined : catalog.unit(args.unit);
@@ -157,9 +157,9 @@ export const template = defineCommand({
 /** `planwatch template --tasks`: a blank progress report for an office. */
 async function writeTasksTemplate(args: {unit?: string; xlsx?: boolean; out?: string}): Promise<void> {
   const [{projectTasks}, {officeLookup}, {writeProgressTemplate}] = await Promise.all([
-    import("../tasks/projectTasks.js"),
+    import("../project/projectTasks.js"),
     import("../tasks/offices.js"),
-    import("../tasks/writeProgressTemplate.js")
+    import("../intake/writeProgressTemplate.js")
   ]);
   const {tasks, offices} = await projectTasks();
   const office = args.unit === undefined ? undefined : officeLookup(offices)(args.unit);
@@ -176,9 +176,9 @@ export const sample = defineCommand({
   async run({args}) {
     const [{writeSample}, {readUnits}, {projectTargets}, {projectTasks}] = await Promise.all([
       import("../sample/writeSample.js"),
-      import("../submissions/units.js"),
-      import("../targets/projectTargets.js"),
-      import("../tasks/projectTasks.js")
+      import("../project/units.js"),
+      import("../project/projectTargets.js"),
+      import("../project/projectTasks.js")
     ]);
     const paths = projectPaths();
     const files = await writeSample({

@@ -1,6 +1,6 @@
 import {defineCommand} from "citty";
 import {yearOption} from "./options.js";
-import {formatRows, rowFormat} from "../format/formatRows.js";
+import {formatRows, rowFormat} from "./formatRows.js";
 
 /** The columns `planwatch targets extract` prints as a table, and as CSV (JSON has every field). */
 const TARGET_COLUMNS = [

@@ -1,8 +1,8 @@
 import {defineCommand} from "citty";
-import {PlanwatchError} from "../error.js";
-import {formatRows, rowFormat} from "../format/formatRows.js";
+import {PlanwatchError} from "../core/error.js";
+import {formatRows, rowFormat} from "./formatRows.js";
 import {commandDataDir} from "./dataDir.js";
-import {latestMonth} from "../lib/month.js";
+import {latestMonth} from "../core/month.js";
 import {monthOption, yearOption} from "./options.js";
 
 // A command's modules load when it runs (`planwatch tasks --help` reads only the meta and args here).
@@ -74,8 +74,8 @@ export const tasks = defineCommand({
         const format = rowFormat(args.format);
         const asked = monthOption("as-of", args["as-of"]);
         const [{projectTasks}, {readProgress}, {officeLookup}, {taskStatus}] = await Promise.all([
-          import("../tasks/projectTasks.js"),
-          import("../tasks/readProgress.js"),
+          import("../project/projectTasks.js"),
+          import("../intake/readProgress.js"),
           import("../tasks/offices.js"),
           import("../tasks/taskStatus.js")
         ]);

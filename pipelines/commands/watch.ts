@@ -2,8 +2,8 @@ import {watch as watchFolder} from "node:fs";
 import {mkdir} from "node:fs/promises";
 import {resolve} from "node:path";
 import {defineCommand} from "citty";
-import {PlanwatchError} from "../error.js";
-import {projectPaths} from "../project.js";
+import {PlanwatchError} from "../core/error.js";
+import {projectPaths} from "../project/projectFile.js";
 import {consoleLogger} from "../run/effects.js";
 import {logStage} from "./site.js";
 

@@ -1,7 +1,7 @@
 import {readFile} from "node:fs/promises";
 import {basename} from "node:path";
-import {PlanwatchError} from "../error.js";
-import {parseCsv} from "../format/parseCsv.js";
+import {PlanwatchError} from "../core/error.js";
+import {parseCsv} from "../core/parseCsv.js";
 
 /** A count target's share allocated to one unit. */
 export interface Allocation {

@@ -1,6 +1,6 @@
 import * as aq from "arquero";
 import type {ColumnTable} from "arquero";
-import type {Observation} from "../submissions/observations.js";
+import type {Observation} from "../intake/observations.js";
 import type {Target} from "../targets/curation.js";
 import type {Allocation} from "./allocations.js";
 import {type GapRow, computeGaps} from "./computeGaps.js";

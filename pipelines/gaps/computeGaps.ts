@@ -1,8 +1,8 @@
 import * as aq from "arquero";
 import type {ColumnTable} from "arquero";
-import {PlanwatchError} from "../error.js";
-import {isMonth, latestMonth} from "../lib/month.js";
-import type {Observation} from "../submissions/observations.js";
+import {PlanwatchError} from "../core/error.js";
+import {isMonth, latestMonth} from "../core/month.js";
+import type {Observation} from "../intake/observations.js";
 import type {Target} from "../targets/curation.js";
 import {actuals} from "./actuals.js";
 import type {Allocation} from "./allocations.js";

@@ -1,9 +1,9 @@
 import {existsSync} from "node:fs";
-import {projectPaths} from "../project.js";
-import {readObservations} from "../submissions/observations.js";
-import {readUnits} from "../submissions/units.js";
+import {projectPaths} from "../project/projectFile.js";
+import {readObservations} from "../intake/observations.js";
+import {readUnits} from "../project/units.js";
 import type {Target} from "../targets/curation.js";
-import {projectTargets} from "../targets/projectTargets.js";
+import {projectTargets} from "../project/projectTargets.js";
 import {readAllocations} from "./allocations.js";
 import {type GapRow, computeGaps} from "./computeGaps.js";
 import type {Thresholds} from "./status.js";

@@ -1,5 +1,5 @@
 import type {ColumnTable} from "arquero";
-import {PlanwatchError} from "../error.js";
+import {PlanwatchError} from "../core/error.js";
 import {op} from "./functions.js";
 
 /**

@@ -3,12 +3,12 @@ import {appendFile, mkdir, readFile, readdir, writeFile} from "node:fs/promises"
 import {join, relative, resolve} from "node:path";
 import {FileBuildEffects, build} from "@observablehq/framework/dist/build.js";
 import {type Config, normalizeConfig, setCurrentDate} from "@observablehq/framework/dist/config.js";
-import {PlanwatchError} from "../error.js";
-import {packageRoot as installedToolkit} from "../lib/packageRoot.js";
+import {PlanwatchError} from "../core/error.js";
+import {packageRoot as installedToolkit} from "../core/packageRoot.js";
 import {consoleLogger, type Logger} from "./effects.js";
 import {seedNpmCache} from "./npmCache.js";
-import {siteConfig, siteContext} from "../report/siteConfig.js";
-import {withLock} from "./lock.js";
+import {siteConfig, siteContext} from "../site-data/siteConfig.js";
+import {withLock} from "../core/lock.js";
 import {checkOutput, discard, newBuildDir, publish} from "./publish.js";
 import {type StageRecord, runStages} from "./runStages.js";
 

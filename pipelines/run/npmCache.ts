@@ -3,7 +3,7 @@ import {existsSync} from "node:fs";
 import {mkdir, readFile, readdir, rename, rm, writeFile} from "node:fs/promises";
 import {dirname, join, relative} from "node:path";
 import * as esbuild from "esbuild";
-import {PlanwatchError} from "../error.js";
+import {PlanwatchError} from "../core/error.js";
 
 /**
  * Packages that Framework imports on its own behalf (its `Inputs`, `html`, `FileAttachment().csv()`

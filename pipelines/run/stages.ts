@@ -2,18 +2,18 @@ import {join} from "node:path";
 import {type Allocation} from "../gaps/allocations.js";
 import {type GapRow, computeGaps} from "../gaps/computeGaps.js";
 import {projectGapPlan} from "../gaps/projectGaps.js";
-import {PROJECT_FILE, projectPaths} from "../project.js";
-import {projectFacts} from "../report/projectFacts.js";
-import {qualityData} from "../report/quality.js";
-import {siteChangesFrom, siteGapsFrom, siteHistoryFrom} from "../report/siteData.js";
-import {dataPaths} from "../submissions/dataPaths.js";
-import {type Observation, readObservations} from "../submissions/observations.js";
-import type {Unit} from "../submissions/units.js";
+import {PROJECT_FILE, projectPaths} from "../project/projectFile.js";
+import {projectFacts} from "../project/projectFacts.js";
+import {qualityData} from "../site-data/quality.js";
+import {siteChangesFrom, siteGapsFrom, siteHistoryFrom} from "../site-data/siteData.js";
+import {dataPaths} from "../intake/dataPaths.js";
+import {type Observation, readObservations} from "../intake/observations.js";
+import type {Unit} from "../project/units.js";
 import type {Target} from "../targets/curation.js";
-import {projectPlan, projectPlanFile, projectTargets} from "../targets/projectTargets.js";
-import {type ProjectTasks, projectTasks} from "../tasks/projectTasks.js";
-import {type Progress, readProgress} from "../tasks/readProgress.js";
-import {siteTasksFrom} from "../tasks/siteTasks.js";
+import {projectPlan, projectPlanFile, projectTargets} from "../project/projectTargets.js";
+import {type ProjectTasks, projectTasks} from "../project/projectTasks.js";
+import {type Progress, readProgress} from "../intake/readProgress.js";
+import {siteTasksFrom} from "../site-data/siteTasks.js";
 
 /** Where a stage runs: the project and its data folder. */
 export interface StageContext {
@@ -51,7 +51,7 @@ export const STAGES: Stage[] = [
   {
     name: "targets",
     files: async (ctx) => [...(await planFile(ctx)), paths(ctx).curation, projectFile(ctx)],
-    code: ["pipelines/targets/projectTargets.ts"],
+    code: ["pipelines/project/projectTargets.ts"],
     deps: [],
     run: (ctx) => projectTargets({projectDir: ctx.projectDir})
   },
@@ -68,7 +68,7 @@ export const STAGES: Stage[] = [
   {
     name: "observations",
     files: async (ctx) => [dataPaths(ctx.dataDir).ledger],
-    code: ["pipelines/submissions/observations.ts"],
+    code: ["pipelines/intake/observations.ts"],
     deps: [],
     run: (ctx) => readObservations({dataDir: ctx.dataDir})
   },
@@ -82,7 +82,7 @@ export const STAGES: Stage[] = [
   {
     name: "loader:gaps.json",
     files: async () => [],
-    code: ["pipelines/report/siteData.ts"],
+    code: ["pipelines/site-data/siteData.ts"],
     deps: ["gaps", "units", "targets", "observations"],
     run: async (_ctx, d) =>
       siteGapsFrom({
@@ -96,7 +96,7 @@ export const STAGES: Stage[] = [
   {
     name: "loader:history.json",
     files: async () => [],
-    code: ["pipelines/report/siteData.ts"],
+    code: ["pipelines/site-data/siteData.ts"],
     deps: ["targets", "units", "observations"],
     run: async (_ctx, d) => siteHistoryFrom(gapInputs(d)),
     loader: {file: "data/history.json.ts", render: (v) => JSON.stringify(v)}
@@ -108,7 +108,7 @@ export const STAGES: Stage[] = [
       paths(ctx).units,
       join(ctx.projectDir, ".planwatch", "failures.jsonl")
     ],
-    code: ["pipelines/report/quality.ts"],
+    code: ["pipelines/site-data/quality.ts"],
     deps: [],
     run: (ctx) => qualityData({projectDir: ctx.projectDir, dataDir: ctx.dataDir}),
     loader: {file: "data/quality.json.ts", render: (v) => JSON.stringify(v)}
@@ -130,21 +130,21 @@ export const STAGES: Stage[] = [
       paths(ctx).responsibilities,
       projectFile(ctx)
     ],
-    code: ["pipelines/tasks/projectTasks.ts"],
+    code: ["pipelines/project/projectTasks.ts"],
     deps: ["targets"],
     run: (ctx, d) => projectTasks({projectDir: ctx.projectDir, targets: d.targets as Target[]})
   },
   {
     name: "progress",
     files: async (ctx) => [dataPaths(ctx.dataDir).ledger],
-    code: ["pipelines/tasks/readProgress.ts", "pipelines/submissions/ledger.ts"],
+    code: ["pipelines/intake/readProgress.ts", "pipelines/intake/ledger.ts"],
     deps: [],
     run: (ctx) => readProgress({dataDir: ctx.dataDir})
   },
   {
     name: "loader:tasks.json",
     files: async () => [],
-    code: ["pipelines/tasks/siteTasks.ts"],
+    code: ["pipelines/site-data/siteTasks.ts"],
     deps: ["tasks", "progress", "observations"],
     run: async (_ctx, d) => {
       const {items, tasks, offices} = d.tasks as ProjectTasks;
@@ -156,7 +156,7 @@ export const STAGES: Stage[] = [
   {
     name: "loader:plan.json",
     files: planFile,
-    code: ["pipelines/targets/projectTargets.ts"],
+    code: ["pipelines/project/projectTargets.ts"],
     deps: ["targets"],
     run: (ctx) => projectPlan({projectDir: ctx.projectDir}),
     loader: {file: "data/plan.json.ts", render: (v) => JSON.stringify(v)}
@@ -164,7 +164,7 @@ export const STAGES: Stage[] = [
   {
     name: "loader:project.json",
     files: async (ctx) => [...(await planFile(ctx)), projectFile(ctx)],
-    code: ["pipelines/report/projectFacts.ts"],
+    code: ["pipelines/project/projectFacts.ts"],
     deps: ["targets"],
     run: async (ctx, d) => projectFacts({projectDir: ctx.projectDir, targets: d.targets as Target[]}),
     loader: {file: "data/project.json.ts", render: (v) => JSON.stringify(v, null, 1)}

@@ -1,10 +1,10 @@
 import {readFile, rm} from "node:fs/promises";
 import {basename, join} from "node:path";
-import {PlanwatchError} from "../error.js";
-import {parseCsv} from "../format/parseCsv.js";
-import {projectPaths} from "../project.js";
-import {projectCatalog} from "../submissions/catalog.js";
-import {type IngestResult, ingestFiles} from "../submissions/ingestFiles.js";
+import {PlanwatchError} from "../core/error.js";
+import {parseCsv} from "../core/parseCsv.js";
+import {projectPaths} from "../project/projectFile.js";
+import {projectCatalog} from "../intake/catalog.js";
+import {type IngestResult, ingestFiles} from "../intake/ingestFiles.js";
 import {SAMPLE_MANIFEST} from "./writeSample.js";
 
 /**

@@ -3,7 +3,7 @@ import {STATUS_LABELS, type ReportedStatus} from "../tasks/progressColumns.js";
 import type {Office} from "../tasks/offices.js";
 import type {Task} from "../tasks/responsibilities.js";
 import {type SampleEncoding, encodeText} from "./encodeText.js";
-import {writeXlsx} from "./writeXlsx.js";
+import {writeXlsx} from "../core/writeXlsx.js";
 
 /** The months offices report task progress in the sample: quarterly, and November (the sample's last month). */
 export const PROGRESS_MONTHS = ["2023-03", "2023-06", "2023-09", "2023-11"];

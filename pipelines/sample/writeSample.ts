@@ -1,12 +1,12 @@
 import {mkdir, readdir, rm, writeFile} from "node:fs/promises";
 import {join} from "node:path";
 import {stringify} from "csv-stringify/sync";
-import {addMonths, monthRange} from "../lib/month.js";
+import {addMonths, monthRange} from "../core/month.js";
 import type {Target} from "../targets/curation.js";
-import type {Unit} from "../submissions/units.js";
+import type {Unit} from "../project/units.js";
 import {type SampleEncoding, encodeText} from "./encodeText.js";
 import {seededRandom} from "./random.js";
-import {writeXlsx} from "./writeXlsx.js";
+import {writeXlsx} from "../core/writeXlsx.js";
 import {progressSampleFiles} from "./progressSample.js";
 import type {Office} from "../tasks/offices.js";
 import type {Task} from "../tasks/responsibilities.js";

@@ -1,7 +1,7 @@
 import {readFile} from "node:fs/promises";
 import {basename} from "node:path";
-import {PlanwatchError} from "../error.js";
-import {parseCsv} from "../format/parseCsv.js";
+import {PlanwatchError} from "../core/error.js";
+import {parseCsv} from "../core/parseCsv.js";
 import type {ExtractedTarget} from "./extractTargets.js";
 
 /** A target with what the text cannot say, from defaults and the curation file (DESIGN.md). */

@@ -1,9 +1,9 @@
-import {PlanwatchError} from "../error.js";
+import {PlanwatchError} from "../core/error.js";
 import {indicatorName, listNames} from "./indicator.js";
 import {type Comparator, type Mention, findMentions} from "./mentions.js";
-import {normalizePlanText} from "./normalizeText.js";
-import {inferPlanYear} from "./planYear.js";
-import {splitClauses} from "./structure.js";
+import {normalizePlanText} from "../core/normalizeText.js";
+import {inferPlanYear} from "../plan/planYear.js";
+import {splitClauses} from "../plan/structure.js";
 import {readIndicatorTables} from "./indicatorTable.js";
 import {readTableRow} from "./tableRow.js";
 

@@ -1,8 +1,8 @@
-import {readPlanText} from "./readPlanText.js";
+import {readPlanText} from "../plan/readPlanText.js";
 import {existsSync} from "node:fs";
 import {type CurationRow, type Target, curateTargets, readCuration} from "./curation.js";
 import {extractTargets} from "./extractTargets.js";
-import {inferPlanYear} from "./planYear.js";
+import {inferPlanYear} from "../plan/planYear.js";
 
 /**
  * Reads a plan file and its curation file (when it exists) into the targets table: extraction,

@@ -1,9 +1,9 @@
-import {PlanwatchError} from "../error.js";
+import {PlanwatchError} from "../core/error.js";
 import {extractTargets} from "../targets/extractTargets.js";
-import {normalizePlanText} from "../targets/normalizeText.js";
-import {planSections} from "../targets/planSections.js";
-import {inferPlanYear} from "../targets/planYear.js";
-import {type PlanLine, planLines} from "../targets/structure.js";
+import {normalizePlanText} from "../core/normalizeText.js";
+import {planSections} from "../plan/planSections.js";
+import {inferPlanYear} from "../plan/planYear.js";
+import {type PlanLine, planLines} from "../plan/structure.js";
 import type {TaskLine} from "./taskTable.js";
 import {taskTableLines} from "./taskTable.js";
 import {

@@ -1,4 +1,4 @@
-import {readPlanText} from "../targets/readPlanText.js";
+import {readPlanText} from "../plan/readPlanText.js";
 import {type PlanTasks, extractTasks} from "./extractTasks.js";
 
 /**

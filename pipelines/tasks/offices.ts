@@ -1,9 +1,9 @@
 import {existsSync} from "node:fs";
 import {readFile} from "node:fs/promises";
 import {basename} from "node:path";
-import {PlanwatchError} from "../error.js";
-import {parseCsv} from "../format/parseCsv.js";
-import {foldKey} from "../submissions/cells.js";
+import {PlanwatchError} from "../core/error.js";
+import {parseCsv} from "../core/parseCsv.js";
+import {foldKey} from "../core/cells.js";
 
 /** One office of the bureau (`seeds/offices.csv`): the owners of the plan's tasks. */
 export interface Office {

@@ -1,4 +1,4 @@
-import {foldKey} from "../submissions/cells.js";
+import {foldKey} from "../core/cells.js";
 
 /** The columns of a progress report, by their canonical (English) names. */
 export const PROGRESS_COLUMNS = ["task_id", "period", "status", "progress", "evidence", "unit", "task_text"] as const;

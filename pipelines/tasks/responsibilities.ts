@@ -1,8 +1,8 @@
-import {parseMonth} from "../lib/month.js";
+import {parseMonth} from "../core/month.js";
 import {readFile} from "node:fs/promises";
 import {basename} from "node:path";
-import {PlanwatchError} from "../error.js";
-import {parseCsv} from "../format/parseCsv.js";
+import {PlanwatchError} from "../core/error.js";
+import {parseCsv} from "../core/parseCsv.js";
 import type {ExtractedTask} from "./extractTasks.js";
 
 /** One row of `responsibilities.csv`: who leads a work item or task, who helps, and when it is due. */

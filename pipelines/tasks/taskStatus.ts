@@ -1,8 +1,8 @@
 import * as aq from "arquero";
-import {PlanwatchError} from "../error.js";
-import {addMonths, compareMonths, isMonth} from "../lib/month.js";
+import {PlanwatchError} from "../core/error.js";
+import {addMonths, compareMonths, isMonth} from "../core/month.js";
 import type {ReportedStatus} from "./progressColumns.js";
-import type {Progress} from "./readProgress.js";
+import type {Progress} from "../intake/readProgress.js";
 import type {Task} from "./responsibilities.js";
 
 /** A task's status as of a month (DESIGN.md, task status table). */

@@ -4,8 +4,8 @@ export function neutralizeFormula(text: string): string {
 }
 
 /**
- * The browser's twin of `pipelines/lib/csv.ts` (csv-stringify, the CLI's writer), for the charts'
- * download button; test/lib/csv.test.ts holds both to the same bytes. Pages cannot import from
+ * The browser's twin of `pipelines/core/csv.ts` (csv-stringify, the CLI's writer), for the charts'
+ * download button; test/core/csv.test.ts holds both to the same bytes. Pages cannot import from
  * pipelines/ (Framework serves only `src/`), and csv-stringify's browser build is a package subpath
  * that the offline npm cache does not seed.
  *

@@ -1,6 +1,6 @@
 /**
  * What each finding code is called on the pages, in Chinese: a reader never sees a raw code. Every
- * code of `pipelines/submissions/findings.ts` is named (test/components/findingCodes.test.ts); one
+ * code of `pipelines/intake/findings.ts` is named (test/components/findingCodes.test.ts); one
  * that is not (an older ledger's) reads as 其他问题.
  */
 export const FINDING_NAMES: Record<string, string> = {

@@ -20,7 +20,7 @@ export interface SummaryRow {
   kind?: string;
 }
 
-/** A change since the last period as the site carries it (pipelines/report/siteData.ts). */
+/** A change since the last period as the site carries it (pipelines/site-data/siteData.ts). */
 export interface SummaryChange {
   target_id: string;
   unit_code: string;

@@ -8,7 +8,7 @@ import {randomBytes} from "node:crypto";
 import {mkdir, readFile, stat, writeFile} from "node:fs/promises";
 import {join} from "node:path";
 import ExcelJS from "exceljs";
-import {DEFAULT_MAX_BYTES} from "../../pipelines/submissions/inspectFile.js";
+import {DEFAULT_MAX_BYTES} from "../../pipelines/intake/inspectFile.js";
 import {PROJECT_DIR} from "../helpers/cli.js";
 
 interface Measured {

@@ -1,9 +1,9 @@
 // One timed run of planwatch's own path on a file: read → normalize → validate → observations →
 // gaps. Prints JSON: seconds, peak RSS, rows, and a checksum of the city totals.
 import {computeGaps} from "../../pipelines/gaps/computeGaps.js";
-import {projectCatalog} from "../../pipelines/submissions/catalog.js";
-import {streamSubmission} from "../../pipelines/submissions/streamSubmission.js";
-import {projectTargets} from "../../pipelines/targets/projectTargets.js";
+import {projectCatalog} from "../../pipelines/intake/catalog.js";
+import {streamSubmission} from "../../pipelines/intake/streamSubmission.js";
+import {projectTargets} from "../../pipelines/project/projectTargets.js";
 import {PROJECT_DIR} from "../helpers/cli.js";
 
 const file = process.argv[2]!;

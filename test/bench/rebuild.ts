@@ -4,8 +4,8 @@ import {execFileSync} from "node:child_process";
 import {mkdir, mkdtemp, readFile, rm, writeFile} from "node:fs/promises";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
-import {ingestFiles} from "../../pipelines/submissions/ingestFiles.js";
-import {projectCatalog} from "../../pipelines/submissions/catalog.js";
+import {ingestFiles} from "../../pipelines/intake/ingestFiles.js";
+import {projectCatalog} from "../../pipelines/intake/catalog.js";
 import {PROJECT_DIR, copyProject} from "../helpers/cli.js";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);

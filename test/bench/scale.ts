@@ -13,8 +13,8 @@
 import {execFileSync, spawnSync} from "node:child_process";
 import {existsSync, statSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
-import {readUnits} from "../../pipelines/submissions/units.js";
-import {projectTargets} from "../../pipelines/targets/projectTargets.js";
+import {readUnits} from "../../pipelines/project/units.js";
+import {projectTargets} from "../../pipelines/project/projectTargets.js";
 import {PROJECT_DIR} from "../helpers/cli.js";
 import {SHAPES, writeSynthetic} from "./synthetic.js";
 

@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {FINDING_CODES} from "../../pipelines/submissions/findings.js";
+import {FINDING_CODES} from "../../pipelines/intake/findings.js";
 import {FINDING_NAMES, findingName} from "../../src/components/findingCodes.js";
 
 describe("finding names", () => {

@@ -1,6 +1,6 @@
 // Hostile submission files, built the same way byte for byte: the committed ones in
 // test/fixtures/attack/ (written by test/fixtures/makeAttackFixtures.ts) and the large ones that
-// test/submissions/attack.test.ts writes at run time.
+// test/intake/attack.test.ts writes at run time.
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 

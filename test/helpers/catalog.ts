@@ -1,4 +1,4 @@
-import {type Catalog, projectCatalog} from "../../pipelines/submissions/catalog.js";
+import {type Catalog, projectCatalog} from "../../pipelines/intake/catalog.js";
 import {PROJECT_DIR} from "./cli.js";
 
 let cached: Promise<Catalog> | undefined;

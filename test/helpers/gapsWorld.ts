@@ -1,4 +1,4 @@
-import type {Observation} from "../../pipelines/submissions/observations.js";
+import type {Observation} from "../../pipelines/intake/observations.js";
 import type {Target} from "../../pipelines/targets/curation.js";
 
 // A small world of targets and observations whose gaps are computed by hand in computeGaps.test.ts,

@@ -1,8 +1,8 @@
-// A process that races for a lock (test/run/lock.test.ts): for each round it says it is ready,
+// A process that races for a lock (test/core/lock.test.ts): for each round it says it is ready,
 // spins until the test says go, tries `withLock`, logs when it entered and left, and says how it went.
 import {appendFileSync, existsSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
-import {withLock} from "../../pipelines/run/lock.js";
+import {withLock} from "../../pipelines/core/lock.js";
 
 const [lock = "", dir = "", rounds = "1"] = process.argv.slice(2);
 for (let round = 0; round < Number(rounds); round++) {

@@ -5,8 +5,8 @@ import {join} from "node:path";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {buildSite} from "../../pipelines/run/buildSite.js";
 import {quietLogger} from "../../pipelines/run/effects.js";
-import {projectCatalog} from "../../pipelines/submissions/catalog.js";
-import {ingestFiles} from "../../pipelines/submissions/ingestFiles.js";
+import {projectCatalog} from "../../pipelines/intake/catalog.js";
+import {ingestFiles} from "../../pipelines/intake/ingestFiles.js";
 import {PROJECT_DIR, copyProject} from "../helpers/cli.js";
 
 const PLAN = join(PROJECT_DIR, "test", "fixtures", "plans", "ningbo-edu-2014-work-plan.txt");

@@ -4,7 +4,7 @@ import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {buildsDir, newBuildDir, publish} from "../../pipelines/run/publish.js";
-import {ingestFiles} from "../../pipelines/submissions/ingestFiles.js";
+import {ingestFiles} from "../../pipelines/intake/ingestFiles.js";
 import {JULY_5, seedCatalog} from "../helpers/catalog.js";
 import {copyProject, runPlanwatch} from "../helpers/cli.js";
 

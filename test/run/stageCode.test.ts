@@ -3,8 +3,8 @@ import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {planStages, runStages} from "../../pipelines/run/runStages.js";
-import {projectCatalog} from "../../pipelines/submissions/catalog.js";
-import {ingestFiles} from "../../pipelines/submissions/ingestFiles.js";
+import {projectCatalog} from "../../pipelines/intake/catalog.js";
+import {ingestFiles} from "../../pipelines/intake/ingestFiles.js";
 import {copyProject, runPlanwatch} from "../helpers/cli.js";
 
 // A stage's code is every file its modules import, transitively (esbuild's module graph of the
@@ -41,14 +41,14 @@ describe("stage inputs derived from the module graph", () => {
   });
 
   it("editing a file the stages import only through other modules (parseCsv.ts) makes exactly the stages that import it stale, and names it", async () => {
-    const file = join(project, "pipelines", "format", "parseCsv.ts");
+    const file = join(project, "pipelines", "core", "parseCsv.ts");
     await writeFile(file, `${await readFile(file, "utf8")}\n// an edit\n`);
     const plans = await stale();
     // targets (curation.ts → parseCsv), units (units.ts, allocations.ts → parseCsv), quality (units.ts → parseCsv), and the stages after them
     expect(plans.map((p) => p.stage.name)).toEqual(expect.arrayContaining(["targets", "units", "loader:quality.json"]));
     expect(plans.map((p) => p.stage.name)).not.toContain("observations");
     for (const name of ["targets", "units", "loader:quality.json"]) {
-      expect(plans.find((p) => p.stage.name === name)!.reason).toMatch(/^changed: .*pipelines\/format\/parseCsv\.ts/);
+      expect(plans.find((p) => p.stage.name === name)!.reason).toMatch(/^changed: .*pipelines\/core\/parseCsv\.ts/);
     }
   });
 
@@ -63,15 +63,15 @@ describe("stage inputs derived from the module graph", () => {
       expect.arrayContaining(["targets", "units", "loader:quality.json"])
     );
     expect(rows.find((r) => r.stage === "observations")!.stale).toBe(false);
-    expect(rows.find((r) => r.stage === "units")!.reason).toMatch(/pipelines\/format\/parseCsv\.ts/);
+    expect(rows.find((r) => r.stage === "units")!.reason).toMatch(/pipelines\/core\/parseCsv\.ts/);
   });
 
   it("editing a module some stages import (cells.ts: quality.ts, the tasks' modules) makes those stale and leaves the others fresh", async () => {
     await runStages({projectDir: project, dataDir}, options());
-    const file = join(project, "pipelines", "submissions", "cells.ts");
+    const file = join(project, "pipelines", "core", "cells.ts");
     await writeFile(file, `${await readFile(file, "utf8")}\n// an edit\n`);
     const plans = await stale();
     expect(plans.map((p) => p.stage.name)).toEqual(["loader:quality.json", "tasks", "loader:tasks.json"]);
-    expect(plans[0]!.reason).toBe("changed: pipelines/submissions/cells.ts");
+    expect(plans[0]!.reason).toBe("changed: pipelines/core/cells.ts");
   });
 });

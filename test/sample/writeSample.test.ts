@@ -3,9 +3,9 @@ import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {afterAll, describe, expect, it} from "vitest";
 import {writeSample} from "../../pipelines/sample/writeSample.js";
-import {readUnits} from "../../pipelines/submissions/units.js";
-import {projectTargets} from "../../pipelines/targets/projectTargets.js";
-import {projectTasks} from "../../pipelines/tasks/projectTasks.js";
+import {readUnits} from "../../pipelines/project/units.js";
+import {projectTargets} from "../../pipelines/project/projectTargets.js";
+import {projectTasks} from "../../pipelines/project/projectTasks.js";
 import {PROJECT_DIR} from "../helpers/cli.js";
 
 describe("writeSample", () => {

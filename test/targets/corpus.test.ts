@@ -2,8 +2,8 @@ import {readFileSync, readdirSync} from "node:fs";
 import {join} from "node:path";
 import {describe, expect, it} from "vitest";
 import {loadTargets} from "../../pipelines/targets/loadTargets.js";
-import {normalizeText} from "../../pipelines/targets/normalizeText.js";
-import {inferPlanYear} from "../../pipelines/targets/planYear.js";
+import {normalizeText} from "../../pipelines/core/normalizeText.js";
+import {inferPlanYear} from "../../pipelines/plan/planYear.js";
 import {PROJECT_DIR, runPlanwatch} from "../helpers/cli.js";
 
 /**

@@ -5,7 +5,7 @@ import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {curateTargets, readCuration} from "../../pipelines/targets/curation.js";
 import {extractTargets} from "../../pipelines/targets/extractTargets.js";
 import {loadTargets} from "../../pipelines/targets/loadTargets.js";
-import {planYear} from "../../pipelines/targets/planYear.js";
+import {planYear} from "../../pipelines/plan/planYear.js";
 import {PROJECT_DIR} from "../helpers/cli.js";
 
 const PLAN =

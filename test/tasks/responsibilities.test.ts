@@ -4,7 +4,7 @@ import {join} from "node:path";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {extractTasks} from "../../pipelines/tasks/extractTasks.js";
 import {officeLookup, readOffices} from "../../pipelines/tasks/offices.js";
-import {projectTasks} from "../../pipelines/tasks/projectTasks.js";
+import {projectTasks} from "../../pipelines/project/projectTasks.js";
 import {assignResponsibilities, readResponsibilities} from "../../pipelines/tasks/responsibilities.js";
 import {PROJECT_DIR} from "../helpers/cli.js";
 

@@ -2,7 +2,7 @@ import {mkdtemp, rm, writeFile} from "node:fs/promises";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import type {Progress} from "../../pipelines/tasks/readProgress.js";
+import type {Progress} from "../../pipelines/intake/readProgress.js";
 import type {Task} from "../../pipelines/tasks/responsibilities.js";
 import {countStatuses, taskHistory, taskStatus} from "../../pipelines/tasks/taskStatus.js";
 import {runPlanwatch} from "../helpers/cli.js";
@@ -170,7 +170,7 @@ describe("planwatch tasks status", () => {
 
 /** Three tasks of the seed plan: one due by June (with its owner), two due at the year's end. */
 async function seedIds() {
-  const {projectTasks} = await import("../../pipelines/tasks/projectTasks.js");
+  const {projectTasks} = await import("../../pipelines/project/projectTasks.js");
   const {PROJECT_DIR} = await import("../helpers/cli.js");
   const {tasks, offices} = await projectTasks({projectDir: PROJECT_DIR});
   const name = (code: string | null) => offices.find((o) => o.code === code)!.name;

@@ -1,0 +1,29 @@
+import {PlanwatchError} from "./error.js";
+
+/** The bounds of reading one submission, so that a hostile file costs little time and memory. */
+export interface ReadLimits {
+  /** The most cells a grid may hold (default 1,000,000): more is `file_too_large`, found as they are read. */
+  maxCells?: number;
+  /** The longest line of a text file, in bytes (default 1 MiB): longer is `bad_csv`, found before decoding. */
+  maxLineBytes?: number;
+  /** The most bytes an xlsx may unpack to, all its parts together (default 256 MiB). */
+  maxUnpackedBytes?: number;
+}
+
+export const DEFAULT_MAX_CELLS = 500_000;
+export const DEFAULT_MAX_LINE_BYTES = 1 << 20;
+export const DEFAULT_MAX_UNPACKED_BYTES = 256 << 20;
+
+/** The error of a grid over `maxCells`, found at spreadsheet row `row`. */
+export function tooManyCells(maxCells: number, row: number): PlanwatchError {
+  return new PlanwatchError(
+    "file_too_large",
+    `到第 ${row} 行已超过 ${maxCells.toLocaleString("en-US")} 个单元格的上限,请拆分文件后分别报送`,
+    {row}
+  );
+}
+
+/** Bytes as people read them: `12 KB`, `3.5 MB`. */
+export function sizeText(n: number): string {
+  return n >= 1 << 20 ? `${(n / (1 << 20)).toFixed(1)} MB` : `${Math.ceil(n / 1024)} KB`;
+}

@@ -1,0 +1,39 @@
+import {foldKey} from "../core/cells.js";
+import type {Unit} from "../project/units.js";
+import type {Target} from "../targets/curation.js";
+import type {Office} from "../tasks/offices.js";
+import {projectTasks} from "../project/projectTasks.js";
+import type {Task} from "../tasks/responsibilities.js";
+import type {ProgressCatalog} from "./validateProgress.js";
+
+/** A {@link ProgressCatalog} over tasks, offices and units: offices are found before units. */
+export function makeProgressCatalog({
+  tasks,
+  offices,
+  units
+}: {
+  tasks: readonly Pick<Task, "task_id" | "owner" | "partners">[];
+  offices: readonly Office[];
+  units: readonly Unit[];
+}): ProgressCatalog {
+  const byId = new Map(tasks.map((t) => [foldKey(t.task_id), t]));
+  const reporters = new Map<string, {code: string; name: string}>();
+  for (const u of units)
+    for (const key of [u.code, u.name, u.short_name, ...u.aliases])
+      if (key) reporters.set(foldKey(key), {code: u.code, name: u.name});
+  for (const o of offices)
+    for (const key of [o.code, o.name, o.short_name, ...o.aliases])
+      if (key) reporters.set(foldKey(key), {code: o.code, name: o.name});
+  return {task: (id) => byId.get(foldKey(id)), reporter: (text) => reporters.get(foldKey(text))};
+}
+
+/**
+ * The project's progress catalog: its tasks with owners, its offices and units. Options: `projectDir`;
+ * `targets`, the project's targets when already read.
+ */
+export async function projectProgressCatalog({
+  projectDir,
+  targets
+}: {projectDir?: string; targets?: readonly Target[]} = {}): Promise<ProgressCatalog> {
+  return makeProgressCatalog(await projectTasks({projectDir, targets}));
+}

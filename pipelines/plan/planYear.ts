@@ -1,0 +1,81 @@
+import {PlanwatchError} from "../core/error.js";
+import {normalizePlanText} from "../core/normalizeText.js";
+import {parseChineseNumeral} from "./numbers.js";
+
+/** Where a plan's year was read: the option, the title, a publication date, the heading, the five-year period, the deadlines. */
+export type PlanYearSource = "option" | "title" | "date" | "heading" | "period" | "deadline" | "roc";
+
+const TITLE_YEAR = /(\d{4})\s*年(?:度)?\s*(?:教育)?(?:工作要点|工作计划|重点工作|工作任务|行动计划|民生实事|计划)/;
+const DATE_YEAR = /(?:发布|公布|印发|成文|发文|发表|生成)(?:日期|时间)\s*[::】\]]?\s*(\d{4})\s*(?:[-./年])/;
+const YEAR = /(\d{4})\s*年(?!代)/g;
+/** 十四五 (the 14th five-year plan, 2021–2025), as plans name their period. */
+const FIVE_YEAR_PLAN = /十([一二三四五六七八九])五(?=”|"|时期|期间|规划|计划)/;
+const DEADLINE = /(?:到|至|截至|于|在)\s*(\d{4})\s*年|(\d{4})\s*年\s*(?:底|末)/g;
+/** A section (一、) or item (1. 1、 (一)) mark: where the heading block ends. */
+const BODY_MARK = /^\s*(?:[一二三四五六七八九十]+、|\d{1,2}[.、](?!\d)|[((][一二三四五六七八九十]+[))])/;
+/** A line with a comma or a stop is prose, no title. */
+const PROSE = /[,。;!?]/;
+/** The heading block is at most this many non-empty lines. */
+const HEADING_LINES = 5;
+
+const plausible = (y: number) => y >= 1949 && y <= 2100;
+/**
+ * A year of the Republic of China calendar (民國114年 = 2025), as Taiwanese plans count: three digits
+ * before 年 or 年度, not part of a longer number. Read last, and only from the heading block, where a
+ * plain count of years (建校100年) would hardly stand.
+ */
+const ROC_YEAR = /(?:民國|中華民國)?(?<!\d)(1[01]\d)\s*年(?:度)?/g;
+const ROC_OFFSET = 1911;
+
+/**
+ * The year a plan covers and where it was read, or `year: null` when nothing says it. In order: the
+ * `year` option; a title such as `2023年工作要点`; a publication date (`发布日期:2023-04-25`); the
+ * latest `YYYY年` of the heading block (the lines before the first section or item, at most five: a
+ * heading that reviews 2023 and plans 2024 is a 2024 plan); a five-year period (`十四五` → 2025); the
+ * latest deadline in the text (`到2030年`, `2023年底前`); a Republic of China year of the heading block
+ * (`114年度施政計畫` → 2025). Throws `PlanwatchError` `invalid_plan` for a
+ * `year` option that is not a year.
+ */
+export function inferPlanYear(
+  text: string,
+  {year}: {year?: number | null} = {}
+): {year: number | null; source: PlanYearSource | null} {
+  if (year !== undefined && year !== null) {
+    if (!Number.isInteger(year) || year < 1900 || year > 2999)
+      throw new PlanwatchError("invalid_plan", `invalid plan year: ${year}`);
+    return {year, source: "option"};
+  }
+  const normalized = normalizePlanText(text);
+  const title = TITLE_YEAR.exec(normalized);
+  if (title) return {year: Number(title[1]), source: "title"};
+  const date = DATE_YEAR.exec(normalized);
+  if (date && plausible(Number(date[1]))) return {year: Number(date[1]), source: "date"};
+  const heading: string[] = [];
+  for (const line of normalized.split("\n")) {
+    if (!line.trim()) continue;
+    if (BODY_MARK.test(line) || heading.length === HEADING_LINES) break;
+    heading.push(line);
+  }
+  const headingYears = heading.flatMap((line) => [...line.matchAll(YEAR)].map((m) => Number(m[1]))).filter(plausible);
+  if (headingYears.length) return {year: Math.max(...headingYears), source: "heading"};
+  // A title names the plan's period (“十四五”教育事业发展规划); a sentence may only refer to one (与“十四五”规划相衔接).
+  const period = FIVE_YEAR_PLAN.exec(heading.filter((line) => !PROSE.test(line)).join("\n"));
+  if (period) return {year: 1955 + 5 * (10 + parseChineseNumeral(period[1]!)), source: "period"};
+  const deadlines = [...normalized.matchAll(DEADLINE)].map((m) => Number(m[1] ?? m[2])).filter(plausible);
+  if (deadlines.length) return {year: Math.max(...deadlines), source: "deadline"};
+  const roc = [...heading.join("\n").matchAll(ROC_YEAR)].map((m) => Number(m[1]) + ROC_OFFSET).filter(plausible);
+  if (roc.length) return {year: Math.max(...roc), source: "roc"};
+  return {year: null, source: null};
+}
+
+/**
+ * The year a plan covers, read from its title (`2023年工作要点` → 2023), unless `year` is given.
+ * Throws `PlanwatchError` `invalid_plan` when neither says it. (Reading the rest of the text too,
+ * and returning null instead of throwing: {@link inferPlanYear}.)
+ */
+export function planYear(text: string, {year}: {year?: number} = {}): number {
+  if (year !== undefined) return inferPlanYear(text, {year}).year!;
+  const match = TITLE_YEAR.exec(normalizePlanText(text));
+  if (!match) throw new PlanwatchError("invalid_plan", "cannot tell the plan's year from its title: pass --year");
+  return Number(match[1]);
+}

@@ -1,0 +1,133 @@
+import {readPlanText} from "../plan/readPlanText.js";
+import {existsSync} from "node:fs";
+import {copyFile, mkdir, readdir, writeFile} from "node:fs/promises";
+import {basename, join, resolve} from "node:path";
+import {PlanwatchError} from "../core/error.js";
+import {PROJECT_FILE, type ProjectSpec} from "./projectFile.js";
+import {LIVELIHOOD_TITLE} from "./projectFacts.js";
+import {livelihoodSections} from "./livelihoodSections.js";
+import {planTitle} from "../plan/planTitle.js";
+import {extractTargets} from "../targets/extractTargets.js";
+import {planSections} from "../plan/planSections.js";
+import {inferPlanYear} from "../plan/planYear.js";
+
+/** What `planwatch init` made: the project folder, its project file's content, and what it could not tell. */
+export interface InitResult {
+  dir: string;
+  spec: ProjectSpec;
+  files: string[];
+  targets: number;
+  /** What the user must still say (in Chinese): the year when the plan does not state it, ... */
+  warnings: string[];
+}
+
+const UNITS_HEADER = "code,name,short_name,kind,aliases\n";
+const CURATION_HEADER =
+  "id,indicator,kind,aggregation,direction,baseline,baseline_source,start,deadline,schedule,note\n";
+const ALLOCATIONS_HEADER = "unit_code,target_id,value\n";
+const OFFICES_HEADER = "code,name,short_name,aliases\n";
+const RESPONSIBILITIES_HEADER = "id,lead,partners,deadline,note\n";
+
+/**
+ * Creates a new planwatch project in `dir` (created; it must not hold a project already) for the
+ * plan text `plan` (UTF-8): `seeds/` with a copy of the plan, a units table to fill
+ * (`seeds/units.csv`, header only), an empty curation file and allocations file, `seeds/README.md`
+ * explaining their columns; `data/inbox/`; the project file `planwatch.config.json` naming them,
+ * with the plan's title, year and livelihood sections as read from the text (`title`, `year`
+ * override); and a `README.md`. Throws `PlanwatchError` `project_exists`, `invalid_plan`.
+ */
+export async function initProject(
+  dir: string,
+  {plan, title, year}: {plan: string; title?: string; year?: number}
+): Promise<InitResult> {
+  const root = resolve(dir);
+  if (existsSync(join(root, PROJECT_FILE)))
+    throw new PlanwatchError("project_exists", `${join(root, PROJECT_FILE)} 已存在:该文件夹已是一个 planwatch 项目`);
+  if (existsSync(root) && (await readdir(root)).some((f) => f === "seeds" || f === "data")) {
+    throw new PlanwatchError("project_exists", `${root} 已有 seeds/ 或 data/ 文件夹:请换一个空文件夹`);
+  }
+  const text = (await readPlanText(plan)).replace(/^\uFEFF/, "");
+  if (!text.trim()) throw new PlanwatchError("invalid_plan", `${plan}: 规划文本为空`);
+  const warnings: string[] = [];
+  const planName = basename(plan).replace(/\.[^.]*$/, "") + ".txt";
+  const sections = livelihoodSections(planSections(text));
+  const planYearValue = inferPlanYear(text, {year}).year;
+  if (planYearValue === null) warnings.push(`未能从规划文本读出规划年份:请在 ${PROJECT_FILE} 中填写 "year"(如 2024)。`);
+  const spec: ProjectSpec = {
+    plan: `seeds/${planName}`,
+    title: title ?? planTitle(text) ?? planName.replace(/\.txt$/, ""),
+    year: planYearValue,
+    livelihood: sections.length ? {title: LIVELIHOOD_TITLE, sections} : false,
+    units: "seeds/units.csv",
+    curation: "seeds/targets.curation.csv",
+    allocations: "seeds/allocations.csv",
+    offices: "seeds/offices.csv",
+    responsibilities: "seeds/responsibilities.csv"
+  };
+  if (!sections.length)
+    warnings.push(
+      `规划中没有标题含“民生实事”等字样的部分:总览不单列民生实事;如有,请在 ${PROJECT_FILE} 的 "livelihood" 中填写 {"title": "…", "sections": [部分序号]}。`
+    );
+  warnings.push("请在 seeds/units.csv 中填写报送单位(每行一个单位,列的含义见 seeds/README.md),再接收报送文件。");
+  await mkdir(join(root, "seeds"), {recursive: true});
+  await mkdir(join(root, "data", "inbox"), {recursive: true});
+  const files: [string, string][] = [
+    [PROJECT_FILE, JSON.stringify(spec, null, 2) + "\n"],
+    ["seeds/units.csv", UNITS_HEADER],
+    ["seeds/targets.curation.csv", CURATION_HEADER],
+    ["seeds/allocations.csv", ALLOCATIONS_HEADER],
+    ["seeds/offices.csv", OFFICES_HEADER],
+    ["seeds/responsibilities.csv", RESPONSIBILITIES_HEADER],
+    ["seeds/README.md", SEEDS_README],
+    ["README.md", projectReadme(spec.title!)]
+  ];
+  await copyFile(plan, join(root, "seeds", planName));
+  for (const [name, content] of files) await writeFile(join(root, name), content);
+  return {
+    dir: root,
+    spec,
+    files: [`seeds/${planName}`, ...files.map(([n]) => n)],
+    targets: extractTargets(text).length,
+    warnings
+  };
+}
+
+const SEEDS_README = `# seeds/:本项目的参考输入
+
+- 规划原文(\`.txt\`,UTF-8):项目文件 \`planwatch.config.json\` 的 \`plan\` 指向它。
+- \`units.csv\`:报送单位表,每行一个单位,各列:
+  - \`code\`:单位代码,6 位数字(如行政区划代码 330106;直属单位可自编,如 339901);
+  - \`name\`:单位全称(如 西湖区、市教育局直属某学校);
+  - \`short_name\`:简称(如 西湖),报送文件中写简称也能识别;
+  - \`kind\`:\`district\`(区)、\`county\`(县、县级市)或 \`bureau\`(局属、直属单位);
+  - \`aliases\`:其他写法,用 \`|\` 分隔(如 高新区|高新区(滨江)),可空。
+- \`targets.curation.csv\`:原文说不清的目标信息(汇总方式、基线、起止月、分月安排),按目标编号补充;
+  列为 \`id,indicator,kind,aggregation,direction,baseline,baseline_source,start,deadline,schedule,note\`,
+  空格保留默认值。先运行 \`planwatch targets extract <规划原文>\` 查看目标编号。
+- \`allocations.csv\`:数量类目标分解到各单位的任务数,列为 \`unit_code,target_id,value\`,可空。
+- \`offices.csv\`:本单位各处室(任务的牵头单位),列为 \`code,name,short_name,aliases\`(code 为字母或数字),可空。
+- \`responsibilities.csv\`:工作任务的分工,列为 \`id,lead,partners,deadline,note\`:\`id\` 为工作项(如 1.3)
+  或任务编号(如 1.3-t2,见 \`planwatch tasks extract <规划原文>\`),\`lead\` 为牵头处室,\`partners\` 为配合
+  处室或单位(用 \`|\` 分隔),\`deadline\` 为 YYYY-MM(可空,空则按原文),可空。
+`;
+
+function projectReadme(title: string): string {
+  return `# ${title} · planwatch 监测项目
+
+本文件夹由 \`planwatch init\` 创建。项目文件 \`planwatch.config.json\` 写明规划原文、标题、年份、
+民生实事所在部分、单位表和整理文件;网站的标题、侧栏、页脚和总览都从这里读取。
+
+在本文件夹中运行(\`planwatch\` 指 planwatch 安装处的 \`pipelines/planwatch.js\`,或 \`npx planwatch\`):
+
+\`\`\`sh
+planwatch targets extract seeds/*.txt    # 查看从规划中提取的量化目标及编号
+# 填写 seeds/units.csv(见 seeds/README.md)
+planwatch template --unit <单位名称>      # 生成某单位的空白报送表
+planwatch tasks extract seeds/*.txt      # 查看工作任务及编号(填写 seeds/responsibilities.csv 用)
+planwatch template --tasks --unit <处室>  # 生成某处室的任务进展表
+planwatch ingest data/inbox               # 接收、校验报送文件
+planwatch build                           # 生成网站到 dist/
+planwatch preview                         # 本机预览 dist/
+\`\`\`
+`;
+}

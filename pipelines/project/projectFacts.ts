@@ -1,0 +1,68 @@
+import {readPlanText} from "../plan/readPlanText.js";
+import {relative} from "node:path";
+import {PlanwatchError} from "../core/error.js";
+import {projectPaths, readProjectSpec} from "./projectFile.js";
+import type {Target} from "../targets/curation.js";
+import {planSections} from "../plan/planSections.js";
+import {planYear} from "../plan/planYear.js";
+import {projectPlanFile, projectTargets} from "./projectTargets.js";
+import {livelihoodSections} from "./livelihoodSections.js";
+import {planTitle} from "../plan/planTitle.js";
+
+/** What the pages say about the plan: the project file's facts, with the defaults read from the plan. */
+export interface ProjectFacts {
+  /** The plan's title (`某市教育局2024年工作要点`). */
+  title: string;
+  /** The site's title: the sidebar's head and every page's `<title>`. */
+  site_title: string;
+  /** The plan's year, or null when neither the project file nor the plan says it. */
+  year: number | null;
+  /** The plan file, relative to the project. */
+  plan_file: string;
+  /** The plan's livelihood projects (民生实事): a heading, its sections and their targets; null when it has none. */
+  livelihood: {title: string; sections: number[]; target_ids: string[]} | null;
+}
+
+/** The default heading of a plan's livelihood projects when the project file names none. */
+export const LIVELIHOOD_TITLE = "民生实事";
+
+/**
+ * The plan's facts for the site ({@link ProjectFacts}): what the project file sets, else what the
+ * plan text says (its title line, its year, the sections whose heading names 民生实事). Options:
+ * `projectDir` (default: the project folder); `targets` (default: the project's, read).
+ */
+export async function projectFacts({
+  projectDir,
+  targets
+}: {projectDir?: string; targets?: Target[]} = {}): Promise<ProjectFacts> {
+  const paths = projectPaths(projectDir);
+  const spec = readProjectSpec(paths.root);
+  const plan = await projectPlanFile({projectDir: paths.root});
+  const text = await readPlanText(plan);
+  const title = spec.title ?? planTitle(text);
+  if (!title) throw new PlanwatchError("invalid_plan", `${plan}: 规划文本为空,无法读出标题`);
+  const own = targets ?? (await projectTargets({projectDir: paths.root}));
+  let livelihood: ProjectFacts["livelihood"] = null;
+  if (spec.livelihood !== false) {
+    const sections = spec.livelihood?.sections ?? livelihoodSections(planSections(text));
+    if (sections.length) {
+      const ids = own.filter((t) => sections.includes(t.section)).map((t) => t.id);
+      livelihood = {title: spec.livelihood?.title ?? LIVELIHOOD_TITLE, sections, target_ids: ids};
+    }
+  }
+  return {
+    title,
+    site_title: spec.site_title ?? `${title} · 监测`,
+    year: spec.year !== undefined ? spec.year : yearOf(text),
+    plan_file: relative(paths.root, plan),
+    livelihood
+  };
+}
+
+function yearOf(text: string): number | null {
+  try {
+    return planYear(text);
+  } catch {
+    return null;
+  }
+}

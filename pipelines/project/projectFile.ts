@@ -1,0 +1,133 @@
+import {existsSync, readFileSync, readdirSync} from "node:fs";
+import {join, resolve} from "node:path";
+import {PlanwatchError} from "../core/error.js";
+import {packageRoot} from "../core/packageRoot.js";
+
+/** The project file: the plan and the tables a project is made of, at the project's root. */
+export const PROJECT_FILE = "planwatch.config.json";
+
+/** Where `planwatch dev` tells the preview server's configuration which data folder it shows. */
+export const DEV_CONTEXT = join(".planwatch", "dev.json");
+
+/**
+ * A project file as written: every field optional, paths relative to the project folder.
+ * `plan` (default: the one `.txt` in `seeds/`), `title` (default: the plan's own title line),
+ * `site_title` (default: `<title> · 监测`), `year` (default: read from the plan), `livelihood`
+ * (`{title, sections}`; default: the sections whose heading names 民生实事 or the like; `false`: none),
+ * `units` (`seeds/units.csv`), `curation` (`seeds/targets.curation.csv`), `allocations`
+ * (`seeds/allocations.csv`), `headers` (`seeds/headers.csv`, else the toolkit's), `offices`
+ * (`seeds/offices.csv`) and `responsibilities` (`seeds/responsibilities.csv`): who owns each task.
+ */
+export interface ProjectSpec {
+  plan?: string;
+  title?: string;
+  site_title?: string;
+  year?: number | null;
+  livelihood?: {title?: string; sections?: number[]} | false;
+  units?: string;
+  curation?: string;
+  allocations?: string;
+  headers?: string;
+  offices?: string;
+  responsibilities?: string;
+}
+
+const FIELDS: Record<keyof ProjectSpec, (v: unknown) => boolean> = {
+  plan: (v) => typeof v === "string" && v !== "",
+  title: (v) => typeof v === "string" && v.trim() !== "",
+  site_title: (v) => typeof v === "string" && v.trim() !== "",
+  year: (v) => v === null || (Number.isInteger(v) && (v as number) >= 1900 && (v as number) <= 2999),
+  livelihood: (v) =>
+    v === false ||
+    (typeof v === "object" &&
+      v !== null &&
+      !Array.isArray(v) &&
+      Object.entries(v).every(([k, x]) =>
+        k === "title"
+          ? typeof x === "string" && x.trim() !== ""
+          : k === "sections"
+            ? Array.isArray(x) && x.every((s) => Number.isInteger(s) && s > 0)
+            : false
+      )),
+  units: (v) => typeof v === "string" && v !== "",
+  curation: (v) => typeof v === "string" && v !== "",
+  allocations: (v) => typeof v === "string" && v !== "",
+  headers: (v) => typeof v === "string" && v !== "",
+  offices: (v) => typeof v === "string" && v !== "",
+  responsibilities: (v) => typeof v === "string" && v !== ""
+};
+
+/**
+ * Reads and checks the project file of `root` (`{}` when there is none). Throws `PlanwatchError`
+ * `invalid_project` naming the file and the field that is wrong.
+ */
+export function readProjectSpec(root: string): ProjectSpec {
+  const file = join(root, PROJECT_FILE);
+  if (!existsSync(file)) return {};
+  let spec: unknown;
+  try {
+    spec = JSON.parse(readFileSync(file, "utf8").replace(/^\uFEFF/, ""));
+  } catch (error) {
+    throw new PlanwatchError("invalid_project", `${file}: 不是有效的 JSON:${(error as Error).message}`);
+  }
+  if (typeof spec !== "object" || spec === null || Array.isArray(spec))
+    throw new PlanwatchError("invalid_project", `${file}: 应为一个 JSON 对象`);
+  for (const [key, value] of Object.entries(spec)) {
+    if (key.startsWith("//") || key === "$comment") continue;
+    const check = FIELDS[key as keyof ProjectSpec];
+    if (!check)
+      throw new PlanwatchError(
+        "invalid_project",
+        `${file}: 未知字段 "${key}"(可用字段:${Object.keys(FIELDS).join("、")})`
+      );
+    if (!check(value))
+      throw new PlanwatchError("invalid_project", `${file}: 字段 "${key}" 的值无效:${JSON.stringify(value)}`);
+  }
+  return spec as ProjectSpec;
+}
+
+/**
+ * Where a planwatch project keeps its inputs, given its folder (default: `PLANWATCH_PROJECT`, read
+ * at the call, else the current directory): the paths its project file names, or the defaults.
+ * `plan` is null when the project file names none and `seeds/` holds no single `.txt`.
+ */
+export function projectPaths(projectDir: string = process.env.PLANWATCH_PROJECT ?? process.cwd()) {
+  const root = resolve(projectDir);
+  const spec = readProjectSpec(root);
+  const seeds = join(root, "seeds");
+  const at = (path: string | undefined, fallback: string) => (path ? resolve(root, path) : fallback);
+  const ownHeaders = join(seeds, "headers.csv");
+  return {
+    root,
+    /** The project file, or null when the project has none (every default applies). */
+    file: existsSync(join(root, PROJECT_FILE)) ? join(root, PROJECT_FILE) : null,
+    seeds,
+    plan: spec.plan ? resolve(root, spec.plan) : soleText(seeds),
+    units: at(spec.units, join(seeds, "units.csv")),
+    curation: at(spec.curation, join(seeds, "targets.curation.csv")),
+    allocations: at(spec.allocations, join(seeds, "allocations.csv")),
+    headers: at(spec.headers, existsSync(ownHeaders) ? ownHeaders : join(packageRoot(), "seeds", "headers.csv")),
+    offices: at(spec.offices, join(seeds, "offices.csv")),
+    responsibilities: at(spec.responsibilities, join(seeds, "responsibilities.csv")),
+    /** The plan's year when the project file sets it. */
+    year: spec.year ?? undefined,
+    /** The ingested data the site is built from: `PLANWATCH_DATA`, else `<project>/data`. */
+    data: process.env.PLANWATCH_DATA ? resolve(process.env.PLANWATCH_DATA) : join(root, "data"),
+    sample: join(root, "data", "sample")
+  };
+}
+
+function soleText(seeds: string): string | null {
+  if (!existsSync(seeds)) return null;
+  const texts = readdirSync(seeds).filter((f) => f.endsWith(".txt"));
+  return texts.length === 1 ? join(seeds, texts[0]!) : null;
+}
+
+/**
+ * The Framework root the project's site is built from: the project's own `src/` when it has one (the
+ * toolkit's checkout, or a project that keeps its own pages), else the toolkit's.
+ */
+export function siteRoot(projectDir: string): string {
+  const own = join(resolve(projectDir), "src");
+  return existsSync(own) ? own : join(packageRoot(), "src");
+}

@@ -1,0 +1,50 @@
+import {readPlanText} from "../plan/readPlanText.js";
+import {existsSync} from "node:fs";
+import {projectPaths} from "./projectFile.js";
+import {foldKey} from "../core/cells.js";
+import {type Unit, readUnits} from "./units.js";
+import type {Target} from "../targets/curation.js";
+import {projectPlanFile, projectTargets} from "./projectTargets.js";
+import {type WorkItem, extractTasks} from "../tasks/extractTasks.js";
+import {type Office, officeLookup, projectOffices} from "../tasks/offices.js";
+import {type Task, assignResponsibilities, readResponsibilities} from "../tasks/responsibilities.js";
+
+/** The plan's tasks with their owners, the work items, and the offices and units that may report. */
+export interface ProjectTasks {
+  year: number | null;
+  items: WorkItem[];
+  tasks: Task[];
+  offices: Office[];
+  units: Unit[];
+}
+
+/**
+ * The project's work items and tasks, each task with its owner from `seeds/responsibilities.csv`
+ * (when the project has one; offices from `seeds/offices.csv`). Options: `projectDir` (default: the
+ * project folder); `targets`, the project's targets when already read (default: read them).
+ */
+export async function projectTasks({
+  projectDir,
+  targets: known
+}: {projectDir?: string; targets?: readonly Target[]} = {}): Promise<ProjectTasks> {
+  const paths = projectPaths(projectDir);
+  const [text, targets, units, offices] = await Promise.all([
+    projectPlanFile({projectDir}).then(readPlanText),
+    known ?? projectTargets({projectDir}),
+    readUnits(paths.units),
+    projectOffices(paths.offices)
+  ]);
+  const {year, items, tasks} = extractTasks(text, {targets, year: paths.year});
+  const office = officeLookup(offices);
+  const unitKeys = new Map<string, Unit>();
+  for (const u of units)
+    for (const key of [u.code, u.name, u.short_name, ...u.aliases]) if (key) unitKeys.set(foldKey(key), u);
+  const rows = existsSync(paths.responsibilities)
+    ? await readResponsibilities(paths.responsibilities, {
+        ids: new Set([...items.map((i) => i.item_id), ...tasks.map((t) => t.task_id)]),
+        office: (t) => office(t)?.code,
+        partner: (t) => office(t)?.code ?? unitKeys.get(foldKey(t))?.code
+      })
+    : [];
+  return {year, items, tasks: assignResponsibilities(tasks, rows), offices, units};
+}

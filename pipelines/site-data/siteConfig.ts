@@ -1,0 +1,137 @@
+import {readPlanText} from "../plan/readPlanText.js";
+import {existsSync, readFileSync} from "node:fs";
+import {join, resolve} from "node:path";
+import {DEV_CONTEXT, projectPaths, siteRoot} from "../project/projectFile.js";
+import {type Unit, readUnits} from "../project/units.js";
+import type {Target} from "../targets/curation.js";
+import {type PlanSection, planSections} from "../plan/planSections.js";
+import {projectPlanFile, projectTargets} from "../project/projectTargets.js";
+import {targetSlug} from "../core/slug.js";
+import {type ProjectFacts, projectFacts} from "../project/projectFacts.js";
+import {type SearchEntry, searchEntries} from "./searchEntries.js";
+import {inputSnapshot} from "./snapshot.js";
+import {SEARCH_LABELS_SCRIPT} from "./searchLabels.js";
+import {type Office, projectOffices} from "../tasks/offices.js";
+
+/** Everything one build's site configuration is made of: read by {@link siteContext}, for one build. */
+export interface SiteContext {
+  /** Framework's root: the folder of the pages (absolute). */
+  root: string;
+  facts: ProjectFacts;
+  sections: PlanSection[];
+  units: Unit[];
+  /** The offices that own the plan's tasks (the project's offices table; none when it has none). */
+  offices: Office[];
+  targets: Target[];
+  /** The data's as-of month, shown in the footer (null: no data yet). */
+  asOf: string | null;
+  /** The input snapshot hash, shown in the footer. */
+  snapshot: string;
+  /** The search index's entries ({@link searchEntries}). */
+  search: SearchEntry[];
+}
+
+/**
+ * The context of one build of a project's site: its plan's facts, sections, units and targets, the
+ * data's as-of month and the input snapshot, read now (never cached: a second build in the same
+ * process reads them again). Options: `projectDir`, `dataDir` (default: `<project>/data`).
+ */
+export async function siteContext({projectDir, dataDir}: {projectDir: string; dataDir?: string}): Promise<SiteContext> {
+  const paths = projectPaths(projectDir);
+  const data = dataDir ? resolve(dataDir) : join(paths.root, "data");
+  const [targets, units, offices, text, {snapshot, as_of}] = await Promise.all([
+    projectTargets({projectDir: paths.root}),
+    readUnits(paths.units),
+    projectOffices(paths.offices),
+    projectPlanFile({projectDir: paths.root}).then(readPlanText),
+    inputSnapshot({projectDir: paths.root, dataDir: data})
+  ]);
+  const [facts, search] = await Promise.all([
+    projectFacts({projectDir: paths.root, targets}),
+    searchEntries({projectDir: paths.root})
+  ]);
+  return {
+    root: siteRoot(paths.root),
+    facts,
+    sections: planSections(text),
+    units,
+    offices,
+    targets,
+    asOf: as_of,
+    snapshot,
+    search
+  };
+}
+
+/**
+ * The site's Observable Framework configuration for one build, made from its context alone: the
+ * title, sidebar (the livelihood page when the plan has such a list, one page per section and per
+ * unit, and per office when the project names its offices), dynamic pages and footer (the plan's title, the data's as-of month and the input snapshot,
+ * never a build time) all come from the project, so two builds in one process each publish their own.
+ * Offline by design: no remote stylesheet (the default theme links a font service).
+ */
+export function siteConfig({root, facts, sections, units, offices, targets, asOf, snapshot, search}: SiteContext) {
+  return {
+    root,
+    output: "dist",
+    title: facts.site_title,
+    style: "style.css",
+    globalStylesheets: [],
+    head: `<link rel="icon" href="data:,"><meta name="format-detection" content="telephone=no">${SEARCH_LABELS_SCRIPT}`,
+    footer: `planwatch · 目标来源:《${escapeHtml(facts.title)}》 · 数据截至 ${escapeHtml(asOf ?? "—")} · 输入快照 <code>${escapeHtml(snapshot ?? "—")}</code>`,
+    // Links end in .html, so any static file server (an intranet's nginx, a file share) serves the site.
+    preserveExtension: true,
+    pager: false,
+    toc: false,
+    pages: [
+      ...(facts.livelihood ? [{name: facts.livelihood.title, path: "/livelihood"}] : []),
+      {
+        name: "分项工作",
+        open: false,
+        pages: sections.map((s) => ({name: s.title.split(",")[0]!, path: `/sections/${s.section}`}))
+      },
+      {name: "各区县(市)与直属单位", open: false, pages: units.map((u) => ({name: u.name, path: `/units/${u.code}`}))},
+      ...(offices.length
+        ? [{name: "各处室任务", open: false, pages: offices.map((o) => ({name: o.name, path: `/offices/${o.code}`}))}]
+        : []),
+      {name: "数据质量", path: "/quality"},
+      {name: "方法", path: "/method"},
+      {name: "分析指南", path: "/guide"},
+      {name: "规划原文", path: "/plan"}
+    ],
+    dynamicPaths: [
+      ...sections.map((s) => `/sections/${s.section}`),
+      ...units.map((u) => `/units/${u.code}`),
+      ...offices.map((o) => `/offices/${o.code}`),
+      ...targets.map((t) => `/targets/${targetSlug(t.id)}`)
+    ],
+    // Framework's own index cannot split Chinese: every page sets index: false and is indexed here.
+    search: {
+      index: async function* () {
+        yield* search;
+      }
+    },
+    // Loaders run with the project folder as working directory; tsx comes from node_modules.
+    interpreters: {".ts": ["node", "--import", "tsx"]}
+  };
+}
+
+/**
+ * The configuration `observablehq.config.ts` exports for Framework's preview (`npm run dev`): the
+ * data folder `planwatch dev` wrote into `.planwatch/dev.json`, else the ingested sample, else
+ * `data/`. Builds never read it: `planwatch build` passes {@link siteConfig} to Framework directly.
+ */
+export async function devSiteConfig({projectDir}: {projectDir: string}) {
+  const file = join(projectDir, DEV_CONTEXT);
+  const sample = join(projectDir, ".planwatch", "sample-data");
+  const dataDir = existsSync(file)
+    ? (JSON.parse(readFileSync(file, "utf8")) as {dataDir: string}).dataDir
+    : existsSync(sample)
+      ? sample
+      : join(projectDir, "data");
+  return siteConfig(await siteContext({projectDir, dataDir}));
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}

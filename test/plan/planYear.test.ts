@@ -1,0 +1,144 @@
+import {mkdtemp, rm, writeFile} from "node:fs/promises";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
+import iconv from "iconv-lite";
+import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {curateTargets} from "../../pipelines/targets/curation.js";
+import {extractTargets} from "../../pipelines/targets/extractTargets.js";
+import {loadTargets} from "../../pipelines/targets/loadTargets.js";
+import {inferPlanYear} from "../../pipelines/plan/planYear.js";
+
+describe("inferPlanYear", () => {
+  it.each([
+    ["a title", "杭州市教育局2023年工作要点\n一、总体要求\n到2025年,新增学位1万个。", 2023, "title"],
+    ["a traditional title", "臺北市2024年度教育工作計劃", 2024, "title"],
+    ["a publication date", "浙江省卫生健康工作要点的通知\n发布日期: 2023-04-25 17:10\n一、主要任务", 2023, "date"],
+    [
+      "a traditional 發布時間",
+      "國家衛健委:降至歷史最低\n發布時間:2023-06-02 09:20:00\n力爭到2030年孕產婦死亡率下降到12/10萬以下。",
+      2023,
+      "date"
+    ],
+    ["a 发表时间", "建设全面开工\n编辑:某某 发表时间:2024-05-06 09:25", 2024, "date"],
+    ["a 公布日期 with dots", "关于加快学前教育发展的意见\n【公布日期】2005.02.01\n一、目标", 2005, "date"],
+    [
+      "the latest year of the heading block",
+      "全市教育工作会议召开,总结回顾2023年工作,部署2024年工作。\n会议介绍,新建学校15所。",
+      2024,
+      "heading"
+    ],
+    ["a five-year period", "“十四五”教育事业发展主要指标表\n一、发展水平\n1.学前教育毛入园率(%)", 2025, "period"],
+    [
+      "the latest deadline",
+      "关于推进健康行动的实施意见\n一、总体目标\n到2025年,政策体系初步建立。\n到2030年,人均预期寿命达到78.5岁。",
+      2030,
+      "deadline"
+    ],
+    ["a deadline with spaces and 底前", "施政報告指標\n1. 黑點於 2023 年底前消除至少 75%。", 2023, "deadline"],
+    [
+      "a Republic of China year in the heading",
+      "金門縣114年度施政計畫\n一、教育\n1. 增設公共化幼兒園2園。",
+      2025,
+      "roc"
+    ],
+    ["the latest of several", "施政計畫選項列管項目113年至114年第4季執行情形\n目前列管33案。", 2025, "roc"]
+  ])("reads the year from %s", (_name, text, year, source) => {
+    expect(inferPlanYear(text)).toEqual({year, source});
+  });
+
+  it("says null when nothing names a year, and the option wins over everything", () => {
+    expect(inferPlanYear("加大重点人群健康保障\n年内产前筛查率达到90%以上。")).toEqual({year: null, source: null});
+    // a count of years is not a year: only three digits before 年 in the heading count, and not inside a longer number
+    expect(inferPlanYear("学校章程\n一、总则\n学校建于120年前。")).toEqual({year: null, source: null});
+    expect(inferPlanYear("纪念建校1120年\n一、总则")).toEqual({year: null, source: null});
+    // a sentence that refers to a five-year plan does not make the text one
+    expect(inferPlanYear("今年发展主要预期目标是:增长5%左右。\n预期目标与“十四五”规划相衔接。")).toEqual({
+      year: null,
+      source: null
+    });
+    expect(inferPlanYear("杭州市教育局2023年工作要点", {year: 2024})).toEqual({year: 2024, source: "option"});
+    expect(inferPlanYear("杭州市教育局2023年工作要点", {year: null})).toEqual({year: 2023, source: "title"});
+    expect(() => inferPlanYear("", {year: 20.5})).toThrow(/invalid plan year: 20.5/);
+  });
+});
+
+describe("loadTargets on plans it has never seen", () => {
+  let dir = "";
+  const write = async (name: string, content: string | Buffer) => {
+    const file = join(dir, name);
+    await writeFile(file, content);
+    return file;
+  };
+  beforeAll(async () => void (dir = await mkdtemp(join(tmpdir(), "planwatch-year-"))));
+  afterAll(() => rm(dir, {recursive: true, force: true}));
+
+  it("keeps a plan with no year: its targets' period is null and the warning names the file", async () => {
+    const warnings: string[] = [];
+    const file = await write("noyear.txt", "加大重点人群健康保障\n年内产前筛查率达到90%以上,新建托育机构12家。\n");
+    const targets = await loadTargets({plan: file, warn: (m) => warnings.push(m)});
+    expect(targets.map((t) => [t.value, t.unit, t.start, t.deadline])).toEqual([
+      [90, "%", null, null],
+      [12, "家", null, null]
+    ]);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/noyear\.txt.*计划年份/);
+  });
+
+  it("reads the plan's year from its deadlines when nothing else says it, and takes --year over the text", async () => {
+    const file = await write("deadline.txt", "健康行动\n人均预期寿命达到78.5岁,到2030年婴儿死亡率下降到4.0‰。\n");
+    expect((await loadTargets({plan: file})).map((t) => [t.value, t.unit, t.start, t.deadline])).toEqual([
+      [78.5, "岁", "2030-01", "2030-12"],
+      [4, "‰", "2030-01", "2030-12"]
+    ]);
+    expect((await loadTargets({plan: file, year: 2024})).map((t) => [t.start, t.deadline])).toEqual([
+      ["2024-01", "2030-12"],
+      ["2024-01", "2030-12"]
+    ]);
+  });
+
+  it("gives a clause's deadline year to its target when the plan's year is unknown, and no start", () => {
+    const targets = curateTargets(
+      extractTargets("健康行动\n到2030年婴儿死亡率下降到4.0‰,产前筛查率达到90%。\n", {year: null}),
+      [],
+      {planYear: null}
+    );
+    expect(targets.map((t) => [t.start, t.deadline, t.kind, t.aggregation, t.direction])).toEqual([
+      [null, "2030-12", "level", "min", "down"],
+      [null, "2030-12", "level", "ratio", "up"]
+    ]);
+  });
+
+  it.each([
+    ["an empty file", "empty.txt", "", /empty\.txt: 计划文本为空/],
+    ["a blank file", "blank.txt", " \n\n\t\n", /blank\.txt: 计划文本为空/],
+    [
+      "a file neither UTF-8 nor GBK",
+      "mixed.txt",
+      Buffer.from([0xff, 0xfe, 0x00, 0xd8, 0x31]),
+      /mixed\.txt: 计划文本不是可读的文本/
+    ],
+    ["a binary file", "nul.txt", "新增学位\u00001万个", /nul\.txt: 计划文本不是可读的文本.*NUL/]
+  ])("refuses %s with invalid_plan", async (_name, name, content, message) => {
+    const file = await write(name, content);
+    await expect(loadTargets({plan: file})).rejects.toMatchObject({
+      code: "invalid_plan",
+      message: expect.stringMatching(message)
+    });
+  });
+
+  it("reads a plan saved in GBK (as a Chinese Windows saves it) as its UTF-8 twin", async () => {
+    const text = "某市教育局2031年工作要点\n一、教育\n1.新增学位1万个。\n";
+    const utf8 = await write("utf8.txt", text);
+    const gbk = await write("gbk.txt", iconv.encode(text, "gbk"));
+    expect(await loadTargets({plan: gbk})).toEqual(await loadTargets({plan: utf8}));
+    expect((await loadTargets({plan: gbk}))[0]).toMatchObject({value: 10000});
+  });
+
+  it("refuses a folder with invalid_plan, and leaves a missing file to the file system's ENOENT", async () => {
+    await expect(loadTargets({plan: dir})).rejects.toMatchObject({
+      code: "invalid_plan",
+      message: expect.stringMatching(/无法读取计划文本 \(EISDIR\)/)
+    });
+    await expect(loadTargets({plan: join(dir, "missing.txt")})).rejects.toMatchObject({code: "ENOENT"});
+  });
+});
