@@ -73,10 +73,12 @@ export async function compileCli({clean = false} = {}) {
     }
   }
   const inputs = {};
-  // The compiler is an input too: a change of how planwatch is compiled recompiles it.
+  // The compiler is an input too, and package.json (its sideEffects decide what esbuild leaves out):
+  // a change of how planwatch is compiled recompiles it.
   for (const input of [
     ...Object.keys(result.metafile.inputs),
-    relative(PACKAGE_ROOT, fileURLToPath(import.meta.url))
+    relative(PACKAGE_ROOT, fileURLToPath(import.meta.url)),
+    "package.json"
   ]) {
     const path = resolve(PACKAGE_ROOT, input);
     const {size, mtimeMs} = statSync(path);

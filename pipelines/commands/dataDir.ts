@@ -1,7 +1,7 @@
 import {existsSync} from "node:fs";
 import {join, relative} from "node:path";
-import {projectPaths} from "../project/projectFile.js";
-import {dataPaths} from "../intake/dataPaths.js";
+import {projectPaths} from "../project/index.js";
+import {dataPaths} from "../intake/index.js";
 
 /**
  * The data folder a reading command (gaps, diff, status, export) uses: `--data` when given;

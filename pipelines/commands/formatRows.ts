@@ -1,6 +1,5 @@
-import {toCsv} from "../core/csv.js";
+import {toCsv, PlanwatchError} from "../core/index.js";
 import stringWidth from "string-width";
-import {PlanwatchError} from "../core/error.js";
 
 /** How a command prints a table: an aligned text table, JSON (an array of objects) or CSV. */
 export type RowFormat = "table" | "json" | "csv";

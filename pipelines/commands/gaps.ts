@@ -1,6 +1,6 @@
 import {defineCommand} from "citty";
-import {PlanwatchError} from "../core/error.js";
-import type {GapRow} from "../gaps/computeGaps.js";
+import {PlanwatchError} from "../core/index.js";
+import type {GapRow} from "../gaps/index.js";
 import {commandDataDir} from "./dataDir.js";
 import {monthOption} from "./options.js";
 

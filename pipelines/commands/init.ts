@@ -1,6 +1,6 @@
 import {defineCommand} from "citty";
 import {yearOption} from "./options.js";
-import {initProject} from "../project/initProject.js";
+import {initProject} from "../project/index.js";
 
 /** `planwatch init <dir> --plan FILE`: a new project for a plan. */
 export const init = defineCommand({

@@ -1,5 +1,4 @@
-import {PlanwatchError} from "../core/error.js";
-import {parseMonth} from "../core/month.js";
+import {PlanwatchError, parseMonth} from "../core/index.js";
 
 /**
  * A `--year` option, cleaned once for every command that takes one: undefined when not given, else a

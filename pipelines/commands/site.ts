@@ -3,10 +3,10 @@ import {existsSync} from "node:fs";
 import {createRequire} from "node:module";
 import {join, resolve} from "node:path";
 import {defineCommand} from "citty";
-import {PlanwatchError} from "../core/error.js";
-import {DEV_CONTEXT, projectPaths, siteRoot} from "../project/projectFile.js";
-import type {StageRecord} from "../run/runStages.js";
-import {dataPaths} from "../intake/dataPaths.js";
+import {PlanwatchError} from "../core/index.js";
+import {DEV_CONTEXT, projectPaths, siteRoot} from "../project/index.js";
+import type {StageRecord} from "../run/index.js";
+import {dataPaths} from "../intake/index.js";
 import {mkdir, writeFile} from "node:fs/promises";
 import {commandDataDir} from "./dataDir.js";
 

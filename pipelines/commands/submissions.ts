@@ -1,9 +1,9 @@
 import {writeFile} from "node:fs/promises";
 import {defineCommand} from "citty";
-import {PlanwatchError} from "../core/error.js";
+import {PlanwatchError} from "../core/index.js";
 import {rowFormat} from "./formatRows.js";
-import {projectPaths} from "../project/projectFile.js";
-import type {IngestResult} from "../intake/ingestFiles.js";
+import {projectPaths} from "../project/index.js";
+import type {IngestResult} from "../intake/index.js";
 
 // A command's modules load when it runs (`planwatch --help` reads only the meta and args here).
 

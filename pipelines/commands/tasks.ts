@@ -1,8 +1,7 @@
 import {defineCommand} from "citty";
-import {PlanwatchError} from "../core/error.js";
+import {PlanwatchError, latestMonth} from "../core/index.js";
 import {formatRows, rowFormat} from "./formatRows.js";
 import {commandDataDir} from "./dataDir.js";
-import {latestMonth} from "../core/month.js";
 import {monthOption, yearOption} from "./options.js";
 
 // A command's modules load when it runs (`planwatch tasks --help` reads only the meta and args here).

@@ -2,9 +2,9 @@ import {watch as watchFolder} from "node:fs";
 import {mkdir} from "node:fs/promises";
 import {resolve} from "node:path";
 import {defineCommand} from "citty";
-import {PlanwatchError} from "../core/error.js";
-import {projectPaths} from "../project/projectFile.js";
-import {consoleLogger} from "../run/effects.js";
+import {PlanwatchError} from "../core/index.js";
+import {projectPaths} from "../project/index.js";
+import {consoleLogger} from "../run/index.js";
 import {logStage} from "./site.js";
 
 // A command's modules load when it runs (`planwatch --help` reads only the meta and args here).

@@ -5,9 +5,6 @@ import {basename, extname, join, resolve} from "node:path";
 import {packageRoot} from "./packageRoot.js";
 import {hashText} from "./fingerprint.js";
 
-/** Where bundles are kept between runs: the package's own node_modules/.cache. */
-export const BUNDLE_CACHE_DIR = join(packageRoot(), "node_modules/.cache/planwatch");
-
 const built = new Map<string, Promise<string>>();
 
 /**
@@ -15,9 +12,13 @@ const built = new Map<string, Promise<string>>();
  * file, so that a worker thread starts without a TypeScript loader. The bundle is kept in
  * `cacheDir` with the hash of every file that went into it, and rebuilt (by esbuild) when one of
  * them changes; where `cacheDir` cannot be written, it is built into a temporary folder for this
- * process. Once per entry per process.
+ * process. Once per entry per process. `cacheDir` defaults to the package's own node_modules/.cache
+ * (found when called: a bundle that holds this module never looks for it at load).
  */
-export function bundledScript(entry: string, {cacheDir = BUNDLE_CACHE_DIR}: {cacheDir?: string} = {}): Promise<string> {
+export function bundledScript(
+  entry: string,
+  {cacheDir = join(packageRoot(), "node_modules/.cache/planwatch")}: {cacheDir?: string} = {}
+): Promise<string> {
   let script = built.get(entry);
   if (!script) built.set(entry, (script = cachedBundle(entry, cacheDir)));
   return script;

@@ -1,3 +1,4 @@
+import type {Row} from "../core/index.js";
 import * as aq from "arquero";
 import type {ColumnTable} from "arquero";
 import "./functions.js";
@@ -51,15 +52,15 @@ function cityOf(units: ColumnTable, used: ColumnTable, targets: ColumnTable): Co
     .lookup(targets, "target_id", "aggregation")
     .groupby("target_id", "aggregation")
     .rollup({
-      total: (d: any) => (aq.op.valid(d.actual) > 0 ? aq.op.sum(d.actual) : null),
-      lowest: (d: any) => aq.op.min(d.actual),
-      numerator: (d: any) => (aq.op.valid(d.numerator) > 0 ? aq.op.sum(d.numerator) : null),
-      denominator: (d: any) => (aq.op.valid(d.denominator) > 0 ? aq.op.sum(d.denominator) : null),
-      units: (d: any) => aq.op.valid(d.actual)
+      total: (d: Row) => (aq.op.valid(d.actual) > 0 ? aq.op.sum(d.actual) : null),
+      lowest: (d: Row) => aq.op.min(d.actual),
+      numerator: (d: Row) => (aq.op.valid(d.numerator) > 0 ? aq.op.sum(d.numerator) : null),
+      denominator: (d: Row) => (aq.op.valid(d.denominator) > 0 ? aq.op.sum(d.denominator) : null),
+      units: (d: Row) => aq.op.valid(d.actual)
     })
     .derive({
       unit_code: () => "city",
-      actual: (d: any) =>
+      actual: (d: Row) =>
         d.aggregation === "ratio"
           ? d.denominator > 0
             ? (100 * d.numerator) / d.denominator
@@ -77,21 +78,21 @@ function cityOf(units: ColumnTable, used: ColumnTable, targets: ColumnTable): Co
 function usedObservations(observations: ColumnTable, {asOf}: {asOf: string}): ColumnTable {
   return observations
     .params({asOf})
-    .filter((d: any, $: any) => d.superseded_by === null && d.period <= $.asOf)
+    .filter((d: Row, $: Row) => d.superseded_by === null && d.period <= $.asOf)
     .groupby("unit_code", "target_id", "school_id", "basis")
-    .filter((d: any) => d.basis === "period" || d.period === aq.op.max(d.period))
+    .filter((d: Row) => d.basis === "period" || d.period === aq.op.max(d.period))
     .ungroup();
 }
 
 const SUMS = {
-  value: (d: any) => (aq.op.valid(d.value) > 0 ? aq.op.sum(d.value) : null),
-  numerator: (d: any) => (aq.op.valid(d.numerator) > 0 ? aq.op.sum(d.numerator) : null),
-  denominator: (d: any) => (aq.op.valid(d.denominator) > 0 ? aq.op.sum(d.denominator) : null),
-  period: (d: any) => aq.op.max(d.period),
+  value: (d: Row) => (aq.op.valid(d.value) > 0 ? aq.op.sum(d.value) : null),
+  numerator: (d: Row) => (aq.op.valid(d.numerator) > 0 ? aq.op.sum(d.numerator) : null),
+  denominator: (d: Row) => (aq.op.valid(d.denominator) > 0 ? aq.op.sum(d.denominator) : null),
+  period: (d: Row) => aq.op.max(d.period),
   sources: () => aq.op.array_agg(aq.op.row_object("file", "file_sha256", "row", "period", "note"))
 };
 
 const ACTUAL = {
-  actual: (d: any) =>
+  actual: (d: Row) =>
     d.aggregation === "ratio" ? (d.denominator > 0 ? (100 * d.numerator) / d.denominator : null) : d.value
 };

@@ -1,7 +1,6 @@
 import {readFile} from "node:fs/promises";
 import {basename} from "node:path";
-import {PlanwatchError} from "../core/error.js";
-import {parseCsv} from "../core/parseCsv.js";
+import {PlanwatchError, parseCsv} from "../core/index.js";
 
 /** A count target's share allocated to one unit. */
 export interface Allocation {

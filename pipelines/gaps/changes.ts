@@ -1,7 +1,8 @@
+import type {Row} from "../core/index.js";
 import * as aq from "arquero";
 import type {ColumnTable} from "arquero";
-import type {Observation} from "../intake/observations.js";
-import type {Target} from "../targets/curation.js";
+import type {Observation} from "../intake/index.js";
+import type {Target} from "../targets/index.js";
 import type {Allocation} from "./allocations.js";
 import {type GapRow, computeGaps} from "./computeGaps.js";
 import {monthIndex} from "./functions.js";
@@ -64,17 +65,17 @@ export function gapChanges(
   return (seen ? joined.lookup(seen, key, "actual_published") : joined.derive({actual_published: () => null}))
     .params({fromMonth, behind: BEHIND, compare: seen !== null})
     .derive({
-      from: (_: any, $: any) => $.fromMonth,
-      to: (d: any) => d.as_of,
-      actual_to: (d: any) => d.actual,
-      actual_from: (d: any) => d.actual_from ?? null,
-      actual_published: (d: any) => d.actual_published ?? null,
-      status_from: (d: any) => d.status_from ?? "no_data",
-      status_to: (d: any) => d.status
+      from: (_: Row, $: Row) => $.fromMonth,
+      to: (d: Row) => d.as_of,
+      actual_to: (d: Row) => d.actual,
+      actual_from: (d: Row) => d.actual_from ?? null,
+      actual_published: (d: Row) => d.actual_published ?? null,
+      status_from: (d: Row) => d.status_from ?? "no_data",
+      status_to: (d: Row) => d.status
     })
     .derive({
-      actual_change: (d: any) => (d.actual_to == null || d.actual_from == null ? null : d.actual_to - d.actual_from),
-      changes: (d: any, $: any) =>
+      actual_change: (d: Row) => (d.actual_to == null || d.actual_from == null ? null : d.actual_to - d.actual_from),
+      changes: (d: Row, $: Row) =>
         aq.op.compact([
           d.status_to === "achieved" && d.status_from !== "achieved" ? "achieved" : null,
           aq.op.includes($.behind, d.status_to) &&

@@ -1,9 +1,9 @@
+import type {Row} from "../core/index.js";
 import * as aq from "arquero";
 import type {ColumnTable} from "arquero";
-import {PlanwatchError} from "../core/error.js";
-import {isMonth, latestMonth} from "../core/month.js";
-import type {Observation} from "../intake/observations.js";
-import type {Target} from "../targets/curation.js";
+import {PlanwatchError, isMonth, latestMonth} from "../core/index.js";
+import type {Observation} from "../intake/index.js";
+import type {Target} from "../targets/index.js";
 import {actuals} from "./actuals.js";
 import type {Allocation} from "./allocations.js";
 import {expected} from "./expected.js";
@@ -132,17 +132,17 @@ function _computeGaps({
     .lookup(units, BY_UNIT_TARGET, "actual", "numerator", "denominator", "period", "sources")
     .lookup(allocationTable, BY_UNIT_TARGET, "allocation")
     .lookup(targetTable, "target_id", aq.not("target_id"))
-    .lookup(city, "target_id", {city_actual: (d: any) => d.actual})
+    .lookup(city, "target_id", {city_actual: (d: Row) => d.actual})
     .derive({
       is_unit: () => true,
-      share: (d: any) => (d.kind === "count" && d.actual != null && d.city_actual > 0 ? d.actual / d.city_actual : null)
+      share: (d: Row) => (d.kind === "count" && d.actual != null && d.city_actual > 0 ? d.actual / d.city_actual : null)
     });
   const all = status(projection(expected(city.concat(unitRows))), {thresholds})
     .params({asOf})
     .derive({
-      as_of: (_: any, $: any) => $.asOf,
-      sources: (d: any) => d.sources ?? [],
-      city_first: (d: any) => (d.unit_code === "city" ? 0 : 1)
+      as_of: (_: Row, $: Row) => $.asOf,
+      sources: (d: Row) => d.sources ?? [],
+      city_first: (d: Row) => (d.unit_code === "city" ? 0 : 1)
     })
     .orderby("order", "city_first", "unit_code");
   // Arquero leaves undefined where a lookup found nothing: the table's contract says null.

@@ -1,10 +1,9 @@
 import {mkdir, mkdtemp, rm, writeFile} from "node:fs/promises";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
-import {PlanwatchError} from "../core/error.js";
-import {monthsBetween} from "../core/month.js";
-import type {Observation} from "../intake/observations.js";
-import type {Target} from "../targets/curation.js";
+import {PlanwatchError, monthsBetween} from "../core/index.js";
+import type {Observation} from "../intake/index.js";
+import type {Target} from "../targets/index.js";
 import type {Allocation} from "./allocations.js";
 import type {GapRow} from "./computeGaps.js";
 import {timeShare} from "./functions.js";

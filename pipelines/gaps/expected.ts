@@ -1,3 +1,4 @@
+import type {Row} from "../core/index.js";
 import type {ColumnTable} from "arquero";
 
 /**
@@ -12,13 +13,13 @@ import type {ColumnTable} from "arquero";
 export function expected(table: ColumnTable): ColumnTable {
   return table
     .derive({
-      judged_by_target: (d: any) =>
+      judged_by_target: (d: Row) =>
         d.kind === "level" && d.curated_baseline == null && d.comparator !== "increase" && d.comparator !== "decrease",
-      baseline: (d: any) =>
+      baseline: (d: Row) =>
         d.kind === "count"
           ? 0
           : (d.curated_baseline ?? (d.comparator === "increase" || d.comparator === "decrease" ? null : 0)),
-      target: (d: any) =>
+      target: (d: Row) =>
         d.is_unit && d.kind === "count"
           ? d.allocation
           : d.comparator === "increase"
@@ -32,8 +33,8 @@ export function expected(table: ColumnTable): ColumnTable {
               : d.target_value
     })
     .derive({
-      f: (d: any) => (d.judged_by_target ? 1 : d.f),
-      expected: (d: any) =>
+      f: (d: Row) => (d.judged_by_target ? 1 : d.f),
+      expected: (d: Row) =>
         d.target == null || d.baseline == null || (!d.judged_by_target && d.f == null)
           ? null
           : d.baseline + (d.target - d.baseline) * (d.judged_by_target ? 1 : d.f)

@@ -1,5 +1,5 @@
 import * as aq from "arquero";
-import {monthIndex} from "../core/month.js";
+import {monthIndex} from "../core/index.js";
 
 export {monthIndex};
 

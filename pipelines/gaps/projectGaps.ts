@@ -1,9 +1,7 @@
 import {existsSync} from "node:fs";
-import {projectPaths} from "../project/projectFile.js";
-import {readObservations} from "../intake/observations.js";
-import {readUnits} from "../project/units.js";
-import type {Target} from "../targets/curation.js";
-import {projectTargets} from "../project/projectTargets.js";
+import {projectPaths, readUnits, projectTargets} from "../project/index.js";
+import {readObservations} from "../intake/index.js";
+import type {Target} from "../targets/index.js";
 import {readAllocations} from "./allocations.js";
 import {type GapRow, computeGaps} from "./computeGaps.js";
 import type {Thresholds} from "./status.js";

@@ -1,3 +1,4 @@
+import type {Row} from "../core/index.js";
 import type {ColumnTable} from "arquero";
 
 /**
@@ -8,7 +9,7 @@ import type {ColumnTable} from "arquero";
  */
 export function projection(table: ColumnTable): ColumnTable {
   return table.derive({
-    projection: (d: any) =>
+    projection: (d: Row) =>
       d.actual == null || d.baseline == null
         ? null
         : d.judged_by_target
@@ -16,9 +17,9 @@ export function projection(table: ColumnTable): ColumnTable {
           : d.f > 0
             ? d.baseline + (d.actual - d.baseline) / d.f
             : null,
-    gap: (d: any) =>
+    gap: (d: Row) =>
       d.actual == null || d.target == null ? null : d.direction === "down" ? d.actual - d.target : d.target - d.actual,
-    required_rate: (d: any) =>
+    required_rate: (d: Row) =>
       d.actual == null || d.target == null || !(d.months_left > 0) ? null : (d.target - d.actual) / d.months_left
   });
 }

@@ -1,5 +1,6 @@
+import type {Row} from "../core/index.js";
 import type {ColumnTable} from "arquero";
-import {PlanwatchError} from "../core/error.js";
+import {PlanwatchError} from "../core/index.js";
 import {op} from "./functions.js";
 
 /**
@@ -52,7 +53,7 @@ export function status(
   return table
     .params({onTrack, atRisk, finalMonths})
     .derive({
-      progress: (d: any) =>
+      progress: (d: Row) =>
         d.actual == null || d.target == null || d.baseline == null
           ? null
           : d.judged_by_target && d.direction === "down"
@@ -62,11 +63,11 @@ export function status(
             : d.target === d.baseline
               ? null
               : (d.actual - d.baseline) / (d.target - d.baseline),
-      attainment: (d: any) => (d.actual == null || !d.target ? null : d.actual / d.target)
+      attainment: (d: Row) => (d.actual == null || !d.target ? null : d.actual / d.target)
     })
     .derive({
-      pace: (d: any) => (d.progress == null || !(d.f > 0) ? null : d.progress / d.f),
-      status: (d: any, $: any) =>
+      pace: (d: Row) => (d.progress == null || !(d.f > 0) ? null : d.progress / d.f),
+      status: (d: Row, $: Row) =>
         d.is_unit && d.kind === "count" && d.allocation == null
           ? "no_target"
           : d.actual == null

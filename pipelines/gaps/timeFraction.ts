@@ -1,3 +1,4 @@
+import type {Row} from "../core/index.js";
 import type {ColumnTable} from "arquero";
 import {op} from "./functions.js";
 
@@ -9,8 +10,8 @@ import {op} from "./functions.js";
  */
 export function timeFraction(targets: ColumnTable, {asOf}: {asOf: string}): ColumnTable {
   return targets.params({asOf}).derive({
-    f: (d: any, $: any) => op.pw_time_share(d.schedule, $.asOf, d.start, d.deadline),
-    months_left: (d: any, $: any) =>
+    f: (d: Row, $: Row) => op.pw_time_share(d.schedule, $.asOf, d.start, d.deadline),
+    months_left: (d: Row, $: Row) =>
       d.deadline == null ? null : op.greatest(0, op.pw_month(d.deadline) - op.pw_month($.asOf))
   });
 }

@@ -3,12 +3,17 @@ import {basename} from "node:path";
 import {parse} from "csv-parse/sync";
 import {ByteTable} from "./byteTable.js";
 import {COLUMNS, type Catalog, type Column, type TargetRef} from "./catalog.js";
-import {monthAt, monthIndex} from "../core/month.js";
-import {parseBasis, parseCellNumber, parsePeriod} from "../core/cells.js";
-import {decodeText} from "../core/decodeText.js";
+import {
+  monthAt,
+  monthIndex,
+  parseBasis,
+  parseCellNumber,
+  parsePeriod,
+  decodeText,
+  detectDelimiter
+} from "../core/index.js";
 import {openChunks} from "./openChunks.js";
 import {headerColumns} from "./headerColumns.js";
-import {detectDelimiter} from "../core/detectDelimiter.js";
 import {type Finding, type FindingCode, finding} from "./findings.js";
 import {
   BAD_DENOMINATOR,
@@ -138,8 +143,10 @@ export async function aggregateRanges({
   let range = 0;
   const report = (code: FindingCode, row: number, column: string, message: string) => {
     out.counts[code] = (out.counts[code] ?? 0) + 1;
-    if (out.findings.length < maxFindings)
-      (out.findings.push(finding(code, file, row, column, message)), out.findingRanges.push(range));
+    if (out.findings.length < maxFindings) {
+      out.findings.push(finding(code, file, row, column, message));
+      out.findingRanges.push(range);
+    }
   };
 
   // The header first (as the reference path reads it), so that only the columns read are delimited.
@@ -281,13 +288,20 @@ export async function aggregateRanges({
     if (negative) j++;
     const from = j;
     let v = 0;
-    let d = 0;
-    while (j < e && (d = b[j]! - 0x30) >= 0 && d <= 9) ((v = v * 10 + d), j++);
+    let d = b[j]! - 0x30;
+    while (j < e && d >= 0 && d <= 9) {
+      v = v * 10 + d;
+      d = b[++j]! - 0x30;
+    }
     let digits = j - from;
     if (j < e && b[j] === 0x2e) {
       const point = ++j;
       let fraction = 0;
-      while (j < e && (d = b[j]! - 0x30) >= 0 && d <= 9) ((fraction = fraction * 10 + d), j++);
+      d = b[j]! - 0x30;
+      while (j < e && d >= 0 && d <= 9) {
+        fraction = fraction * 10 + d;
+        d = b[++j]! - 0x30;
+      }
       v += fraction / 10 ** (j - point);
       digits += j - point;
     }
@@ -385,7 +399,12 @@ export async function aggregateRanges({
     ) {
       school = schoolByBytes.get(b, us, ue, ss, se);
       if (school < 0 && (school = newSchool(r, us, ue, ss, se)) < 0) return fail("unknown_unit", r);
-      ((prev.buffer = b), (prev.school = school), (prev.us = us), (prev.ue = ue), (prev.ss = ss), (prev.se = se));
+      prev.buffer = b;
+      prev.school = school;
+      prev.us = us;
+      prev.ue = ue;
+      prev.ss = ss;
+      prev.se = se;
     }
     const ts = ct < n ? starts[ct]! : 0;
     const te = ct < n ? ends[ct]! : 0;
@@ -405,7 +424,10 @@ export async function aggregateRanges({
     if (fresh || b !== prev.periodBuffer || !sameBytes(b, ps, pe, prev.ps, prev.pe)) {
       slot = slotByBytes.get(b, ps, pe);
       if (slot < 0 && (slot = newSlot(r, ps, pe)) < 0) return;
-      ((prev.periodBuffer = b), (prev.slot = slot), (prev.ps = ps), (prev.pe = pe));
+      prev.periodBuffer = b;
+      prev.slot = slot;
+      prev.ps = ps;
+      prev.pe = pe;
     }
     let basis = 0;
     if (cb >= 0 && cb < n) {
@@ -415,7 +437,10 @@ export async function aggregateRanges({
       if (fresh || b !== prev.basisBuffer || !sameBytes(b, bs, be, prev.bs, prev.be)) {
         basis = basisByBytes.get(b, bs, be);
         if (basis < 0 && (basis = newBasis(r, bs, be)) < 0) return;
-        ((prev.basisBuffer = b), (prev.basis = basis), (prev.bs = bs), (prev.be = be));
+        prev.basisBuffer = b;
+        prev.basis = basis;
+        prev.bs = bs;
+        prev.be = be;
       }
     }
     const bad =
@@ -433,8 +458,10 @@ export async function aggregateRanges({
     const cells = out.cells[slot]![block]!;
     const key = (school % BLOCK) * lanes + laneOf[target]!;
     if (cells[key] === cells[key]) return fail("duplicate_key", r);
-    if (isRatio) ((cells[key] = num), (cells[key + 1] = den));
-    else cells[key] = value;
+    if (isRatio) {
+      cells[key] = num;
+      cells[key + 1] = den;
+    } else cells[key] = value;
     if (basis === 1) (out.periodFlags[slot]![block] ??= new Uint8Array(BLOCK * lanes))[key] = 1;
   };
 

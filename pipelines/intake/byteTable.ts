@@ -36,7 +36,7 @@ export class ByteTable {
       let o = this.offsets[cached]!;
       if (this.offsets[cached + 1]! - o === len) {
         let i = start;
-        while (i < end && this.pool[o] === buf[i]) (i++, o++);
+        for (; i < end && this.pool[o] === buf[i]; i++) o++;
         if (i === end) return this.values[cached]!;
       }
     }
@@ -60,8 +60,8 @@ export class ByteTable {
       let o = this.offsets[id]!;
       if (this.offsets[id + 1]! - o !== len) continue;
       let same = true;
-      for (let i = s1; i < e1; i++, o++) if (pool[o] !== buf[i]) ((same = false), (i = e1));
-      if (same) for (let i = s2; i < e2; i++, o++) if (pool[o] !== buf[i]) ((same = false), (i = e2));
+      for (let i = s1; same && i < e1; i++, o++) same = pool[o] === buf[i];
+      for (let i = s2; same && i < e2; i++, o++) same = pool[o] === buf[i];
       if (same) return id;
     }
   }

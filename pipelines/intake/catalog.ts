@@ -1,15 +1,11 @@
 import {readFile} from "node:fs/promises";
 import {basename} from "node:path";
 import {closest, distance} from "fastest-levenshtein";
-import {PlanwatchError} from "../core/error.js";
-import {parseCsv} from "../core/parseCsv.js";
-import {projectPaths} from "../project/projectFile.js";
-import type {Target} from "../targets/curation.js";
-import {projectTargets} from "../project/projectTargets.js";
-import {monthIndex, monthOf} from "../core/month.js";
+import {PlanwatchError, parseCsv, monthIndex, monthOf, foldKey} from "../core/index.js";
+import {projectPaths, projectTargets} from "../project/index.js";
+import type {Target} from "../targets/index.js";
 import type {ProgressCatalog} from "./validateProgress.js";
-import {foldKey} from "../core/cells.js";
-import {type Unit, readUnits} from "../project/units.js";
+import {type Unit, readUnits} from "../project/index.js";
 
 /** The columns a submission may have, by their canonical (English) names. */
 export const COLUMNS = [

@@ -1,8 +1,8 @@
 import type {Catalog, Column, TargetRef} from "./catalog.js";
-import {parseCellNumber, parsePeriod, periodInName} from "../core/cells.js";
+import {parseCellNumber, parsePeriod, periodInName} from "../core/index.js";
 import type {FindingCode} from "./findings.js";
 import {RULES} from "./rules.js";
-import type {Unit} from "../project/units.js";
+import type {Unit} from "../project/index.js";
 
 /** What a submission's header says: where each column is, its form, and what the file name supplies. */
 export interface HeaderColumns {

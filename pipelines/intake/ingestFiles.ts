@@ -1,8 +1,7 @@
 import {type Stats, existsSync} from "node:fs";
 import {lstat, mkdir, open, readdir, rename, rm} from "node:fs/promises";
 import {basename, dirname, join} from "node:path";
-import {ioError, ioReason} from "../core/ioError.js";
-import {withLock} from "../core/lock.js";
+import {ioError, ioReason, withLock} from "../core/index.js";
 import type {Catalog} from "./catalog.js";
 import {dataPaths} from "./dataPaths.js";
 import {type Finding, finding, formatFinding, rejects} from "./findings.js";
@@ -12,7 +11,7 @@ import {readObservations} from "./observations.js";
 import {storedName} from "./storedName.js";
 import type {PriorValue} from "./validateGrid.js";
 import {readProgress} from "./readProgress.js";
-import type {PriorProgress} from "./validateProgress.js";
+import type {PriorProgress} from "../tasks/index.js";
 
 /** What became of one file: newly accepted or rejected, already known by its bytes, not ingested
  * (`failed`: refused by its type, unreadable, changed while read, not stored; nothing recorded), or a

@@ -1,14 +1,14 @@
 import {createHash} from "node:crypto";
 import {readFile, stat} from "node:fs/promises";
 import {basename} from "node:path";
-import {PlanwatchError} from "../core/error.js";
-import {hashFile} from "../core/fingerprint.js";
+import {PlanwatchError, hashFile} from "../core/index.js";
 import type {Catalog} from "./catalog.js";
 import {type Finding, type FindingCode, finding} from "./findings.js";
-import {type Grid, readGrid} from "../core/readGrid.js";
+import {type Grid, readGrid} from "../core/index.js";
 import {type PriorValue, type Validation, validateGrid} from "./validateGrid.js";
-import {isProgressHeader} from "../tasks/progressColumns.js";
-import {type PriorProgress, type ProgressRow, validateProgress} from "./validateProgress.js";
+import {isProgressHeader} from "../tasks/index.js";
+import type {PriorProgress, ProgressRow} from "../tasks/index.js";
+import {validateProgress} from "./validateProgress.js";
 
 /** The default size limit of one submission: 50 MB. */
 export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;

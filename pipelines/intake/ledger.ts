@@ -2,7 +2,7 @@ import {existsSync} from "node:fs";
 import {appendFile, open, readFile, truncate} from "node:fs/promises";
 import type {Finding} from "./findings.js";
 import type {SubmittedRow} from "./validateGrid.js";
-import type {ProgressRow} from "./validateProgress.js";
+import type {ProgressRow} from "../tasks/index.js";
 
 /** One line of the append-only ledger: a file that was ingested, accepted or rejected. */
 export interface LedgerEntry {

@@ -1,5 +1,5 @@
 import {BLOCK, type RangeAggregate, cellLanes} from "./aggregateRanges.js";
-import {monthOf} from "../core/month.js";
+import {monthOf} from "../core/index.js";
 import type {Catalog} from "./catalog.js";
 import {FINDING_CODES, type FindingCode, finding} from "./findings.js";
 import type {Observation} from "./observations.js";
@@ -133,13 +133,19 @@ function unitTotals(
             }
             scratch[j] = from[i]!;
             if (ratio[t]) scratch[j + 1] = from[i + 1]!;
-            if (flags?.[i]) ((scratchFlags[j] = 1), (flagged = true));
+            if (flags?.[i]) {
+              scratchFlags[j] = 1;
+              flagged = true;
+            }
           }
         }
       }
       // No flags where none is set: the common case stays on one path.
-      for (let k = 0; k < M; k++)
-        ((monthCells[k] = scratch), (monthFlags[k] = flagged ? scratchFlags : null), (monthBase[k] = k * lanes));
+      for (let k = 0; k < M; k++) {
+        monthCells[k] = scratch;
+        monthFlags[k] = flagged ? scratchFlags : null;
+        monthBase[k] = k * lanes;
+      }
     }
     addSchool(u, monthCells, monthFlags, monthBase, state, {total, totalDen, seen, M});
   }
@@ -231,9 +237,15 @@ function addSchool(
       const lane = base + laneOf[t]!;
       const v = cell[lane]!;
       if (v === v) {
-        if (flags && flags[lane])
-          ((sum[t] = sum[t]! + v), (sumDen[t] = sumDen[t]! + (ratio[t] ? cell[lane + 1]! : 0)), (summed[t] = 1));
-        else ((carry[t] = v), (carryDen[t] = ratio[t] ? cell[lane + 1]! : 0));
+        const den = ratio[t] ? cell[lane + 1]! : 0;
+        if (flags && flags[lane]) {
+          sum[t] = sum[t]! + v;
+          sumDen[t] = sumDen[t]! + den;
+          summed[t] = 1;
+        } else {
+          carry[t] = v;
+          carryDen[t] = den;
+        }
       }
       const c = carry[t]!;
       const has = c === c;

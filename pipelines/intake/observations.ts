@@ -1,3 +1,4 @@
+import type {Row} from "../core/index.js";
 import {readFile} from "node:fs/promises";
 import {join} from "node:path";
 import {dataPaths} from "./dataPaths.js";
@@ -37,7 +38,7 @@ export async function readObservations({dataDir}: {dataDir: string}): Promise<Ob
     .from(rows)
     .groupby(...OBSERVATION_KEY)
     .orderby("seq", "row")
-    .derive({superseded_by: (d: any) => aq.op.lead(d.file_sha256) ?? null})
+    .derive({superseded_by: (d: Row) => aq.op.lead(d.file_sha256) ?? null})
     .ungroup()
     .orderby("seq", "row")
     .select(aq.not("seq"))

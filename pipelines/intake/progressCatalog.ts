@@ -1,9 +1,8 @@
-import {foldKey} from "../core/cells.js";
-import type {Unit} from "../project/units.js";
-import type {Target} from "../targets/curation.js";
-import type {Office} from "../tasks/offices.js";
-import {projectTasks} from "../project/projectTasks.js";
-import type {Task} from "../tasks/responsibilities.js";
+import {foldKey} from "../core/index.js";
+import type {Unit} from "../project/index.js";
+import type {Target} from "../targets/index.js";
+import type {Office, Task} from "../tasks/index.js";
+import {projectTasks} from "../project/index.js";
 import type {ProgressCatalog} from "./validateProgress.js";
 
 /** A {@link ProgressCatalog} over tasks, offices and units: offices are found before units. */

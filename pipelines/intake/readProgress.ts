@@ -1,17 +1,9 @@
+import type {Row} from "../core/index.js";
 import {readFile} from "node:fs/promises";
 import {join} from "node:path";
 import {dataPaths} from "./dataPaths.js";
 import {type Report, readLedger} from "./ledger.js";
-import type {ProgressRow} from "./validateProgress.js";
-
-/** One accepted progress report row with its provenance (DESIGN.md, progress table). */
-export interface Progress extends ProgressRow {
-  file_sha256: string;
-  file: string;
-  ingested_at: string;
-  /** The sha256 of the later file that reports the same task, unit and month again, else null. */
-  superseded_by: string | null;
-}
+import type {Progress, ProgressRow} from "../tasks/index.js";
 
 /** The key a later progress report supersedes: task × unit × month. */
 export const PROGRESS_KEY = ["task_id", "unit_code", "period"] as const;
@@ -37,7 +29,7 @@ export async function readProgress({dataDir}: {dataDir: string}): Promise<Progre
     .from(rows)
     .groupby(...PROGRESS_KEY)
     .orderby("seq", "row")
-    .derive({superseded_by: (d: any) => aq.op.lead(d.file_sha256) ?? null})
+    .derive({superseded_by: (d: Row) => aq.op.lead(d.file_sha256) ?? null})
     .ungroup()
     .orderby("seq", "row")
     .select(aq.not("seq"))

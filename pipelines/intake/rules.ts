@@ -1,6 +1,5 @@
-import {monthOf} from "../core/month.js";
+import {monthOf, foldKey} from "../core/index.js";
 import type {Catalog, PlanSpan, TargetRef} from "./catalog.js";
-import {foldKey} from "../core/cells.js";
 import type {FindingCode} from "./findings.js";
 
 // The checks of a submission's rows, once, for both paths that read rows: the reference path

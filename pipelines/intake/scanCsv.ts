@@ -125,7 +125,10 @@ export function csvScanner(
       let i = pos;
       let count = 0;
       let wider = false;
-      if (dirty) (escapes.fill(0), (dirty = false));
+      if (dirty) {
+        escapes.fill(0);
+        dirty = false;
+      }
       for (;;) {
         fieldStarts[count] = i;
         while (i < end && buf[i] !== delim) i++;

@@ -1,3 +1,7 @@
+/** C0 control characters and DEL, which a stored name must not hold. */
+// eslint-disable-next-line no-control-regex -- control characters are what it is for
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/g;
+
 /** The longest a stored file's name may get from the name it was sent under, in UTF-8 bytes. */
 const NAME_BYTES = 120;
 
@@ -9,7 +13,7 @@ const NAME_BYTES = 120;
  * two cut names apart.
  */
 export function storedName(prefix: string, name: string): string {
-  const clean = name.replace(/[\u0000-\u001f\u007f]/g, "_");
+  const clean = name.replace(CONTROL_CHARACTERS, "_");
   if (Buffer.byteLength(clean) <= NAME_BYTES) return `${prefix}-${clean}`;
   const ext = /\.[^.]{1,12}$/.exec(clean)?.[0] ?? "";
   const budget = NAME_BYTES - Buffer.byteLength(ext) - Buffer.byteLength("…");

@@ -3,7 +3,7 @@
 import {parentPort} from "node:worker_threads";
 import {type Head, aggregateRanges} from "./aggregateRanges.js";
 import {type Column, type TargetRef, makeCatalog} from "./catalog.js";
-import type {Unit} from "../project/units.js";
+import type {Unit} from "../project/index.js";
 
 interface Task {
   path: string;

@@ -1,7 +1,5 @@
-import {neutralizeFormula} from "../core/csv.js";
+import {neutralizeFormula, monthAt, monthIndex, parseBasis, parseCellNumber, parsePeriod} from "../core/index.js";
 import type {Catalog, Column, TargetRef} from "./catalog.js";
-import {monthAt, monthIndex} from "../core/month.js";
-import {type CellNumber, parseBasis, parseCellNumber, parsePeriod} from "../core/cells.js";
 import {headerColumns} from "./headerColumns.js";
 import {type Finding, type FindingCode, finding, rejects} from "./findings.js";
 import {
@@ -16,7 +14,7 @@ import {
   reportNumbers,
   targetLimits
 } from "./rules.js";
-import type {Grid} from "../core/readGrid.js";
+import type {Grid, CellNumber} from "../core/index.js";
 
 /** One value a submission states, normalized: the tidy row that becomes an observation. */
 export interface SubmittedRow {

@@ -1,30 +1,15 @@
-import {neutralizeFormula} from "../core/csv.js";
-import {monthAt, monthIndex} from "../core/month.js";
+import {neutralizeFormula, monthAt, monthIndex, parsePeriod} from "../core/index.js";
 import {checkPeriod, periodMessage} from "./rules.js";
-import {parsePeriod} from "../core/cells.js";
 import {type Finding, type FindingCode, finding} from "./findings.js";
-import type {Grid} from "../core/readGrid.js";
+import type {Grid} from "../core/index.js";
 import {
   type ProgressColumn,
-  type ReportedStatus,
+  type PriorProgress,
+  type ProgressRow,
   STATUS_LABELS,
   parseStatus,
   progressColumn
-} from "../tasks/progressColumns.js";
-
-/** One progress report row, normalized (DESIGN.md, progress table before provenance). */
-export interface ProgressRow {
-  task_id: string;
-  /** The reporting office's or unit's code. */
-  unit_code: string;
-  period: string;
-  status: ReportedStatus;
-  /** Free text, kept as sent: shown as text, never as markup. */
-  progress: string;
-  /** A file name or link, kept as text. */
-  evidence: string;
-  row: number;
-}
+} from "../tasks/index.js";
 
 /** What a progress report is checked against: the plan's tasks and who may report. */
 export interface ProgressCatalog {
@@ -33,9 +18,6 @@ export interface ProgressCatalog {
   /** An office or unit by code, name or alias. */
   reporter(text: string): {code: string; name: string} | undefined;
 }
-
-/** An earlier accepted report, for the check that a task reported done is not later reported undone. */
-export type PriorProgress = Pick<ProgressRow, "task_id" | "unit_code" | "period" | "status">;
 
 const MARKUP = /<\s*\/?\s*[a-z!]|javascript:/i;
 const NAMES: Record<ProgressColumn, string> = {

@@ -1,7 +1,7 @@
 import {stringify} from "csv-stringify/sync";
-import {writeXlsx} from "../core/writeXlsx.js";
-import {STATUS_LABELS} from "../tasks/progressColumns.js";
-import type {Task} from "../tasks/responsibilities.js";
+import {writeXlsx} from "../core/index.js";
+import {STATUS_LABELS} from "../tasks/index.js";
+import type {Task} from "../tasks/index.js";
 
 /** The progress template's headers: Chinese names that {@link validateProgress} reads. */
 export const PROGRESS_TEMPLATE_HEADERS = [

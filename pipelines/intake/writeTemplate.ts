@@ -1,7 +1,7 @@
 import {stringify} from "csv-stringify/sync";
-import {writeXlsx} from "../core/writeXlsx.js";
+import {writeXlsx} from "../core/index.js";
 import type {TargetRef} from "./catalog.js";
-import type {Unit} from "../project/units.js";
+import type {Unit} from "../project/index.js";
 
 /** The template's headers: Chinese names that {@link validateGrid} reads as unit, period, target_id … */
 export const TEMPLATE_HEADERS = ["单位", "月份", "指标编号", "指标名称", "数值", "分子", "分母", "口径", "备注"];

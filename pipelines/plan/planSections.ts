@@ -1,4 +1,4 @@
-import {normalizePlanText} from "../core/normalizeText.js";
+import {normalizePlanText} from "../core/index.js";
 import {planLines} from "./structure.js";
 
 /** A section of the plan: its number (一、 → 1) and its heading, the first time the text gives it. */

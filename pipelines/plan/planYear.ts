@@ -1,5 +1,4 @@
-import {PlanwatchError} from "../core/error.js";
-import {normalizePlanText} from "../core/normalizeText.js";
+import {PlanwatchError, normalizePlanText} from "../core/index.js";
 import {parseChineseNumeral} from "./numbers.js";
 
 /** Where a plan's year was read: the option, the title, a publication date, the heading, the five-year period, the deadlines. */

@@ -1,6 +1,5 @@
 import {readFile} from "node:fs/promises";
-import {PlanwatchError} from "../core/error.js";
-import {decodeText} from "../core/decodeText.js";
+import {PlanwatchError, decodeText} from "../core/index.js";
 
 /**
  * A plan file's text, the one way every reader of the plan reads it: UTF-8 (a BOM kept, so that

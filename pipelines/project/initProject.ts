@@ -1,15 +1,12 @@
-import {readPlanText} from "../plan/readPlanText.js";
+import {readPlanText, planTitle, planSections, inferPlanYear} from "../plan/index.js";
 import {existsSync} from "node:fs";
 import {copyFile, mkdir, readdir, writeFile} from "node:fs/promises";
 import {basename, join, resolve} from "node:path";
-import {PlanwatchError} from "../core/error.js";
+import {PlanwatchError} from "../core/index.js";
 import {PROJECT_FILE, type ProjectSpec} from "./projectFile.js";
 import {LIVELIHOOD_TITLE} from "./projectFacts.js";
 import {livelihoodSections} from "./livelihoodSections.js";
-import {planTitle} from "../plan/planTitle.js";
-import {extractTargets} from "../targets/extractTargets.js";
-import {planSections} from "../plan/planSections.js";
-import {inferPlanYear} from "../plan/planYear.js";
+import {extractTargets} from "../targets/index.js";
 
 /** What `planwatch init` made: the project folder, its project file's content, and what it could not tell. */
 export interface InitResult {

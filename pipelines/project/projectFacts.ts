@@ -1,13 +1,10 @@
-import {readPlanText} from "../plan/readPlanText.js";
+import {readPlanText, planSections, planYear, planTitle} from "../plan/index.js";
 import {relative} from "node:path";
-import {PlanwatchError} from "../core/error.js";
+import {PlanwatchError} from "../core/index.js";
 import {projectPaths, readProjectSpec} from "./projectFile.js";
-import type {Target} from "../targets/curation.js";
-import {planSections} from "../plan/planSections.js";
-import {planYear} from "../plan/planYear.js";
+import type {Target} from "../targets/index.js";
 import {projectPlanFile, projectTargets} from "./projectTargets.js";
 import {livelihoodSections} from "./livelihoodSections.js";
-import {planTitle} from "../plan/planTitle.js";
 
 /** What the pages say about the plan: the project file's facts, with the defaults read from the plan. */
 export interface ProjectFacts {

@@ -1,7 +1,6 @@
 import {existsSync, readFileSync, readdirSync} from "node:fs";
 import {join, resolve} from "node:path";
-import {PlanwatchError} from "../core/error.js";
-import {packageRoot} from "../core/packageRoot.js";
+import {PlanwatchError, packageRoot} from "../core/index.js";
 
 /** The project file: the plan and the tables a project is made of, at the project's root. */
 export const PROJECT_FILE = "planwatch.config.json";

@@ -1,13 +1,12 @@
-import {readPlanText} from "../plan/readPlanText.js";
+import {readPlanText} from "../plan/index.js";
 import {existsSync} from "node:fs";
 import {readdir} from "node:fs/promises";
 import {relative} from "node:path";
-import {PlanwatchError} from "../core/error.js";
+import {PlanwatchError} from "../core/index.js";
 import {PROJECT_FILE, projectPaths} from "./projectFile.js";
-import type {Target} from "../targets/curation.js";
-import {loadTargets} from "../targets/loadTargets.js";
-import {type PlanSection, planSections} from "../plan/planSections.js";
-import {type PlanSegment, planSegments} from "../plan/planSegments.js";
+import type {Target} from "../targets/index.js";
+import {loadTargets} from "../targets/index.js";
+import {type PlanSection, planSections, type PlanSegment, planSegments} from "../plan/index.js";
 
 /**
  * The project's plan text: the file its project file names (`plan`), else the one `.txt` file in

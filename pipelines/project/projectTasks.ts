@@ -1,13 +1,20 @@
-import {readPlanText} from "../plan/readPlanText.js";
+import {readPlanText} from "../plan/index.js";
 import {existsSync} from "node:fs";
 import {projectPaths} from "./projectFile.js";
-import {foldKey} from "../core/cells.js";
+import {foldKey} from "../core/index.js";
 import {type Unit, readUnits} from "./units.js";
-import type {Target} from "../targets/curation.js";
+import type {Target} from "../targets/index.js";
 import {projectPlanFile, projectTargets} from "./projectTargets.js";
-import {type WorkItem, extractTasks} from "../tasks/extractTasks.js";
-import {type Office, officeLookup, projectOffices} from "../tasks/offices.js";
-import {type Task, assignResponsibilities, readResponsibilities} from "../tasks/responsibilities.js";
+import {
+  type WorkItem,
+  extractTasks,
+  type Office,
+  officeLookup,
+  projectOffices,
+  type Task,
+  assignResponsibilities,
+  readResponsibilities
+} from "../tasks/index.js";
 
 /** The plan's tasks with their owners, the work items, and the offices and units that may report. */
 export interface ProjectTasks {

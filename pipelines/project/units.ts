@@ -1,7 +1,6 @@
 import {readFile} from "node:fs/promises";
 import {basename} from "node:path";
-import {PlanwatchError} from "../core/error.js";
-import {parseCsv} from "../core/parseCsv.js";
+import {PlanwatchError, parseCsv} from "../core/index.js";
 
 /** One reporting unit: a district, county or bureau unit of `seeds/units.csv`. */
 export interface Unit {

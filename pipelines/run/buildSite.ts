@@ -3,12 +3,10 @@ import {appendFile, mkdir, readFile, readdir, writeFile} from "node:fs/promises"
 import {join, relative, resolve} from "node:path";
 import {FileBuildEffects, build} from "@observablehq/framework/dist/build.js";
 import {type Config, normalizeConfig, setCurrentDate} from "@observablehq/framework/dist/config.js";
-import {PlanwatchError} from "../core/error.js";
-import {packageRoot as installedToolkit} from "../core/packageRoot.js";
+import {PlanwatchError, packageRoot as installedToolkit, withLock} from "../core/index.js";
 import {consoleLogger, type Logger} from "./effects.js";
 import {seedNpmCache} from "./npmCache.js";
-import {siteConfig, siteContext} from "../site-data/siteConfig.js";
-import {withLock} from "../core/lock.js";
+import {siteConfig, siteContext} from "../site-data/index.js";
 import {checkOutput, discard, newBuildDir, publish} from "./publish.js";
 import {type StageRecord, runStages} from "./runStages.js";
 
@@ -83,7 +81,7 @@ export async function buildSite({
     const effects = new StagingEffects(staging, cacheDir, {logger, output: {write: () => true}});
     config.output = staging; // Framework's build summary reads the pages back from config.output
     setCurrentDate(sourceDate());
-    let stages: StageRecord[] = [];
+    let stages: StageRecord[];
     try {
       await seedNpmCache({root, projectDir: toolkit});
       stages = await runStages(

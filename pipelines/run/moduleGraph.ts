@@ -43,15 +43,33 @@ async function _moduleGraph(root: string, entries: readonly string[]): Promise<M
     outdir: join(root, ".planwatch", "module-graph"),
     logLevel: "silent"
   });
+  const texts = new Map(result.outputFiles.map((f) => [relative(root, f.path), f.text]));
   for (const [output, {entryPoint, inputs}] of Object.entries(result.metafile.outputs)) {
     if (!entryPoint || !output.endsWith(".js")) continue;
     const entry = relative(root, join(root, entryPoint));
+    const stubs = emptyStubs(texts.get(relative(root, join(root, output))) ?? "");
     graph.set(
       entry,
       Object.keys(inputs)
+        .filter((f) => !stubs.has(f))
         .map((f) => relative(root, join(root, f)))
         .sort()
     );
   }
   return graph;
+}
+
+/** A module's part of a bundle that only initializes others: `var init_x = __esm({"x.ts"() {init_y();}})`. */
+const EMPTY_STUB = /^var init_\w+ = __esm\(\{\s*"[^"]+"\(\) \{\s*"use strict";\s*(?:init_\w+\(\);\s*)*\}\s*\}\);\s*$/;
+
+/**
+ * The modules that a bundle keeps only as empty init stubs. Where a module in the graph is loaded by
+ * `import()`, esbuild wraps the modules around it in lazy initializers; a module of a folder's index.ts
+ * that the entry does not use is then tree-shaken to such a stub, and gives the entry no code.
+ */
+function emptyStubs(text: string): Set<string> {
+  const stubs = new Set<string>();
+  const parts = text.split(/^\/\/ (\S+\.(?:ts|js))\n/m);
+  for (let i = 1; i + 1 < parts.length; i += 2) if (EMPTY_STUB.test(parts[i + 1]!.trim())) stubs.add(parts[i]!);
+  return stubs;
 }

@@ -3,7 +3,7 @@ import {existsSync} from "node:fs";
 import {mkdir, readFile, readdir, rename, rm, writeFile} from "node:fs/promises";
 import {dirname, join, relative} from "node:path";
 import * as esbuild from "esbuild";
-import {PlanwatchError} from "../core/error.js";
+import {PlanwatchError} from "../core/index.js";
 
 /**
  * Packages that Framework imports on its own behalf (its `Inputs`, `html`, `FileAttachment().csv()`
@@ -143,7 +143,7 @@ async function removeOtherVersions(cacheDir: string, versions: Map<string, strin
   for (const [name, version] of versions) {
     const parent = dirname(join(cacheDir, name));
     const base = name.split("/").pop()!;
-    let entries: string[] = [];
+    let entries: string[];
     try {
       entries = await readdir(parent);
     } catch {

@@ -1,6 +1,6 @@
 import {lstat, mkdir, readdir, readlink, rename, rm, rmdir, symlink} from "node:fs/promises";
 import {basename, dirname, join, relative, resolve} from "node:path";
-import {PlanwatchError} from "../core/error.js";
+import {PlanwatchError} from "../core/index.js";
 
 /** The folder that holds a published site's builds: `dist` → `.dist.builds/`. */
 export function buildsDir(target: string): string {

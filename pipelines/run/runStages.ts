@@ -1,9 +1,8 @@
 import {existsSync, readFileSync} from "node:fs";
 import {mkdir, readFile, rename, utimes, writeFile} from "node:fs/promises";
 import {dirname, join, relative} from "node:path";
-import {siteRoot} from "../project/projectFile.js";
-import {packageRoot as installedToolkit} from "../core/packageRoot.js";
-import {combine, hashFile, hashText} from "../core/fingerprint.js";
+import {siteRoot} from "../project/index.js";
+import {packageRoot as installedToolkit, combine, hashFile, hashText} from "../core/index.js";
 import {moduleGraph} from "./moduleGraph.js";
 import {type Stage, type StageContext, STAGES} from "./stages.js";
 

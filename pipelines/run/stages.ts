@@ -1,19 +1,21 @@
 import {join} from "node:path";
-import {type Allocation} from "../gaps/allocations.js";
-import {type GapRow, computeGaps} from "../gaps/computeGaps.js";
-import {projectGapPlan} from "../gaps/projectGaps.js";
-import {PROJECT_FILE, projectPaths} from "../project/projectFile.js";
-import {projectFacts} from "../project/projectFacts.js";
-import {qualityData} from "../site-data/quality.js";
-import {siteChangesFrom, siteGapsFrom, siteHistoryFrom} from "../site-data/siteData.js";
-import {dataPaths} from "../intake/dataPaths.js";
-import {type Observation, readObservations} from "../intake/observations.js";
-import type {Unit} from "../project/units.js";
-import type {Target} from "../targets/curation.js";
-import {projectPlan, projectPlanFile, projectTargets} from "../project/projectTargets.js";
-import {type ProjectTasks, projectTasks} from "../project/projectTasks.js";
-import {type Progress, readProgress} from "../intake/readProgress.js";
-import {siteTasksFrom} from "../site-data/siteTasks.js";
+import {type Allocation, type GapRow, computeGaps} from "../gaps/index.js";
+import {projectGapPlan} from "../gaps/index.js";
+import {
+  PROJECT_FILE,
+  projectPaths,
+  projectFacts,
+  projectPlan,
+  projectPlanFile,
+  projectTargets,
+  projectTasks
+} from "../project/index.js";
+import {qualityData, siteChangesFrom, siteGapsFrom, siteHistoryFrom, siteTasksFrom} from "../site-data/index.js";
+import {dataPaths} from "../intake/index.js";
+import {type Observation, readObservations, readProgress} from "../intake/index.js";
+import type {Progress} from "../tasks/index.js";
+import type {Unit, ProjectTasks} from "../project/index.js";
+import type {Target} from "../targets/index.js";
 
 /** Where a stage runs: the project and its data folder. */
 export interface StageContext {

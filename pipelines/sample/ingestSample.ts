@@ -1,10 +1,9 @@
 import {readFile, rm} from "node:fs/promises";
 import {basename, join} from "node:path";
-import {PlanwatchError} from "../core/error.js";
-import {parseCsv} from "../core/parseCsv.js";
-import {projectPaths} from "../project/projectFile.js";
-import {projectCatalog} from "../intake/catalog.js";
-import {type IngestResult, ingestFiles} from "../intake/ingestFiles.js";
+import {PlanwatchError, parseCsv} from "../core/index.js";
+import {projectPaths} from "../project/index.js";
+import {projectCatalog} from "../intake/index.js";
+import {type IngestResult, ingestFiles} from "../intake/index.js";
 import {SAMPLE_MANIFEST} from "./writeSample.js";
 
 /**

@@ -1,9 +1,8 @@
 import {stringify} from "csv-stringify/sync";
-import {STATUS_LABELS, type ReportedStatus} from "../tasks/progressColumns.js";
-import type {Office} from "../tasks/offices.js";
-import type {Task} from "../tasks/responsibilities.js";
+import {STATUS_LABELS} from "../tasks/index.js";
+import type {Office, ReportedStatus, Task} from "../tasks/index.js";
 import {type SampleEncoding, encodeText} from "./encodeText.js";
-import {writeXlsx} from "../core/writeXlsx.js";
+import {writeXlsx} from "../core/index.js";
 
 /** The months offices report task progress in the sample: quarterly, and November (the sample's last month). */
 export const PROGRESS_MONTHS = ["2023-03", "2023-06", "2023-09", "2023-11"];

@@ -1,15 +1,13 @@
 import {mkdir, readdir, rm, writeFile} from "node:fs/promises";
 import {join} from "node:path";
 import {stringify} from "csv-stringify/sync";
-import {addMonths, monthRange} from "../core/month.js";
-import type {Target} from "../targets/curation.js";
-import type {Unit} from "../project/units.js";
+import {addMonths, monthRange, writeXlsx} from "../core/index.js";
+import type {Target} from "../targets/index.js";
+import type {Unit} from "../project/index.js";
 import {type SampleEncoding, encodeText} from "./encodeText.js";
 import {seededRandom} from "./random.js";
-import {writeXlsx} from "../core/writeXlsx.js";
 import {progressSampleFiles} from "./progressSample.js";
-import type {Office} from "../tasks/offices.js";
-import type {Task} from "../tasks/responsibilities.js";
+import type {Office, Task} from "../tasks/index.js";
 
 /** The months the sample covers: January to November 2023. */
 export const SAMPLE_MONTHS = monthRange("2023-01", "2023-11");

@@ -1,13 +1,10 @@
 import {existsSync} from "node:fs";
 import {readFile} from "node:fs/promises";
 import {join} from "node:path";
-import {addMonths, dayStart, isMonth, monthRange} from "../core/month.js";
-import {projectPaths} from "../project/projectFile.js";
-import {periodInName} from "../core/cells.js";
-import {dataPaths} from "../intake/dataPaths.js";
-import {type Finding, finding} from "../intake/findings.js";
-import {type LedgerEntry, type Report, readLedger} from "../intake/ledger.js";
-import {readUnits} from "../project/units.js";
+import {addMonths, dayStart, isMonth, monthRange, periodInName} from "../core/index.js";
+import {projectPaths, readUnits} from "../project/index.js";
+import {dataPaths} from "../intake/index.js";
+import {type Finding, finding, type LedgerEntry, type Report, readLedger} from "../intake/index.js";
 
 /** How many of one file's findings the quality page lists; its report on disk keeps them all. */
 export const MAX_FINDINGS_PER_FILE = 200;

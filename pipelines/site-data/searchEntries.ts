@@ -1,13 +1,9 @@
-import {readPlanText} from "../plan/readPlanText.js";
+import {readPlanText, planSections} from "../plan/index.js";
 import {readFile, readdir} from "node:fs/promises";
 import {join} from "node:path";
-import {projectPaths, siteRoot} from "../project/projectFile.js";
-import {readUnits} from "../project/units.js";
-import {planSections} from "../plan/planSections.js";
-import {projectPlanFile, projectTargets} from "../project/projectTargets.js";
-import {targetSlug} from "../core/slug.js";
+import {projectPaths, siteRoot, readUnits, projectPlanFile, projectTargets, projectTasks} from "../project/index.js";
+import {targetSlug} from "../core/index.js";
 import {searchText} from "./searchText.js";
-import {projectTasks} from "../project/projectTasks.js";
 
 /** An entry of Framework's search index (its `search.index` option). */
 export interface SearchEntry {

@@ -1,17 +1,15 @@
-import {readPlanText} from "../plan/readPlanText.js";
+import {readPlanText} from "../plan/index.js";
 import {existsSync, readFileSync} from "node:fs";
 import {join, resolve} from "node:path";
-import {DEV_CONTEXT, projectPaths, siteRoot} from "../project/projectFile.js";
-import {type Unit, readUnits} from "../project/units.js";
-import type {Target} from "../targets/curation.js";
-import {type PlanSection, planSections} from "../plan/planSections.js";
-import {projectPlanFile, projectTargets} from "../project/projectTargets.js";
-import {targetSlug} from "../core/slug.js";
-import {type ProjectFacts, projectFacts} from "../project/projectFacts.js";
+import {DEV_CONTEXT, projectPaths, siteRoot, projectPlanFile, projectTargets} from "../project/index.js";
+import {type Unit, readUnits, type ProjectFacts, projectFacts} from "../project/index.js";
+import type {Target} from "../targets/index.js";
+import {type PlanSection, planSections} from "../plan/index.js";
+import {targetSlug} from "../core/index.js";
 import {type SearchEntry, searchEntries} from "./searchEntries.js";
 import {inputSnapshot} from "./snapshot.js";
 import {SEARCH_LABELS_SCRIPT} from "./searchLabels.js";
-import {type Office, projectOffices} from "../tasks/offices.js";
+import {type Office, projectOffices} from "../tasks/index.js";
 
 /** Everything one build's site configuration is made of: read by {@link siteContext}, for one build. */
 export interface SiteContext {

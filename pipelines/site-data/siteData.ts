@@ -1,10 +1,9 @@
-import type {Allocation} from "../gaps/allocations.js";
-import {type ChangeRow, changesBetween} from "../gaps/changes.js";
-import {addMonths} from "../core/month.js";
-import {type GapRow, computeGaps} from "../gaps/computeGaps.js";
-import type {Observation} from "../intake/observations.js";
-import type {Unit} from "../project/units.js";
-import type {Target} from "../targets/curation.js";
+import type {Allocation, ChangeRow, GapRow} from "../gaps/index.js";
+import {changesBetween, computeGaps} from "../gaps/index.js";
+import {addMonths} from "../core/index.js";
+import type {Observation} from "../intake/index.js";
+import type {Unit} from "../project/index.js";
+import type {Target} from "../targets/index.js";
 
 /** A gaps row as the site carries it: `sources` as [file index, row] pairs into `files`. */
 export type SiteGapRow = Omit<GapRow, "sources"> & {sources: [number, number][]; kind: string | null};

@@ -1,10 +1,6 @@
-import {latestMonth} from "../core/month.js";
-import type {WorkItem} from "../tasks/extractTasks.js";
-import type {Office} from "../tasks/offices.js";
-import {STATUS_LABELS as REPORTED_LABELS} from "../tasks/progressColumns.js";
-import type {Progress} from "../intake/readProgress.js";
-import type {Task} from "../tasks/responsibilities.js";
-import {type StatusCounts, type TaskStatus, TASK_STATUSES, countStatuses, taskStatus} from "../tasks/taskStatus.js";
+import {latestMonth} from "../core/index.js";
+import type {WorkItem, Office, Task, StatusCounts, TaskStatus, Progress} from "../tasks/index.js";
+import {STATUS_LABELS as REPORTED_LABELS, TASK_STATUSES, countStatuses, taskStatus} from "../tasks/index.js";
 
 /** What leadership reads for each task status. */
 export const TASK_STATUS_LABELS: Record<TaskStatus, string> = {

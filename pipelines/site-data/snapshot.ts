@@ -2,9 +2,8 @@ import {createHash} from "node:crypto";
 import {existsSync} from "node:fs";
 import {readFile, readdir} from "node:fs/promises";
 import {join, relative} from "node:path";
-import {projectPaths} from "../project/projectFile.js";
-import {dataPaths} from "../intake/dataPaths.js";
-import {readLedger} from "../intake/ledger.js";
+import {projectPaths} from "../project/index.js";
+import {dataPaths, readLedger} from "../intake/index.js";
 
 /**
  * The identity of a build's inputs, for the footer: the sha256 (first 12 hex digits) of every seed

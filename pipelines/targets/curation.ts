@@ -1,7 +1,6 @@
 import {readFile} from "node:fs/promises";
 import {basename} from "node:path";
-import {PlanwatchError} from "../core/error.js";
-import {parseCsv} from "../core/parseCsv.js";
+import {PlanwatchError, parseCsv} from "../core/index.js";
 import type {ExtractedTarget} from "./extractTargets.js";
 
 /** A target with what the text cannot say, from defaults and the curation file (DESIGN.md). */

@@ -1,9 +1,7 @@
-import {PlanwatchError} from "../core/error.js";
+import {PlanwatchError, normalizePlanText} from "../core/index.js";
 import {indicatorName, listNames} from "./indicator.js";
 import {type Comparator, type Mention, findMentions} from "./mentions.js";
-import {normalizePlanText} from "../core/normalizeText.js";
-import {inferPlanYear} from "../plan/planYear.js";
-import {splitClauses} from "../plan/structure.js";
+import {inferPlanYear, splitClauses} from "../plan/index.js";
 import {readIndicatorTables} from "./indicatorTable.js";
 import {readTableRow} from "./tableRow.js";
 

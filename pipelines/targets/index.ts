@@ -1,8 +1,8 @@
-export {type Target, type CurationRow, curateTargets, readCuration} from "./curation.js";
-export {type ExtractedTarget, extractTargets} from "./extractTargets.js";
-export {loadTargets} from "./loadTargets.js";
-export {type Comparator, findMentions, UNITS} from "./mentions.js";
-export {normalizeText} from "../core/normalizeText.js";
-export {parseChineseNumeral, parsePlanNumber} from "../plan/numbers.js";
-export {planYear} from "../plan/planYear.js";
-export {readTableRow} from "./tableRow.js";
+// The public surface of pipelines/targets/: other folders import from here, never from its files.
+export * from "./curation.js";
+export * from "./extractTargets.js";
+export * from "./indicator.js";
+export * from "./indicatorTable.js";
+export * from "./loadTargets.js";
+export * from "./mentions.js";
+export * from "./tableRow.js";

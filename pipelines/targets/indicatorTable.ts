@@ -1,6 +1,6 @@
 import type {Comparator} from "./mentions.js";
 import {UNITS} from "./mentions.js";
-import {parsePlanNumber} from "../plan/numbers.js";
+import {parsePlanNumber} from "../plan/index.js";
 
 /** A target read from a row of an indicator table that has a header. Offsets are into the text. */
 export interface IndicatorRow {

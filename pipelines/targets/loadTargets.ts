@@ -1,8 +1,7 @@
-import {readPlanText} from "../plan/readPlanText.js";
+import {readPlanText, inferPlanYear} from "../plan/index.js";
 import {existsSync} from "node:fs";
 import {type CurationRow, type Target, curateTargets, readCuration} from "./curation.js";
 import {extractTargets} from "./extractTargets.js";
-import {inferPlanYear} from "../plan/planYear.js";
 
 /**
  * Reads a plan file and its curation file (when it exists) into the targets table: extraction,

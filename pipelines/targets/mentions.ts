@@ -1,5 +1,5 @@
-import type {Clause} from "../plan/structure.js";
-import {parsePlanNumber} from "../plan/numbers.js";
+import type {Clause} from "../plan/index.js";
+import {parsePlanNumber} from "../plan/index.js";
 
 /** How a target compares the actual with its value (DESIGN.md, targets table). */
 export type Comparator = ">=" | "<=" | "=" | ">" | "<" | "between" | "increase" | "decrease";

@@ -1,9 +1,7 @@
-import {PlanwatchError} from "../core/error.js";
-import {extractTargets} from "../targets/extractTargets.js";
-import {normalizePlanText} from "../core/normalizeText.js";
-import {planSections} from "../plan/planSections.js";
-import {inferPlanYear} from "../plan/planYear.js";
-import {type PlanLine, planLines} from "../plan/structure.js";
+import {PlanwatchError, normalizePlanText} from "../core/index.js";
+import {extractTargets} from "../targets/index.js";
+import {planSections, inferPlanYear} from "../plan/index.js";
+import {type PlanLine, planLines} from "../plan/index.js";
 import type {TaskLine} from "./taskTable.js";
 import {taskTableLines} from "./taskTable.js";
 import {

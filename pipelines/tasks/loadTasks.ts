@@ -1,4 +1,4 @@
-import {readPlanText} from "../plan/readPlanText.js";
+import {readPlanText} from "../plan/index.js";
 import {type PlanTasks, extractTasks} from "./extractTasks.js";
 
 /**

@@ -1,9 +1,7 @@
 import {existsSync} from "node:fs";
 import {readFile} from "node:fs/promises";
 import {basename} from "node:path";
-import {PlanwatchError} from "../core/error.js";
-import {parseCsv} from "../core/parseCsv.js";
-import {foldKey} from "../core/cells.js";
+import {PlanwatchError, parseCsv, foldKey} from "../core/index.js";
 
 /** One office of the bureau (`seeds/offices.csv`): the owners of the plan's tasks. */
 export interface Office {

@@ -1,4 +1,4 @@
-import {parseChineseNumeral} from "../plan/numbers.js";
+import {parseChineseNumeral} from "../plan/index.js";
 
 /**
  * The verbs that make a clause an action the plan commits to (推进, 实施, 建设, 出台, 完成, 开展,

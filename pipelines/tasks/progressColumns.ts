@@ -1,4 +1,4 @@
-import {foldKey} from "../core/cells.js";
+import {foldKey} from "../core/index.js";
 
 /** The columns of a progress report, by their canonical (English) names. */
 export const PROGRESS_COLUMNS = ["task_id", "period", "status", "progress", "evidence", "unit", "task_text"] as const;
@@ -73,4 +73,30 @@ export function parseStatus(text: string): ReportedStatus | null {
 export function isProgressHeader(header: readonly string[]): boolean {
   const columns = new Set(header.map((h) => progressColumn(h.trim())));
   return columns.has("task_id") && columns.has("status");
+}
+
+/** One progress report row, normalized (DESIGN.md, progress table before provenance). */
+export interface ProgressRow {
+  task_id: string;
+  /** The reporting office's or unit's code. */
+  unit_code: string;
+  period: string;
+  status: ReportedStatus;
+  /** Free text, kept as sent: shown as text, never as markup. */
+  progress: string;
+  /** A file name or link, kept as text. */
+  evidence: string;
+  row: number;
+}
+
+/** An earlier accepted report, for the check that a task reported done is not later reported undone. */
+export type PriorProgress = Pick<ProgressRow, "task_id" | "unit_code" | "period" | "status">;
+
+/** One accepted progress report row with its provenance (DESIGN.md, progress table). */
+export interface Progress extends ProgressRow {
+  file_sha256: string;
+  file: string;
+  ingested_at: string;
+  /** The sha256 of the later file that reports the same task, unit and month again, else null. */
+  superseded_by: string | null;
 }

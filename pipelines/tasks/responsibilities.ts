@@ -1,8 +1,6 @@
-import {parseMonth} from "../core/month.js";
+import {parseMonth, PlanwatchError, parseCsv} from "../core/index.js";
 import {readFile} from "node:fs/promises";
 import {basename} from "node:path";
-import {PlanwatchError} from "../core/error.js";
-import {parseCsv} from "../core/parseCsv.js";
 import type {ExtractedTask} from "./extractTasks.js";
 
 /** One row of `responsibilities.csv`: who leads a work item or task, who helps, and when it is due. */

@@ -1,8 +1,6 @@
 import * as aq from "arquero";
-import {PlanwatchError} from "../core/error.js";
-import {addMonths, compareMonths, isMonth} from "../core/month.js";
-import type {ReportedStatus} from "./progressColumns.js";
-import type {Progress} from "../intake/readProgress.js";
+import {PlanwatchError, addMonths, compareMonths, isMonth} from "../core/index.js";
+import type {ReportedStatus, Progress} from "./progressColumns.js";
 import type {Task} from "./responsibilities.js";
 
 /** A task's status as of a month (DESIGN.md, task status table). */

@@ -1,4 +1,4 @@
-import type {PlanLine} from "../plan/structure.js";
+import type {PlanLine} from "../plan/index.js";
 
 /** A line of the plan as tasks read it: a table row's task cell is a line of its own, with the row's time-limit cell. */
 export interface TaskLine extends PlanLine {

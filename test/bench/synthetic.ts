@@ -134,11 +134,13 @@ export async function writeSynthetic(
         fields.note = written % 20 === 0 ? NOTES[written % NOTES.length]! : "";
         if (target.ratio) {
           const den = 50 + Math.floor(random() * 150);
-          ((fields.value = ""),
-            (fields.numerator = Math.floor(den * (0.6 + m * 0.02 + random() * 0.1))),
-            (fields.denominator = den));
+          fields.value = "";
+          fields.numerator = Math.floor(den * (0.6 + m * 0.02 + random() * 0.1));
+          fields.denominator = den;
         } else {
-          ((fields.value = m * (1 + Math.floor(random() * 5))), (fields.numerator = ""), (fields.denominator = ""));
+          fields.value = m * (1 + Math.floor(random() * 5));
+          fields.numerator = "";
+          fields.denominator = "";
         }
         batch += keys.map((k) => fields[k]).join(",") + "\n";
         if (batch.length > 1 << 20) {

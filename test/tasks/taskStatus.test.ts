@@ -2,7 +2,7 @@ import {mkdtemp, rm, writeFile} from "node:fs/promises";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import type {Progress} from "../../pipelines/intake/readProgress.js";
+import type {Progress} from "../../pipelines/tasks/progressColumns.js";
 import type {Task} from "../../pipelines/tasks/responsibilities.js";
 import {countStatuses, taskHistory, taskStatus} from "../../pipelines/tasks/taskStatus.js";
 import {runPlanwatch} from "../helpers/cli.js";
