@@ -58,6 +58,22 @@ interface Input {
   mtimeMs: number;
 }
 
+/**
+ * Leaves the modules that the entry's graph loads by `import()` out of the bundle. One such import
+ * makes esbuild wrap every module around it in a lazy initializer, which keeps each module a folder's
+ * index.ts re-exports (and the packages they import) in the bundle; a worker never takes those lazy
+ * paths (it reads CSV ranges: no workbooks, no progress catalogs), so its bundle stays the size of
+ * what it runs.
+ */
+const LAZY_MODULES_OUTSIDE = {
+  name: "lazy-modules-outside",
+  setup(build: import("esbuild").PluginBuild) {
+    build.onResolve({filter: /^\./}, (args) =>
+      args.kind === "dynamic-import" ? {path: args.path, external: true} : undefined
+    );
+  }
+};
+
 /** Bundles `entry` into `outfile`; returns each input file's hash, size and time, by absolute path. */
 async function bundle(entry: string, outfile: string): Promise<Record<string, Input>> {
   const esbuild = await import("esbuild");
@@ -69,10 +85,13 @@ async function bundle(entry: string, outfile: string): Promise<Record<string, In
     target: "node20",
     outfile,
     logLevel: "silent",
-    metafile: true
+    metafile: true,
+    plugins: [LAZY_MODULES_OUTSIDE]
   });
   const inputs: Record<string, Input> = {};
-  for (const input of Object.keys(result.metafile.inputs)) {
+  // The files that went into the bundle (not every file esbuild read: what tree-shaking left out is no input).
+  const parts = Object.values(result.metafile.outputs).flatMap((output) => Object.keys(output.inputs));
+  for (const input of new Set(parts)) {
     const path = resolve(input);
     const {size, mtimeMs} = statSync(path);
     inputs[path] = {hash: hashText(readFileSync(path)), size, mtimeMs};
