@@ -143,17 +143,21 @@ export function isFresh() {
   return true;
 }
 
+/** An error's first line: what stderr says of it. */
+const firstLine = (error) => String(error?.message ?? error).split("\n")[0];
+
 /**
  * The entry of the compiled command, compiled first when it is missing or older than a source; null
  * when it cannot be compiled here (no esbuild, a read-only folder): the caller runs the sources.
  */
+
 export async function compiledCli() {
   if (isFresh()) return ENTRY;
   try {
     return await compileCli();
   } catch (error) {
     process.stderr.write(
-      `planwatch: cannot compile the command (${String(error?.message ?? error).split("\n")[0]}); running the TypeScript sources\n`
+      `planwatch: cannot compile the command (${firstLine(error)}); running the TypeScript sources\n`
     );
     return null;
   }

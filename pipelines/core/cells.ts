@@ -27,7 +27,10 @@ export function parseCellNumber(text: string): CellNumber {
   return Number.isFinite(value) ? {kind: "number", value, percent} : {kind: "bad"};
 }
 
-/** Reads a month cell (`2023-06`, `2023年6月`, `2023/6`, `2023.06`, `202306`, `2023-06-01` → `2023-06`), strictly: else null. See {@link parseMonth}. */
+/**
+ * Reads a month cell (`2023-06`, `2023年6月`, `2023/6`, `2023.06`, `202306`, `2023-06-01` → `2023-06`), strictly: else
+ * null. See {@link parseMonth}.
+ */
 export function parsePeriod(text: string): string | null {
   return parseMonth(normalizeText(text));
 }

@@ -29,7 +29,10 @@ import {
 } from "./rules.js";
 import {type CsvRecord, csvScanner, fieldText} from "./scanCsv.js";
 
-/** The longest target name (in UTF-8 bytes) remembered as agreeing with its id; a longer one is checked in full on each row. */
+/**
+ * The longest target name (in UTF-8 bytes) remembered as agreeing with its id; a longer one is checked in full on each
+ * row.
+ */
 const NAME_BYTES = 256;
 
 /** Schools per block of cells: storage grows a block at a time, never by copying. */
@@ -38,7 +41,10 @@ export const BLOCK = 1024;
 /** The aggregate of the byte ranges one call read: each school's values by month, and the ranges' findings. */
 export interface RangeAggregate {
   rows: number;
-  /** [range, records seen in it] for each range read, blank lines and the header included (to number the rows of the ranges after it). */
+  /**
+   * [range, records seen in it] for each range read, blank lines and the header included (to number the rows of the
+   * ranges after it).
+   */
   records: [number, number][];
   /** Each finding's row is counted from the start of its range, findingRanges[i] (the file's header: range 0). */
   findings: Finding[];
@@ -62,7 +68,9 @@ export interface RangeAggregate {
   periodFlags: (Uint8Array | null)[][];
 }
 
-/** Where each target's numbers go in a school's cells: one lane for a value, two (numerator, denominator) for a ratio. */
+/**
+ * Where each target's numbers go in a school's cells: one lane for a value, two (numerator, denominator) for a ratio.
+ */
 export interface CellLanes {
   laneOf: Int32Array;
   ratio: Uint8Array;
@@ -314,7 +322,10 @@ export async function aggregateRanges({
     return parsed.kind !== "bad";
   };
 
-  /** The basis of a row whose basis bytes are new: 0 so far (累计, the default), 1 for the month alone (当期), -1 (reported). */
+  /**
+   * The basis of a row whose basis bytes are new: 0 so far (累计, the default), 1 for the month alone (当期), -1
+   * (reported).
+   */
   const newBasis = (r: CsvRecord, bs: number, be: number): number => {
     const basis = parseBasis(text(r, cb));
     if (!basis) {

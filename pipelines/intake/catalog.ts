@@ -22,7 +22,9 @@ export const COLUMNS = [
 ] as const;
 export type Column = (typeof COLUMNS)[number];
 
-/** What a target needs to be checked: its id, name, unit and how it aggregates, and the months it spans (where known). */
+/**
+ * What a target needs to be checked: its id, name, unit and how it aggregates, and the months it spans (where known).
+ */
 export type TargetRef = Pick<Target, "id" | "indicator" | "unit" | "kind" | "aggregation"> & {
   start?: string | null;
   deadline?: string | null;

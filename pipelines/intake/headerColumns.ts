@@ -24,7 +24,8 @@ const PART = /^(.*?)[\s:_\-(·]*(分子|分母|numerator|denominator)\)?$/i;
  * Reads a submission's header row (trimmed cells) once, for every path that reads the file: which
  * column is which (by the catalog's aliases), long or wide form, and the unit and month the file
  * name supplies when a column is missing. Reports through `add`: `no_header` (then returns null),
- * `duplicate_column` (a column named twice: the first is read, the file refused), `unknown_column`, `unknown_target`, `missing_column` and `from_file_name`.
+ * `duplicate_column` (a column named twice: the first is read, the file refused), `unknown_column`, `unknown_target`,
+ * `missing_column` and `from_file_name`.
  */
 export function headerColumns(
   header: readonly string[],

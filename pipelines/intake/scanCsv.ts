@@ -68,7 +68,8 @@ export function csvScanner(
         // The unfinished record, then the new chunk, in one reused buffer.
         const need = carry.length + chunk.length;
         if (spare.length < need) {
-          const bigger = Buffer.allocUnsafeSlow(Math.max(need, 2 * spare.length)); // its own memory, so a view of it is known by its ArrayBuffer
+          // its own memory, so a view of it is known by its ArrayBuffer
+          const bigger = Buffer.allocUnsafeSlow(Math.max(need, 2 * spare.length));
           carry.copy(bigger, 0);
           spare = bigger;
         } else if (carry.buffer === spare.buffer)

@@ -35,7 +35,8 @@ export interface StreamedSubmission {
  * cut at a line end between two lines without quotes; a cut is only trusted once the range before
  * it has been read to its end with every quote closed (which proves the cut was not inside a
  * quoted field), else the whole file is read again on this thread. Options: `catalog`; `workers`;
- * `minParallelBytes` (default 32 MB); `rangeBytes` (`invalid_option` below 1); `now`, the submission time (no month after
+ * `minParallelBytes` (default 32 MB); `rangeBytes` (`invalid_option` below 1); `now`, the submission time (no month
+ * after
  * its); `maxFindings` (default 1000) kept in full, the rest counted; `sha256`, the file's hash for
  * the observations' provenance (or a promise of it, so that hashing runs while the file is read).
  */
@@ -144,7 +145,9 @@ async function rangeBounds(path: string, {size, rangeBytes}: {size: number; rang
   return [0, ...[...cuts].sort((a, b) => a - b), size];
 }
 
-/** In `bytes`, the first line end with a whole line without a quote on each side, else the first line end (-1: none). */
+/**
+ * In `bytes`, the first line end with a whole line without a quote on each side, else the first line end (-1: none).
+ */
 function quietLineEnd(bytes: Buffer): number {
   const first = bytes.indexOf(0x0a);
   for (
@@ -162,7 +165,9 @@ function quietLineEnd(bytes: Buffer): number {
   return first;
 }
 
-/** Idle worker threads, kept for the next file: a worker starts once per process, and never ends on the way to a result. */
+/**
+ * Idle worker threads, kept for the next file: a worker starts once per process, and never ends on the way to a result.
+ */
 const idle = new Map<string, Worker[]>();
 
 /** A new worker thread; one that ends (stopped, or failed) leaves the idle ones. */

@@ -1,7 +1,10 @@
 import {PlanwatchError, normalizePlanText} from "../core/index.js";
 import {parseChineseNumeral} from "./numbers.js";
 
-/** Where a plan's year was read: the option, the title, a publication date, the heading, the five-year period, the deadlines. */
+/**
+ * Where a plan's year was read: the option, the title, a publication date, the heading, the five-year period, the
+ * deadlines.
+ */
 export type PlanYearSource = "option" | "title" | "date" | "heading" | "period" | "deadline" | "roc";
 
 const TITLE_YEAR = /(\d{4})\s*年(?:度)?\s*(?:教育)?(?:工作要点|工作计划|重点工作|工作任务|行动计划|民生实事|计划)/;

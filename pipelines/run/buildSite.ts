@@ -66,7 +66,8 @@ export async function buildSite({
     const toolkit = toolkitDir ?? installedToolkit();
     process.env.OBSERVABLE_TELEMETRY_DISABLE = "1";
     const data = resolve(dir, dataDir ?? "data");
-    // A loader Framework runs itself (one whose output no stage wrote) is a child process: it reads its inputs from here.
+    // A loader Framework runs itself (one whose output no stage wrote) is a child process: it reads its inputs from
+    // here.
     process.env.PLANWATCH_PROJECT = dir;
     process.env.PLANWATCH_DATA = data;
     // This build's configuration, made from this build's context: never a cached module's.

@@ -95,7 +95,8 @@ export async function runStages(
       outputHash = (JSON.parse(await readFile(metaFile(stateDir, stage.name), "utf8")) as Meta).output_hash;
       if (stage.loader) {
         const now = new Date();
-        await utimes(loaderCacheFile(loaderCacheDir, stage), now, now); // fresh for Framework, whatever the loader file's mtime
+        // fresh for Framework, whatever the loader file's mtime
+        await utimes(loaderCacheFile(loaderCacheDir, stage), now, now);
       }
     }
     const record = {
@@ -183,9 +184,11 @@ interface ToolkitInputs {
 
 /** What the stages' code is made of, read once for a whole run. */
 async function toolkitInputs({toolkitDir = installedToolkit()}: CodeOptions): Promise<ToolkitInputs> {
-  const hash = hashText(
-    `${await hashFile(join(toolkitDir, "package.json"))} ${await hashFile(join(toolkitDir, "package-lock.json"))} ${process.version}`
-  );
+  const manifests = [
+    await hashFile(join(toolkitDir, "package.json")),
+    await hashFile(join(toolkitDir, "package-lock.json"))
+  ];
+  const hash = hashText(`${manifests.join(" ")} ${process.version}`);
   const graph = await moduleGraph(toolkitDir, [...new Set(STAGES.flatMap((s) => s.code))]);
   const files = new Map<string, string>();
   for (const file of new Set([...[...graph.values()].flat(), STAGES_MODULE]))

@@ -34,7 +34,10 @@ export interface CurationRow {
   source: string;
 }
 
-/** Units of a level that is neither a percentage nor summed: rates per mille or per 10万, ages, durations, indices (no unit). */
+/**
+ * Units of a level that is neither a percentage nor summed: rates per mille or per 10万, ages, durations, indices (no
+ * unit).
+ */
 const LEVEL_UNITS = ["‰", "/10万", "岁", "年", "小时", ""];
 const COLUMNS = [
   "id",
@@ -127,7 +130,8 @@ function parseSchedule(text: string, fail: (message: string) => never): {period:
  * aggregates as a ratio; a ‰, a rate per 10万, an age, a duration or an index is a level that takes
  * the lowest unit's value; anything else a count that sums; a decrease or an upper bound goes down;
  * the plan's year gives the start, the clause's deadline year or else the plan's the deadline, each
- * null when unknown: `planYear` null), then the curation rows, merged by id. Throws `PlanwatchError` `curation_unknown_id` for a row whose id matches no
+ * null when unknown: `planYear` null), then the curation rows, merged by id. Throws `PlanwatchError`
+ * `curation_unknown_id` for a row whose id matches no
  * target, naming its file and row.
  */
 export function curateTargets(

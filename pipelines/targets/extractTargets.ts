@@ -27,7 +27,10 @@ export interface ExtractedTarget {
   baseline_year: number | null;
   /** `year` when the change repeats every year (逐年下降). */
   per: "year" | null;
-  /** True for a five-year cumulative figure (an indicator table's 〔 〕 cell): the sum over the period, not a level to reach. */
+  /**
+   * True for a five-year cumulative figure (an indicator table's 〔 〕 cell): the sum over the period, not a level to
+   * reach.
+   */
   cumulative: boolean;
   /** The clause, exactly as in the input: `input.slice(start_offset, end_offset)`. */
   text: string;
@@ -63,9 +66,22 @@ export function extractTargets(text: string, {year}: {year?: number | null} = {}
   return _extractTargets(text, year === undefined ? inferPlanYear(text).year : year);
 }
 
+/** Words that announce last year's figures (公布去年, 通报上年). */
+const ANNOUNCING = String.raw`(?:[\u4e00-\u9fa5]{0,6}?(?:公布|通报|介绍|显示)(?=去年|上年))?`;
+/** Months of this year that have passed: 上半年, 前三季度, 前9个月, 1—4月, 一至三月. */
+const PASSED_MONTHS = [
+  "上半年|前三季度|前两个季度|前[一二三四五六七八九十\\d]{1,2}个月|一季度|第一季度",
+  String.raw`\d{1,2}\s*[-—~至]\s*\d{1,2}月(?:份)?|[一二三四五六七八九十]+至[一二三四五六七八九十]+月`
+].join("|");
+/** Years that have passed, and "so far": 去年, 过去五年, 三年来, 截至2023年底, 目前. */
+const PASSED_YEARS = [
+  "今年以来|去年|上年|过去一年|过去五年|[一二三四五六七八九十]+年来|近年来|多年来",
+  String.raw`截至目前|截至\d{2,4}年(?:\d{1,2}月)?(?:底|末)?|至目前|目前`
+].join("|");
 /** A period that has passed, opening a clause: what follows is what was done. */
-const PAST_PERIOD =
-  /^(?:[\u4e00-\u9fa5]{0,6}?(?:公布|通报|介绍|显示)(?=去年|上年))?(?:\d{4}年)?(?:今年|全年)?(?:上半年|前三季度|前两个季度|前[一二三四五六七八九十\d]{1,2}个月|一季度|第一季度|\d{1,2}\s*[-—~至]\s*\d{1,2}月(?:份)?|[一二三四五六七八九十]+至[一二三四五六七八九十]+月|今年以来|去年|上年|过去一年|过去五年|[一二三四五六七八九十]+年来|近年来|多年来|截至目前|截至\d{2,4}年(?:\d{1,2}月)?(?:底|末)?|至目前|目前)/;
+const PAST_PERIOD = new RegExp(
+  String.raw`^${ANNOUNCING}(?:\d{4}年)?(?:今年|全年)?(?:${PASSED_MONTHS}|${PASSED_YEARS})`
+);
 /** A title that says the text reports what was done (and not what is to be done). */
 const REPORT_TITLE =
   /截至|成果|成效|完成情况|执行情况|执行情形|进展情况|回顾|总结|数据显示|统计公报|通报|获悉|发布会|同比|历史新低/;
@@ -87,12 +103,18 @@ const DONE_AFTER = /^[^,;。]{0,16}?(?:全部|均已|已经|已)(?:完成|办结
 /** Words anywhere in a sentence that say its figures were done (新增就业66289人,为任务的116.3%). */
 const RESULT_SENTENCE =
   /为任务的|为(?:年度)?目标任务的|完成(?:全年|年度)?(?:目标)?任务(?:\([^)]*\))?的|占年度(?:目标|计划)的/;
-/** A number the words before name as the target (完成全年目标任务(10万公里), 优于年度目标32.9微克/立方米); not a difference from it (好于年度目标0.6个百分点). */
+/**
+ * A number the words before name as the target (完成全年目标任务(10万公里), 优于年度目标32.9微克/立方米); not a difference from it
+ * (好于年度目标0.6个百分点).
+ */
 const NAMED_BEFORE = /(?:目标(?:任务)?|目标值)(?:为|是)?\(?\s*$/;
 /** A number that a report says was the target (超额完成40所的年度目标任务). */
 const NAMED_TARGET =
   /^的?(?:年度)?目标(?:任务)?|^的?年度任务|^的[\u4e00-\u9fa5]{1,16}目标|^(?:以上|左右)?(?:全年|年度)[\u4e00-\u9fa5]{0,12}目标/;
-/** A calendar year in a clause, unless it is a baseline (较2022年), a deadline (到2025年), a range's end or a period's (2025年1—4月). */
+/**
+ * A calendar year in a clause, unless it is a baseline (较2022年), a deadline (到2025年), a range's end or a period's
+ * (2025年1—4月).
+ */
 const CONTEXT_YEAR =
   /(?<![较比到至于在—–\-~])(\d{4})\s*年(?!底|末|前|版|度|(?:完成|进展|实施|落实|推进)情况|\s*\d{1,2}\s*(?:[-—~至]\s*\d{1,2}\s*)?月)/g;
 
@@ -254,7 +276,10 @@ function gradingScale(lines: readonly string[]): Set<number> {
   return out;
 }
 
-/** Whether a count opens its clause (nothing before promises or does it) and the words after it say it was done (46项任务全部完成). */
+/**
+ * Whether a count opens its clause (nothing before promises or does it) and the words after it say it was done
+ * (46项任务全部完成).
+ */
 function doneAfter(text: string, mention: Mention): boolean {
   return /^(?:共|约|累计)?\s*$/.test(text.slice(0, mention.start)) && DONE_AFTER.test(text.slice(mention.end));
 }

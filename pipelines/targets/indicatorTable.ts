@@ -41,9 +41,13 @@ const OTHER_HEADER = /^(?:类别|分类|领域|权重|备注|说明|责任单位
 const ATTR_CELL = /^(?:预期性|约束性|指导性|[预约]期?)$/;
 const MISSING = /^(?:—+|–+|-+|\/|无|\*+|×+)$/;
 const UNIT_WORDS = [...UNITS].sort((a, b) => b.length - a.length);
+/** A cell's number: digits with separators, and 万 or 亿. */
+const CELL_NUMBER = String.raw`[\d.,]+[万亿]?`;
 /** A value cell: 〔13.5〕, ≥80, 99%以上, 12.3年, 2—3, <0.01. */
-const VALUE_CELL =
-  /^(?<open>〔)?\s*(?<symbol>[≥≤><]=?)?\s*(?:(?<low>[\d.,]+[万亿]?)%?\s*(?:—|–|-|~|至)\s*)?(?<num>[\d.,]+[万亿]?)\s*(?<unit>%|‰|[\u4e00-\u9fa5]{1,4}?)?\s*(?<bound>以上|以下|以内|左右)?\s*(?:〕)?$/;
+const VALUE_CELL = new RegExp(
+  String.raw`^(?<open>〔)?\s*(?<symbol>[≥≤><]=?)?\s*(?:(?<low>${CELL_NUMBER})%?\s*(?:—|–|-|~|至)\s*)?` +
+    String.raw`(?<num>${CELL_NUMBER})\s*(?<unit>%|‰|[\u4e00-\u9fa5]{1,4}?)?\s*(?<bound>以上|以下|以内|左右)?\s*(?:〕)?$`
+);
 
 const compact = (s: string) => s.replace(/\s+/g, "");
 
@@ -323,7 +327,8 @@ function readFlatTable(lines: readonly Line[], from: number, header: Column[]): 
     if (!cells.length) break;
     const last = cells.at(-1)!.line;
     end = last.start + last.text.trimEnd().length;
-    // k names, n value columns: k × n cells (every name has values), (k − 1) × n (the first only heads its sub-rows), or n.
+    // k names, n value columns: k × n cells (every name has values), (k − 1) × n (the first only heads its sub-rows),
+    // or n.
     const n = valueColumns.length;
     const k = names.length;
     const owners =

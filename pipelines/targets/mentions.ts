@@ -91,7 +91,9 @@ export const UNITS = [
 ] as const;
 /** Units that spell another: 个百分点 is 百分点, 个小时 小时. */
 const UNIT_ALIASES: Record<string, string> = {个百分点: "百分点", 个小时: "小时"};
-/** Words that name an age or a duration as an indicator (人均预期寿命, 受教育年限): a target may be counted in 岁 or 年 only then. */
+/**
+ * Words that name an age or a duration as an indicator (人均预期寿命, 受教育年限): a target may be counted in 岁 or 年 only then.
+ */
 const AGE_OR_DURATION = /寿命|年龄|年限|年数|学制|工龄|时长/;
 /** A noun the indicator's count is carried by when a number has only 万 or 亿 (体检人数达1000万): its unit. */
 const NOUN_UNITS: [RegExp, string][] = [
@@ -115,8 +117,11 @@ const LIST_UNIT = new RegExp(`^[、和与及]\\s*${NUMBER}\\s*(${UNIT})`);
  * noun gives the unit of (体检人数达1000万以上) or that counts people (200万中小学生), a score after an index's name (指数达85), or 全覆盖
  * (100 %).
  */
+/** After a number with only 万 or 亿, what makes it a count: a bound, a list's end, or the people it counts. */
+const BARE_MULTIPLIER = `(?<=[万亿])(?=以上|及以上|左右|[,;。、)和与及]|$|(?<people>${PEOPLE}))`;
 const MENTION = new RegExp(
-  `(?<symbol>[≥≤><]=?\\s*)?(?:(?<low>${NUMBER})%?${RANGE_SEP})?(?<num>${NUMBER})(?<more>余|多)?\\s*(?:(?<unit>${UNIT})(?!月|工作日|星期|性)|(?<=[万亿])(?=以上|及以上|左右|[,;。、)和与及]|$|(?<people>${PEOPLE})))` +
+  `(?<symbol>[≥≤><]=?\\s*)?(?:(?<low>${NUMBER})%?${RANGE_SEP})?(?<num>${NUMBER})(?<more>余|多)?\\s*` +
+    `(?:(?<unit>${UNIT})(?!月|工作日|星期|性)|${BARE_MULTIPLIER})` +
     `|(?<=(?:指数|系数|得分|评分|分值)(?:达到|达|为|提高到|提升至|保持在)?)(?<score>\\d+(?:\\.\\d+)?)(?![\\d.%‰万亿]|\\s*(?:${UNIT}))` +
     `|(?<coverage>全覆盖)`,
   "g"

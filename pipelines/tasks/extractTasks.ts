@@ -43,7 +43,10 @@ export interface ExtractedTask {
   end_offset: number;
   /** The first action verb of the clause (推进, 出台 …), null for a clause kept without one. */
   verb: string | null;
-  /** The last month the task may take, `YYYY-MM`: what the text names, else the plan's year end; null when the plan's year is unknown and the text names no year. */
+  /**
+   * The last month the task may take, `YYYY-MM`: what the text names, else the plan's year end; null when the plan's
+   * year is unknown and the text names no year.
+   */
   deadline: string | null;
   /** `text` when the clause names its deadline (`deadline_words` says how), `plan` for the year end, null for none. */
   deadline_source: "text" | "plan" | null;
@@ -98,7 +101,8 @@ function _extractTasks(
   input: string,
   {year, targets}: {year: number | null; targets: readonly {id: string; start_offset: number; end_offset: number}[]}
 ): PlanTasks {
-  // read in simplified characters (same offsets): a traditional-character plan's verbs, notes and deadlines are found too
+  // read in simplified characters (same offsets): a traditional-character plan's verbs, notes and deadlines are found
+  // too
   const normalized = normalizePlanText(input);
   const sectionTitles = new Map(planSections(input).map((s) => [s.section, s.title]));
   // sections of aims (总体要求, 指导思想…) hold no work items: decided once per section, not per line
@@ -186,7 +190,10 @@ function _extractTasks(
   return {year, items: [...items.values()], tasks};
 }
 
-/** Whether line `index` names a group of the items under it (`地區事項統籌工作組` before `2.`): a short line, no list entry, without punctuation or an action verb, followed by an item, group or section. */
+/**
+ * Whether line `index` names a group of the items under it (`地區事項統籌工作組` before `2.`): a short line, no list entry,
+ * without punctuation or an action verb, followed by an item, group or section.
+ */
 function namesGroup(lines: readonly TaskLine[], index: number): boolean {
   const {line, opens} = lines[index]!;
   if (opens !== null || !isGroupName(line)) return false;
@@ -275,7 +282,8 @@ function joinPieces(line: string, all: readonly Piece[]): Piece[] {
     const text = line.slice(p.start, p.end);
     if (actionVerb(text) === null) {
       if (out.length) out[out.length - 1] = {...out.at(-1)!, end: p.end};
-      else pending = {start: (pending as Piece | null)?.start ?? p.start, end: p.end, lead: false}; // the verbless pieces before any task, kept whole
+      // the verbless pieces before any task, kept whole
+      else pending = {start: (pending as Piece | null)?.start ?? p.start, end: p.end, lead: false};
       continue;
     }
     out.push(pending ? {...p, start: pending.start} : p);

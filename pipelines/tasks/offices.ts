@@ -66,7 +66,9 @@ export function officeLookup(offices: readonly Office[]): (text: string) => Offi
   return (text) => keys.get(foldKey(text));
 }
 
-/** A project's offices: its offices table, or none when the project has no such file (no task owners, no office pages). */
+/**
+ * A project's offices: its offices table, or none when the project has no such file (no task owners, no office pages).
+ */
 export async function projectOffices(file: string): Promise<Office[]> {
   return existsSync(file) ? readOffices(file) : [];
 }

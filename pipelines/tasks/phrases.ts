@@ -288,7 +288,10 @@ export function isGroupName(paragraph: string): boolean {
 
 const PREFACE = /^(?:总体要求|总体思路|指导思想|基本原则|工作原则)/;
 
-/** Whether a section or item heading (its number left out) states the plan's aims or principles (总体要求, 指导思想, 基本原则 …): it holds no tasks. */
+/**
+ * Whether a section or item heading (its number left out) states the plan's aims or principles (总体要求, 指导思想, 基本原则 …): it
+ * holds no tasks.
+ */
 export function isPrefaceHeading(heading: string): boolean {
   return PREFACE.test(
     heading.replace(

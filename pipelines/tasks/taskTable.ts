@@ -1,6 +1,8 @@
 import type {PlanLine} from "../plan/index.js";
 
-/** A line of the plan as tasks read it: a table row's task cell is a line of its own, with the row's time-limit cell. */
+/**
+ * A line of the plan as tasks read it: a table row's task cell is a line of its own, with the row's time-limit cell.
+ */
 export interface TaskLine extends PlanLine {
   /** The row's time-limit cell (`2024年6月底前`), for a table row's task cell. */
   deadline?: string;

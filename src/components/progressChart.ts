@@ -22,7 +22,8 @@ const INSIDE = 0.9;
  * black tick at its 时序进度 (expected ÷ target) and the 完成率 written past the bar's end and the tick
  * (inside the bar's end when it is near or past 100 %), so that a
  * 0 % bar is seen and a target without a value says why (无数据, 缺基线) instead of vanishing.
- * Labels are `id indicator` on the y axis, cut to `labelLimit` (narrow: 120 px, else 360 px: the longest indicator of a plan whole).
+ * Labels are `id indicator` on the y axis, cut to `labelLimit` (narrow: 120 px, else 360 px: the longest indicator of a
+ * plan whole).
  * Every row gets a line: `rows.length` lines.
  */
 export function progressChart(

@@ -1,4 +1,5 @@
-// The pages' twin of pipelines/core/slug.ts (Framework serves only modules under src/); test/core/slug.test.ts holds them equal.
+// The pages' twin of pipelines/core/slug.ts (Framework serves only modules under src/); test/core/slug.test.ts holds
+// them equal.
 /** A target id as a page name: 6.1b → 6-1b (a dot in a page name would read as a file extension). */
 export function targetSlug(id: string): string {
   return id.replaceAll(".", "-");
