@@ -141,7 +141,8 @@ function readStyleLists(root: Element | undefined): Map<string, ListRef> {
   for (const style of childElements(root, "w:style")) {
     const numPr = child(child(style, "w:pPr"), "w:numPr");
     const numId = val(child(numPr, "w:numId"));
-    if (numId !== undefined) out.set(style.attribs["w:styleId"] ?? "", {numId, level: Number(val(child(numPr, "w:ilvl")) ?? 0)});
+    if (numId !== undefined)
+      out.set(style.attribs["w:styleId"] ?? "", {numId, level: Number(val(child(numPr, "w:ilvl")) ?? 0)});
   }
   return out;
 }
@@ -159,7 +160,8 @@ function runText(node: Element): string {
     else if (c.name === "w:tab") out += "\t";
     else if (c.name === "w:br" || c.name === "w:cr") out += "\n";
     else if (c.name === "w:noBreakHyphen") out += "-";
-    else if (c.name === "w:p") out += `${runText(c)}\n`; // a text box's paragraphs
+    else if (c.name === "w:p")
+      out += `${runText(c)}\n`; // a text box's paragraphs
     else out += runText(c);
   }
   return out;
@@ -216,9 +218,7 @@ function bodyLines(body: Element, counters: ListCounters, styles: Map<string, Li
         const numId = val(child(numPr, "w:numId"));
         const styled = styles.get(val(child(pPr, "w:pStyle")) ?? "");
         const ref: ListRef | undefined =
-          numId !== undefined
-            ? {numId, level: Number(val(child(numPr, "w:ilvl")) ?? styled?.level ?? 0)}
-            : styled;
+          numId !== undefined ? {numId, level: Number(val(child(numPr, "w:ilvl")) ?? styled?.level ?? 0)} : styled;
         const text = runText(c);
         const label = ref && text.trim() ? counters.next(ref) : "";
         lines.push(...`${label}${text}`.split("\n"));
@@ -262,5 +262,10 @@ export async function docxText(bytes: Uint8Array, {file}: {file: string}): Promi
   if (!body) throw new PlanwatchError("invalid_plan", `${file}: 不是有效的 Word 文档(缺少 word/document.xml)`);
   const counters = new ListCounters(readNumbering(root(numbering, "w:numbering")));
   const lines = bodyLines(body, counters, readStyleLists(root(styles, "w:styles")));
-  return lines.map((l) => l.replace(/\s+$/, "")).join("\n").replace(/^\n+|\n+$/g, "") + "\n";
+  return (
+    lines
+      .map((l) => l.replace(/\s+$/, ""))
+      .join("\n")
+      .replace(/^\n+|\n+$/g, "") + "\n"
+  );
 }

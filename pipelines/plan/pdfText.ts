@@ -24,7 +24,8 @@ interface PageLine {
 /** A CJK character or punctuation mark: no space is written next to one. */
 const CJK = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/;
 /** A line that is only a page number (`- 3 -`, `3`, `第 3 页`, `第3页 共8页`), at a page's top or foot. */
-const PAGE_NUMBER = /^\s*(?:[-—–]\s*\d{1,4}\s*[-—–]|\d{1,4}|第\s*\d{1,4}\s*页(?:\s*[,,/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4})\s*$/;
+const PAGE_NUMBER =
+  /^\s*(?:[-—–]\s*\d{1,4}\s*[-—–]|\d{1,4}|第\s*\d{1,4}\s*页(?:\s*[,,/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4})\s*$/;
 
 /** The pieces of a page grouped into lines by their baseline (within half the font size), top to bottom. */
 function pageLines(pieces: readonly Piece[]): PageLine[] {
@@ -82,7 +83,10 @@ function pageText(all: readonly PageLine[]): TextLine[] {
   while (lines.length && PAGE_NUMBER.test(lines[0]!.text)) lines = lines.slice(1);
   const left = (l: PageLine) => l.pieces[0]!.x;
   const right = (l: PageLine) => Math.max(...l.pieces.map((p) => p.x + p.width));
-  const margin = {left: Math.min(...lines.map((l) => left(l.line))), right: Math.max(...lines.map((l) => right(l.line)))};
+  const margin = {
+    left: Math.min(...lines.map((l) => left(l.line))),
+    right: Math.max(...lines.map((l) => right(l.line)))
+  };
   const gaps = lines.slice(1).map((l, i) => lines[i]!.line.y - l.line.y);
   const usual = [...gaps].sort((a, b) => a - b)[Math.floor(gaps.length / 2)] ?? 0;
   const out: TextLine[] = [];
@@ -155,7 +159,7 @@ export async function pdfText(bytes: Uint8Array, {file}: {file: string}): Promis
   const spaced = blanks >= (lines.length - blanks) / 4;
   const byOffset = new Map<number, TextLine>();
   let offset = 0;
-  for (const l of lines) byOffset.set(offset, l), (offset += l.text.length + 1);
+  for (const l of lines) (byOffset.set(offset, l), (offset += l.text.length + 1));
   const wrapped = (last: PlanLine, next: PlanLine) => {
     const end = byOffset.get(last.offset + last.line.lastIndexOf("\n") + 1);
     return !!end && ((spaced && !end.last) || end.full) && !byOffset.get(next.offset)?.indented;

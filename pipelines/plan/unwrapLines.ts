@@ -26,10 +26,7 @@ export function unwrapLines<L extends PlanLine>(
   const [width, count] = [...lengths].filter(([n]) => n >= 16).reduce((best, e) => (e[1] > best[1] ? e : best), [0, 0]);
   const open = filled.filter((l) => !PARAGRAPH_END.test(l.line)).length;
   if (count < filled.length / 5 || open < filled.length / 2) return [...lines];
-  return joinWrapped(
-    lines,
-    (last) => last.line.trimEnd().length >= width - 3 && !PARAGRAPH_END.test(last.line)
-  );
+  return joinWrapped(lines, (last) => last.line.trimEnd().length >= width - 3 && !PARAGRAPH_END.test(last.line));
 }
 
 /** `lines` with each line that `wrapped` says runs on joined to the next (kept with its break), when that one opens nothing. */

@@ -1,4 +1,4 @@
-import {readPlanText} from "../plan/readPlanText.js";
+import {readPlanDocument} from "../plan/readPlanDocument.js";
 import {readFile, readdir} from "node:fs/promises";
 import {join} from "node:path";
 import {projectPaths, siteRoot} from "../project/projectFile.js";
@@ -30,7 +30,9 @@ export async function searchEntries({projectDir}: {projectDir?: string} = {}): P
   const [targets, units, plan] = await Promise.all([
     projectTargets({projectDir}),
     readUnits(paths.units),
-    projectPlanFile({projectDir}).then(readPlanText)
+    projectPlanFile({projectDir})
+      .then(readPlanDocument)
+      .then((d) => d.text)
   ]);
   const entries: SearchEntry[] = [];
   const add = (path: string, title: string, text: string, keywords = "") =>

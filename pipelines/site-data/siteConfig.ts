@@ -1,4 +1,4 @@
-import {readPlanText} from "../plan/readPlanText.js";
+import {readPlanDocument} from "../plan/readPlanDocument.js";
 import {existsSync, readFileSync} from "node:fs";
 import {join, resolve} from "node:path";
 import {DEV_CONTEXT, projectPaths, siteRoot} from "../project/projectFile.js";
@@ -43,7 +43,9 @@ export async function siteContext({projectDir, dataDir}: {projectDir: string; da
     projectTargets({projectDir: paths.root}),
     readUnits(paths.units),
     projectOffices(paths.offices),
-    projectPlanFile({projectDir: paths.root}).then(readPlanText),
+    projectPlanFile({projectDir: paths.root})
+      .then(readPlanDocument)
+      .then((d) => d.text),
     inputSnapshot({projectDir: paths.root, dataDir: data})
   ]);
   const [facts, search] = await Promise.all([
