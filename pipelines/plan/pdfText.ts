@@ -64,7 +64,7 @@ function lineText({pieces}: PageLine): string {
     .trim();
 }
 
-/** A line of text of the document and where it stands on its page: whether it reaches the right margin, whether it is indented. */
+/** A line of the document's text and where it stands: whether it reaches the right margin, whether it is indented. */
 interface TextLine {
   text: string;
   full: boolean;

@@ -29,7 +29,7 @@ export function unwrapLines<L extends PlanLine>(
   return joinWrapped(lines, (last) => last.line.trimEnd().length >= width - 3 && !PARAGRAPH_END.test(last.line));
 }
 
-/** `lines` with each line that `wrapped` says runs on joined to the next (kept with its break), when that one opens nothing. */
+/** `lines`, each that `wrapped` says runs on joined to the next (break kept) when that one opens nothing. */
 function joinWrapped<L extends PlanLine>(lines: readonly L[], wrapped: (line: L, next: L) => boolean): L[] {
   const out: L[] = [];
   for (const l of lines) {

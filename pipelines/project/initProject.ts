@@ -16,7 +16,7 @@ export interface InitResult {
   dir: string;
   spec: ProjectSpec;
   files: string[];
-  /** The plan document as it came (`seeds/plan.docx`) when it was not text, else null: `spec.plan` is the text read from it. */
+  /** The plan document as it came (`seeds/plan.docx`) when not text, else null: `spec.plan` is the text read from it. */
   original: string | null;
   targets: number;
   /** What the user must still say (in Chinese): the year when the plan does not state it, ... */
