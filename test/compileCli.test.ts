@@ -10,7 +10,7 @@ import {PROJECT_DIR, copyProject} from "./helpers/cli.js";
 
 /** Packages that cost a command seconds to load, and that neither `--help` nor `validate` of a CSV needs; tsx: planwatch runs as JavaScript. */
 const HEAVY =
-  /\/node_modules\/(@observablehq\/framework|vega|vega-lite|vega-embed|arquero|exceljs|@duckdb\/node-api|tsx)\//;
+  /\/node_modules\/(@observablehq\/framework|vega|vega-lite|vega-embed|arquero|exceljs|@duckdb\/node-api|tsx|pdfjs-dist|htmlparser2|domutils|jszip)\//;
 
 /**
  * The heavy packages among `urls`: loaded from node_modules, or compiled into a chunk of planwatch's

@@ -11,7 +11,11 @@ export const init = defineCommand({
   },
   args: {
     dir: {type: "positional", description: "the new project's folder", required: true},
-    plan: {type: "string", description: "the plan text (.txt: UTF-8, GBK or UTF-16 with a BOM)", required: true},
+    plan: {
+      type: "string",
+      description: "the plan: text (UTF-8, GBK, UTF-16), Word .docx, PDF or a saved web page",
+      required: true
+    },
     title: {type: "string", description: "the plan's title (default: its first line)"},
     year: {type: "string", description: "the plan's year (default: read from the text)"}
   },
@@ -22,6 +26,10 @@ export const init = defineCommand({
       `已创建项目 ${result.dir}:《${result.spec.title}》,${result.spec.year ?? "年份未知"},提取到 ${result.targets} 项量化目标`
     );
     for (const file of result.files) console.error(`  ${file}`);
+    if (result.original)
+      console.error(
+        `原件保存为 ${result.original};planwatch 从中读出的文字写入 ${result.spec.plan}(项目文件的 plan 指向它)`
+      );
     for (const warning of result.warnings) console.error(`提示:${warning}`);
     console.error(`下一步:cd ${result.dir},填写 seeds/units.csv,planwatch ingest data/inbox,planwatch build`);
   }

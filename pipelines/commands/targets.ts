@@ -35,7 +35,11 @@ export const targets = defineCommand({
     extract: defineCommand({
       meta: {name: "extract", description: "Print every numeric target of a plan text, with the clause it comes from"},
       args: {
-        file: {type: "positional", description: "the plan text (UTF-8, GBK or UTF-16 with a BOM)", required: true},
+        file: {
+          type: "positional",
+          description: "the plan: text (UTF-8, GBK, UTF-16), Word .docx, PDF or a saved web page",
+          required: true
+        },
         format: {type: "string", description: "table | json | csv", default: "table"},
         curation: {type: "string", description: "a targets.curation.csv to merge by id"},
         year: {

@@ -37,7 +37,11 @@ export const tasks = defineCommand({
         description: "Print every work item of a plan text and its tasks, with offsets into the text"
       },
       args: {
-        file: {type: "positional", description: "the plan text (UTF-8, GBK or UTF-16 with a BOM)", required: true},
+        file: {
+          type: "positional",
+          description: "the plan: text (UTF-8, GBK, UTF-16), Word .docx, PDF or a saved web page",
+          required: true
+        },
         format: {type: "string", description: "table | json | csv", default: "table"},
         year: {type: "string", description: "the plan's year (default: read from its title)"}
       },

@@ -44,3 +44,19 @@ export function normalizePlanText(text: string): string {
 
 /** Any of the common traditional characters above: a text without one is simplified already, and OpenCC is skipped. */
 const TRADITIONAL_HINT = new RegExp(`[${[...FROM].filter((c) => c >= "\u4e00").join("")}]`);
+
+/**
+ * Compatibility characters that stand for a common CJK character: the Kangxi radicals (⼯ U+2F2F for
+ * 工), the CJK radicals supplement and the CJK compatibility ideographs, as Chinese PDFs (and text
+ * copied from them) often map their glyphs.
+ */
+const COMPATIBILITY = /[\u2e80-\u2eff\u2f00-\u2fdf\uf900-\ufaff]|\ud87e[\udc00-\ude1f]/g;
+
+/**
+ * Returns `text` with each CJK compatibility character (a Kangxi radical, a compatibility ideograph)
+ * folded to its NFKC form, the common character it stands for (⼯ → 工); other characters are left
+ * as they are (full-width punctuation stays full-width).
+ */
+export function foldCompatibility(text: string): string {
+  return text.replace(COMPATIBILITY, (c) => c.normalize("NFKC"));
+}

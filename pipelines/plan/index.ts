@@ -1,8 +1,11 @@
 // The public surface of pipelines/plan/: other folders import from here, never from its files.
+// Not here: docxText, pdfText and htmlText, loaded by import() from readPlanDocument for their format only.
 export * from "./numbers.js";
 export * from "./planSections.js";
 export * from "./planSegments.js";
 export * from "./planTitle.js";
 export * from "./planYear.js";
+export * from "./readPlanDocument.js";
 export * from "./readPlanText.js";
 export * from "./structure.js";
+export * from "./unwrapLines.js";

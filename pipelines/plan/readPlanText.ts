@@ -19,6 +19,11 @@ export async function readPlanText(plan: string): Promise<string> {
       `${plan}: 无法读取计划文本 (${(error as NodeJS.ErrnoException).code ?? String(error)})`
     );
   }
+  return decodePlanText(bytes, {file: plan});
+}
+
+/** The text of a plan file's bytes, as {@link readPlanText} decodes it; `file` names it in messages. */
+export function decodePlanText(bytes: Uint8Array, {file: plan}: {file: string}): string {
   let decoded: ReturnType<typeof decodeText>;
   try {
     decoded = decodeText(bytes);

@@ -1,4 +1,4 @@
-import {readPlanText, planTitle, planSections, inferPlanYear} from "../plan/index.js";
+import {readPlanDocument, planTitle, planSections, inferPlanYear} from "../plan/index.js";
 import {existsSync} from "node:fs";
 import {copyFile, mkdir, readdir, writeFile} from "node:fs/promises";
 import {basename, join, resolve} from "node:path";
@@ -13,6 +13,8 @@ export interface InitResult {
   dir: string;
   spec: ProjectSpec;
   files: string[];
+  /** The plan document as it came (`seeds/plan.docx`) when not text, else null: `spec.plan` is the text read from it. */
+  original: string | null;
   targets: number;
   /** What the user must still say (in Chinese): the year when the plan does not state it, ... */
   warnings: string[];
@@ -27,7 +29,9 @@ const RESPONSIBILITIES_HEADER = "id,lead,partners,deadline,note\n";
 
 /**
  * Creates a new planwatch project in `dir` (created; it must not hold a project already) for the
- * plan text `plan` (UTF-8): `seeds/` with a copy of the plan, a units table to fill
+ * plan `plan` (text, or a Word document, PDF or web page: {@link readPlanDocument}): `seeds/` with a
+ * copy of the plan (a document kept as it came, with the text planwatch reads from it beside it as
+ * `.txt`, which the project file's `plan` names), a units table to fill
  * (`seeds/units.csv`, header only), an empty curation file and allocations file, `seeds/README.md`
  * explaining their columns; `data/inbox/`; the project file `planwatch.config.json` naming them,
  * with the plan's title, year and livelihood sections as read from the text (`title`, `year`
@@ -43,10 +47,14 @@ export async function initProject(
   if (existsSync(root) && (await readdir(root)).some((f) => f === "seeds" || f === "data")) {
     throw new PlanwatchError("project_exists", `${root} 已有 seeds/ 或 data/ 文件夹:请换一个空文件夹`);
   }
-  const text = (await readPlanText(plan)).replace(/^\uFEFF/, "");
+  const document = await readPlanDocument(plan);
+  const text = document.text.replace(/^\uFEFF/, "");
   if (!text.trim()) throw new PlanwatchError("invalid_plan", `${plan}: 规划文本为空`);
   const warnings: string[] = [];
   const planName = basename(plan).replace(/\.[^.]*$/, "") + ".txt";
+  // a Word document, PDF or web page is kept as it came, the text planwatch reads from it written beside it
+  const kept = basename(plan) === planName ? planName.replace(/\.txt$/, ".original.txt") : basename(plan);
+  const original = document.format === "text" ? null : kept;
   const sections = livelihoodSections(planSections(text));
   const planYearValue = inferPlanYear(text, {year}).year;
   if (planYearValue === null) warnings.push(`未能从规划文本读出规划年份:请在 ${PROJECT_FILE} 中填写 "year"(如 2024)。`);
@@ -78,12 +86,16 @@ export async function initProject(
     ["seeds/README.md", SEEDS_README],
     ["README.md", projectReadme(spec.title!)]
   ];
-  await copyFile(plan, join(root, "seeds", planName));
+  if (original) {
+    await copyFile(plan, join(root, "seeds", original));
+    await writeFile(join(root, "seeds", planName), text);
+  } else await copyFile(plan, join(root, "seeds", planName));
   for (const [name, content] of files) await writeFile(join(root, name), content);
   return {
     dir: root,
     spec,
-    files: [`seeds/${planName}`, ...files.map(([n]) => n)],
+    original: original && `seeds/${original}`,
+    files: [...(original ? [`seeds/${original}`] : []), `seeds/${planName}`, ...files.map(([n]) => n)],
     targets: extractTargets(text).length,
     warnings
   };
@@ -91,7 +103,8 @@ export async function initProject(
 
 const SEEDS_README = `# seeds/:本项目的参考输入
 
-- 规划原文(\`.txt\`,UTF-8):项目文件 \`planwatch.config.json\` 的 \`plan\` 指向它。
+- 规划原文(\`.txt\`,UTF-8):项目文件 \`planwatch.config.json\` 的 \`plan\` 指向它。原文为 Word、PDF 或网页时,
+  原件也保存在这里,\`.txt\` 是 planwatch 从中读出的文字(目标和任务的位置都以它为准,可在其中改正识别错误)。
 - \`units.csv\`:报送单位表,每行一个单位,各列:
   - \`code\`:单位代码,6 位数字(如行政区划代码 330106;直属单位可自编,如 339901);
   - \`name\`:单位全称(如 西湖区、市教育局直属某学校);

@@ -1,4 +1,4 @@
-import {readPlanText, planSections, planYear, planTitle} from "../plan/index.js";
+import {readPlanDocument, planSections, planYear, planTitle} from "../plan/index.js";
 import {relative} from "node:path";
 import {PlanwatchError} from "../core/index.js";
 import {projectPaths, readProjectSpec} from "./projectFile.js";
@@ -35,7 +35,7 @@ export async function projectFacts({
   const paths = projectPaths(projectDir);
   const spec = readProjectSpec(paths.root);
   const plan = await projectPlanFile({projectDir: paths.root});
-  const text = await readPlanText(plan);
+  const text = (await readPlanDocument(plan)).text;
   const title = spec.title ?? planTitle(text);
   if (!title) throw new PlanwatchError("invalid_plan", `${plan}: 规划文本为空,无法读出标题`);
   const own = targets ?? (await projectTargets({projectDir: paths.root}));

@@ -1,4 +1,4 @@
-import {readPlanText} from "../plan/index.js";
+import {readPlanDocument} from "../plan/index.js";
 import {existsSync} from "node:fs";
 import {readdir} from "node:fs/promises";
 import {relative} from "node:path";
@@ -42,7 +42,7 @@ export async function projectPlan({projectDir}: {projectDir?: string} = {}): Pro
   paragraphs: PlanSegment[][];
 }> {
   const plan = await projectPlanFile({projectDir});
-  const [text, targets] = await Promise.all([readPlanText(plan), projectTargets({projectDir})]);
+  const [text, targets] = await Promise.all([readPlanDocument(plan).then((d) => d.text), projectTargets({projectDir})]);
   return {
     file: relative(projectPaths(projectDir).root, plan),
     sections: planSections(text),

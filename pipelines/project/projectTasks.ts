@@ -1,4 +1,4 @@
-import {readPlanText} from "../plan/index.js";
+import {readPlanDocument} from "../plan/index.js";
 import {existsSync} from "node:fs";
 import {projectPaths} from "./projectFile.js";
 import {foldKey} from "../core/index.js";
@@ -36,7 +36,9 @@ export async function projectTasks({
 }: {projectDir?: string; targets?: readonly Target[]} = {}): Promise<ProjectTasks> {
   const paths = projectPaths(projectDir);
   const [text, targets, units, offices] = await Promise.all([
-    projectPlanFile({projectDir}).then(readPlanText),
+    projectPlanFile({projectDir})
+      .then(readPlanDocument)
+      .then((d) => d.text),
     known ?? projectTargets({projectDir}),
     readUnits(paths.units),
     projectOffices(paths.offices)

@@ -1,4 +1,4 @@
-import {readPlanText, planSections} from "../plan/index.js";
+import {readPlanDocument, planSections} from "../plan/index.js";
 import {readFile, readdir} from "node:fs/promises";
 import {join} from "node:path";
 import {projectPaths, siteRoot, readUnits, projectPlanFile, projectTargets, projectTasks} from "../project/index.js";
@@ -26,7 +26,9 @@ export async function searchEntries({projectDir}: {projectDir?: string} = {}): P
   const [targets, units, plan] = await Promise.all([
     projectTargets({projectDir}),
     readUnits(paths.units),
-    projectPlanFile({projectDir}).then(readPlanText)
+    projectPlanFile({projectDir})
+      .then(readPlanDocument)
+      .then((d) => d.text)
   ]);
   const entries: SearchEntry[] = [];
   const add = (path: string, title: string, text: string, keywords = "") =>

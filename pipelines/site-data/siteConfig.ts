@@ -1,4 +1,4 @@
-import {readPlanText} from "../plan/index.js";
+import {readPlanDocument} from "../plan/index.js";
 import {existsSync, readFileSync} from "node:fs";
 import {join, resolve} from "node:path";
 import {DEV_CONTEXT, projectPaths, siteRoot, projectPlanFile, projectTargets} from "../project/index.js";
@@ -41,7 +41,9 @@ export async function siteContext({projectDir, dataDir}: {projectDir: string; da
     projectTargets({projectDir: paths.root}),
     readUnits(paths.units),
     projectOffices(paths.offices),
-    projectPlanFile({projectDir: paths.root}).then(readPlanText),
+    projectPlanFile({projectDir: paths.root})
+      .then(readPlanDocument)
+      .then((d) => d.text),
     inputSnapshot({projectDir: paths.root, dataDir: data})
   ]);
   const [facts, search] = await Promise.all([

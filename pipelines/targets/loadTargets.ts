@@ -1,4 +1,4 @@
-import {readPlanText, inferPlanYear} from "../plan/index.js";
+import {readPlanDocument, inferPlanYear} from "../plan/index.js";
 import {existsSync} from "node:fs";
 import {type CurationRow, type Target, curateTargets, readCuration} from "./curation.js";
 import {extractTargets} from "./extractTargets.js";
@@ -22,7 +22,7 @@ export async function loadTargets({
   year?: number | null;
   warn?: (message: string) => void;
 }): Promise<Target[]> {
-  const text = await readPlanText(plan);
+  const text = (await readPlanDocument(plan)).text;
   const rows: CurationRow[] = curation && existsSync(curation) ? await readCuration(curation) : [];
   const planYear = inferPlanYear(text, {year}).year;
   if (planYear === null) warn(`${plan}: 标题和正文都没有写明计划年份,目标的起止月份留空(可用 --year 指定)`);

@@ -1,7 +1,6 @@
 import {PlanwatchError, normalizePlanText} from "../core/index.js";
 import {extractTargets} from "../targets/index.js";
-import {planSections, inferPlanYear} from "../plan/index.js";
-import {type PlanLine, planLines} from "../plan/index.js";
+import {planSections, inferPlanYear, planLines, unwrapLines} from "../plan/index.js";
 import type {TaskLine} from "./taskTable.js";
 import {taskTableLines} from "./taskTable.js";
 import {
@@ -290,41 +289,5 @@ function joinPieces(line: string, all: readonly Piece[]): Piece[] {
     pending = null;
   }
   if (pending) out.push(pending);
-  return out;
-}
-
-/** Marks that end a paragraph's last line (or a heading that opens a list). */
-const PARAGRAPH_END = /[。;!?:;:!?”"」』)】》]\s*$/;
-
-/**
- * The plan's lines with the line breaks of a copy from a PDF taken out: in a text whose lines were
- * wrapped at one width (many lines of the same length, most not ending a sentence), a line of about
- * that full width that ends no sentence runs on into the next line when that one opens nothing
- * (no section or item mark). The joined line keeps the break (offsets stay those of the text). A
- * text of whole paragraphs, one per line, is left as it is.
- */
-export function unwrapLines<L extends PlanLine>(lines: readonly L[]): L[] {
-  const filled = lines.filter((l) => l.line.trim());
-  if (filled.length < 6) return [...lines];
-  const lengths = new Map<number, number>();
-  for (const l of filled) lengths.set(l.line.trimEnd().length, (lengths.get(l.line.trimEnd().length) ?? 0) + 1);
-  // the wrap width: the most common length (of 16 characters or more), when a fifth of the lines or
-  // more have it; a wrapped line is within 3 of it (digits and spaces are narrower than characters)
-  const [width, count] = [...lengths].filter(([n]) => n >= 16).reduce((best, e) => (e[1] > best[1] ? e : best), [0, 0]);
-  const open = filled.filter((l) => !PARAGRAPH_END.test(l.line)).length;
-  if (count < filled.length / 5 || open < filled.length / 2) return [...lines];
-  const out: L[] = [];
-  for (const l of lines) {
-    const last = out.at(-1);
-    const runsOn =
-      last &&
-      last.line.trim() &&
-      l.line.trim() &&
-      l.opens === null &&
-      last.line.trimEnd().length >= width - 3 &&
-      !PARAGRAPH_END.test(last.line);
-    if (runsOn) out[out.length - 1] = {...last, line: `${last.line}\n${l.line}`};
-    else out.push(l);
-  }
   return out;
 }

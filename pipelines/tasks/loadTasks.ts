@@ -1,4 +1,4 @@
-import {readPlanText} from "../plan/index.js";
+import {readPlanDocument} from "../plan/index.js";
 import {type PlanTasks, extractTasks} from "./extractTasks.js";
 
 /**
@@ -6,5 +6,5 @@ import {type PlanTasks, extractTasks} from "./extractTasks.js";
  * `year`, the plan's year (default: read from its title).
  */
 export async function loadTasks({plan, year}: {plan: string; year?: number}): Promise<PlanTasks> {
-  return extractTasks(await readPlanText(plan), {year});
+  return extractTasks((await readPlanDocument(plan)).text, {year});
 }

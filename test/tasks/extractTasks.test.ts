@@ -1,7 +1,8 @@
 import {readFileSync} from "node:fs";
 import {join} from "node:path";
 import {describe, expect, it} from "vitest";
-import {extractTasks, unwrapLines} from "../../pipelines/tasks/extractTasks.js";
+import {extractTasks} from "../../pipelines/tasks/extractTasks.js";
+import {unwrapLines} from "../../pipelines/plan/unwrapLines.js";
 import {planLines} from "../../pipelines/plan/structure.js";
 import {actionVerb, readDeadline} from "../../pipelines/tasks/phrases.js";
 import {PROJECT_DIR, runPlanwatch} from "../helpers/cli.js";

@@ -1,0 +1,174 @@
+import {createRequire} from "node:module";
+import {dirname, join} from "node:path";
+import {PlanwatchError, foldCompatibility} from "../core/index.js";
+import {type PlanLine, planLines} from "./structure.js";
+import {unwrapLines} from "./unwrapLines.js";
+
+/** A piece of text of a page, where it is drawn: `x`, `y` of its start (points, y upwards), its width and font size. */
+interface Piece {
+  text: string;
+  x: number;
+  y: number;
+  width: number;
+  size: number;
+}
+
+/** A line of a page: its pieces left to right. */
+interface PageLine {
+  y: number;
+  size: number;
+  pieces: Piece[];
+}
+
+/** A CJK character or punctuation mark: no space is written next to one. */
+const CJK = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/;
+/** A line that is only a page number (`- 3 -`, `3`, `第 3 页`, `第3页 共8页`), at a page's top or foot. */
+const PAGE_NUMBER =
+  /^\s*(?:[-—–]\s*\d{1,4}\s*[-—–]|\d{1,4}|第\s*\d{1,4}\s*页(?:\s*[,,/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4})\s*$/;
+
+/** The pieces of a page grouped into lines by their baseline (within half the font size), top to bottom. */
+function pageLines(pieces: readonly Piece[]): PageLine[] {
+  const lines: PageLine[] = [];
+  for (const p of pieces) {
+    const line = lines.find((l) => Math.abs(l.y - p.y) <= Math.max(l.size, p.size) / 2);
+    if (line) line.pieces.push(p);
+    else lines.push({y: p.y, size: p.size, pieces: [p]});
+  }
+  for (const l of lines) l.pieces.sort((a, b) => a.x - b.x);
+  return lines.sort((a, b) => b.y - a.y);
+}
+
+/**
+ * A line's text: its pieces in order, a space kept (or put where the pieces stand apart by more than
+ * a third of the font size) only between two characters that are not CJK: the spaces a PDF shows
+ * between 印发 and 2023 are its layout, not the text's.
+ */
+function lineText({pieces}: PageLine): string {
+  let out = "";
+  let end = -Infinity;
+  for (const p of pieces) {
+    const text = p.text.replace(/\s+/g, " ");
+    const gap = p.x - end > p.size / 3;
+    end = Math.max(end, p.x + p.width);
+    if (!text.trim()) {
+      if (!out.endsWith(" ")) out += " ";
+      continue;
+    }
+    if (gap && out && !out.endsWith(" ")) out += " ";
+    out += text;
+  }
+  return out
+    .replace(/ +/g, " ")
+    .replace(new RegExp(`(?<=${CJK.source}) | (?=${CJK.source})`, "g"), "")
+    .trim();
+}
+
+/** A line of the document's text and where it stands: whether it reaches the right margin, whether it is indented. */
+interface TextLine {
+  text: string;
+  full: boolean;
+  indented: boolean;
+  /** Whether the line ends its page (no blank line shows a paragraph break there). */
+  last?: boolean;
+}
+
+/**
+ * A page's lines as text: a blank line where the space between two lines is over one and a half
+ * times the page's usual line spacing (a paragraph break), a page number at its top or foot left out.
+ */
+function pageText(all: readonly PageLine[]): TextLine[] {
+  let lines = all.map((l) => ({line: l, text: lineText(l)})).filter((l) => l.text);
+  while (lines.length && PAGE_NUMBER.test(lines.at(-1)!.text)) lines = lines.slice(0, -1);
+  while (lines.length && PAGE_NUMBER.test(lines[0]!.text)) lines = lines.slice(1);
+  const left = (l: PageLine) => l.pieces[0]!.x;
+  const right = (l: PageLine) => Math.max(...l.pieces.map((p) => p.x + p.width));
+  const margin = {
+    left: Math.min(...lines.map((l) => left(l.line))),
+    right: Math.max(...lines.map((l) => right(l.line)))
+  };
+  const gaps = lines.slice(1).map((l, i) => lines[i]!.line.y - l.line.y);
+  const usual = [...gaps].sort((a, b) => a - b)[Math.floor(gaps.length / 2)] ?? 0;
+  const out: TextLine[] = [];
+  lines.forEach(({line, text}, i) => {
+    if (i > 0 && usual > 0 && gaps[i - 1]! > usual * 1.5) out.push({text: "", full: false, indented: false});
+    out.push({
+      text,
+      full: right(line) >= margin.right - line.size * 3,
+      indented: left(line) > margin.left + line.size * 0.8,
+      last: i === lines.length - 1
+    });
+  });
+  return out;
+}
+
+/** Where pdfjs-dist keeps its character maps and standard fonts (read from disk: nothing is downloaded). */
+function pdfjsData(): {cMapUrl: string; standardFontDataUrl: string} {
+  const root = dirname(createRequire(import.meta.url).resolve("pdfjs-dist/package.json"));
+  return {cMapUrl: join(root, "cmaps") + "/", standardFontDataUrl: join(root, "standard_fonts") + "/"};
+}
+
+/**
+ * The text of a PDF as planwatch reads a plan: each page's text pieces grouped into lines by their
+ * position, page numbers left out, compatibility characters folded ({@link foldCompatibility}: the
+ * Kangxi radical ⼯ is 工), and the lines the page width broke rejoined ({@link unwrapLines}).
+ * pdf.js runs in this process (no worker, no network). `file` names the document in messages.
+ * Throws `PlanwatchError` `invalid_plan` for a damaged or encrypted PDF, or one with no text (a scan).
+ */
+export async function pdfText(bytes: Uint8Array, {file}: {file: string}): Promise<string> {
+  const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
+  let document: Awaited<ReturnType<typeof pdfjs.getDocument>["promise"]>;
+  try {
+    document = await pdfjs.getDocument({
+      data: new Uint8Array(bytes), // pdf.js takes the buffer over
+      ...pdfjsData(),
+      cMapPacked: true,
+      isEvalSupported: false,
+      disableFontFace: true,
+      useSystemFonts: false,
+      verbosity: 0
+    }).promise;
+  } catch (error) {
+    const why = (error as Error).name === "PasswordException" ? "已加密,请去除密码后重试" : "已损坏或不是 PDF";
+    throw new PlanwatchError("invalid_plan", `${file}: 无法读取 PDF(${why})`);
+  }
+  const lines: TextLine[] = [];
+  try {
+    for (let n = 1; n <= document.numPages; n++) {
+      const page = await document.getPage(n);
+      const content = await page.getTextContent();
+      const pieces: Piece[] = [];
+      for (const item of content.items) {
+        if (!("str" in item) || !item.str) continue;
+        const [a, b, , , x, y] = item.transform as number[];
+        pieces.push({text: item.str, x: x!, y: y!, width: item.width, size: Math.hypot(a!, b!) || item.height || 1});
+      }
+      lines.push(...pageText(pageLines(pieces)));
+      page.cleanup();
+    }
+  } finally {
+    await document.destroy();
+  }
+  const text = foldCompatibility(lines.map((l) => l.text).join("\n"));
+  if (!text.trim())
+    throw new PlanwatchError("invalid_plan", `${file}: PDF 中没有文字(可能是扫描件),请先做文字识别或另存为文本`);
+  // a line runs on into the next when it reaches the right margin and the next is not indented; in a
+  // document whose paragraphs stand apart (a blank line for every four lines or more), whenever no
+  // blank line comes between (a word or a quotation that would not fit leaves a line short)
+  const blanks = lines.filter((l) => !l.text).length;
+  const spaced = blanks >= (lines.length - blanks) / 4;
+  const byOffset = new Map<number, TextLine>();
+  let offset = 0;
+  for (const l of lines) {
+    byOffset.set(offset, l);
+    offset += l.text.length + 1;
+  }
+  const wrapped = (last: PlanLine, next: PlanLine) => {
+    const end = byOffset.get(last.offset + last.line.lastIndexOf("\n") + 1);
+    return !!end && ((spaced && !end.last) || end.full) && !byOffset.get(next.offset)?.indented;
+  };
+  return (
+    unwrapLines(planLines(text), {wrapped})
+      .map((l) => l.line.replace(/\n/g, ""))
+      .join("\n") + "\n"
+  );
+}

@@ -1,0 +1,133 @@
+import {readFile} from "node:fs/promises";
+import {extname} from "node:path";
+import {PlanwatchError} from "../core/index.js";
+import {decodePlanText} from "./readPlanText.js";
+
+/** The kinds of plan document planwatch reads. */
+export type PlanFormat = "text" | "docx" | "pdf" | "html";
+
+/** A plan document read: the text planwatch reads (offsets index it) and the format it came in. */
+export interface PlanDocument {
+  text: string;
+  format: PlanFormat;
+}
+
+const ZIP = [0x50, 0x4b, 0x03, 0x04];
+/** An OLE2 compound file: Word 97–2003 (.doc), WPS 文字 (.wps), Excel 97–2003 (.xls), WPS 表格 (.et). */
+const OLE2 = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+const HTML_START = /^\s*(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title)\b/i;
+const HTML_TAG = /<(?:html|body|p|div|table|br)\b[^>]*>/i;
+/** Formats planwatch does not read, by extension, with the name a person knows them by. */
+const FORMAT_NAMES: Record<string, string> = {
+  ".doc": "Word 97-2003 文档(.doc)",
+  ".wps": "WPS 文字文档(.wps)",
+  ".ofd": "OFD 版式文档(.ofd)",
+  ".rtf": "RTF 文档(.rtf)",
+  ".odt": "OpenDocument 文档(.odt)",
+  ".wpt": "WPS 模板(.wpt)",
+  ".dot": "Word 模板(.dot)",
+  ".xls": "Excel 表格",
+  ".xlsx": "Excel 表格",
+  ".et": "WPS 表格",
+  ".ppt": "演示文稿",
+  ".pptx": "演示文稿",
+  ".caj": "CAJ 文档(.caj)"
+};
+
+const startsWith = (bytes: Uint8Array, magic: readonly number[]) => magic.every((b, i) => bytes[i] === b);
+
+/** `unsupported_plan_format`: the file is a document planwatch cannot read, and what to save it as. */
+export function unsupportedPlanFormat(file: string, kind?: string): PlanwatchError {
+  const name = kind ?? FORMAT_NAMES[extname(file).toLowerCase()] ?? "planwatch 不能读取的格式";
+  return new PlanwatchError(
+    "unsupported_plan_format",
+    `${file}: 是${name},planwatch 不能直接读取:请在 WPS 或 Word 中另存为 .docx 或 .txt 后重试(也可用 .pdf 或网页 .html)`
+  );
+}
+
+/**
+ * What a plan file is, by its content rather than its name: a zip (a Word document, or an OFD, an
+ * OpenDocument or an Excel file, which are zips too), a PDF (`%PDF-`), a web page (HTML tags),
+ * else text. A binary document planwatch cannot read (an OLE2 `.doc`/`.wps`, an RTF, or a file with
+ * such an extension that is not text) is `unsupported_plan_format`.
+ */
+export function planFormat(bytes: Uint8Array, {file}: {file: string}): PlanFormat | "zip" {
+  if (startsWith(bytes, ZIP)) return "zip";
+  const head = new TextDecoder("latin1").decode(bytes.subarray(0, 4096));
+  if (/^\s*%PDF-/.test(head.slice(0, 1024))) return "pdf";
+  if (startsWith(bytes, OLE2)) throw unsupportedPlanFormat(file);
+  if (head.startsWith("{\\rtf")) throw unsupportedPlanFormat(file, "RTF 文档");
+  const ext = extname(file).toLowerCase();
+  const html =
+    HTML_START.test(head.replace(/^\uFEFF|^\xef\xbb\xbf/, "")) || (/^\.x?html?$/.test(ext) && HTML_TAG.test(head));
+  if (html) return "html";
+  return "text";
+}
+
+/** A zip that is not a Word document: what it is (an OFD, an OpenDocument, a spreadsheet), for the message. */
+async function zipKind(bytes: Uint8Array): Promise<"docx" | string> {
+  const {default: JSZip} = await import("jszip");
+  const zip = await JSZip.loadAsync(bytes);
+  if (zip.file("word/document.xml")) return "docx";
+  if (zip.file("OFD.xml")) return "OFD 版式文档(.ofd)";
+  if (zip.file("content.xml")) return "OpenDocument 文档(.odt)";
+  if (zip.file("xl/workbook.xml")) return "Excel 表格";
+  if (zip.file("ppt/presentation.xml")) return "演示文稿";
+  return "压缩包";
+}
+
+/**
+ * Reads a plan as a bureau publishes it: a Word document (`.docx`), a PDF, a saved web page or text
+ * (UTF-8, GBK, UTF-16), chosen by the file's content ({@link planFormat}); the readers of `.docx`,
+ * PDF and HTML load only when such a file comes. Every reader of the plan reads it here, so offsets
+ * into the text are the same for all. Throws `PlanwatchError` `unsupported_plan_format` for a `.doc`,
+ * `.wps`, `.ofd` and other binaries (saying what to save it as), `invalid_plan` for an unreadable,
+ * damaged or empty one; a missing file stays the file system's ENOENT.
+ */
+export async function readPlanDocument(plan: string): Promise<PlanDocument> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(plan);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") throw error;
+    throw new PlanwatchError(
+      "invalid_plan",
+      `${plan}: 无法读取计划文本 (${(error as NodeJS.ErrnoException).code ?? String(error)})`
+    );
+  }
+  const format = planFormat(bytes, {file: plan});
+  let text: string;
+  if (format === "zip") {
+    let kind: string;
+    try {
+      kind = await zipKind(bytes);
+    } catch {
+      throw new PlanwatchError("invalid_plan", `${plan}: 压缩包已损坏,无法读取(Word 文档请重新保存为 .docx)`);
+    }
+    if (kind !== "docx") throw unsupportedPlanFormat(plan, kind);
+    const {docxText} = await import("./docxText.js");
+    return checked({text: await docxText(bytes, {file: plan}), format: "docx"}, plan);
+  }
+  if (format === "pdf") {
+    const {pdfText} = await import("./pdfText.js");
+    text = await pdfText(bytes, {file: plan});
+  } else if (format === "html") {
+    const {htmlText} = await import("./htmlText.js");
+    text = await htmlText(bytes, {file: plan});
+  } else {
+    if (FORMAT_NAMES[extname(plan).toLowerCase()]) {
+      try {
+        return {text: decodePlanText(bytes, {file: plan}), format};
+      } catch {
+        throw unsupportedPlanFormat(plan); // a .doc, .wps or .ofd that is not text
+      }
+    }
+    return {text: decodePlanText(bytes, {file: plan}), format};
+  }
+  return checked({text, format}, plan);
+}
+
+function checked(document: PlanDocument, plan: string): PlanDocument {
+  if (!document.text.trim()) throw new PlanwatchError("invalid_plan", `${plan}: 文档中没有文字`);
+  return document;
+}
