@@ -103,13 +103,14 @@ export async function seedNpmCache({
     }
     checkVersion(i, versions.get(i.name)!, root);
   }
+  const filesOf = (name: string) => [...new Set(imports.filter((i) => i.name === name).flatMap((i) => i.files))];
   const cacheDir = join(root, ".observablehq", "cache", "_npm");
   await removeOtherVersions(cacheDir, versions);
   const seeded: SeededPackage[] = [];
   for (const [name, version] of versions) {
     const file = join(cacheDir, `${name}@${version}`, "_esm.js");
     seeded.push({name, version, file});
-    await bundle({entry: name, file, name, projectDir, cacheDir, versions});
+    await bundle({entry: name, file, name, projectDir, cacheDir, versions, i: npmImport(name, filesOf(name)), root});
   }
   for (const i of imports) {
     if (i.path === undefined || i.path === "+esm") continue;
@@ -118,7 +119,12 @@ export async function seedNpmCache({
     const file = join(cacheDir, `${i.name}@${versions.get(i.name)}`, target);
     const source = join(packageDirs.get(i.name)!, i.path.replace(/\/\+esm$/, ""));
     if (/\.[cm]?js$/.test(target) && !target.endsWith("._esm.js")) {
-      await bundle({entry: source, file, name: i.name, projectDir, cacheDir, versions});
+      if (!existsSync(source))
+        throw new PlanwatchError(
+          "npm_cache",
+          `${who(i, root)}引用了 npm:${i.specifier},但已安装的 ${i.name} 中没有这个文件`
+        );
+      await bundle({entry: source, file, name: i.name, projectDir, cacheDir, versions, i, root});
     } else if (target.endsWith("._esm.js")) {
       await bundle({
         entry: `${i.name}/${i.path.replace(/\/\+esm$/, "")}`,
@@ -126,7 +132,9 @@ export async function seedNpmCache({
         name: i.name,
         projectDir,
         cacheDir,
-        versions
+        versions,
+        i,
+        root
       });
     } else {
       await copyInto(source, file, i, root);
@@ -170,8 +178,12 @@ async function bundle({
   name,
   projectDir,
   cacheDir,
-  versions
+  versions,
+  i,
+  root
 }: {
+  i: NpmImport;
+  root: string;
   entry: string;
   file: string;
   name: string;
@@ -181,31 +193,42 @@ async function bundle({
 }): Promise<void> {
   if (existsSync(file)) return;
   await mkdir(dirname(file), {recursive: true});
-  const result = await esbuild.build({
-    stdin: {contents: entrySource(entry), resolveDir: projectDir, loader: "js"},
-    bundle: true,
-    format: "esm",
-    platform: "browser",
-    target: "es2022",
-    minify: true,
-    legalComments: "none",
-    write: false,
-    logLevel: "silent",
-    define: {"process.env.NODE_ENV": '"production"'},
-    plugins: [
-      {
-        name: "planwatch-shared-packages",
-        setup(build) {
-          build.onResolve({filter: /^[^./]/}, (args) => {
-            if (args.path === name || !versions.has(args.path)) return undefined;
-            const target = join(cacheDir, `${args.path}@${versions.get(args.path)}`, "_esm.js");
-            const rel = relative(dirname(file), target);
-            return {path: rel.startsWith(".") ? rel : `./${rel}`, external: true};
-          });
+  const result = await esbuild
+    .build({
+      stdin: {contents: entrySource(entry), resolveDir: projectDir, loader: "js"},
+      bundle: true,
+      format: "esm",
+      platform: "browser",
+      target: "es2022",
+      minify: true,
+      legalComments: "none",
+      write: false,
+      logLevel: "silent",
+      define: {"process.env.NODE_ENV": '"production"'},
+      plugins: [
+        {
+          name: "planwatch-shared-packages",
+          setup(build) {
+            build.onResolve({filter: /^[^./]/}, (args) => {
+              if (args.path === name || !versions.has(args.path)) return undefined;
+              const target = join(cacheDir, `${args.path}@${versions.get(args.path)}`, "_esm.js");
+              const rel = relative(dirname(file), target);
+              return {path: rel.startsWith(".") ? rel : `./${rel}`, external: true};
+            });
+          }
         }
-      }
-    ]
-  });
+      ]
+    })
+    .catch((error: {errors?: {text: string}[]}) => {
+      const reason = error.errors?.[0]?.text ?? String(error);
+      throw new PlanwatchError(
+        "npm_cache",
+        `${who(i, root)}引用了 npm:${i.specifier},但无法从 node_modules 打包:${reason}`,
+        {
+          cause: error
+        }
+      );
+    });
   const output = result.outputFiles[0];
   if (!output) throw new PlanwatchError("npm_cache", `esbuild 没有为 ${entry} 生成任何输出`);
   await writeAtomically(file, output.contents);
