@@ -53,7 +53,12 @@ function pageLinkProblem(v: unknown): string | null {
   const extra = Object.keys(rest).find((k) => k !== "pager");
   if (extra !== undefined) return `未知字段 "${extra}"(可用字段:name、path)`;
   if (typeof name !== "string" || name.trim() === "") return `缺少 "name"(侧栏中显示的名称),应为 ${PAGE_SHAPE}`;
-  if (typeof path !== "string" || !/^\/[^\s?#]*[^\s?#/.]$/.test(path) || path.split("/").includes(".."))
+  if (
+    typeof path !== "string" ||
+    !/^\/[^\s?#]*[^\s?#/.]$/.test(path) ||
+    path.split("/").includes("..") ||
+    /\.(md|html)$/.test(path)
+  )
     return `"path" 应为站内路径,以 / 开头、不带扩展名,如 "/analysis" 对应 src/analysis.md`;
   return null;
 }
