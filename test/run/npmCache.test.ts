@@ -76,7 +76,8 @@ describe("seedNpmCache", () => {
       await writeFile(
         join(page, "index.md"),
         '```js\nimport {sum} from "npm:d3-array@3/dist/d3-array.mjs";\nimport "npm:htl@0.3/src/index.js";\n' +
-          'import {parse} from "npm:isoformat/src/parse";\nconst css = FileAttachment("npm:@observablehq/inputs/dist/index.css");\n```\n'
+          'import {parse} from "npm:isoformat/src/parse";\n' +
+          'const css = FileAttachment("npm:@observablehq/inputs/dist/index.css");\n```\n'
       );
       const seeded = await seedNpmCache({root: page, projectDir: PROJECT_DIR});
       expect(seeded.map((s) => s.name)).toEqual(expect.arrayContaining([...IMPLICIT_PACKAGES, "d3-array"]));
