@@ -15,7 +15,8 @@ export const DEV_CONTEXT = join(".planwatch", "dev.json");
  * (`{title, sections}`; default: the sections whose heading names 民生实事 or the like; `false`: none),
  * `units` (`seeds/units.csv`), `curation` (`seeds/targets.curation.csv`), `allocations`
  * (`seeds/allocations.csv`), `headers` (`seeds/headers.csv`, else the toolkit's), `offices`
- * (`seeds/offices.csv`) and `responsibilities` (`seeds/responsibilities.csv`): who owns each task.
+ * (`seeds/offices.csv`) and `responsibilities` (`seeds/responsibilities.csv`): who owns each task;
+ * `pages`, an analyst's own pages in the site's sidebar, in Framework's shape (default: none).
  */
 export interface ProjectSpec {
   plan?: string;
@@ -29,9 +30,68 @@ export interface ProjectSpec {
   headers?: string;
   offices?: string;
   responsibilities?: string;
+  pages?: ProjectPage[];
 }
 
-const FIELDS: Record<keyof ProjectSpec, (v: unknown) => boolean> = {
+/** A page the sidebar links to (`path`: its path in the site, `/analysis` for `src/analysis.md`). */
+export interface ProjectPageLink {
+  name: string;
+  path: string;
+}
+
+/** A page, or a section of pages (Framework's `{name, open, collapsible, pages}`), in the sidebar. */
+export type ProjectPage =
+  ProjectPageLink | {name: string; open?: boolean; collapsible?: boolean; pages: ProjectPageLink[]};
+
+const PAGE_SHAPE = '{"name": "页面名", "path": "/页面路径"}';
+
+/** Why a page link is wrong (null: it is right). */
+function pageLinkProblem(v: unknown): string | null {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return `应为 ${PAGE_SHAPE}`;
+  const {name, path, ...rest} = v as Record<string, unknown>;
+  const extra = Object.keys(rest).find((k) => k !== "pager");
+  if (extra !== undefined) return `未知字段 "${extra}"(可用字段:name、path)`;
+  if (typeof name !== "string" || name.trim() === "") return `缺少 "name"(侧栏中显示的名称),应为 ${PAGE_SHAPE}`;
+  if (
+    typeof path !== "string" ||
+    !/^\/[^\s?#]*[^\s?#/.]$/.test(path) ||
+    path.split("/").includes("..") ||
+    /\.(md|html)$/.test(path)
+  )
+    return `"path" 应为站内路径,以 / 开头、不带扩展名,如 "/analysis" 对应 src/analysis.md`;
+  return null;
+}
+
+/** Why the `pages` field is wrong (null: it is right): each entry a page link or a section of them. */
+function pagesProblem(v: unknown): string | null {
+  if (!Array.isArray(v)) return `应为页面的列表,如 [${PAGE_SHAPE}]`;
+  for (const [n, entry] of v.entries()) {
+    const at = `第 ${n + 1} 项`;
+    if (typeof entry === "object" && entry !== null && "pages" in entry) {
+      const {name, pages, open, collapsible, ...rest} = entry as Record<string, unknown>;
+      const extra = Object.keys(rest)[0];
+      if (extra !== undefined) return `${at}: 未知字段 "${extra}"(可用字段:name、pages、open、collapsible)`;
+      if (typeof name !== "string" || name.trim() === "") return `${at}: 缺少 "name"(侧栏中分组的名称)`;
+      if (
+        (open !== undefined && typeof open !== "boolean") ||
+        (collapsible !== undefined && typeof collapsible !== "boolean")
+      )
+        return `${at}: "open" 和 "collapsible" 应为 true 或 false`;
+      if (!Array.isArray(pages) || pages.length === 0) return `${at}: "pages" 应为非空的页面列表`;
+      for (const [m, page] of pages.entries()) {
+        const problem = pageLinkProblem(page);
+        if (problem) return `${at}的第 ${m + 1} 个页面: ${problem}`;
+      }
+    } else {
+      const problem = pageLinkProblem(entry);
+      if (problem) return `${at}: ${problem}`;
+    }
+  }
+  return null;
+}
+
+/** Each field's check: true when right, false or the problem (a Chinese phrase) when wrong. */
+const FIELDS: Record<keyof ProjectSpec, (v: unknown) => boolean | string> = {
   plan: (v) => typeof v === "string" && v !== "",
   title: (v) => typeof v === "string" && v.trim() !== "",
   site_title: (v) => typeof v === "string" && v.trim() !== "",
@@ -53,7 +113,8 @@ const FIELDS: Record<keyof ProjectSpec, (v: unknown) => boolean> = {
   allocations: (v) => typeof v === "string" && v !== "",
   headers: (v) => typeof v === "string" && v !== "",
   offices: (v) => typeof v === "string" && v !== "",
-  responsibilities: (v) => typeof v === "string" && v !== ""
+  responsibilities: (v) => typeof v === "string" && v !== "",
+  pages: (v) => pagesProblem(v) ?? true
 };
 
 /**
@@ -79,7 +140,10 @@ export function readProjectSpec(root: string): ProjectSpec {
         "invalid_project",
         `${file}: 未知字段 "${key}"(可用字段:${Object.keys(FIELDS).join("、")})`
       );
-    if (!check(value))
+    const verdict = check(value);
+    if (typeof verdict === "string")
+      throw new PlanwatchError("invalid_project", `${file}: 字段 "${key}" 无效:${verdict}`);
+    if (!verdict)
       throw new PlanwatchError("invalid_project", `${file}: 字段 "${key}" 的值无效:${JSON.stringify(value)}`);
   }
   return spec as ProjectSpec;
@@ -108,6 +172,8 @@ export function projectPaths(projectDir: string = process.env.PLANWATCH_PROJECT 
     headers: at(spec.headers, existsSync(ownHeaders) ? ownHeaders : join(packageRoot(), "seeds", "headers.csv")),
     offices: at(spec.offices, join(seeds, "offices.csv")),
     responsibilities: at(spec.responsibilities, join(seeds, "responsibilities.csv")),
+    /** The analyst's own pages for the sidebar (the project file's `pages`; none by default). */
+    pages: spec.pages ?? [],
     /** The plan's year when the project file sets it. */
     year: spec.year ?? undefined,
     /** The ingested data the site is built from: `PLANWATCH_DATA`, else `<project>/data`. */

@@ -38,7 +38,8 @@ export interface BuildManifest {
  * `dataDir`, the ingested data (default: `<projectDir>/data`); `output` (default: `dist`), relative
  * to `projectDir`; `logger` (default: standard error); `onStage`, told of each stage as it ends;
  * `toolkitDir`, where the stages' code is (default: planwatch's own folder). Returns the manifest.
- * Throws `PlanwatchError` `build_failed`, `locked`,
+ * Throws `PlanwatchError` `npm_cache` when a page imports a package that is not installed (naming
+ * both), `build_failed`, `locked`,
  * or `invalid_output` when `output` is neither absent, an empty folder, nor a link to an earlier
  * build ({@link checkOutput}): then nothing is built or changed.
  */
@@ -110,7 +111,9 @@ export async function buildSite({
         join(state, "failures.jsonl"),
         JSON.stringify({at: new Date().toISOString(), output: target, reason}) + "\n"
       );
-      throw new PlanwatchError("build_failed", `site build failed, ${target} left as it was: ${reason}`, {
+      // A page that imports what is not installed: the one line that names the page and the package.
+      if (error instanceof PlanwatchError && error.code === "npm_cache") throw error;
+      throw new PlanwatchError("build_failed", `站点构建失败,${target} 保持原样:${reason}`, {
         cause: error
       });
     }

@@ -1,11 +1,21 @@
 import {readPlanDocument} from "../plan/index.js";
-import {existsSync, readFileSync} from "node:fs";
-import {join, resolve} from "node:path";
-import {DEV_CONTEXT, projectPaths, siteRoot, projectPlanFile, projectTargets} from "../project/index.js";
-import {type Unit, readUnits, type ProjectFacts, projectFacts} from "../project/index.js";
+import {existsSync, readFileSync, readdirSync} from "node:fs";
+import {basename, dirname, join, relative, resolve} from "node:path";
+import {
+  DEV_CONTEXT,
+  type ProjectPage,
+  projectPaths,
+  siteRoot,
+  projectPlanFile,
+  projectTargets,
+  type Unit,
+  readUnits,
+  type ProjectFacts,
+  projectFacts
+} from "../project/index.js";
+import {PlanwatchError, targetSlug} from "../core/index.js";
 import type {Target} from "../targets/index.js";
 import {type PlanSection, planSections} from "../plan/index.js";
-import {targetSlug} from "../core/index.js";
 import {type SearchEntry, searchEntries} from "./searchEntries.js";
 import {inputSnapshot} from "./snapshot.js";
 import {SEARCH_LABELS_SCRIPT} from "./searchLabels.js";
@@ -27,6 +37,8 @@ export interface SiteContext {
   snapshot: string;
   /** The search index's entries ({@link searchEntries}). */
   search: SearchEntry[];
+  /** The analyst's own pages in the sidebar (the project file's `pages`), each checked to exist. */
+  pages: ProjectPage[];
 }
 
 /**
@@ -50,8 +62,11 @@ export async function siteContext({projectDir, dataDir}: {projectDir: string; da
     projectFacts({projectDir: paths.root, targets}),
     searchEntries({projectDir: paths.root})
   ]);
+  const root = siteRoot(paths.root);
+  const indexedByFramework = checkPages(paths.pages, root, paths.file);
   return {
-    root: siteRoot(paths.root),
+    root,
+    pages: paths.pages,
     facts,
     sections: planSections(text),
     units,
@@ -59,7 +74,8 @@ export async function siteContext({projectDir, dataDir}: {projectDir: string; da
     targets,
     asOf: as_of,
     snapshot,
-    search
+    // Framework indexes a page of the sidebar itself unless it says `index: false`: one entry per page.
+    search: search.filter((entry) => !indexedByFramework.has(entry.path))
   };
 }
 
@@ -70,7 +86,18 @@ export async function siteContext({projectDir, dataDir}: {projectDir: string; da
  * never a build time) all come from the project, so two builds in one process each publish their own.
  * Offline by design: no remote stylesheet (the default theme links a font service).
  */
-export function siteConfig({root, facts, sections, units, offices, targets, asOf, snapshot, search}: SiteContext) {
+export function siteConfig({
+  root,
+  facts,
+  sections,
+  units,
+  offices,
+  targets,
+  asOf,
+  snapshot,
+  search,
+  pages
+}: SiteContext) {
   return {
     root,
     output: "dist",
@@ -94,6 +121,7 @@ export function siteConfig({root, facts, sections, units, offices, targets, asOf
       ...(offices.length
         ? [{name: "各处室任务", open: false, pages: offices.map((o) => ({name: o.name, path: `/offices/${o.code}`}))}]
         : []),
+      ...pages,
       {name: "数据质量", path: "/quality"},
       {name: "方法", path: "/method"},
       {name: "分析指南", path: "/guide"},
@@ -111,6 +139,8 @@ export function siteConfig({root, facts, sections, units, offices, targets, asOf
         yield* search;
       }
     },
+    // No DuckDB extension: Framework would download json and parquet from extensions.duckdb.org at each build.
+    duckdb: {extensions: {json: null, parquet: null}},
     // Loaders run with the project folder as working directory; tsx comes from node_modules.
     interpreters: {".ts": ["node", "--import", "tsx"]}
   };
@@ -130,6 +160,29 @@ export async function devSiteConfig({projectDir}: {projectDir: string}) {
       ? sample
       : join(projectDir, "data");
   return siteConfig(await siteContext({projectDir, dataDir}));
+}
+
+/**
+ * Checks that each page the project file adds to the sidebar is a page of the site: `src/<path>.md`,
+ * or a page loader (`src/<path>.md.js` and the like). Throws `PlanwatchError` `invalid_project`.
+ * Returns the paths of those Framework indexes itself (a listed page whose front matter does not say
+ * `index: false`).
+ */
+function checkPages(pages: ProjectPage[], root: string, file: string | null): Set<string> {
+  const indexed = new Set<string>();
+  for (const page of pages.flatMap((p) => ("pages" in p ? p.pages : [p]))) {
+    const md = join(root, `${page.path.slice(1)}.md`);
+    const dir = dirname(md);
+    const loader = existsSync(dir) && readdirSync(dir).some((f) => f.startsWith(`${basename(md)}.`));
+    if (!existsSync(md) && !loader)
+      throw new PlanwatchError(
+        "invalid_project",
+        `${file}: 字段 "pages" 中的页面 "${page.name}" 找不到:应有 ${relative(dirname(root), md)}`
+      );
+    const front = existsSync(md) ? (/^---\r?\n([\s\S]*?)\r?\n---/.exec(readFileSync(md, "utf8"))?.[1] ?? "") : "";
+    if (!/^index:\s*false\s*$/m.test(front)) indexed.add(page.path);
+  }
+  return indexed;
 }
 
 function escapeHtml(text: string): string {

@@ -37,3 +37,11 @@ declare module "@observablehq/framework/dist/build.js" {
 }
 // Importing tsx/esm registers tsx's loader hooks (TypeScript for Node's own import()).
 declare module "tsx/esm";
+declare module "@observablehq/framework/dist/npm.js" {
+  /** `name@range/path` split as Framework's resolver splits it. */
+  export function parseNpmSpecifier(specifier: string): {name: string; range?: string; path?: string};
+}
+declare module "@observablehq/framework/dist/duckdb.js" {
+  /** The DuckDB-WASM version Framework's client loads. */
+  export const DUCKDB_WASM_VERSION: string;
+}
