@@ -6,6 +6,7 @@ import type {Target} from "../targets/index.js";
 import type {Allocation} from "./allocations.js";
 import {type GapRow, computeGaps} from "./computeGaps.js";
 import {monthIndex} from "./functions.js";
+import {BEHIND_STATUSES} from "./status.js";
 
 /** What changed for a target × unit between two periods (a row may be several). */
 export const CHANGE_KINDS = ["achieved", "behind", "reported", "revised"] as const;
@@ -28,8 +29,6 @@ export interface ChangeRow {
   /** achieved: newly achieved; behind: newly at risk or off track (or at risk → off track); reported: an actual where there was none as of `from`; revised: the actual as of `from` is not what was published then. */
   changes: ChangeKind[];
 }
-
-const BEHIND = ["at_risk", "off_track"];
 
 /**
  * Compares two gaps tables of the same targets (`from`, `to`: {@link GapRow} rows or tables): each
@@ -63,7 +62,7 @@ export function gapChanges(
     .select("target_id", "unit_code", "indicator", "measure", "as_of", "actual", "status")
     .lookup(previous, key, "actual_from", "status_from");
   return (seen ? joined.lookup(seen, key, "actual_published") : joined.derive({actual_published: () => null}))
-    .params({fromMonth, behind: BEHIND, compare: seen !== null})
+    .params({fromMonth, behind: BEHIND_STATUSES, compare: seen !== null})
     .derive({
       from: (_: Row, $: Row) => $.fromMonth,
       to: (d: Row) => d.as_of,

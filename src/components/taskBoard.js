@@ -3,6 +3,7 @@ import {statusChip} from "./cards.js";
 import {dataTable} from "./dataTable.js";
 import {formatMonth} from "./format.js";
 import {targetHref} from "./site.js";
+import {isBehind} from "./status.js";
 
 /** Colors of the task statuses, dark to light by urgency (as the targets' statuses). */
 export const TASK_STATUS_COLORS = {
@@ -114,7 +115,7 @@ export function taskBoard(section, data, {root, gaps, targets}) {
   const items = itemsOf(section);
   if (!items.length) return html`<p>本部分没有工作任务。</p>`;
   // A task reported done whose own numeric target is behind: the two reports disagree, and a reader should see it.
-  const behind = (t) => t.target_ids.filter((id) => ["at_risk", "off_track"].includes(city.get(id)?.status));
+  const behind = (t) => t.target_ids.filter((id) => isBehind(city.get(id)?.status));
   const flag = (t) =>
     t.status === "done" && behind(t).length
       ? html`<small class="pw-bad"> 但量化目标 ${behind(t).join("、")} 未达时序进度</small>`
