@@ -35,7 +35,7 @@ export interface ChangeRow {
  * target × unit of `to` with its actual and status as of `from` (no_data when `from` has no row),
  * the change of its actual, and what changed (`changes`, see {@link ChangeRow}). `published`
  * (optional) is `from` as readers saw it then (computed from {@link observationsAsPublished}): a row
- * whose actual differs from it was `revised` (a correction or a late file). Pure: no I/O.
+ * whose actual differs from it was `revised` (a correction or an overdue file). Pure: no I/O.
  */
 export function gapChanges(
   from: ColumnTable | readonly GapRow[],

@@ -61,7 +61,7 @@ export function taskCards(tasks, data, {href} = {}) {
 /**
  * A table of tasks: id, the task, owner (linked to its office page), status, deadline, the last
  * report's month and text; `flag(task)` may add a note to the status. Every text is escaped (a progress text with markup shows as text); what
- * an office wrote (progress, evidence) is marked `pw-submitted`: shown as sent, not the site's words.
+ * an office wrote (progress_text, evidence) is marked `pw-submitted`: shown as sent, not the site's words.
  */
 export function taskTable(tasks, data, {root, owner = true, flag = () => null} = {}) {
   const {officeName} = indexTasks(data);
@@ -90,7 +90,7 @@ export function taskTable(tasks, data, {root, owner = true, flag = () => null} =
       format: (v) => html`<span class="pw-nowrap">${formatMonth(v, {year: true})}</span>`
     },
     {
-      key: "progress",
+      key: "progress_text",
       label: "最新进展",
       format: (v, r) =>
         r.last_report
