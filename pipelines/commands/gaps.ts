@@ -71,11 +71,13 @@ export const gaps = defineCommand({
     }
   },
   async run({args}) {
-    const [{formatRows, rowFormat}, {projectGapInputs, projectGaps}, {projectCatalog}] = await Promise.all([
-      import("./formatRows.js"),
-      import("../gaps/projectGaps.js"),
-      import("../intake/catalog.js")
-    ]);
+    const [{formatRows, rowFormat}, {projectGapInputs, projectGaps}, {projectCatalog}, {statusLabel}] =
+      await Promise.all([
+        import("./formatRows.js"),
+        import("../gaps/projectGaps.js"),
+        import("../intake/catalog.js"),
+        import("../gaps/status.js")
+      ]);
     const format = rowFormat(args.format);
     if (args.engine !== "arquero" && args.engine !== "duckdb")
       throw new PlanwatchError("invalid_option", `invalid engine: ${args.engine} (expected arquero, duckdb)`);
@@ -99,6 +101,7 @@ export const gaps = defineCommand({
       actual: round(r.actual),
       expected: round(r.expected),
       pace: round(r.pace),
+      status: statusLabel(r.status),
       projection: round(r.projection),
       sources: r.sources.map((s) => `${s.file}:${s.row}`).join(";")
     }));
@@ -217,13 +220,15 @@ export const diff = defineCommand({
       {projectGapInputs},
       {changesBetween},
       {projectCatalog},
-      {addMonths, compareMonths, latestMonth}
+      {addMonths, compareMonths, latestMonth},
+      {statusLabel}
     ] = await Promise.all([
       import("./formatRows.js"),
       import("../gaps/projectGaps.js"),
       import("../gaps/changes.js"),
       import("../intake/catalog.js"),
-      import("../core/month.js")
+      import("../core/month.js"),
+      import("../gaps/status.js")
     ]);
     const format = rowFormat(args.format);
     if (format === "csv") throw new PlanwatchError("invalid_option", "invalid format: csv (expected table, json)");
@@ -249,7 +254,9 @@ export const diff = defineCommand({
       ...r,
       actual_from: round(r.actual_from),
       actual_to: round(r.actual_to),
-      actual_change: round(r.actual_change)
+      actual_change: round(r.actual_change),
+      status_from: statusLabel(r.status_from),
+      status_to: statusLabel(r.status_to)
     }));
     process.stdout.write(formatRows(flat, {format, columns: DIFF_COLUMNS}));
   }

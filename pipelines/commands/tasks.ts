@@ -25,7 +25,7 @@ const TASK_CSV_COLUMNS = [
 ];
 
 /** The columns `planwatch tasks status` prints as a table and CSV (JSON has every field). */
-const STATUS_COLUMNS = ["task_id", "status", "owner", "deadline", "last_report", "progress"];
+const STATUS_COLUMNS = ["task_id", "status", "owner", "deadline", "last_report", "progress_text"];
 
 /** `planwatch tasks extract` and `planwatch tasks status`: the plan's work items and tasks, and where each stands. */
 export const tasks = defineCommand({

@@ -6,6 +6,7 @@ import type {Target} from "../targets/index.js";
 import type {Allocation} from "./allocations.js";
 import {type GapRow, computeGaps} from "./computeGaps.js";
 import {monthIndex} from "./functions.js";
+import {BEHIND_STATUSES} from "./status.js";
 
 /** What changed for a target × unit between two periods (a row may be several). */
 export const CHANGE_KINDS = ["achieved", "behind", "reported", "revised"] as const;
@@ -29,14 +30,12 @@ export interface ChangeRow {
   changes: ChangeKind[];
 }
 
-const BEHIND = ["at_risk", "off_track"];
-
 /**
  * Compares two gaps tables of the same targets (`from`, `to`: {@link GapRow} rows or tables): each
  * target × unit of `to` with its actual and status as of `from` (no_data when `from` has no row),
  * the change of its actual, and what changed (`changes`, see {@link ChangeRow}). `published`
  * (optional) is `from` as readers saw it then (computed from {@link observationsAsPublished}): a row
- * whose actual differs from it was `revised` (a correction or a late file). Pure: no I/O.
+ * whose actual differs from it was `revised` (a correction or an overdue file). Pure: no I/O.
  */
 export function gapChanges(
   from: ColumnTable | readonly GapRow[],
@@ -63,7 +62,7 @@ export function gapChanges(
     .select("target_id", "unit_code", "indicator", "measure", "as_of", "actual", "status")
     .lookup(previous, key, "actual_from", "status_from");
   return (seen ? joined.lookup(seen, key, "actual_published") : joined.derive({actual_published: () => null}))
-    .params({fromMonth, behind: BEHIND, compare: seen !== null})
+    .params({fromMonth, behind: BEHIND_STATUSES, compare: seen !== null})
     .derive({
       from: (_: Row, $: Row) => $.fromMonth,
       to: (d: Row) => d.as_of,

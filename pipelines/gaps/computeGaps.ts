@@ -8,7 +8,7 @@ import {actuals} from "./actuals.js";
 import type {Allocation} from "./allocations.js";
 import {expected} from "./expected.js";
 import {projection} from "./projection.js";
-import {DEFAULT_THRESHOLDS, type Thresholds, status} from "./status.js";
+import {DEFAULT_THRESHOLDS, type Status, type Thresholds, status} from "./status.js";
 import {timeFraction} from "./timeFraction.js";
 
 /** One row of the gaps table (DESIGN.md): a target, city-wide or for one unit, as of a month. */
@@ -27,7 +27,7 @@ export interface GapRow {
   attainment: number | null;
   progress: number | null;
   pace: number | null;
-  status: (typeof import("./status.js").STATUSES)[number];
+  status: Status;
   projection: number | null;
   required_rate: number | null;
   baseline: number | null;
@@ -92,7 +92,42 @@ function _computeGaps({
   asOf: string;
   thresholds: Thresholds;
 }): GapRow[] {
-  const targetTable = timeFraction(
+  const targetTable = gapTargets(targets, {asOf});
+  const obs = observationTable(observations);
+  const {units, city: cityActuals} = actuals(obs, targetTable, {asOf});
+  // Columns are added by lookup (a key found at most once on the right), which leaves the left table's as they are.
+  const city = targetTable
+    .select("target_id")
+    .lookup(cityActuals, "target_id", "actual", "numerator", "denominator", "period", "sources")
+    .derive({unit_code: () => "city", is_unit: () => false, allocation: () => null, share: () => null});
+  const allocationTable = aq.table({
+    unit_code: allocations.map((a) => a.unit_code),
+    target_id: allocations.map((a) => a.target_id),
+    allocation: allocations.map((a) => a.value)
+  });
+  const unitRows = obs
+    .select("unit_code", "target_id")
+    .concat(allocationTable.select("unit_code", "target_id"))
+    .dedupe()
+    .semijoin(targetTable, "target_id")
+    .lookup(units, BY_UNIT_TARGET, "actual", "numerator", "denominator", "period", "sources")
+    .lookup(allocationTable, BY_UNIT_TARGET, "allocation")
+    .lookup(targetTable, "target_id", "kind")
+    .lookup(city, "target_id", {city_actual: (d: Row) => d.actual})
+    .derive({
+      is_unit: () => true,
+      share: (d: Row) => (d.kind === "count" && d.actual != null && d.city_actual > 0 ? d.actual / d.city_actual : null)
+    })
+    .select(aq.not("kind", "city_actual"));
+  return judgeGaps(city.concat(unitRows), targetTable, {asOf, thresholds});
+}
+
+/**
+ * The targets as the gaps computation reads them, one row each in the plan's order (`order`), with
+ * the time fraction `f` and `months_left` as of `asOf` ({@link timeFraction}).
+ */
+export function gapTargets(targets: readonly Target[], {asOf}: {asOf: string}): ColumnTable {
+  return timeFraction(
     aq.from(
       targets.map((t, order) => ({
         target_id: t.id,
@@ -113,31 +148,22 @@ function _computeGaps({
     ),
     {asOf}
   );
-  const obs = observationTable(observations);
-  const {units, city: cityActuals} = actuals(obs, targetTable, {asOf});
-  // Columns are added by lookup (a key found at most once on the right), which leaves the left table's as they are.
-  const city = targetTable
-    .lookup(cityActuals, "target_id", "actual", "numerator", "denominator", "period", "sources")
-    .derive({unit_code: () => "city", is_unit: () => false, allocation: () => null, share: () => null});
-  const allocationTable = aq.table({
-    unit_code: allocations.map((a) => a.unit_code),
-    target_id: allocations.map((a) => a.target_id),
-    allocation: allocations.map((a) => a.value)
-  });
-  const unitRows = obs
-    .select("unit_code", "target_id")
-    .concat(allocationTable.select("unit_code", "target_id"))
-    .dedupe()
-    .semijoin(targetTable, "target_id")
-    .lookup(units, BY_UNIT_TARGET, "actual", "numerator", "denominator", "period", "sources")
-    .lookup(allocationTable, BY_UNIT_TARGET, "allocation")
-    .lookup(targetTable, "target_id", aq.not("target_id"))
-    .lookup(city, "target_id", {city_actual: (d: Row) => d.actual})
-    .derive({
-      is_unit: () => true,
-      share: (d: Row) => (d.kind === "count" && d.actual != null && d.city_actual > 0 ? d.actual / d.city_actual : null)
-    });
-  const all = status(projection(expected(city.concat(unitRows))), {thresholds})
+}
+
+/**
+ * The one status pipeline both engines end in: from the actuals of each target, city-wide
+ * (`unit_code` city) and per unit (`target_id`, `unit_code`, `is_unit`, `allocation`, `share`,
+ * `actual`, `numerator`, `denominator`, `period`, `sources`), and the targets of {@link gapTargets},
+ * the gaps rows: {@link expected}, {@link projection} and {@link status}, the city first within each
+ * target, in the plan's order.
+ */
+export function judgeGaps(
+  rows: ColumnTable,
+  targetTable: ColumnTable,
+  {asOf, thresholds = DEFAULT_THRESHOLDS}: {asOf: string; thresholds?: Thresholds}
+): GapRow[] {
+  const joined = rows.lookup(targetTable, "target_id", aq.not("target_id"));
+  const all = status(projection(expected(joined)), {thresholds})
     .params({asOf})
     .derive({
       as_of: (_: Row, $: Row) => $.asOf,
@@ -146,9 +172,9 @@ function _computeGaps({
     })
     .orderby("order", "city_first", "unit_code");
   // Arquero leaves undefined where a lookup found nothing: the table's contract says null.
-  const rows = all.select(...COLUMNS).objects() as Record<string, unknown>[];
-  for (const row of rows) for (const c of COLUMNS) if (row[c] === undefined) row[c] = null;
-  return rows as unknown as GapRow[];
+  const out = all.select(...COLUMNS).objects() as Record<string, unknown>[];
+  for (const row of out) for (const c of COLUMNS) if (row[c] === undefined) row[c] = null;
+  return out as unknown as GapRow[];
 }
 
 const COLUMNS = [

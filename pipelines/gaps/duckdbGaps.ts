@@ -1,12 +1,12 @@
 import {mkdir, mkdtemp, rm, writeFile} from "node:fs/promises";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
-import {PlanwatchError, monthsBetween} from "../core/index.js";
+import * as aq from "arquero";
+import {PlanwatchError, isMonth} from "../core/index.js";
 import type {Observation} from "../intake/index.js";
 import type {Target} from "../targets/index.js";
 import type {Allocation} from "./allocations.js";
-import type {GapRow} from "./computeGaps.js";
-import {timeShare} from "./functions.js";
+import {type GapRow, gapTargets, judgeGaps} from "./computeGaps.js";
 import {DEFAULT_THRESHOLDS, type Thresholds} from "./status.js";
 
 type Connection = {
@@ -57,12 +57,13 @@ const OBSERVATION_COLUMNS = `{unit_code: 'VARCHAR', period: 'VARCHAR', target_id
   superseded_by: 'VARCHAR', ord: 'BIGINT'}`;
 
 /**
- * The gaps table computed by DuckDB in SQL over observations stored as Parquet partitioned by
- * month: the same definitions and rows as the Arquero path ({@link computeGaps}), for data larger
- * than memory (DuckDB streams Parquet) or for a distributed engine running the same SQL. The time
- * fraction (a property of each target and the month, schedule included) comes in with the targets.
- * Options as for computeGaps, plus `parquet`: a folder of observations already written by
- * {@link writeObservationsParquet} (default: written from `observations` to a temporary folder).
+ * The gaps table with DuckDB over observations stored as Parquet partitioned by month, for data
+ * larger than memory (DuckDB streams Parquet) or for a distributed engine running the same SQL: the
+ * actuals (the large part) come from SQL ({@link actualsSql}), and the small table of one row per
+ * target × unit goes through the same status pipeline as the Arquero path ({@link judgeGaps}), so
+ * both give the same rows by construction. Options as for computeGaps, plus `parquet`: a folder of
+ * observations already written by {@link writeObservationsParquet} (default: written from
+ * `observations` to a temporary folder).
  */
 export async function computeGapsDuckDB({
   targets,
@@ -79,6 +80,8 @@ export async function computeGapsDuckDB({
   thresholds?: Thresholds;
   parquet?: string;
 }): Promise<GapRow[]> {
+  if (asOf !== undefined && !isMonth(asOf))
+    throw new PlanwatchError("invalid_option", `invalid as-of month: ${asOf} (expected YYYY-MM)`);
   const c = await connect();
   const tmp = await mkdtemp(join(tmpdir(), "planwatch-duckdb-"));
   try {
@@ -96,43 +99,32 @@ export async function computeGapsDuckDB({
       ).m;
     if (!month)
       throw new PlanwatchError("no_data", "no observations: nothing to compute gaps from (ingest submissions first)");
-    const targetRows = targets.map((t, order) => ({
-      target_id: t.id,
-      ord: order,
-      indicator: t.indicator,
-      measure: t.unit,
-      kind: t.kind,
-      aggregation: t.aggregation,
-      comparator: t.comparator,
-      direction: t.direction,
-      target_value: t.value,
-      target_value_max: t.value_max,
-      curated_baseline: t.baseline,
-      f: timeShare(t.schedule, month, t.start, t.deadline),
-      months_left: t.deadline === null ? null : Math.max(0, monthsBetween(month, t.deadline))
-    }));
     const tj = join(tmp, "targets.ndjson");
-    await writeFile(tj, targetRows.map((t) => JSON.stringify(t)).join("\n") + "\n");
-    await c.run(`CREATE TABLE targets AS SELECT * FROM read_json(${q(tj)}, columns = {target_id: 'VARCHAR', ord: 'BIGINT', indicator: 'VARCHAR', measure: 'VARCHAR',
-      kind: 'VARCHAR', aggregation: 'VARCHAR', comparator: 'VARCHAR', direction: 'VARCHAR', target_value: 'DOUBLE', target_value_max: 'DOUBLE',
-      curated_baseline: 'DOUBLE', f: 'DOUBLE', months_left: 'BIGINT'})`);
+    await writeFile(
+      tj,
+      targets.map((t) => JSON.stringify({target_id: t.id, kind: t.kind, aggregation: t.aggregation})).join("\n") + "\n"
+    );
+    await c.run(
+      `CREATE TABLE targets AS SELECT * FROM read_json(${q(tj)}, columns = {target_id: 'VARCHAR', kind: 'VARCHAR', aggregation: 'VARCHAR'})`
+    );
     await c.run(`CREATE TABLE allocations (unit_code VARCHAR, target_id VARCHAR, allocation DOUBLE)`);
     if (allocations.length)
       await c.run(
         `INSERT INTO allocations VALUES ${allocations.map((a) => `(${q(a.unit_code)}, ${q(a.target_id)}, ${a.value})`).join(", ")}`
       );
-    const rows = (await c.runAndReadAll(gapsSql({asOf: month, thresholds}))).getRowObjectsJson() as Record<
-      string,
-      unknown
-    >[];
-    return rows.map(toGapRow);
+    const rows = (await c.runAndReadAll(actualsSql({asOf: month}))).getRowObjectsJson() as Record<string, unknown>[];
+    return judgeGaps(aq.from(rows.map(toActualRow)), gapTargets(targets, {asOf: month}), {asOf: month, thresholds});
   } finally {
     await rm(tmp, {recursive: true, force: true});
   }
 }
 
-/** The gaps computation as SQL (DuckDB dialect; Spark SQL and Trino differ only in a few names). */
-export function gapsSql({asOf, thresholds}: {asOf: string; thresholds: Thresholds}): string {
+/**
+ * The actuals as SQL (DuckDB dialect; Spark SQL and Trino differ only in a few names): one row per
+ * target city-wide and per unit that reports it or has an allocation of it, with `actual`,
+ * `numerator`, `denominator`, `period`, `share` and `sources`, as {@link judgeGaps} reads them.
+ */
+export function actualsSql({asOf}: {asOf: string}): string {
   return `
 WITH current AS (
   SELECT * FROM obs WHERE superseded_by IS NULL AND period <= ${q(asOf)}
@@ -176,87 +168,22 @@ WITH current AS (
   LEFT JOIN unit_actuals a USING (unit_code, target_id)
   LEFT JOIN allocations al USING (unit_code, target_id)
   LEFT JOIN city c ON c.target_id = p.target_id
-), rows AS (
-  SELECT * FROM city UNION ALL BY NAME SELECT * FROM units
-), expected AS (
-  SELECT r.*, t.*  EXCLUDE (target_id),
-    t.kind = 'level' AND t.curated_baseline IS NULL AND t.comparator NOT IN ('increase', 'decrease') AS judged_by_target,
-    CASE WHEN t.kind = 'count' THEN 0 ELSE coalesce(t.curated_baseline, CASE WHEN t.comparator IN ('increase', 'decrease') THEN NULL ELSE 0 END) END AS baseline,
-    CASE WHEN r.is_unit AND t.kind = 'count' THEN r.allocation
-      WHEN t.comparator = 'increase' THEN t.curated_baseline + t.target_value
-      WHEN t.comparator = 'decrease' THEN t.curated_baseline - t.target_value
-      ELSE t.target_value END AS target
-  FROM rows r JOIN targets t USING (target_id)
-), judged AS (
-  SELECT *, CASE WHEN judged_by_target THEN 1 ELSE f END AS f1,
-    CASE WHEN target IS NULL OR baseline IS NULL THEN NULL ELSE baseline + (target - baseline) * (CASE WHEN judged_by_target THEN 1 ELSE f END) END AS expected
-  FROM expected
-), progressed AS (
-  SELECT *,
-    CASE WHEN actual IS NULL OR target IS NULL OR baseline IS NULL THEN NULL
-      WHEN judged_by_target AND direction = 'down' THEN CASE WHEN actual > 0 THEN target / actual END
-      WHEN target = baseline THEN NULL
-      ELSE (actual - baseline) / (target - baseline) END AS progress,
-    CASE WHEN actual IS NULL OR target IS NULL OR target = 0 THEN NULL ELSE actual / target END AS attainment,
-    ${holdsSql("actual", "FALSE")} AS holds,
-    CASE WHEN actual IS NULL OR baseline IS NULL THEN NULL WHEN judged_by_target THEN actual WHEN f1 > 0 THEN baseline + (actual - baseline) / f1 END AS projection
-  FROM judged
-), projected AS (
-  SELECT *,
-    ${holdsSql("projection", "NULL")} AS projection_holds
-  FROM progressed
 )
-SELECT target_id, unit_code, ${q(asOf)} AS as_of, indicator, measure, actual, target, expected,
-  CASE WHEN actual IS NULL OR target IS NULL THEN NULL WHEN direction = 'down' THEN actual - target ELSE target - actual END AS gap,
-  attainment, progress,
-  CASE WHEN progress IS NULL OR NOT (f1 > 0) THEN NULL ELSE progress / f1 END AS pace,
-  CASE WHEN is_unit AND kind = 'count' AND allocation IS NULL THEN 'no_target'
-    WHEN actual IS NULL THEN 'no_data'
-    WHEN target IS NULL THEN 'no_baseline'
-    WHEN holds THEN 'achieved'
-    WHEN f1 IS NULL THEN 'no_deadline'
-    WHEN NOT (f1 > 0) THEN 'on_track'
-    WHEN progress / f1 >= ${thresholds.atRisk} AND months_left <= ${thresholds.finalMonths ?? 3} AND projection_holds = FALSE THEN 'at_risk'
-    WHEN progress / f1 >= ${thresholds.onTrack} THEN 'on_track'
-    WHEN progress / f1 >= ${thresholds.atRisk} THEN 'at_risk'
-    ELSE 'off_track' END AS status,
-  projection,
-  CASE WHEN actual IS NULL OR target IS NULL OR NOT (months_left > 0) THEN NULL ELSE (target - actual) / months_left END AS required_rate,
-  baseline, f1 AS f, months_left, numerator, denominator, period, share, sources
-FROM projected
-ORDER BY ord, unit_code <> 'city', unit_code`;
+SELECT target_id, unit_code, is_unit, allocation, share, actual, numerator, denominator, period, sources FROM city
+UNION ALL BY NAME
+SELECT target_id, unit_code, is_unit, allocation, share, actual, numerator, denominator, period, sources FROM units`;
 }
 
-/** SQL for whether `value` meets the target as its comparator reads (the SQL twin of `holds`); `missing` when it or the target is null. */
-function holdsSql(value: string, missing: string): string {
-  return `CASE WHEN ${value} IS NULL OR target IS NULL THEN ${missing}
-      WHEN comparator = '>' THEN ${value} > target
-      WHEN comparator = '<' THEN ${value} < target
-      WHEN comparator IN ('<=', 'decrease') THEN ${value} <= target
-      WHEN comparator = '=' THEN ${value} = target
-      WHEN comparator = 'between' THEN ${value} >= target AND (target_value_max IS NULL OR ${value} <= target_value_max)
-      ELSE ${value} >= target END`;
-}
-
-function toGapRow(r: Record<string, unknown>): GapRow {
+/** A row of {@link actualsSql} as JavaScript values (DuckDB's JSON gives some numbers as strings). */
+function toActualRow(r: Record<string, unknown>): Record<string, unknown> {
   const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
   return {
-    ...(r as unknown as GapRow),
+    ...r,
+    allocation: num(r.allocation),
+    share: num(r.share),
     actual: num(r.actual),
-    target: num(r.target),
-    expected: num(r.expected),
-    gap: num(r.gap),
-    attainment: num(r.attainment),
-    progress: num(r.progress),
-    pace: num(r.pace),
-    projection: num(r.projection),
-    required_rate: num(r.required_rate),
-    baseline: num(r.baseline),
-    f: num(r.f),
-    months_left: num(r.months_left),
     numerator: num(r.numerator),
     denominator: num(r.denominator),
-    share: num(r.share),
     period: (r.period as string | null) ?? null,
     sources: (
       (r.sources as {file: string; file_sha256: string; row: unknown; period: string; note: string}[]) ?? []
@@ -266,7 +193,7 @@ function toGapRow(r: Record<string, unknown>): GapRow {
 
 /**
  * Writes `<out>/observations/period=…/` and `<out>/gaps/as_of=…/` as Parquet: the observations, and
- * the gaps table as of every month with data (computed by the SQL above). Returns the row counts.
+ * the gaps table as of every month with data (computed as above). Returns the row counts.
  */
 export async function exportParquet({
   targets,

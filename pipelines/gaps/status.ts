@@ -29,6 +29,35 @@ export const STATUSES = [
   "no_baseline",
   "no_deadline"
 ] as const;
+export type Status = (typeof STATUSES)[number];
+
+/**
+ * What a person reads for each status, in the CLI's tables (the site's `src/components/status.ts`,
+ * which Framework serves apart from pipelines/, holds the same labels: a test keeps them equal).
+ */
+export const STATUS_LABELS: Record<Status, string> = {
+  achieved: "已完成",
+  on_track: "进度正常",
+  at_risk: "有风险",
+  off_track: "滞后",
+  no_data: "无数据",
+  no_baseline: "缺基线",
+  no_deadline: "缺期限",
+  no_target: "未分解"
+};
+
+/** A status as its Chinese label (an unknown one as itself). */
+export function statusLabel(status: string): string {
+  return STATUS_LABELS[status as Status] ?? status;
+}
+
+/** The statuses that count as behind (有风险 or 滞后): what 本期变化 and the pages flag. */
+export const BEHIND_STATUSES: readonly Status[] = ["at_risk", "off_track"];
+
+/** Whether a status is behind: `at_risk` or `off_track`. */
+export function isBehind(status: string): boolean {
+  return (BEHIND_STATUSES as readonly string[]).includes(status);
+}
 
 /**
  * Adds `progress` p = (actual − baseline) ÷ (target − baseline) (for a level judged against its

@@ -5,6 +5,9 @@ import {dataPaths} from "./dataPaths.js";
 import {type Report, readLedger} from "./ledger.js";
 import type {Progress, ProgressRow} from "../tasks/index.js";
 
+/** A stored report row: reports written before `progress_text` name the free text `progress`. */
+type LegacyProgressRow = Omit<ProgressRow, "progress_text"> & {progress_text?: string; progress?: string};
+
 /** The key a later progress report supersedes: task × unit × month. */
 export const PROGRESS_KEY = ["task_id", "unit_code", "period"] as const;
 
@@ -19,8 +22,15 @@ export async function readProgress({dataDir}: {dataDir: string}): Promise<Progre
   for (const entry of await readLedger(paths.ledger)) {
     if (entry.status !== "accepted" || entry.form !== "progress") continue;
     const report = JSON.parse(await readFile(join(paths.reports, `${entry.sha256}.json`), "utf8")) as Report;
-    for (const r of report.progress ?? [])
-      rows.push({...r, file_sha256: entry.sha256, file: entry.file, ingested_at: entry.ingested_at, seq});
+    for (const {progress, ...r} of (report.progress ?? []) as LegacyProgressRow[])
+      rows.push({
+        ...r,
+        progress_text: r.progress_text ?? progress ?? "",
+        file_sha256: entry.sha256,
+        file: entry.file,
+        ingested_at: entry.ingested_at,
+        seq
+      });
     seq++;
   }
   if (!rows.length) return [];

@@ -24,7 +24,7 @@ const NAMES: Record<ProgressColumn, string> = {
   task_id: "任务编号",
   period: "月份",
   status: "进展状态",
-  progress: "进展情况",
+  progress_text: "进展情况",
   evidence: "佐证材料",
   unit: "单位",
   task_text: "任务内容"
@@ -76,7 +76,7 @@ export function validateProgress(
     const cells = grid.rows[r]!;
     const row = grid.rowNumbers[r]!;
     const cell = (column: ProgressColumn) => (named.has(column) ? (cells[named.get(column)!] ?? "").trim() : "");
-    if ((["period", "status", "progress", "evidence"] as const).every((c) => !cell(c))) continue; // a template row left blank: not reported
+    if ((["period", "status", "progress_text", "evidence"] as const).every((c) => !cell(c))) continue; // a template row left blank: not reported
     let ok = true;
     const fail = (code: FindingCode, column: ProgressColumn, message: string) => {
       add(code, row, at(column), message);
@@ -114,7 +114,7 @@ export function validateProgress(
         "status",
         `无法识别的进展状态“${cell("status")}”(应为 ${Object.values(STATUS_LABELS).join("、")} 之一)`
       );
-    for (const column of ["progress", "evidence"] as const) {
+    for (const column of ["progress_text", "evidence"] as const) {
       const text = cell(column);
       if (text && (MARKUP.test(text) || neutralizeFormula(text) !== text))
         add(
@@ -139,7 +139,7 @@ export function validateProgress(
       unit_code: reporter.code,
       period,
       status,
-      progress: cell("progress"),
+      progress_text: cell("progress_text"),
       evidence: cell("evidence"),
       row
     });

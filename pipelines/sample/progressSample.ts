@@ -139,6 +139,7 @@ async function render(
   submitted: string
 ): Promise<SampleFile> {
   const format = FORMATS[o % FORMATS.length]!;
+  // `progress`: the text's name before `progress_text`, still read (and the committed sample's bytes stay as they are)
   const header = format.english
     ? ["task_id", "unit", "period", "status", "progress", "evidence"]
     : ["任务编号", "单位", "月份", "进展状态", "进展情况", "佐证材料"];

@@ -74,7 +74,7 @@ interface SampleFile {
  * Writes the bundled demo submissions into `dir`, deterministically from `seed` (default 2023):
  * every unit, January to November 2023; long and wide forms; UTF-8 with and without BOM, GBK,
  * UTF-16 tab-separated text and xlsx; Chinese and English headers; school-level rows; revisions;
- * late and missing months; and a few bad files that must be rejected, so the demo site shows every
+ * overdue and missing months; and a few bad files that must be rejected, so the demo site shows every
  * status and every kind of finding. With `progress` (the plan's tasks and offices), also a year of
  * task progress reports ({@link progressSampleFiles}, from a random stream of its own). Also writes
  * {@link SAMPLE_MANIFEST}: each file's submission time. Existing files in `dir` are replaced.
@@ -99,9 +99,9 @@ export async function writeSample({
   const bureau = units.find((u) => u.kind === "bureau");
   const rows = simulate({districts, bureau, byId, random});
   const files: SampleFile[] = [];
-  const submitted = (period: string, late: boolean) => {
+  const submitted = (period: string, overdue: boolean) => {
     const next = addMonths(period, 1);
-    const day = late ? 15 + Math.floor(random() * 10) : 2 + Math.floor(random() * 7);
+    const day = overdue ? 15 + Math.floor(random() * 10) : 2 + Math.floor(random() * 7);
     return `${next}-${String(day).padStart(2, "0")}T09:00:00+08:00`;
   };
   for (const [u, unit] of [...districts, ...(bureau ? [bureau] : [])].entries()) {
@@ -110,11 +110,11 @@ export async function writeSample({
       if (MISSING[unit.short_name]?.includes(period)) continue;
       const own = rows.filter((r) => r.unit === unit && r.period === period);
       if (!own.length) continue;
-      const late = LATE[unit.short_name]?.includes(period) ?? false;
+      const overdue = OVERDUE[unit.short_name]?.includes(period) ?? false;
       files.push({
         name: `${period}-${unit.name}.${style.ext}`,
         bytes: await render(own, style),
-        submitted: submitted(period, late)
+        submitted: submitted(period, overdue)
       });
     }
   }
@@ -149,9 +149,13 @@ export async function writeSample({
 
 const nextMonth = (period: string) => addMonths(period, 1);
 
-/** Months a unit never sent, and months it sent late (after the 10th of the next month). */
+/** Months a unit never sent, and months its file was overdue (sent after the 10th of the next month). */
 const MISSING: Record<string, string[]> = {淳安: ["2023-04", "2023-05"], 临安: ["2023-11"]};
-const LATE: Record<string, string[]> = {淳安: ["2023-06", "2023-07"], 桐庐: ["2023-03", "2023-09"], 建德: ["2023-10"]};
+const OVERDUE: Record<string, string[]> = {
+  淳安: ["2023-06", "2023-07"],
+  桐庐: ["2023-03", "2023-09"],
+  建德: ["2023-10"]
+};
 const REVISIONS: [string, string, number][] = [
   ["建德", "2023-09", 0.9],
   ["西湖", "2023-10", 0.95]

@@ -13,8 +13,8 @@ export const MAX_FINDINGS_PER_FILE = 200;
 export interface SubmissionCell {
   unit_code: string;
   period: string;
-  /** on_time: accepted by the due day; late: accepted after it; rejected: only rejected files; missing: nothing. */
-  state: "on_time" | "late" | "rejected" | "missing";
+  /** on_time: accepted by the due day; overdue: accepted after it; rejected: only rejected files; missing: nothing. */
+  state: "on_time" | "overdue" | "rejected" | "missing";
   /** More than one accepted file stated this month: a revision. */
   revised: boolean;
   accepted: number;
@@ -39,7 +39,7 @@ export interface QualityData {
 /**
  * The submission record of the project's data folder from its first month through `asOf` (default:
  * the latest month any file states): per unit and month, whether it came on time (by `dueDay` of
- * the next month, default 10, Hangzhou time), late, rejected or not at all, and revised; plus the
+ * the next month, default 10, Hangzhou time), overdue, rejected or not at all, and revised; plus the
  * ledger and every finding of every file. A rejected file is placed by the units and months its
  * readable rows state, else by its file name. Each file's findings are listed up to
  * `maxFindingsPerFile` (default {@link MAX_FINDINGS_PER_FILE}), then one `more_findings` says how
@@ -97,7 +97,7 @@ export async function qualityData({
       const state = first
         ? first <= dueInstant(period, dueDay)
           ? "on_time"
-          : "late"
+          : "overdue"
         : rejected
           ? "rejected"
           : "missing";

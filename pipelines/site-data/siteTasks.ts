@@ -38,7 +38,7 @@ export interface SiteTasks {
     last_report: string | null;
     reported_by: string | null;
     /** The last report's text and evidence: text, never markup. */
-    progress: string;
+    progress_text: string;
     evidence: string;
   })[];
   counts: {city: StatusCounts | null; owner: StatusCounts[]; section: StatusCounts[]};
@@ -101,7 +101,7 @@ export function siteTasksFrom(
         late_reason: s?.late_reason ?? null,
         last_report: s?.last_report ?? null,
         reported_by: s?.reported_by ?? null,
-        progress: s?.progress ?? "",
+        progress_text: s?.progress_text ?? "",
         evidence: s?.evidence ?? ""
       };
     }),

@@ -1,15 +1,26 @@
 import {foldKey} from "../core/index.js";
 
 /** The columns of a progress report, by their canonical (English) names. */
-export const PROGRESS_COLUMNS = ["task_id", "period", "status", "progress", "evidence", "unit", "task_text"] as const;
+export const PROGRESS_COLUMNS = [
+  "task_id",
+  "period",
+  "status",
+  "progress_text",
+  "evidence",
+  "unit",
+  "task_text"
+] as const;
 export type ProgressColumn = (typeof PROGRESS_COLUMNS)[number];
 
-/** The headers that name each column (case, width and spaces ignored). `task_text` is read and ignored. */
+/**
+ * The headers that name each column (case, width and spaces ignored). `task_text` is read and ignored;
+ * `progress`, the free text's name before `progress_text`, is still read.
+ */
 export const PROGRESS_ALIASES: Record<ProgressColumn, readonly string[]> = {
   task_id: ["task_id", "task", "任务编号", "任务代码", "任务id"],
   period: ["period", "month", "月份", "报送月份", "统计期", "期间", "年月"],
   status: ["status", "进展状态", "状态", "完成状态", "进度状态"],
-  progress: ["progress", "进展情况", "工作进展", "进展", "进度情况", "完成情况"],
+  progress_text: ["progress_text", "progress", "进展情况", "工作进展", "进展", "进度情况", "完成情况"],
   evidence: ["evidence", "佐证材料", "佐证", "附件", "证明材料"],
   unit: ["unit", "单位", "报送单位", "处室", "责任单位", "填报单位"],
   task_text: ["task_text", "任务内容", "工作任务", "任务名称", "任务"]
@@ -83,7 +94,7 @@ export interface ProgressRow {
   period: string;
   status: ReportedStatus;
   /** Free text, kept as sent: shown as text, never as markup. */
-  progress: string;
+  progress_text: string;
   /** A file name or link, kept as text. */
   evidence: string;
   row: number;

@@ -33,7 +33,7 @@ export interface TaskStatusRow {
   /** That report's status, unit, text and evidence. */
   reported_status: ReportedStatus | null;
   reported_by: string | null;
-  progress: string;
+  progress_text: string;
   evidence: string;
 }
 
@@ -76,7 +76,7 @@ export function taskStatus(
       last_report: r?.period ?? null,
       reported_status: reported,
       reported_by: r?.unit_code ?? null,
-      progress: r?.progress ?? "",
+      progress_text: r?.progress_text ?? "",
       evidence: r?.evidence ?? ""
     };
   });
@@ -131,7 +131,7 @@ export function countStatuses(
 /** One report in a task's history: every report of it, revised ones marked, in month then file order. */
 export type HistoryEntry = Pick<
   Progress,
-  "period" | "unit_code" | "status" | "progress" | "evidence" | "file" | "ingested_at"
+  "period" | "unit_code" | "status" | "progress_text" | "evidence" | "file" | "ingested_at"
 > & {revised: boolean};
 
 /** A task's history: every report of it, oldest first, each marked `revised` when a later file replaced it. */
@@ -144,7 +144,7 @@ export function taskHistory(progress: readonly Progress[], {taskId}: {taskId: st
       period: p.period,
       unit_code: p.unit_code,
       status: p.status,
-      progress: p.progress,
+      progress_text: p.progress_text,
       evidence: p.evidence,
       file: p.file,
       ingested_at: p.ingested_at,

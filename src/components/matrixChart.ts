@@ -2,12 +2,12 @@ import type {TopLevelSpec} from "vega-lite";
 import {CHART_CONFIG} from "./chartTheme.js";
 
 /** What the submission matrix says of a unit × month. */
-export const SUBMISSION_LABELS = {on_time: "按时", late: "逾期", rejected: "被拒收", missing: "缺报"} as const;
-const COLORS = {on_time: "#1e8449", late: "#e08e0b", rejected: "#c0392b", missing: "#d5d8dc"} as const;
+export const SUBMISSION_LABELS = {on_time: "按时", overdue: "逾期", rejected: "被拒收", missing: "缺报"} as const;
+const COLORS = {on_time: "#1e8449", overdue: "#e08e0b", rejected: "#c0392b", missing: "#d5d8dc"} as const;
 
 /**
  * The submission record as a grid: units down, months across, each cell coloured by whether the
- * month came on time, late, only rejected, or not at all; a revised month is marked 改.
+ * month came on time, overdue, only rejected, or not at all; a revised month is marked 改.
  */
 export function matrixChart(
   cells: readonly {unit_name: string; period: string; state: keyof typeof COLORS; revised: boolean}[],

@@ -1,7 +1,7 @@
 import type {TopLevelSpec} from "vega-lite";
 import {CHART_CONFIG} from "./chartTheme.js";
-import {axisLabelExpr, formatPercent} from "./format.js";
-import {statusLabel, statusScale} from "./status.js";
+import {axisLabelExpr} from "./format.js";
+import {formatAttainment, statusLabel, statusScale} from "./status.js";
 
 /** A target's standing as the progress chart draws it. */
 export interface ProgressRow {
@@ -35,7 +35,7 @@ export function progressChart(
     reached: r.attainment === null ? null : Math.min(1.2, r.attainment),
     due: r.expected !== null && r.target ? Math.min(1.2, r.expected / r.target) : null,
     status: statusLabel(r.status),
-    text: r.attainment === null ? statusLabel(r.status) : formatPercent(r.attainment)
+    text: r.attainment === null ? statusLabel(r.status) : formatAttainment(r.attainment)
   }));
   const y = {
     field: "label",

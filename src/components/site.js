@@ -2,6 +2,7 @@ import {statusChip} from "./cards.js";
 import {dataTable} from "./dataTable.js";
 import {formatPercent, formatTarget, formatValue} from "./format.js";
 import {targetSlug} from "./slug.js";
+import {ATTAINMENT_COLUMN} from "./status.js";
 import {changeText, staleValue} from "./summary.js";
 
 /**
@@ -66,7 +67,7 @@ export function standingsTable(rows, {root, targets, gaps}) {
         align: "right",
         format: (v, r) => staleValue(v, r.measure, r.period, gaps.as_of, r)
       },
-      {key: "attainment", label: "完成率", align: "right", format: (v) => formatPercent(v)},
+      ATTAINMENT_COLUMN,
       {key: "expected", label: "时序进度", align: "right", format: (v, r) => formatValue(v, r.measure, r)},
       {key: "pace", label: "进度比", align: "right", format: (v) => formatPercent(v)},
       {

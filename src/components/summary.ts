@@ -1,5 +1,5 @@
-import {formatChange, formatMonth, formatPercent, formatRequired, formatValue} from "./format.js";
-import {STATUS_LABELS, type Status} from "./status.js";
+import {formatChange, formatMonth, formatRequired, formatValue} from "./format.js";
+import {BEHIND_STATUSES, STATUS_LABELS, type Status, formatAttainment, isBehind} from "./status.js";
 
 /** A gaps row as the summaries read it. */
 export interface SummaryRow {
@@ -52,7 +52,7 @@ export function needText(r: SummaryRow): string {
 
 /** One item of a summary: `6.8a 义务教育段学生开展正脊筛查(完成率 59.7%,需每月完成 21.4 万名)`. */
 export function itemText(r: SummaryRow): string {
-  const parts = [`完成率 ${formatPercent(r.attainment)}`, needText(r)].filter(Boolean);
+  const parts = [`完成率 ${formatAttainment(r.attainment)}`, needText(r)].filter(Boolean);
   return `${r.target_id} ${r.indicator}(${parts.join(",")})`;
 }
 
@@ -80,14 +80,13 @@ export function executiveSummary(
   const sentences = [
     `截至${formatMonth(asOf, {year: true})},${who} ${judged.length} 项量化目标中,${counts.length ? counts.join("、") : "尚无可判断的目标"}。`
   ];
-  for (const s of ["off_track", "at_risk"] as const) {
+  for (const s of BEHIND_STATUSES) {
     const items = rows.filter((r) => r.status === s).sort(byUrgency);
     if (!items.length) continue;
     const named = items.slice(0, limit).map(itemText).join(";");
     sentences.push(`${items.length} 项${STATUS_LABELS[s]}:${named}${items.length > limit ? ` 等` : ""}。`);
   }
-  if (!rows.some((r) => r.status === "off_track" || r.status === "at_risk") && judged.length)
-    sentences.push("暂无滞后或有风险的目标。");
+  if (!rows.some((r) => isBehind(r.status)) && judged.length) sentences.push("暂无滞后或有风险的目标。");
   return sentences;
 }
 

@@ -3,6 +3,7 @@ import {statusChip} from "./cards.js";
 import {dataTable} from "./dataTable.js";
 import {formatMonth} from "./format.js";
 import {targetHref} from "./site.js";
+import {isBehind} from "./status.js";
 
 /** Colors of the task statuses, dark to light by urgency (as the targets' statuses). */
 export const TASK_STATUS_COLORS = {
@@ -60,7 +61,7 @@ export function taskCards(tasks, data, {href} = {}) {
 /**
  * A table of tasks: id, the task, owner (linked to its office page), status, deadline, the last
  * report's month and text; `flag(task)` may add a note to the status. Every text is escaped (a progress text with markup shows as text); what
- * an office wrote (progress, evidence) is marked `pw-submitted`: shown as sent, not the site's words.
+ * an office wrote (progress_text, evidence) is marked `pw-submitted`: shown as sent, not the site's words.
  */
 export function taskTable(tasks, data, {root, owner = true, flag = () => null} = {}) {
   const {officeName} = indexTasks(data);
@@ -89,7 +90,7 @@ export function taskTable(tasks, data, {root, owner = true, flag = () => null} =
       format: (v) => html`<span class="pw-nowrap">${formatMonth(v, {year: true})}</span>`
     },
     {
-      key: "progress",
+      key: "progress_text",
       label: "最新进展",
       format: (v, r) =>
         r.last_report
@@ -114,7 +115,7 @@ export function taskBoard(section, data, {root, gaps, targets}) {
   const items = itemsOf(section);
   if (!items.length) return html`<p>本部分没有工作任务。</p>`;
   // A task reported done whose own numeric target is behind: the two reports disagree, and a reader should see it.
-  const behind = (t) => t.target_ids.filter((id) => ["at_risk", "off_track"].includes(city.get(id)?.status));
+  const behind = (t) => t.target_ids.filter((id) => isBehind(city.get(id)?.status));
   const flag = (t) =>
     t.status === "done" && behind(t).length
       ? html`<small class="pw-bad"> 但量化目标 ${behind(t).join("、")} 未达时序进度</small>`

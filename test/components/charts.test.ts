@@ -70,7 +70,7 @@ describe("chart specs compile in Node and keep Chinese labels level", () => {
   it("matrixChart: a cell per unit × month, coloured by how the month came, 改 on revisions", () => {
     const spec = matrixChart([
       {unit_name: "西湖区", period: "2023-01", state: "on_time", revised: false},
-      {unit_name: "西湖区", period: "2023-02", state: "late", revised: true},
+      {unit_name: "西湖区", period: "2023-02", state: "overdue", revised: true},
       {unit_name: "淳安县", period: "2023-01", state: "missing", revised: false}
     ]);
     expect(levelLabels(spec)).toBe(true);

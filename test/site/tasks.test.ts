@@ -13,7 +13,7 @@ interface SiteTask {
   target_ids: string[];
   owner: string;
   status: string;
-  progress: string;
+  progress_text: string;
 }
 
 describe("the task pages of the built sample site", () => {
@@ -35,7 +35,7 @@ describe("the task pages of the built sample site", () => {
 
   for (const width of [1280, 375]) {
     it(`at ${width} px, a progress text holding <script> and <img onerror> shows as text on the office and section pages and never runs`, async () => {
-      const hostile = data.tasks.find((t) => t.progress.includes("<script>"))!;
+      const hostile = data.tasks.find((t) => t.progress_text.includes("<script>"))!;
       expect(hostile).toBeDefined();
       for (const path of [`offices/${hostile.owner}.html`, `sections/${hostile.section}.html`]) {
         const {page, problems} = await open(path, width);

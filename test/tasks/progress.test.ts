@@ -5,11 +5,12 @@ import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {encodeText} from "../../pipelines/sample/encodeText.js";
 import {writeXlsx} from "../../pipelines/core/writeXlsx.js";
 import {type Catalog} from "../../pipelines/intake/catalog.js";
+import {dataPaths} from "../../pipelines/intake/dataPaths.js";
 import {ingestFiles} from "../../pipelines/intake/ingestFiles.js";
 import {inspectFile} from "../../pipelines/intake/inspectFile.js";
 import {readLedger} from "../../pipelines/intake/ledger.js";
 import {readObservations} from "../../pipelines/intake/observations.js";
-import {isProgressHeader, parseStatus} from "../../pipelines/tasks/progressColumns.js";
+import {isProgressHeader, parseStatus, progressColumn} from "../../pipelines/tasks/progressColumns.js";
 import {makeProgressCatalog} from "../../pipelines/intake/progressCatalog.js";
 import {readProgress} from "../../pipelines/intake/readProgress.js";
 import type {Task} from "../../pipelines/tasks/responsibilities.js";
@@ -67,6 +68,16 @@ describe("progress reports", () => {
     expect(parseStatus(text)).toBe(status);
   });
 
+  it.each([
+    ["progress_text", "progress_text"],
+    ["progress", "progress_text"],
+    ["进展情况", "progress_text"],
+    ["工作进展", "progress_text"],
+    ["进展状态(已完成/滞后)", "status"]
+  ])("header %s names %s", (header, column) => {
+    expect(progressColumn(header)).toBe(column);
+  });
+
   it("a progress file is told by its header, not its name", () => {
     expect(isProgressHeader(["任务编号", "单位", "月份", "进展状态(已完成/滞后)"])).toBe(true);
     expect(isProgressHeader(["task_id", "unit", "period", "status"])).toBe(true);
@@ -97,7 +108,7 @@ describe("progress reports", () => {
         p.unit_code,
         p.period,
         p.status,
-        p.progress,
+        p.progress_text,
         p.evidence
       ])
     ).toEqual([
@@ -107,7 +118,7 @@ describe("progress reports", () => {
     expect(await readObservations({dataDir: data})).toEqual([]);
   });
 
-  it("an xlsx report with English headers is read the same way", async () => {
+  it("an xlsx report with English headers is read the same way (progress, the text's old name, still reads)", async () => {
     const bytes = await writeXlsx(
       [
         ["task_id", "unit", "period", "status", "progress", "evidence"],
@@ -121,8 +132,20 @@ describe("progress reports", () => {
       task_id: "2.1-t1",
       unit_code: "fgc",
       status: "late",
+      progress_text: "用地未落实",
       evidence: "https://example.org/a"
     });
+  });
+
+  it("a report stored before progress_text, its text under progress, reads the same", async () => {
+    const before = await readProgress({dataDir: data});
+    const reports = dataPaths(data).reports;
+    for (const name of await readdir(reports)) {
+      const text = await readFile(join(reports, name), "utf8");
+      await writeFile(join(reports, name), text.replaceAll('"progress_text":', '"progress":'));
+    }
+    expect(await readProgress({dataDir: data})).toEqual(before);
+    expect(before.some((p) => p.progress_text !== "")).toBe(true);
   });
 
   it("a revised report supersedes the earlier one for the same task, unit and month; history is kept", async () => {
@@ -213,7 +236,7 @@ describe("progress reports", () => {
       ["text_neutralized", 2, "进展情况"],
       ["text_neutralized", 2, "佐证材料"]
     ]);
-    expect(hostile.progress![0]!.progress).toBe(script);
+    expect(hostile.progress![0]!.progress_text).toBe(script);
   });
 
   it("the template lists an office's tasks; filled in, it validates, and rows left blank are not reports", async () => {

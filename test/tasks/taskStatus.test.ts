@@ -21,7 +21,7 @@ const report = (
   unit_code,
   period,
   status,
-  progress: `${task_id} ${period} ${status}`,
+  progress_text: `${task_id} ${period} ${status}`,
   evidence: "",
   row: 2,
   file_sha256: `f${++seq}`,
@@ -67,7 +67,7 @@ describe("taskStatus", () => {
       ["2.1-t3", "on_schedule", null, "2031-06"],
       ["2.1-t4", "no_report", null, null]
     ]);
-    expect(rows.find((r) => r.task_id === "1.2-t1")!.progress).toBe("1.2-t1 2031-06 done");
+    expect(rows.find((r) => r.task_id === "1.2-t1")!.progress_text).toBe("1.2-t1 2031-06 done");
   });
 
   it("counts per office, per section and city-wide", () => {
@@ -136,16 +136,16 @@ describe("planwatch tasks status", () => {
       owner: string;
       deadline: string;
       last_report: string | null;
-      progress: string;
+      progress_text: string;
     }[];
     const of = (id: string) => rows.find((r) => r.task_id === id)!;
     expect(of(ids.early)).toMatchObject({status: "late", deadline: "2023-06", last_report: "2023-04"}); // late by its deadline
     expect(of(ids.quiet)).toMatchObject({
       status: "no_report",
       last_report: "2023-04",
-      progress: "<script>alert(1)</script>"
+      progress_text: "<script>alert(1)</script>"
     });
-    expect(of(ids.revised)).toMatchObject({status: "done", last_report: "2023-07", progress: "已竣工"});
+    expect(of(ids.revised)).toMatchObject({status: "done", last_report: "2023-07", progress_text: "已竣工"});
     const office = await runPlanwatch([
       "tasks",
       "status",
