@@ -16,22 +16,14 @@ export function statusCards(
   {href, always = ["achieved", "on_track", "at_risk", "off_track", "no_data"], previous} = {}
 ) {
   const shown = STATUS_ORDER.filter((s) => always.includes(s) || rows.some((r) => r.status === s));
-  return html`<div class="pw-cards">
-    ${shown.map((s) => {
-      const n = rows.filter((r) => r.status === s).length;
-      const delta = previous ? n - previous.filter((p) => p === s).length : null;
-      const change =
-        delta === null
-          ? ""
-          : html`<div class="pw-card-change">
-              较上月 ${delta === 0 ? "持平" : delta > 0 ? `+${delta}` : `−${-delta}`}
-            </div>`;
-      const body = html`<div class="pw-card-n">${n}</div>
-        <div class="pw-card-label">${statusLabel(s)}</div>
-        ${change}`;
-      return html`<div class="pw-card" data-status=${s} style=${`--chip:${STATUS_COLORS[s]}`}>
-        ${href ? html`<a href=${href(s)}>${body}</a>` : body}
-      </div>`;
-    })}
-  </div>`;
+  return html`<div class="pw-cards">${shown.map((s) => {
+    const n = rows.filter((r) => r.status === s).length;
+    const delta = previous ? n - previous.filter((p) => p === s).length : null;
+    const change =
+      delta === null
+        ? ""
+        : html`<div class="pw-card-change">较上月 ${delta === 0 ? "持平" : delta > 0 ? `+${delta}` : `−${-delta}`}</div>`;
+    const body = html`<div class="pw-card-n">${n}</div><div class="pw-card-label">${statusLabel(s)}</div>${change}`;
+    return html`<div class="pw-card" data-status=${s} style=${`--chip:${STATUS_COLORS[s]}`}>${href ? html`<a href=${href(s)}>${body}</a>` : body}</div>`;
+  })}</div>`;
 }

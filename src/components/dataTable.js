@@ -25,32 +25,11 @@ export function dataTable(rows, columns, {caption, rowClass, empty = "无"} = {}
     const classes = [c.align === "right" ? "num" : "", c.lead ? "pw-lead" : "", c.className ?? ""]
       .filter(Boolean)
       .join(" ");
-    return html`<td class=${classes} data-label=${c.label} data-key=${c.key}>
-      ${href ? html`<a href=${href}>${content}</a>` : content}
-    </td>`;
+    return html`<td class=${classes} data-label=${c.label} data-key=${c.key}>${href ? html`<a href=${href}>${content}</a>` : content}</td>`;
   };
-  return html`<div class="pw-table-wrap">
-    <table class="pw-table">
-      ${
-        caption
-          ? html`<caption>
-              ${caption}
-            </caption>`
-          : ""
-      }
-      <thead>
-        <tr>
-          ${keyed.map((c) => html`<th class=${c.align === "right" ? "num" : ""}>${c.label}</th>`)}
-        </tr>
-      </thead>
-      <tbody>
-        ${rows.map(
-          (row) =>
-            html`<tr class=${rowClass?.(row) ?? ""}>
-              ${keyed.map((c) => td(row, c))}
-            </tr>`
-        )}
-      </tbody>
-    </table>
-  </div>`;
+  return html`<div class="pw-table-wrap"><table class="pw-table">
+    ${caption ? html`<caption>${caption}</caption>` : ""}
+    <thead><tr>${keyed.map((c) => html`<th class=${c.align === "right" ? "num" : ""}>${c.label}</th>`)}</tr></thead>
+    <tbody>${rows.map((row) => html`<tr class=${rowClass?.(row) ?? ""}>${keyed.map((c) => td(row, c))}</tr>`)}</tbody>
+  </table></div>`;
 }

@@ -40,22 +40,15 @@ export function indexTasks(data) {
 
 /** A task status as a coloured chip with its Chinese label (text, never markup). */
 export function taskChip(status, data) {
-  return html`<span class="pw-chip" data-task-status=${status} style=${`--chip:${TASK_STATUS_COLORS[status] ?? "#888"}`}
-    >${indexTasks(data).label(status)}</span
-  >`;
+  return html`<span class="pw-chip" data-task-status=${status} style=${`--chip:${TASK_STATUS_COLORS[status] ?? "#888"}`}>${indexTasks(data).label(status)}</span>`;
 }
 
 /** One card per task status with how many `tasks` have it, most urgent first; each links to `href(status)` when given. */
 export function taskCards(tasks, data, {href} = {}) {
-  return html`<div class="pw-cards">
-    ${data.statuses.map(({key, label}) => {
-      const body = html`<div class="pw-card-n">${tasks.filter((t) => t.status === key).length}</div>
-        <div class="pw-card-label">${label}</div>`;
-      return html`<div class="pw-card" data-task-status=${key} style=${`--chip:${TASK_STATUS_COLORS[key]}`}>
-        ${href ? html`<a href=${href(key)}>${body}</a>` : body}
-      </div>`;
-    })}
-  </div>`;
+  return html`<div class="pw-cards">${data.statuses.map(({key, label}) => {
+    const body = html`<div class="pw-card-n">${tasks.filter((t) => t.status === key).length}</div><div class="pw-card-label">${label}</div>`;
+    return html`<div class="pw-card" data-task-status=${key} style=${`--chip:${TASK_STATUS_COLORS[key]}`}>${href ? html`<a href=${href(key)}>${body}</a>` : body}</div>`;
+  })}</div>`;
 }
 
 /**
@@ -94,11 +87,7 @@ export function taskTable(tasks, data, {root, owner = true, flag = () => null} =
       label: "最新进展",
       format: (v, r) =>
         r.last_report
-          ? html`<span class="pw-task-progress"
-              ><b>${formatMonth(r.last_report, {year: true})}</b>
-              <span class="pw-submitted">${v || "—"}</span
-              >${r.evidence ? html` <i>(佐证:<span class="pw-submitted">${r.evidence}</span>)</i>` : ""}</span
-            >`
+          ? html`<span class="pw-task-progress"><b>${formatMonth(r.last_report, {year: true})}</b> <span class="pw-submitted">${v || "—"}</span>${r.evidence ? html` <i>(佐证:<span class="pw-submitted">${r.evidence}</span>)</i>` : ""}</span>`
           : "未报送"
     }
   ];
@@ -128,14 +117,9 @@ export function taskBoard(section, data, {root, gaps, targets}) {
       ${
         own.length
           ? html`<div class="pw-item-grid">
-              <div class="pw-item-tasks">${taskTable(tasks, data, {root, flag})}</div>
-              <div class="pw-item-targets">
-                <h4>量化目标</h4>
-                <ul>
-                  ${own.map((t) => html`<li><a href=${targetHref(root, t.id)}>${t.id} ${t.indicator}</a> ${city.get(t.id) ? statusChip(city.get(t.id).status) : ""}</li>`)}
-                </ul>
-              </div>
-            </div>`
+            <div class="pw-item-tasks">${taskTable(tasks, data, {root, flag})}</div>
+            <div class="pw-item-targets"><h4>量化目标</h4><ul>${own.map((t) => html`<li><a href=${targetHref(root, t.id)}>${t.id} ${t.indicator}</a> ${city.get(t.id) ? statusChip(city.get(t.id).status) : ""}</li>`)}</ul></div>
+          </div>`
           : html`<div class="pw-item-tasks">${taskTable(tasks, data, {root, flag})}</div>`
       }
     </section>`;
@@ -153,22 +137,12 @@ export function taskOverview(data, {root, limit = 12}) {
   const count = (s) => data.tasks.filter((t) => t.status === s).length;
   const late = needing.filter((t) => t.status === "late");
   return html`<div class="pw-task-overview">
-    <p>
-      规划共 ${data.items.length} 个工作项、<b>${data.tasks.length}</b> 项工作任务,截至
-      <b>${formatMonth(data.as_of, {year: true})}</b>:${count("done")} 项已完成,${count("on_schedule")} 项按计划推进,<b
-        class="pw-bad"
-        >${count("late")}</b
-      >
-      项滞后,${count("no_report")} 项未按时报送进展。
-    </p>
+    <p>规划共 ${data.items.length} 个工作项、<b>${data.tasks.length}</b> 项工作任务,截至 <b>${formatMonth(data.as_of, {year: true})}</b>:${count("done")} 项已完成,${count("on_schedule")} 项按计划推进,<b class="pw-bad">${count("late")}</b> 项滞后,${count("no_report")} 项未按时报送进展。</p>
     ${taskCards(data.tasks, data)}
     ${late.length ? html`<p class="pw-print-only">滞后任务及牵头处室:${late.map((t, i) => html`${i ? "、" : ""}${t.task_id}(${officeName(t.owner)})`)}。</p>` : ""}
     ${
       attention.length
-        ? html`<div class="pw-print-skip">
-            <h3>滞后与未报送的任务</h3>
-            ${taskTable(attention, data, {root})}${needing.length > attention.length ? html`<p class="pw-muted">另有 ${needing.length - attention.length} 项滞后或未报送的任务,见各处室页面。</p>` : ""}
-          </div>`
+        ? html`<div class="pw-print-skip"><h3>滞后与未报送的任务</h3>${taskTable(attention, data, {root})}${needing.length > attention.length ? html`<p class="pw-muted">另有 ${needing.length - attention.length} 项滞后或未报送的任务,见各处室页面。</p>` : ""}</div>`
         : html`<p>暂无滞后或未报送的任务。</p>`
     }
   </div>`;
