@@ -9,6 +9,7 @@ import {targetSlug} from "../core/index.js";
 import {type SearchEntry, searchEntries} from "./searchEntries.js";
 import {inputSnapshot} from "./snapshot.js";
 import {SEARCH_LABELS_SCRIPT} from "./searchLabels.js";
+import {pageTitles, titlePlugin} from "./pageTitles.js";
 import {type Office, projectOffices} from "../tasks/index.js";
 
 /** Everything one build's site configuration is made of: read by {@link siteContext}, for one build. */
@@ -109,6 +110,8 @@ export function siteConfig({root, facts, sections, units, offices, targets, asOf
         yield* search;
       }
     },
+    // Each unit, office, section and target page its own <title> (the pages' front matter has none).
+    markdownIt: titlePlugin(pageTitles({sections, units, offices, targets})),
     // Loaders run with the project folder as working directory; tsx comes from node_modules.
     interpreters: {".ts": ["node", "--import", "tsx"]}
   };
