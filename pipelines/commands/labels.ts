@@ -1,0 +1,39 @@
+import {TASK_STATUS_LABELS} from "../site-data/index.js";
+
+// What the table form of a command shows for a code (JSON and CSV keep the codes). The gaps'
+// status and change labels are the site's (src/components/status.ts and summary.ts, which the
+// pipelines cannot import: test/commands/labels.test.ts holds them equal).
+
+/** A gaps status as leadership reads it on the site. */
+export const GAP_STATUS_LABELS: Record<string, string> = {
+  achieved: "已完成",
+  on_track: "进度正常",
+  at_risk: "有风险",
+  off_track: "滞后",
+  no_data: "无数据",
+  no_baseline: "缺基线",
+  no_deadline: "缺期限",
+  no_target: "未分解"
+};
+
+/** A change kind of `planwatch diff` as the site's 本期变化 names it. */
+export const CHANGE_LABELS: Record<string, string> = {
+  achieved: "新完成",
+  behind: "新增有风险或滞后",
+  reported: "新报送",
+  revised: "数据更正"
+};
+
+/** A task status (`on_schedule` → 按计划推进). */
+export const TASK_LABELS: Record<string, string> = TASK_STATUS_LABELS;
+
+/** `code`'s label in `labels`, else the code itself (null stays null). */
+export function label(labels: Record<string, string>, code: string | null | undefined): string | null {
+  return code == null ? null : (labels[code] ?? code);
+}
+
+/** A name lookup for codes: `names` maps each code to its name; `city` is 全市; unknown codes stay. */
+export function namer(things: readonly {code: string; name: string}[]): (code: string | null) => string | null {
+  const names = new Map<string, string>([["city", "全市"], ...things.map((t) => [t.code, t.name] as const)]);
+  return (code) => (code === null ? null : (names.get(code) ?? code));
+}
