@@ -109,7 +109,7 @@ export async function buildSite({
         join(state, "failures.jsonl"),
         JSON.stringify({at: new Date().toISOString(), output: target, reason}) + "\n"
       );
-      throw new PlanwatchError("build_failed", `site build failed, ${target} left as it was: ${reason}`, {
+      throw new PlanwatchError("build_failed", `站点构建失败,${target} 保持原样:${reason}`, {
         cause: error
       });
     }
