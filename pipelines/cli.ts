@@ -1,6 +1,8 @@
 import {readFileSync} from "node:fs";
 import {join} from "node:path";
-import {defineCommand, runCommand, runMain} from "citty";
+import {stripVTControlCharacters} from "node:util";
+import {type ArgsDef, type CommandDef, defineCommand, renderUsage, runCommand, runMain} from "citty";
+import {checkArgv} from "./commands/checkArgv.js";
 import {PlanwatchError} from "./core/error.js";
 import {packageRoot} from "./core/packageRoot.js";
 import {ioReason, systemCode} from "./core/ioError.js";
@@ -36,25 +38,48 @@ const main = defineCommand({
 });
 
 /**
+ * Whether to colour what goes to `stream`: never with `NO_COLOR` (any value), always with
+ * `FORCE_COLOR` (except `0` or `false`), else only on a terminal (https://no-color.org).
+ */
+export function useColor(stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv = process.env): boolean {
+  if (env.NO_COLOR) return false;
+  if (env.FORCE_COLOR !== undefined) return env.FORCE_COLOR !== "0" && env.FORCE_COLOR !== "false";
+  return Boolean(stream.isTTY) && env.TERM !== "dumb";
+}
+
+/** citty's usage, coloured only where {@link useColor} says. */
+async function showUsage<T extends ArgsDef>(cmd: CommandDef<T>, parent?: CommandDef<T>): Promise<void> {
+  const text = await renderUsage(cmd, parent);
+  console.log((useColor(process.stdout) ? text : stripVTControlCharacters(text)) + "\n");
+}
+
+/** The one line the CLI prints for a failure: `<code>: <message>`, in Chinese where a person reads it. */
+function failure(error: unknown): string {
+  const e = error as NodeJS.ErrnoException & {port?: number};
+  if (error instanceof PlanwatchError) return `${error.code}: ${error.message}`;
+  if (e.code === "ENOENT") return `not_found: 找不到文件 ${e.path}`;
+  if (e.code === "EADDRINUSE") return `port_in_use: 端口 ${e.port ?? ""} 已被占用(用 --port 换一个)`;
+  if (systemCode(error)) return `io_error: ${e.path ? `${e.path}:` : ""}${ioReason(error)}`;
+  return e.message ?? String(error);
+}
+
+/**
  * Runs the command line; the only place that sets the exit code: 0 on success, 1 with a one-line
- * reason on standard error on failure.
+ * reason on standard error on failure. A closed standard output (`| head`) ends it quietly, with 0.
  */
 export async function cli(argv: string[] = process.argv.slice(2)): Promise<void> {
+  for (const stream of [process.stdout, process.stderr])
+    stream.on("error", (error: NodeJS.ErrnoException) => {
+      if (error.code !== "EPIPE") throw error;
+      process.exit(stream === process.stdout ? 0 : 1);
+    });
   const asksForUsage = argv.length === 0 || argv.some((a) => a === "--help" || a === "-h") || argv[0] === "--version";
-  if (asksForUsage) return runMain(main, {rawArgs: argv});
+  if (asksForUsage) return runMain(main, {rawArgs: argv, showUsage});
   try {
+    await checkArgv(main, argv);
     await runCommand(main, {rawArgs: argv});
   } catch (error) {
-    const e = error as NodeJS.ErrnoException;
-    const message =
-      error instanceof PlanwatchError
-        ? `${error.code}: ${error.message}`
-        : e.code === "ENOENT"
-          ? `not_found: no such file: ${e.path}`
-          : systemCode(error)
-            ? `io_error: ${e.path ?? ""}:${ioReason(error)}`
-            : (e.message ?? String(error));
-    console.error(`planwatch: ${message.split("\n")[0]}`);
+    console.error(`planwatch: ${failure(error).split("\n")[0]}`);
     process.exitCode = 1;
   }
 }

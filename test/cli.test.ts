@@ -62,8 +62,11 @@ describe("planwatch (the command line)", () => {
   });
 
   it.each([
-    [["targets", "extract", PLAN, "--format", "xml"], /^planwatch: invalid_option: invalid format: xml/m],
-    [["targets", "extract", "missing.txt"], /^planwatch: not_found: no such file: missing\.txt$/m]
+    [
+      ["targets", "extract", PLAN, "--format", "xml"],
+      /^planwatch: invalid_option: --format xml 不是可选的值\(应为 table、json、csv 之一\)$/m
+    ],
+    [["targets", "extract", "missing.txt"], /^planwatch: not_found: 找不到文件 missing\.txt$/m]
   ])("fails with exit 1 and a one-line reason: %j", async (args, reason) => {
     const {code, stderr} = await runPlanwatch(args);
     expect(code).toBe(1);
@@ -223,13 +226,228 @@ describe("planwatch diff, and the newcomer's path after npm run build", () => {
       expect(JSON.parse(diff.stdout)).toEqual(JSON.parse(JSON.stringify(expected)));
       const table = await runPlanwatch(["diff", "--unit", "city"], {cwd: dir});
       expect(table.stdout.split("\n")[0]).toMatch(
-        /^target_id\s+unit_code\s+indicator\s+actual_from\s+actual_to\s+actual_change\s+status_from\s+status_to\s+changes/
+        /^target_id\s+unit\s+indicator\s+actual_from\s+actual_to\s+actual_change\s+status_from\s+status_to\s+changes/
       );
-      expect(table.stdout).toMatch(/\n6\.9a\s+city\s.*achieved/);
+      expect(table.stdout).toMatch(/\n6\.9a\s+全市\s.*已完成/);
       const bad = await runPlanwatch(["diff", "--from", "2023-11", "--to", "2023-10"], {cwd: dir});
-      expect([bad.code, bad.stderr]).toEqual([1, expect.stringContaining("must be before")]);
+      expect([bad.code, bad.stderr]).toEqual([
+        1,
+        expect.stringMatching(/^planwatch: invalid_option: --from 2023-11 应早于 --to 2023-10$/m)
+      ]);
     } finally {
       await rm(dir, {recursive: true, force: true});
+    }
+  });
+});
+
+describe("planwatch keeps the conventions of Node command lines", () => {
+  const env = (extra: Record<string, string> = {}) => {
+    const clean = {...process.env};
+    for (const key of ["NO_COLOR", "FORCE_COLOR", "TEST", "CI", "TERM"]) delete clean[key];
+    return {...clean, ...extra} as Record<string, string>;
+  };
+  const run = async (args: string[], options: {env?: Record<string, string>; cwd?: string} = {}) => {
+    const {execFile} = await import("node:child_process");
+    const {promisify} = await import("node:util");
+    try {
+      const out = await promisify(execFile)(process.execPath, [join(PROJECT_DIR, "pipelines/planwatch.js"), ...args], {
+        cwd: options.cwd ?? PROJECT_DIR,
+        env: options.env ?? env()
+      });
+      return {code: 0, ...out};
+    } catch (error) {
+      const e = error as {code: number; stdout: string; stderr: string};
+      return {code: e.code, stdout: e.stdout, stderr: e.stderr};
+    }
+  };
+
+  it("refuses an unknown flag of any command, naming the nearest one", async () => {
+    const gaps = await runPlanwatch(["gaps", "--unti", "西湖区"]);
+    expect([gaps.code, gaps.stdout, gaps.stderr]).toEqual([
+      1,
+      "",
+      "planwatch: invalid_option: 未知选项 --unti,是否要用 --unit?\n"
+    ]);
+    const extract = await runPlanwatch(["targets", "extract", PLAN, "--formt", "json"]);
+    expect([extract.code, extract.stderr]).toEqual([
+      1,
+      "planwatch: invalid_option: 未知选项 --formt,是否要用 --format?\n"
+    ]);
+    const command = await runPlanwatch(["gapz"]);
+    expect([command.code, command.stderr]).toEqual([
+      1,
+      "planwatch: unknown_command: 未知命令 planwatch gapz,是否要用 planwatch gaps?\n"
+    ]);
+  });
+
+  it("says each mistake once, in Chinese, after its code", async () => {
+    const {mkdtemp, rm} = await import("node:fs/promises");
+    const {tmpdir} = await import("node:os");
+    const empty = await mkdtemp(join(tmpdir(), "planwatch-empty-"));
+    try {
+      for (const [args, line] of [
+        [
+          ["gaps", "--as-of", "2023-13", "--data", empty],
+          "planwatch: invalid_option: --as-of 2023-13 不是有效月份(应为 2023-06 这样的年月)"
+        ],
+        [
+          ["gaps", "--unit", "火星区", "--data", empty],
+          "planwatch: unknown_unit: 没有单位 火星区(可写名称、简称或代码)"
+        ],
+        [["gaps", "--unit", "西胡区", "--data", empty], "planwatch: unknown_unit: 没有单位 西胡区,是否要用 西湖区?"],
+        [
+          ["gaps", "--engine", "spark", "--data", empty],
+          "planwatch: invalid_option: --engine spark 不是可选的值(应为 arquero、duckdb 之一)"
+        ],
+        [
+          ["diff", "--format", "csv", "--data", empty],
+          "planwatch: invalid_option: --format csv 不是可选的值(应为 table、json 之一)"
+        ],
+        [["targets", "extract", "missing.txt"], "planwatch: not_found: 找不到文件 missing.txt"],
+        [
+          ["tasks", "status", "--office", "火星处", "--as-of", "2023-06", "--data", empty],
+          "planwatch: unknown_unit: 没有处室 火星处(可写名称、简称或代码)"
+        ]
+      ] as const) {
+        const {code, stderr} = await runPlanwatch([...args]);
+        expect([code, stderr], args.join(" ")).toEqual([1, line + "\n"]);
+      }
+    } finally {
+      await rm(empty, {recursive: true, force: true});
+    }
+  });
+
+  it("ends quietly, with 0, when its standard output is closed early (| head -1)", async () => {
+    const {spawn} = await import("node:child_process");
+    const child = spawn(
+      process.execPath,
+      [join(PROJECT_DIR, "pipelines/planwatch.js"), "targets", "extract", PLAN, "--format", "json"],
+      {cwd: PROJECT_DIR, stdio: ["ignore", "pipe", "pipe"]}
+    );
+    child.stdout.destroy(); // the reader is gone before the first write
+    let stderr = "";
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    const code = await new Promise((resolve) => child.on("close", resolve));
+    expect([code, stderr]).toEqual([0, ""]);
+  });
+
+  it("colours its usage only on a terminal, or when FORCE_COLOR asks; never with NO_COLOR", async () => {
+    const piped = await run(["--help"]);
+    expect(piped.code).toBe(0);
+    expect(piped.stdout).toContain("USAGE");
+    expect(piped.stdout).not.toContain("\u001B[");
+    const sub = await run(["gaps", "--help"]);
+    expect(sub.stdout).toContain("--unit");
+    expect(sub.stdout).not.toContain("\u001B[");
+    expect((await run(["--help"], {env: env({FORCE_COLOR: "1"})})).stdout).toContain("\u001B[");
+    expect((await run(["--help"], {env: env({FORCE_COLOR: "1", NO_COLOR: "1"})})).stdout).not.toContain("\u001B[");
+  });
+
+  it("prints statuses, unit and office names in tables; JSON and CSV keep the codes", async () => {
+    const {mkdtemp, rm} = await import("node:fs/promises");
+    const {tmpdir} = await import("node:os");
+    const empty = await mkdtemp(join(tmpdir(), "planwatch-empty-"));
+    try {
+      const table = await runPlanwatch(["gaps", "--as-of", "2023-06", "--unit", "city", "--data", empty]);
+      expect(table.code).toBe(0);
+      expect(table.stdout.split("\n")[0]).toMatch(/^target_id\s+unit\s+indicator/);
+      expect(table.stdout).toMatch(/\n6\.1b\s+全市\s+新增学位.*无数据/);
+      expect(table.stdout).not.toMatch(/\bcity\b|no_data/);
+      const json = await runPlanwatch([
+        "gaps",
+        "--as-of",
+        "2023-06",
+        "--unit",
+        "city",
+        "--data",
+        empty,
+        "--format",
+        "json"
+      ]);
+      expect(JSON.parse(json.stdout)[0]).toMatchObject({unit_code: "city", status: "no_data"});
+      const csv = await runPlanwatch([
+        "gaps",
+        "--as-of",
+        "2023-06",
+        "--unit",
+        "city",
+        "--data",
+        empty,
+        "--format",
+        "csv"
+      ]);
+      expect(csv.stdout).toContain(",city,2023-06,");
+      const tasks = await runPlanwatch(["tasks", "status", "--as-of", "2023-06", "--data", empty]);
+      expect(tasks.stdout).toMatch(/\n1\.1-t1\s+未报送\s+宣传教育处/);
+      const tasksCsv = await runPlanwatch([
+        "tasks",
+        "status",
+        "--as-of",
+        "2023-06",
+        "--data",
+        empty,
+        "--format",
+        "csv"
+      ]);
+      expect(tasksCsv.stdout).toMatch(/\r\n1\.1-t1,no_report,xjc,/);
+    } finally {
+      await rm(empty, {recursive: true, force: true});
+    }
+  });
+
+  it("warns on stderr when --as-of lies outside the plan's period, and prints the numbers", async () => {
+    const {mkdtemp, rm} = await import("node:fs/promises");
+    const {tmpdir} = await import("node:os");
+    const empty = await mkdtemp(join(tmpdir(), "planwatch-empty-"));
+    try {
+      const {code, stdout, stderr} = await runPlanwatch([
+        "gaps",
+        "--as-of",
+        "2022-05",
+        "--data",
+        empty,
+        "--format",
+        "json"
+      ]);
+      expect(code).toBe(0);
+      expect(stderr).toBe("planwatch: 提示:--as-of 2022-05 不在计划期(2023-01 至 2023-12)内,以下按该月计算\n");
+      expect((JSON.parse(stdout) as {unit_code: string}[]).filter((r) => r.unit_code === "city")).toHaveLength(33);
+      expect((await runPlanwatch(["gaps", "--as-of", "2023-05", "--data", empty, "--format", "json"])).stderr).toBe("");
+    } finally {
+      await rm(empty, {recursive: true, force: true});
+    }
+  });
+
+  it("template writes to standard output without --out or with --out -, so > f.csv works; --out writes the file", async () => {
+    const {mkdtemp, readdir, readFile, rm} = await import("node:fs/promises");
+    const {tmpdir} = await import("node:os");
+    const dir = await mkdtemp(join(tmpdir(), "planwatch-template-"));
+    try {
+      const options = {cwd: dir, env: {PLANWATCH_PROJECT: PROJECT_DIR}}; // the project's units, run from elsewhere
+      const piped = await runPlanwatch(["template", "--unit", "西湖区"], options);
+      expect(piped.code).toBe(0);
+      expect(piped.stdout.startsWith("\uFEFF单位,月份,指标编号")).toBe(true);
+      expect(piped.stdout).toContain("西湖区,,6.1b,");
+      expect(await readdir(dir)).toEqual([]);
+      expect((await runPlanwatch(["template", "--unit", "西湖区", "--out", "-"], options)).stdout).toBe(piped.stdout);
+      const file = await runPlanwatch(["template", "--unit", "西湖区", "--out", "t.csv"], options);
+      expect([file.stdout, file.stderr]).toEqual(["", "已写出 t.csv\n"]);
+      expect(await readFile(join(dir, "t.csv"), "utf8")).toBe(piped.stdout);
+    } finally {
+      await rm(dir, {recursive: true, force: true});
+    }
+  });
+
+  it("names the port that is in use", async () => {
+    const {createServer} = await import("node:net");
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const port = (server.address() as {port: number}).port;
+    try {
+      const {code, stderr} = await runPlanwatch(["preview", "--port", String(port)]);
+      expect([code, stderr]).toEqual([1, `planwatch: port_in_use: 端口 ${port} 已被占用(用 --port 换一个)\n`]);
+    } finally {
+      server.close();
     }
   });
 });

@@ -96,6 +96,6 @@ describe("planwatch validate, ingest and template", () => {
   it("template refuses a unit it does not know", async () => {
     const {code, stderr} = await runPlanwatch(["template", "--unit", "火星区", "--out", join(dir, "x.csv")]);
     expect(code).toBe(1);
-    expect(stderr).toMatch(/^planwatch: unknown_unit: unknown unit: 火星区$/m);
+    expect(stderr).toMatch(/^planwatch: unknown_unit: 没有单位 火星区\(可写名称、简称或代码\)$/m);
   });
 });

@@ -1,18 +1,18 @@
-import {toCsv, PlanwatchError} from "../core/index.js";
+import {toCsv} from "../core/index.js";
 import stringWidth from "string-width";
+import {choiceOption} from "./options.js";
 
 /** How a command prints a table: an aligned text table, JSON (an array of objects) or CSV. */
 export type RowFormat = "table" | "json" | "csv";
 
 export const ROW_FORMATS: readonly RowFormat[] = ["table", "json", "csv"];
 
-/** Cleans a `--format` value. Throws `PlanwatchError` `invalid_option`: `invalid format: x`. */
-export function rowFormat(value: unknown): RowFormat {
-  const format = String(value ?? "table").toLowerCase();
-  if (!(ROW_FORMATS as readonly string[]).includes(format)) {
-    throw new PlanwatchError("invalid_option", `invalid format: ${String(value)} (expected ${ROW_FORMATS.join(", ")})`);
-  }
-  return format as RowFormat;
+/**
+ * Cleans a `--format` value, one of `formats` (default {@link ROW_FORMATS}; unset: `table`). Throws
+ * `PlanwatchError` `invalid_option`: `--format xml 不是可选的值(应为 table、json、csv 之一)`.
+ */
+export function rowFormat<T extends RowFormat>(value: unknown, formats: readonly T[] = ROW_FORMATS as T[]): T {
+  return choiceOption("format", value, formats, "table" as T);
 }
 
 /**

@@ -1,14 +1,15 @@
 import {defineCommand} from "citty";
 import {PlanwatchError} from "../core/index.js";
 import type {GapRow} from "../gaps/index.js";
+import type {Catalog, PlanSpan} from "../intake/index.js";
 import {commandDataDir} from "./dataDir.js";
-import {monthOption} from "./options.js";
+import {choiceOption, lookupOption, monthOption} from "./options.js";
 
 // A command's modules load when it runs (`planwatch --help` reads only the meta and args here).
 
 const TABLE_COLUMNS = [
   "target_id",
-  "unit_code",
+  "unit",
   "indicator",
   "actual",
   "target",
@@ -71,50 +72,65 @@ export const gaps = defineCommand({
     }
   },
   async run({args}) {
-    const [{formatRows, rowFormat}, {projectGapInputs, projectGaps}, {projectCatalog}, {statusLabel}] =
-      await Promise.all([
-        import("./formatRows.js"),
-        import("../gaps/projectGaps.js"),
-        import("../intake/catalog.js"),
-        import("../gaps/status.js")
-      ]);
+    const [{formatRows, rowFormat}, {projectGapInputs, projectGaps}, {projectCatalog}, labels] = await Promise.all([
+      import("./formatRows.js"),
+      import("../gaps/projectGaps.js"),
+      import("../intake/catalog.js"),
+      import("./labels.js")
+    ]);
     const format = rowFormat(args.format);
-    if (args.engine !== "arquero" && args.engine !== "duckdb")
-      throw new PlanwatchError("invalid_option", `invalid engine: ${args.engine} (expected arquero, duckdb)`);
+    const engine = choiceOption("engine", args.engine, ["arquero", "duckdb"], "arquero");
+    const asOf = monthOption("as-of", args["as-of"]);
+    const catalog = await projectCatalog();
+    const unit = await unitCode(args.unit, catalog);
+    if (asOf !== undefined) warnOutsidePlan("as-of", asOf, catalog.span);
     const dataDir = args.file === undefined ? commandDataDir(args.data) : "";
     let rows =
       args.file !== undefined
-        ? await fileGaps(args.file, {asOf: args["as-of"]})
-        : args.engine === "duckdb"
+        ? await fileGaps(args.file, {asOf})
+        : engine === "duckdb"
           ? await (
               await import("../gaps/duckdbGaps.js")
-            ).computeGapsDuckDB({...(await projectGapInputs({dataDir})), asOf: args["as-of"]})
-          : await projectGaps({dataDir, asOf: args["as-of"]});
-    if (args.unit !== undefined) {
-      const code = args.unit === "city" ? "city" : (await projectCatalog()).unit(args.unit)?.code;
-      if (!code) throw new PlanwatchError("unknown_unit", `unknown unit: ${args.unit}`);
-      rows = rows.filter((r) => r.unit_code === code);
-    }
+            ).computeGapsDuckDB({...(await projectGapInputs({dataDir})), asOf})
+          : await projectGaps({dataDir, asOf});
+    if (unit !== undefined) rows = rows.filter((r) => r.unit_code === unit);
     if (format === "json") return void process.stdout.write(formatRows(rows, {format}));
-    const flat = rows.map((r) => ({
+    const sources = (r: GapRow) => r.sources.map((s) => `${s.file}:${s.row}`).join(";");
+    if (format === "csv")
+      return void process.stdout.write(
+        formatRows(
+          rows.map((r) => ({...r, sources: sources(r)})),
+          {format, columns: CSV_COLUMNS}
+        )
+      );
+    const name = labels.namer(catalog.units);
+    const table = rows.map((r) => ({
       ...r,
+      unit: name(r.unit_code),
+      status: labels.label(labels.GAP_STATUS_LABELS, r.status),
       actual: round(r.actual),
       expected: round(r.expected),
       pace: round(r.pace),
-      status: statusLabel(r.status),
-      projection: round(r.projection),
-      sources: r.sources.map((s) => `${s.file}:${s.row}`).join(";")
+      projection: round(r.projection)
     }));
-    process.stdout.write(
-      formatRows(
-        format === "csv"
-          ? rows.map((r) => ({...r, sources: r.sources.map((s) => `${s.file}:${s.row}`).join(";")}))
-          : flat,
-        {format, columns: format === "csv" ? CSV_COLUMNS : TABLE_COLUMNS}
-      )
-    );
+    process.stdout.write(formatRows(table, {format, columns: TABLE_COLUMNS}));
   }
 });
+
+/** The code of the unit `--unit` names (`city` or 全市 for the city); undefined when not given. */
+async function unitCode(text: string | undefined, catalog: Catalog): Promise<string | undefined> {
+  if (text === undefined) return undefined;
+  if (text === "city" || text === "全市") return "city";
+  return (await lookupOption(text, {find: catalog.unit, things: catalog.units, kind: "单位"})).code;
+}
+
+/** Warns on stderr when a month asked for lies outside the months the plan spans (the numbers still print). */
+function warnOutsidePlan(name: string, month: string, span: PlanSpan | null): void {
+  if (span && (month < span.start || month > span.end))
+    process.stderr.write(
+      `planwatch: 提示:--${name} ${month} 不在计划期(${span.start} 至 ${span.end})内,以下按该月计算\n`
+    );
+}
 
 /**
  * The gaps of one large file alone, through the streaming path: every finding goes to stderr as
@@ -180,13 +196,13 @@ export const exportData = defineCommand({
       ...(await projectGapInputs({dataDir: commandDataDir(args.data)})),
       out: args.out
     });
-    console.error(`wrote ${written.observations} observations and ${written.gaps} gaps rows under ${args.out}`);
+    console.error(`已写出 ${written.observations} 条填报数值和 ${written.gaps} 行差距表到 ${args.out}`);
   }
 });
 
 const DIFF_COLUMNS = [
   "target_id",
-  "unit_code",
+  "unit",
   "indicator",
   "actual_from",
   "actual_to",
@@ -221,42 +237,42 @@ export const diff = defineCommand({
       {changesBetween},
       {projectCatalog},
       {addMonths, compareMonths, latestMonth},
-      {statusLabel}
+      labels
     ] = await Promise.all([
       import("./formatRows.js"),
       import("../gaps/projectGaps.js"),
       import("../gaps/changes.js"),
       import("../intake/catalog.js"),
       import("../core/month.js"),
-      import("../gaps/status.js")
+      import("./labels.js")
     ]);
-    const format = rowFormat(args.format);
-    if (format === "csv") throw new PlanwatchError("invalid_option", "invalid format: csv (expected table, json)");
+    const format = rowFormat(args.format, ["table", "json"]);
     const [askedFrom, askedTo] = [monthOption("from", args.from), monthOption("to", args.to)];
+    const catalog = await projectCatalog();
+    const unit = await unitCode(args.unit, catalog);
+    if (askedFrom !== undefined) warnOutsidePlan("from", askedFrom, catalog.span);
+    if (askedTo !== undefined) warnOutsidePlan("to", askedTo, catalog.span);
     const inputs = await projectGapInputs({dataDir: commandDataDir(args.data)});
     const current = inputs.observations.filter((o) => o.superseded_by === null).map((o) => o.period);
     const to = askedTo ?? latestMonth(current);
-    if (to === null)
-      throw new PlanwatchError("no_data", "no observations: nothing to compare (ingest submissions first)");
+    if (to === null) throw new PlanwatchError("no_data", "还没有任何数据,无从比较(请先用 planwatch ingest 接收填报)");
     const from = askedFrom ?? addMonths(to, -1);
-    if (compareMonths(from, to) >= 0)
-      throw new PlanwatchError("invalid_option", `--from ${from} must be before --to ${to}`);
+    if (compareMonths(from, to) >= 0) throw new PlanwatchError("invalid_option", `--from ${from} 应早于 --to ${to}`);
     let rows = changesBetween({...inputs, from, to});
-    if (args.unit !== undefined) {
-      const code = args.unit === "city" ? "city" : (await projectCatalog()).unit(args.unit)?.code;
-      if (!code) throw new PlanwatchError("unknown_unit", `unknown unit: ${args.unit}`);
-      rows = rows.filter((r) => r.unit_code === code);
-    }
+    if (unit !== undefined) rows = rows.filter((r) => r.unit_code === unit);
     if (!args.all)
       rows = rows.filter((r) => r.changes.length > 0 || r.status_from !== r.status_to || (r.actual_change ?? 0) !== 0);
     if (format === "json") return void process.stdout.write(formatRows(rows, {format}));
+    const name = labels.namer(catalog.units);
     const flat = rows.map((r) => ({
       ...r,
+      unit: name(r.unit_code),
+      status_from: labels.label(labels.GAP_STATUS_LABELS, r.status_from),
+      status_to: labels.label(labels.GAP_STATUS_LABELS, r.status_to),
+      changes: r.changes.map((c) => labels.label(labels.CHANGE_LABELS, c)),
       actual_from: round(r.actual_from),
       actual_to: round(r.actual_to),
-      actual_change: round(r.actual_change),
-      status_from: statusLabel(r.status_from),
-      status_to: statusLabel(r.status_to)
+      actual_change: round(r.actual_change)
     }));
     process.stdout.write(formatRows(flat, {format, columns: DIFF_COLUMNS}));
   }

@@ -5,9 +5,10 @@ import {join, resolve} from "node:path";
 import {defineCommand} from "citty";
 import {PlanwatchError} from "../core/index.js";
 import {DEV_CONTEXT, projectPaths, siteRoot} from "../project/index.js";
-import type {StageRecord} from "../run/index.js";
+import type {Logger, StageRecord} from "../run/index.js";
 import {dataPaths} from "../intake/index.js";
-import {mkdir, writeFile} from "node:fs/promises";
+import {mkdir, readdir, writeFile} from "node:fs/promises";
+import {stripVTControlCharacters} from "node:util";
 import {commandDataDir} from "./dataDir.js";
 
 // A command's modules load when it runs (`planwatch --help` reads only the meta and args here).
@@ -21,7 +22,8 @@ export const build = defineCommand({
     sample: {
       type: "boolean",
       description: "build from the bundled sample (data/sample/), ingested afresh into .planwatch/sample-data"
-    }
+    },
+    verbose: {type: "boolean", description: "also print every stage and Framework's listing of each file it writes"}
   },
   async run({args}) {
     const started = Date.now();
@@ -34,21 +36,49 @@ export const build = defineCommand({
       const {dataDir: sampleData, results} = await freshSampleData();
       dataDir = sampleData;
       console.error(
-        `sample: ${results.filter((r) => r.status === "accepted").length} files accepted, ${results.filter((r) => r.status === "rejected").length} rejected`
+        `样例数据:接收 ${results.filter((r) => r.status === "accepted").length} 个文件,拒收 ${results.filter((r) => r.status === "rejected").length} 个`
       );
     } else if (!existsSync(dataPaths(dataDir).ledger)) {
       throw new PlanwatchError(
         "no_data",
-        `no ingested data in ${dataDir} (no ledger.jsonl): run planwatch ingest, or build --sample`
+        `${dataDir} 中没有已接收的数据(无 ledger.jsonl):先运行 planwatch ingest,或用 build --sample`
       );
     }
-    const manifest = await buildSite({output: args.output, dataDir, onStage: logStage});
+    const logger = buildLogger({verbose: Boolean(args.verbose)});
+    const manifest = await buildSite({
+      output: args.output,
+      dataDir,
+      logger,
+      onStage: (record) => void ((args.verbose || record.ran) && logStage(record))
+    });
     const ran = manifest.stages.filter((s) => s.ran).length;
+    const pages = (await readdir(manifest.output, {recursive: true})).filter((f) => f.endsWith(".html")).length;
     console.error(
-      `built ${manifest.output} in ${((Date.now() - started) / 1000).toFixed(1)} s (${ran} of ${manifest.stages.length} stages ran; data as of ${manifest.as_of})`
+      `已构建 ${manifest.output}:${pages} 个页面,${logger.warnings} 个警告,用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒(${manifest.stages.length} 个阶段中 ${ran} 个重新运行;数据截至 ${manifest.as_of ?? "—"})${args.verbose ? "" : ",--verbose 列出每个文件"}`
     );
   }
 });
+
+/**
+ * What a build says on stderr: warnings and errors, and the lines that say what a warning is about
+ * (Framework's `↳ page → broken link`); Framework's listing of each file it writes only when
+ * `verbose`. Counts the warnings.
+ */
+export function buildLogger({verbose = false}: {verbose?: boolean} = {}): Logger & {warnings: number} {
+  const logger = {
+    warnings: 0,
+    log: (...args: unknown[]) => {
+      if (verbose || stripVTControlCharacters(args.map(String).join(" ")).trimStart().startsWith("↳"))
+        console.error(...args);
+    },
+    warn: (...args: unknown[]) => {
+      logger.warnings++;
+      console.error(...args);
+    },
+    error: (...args: unknown[]) => console.error(...args)
+  };
+  return logger;
+}
 
 /** One line per stage as the build goes: which ran, how long, and why. */
 export function logStage(record: StageRecord): void {
@@ -92,7 +122,7 @@ export const preview = defineCommand({
   async run({args}) {
     const {serveDir} = await import("../run/serveDir.js");
     const {url} = await serveDir({dir: args.dir, port: Number(args.port)});
-    console.error(`serving ${args.dir} at ${url} (Ctrl-C stops)`);
+    console.error(`正在 ${url} 提供 ${args.dir} 的页面(按 Ctrl-C 停止)`);
   }
 });
 

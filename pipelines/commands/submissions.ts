@@ -1,7 +1,7 @@
 import {writeFile} from "node:fs/promises";
 import {defineCommand} from "citty";
 import {PlanwatchError} from "../core/index.js";
-import {rowFormat} from "./formatRows.js";
+import {choiceOption, lookupOption} from "./options.js";
 import {projectPaths} from "../project/index.js";
 import type {IngestResult} from "../intake/index.js";
 
@@ -22,12 +22,11 @@ const common = {
 
 /** Cleans the options both commands share. */
 function options(args: {format?: string; "max-mb"?: string; _: string[]}) {
-  const format = args.format === "text" ? "text" : rowFormat(args.format) === "json" ? "json" : null;
-  if (!format) throw new PlanwatchError("invalid_option", `invalid format: ${args.format} (expected text, json)`);
+  const format = choiceOption("format", args.format, ["text", "json"], "text");
   const maxMb = args["max-mb"] === undefined ? undefined : Number(args["max-mb"]); // unset: inspectFile's default
   if (maxMb !== undefined && !(maxMb > 0))
-    throw new PlanwatchError("invalid_option", `invalid --max-mb: ${args["max-mb"]}`);
-  if (!args._.length) throw new PlanwatchError("invalid_option", "name at least one file");
+    throw new PlanwatchError("invalid_option", `--max-mb ${args["max-mb"]} 不是有效大小(应为大于 0 的兆字节数,如 50)`);
+  if (!args._.length) throw new PlanwatchError("invalid_option", "请至少给出一个文件或文件夹");
   return {format, maxBytes: maxMb === undefined ? undefined : maxMb * 1024 * 1024, inputs: args._};
 }
 
@@ -132,7 +131,7 @@ export const template = defineCommand({
   args: {
     unit: {type: "string", description: "the unit (name, short name or code); default: blank"},
     xlsx: {type: "boolean", description: "write an Excel workbook instead of CSV"},
-    out: {type: "string", description: "file to write (default: 填报模板-<unit>.csv|.xlsx)"},
+    out: {type: "string", description: "file to write (default, or -: standard output)"},
     tasks: {
       type: "boolean",
       description: "a task progress sheet instead: the tasks the office (--unit) leads, else every task"
@@ -145,14 +144,27 @@ export const template = defineCommand({
       import("../intake/writeTemplate.js")
     ]);
     const catalog = await projectCatalog();
-    const unit = args.unit === undefined ? undefined : catalog.unit(args.unit);
-    if (args.unit !== undefined && !unit) throw new PlanwatchError("unknown_unit", `unknown unit: ${args.unit}`);
-    const bytes = await writeTemplate({targets: catalog.targets, unit, xlsx: Boolean(args.xlsx)});
-    const out = args.out ?? `填报模板-${unit?.name ?? "空白"}.${args.xlsx ? "xlsx" : "csv"}`;
-    await writeFile(out, bytes);
-    console.error(`wrote ${out}`);
+    const unit =
+      args.unit === undefined
+        ? undefined
+        : await lookupOption(args.unit, {find: catalog.unit, things: catalog.units, kind: "单位"});
+    await writeOut(args, await writeTemplate({targets: catalog.targets, unit, xlsx: Boolean(args.xlsx)}));
   }
 });
+
+/**
+ * Writes a template to `--out`, or to standard output without it or with `--out -` (as `> f.csv`
+ * expects); a workbook is never written to a terminal.
+ */
+async function writeOut({out, xlsx}: {out?: string; xlsx?: boolean}, bytes: Uint8Array): Promise<void> {
+  if (out !== undefined && out !== "-") {
+    await writeFile(out, bytes);
+    return void console.error(`已写出 ${out}`);
+  }
+  if (xlsx && process.stdout.isTTY)
+    throw new PlanwatchError("invalid_option", "Excel 工作簿不能显示在终端上:请用 --out 文件名.xlsx 或 > 文件名.xlsx");
+  await new Promise<void>((resolve, reject) => process.stdout.write(bytes, (e) => (e ? reject(e) : resolve())));
+}
 
 /** `planwatch template --tasks`: a blank progress report for an office. */
 async function writeTasksTemplate(args: {unit?: string; xlsx?: boolean; out?: string}): Promise<void> {
@@ -162,11 +174,11 @@ async function writeTasksTemplate(args: {unit?: string; xlsx?: boolean; out?: st
     import("../intake/writeProgressTemplate.js")
   ]);
   const {tasks, offices} = await projectTasks();
-  const office = args.unit === undefined ? undefined : officeLookup(offices)(args.unit);
-  if (args.unit !== undefined && !office) throw new PlanwatchError("unknown_unit", `unknown office: ${args.unit}`);
-  const out = args.out ?? `进展模板-${office?.name ?? "全部任务"}.${args.xlsx ? "xlsx" : "csv"}`;
-  await writeFile(out, await writeProgressTemplate({tasks, office, xlsx: Boolean(args.xlsx)}));
-  console.error(`wrote ${out}`);
+  const office =
+    args.unit === undefined
+      ? undefined
+      : await lookupOption(args.unit, {find: officeLookup(offices), things: offices, kind: "处室"});
+  await writeOut(args, await writeProgressTemplate({tasks, office, xlsx: Boolean(args.xlsx)}));
 }
 
 /** `planwatch sample`: regenerate the bundled demo submissions. */
@@ -188,6 +200,6 @@ export const sample = defineCommand({
       progress: await projectTasks(),
       seed: Number(args.seed)
     });
-    console.error(`wrote ${files.length} files to ${paths.sample}`);
+    console.error(`已写出 ${files.length} 个文件到 ${paths.sample}`);
   }
 });

@@ -2,7 +2,7 @@ import {defineCommand} from "citty";
 import {PlanwatchError, latestMonth} from "../core/index.js";
 import {formatRows, rowFormat} from "./formatRows.js";
 import {commandDataDir} from "./dataDir.js";
-import {monthOption, yearOption} from "./options.js";
+import {lookupOption, monthOption, yearOption} from "./options.js";
 
 // A command's modules load when it runs (`planwatch tasks --help` reads only the meta and args here).
 
@@ -85,12 +85,20 @@ export const tasks = defineCommand({
         const {tasks: all, offices} = await projectTasks();
         const progress = await readProgress({dataDir: commandDataDir(args.data)});
         const asOf = asked ?? latestMonth(progress.map((p) => p.period));
-        if (asOf === null) throw new PlanwatchError("invalid_option", "no progress reports yet: pass --as-of YYYY-MM");
-        const office = args.office === undefined ? undefined : officeLookup(offices)(args.office);
-        if (args.office !== undefined && !office)
-          throw new PlanwatchError("invalid_option", `unknown office: ${args.office}`);
+        if (asOf === null) throw new PlanwatchError("no_data", "还没有任何进展报告:请用 --as-of 指定月份(如 2023-06)");
+        const office =
+          args.office === undefined
+            ? undefined
+            : await lookupOption(args.office, {find: officeLookup(offices), things: offices, kind: "处室"});
         const rows = taskStatus(office ? all.filter((t) => t.owner === office.code) : all, progress, {asOf});
-        process.stdout.write(formatRows(rows, {format, columns: format === "json" ? undefined : STATUS_COLUMNS}));
+        if (format !== "table")
+          return void process.stdout.write(
+            formatRows(rows, {format, columns: format === "json" ? undefined : STATUS_COLUMNS})
+          );
+        const {TASK_LABELS, label, namer} = await import("./labels.js");
+        const name = namer(offices);
+        const table = rows.map((r) => ({...r, status: label(TASK_LABELS, r.status), owner: name(r.owner)}));
+        process.stdout.write(formatRows(table, {format, columns: STATUS_COLUMNS}));
       }
     })
   }

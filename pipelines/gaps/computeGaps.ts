@@ -71,11 +71,11 @@ export function computeGaps({
   thresholds?: Thresholds;
 }): GapRow[] {
   if (asOf !== undefined && !isMonth(asOf))
-    throw new PlanwatchError("invalid_option", `invalid as-of month: ${asOf} (expected YYYY-MM)`);
+    throw new PlanwatchError("invalid_option", `as-of ${asOf} 不是有效月份(应为 2023-06 这样的年月)`);
   const current = observations.filter((o) => o.superseded_by === null);
   const month = asOf ?? latestMonth(current.map((o) => o.period));
   if (month === null)
-    throw new PlanwatchError("no_data", "no observations: nothing to compute gaps from (ingest submissions first)");
+    throw new PlanwatchError("no_data", "还没有任何数据,无法计算差距(请先用 planwatch ingest 接收填报)");
   return _computeGaps({targets, observations, allocations, asOf: month, thresholds});
 }
 

@@ -97,8 +97,7 @@ export async function computeGapsDuckDB({
           await c.runAndReadAll(`SELECT max(period) AS m FROM obs WHERE superseded_by IS NULL`)
         ).getRowObjectsJson()[0] as {m: string | null}
       ).m;
-    if (!month)
-      throw new PlanwatchError("no_data", "no observations: nothing to compute gaps from (ingest submissions first)");
+    if (!month) throw new PlanwatchError("no_data", "还没有任何数据,无法计算差距(请先用 planwatch ingest 接收填报)");
     const tj = join(tmp, "targets.ndjson");
     await writeFile(
       tj,

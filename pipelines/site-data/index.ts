@@ -1,4 +1,5 @@
 // The public surface of pipelines/site-data/: other folders import from here, never from its files.
+export * from "./pageTitles.js";
 export * from "./quality.js";
 export * from "./searchEntries.js";
 export * from "./searchLabels.js";

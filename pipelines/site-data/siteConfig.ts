@@ -19,6 +19,7 @@ import {type PlanSection, planSections} from "../plan/index.js";
 import {type SearchEntry, searchEntries} from "./searchEntries.js";
 import {inputSnapshot} from "./snapshot.js";
 import {SEARCH_LABELS_SCRIPT} from "./searchLabels.js";
+import {pageTitles, titlePlugin} from "./pageTitles.js";
 import {type Office, projectOffices} from "../tasks/index.js";
 
 /** Everything one build's site configuration is made of: read by {@link siteContext}, for one build. */
@@ -141,6 +142,8 @@ export function siteConfig({
     },
     // No DuckDB extension: Framework would download json and parquet from extensions.duckdb.org at each build.
     duckdb: {extensions: {json: null, parquet: null}},
+    // Each unit, office, section and target page its own <title> (the pages' front matter has none).
+    markdownIt: titlePlugin(pageTitles({sections, units, offices, targets})),
     // Loaders run with the project folder as working directory; tsx comes from node_modules.
     interpreters: {".ts": ["node", "--import", "tsx"]}
   };

@@ -45,3 +45,12 @@ declare module "@observablehq/framework/dist/duckdb.js" {
   /** The DuckDB-WASM version Framework's client loads. */
   export const DUCKDB_WASM_VERSION: string;
 }
+declare module "@observablehq/framework/dist/markdown.js" {
+  /** Framework's markdown-it, with its `markdownIt` hook (siteConfig's page titles) applied. */
+  export function createMarkdownIt(options?: {markdownIt?: (md: never) => unknown}): unknown;
+  /** A page parsed as Framework parses it: its title, rendered body and front matter. */
+  export function parseMarkdown(
+    input: string,
+    options: {md: unknown; path: string; params?: Record<string, string>}
+  ): {title: string | null; body: string; data: Record<string, unknown>};
+}

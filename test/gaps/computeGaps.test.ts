@@ -125,8 +125,8 @@ describe("computeGaps (hand-computed)", () => {
 
   it("defaults as-of to the latest month with data, and refuses a bad one", () => {
     expect(computeGaps({targets: TARGETS, observations: OBSERVATIONS})[0]!.as_of).toBe("2023-09");
-    expect(() => gaps("2023-6")).toThrow(/invalid as-of month: 2023-6/);
-    expect(() => computeGaps({targets: TARGETS, observations: []})).toThrow(/no observations/);
+    expect(() => gaps("2023-6")).toThrow(/as-of 2023-6 不是有效月份/);
+    expect(() => computeGaps({targets: TARGETS, observations: []})).toThrow(/还没有任何数据/);
   });
 
   it.each([

@@ -45,6 +45,20 @@ describe("planwatch build (the bundled sample)", () => {
     expect(gaps.rows.filter((r: {unit_code: string}) => r.unit_code === "city")).toHaveLength(33);
   });
 
+  it("gives each unit, office, section and target page its own <title>", async () => {
+    const files = (await listTree(siteDir)).filter((f) => /^(units|offices|sections|targets)\/[^/]+\.html$/.test(f));
+    const titles = await Promise.all(
+      files.map(async (f) => /<title>([^<]*)<\/title>/.exec(await readFile(join(siteDir, f), "utf8"))?.[1])
+    );
+    expect(files.length).toBeGreaterThan(60);
+    expect(new Set(titles).size).toBe(files.length);
+    const title = (f: string) => titles[files.indexOf(f)];
+    expect(title("units/330106.html")).toBe("西湖区 | 杭州教育工作要点监测");
+    expect(title("offices/xjc.html")).toBe("宣传教育处 | 杭州教育工作要点监测");
+    expect(title("targets/6-1b.html")).toBe("6.1b 新增学位 | 杭州教育工作要点监测");
+    expect(title("sections/6.html")).toMatch(/^六、.+ \| 杭州教育工作要点监测$/);
+  });
+
   it("the overview loads at most 400 KB of JavaScript, gzipped", async () => {
     const {gzipSync} = await import("node:zlib");
     const html = await readFile(join(siteDir, "index.html"), "utf8");

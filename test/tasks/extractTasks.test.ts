@@ -416,6 +416,6 @@ describe("planwatch tasks extract", () => {
     expect(csv.stdout.startsWith("\uFEFFtask_id,item_id,")).toBe(true);
     const bad = await runPlanwatch(["tasks", "extract", PLAN, "--format", "xml"]);
     expect(bad.code).toBe(1);
-    expect(bad.stderr).toMatch(/^planwatch: invalid_option: invalid format: xml/m);
+    expect(bad.stderr).toMatch(/^planwatch: invalid_option: --format xml 不是可选的值\(应为 table、json、csv 之一\)$/m);
   });
 });

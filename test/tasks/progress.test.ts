@@ -281,7 +281,7 @@ describe("progress reports", () => {
     const unknown = await runPlanwatch(["template", "--tasks", "--unit", "教务处", "--out", out]);
     expect(unknown).toMatchObject({
       code: 1,
-      stderr: expect.stringMatching(/^planwatch: unknown_unit: unknown office: 教务处/m)
+      stderr: expect.stringMatching(/^planwatch: unknown_unit: 没有处室 教务处/m)
     });
   });
 });
