@@ -26,7 +26,11 @@ export interface ChangeRow {
   actual_change: number | null;
   status_from: string;
   status_to: string;
-  /** achieved: newly achieved; behind: newly at risk or off track (or at risk → off track); reported: an actual where there was none as of `from`; revised: the actual as of `from` is not what was published then. */
+  /**
+   * achieved: newly achieved; behind: newly at risk or off track (or at risk → off track); reported: an
+   * actual where there was none as of `from`; revised: a later submission changed the actual of `from`
+   * that was published then (a value first reported with or after the next month's is no correction).
+   */
   changes: ChangeKind[];
 }
 
@@ -35,7 +39,8 @@ export interface ChangeRow {
  * target × unit of `to` with its actual and status as of `from` (no_data when `from` has no row),
  * the change of its actual, and what changed (`changes`, see {@link ChangeRow}). `published`
  * (optional) is `from` as readers saw it then (computed from {@link observationsAsPublished}): a row
- * whose actual differs from it was `revised` (a correction or an overdue file). Pure: no I/O.
+ * whose published actual was changed since is `revised`; a row that had no published actual is not
+ * (its value is new, not a correction). Pure: no I/O.
  */
 export function gapChanges(
   from: ColumnTable | readonly GapRow[],
@@ -83,9 +88,8 @@ export function gapChanges(
             : null,
           d.actual_to != null && d.actual_from == null ? "reported" : null,
           $.compare &&
-          (d.actual_from == null
-            ? d.actual_published != null
-            : d.actual_published == null || aq.op.abs(d.actual_from - d.actual_published) > 1e-9)
+          d.actual_published != null &&
+          (d.actual_from == null || aq.op.abs(d.actual_from - d.actual_published) > 1e-9)
             ? "revised"
             : null
         ])
@@ -109,13 +113,16 @@ export function gapChanges(
 /**
  * The observations as they stood when the report of `month` was current: those ingested before the
  * first value of a later month arrived, each superseded only by a file among them. Gaps computed
- * from these are the `from` side of {@link gapChanges} as readers saw it.
+ * from these are the `from` side of {@link gapChanges} as readers saw it. None when no value of
+ * `month` came before a later month's (a project catching up, several months in one batch): that
+ * month's report was never published on its own, so nothing of it can have been corrected.
  */
 export function observationsAsPublished(observations: readonly Observation[], {month}: {month: string}): Observation[] {
   const later = observations.filter((o) => monthIndex(o.period) > monthIndex(month)).map((o) => o.ingested_at);
   if (!later.length) return [...observations];
   const cutoff = later.reduce((x, y) => (y < x ? y : x));
   const kept = observations.filter((o) => o.ingested_at < cutoff);
+  if (!kept.some((o) => o.period === month)) return [];
   const files = new Set(kept.map((o) => o.file_sha256));
   return kept.map((o) => (o.superseded_by !== null && !files.has(o.superseded_by) ? {...o, superseded_by: null} : o));
 }

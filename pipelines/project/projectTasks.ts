@@ -13,7 +13,9 @@ import {
   projectOffices,
   type Task,
   assignResponsibilities,
-  readResponsibilities
+  readResponsibilities,
+  type TargetOwner,
+  targetOwners
 } from "../tasks/index.js";
 
 /** The plan's tasks with their owners, the work items, and the offices and units that may report. */
@@ -23,11 +25,14 @@ export interface ProjectTasks {
   tasks: Task[];
   offices: Office[];
   units: Unit[];
+  /** Each target's lead office (in the targets' order). */
+  target_owners: TargetOwner[];
 }
 
 /**
  * The project's work items and tasks, each task with its owner from `seeds/responsibilities.csv`
- * (when the project has one; offices from `seeds/offices.csv`). Options: `projectDir` (default: the
+ * (when the project has one; offices from `seeds/offices.csv`), and each target's lead office (its
+ * own row there, else its task's owner). Options: `projectDir` (default: the
  * project folder); `targets`, the project's targets when already read (default: read them).
  */
 export async function projectTasks({
@@ -50,10 +55,16 @@ export async function projectTasks({
     for (const key of [u.code, u.name, u.short_name, ...u.aliases]) if (key) unitKeys.set(foldKey(key), u);
   const rows = existsSync(paths.responsibilities)
     ? await readResponsibilities(paths.responsibilities, {
-        ids: new Set([...items.map((i) => i.item_id), ...tasks.map((t) => t.task_id)]),
+        ids: new Set([...items.map((i) => i.item_id), ...tasks.map((t) => t.task_id), ...targets.map((t) => t.id)]),
         office: (t) => office(t)?.code,
         partner: (t) => office(t)?.code ?? unitKeys.get(foldKey(t))?.code
       })
     : [];
-  return {year, items, tasks: assignResponsibilities(tasks, rows), offices, units};
+  const owned = assignResponsibilities(tasks, rows);
+  const target_owners = targetOwners(
+    targets.map((t) => t.id),
+    owned,
+    rows
+  );
+  return {year, items, tasks: owned, offices, units, target_owners};
 }

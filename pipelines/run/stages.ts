@@ -82,16 +82,31 @@ export const STAGES: Stage[] = [
     run: async (_ctx, d) => computeGaps(gapInputs(d))
   },
   {
+    name: "tasks",
+    files: async (ctx) => [
+      ...(await planFile(ctx)),
+      paths(ctx).units,
+      paths(ctx).offices,
+      paths(ctx).responsibilities,
+      projectFile(ctx)
+    ],
+    code: ["pipelines/project/projectTasks.ts"],
+    deps: ["targets"],
+    run: (ctx, d) => projectTasks({projectDir: ctx.projectDir, targets: d.targets as Target[]})
+  },
+  {
     name: "loader:gaps.json",
     files: async () => [],
     code: ["pipelines/site-data/siteData.ts"],
-    deps: ["gaps", "units", "targets", "observations"],
+    deps: ["gaps", "units", "targets", "observations", "tasks"],
     run: async (_ctx, d) =>
       siteGapsFrom({
         rows: d.gaps as GapRow[],
         units: (d.units as {units: Unit[]}).units,
         targets: d.targets as Target[],
-        changes: siteChangesFrom({...gapInputs(d), asOf: (d.gaps as GapRow[])[0]?.as_of})
+        changes: siteChangesFrom({...gapInputs(d), asOf: (d.gaps as GapRow[])[0]?.as_of}),
+        owners: (d.tasks as ProjectTasks).target_owners,
+        offices: (d.tasks as ProjectTasks).offices
       }),
     loader: {file: "data/gaps.json.ts", render: (v) => JSON.stringify(v)}
   },
@@ -122,19 +137,6 @@ export const STAGES: Stage[] = [
     deps: ["targets"],
     run: async (_ctx, d) => d.targets,
     loader: {file: "data/targets.json.ts", render: (v) => JSON.stringify(v, null, 1)}
-  },
-  {
-    name: "tasks",
-    files: async (ctx) => [
-      ...(await planFile(ctx)),
-      paths(ctx).units,
-      paths(ctx).offices,
-      paths(ctx).responsibilities,
-      projectFile(ctx)
-    ],
-    code: ["pipelines/project/projectTasks.ts"],
-    deps: ["targets"],
-    run: (ctx, d) => projectTasks({projectDir: ctx.projectDir, targets: d.targets as Target[]})
   },
   {
     name: "progress",

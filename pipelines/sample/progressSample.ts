@@ -35,7 +35,7 @@ const TEXTS: Record<ReportedStatus, readonly string[]> = {
  * office); most tasks go on schedule and some finish, a few fall behind, one is paused, one never
  * starts, tasks due before the year's end mostly finish by then; one office misses a month and
  * another its last report (its tasks show no report); one file is revised a week later (a task
- * reported on schedule was in fact done); one report carries markup that must stay text; one file
+ * reported on schedule was in fact done); one file
  * with a bad status and an unknown task is rejected.
  */
 export async function progressSampleFiles({
@@ -56,9 +56,6 @@ export async function progressSampleFiles({
   ]);
   const files: SampleFile[] = [];
   const revisedOffice = reporting[0]!;
-  const busiest = reporting.reduce((a, b) =>
-    tasks.filter((t) => t.owner === b.code).length > tasks.filter((t) => t.owner === a.code).length ? b : a
-  );
   const revisedTask = tasks.find(
     (t) =>
       t.owner === revisedOffice.code &&
@@ -79,8 +76,6 @@ export async function progressSampleFiles({
           evidence: status === "done" ? `${t.task_id}-完成材料.pdf` : ""
         };
       });
-      if (office === busiest && period === "2023-11")
-        rows[0]!.text = `<script>window.__xss=3</script><img src=x onerror="window.__xss=4">${rows[0]!.text}`;
       const name = `${period}-${office.name}-任务进展`;
       files.push(await render(name, office, period, rows, o, `${nextMonth(period)}-0${3 + (o % 6)}T09:30:00+08:00`));
       if (office === revisedOffice && period === "2023-09" && revisedTask) {

@@ -236,11 +236,12 @@ function simulate({
   const dip = rows.find((r) => r.unit.short_name === "拱墅" && r.target.id === "6.2a" && r.period === "2023-08");
   const before = rows.find((r) => r.unit.short_name === "拱墅" && r.target.id === "6.2a" && r.period === "2023-07");
   if (dip && before?.value) dip.value = before.value - 5;
-  // Notes that must stay text: markup and a spreadsheet formula.
-  const xss = rows.find((r) => r.unit.short_name === "西湖" && r.target.id === "6.1b" && r.period === "2023-11");
-  if (xss) xss.note = `<script>window.__xss=1</script><img src=x onerror="window.__xss=2">学位含"临时"校区,待核`;
-  const formula = rows.find((r) => r.unit.short_name === "临安" && r.target.id === "6.1b" && r.period === "2023-10");
-  if (formula) formula.note = '=HYPERLINK("http://example.invalid","点击查看")';
+  // The districts' notes on their numbers, as a reader sees them on the target's page (one with
+  // quotes and a comma: the CSV must quote it). Hostile notes live in test/fixtures/attack/.
+  const temporary = rows.find((r) => r.unit.short_name === "西湖" && r.target.id === "6.1b" && r.period === "2023-11");
+  if (temporary) temporary.note = `学位含"临时"校区,待竣工验收后核定`;
+  const accepted = rows.find((r) => r.unit.short_name === "临安" && r.target.id === "6.1b" && r.period === "2023-10");
+  if (accepted) accepted.note = "含青山湖科技城新建小学学位,已通过竣工验收";
   return rows;
 }
 

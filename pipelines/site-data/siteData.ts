@@ -4,9 +4,20 @@ import {addMonths} from "../core/index.js";
 import type {Observation} from "../intake/index.js";
 import type {Unit} from "../project/index.js";
 import type {Target} from "../targets/index.js";
+import type {Office, TargetOwner} from "../tasks/index.js";
 
-/** A gaps row as the site carries it: `sources` as [file index, row] pairs into `files`. */
-export type SiteGapRow = Omit<GapRow, "sources"> & {sources: [number, number][]; kind: string | null};
+/**
+ * A gaps row as the site carries it: `sources` as [file index, row] pairs into `files`; the target's
+ * kind and its lead office (`owner`, a code, `owner_name` and `owner_short_name`; null when no one is named).
+ */
+export type SiteGapRow = Omit<GapRow, "sources"> & {
+  sources: [number, number][];
+  kind: string | null;
+  owner: string | null;
+  owner_name: string | null;
+  /** The office's short name (基教处), for tables. */
+  owner_short_name: string | null;
+};
 
 /** What the site's pages read: the gaps as of the latest month, with the files they come from. */
 export interface SiteGaps {
@@ -67,14 +78,21 @@ export function siteGapsFrom({
   rows,
   units,
   changes = [],
-  targets = []
+  targets = [],
+  owners = [],
+  offices = []
 }: {
   rows: readonly GapRow[];
   units: readonly Unit[];
   changes?: readonly SiteChange[];
   targets?: readonly Pick<Target, "id" | "kind">[];
+  /** Each target's lead office (from `projectTasks`). */
+  owners?: readonly Pick<TargetOwner, "target_id" | "owner">[];
+  offices?: readonly Pick<Office, "code" | "name" | "short_name">[];
 }): SiteGaps {
   const kinds = new Map(targets.map((t) => [t.id, t.kind]));
+  const ownerOf = new Map(owners.map((o) => [o.target_id, o.owner]));
+  const officeOf = new Map(offices.map((o) => [o.code, o]));
   const files: SiteGaps["files"] = [];
   const index = new Map<string, number>();
   const fileIndex = (file: string, sha256: string) => {
@@ -91,12 +109,21 @@ export function siteGapsFrom({
     if (s.note) notes[`${i}:${s.row}`] = s.note;
     return [i, s.row];
   };
+  const ownerFields = (code: string | null) => {
+    const office = code === null ? undefined : officeOf.get(code);
+    return {
+      owner: code,
+      owner_name: office?.name ?? code,
+      owner_short_name: office?.short_name || office?.name || code
+    };
+  };
   return {
     as_of: rows[0]?.as_of ?? "",
     files,
     rows: rows.map(({sources, ...row}) => ({
       ...row,
       kind: kinds.get(row.target_id) ?? null,
+      ...ownerFields(ownerOf.get(row.target_id) ?? null),
       sources: sources.map(compact)
     })),
     notes,

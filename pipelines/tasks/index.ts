@@ -5,5 +5,6 @@ export * from "./offices.js";
 export * from "./phrases.js";
 export * from "./progressColumns.js";
 export * from "./responsibilities.js";
+export * from "./targetOwners.js";
 export * from "./taskStatus.js";
 export * from "./taskTable.js";

@@ -5,7 +5,10 @@ import type {ExtractedTask} from "./extractTasks.js";
 
 /** One row of `responsibilities.csv`: who leads a work item or task, who helps, and when it is due. */
 export interface Responsibility {
-  /** A work item (`1.3`: all its tasks) or a task (`1.3-t2`: overrides its item's row). */
+  /**
+   * A work item (`1.3`: all its tasks), a task (`1.3-t2`: overrides its item's row) or a numeric
+   * target (`6.1b`: its lead office, over the task that contains it; see targetOwners.ts).
+   */
   id: string;
   /** The lead office's code. */
   lead: string;
@@ -29,7 +32,7 @@ const COLUMNS = ["id", "lead", "partners", "deadline", "note"];
 
 /**
  * Reads and checks `responsibilities.csv` (`id,lead,partners,deadline,note`, partners separated by
- * `|`). `ids` holds the plan's item and task ids; `office(text)` finds an office's code by name or
+ * `|`). `ids` holds the plan's item, task and target ids; `office(text)` finds an office's code by name or
  * alias, `partner(text)` an office's or unit's code. Throws `PlanwatchError`
  * `invalid_responsibilities`, in Chinese, naming the file, row and column of the first bad cell: an
  * unknown column, id, office or partner, a bad month, a repeated id.
@@ -60,7 +63,7 @@ export async function readResponsibilities(
     const get = (column: string) => (cells[names.indexOf(column)] ?? "").trim();
     const id = get("id");
     if (!id) fail(row, "id", "编号为空");
-    if (!ids.has(id)) fail(row, "id", `规划中没有编号为“${id}”的工作项或任务`);
+    if (!ids.has(id)) fail(row, "id", `规划中没有编号为“${id}”的工作项、任务或指标`);
     if (seen.has(id)) fail(row, "id", `编号“${id}”与第 ${seen.get(id)} 行重复`);
     seen.set(id, row);
     const leadText = get("lead");

@@ -1,3 +1,4 @@
+import {html} from "npm:htl";
 import {statusChip} from "./cards.js";
 import {dataTable} from "./dataTable.js";
 import {formatPercent, formatTarget, formatValue} from "./format.js";
@@ -12,6 +13,22 @@ import {changeText, staleValue} from "./summary.js";
 export const targetHref = (root, id) => `${root}targets/${targetSlug(id)}.html`;
 export const unitHref = (root, code) => `${root}units/${code}.html`;
 export const sectionHref = (root, n) => `${root}sections/${n}.html`;
+/** An office's page, relative to the site root `root`. */
+export const officeHref = (root, code) => `${root}offices/${code}.html`;
+
+/** A table column of a gaps row's lead office (牵头处室, its short name), linked to its page; 未指定 when none is named. */
+export const ownerColumn = (root) => ({
+  key: "owner_name",
+  label: "牵头处室",
+  href: (r) => (r.owner ? officeHref(root, r.owner) : null),
+  format: (v, r) => r.owner_short_name ?? v ?? "未指定"
+});
+
+/** A gaps row's lead office as a short line (`牵头:发展规划处`), linked to its page. */
+export const ownerLine = (root, r) =>
+  r.owner
+    ? html`<span class="pw-owner">牵头:<a href=${officeHref(root, r.owner)}>${r.owner_name}</a></span>`
+    : html`<span class="pw-owner">牵头:未指定</span>`;
 
 /**
  * Indexes the site's gaps: the city row of each target, a unit's rows, a target's unit rows, and
@@ -45,10 +62,10 @@ export const isStale = (row, asOf) => row.actual !== null && row.period !== null
 /**
  * A table of targets' standings in the site's one vocabulary: 目标, 实际 (with its month when
  * older), 完成率 (actual ÷ target), 时序进度 (where it should be by now), 进度比 (pace), 较上月
- * (the change since the previous month) and 状态; each id links to its target page. `gaps` gives
- * the as-of month and the changes.
+ * (the change since the previous month), 状态 and 牵头处室 (linked to the office's page; left out
+ * with `owner: false`); each id links to its target page. `gaps` gives the as-of month and the changes.
  */
-export function standingsTable(rows, {root, targets, gaps}) {
+export function standingsTable(rows, {root, targets, gaps, owner = true}) {
   const byId = new Map(targets.map((t) => [t.id, t]));
   const {changeOf} = indexGaps(gaps);
   return dataTable(
@@ -75,7 +92,8 @@ export function standingsTable(rows, {root, targets, gaps}) {
         label: "较上月",
         format: (_, r) => changeText(changeOf(r.target_id, r.unit_code), r.measure, r.status, r)
       },
-      {key: "status", label: "状态", format: (v) => statusChip(v)}
+      {key: "status", label: "状态", format: (v) => statusChip(v)},
+      ...(owner ? [ownerColumn(root)] : [])
     ],
     {rowClass: (r) => (isStale(r, gaps.as_of) ? "pw-stale" : "")}
   );

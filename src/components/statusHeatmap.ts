@@ -1,6 +1,7 @@
 import type {TopLevelSpec} from "vega-lite";
 import {CHART_CONFIG} from "./chartTheme.js";
 import {formatMonth} from "./format.js";
+import {targetLabel} from "./shortIndicator.js";
 import {statusLabel, statusScale} from "./status.js";
 
 /** A unit × target cell of the heatmap: a gaps row with the unit's name. */
@@ -14,21 +15,32 @@ export interface HeatmapCell {
 
 /**
  * The status of every target in every unit at a glance: units down (Chinese names stay level),
- * target ids across (in `order`), each cell coloured by status; a cell whose value is older than
- * `asOf` is faded and its tooltip names its month. `narrow`: a phone's width (smaller labels, a
- * legend in rows of three).
+ * targets across (in `order`), each labelled with its id and its indicator's short form (from
+ * `names`: id → indicator), each cell coloured by status; a cell whose value is older than `asOf`
+ * is faded and its tooltip names its month and the indicator in full. `narrow`: a phone's width
+ * (smaller labels, a legend in rows of three).
  */
 export function statusHeatmap(
   cells: readonly HeatmapCell[],
   {
     asOf,
     order,
+    names = {},
     width = "container",
     narrow = false
-  }: {asOf: string; order: readonly string[]; width?: number | "container"; narrow?: boolean}
+  }: {
+    asOf: string;
+    order: readonly string[];
+    names?: Readonly<Record<string, string>>;
+    width?: number | "container";
+    narrow?: boolean;
+  }
 ): TopLevelSpec {
+  const label = (id: string) => targetLabel(id, names[id], {max: narrow ? 5 : 6});
   const values = cells.map((c) => ({
     ...c,
+    label: label(c.target_id),
+    indicator: names[c.target_id] ?? c.target_id,
     state: statusLabel(c.status),
     month: formatMonth(c.period),
     stale: c.period !== null && c.period < asOf ? "较早" : "当月"
@@ -43,9 +55,9 @@ export function statusHeatmap(
     mark: {type: "rect", stroke: "white", strokeWidth: 1},
     encoding: {
       x: {
-        field: "target_id",
+        field: "label",
         type: "nominal",
-        sort: [...order],
+        sort: order.map(label),
         title: null,
         axis: {orient: "top", labelAngle: -90, labelFontSize: narrow ? 8 : 10, labelOverlap: false}
       },
@@ -61,6 +73,7 @@ export function statusHeatmap(
       tooltip: [
         {field: "unit_name", title: "单位"},
         {field: "target_id", title: "编号"},
+        {field: "indicator", title: "指标"},
         {field: "state", title: "状态"},
         {field: "month", title: "最新月份"}
       ]

@@ -2,7 +2,7 @@ import {html} from "npm:htl";
 import {statusChip} from "./cards.js";
 import {dataTable} from "./dataTable.js";
 import {formatMonth} from "./format.js";
-import {targetHref} from "./site.js";
+import {officeHref, targetHref} from "./site.js";
 import {isBehind} from "./status.js";
 
 /** Colors of the task statuses, dark to light by urgency (as the targets' statuses). */
@@ -15,8 +15,8 @@ export const TASK_STATUS_COLORS = {
   done: "#1e8449"
 };
 
-/** An office's page, relative to the site root `root`. */
-export const officeHref = (root, code) => `${root}offices/${code}.html`;
+/** An office's page, relative to the site root `root` (defined beside the other pages' links). */
+export {officeHref};
 
 /** Indexes the site's tasks (data/tasks.json): labels, office names, a section's items, an office's tasks. */
 export function indexTasks(data) {

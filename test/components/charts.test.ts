@@ -112,7 +112,7 @@ describe("charts compile without a Vega-Lite warning", () => {
       "matrixChart",
       () => matrixChart([{unit_name: "西湖区", period: "2023-11", state: "on_time", revised: true}], {narrow: true})
     ],
-    ["unitBarChart", () => unitBarChart([{unit_name: "西湖区", actual: 3}], {field: "actual", title: "所"})],
+    ["unitBarChart", () => unitBarChart([{unit_name: "西湖区", attainment: 0.8, status: "at_risk"}])],
     [
       "statusHeatmap",
       () =>
@@ -123,6 +123,19 @@ describe("charts compile without a Vega-Lite warning", () => {
     ]
   ])("%s: no warning (no dropped fit-y)", (_, spec) => {
     expect(warnings(spec())).toEqual([]);
+  });
+
+  it("statusHeatmap labels its columns with each target's id and short indicator, in plan order", () => {
+    const spec = statusHeatmap(
+      [
+        {target_id: "2.2a", unit_name: "西湖区", status: "at_risk", period: "2023-11"},
+        {target_id: "6.1b", unit_name: "西湖区", status: "on_track", period: "2023-11"}
+      ],
+      {asOf: "2023-11", order: ["2.2a", "6.1b"], names: {"2.2a": "中小学学科类培训机构压减率", "6.1b": "新增学位"}}
+    ) as unknown as {encoding: {x: {field: string; sort: string[]}}; data: {values: {label: string}[]}};
+    expect(spec.encoding.x.field).toBe("label");
+    expect(spec.encoding.x.sort).toEqual(["2.2a 中小学学科…", "6.1b 新增学位"]);
+    expect(spec.data.values.map((v) => v.label)).toEqual(spec.encoding.x.sort);
   });
 
   it("progressChart keeps a line for every row: a 0 % bar is labelled 0%, a row without a value names its status", () => {

@@ -1,4 +1,11 @@
+import {mkdtemp, readdir, rm} from "node:fs/promises";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
 import {describe, expect, it} from "vitest";
+import {projectGapInputs} from "../../pipelines/gaps/projectGaps.js";
+import {ingestFiles} from "../../pipelines/intake/ingestFiles.js";
+import {seedCatalog} from "../helpers/catalog.js";
+import {PROJECT_DIR} from "../helpers/cli.js";
 import {type ChangeRow, changesBetween, gapChanges, observationsAsPublished} from "../../pipelines/gaps/changes.js";
 import {computeGaps} from "../../pipelines/gaps/computeGaps.js";
 import {SHANGCHENG, XIHU, obs, ratio, target} from "../helpers/gapsWorld.js";
@@ -85,5 +92,77 @@ describe("changes since the last period (hand-computed, October → November)", 
         .filter((r) => r.actual_to !== null)
         .every((r) => r.changes.includes("reported") && r.status_from === "no_data")
     ).toBe(true);
+  });
+});
+
+describe("revised means a published value was changed", () => {
+  const SEP = "2023-10-05T09:00:00+08:00";
+  const BATCH = "2023-12-05T09:00:00+08:00";
+  const revised = (observations: typeof OBSERVATIONS) =>
+    changesBetween({targets: TARGETS, observations, from: "2023-10", to: "2023-11"})
+      .filter((r) => r.changes.includes("revised"))
+      .map((r) => `${r.target_id} ${r.unit_code}`)
+      .sort();
+
+  it("two months ingested in one batch (a project catching up): nothing is revised", () => {
+    const batch = OBSERVATIONS.filter((o) => o.file_sha256 !== "oct-fix").map((o) => ({
+      ...o,
+      ingested_at: BATCH,
+      superseded_by: null
+    }));
+    expect(observationsAsPublished(batch, {month: "2023-10"})).toEqual([]);
+    expect(revised(batch)).toEqual([]);
+  });
+
+  it("September published before, October and November in one batch: October was never published", () => {
+    const observations = [
+      obs(XIHU, "2023-09", "1.1a", 90, {ingested_at: SEP}),
+      obs(XIHU, "2023-09", "1.1e", 60, {ingested_at: SEP}),
+      obs(XIHU, "2023-10", "1.1a", 100, {ingested_at: BATCH}),
+      obs(XIHU, "2023-10", "1.1e", 70, {ingested_at: BATCH}),
+      obs(XIHU, "2023-11", "1.1a", 125, {ingested_at: BATCH}),
+      obs(XIHU, "2023-11", "1.1e", 95, {ingested_at: BATCH})
+    ];
+    expect(revised(observations)).toEqual([]);
+  });
+
+  it("a real correction after the next month came: the city and the unit are revised", () => {
+    expect(revised(OBSERVATIONS)).toEqual(["1.1e city", "1.1e " + XIHU].sort());
+  });
+
+  it("a late first report: the unit's value is new (not revised), the published city total changed", () => {
+    const late = [...OBSERVATIONS, obs(SHANGCHENG, "2023-10", "1.1a", 5, {ingested_at: LATE, file_sha256: "sc-late"})];
+    expect(revised(late)).toEqual(["1.1a city", "1.1e city", "1.1e " + XIHU].sort());
+  });
+
+  it("an October file sent again with the same values after November: nothing is revised", () => {
+    const resent = OBSERVATIONS.filter((o) => o.file_sha256 !== "oct-fix").map((o) =>
+      o.file_sha256 === "oct" ? {...o, superseded_by: "oct-again"} : o
+    );
+    resent.push(obs(XIHU, "2023-10", "1.1e", 80, {ingested_at: LATE, file_sha256: "oct-again", file: "again.csv"}));
+    expect(revised(resent)).toEqual([]);
+  });
+});
+
+describe("the sample's October and November ingested in one batch", () => {
+  it("planwatch diff marks no row revised", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "planwatch-batch-"));
+    try {
+      const sample = join(PROJECT_DIR, "data", "sample");
+      const files = (await readdir(sample)).filter((f) => /^2023-1[01]-[^-]+\.(csv|xlsx|txt)$/.test(f));
+      expect(files.length).toBeGreaterThan(20);
+      const dataDir = join(dir, "data");
+      const results = await ingestFiles(
+        files.map((f) => join(sample, f)),
+        {dataDir, catalog: await seedCatalog()}
+      );
+      expect(results.filter((r) => r.status === "accepted").length).toBeGreaterThan(20);
+      const inputs = await projectGapInputs({projectDir: PROJECT_DIR, dataDir});
+      const rows = changesBetween({...inputs, from: "2023-10", to: "2023-11"});
+      expect(rows.length).toBeGreaterThan(100);
+      expect(rows.filter((r) => r.changes.includes("revised"))).toEqual([]);
+    } finally {
+      await rm(dir, {recursive: true, force: true});
+    }
   });
 });

@@ -33,28 +33,6 @@ describe("the task pages of the built sample site", () => {
     expect(pages.sort()).toEqual(data.offices.map((o) => `offices/${o.code}.html`).sort());
   });
 
-  for (const width of [1280, 375]) {
-    it(`at ${width} px, a progress text holding <script> and <img onerror> shows as text on the office and section pages and never runs`, async () => {
-      const hostile = data.tasks.find((t) => t.progress_text.includes("<script>"))!;
-      expect(hostile).toBeDefined();
-      for (const path of [`offices/${hostile.owner}.html`, `sections/${hostile.section}.html`]) {
-        const {page, problems} = await open(path, width);
-        expect(await page.evaluate(() => (window as unknown as {__xss?: number}).__xss), path).toBeUndefined();
-        expect(
-          await page.locator(".pw-task-progress", {hasText: "<script>window.__xss=3</script>"}).count(),
-          path
-        ).toBeGreaterThan(0);
-        expect(await page.locator("table img").count()).toBe(0);
-        const overflow = await page.evaluate(
-          () => document.documentElement.scrollWidth - document.documentElement.clientWidth
-        );
-        expect(overflow, "horizontal page scroll").toBeLessThanOrEqual(0);
-        expect(problems).toEqual([]);
-        await page.close();
-      }
-    });
-  }
-
   it("an office's report record shows the month it did not report, and its unreported tasks", async () => {
     const periods = [...new Set(data.record.map((r) => r.period))];
     const skipper = data.offices.find(

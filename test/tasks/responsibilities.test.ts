@@ -6,6 +6,7 @@ import {extractTasks} from "../../pipelines/tasks/extractTasks.js";
 import {officeLookup, readOffices} from "../../pipelines/tasks/offices.js";
 import {projectTasks} from "../../pipelines/project/projectTasks.js";
 import {assignResponsibilities, readResponsibilities} from "../../pipelines/tasks/responsibilities.js";
+import {targetOwners} from "../../pipelines/tasks/targetOwners.js";
 import {PROJECT_DIR} from "../helpers/cli.js";
 
 const PLAN = "某市2031年工作要点\n一、部分\n1.标题。出台方案。9月底前建成基地。\n2.标题二。完成评估。\n";
@@ -66,6 +67,39 @@ describe("responsibilities", () => {
       code: "invalid_responsibilities",
       message: expect.stringMatching(message)
     });
+  });
+
+  it("a target's lead office: its own row, else the task that contains it", async () => {
+    const {items, tasks} = extractTasks(PLAN);
+    const office = officeLookup(await readOffices(await write("offices.csv", OFFICES)));
+    const rows = await readResponsibilities(
+      await write("targets.csv", "id,lead,partners,deadline,note\n1.1,基教处,,,\n9.9x,规划处,,,指标单列\n"),
+      {
+        ids: new Set([...items.map((i) => i.item_id), ...tasks.map((t) => t.task_id), "9.9x", "9.9y"]),
+        office: (t) => office(t)?.code,
+        partner: (t) => office(t)?.code
+      }
+    );
+    const owned = assignResponsibilities(tasks, rows).map((t, i) => ({
+      ...t,
+      target_ids: i === 1 ? ["9.9x", "9.9y"] : []
+    }));
+    expect(targetOwners(["9.9x", "9.9y", "9.9z"], owned, rows)).toEqual([
+      {target_id: "9.9x", owner: "fgc", owner_source: "responsibilities", task_id: "1.1-t2"},
+      {target_id: "9.9y", owner: "jjc", owner_source: "task", task_id: "1.1-t2"},
+      {target_id: "9.9z", owner: null, owner_source: null, task_id: null}
+    ]);
+  });
+
+  it("the seed plan: every target has a lead office, each target in exactly one task", async () => {
+    const {tasks, offices, target_owners} = await projectTasks({projectDir: PROJECT_DIR});
+    const codes = new Set(offices.map((o) => o.code));
+    expect(target_owners.length).toBe(33);
+    for (const o of target_owners) {
+      expect(codes.has(o.owner ?? ""), o.target_id).toBe(true);
+      expect(tasks.filter((t) => t.target_ids.includes(o.target_id)).length, o.target_id).toBe(1);
+    }
+    expect(target_owners.find((o) => o.target_id === "6.1b")).toMatchObject({owner: "fgc", task_id: "6.1-t1"});
   });
 
   it("offices: a bad code or a repeated name is an error naming file, row and column", async () => {
