@@ -410,7 +410,7 @@ describe("planwatch tasks extract", () => {
 
   it("prints a table by default and CSV on request; a bad format fails in one line", async () => {
     expect((await runPlanwatch(["tasks", "extract", PLAN])).stdout.split("\n")[0]).toMatch(
-      /^task_id\s+item_title\s+verb\s+deadline/
+      /^task_id\s+item_title\s+lead\s+partners\s+deadline\s+deadline_source/
     );
     const csv = await runPlanwatch(["tasks", "extract", PLAN, "--format", "csv"]);
     expect(csv.stdout.startsWith("\uFEFFtask_id,item_id,")).toBe(true);
