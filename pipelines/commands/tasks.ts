@@ -7,7 +7,7 @@ import {lookupOption, monthOption, yearOption} from "./options.js";
 // A command's modules load when it runs (`planwatch tasks --help` reads only the meta and args here).
 
 /** The columns `planwatch tasks extract` prints as a table, and as CSV (JSON nests each item's tasks). */
-const TASK_COLUMNS = ["task_id", "item_title", "verb", "deadline", "target_ids", "text"];
+const TASK_COLUMNS = ["task_id", "item_title", "lead", "partners", "deadline", "deadline_source", "target_ids", "text"];
 const TASK_CSV_COLUMNS = [
   "task_id",
   "item_id",
@@ -15,6 +15,8 @@ const TASK_CSV_COLUMNS = [
   "item",
   "item_title",
   "verb",
+  "lead",
+  "partners",
   "deadline",
   "deadline_source",
   "deadline_words",
@@ -53,7 +55,7 @@ export const tasks = defineCommand({
           const nested = items.map((item) => ({...item, tasks: rows.filter((t) => t.item_id === item.item_id)}));
           process.stdout.write(JSON.stringify(nested, null, 2) + "\n");
         } else {
-          const flat = rows.map((t) => ({...t, target_ids: t.target_ids.join(" ")}));
+          const flat = rows.map((t) => ({...t, partners: t.partners.join("|"), target_ids: t.target_ids.join(" ")}));
           process.stdout.write(formatRows(flat, {format, columns: format === "csv" ? TASK_CSV_COLUMNS : TASK_COLUMNS}));
         }
       }

@@ -1,4 +1,5 @@
 // The public surface of pipelines/project/: other folders import from here, never from its files.
+export * from "./draftOwners.js";
 export * from "./initProject.js";
 export * from "./livelihoodSections.js";
 export * from "./projectFacts.js";

@@ -7,6 +7,8 @@ import {PROJECT_FILE, type ProjectSpec} from "./projectFile.js";
 import {LIVELIHOOD_TITLE} from "./projectFacts.js";
 import {livelihoodSections} from "./livelihoodSections.js";
 import {extractTargets} from "../targets/index.js";
+import {extractTasks} from "../tasks/index.js";
+import {draftOwners} from "./draftOwners.js";
 
 /** What `planwatch init` made: the project folder, its project file's content, and what it could not tell. */
 export interface InitResult {
@@ -16,6 +18,8 @@ export interface InitResult {
   /** The plan document as it came (`seeds/plan.docx`) when not text, else null: `spec.plan` is the text read from it. */
   original: string | null;
   targets: number;
+  /** The offices and responsibility rows drafted from the owners the plan names, null when it names none. */
+  owners: {offices: number; rows: number} | null;
   /** What the user must still say (in Chinese): the year when the plan does not state it, ... */
   warnings: string[];
 }
@@ -74,6 +78,13 @@ export async function initProject(
       `规划中没有标题含“民生实事”等字样的部分:总览不单列民生实事;如有,请在 ${PROJECT_FILE} 的 "livelihood" 中填写 {"title": "…", "sections": [部分序号]}。`
     );
   warnings.push("请在 seeds/units.csv 中填写报送单位(每行一个单位,列的含义见 seeds/README.md),再接收报送文件。");
+  const targets = extractTargets(text);
+  // the owners and deadlines the plan names, drafted for a person to check, so no one retypes them
+  const owners = draftOwners(extractTasks(text, {year: planYearValue, targets}).tasks);
+  if (owners)
+    warnings.push(
+      `已从规划原文读出 ${owners.officeCount} 个牵头、配合单位和 ${owners.rowCount} 条任务分工,写入 seeds/offices.csv 和 seeds/responsibilities.csv:这是草稿,请核对单位名称、代码(o01 等可改为字母缩写)和分工。`
+    );
   await mkdir(join(root, "seeds"), {recursive: true});
   await mkdir(join(root, "data", "inbox"), {recursive: true});
   const files: [string, string][] = [
@@ -81,8 +92,8 @@ export async function initProject(
     ["seeds/units.csv", UNITS_HEADER],
     ["seeds/targets.curation.csv", CURATION_HEADER],
     ["seeds/allocations.csv", ALLOCATIONS_HEADER],
-    ["seeds/offices.csv", OFFICES_HEADER],
-    ["seeds/responsibilities.csv", RESPONSIBILITIES_HEADER],
+    ["seeds/offices.csv", owners?.offices ?? OFFICES_HEADER],
+    ["seeds/responsibilities.csv", owners?.responsibilities ?? RESPONSIBILITIES_HEADER],
     ["seeds/README.md", SEEDS_README],
     ["README.md", projectReadme(spec.title!)]
   ];
@@ -96,7 +107,8 @@ export async function initProject(
     spec,
     original: original && `seeds/${original}`,
     files: [...(original ? [`seeds/${original}`] : []), `seeds/${planName}`, ...files.map(([n]) => n)],
-    targets: extractTargets(text).length,
+    targets: targets.length,
+    owners: owners && {offices: owners.officeCount, rows: owners.rowCount},
     warnings
   };
 }
@@ -116,9 +128,12 @@ const SEEDS_README = `# seeds/:本项目的参考输入
   空格保留默认值。先运行 \`planwatch targets extract <规划原文>\` 查看目标编号。
 - \`allocations.csv\`:数量类目标分解到各单位的任务数,列为 \`unit_code,target_id,value\`,可空。
 - \`offices.csv\`:本单位各处室(任务的牵头单位),列为 \`code,name,short_name,aliases\`(code 为字母或数字),可空。
+  规划原文写明牵头、配合单位时,\`planwatch init\` 已把这些单位写入本表(代码 o01、o02 …),是草稿,请核对。
 - \`responsibilities.csv\`:工作任务的分工,列为 \`id,lead,partners,deadline,note\`:\`id\` 为工作项(如 1.3)
   或任务编号(如 1.3-t2,见 \`planwatch tasks extract <规划原文>\`),\`lead\` 为牵头处室,\`partners\` 为配合
-  处室或单位(用 \`|\` 分隔),\`deadline\` 为 YYYY-MM(可空,空则按原文),可空。
+  处室或单位(用 \`|\` 分隔),\`deadline\` 为 YYYY-MM(可空,空则按原文),可空。规划原文写明分工
+  (如“牵头单位:…;配合单位:…”、任务表的牵头单位列)和完成时限时,\`planwatch init\` 已按原文写入本表
+  (备注“草稿：由规划原文读出，请核对”),请逐条核对后再使用。
 `;
 
 function projectReadme(title: string): string {

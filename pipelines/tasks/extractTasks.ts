@@ -3,6 +3,7 @@ import {extractTargets} from "../targets/index.js";
 import {planSections, inferPlanYear, planLines, unwrapLines} from "../plan/index.js";
 import type {TaskLine} from "./taskTable.js";
 import {taskTableLines} from "./taskTable.js";
+import {type TaskOwners, officeNames, readOwners, readOwnersInText} from "./owners.js";
 import {
   actionVerb,
   isGroupName,
@@ -11,6 +12,7 @@ import {
   noteTailStart,
   officeNoteStart,
   readDeadline,
+  readTimeLimit,
   subListMarkers
 } from "./phrases.js";
 
@@ -47,9 +49,20 @@ export interface ExtractedTask {
    * year is unknown and the text names no year.
    */
   deadline: string | null;
-  /** `text` when the clause names its deadline (`deadline_words` says how), `plan` for the year end, null for none. */
-  deadline_source: "text" | "plan" | null;
+  /**
+   * `text` when the clause or a note of its item names its deadline (`deadline_words` says how), `table` for a task
+   * table's time-limit cell, `year_end` for the plan's year end, null for none.
+   */
+  deadline_source: "text" | "table" | "year_end" | null;
   deadline_words: string | null;
+  /**
+   * The office the plan names as leading the task, as printed: from a note in brackets (`(牵头单位:市卫健委;…)`,
+   * `(市发改委牵头)`), a `牵头单位:` line of its item, a task table's 牵头单位 cell or the sentence (`由A会同B…`); null
+   * when the plan names none.
+   */
+  lead: string | null;
+  /** The other offices and units named with it (配合单位, 责任单位, 会同), as printed. */
+  partners: string[];
   /** The numeric targets whose clause lies inside the task (`6.1b`). */
   target_ids: string[];
 }
@@ -116,7 +129,9 @@ function _extractTasks(
   const lines = taskTableLines(unwrapLines(planLines(normalized)));
   // a plan without sections (一、) numbers its items in section 0, as targets do
   const sectioned = lines.some((l) => l.opens === "section");
-  for (const [index, {section, item, offset, line, body, opens, deadline: timeCell}] of lines.entries()) {
+  /** The offices a `牵头单位:` line names for an item's tasks that name none. */
+  const itemOwners = new Map<string, TaskOwners>();
+  for (const [index, {section, item, offset, line, body, opens, deadline: timeCell, cells}] of lines.entries()) {
     if ((section === 0 && sectioned) || item === 0 || prefaceSections.has(section)) continue;
     const paragraph = line.slice(body).trim();
     if (!paragraph || namesGroup(lines, index)) continue;
@@ -129,12 +144,16 @@ function _extractTasks(
     if (seen.has(`${key}:${paragraph}`)) continue;
     seen.add(`${key}:${paragraph}`);
     let from = body + (line.length - line.slice(body).trimStart().length - body);
+    const cut = noteTailStart(line);
     if (opens === "item" && !items.has(key)) {
       const next = lines
         .slice(index + 1)
         .find((l, k) => l.line.trim() && !isNoteLine(l.line) && !namesGroup(lines, index + 1 + k));
-      const title = itemTitle(line, from, {
-        textBelow: next !== undefined && next.opens === null && next.section === section && next.item === item
+      const below = lines.slice(index + 1).find((l) => l.line.trim());
+      // the title is read without the closing note: `组织开展评估工作。(市卫健委负责)` is one sentence, itself a task
+      const title = itemTitle(line.slice(0, cut), from, {
+        textBelow: next !== undefined && next.opens === null && next.section === section && next.item === item,
+        notesBelow: below !== undefined && below.opens === null && isNoteLine(below.line)
       });
       items.set(key, {
         item_id: key,
@@ -155,20 +174,36 @@ function _extractTasks(
         for (const t of tasks)
           if (t.item_id === key && t.deadline_source !== "text")
             Object.assign(t, {deadline: named.deadline, deadline_source: "text", deadline_words: named.words});
+      const owners = readOwners(input.slice(offset + body, offset + line.length));
+      if (owners) {
+        const known = itemOwners.get(key);
+        // 牵头单位:… then 责任单位:… on lines of their own: one note, read together
+        const merged = known ? mergeOwners(known, owners) : owners;
+        itemOwners.set(key, merged);
+        for (const t of tasks)
+          if (t.item_id === key && (t.lead === null || t.lead === known?.lead))
+            Object.assign(t, {lead: merged.lead, partners: merged.partners});
+      }
       continue;
     }
     const itemTitleText = items.get(key)!.title;
-    const cut = noteTailStart(line);
     const text = line.slice(0, cut);
     // (牵头单位:…;完成时限:6月底前), or a table row's time-limit cell, dates the line's tasks
-    const noted = readDeadline(line.slice(cut), {year}) ?? (timeCell ? readDeadline(timeCell, {year}) : null);
+    const noted = readDeadline(line.slice(cut), {year});
+    const tabled = !noted && timeCell ? readTimeLimit(timeCell, {year}) : null;
+    // the line's closing note, else the table row's office cells, name the line's tasks' offices
+    const lineOwners =
+      (cut < line.length ? readOwners(input.slice(offset + cut, offset + line.length)) : null) ??
+      (cells ? tableOwners(input, cells) : null);
     for (const piece of joinPieces(text, pieces(text, from))) {
       const n = (counters.get(key) ?? 0) + 1;
       counters.set(key, n);
       const start = offset + piece.start;
       const end = offset + piece.end;
       const clause = normalized.slice(start, end);
-      const deadline = readDeadline(clause, {year}) ?? noted;
+      const own = readDeadline(clause, {year});
+      const deadline = own ?? noted ?? tabled;
+      const owners = lineOwners ?? readOwnersInText(input.slice(start, end)) ?? itemOwners.get(key) ?? null;
       tasks.push({
         task_id: `${key}-t${n}`,
         item_id: key,
@@ -180,13 +215,30 @@ function _extractTasks(
         end_offset: end,
         verb: actionVerb(clause),
         deadline: deadline?.deadline ?? (year === null ? null : `${year}-12`),
-        deadline_source: deadline ? "text" : year === null ? null : "plan",
+        deadline_source: own || noted ? "text" : tabled ? "table" : year === null ? null : "year_end",
         deadline_words: deadline?.words ?? null,
+        lead: owners?.lead ?? null,
+        partners: owners?.partners ?? [],
         target_ids: targets.filter((t) => t.start_offset < end && t.end_offset > start).map((t) => t.id)
       });
     }
   }
   return {year, items: [...items.values()], tasks};
+}
+
+/** A note's leads and partners with a later note's (`牵头单位:` then `责任单位:` on lines of their own). */
+function mergeOwners(a: TaskOwners, b: TaskOwners): TaskOwners {
+  const names = [...(a.lead ? [a.lead] : []), ...a.partners, ...(b.lead ? [b.lead] : []), ...b.partners];
+  const unique = [...new Set(names)];
+  return {lead: unique[0] ?? null, partners: unique.slice(1)};
+}
+
+/** The offices a task table row's 牵头单位 and 配合单位 cells name, as printed, else null. */
+function tableOwners(input: string, cells: NonNullable<TaskLine["cells"]>): TaskOwners | null {
+  const lead = cells.filter((c) => c.role === "lead").flatMap((c) => officeNames(input.slice(c.start, c.end)));
+  const partners = cells.filter((c) => c.role === "partners").flatMap((c) => officeNames(input.slice(c.start, c.end)));
+  const all = [...lead, ...partners];
+  return all.length ? {lead: all[0]!, partners: all.slice(1)} : null;
 }
 
 /**
@@ -209,20 +261,36 @@ function namesGroup(lines: readonly TaskLine[], index: number): boolean {
 function itemTitle(
   line: string,
   from: number,
-  {textBelow}: {textBelow: boolean}
+  {textBelow, notesBelow}: {textBelow: boolean; notesBelow: boolean}
 ): {start: number; end: number; bodyFrom: number} {
   const rest = line.slice(from);
   const bare = rest.replace(TRAILING, "");
-  // a bare heading: its tasks are in the paragraphs under it
+  // a bare heading: its tasks are in the paragraphs under it; with only notes under it (责任单位:…), it is its task
   if (!/[。;!?;!?,:,:]/.test(bare) && (textBelow || bare.length === rest.trimEnd().length))
-    return {start: from, end: from + bare.length, bodyFrom: line.length};
+    return {start: from, end: from + bare.length, bodyFrom: textBelow || !notesBelow ? line.length : from};
   const stop = rest.search(/[。!?!?]/);
   const after = rest.slice(stop + 1).trim();
   if (stop > 0 && after && (!/[,;,;]/.test(rest.slice(0, stop)) || subListMarkers(after)[0] === 0))
     return {start: from, end: from + stop, bodyFrom: from + stop + 1};
-  const clause = rest.search(/[,;:,;:。]/);
+  // a comma inside quotation marks (关于“严守耕地保护红线,划定永久基本农田”的问题) ends no clause
+  const clause = searchUnquoted(rest, /[,;:,;:。]/);
   const end = clause > 0 ? clause : rest.replace(TRAILING, "").length;
   return {start: from, end: from + end, bodyFrom: from};
+}
+
+const OPEN_QUOTE = "“‘「『《";
+const CLOSE_QUOTE = "”’」』》";
+
+/** The index of the first character of `text` matching `mark` outside quotation marks and titles, else -1. */
+function searchUnquoted(text: string, mark: RegExp): number {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (OPEN_QUOTE.includes(c)) depth++;
+    else if (CLOSE_QUOTE.includes(c)) depth = Math.max(0, depth - 1);
+    else if (depth === 0 && mark.test(c)) return i;
+  }
+  return -1;
 }
 
 /**

@@ -2,6 +2,7 @@
 export * from "./extractTasks.js";
 export * from "./loadTasks.js";
 export * from "./offices.js";
+export * from "./owners.js";
 export * from "./phrases.js";
 export * from "./progressColumns.js";
 export * from "./responsibilities.js";

@@ -210,6 +210,23 @@ export function readDeadline(text: string, {year}: {year: number | null}): {dead
   return null;
 }
 
+/** A month a time-limit cell names bare (`2024年3月`, `9月`): in a table's 完成时限 column, the month it is due. */
+const CELL_MONTH = new RegExp(`^(?:(\\d{4})年)?${MONTH}月$`);
+
+/**
+ * The deadline a task table's time-limit cell names (`6月底前`, `三季度`, `2024年3月`, `长期` → none), as
+ * {@link readDeadline} reads it, a bare month included.
+ */
+export function readTimeLimit(cell: string, {year}: {year: number | null}): {deadline: string; words: string} | null {
+  const named = readDeadline(cell, {year});
+  if (named) return named;
+  const m = CELL_MONTH.exec(cell.trim());
+  const y = m?.[1] ? Number(m[1]) : year;
+  if (!m || y === null) return null;
+  const month = monthNumber(m[2]!);
+  return month >= 1 && month <= 12 ? {deadline: `${y}-${String(month).padStart(2, "0")}`, words: m[0]} : null;
+}
+
 /**
  * Where a numbered sub-list (`一是…,二是…`, `(一)…(二)…`, `(1)…(2)…`, `①…②…`) starts each entry in a
  * sentence: the offsets of the markers, when the sentence has at least a first and a second.

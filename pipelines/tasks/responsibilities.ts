@@ -91,7 +91,7 @@ export function assignResponsibilities(tasks: readonly ExtractedTask[], rows: re
   return tasks.map((t) => {
     const own = byId.get(t.task_id);
     const item = byId.get(t.item_id);
-    const deadline = own?.deadline ?? (t.deadline_source === "plan" ? item?.deadline : null) ?? null;
+    const deadline = own?.deadline ?? (t.deadline_source === "year_end" ? item?.deadline : null) ?? null;
     return {
       ...t,
       owner: own?.lead ?? item?.lead ?? null,

@@ -6,14 +6,18 @@ import type {PlanLine} from "../plan/index.js";
 export interface TaskLine extends PlanLine {
   /** The row's time-limit cell (`2024年6月底前`), for a table row's task cell. */
   deadline?: string;
+  /** The row's office cells (牵头单位, 配合单位 or 责任单位), by their offsets into the text. */
+  cells?: {role: "lead" | "partners"; start: number; end: number}[];
 }
 
 /** What a header cell of a task table says its column holds. */
-type Role = "no" | "task" | "deadline" | "other";
+type Role = "no" | "task" | "deadline" | "lead" | "partners" | "other";
 
 const NO_HEADER = /^(?:序号|编号)$/;
 const TASK_HEADER = /任务|工作内容|事项|举措|具体措施/;
 const DEADLINE_HEADER = /^(?:完成)?(?:时限|时间)(?:要求|节点)?$|^时间节点$|^进度安排$/;
+const LEAD_HEADER = /^(?:牵头|主责)(?:单位|部门|处室|科室)$/;
+const PARTNER_HEADER = /^(?:配合|责任|协办|参与)(?:单位|部门|处室|科室)$/;
 const OTHER_HEADER = /单位|部门|领导|责任人|备注|类别|分类|领域/;
 const NUMBER_CELL = /^\d{1,3}$/;
 
@@ -23,6 +27,8 @@ function roleOf(cell: string): Role | null {
   if (NO_HEADER.test(c)) return "no";
   if (DEADLINE_HEADER.test(c)) return "deadline";
   if (TASK_HEADER.test(c)) return "task";
+  if (LEAD_HEADER.test(c)) return "lead";
+  if (PARTNER_HEADER.test(c)) return "partners";
   return OTHER_HEADER.test(c) ? "other" : null;
 }
 
@@ -96,6 +102,12 @@ export function taskTableLines(lines: readonly PlanLine[]): TaskLine[] {
         opens: "item"
       };
       if (deadline >= 0 && row[deadline]!.text) out.deadline = row[deadline]!.text;
+      const offices = header.flatMap((role, k) =>
+        (role === "lead" || role === "partners") && row[k]!.text
+          ? [{role, start: lines[row[k]!.line]!.offset + row[k]!.start, end: lines[row[k]!.line]!.offset + row[k]!.end}]
+          : []
+      );
+      if (offices.length) out.cells = offices;
       rows.set(cell.line, [...(rows.get(cell.line) ?? []), out]);
       taken.push(...row);
       at += header.length;

@@ -25,14 +25,14 @@ describe("extractTasks: one row per phrasing", () => {
     ["春季开学前", "春季开学前完成食堂改造。", "2031-02", "text"],
     ["a year and month", "2032年3月底前完成验收。", "2032-03", "text"],
     ["a later year end", "到2033年建成智慧校园。", "2033-12", "text"],
-    ["no deadline: the plan's year end", "深化课堂教学改革。", "2031-12", "plan"],
-    ["a date is not a deadline", "落实2031年4月21日印发的通知。", "2031-12", "plan"],
+    ["no deadline: the plan's year end", "深化课堂教学改革。", "2031-12", "year_end"],
+    ["a date is not a deadline", "落实2031年4月21日印发的通知。", "2031-12", "year_end"],
     ["a day before which", "2031年12月31日前完成验收。", "2031-12", "text"],
     ["a day of the plan's year", "6月30日前出台方案。", "2031-06", "text"],
     ["a quarter without 第", "三季度完成评估。", "2031-09", "text"],
     ["a half of a later year", "2032年上半年建成实验室。", "2032-06", "text"],
     ["全年", "全年开展巡查。", "2031-12", "text"],
-    ["持续推进 names no month", "持续推进集团化办学。", "2031-12", "plan"]
+    ["持续推进 names no month", "持续推进集团化办学。", "2031-12", "year_end"]
   ] as const)("deadline, %s: %s", (_name, body, deadline, source) => {
     const [task] = extractTasks(plan(body)).tasks;
     expect({deadline: task!.deadline, source: task!.deadline_source}).toEqual({deadline, source});
@@ -94,8 +94,8 @@ describe("extractTasks: one row per phrasing", () => {
     );
     expect(tasks.map((t) => [t.task_id, t.text, t.deadline, t.deadline_source])).toEqual([
       ["1.1-t1", "新建学校5所", "2031-09", "text"],
-      ["1.2-t1", "出台方案", "2031-12", "plan"],
-      ["1.2-t2", "开展培训", "2031-12", "plan"]
+      ["1.2-t1", "出台方案", "2031-12", "year_end"],
+      ["1.2-t2", "开展培训", "2031-12", "year_end"]
     ]);
   });
 
@@ -106,7 +106,7 @@ describe("extractTasks: one row per phrasing", () => {
     expect(tasks.map((t) => [t.text, t.deadline, t.deadline_source])).toEqual([
       ["出台方案", "2031-06", "text"],
       ["9月底前开展培训", "2031-09", "text"],
-      ["完成评估", "2031-12", "plan"]
+      ["完成评估", "2031-12", "year_end"]
     ]);
   });
 
@@ -230,9 +230,9 @@ describe("extractTasks: one row per phrasing", () => {
         ["1.2", "建设资源库"]
       ]);
       expect(tasks.map((t) => [t.task_id, t.text, t.deadline, t.deadline_source])).toEqual([
-        ["1.1-t1", "出台行动计划", "2031-06", "text"],
-        ["1.1-t2", "开展教师培训", "2031-06", "text"],
-        ["1.2-t1", "建设资源库", "2031-12", "text"]
+        ["1.1-t1", "出台行动计划", "2031-06", "table"],
+        ["1.1-t2", "开展教师培训", "2031-06", "table"],
+        ["1.2-t1", "建设资源库", "2031-12", "table"]
       ]);
     }
   );
@@ -410,7 +410,7 @@ describe("planwatch tasks extract", () => {
 
   it("prints a table by default and CSV on request; a bad format fails in one line", async () => {
     expect((await runPlanwatch(["tasks", "extract", PLAN])).stdout.split("\n")[0]).toMatch(
-      /^task_id\s+item_title\s+verb\s+deadline/
+      /^task_id\s+item_title\s+lead\s+partners\s+deadline\s+deadline_source/
     );
     const csv = await runPlanwatch(["tasks", "extract", PLAN, "--format", "csv"]);
     expect(csv.stdout.startsWith("\uFEFFtask_id,item_id,")).toBe(true);

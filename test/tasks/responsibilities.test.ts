@@ -41,7 +41,7 @@ describe("responsibilities", () => {
     expect(tasks.map((t) => [t.task_id, t.owner, t.partners, t.deadline, t.deadline_source, t.note])).toEqual([
       ["1.1-t1", "fgc", [], "2031-06", "responsibilities", "由规划处牵头"],
       ["1.1-t2", "jjc", ["fgc", "330102"], "2031-09", "text", ""],
-      ["1.2-t1", null, [], "2031-12", "plan", ""]
+      ["1.2-t1", null, [], "2031-12", "year_end", ""]
     ]);
   });
 

@@ -1,0 +1,105 @@
+import {describe, expect, it} from "vitest";
+import {extractTasks} from "../../pipelines/tasks/extractTasks.js";
+import {readOwners, readOwnersInText} from "../../pipelines/tasks/owners.js";
+import {readTimeLimit} from "../../pipelines/tasks/phrases.js";
+
+const plan = (body: string) => `某市2031年工作要点\n一、重点任务\n${body}`;
+const owners = (body: string) =>
+  extractTasks(plan(body)).tasks.map((t) => [t.task_id, t.text, t.lead, t.partners.join("|")]);
+
+describe("owners: who leads a task and who takes part, as the plan says", () => {
+  it.each([
+    [
+      "labelled lead and partners",
+      "(牵头单位:市卫健委;配合单位:市财政局、市人社局)",
+      "市卫健委",
+      ["市财政局", "市人社局"]
+    ],
+    ["responsible units only: the first leads", "(责任单位:市教育局)", "市教育局", []],
+    ["a line of its own", "牵头单位:区发改局", "区发改局", []],
+    ["牵头 and 负责 clauses", "(市发改委牵头,各区政府负责)", "市发改委", ["各区政府"]],
+    ["牵头负责", "(国家卫生健康委牵头负责)", "国家卫生健康委", []],
+    [
+      "按职责分工负责: the first listed leads",
+      "(教育部、国家卫生健康委、市场监管总局按职责分工负责)",
+      "教育部",
+      ["国家卫生健康委", "市场监管总局"]
+    ],
+    [
+      "two leads; 及 between two offices",
+      "(市政府办公室、市审改办牵头,市级各有关部门及各县市区政府按职责分工负责)",
+      "市政府办公室",
+      ["市审改办", "市级各有关部门", "各县市区政府"]
+    ],
+    ["traditional characters", "(牽頭單位:市經貿委;配合單位:市發改委、規劃局)", "市經貿委", ["市發改委", "規劃局"]]
+  ])("%s: %s", (_name, note, lead, partners) => {
+    expect(readOwners(note)).toEqual({lead, partners});
+  });
+
+  it.each([
+    ["a year range", "(2023-2025年)"],
+    ["an office's own words", "(含电子烟和类烟产品)"]
+  ])("names no office: %s", (_name, note) => expect(readOwners(note)).toBeNull());
+
+  it("in the text: 由A会同B、C等部门… (A leads)", () => {
+    expect(readOwnersInText("由发展改革委会同中央农办、农业部等部门研究提出落实意见")).toEqual({
+      lead: "发展改革委",
+      partners: ["中央农办", "农业部"]
+    });
+  });
+
+  it("an item of one sentence with a note is its own task, led as the note says", () => {
+    expect(owners("1.组织开展年度评估工作。(牵头单位:市卫健委;配合单位:市财政局、市人社局)\n")).toEqual([
+      ["1.1-t1", "组织开展年度评估工作", "市卫健委", "市财政局|市人社局"]
+    ]);
+  });
+
+  it("a heading with only note lines under it is its own task; 牵头单位 and 责任单位 lines read together", () => {
+    expect(owners("(一)地区生产总值增长7%以上\n牵头单位:区发改局\n责任单位:区统计局、各街道\n")).toEqual([
+      ["1.1-t1", "地区生产总值增长7%以上", "区发改局", "区统计局|各街道"]
+    ]);
+  });
+
+  it("a note line names the offices of the item's tasks before and after it", () => {
+    expect(owners("1.标题。出台方案。\n牵头单位:市教育局\n")).toEqual([["1.1-t1", "出台方案", "市教育局", ""]]);
+  });
+
+  it("a task table's 牵头单位 and 配合单位 cells; its 完成时限 cell dates the row (source table)", () => {
+    const {tasks} = extractTasks(
+      plan(
+        "序号 | 重点任务 | 牵头单位 | 配合单位 | 完成时限\n1 | 出台行动计划。 | 市教育局 | 市财政局、市人社局 | 2032年3月\n" +
+          "2 | 建设资源库。 | 市数据局 | | 长期\n3 | 开展年度评估工作。 | 市教育局 | | 第三季度\n"
+      )
+    );
+    expect(tasks.map((t) => [t.task_id, t.lead, t.partners, t.deadline, t.deadline_source])).toEqual([
+      ["1.1-t1", "市教育局", ["市财政局", "市人社局"], "2032-03", "table"],
+      ["1.2-t1", "市数据局", [], "2031-12", "year_end"],
+      ["1.3-t1", "市教育局", [], "2031-09", "table"]
+    ]);
+  });
+
+  it.each([
+    ["a year and month", "2024年3月", "2024-03"],
+    ["a bare month", "9月", "2031-09"],
+    ["6月底前", "6月底前", "2031-06"],
+    ["上半年", "上半年", "2031-06"],
+    ["第三季度", "第三季度", "2031-09"],
+    ["年底前", "年底前", "2031-12"],
+    ["全年", "全年", "2031-12"],
+    ["长期 names no month", "长期", null],
+    ["持续推进 names no month", "持续推进", null]
+  ])("time-limit cell, %s: %s", (_name, cell, deadline) => {
+    expect(readTimeLimit(cell, {year: 2031})?.deadline ?? null).toBe(deadline);
+  });
+
+  it("a comma inside quotation marks ends no title", () => {
+    const {items} = extractTasks(
+      plan("(一)关于“严守耕地保护红线,划定永久基本农田”的问题,由国土资源部会同农业部等部门负责落实。\n")
+    );
+    expect(items.map((i) => i.title)).toEqual(["关于“严守耕地保护红线,划定永久基本农田”的问题"]);
+    expect(owners("(一)关于“严守耕地保护红线”的问题,由国土资源部会同农业部等部门负责落实。\n")[0]!.slice(2)).toEqual([
+      "国土资源部",
+      "农业部"
+    ]);
+  });
+});
