@@ -5,7 +5,12 @@ const env = {TZ: "Asia/Shanghai", OBSERVABLE_TELEMETRY_DISABLE: "1"};
 const timeouts = {testTimeout: 180_000, hookTimeout: 600_000};
 
 /** Tests that build whole sites of their own (minutes): the `build` project, out of `unit`. */
-const BUILDS = ["test/run/incremental.test.ts", "test/run/buildContext.test.ts", "test/project/initProject.test.ts"];
+const BUILDS = [
+  "test/run/incremental.test.ts",
+  "test/run/buildContext.test.ts",
+  "test/project/initProject.test.ts",
+  "test/commands/watch.test.ts"
+];
 
 // Three projects; `npm test` runs them all. `unit` needs no built site and builds none (`npm run
 // test:unit`, under a minute); `build` builds sites in copies of the project (`npm run test:build`);
