@@ -1,9 +1,10 @@
+import {spawn} from "node:child_process";
 import {existsSync} from "node:fs";
 import {mkdir, mkdtemp, readFile, readdir, rm, writeFile} from "node:fs/promises";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import {copyProject, runPlanwatch} from "../helpers/cli.js";
+import {PROJECT_DIR, copyProject, runPlanwatch} from "../helpers/cli.js";
 
 /** The published site's manifest and the data its quality page reads. */
 async function published(project: string) {
@@ -24,6 +25,39 @@ describe("planwatch watch --once", () => {
     project = await copyProject(await mkdtemp(join(tmpdir(), "planwatch-watch-")));
   });
   afterAll(() => rm(project, {recursive: true, force: true}));
+
+  it("tries a pass again when another process holds the data lock, and takes it over once that one dies", async () => {
+    const [inbox, data] = [join(project, "held-inbox"), join(project, "held-data")];
+    await mkdir(inbox);
+    await mkdir(data);
+    await writeFile(join(inbox, "上城区-有误.csv"), "单位,月份\n");
+    const until = async (done: () => boolean) => {
+      for (const end = Date.now() + 60_000; !done() && Date.now() < end;)
+        await new Promise((resolve) => setTimeout(resolve, 100));
+    };
+    const hold = `const {withLock} = await import(${JSON.stringify(join(PROJECT_DIR, "pipelines/core/lock.ts"))});
+      await withLock(${JSON.stringify(join(data, ".lock"))}, () => new Promise(() => setInterval(() => {}, 60_000)));`;
+    const holder = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", hold], {cwd: PROJECT_DIR});
+    await until(() => existsSync(join(data, ".lock")));
+    const watcher = spawn(
+      process.execPath,
+      [join(project, "pipelines/planwatch.js"), "watch", "--inbox", inbox, "--data", data, "--debounce", "0"],
+      {cwd: project, stdio: ["ignore", "ignore", "pipe"]}
+    );
+    let stderr = "";
+    watcher.stderr.on("data", (chunk) => (stderr += String(chunk)));
+    try {
+      await until(() => /秒后重试/.test(stderr));
+      expect(stderr).toMatch(/正在使用 .*\.lock.*\n.*秒后重试/);
+      holder.kill("SIGKILL"); // dies holding the lock: the retry takes it over
+      await until(() => !existsSync(join(inbox, "上城区-有误.csv")));
+      expect(stderr).toContain("ingest: rejected 上城区-有误.csv");
+      expect(existsSync(join(inbox, "上城区-有误.csv"))).toBe(false);
+    } finally {
+      watcher.kill();
+      holder.kill();
+    }
+  });
 
   it("says an inbox that does not exist is missing, naming it, and creates nothing", async () => {
     const {code, stderr} = await run(["watch", "--once", "--inbox", "data/inbx"]);
