@@ -1,6 +1,7 @@
 import {spawn} from "node:child_process";
 import {existsSync} from "node:fs";
 import {createRequire} from "node:module";
+import {constants} from "node:os";
 import {join, resolve} from "node:path";
 import {defineCommand} from "citty";
 import {PlanwatchError} from "../core/index.js";
@@ -158,6 +159,15 @@ export const dev = defineCommand({
         PLANWATCH_PROJECT: root
       }
     });
-    await new Promise((resolve) => child.on("exit", resolve));
+    // Stopping dev stops the server it started: a signal to dev alone (a service manager's SIGTERM) is passed on.
+    const passOn = (signal: NodeJS.Signals) => void child.kill(signal);
+    for (const signal of STOP_SIGNALS) process.on(signal, passOn);
+    const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) =>
+      child.on("exit", (...end) => resolve(end))
+    );
+    for (const signal of STOP_SIGNALS) process.off(signal, passOn);
+    process.exitCode = signal ? 128 + (constants.signals[signal] ?? 0) : (code ?? 1);
   }
 });
+
+const STOP_SIGNALS = ["SIGTERM", "SIGINT", "SIGHUP"] as const;

@@ -1,5 +1,4 @@
-import {watch as watchFolder} from "node:fs";
-import {mkdir} from "node:fs/promises";
+import {statSync, watch as watchFolder} from "node:fs";
 import {resolve} from "node:path";
 import {defineCommand} from "citty";
 import {PlanwatchError} from "../core/index.js";
@@ -15,17 +14,32 @@ const args = {
   output: {type: "string", description: "output folder", default: "dist"}
 } as const;
 
-/** Runs passes one after another, never two at once; a request during a pass asks for one more. */
-function serialPasses(pass: () => Promise<void>): () => void {
+/**
+ * Runs passes one after another, never two at once; a request during a pass asks for one more. The
+ * first pass, and the one after a pass that failed, also rebuild a site that is not up to date
+ * (`whenStale`); a pass that met another process's lock is tried again after `retryMs`.
+ */
+function serialPasses(pass: (whenStale: boolean) => Promise<unknown>, retryMs = 5000): () => void {
   let running = false;
   let again = false;
+  let whenStale = true;
   const run = async () => {
     if (running) return void (again = true);
     running = true;
     try {
       do {
         again = false;
-        await pass().catch((error) => consoleLogger.error(`planwatch: ${(error as Error).message.split("\n")[0]}`));
+        await pass(whenStale).then(
+          () => void (whenStale = false),
+          (error: unknown) => {
+            whenStale = true;
+            consoleLogger.error(`planwatch: ${(error as Error).message.split("\n")[0]}`);
+            if (error instanceof PlanwatchError && error.code === "locked") {
+              consoleLogger.log(`inbox: ${retryMs / 1000} 秒后重试`);
+              setTimeout(() => void run(), retryMs);
+            }
+          }
+        );
       } while (again);
     } finally {
       running = false;
@@ -34,16 +48,28 @@ function serialPasses(pass: () => Promise<void>): () => void {
   return () => void run();
 }
 
-/** One pass over the inbox; `onWaiting` is told when files were left for a later pass. */
+/** The inbox named, which must be a folder: a typo is said, never created. */
+function inboxDir(a: {inbox: string}): string {
+  const inbox = resolve(projectPaths().root, a.inbox);
+  if (!statSync(inbox, {throwIfNoEntry: false})?.isDirectory())
+    throw new PlanwatchError("not_found", `收件箱文件夹不存在:${inbox}(请检查 --inbox 是否写错,或先创建这个文件夹)`);
+  return inbox;
+}
+
+/**
+ * One pass over the inbox, returning how many files were rejected; `onWaiting` is told when files
+ * were left for a later pass.
+ */
 function inboxPass(a: {inbox: string; data: string; output: string}, onWaiting?: () => void) {
   const {root} = projectPaths();
-  return async () => {
+  return async (whenStale: boolean) => {
     const {processInbox} = await import("../run/processInbox.js");
     const result = await processInbox({
       projectDir: root,
-      inbox: resolve(root, a.inbox),
+      inbox: inboxDir(a),
       dataDir: resolve(root, a.data),
       output: a.output,
+      whenStale,
       logger: consoleLogger,
       onStage: logStage
     });
@@ -51,6 +77,11 @@ function inboxPass(a: {inbox: string; data: string; output: string}, onWaiting?:
       consoleLogger.log(`inbox: waiting for ${result.waiting.length} file(s) still being written or not readable now`);
       onWaiting?.();
     }
+    const rejected = result.ingested.filter(
+      (r) => r.status === "rejected" || (r.status === "failed" && r.findings.some((f) => f.code === "not_a_file"))
+    );
+    if (rejected.length) consoleLogger.log(`inbox: ${rejected.length} 个文件被拒收,原因见上,也见网站的数据质量页`);
+    return rejected.length;
   };
 }
 
@@ -63,13 +94,14 @@ export const watch = defineCommand({
   args: {
     ...args,
     debounce: {type: "string", description: "milliseconds of quiet before a pass", default: "2000"},
-    once: {type: "boolean", description: "process the inbox once and exit"}
+    once: {type: "boolean", description: "process the inbox once and exit (exit 1 when a file was rejected)"}
   },
   async run({args: a}) {
-    const {root} = projectPaths();
-    const inbox = resolve(root, a.inbox);
-    await mkdir(inbox, {recursive: true});
-    if (a.once) return inboxPass(a)();
+    const inbox = inboxDir(a);
+    if (a.once) {
+      if (await inboxPass(a)(true)) process.exitCode = 1;
+      return;
+    }
     const wait = Number(a.debounce);
     if (!(wait >= 0)) throw new PlanwatchError("invalid_option", `invalid --debounce: ${a.debounce}`);
     let timer: NodeJS.Timeout | undefined;
@@ -81,7 +113,7 @@ export const watch = defineCommand({
     const trigger = serialPasses(inboxPass(a, () => setTimeout(poke, Math.max(wait, 500))));
     watchFolder(inbox, poke);
     consoleLogger.log(`watching ${inbox} (Ctrl-C stops)`);
-    poke(); // files already waiting
+    poke(); // files already waiting, and a site left stale by an earlier run
     await new Promise(() => {});
   }
 });
@@ -97,6 +129,7 @@ export const schedule = defineCommand({
     ...args
   },
   async run({args: a}) {
+    inboxDir(a);
     const {Cron} = await import("croner");
     let job: InstanceType<typeof Cron>;
     try {

@@ -14,7 +14,7 @@ const GUARD_AGE_MS = 10_000;
  *
  * The lock is made whole and then linked into place (`link` fails when `path` exists, like
  * `O_EXCL`), so it is never seen empty; it holds the owner's pid, its start time and a random tag.
- * A lock whose holder no longer runs (no such pid, or a pid reused by a process started later) is
+ * A lock whose holder no longer runs (no such pid, a zombie, or a pid reused by a process started later) is
  * taken over, by one process only: the taker first creates, with `O_EXCL`, a guard named for that
  * very lock (its inode and contents), checks under the guard that the stale lock is still there,
  * removes it and links its own. Every taking is verified by reading the lock back. An empty or
@@ -127,24 +127,34 @@ async function writeWhole(path: string, text: string, flags = "w"): Promise<void
   }
 }
 
-/** True while the holder runs: its pid exists and, where the system says, started when the lock says. */
+/**
+ * True while the holder runs: its pid exists, is not a zombie (dead, not yet reaped by its parent),
+ * and, where the system says, started when the lock says.
+ */
 function running(holder: Holder): boolean {
   try {
     process.kill(holder.pid, 0);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "EPERM") return false;
   }
-  const now = startTime(holder.pid);
+  const {state, start: now} = processStat(holder.pid);
+  if (state === "Z" || state === "X") return false;
   return !holder.start || holder.start === "-" || now === "-" || now === holder.start;
 }
 
 /** A process's start time (clock ticks since boot, from /proc), or "-" where the system does not say. */
 function startTime(pid: number): string {
+  return processStat(pid).start;
+}
+
+/** A process's state letter and start time from /proc; "-" where the system does not say. */
+function processStat(pid: number): {state: string; start: string} {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    return stat.slice(stat.lastIndexOf(")") + 2).split(" ")[19] ?? "-";
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return {state: fields[0] ?? "-", start: fields[19] ?? "-"};
   } catch {
-    return "-";
+    return {state: "-", start: "-"};
   }
 }
 

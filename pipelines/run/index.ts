@@ -8,3 +8,4 @@ export * from "./publish.js";
 export * from "./runStages.js";
 export * from "./serveDir.js";
 export * from "./stages.js";
+export * from "./siteStale.js";

@@ -75,6 +75,23 @@ describe("withLock", () => {
     await exited;
   });
 
+  it("takes over a lock whose holder died but is not yet reaped (a zombie: its pid still answers)", async () => {
+    // `sleep 60 &` is a child of a shell that then becomes `sleep 61`, which never reaps it: killed, it stays a zombie.
+    const parent = spawn("sh", ["-c", "sleep 60 & echo $!; exec sleep 61"], {stdio: ["ignore", "pipe", "inherit"]});
+    try {
+      const pid = Number(await new Promise<string>((resolve) => parent.stdout.once("data", (d) => resolve(String(d)))));
+      const start = (await readFile(`/proc/${pid}/stat`, "utf8")).split(") ")[1]!.split(" ")[19];
+      process.kill(pid, "SIGKILL");
+      while (!(await readFile(`/proc/${pid}/stat`, "utf8")).split(") ")[1]!.startsWith("Z"))
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      const lock = join(dir, "zombie.lock");
+      await writeFile(lock, `${pid} ${start} killed\n`);
+      expect(await withLock(lock, async () => "taken")).toBe("taken");
+    } finally {
+      parent.kill("SIGKILL");
+    }
+  });
+
   it("says a folder where no lock can be written is an I/O error, not another run's lock", async () => {
     const file = join(dir, "a-file");
     await writeFile(file, "");

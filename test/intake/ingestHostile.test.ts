@@ -5,7 +5,7 @@ import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {quietLogger} from "../../pipelines/run/effects.js";
-import {processInbox} from "../../pipelines/run/processInbox.js";
+import {ingestInbox} from "../../pipelines/run/processInbox.js";
 import {dataPaths} from "../../pipelines/intake/dataPaths.js";
 import {type IngestResult, ingestFiles} from "../../pipelines/intake/ingestFiles.js";
 import {readLedger} from "../../pipelines/intake/ledger.js";
@@ -110,14 +110,14 @@ describe("one hostile file never stops a batch", () => {
   }
 });
 
-describe("processInbox with hostile files", () => {
+describe("ingestInbox with hostile files", () => {
   let dir = "";
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), "planwatch-inbox-"));
   });
   afterAll(() => rm(dir, {recursive: true, force: true}));
   const pass = (inbox: string, sleep: () => Promise<unknown>) =>
-    processInbox({
+    ingestInbox({
       projectDir: PROJECT_DIR,
       inbox,
       dataDir: join(dir, "data"),
