@@ -75,7 +75,8 @@ export function readProjectSpec(root: string): ProjectSpec {
     throw new PlanwatchError("invalid_project", `${file}: 应为一个 JSON 对象`);
   for (const [key, value] of Object.entries(spec)) {
     if (key.startsWith("//") || key === "$comment") continue;
-    const check = FIELDS[key as keyof ProjectSpec];
+    // Own fields only: "__proto__" or "constructor" is an unknown field, not Object.prototype's.
+    const check = Object.hasOwn(FIELDS, key) ? FIELDS[key as keyof ProjectSpec] : undefined;
     if (!check)
       throw new PlanwatchError(
         "invalid_project",

@@ -52,7 +52,9 @@ describe("the project file", () => {
     ["a bad year", {year: 23}, /planwatch\.config\.json: 字段 "year" 的值无效:23/],
     ["bad livelihood sections", {livelihood: {sections: ["六"]}}, /字段 "livelihood" 的值无效/],
     ["not JSON", "{plan: x}", /planwatch\.config\.json: 不是有效的 JSON/],
-    ["not an object", "[1]", /应为一个 JSON 对象/]
+    ["not an object", "[1]", /应为一个 JSON 对象/],
+    ["a __proto__ key", '{"__proto__": {"plan": "x"}}', /planwatch\.config\.json: 未知字段 "__proto__"/],
+    ["a constructor key", '{"constructor": "x"}', /planwatch\.config\.json: 未知字段 "constructor"/]
   ])("%s is an invalid_project error naming the file and the field", async (name, spec, message) => {
     const dir = await write(name.replace(/\W/g, "-"), spec);
     expect(() => readProjectSpec(dir)).toThrow(message);
