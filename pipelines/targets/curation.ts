@@ -123,7 +123,8 @@ function parseSchedule(text: string, fail: (message: string) => never): {period:
  * the lowest unit's value; anything else a count that sums; a decrease or an upper bound goes down;
  * the plan's year gives the start, the clause's deadline year or else the plan's the deadline, each
  * null when unknown: `planYear` null), then the curation rows, merged by id. Throws `PlanwatchError`
- * `curation_unknown_id` for a row whose id matches no target, naming its file and row.
+ * `curation_unknown_id` for a row whose id matches no target, and `invalid_curation` for a row whose
+ * start (its own or the default) falls after its deadline, each naming its file and row.
  */
 export function curateTargets(
   targets: readonly ExtractedTarget[],
@@ -142,7 +143,7 @@ export function curateTargets(
   return targets.map((t) => {
     const rate = t.unit === "%" || t.unit === "百分点";
     const level = LEVEL_UNITS.includes(t.unit);
-    const {source: _source, ...curated}: Partial<CurationRow> = byId.get(t.id) ?? {source: ""};
+    const {source, ...curated}: Partial<CurationRow> = byId.get(t.id) ?? {source: ""};
     const year = t.year ?? planYear;
     const target: Target = {
       ...t,
@@ -155,6 +156,12 @@ export function curateTargets(
       schedule: null,
       ...curated
     };
+    const {start, deadline} = target;
+    if ((curated.start || curated.deadline) && start && deadline && start > deadline)
+      throw new PlanwatchError(
+        "invalid_curation",
+        `${source}:${curated.start ? "start" : "deadline"} 起始月 ${start} 晚于截止月 ${deadline}(目标 ${t.id})`
+      );
     return target;
   });
 }

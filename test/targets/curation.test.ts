@@ -75,6 +75,27 @@ describe("curation", () => {
     await expect(readCuration(file)).rejects.toThrow(message);
   });
 
+  it.each([
+    [
+      "both its own",
+      "id,start,deadline\n2.4a,2023-09,2023-03\n",
+      /start\.csv:2:start 起始月 2023-09 晚于截止月 2023-03/
+    ],
+    [
+      "a start after the default deadline",
+      "id,start\n2.4a,2024-02\n",
+      /start\.csv:2:start 起始月 2024-02 晚于截止月 2023-12/
+    ],
+    [
+      "a deadline before the default start",
+      "id,deadline\n2.4a,2022-12\n",
+      /start\.csv:2:deadline 起始月 2023-01 晚于截止月 2022-12/
+    ]
+  ])("rejects a row whose start falls after its deadline: %s", async (_name, text, message) => {
+    const rows = await readCuration(await write("start.csv", text));
+    expect(() => curateTargets(extractTargets(PLAN), rows, {planYear: 2023})).toThrow(message);
+  });
+
   it("reads the plan's year from its title, or takes it given", () => {
     expect(planYear(PLAN)).toBe(2023);
     expect(planYear("臺北市2024年度教育工作計劃")).toBe(2024);
