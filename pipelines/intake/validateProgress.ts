@@ -1,5 +1,6 @@
 import {neutralizeFormula, monthAt, monthIndex, parsePeriod} from "../core/index.js";
 import {checkPeriod, periodMessage} from "./rules.js";
+import type {PlanSpan} from "./catalog.js";
 import {type Finding, type FindingCode, finding} from "./findings.js";
 import type {Grid} from "../core/index.js";
 import {
@@ -17,6 +18,8 @@ export interface ProgressCatalog {
   task(id: string): {task_id: string; owner: string | null; partners: readonly string[]} | undefined;
   /** An office or unit by code, name or alias. */
   reporter(text: string): {code: string; name: string} | undefined;
+  /** The months the plan spans: a report of a month outside them is refused; null or absent: not known. */
+  span?: PlanSpan | null;
 }
 
 const MARKUP = /<\s*\/?\s*[a-z!]|javascript:/i;
@@ -35,7 +38,7 @@ const NAMES: Record<ProgressColumn, string> = {
  * `单位`, or their English names) and normalizes its rows; a row with a task but no month, status or
  * text is a task not reported (a template row left blank) and is skipped. Errors: `missing_column`, `unknown_task`,
  * `bad_status`, `unknown_unit`, `bad_period`, `future_period` (after the month of `now`, in
- * Asia/Shanghai), `duplicate_key`. Warnings: `status_reverted` (a task the same unit reported done,
+ * Asia/Shanghai), `period_outside_plan` (outside the catalog's `span`), `duplicate_key`. Warnings: `status_reverted` (a task the same unit reported done,
  * in an earlier month or an earlier file, now reported not done), `not_owner` (a unit that neither
  * leads nor partners the task). Text that a spreadsheet or a browser would run is kept as text and
  * noted (`text_neutralized`).
@@ -104,8 +107,9 @@ export function validateProgress(
         cell("period") ? `无法识别的月份“${cell("period")}”(应为 2023-06、2023年6月 等)` : "月份为空"
       );
     else {
-      const problem = checkPeriod(monthIndex(period), thisMonth, null);
-      if (problem) fail(problem, "period", periodMessage(problem, monthIndex(period), thisMonth, null));
+      const span = catalog.span ?? null;
+      const problem = checkPeriod(monthIndex(period), thisMonth, span);
+      if (problem) fail(problem, "period", periodMessage(problem, monthIndex(period), thisMonth, span));
     }
     const status = parseStatus(cell("status"));
     if (!status)

@@ -155,6 +155,17 @@ describe("progress reports", () => {
     expect(result!.findings.find((f) => f.code === "status_reverted")!.message).toMatch(/已于 2023-05 报“已完成”/);
   });
 
+  it("a report of a month after the plan's year is period_outside_plan, as a number submission's is", async () => {
+    const seed = await seedCatalog();
+    const tasks = [{...task("1.1-t1", "jjc"), deadline: "2023-12"}];
+    const progress = makeProgressCatalog({tasks, offices: OFFICES, units: seed.units, year: 2023});
+    const withYear: Catalog = {...seed, progress: async () => progress};
+    const path = await drop("2025.csv", [HEADER, "1.1-t1,基础教育处,2025-06,已完成,,"].join("\n"));
+    const inspection = await inspectFile(path, {catalog: withYear, now: new Date("2025-07-05T10:00:00+08:00")});
+    expect(codes(inspection.findings)).toEqual([["period_outside_plan", 2, "月份"]]);
+    expect(inspection.findings.find((f) => f.code === "period_outside_plan")!.message).toMatch(/2023-01.*2023-12/);
+  });
+
   it("a done report that a later file took back does not make later reports warnings", async () => {
     const done = await ingest([await drop("1月.csv", [HEADER, "1.1-t2,规划处,2023-01,已完成,,"].join("\n"))]);
     expect(codes(done[0]!.findings)).toEqual([]);
