@@ -1,6 +1,5 @@
 import {readPlanText, planTitle, planSections, inferPlanYear} from "../plan/index.js";
-import {existsSync} from "node:fs";
-import {copyFile, mkdir, readdir, writeFile} from "node:fs/promises";
+import {copyFile, lstat, mkdir, rm, writeFile} from "node:fs/promises";
 import {basename, join, resolve} from "node:path";
 import {PlanwatchError} from "../core/index.js";
 import {PROJECT_FILE, type ProjectSpec} from "./projectFile.js";
@@ -26,23 +25,20 @@ const OFFICES_HEADER = "code,name,short_name,aliases\n";
 const RESPONSIBILITIES_HEADER = "id,lead,partners,deadline,note\n";
 
 /**
- * Creates a new planwatch project in `dir` (created; it must not hold a project already) for the
- * plan text `plan` (UTF-8): `seeds/` with a copy of the plan, a units table to fill
- * (`seeds/units.csv`, header only), an empty curation file and allocations file, `seeds/README.md`
- * explaining their columns; `data/inbox/`; the project file `planwatch.config.json` naming them,
- * with the plan's title, year and livelihood sections as read from the text (`title`, `year`
- * override); and a `README.md`. Throws `PlanwatchError` `project_exists`, `invalid_plan`.
+ * Creates a new planwatch project in `dir` (created when missing) for the plan text `plan` (UTF-8):
+ * `seeds/` with a copy of the plan, a units table to fill (`seeds/units.csv`, header only), an empty
+ * curation file and allocations file, `seeds/README.md` explaining their columns; `data/inbox/`;
+ * the project file `planwatch.config.json` naming them, with the plan's title, year and livelihood
+ * sections as read from the text (`title`, `year` override); and a `README.md`. A file it would
+ * write that is there already (the user's own `README.md`, a project file) is never replaced unless
+ * `force` (default false): Throws `PlanwatchError` `project_exists` (the folder holds a project file)
+ * or `would_overwrite`, naming each such file; `invalid_plan`.
  */
 export async function initProject(
   dir: string,
-  {plan, title, year}: {plan: string; title?: string; year?: number}
+  {plan, title, year, force = false}: {plan: string; title?: string; year?: number; force?: boolean}
 ): Promise<InitResult> {
   const root = resolve(dir);
-  if (existsSync(join(root, PROJECT_FILE)))
-    throw new PlanwatchError("project_exists", `${join(root, PROJECT_FILE)} 已存在:该文件夹已是一个 planwatch 项目`);
-  if (existsSync(root) && (await readdir(root)).some((f) => f === "seeds" || f === "data")) {
-    throw new PlanwatchError("project_exists", `${root} 已有 seeds/ 或 data/ 文件夹:请换一个空文件夹`);
-  }
   const text = (await readPlanText(plan)).replace(/^\uFEFF/, "");
   if (!text.trim()) throw new PlanwatchError("invalid_plan", `${plan}: 规划文本为空`);
   const warnings: string[] = [];
@@ -66,8 +62,6 @@ export async function initProject(
       `规划中没有标题含“民生实事”等字样的部分:总览不单列民生实事;如有,请在 ${PROJECT_FILE} 的 "livelihood" 中填写 {"title": "…", "sections": [部分序号]}。`
     );
   warnings.push("请在 seeds/units.csv 中填写报送单位(每行一个单位,列的含义见 seeds/README.md),再接收报送文件。");
-  await mkdir(join(root, "seeds"), {recursive: true});
-  await mkdir(join(root, "data", "inbox"), {recursive: true});
   const files: [string, string][] = [
     [PROJECT_FILE, JSON.stringify(spec, null, 2) + "\n"],
     ["seeds/units.csv", UNITS_HEADER],
@@ -78,8 +72,27 @@ export async function initProject(
     ["seeds/README.md", SEEDS_README],
     ["README.md", projectReadme(spec.title!)]
   ];
-  await copyFile(plan, join(root, "seeds", planName));
-  for (const [name, content] of files) await writeFile(join(root, name), content);
+  const planCopy = join(root, "seeds", planName);
+  const present = await existing(root, [`seeds/${planName}`, ...files.map(([name]) => name)]);
+  if (present.length && !force) {
+    const project = present.includes(PROJECT_FILE);
+    throw new PlanwatchError(
+      project ? "project_exists" : "would_overwrite",
+      `${root} 中已有 init 要写的文件:${present.join("、")}` +
+        `(${project ? "该文件夹已是一个 planwatch 项目;" : ""}请换一个空文件夹,或加 --force 覆盖这些文件)`
+    );
+  }
+  await mkdir(join(root, "seeds"), {recursive: true});
+  await mkdir(join(root, "data", "inbox"), {recursive: true});
+  // Replaced, not written through: a symbolic link left in the folder must not carry a write elsewhere.
+  if (resolve(plan) !== planCopy) {
+    await rm(planCopy, {force: true});
+    await copyFile(plan, planCopy);
+  }
+  for (const [name, content] of files) {
+    await rm(join(root, name), {force: true});
+    await writeFile(join(root, name), content);
+  }
   return {
     dir: root,
     spec,
@@ -87,6 +100,19 @@ export async function initProject(
     targets: extractTargets(text).length,
     warnings
   };
+}
+
+/** Which of `names` (relative to `root`) are there already, as anything: a file, a folder, a link. */
+async function existing(root: string, names: readonly string[]): Promise<string[]> {
+  const found = await Promise.all(
+    names.map((n) =>
+      lstat(join(root, n)).then(
+        () => n,
+        () => null
+      )
+    )
+  );
+  return found.filter((n) => n !== null);
 }
 
 const SEEDS_README = `# seeds/:本项目的参考输入
