@@ -91,7 +91,7 @@ export const preview = defineCommand({
   },
   async run({args}) {
     const {serveDir} = await import("../run/serveDir.js");
-    const {url} = await serveDir({dir: args.dir, port: Number(args.port)});
+    const {url} = await serveDir({dir: args.dir, port: args.port});
     console.error(`serving ${args.dir} at ${url} (Ctrl-C stops)`);
   }
 });
