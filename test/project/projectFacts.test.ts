@@ -90,6 +90,20 @@ describe("the project file", () => {
     });
   });
 
+  it("a livelihood section the plan does not have is an invalid_project error naming the file and the section", async () => {
+    const dir = await write("missing-section", {plan: "seeds/plan.txt", livelihood: {sections: [2, 7]}});
+    await writeFile(
+      join(dir, "seeds", "plan.txt"),
+      "某市2025年工作要点\n一、总体要求\n1.新增学位1000个。\n二、民生实事\n1.新建幼儿园5所。\n"
+    );
+    await expect(projectFacts({projectDir: dir})).rejects.toMatchObject({
+      code: "invalid_project",
+      message: expect.stringMatching(
+        /planwatch\.config\.json: 字段 "livelihood" 的 sections 中的第 7 部分在规划中不存在\(规划的部分:1、2\)/
+      )
+    });
+  });
+
   it("livelihood: false says the plan has none, whatever its headings", async () => {
     const dir = await write("none", {plan: "seeds/plan.txt", livelihood: false});
     await writeFile(join(dir, "seeds", "plan.txt"), "某市2025年工作要点\n二、办好民生实事\n1.新建幼儿园5所。\n");
