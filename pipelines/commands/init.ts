@@ -17,11 +17,17 @@ export const init = defineCommand({
       required: true
     },
     title: {type: "string", description: "the plan's title (default: its first line)"},
-    year: {type: "string", description: "the plan's year (default: read from the text)"}
+    year: {type: "string", description: "the plan's year (default: read from the text)"},
+    force: {type: "boolean", description: "overwrite the files init writes when the folder has them (default: refuse)"}
   },
   async run({args}) {
     const year = yearOption(args.year);
-    const result = await initProject(String(args.dir), {plan: String(args.plan), title: args.title, year});
+    const result = await initProject(String(args.dir), {
+      plan: String(args.plan),
+      title: args.title,
+      year,
+      force: args.force === true
+    });
     console.error(
       `已创建项目 ${result.dir}:《${result.spec.title}》,${result.spec.year ?? "年份未知"},提取到 ${result.targets} 项量化目标`
     );

@@ -122,7 +122,7 @@ export const preview = defineCommand({
   },
   async run({args}) {
     const {serveDir} = await import("../run/serveDir.js");
-    const {url} = await serveDir({dir: args.dir, port: Number(args.port)});
+    const {url} = await serveDir({dir: args.dir, port: args.port});
     console.error(`正在 ${url} 提供 ${args.dir} 的页面(按 Ctrl-C 停止)`);
   }
 });

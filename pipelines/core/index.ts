@@ -16,6 +16,8 @@ export * from "./normalizeText.js";
 export * from "./packageRoot.js";
 export * from "./parseCsv.js";
 export * from "./readGrid.js";
+export * from "./readInputCsv.js";
+export * from "./readInputFile.js";
 export * from "./readLimits.js";
 export * from "./simplified.js";
 export * from "./slug.js";

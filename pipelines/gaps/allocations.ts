@@ -1,6 +1,6 @@
-import {readFile} from "node:fs/promises";
-import {basename} from "node:path";
-import {PlanwatchError, parseCsv} from "../core/index.js";
+import {PlanwatchError, readInputCsv} from "../core/index.js";
+
+const COLUMNS = "unit_code,target_id,value";
 
 /** A count target's share allocated to one unit. */
 export interface Allocation {
@@ -17,21 +17,22 @@ export async function readAllocations(
   file: string,
   {units, countTargets}: {units: ReadonlySet<string>; countTargets: ReadonlySet<string>}
 ): Promise<Allocation[]> {
-  const name = basename(file);
-  const [header = [], ...rows] = parseCsv(await readFile(file), {name});
-  if (header.join(",") !== "unit_code,target_id,value")
-    throw new PlanwatchError("invalid_allocation", `${name}:1: expected the columns unit_code,target_id,value`);
-  const seen = new Set<string>();
-  return rows.map(([unit_code = "", target_id = "", value = ""], i) => {
+  const {name, header, rows} = readInputCsv(file, {code: "invalid_allocation"});
+  if (header.join(",") !== COLUMNS)
+    throw new PlanwatchError("invalid_allocation", `${name}:1:1 表头应为 ${COLUMNS},实为 ${header.join(",")}`);
+  const seen = new Map<string, number>();
+  return rows.map(({line, cells}) => {
+    const [unit_code = "", target_id = "", value = ""] = cells.map((c) => c.trim());
     const fail = (column: string, message: string): never => {
-      throw new PlanwatchError("invalid_allocation", `${name}:${i + 2}:${column} ${message}`);
+      throw new PlanwatchError("invalid_allocation", `${name}:${line}:${column} ${message}`, {row: line});
     };
-    if (!units.has(unit_code)) fail("unit_code", `unknown unit: ${unit_code}`);
-    if (!countTargets.has(target_id)) fail("target_id", `not a count target: ${target_id}`);
+    if (!units.has(unit_code)) fail("unit_code", `未知单位代码“${unit_code}”(见 units.csv)`);
+    if (!countTargets.has(target_id)) fail("target_id", `“${target_id}”不是规划中数量类目标的编号`);
     const v = Number(value);
-    if (value.trim() === "" || !Number.isFinite(v) || v < 0) fail("value", `invalid value: ${value}`);
-    if (seen.has(`${unit_code}|${target_id}`)) fail("unit_code", `repeated allocation: ${unit_code} ${target_id}`);
-    seen.add(`${unit_code}|${target_id}`);
+    if (value === "" || !Number.isFinite(v) || v < 0) fail("value", `任务数“${value}”无效(应为不小于 0 的数)`);
+    const key = `${unit_code}|${target_id}`;
+    if (seen.has(key)) fail("unit_code", `单位 ${unit_code} 的目标 ${target_id} 与第 ${seen.get(key)} 行重复`);
+    seen.set(key, line);
     return {unit_code, target_id, value: v};
   });
 }

@@ -1,7 +1,5 @@
-import {readFile} from "node:fs/promises";
-import {basename} from "node:path";
 import {closest, distance} from "fastest-levenshtein";
-import {PlanwatchError, parseCsv, monthIndex, monthOf, foldKey} from "../core/index.js";
+import {PlanwatchError, readInputCsv, monthIndex, monthOf, foldKey} from "../core/index.js";
 import {projectPaths, projectTargets} from "../project/index.js";
 import type {Target} from "../targets/index.js";
 import type {ProgressCatalog} from "./validateProgress.js";
@@ -121,14 +119,17 @@ export function makeCatalog({
 
 /** Reads `headers.csv` (`column,aliases`, aliases separated by `|`). */
 export async function readHeaderAliases(file: string): Promise<Map<Column, string[]>> {
-  const [header = [], ...rows] = parseCsv(await readFile(file), {name: basename(file)});
-  if (header[0]?.trim() !== "column" || header[1]?.trim() !== "aliases") {
-    throw new PlanwatchError("invalid_headers", `${basename(file)}:1: expected the columns column,aliases`);
-  }
+  const {name, header, rows} = readInputCsv(file, {code: "invalid_headers"});
+  if (header.join(",") !== "column,aliases")
+    throw new PlanwatchError("invalid_headers", `${name}:1:1 表头应为 column,aliases,实为 ${header.join(",")}`);
   const aliases = new Map<Column, string[]>();
-  rows.forEach(([column = "", names = ""], i) => {
+  rows.forEach(({line, cells: [column = "", names = ""]}) => {
     if (!(COLUMNS as readonly string[]).includes(column.trim())) {
-      throw new PlanwatchError("invalid_headers", `${basename(file)}:${i + 2}:column unknown column: ${column}`);
+      throw new PlanwatchError(
+        "invalid_headers",
+        `${name}:${line}:column 无法识别的列名“${column}”(应为 ${COLUMNS.join("、")} 之一)`,
+        {row: line}
+      );
     }
     aliases.set(
       column.trim() as Column,

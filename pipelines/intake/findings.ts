@@ -55,7 +55,9 @@ export const FINDING_CODES = {
   unknown_task: "error",
   bad_status: "error",
   status_reverted: "warning",
-  not_owner: "warning"
+  not_owner: "warning",
+  /** An outsider's report and the owner's of the same task and month disagree: the owner's decides. */
+  owner_contradicted: "warning"
 } as const satisfies Record<string, Severity>;
 
 export type FindingCode = keyof typeof FINDING_CODES;

@@ -1,7 +1,7 @@
 import {type Stats, existsSync} from "node:fs";
 import {lstat, mkdir, open, readdir, rename, rm} from "node:fs/promises";
 import {basename, dirname, join} from "node:path";
-import {ioError, ioReason, withLock} from "../core/index.js";
+import {PlanwatchError, ioError, ioReason, withLock} from "../core/index.js";
 import type {Catalog} from "./catalog.js";
 import {dataPaths} from "./dataPaths.js";
 import {type Finding, finding, formatFinding, rejects} from "./findings.js";
@@ -57,7 +57,8 @@ const CORRECTION = /更正|修正|更新/;
  * file (folder, FIFO, socket, device, symbolic link — never followed) is refused unopened
  * (`not_a_file`); a file that changed while it was read, or since `settled` said it held still, is
  * left (`file_changed`); any error reading or storing it becomes its finding `io_error`; and the
- * batch goes on.
+ * batch goes on. An error in the project's own inputs (`invalid_responsibilities`…, found when a file
+ * first needs them) is thrown as it is, once, and the files not yet taken are left as they are.
  *
  * Options: `dataDir`; `catalog`; `clock(path)`, the submission time of each file (default: now);
  * `settled`, the state each file was seen settled in (by {@link processInbox}); `maxBytes`, `sheet`
@@ -148,6 +149,10 @@ export async function ingestFiles(
         results.push({path, sha256, status: entry.status, findings: inspection.findings});
       } catch (error) {
         await repairLedger(paths.ledger).catch(() => {}); // a line cut short (disk full) must not join the next
+        // A project input found wrong while checking this file (a bad responsibilities.csv, read for the
+        // first progress report) is the project's error, said once against its own file: it stops the
+        // batch, and the files left wait for the project to be fixed.
+        if (error instanceof PlanwatchError && error.code !== "io_error") throw error;
         results.push({
           path,
           sha256,

@@ -1,5 +1,6 @@
 import {neutralizeFormula, monthAt, monthIndex, parsePeriod} from "../core/index.js";
 import {checkPeriod, periodMessage} from "./rules.js";
+import type {PlanSpan} from "./catalog.js";
 import {type Finding, type FindingCode, finding} from "./findings.js";
 import type {Grid} from "../core/index.js";
 import {
@@ -17,6 +18,8 @@ export interface ProgressCatalog {
   task(id: string): {task_id: string; owner: string | null; partners: readonly string[]} | undefined;
   /** An office or unit by code, name or alias. */
   reporter(text: string): {code: string; name: string} | undefined;
+  /** The months the plan spans: a report of a month outside them is refused; null or absent: not known. */
+  span?: PlanSpan | null;
 }
 
 const MARKUP = /<\s*\/?\s*[a-z!]|javascript:/i;
@@ -35,9 +38,11 @@ const NAMES: Record<ProgressColumn, string> = {
  * `单位`, or their English names) and normalizes its rows; a row with a task but no month, status or
  * text is a task not reported (a template row left blank) and is skipped. Errors: `missing_column`, `unknown_task`,
  * `bad_status`, `unknown_unit`, `bad_period`, `future_period` (after the month of `now`, in
- * Asia/Shanghai), `duplicate_key`. Warnings: `status_reverted` (a task the same unit reported done,
- * in an earlier month or an earlier file, now reported not done), `not_owner` (a unit that neither
- * leads nor partners the task). Text that a spreadsheet or a browser would run is kept as text and
+ * Asia/Shanghai), `period_outside_plan` (outside the catalog's `span`), `duplicate_key`. Warnings:
+ * `status_reverted` (a task the same unit reported done, in an earlier month or an earlier file, now
+ * reported not done), `not_owner` (a unit that neither leads nor partners the task: its report is
+ * kept, but never decides the task's status), `owner_contradicted` (such a report and the owner's, of
+ * the same task and month, in this file or an earlier one, say different statuses). Text that a spreadsheet or a browser would run is kept as text and
  * noted (`text_neutralized`).
  */
 export function validateProgress(
@@ -104,8 +109,9 @@ export function validateProgress(
         cell("period") ? `无法识别的月份“${cell("period")}”(应为 2023-06、2023年6月 等)` : "月份为空"
       );
     else {
-      const problem = checkPeriod(monthIndex(period), thisMonth, null);
-      if (problem) fail(problem, "period", periodMessage(problem, monthIndex(period), thisMonth, null));
+      const span = catalog.span ?? null;
+      const problem = checkPeriod(monthIndex(period), thisMonth, span);
+      if (problem) fail(problem, "period", periodMessage(problem, monthIndex(period), thisMonth, span));
     }
     const status = parseStatus(cell("status"));
     if (!status)
@@ -132,7 +138,12 @@ export function validateProgress(
     }
     seen.set(key, row);
     if (task.owner !== null && reporter.code !== task.owner && !task.partners.includes(reporter.code)) {
-      add("not_owner", row, at("unit"), `${reporter.name}不是任务 ${task.task_id} 的牵头或配合单位,进展照收,请核实`);
+      add(
+        "not_owner",
+        row,
+        at("unit"),
+        `${reporter.name}不是任务 ${task.task_id} 的牵头或配合单位:进展照收,但不计入任务状态(以牵头单位的报告为准),请核实`
+      );
     }
     progress.push({
       task_id: task.task_id,
@@ -144,6 +155,7 @@ export function validateProgress(
       row
     });
   }
+  contradictions(progress, history, catalog, (p, message) => add("owner_contradicted", p.row, at("status"), message));
   // in month order, so that a file holding several months is read as a history of its own
   for (const p of [...progress].sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : a.row - b.row))) {
     const key = `${p.task_id}|${p.unit_code}`;
@@ -159,4 +171,40 @@ export function validateProgress(
     }
   }
   return {findings, progress};
+}
+
+/**
+ * Each report of `progress` by an outsider (neither the owner nor a partner of a task with an owner)
+ * whose status differs from the owner's of the same task and month, or by the owner differing from
+ * an outsider's, in this file or `history`: `say(row, message)` for each.
+ */
+function contradictions(
+  progress: readonly ProgressRow[],
+  history: readonly PriorProgress[],
+  catalog: ProgressCatalog,
+  say: (p: ProgressRow, message: string) => void
+): void {
+  const role = (p: PriorProgress) => {
+    const task = catalog.task(p.task_id);
+    if (!task || task.owner === null) return "other";
+    return p.unit_code === task.owner ? "owner" : task.partners.includes(p.unit_code) ? "other" : "outsider";
+  };
+  const all = [...history, ...progress];
+  for (const p of progress) {
+    const mine = role(p);
+    if (mine === "other") continue;
+    const against = mine === "owner" ? "outsider" : "owner";
+    for (const q of all) {
+      if (q === p || q.task_id !== p.task_id || q.period !== p.period || q.status === p.status) continue;
+      if (role(q) !== against) continue;
+      const [owner, outsider] = mine === "owner" ? [p, q] : [q, p];
+      const name = (code: string) => catalog.reporter(code)?.name ?? code;
+      say(
+        p,
+        `任务 ${p.task_id} ${p.period}:牵头单位${name(owner.unit_code)}报“${STATUS_LABELS[owner.status]}”,` +
+          `非牵头或配合单位${name(outsider.unit_code)}报“${STATUS_LABELS[outsider.status]}”,以牵头单位为准,请核实`
+      );
+      break;
+    }
+  }
 }

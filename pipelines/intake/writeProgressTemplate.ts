@@ -1,5 +1,5 @@
-import {stringify} from "csv-stringify/sync";
 import {writeXlsx} from "../core/index.js";
+import {csvOf} from "./writeTemplate.js";
 import {STATUS_LABELS} from "../tasks/index.js";
 import type {Task} from "../tasks/index.js";
 
@@ -18,7 +18,7 @@ export const PROGRESS_TEMPLATE_HEADERS = [
  * A blank progress report: one row per task (the tasks `office` leads, else every task), the
  * office filled in when given, 月份, 进展状态 and the texts left for the sender (a row left blank is
  * a task not reported, not an error). The status header lists the status words. CSV is UTF-8 with
- * a BOM; `xlsx` writes a workbook.
+ * a BOM, formulas neutralized (as {@link writeTemplate}'s); `xlsx` writes a workbook.
  */
 export async function writeProgressTemplate({
   tasks,
@@ -32,5 +32,5 @@ export async function writeProgressTemplate({
   const own = office ? tasks.filter((t) => t.owner === office.code) : tasks;
   const rows = own.map((t) => [t.task_id, t.text, office?.name ?? "", "", "", "", ""]);
   if (xlsx) return writeXlsx([PROGRESS_TEMPLATE_HEADERS, ...rows], {sheet: "任务进展"});
-  return Buffer.from("\uFEFF" + stringify([PROGRESS_TEMPLATE_HEADERS, ...rows], {record_delimiter: "\r\n"}), "utf8");
+  return csvOf(PROGRESS_TEMPLATE_HEADERS, rows);
 }

@@ -1,5 +1,4 @@
-import {stringify} from "csv-stringify/sync";
-import {writeXlsx} from "../core/index.js";
+import {toCsv, writeXlsx} from "../core/index.js";
 import type {TargetRef} from "./catalog.js";
 import type {Unit} from "../project/index.js";
 
@@ -9,7 +8,9 @@ export const TEMPLATE_HEADERS = ["单位", "月份", "指标编号", "指标名�
 /**
  * A blank long-form submission: one row per target, the unit filled in when given, 月份 and the
  * numbers left for the sender. Rate targets say in 备注 that they need 分子 and 分母. CSV is UTF-8
- * with a BOM (Excel on Chinese Windows opens it right); `xlsx` writes a workbook.
+ * with a BOM (Excel on Chinese Windows opens it right), written by planwatch's one CSV writer
+ * ({@link toCsv}: a name a spreadsheet would run as a formula is prefixed with `'`); `xlsx` writes a
+ * workbook.
  */
 export async function writeTemplate({
   targets,
@@ -32,5 +33,15 @@ export async function writeTemplate({
     t.aggregation === "ratio" ? "比率指标:请填分子和分母" : `单位:${t.unit}`
   ]);
   if (xlsx) return writeXlsx([TEMPLATE_HEADERS, ...rows], {sheet: "报送"});
-  return Buffer.from("\uFEFF" + stringify([TEMPLATE_HEADERS, ...rows], {record_delimiter: "\r\n"}), "utf8");
+  return csvOf(TEMPLATE_HEADERS, rows);
+}
+
+/** `rows` under `header` as a CSV through {@link toCsv}, the writer that neutralizes formulas. */
+export function csvOf(header: readonly string[], rows: readonly (readonly string[])[]): Buffer {
+  return Buffer.from(
+    toCsv(
+      rows.map((cells) => Object.fromEntries(header.map((h, i) => [h, cells[i]]))),
+      header
+    )
+  );
 }

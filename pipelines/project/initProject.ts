@@ -1,6 +1,5 @@
 import {readPlanDocument, planTitle, planSections, inferPlanYear} from "../plan/index.js";
-import {existsSync} from "node:fs";
-import {copyFile, mkdir, readdir, writeFile} from "node:fs/promises";
+import {copyFile, lstat, mkdir, rm, writeFile} from "node:fs/promises";
 import {basename, join, resolve} from "node:path";
 import {PlanwatchError} from "../core/index.js";
 import {PROJECT_FILE, type ProjectSpec} from "./projectFile.js";
@@ -39,18 +38,16 @@ const RESPONSIBILITIES_HEADER = "id,lead,partners,deadline,note\n";
  * (`seeds/units.csv`, header only), an empty curation file and allocations file, `seeds/README.md`
  * explaining their columns; `data/inbox/`; the project file `planwatch.config.json` naming them,
  * with the plan's title, year and livelihood sections as read from the text (`title`, `year`
- * override); and a `README.md`. Throws `PlanwatchError` `project_exists`, `invalid_plan`.
+ * override); and a `README.md`. A file it would write that is there already (the user's own
+ * `README.md`, a project file) is never replaced unless `force` (default false): throws
+ * `PlanwatchError` `project_exists` (the folder holds a project file) or `would_overwrite`, naming
+ * each such file; `invalid_plan`.
  */
 export async function initProject(
   dir: string,
-  {plan, title, year}: {plan: string; title?: string; year?: number}
+  {plan, title, year, force = false}: {plan: string; title?: string; year?: number; force?: boolean}
 ): Promise<InitResult> {
   const root = resolve(dir);
-  if (existsSync(join(root, PROJECT_FILE)))
-    throw new PlanwatchError("project_exists", `${join(root, PROJECT_FILE)} 已存在:该文件夹已是一个 planwatch 项目`);
-  if (existsSync(root) && (await readdir(root)).some((f) => f === "seeds" || f === "data")) {
-    throw new PlanwatchError("project_exists", `${root} 已有 seeds/ 或 data/ 文件夹:请换一个空文件夹`);
-  }
   const document = await readPlanDocument(plan);
   const text = document.text.replace(/^\uFEFF/, "");
   if (!text.trim()) throw new PlanwatchError("invalid_plan", `${plan}: 规划文本为空`);
@@ -85,8 +82,6 @@ export async function initProject(
     warnings.push(
       `已从规划原文读出 ${owners.officeCount} 个牵头、配合单位和 ${owners.rowCount} 条任务分工,写入 seeds/offices.csv 和 seeds/responsibilities.csv:这是草稿,请核对单位名称、代码(o01 等可改为字母缩写)和分工。`
     );
-  await mkdir(join(root, "seeds"), {recursive: true});
-  await mkdir(join(root, "data", "inbox"), {recursive: true});
   const files: [string, string][] = [
     [PROJECT_FILE, JSON.stringify(spec, null, 2) + "\n"],
     ["seeds/units.csv", UNITS_HEADER],
@@ -97,20 +92,52 @@ export async function initProject(
     ["seeds/README.md", SEEDS_README],
     ["README.md", projectReadme(spec.title!)]
   ];
+  const planFiles = [...(original ? [`seeds/${original}`] : []), `seeds/${planName}`];
+  const present = await existing(root, [...planFiles, ...files.map(([name]) => name)]);
+  if (present.length && !force) {
+    const project = present.includes(PROJECT_FILE);
+    throw new PlanwatchError(
+      project ? "project_exists" : "would_overwrite",
+      `${root} 中已有 init 要写的文件:${present.join("、")}` +
+        `(${project ? "该文件夹已是一个 planwatch 项目;" : ""}请换一个空文件夹,或加 --force 覆盖这些文件)`
+    );
+  }
+  await mkdir(join(root, "seeds"), {recursive: true});
+  await mkdir(join(root, "data", "inbox"), {recursive: true});
+  // Replaced, not written through: a symbolic link left in the folder must not carry a write elsewhere.
+  const place = async (name: string, write: (to: string) => Promise<void>) => {
+    const to = join(root, name);
+    if (resolve(plan) === to) return;
+    await rm(to, {force: true});
+    await write(to);
+  };
   if (original) {
-    await copyFile(plan, join(root, "seeds", original));
-    await writeFile(join(root, "seeds", planName), text);
-  } else await copyFile(plan, join(root, "seeds", planName));
-  for (const [name, content] of files) await writeFile(join(root, name), content);
+    await place(`seeds/${original}`, (to) => copyFile(plan, to));
+    await place(`seeds/${planName}`, (to) => writeFile(to, text));
+  } else await place(`seeds/${planName}`, (to) => copyFile(plan, to));
+  for (const [name, content] of files) await place(name, (to) => writeFile(to, content));
   return {
     dir: root,
     spec,
     original: original && `seeds/${original}`,
-    files: [...(original ? [`seeds/${original}`] : []), `seeds/${planName}`, ...files.map(([n]) => n)],
+    files: [...planFiles, ...files.map(([n]) => n)],
     targets: targets.length,
     owners: owners && {offices: owners.officeCount, rows: owners.rowCount},
     warnings
   };
+}
+
+/** Which of `names` (relative to `root`) are there already, as anything: a file, a folder, a link. */
+async function existing(root: string, names: readonly string[]): Promise<string[]> {
+  const found = await Promise.all(
+    names.map((n) =>
+      lstat(join(root, n)).then(
+        () => n,
+        () => null
+      )
+    )
+  );
+  return found.filter((n) => n !== null);
 }
 
 const SEEDS_README = `# seeds/:本项目的参考输入

@@ -25,7 +25,8 @@ export const LIVELIHOOD_TITLE = "民生实事";
 
 /**
  * The plan's facts for the site ({@link ProjectFacts}): what the project file sets, else what the
- * plan text says (its title line, its year, the sections whose heading names 民生实事). Options:
+ * plan text says (its title line, its year, the sections whose heading names 民生实事). A livelihood
+ * section the plan does not have is `PlanwatchError` `invalid_project`. Options:
  * `projectDir` (default: the project folder); `targets` (default: the project's, read).
  */
 export async function projectFacts({
@@ -41,7 +42,15 @@ export async function projectFacts({
   const own = targets ?? (await projectTargets({projectDir: paths.root}));
   let livelihood: ProjectFacts["livelihood"] = null;
   if (spec.livelihood !== false) {
-    const sections = spec.livelihood?.sections ?? livelihoodSections(planSections(text));
+    const planned = planSections(text);
+    const sections = spec.livelihood?.sections ?? livelihoodSections(planned);
+    const missing = sections.filter((s) => !planned.some((p) => p.section === s));
+    if (missing.length)
+      throw new PlanwatchError(
+        "invalid_project",
+        `${paths.file}: 字段 "livelihood" 的 sections 中的第 ${missing.join("、")} 部分在规划中不存在` +
+          `(规划的部分:${planned.map((p) => p.section).join("、") || "无"})`
+      );
     if (sections.length) {
       const ids = own.filter((t) => sections.includes(t.section)).map((t) => t.id);
       livelihood = {title: spec.livelihood?.title ?? LIVELIHOOD_TITLE, sections, target_ids: ids};

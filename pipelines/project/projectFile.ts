@@ -1,6 +1,6 @@
-import {existsSync, readFileSync, readdirSync} from "node:fs";
+import {existsSync, readdirSync} from "node:fs";
 import {join, resolve} from "node:path";
-import {PlanwatchError, packageRoot} from "../core/index.js";
+import {PlanwatchError, decodeText, packageRoot, readInputFile} from "../core/index.js";
 
 /** The project file: the plan and the tables a project is made of, at the project's root. */
 export const PROJECT_FILE = "planwatch.config.json";
@@ -118,15 +118,17 @@ const FIELDS: Record<keyof ProjectSpec, (v: unknown) => boolean | string> = {
 };
 
 /**
- * Reads and checks the project file of `root` (`{}` when there is none). Throws `PlanwatchError`
- * `invalid_project` naming the file and the field that is wrong.
+ * Reads and checks the project file of `root` (`{}` when there is none), through the project's
+ * checked reader ({@link readInputFile}: a regular file within the size limit). Throws
+ * `PlanwatchError` `invalid_project` naming the file and the field that is wrong.
  */
 export function readProjectSpec(root: string): ProjectSpec {
   const file = join(root, PROJECT_FILE);
   if (!existsSync(file)) return {};
+  const bytes = readInputFile(file);
   let spec: unknown;
   try {
-    spec = JSON.parse(readFileSync(file, "utf8").replace(/^\uFEFF/, ""));
+    spec = JSON.parse(decodeText(bytes).text);
   } catch (error) {
     throw new PlanwatchError("invalid_project", `${file}: 不是有效的 JSON:${(error as Error).message}`);
   }
@@ -134,7 +136,8 @@ export function readProjectSpec(root: string): ProjectSpec {
     throw new PlanwatchError("invalid_project", `${file}: 应为一个 JSON 对象`);
   for (const [key, value] of Object.entries(spec)) {
     if (key.startsWith("//") || key === "$comment") continue;
-    const check = FIELDS[key as keyof ProjectSpec];
+    // Own fields only: "__proto__" or "constructor" is an unknown field, not Object.prototype's.
+    const check = Object.hasOwn(FIELDS, key) ? FIELDS[key as keyof ProjectSpec] : undefined;
     if (!check)
       throw new PlanwatchError(
         "invalid_project",

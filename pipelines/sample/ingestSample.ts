@@ -1,6 +1,6 @@
-import {readFile, rm} from "node:fs/promises";
+import {rm} from "node:fs/promises";
 import {basename, join} from "node:path";
-import {PlanwatchError, parseCsv} from "../core/index.js";
+import {PlanwatchError, readInputCsv} from "../core/index.js";
 import {projectPaths} from "../project/index.js";
 import {projectCatalog} from "../intake/index.js";
 import {type IngestResult, ingestFiles} from "../intake/index.js";
@@ -20,11 +20,11 @@ export async function ingestSample({
 }): Promise<IngestResult[]> {
   const paths = projectPaths(projectDir);
   const manifest = join(paths.sample, SAMPLE_MANIFEST);
-  const [header, ...rows] = parseCsv(await readFile(manifest), {name: SAMPLE_MANIFEST});
-  if (header?.[0] !== "file" || header[1] !== "submitted_at")
-    throw new PlanwatchError("invalid_sample", `${SAMPLE_MANIFEST}:1: expected the columns file,submitted_at`);
-  const times = new Map(rows.map(([file = "", at = ""]) => [file, new Date(at)]));
-  const files = rows.map(([file = ""]) => join(paths.sample, file));
+  const {header, rows} = readInputCsv(manifest, {code: "invalid_sample"});
+  if (header[0] !== "file" || header[1] !== "submitted_at")
+    throw new PlanwatchError("invalid_sample", `${SAMPLE_MANIFEST}:1:1 表头应为 file,submitted_at`);
+  const times = new Map(rows.map(({cells: [file = "", at = ""]}) => [file, new Date(at)]));
+  const files = rows.map(({cells: [file = ""]}) => join(paths.sample, file));
   return ingestFiles(files, {
     dataDir,
     catalog: await projectCatalog({projectDir}),

@@ -1,6 +1,4 @@
-import {readFile} from "node:fs/promises";
-import {basename} from "node:path";
-import {PlanwatchError, parseCsv} from "../core/index.js";
+import {PlanwatchError, readInputCsv} from "../core/index.js";
 import type {ExtractedTarget} from "./extractTargets.js";
 
 /** A target with what the text cannot say, from defaults and the curation file (DESIGN.md). */
@@ -60,28 +58,25 @@ const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
  * a schedule that is not `YYYY-MM:fraction|…` rising from 0 to 1, a repeated id).
  */
 export async function readCuration(file: string): Promise<CurationRow[]> {
-  const name = basename(file);
-  const records = parseCsv(await readFile(file), {name});
-  const [header = [], ...rows] = records;
+  const {name, header, rows} = readInputCsv(file, {code: "invalid_curation"});
   const fail = (row: number, column: string, message: string): never => {
-    throw new PlanwatchError("invalid_curation", `${name}:${row}:${column} ${message}`);
+    throw new PlanwatchError("invalid_curation", `${name}:${row}:${column} ${message}`, {row});
   };
-  for (const h of header) if (!COLUMNS.includes(h.trim())) fail(1, h, `unknown column (expected ${COLUMNS.join(",")})`);
-  if (!header.map((h) => h.trim()).includes("id")) fail(1, "id", "missing column");
-  const seen = new Set<string>();
-  return rows.map((cells, i) => {
-    const line = i + 2;
-    const get = (column: string) => (cells[header.findIndex((h) => h.trim() === column)] ?? "").trim();
+  for (const h of header) if (!COLUMNS.includes(h)) fail(1, h, `无法识别的列“${h}”(应为 ${COLUMNS.join(",")})`);
+  if (!header.includes("id")) fail(1, "id", "缺少“id”列");
+  const seen = new Map<string, number>();
+  return rows.map(({line, cells}) => {
+    const get = (column: string) => (cells[header.indexOf(column)] ?? "").trim();
     const row: CurationRow = {id: get("id"), source: `${name}:${line}`};
-    if (!row.id) fail(line, "id", "empty id");
-    if (seen.has(row.id)) fail(line, "id", `repeated id: ${row.id}`);
-    seen.add(row.id);
+    if (!row.id) fail(line, "id", "目标编号为空");
+    if (seen.has(row.id)) fail(line, "id", `目标编号“${row.id}”与第 ${seen.get(row.id)} 行重复`);
+    seen.set(row.id, line);
     const pick = <T extends string>(column: string, allowed: readonly T[]): T | undefined => {
       const v = get(column);
       if (!v) return undefined;
       return (allowed as readonly string[]).includes(v)
         ? (v as T)
-        : fail(line, column, `invalid ${column}: ${v} (expected ${allowed.join("|")})`);
+        : fail(line, column, `“${v}”不是有效的 ${column}(应为 ${allowed.join("、")} 之一)`);
     };
     const indicator = get("indicator");
     if (indicator) row.indicator = indicator;
@@ -94,14 +89,14 @@ export async function readCuration(file: string): Promise<CurationRow[]> {
     const baseline = get("baseline");
     if (baseline) {
       const value = Number(baseline);
-      if (!Number.isFinite(value)) fail(line, "baseline", `invalid number: ${baseline}`);
+      if (!Number.isFinite(value)) fail(line, "baseline", `“${baseline}”不是数字`);
       row.baseline = value;
     }
     const source = get("baseline_source");
     if (source) row.baseline_source = source;
     for (const column of ["start", "deadline"] as const) {
       const v = get(column);
-      if (v && !PERIOD.test(v)) fail(line, column, `invalid month: ${v} (expected YYYY-MM)`);
+      if (v && !PERIOD.test(v)) fail(line, column, `无法识别的月份“${v}”(应为 YYYY-MM,如 2023-06)`);
       if (v) row[column] = v;
     }
     const schedule = get("schedule");
@@ -115,12 +110,12 @@ function parseSchedule(text: string, fail: (message: string) => never): {period:
     const [period = "", fraction = ""] = part.split(":").map((s) => s.trim());
     const f = Number(fraction);
     if (!PERIOD.test(period) || fraction === "" || !Number.isFinite(f) || f < 0 || f > 1)
-      fail(`invalid schedule step: ${part} (expected YYYY-MM:0..1)`);
+      fail(`无法识别的分月安排“${part}”(应为 YYYY-MM:0 到 1 之间的比例,如 2023-06:0.5)`);
     return {period, fraction: f};
   });
   for (let i = 1; i < steps.length; i++) {
     if (steps[i]!.period <= steps[i - 1]!.period || steps[i]!.fraction < steps[i - 1]!.fraction)
-      fail(`invalid schedule: months must rise and fractions must not fall: ${text}`);
+      fail(`分月安排“${text}”无效:月份须递增,比例不能下降`);
   }
   return steps;
 }
@@ -131,8 +126,8 @@ function parseSchedule(text: string, fail: (message: string) => never): {period:
  * the lowest unit's value; anything else a count that sums; a decrease or an upper bound goes down;
  * the plan's year gives the start, the clause's deadline year or else the plan's the deadline, each
  * null when unknown: `planYear` null), then the curation rows, merged by id. Throws `PlanwatchError`
- * `curation_unknown_id` for a row whose id matches no
- * target, naming its file and row.
+ * `curation_unknown_id` for a row whose id matches no target, and `invalid_curation` for a row whose
+ * start (its own or the default) falls after its deadline, each naming its file and row.
  */
 export function curateTargets(
   targets: readonly ExtractedTarget[],
@@ -143,14 +138,17 @@ export function curateTargets(
   const ids = new Set(targets.map((t) => t.id));
   for (const row of rows) {
     if (!ids.has(row.id))
-      throw new PlanwatchError("curation_unknown_id", `${row.source}:id no extracted target has id ${row.id}`);
+      throw new PlanwatchError(
+        "curation_unknown_id",
+        `${row.source}:id 规划中没有编号为“${row.id}”的目标(见 planwatch targets extract)`
+      );
   }
   return targets.map((t) => {
     const rate = t.unit === "%" || t.unit === "百分点";
     const level = LEVEL_UNITS.includes(t.unit);
-    const {source: _source, ...curated} = byId.get(t.id) ?? {source: ""};
+    const {source, ...curated}: Partial<CurationRow> = byId.get(t.id) ?? {source: ""};
     const year = t.year ?? planYear;
-    return {
+    const target: Target = {
       ...t,
       kind: rate || level || t.comparator === "increase" || t.comparator === "decrease" ? "level" : "count",
       aggregation: rate ? "ratio" : level ? "min" : "sum",
@@ -161,5 +159,12 @@ export function curateTargets(
       schedule: null,
       ...curated
     };
+    const {start, deadline} = target;
+    if ((curated.start || curated.deadline) && start && deadline && start > deadline)
+      throw new PlanwatchError(
+        "invalid_curation",
+        `${source}:${curated.start ? "start" : "deadline"} 起始月 ${start} 晚于截止月 ${deadline}(目标 ${t.id})`
+      );
+    return target;
   });
 }

@@ -1,7 +1,5 @@
 import {existsSync} from "node:fs";
-import {readFile} from "node:fs/promises";
-import {basename} from "node:path";
-import {PlanwatchError, parseCsv, foldKey} from "../core/index.js";
+import {PlanwatchError, foldKey, readInputCsv} from "../core/index.js";
 
 /** One office of the bureau (`seeds/offices.csv`): the owners of the plan's tasks. */
 export interface Office {
@@ -13,6 +11,7 @@ export interface Office {
 }
 
 const CODE = /^[a-z][a-z0-9_-]{0,31}$/;
+const COLUMNS = ["code", "name", "short_name", "aliases"];
 
 /**
  * Reads `offices.csv` (`code,name,short_name,aliases`, aliases separated by `|`). Throws
@@ -20,14 +19,15 @@ const CODE = /^[a-z][a-z0-9_-]{0,31}$/;
  * code or name.
  */
 export async function readOffices(file: string): Promise<Office[]> {
-  const name = basename(file);
-  const [header = [], ...records] = parseCsv(await readFile(file), {name});
-  const at = (column: string) => header.findIndex((h) => h.trim() === column);
+  const {name, header, rows} = readInputCsv(file, {code: "invalid_offices"});
+  const at = (column: string) => header.indexOf(column);
+  for (const h of header)
+    if (!COLUMNS.includes(h))
+      throw new PlanwatchError("invalid_offices", `${name}:1:${h} 无法识别的列“${h}”(应为 ${COLUMNS.join(",")})`);
   for (const column of ["code", "name"])
     if (at(column) < 0) throw new PlanwatchError("invalid_offices", `${name}:1:${column} 缺少“${column}”列`);
   const seen = new Map<string, number>();
-  return records.map((cells, i) => {
-    const row = i + 2;
+  return rows.map(({line: row, cells}) => {
     const get = (column: string) => (cells[at(column)] ?? "").trim();
     const office = {
       code: get("code"),

@@ -1,6 +1,4 @@
-import {parseMonth, PlanwatchError, parseCsv} from "../core/index.js";
-import {readFile} from "node:fs/promises";
-import {basename} from "node:path";
+import {parseMonth, PlanwatchError, readInputCsv} from "../core/index.js";
 import type {ExtractedTask} from "./extractTasks.js";
 
 /** One row of `responsibilities.csv`: who leads a work item or task, who helps, and when it is due. */
@@ -49,17 +47,14 @@ export async function readResponsibilities(
     partner: (text: string) => string | undefined;
   }
 ): Promise<Responsibility[]> {
-  const name = basename(file);
-  const [header = [], ...records] = parseCsv(await readFile(file), {name});
+  const {name, header: names, rows} = readInputCsv(file, {code: "invalid_responsibilities"});
   const fail = (row: number, column: string, message: string): never => {
-    throw new PlanwatchError("invalid_responsibilities", `${name}:${row}:${column} ${message}`);
+    throw new PlanwatchError("invalid_responsibilities", `${name}:${row}:${column} ${message}`, {row});
   };
-  const names = header.map((h) => h.trim());
   for (const h of names) if (!COLUMNS.includes(h)) fail(1, h, `无法识别的列“${h}”(应为 ${COLUMNS.join(",")})`);
   for (const c of ["id", "lead"]) if (!names.includes(c)) fail(1, c, `缺少“${c}”列`);
   const seen = new Map<string, number>();
-  return records.map((cells, i) => {
-    const row = i + 2;
+  return rows.map(({line: row, cells}) => {
     const get = (column: string) => (cells[names.indexOf(column)] ?? "").trim();
     const id = get("id");
     if (!id) fail(row, "id", "编号为空");

@@ -40,7 +40,9 @@ export interface TaskStatusRow {
 /**
  * Each task's status as of the month `asOf` (`YYYY-MM`), from the reports of months up to it that
  * no later file revised. The report a task's status rests on is its latest month's, the owner's
- * before a partner's, the later file's before an earlier one's. In order:
+ * before a partner's, the later file's before an earlier one's; a report by an office or unit that
+ * neither leads nor partners a task with an owner stays in its history but never decides its
+ * status (it could otherwise mark another office's task 已完成). In order:
  * `done` (it says 已完成), `paused` (暂缓), `late` (the deadline month is before `asOf`),
  * `no_report` (no report in `asOf` or the month before), then what it says: `late` (滞后),
  * `not_started` (未启动), `on_schedule` (按计划推进).
@@ -82,12 +84,17 @@ export function taskStatus(
   });
 }
 
-/** The latest standing report of each task by `asOf`: latest month, the owner's first, then the latest file. */
+/**
+ * The latest standing report of each task by `asOf`, among its owner's and partners' (anyone's when
+ * it has no owner): latest month, the owner's first, then the latest file.
+ */
 function latestReports(tasks: readonly Task[], progress: readonly Progress[], asOf: string): Map<string, Progress> {
   const owners = new Map(tasks.map((t) => [t.task_id, t.owner]));
+  const standing = new Map(tasks.map((t) => [t.task_id, t.owner === null ? null : [t.owner, ...(t.partners ?? [])]]));
+  const mayReport = (p: Progress) => standing.get(p.task_id)?.includes(p.unit_code) ?? standing.has(p.task_id);
   const rows = progress
     .map((p, seq) => ({...p, seq, owner_rank: owners.get(p.task_id) === p.unit_code ? 0 : 1}))
-    .filter((p) => p.superseded_by === null && p.period <= asOf && owners.has(p.task_id));
+    .filter((p) => p.superseded_by === null && p.period <= asOf && mayReport(p));
   if (!rows.length) return new Map();
   const picked = aq
     .from(rows)

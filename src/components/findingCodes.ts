@@ -40,7 +40,8 @@ export const FINDING_NAMES: Record<string, string> = {
   unknown_task: "任务编号无法识别",
   bad_status: "进展状态无法识别",
   status_reverted: "已完成的任务又报未完成",
-  not_owner: "非牵头或配合单位报送"
+  not_owner: "非牵头或配合单位报送",
+  owner_contradicted: "与牵头单位报送的进展不一致"
 };
 
 /** A finding code's Chinese name (其他问题 for one not yet named). */

@@ -11,6 +11,7 @@ import {readLedger} from "../../pipelines/intake/ledger.js";
 import {readObservations} from "../../pipelines/intake/observations.js";
 import {PROJECT_DIR} from "../helpers/cli.js";
 import {JULY_5, seedCatalog} from "../helpers/catalog.js";
+import {projectCatalog} from "../../pipelines/intake/catalog.js";
 
 const HEADER = "单位,月份,指标编号,数值,分子,分母,口径,备注";
 const sha = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex");
@@ -171,5 +172,38 @@ describe("ingestFiles", () => {
     ]) {
       expect(codes, code).toContain(code);
     }
+  });
+});
+
+describe("ingestFiles with a project input in error", () => {
+  let dir = "";
+  beforeAll(async () => void (dir = await mkdtemp(join(tmpdir(), "planwatch-ingest-project-"))));
+  afterAll(() => rm(dir, {recursive: true, force: true}));
+
+  it("a bad responsibilities.csv is one error against itself, not an io_error against every progress report", async () => {
+    const seeds = join(PROJECT_DIR, "seeds");
+    await writeFile(join(dir, "responsibilities.csv"), "id,lead\n1.1,教务处\n");
+    await writeFile(
+      join(dir, "planwatch.config.json"),
+      JSON.stringify({
+        plan: join(seeds, "hangzhou-edu-2023-work-plan.txt"),
+        units: join(seeds, "units.csv"),
+        curation: join(seeds, "targets.curation.csv"),
+        offices: join(seeds, "offices.csv"),
+        responsibilities: join(dir, "responsibilities.csv")
+      })
+    );
+    const inbox = join(dir, "inbox");
+    await mkdir(inbox);
+    for (const name of ["a.csv", "b.csv"])
+      await writeFile(join(inbox, name), `任务编号,月份,进展状态,单位\n1.1-t1,2023-06,已完成,${name}\n`);
+    const catalog = await projectCatalog({projectDir: dir});
+    await expect(
+      ingestFiles([inbox], {dataDir: join(dir, "data"), catalog, clock: () => JULY_5})
+    ).rejects.toMatchObject({
+      code: "invalid_responsibilities",
+      message: expect.stringMatching(/^responsibilities\.csv:2:lead 未知处室“教务处”/)
+    });
+    expect(await readLedger(dataPaths(join(dir, "data")).ledger)).toEqual([]);
   });
 });

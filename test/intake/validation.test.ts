@@ -253,6 +253,7 @@ describe("validation: one case per finding code", () => {
         // progress reports: test/tasks/progress.test.ts
         "bad_status",
         "not_owner",
+        "owner_contradicted",
         "status_reverted",
         "unknown_task"
       ].sort()

@@ -137,7 +137,7 @@ describe("loadTargets on plans it has never seen", () => {
   it("refuses a folder with invalid_plan, and leaves a missing file to the file system's ENOENT", async () => {
     await expect(loadTargets({plan: dir})).rejects.toMatchObject({
       code: "invalid_plan",
-      message: expect.stringMatching(/无法读取计划文本 \(EISDIR\)/)
+      message: expect.stringMatching(/不是普通文件\(是文件夹\)/)
     });
     await expect(loadTargets({plan: join(dir, "missing.txt")})).rejects.toMatchObject({code: "ENOENT"});
   });

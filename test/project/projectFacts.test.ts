@@ -52,7 +52,9 @@ describe("the project file", () => {
     ["a bad year", {year: 23}, /planwatch\.config\.json: 字段 "year" 的值无效:23/],
     ["bad livelihood sections", {livelihood: {sections: ["六"]}}, /字段 "livelihood" 的值无效/],
     ["not JSON", "{plan: x}", /planwatch\.config\.json: 不是有效的 JSON/],
-    ["not an object", "[1]", /应为一个 JSON 对象/]
+    ["not an object", "[1]", /应为一个 JSON 对象/],
+    ["a __proto__ key", '{"__proto__": {"plan": "x"}}', /planwatch\.config\.json: 未知字段 "__proto__"/],
+    ["a constructor key", '{"constructor": "x"}', /planwatch\.config\.json: 未知字段 "constructor"/]
   ])("%s is an invalid_project error naming the file and the field", async (name, spec, message) => {
     const dir = await write(name.replace(/\W/g, "-"), spec);
     expect(() => readProjectSpec(dir)).toThrow(message);
@@ -85,6 +87,20 @@ describe("the project file", () => {
       year: 2025,
       plan_file: "seeds/plan.txt",
       livelihood: {title: "民生实事", sections: [2], target_ids: ["2.1a", "2.2a"]}
+    });
+  });
+
+  it("a livelihood section the plan does not have is an invalid_project error naming the file and the section", async () => {
+    const dir = await write("missing-section", {plan: "seeds/plan.txt", livelihood: {sections: [2, 7]}});
+    await writeFile(
+      join(dir, "seeds", "plan.txt"),
+      "某市2025年工作要点\n一、总体要求\n1.新增学位1000个。\n二、民生实事\n1.新建幼儿园5所。\n"
+    );
+    await expect(projectFacts({projectDir: dir})).rejects.toMatchObject({
+      code: "invalid_project",
+      message: expect.stringMatching(
+        /planwatch\.config\.json: 字段 "livelihood" 的 sections 中的第 7 部分在规划中不存在\(规划的部分:1、2\)/
+      )
     });
   });
 

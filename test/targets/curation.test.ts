@@ -55,22 +55,45 @@ describe("curation", () => {
     expect(() => curateTargets(extractTargets(PLAN), [], {planYear: 2023})).not.toThrow();
     const rows = await readCuration(file);
     expect(() => curateTargets(extractTargets(PLAN), rows, {planYear: 2023})).toThrow(
-      /unknown\.csv:3:id no extracted target has id 9\.9z/
+      /unknown\.csv:3:id 规划中没有编号为“9\.9z”的目标/
     );
   });
 
   it.each([
-    ["bad kind", "id,kind\n2.4a,rate\n", /bad\.csv:2:kind invalid kind: rate/],
-    ["bad number", "id,baseline\n2.4a,五十\n", /bad\.csv:2:baseline invalid number: 五十/],
-    ["bad month", "id,deadline\n2.4a,2023-13\n", /bad\.csv:2:deadline invalid month: 2023-13/],
-    ["falling schedule", "id,schedule\n6.1a,2023-06:0.5|2023-08:0.4\n", /bad\.csv:2:schedule invalid schedule/],
-    ["bad schedule step", "id,schedule\n6.1a,June:0.5\n", /bad\.csv:2:schedule invalid schedule step: June:0\.5/],
-    ["unknown column", "id,owner\n2.4a,x\n", /bad\.csv:1:owner unknown column/],
-    ["repeated id", "id,kind\n2.4a,level\n2.4a,count\n", /bad\.csv:3:id repeated id: 2\.4a/],
-    ["broken quotes", 'id,note\n2.4a,原文"分别"\n', /bad\.csv:2:\d+ /]
+    ["bad kind", "id,kind\n2.4a,rate\n", /bad\.csv:2:kind “rate”不是有效的 kind/],
+    ["bad number", "id,baseline\n2.4a,五十\n", /bad\.csv:2:baseline “五十”不是数字/],
+    ["bad month", "id,deadline\n2.4a,2023-13\n", /bad\.csv:2:deadline 无法识别的月份“2023-13”/],
+    ["falling schedule", "id,schedule\n6.1a,2023-06:0.5|2023-08:0.4\n", /bad\.csv:2:schedule 分月安排“.*”无效/],
+    ["bad schedule step", "id,schedule\n6.1a,June:0.5\n", /bad\.csv:2:schedule 无法识别的分月安排“June:0\.5”/],
+    ["unknown column", "id,owner\n2.4a,x\n", /bad\.csv:1:owner 无法识别的列“owner”/],
+    ["repeated id", "id,kind\n2.4a,level\n2.4a,count\n", /bad\.csv:3:id 目标编号“2\.4a”与第 2 行重复/],
+    ["broken quotes", 'id,note\n2.4a,原文"分别"\n', /bad\.csv:2:\d+ 单元格中间出现英文双引号/],
+    ["a row longer than the header", "id,kind\n2.4a,level,x\n", /bad\.csv:2:3 此行有 3 个单元格,表头有 2 列/],
+    ["a row after a blank line", "id,kind\n\n2.4a,rate\n", /bad\.csv:3:kind /]
   ])("rejects a %s with file, row and column", async (_name, text, message) => {
     const file = await write("bad.csv", text);
     await expect(readCuration(file)).rejects.toThrow(message);
+  });
+
+  it.each([
+    [
+      "both its own",
+      "id,start,deadline\n2.4a,2023-09,2023-03\n",
+      /start\.csv:2:start 起始月 2023-09 晚于截止月 2023-03/
+    ],
+    [
+      "a start after the default deadline",
+      "id,start\n2.4a,2024-02\n",
+      /start\.csv:2:start 起始月 2024-02 晚于截止月 2023-12/
+    ],
+    [
+      "a deadline before the default start",
+      "id,deadline\n2.4a,2022-12\n",
+      /start\.csv:2:deadline 起始月 2023-01 晚于截止月 2022-12/
+    ]
+  ])("rejects a row whose start falls after its deadline: %s", async (_name, text, message) => {
+    const rows = await readCuration(await write("start.csv", text));
+    expect(() => curateTargets(extractTargets(PLAN), rows, {planYear: 2023})).toThrow(message);
   });
 
   it("reads the plan's year from its title, or takes it given", () => {

@@ -171,11 +171,39 @@ describe("progress reports", () => {
       )
     ]);
     expect(result!.status).toBe("accepted");
+    // 上城区's 按计划推进 also contradicts 规划处's own 滞后 of June (the xlsx above)
     expect(codes(result!.findings)).toEqual([
       ["not_owner", 3, "单位"],
+      ["owner_contradicted", 3, "进展状态"],
       ["status_reverted", 2, "进展状态"]
     ]);
     expect(result!.findings.find((f) => f.code === "status_reverted")!.message).toMatch(/已于 2023-05 报“已完成”/);
+  });
+
+  it("an outsider's report and the owner's of the same month that disagree are a warning, whichever comes first", async () => {
+    const [outsider] = await ingest([
+      await drop("7月-上城.csv", [HEADER, "2.1-t1,上城区,2023-07,已完成,,"].join("\n"))
+    ]);
+    expect(codes(outsider!.findings)).toEqual([["not_owner", 2, "单位"]]);
+    expect(outsider!.findings.find((f) => f.code === "not_owner")!.message).toMatch(/不计入任务状态/);
+    const [owner] = await ingest([await drop("7月-规划处.csv", [HEADER, "2.1-t1,规划处,2023-07,滞后,,"].join("\n"))]);
+    expect(codes(owner!.findings)).toEqual([["owner_contradicted", 2, "进展状态"]]);
+    expect(owner!.findings.find((f) => f.code === "owner_contradicted")!.message).toBe(
+      "任务 2.1-t1 2023-07:牵头单位发展规划处报“滞后”,非牵头或配合单位上城区报“已完成”,以牵头单位为准,请核实"
+    );
+    const [again] = await ingest([await drop("7月-上城-2.csv", [HEADER, "2.1-t1,上城区,2023-07,暂缓,,"].join("\n"))]);
+    expect(codes(again!.findings)).toEqual(expect.arrayContaining([["owner_contradicted", 2, "进展状态"]]));
+  });
+
+  it("a report of a month after the plan's year is period_outside_plan, as a number submission's is", async () => {
+    const seed = await seedCatalog();
+    const tasks = [{...task("1.1-t1", "jjc"), deadline: "2023-12"}];
+    const progress = makeProgressCatalog({tasks, offices: OFFICES, units: seed.units, year: 2023});
+    const withYear: Catalog = {...seed, progress: async () => progress};
+    const path = await drop("2025.csv", [HEADER, "1.1-t1,基础教育处,2025-06,已完成,,"].join("\n"));
+    const inspection = await inspectFile(path, {catalog: withYear, now: new Date("2025-07-05T10:00:00+08:00")});
+    expect(codes(inspection.findings)).toEqual([["period_outside_plan", 2, "月份"]]);
+    expect(inspection.findings.find((f) => f.code === "period_outside_plan")!.message).toMatch(/2023-01.*2023-12/);
   });
 
   it("a done report that a later file took back does not make later reports warnings", async () => {

@@ -70,6 +70,27 @@ describe("taskStatus", () => {
     expect(rows.find((r) => r.task_id === "1.2-t1")!.progress_text).toBe("1.2-t1 2031-06 done");
   });
 
+  it("a report by an office that neither leads nor partners a task is kept in its history but never decides its status", () => {
+    const tasks = [{...task("3.1-t1", "jjc", "2031-12"), partners: ["fgc"]}, task("3.1-t2", "jjc", "2031-12")];
+    const progress = [
+      report("3.1-t1", "jjc", "2031-05", "on_schedule"),
+      report("3.1-t1", "bgs", "2031-06", "done"), // an outsider, in a later month: it flipped the task to done
+      report("3.1-t1", "fgc", "2031-04", "late"),
+      report("3.1-t2", "bgs", "2031-06", "done") // only an outsider reported: no report of its own
+    ];
+    const rows = taskStatus(tasks, progress, {asOf: "2031-06"});
+    expect(rows.map((r) => [r.task_id, r.status, r.reported_by, r.last_report])).toEqual([
+      ["3.1-t1", "on_schedule", "jjc", "2031-05"],
+      ["3.1-t2", "no_report", null, null]
+    ]);
+    expect(taskHistory(progress, {taskId: "3.1-t1"}).map((h) => h.unit_code)).toEqual(["fgc", "jjc", "bgs"]);
+    // a partner's later report still counts, and a task with no owner takes anyone's
+    const partner = [...progress, report("3.1-t1", "fgc", "2031-06", "late")];
+    expect(taskStatus(tasks, partner, {asOf: "2031-06"})[0]).toMatchObject({status: "late", reported_by: "fgc"});
+    const ownerless = [{...task("3.1-t2", "jjc", "2031-12"), owner: null}] as unknown as Task[];
+    expect(taskStatus(ownerless, progress, {asOf: "2031-06"})[0]).toMatchObject({status: "done", reported_by: "bgs"});
+  });
+
   it("counts per office, per section and city-wide", () => {
     const rows = taskStatus(TASKS, PROGRESS, {asOf: "2031-06"});
     expect(countStatuses(rows, {by: "city"})).toEqual([
