@@ -75,8 +75,8 @@ describe("stage inputs derived from the module graph", () => {
     // and gaps.json names the targets' owners (the tasks)
     expect(plans.map((p) => p.stage.name)).toEqual([
       "units",
-      "tasks",
       "gaps",
+      "tasks",
       "loader:gaps.json",
       "loader:history.json",
       "loader:quality.json",
