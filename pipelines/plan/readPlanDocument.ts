@@ -1,6 +1,5 @@
-import {readFile} from "node:fs/promises";
 import {extname} from "node:path";
-import {PlanwatchError} from "../core/index.js";
+import {PlanwatchError, readInputFile} from "../core/index.js";
 import {decodePlanText} from "./readPlanText.js";
 
 /** The kinds of plan document planwatch reads. */
@@ -76,6 +75,9 @@ async function zipKind(bytes: Uint8Array): Promise<"docx" | string> {
   return "压缩包";
 }
 
+/** The largest plan document read (a PDF with its fonts embedded is larger than its text). */
+export const MAX_DOCUMENT_BYTES = 64 << 20;
+
 /**
  * Reads a plan as a bureau publishes it: a Word document (`.docx`), a PDF, a saved web page or text
  * (UTF-8, GBK, UTF-16), chosen by the file's content ({@link planFormat}); the readers of `.docx`,
@@ -87,13 +89,11 @@ async function zipKind(bytes: Uint8Array): Promise<"docx" | string> {
 export async function readPlanDocument(plan: string): Promise<PlanDocument> {
   let bytes: Buffer;
   try {
-    bytes = await readFile(plan);
+    // the one checked reader of project inputs: a regular file (never a FIFO or a device), within a limit
+    bytes = readInputFile(plan, {maxBytes: MAX_DOCUMENT_BYTES});
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") throw error;
-    throw new PlanwatchError(
-      "invalid_plan",
-      `${plan}: 无法读取计划文本 (${(error as NodeJS.ErrnoException).code ?? String(error)})`
-    );
+    throw new PlanwatchError("invalid_plan", `计划文本:${(error as Error).message}`, {cause: error});
   }
   const format = planFormat(bytes, {file: plan});
   let text: string;
