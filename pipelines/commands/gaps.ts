@@ -1,6 +1,6 @@
 import {defineCommand} from "citty";
 import {PlanwatchError} from "../core/index.js";
-import type {GapRow} from "../gaps/index.js";
+import {type GapRow, GAP_COLUMNS} from "../gaps/index.js";
 import type {Catalog, PlanSpan} from "../intake/index.js";
 import {commandDataDir} from "./dataDir.js";
 import {choiceOption, lookupOption, monthOption} from "./options.js";
@@ -19,31 +19,7 @@ const TABLE_COLUMNS = [
   "projection",
   "period"
 ];
-const CSV_COLUMNS = [
-  "target_id",
-  "unit_code",
-  "as_of",
-  "indicator",
-  "measure",
-  "actual",
-  "target",
-  "expected",
-  "gap",
-  "attainment",
-  "progress",
-  "pace",
-  "status",
-  "projection",
-  "required_rate",
-  "baseline",
-  "f",
-  "months_left",
-  "numerator",
-  "denominator",
-  "period",
-  "share",
-  "sources"
-];
+const CSV_COLUMNS = GAP_COLUMNS;
 
 /** `planwatch gaps`: where each target stands, city-wide and per unit. */
 export const gaps = defineCommand({

@@ -1,6 +1,7 @@
 import type {Row} from "../core/index.js";
 import * as aq from "arquero";
 import type {ColumnTable} from "arquero";
+import {GAP_COLUMNS} from "./gapColumns.js";
 import {PlanwatchError, isMonth, latestMonth} from "../core/index.js";
 import type {Observation} from "../intake/index.js";
 import type {Target} from "../targets/index.js";
@@ -177,31 +178,7 @@ export function judgeGaps(
   return out as unknown as GapRow[];
 }
 
-const COLUMNS = [
-  "target_id",
-  "unit_code",
-  "as_of",
-  "indicator",
-  "measure",
-  "actual",
-  "target",
-  "expected",
-  "gap",
-  "attainment",
-  "progress",
-  "pace",
-  "status",
-  "projection",
-  "required_rate",
-  "baseline",
-  "f",
-  "months_left",
-  "numerator",
-  "denominator",
-  "period",
-  "share",
-  "sources"
-] as const;
+const COLUMNS = GAP_COLUMNS;
 
 /** The observations as a table, with its columns even when there is none. */
 function observationTable(observations: readonly Observation[]): ColumnTable {

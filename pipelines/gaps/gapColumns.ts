@@ -1,0 +1,26 @@
+/** The columns of a gaps row, in order: what `computeGaps` returns and `planwatch gaps --format csv` prints. */
+export const GAP_COLUMNS = [
+  "target_id",
+  "unit_code",
+  "as_of",
+  "indicator",
+  "measure",
+  "actual",
+  "target",
+  "expected",
+  "gap",
+  "attainment",
+  "progress",
+  "pace",
+  "status",
+  "projection",
+  "required_rate",
+  "baseline",
+  "f",
+  "months_left",
+  "numerator",
+  "denominator",
+  "period",
+  "share",
+  "sources"
+] as const;
