@@ -51,9 +51,8 @@ export async function nearestName(
   {within = Math.max(1, Math.floor(name.length / 3))}: {within?: number} = {}
 ): Promise<string | undefined> {
   if (names.length === 0) return undefined;
-  const {closest, distance} = await import("fastest-levenshtein");
-  const best = closest(name, names as string[]);
-  return distance(name, best) <= within ? best : undefined;
+  const {nearest} = await import("../core/nearest.js");
+  return nearest(name, names, {within});
 }
 
 /**

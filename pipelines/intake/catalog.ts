@@ -1,5 +1,4 @@
-import {closest, distance} from "fastest-levenshtein";
-import {PlanwatchError, readInputCsv, monthIndex, monthOf, foldKey} from "../core/index.js";
+import {PlanwatchError, readInputCsv, monthIndex, monthOf, foldKey, nearest} from "../core/index.js";
 import {projectPaths, projectTargets} from "../project/index.js";
 import type {Target} from "../targets/index.js";
 import type {ProgressCatalog} from "./validateProgress.js";
@@ -108,10 +107,8 @@ export function makeCatalog({
       return id === undefined ? undefined : targetKeys.get(foldKey(id));
     },
     suggestTarget(text) {
-      if (!names.length) return undefined;
       const key = foldKey(text);
-      const best = closest(key, names);
-      return distance(key, best) <= Math.max(2, Math.ceil(key.length / 2)) ? best : undefined;
+      return nearest(key, names, {within: Math.max(2, Math.ceil(key.length / 2))});
     },
     column: (header) => columnKeys.get(foldKey(header))
   };
