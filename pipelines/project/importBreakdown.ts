@@ -163,8 +163,7 @@ async function readTable(file: string): Promise<{row: number; cells: string[]}[]
     if (error.code === "ENOENT") throw new PlanwatchError("not_found", `${file}: 文件不存在`);
     throw new PlanwatchError("invalid_breakdown", `${basename(file)}: 无法读取文件(${error.code ?? error.message})`);
   });
-  const docx = bytes[0] === 0x50 && bytes[1] === 0x4b && bytes.includes(Buffer.from("word/"));
-  if (!docx) {
+  if (!(await isWordDocument(bytes))) {
     const grid = await readGrid(bytes);
     return grid.rows.map((cells, i) => ({row: grid.rowNumbers[i]!, cells}));
   }
@@ -175,6 +174,14 @@ async function readTable(file: string): Promise<{row: number; cells: string[]}[]
     .map((line, i) => ({row: i + 1, line}))
     .filter(({line}) => line.includes("|"))
     .map(({row, line}) => ({row, cells: line.split("|").map((c) => c.trim())}));
+}
+
+/** Whether the bytes are a Word document (a zip holding `word/document.xml`), not a workbook or text. */
+async function isWordDocument(bytes: Uint8Array): Promise<boolean> {
+  if (!(bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04)) return false;
+  const {default: JSZip} = await import("jszip");
+  const zip = await JSZip.loadAsync(bytes).catch(() => null);
+  return zip?.file("word/document.xml") != null;
 }
 
 /**
