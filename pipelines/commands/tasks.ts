@@ -60,6 +60,28 @@ export const tasks = defineCommand({
         }
       }
     }),
+    import: defineCommand({
+      meta: {
+        name: "import",
+        description:
+          "Import a task-breakdown table (.xlsx, .csv or a Word .docx table: 序号, 任务, 牵头单位, 配合单位, 完成时限) into seeds/responsibilities.csv and new offices into seeds/offices.csv"
+      },
+      args: {
+        file: {type: "positional", description: "the task-breakdown table", required: true},
+        force: {
+          type: "boolean",
+          description: "replace the rows of responsibilities.csv a person wrote for the same tasks (default: refuse)"
+        }
+      },
+      async run({args}) {
+        const {importBreakdown} = await import("../project/importBreakdown.js");
+        const result = await importBreakdown(String(args.file), {force: args.force === true});
+        console.error(`已导入 ${result.matched.length} 行到 ${result.responsibilities}`);
+        if (result.newOffices.length)
+          console.error(`新增 ${result.newOffices.length} 个处室到 ${result.offices}:${result.newOffices.join("、")}`);
+        for (const u of result.unmatched) console.error(`未导入:${u.message}`);
+      }
+    }),
     status: defineCommand({
       meta: {
         name: "status",

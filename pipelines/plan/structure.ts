@@ -25,7 +25,15 @@ export interface Clause {
 }
 
 const SECTION = /^\s*([一二三四五六七八九十]+)、/;
+/** A chapter or part (`第一章 总则`, `第二部分`): a section, as `一、` is. */
+const CHAPTER = /^\s*第([一二三四五六七八九十]+)(?:章|部分)\s*/;
 const ITEM = /^\s*(\d{1,2})[.、](?!\d)/;
+/** An article (`第一条 …`): an item, numbered through the whole text as the plan numbers it. */
+const ARTICLE = /^\s*第([一二三四五六七八九十百]+)条\s*/;
+/** An item numbered with two digits and a space or straight text after it (`01 深化医改`, `02推进…`). */
+const PADDED = /^\s*(\d{2})(?:\s+|(?=[\u4e00-\u9fff]))(?=\S)/;
+/** A line that starts `一是…`: an item of its own when the section's items are numbered so (`一是粮食安全行动`). */
+const ORDINAL_LINE = /^\s*([一二三四五六七八九十]{1,2})是(?![的否])/;
 const CLAUSE_MARK = /[。;!?]|(?<!\d)[,:]|[,:](?!\d)/g;
 const SENTENCE_MARK = /[。;!?]/g;
 /** A section or item mark of any kind ((一) included): where the heading block ends. */
@@ -80,25 +88,37 @@ export function planLines(text: string): PlanLine[] {
   let subsections: "unseen" | "structure" | "text" = "unseen";
   /** Whether the current section numbers its items `(1)` or `1)`. */
   let parenItems = false;
+  /** How the current section numbers items beyond `1.`: `01` numbers, `一是` lines, or neither yet. */
+  let numbering: "padded" | "ordinal" | null = null;
+  // a plan without sections (一、, 第一章) takes its (一) and 一是 items in section 0
+  const unsectioned = !raw.some((l) => SECTION.test(l) || CHAPTER.test(l));
   raw.forEach((line, index) => {
     let body = 0;
     let opens: PlanLine["opens"] = null;
     const trimmed = line.trim();
     if (section === 0 && trimmed) preamble.add(trimmed);
     else if (preamble.has(trimmed)) section = item = 0;
-    const s = SECTION.exec(line);
+    const s = SECTION.exec(line) ?? CHAPTER.exec(line);
     const sub = s ? null : SUBSECTION.exec(line);
     const i = s || sub ? null : ITEM.exec(line);
     const p = s || sub || i ? null : PAREN_ITEM.exec(line);
+    const other = s || sub || i || p ? null : otherItem(line, {item, numbering, open: section > 0 || unsectioned});
     if (s) {
+      numbering = null;
       section = parseChineseNumeral(s[1]!);
       item = last = 0;
       subsections = "unseen";
       parenItems = false;
       body = s[0].length;
       opens = "section";
-    } else if (sub && section > 0 && subsections !== "text" && (subsections === "structure" || item === 0)) {
+    } else if (
+      sub &&
+      (section > 0 || unsectioned) &&
+      subsections !== "text" &&
+      (subsections === "structure" || item === 0)
+    ) {
       subsections = "structure";
+      numbering = null;
       body = sub[0].length;
       if (grouping[index]) {
         item = 0; // the group's lead-in belongs to no item
@@ -110,20 +130,58 @@ export function planLines(text: string): PlanLine[] {
     } else if (p && section > 0 && (parenItems || (item === 0 && subsections === "unseen"))) {
       // (1) or 1) straight under the section's heading numbers its items; under an item it is its text
       parenItems = true;
+      numbering = null;
       item = last = Number(p[1] ?? p[2]);
       body = p[0].length;
       opens = "item";
     } else if (i) {
       if (subsections === "unseen") subsections = "text";
+      numbering = null;
       // in a section of groups, a group that numbers its items from 1 again continues the count
       item = last = subsections === "structure" ? numberOn(Number(i[1]), last) : Number(i[1]);
       body = i[0].length;
+      opens = "item";
+    } else if (other) {
+      numbering = other.numbering;
+      item = last = other.item;
+      body = other.body;
       opens = "item";
     }
     lines.push({section, item, offset, line, body, opens});
     offset += line.length + 1;
   });
   return lines;
+}
+
+/**
+ * The item a line opens by an article (`第三条`), a two-digit number (`01 `, then `02`…, or on from the last) or an
+ * ordinal (`一是…` where the section's items are numbered so: the first when no item is open, then the next), else
+ * null. Where a `一是` runs on in the same line (`一是…,二是…`) it is a sub-list, not an item.
+ */
+function otherItem(
+  line: string,
+  {item, numbering, open}: {item: number; numbering: "padded" | "ordinal" | null; open: boolean}
+): {item: number; body: number; numbering: "padded" | "ordinal" | null} | null {
+  const a = ARTICLE.exec(line);
+  if (a) {
+    const n = parseChineseNumeral(a[1]!);
+    return Number.isFinite(n) && n > 0 ? {item: n, body: a[0].length, numbering: null} : null;
+  }
+  if (!open) return null;
+  const d = PADDED.exec(line);
+  if (d) {
+    const n = Number(d[1]);
+    const follows = numbering === "padded" ? n === item + 1 : d[1]!.startsWith("0") && (item === 0 || n === 1);
+    if (n > 0 && follows) return {item: n, body: d[0].length, numbering: "padded"};
+  }
+  const o = ORDINAL_LINE.exec(line);
+  if (o && (numbering === "ordinal" || item === 0)) {
+    const n = parseChineseNumeral(o[1]!);
+    const inline = /[,;:,;:。\s][一二三四五六七八九十]{1,2}是/.test(line.slice(o[0].length));
+    if (n === (numbering === "ordinal" ? item + 1 : 1) && !inline)
+      return {item: n, body: o[0].length, numbering: "ordinal"};
+  }
+  return null;
 }
 
 /** `n`, or the number after `last` when `n` does not count on from it. */

@@ -11,7 +11,8 @@ export interface OwnersDraft {
   rowCount: number;
 }
 
-const NOTE = "草稿：由规划原文读出，请核对";
+/** The note of a row `init` drafted: a draft, not a hand edit, so an import may replace it. */
+export const DRAFT_NOTE = "草稿：由规划原文读出，请核对";
 
 /**
  * Drafts a project's offices and responsibilities from the leads, partners and deadlines the plan names, so no one
@@ -33,7 +34,7 @@ export function draftOwners(tasks: readonly ExtractedTask[]): OwnersDraft | null
     lead: t.lead!,
     partners: t.partners.join("|"),
     deadline: stated(t) ?? "",
-    note: NOTE
+    note: DRAFT_NOTE
   });
   for (const itemId of [...new Set(led.map((t) => t.item_id))]) {
     const all = tasks.filter((t) => t.item_id === itemId);

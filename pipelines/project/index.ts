@@ -1,5 +1,6 @@
 // The public surface of pipelines/project/: other folders import from here, never from its files.
 export * from "./draftOwners.js";
+export * from "./importBreakdown.js";
 export * from "./initProject.js";
 export * from "./livelihoodSections.js";
 export * from "./projectFacts.js";

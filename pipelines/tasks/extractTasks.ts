@@ -77,7 +77,11 @@ export interface PlanTasks {
 
 const SENTENCE = /[^。;!?;!?]+[。;!?;!?]?/g;
 const TRAILING = /[\s,;:。,;:、!?!?]+$/;
-const BULLET = /^\s*(?:[•●■◆▪·]|[-–](?=\s))?\s*/;
+/** A list bullet: `•`, `●`, `■`, `▶`, `—` (or `——`), or a dash before a space. */
+const BULLET_MARK = "(?:[•●○■□◆◇▪·▶►▸➢]|——?|[-–](?=\\s))";
+const BULLET = new RegExp(`^\\s*${BULLET_MARK}?\\s*`);
+/** A line that is one entry of a list: after a bullet, or starting `一是` with no second entry in it. */
+const ENTRY = new RegExp(`^\\s*(?:${BULLET_MARK}\\s*\\S|[一二三四五六七八九十]{1,2}是)`);
 
 /**
  * Reads a plan's work items and tasks. A task is an action sentence (up to 。;!?) of an item, or
@@ -195,7 +199,7 @@ function _extractTasks(
     const lineOwners =
       (cut < line.length ? readOwners(input.slice(offset + cut, offset + line.length)) : null) ??
       (cells ? tableOwners(input, cells) : null);
-    for (const piece of joinPieces(text, pieces(text, from))) {
+    for (const piece of joinPieces(text, entryPieces(text, from) ?? pieces(text, from))) {
       const n = (counters.get(key) ?? 0) + 1;
       counters.set(key, n);
       const start = offset + piece.start;
@@ -291,6 +295,17 @@ function searchUnquoted(text: string, mark: RegExp): number {
     else if (depth === 0 && mark.test(c)) return i;
   }
   return -1;
+}
+
+/**
+ * A line that is one entry of a list (`▶ 推进…。完善…。`, a `二是…` paragraph under `一是…`) is one task, however many
+ * sentences it holds: the line from `from` as one piece, else null (a line with a sub-list of its own is cut by it).
+ */
+function entryPieces(line: string, from: number): Piece[] | null {
+  const rest = line.slice(from);
+  if (!ENTRY.test(rest) || subListMarkers(rest).length) return null;
+  const piece = trimmed(line, from, line.length, false);
+  return piece.end > piece.start ? [piece] : [];
 }
 
 /**

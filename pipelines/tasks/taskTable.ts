@@ -11,7 +11,7 @@ export interface TaskLine extends PlanLine {
 }
 
 /** What a header cell of a task table says its column holds. */
-type Role = "no" | "task" | "deadline" | "lead" | "partners" | "other";
+export type Role = "no" | "task" | "deadline" | "lead" | "partners" | "other";
 
 const NO_HEADER = /^(?:序号|编号)$/;
 const TASK_HEADER = /任务|工作内容|事项|举措|具体措施/;
@@ -20,6 +20,14 @@ const LEAD_HEADER = /^(?:牵头|主责)(?:单位|部门|处室|科室)$/;
 const PARTNER_HEADER = /^(?:配合|责任|协办|参与)(?:单位|部门|处室|科室)$/;
 const OTHER_HEADER = /单位|部门|领导|责任人|备注|类别|分类|领域/;
 const NUMBER_CELL = /^\d{1,3}$/;
+
+/**
+ * What a task table's header cell says its column holds (`序号` → no, `重点任务` → task, `牵头单位` → lead, `配合单位` or
+ * `责任单位` → partners, `完成时限` → deadline, other office or note columns → other), null for no header.
+ */
+export function taskTableRole(cell: string): Role | null {
+  return roleOf(cell);
+}
 
 function roleOf(cell: string): Role | null {
   const c = cell.replace(/\s+/g, "");

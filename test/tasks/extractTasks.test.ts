@@ -287,6 +287,111 @@ describe("extractTasks: one row per phrasing", () => {
     ]);
   });
 
+  /** Each item's id and title, and each task's id and text. */
+  const shape = (text: string) => {
+    const {items, tasks} = extractTasks(text);
+    return {items: items.map((i) => [i.item_id, i.title]), tasks: tasks.map((t) => [t.task_id, t.text])};
+  };
+
+  it("heading lines 一是…行动 under a section are its items, numbered by their ordinal; the lines under them their tasks", () => {
+    expect(
+      shape(
+        "某市2031年农业农村工作要点\n一、保障粮食安全\n一是粮食安全行动\n落实粮食播种面积。加强耕地保护。\n二是种业振兴行动\n推进种质资源普查。\n"
+      )
+    ).toEqual({
+      items: [
+        ["1.1", "粮食安全行动"],
+        ["1.2", "种业振兴行动"]
+      ],
+      tasks: [
+        ["1.1-t1", "落实粮食播种面积"],
+        ["1.1-t2", "加强耕地保护"],
+        ["1.2-t1", "推进种质资源普查"]
+      ]
+    });
+  });
+
+  it("(一)…行动 headings in a plan without 一、 sections are its items, in section 0", () => {
+    expect(
+      shape("某市2031年乡村振兴工作要点\n(一)乡村建设行动\n推进农村改厕。\n(二)乡村治理行动\n健全乡村治理体系。\n")
+    ).toEqual({
+      items: [
+        ["0.1", "乡村建设行动"],
+        ["0.2", "乡村治理行动"]
+      ],
+      tasks: [
+        ["0.1-t1", "推进农村改厕"],
+        ["0.2-t1", "健全乡村治理体系"]
+      ]
+    });
+  });
+
+  it("items numbered 01, 02 … with ▶, ● or — bullets: one task a bullet, however many sentences it holds", () => {
+    expect(
+      shape(
+        "某市2031年卫生健康工作要点\n一、重点工作\n01 深化医改\n▶ 推进医共体建设。完善分级诊疗制度。\n▶ 落实药品集采。\n02公共卫生\n● 加强疾控体系建设。\n—— 开展爱国卫生运动。\n"
+      )
+    ).toEqual({
+      items: [
+        ["1.1", "深化医改"],
+        ["1.2", "公共卫生"]
+      ],
+      tasks: [
+        ["1.1-t1", "推进医共体建设。完善分级诊疗制度"],
+        ["1.1-t2", "落实药品集采"],
+        ["1.2-t1", "加强疾控体系建设"],
+        ["1.2-t2", "开展爱国卫生运动"]
+      ]
+    });
+  });
+
+  it("articles 第一条 … under chapters 第一章 are items, numbered through the text", () => {
+    expect(
+      shape(
+        "某市2031年乡村振兴工作细则\n第一章 重点任务\n第一条 加强耕地保护。落实耕地保护责任制。\n第二条 推进种业振兴。\n第二章 保障措施\n第三条 强化组织领导。建立工作专班。\n"
+      )
+    ).toEqual({
+      items: [
+        ["1.1", "加强耕地保护"],
+        ["1.2", "推进种业振兴"],
+        ["2.3", "强化组织领导"]
+      ],
+      tasks: [
+        ["1.1-t1", "落实耕地保护责任制"],
+        ["1.2-t1", "推进种业振兴"],
+        ["2.3-t1", "建立工作专班"]
+      ]
+    });
+  });
+
+  it("一是…二是… paragraphs inside an item are its tasks, one an entry (not items, not one task a sentence)", () => {
+    expect(
+      shape(
+        "某市2031年工作要点\n一、部分\n(一)深化改革\n一是推进医共体建设。完善分级诊疗。\n二是落实药品集采。\n(二)下一项。完成评估。\n"
+      )
+    ).toEqual({
+      items: [
+        ["1.1", "深化改革"],
+        ["1.2", "下一项"]
+      ],
+      tasks: [
+        ["1.1-t1", "一是推进医共体建设。完善分级诊疗"],
+        ["1.1-t2", "二是落实药品集采"],
+        ["1.2-t1", "完成评估"]
+      ]
+    });
+  });
+
+  it("an item of one sentence and a note (牵头单位:…) is itself a task, led by the office the note names", () => {
+    const {items, tasks} = extractTasks(
+      "某市2031年卫生健康工作要点\n一、重点任务\n1.组织开展全市医疗机构评估工作。(牵头单位:市卫健委;配合单位:市财政局)\n"
+    );
+    expect(items.map((i) => i.title)).toEqual(["组织开展全市医疗机构评估工作"]);
+    expect(tasks.map((t) => [t.task_id, t.text, t.lead, t.partners])).toEqual([
+      ["1.1-t1", "组织开展全市医疗机构评估工作", "市卫健委", ["市财政局"]]
+    ]);
+  });
+
   it("a plan without sections gives its numbered items in section 0", () => {
     const {items, tasks} = extractTasks("某市2031年重点工作任务\n1.新建学校5所。\n2.标题。出台方案。\n");
     expect(items.map((i) => [i.item_id, i.title])).toEqual([
