@@ -137,7 +137,7 @@ async function fileGaps(path: string, {asOf}: {asOf?: string}): Promise<GapRow[]
     import("../project/projectTargets.js")
   ]);
   const known = await projectTargets();
-  const [catalog, {targets, allocations}] = await Promise.all([
+  const [catalog, {targets, units, allocations}] = await Promise.all([
     projectCatalog({targets: known}),
     projectGapPlan({targets: known})
   ]);
@@ -149,7 +149,7 @@ async function fileGaps(path: string, {asOf}: {asOf?: string}): Promise<GapRow[]
   if (rejects(streamed.findings))
     throw new PlanwatchError("rejected", `${path}: ${streamed.rows} 行中有错误,未计算(见上)`);
   process.stderr.write(`${path}: ${streamed.rows} 行,汇总为 ${streamed.observations.length} 个区县月度数值\n`);
-  return computeGaps({targets, observations: streamed.observations, allocations, asOf});
+  return computeGaps({targets, observations: streamed.observations, units, allocations, asOf});
 }
 
 const round = (v: number | null) => (v === null ? null : Math.round(v * 100) / 100);

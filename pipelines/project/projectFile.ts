@@ -1,6 +1,7 @@
 import {existsSync, readFileSync, readdirSync} from "node:fs";
 import {join, resolve} from "node:path";
 import {PlanwatchError, packageRoot} from "../core/index.js";
+import {UNIT_KIND_PATTERN} from "./units.js";
 
 /** The project file: the plan and the tables a project is made of, at the project's root. */
 export const PROJECT_FILE = "planwatch.config.json";
@@ -15,7 +16,8 @@ export const DEV_CONTEXT = join(".planwatch", "dev.json");
  * (`{title, sections}`; default: the sections whose heading names 民生实事 or the like; `false`: none),
  * `units` (`seeds/units.csv`), `curation` (`seeds/targets.curation.csv`), `allocations`
  * (`seeds/allocations.csv`), `headers` (`seeds/headers.csv`, else the toolkit's), `offices`
- * (`seeds/offices.csv`) and `responsibilities` (`seeds/responsibilities.csv`): who owns each task.
+ * (`seeds/offices.csv`) and `responsibilities` (`seeds/responsibilities.csv`): who owns each task;
+ * `unit_kinds`: the project's own kinds of unit beyond city, district, county and bureau (`["province", "town"]`).
  */
 export interface ProjectSpec {
   plan?: string;
@@ -29,6 +31,7 @@ export interface ProjectSpec {
   headers?: string;
   offices?: string;
   responsibilities?: string;
+  unit_kinds?: string[];
 }
 
 const FIELDS: Record<keyof ProjectSpec, (v: unknown) => boolean> = {
@@ -53,7 +56,8 @@ const FIELDS: Record<keyof ProjectSpec, (v: unknown) => boolean> = {
   allocations: (v) => typeof v === "string" && v !== "",
   headers: (v) => typeof v === "string" && v !== "",
   offices: (v) => typeof v === "string" && v !== "",
-  responsibilities: (v) => typeof v === "string" && v !== ""
+  responsibilities: (v) => typeof v === "string" && v !== "",
+  unit_kinds: (v) => Array.isArray(v) && v.every((k) => typeof k === "string" && UNIT_KIND_PATTERN.test(k))
 };
 
 /**
@@ -108,6 +112,8 @@ export function projectPaths(projectDir: string = process.env.PLANWATCH_PROJECT 
     headers: at(spec.headers, existsSync(ownHeaders) ? ownHeaders : join(packageRoot(), "seeds", "headers.csv")),
     offices: at(spec.offices, join(seeds, "offices.csv")),
     responsibilities: at(spec.responsibilities, join(seeds, "responsibilities.csv")),
+    /** The kinds of unit the project file adds (`unit_kinds`). */
+    unitKinds: spec.unit_kinds ?? [],
     /** The plan's year when the project file sets it. */
     year: spec.year ?? undefined,
     /** The ingested data the site is built from: `PLANWATCH_DATA`, else `<project>/data`. */

@@ -40,7 +40,7 @@ export async function projectTasks({
       .then(readPlanDocument)
       .then((d) => d.text),
     known ?? projectTargets({projectDir}),
-    readUnits(paths.units),
+    readUnits(paths.units, {kinds: paths.unitKinds}),
     projectOffices(paths.offices)
   ]);
   const {year, items, tasks} = extractTasks(text, {targets, year: paths.year});

@@ -39,7 +39,7 @@ export async function siteContext({projectDir, dataDir}: {projectDir: string; da
   const data = dataDir ? resolve(dataDir) : join(paths.root, "data");
   const [targets, units, offices, text, {snapshot, as_of}] = await Promise.all([
     projectTargets({projectDir: paths.root}),
-    readUnits(paths.units),
+    readUnits(paths.units, {kinds: paths.unitKinds}),
     projectOffices(paths.offices),
     projectPlanFile({projectDir: paths.root})
       .then(readPlanDocument)
