@@ -44,6 +44,11 @@ const CSV_COLUMNS = [
   "sources"
 ];
 
+/** The CSV's columns: a tree's `parent_code` and `level` join them when a unit stands below another. */
+function csvColumns(rows: readonly GapRow[]): string[] {
+  return rows.some((r) => r.level > 1) ? [...CSV_COLUMNS, "parent_code", "level"] : CSV_COLUMNS;
+}
+
 /** `planwatch gaps`: where each target stands, city-wide and per unit. */
 export const gaps = defineCommand({
   meta: {
@@ -107,7 +112,7 @@ export const gaps = defineCommand({
         format === "csv"
           ? rows.map((r) => ({...r, sources: r.sources.map((s) => `${s.file}:${s.row}`).join(";")}))
           : flat,
-        {format, columns: format === "csv" ? CSV_COLUMNS : TABLE_COLUMNS}
+        {format, columns: format === "csv" ? csvColumns(rows) : TABLE_COLUMNS}
       )
     );
   }

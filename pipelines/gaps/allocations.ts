@@ -2,11 +2,13 @@ import {readFile} from "node:fs/promises";
 import {basename} from "node:path";
 import {PlanwatchError, parseCsv} from "../core/index.js";
 
-/** A count target's share allocated to one unit. */
+/** A count target's share allocated to one unit (at any level of the tree). */
 export interface Allocation {
   unit_code: string;
   target_id: string;
   value: number;
+  /** Its row in `allocations.csv` (the header is row 1), when it was read from one. */
+  row?: number;
 }
 
 /**
@@ -32,6 +34,6 @@ export async function readAllocations(
     if (value.trim() === "" || !Number.isFinite(v) || v < 0) fail("value", `invalid value: ${value}`);
     if (seen.has(`${unit_code}|${target_id}`)) fail("unit_code", `repeated allocation: ${unit_code} ${target_id}`);
     seen.add(`${unit_code}|${target_id}`);
-    return {unit_code, target_id, value: v};
+    return {unit_code, target_id, value: v, row: i + 2};
   });
 }

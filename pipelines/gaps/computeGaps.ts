@@ -220,7 +220,7 @@ export function treeTables(tree: UnitTree): {places: ColumnTable; lineage: Colum
 }
 
 /** The observations as a table, with its columns even when there is none. */
-function observationTable(observations: readonly Observation[]): ColumnTable {
+export function observationTable(observations: readonly Observation[]): ColumnTable {
   const columns = [
     "unit_code",
     "period",
