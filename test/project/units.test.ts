@@ -68,7 +68,10 @@ describe("units.csv as a tree", () => {
     ["a bad code", ["33010,杭州市,杭州,city,,"], "2:code", "位数字"]
   ])("refuses %s, naming file, row and column in Chinese", async (_, lines, where, words) => {
     const file = await write("bad.csv", [HEADER, ...lines]);
-    const error = await readUnits(file).catch((e: unknown) => e as {code: string; message: string});
+    const error = (await readUnits(file).then(
+      () => null,
+      (e: unknown) => e
+    )) as {code: string; message: string};
     expect(error).toMatchObject({code: "invalid_units"});
     expect(error.message).toContain(`bad.csv:${where} `);
     expect(error.message).toContain(words);
