@@ -93,6 +93,7 @@ export const gaps = defineCommand({
               await import("../gaps/duckdbGaps.js")
             ).computeGapsDuckDB({...(await projectGapInputs({dataDir})), asOf: args["as-of"]})
           : await projectGaps({dataDir, asOf: args["as-of"]});
+    if (args.file === undefined && rows.some((r) => r.level > 1)) await treeFindings({dataDir, asOf: rows[0]!.as_of});
     if (args.unit !== undefined) {
       const code = args.unit === "city" ? "city" : (await projectCatalog()).unit(args.unit)?.code;
       if (!code) throw new PlanwatchError("unknown_unit", `unknown unit: ${args.unit}`);
@@ -117,6 +118,17 @@ export const gaps = defineCommand({
     );
   }
 });
+
+/** A unit tree's findings (a parent reporting with its children, allocations above a parent's) to stderr. */
+async function treeFindings({dataDir, asOf}: {dataDir: string; asOf: string}): Promise<void> {
+  const [{hierarchyFindings}, {projectGapInputs}, {formatFinding}] = await Promise.all([
+    import("../gaps/hierarchyFindings.js"),
+    import("../gaps/projectGaps.js"),
+    import("../intake/findings.js")
+  ]);
+  for (const f of hierarchyFindings({...(await projectGapInputs({dataDir})), asOf}))
+    process.stderr.write(formatFinding(f) + "\n");
+}
 
 /**
  * The gaps of one large file alone, through the streaming path: every finding goes to stderr as
