@@ -254,7 +254,10 @@ describe("validation: one case per finding code", () => {
         "bad_status",
         "not_owner",
         "status_reverted",
-        "unknown_task"
+        "unknown_task",
+        // the unit tree: test/gaps/hierarchy.test.ts
+        "allocation_over_parent",
+        "parent_double_report"
       ].sort()
     );
   });
