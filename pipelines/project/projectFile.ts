@@ -1,6 +1,7 @@
 import {existsSync, readdirSync} from "node:fs";
 import {join, resolve} from "node:path";
 import {PlanwatchError, decodeText, packageRoot, readInputFile} from "../core/index.js";
+import {UNIT_KIND_PATTERN, type UnitOptions} from "./units.js";
 
 /** The project file: the plan and the tables a project is made of, at the project's root. */
 export const PROJECT_FILE = "planwatch.config.json";
@@ -16,7 +17,8 @@ export const DEV_CONTEXT = join(".planwatch", "dev.json");
  * `units` (`seeds/units.csv`), `curation` (`seeds/targets.curation.csv`), `allocations`
  * (`seeds/allocations.csv`), `headers` (`seeds/headers.csv`, else the toolkit's), `offices`
  * (`seeds/offices.csv`) and `responsibilities` (`seeds/responsibilities.csv`): who owns each task;
- * `pages`, an analyst's own pages in the site's sidebar, in Framework's shape (default: none).
+ * `pages`, an analyst's own pages in the site's sidebar, in Framework's shape (default: none);
+ * `unit_kinds`: the project's own kinds of unit beyond city, district, county and bureau (`["province", "town"]`).
  */
 export interface ProjectSpec {
   plan?: string;
@@ -31,6 +33,7 @@ export interface ProjectSpec {
   offices?: string;
   responsibilities?: string;
   pages?: ProjectPage[];
+  unit_kinds?: string[];
 }
 
 /** A page the sidebar links to (`path`: its path in the site, `/analysis` for `src/analysis.md`). */
@@ -114,7 +117,8 @@ const FIELDS: Record<keyof ProjectSpec, (v: unknown) => boolean | string> = {
   headers: (v) => typeof v === "string" && v !== "",
   offices: (v) => typeof v === "string" && v !== "",
   responsibilities: (v) => typeof v === "string" && v !== "",
-  pages: (v) => pagesProblem(v) ?? true
+  pages: (v) => pagesProblem(v) ?? true,
+  unit_kinds: (v) => Array.isArray(v) && v.every((k) => typeof k === "string" && UNIT_KIND_PATTERN.test(k))
 };
 
 /**
@@ -177,6 +181,8 @@ export function projectPaths(projectDir: string = process.env.PLANWATCH_PROJECT 
     responsibilities: at(spec.responsibilities, join(seeds, "responsibilities.csv")),
     /** The analyst's own pages for the sidebar (the project file's `pages`; none by default). */
     pages: spec.pages ?? [],
+    /** How the units table is read: the kinds the project adds (`unit_kinds`). */
+    unitOptions: {kinds: spec.unit_kinds ?? []} satisfies UnitOptions,
     /** The plan's year when the project file sets it. */
     year: spec.year ?? undefined,
     /** The ingested data the site is built from: `PLANWATCH_DATA`, else `<project>/data`. */
