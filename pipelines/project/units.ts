@@ -29,10 +29,34 @@ const WHOLE = "city";
 
 const COLUMNS = ["code", "name", "short_name", "kind", "aliases", "parent"];
 
+/**
+ * The rule a project's unit codes follow, from the project file's `unit_code_pattern` (a regular
+ * expression the whole code must match, as `\d{10}` for schools' 10-digit codes). Throws
+ * `PlanwatchError` `invalid_project` when the pattern does not compile, or admits an empty code or
+ * `city` (the code of the whole).
+ */
+export function unitCodeRule(pattern: string): RegExp {
+  let rule: RegExp;
+  try {
+    rule = new RegExp(`^(?:${pattern})$`, "u");
+  } catch (error) {
+    throw new PlanwatchError("invalid_project", `unit_code_pattern 不是有效的正则表达式:${(error as Error).message}`);
+  }
+  if (rule.test("")) throw new PlanwatchError("invalid_project", `unit_code_pattern“${pattern}”不能接受空的单位代码`);
+  if (rule.test(WHOLE))
+    throw new PlanwatchError("invalid_project", `unit_code_pattern“${pattern}”不能接受“${WHOLE}”(全市的代码)`);
+  return rule;
+}
+
 /** How {@link readUnits} reads a project's units. */
 export interface UnitOptions {
   /** Kinds the project adds to {@link UNIT_KINDS} (the project file's `unit_kinds`; default none). */
   kinds?: readonly string[];
+  /**
+   * The pattern a unit's code matches (the project file's `unit_code_pattern`, see {@link unitCodeRule});
+   * default: 6, 9 or 12 digits, the administrative codes.
+   */
+  codePattern?: string;
 }
 
 /**
@@ -40,11 +64,11 @@ export interface UnitOptions {
  * the project's checked reader ({@link readInputCsv}). `parent` is optional (a file without it is one
  * level, as before) and names another unit's code; the units form a tree of any depth. Throws
  * `PlanwatchError` `invalid_units`, in Chinese, `<file>:<row>:<column> <what is wrong>`: an unknown or
- * missing column, a code that is not 6, 9 or 12 digits, an empty name, an unknown kind, a repeated
+ * missing column, a code the project's rule does not admit, an empty name, an unknown kind, a repeated
  * code, a name (full, short or alias) that two codes share (a submission naming it could not tell which
  * unit it is), an unknown parent, a unit its own parent, or parents that form a cycle.
  */
-export async function readUnits(file: string, {kinds = []}: UnitOptions = {}): Promise<Unit[]> {
+export async function readUnits(file: string, {kinds = [], codePattern}: UnitOptions = {}): Promise<Unit[]> {
   const {name: table, header, rows} = readInputCsv(file, {code: "invalid_units"});
   const fail = (row: number, column: string, message: string): never => {
     throw new PlanwatchError("invalid_units", `${table}:${row}:${column} ${message}`, {row});
@@ -52,15 +76,18 @@ export async function readUnits(file: string, {kinds = []}: UnitOptions = {}): P
   for (const h of header) if (!COLUMNS.includes(h)) fail(1, h, `无法识别的列“${h}”(应为 ${COLUMNS.join(",")})`);
   for (const c of ["code", "name", "kind"]) if (!header.includes(c)) fail(1, c, `缺少“${c}”列`);
   const known = [...UNIT_KINDS, ...kinds.filter((k) => !UNIT_KINDS.includes(k))];
+  const codeRule = codePattern === undefined ? ADMINISTRATIVE_CODE : unitCodeRule(codePattern);
+  const codeShape =
+    codePattern === undefined
+      ? "应为 6 位行政区划代码(如 330106),街道、乡镇 9 位,村 12 位"
+      : `应符合项目文件 unit_code_pattern 规定的格式 ${codePattern}`;
   const codes = new Map<string, number>();
   const names = new Map<string, {code: string; row: number}>();
   const units = rows.map(({line, cells}) => {
     const get = (column: string) => (cells[header.indexOf(column)] ?? "").trim();
     const [code, name, short_name, kind] = [get("code"), get("name"), get("short_name"), get("kind")];
     if (!code) fail(line, "code", "单位代码为空");
-    if (code === WHOLE) fail(line, "code", `单位代码不能为“${WHOLE}”(这是全市的代码)`);
-    if (!ADMINISTRATIVE_CODE.test(code))
-      fail(line, "code", `单位代码“${code}”无效(应为 6 位行政区划代码(如 330106),街道、乡镇 9 位,村 12 位)`);
+    if (!codeRule.test(code)) fail(line, "code", `单位代码“${code}”无效(${codeShape})`);
     if (codes.has(code)) fail(line, "code", `单位代码“${code}”与第 ${codes.get(code)} 行重复`);
     codes.set(code, line);
     if (!name) fail(line, "name", "单位名称为空");

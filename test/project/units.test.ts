@@ -4,7 +4,7 @@ import {join} from "node:path";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {projectPaths} from "../../pipelines/project/projectFile.js";
 import {readUnits, unitPlaces} from "../../pipelines/project/units.js";
-import {projectCatalog} from "../../pipelines/intake/catalog.js";
+import {makeCatalog, projectCatalog} from "../../pipelines/intake/catalog.js";
 import {PROJECT_DIR} from "../helpers/cli.js";
 
 const HEADER = "code,name,short_name,kind,aliases\n";
@@ -155,5 +155,57 @@ describe("units.csv as a tree", () => {
     expect(projectPaths(project).unitOptions.kinds).toEqual(["province", "town"]);
     await writeFile(join(project, "planwatch.config.json"), JSON.stringify({unit_kinds: ["Town!"]}));
     expect(() => projectPaths(project)).toThrow("unit_kinds");
+  });
+});
+
+describe("unit codes as people have them (the project file's unit_code_pattern)", () => {
+  let dir = "";
+  beforeAll(async () => void (dir = await mkdtemp(join(tmpdir(), "planwatch-codes-"))));
+  afterAll(() => rm(dir, {recursive: true, force: true}));
+  const read = async (rows: string, options: Parameters<typeof readUnits>[1]) => {
+    await writeFile(join(dir, "units.csv"), HEADER + rows);
+    return readUnits(join(dir, "units.csv"), options);
+  };
+
+  it("reads schools' 10-digit codes, and codes with letters, when the project declares them", async () => {
+    const schools = await read("3133001234,杭州第二中学,杭二中,school,\n", {kinds: ["school"], codePattern: "\\d{10}"});
+    expect(schools.map((u) => u.code)).toEqual(["3133001234"]);
+    const offices = await read("JY01,基础教育处,基教处,bureau,\n", {codePattern: "[A-Z]{2}\\d{2}"});
+    expect(offices.map((u) => u.code)).toEqual(["JY01"]);
+    const catalog = makeCatalog({units: schools, targets: [], aliases: new Map()});
+    expect(catalog.unit("3133001234")?.name).toBe("杭州第二中学");
+  });
+
+  it("keeps 6-digit administrative codes the default, and a declared pattern replaces them", async () => {
+    await expect(read("3133001234,杭州第二中学,,bureau,\n", {})).rejects.toMatchObject({
+      code: "invalid_units",
+      message: expect.stringMatching(/^units\.csv:2:code 单位代码“3133001234”无效\(应为 6 位行政区划代码/)
+    });
+    await expect(read("330106,西湖区,西湖,district,\n", {codePattern: "\\d{10}"})).rejects.toMatchObject({
+      code: "invalid_units",
+      message: "units.csv:2:code 单位代码“330106”无效(应符合项目文件 unit_code_pattern 规定的格式 \\d{10})"
+    });
+    await expect(read("330106,西湖区,西湖,district,\n,空代码,,district,\n", {})).rejects.toMatchObject({
+      message: "units.csv:3:code 单位代码为空"
+    });
+  });
+
+  it("takes the pattern from the project file, and refuses one that is no pattern or admits '' or city", async () => {
+    const project = join(dir, "project");
+    await mkdir(project, {recursive: true});
+    const spec = (v: unknown) =>
+      writeFile(join(project, "planwatch.config.json"), JSON.stringify({unit_code_pattern: v}));
+    await spec("\\d{10}");
+    expect(projectPaths(project).unitOptions).toEqual({kinds: [], codePattern: "\\d{10}"});
+    for (const [pattern, words] of [
+      ["(", "不是有效的正则表达式"],
+      ["\\d*", "不能接受空的单位代码"],
+      ["[a-z]+", "不能接受“city”"],
+      [10, "的值无效"]
+    ] as const) {
+      await spec(pattern);
+      expect(() => projectPaths(project), String(pattern)).toThrow(/planwatch\.config\.json: 字段 "unit_code_pattern"/);
+      expect(() => projectPaths(project), String(pattern)).toThrow(words);
+    }
   });
 });
