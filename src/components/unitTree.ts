@@ -9,11 +9,10 @@ export interface TreeRow {
   period: string | null;
 }
 
-/** A unit of `units.csv` as the pages have it (`parent`: the code of the unit it belongs to, null at the top). */
+/** A unit as the pages have it (`gaps.json`'s `units`, in `units.csv`'s order). */
 export interface TreeUnit {
   code: string;
   name: string;
-  parent?: string | null;
 }
 
 /**
@@ -36,12 +35,17 @@ export interface ChildStanding {
 }
 
 /**
- * The standing of each unit directly below `code` (its children in `units`, in the table's order):
- * the status counts of its gaps rows and its latest month. Empty for a unit without children.
+ * The standing of each unit directly below `code` (the units whose rows have it as `parent_code`, in
+ * the order of `units`, a code not among them last): the status counts of its gaps rows and its
+ * latest month. Empty for a unit without children.
  */
 export function childStandings(rows: readonly TreeRow[], units: readonly TreeUnit[], code: string): ChildStanding[] {
-  return units
-    .filter((u) => u.parent === code)
+  const children = new Set(rows.filter((r) => r.parent_code === code).map((r) => r.unit_code));
+  const order = new Map(units.map((u, i) => [u.code, i]));
+  const name = new Map(units.map((u) => [u.code, u.name]));
+  return [...children]
+    .sort((a, b) => (order.get(a) ?? Infinity) - (order.get(b) ?? Infinity) || a.localeCompare(b))
+    .map((child) => ({code: child, name: name.get(child) ?? child}))
     .map((u) => {
       const mine = rows.filter((r) => r.unit_code === u.code);
       const counts = Object.fromEntries(STATUS_ORDER.map((s) => [s, 0])) as Record<Status, number>;
