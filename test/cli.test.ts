@@ -108,13 +108,13 @@ describe("planwatch gaps", () => {
         "--format",
         "csv"
       ]);
-      expect(westLake.stdout.split("\r\n")[0]).toMatch(/^\uFEFFtarget_id,unit_code,as_of,indicator/);
+      expect(westLake.stdout.split("\r\n")[0]).toMatch(/^\uFEFFtarget_id,unit_code,parent_code,level,as_of,indicator/);
       expect(
         westLake.stdout
           .split("\r\n")
           .slice(1)
           .filter(Boolean)
-          .every((l) => l.includes(",330106,2023-06,"))
+          .every((l) => l.includes(",330106,city,1,2023-06,"))
       ).toBe(true);
     } finally {
       await rm(dir, {recursive: true, force: true});
@@ -376,7 +376,7 @@ describe("planwatch keeps the conventions of Node command lines", () => {
         "--format",
         "csv"
       ]);
-      expect(csv.stdout).toContain(",city,2023-06,");
+      expect(csv.stdout).toContain(",city,,0,2023-06,");
       const tasks = await runPlanwatch(["tasks", "status", "--as-of", "2023-06", "--data", empty]);
       expect(tasks.stdout).toMatch(/\n1\.1-t1\s+未报送\s+宣传教育处/);
       const tasksCsv = await runPlanwatch([

@@ -69,6 +69,7 @@ export const gaps = defineCommand({
               await import("../gaps/duckdbGaps.js")
             ).computeGapsDuckDB({...(await projectGapInputs({dataDir})), asOf})
           : await projectGaps({dataDir, asOf});
+    if (args.file === undefined && rows.some((r) => r.level > 1)) await treeFindings({dataDir, asOf: rows[0]!.as_of});
     if (unit !== undefined) rows = rows.filter((r) => r.unit_code === unit);
     if (format === "json") return void process.stdout.write(formatRows(rows, {format}));
     const sources = (r: GapRow) => r.sources.map((s) => `${s.file}:${s.row}`).join(";");
@@ -108,6 +109,17 @@ function warnOutsidePlan(name: string, month: string, span: PlanSpan | null): vo
     );
 }
 
+/** A unit tree's findings (a parent reporting with its children, allocations above a parent's) to stderr. */
+async function treeFindings({dataDir, asOf}: {dataDir: string; asOf: string}): Promise<void> {
+  const [{hierarchyFindings}, {projectGapInputs}, {formatFinding}] = await Promise.all([
+    import("../gaps/hierarchyFindings.js"),
+    import("../gaps/projectGaps.js"),
+    import("../intake/findings.js")
+  ]);
+  for (const f of hierarchyFindings({...(await projectGapInputs({dataDir})), asOf}))
+    process.stderr.write(formatFinding(f) + "\n");
+}
+
 /**
  * The gaps of one large file alone, through the streaming path: every finding goes to stderr as
  * file:row:column CODE message, and a file with an error gives no numbers (exit 1), as ingest would
@@ -132,7 +144,7 @@ async function fileGaps(path: string, {asOf}: {asOf?: string}): Promise<GapRow[]
     import("../project/projectTargets.js")
   ]);
   const known = await projectTargets();
-  const [catalog, {targets, allocations}] = await Promise.all([
+  const [catalog, {targets, units, allocations}] = await Promise.all([
     projectCatalog({targets: known}),
     projectGapPlan({targets: known})
   ]);
@@ -144,7 +156,7 @@ async function fileGaps(path: string, {asOf}: {asOf?: string}): Promise<GapRow[]
   if (rejects(streamed.findings))
     throw new PlanwatchError("rejected", `${path}: ${streamed.rows} 行中有错误,未计算(见上)`);
   process.stderr.write(`${path}: ${streamed.rows} 行,汇总为 ${streamed.observations.length} 个区县月度数值\n`);
-  return computeGaps({targets, observations: streamed.observations, allocations, asOf});
+  return computeGaps({targets, observations: streamed.observations, units, allocations, asOf});
 }
 
 const round = (v: number | null) => (v === null ? null : Math.round(v * 100) / 100);

@@ -195,7 +195,7 @@ export const sample = defineCommand({
     const paths = projectPaths();
     const files = await writeSample({
       dir: paths.sample,
-      units: await readUnits(paths.units),
+      units: await readUnits(paths.units, paths.unitOptions),
       targets: await projectTargets(),
       progress: await projectTasks(),
       seed: Number(args.seed)

@@ -2,11 +2,13 @@ import {PlanwatchError, readInputCsv} from "../core/index.js";
 
 const COLUMNS = "unit_code,target_id,value";
 
-/** A count target's share allocated to one unit. */
+/** A count target's share allocated to one unit (at any level of the tree). */
 export interface Allocation {
   unit_code: string;
   target_id: string;
   value: number;
+  /** Its row in `allocations.csv` (the header is row 1), when it was read from one. */
+  row?: number;
 }
 
 /**
@@ -33,6 +35,6 @@ export async function readAllocations(
     const key = `${unit_code}|${target_id}`;
     if (seen.has(key)) fail("unit_code", `单位 ${unit_code} 的目标 ${target_id} 与第 ${seen.get(key)} 行重复`);
     seen.set(key, line);
-    return {unit_code, target_id, value: v};
+    return {unit_code, target_id, value: v, row: line};
   });
 }

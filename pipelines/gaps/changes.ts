@@ -4,6 +4,7 @@ import type {ColumnTable} from "arquero";
 import type {Observation} from "../intake/index.js";
 import type {Target} from "../targets/index.js";
 import type {Allocation} from "./allocations.js";
+import type {UnitTree} from "./actuals.js";
 import {type GapRow, computeGaps} from "./computeGaps.js";
 import {monthIndex} from "./functions.js";
 import {BEHIND_STATUSES} from "./status.js";
@@ -151,23 +152,26 @@ const asTable = (t: ColumnTable | readonly GapRow[]): ColumnTable =>
 export function changesBetween({
   targets,
   observations,
+  units = [],
   allocations = [],
   from,
   to
 }: {
   targets: readonly Target[];
   observations: readonly Observation[];
+  units?: UnitTree;
   allocations?: readonly Allocation[];
   from: string;
   to: string;
 }): ChangeRow[] {
-  const before = computeGaps({targets, observations, allocations, asOf: from});
+  const before = computeGaps({targets, observations, units, allocations, asOf: from});
   const published = computeGaps({
     targets,
     observations: observationsAsPublished(observations, {month: from}),
+    units,
     allocations,
     asOf: from
   });
-  const after = computeGaps({targets, observations, allocations, asOf: to});
+  const after = computeGaps({targets, observations, units, allocations, asOf: to});
   return gapChanges(before, after, {published}).objects() as unknown as ChangeRow[];
 }

@@ -4,8 +4,9 @@ import type {ColumnTable} from "arquero";
 import {GAP_COLUMNS} from "./gapColumns.js";
 import {PlanwatchError, isMonth, latestMonth} from "../core/index.js";
 import type {Observation} from "../intake/index.js";
+import {unitPlaces} from "../project/index.js";
 import type {Target} from "../targets/index.js";
-import {actuals} from "./actuals.js";
+import {type UnitTree, actuals} from "./actuals.js";
 import type {Allocation} from "./allocations.js";
 import {expected} from "./expected.js";
 import {projection} from "./projection.js";
@@ -17,6 +18,10 @@ export interface GapRow {
   target_id: string;
   /** A unit's code, or `city`. */
   unit_code: string;
+  /** The row this one rolls up into: the parent unit's code, `city` for a unit at the top, null for the city. */
+  parent_code: string | null;
+  /** 0 for the city (the whole), 1 for a unit at the top of `units.csv`, its parent's level + 1 below. */
+  level: number;
   as_of: string;
   indicator: string;
   /** The unit of measure: 所, %, 百分点 … */
@@ -53,20 +58,24 @@ const BY_UNIT_TARGET: [string[], string[]] = [
 
 /**
  * Computes the gaps table with Arquero: for every target, the city's row and a row for every unit
- * that reports it or has an allocation of it, as of `asOf` (default: the latest month with data).
- * Options: `targets` (curated), `observations`, `allocations` (count targets' unit shares; a unit
- * without one gets `no_target`), `asOf`, `thresholds` (default {@link DEFAULT_THRESHOLDS}).
+ * that reports it, is above one that does, or has an allocation of it, as of `asOf` (default: the
+ * latest month with data). Options: `targets` (curated), `observations`, `units` (the tree: each
+ * code's `parent`; default none, every unit at the top; a parent aggregates its children, see
+ * {@link actuals}), `allocations` (count targets' unit shares, at any level; a unit without one gets
+ * `no_target`), `asOf`, `thresholds` (default {@link DEFAULT_THRESHOLDS}).
  * Throws `PlanwatchError` `invalid_option` for an `asOf` that is not `YYYY-MM`.
  */
 export function computeGaps({
   targets,
   observations,
+  units = [],
   allocations = [],
   asOf,
   thresholds = DEFAULT_THRESHOLDS
 }: {
   targets: readonly Target[];
   observations: readonly Observation[];
+  units?: UnitTree;
   allocations?: readonly Allocation[];
   asOf?: string;
   thresholds?: Thresholds;
@@ -77,45 +86,60 @@ export function computeGaps({
   const month = asOf ?? latestMonth(current.map((o) => o.period));
   if (month === null)
     throw new PlanwatchError("no_data", "还没有任何数据,无法计算差距(请先用 planwatch ingest 接收填报)");
-  return _computeGaps({targets, observations, allocations, asOf: month, thresholds});
+  return _computeGaps({targets, observations, units, allocations, asOf: month, thresholds});
 }
 
 function _computeGaps({
   targets,
   observations,
+  units: tree,
   allocations,
   asOf,
   thresholds
 }: {
   targets: readonly Target[];
   observations: readonly Observation[];
+  units: UnitTree;
   allocations: readonly Allocation[];
   asOf: string;
   thresholds: Thresholds;
 }): GapRow[] {
   const targetTable = gapTargets(targets, {asOf});
   const obs = observationTable(observations);
-  const {units, city: cityActuals} = actuals(obs, targetTable, {asOf});
+  const {units, city: cityActuals} = actuals(obs, targetTable, {asOf, units: tree});
+  const {places, lineage} = treeTables(tree);
   // Columns are added by lookup (a key found at most once on the right), which leaves the left table's as they are.
   const city = targetTable
     .select("target_id")
     .lookup(cityActuals, "target_id", "actual", "numerator", "denominator", "period", "sources")
-    .derive({unit_code: () => "city", is_unit: () => false, allocation: () => null, share: () => null});
+    .derive({
+      unit_code: () => "city",
+      parent_code: () => null,
+      level: () => 0,
+      is_unit: () => false,
+      allocation: () => null,
+      share: () => null
+    });
   const allocationTable = aq.table({
     unit_code: allocations.map((a) => a.unit_code),
     target_id: allocations.map((a) => a.target_id),
     allocation: allocations.map((a) => a.value)
   });
-  const unitRows = obs
-    .select("unit_code", "target_id")
+  // A unit's row: it reports the target, is above one that does, or has an allocation of it.
+  const reported = obs.select("unit_code", "target_id").dedupe();
+  const unitRows = reported
+    .concat(reported.join(lineage, "unit_code").select({ancestor: "unit_code", target_id: "target_id"}))
     .concat(allocationTable.select("unit_code", "target_id"))
     .dedupe()
     .semijoin(targetTable, "target_id")
+    .lookup(places, "unit_code", "parent_code", "level")
     .lookup(units, BY_UNIT_TARGET, "actual", "numerator", "denominator", "period", "sources")
     .lookup(allocationTable, BY_UNIT_TARGET, "allocation")
     .lookup(targetTable, "target_id", "kind")
     .lookup(city, "target_id", {city_actual: (d: Row) => d.actual})
     .derive({
+      parent_code: (d: Row) => d.parent_code ?? "city",
+      level: (d: Row) => d.level ?? 1,
       is_unit: () => true,
       share: (d: Row) => (d.kind === "count" && d.actual != null && d.city_actual > 0 ? d.actual / d.city_actual : null)
     })
@@ -153,10 +177,10 @@ export function gapTargets(targets: readonly Target[], {asOf}: {asOf: string}): 
 
 /**
  * The one status pipeline both engines end in: from the actuals of each target, city-wide
- * (`unit_code` city) and per unit (`target_id`, `unit_code`, `is_unit`, `allocation`, `share`,
- * `actual`, `numerator`, `denominator`, `period`, `sources`), and the targets of {@link gapTargets},
- * the gaps rows: {@link expected}, {@link projection} and {@link status}, the city first within each
- * target, in the plan's order.
+ * (`unit_code` city) and per unit (`target_id`, `unit_code`, `parent_code`, `level`, `is_unit`,
+ * `allocation`, `share`, `actual`, `numerator`, `denominator`, `period`, `sources`), and the targets
+ * of {@link gapTargets}, the gaps rows: {@link expected}, {@link projection} and {@link status}, the
+ * city first within each target, in the plan's order.
  */
 export function judgeGaps(
   rows: ColumnTable,
@@ -180,8 +204,25 @@ export function judgeGaps(
 
 const COLUMNS = GAP_COLUMNS;
 
+/**
+ * The tree as two tables: `places` (each unit's `parent_code`, `city` at the top, and `level`) and
+ * `lineage` (a unit and each unit above it: `unit_code`, `ancestor`).
+ */
+export function treeTables(tree: UnitTree): {places: ColumnTable; lineage: ColumnTable} {
+  const places = [...unitPlaces(tree)];
+  const lineage = places.flatMap(([code, p]) => p.ancestors.map((ancestor) => ({unit_code: code, ancestor})));
+  return {
+    places: aq.table({
+      unit_code: places.map(([code]) => code),
+      parent_code: places.map(([, p]) => p.parent ?? "city"),
+      level: places.map(([, p]) => p.level)
+    }),
+    lineage: aq.table({unit_code: lineage.map((l) => l.unit_code), ancestor: lineage.map((l) => l.ancestor)})
+  };
+}
+
 /** The observations as a table, with its columns even when there is none. */
-function observationTable(observations: readonly Observation[]): ColumnTable {
+export function observationTable(observations: readonly Observation[]): ColumnTable {
   const columns = [
     "unit_code",
     "period",

@@ -5,6 +5,8 @@ import * as aq from "arquero";
 import {PlanwatchError, isMonth} from "../core/index.js";
 import type {Observation} from "../intake/index.js";
 import type {Target} from "../targets/index.js";
+import {unitPlaces} from "../project/index.js";
+import type {UnitTree} from "./actuals.js";
 import type {Allocation} from "./allocations.js";
 import {type GapRow, gapTargets, judgeGaps} from "./computeGaps.js";
 import {DEFAULT_THRESHOLDS, type Thresholds} from "./status.js";
@@ -61,13 +63,15 @@ const OBSERVATION_COLUMNS = `{unit_code: 'VARCHAR', period: 'VARCHAR', target_id
  * larger than memory (DuckDB streams Parquet) or for a distributed engine running the same SQL: the
  * actuals (the large part) come from SQL ({@link actualsSql}), and the small table of one row per
  * target × unit goes through the same status pipeline as the Arquero path ({@link judgeGaps}), so
- * both give the same rows by construction. Options as for computeGaps, plus `parquet`: a folder of
+ * both give the same rows by construction. Options as for computeGaps (`units` included: parents
+ * aggregate their children the same way), plus `parquet`: a folder of
  * observations already written by {@link writeObservationsParquet} (default: written from
  * `observations` to a temporary folder).
  */
 export async function computeGapsDuckDB({
   targets,
   observations,
+  units = [],
   allocations = [],
   asOf,
   thresholds = DEFAULT_THRESHOLDS,
@@ -75,6 +79,7 @@ export async function computeGapsDuckDB({
 }: {
   targets: readonly Target[];
   observations: readonly Observation[];
+  units?: UnitTree;
   allocations?: readonly Allocation[];
   asOf?: string;
   thresholds?: Thresholds;
@@ -111,6 +116,7 @@ export async function computeGapsDuckDB({
       await c.run(
         `INSERT INTO allocations VALUES ${allocations.map((a) => `(${q(a.unit_code)}, ${q(a.target_id)}, ${a.value})`).join(", ")}`
       );
+    await createTree(c, units);
     const rows = (await c.runAndReadAll(actualsSql({asOf: month}))).getRowObjectsJson() as Record<string, unknown>[];
     return judgeGaps(aq.from(rows.map(toActualRow)), gapTargets(targets, {asOf: month}), {asOf: month, thresholds});
   } finally {
@@ -119,9 +125,30 @@ export async function computeGapsDuckDB({
 }
 
 /**
+ * The units' tree as two tables: `places` (each unit's `parent_code`, `city` at the top, and
+ * `level`) and `lineage` (a unit and each unit above it), as the Arquero path's `treeTables`.
+ */
+async function createTree(c: Connection, units: UnitTree): Promise<void> {
+  const places = [...unitPlaces(units)];
+  await c.run(`CREATE TABLE places (unit_code VARCHAR, parent_code VARCHAR, level BIGINT)`);
+  await c.run(`CREATE TABLE lineage (unit_code VARCHAR, ancestor VARCHAR)`);
+  const values = (rows: string[]) => rows.join(", ");
+  if (places.length)
+    await c.run(
+      `INSERT INTO places VALUES ${values(places.map(([code, p]) => `(${q(code)}, ${q(p.parent ?? "city")}, ${p.level})`))}`
+    );
+  const lineage = places.flatMap(([code, p]) => p.ancestors.map((a) => `(${q(code)}, ${q(a)})`));
+  if (lineage.length) await c.run(`INSERT INTO lineage VALUES ${values(lineage)}`);
+}
+
+/**
  * The actuals as SQL (DuckDB dialect; Spark SQL and Trino differ only in a few names): one row per
  * target city-wide and per unit that reports it or has an allocation of it, with `actual`,
- * `numerator`, `denominator`, `period`, `share` and `sources`, as {@link judgeGaps} reads them.
+ * `numerator`, `denominator`, `period`, `share` and `sources`, as {@link judgeGaps} reads them,
+ * with each unit's `parent_code` and `level`. A parent's actual aggregates its subtree's reports by
+ * the target's own aggregation, and a unit's own report counts only where no unit below it reports
+ * the target (children win). It reads the tables `obs`, `targets`, `allocations`, and the tree's
+ * `places` and `lineage` ({@link createTree}).
  */
 export function actualsSql({asOf}: {asOf: string}): string {
   return `
@@ -141,36 +168,67 @@ WITH current AS (
     max(period) AS period,
     list({'file': file, 'file_sha256': file_sha256, 'row': "row", 'period': period, 'note': note} ORDER BY per_period, ord) AS sources
   FROM used GROUP BY unit_code, target_id
-), unit_actuals AS (
+), own_actuals AS (
   SELECT u.*, CASE WHEN t.aggregation = 'ratio' THEN CASE WHEN u.denominator > 0 THEN 100 * u.numerator / u.denominator END ELSE u.value END AS actual
   FROM unit_sums u JOIN targets t USING (target_id)
+), covered AS (
+  -- a unit's own report counts only when no unit below it reports the target: children win
+  SELECT DISTINCT l.ancestor AS unit_code, o.target_id FROM own_actuals o JOIN lineage l USING (unit_code) WHERE o.actual IS NOT NULL
+), effective AS (
+  SELECT o.* FROM own_actuals o ANTI JOIN covered c USING (unit_code, target_id)
+), subtree AS (
+  -- each unit and every unit above it (the node its report counts for)
+  SELECT DISTINCT unit_code, unit_code AS node FROM own_actuals
+  UNION ALL SELECT unit_code, ancestor AS node FROM lineage
+), used_effective AS (
+  SELECT u.* FROM used u SEMI JOIN effective e USING (unit_code, target_id)
+), node_sources AS (
+  SELECT s.node AS unit_code, u.target_id, max(u.period) AS period,
+    list({'file': file, 'file_sha256': file_sha256, 'row': "row", 'period': u.period, 'note': note} ORDER BY per_period, ord) AS sources
+  FROM used_effective u JOIN subtree s USING (unit_code) GROUP BY s.node, u.target_id
+), unit_actuals AS (
+  -- every unit's actual: its subtree's reports that count, aggregated as the city aggregates its units
+  SELECT s.node AS unit_code, e.target_id,
+    CASE t.aggregation
+      WHEN 'ratio' THEN CASE WHEN sum(e.denominator) > 0 THEN 100 * sum(e.numerator) / sum(e.denominator) END
+      WHEN 'sum' THEN CASE WHEN count(e.actual) > 0 THEN sum(e.actual) END
+      ELSE min(e.actual) END AS actual,
+    CASE WHEN count(e.numerator) > 0 THEN sum(e.numerator) END AS numerator,
+    CASE WHEN count(e.denominator) > 0 THEN sum(e.denominator) END AS denominator,
+    any_value(ns.period) AS period, any_value(ns.sources) AS sources
+  FROM effective e JOIN subtree s USING (unit_code) JOIN targets t USING (target_id)
+  LEFT JOIN node_sources ns ON ns.unit_code = s.node AND ns.target_id = e.target_id
+  GROUP BY s.node, e.target_id, t.aggregation
 ), city AS (
-  SELECT t.target_id, 'city' AS unit_code, FALSE AS is_unit, NULL::DOUBLE AS allocation, NULL::DOUBLE AS share,
+  SELECT t.target_id, 'city' AS unit_code, NULL::VARCHAR AS parent_code, 0::BIGINT AS level, FALSE AS is_unit, NULL::DOUBLE AS allocation, NULL::DOUBLE AS share,
     CASE t.aggregation
       WHEN 'ratio' THEN CASE WHEN sum(a.denominator) > 0 THEN 100 * sum(a.numerator) / sum(a.denominator) END
       WHEN 'sum' THEN CASE WHEN count(a.actual) > 0 THEN sum(a.actual) END
       ELSE min(a.actual) END AS actual,
     CASE WHEN count(a.numerator) > 0 THEN sum(a.numerator) END AS numerator,
     CASE WHEN count(a.denominator) > 0 THEN sum(a.denominator) END AS denominator,
-    (SELECT max(period) FROM used WHERE used.target_id = t.target_id) AS period,
-    coalesce((SELECT list({'file': file, 'file_sha256': file_sha256, 'row': "row", 'period': period, 'note': note} ORDER BY per_period, ord) FROM used WHERE used.target_id = t.target_id), []) AS sources
-  FROM targets t LEFT JOIN unit_actuals a USING (target_id)
+    (SELECT max(period) FROM used_effective u WHERE u.target_id = t.target_id) AS period,
+    coalesce((SELECT list({'file': file, 'file_sha256': file_sha256, 'row': "row", 'period': period, 'note': note} ORDER BY per_period, ord) FROM used_effective u WHERE u.target_id = t.target_id), []) AS sources
+  FROM targets t LEFT JOIN effective a USING (target_id)
   GROUP BY t.target_id, t.aggregation
 ), pairs AS (
   SELECT DISTINCT unit_code, target_id FROM obs
+  UNION SELECT l.ancestor, o.target_id FROM (SELECT DISTINCT unit_code, target_id FROM obs) o JOIN lineage l USING (unit_code)
   UNION SELECT unit_code, target_id FROM allocations
 ), units AS (
-  SELECT p.target_id, p.unit_code, TRUE AS is_unit, al.allocation,
+  SELECT p.target_id, p.unit_code, coalesce(pl.parent_code, 'city') AS parent_code, coalesce(pl.level, 1) AS level,
+    TRUE AS is_unit, al.allocation,
     CASE WHEN t.kind = 'count' AND a.actual IS NOT NULL AND c.actual > 0 THEN a.actual / c.actual END AS share,
     a.actual, a.numerator, a.denominator, a.period, coalesce(a.sources, []) AS sources
   FROM pairs p JOIN targets t USING (target_id)
   LEFT JOIN unit_actuals a USING (unit_code, target_id)
   LEFT JOIN allocations al USING (unit_code, target_id)
   LEFT JOIN city c ON c.target_id = p.target_id
+  LEFT JOIN places pl ON pl.unit_code = p.unit_code
 )
-SELECT target_id, unit_code, is_unit, allocation, share, actual, numerator, denominator, period, sources FROM city
+SELECT target_id, unit_code, parent_code, level, is_unit, allocation, share, actual, numerator, denominator, period, sources FROM city
 UNION ALL BY NAME
-SELECT target_id, unit_code, is_unit, allocation, share, actual, numerator, denominator, period, sources FROM units`;
+SELECT target_id, unit_code, parent_code, level, is_unit, allocation, share, actual, numerator, denominator, period, sources FROM units`;
 }
 
 /** A row of {@link actualsSql} as JavaScript values (DuckDB's JSON gives some numbers as strings). */
@@ -183,6 +241,7 @@ function toActualRow(r: Record<string, unknown>): Record<string, unknown> {
     actual: num(r.actual),
     numerator: num(r.numerator),
     denominator: num(r.denominator),
+    level: Number(r.level),
     period: (r.period as string | null) ?? null,
     sources: (
       (r.sources as {file: string; file_sha256: string; row: unknown; period: string; note: string}[]) ?? []
@@ -197,12 +256,14 @@ function toActualRow(r: Record<string, unknown>): Record<string, unknown> {
 export async function exportParquet({
   targets,
   observations,
+  units = [],
   allocations = [],
   out,
   thresholds = DEFAULT_THRESHOLDS
 }: {
   targets: readonly Target[];
   observations: readonly Observation[];
+  units?: UnitTree;
   allocations?: readonly Allocation[];
   out: string;
   thresholds?: Thresholds;
@@ -218,7 +279,15 @@ export async function exportParquet({
     const json = join(tmp, "gaps.ndjson");
     const lines: string[] = [];
     for (const asOf of months) {
-      const rows = await computeGapsDuckDB({targets, observations, allocations, asOf, thresholds, parquet: obsDir});
+      const rows = await computeGapsDuckDB({
+        targets,
+        observations,
+        units,
+        allocations,
+        asOf,
+        thresholds,
+        parquet: obsDir
+      });
       gaps += rows.length;
       for (const r of rows) lines.push(JSON.stringify(r));
     }

@@ -2,6 +2,8 @@
 export const GAP_COLUMNS = [
   "target_id",
   "unit_code",
+  "parent_code",
+  "level",
   "as_of",
   "indicator",
   "measure",

@@ -7,6 +7,7 @@ export * from "./duckdbGaps.js";
 export * from "./expected.js";
 export * from "./functions.js";
 export * from "./gapColumns.js";
+export * from "./hierarchyFindings.js";
 export * from "./projectGaps.js";
 export * from "./projection.js";
 export * from "./status.js";

@@ -27,7 +27,7 @@ export async function projectGapPlan({
   const paths = projectPaths(projectDir);
   const [targets, units] = await Promise.all([
     known ? [...known] : projectTargets({projectDir}),
-    readUnits(paths.units)
+    readUnits(paths.units, paths.unitOptions)
   ]);
   const file = paths.allocations;
   const allocations = existsSync(file)
@@ -46,6 +46,6 @@ export async function projectGaps({
   asOf,
   thresholds
 }: {projectDir?: string; dataDir?: string; asOf?: string; thresholds?: Thresholds} = {}): Promise<GapRow[]> {
-  const {targets, observations, allocations} = await projectGapInputs({projectDir, dataDir});
-  return computeGaps({targets, observations, allocations, asOf, thresholds});
+  const {targets, observations, units, allocations} = await projectGapInputs({projectDir, dataDir});
+  return computeGaps({targets, observations, units, allocations, asOf, thresholds});
 }

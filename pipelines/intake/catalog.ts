@@ -149,7 +149,7 @@ export async function projectCatalog({
 }: {projectDir?: string; targets?: readonly Target[]} = {}): Promise<Catalog> {
   const paths = projectPaths(projectDir);
   const [units, targets, aliases] = await Promise.all([
-    readUnits(paths.units),
+    readUnits(paths.units, paths.unitOptions),
     known ?? projectTargets({projectDir}),
     readHeaderAliases(paths.headers)
   ]);

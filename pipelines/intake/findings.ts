@@ -51,6 +51,11 @@ export const FINDING_CODES = {
   file_changed: "error",
   /** A file's findings beyond what a page lists: the count, and where all of them are. */
   more_findings: "warning",
+  // the unit tree (pipelines/gaps/hierarchyFindings.ts)
+  /** A parent reported a target that units below it also report: the children's figures count, not its own. */
+  parent_double_report: "warning",
+  /** The allocations of a unit's children add up to more than its own allocation (or the city's target). */
+  allocation_over_parent: "warning",
   // progress reports (pipelines/intake/validateProgress.ts)
   unknown_task: "error",
   bad_status: "error",

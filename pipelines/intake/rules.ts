@@ -173,7 +173,7 @@ export const RULES = {
   ragged_row: ({used, width}: {used: number; width: number}) =>
     `本行有 ${used} 列,表头有 ${width} 列(可能有未加引号的逗号或缺列)`,
   unknown_unit: ({text}: {text: string}) =>
-    text ? `未知单位“${text}”(可填区县全称、简称或 6 位行政区划代码)` : "单位为空",
+    text ? `未知单位“${text}”(可填单位表中的全称、简称、别名或单位代码)` : "单位为空",
   bad_period: ({text}: {text: string}) => (text ? `无法识别的月份“${text}”(应为 2023-06、2023年6月 等)` : "月份为空"),
   future_period: ({period, now}: {period: string; now: string}) => `月份 ${period} 晚于报送时间 ${now}`,
   period_outside_plan: ({period, span}: {period: string; span: PlanSpan}) =>

@@ -145,11 +145,15 @@ const SEEDS_README = `# seeds/:本项目的参考输入
 - 规划原文(\`.txt\`,UTF-8):项目文件 \`planwatch.config.json\` 的 \`plan\` 指向它。原文为 Word、PDF 或网页时,
   原件也保存在这里,\`.txt\` 是 planwatch 从中读出的文字(目标和任务的位置都以它为准,可在其中改正识别错误)。
 - \`units.csv\`:报送单位表,每行一个单位,各列:
-  - \`code\`:单位代码,6 位数字(如行政区划代码 330106;直属单位可自编,如 339901);
+  - \`code\`:单位代码,6 位数字(如行政区划代码 330106;直属单位可自编,如 339901;街道、乡镇可用 9 位;
+    学校标识码、字母代码等其他写法在项目文件 \`unit_code_pattern\` 中声明,如 \`"\\\\d{10}"\`);
   - \`name\`:单位全称(如 西湖区、市教育局直属某学校);
   - \`short_name\`:简称(如 西湖),报送文件中写简称也能识别;
-  - \`kind\`:\`district\`(区)、\`county\`(县、县级市)或 \`bureau\`(局属、直属单位);
-  - \`aliases\`:其他写法,用 \`|\` 分隔(如 高新区|高新区(滨江)),可空。
+  - \`kind\`:\`city\`(市)、\`district\`(区)、\`county\`(县、县级市)或 \`bureau\`(局属、直属单位),
+    或项目文件 \`unit_kinds\` 中声明的类别(如 \`town\`);
+  - \`aliases\`:其他写法,用 \`|\` 分隔(如 高新区|高新区(滨江)),可空;
+  - \`parent\`(可省略此列):上级单位的代码,最上一级留空。省、市、县多级监测时用它组成单位树,
+    上级的数值由下级汇总(下级与上级都报时以下级为准)。
 - \`targets.curation.csv\`:原文说不清的目标信息(汇总方式、基线、起止月、分月安排),按目标编号补充;
   列为 \`id,indicator,kind,aggregation,direction,baseline,baseline_source,start,deadline,schedule,note\`,
   空格保留默认值。先运行 \`planwatch targets extract <规划原文>\` 查看目标编号。

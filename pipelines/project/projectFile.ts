@@ -1,6 +1,7 @@
 import {existsSync, readdirSync} from "node:fs";
 import {join, resolve} from "node:path";
 import {PlanwatchError, decodeText, packageRoot, readInputFile} from "../core/index.js";
+import {UNIT_KIND_PATTERN, type UnitOptions, unitCodeRule} from "./units.js";
 
 /** The project file: the plan and the tables a project is made of, at the project's root. */
 export const PROJECT_FILE = "planwatch.config.json";
@@ -16,7 +17,10 @@ export const DEV_CONTEXT = join(".planwatch", "dev.json");
  * `units` (`seeds/units.csv`), `curation` (`seeds/targets.curation.csv`), `allocations`
  * (`seeds/allocations.csv`), `headers` (`seeds/headers.csv`, else the toolkit's), `offices`
  * (`seeds/offices.csv`) and `responsibilities` (`seeds/responsibilities.csv`): who owns each task;
- * `pages`, an analyst's own pages in the site's sidebar, in Framework's shape (default: none).
+ * `pages`, an analyst's own pages in the site's sidebar, in Framework's shape (default: none);
+ * `unit_kinds`: the project's own kinds of unit beyond city, district, county and bureau (`["province", "town"]`);
+ * `unit_code_pattern`: the pattern the units' codes follow (a regular expression the whole code matches,
+ * `"\\d{10}"` for schools' 10-digit codes; default: 6-digit administrative codes, 9 or 12 below a county).
  */
 export interface ProjectSpec {
   plan?: string;
@@ -31,6 +35,8 @@ export interface ProjectSpec {
   offices?: string;
   responsibilities?: string;
   pages?: ProjectPage[];
+  unit_kinds?: string[];
+  unit_code_pattern?: string;
 }
 
 /** A page the sidebar links to (`path`: its path in the site, `/analysis` for `src/analysis.md`). */
@@ -90,6 +96,17 @@ function pagesProblem(v: unknown): string | null {
   return null;
 }
 
+/** Why a `unit_code_pattern` is wrong (null: it is right). */
+function codePatternProblem(pattern: string): string | null {
+  try {
+    unitCodeRule(pattern);
+    return null;
+  } catch (error) {
+    if (error instanceof PlanwatchError) return error.message;
+    throw error;
+  }
+}
+
 /** Each field's check: true when right, false or the problem (a Chinese phrase) when wrong. */
 const FIELDS: Record<keyof ProjectSpec, (v: unknown) => boolean | string> = {
   plan: (v) => typeof v === "string" && v !== "",
@@ -114,7 +131,9 @@ const FIELDS: Record<keyof ProjectSpec, (v: unknown) => boolean | string> = {
   headers: (v) => typeof v === "string" && v !== "",
   offices: (v) => typeof v === "string" && v !== "",
   responsibilities: (v) => typeof v === "string" && v !== "",
-  pages: (v) => pagesProblem(v) ?? true
+  pages: (v) => pagesProblem(v) ?? true,
+  unit_kinds: (v) => Array.isArray(v) && v.every((k) => typeof k === "string" && UNIT_KIND_PATTERN.test(k)),
+  unit_code_pattern: (v) => (typeof v === "string" ? (codePatternProblem(v) ?? true) : false)
 };
 
 /**
@@ -177,6 +196,8 @@ export function projectPaths(projectDir: string = process.env.PLANWATCH_PROJECT 
     responsibilities: at(spec.responsibilities, join(seeds, "responsibilities.csv")),
     /** The analyst's own pages for the sidebar (the project file's `pages`; none by default). */
     pages: spec.pages ?? [],
+    /** How the units table is read: the kinds the project adds (`unit_kinds`), its codes' pattern (`unit_code_pattern`). */
+    unitOptions: {kinds: spec.unit_kinds ?? [], codePattern: spec.unit_code_pattern} satisfies UnitOptions,
     /** The plan's year when the project file sets it. */
     year: spec.year ?? undefined,
     /** The ingested data the site is built from: `PLANWATCH_DATA`, else `<project>/data`. */

@@ -45,7 +45,7 @@ export async function projectTasks({
       .then(readPlanDocument)
       .then((d) => d.text),
     known ?? projectTargets({projectDir}),
-    readUnits(paths.units),
+    readUnits(paths.units, paths.unitOptions),
     projectOffices(paths.offices)
   ]);
   const {year, items, tasks} = extractTasks(text, {targets, year: paths.year});

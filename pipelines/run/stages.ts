@@ -176,8 +176,8 @@ export const STAGES: Stage[] = [
 ];
 
 function gapInputs(d: Record<string, unknown>) {
-  const {allocations} = d.units as {allocations: Allocation[]};
-  return {targets: d.targets as Target[], observations: d.observations as Observation[], allocations};
+  const {units, allocations} = d.units as {units: Unit[]; allocations: Allocation[]};
+  return {targets: d.targets as Target[], observations: d.observations as Observation[], units, allocations};
 }
 
 /**

@@ -53,7 +53,7 @@ export async function qualityData({
 }: {projectDir?: string; dataDir?: string; dueDay?: number; maxFindingsPerFile?: number} = {}): Promise<QualityData> {
   const paths = projectPaths(projectDir);
   const data = dataPaths(dataDir ?? paths.data);
-  const [units, ledger] = await Promise.all([readUnits(paths.units), readLedger(data.ledger)]);
+  const [units, ledger] = await Promise.all([readUnits(paths.units, paths.unitOptions), readLedger(data.ledger)]);
   const findings: Finding[] = [];
   const omitted: {file: string; sha256: string; shown: number; total: number}[] = [];
   const placed: {entry: LedgerEntry; units: string[]; periods: string[]}[] = [];

@@ -25,7 +25,7 @@ export async function searchEntries({projectDir}: {projectDir?: string} = {}): P
   const src = siteRoot(paths.root);
   const [targets, units, plan] = await Promise.all([
     projectTargets({projectDir}),
-    readUnits(paths.units),
+    readUnits(paths.units, paths.unitOptions),
     projectPlanFile({projectDir})
       .then(readPlanDocument)
       .then((d) => d.text)

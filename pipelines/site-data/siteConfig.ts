@@ -52,7 +52,7 @@ export async function siteContext({projectDir, dataDir}: {projectDir: string; da
   const data = dataDir ? resolve(dataDir) : join(paths.root, "data");
   const [targets, units, offices, text, {snapshot, as_of}] = await Promise.all([
     projectTargets({projectDir: paths.root}),
-    readUnits(paths.units),
+    readUnits(paths.units, paths.unitOptions),
     projectOffices(paths.offices),
     projectPlanFile({projectDir: paths.root})
       .then(readPlanDocument)

@@ -1,5 +1,11 @@
-import type {Allocation, ChangeRow, GapRow} from "../gaps/index.js";
-import {changesBetween, computeGaps} from "../gaps/index.js";
+import {
+  type Allocation,
+  type ChangeRow,
+  type GapRow,
+  type UnitTree,
+  changesBetween,
+  computeGaps
+} from "../gaps/index.js";
 import {addMonths} from "../core/index.js";
 import type {Observation} from "../intake/index.js";
 import type {Unit} from "../project/index.js";
@@ -47,18 +53,20 @@ export type SiteChange = Pick<
 export function siteChangesFrom({
   targets,
   observations,
+  units = [],
   allocations,
   asOf
 }: {
   targets: readonly Target[];
   observations: readonly Observation[];
+  units?: UnitTree;
   allocations: readonly Allocation[];
   asOf: string | undefined;
 }): SiteChange[] {
   if (!asOf) return [];
   const from = addMonths(asOf, -1);
   if (!observations.some((o) => o.period <= from)) return [];
-  return changesBetween({targets, observations, allocations, from, to: asOf}).map(
+  return changesBetween({targets, observations, units, allocations, from, to: asOf}).map(
     ({target_id, unit_code, actual_from, status_from, actual_change, changes}) => ({
       target_id,
       unit_code,
@@ -151,16 +159,18 @@ export interface HistoryPoint {
 export function siteHistoryFrom({
   targets,
   observations,
+  units = [],
   allocations
 }: {
   targets: readonly Target[];
   observations: readonly Observation[];
+  units?: UnitTree;
   allocations: readonly Allocation[];
 }): HistoryPoint[] {
   const periods = [...new Set(observations.filter((o) => o.superseded_by === null).map((o) => o.period))].sort();
   const points: HistoryPoint[] = [];
   for (const asOf of periods) {
-    for (const r of computeGaps({targets, observations, allocations, asOf})) {
+    for (const r of computeGaps({targets, observations, units, allocations, asOf})) {
       points.push({
         target_id: r.target_id,
         unit_code: r.unit_code,

@@ -37,6 +37,8 @@ export const FINDING_NAMES: Record<string, string> = {
   io_error: "文件无法读取或保存",
   file_changed: "文件在读取时仍在变化",
   more_findings: "其余问题未逐条列出",
+  parent_double_report: "上下级重复填报",
+  allocation_over_parent: "下级分解之和超过上级",
   unknown_task: "任务编号无法识别",
   bad_status: "进展状态无法识别",
   status_reverted: "已完成的任务又报未完成",

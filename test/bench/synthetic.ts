@@ -7,7 +7,7 @@
 // school (`zh-mixed`).
 import {createWriteStream, existsSync} from "node:fs";
 import {mkdir, rename} from "node:fs/promises";
-import {dirname} from "node:path";
+import {dirname, join} from "node:path";
 import {once} from "node:events";
 import {seededRandom} from "../../pipelines/sample/random.js";
 
@@ -154,4 +154,87 @@ export async function writeSynthetic(
   await once(out, "finish");
   await rename(`${file}.tmp`, file);
   return file;
+}
+
+/** A unit of a generated province (the columns of `units.csv`). */
+export interface ProvinceUnit {
+  code: string;
+  name: string;
+  short_name: string;
+  kind: "city" | "county";
+  parent: string | null;
+}
+
+/**
+ * The units of a province of any size (default: 11 cities × 30 counties, Zhejiang's shape): city
+ * `i` is `33ii00` (市 at the top), its county `j` is `33iijj` (county, parent the city). Codes have
+ * two digits for each: at most 99 cities of 99 counties.
+ */
+export function provinceUnits({cities = 11, counties = 30}: {cities?: number; counties?: number} = {}): ProvinceUnit[] {
+  if (!(cities >= 1 && cities <= 99 && counties >= 1 && counties <= 99))
+    throw new RangeError(`a province of 1–99 cities of 1–99 counties, not ${cities} × ${counties}`);
+  const two = (n: number) => String(n).padStart(2, "0");
+  return Array.from({length: cities}, (_, c) => {
+    const city = `33${two(c + 1)}00`;
+    const name = `第${c + 1}市`;
+    return [
+      {code: city, name, short_name: name.slice(0, -1), kind: "city" as const, parent: null},
+      ...Array.from({length: counties}, (_, k) => ({
+        code: `33${two(c + 1)}${two(k + 1)}`,
+        name: `${name}第${k + 1}县`,
+        short_name: `${c + 1}-${k + 1}县`,
+        kind: "county" as const,
+        parent: city
+      }))
+    ];
+  }).flat();
+}
+
+/** `units.csv` for {@link provinceUnits}: `code,name,short_name,kind,aliases,parent`. */
+export function provinceUnitsCsv(units: readonly ProvinceUnit[]): string {
+  const lines = units.map((u) => [u.code, u.name, u.short_name, u.kind, "", u.parent ?? ""].join(","));
+  return ["code,name,short_name,kind,aliases,parent", ...lines].join("\n") + "\n";
+}
+
+/**
+ * A province's monthly submissions, one long-form CSV per city (`<dir>/<month>-<city>.csv`) with a
+ * row per county × target (cumulative, growing month by month; numerators and denominators for
+ * ratio targets), months January through `months`. Returns the files written.
+ */
+export async function writeProvinceSubmissions(
+  dir: string,
+  {
+    units,
+    targets,
+    months = 3,
+    seed = 23
+  }: {units: readonly ProvinceUnit[]; targets: readonly {id: string; ratio: boolean}[]; months?: number; seed?: number}
+): Promise<string[]> {
+  const {writeFile} = await import("node:fs/promises");
+  await mkdir(dir, {recursive: true});
+  const random = seededRandom(seed);
+  const base = new Map<string, number>();
+  const files: string[] = [];
+  for (let m = 1; m <= months; m++) {
+    const period = `2023-${String(m).padStart(2, "0")}`;
+    for (const city of units.filter((u) => u.parent === null)) {
+      const lines = ["unit,period,target_id,value,numerator,denominator,basis"];
+      for (const county of units.filter((u) => u.parent === city.code))
+        for (const t of targets) {
+          const key = `${county.code}|${t.id}`;
+          if (!base.has(key)) base.set(key, 1 + Math.floor(random() * 40));
+          const start = base.get(key)!;
+          if (t.ratio) {
+            const den = 100 + Math.floor(start * 5);
+            lines.push(
+              [county.code, period, t.id, "", Math.floor(den * (0.5 + m * 0.03)), den, "cumulative"].join(",")
+            );
+          } else lines.push([county.code, period, t.id, start * m, "", "", "cumulative"].join(","));
+        }
+      const file = join(dir, `${period}-${city.code}.csv`);
+      await writeFile(file, lines.join("\n") + "\n");
+      files.push(file);
+    }
+  }
+  return files;
 }

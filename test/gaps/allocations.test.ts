@@ -15,7 +15,7 @@ describe("readAllocations", () => {
 
   it("reads each unit's share of a count target", async () => {
     expect(await read("unit_code,target_id,value\n330106,6.1a,1200\n")).toEqual([
-      {unit_code: "330106", target_id: "6.1a", value: 1200}
+      {unit_code: "330106", target_id: "6.1a", value: 1200, row: 2}
     ]);
   });
 

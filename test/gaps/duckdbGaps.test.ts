@@ -8,7 +8,15 @@ import {computeGapsDuckDB, exportParquet} from "../../pipelines/gaps/duckdbGaps.
 import {projectGapInputs} from "../../pipelines/gaps/projectGaps.js";
 import {ingestSample} from "../../pipelines/sample/ingestSample.js";
 import {PROJECT_DIR, runPlanwatch} from "../helpers/cli.js";
-import {ALLOCATIONS, OBSERVATIONS, TARGETS} from "../helpers/gapsWorld.js";
+import {
+  ALLOCATIONS,
+  OBSERVATIONS,
+  TARGETS,
+  TREE_ALLOCATIONS,
+  TREE_OBSERVATIONS,
+  TREE_TARGETS,
+  TREE_UNITS
+} from "../helpers/gapsWorld.js";
 
 describe("the gaps as SQL on DuckDB over Parquet", () => {
   let dir = "";
@@ -40,6 +48,21 @@ describe("the gaps as SQL on DuckDB over Parquet", () => {
     for (const asOf of ["2023-03", "2023-04", "2023-06", "2023-07", "2023-09"]) {
       const inputs = {targets: TARGETS, observations: OBSERVATIONS, allocations: ALLOCATIONS, asOf};
       expect(await computeGapsDuckDB(inputs)).toEqual(computeGaps(inputs));
+    }
+  });
+
+  it("agrees on the three-level world: parents aggregate children, children win, allocations at any level", async () => {
+    for (const asOf of ["2023-03", "2023-06"]) {
+      const inputs = {
+        targets: TREE_TARGETS,
+        observations: TREE_OBSERVATIONS,
+        units: TREE_UNITS,
+        allocations: TREE_ALLOCATIONS,
+        asOf
+      };
+      const rows = await computeGapsDuckDB(inputs);
+      expect(rows.some((r) => r.level === 3)).toBe(true);
+      expect(rows).toEqual(computeGaps(inputs));
     }
   });
 

@@ -140,3 +140,53 @@ export const OBSERVATIONS: Observation[] = [
   obs(SHANGCHENG, "2023-06", "1.1i", 44)
 ];
 export const ALLOCATIONS = [{unit_code: XIHU, target_id: "1.1a", value: 70}];
+
+// A three-level world (two cities, their counties, one town below a county) whose gaps are computed
+// by hand in test/gaps/hierarchy.test.ts and held equal between the engines in duckdbGaps.test.ts.
+export const CITY_A = "330100";
+export const CITY_B = "330200";
+export const COUNTY_A1 = "330102";
+export const COUNTY_A2 = "330106";
+export const COUNTY_B1 = "330203";
+export const TOWN_A1 = "330102001";
+export const TREE_UNITS = [
+  {code: CITY_A, parent: null},
+  {code: COUNTY_A1, parent: CITY_A},
+  {code: TOWN_A1, parent: COUNTY_A1},
+  {code: COUNTY_A2, parent: CITY_A},
+  {code: CITY_B, parent: null},
+  {code: COUNTY_B1, parent: CITY_B}
+];
+export const TREE_TARGETS = [
+  target({id: "2.1a", comparator: ">=", value: 20, unit: "所", kind: "count", aggregation: "sum"}),
+  target({id: "2.1b", comparator: ">=", value: 90, unit: "%", kind: "level", aggregation: "ratio"}),
+  target({id: "2.1c", comparator: "<=", value: 45, unit: "人", kind: "level", aggregation: "min", direction: "down"})
+];
+export const TREE_OBSERVATIONS: Observation[] = [
+  // 2.1a: county A1 reports 12 for itself and its town reports 5 (children win: A1 = 5); city B
+  // reports 10 for itself while its county reports 4 (B = 4). A1's March is revised away by June.
+  obs(TOWN_A1, "2023-06", "2.1a", 5),
+  obs(COUNTY_A1, "2023-03", "2.1a", 3),
+  obs(COUNTY_A1, "2023-06", "2.1a", 12, {row: 4}),
+  obs(COUNTY_A2, "2023-06", "2.1a", 7),
+  obs(COUNTY_B1, "2023-06", "2.1a", 4),
+  obs(CITY_B, "2023-06", "2.1a", 10, {row: 9}),
+  // 2.1b: rates 90/100 and 10/20 under A; B reports 30/40 itself, no county of it does.
+  ratio(COUNTY_A1, "2023-06", "2.1b", 90, 100),
+  ratio(COUNTY_A2, "2023-06", "2.1b", 10, 20),
+  ratio(CITY_B, "2023-06", "2.1b", 30, 40),
+  // 2.1c: the lowest class size, at three levels.
+  obs(TOWN_A1, "2023-06", "2.1c", 48),
+  obs(COUNTY_A2, "2023-06", "2.1c", 44),
+  obs(COUNTY_B1, "2023-06", "2.1c", 50),
+  // A unit no units.csv names stands at the top.
+  obs("330999", "2023-06", "2.1a", 1)
+];
+export const TREE_ALLOCATIONS = [
+  // A's counties are given 6 + 6 = 12 against A's 10: a finding, the figures stand.
+  {unit_code: CITY_A, target_id: "2.1a", value: 10, row: 2},
+  {unit_code: COUNTY_A1, target_id: "2.1a", value: 6, row: 3},
+  {unit_code: COUNTY_A2, target_id: "2.1a", value: 6, row: 4},
+  {unit_code: TOWN_A1, target_id: "2.1a", value: 3, row: 5},
+  {unit_code: CITY_B, target_id: "2.1a", value: 5, row: 6}
+];

@@ -255,7 +255,10 @@ describe("validation: one case per finding code", () => {
         "not_owner",
         "owner_contradicted",
         "status_reverted",
-        "unknown_task"
+        "unknown_task",
+        // the unit tree: test/gaps/hierarchy.test.ts
+        "allocation_over_parent",
+        "parent_double_report"
       ].sort()
     );
   });

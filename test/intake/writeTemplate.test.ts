@@ -10,7 +10,7 @@ describe("templates neutralize formulas", () => {
       targets: [
         {id: "6.1a", indicator: '=HYPERLINK("http://x","学位")', unit: "个", kind: "count", aggregation: "sum"}
       ],
-      unit: {code: "330106", name: "@西湖区", short_name: "西湖", kind: "district", aliases: []}
+      unit: {code: "330106", name: "@西湖区", short_name: "西湖", kind: "district", aliases: [], parent: null}
     });
     const lines = csv.toString("utf8").split("\r\n");
     expect(lines[0]).toBe("\uFEFF单位,月份,指标编号,指标名称,数值,分子,分母,口径,备注");
