@@ -9,3 +9,4 @@ export * from "./readPlanDocument.js";
 export * from "./readPlanText.js";
 export * from "./structure.js";
 export * from "./unwrapLines.js";
+export * from "./glosses.js";

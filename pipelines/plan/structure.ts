@@ -222,6 +222,11 @@ export function splitClauses(text: string): Clause[] {
     let from = body;
     const marks = [...line.matchAll(CLAUSE_MARK)].map((m) => m.index!);
     const sentenceEnds = [...line.matchAll(SENTENCE_MARK)].map((m) => m.index!);
+    // clauses come in order: the sentence ends are walked once, and the clauses of one sentence share its string (a
+    // line of one long sentence costs its length, not its length times its clauses)
+    let nextEnd = 0; // the first of sentenceEnds that may close the current clause's sentence
+    let sentenceStart = -1;
+    let sentence = "";
     for (const to of [...marks, line.length]) {
       if (to < from) continue;
       const raw = line.slice(from, to);
@@ -229,9 +234,15 @@ export function splitClauses(text: string): Clause[] {
       const clause = raw.trim();
       if (clause) {
         const start = from + lead;
-        const sentenceStart = Math.max(body, ...sentenceEnds.filter((e) => e < start).map((e) => e + 1));
-        const sentenceEnd = Math.min(line.length, ...sentenceEnds.filter((e) => e >= start + clause.length));
-        const sentence = line.slice(sentenceStart, sentenceEnd);
+        while (nextEnd < sentenceEnds.length && sentenceEnds[nextEnd]! < start) nextEnd++;
+        const opens = Math.max(body, nextEnd > 0 ? sentenceEnds[nextEnd - 1]! + 1 : 0);
+        let closes = nextEnd;
+        while (closes < sentenceEnds.length && sentenceEnds[closes]! < start + clause.length) closes++;
+        const sentenceEnd = Math.min(line.length, sentenceEnds[closes] ?? line.length);
+        if (opens !== sentenceStart) {
+          sentenceStart = opens;
+          sentence = line.slice(sentenceStart, sentenceEnd);
+        }
         clauses.push({
           section,
           item,
@@ -267,7 +278,7 @@ function quoteMask(line: string): boolean[] {
     while (e < mask.length && mask[e]) e++;
     const inner = line.slice(s + 1, e - 1);
     if (!"《〔【".includes(line[s]!) && inner.length >= SPEECH_MIN && SPEECH.test(inner))
-      mask.splice(s + 1, inner.length, ...quoteMask(inner));
+      quoteMask(inner).forEach((m, k) => (mask[s + 1 + k] = m)); // no spread: a quotation may be a megabyte long
     s = e;
   }
   return mask;

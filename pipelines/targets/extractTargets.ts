@@ -1,7 +1,7 @@
 import {PlanwatchError, normalizePlanText} from "../core/index.js";
 import {indicatorName, listNames} from "./indicator.js";
 import {type Comparator, type Mention, findMentions} from "./mentions.js";
-import {inferPlanYear, splitClauses} from "../plan/index.js";
+import {type Clause, inferPlanYear, splitClauses, stripGlosses} from "../plan/index.js";
 import {readIndicatorTables} from "./indicatorTable.js";
 import {readTableRow} from "./tableRow.js";
 
@@ -58,13 +58,35 @@ const SCOPES: [RegExp, string][] = [
  * clause names (超额完成40所的年度目标任务 → 40). A grading scale's steps (1.完成招標50% … 4.啟用100%)
  * state no targets.
  *
- * Option `year`: the plan's year, which tells past from future (default: {@link inferPlanYear}; null:
- * unknown, then only the words tell). Throws `PlanwatchError` `invalid_plan` when `text` is not a string.
+ * A clause (the text between two clause marks) longer than {@link MAX_CLAUSE} characters is no target clause (the
+ * longest of the corpus has about 100): its numbers are not read, and `warn` is told where it starts, so the work
+ * stays linear in the text's length however it is punctuated.
+ *
+ * Options: `year`, the plan's year, which tells past from future (default: {@link inferPlanYear}; null:
+ * unknown, then only the words tell); `warn`, what receives a warning (in Chinese; default: nothing). Throws
+ * `PlanwatchError` `invalid_plan` when `text` is not a string.
  */
-export function extractTargets(text: string, {year}: {year?: number | null} = {}): ExtractedTarget[] {
+export function extractTargets(
+  text: string,
+  {year, warn = () => {}}: {year?: number | null; warn?: (message: string) => void} = {}
+): ExtractedTarget[] {
   if (typeof text !== "string") throw new PlanwatchError("invalid_plan", `invalid plan text: ${String(text)}`);
-  return _extractTargets(text, year === undefined ? inferPlanYear(text).year : year);
+  const planYear = year === undefined ? inferPlanYear(text).year : year;
+  // a page's pinyin glosses (64萬(wàn)平方米) are read without; offsets are mapped back to the text as given
+  const unglossed = stripGlosses(text);
+  if (!unglossed) return _extractTargets(text, planYear, warn, (offset) => offset);
+  const {origin} = unglossed;
+  return _extractTargets(unglossed.text, planYear, warn, origin).map((t) => {
+    const start = origin(t.start_offset);
+    const end = origin(t.end_offset - 1) + 1;
+    return {...t, text: text.slice(start, end), start_offset: start, end_offset: end};
+  });
 }
+
+/** The longest clause read for targets, in characters (see {@link extractTargets}). */
+export const MAX_CLAUSE = 1000;
+/** How many over-long clauses are named one by one before the rest are counted. */
+const NAMED_LONG_CLAUSES = 5;
 
 /** Words that announce last year's figures (公布去年, 通报上年). */
 const ANNOUNCING = String.raw`(?:[\u4e00-\u9fa5]{0,6}?(?:公布|通报|介绍|显示)(?=去年|上年))?`;
@@ -97,9 +119,19 @@ const NUMBERED = /^\s*(?:[一二三四五六七八九十]+、|\d{1,2}[.、](?!\d
 const REPORT_PARAGRAPH = /^(?:\d{4}年)?(?:完成|进展|实施|落实|推进)情况[::]/;
 /** Words in a clause, before a number, that say it was done. */
 const RESULT_WORDS =
-  /已(?:经)?(?:超额)?(?:完成|建成|开工|竣工|实现|达到|达|投入|累计|新增|开展|改造|建设|培训|接种|筛查)|截至|为任务的|比上年同期|同比|比原计划|高出全省|超过省定任务/;
+  /已(?:经)?(?:超额)?(?:完成|建成|开工|竣工|实现|达到|达|投入|累计|新增|开展|改造|建设|培训|接种|筛查)|截至|为任务的|比上年同期|比原计划|高出全省|超过省定任务/;
 /** Words after a count that opens its clause and say it was done (46项任务全部完成, 318件建议提案全部办理完毕). */
 const DONE_AFTER = /^[^,;。]{0,16}?(?:全部|均已|已经|已)(?:完成|办结|办理完毕|建成|落实)|^[^,;。]{0,16}?办理完毕/;
+/**
+ * 同比 (against the same period of last year) before a number: a result (同比增长187.8%), unless a goal is named
+ * before it in its sentence (发展目标为:…同比增长10%) or the number is bounded (同比增长不低于12%, 10%以上).
+ */
+const YEAR_ON_YEAR = /同比/;
+const GOAL_WORDS = /目标|预期|力争|确保|计划|争取|任务/;
+const BOUND_BEFORE = /(?:不低于|不少于|不超过|不高于|控制在|至少)\s*$/;
+const BOUND_AFTER = /^\s*(?:以上|以内|左右)/;
+/** How far back (characters) a goal word is looked for before a clause, within its line and sentence. */
+const GOAL_REACH = 200;
 /** Words anywhere in a sentence that say its figures were done (新增就业66289人,为任务的116.3%). */
 const RESULT_SENTENCE =
   /为任务的|为(?:年度)?目标任务的|完成(?:全年|年度)?(?:目标)?任务(?:\([^)]*\))?的|占年度(?:目标|计划)的/;
@@ -118,10 +150,23 @@ const NAMED_TARGET =
 const CONTEXT_YEAR =
   /(?<![较比到至于在—–\-~])(\d{4})\s*年(?!底|末|前|版|度|(?:完成|进展|实施|落实|推进)情况|\s*\d{1,2}\s*(?:[-—~至]\s*\d{1,2}\s*)?月)/g;
 
-function _extractTargets(input: string, planYear: number | null): ExtractedTarget[] {
+function _extractTargets(
+  input: string,
+  planYear: number | null,
+  warn: (message: string) => void,
+  origin: (offset: number) => number
+): ExtractedTarget[] {
   const normalized = normalizePlanText(input);
   const tables = readIndicatorTables(normalized);
-  const inTable = (offset: number) => tables.spans.some(([s, e]) => offset >= s && offset < e);
+  const spans = [...tables.spans].sort((a, b) => a[0] - b[0]);
+  const spanStarts = spans.map(([s]) => s);
+  const spanEnds: number[] = [];
+  spans.reduce((most, [, e]) => (spanEnds.push(Math.max(most, e)), Math.max(most, e)), -1);
+  // spans by start, with the furthest end so far: a clause lies in a table when a span starting at or before it ends after it
+  const inTable = (offset: number) => {
+    const i = lastAtOrBefore(spanStarts, offset);
+    return i >= 0 && spanEnds[i]! > offset;
+  };
   const found: (Omit<ExtractedTarget, "id"> & {order: number})[] = [];
   const seenParagraphs = new Set<string>();
   const clauses = splitClauses(normalized);
@@ -141,14 +186,29 @@ function _extractTargets(input: string, planYear: number | null): ExtractedTarge
     return i >= 0 && /^\s*\d{1,3}\s*\|?\s*$/.test(lines[i]!);
   };
   const scale = gradingScale(lines);
-  let currentParagraph = "";
+  /** Whether a goal is named before `mention` in its sentence (up to GOAL_REACH back), or its own words bound it. */
+  const goalNamed = (clause: Clause, mention: Mention) => {
+    const before = clause.text.slice(0, mention.start);
+    if (BOUND_BEFORE.test(before) || BOUND_AFTER.test(clause.text.slice(mention.end))) return true;
+    const lineStart = lineStarts[lastAtOrBefore(lineStarts, clause.start)]!;
+    const back = normalized.slice(Math.max(lineStart, clause.start - GOAL_REACH), clause.start);
+    return GOAL_WORDS.test(back.slice(back.lastIndexOf("。") + 1) + before);
+  };
+  let currentParagraph: string | null = null; // the clause's paragraph (the same string for all of a line's clauses)
+  let currentKey = "";
   let skip = false;
+  let longClauses = 0;
+  // what a sentence says for all its clauses, read once per sentence (its clauses share the string)
+  let currentSentence: string | null = null;
+  let sentenceFacts = {deadline: null as number | null, scope: null as string | null, results: false};
   let past = false; // whether the paragraph, from here on, tells what was done
   let lookingBack = false; // whether the paragraphs since the last subheading tell what was done (回顾2023年工作成果)
   for (const clause of clauses) {
-    const paragraphKey = `${clause.section}.${clause.item}:${clause.paragraph}`;
-    if (paragraphKey !== currentParagraph) {
-      currentParagraph = paragraphKey;
+    const sameParagraph = clause.paragraph === currentParagraph && currentKey === `${clause.section}.${clause.item}`;
+    if (!sameParagraph) {
+      currentParagraph = clause.paragraph;
+      currentKey = `${clause.section}.${clause.item}`;
+      const paragraphKey = `${currentKey}:${clause.paragraph}`;
       // a repeated cell of a flattened table (100%, 2場) is another row's value, not a repeated paragraph
       skip = seenParagraphs.has(paragraphKey) && (clause.paragraph.match(/[\u4e00-\u9fa5]/g)?.length ?? 0) >= 6;
       seenParagraphs.add(paragraphKey);
@@ -158,6 +218,22 @@ function _extractTargets(input: string, planYear: number | null): ExtractedTarge
     }
     if (skip || clause.heading || inTable(clause.start) || scale.has(lastAtOrBefore(lineStarts, clause.start)))
       continue;
+    if (clause.text.length > MAX_CLAUSE) {
+      if (++longClauses <= NAMED_LONG_CLAUSES)
+        warn(
+          `第 ${origin(clause.start)} 个字符起的一个分句长 ${clause.text.length} 字,超过 ${MAX_CLAUSE} 字(没有逗号、分号或句号),不会是一条目标,其中的数字未读取`
+        );
+      continue;
+    }
+    if (clause.sentence !== currentSentence) {
+      currentSentence = clause.sentence;
+      const deadline = DEADLINE_YEAR.exec(clause.sentence);
+      sentenceFacts = {
+        deadline: deadline ? Number(deadline[1] ?? deadline[2]) : null,
+        scope: SCOPES.find(([re]) => re.test(clause.sentence))?.[1] ?? null,
+        results: RESULT_SENTENCE.test(clause.sentence)
+      };
+    }
     if (PAST_PERIOD.test(clause.text)) past = true;
     for (const m of clause.text.matchAll(CONTEXT_YEAR)) {
       // A later year is the plan's future; the plan's own year is, in a report, the year reported.
@@ -179,11 +255,11 @@ function _extractTargets(input: string, planYear: number | null): ExtractedTarge
               !(
                 past ||
                 RESULT_WORDS.test(clause.text.slice(0, mention.start)) ||
-                RESULT_SENTENCE.test(clause.sentence) ||
+                (YEAR_ON_YEAR.test(clause.text.slice(0, mention.start)) && !goalNamed(clause, mention)) ||
+                sentenceFacts.results ||
                 doneAfter(clause.text, mention)
               )
           );
-    const deadline = DEADLINE_YEAR.exec(clause.sentence);
     for (const target of targets) {
       found.push({
         order: clause.start,
@@ -194,8 +270,8 @@ function _extractTargets(input: string, planYear: number | null): ExtractedTarge
         value: target.value,
         value_max: target.value_max,
         unit: target.unit,
-        year: deadline ? Number(deadline[1] ?? deadline[2]) : null,
-        scope: SCOPES.find(([re]) => re.test(clause.sentence))?.[1] ?? null,
+        year: sentenceFacts.deadline,
+        scope: sentenceFacts.scope,
         baseline: target.baseline,
         baseline_year: target.baseline_year,
         per: target.per,
@@ -206,6 +282,8 @@ function _extractTargets(input: string, planYear: number | null): ExtractedTarge
       });
     }
   }
+  if (longClauses > NAMED_LONG_CLAUSES)
+    warn(`另有 ${longClauses - NAMED_LONG_CLAUSES} 个超过 ${MAX_CLAUSE} 字的分句,其中的数字同样未读取`);
   const clauseStarts = clauses.map((c) => c.start);
   for (const row of tables.rows) {
     const at = clauses[lastAtOrBefore(clauseStarts, row.start)];

@@ -26,5 +26,6 @@ export async function loadTargets({
   const rows: CurationRow[] = curation && existsSync(curation) ? await readCuration(curation) : [];
   const planYear = inferPlanYear(text, {year}).year;
   if (planYear === null) warn(`${plan}: 标题和正文都没有写明计划年份,目标的起止月份留空(可用 --year 指定)`);
-  return curateTargets(extractTargets(text, {year: planYear}), rows, {planYear});
+  const targets = extractTargets(text, {year: planYear, warn: (message) => warn(`${plan}: ${message}`)});
+  return curateTargets(targets, rows, {planYear});
 }

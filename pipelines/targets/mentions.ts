@@ -48,6 +48,13 @@ export const UNITS = [
   "课时",
   "小时",
   "批次",
+  "工日",
+  "km²",
+  "km2",
+  "m²",
+  "m2",
+  "m³",
+  "m3",
   "/10万",
   "%",
   "‰",
@@ -90,7 +97,25 @@ export const UNITS = [
   "年"
 ] as const;
 /** Units that spell another: 个百分点 is 百分点, 个小时 小时. */
-const UNIT_ALIASES: Record<string, string> = {个百分点: "百分点", 个小时: "小时"};
+const UNIT_ALIASES: Record<string, string> = {
+  个百分点: "百分点",
+  个小时: "小时",
+  "km²": "平方公里",
+  km2: "平方公里",
+  "m²": "平方米",
+  m2: "平方米",
+  "m³": "立方米",
+  m3: "立方米"
+};
+/**
+ * Characters that are never a measure word after a number (dates and times, multiples, grades and ranks (500强), versions, and the
+ * words that say a bound or join a list): any other single character that ends its phrase is one (存栏0.95万头、, 完成土石方
+ * 1325.2万方,), so a unit outside the vocabulary is still read.
+ */
+const NOT_MEASURE =
+  "月日号时分秒周天年季期届版倍度点级强佳等余多左右内外前后上下中以及和与或各共约超达为至到是的了在第万亿";
+/** What may follow a measure word: the end of its phrase (a bound, a list's next value, a bracket, a clause mark). */
+const PHRASE_END = String.raw`\s*(?:以上|及以上|以下|以内|左右|[,;。、)(和与及]|$)`;
 /**
  * Words that name an age or a duration as an indicator (人均预期寿命, 受教育年限): a target may be counted in 岁 or 年 only then.
  */
@@ -121,7 +146,7 @@ const LIST_UNIT = new RegExp(`^[、和与及]\\s*${NUMBER}\\s*(${UNIT})`);
 const BARE_MULTIPLIER = `(?<=[万亿])(?=以上|及以上|左右|[,;。、)和与及]|$|(?<people>${PEOPLE}))`;
 const MENTION = new RegExp(
   `(?<symbol>[≥≤><]=?\\s*)?(?:(?<low>${NUMBER})%?${RANGE_SEP})?(?<num>${NUMBER})(?<more>余|多)?\\s*` +
-    `(?:(?<unit>${UNIT})(?!月|工作日|星期|性)|${BARE_MULTIPLIER})` +
+    `(?:(?<unit>${UNIT})(?!月|工作日|星期|性)|${BARE_MULTIPLIER}|(?![${NOT_MEASURE}])(?<measure>[\u4e00-\u9fa5])(?=${PHRASE_END}))` +
     `|(?<=(?:指数|系数|得分|评分|分值)(?:达到|达|为|提高到|提升至|保持在)?)(?<score>\\d+(?:\\.\\d+)?)(?![\\d.%‰万亿]|\\s*(?:${UNIT}))` +
     `|(?<coverage>全覆盖)`,
   "g"
@@ -132,7 +157,7 @@ const BEFORE_RULES: [RegExp, Comparator][] = [
   [/(降至|降到|下降到|下降至|降低到|降低至|减少到|减少至|压减到|压减至|压降到|压降至)$/, "<="],
   [/(不少于|不低于|不小于|至少|≥|>=)$/, ">="],
   [/(不超过|不高于|不多于|不大于|控制在|≤|<=)$/, "<="],
-  [/(超过|高于|多于|大于|>)$/, ">"],
+  [/(超过|超出|超|高于|多于|大于|>)$/, ">"],
   [/(低于|少于|小于|<)$/, "<"]
 ];
 /** Words of reaching that say `>=` and are no part of the indicator. */
@@ -189,6 +214,7 @@ export function findMentions(clause: Clause): Mention[] {
     const start = m.index!;
     const end = start + m[0].length;
     const g = m.groups!;
+    if (g.measure) g.unit = g.measure; // a measure word is a unit from here on
     if (quoted.slice(start, end).some(Boolean)) continue;
     const left = text.slice(Math.max(0, start - 3), start);
     if (/第$/.test(left) || /[+＋]$/.test(left) || /^[+＋]/.test(text.slice(end))) continue;

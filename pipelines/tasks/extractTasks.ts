@@ -3,6 +3,7 @@ import {extractTargets} from "../targets/index.js";
 import {planSections, inferPlanYear, planLines, unwrapLines} from "../plan/index.js";
 import type {TaskLine} from "./taskTable.js";
 import {taskTableLines} from "./taskTable.js";
+import {overlappingIds} from "./overlappingIds.js";
 import {type TaskOwners, officeNames, readOwners, readOwnersInText} from "./owners.js";
 import {
   actionVerb,
@@ -135,6 +136,9 @@ function _extractTasks(
   const sectioned = lines.some((l) => l.opens === "section");
   /** The offices a `牵头单位:` line names for an item's tasks that name none. */
   const itemOwners = new Map<string, TaskOwners>();
+  /** Each item's tasks so far, for the notes that complete them (a plan of many items: not every task per note). */
+  const itemTasks = new Map<string, ExtractedTask[]>();
+  const targetIds = overlappingIds(targets);
   for (const [index, {section, item, offset, line, body, opens, deadline: timeCell, cells}] of lines.entries()) {
     if ((section === 0 && sectioned) || item === 0 || prefaceSections.has(section)) continue;
     const paragraph = line.slice(body).trim();
@@ -150,10 +154,12 @@ function _extractTasks(
     let from = body + (line.length - line.slice(body).trimStart().length - body);
     const cut = noteTailStart(line);
     if (opens === "item" && !items.has(key)) {
-      const next = lines
-        .slice(index + 1)
-        .find((l, k) => l.line.trim() && !isNoteLine(l.line) && !namesGroup(lines, index + 1 + k));
-      const below = lines.slice(index + 1).find((l) => l.line.trim());
+      const next = lineAfter(
+        lines,
+        index,
+        (l, k) => l.line.trim() !== "" && !isNoteLine(l.line) && !namesGroup(lines, k)
+      );
+      const below = lineAfter(lines, index, (l) => l.line.trim() !== "");
       // the title is read without the closing note: `组织开展评估工作。(市卫健委负责)` is one sentence, itself a task
       const title = itemTitle(line.slice(0, cut), from, {
         textBelow: next !== undefined && next.opens === null && next.section === section && next.item === item,
@@ -175,8 +181,8 @@ function _extractTasks(
       // 牵头单位:… names offices; 完成时限:… the time of the item's tasks that name none
       const named = readDeadline(paragraph, {year});
       if (named)
-        for (const t of tasks)
-          if (t.item_id === key && t.deadline_source !== "text")
+        for (const t of itemTasks.get(key) ?? [])
+          if (t.deadline_source !== "text")
             Object.assign(t, {deadline: named.deadline, deadline_source: "text", deadline_words: named.words});
       const owners = readOwners(input.slice(offset + body, offset + line.length));
       if (owners) {
@@ -184,8 +190,8 @@ function _extractTasks(
         // 牵头单位:… then 责任单位:… on lines of their own: one note, read together
         const merged = known ? mergeOwners(known, owners) : owners;
         itemOwners.set(key, merged);
-        for (const t of tasks)
-          if (t.item_id === key && (t.lead === null || t.lead === known?.lead))
+        for (const t of itemTasks.get(key) ?? [])
+          if (t.lead === null || t.lead === known?.lead)
             Object.assign(t, {lead: merged.lead, partners: merged.partners});
       }
       continue;
@@ -223,11 +229,24 @@ function _extractTasks(
         deadline_words: deadline?.words ?? null,
         lead: owners?.lead ?? null,
         partners: owners?.partners ?? [],
-        target_ids: targets.filter((t) => t.start_offset < end && t.end_offset > start).map((t) => t.id)
+        target_ids: targetIds(start, end)
       });
+      const ofItem = itemTasks.get(key);
+      if (ofItem) ofItem.push(tasks.at(-1)!);
+      else itemTasks.set(key, [tasks.at(-1)!]);
     }
   }
   return {year, items: [...items.values()], tasks};
+}
+
+/** The first line after line `index` that `accept`s (given its index), else undefined; no copy of the lines. */
+function lineAfter(
+  lines: readonly TaskLine[],
+  index: number,
+  accept: (line: TaskLine, index: number) => boolean
+): TaskLine | undefined {
+  for (let k = index + 1; k < lines.length; k++) if (accept(lines[k]!, k)) return lines[k];
+  return undefined;
 }
 
 /** A note's leads and partners with a later note's (`牵头单位:` then `责任单位:` on lines of their own). */
@@ -252,7 +271,7 @@ function tableOwners(input: string, cells: NonNullable<TaskLine["cells"]>): Task
 function namesGroup(lines: readonly TaskLine[], index: number): boolean {
   const {line, opens} = lines[index]!;
   if (opens !== null || !isGroupName(line)) return false;
-  const next = lines.slice(index + 1).find((l) => l.line.trim() && !isNoteLine(l.line));
+  const next = lineAfter(lines, index, (l) => l.line.trim() !== "" && !isNoteLine(l.line));
   return next !== undefined && next.opens !== null;
 }
 

@@ -1,7 +1,7 @@
 import {readFileSync} from "node:fs";
 import {join} from "node:path";
 import {describe, expect, it} from "vitest";
-import {extractTargets, type ExtractedTarget} from "../../pipelines/targets/extractTargets.js";
+import {MAX_CLAUSE, extractTargets, type ExtractedTarget} from "../../pipelines/targets/extractTargets.js";
 import {PROJECT_DIR} from "../helpers/cli.js";
 
 /** Extracts from one sentence set in a minimal plan: section 二, item 3. */
@@ -283,5 +283,34 @@ describe("extractTargets on the seed plan", () => {
       unit: "百分点",
       indicator: "中小学生总体近视率"
     });
+  });
+});
+
+describe("a plan far larger than any real one", () => {
+  // one sentence of 1 MB: clauses without a number, and a target every fiftieth clause
+  const longSentence = () => {
+    const clauses: string[] = [];
+    for (let i = 0; clauses.length * 12 < 1024 * 1024; i++)
+      clauses.push(i % 50 === 0 ? "新建学校12所" : "持续推进工作落实");
+    return `2024年工作要点\n一、主要目标\n1.${clauses.join(",")}。\n`;
+  };
+
+  it("reads a sentence of 1 MB in time that grows with its length (it took minutes)", () => {
+    const text = longSentence();
+    const targets = extractTargets(text, {year: 2024});
+    expect(targets.length).toBeGreaterThan(1000);
+    expect(targets.every((t) => t.value === 12 && t.unit === "所")).toBe(true);
+    expect(text.slice(targets[1]!.start_offset, targets[1]!.end_offset)).toBe("新建学校12所");
+  });
+
+  it("reads no target in a clause longer than MAX_CLAUSE characters, and warns naming where it starts", () => {
+    const long = "推进工作落实".repeat(40_000); // 240,000 characters with no clause mark
+    const text = `一、主要目标\n1.新建学校12所,${long}新建学校3所。\n`;
+    const warnings: string[] = [];
+    const targets = extractTargets(text, {year: 2024, warn: (m) => warnings.push(m)});
+    expect(targets.map((t) => t.value)).toEqual([12]);
+    expect(warnings).toEqual([
+      `第 ${text.indexOf(long)} 个字符起的一个分句长 ${long.length + "新建学校3所".length} 字,超过 ${MAX_CLAUSE} 字(没有逗号、分号或句号),不会是一条目标,其中的数字未读取`
+    ]);
   });
 });

@@ -63,6 +63,42 @@ describe("an open unit vocabulary", () => {
       ]
     ],
     [
+      "a measure word outside the vocabulary: 头",
+      "确保能繁母猪常年存栏0.95万头、年出栏生猪18.5万头以上。",
+      [
+        [">=", 9500, "头"],
+        [">=", 185000, "头"]
+      ]
+    ],
+    [
+      "a measure word outside the vocabulary: 方, before a bracket",
+      "完成土石方1325.2万方(含清淤)。",
+      [[">=", 13252000, "方"]]
+    ],
+    ["a measure word outside the vocabulary: 只", "新增种鹅2万只。", [[">=", 20000, "只"]]],
+    ["工日", "投劳1226.2万工日。", [[">=", 12262000, "工日"]]],
+    [
+      "km² and km2 are 平方公里, m² 平方米",
+      "治理水土流失面积120km²,新增湿地30 km2,建成绿地5000m²。",
+      [
+        [">=", 120, "平方公里"],
+        [">=", 30, "平方公里"],
+        [">=", 5000, "平方米"]
+      ]
+    ],
+    ["a pinyin gloss between number and unit", "新建保障性住房64萬(wàn)平方米。", [[">=", 640000, "平方米"]]],
+    ["pinyin glosses inside the words", "糧食總產(chǎn)量達(dá)到28萬噸。", [[">=", 280000, "吨"]]],
+    ["超 is more than", "力争园区覆盖率超80%。", [[">", 80, "%"]]],
+    [
+      "同比 after a goal is named",
+      "旅游经济发展目标为:接待游客9900万人次,同比增长10%。",
+      [
+        [">=", 99000000, "人次"],
+        [">=", 10, "%"]
+      ]
+    ],
+    ["同比 with a bound", "旅游总收入同比增长不低于12%。", [[">=", 12, "%"]]],
+    [
       "quoted speech is text",
       "局长表示:“今年组织全民健身活动不少于2200场次;新建‘一场一馆’足球场地100块。”",
       [
@@ -75,6 +111,10 @@ describe("an open unit vocabulary", () => {
   });
 
   it.each([
+    ["a time after a number is no measure word", "于3月底前完成,每周2天开放。"],
+    ["a rank is no measure word", "引进世界500强、中国500强企业。"],
+    ["a version is no measure word", "开展旅游公路1.0版宣传推广。"],
+    ["brackets without a toned vowel are no gloss", "推进5G(fifth)网络建设。"],
     ["an age that qualifies people", "为65岁以上老年人提供一次免费健康体检服务。"],
     ["an age range", "依托社区开展0-6岁儿童家长培训。"],
     ["an age under a rate", "5岁以下儿童死亡率持续下降。"],
@@ -155,6 +195,7 @@ describe("commitments, not results", () => {
       "截至2023年底,累计建成健身步道120公里。",
       "新增城镇就业66289人,为任务的116.3%。",
       "比上年同期增长28.6%。",
+      "全市接待游客同比增长187.8%。",
       "近年来累计支持建成家庭养老床位36.6万张。"
     ]) {
       expect(extract(sentence), sentence).toEqual([]);
