@@ -169,7 +169,8 @@ describe("planwatch init + build before the first submission, and dev beside it"
       for (const href of await links.evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href))) {
         const response = await fetch(href);
         expect(response.status).toBe(200);
-        expect(await response.text()).toMatch(/^\uFEFF(单位|任务编号),/);
+        // UTF-8 with a BOM, as Excel on Chinese Windows opens it (fetch's text() would drop the BOM)
+        expect(Buffer.from(await response.arrayBuffer()).toString("utf8")).toMatch(/^\uFEFF(单位|任务编号),/);
       }
     } finally {
       await site.close();
