@@ -73,7 +73,9 @@ describe("docs/fields.md, the field dictionary", () => {
     expect(loaders.filter((l) => !sections.has(l))).toEqual([]);
   });
 
-  const jsonStages = STAGES.filter((s) => s.loader?.file.endsWith(".json.ts")).map((s) => s.name.slice("loader:".length));
+  const jsonStages = STAGES.filter((s) => s.loader?.file.endsWith(".json.ts")).map((s) =>
+    s.name.slice("loader:".length)
+  );
 
   it.each(jsonStages)("documents every field of %s as the sample has it, and no field it lacks", async (name) => {
     const documented = sections.get(`data/${name}`);
