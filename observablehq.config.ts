@@ -5,4 +5,8 @@
 import {fileURLToPath} from "node:url";
 import {devSiteConfig} from "./pipelines/site-data/siteConfig.js";
 
-export default await devSiteConfig({projectDir: fileURLToPath(new URL(".", import.meta.url))});
+// `planwatch dev` names this file for a project that has no configuration of its own (one made by `planwatch init`),
+// and says which project in PLANWATCH_PROJECT; `npm run dev` in the toolkit's folder shows the toolkit's.
+export default await devSiteConfig({
+  projectDir: process.env.PLANWATCH_PROJECT ?? fileURLToPath(new URL(".", import.meta.url))
+});

@@ -15,7 +15,7 @@ const main = defineCommand({
   meta: {
     name: "planwatch",
     version,
-    description: "Track a plan's targets against what units report; publish the analysis as a static site"
+    description: "对照各单位报送的数据跟踪规划目标,并把分析发布为静态网站"
   },
   subCommands: {
     init: () => import("./commands/init.js").then((m) => m.init),
@@ -47,10 +47,25 @@ export function useColor(stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv = pr
   return Boolean(stream.isTTY) && env.TERM !== "dumb";
 }
 
-/** citty's usage, coloured only where {@link useColor} says. */
+/**
+ * citty's usage in Chinese (its headings and hints; the descriptions are the commands' own), coloured
+ * only where {@link useColor} says. The usage line's syntax (`[OPTIONS]`, `<DIR>`) and flag names stay.
+ */
 async function showUsage<T extends ArgsDef>(cmd: CommandDef<T>, parent?: CommandDef<T>): Promise<void> {
-  const text = await renderUsage(cmd, parent);
+  const text = chineseUsage(await renderUsage(cmd, parent));
   console.log((useColor(process.stdout) ? text : stripVTControlCharacters(text)) + "\n");
+}
+
+/** citty's English words in a rendered usage, in Chinese. */
+export function chineseUsage(text: string): string {
+  return text
+    .replace("USAGE", "用法")
+    .replace("ARGUMENTS", "参数")
+    .replace(/(?<!\[)OPTIONS(?!\])/, "选项")
+    .replace("COMMANDS", "命令")
+    .replace(/\(Required\)/g, "(必填)")
+    .replace(/\(Default: ([^)]*)\)/g, "(默认:$1)")
+    .replace(/Use (.*) for more information about a command\./, "用 $1 查看某个命令的说明。");
 }
 
 /** The one line the CLI prints for a failure: `<code>: <message>`, in Chinese where a person reads it. */

@@ -12,6 +12,37 @@ describe("planwatch (the command line)", () => {
     for (const command of ["targets", "build", "preview", "dev", "sample"]) expect(stdout).toContain(command);
   });
 
+  it("--help of planwatch and of every command says each command and flag in Chinese, the names as they are", async () => {
+    const CJK = /[\u4e00-\u9fff]/;
+    const seen: string[] = [];
+    const check = async (command: string[]) => {
+      const {code, stdout} = await runPlanwatch([...command, "--help"]);
+      expect(code, command.join(" ")).toBe(0);
+      const lines = stdout.split("\n");
+      expect(lines[0], `${command.join(" ")}: its description`).toMatch(CJK);
+      expect(stdout).not.toMatch(/USAGE|ARGUMENTS|COMMANDS|\(Default|\(Required|for more information/);
+      let section = "";
+      const subcommands: string[] = [];
+      for (const line of lines.slice(1)) {
+        if (/^(参数|选项|命令)$/.test(line.trim())) section = line.trim();
+        else if (line.startsWith("用 "))
+          section = ""; // the closing hint
+        else if (section && line.trim()) {
+          const [name, description = ""] = line.trim().split(/\s{2,}/);
+          expect(description, `${command.join(" ")} ${name}`).toMatch(CJK);
+          if (section === "命令") subcommands.push(name!);
+        }
+      }
+      seen.push(command.join(" "));
+      for (const sub of subcommands) await check([...command, sub]);
+    };
+    await check([]);
+    expect(seen).toEqual(
+      expect.arrayContaining(["", "init", "targets extract", "tasks status", "gaps", "dev", "schedule"])
+    );
+    expect(seen.length).toBeGreaterThanOrEqual(20);
+  }, 120_000);
+
   it("targets extract --format json prints the 33 targets, each with offsets that slice its clause", async () => {
     const {code, stdout} = await runPlanwatch(["targets", "extract", PLAN, "--format", "json"]);
     expect(code).toBe(0);
@@ -334,7 +365,7 @@ describe("planwatch keeps the conventions of Node command lines", () => {
   it("colours its usage only on a terminal, or when FORCE_COLOR asks; never with NO_COLOR", async () => {
     const piped = await run(["--help"]);
     expect(piped.code).toBe(0);
-    expect(piped.stdout).toContain("USAGE");
+    expect(piped.stdout).toContain("用法");
     expect(piped.stdout).not.toContain("\u001B[");
     const sub = await run(["gaps", "--help"]);
     expect(sub.stdout).toContain("--unit");

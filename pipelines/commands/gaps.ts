@@ -25,26 +25,24 @@ const CSV_COLUMNS = GAP_COLUMNS;
 export const gaps = defineCommand({
   meta: {
     name: "gaps",
-    description:
-      "Print the gaps table: each target's actual, expected path, status and projection, city-wide and per unit"
+    description: "输出差距表:每项目标全市及各单位的实际值、时序进度、状态和期末预计"
   },
   args: {
-    "as-of": {type: "string", description: "month YYYY-MM (default: the latest month with data)"},
-    unit: {type: "string", description: "only this unit's rows (name, short name or code; city for the city)"},
+    "as-of": {type: "string", description: "月份 YYYY-MM(默认:有数据的最近月份)"},
+    unit: {type: "string", description: "只看该单位的行(名称、简称或代码;全市为 city)"},
     data: {
       type: "string",
-      description: "data folder (default: data/, or the sample npm run build ingested when data/ has none)"
+      description: "数据文件夹(默认 data/;data/ 中没有数据时用 npm run build 接收的样例)"
     },
-    format: {type: "string", description: "table | json | csv", default: "table"},
+    format: {type: "string", description: "输出格式:table | json | csv", default: "table"},
     engine: {
       type: "string",
-      description: "arquero (in memory) | duckdb (SQL over Parquet, for data larger than memory)",
+      description: "计算引擎:arquero(内存中)| duckdb(对 Parquet 运行 SQL,用于超出内存的数据)",
       default: "arquero"
     },
     file: {
       type: "string",
-      description:
-        "instead of the data folder: one long-form UTF-8 CSV of any size (school-level rows), read as a stream"
+      description: "不读数据文件夹,改读一个任意大小的长表 UTF-8 CSV(学校级行),流式读取"
     }
   },
   async run({args}) {
@@ -165,14 +163,13 @@ const round = (v: number | null) => (v === null ? null : Math.round(v * 100) / 1
 export const exportData = defineCommand({
   meta: {
     name: "export",
-    description:
-      "Write observations and every month's gaps as Parquet, partitioned by month (for DuckDB, Spark SQL, Trino)"
+    description: "把观测值和每个月的差距表写成按月分区的 Parquet(供 DuckDB、Spark SQL、Trino 使用)"
   },
   args: {
-    out: {type: "string", description: "output folder", required: true},
+    out: {type: "string", description: "输出文件夹", required: true},
     data: {
       type: "string",
-      description: "data folder (default: data/, or the sample npm run build ingested when data/ has none)"
+      description: "数据文件夹(默认 data/;data/ 中没有数据时用 npm run build 接收的样例)"
     }
   },
   async run({args}) {
@@ -205,18 +202,18 @@ export const diff = defineCommand({
   meta: {
     name: "diff",
     description:
-      "Print what changed between two months: each target's and unit's actual and status then and now, and what is newly achieved, behind, reported or revised"
+      "输出两个月之间的变化:每项目标、每个单位前后的实际值和状态,以及新完成、新增有风险或滞后、新报送、数据更正"
   },
   args: {
-    from: {type: "string", description: "the earlier month YYYY-MM (default: the month before --to)"},
-    to: {type: "string", description: "the later month YYYY-MM (default: the latest month with data)"},
-    unit: {type: "string", description: "only this unit's rows (name, short name or code; city for the city)"},
-    all: {type: "boolean", description: "every row, not only those that changed"},
+    from: {type: "string", description: "较早的月份 YYYY-MM(默认:--to 的上一个月)"},
+    to: {type: "string", description: "较晚的月份 YYYY-MM(默认:有数据的最近月份)"},
+    unit: {type: "string", description: "只看该单位的行(名称、简称或代码;全市为 city)"},
+    all: {type: "boolean", description: "列出每一行,而不只是有变化的行"},
     data: {
       type: "string",
-      description: "data folder (default: data/, or the sample npm run build ingested when data/ has none)"
+      description: "数据文件夹(默认 data/;data/ 中没有数据时用 npm run build 接收的样例)"
     },
-    format: {type: "string", description: "table | json", default: "table"}
+    format: {type: "string", description: "输出格式:table | json", default: "table"}
   },
   async run({args}) {
     const [

@@ -6,19 +6,18 @@ import {initProject} from "../project/index.js";
 export const init = defineCommand({
   meta: {
     name: "init",
-    description:
-      "Create a new project for a plan text: project file, seeds/ (plan, units table to fill, curation), README"
+    description: "为一份规划文本新建项目:项目文件、seeds/(规划、待填写的单位表、整理文件)和 README"
   },
   args: {
-    dir: {type: "positional", description: "the new project's folder", required: true},
+    dir: {type: "positional", description: "新项目的文件夹", required: true},
     plan: {
       type: "string",
-      description: "the plan: text (UTF-8, GBK, UTF-16), Word .docx, PDF or a saved web page",
+      description: "规划文件:文本(UTF-8、GBK、UTF-16)、Word .docx、PDF 或保存的网页",
       required: true
     },
-    title: {type: "string", description: "the plan's title (default: its first line)"},
-    year: {type: "string", description: "the plan's year (default: read from the text)"},
-    force: {type: "boolean", description: "overwrite the files init writes when the folder has them (default: refuse)"}
+    title: {type: "string", description: "规划标题(默认:文本第一行)"},
+    year: {type: "string", description: "规划年份(默认:从文本中读出)"},
+    force: {type: "boolean", description: "文件夹中已有 init 要写的文件时覆盖它们(默认:拒绝)"}
   },
   async run({args}) {
     const year = yearOption(args.year);

@@ -4,7 +4,7 @@ import {createRequire} from "node:module";
 import {constants} from "node:os";
 import {join, resolve} from "node:path";
 import {defineCommand} from "citty";
-import {PlanwatchError} from "../core/index.js";
+import {packageRoot, tsxLoader} from "../core/index.js";
 import {DEV_CONTEXT, projectPaths, siteRoot} from "../project/index.js";
 import type {Logger, StageRecord} from "../run/index.js";
 import {dataPaths} from "../intake/index.js";
@@ -16,15 +16,15 @@ import {commandDataDir} from "./dataDir.js";
 
 /** `planwatch build`: the site from a data folder, or from the bundled sample. */
 export const build = defineCommand({
-  meta: {name: "build", description: "Build the site into dist/ (offline: npm packages come from node_modules)"},
+  meta: {name: "build", description: "把站点构建到 dist/(离线:npm 包取自 node_modules)"},
   args: {
-    output: {type: "string", description: "output folder", default: "dist"},
-    data: {type: "string", description: "data folder (archive + ledger from planwatch ingest)", default: "data"},
+    output: {type: "string", description: "输出文件夹", default: "dist"},
+    data: {type: "string", description: "数据文件夹(planwatch ingest 写入的存档和台账)", default: "data"},
     sample: {
       type: "boolean",
-      description: "build from the bundled sample (data/sample/), ingested afresh into .planwatch/sample-data"
+      description: "用自带的样例数据(data/sample/)构建,重新接收到 .planwatch/sample-data"
     },
-    verbose: {type: "boolean", description: "also print every stage and Framework's listing of each file it writes"}
+    verbose: {type: "boolean", description: "同时列出每个阶段和 Framework 写出的每个文件"}
   },
   async run({args}) {
     const started = Date.now();
@@ -40,10 +40,8 @@ export const build = defineCommand({
         `样例数据:接收 ${results.filter((r) => r.status === "accepted").length} 个文件,拒收 ${results.filter((r) => r.status === "rejected").length} 个`
       );
     } else if (!existsSync(dataPaths(dataDir).ledger)) {
-      throw new PlanwatchError(
-        "no_data",
-        `${dataDir} 中没有已接收的数据(无 ledger.jsonl):先运行 planwatch ingest,或用 build --sample`
-      );
+      // Before the first submission: the plan, its targets and tasks, each target 无数据.
+      console.error(`${dataDir} 中尚未收到任何填报(无 ledger.jsonl):站点只发布规划、目标和任务,各目标为“无数据”`);
     }
     const logger = buildLogger({verbose: Boolean(args.verbose)});
     const manifest = await buildSite({
@@ -90,13 +88,13 @@ export function logStage(record: StageRecord): void {
 
 /** `planwatch status`: which stages a build would re-run, and why. */
 export const status = defineCommand({
-  meta: {name: "status", description: "List the build's stages that are stale, and why (nothing is run)"},
+  meta: {name: "status", description: "列出构建中需要重新运行的阶段及原因(不运行任何阶段)"},
   args: {
     data: {
       type: "string",
-      description: "data folder (default: data/, or the sample npm run build ingested when data/ has none)"
+      description: "数据文件夹(默认 data/;data/ 中没有数据时用 npm run build 接收的样例)"
     },
-    format: {type: "string", description: "table | json", default: "table"}
+    format: {type: "string", description: "输出格式:table | json", default: "table"}
   },
   async run({args}) {
     const [{formatRows, rowFormat}, {planStages}] = await Promise.all([
@@ -115,10 +113,10 @@ export const status = defineCommand({
 
 /** `planwatch preview`: serves a built site. */
 export const preview = defineCommand({
-  meta: {name: "preview", description: "Serve the built site (dist/) on localhost"},
+  meta: {name: "preview", description: "在本机提供已构建的站点(dist/)"},
   args: {
-    dir: {type: "string", description: "folder to serve", default: "dist"},
-    port: {type: "string", description: "port", default: "3000"}
+    dir: {type: "string", description: "要提供的文件夹", default: "dist"},
+    port: {type: "string", description: "端口", default: "3000"}
   },
   async run({args}) {
     const {serveDir} = await import("../run/serveDir.js");
@@ -129,36 +127,52 @@ export const preview = defineCommand({
 
 /** `planwatch dev`: Framework's live preview, with the npm cache seeded and the sample ingested. */
 export const dev = defineCommand({
-  meta: {name: "dev", description: "Live preview of src/ while you edit pages (Framework's preview server, offline)"},
+  meta: {name: "dev", description: "编辑页面时实时预览站点(Framework 的预览服务器,离线)"},
   args: {
-    port: {type: "string", description: "port", default: "3000"},
+    port: {type: "string", description: "端口", default: "3000"},
     data: {
       type: "string",
-      description: "data folder; default: the bundled sample, ingested into .planwatch/sample-data"
+      description: "数据文件夹(默认:自带的样例数据,接收到 .planwatch/sample-data;项目没有样例时为 data/)"
     }
   },
   async run({args}) {
-    const [{freshSampleData}, {seedNpmCache}] = await Promise.all([
+    const [{freshSampleData}, {claimLoaderCache, seedNpmCache}] = await Promise.all([
       import("../sample/ingestSample.js"),
-      import("../run/npmCache.js")
+      import("../run/index.js")
     ]);
-    const {root} = projectPaths();
-    const dataDir = args.data ?? (await freshSampleData()).dataDir;
-    await seedNpmCache({root: siteRoot(root), projectDir: root});
+    const {root, sample, data} = projectPaths();
+    // A project of its own (made by init) has no bundled sample: its data folder, before or after its first submission.
+    const dataDir = args.data ?? (existsSync(sample) ? (await freshSampleData()).dataDir : data);
+    const site = siteRoot(root);
+    // node_modules is the toolkit's, as in build: a project made by init has none of its own.
+    await seedNpmCache({root: site, projectDir: packageRoot()});
+    // The loader outputs in the cache are this project's and data folder's, not those of another project that
+    // shares the toolkit's src/ and was built last.
+    await claimLoaderCache({cacheDir: join(site, ".observablehq", "cache"), projectDir: root, dataDir});
     // observablehq.config.ts reads which data folder to show from here (the footer's as-of and snapshot are its).
     await mkdir(join(root, ".planwatch"), {recursive: true});
     await writeFile(join(root, DEV_CONTEXT), JSON.stringify({dataDir: resolve(dataDir)}) + "\n");
     const bin = createRequire(import.meta.url).resolve("@observablehq/framework/dist/bin/observable.js");
-    const child = spawn(process.execPath, [bin, "preview", "--no-open", "--port", args.port], {
-      stdio: "inherit",
-      // The data loaders are child processes of the preview server: they read their inputs from here.
-      env: {
-        ...process.env,
-        OBSERVABLE_TELEMETRY_DISABLE: "1",
-        PLANWATCH_DATA: resolve(dataDir),
-        PLANWATCH_PROJECT: root
+    // The project's own Framework configuration, else the toolkit's, which reads the project from PLANWATCH_PROJECT
+    // (a TypeScript configuration named by --config needs tsx loaded first: Framework loads it only for its default).
+    const config =
+      ["observablehq.config.js", "observablehq.config.ts"]
+        .map((name) => join(root, name))
+        .find((file) => existsSync(file)) ?? join(packageRoot(), "observablehq.config.ts");
+    const child = spawn(
+      process.execPath,
+      ["--import", tsxLoader(), bin, "preview", "--no-open", "--port", args.port, "--config", config],
+      {
+        stdio: "inherit",
+        // The data loaders are child processes of the preview server: they read their inputs from here.
+        env: {
+          ...process.env,
+          OBSERVABLE_TELEMETRY_DISABLE: "1",
+          PLANWATCH_DATA: resolve(dataDir),
+          PLANWATCH_PROJECT: root
+        }
       }
-    });
+    );
     // Stopping dev stops the server it started: a signal to dev alone (a service manager's SIGTERM) is passed on.
     const passOn = (signal: NodeJS.Signals) => void child.kill(signal);
     for (const signal of STOP_SIGNALS) process.on(signal, passOn);

@@ -11,13 +11,13 @@ const common = {
   // Named so that --help shows it; citty still gives every file in args._.
   files: {
     type: "positional",
-    description: "submission files or folders (one or more: validate FILE... / ingest FILE...)",
+    description: "报送文件或文件夹(一个或多个:validate 文件… / ingest 文件…)",
     required: false
   },
-  data: {type: "string", description: "data folder", default: "data"},
-  format: {type: "string", description: "text | json", default: "text"},
-  "max-mb": {type: "string", description: "size limit of one file, in MB (default 50)"},
-  sheet: {type: "string", description: "the workbook sheet to read (default: the first)"}
+  data: {type: "string", description: "数据文件夹", default: "data"},
+  format: {type: "string", description: "输出格式:text | json", default: "text"},
+  "max-mb": {type: "string", description: "单个文件的大小上限,单位 MB(默认 50)"},
+  sheet: {type: "string", description: "要读取的工作表(默认:第一个)"}
 } as const;
 
 /** Cleans the options both commands share. */
@@ -34,7 +34,7 @@ function options(args: {format?: string; "max-mb"?: string; _: string[]}) {
 export const validate = defineCommand({
   meta: {
     name: "validate",
-    description: "Check submission files without ingesting them: every finding as file:row:column CODE message"
+    description: "校验报送文件但不接收:每个问题按“文件:行:列 代码 说明”列出"
   },
   args: {...common},
   async run({args}) {
@@ -89,7 +89,7 @@ export const validate = defineCommand({
 
 /** `planwatch ingest`: archive accepted files, set rejected ones aside; exit 1 when any was rejected. */
 export const ingest = defineCommand({
-  meta: {name: "ingest", description: "Validate and archive submission files (files or folders) into the data folder"},
+  meta: {name: "ingest", description: "校验报送文件(文件或文件夹)并存档到数据文件夹"},
   args: {...common},
   async run({args}) {
     const {format, maxBytes, inputs} = options(args);
@@ -126,15 +126,15 @@ function summary(file: string, accepted: boolean, rows: number, findings: readon
 export const template = defineCommand({
   meta: {
     name: "template",
-    description: "Write a blank submission file (Chinese headers, one row per target) for a unit"
+    description: "为一个单位生成空白报送表(中文表头,每项目标一行)"
   },
   args: {
-    unit: {type: "string", description: "the unit (name, short name or code); default: blank"},
-    xlsx: {type: "boolean", description: "write an Excel workbook instead of CSV"},
-    out: {type: "string", description: "file to write (default, or -: standard output)"},
+    unit: {type: "string", description: "单位(名称、简称或代码;默认留空)"},
+    xlsx: {type: "boolean", description: "生成 Excel 工作簿而不是 CSV"},
+    out: {type: "string", description: "要写入的文件(默认或 -:标准输出)"},
     tasks: {
       type: "boolean",
-      description: "a task progress sheet instead: the tasks the office (--unit) leads, else every task"
+      description: "改为生成任务进展报送表:该处室(--unit)牵头的任务,未指定时为全部任务"
     }
   },
   async run({args}) {
@@ -183,8 +183,8 @@ async function writeTasksTemplate(args: {unit?: string; xlsx?: boolean; out?: st
 
 /** `planwatch sample`: regenerate the bundled demo submissions. */
 export const sample = defineCommand({
-  meta: {name: "sample", description: "Regenerate the bundled demo submissions in data/sample/ (deterministic)"},
-  args: {seed: {type: "string", description: "random seed", default: "2023"}},
+  meta: {name: "sample", description: "重新生成 data/sample/ 中自带的演示报送文件(结果确定)"},
+  args: {seed: {type: "string", description: "随机数种子", default: "2023"}},
   async run({args}) {
     const [{writeSample}, {readUnits}, {projectTargets}, {projectTasks}] = await Promise.all([
       import("../sample/writeSample.js"),

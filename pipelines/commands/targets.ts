@@ -30,21 +30,21 @@ const TARGET_CSV_COLUMNS = [
 
 /** `planwatch targets extract`: the plan's numeric targets. */
 export const targets = defineCommand({
-  meta: {name: "targets", description: "The plan's numeric targets"},
+  meta: {name: "targets", description: "规划的量化目标"},
   subCommands: {
     extract: defineCommand({
-      meta: {name: "extract", description: "Print every numeric target of a plan text, with the clause it comes from"},
+      meta: {name: "extract", description: "输出规划文本中的每项量化目标及其出处原文"},
       args: {
         file: {
           type: "positional",
-          description: "the plan: text (UTF-8, GBK, UTF-16), Word .docx, PDF or a saved web page",
+          description: "规划文件:文本(UTF-8、GBK、UTF-16)、Word .docx、PDF 或保存的网页",
           required: true
         },
-        format: {type: "string", description: "table | json | csv", default: "table"},
-        curation: {type: "string", description: "a targets.curation.csv to merge by id"},
+        format: {type: "string", description: "输出格式:table | json | csv", default: "table"},
+        curation: {type: "string", description: "按编号合并的整理文件 targets.curation.csv"},
         year: {
           type: "string",
-          description: "the plan's year (default: read from its title, date, heading or deadlines)"
+          description: "规划年份(默认:从标题、日期、章节标题或期限中读出)"
         }
       },
       async run({args}) {

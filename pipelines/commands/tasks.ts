@@ -31,21 +31,21 @@ const STATUS_COLUMNS = ["task_id", "status", "owner", "deadline", "last_report",
 
 /** `planwatch tasks extract` and `planwatch tasks status`: the plan's work items and tasks, and where each stands. */
 export const tasks = defineCommand({
-  meta: {name: "tasks", description: "The plan's work items and tasks"},
+  meta: {name: "tasks", description: "规划的工作项和工作任务"},
   subCommands: {
     extract: defineCommand({
       meta: {
         name: "extract",
-        description: "Print every work item of a plan text and its tasks, with offsets into the text"
+        description: "输出规划文本中的每个工作项及其任务,以及在文本中的位置"
       },
       args: {
         file: {
           type: "positional",
-          description: "the plan: text (UTF-8, GBK, UTF-16), Word .docx, PDF or a saved web page",
+          description: "规划文件:文本(UTF-8、GBK、UTF-16)、Word .docx、PDF 或保存的网页",
           required: true
         },
-        format: {type: "string", description: "table | json | csv", default: "table"},
-        year: {type: "string", description: "the plan's year (default: read from its title)"}
+        format: {type: "string", description: "输出格式:table | json | csv", default: "table"},
+        year: {type: "string", description: "规划年份(默认:从标题中读出)"}
       },
       async run({args}) {
         const format = rowFormat(args.format);
@@ -86,16 +86,16 @@ export const tasks = defineCommand({
       meta: {
         name: "status",
         description:
-          "Print each task's status as of a month (done, on_schedule, late, not_started, no_report, paused) from the progress reports"
+          "根据进展报送输出截至某月每项任务的状态(done 已完成、on_schedule 按计划推进、late 滞后、not_started 未启动、no_report 未报送、paused 暂缓)"
       },
       args: {
-        "as-of": {type: "string", description: "the month, YYYY-MM (default: the latest month reported)"},
-        office: {type: "string", description: "only the tasks this office leads (name, alias or code)"},
+        "as-of": {type: "string", description: "月份 YYYY-MM(默认:最近报送的月份)"},
+        office: {type: "string", description: "只看该处室牵头的任务(名称、别名或代码)"},
         data: {
           type: "string",
-          description: "data folder (default: data/, or the sample npm run build ingested when data/ has none)"
+          description: "数据文件夹(默认 data/;data/ 中没有数据时用 npm run build 接收的样例)"
         },
-        format: {type: "string", description: "table | json | csv", default: "table"}
+        format: {type: "string", description: "输出格式:table | json | csv", default: "table"}
       },
       async run({args}) {
         const format = rowFormat(args.format);

@@ -9,9 +9,9 @@ import {logStage} from "./site.js";
 // A command's modules load when it runs (`planwatch --help` reads only the meta and args here).
 
 const args = {
-  inbox: {type: "string", description: "folder districts drop files into", default: "data/inbox"},
-  data: {type: "string", description: "data folder", default: "data"},
-  output: {type: "string", description: "output folder", default: "dist"}
+  inbox: {type: "string", description: "各区县放入报送文件的收件文件夹", default: "data/inbox"},
+  data: {type: "string", description: "数据文件夹", default: "data"},
+  output: {type: "string", description: "输出文件夹", default: "dist"}
 } as const;
 
 /**
@@ -89,12 +89,12 @@ function inboxPass(a: {inbox: string; data: string; output: string}, onWaiting?:
 export const watch = defineCommand({
   meta: {
     name: "watch",
-    description: "Ingest and rebuild whenever files arrive in the inbox (debounced; half-written files wait)"
+    description: "收件文件夹有文件到达时接收并重新构建(去抖;未写完的文件等待)"
   },
   args: {
     ...args,
-    debounce: {type: "string", description: "milliseconds of quiet before a pass", default: "2000"},
-    once: {type: "boolean", description: "process the inbox once and exit (exit 1 when a file was rejected)"}
+    debounce: {type: "string", description: "一轮处理前需静默的毫秒数", default: "2000"},
+    once: {type: "boolean", description: "处理一次收件文件夹后退出(有文件被拒收时退出码为 1)"}
   },
   async run({args: a}) {
     const inbox = inboxDir(a);
@@ -122,10 +122,10 @@ export const watch = defineCommand({
 export const schedule = defineCommand({
   meta: {
     name: "schedule",
-    description: 'Ingest and rebuild on a cron schedule, e.g. planwatch schedule "*/15 * * * *"'
+    description: '按 cron 计划接收并重新构建,如 planwatch schedule "*/15 * * * *"'
   },
   args: {
-    cron: {type: "positional", description: "cron expression (minute hour day month weekday)", required: true},
+    cron: {type: "positional", description: "cron 表达式(分 时 日 月 星期)", required: true},
     ...args
   },
   async run({args: a}) {

@@ -24,3 +24,4 @@ export * from "./row.js";
 export * from "./simplified.js";
 export * from "./slug.js";
 export * from "./writeXlsx.js";
+export * from "./tsxLoader.js";

@@ -89,6 +89,32 @@ export function computeGaps({
   return _computeGaps({targets, observations, units, allocations, asOf: month, thresholds});
 }
 
+/**
+ * The gaps table of a project before its first submission: every target's city row (and a row for
+ * each unit with an allocation) with status `no_data`, `as_of` "" and nothing judged against time
+ * (`expected`, `f`, `months_left` null), so that the site publishes the plan, its targets and tasks
+ * from the start of the year. Options as {@link computeGaps}, without `observations`.
+ */
+export function noDataGaps({
+  targets,
+  allocations = [],
+  thresholds = DEFAULT_THRESHOLDS
+}: {
+  targets: readonly Target[];
+  allocations?: readonly Allocation[];
+  thresholds?: Thresholds;
+}): GapRow[] {
+  // Any month serves: with no actual, no row is judged; the time-dependent columns are cleared below.
+  const month = [...targets.map((t) => t.start).filter(isMonth)].sort()[0] ?? "2000-01";
+  return _computeGaps({targets, observations: [], allocations, asOf: month, thresholds}).map((row) => ({
+    ...row,
+    as_of: "",
+    expected: null,
+    f: null,
+    months_left: null
+  }));
+}
+
 function _computeGaps({
   targets,
   observations,

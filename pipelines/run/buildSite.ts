@@ -5,6 +5,7 @@ import {FileBuildEffects, build} from "@observablehq/framework/dist/build.js";
 import {type Config, normalizeConfig, setCurrentDate} from "@observablehq/framework/dist/config.js";
 import {PlanwatchError, packageRoot as installedToolkit, withLock} from "../core/index.js";
 import {consoleLogger, type Logger} from "./effects.js";
+import {claimLoaderCache} from "./loaderCache.js";
 import {seedNpmCache} from "./npmCache.js";
 import {siteConfig, siteContext} from "../site-data/index.js";
 import {checkOutput, discard, newBuildDir, publish} from "./publish.js";
@@ -25,7 +26,8 @@ export interface BuildManifest {
 /**
  * Builds the site: seeds Framework's npm cache from node_modules (no CDN); runs the stale stages of
  * the build's DAG ({@link runStages}), which rewrite exactly the loader outputs whose inputs
- * changed; builds into a new folder; and only when the whole build succeeded publishes it as
+ * changed (after {@link claimLoaderCache} has cleared another project's or data folder's outputs from a
+ * shared root's cache); builds into a new folder; and only when the whole build succeeded publishes it as
  * `output` by one rename ({@link publish}), with `planwatch-manifest.json` (input hashes, versions,
  * as-of, each stage's duration). A failed or killed build leaves the previous `output` serving; a
  * failure is appended to `.planwatch/failures.jsonl`, which the quality page shows.
@@ -86,6 +88,7 @@ export async function buildSite({
     let stages: StageRecord[];
     try {
       await seedNpmCache({root, projectDir: toolkit});
+      await claimLoaderCache({cacheDir, projectDir: dir, dataDir: data});
       stages = await runStages(
         {projectDir: dir, dataDir: data},
         {stateDir: join(state, "stages"), loaderCacheDir: cacheDir, onStage, toolkitDir: toolkit}

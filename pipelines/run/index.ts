@@ -1,6 +1,7 @@
 // The public surface of pipelines/run/: other folders import from here, never from its files.
 export * from "./buildSite.js";
 export * from "./effects.js";
+export * from "./loaderCache.js";
 export * from "./moduleGraph.js";
 export * from "./npmCache.js";
 export * from "./processInbox.js";

@@ -1,5 +1,5 @@
 import {join} from "node:path";
-import {type Allocation, type GapRow, computeGaps} from "../gaps/index.js";
+import {type Allocation, type GapRow, computeGaps, noDataGaps} from "../gaps/index.js";
 import {projectGapPlan} from "../gaps/index.js";
 import {
   PROJECT_FILE,
@@ -12,7 +12,13 @@ import {
 } from "../project/index.js";
 import {qualityData, siteChangesFrom, siteGapsFrom, siteHistoryFrom, siteTasksFrom} from "../site-data/index.js";
 import {dataPaths} from "../intake/index.js";
-import {type Observation, readObservations, readProgress} from "../intake/index.js";
+import {
+  type Observation,
+  readObservations,
+  readProgress,
+  writeProgressTemplate,
+  writeTemplate
+} from "../intake/index.js";
 import type {Progress} from "../tasks/index.js";
 import type {Unit, ProjectTasks} from "../project/index.js";
 import type {Target} from "../targets/index.js";
@@ -79,7 +85,11 @@ export const STAGES: Stage[] = [
     files: async () => [],
     code: ["pipelines/gaps/computeGaps.ts"],
     deps: ["targets", "units", "observations"],
-    run: async (_ctx, d) => computeGaps(gapInputs(d))
+    // Before the first submission every target is 无数据: the site publishes the plan, targets and tasks.
+    run: async (_ctx, d) =>
+      (d.observations as Observation[]).some((o) => o.superseded_by === null)
+        ? computeGaps(gapInputs(d))
+        : noDataGaps(gapInputs(d))
   },
   {
     name: "tasks",
@@ -164,6 +174,22 @@ export const STAGES: Stage[] = [
     deps: ["targets"],
     run: (ctx) => projectPlan({projectDir: ctx.projectDir}),
     loader: {file: "data/plan.json.ts", render: (v) => JSON.stringify(v)}
+  },
+  {
+    name: "loader:templates/submission.csv",
+    files: async () => [],
+    code: ["pipelines/intake/writeTemplate.ts"],
+    deps: ["targets"],
+    run: async (_ctx, d) => (await writeTemplate({targets: d.targets as Target[]})).toString("utf8"),
+    loader: {file: "data/templates/submission.csv.ts", render: (v) => v as string}
+  },
+  {
+    name: "loader:templates/progress.csv",
+    files: async () => [],
+    code: ["pipelines/intake/writeProgressTemplate.ts"],
+    deps: ["tasks"],
+    run: async (_ctx, d) => (await writeProgressTemplate({tasks: (d.tasks as ProjectTasks).tasks})).toString("utf8"),
+    loader: {file: "data/templates/progress.csv.ts", render: (v) => v as string}
   },
   {
     name: "loader:project.json",

@@ -13,7 +13,7 @@ import {
   type ProjectFacts,
   projectFacts
 } from "../project/index.js";
-import {PlanwatchError, targetSlug} from "../core/index.js";
+import {PlanwatchError, targetSlug, tsxLoader} from "../core/index.js";
 import type {Target} from "../targets/index.js";
 import {type PlanSection, planSections} from "../plan/index.js";
 import {type SearchEntry, searchEntries} from "./searchEntries.js";
@@ -144,8 +144,8 @@ export function siteConfig({
     duckdb: {extensions: {json: null, parquet: null}},
     // Each unit, office, section and target page its own <title> (the pages' front matter has none).
     markdownIt: titlePlugin(pageTitles({sections, units, offices, targets})),
-    // Loaders run with the project folder as working directory; tsx comes from node_modules.
-    interpreters: {".ts": ["node", "--import", "tsx"]}
+    // Loaders run with the project folder as working directory; tsx comes from the toolkit's node_modules.
+    interpreters: {".ts": [process.execPath, "--import", tsxLoader()]}
   };
 }
 

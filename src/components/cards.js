@@ -1,9 +1,9 @@
 import {html} from "npm:htl";
-import {STATUS_COLORS, STATUS_ORDER, statusLabel} from "./status.js";
+import {STATUS_COLORS, STATUS_ORDER, statusColor, statusLabel} from "./labels.js";
 
 /** A status as a coloured chip with its Chinese label (text, never markup). */
 export function statusChip(status) {
-  return html`<span class="pw-chip" style=${`--chip:${STATUS_COLORS[status] ?? "#888"}`}>${statusLabel(status)}</span>`;
+  return html`<span class="pw-chip" style=${`--chip:${statusColor(status)}`}>${statusLabel(status)}</span>`;
 }
 
 /**

@@ -3,6 +3,7 @@ import {statusChip} from "./cards.js";
 import {dataTable} from "./dataTable.js";
 import {formatPercent, formatTarget, formatValue} from "./format.js";
 import {targetSlug} from "./slug.js";
+import {unitNamer} from "./labels.js";
 import {ATTAINMENT_COLUMN} from "./status.js";
 import {changeText, staleValue} from "./summary.js";
 
@@ -41,7 +42,7 @@ export function indexGaps(gaps) {
   return {
     city,
     units,
-    unitName: (code) => units.get(code)?.name ?? code,
+    unitName: unitNamer(gaps.units),
     ofUnit: (code) => gaps.rows.filter((r) => r.unit_code === code),
     ofTarget: (id) => gaps.rows.filter((r) => r.target_id === id && r.unit_code !== "city"),
     changeOf: (id, code = "city") => changes.get(`${id}|${code}`)

@@ -3,17 +3,11 @@ import {statusChip} from "./cards.js";
 import {dataTable} from "./dataTable.js";
 import {formatMonth} from "./format.js";
 import {officeHref, targetHref} from "./site.js";
+import {TASK_STATUS_COLORS, officeNamer} from "./labels.js";
 import {isBehind} from "./status.js";
 
-/** Colors of the task statuses, dark to light by urgency (as the targets' statuses). */
-export const TASK_STATUS_COLORS = {
-  late: "#c0392b",
-  no_report: "#e08e0b",
-  not_started: "#8e7cc3",
-  paused: "#7f8c8d",
-  on_schedule: "#2e86c1",
-  done: "#1e8449"
-};
+/** Colors of the task statuses (labels.ts, the one module of labels and colours). */
+export {TASK_STATUS_COLORS};
 
 /** An office's page, relative to the site root `root` (defined beside the other pages' links). */
 export {officeHref};
@@ -21,11 +15,11 @@ export {officeHref};
 /** Indexes the site's tasks (data/tasks.json): labels, office names, a section's items, an office's tasks. */
 export function indexTasks(data) {
   const labels = new Map(data.statuses.map((s) => [s.key, s.label]));
-  const offices = new Map(data.offices.map((o) => [o.code, o]));
+  const office = officeNamer(data.offices);
   const order = new Map(data.statuses.map((s, i) => [s.key, i]));
   return {
     label: (status) => labels.get(status) ?? status,
-    officeName: (code) => offices.get(code)?.name ?? code ?? "—",
+    officeName: (code) => office(code ?? null) ?? "—",
     itemsOf: (section) => data.items.filter((i) => i.section === section),
     tasksOfItem: (id) => data.tasks.filter((t) => t.item_id === id),
     tasksOfOffice: (code) => data.tasks.filter((t) => t.owner === code),

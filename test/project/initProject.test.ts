@@ -101,3 +101,120 @@ describe("planwatch init + build: a project for another plan", () => {
     expect(traces).toEqual([]);
   });
 });
+
+// A bureau publishes its plan at the start of the year, before any unit has sent a number; and `dev`
+// in a second project made by init (no src/, no node_modules of its own) shows that project's plan,
+// not the one built last with the same installation (projects share the toolkit's src/ and its cache).
+describe("planwatch init + build before the first submission, and dev beside it", () => {
+  let tmp = "";
+  let hangzhou = "";
+  let ningbo = "";
+
+  beforeAll(async () => {
+    tmp = await mkdtemp(join(tmpdir(), "planwatch-nodata-"));
+    hangzhou = join(tmp, "hangzhou");
+    ningbo = join(tmp, "ningbo");
+    for (const [dir, plan] of [
+      [hangzhou, join(PROJECT_DIR, "seeds", "hangzhou-edu-2023-work-plan.txt")],
+      [ningbo, PLAN]
+    ] as const) {
+      const init = await runPlanwatch(["init", dir, "--plan", plan]);
+      expect(init.code, init.stderr).toBe(0);
+    }
+  });
+  afterAll(() => rm(tmp, {recursive: true, force: true}));
+
+  it("build with no data publishes the plan, its targets and tasks, each target 无数据, the templates, and says no data has arrived", async () => {
+    const built = await runPlanwatch(["build"], {cwd: hangzhou});
+    expect(built.code, built.stderr).toBe(0);
+    expect(built.stderr).toContain("尚未收到任何填报");
+    const dist = join(hangzhou, "dist");
+    const files = await listTree(dist);
+    for (const page of ["index.html", "quality.html", "plan.html", "sections/1.html", "targets/2-2a.html"])
+      expect(files).toContain(page);
+    expect(files.filter((f) => f.startsWith("targets/") && f.endsWith(".html"))).toHaveLength(33);
+    const gaps = JSON.parse(
+      await readFile(
+        join(
+          dist,
+          files.find((f) => /^_file\/data\/gaps\.[^/]+\.json$/.test(f))!
+        ),
+        "utf8"
+      )
+    );
+    expect(gaps.as_of).toBe("");
+    expect(gaps.rows).toHaveLength(33);
+    expect(new Set(gaps.rows.map((r: {status: string}) => r.status))).toEqual(new Set(["no_data"]));
+    const template = files.find((f) => /^_file\/data\/templates\/submission\.[^/]+\.csv$/.test(f))!;
+    expect(await readFile(join(dist, template), "utf8")).toMatch(/^\uFEFF单位,月份,指标编号,指标名称,数值/);
+
+    const {openSite} = await import("../helpers/browser.js");
+    const site = await openSite(dist);
+    try {
+      const index = await site.open("index.html", 1200);
+      expect(index.problems).toEqual([]);
+      expect(await index.page.locator(".pw-no-data").innerText()).toContain("尚未收到任何填报");
+      expect(await index.page.locator("main").innerText()).toContain("无数据");
+      const target = await site.open("targets/2-2a.html", 1200);
+      expect(target.problems).toEqual([]);
+      expect(await target.page.locator("main").innerText()).toMatch(/尚无数据[\s\S]*无数据/);
+      const section = await site.open("sections/1.html", 1200);
+      expect(section.problems).toEqual([]);
+      expect(await section.page.locator("main").innerText()).toContain("工作任务");
+      const quality = await site.open("quality.html", 1200);
+      expect(quality.problems).toEqual([]);
+      expect(await quality.page.locator(".pw-no-data").innerText()).toContain("尚未收到任何填报");
+      const links = quality.page.locator(".pw-templates a[download]");
+      expect(await links.count()).toBe(2);
+      for (const href of await links.evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href))) {
+        const response = await fetch(href);
+        expect(response.status).toBe(200);
+        // UTF-8 with a BOM, as Excel on Chinese Windows opens it (fetch's text() would drop the BOM)
+        expect(Buffer.from(await response.arrayBuffer()).toString("utf8")).toMatch(/^\uFEFF(单位|任务编号),/);
+      }
+    } finally {
+      await site.close();
+    }
+  }, 600_000);
+
+  it("dev in another project made by init serves that project's plan and data, not the one built last", async () => {
+    const {spawn} = await import("node:child_process");
+    const {createServer} = await import("node:net");
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const {port} = server.address() as {port: number};
+    await new Promise((resolve) => server.close(resolve));
+    const dev = spawn(
+      process.execPath,
+      [join(PROJECT_DIR, "pipelines", "planwatch.js"), "dev", "--port", String(port)],
+      {
+        cwd: ningbo,
+        stdio: ["ignore", "ignore", "pipe"]
+      }
+    );
+    let stderr = "";
+    dev.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    const exited = new Promise((resolve) => dev.on("exit", resolve));
+    try {
+      const get = async (path: string) => {
+        const until = Date.now() + 120_000;
+        for (;;) {
+          const response = await fetch(`http://127.0.0.1:${port}${path}`).catch(() => null);
+          if (response?.ok) return response.text();
+          expect(dev.exitCode, stderr).toBeNull();
+          expect(Date.now(), `${path}: ${stderr}`).toBeLessThan(until);
+          await new Promise((resolve) => setTimeout(resolve, 500));
+        }
+      };
+      expect(await get("/")).toContain("宁波市教育局2014年工作要点");
+      expect(JSON.parse(await get("/_file/data/project.json")).title).toBe("宁波市教育局2014年工作要点");
+      const targets = JSON.parse(await get("/_file/data/targets.json")) as {id: string}[];
+      expect(targets).toHaveLength(8);
+      const gaps = JSON.parse(await get("/_file/data/gaps.json")) as {as_of: string; rows: {indicator: string}[]};
+      expect(gaps.rows.map((r) => r.indicator)).not.toContain("中小学学科类培训机构压减率");
+    } finally {
+      dev.kill("SIGTERM");
+      await exited;
+    }
+  }, 300_000);
+});

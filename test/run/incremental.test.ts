@@ -45,6 +45,8 @@ describe("unattended rebuilds of a built sample project", () => {
       "progress",
       "loader:tasks.json",
       "loader:plan.json",
+      "loader:templates/submission.csv",
+      "loader:templates/progress.csv",
       "loader:project.json"
     ]);
   });
