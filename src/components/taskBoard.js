@@ -46,25 +46,23 @@ export function taskCards(tasks, data, {href} = {}) {
 }
 
 /**
- * A table of tasks: id, the task, owner (linked to its office page), status, deadline, the last
- * report's month and text; `flag(task)` may add a note to the status. Every text is escaped (a progress text with markup shows as text); what
+ * A table of tasks: id, the task, its lead office (牵头) and partners (配合), each linked to its office
+ * page, status, deadline, the last report's month and text; `flag(task)` may add a note to the status. Every text is escaped (a progress text with markup shows as text); what
  * an office wrote (progress_text, evidence) is marked `pw-submitted`: shown as sent, not the site's words.
  */
 export function taskTable(tasks, data, {root, owner = true, flag = () => null} = {}) {
   const {officeName} = indexTasks(data);
+  const office = (code) =>
+    html`<a class="pw-nowrap" data-office=${code} href=${officeHref(root, code)}>${officeName(code)}</a>`;
   const columns = [
     {key: "task_id", label: "编号"},
     {key: "text", label: "任务", format: (v) => html`<span class="pw-task-text">${v}</span>`},
-    ...(owner
-      ? [
-          {
-            key: "owner",
-            label: "牵头",
-            format: (v) => officeName(v),
-            href: (r) => (r.owner ? officeHref(root, r.owner) : null)
-          }
-        ]
-      : []),
+    ...(owner ? [{key: "owner", label: "牵头", format: (v) => (v ? office(v) : "—")}] : []),
+    {
+      key: "partners",
+      label: "配合",
+      format: (v) => (v.length ? html`${v.map((code, i) => html`${i ? "、" : ""}${office(code)}`)}` : "—")
+    },
     {
       key: "status",
       label: "状态",

@@ -86,6 +86,30 @@ describe("whose each number is, in the built sample site", () => {
     await page.close();
   });
 
+  it("a unit's page: every 滞后 or 有风险 row names the target's lead office, linked to its page", async () => {
+    const unit = "330106";
+    const {page, problems} = await site.open(`units/${unit}.html`, 1280);
+    const cells = await page.evaluate(() =>
+      [...document.querySelectorAll("table.pw-table tr")]
+        .map((tr) => ({
+          id: tr.querySelector("td[data-key='target_id']")?.textContent?.trim() ?? "",
+          status: tr.querySelector("td[data-key='status']")?.textContent?.trim() ?? "",
+          owner: tr.querySelector("td[data-key='owner_name']")?.textContent?.trim() ?? "",
+          href: tr.querySelector("td[data-key='owner_name'] a")?.getAttribute("href") ?? ""
+        }))
+        .filter((c) => c.id)
+    );
+    const behind = cells.filter((c) => BEHIND.includes(c.status));
+    expect(behind.length).toBeGreaterThan(0);
+    for (const c of behind) {
+      const row = rows.find((r) => r.target_id === c.id && r.unit_code === unit)!;
+      const office = offices.find((o) => o.code === row.owner)!;
+      expect([c.id, c.owner, c.href]).toEqual([c.id, office.short_name, `../offices/${office.code}.html`]);
+    }
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it("each target page names its lead office, and its lagging units worst first", async () => {
     const city = rows.filter((r) => r.unit_code === "city");
     for (const r of city) {

@@ -12,13 +12,19 @@ interface SiteTask {
   section: number;
   target_ids: string[];
   owner: string;
+  partners: string[];
   status: string;
   progress_text: string;
 }
 
 describe("the task pages of the built sample site", () => {
   let site: SiteSession;
-  let data: {as_of: string; tasks: SiteTask[]; offices: {code: string}[]; record: {office: string; period: string}[]};
+  let data: {
+    as_of: string;
+    tasks: SiteTask[];
+    offices: {code: string; name: string}[];
+    record: {office: string; period: string}[];
+  };
 
   beforeAll(async () => {
     site = await openSite(siteDir);
@@ -120,6 +126,59 @@ describe("the task pages of the built sample site", () => {
     expect(targetsBox!.x).toBeGreaterThan(tasksBox!.x + tasksBox!.width - 1); // side by side
     await page.close();
   });
+
+  it.each(["sections/6.html", "offices/jjc.html", "index.html"])(
+    "%s: each task names its lead office (牵头) and its partners (配合), each linked to its page",
+    async (path) => {
+      const {page, problems} = await open(path, 1280);
+      const root = path.includes("/") ? "../" : "./";
+      const rows = await page.locator("table.pw-table tbody tr:has(td[data-key='partners'])").evaluateAll((trs) =>
+        trs.map((tr) => {
+          const links = (key: string) =>
+            [...tr.querySelectorAll(`td[data-key='${key}'] a[data-office]`)].map((a) => ({
+              code: a.getAttribute("data-office"),
+              href: a.getAttribute("href"),
+              text: a.textContent
+            }));
+          return {
+            id: tr.querySelector("td[data-key='task_id']")?.textContent?.trim() ?? "",
+            owner: links("owner"),
+            hasOwnerColumn: tr.querySelector("td[data-key='owner']") !== null,
+            partners: links("partners"),
+            partnersText: tr.querySelector("td[data-key='partners']")?.textContent?.trim() ?? ""
+          };
+        })
+      );
+      expect(rows.length, "task rows").toBeGreaterThan(0);
+      const byId = new Map(data.tasks.map((t) => [t.task_id, t]));
+      const names = new Map(data.offices.map((o) => [o.code, o.name]));
+      for (const r of rows) {
+        const task = byId.get(r.id)!;
+        expect(task, r.id).toBeDefined();
+        // an office's own tasks leave its name out (the page is the office's); every other table names it
+        if (r.hasOwnerColumn)
+          expect(
+            r.owner.map((o) => o.code),
+            r.id
+          ).toEqual([task.owner]);
+        expect(
+          r.partners.map((o) => o.code),
+          r.id
+        ).toEqual(task.partners);
+        if (!task.partners.length) expect(r.partnersText, r.id).toBe("—");
+        for (const o of [...r.owner, ...r.partners]) {
+          expect(o.href).toBe(`${root}offices/${o.code}.html`);
+          expect(o.text).toBe(names.get(o.code!));
+        }
+      }
+      expect(
+        rows.some((r) => r.partners.length > 0),
+        "a task with partners"
+      ).toBe(true);
+      expect(problems).toEqual([]);
+      await page.close();
+    }
+  );
 
   it("the office with the most tasks prints on A4 as a brief of at most two pages", async () => {
     const counts = new Map<string, number>();
