@@ -15,6 +15,7 @@ import {projectCatalog} from "../../pipelines/intake/catalog.js";
 import {projectTargets} from "../../pipelines/project/projectTargets.js";
 import {seededRandom} from "../../pipelines/sample/random.js";
 import {PROJECT_DIR, copyProject} from "../helpers/cli.js";
+import {listTree} from "../helpers/files.js";
 
 const SIZES = (process.env.BENCH_UNITS ?? "330").split(",").map(Number);
 const MONTHS = 11;
@@ -95,6 +96,18 @@ async function pageData(site: string, page: string): Promise<{raw: number; gz: n
   return {raw, gz};
 }
 
+/** How the build's time divides: its stages (from the manifest) and the rest (Framework's build of the pages). */
+async function frameworkShare(site: string): Promise<{stages: number; rest: number; pages: number; unitHtml: number}> {
+  const manifest = JSON.parse(await readFile(join(site, "planwatch-manifest.json"), "utf8")) as {
+    duration_ms: number;
+    stages: {duration_ms: number}[];
+  };
+  const stages = manifest.stages.reduce((n, s) => n + s.duration_ms, 0) / 1000;
+  const pages = (await listTree(site)).filter((f) => f.endsWith(".html")).length;
+  const unitHtml = (await readFile(join(site, "units/390001.html"))).length;
+  return {stages, rest: manifest.duration_ms / 1000 - stages, pages, unitHtml};
+}
+
 export async function benchUnits(): Promise<void> {
   const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
   const tmp = await mkdtemp(join(tmpdir(), "planwatch-units-"));
@@ -109,12 +122,15 @@ export async function benchUnits(): Promise<void> {
       const target = await pageData(site, "targets/6-1b.html");
       const overview = await pageData(site, "index.html");
       const ratio = build.seconds / sample.seconds;
+      const framework = await frameworkShare(site);
       const holds = (ok: boolean) => (ok ? "holds" : "FAILS");
       console.log(
         `units: ${n} units: build ${build.seconds.toFixed(1)} s (${ratio.toFixed(1)}× the sample's` +
           `${n <= 330 ? `, bound ${BUILD_RATIO_BOUND}×: ${holds(ratio <= BUILD_RATIO_BOUND)}` : ""}), peak RSS ${build.rssMb.toFixed(0)} MB\n` +
           `  unit page data ${kb(unit.raw)} (gzipped ${kb(unit.gz)}; bound ${kb(UNIT_PAGE_BOUND)}: ${holds(unit.raw <= UNIT_PAGE_BOUND)})\n` +
           `  overview data ${kb(overview.raw)} (gzipped ${kb(overview.gz)}; bound ${kb(OVERVIEW_BOUND)}: ${holds(overview.raw <= OVERVIEW_BOUND)})\n` +
+          `  stages ${framework.stages.toFixed(1)} s; Framework ${framework.rest.toFixed(1)} s for ${framework.pages} pages ` +
+          `(${((framework.rest / framework.pages) * 1000).toFixed(0)} ms a page), a unit page's HTML ${kb(framework.unitHtml)}\n` +
           `  target page data ${kb(target.raw)} (gzipped ${kb(target.gz)}; no bound: it lists every unit)`
       );
       await rm(join(tmp, `units-${n}`), {recursive: true, force: true});
