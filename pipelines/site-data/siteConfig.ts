@@ -80,6 +80,9 @@ export async function siteContext({projectDir, dataDir}: {projectDir: string; da
   };
 }
 
+/** The most units the sidebar lists one by one (each page carries the sidebar). */
+export const SIDEBAR_UNITS = 100;
+
 /**
  * The site's Observable Framework configuration for one build, made from its context alone: the
  * title, sidebar (the livelihood page when the plan has such a list, one page per section and per
@@ -118,7 +121,15 @@ export function siteConfig({
         open: false,
         pages: sections.map((s) => ({name: s.title.split(",")[0]!, path: `/sections/${s.section}`}))
       },
-      {name: "各区县(市)与直属单位", open: false, pages: units.map((u) => ({name: u.name, path: `/units/${u.code}`}))},
+      // Every page carries the sidebar: past SIDEBAR_UNITS units it would outweigh the page, so the overview's
+      // table of units (which links every unit's page) stands in for the list.
+      units.length > SIDEBAR_UNITS
+        ? {name: `各区县(市)与直属单位(${units.length} 个,见总览)`, path: "/"}
+        : {
+            name: "各区县(市)与直属单位",
+            open: false,
+            pages: units.map((u) => ({name: u.name, path: `/units/${u.code}`}))
+          },
       ...(offices.length
         ? [{name: "各处室任务", open: false, pages: offices.map((o) => ({name: o.name, path: `/offices/${o.code}`}))}]
         : []),

@@ -1,0 +1,37 @@
+import {mkdtemp, readFile, rm, writeFile} from "node:fs/promises";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
+import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {SIDEBAR_UNITS, siteConfig, siteContext} from "../../pipelines/site-data/siteConfig.js";
+import {copyProject} from "../helpers/cli.js";
+
+describe("the sidebar's units", () => {
+  let tmp = "";
+  let project = "";
+  beforeAll(async () => {
+    tmp = await mkdtemp(join(tmpdir(), "planwatch-sidebar-"));
+    project = await copyProject(join(tmp, "project"));
+  });
+  afterAll(() => rm(tmp, {recursive: true, force: true}));
+
+  const unitsEntry = async () =>
+    siteConfig(await siteContext({projectDir: project})).pages.find((p) => p.name.startsWith("各区县(市)与直属单位"))!;
+
+  it("lists each unit of the sample", async () => {
+    const entry = await unitsEntry();
+    expect("pages" in entry && entry.pages.map((p) => p.path)).toContain("/units/330106");
+  });
+
+  it(`past ${SIDEBAR_UNITS} units, is one link to the overview's table, naming the count; every unit keeps its page`, async () => {
+    const file = join(project, "seeds", "units.csv");
+    const extra = Array.from(
+      {length: SIDEBAR_UNITS},
+      (_, i) => `39${String(i + 1).padStart(4, "0")},合成单位${i + 1},合成${i + 1},district,\n`
+    );
+    await writeFile(file, (await readFile(file, "utf8")) + extra.join(""));
+    const context = await siteContext({projectDir: project});
+    const entry = siteConfig(context).pages.find((p) => p.name.startsWith("各区县(市)与直属单位"))!;
+    expect(entry).toEqual({name: `各区县(市)与直属单位(${SIDEBAR_UNITS + 14} 个,见总览)`, path: "/"});
+    expect(siteConfig(context).dynamicPaths).toContain(`/units/39${String(SIDEBAR_UNITS).padStart(4, "0")}`);
+  });
+});
