@@ -97,16 +97,18 @@ export function computeGaps({
  */
 export function noDataGaps({
   targets,
+  units = [],
   allocations = [],
   thresholds = DEFAULT_THRESHOLDS
 }: {
   targets: readonly Target[];
+  units?: UnitTree;
   allocations?: readonly Allocation[];
   thresholds?: Thresholds;
 }): GapRow[] {
   // Any month serves: with no actual, no row is judged; the time-dependent columns are cleared below.
   const month = [...targets.map((t) => t.start).filter(isMonth)].sort()[0] ?? "2000-01";
-  return _computeGaps({targets, observations: [], allocations, asOf: month, thresholds}).map((row) => ({
+  return _computeGaps({targets, observations: [], units, allocations, asOf: month, thresholds}).map((row) => ({
     ...row,
     as_of: "",
     expected: null,

@@ -7,7 +7,7 @@ import {PlanwatchError, packageRoot as installedToolkit, withLock} from "../core
 import {consoleLogger, type Logger} from "./effects.js";
 import {claimLoaderCache} from "./loaderCache.js";
 import {seedNpmCache} from "./npmCache.js";
-import {siteConfig, siteContext} from "../site-data/index.js";
+import {checkPageCount, siteConfig, siteContext} from "../site-data/index.js";
 import {checkOutput, discard, newBuildDir, publish} from "./publish.js";
 import {type StageRecord, runStages} from "./runStages.js";
 
@@ -40,7 +40,8 @@ export interface BuildManifest {
  * `dataDir`, the ingested data (default: `<projectDir>/data`); `output` (default: `dist`), relative
  * to `projectDir`; `logger` (default: standard error); `onStage`, told of each stage as it ends;
  * `toolkitDir`, where the stages' code is (default: planwatch's own folder). Returns the manifest.
- * Throws `PlanwatchError` `npm_cache` when a page imports a package that is not installed (naming
+ * `maxPages`: the most pages it builds (default `MAX_PAGES`). Throws `PlanwatchError` `too_many_pages`
+ * past it, before anything is built; `npm_cache` when a page imports a package that is not installed (naming
  * both), `build_failed`, `locked`,
  * or `invalid_output` when `output` is neither absent, an empty folder, nor a link to an earlier
  * build ({@link checkOutput}): then nothing is built or changed.
@@ -51,7 +52,8 @@ export async function buildSite({
   output,
   logger = consoleLogger,
   onStage,
-  toolkitDir
+  toolkitDir,
+  maxPages
 }: {
   projectDir?: string;
   dataDir?: string;
@@ -59,6 +61,7 @@ export async function buildSite({
   logger?: Logger;
   onStage?: (record: StageRecord) => void;
   toolkitDir?: string;
+  maxPages?: number;
 } = {}): Promise<BuildManifest & {output: string}> {
   const dir = resolve(projectDir);
   if (output !== undefined) await checkOutput(resolve(dir, output)); // at once, before anything is read or written
@@ -75,6 +78,7 @@ export async function buildSite({
     process.env.PLANWATCH_DATA = data;
     // This build's configuration, made from this build's context: never a cached module's.
     const context = await siteContext({projectDir: dir, dataDir: data});
+    checkPageCount(context, {maxPages}); // before anything is built: Framework's time and memory grow with the pages
     const {snapshot, asOf: as_of} = context;
     const config = normalizeConfig(siteConfig(context), dir);
     const root = config.root;

@@ -4,7 +4,7 @@ import {dirname, join, relative} from "node:path";
 import {siteRoot} from "../project/index.js";
 import {packageRoot as installedToolkit, combine, hashFile, hashText} from "../core/index.js";
 import {moduleGraph} from "./moduleGraph.js";
-import {type Stage, type StageContext, STAGES} from "./stages.js";
+import {type Stage, type StageContext, STAGES, loaderFiles} from "./stages.js";
 
 /** What the build knows of one stage: its inputs' hashes, whether it ran and why, how long it took. */
 export interface StageRecord {
@@ -31,8 +31,8 @@ interface Meta {
   fingerprint: string;
   inputs: Record<string, string>;
   output_hash: string;
-  /** For a loader's stage: the hash of what it wrote into Framework's cache. */
-  loader_hash?: string;
+  /** For a loader's stage: the hash of each file it wrote into Framework's cache, by its path there. */
+  loader_files?: Record<string, string>;
 }
 
 /** Where the code the stages run lives (default: the installed toolkit's folder). */
@@ -78,26 +78,28 @@ export async function runStages(
       const deps: Record<string, unknown> = {};
       for (const d of stage.deps) deps[d] = await value(d);
       const result = await stage.run(ctx, deps);
-      const json = JSON.stringify(result);
+      const files = stage.loader ? loaderFiles(stage, result) : undefined;
+      const hashes = files && Object.fromEntries([...files].map(([f, text]) => [f, hashText(text)]));
+      // A parameterized loader's pages are read by no later stage: its output is the hashes of its files, not a
+      // second copy of them.
+      const json = JSON.stringify(stage.loader?.file.includes("[") ? hashes : result);
       outputHash = hashText(json);
       values.set(stage.name, JSON.parse(json));
       await writeAtomic(outputFile(stateDir, stage.name), json);
-      const rendered = stage.loader?.render(result);
-      if (rendered !== undefined) await writeAtomic(loaderCacheFile(loaderCacheDir, stage), rendered);
+      for (const [file, text] of files ?? []) await writeAtomic(join(loaderCacheDir, file), text);
       const meta: Meta = {
         fingerprint: plan.fingerprint,
         inputs: plan.inputs,
         output_hash: outputHash,
-        ...(rendered === undefined ? {} : {loader_hash: hashText(rendered)})
+        ...(hashes ? {loader_files: hashes} : {})
       };
       await writeAtomic(metaFile(stateDir, stage.name), JSON.stringify(meta));
     } else {
       outputHash = (JSON.parse(await readFile(metaFile(stateDir, stage.name), "utf8")) as Meta).output_hash;
-      if (stage.loader) {
-        const now = new Date();
-        // fresh for Framework, whatever the loader file's mtime
-        await utimes(loaderCacheFile(loaderCacheDir, stage), now, now);
-      }
+      const now = new Date();
+      // fresh for Framework, whatever the loader file's mtime
+      for (const file of Object.keys(readMeta(stateDir, stage.name)?.loader_files ?? {}))
+        await utimes(join(loaderCacheDir, file), now, now);
     }
     const record = {
       name: stage.name,
@@ -159,7 +161,7 @@ async function planStage(
   let reason = "fresh";
   if (!meta) reason = "never built";
   else if (!existsSync(outputFile(stateDir, stage.name))) reason = "output missing";
-  else if (stage.loader && (await hashFile(loaderCacheFile(loaderCacheDir, stage))) !== (meta.loader_hash ?? "unknown"))
+  else if (stage.loader && !(await loaderFilesIntact(loaderCacheDir, meta)))
     reason = "output missing"; // gone, or written by another project's build
   else if (meta.fingerprint !== fingerprint) {
     const changed = [...new Set([...Object.keys(inputs), ...Object.keys(meta.inputs)])]
@@ -207,9 +209,13 @@ function readMeta(stateDir: string, name: string): Meta | null {
 const safe = (name: string) => name.replace(/[^\w.-]/g, "-");
 const outputFile = (stateDir: string, name: string) => join(stateDir, `${safe(name)}.json`);
 const metaFile = (stateDir: string, name: string) => join(stateDir, `${safe(name)}.meta.json`);
-/** Where Framework keeps a loader's output: `src/data/gaps.json.ts` → `<cache>/data/gaps.json`. */
-const loaderCacheFile = (loaderCacheDir: string, stage: Stage) =>
-  join(loaderCacheDir, stage.loader!.file.replace(/\.[^.]+$/, ""));
+/** Whether every file a loader's stage wrote into Framework's cache is still there as it wrote it. */
+async function loaderFilesIntact(loaderCacheDir: string, meta: Meta): Promise<boolean> {
+  if (!meta.loader_files) return false;
+  for (const [file, hash] of Object.entries(meta.loader_files))
+    if ((await hashFile(join(loaderCacheDir, file))) !== hash) return false;
+  return true;
+}
 const label = (ctx: StageContext, file: string) =>
   file.startsWith(ctx.projectDir) ? relative(ctx.projectDir, file) : `data:${relative(ctx.dataDir, file)}`;
 

@@ -1,4 +1,5 @@
 import {join} from "node:path";
+import {PlanwatchError} from "../core/index.js";
 import {type Allocation, type GapRow, computeGaps, noDataGaps} from "../gaps/index.js";
 import {projectGapPlan} from "../gaps/index.js";
 import {
@@ -10,7 +11,20 @@ import {
   projectTargets,
   projectTasks
 } from "../project/index.js";
-import {qualityData, siteChangesFrom, siteGapsFrom, siteHistoryFrom, siteTasksFrom} from "../site-data/index.js";
+import {
+  type HistoryPoint,
+  type QualityData,
+  type SiteGaps,
+  citySlice,
+  overviewSlice,
+  qualityData,
+  siteChangesFrom,
+  siteGapsFrom,
+  siteHistoryFrom,
+  siteTasksFrom,
+  targetSlices,
+  unitSlices
+} from "../site-data/index.js";
 import {dataPaths} from "../intake/index.js";
 import {
   type Observation,
@@ -45,9 +59,28 @@ export interface Stage<T = unknown> {
   /** Earlier stages whose outputs it uses. */
   deps: string[];
   run(ctx: StageContext, deps: Record<string, unknown>): Promise<T>;
-  /** For a loader's stage: the loader file under `src/` and the text it writes. */
-  loader?: {file: string; render(value: T): string};
+  /**
+   * For a loader's stage: the loader file under `src/` and the text it writes. A parameterized loader
+   * (`data/units/[unit].json.ts`) writes one text per value of its parameter, all at once: `render`
+   * returns them by value (`330106` → the text of `data/units/330106.json`), so the build computes the
+   * shared tables once rather than once per page.
+   */
+  loader?: {file: string; render(value: T): string | Map<string, string>};
 }
+
+/**
+ * The files a loader's stage writes, by their path in Framework's cache (`data/units/330106.json`):
+ * one for a plain loader, one per parameter value for a parameterized one.
+ */
+export function loaderFiles(stage: Stage, value: unknown): Map<string, string> {
+  const output = stage.loader!.file.replace(/\.[^.]+$/, "");
+  const rendered = stage.loader!.render(value);
+  if (typeof rendered === "string") return new Map([[output, rendered]]);
+  return new Map([...rendered].map(([param, text]) => [output.replace(/\[[^\]]+\]/, param), text]));
+}
+
+const json = (v: unknown) => JSON.stringify(v);
+const each = <T>(slices: Map<string, T>) => new Map([...slices].map(([k, v]) => [k, json(v)]));
 
 const planFile = async (ctx: StageContext) => [await projectPlanFile({projectDir: ctx.projectDir})];
 const paths = (ctx: StageContext) => projectPaths(ctx.projectDir);
@@ -149,6 +182,49 @@ export const STAGES: Stage[] = [
     loader: {file: "data/targets.json.ts", render: (v) => JSON.stringify(v, null, 1)}
   },
   {
+    name: "loader:city.json",
+    files: async () => [],
+    code: ["pipelines/site-data/siteSlices.ts"],
+    deps: ["loader:gaps.json", "loader:history.json"],
+    run: async (_ctx, d) => citySlice(d["loader:gaps.json"] as SiteGaps, d["loader:history.json"] as HistoryPoint[]),
+    loader: {file: "data/city.json.ts", render: json}
+  },
+  {
+    name: "loader:overview.json",
+    files: async () => [],
+    code: ["pipelines/site-data/siteSlices.ts"],
+    deps: ["loader:gaps.json", "loader:quality.json"],
+    run: async (_ctx, d) =>
+      overviewSlice({gaps: d["loader:gaps.json"] as SiteGaps, quality: d["loader:quality.json"] as QualityData}),
+    loader: {file: "data/overview.json.ts", render: json}
+  },
+  {
+    name: "loader:units/[unit].json",
+    files: async () => [],
+    code: ["pipelines/site-data/siteSlices.ts"],
+    deps: ["loader:gaps.json", "loader:quality.json", "targets"],
+    run: async (_ctx, d) =>
+      unitSlices({
+        gaps: d["loader:gaps.json"] as SiteGaps,
+        quality: d["loader:quality.json"] as QualityData,
+        targets: d.targets as Target[]
+      }),
+    loader: {file: "data/units/[unit].json.ts", render: (v) => each(v as ReturnType<typeof unitSlices>)}
+  },
+  {
+    name: "loader:targets/[id].json",
+    files: async () => [],
+    code: ["pipelines/site-data/siteSlices.ts"],
+    deps: ["loader:gaps.json", "loader:history.json", "targets"],
+    run: async (_ctx, d) =>
+      targetSlices({
+        gaps: d["loader:gaps.json"] as SiteGaps,
+        history: d["loader:history.json"] as HistoryPoint[],
+        targets: d.targets as Target[]
+      }),
+    loader: {file: "data/targets/[id].json.ts", render: (v) => each(v as ReturnType<typeof targetSlices>)}
+  },
+  {
     name: "progress",
     files: async (ctx) => [dataPaths(ctx.dataDir).ledger],
     code: ["pipelines/intake/readProgress.ts", "pipelines/intake/ledger.ts"],
@@ -208,9 +284,14 @@ function gapInputs(d: Record<string, unknown>) {
 
 /**
  * What a data loader writes, computed from scratch: the loader files in `src/data/` call this, so a
- * loader run by Framework (in `npm run dev`) and the build's cached stage give the same bytes.
+ * loader run by Framework (in `npm run dev`) and the build's cached stage give the same bytes. A
+ * parameterized loader (`units/[unit].json`) names the value it was run for (`param`, from its
+ * `--unit`). A build never runs these: its stages write every loader's files into Framework's cache.
  */
-export async function loaderOutput(name: string, ctx: StageContext = defaultContext()): Promise<string> {
+export async function loaderOutput(
+  name: string,
+  {ctx = defaultContext(), param}: {ctx?: StageContext; param?: string} = {}
+): Promise<string> {
   const stage = STAGES.find((s) => s.name === `loader:${name}`);
   if (!stage?.loader) throw new Error(`no loader stage for ${name}`);
   const values = new Map<string, unknown>();
@@ -222,7 +303,13 @@ export async function loaderOutput(name: string, ctx: StageContext = defaultCont
     values.set(s.name, value);
     return value;
   };
-  return stage.loader.render(await compute(stage));
+  const output = stage.loader.file.replace(/\.[^.]+$/, "");
+  const text = loaderFiles(stage, await compute(stage)).get(
+    param === undefined ? output : output.replace(/\[[^\]]+\]/, param)
+  );
+  if (text === undefined)
+    throw new PlanwatchError("unknown_page", `数据文件 ${name} 没有“${param}”的内容:不在单位或指标清单中`);
+  return text;
 }
 
 function defaultContext(): StageContext {

@@ -6,5 +6,6 @@ export * from "./searchLabels.js";
 export * from "./searchText.js";
 export * from "./siteConfig.js";
 export * from "./siteData.js";
+export * from "./siteSlices.js";
 export * from "./siteTasks.js";
 export * from "./snapshot.js";

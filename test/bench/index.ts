@@ -5,7 +5,8 @@
 // the killed watch passes and BENCH_SEED their moments (kills.ts); BENCH_EXTRACT_SENTENCE_MB,
 // BENCH_EXTRACT_PLAN_MB, BENCH_EXTRACT_ITEMS the extraction sizes and BENCH_EXTRACT_COMMANDS=targets,tasks
 // its commands (extract.ts);
-// BENCH_ONLY=startup|scale|province|weight|rebuild|hostile|kills|extract runs one part.
+// BENCH_UNITS (default 330) the sizes of the many-units city (units.ts);
+// BENCH_ONLY=startup|scale|province|weight|rebuild|hostile|kills|extract|units runs one part.
 import {benchRebuild} from "./rebuild.js";
 import {benchScale} from "./scale.js";
 import {benchStartup} from "./startup.js";
@@ -14,6 +15,7 @@ import {benchHostile} from "./hostile.js";
 import {benchKills} from "./kills.js";
 import {benchProvince} from "./province.js";
 import {benchExtract} from "./extract.js";
+import {benchUnits} from "./units.js";
 
 const only = process.env.BENCH_ONLY;
 if (!only || only === "startup") await benchStartup();
@@ -24,3 +26,4 @@ if (!only || only === "rebuild") await benchRebuild();
 if (!only || only === "hostile") await benchHostile();
 if (!only || only === "kills") await benchKills();
 if (!only || only === "extract") await benchExtract();
+if (!only || only === "units") await benchUnits();

@@ -80,7 +80,7 @@ describe("docs/fields.md, the field dictionary", () => {
   it.each(jsonStages)("documents every field of %s as the sample has it, and no field it lacks", async (name) => {
     const documented = sections.get(`data/${name}`);
     expect(documented, `docs/fields.md has no section for data/${name}`).toBeDefined();
-    const value = JSON.parse(await loaderOutput(name, {projectDir: tmp, dataDir: join(tmp, "data")})) as unknown;
+    const value = JSON.parse(await loaderOutput(name, {ctx: {projectDir: tmp, dataDir: join(tmp, "data")}})) as unknown;
     const present = fieldPaths(value, documented!);
     expect({undocumented: [...present].filter((p) => !documented!.has(p)).sort()}).toEqual({undocumented: []});
     expect({absent: [...documented!].filter((p) => !present.has(p)).sort()}).toEqual({absent: []});

@@ -2,6 +2,7 @@ import {cp, mkdtemp, readFile, realpath, rm, writeFile} from "node:fs/promises";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {listTree} from "./files.js";
+import {targetSlug} from "../../src/components/slug.js";
 
 /** The hostile texts of test/fixtures/payloads/site.json: markup and a formula, as a sender might write them. */
 export interface SitePayloads {
@@ -23,8 +24,8 @@ export interface HostileSite {
 
 /**
  * Copies the built site `siteDir` and writes the fixture's payloads into its data files (the
- * sample itself holds plausible texts only): the notes of `target`'s first two source rows and the
- * progress text of the first task with an owner and a progress text. The pages read the data at
+ * sample itself holds plausible texts only): the notes of `target`'s first two source rows (in its page's
+ * slice) and the progress text of the first task with an owner and a progress text. The pages read the data at
  * run time, so the copy's pages show the payloads as a real submission would bring them.
  */
 export async function hostileSite(siteDir: string, {target = "6.1b"}: {target?: string} = {}): Promise<HostileSite> {
@@ -42,7 +43,8 @@ export async function hostileSite(siteDir: string, {target = "6.1b"}: {target?: 
       files.find((f) => f.startsWith(`_file/data/${name}.`))!
     );
 
-  const gapsFile = data("gaps");
+  // the target's page reads its own slice (pipelines/site-data/siteSlices.ts), with the city row's sources
+  const gapsFile = data(`targets/${targetSlug(target)}`);
   const gaps = JSON.parse(await readFile(gapsFile, "utf8"));
   const row = gaps.rows.find(
     (r: {target_id: string; unit_code: string}) => r.target_id === target && r.unit_code === "city"

@@ -42,6 +42,10 @@ describe("unattended rebuilds of a built sample project", () => {
       "loader:history.json",
       "loader:quality.json",
       "loader:targets.json",
+      "loader:city.json",
+      "loader:overview.json",
+      "loader:units/[unit].json",
+      "loader:targets/[id].json",
       "progress",
       "loader:tasks.json",
       "loader:plan.json",
@@ -67,6 +71,10 @@ describe("unattended rebuilds of a built sample project", () => {
       "loader:gaps.json",
       "loader:history.json",
       "loader:quality.json",
+      "loader:city.json",
+      "loader:overview.json",
+      "loader:units/[unit].json",
+      "loader:targets/[id].json",
       "progress",
       "loader:tasks.json"
     ]);
@@ -156,7 +164,16 @@ describe("unattended rebuilds of a built sample project", () => {
     const {code, stdout} = await runPlanwatch(["status", "--format", "json"], {cwd: project});
     expect(code).toBe(0);
     const stale = (JSON.parse(stdout) as {stage: string; stale: boolean; reason: string}[]).filter((s) => s.stale);
-    expect(stale.map((s) => s.stage)).toEqual(["units", "gaps", "loader:gaps.json", "loader:history.json"]);
+    expect(stale.map((s) => s.stage)).toEqual([
+      "units",
+      "gaps",
+      "loader:gaps.json",
+      "loader:history.json",
+      "loader:city.json",
+      "loader:overview.json",
+      "loader:units/[unit].json",
+      "loader:targets/[id].json"
+    ]);
     expect(stale[0]!.reason).toBe("changed: seeds/allocations.csv");
   });
 });

@@ -80,6 +80,11 @@ describe("stage inputs derived from the module graph", () => {
       "loader:gaps.json",
       "loader:history.json",
       "loader:quality.json",
+      // the pages' slices of gaps.json and quality.json
+      "loader:city.json",
+      "loader:overview.json",
+      "loader:units/[unit].json",
+      "loader:targets/[id].json",
       "loader:tasks.json"
     ]);
     expect(plans[0]!.reason).toBe("changed: pipelines/core/cells.ts");

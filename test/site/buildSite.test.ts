@@ -25,7 +25,8 @@ describe("planwatch build (the bundled sample)", () => {
     }
     expect(files.filter((f) => f.startsWith("targets/"))).toHaveLength(33);
     expect(files.filter((f) => f.startsWith("units/"))).toHaveLength(14);
-    for (const data of ["gaps", "history", "quality", "targets", "plan"]) {
+    // history.json is for analysts' pages: the site's pages read the slices made from it
+    for (const data of ["gaps", "quality", "targets", "plan", "city", "overview", "units/330106", "targets/6-1b"]) {
       expect(
         files.some((f) => new RegExp(`^_file/data/${data}\\.[0-9a-f]+\\.json$`).test(f)),
         data

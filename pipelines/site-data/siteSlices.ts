@@ -1,0 +1,246 @@
+import {STATUSES, type Status} from "../gaps/index.js";
+import {targetSlug} from "../core/index.js";
+import type {Target} from "../targets/index.js";
+import type {QualityData, SubmissionCell} from "./quality.js";
+import type {HistoryPoint, SiteChange, SiteGapRow, SiteGaps} from "./siteData.js";
+
+// Each page loads only its own rows: a unit's page its unit's slice, a target's page its target's, the
+// overview and the pages about targets (sections, offices, 民生实事) the city's. What one page loads
+// does not grow with the number of other units. Every slice is made from the whole tables in one pass,
+// once per build (the stage of `src/data/units/[unit].json.ts` writes every unit's file at once).
+
+/** A gaps row without its sources (the pages that show provenance take them from their own slice). */
+export type BareRow = Omit<SiteGapRow, "sources">;
+
+/** What every slice shares with the site's gaps: the month, the month before, and the names of the units it names. */
+interface SliceBase {
+  as_of: string;
+  previous_as_of: string | null;
+  units: SiteGaps["units"];
+  changes: SiteChange[];
+}
+
+/** A unit's page: its rows (with their rank among units), its changes, its submission record, the targets it names. */
+export interface UnitSlice extends SliceBase {
+  rows: BareRow[];
+  /** Per target id, the unit's rank among the units of the same parent with a value (`3/13`). */
+  ranks: Record<string, string>;
+  /** The rows of the units directly below this one (a unit tree's children; empty for a unit without). */
+  child_rows: BareRow[];
+  targets: Target[];
+  quality: {due_day: number; months: string[]; cells: SubmissionCell[]};
+}
+
+/** A target's page: the target, its city row with its sources, its units' rows, its city-wide history. */
+export interface TargetSlice extends SliceBase {
+  target: Target;
+  /** The source files of the city row, in first-use order, with the senders' notes (`fileIndex:row`). */
+  files: SiteGaps["files"];
+  notes: Record<string, string>;
+  /** The city row first (with `sources`), then each unit's, without theirs. */
+  rows: (SiteGapRow | BareRow)[];
+  history: HistoryPoint[];
+}
+
+/** What the pages about city-wide standings read (sections, offices, 民生实事): the city's rows, changes and history. */
+export interface CitySlice extends SliceBase {
+  rows: BareRow[];
+  /** Each target's city-wide path, month by month. */
+  history: HistoryPoint[];
+}
+
+/**
+ * The overview: the city's rows and changes, how many units reported this month, the last file's time,
+ * and each unit's statuses in a compact form: `cells` holds one character per target (in `target_ids`
+ * order): `.` for none, else the status's index in `statuses`; the cell's month is the unit's `period`
+ * unless `periods` (by target index) says otherwise.
+ */
+export interface OverviewSlice extends Omit<CitySlice, "history"> {
+  statuses: readonly Status[];
+  target_ids: string[];
+  submitted: {units: number; reported: number};
+  last_ingest: string;
+  units: (SiteGaps["units"][number] & {
+    period: string | null;
+    cells: string;
+    periods: Record<number, string | null>;
+  })[];
+}
+
+const bare = ({sources: _sources, ...row}: SiteGapRow): BareRow => row;
+const base = (gaps: SiteGaps, changes: SiteChange[], units: SiteGaps["units"] = []): SliceBase => ({
+  as_of: gaps.as_of,
+  previous_as_of: gaps.previous_as_of,
+  units,
+  changes
+});
+
+/** Groups `items` by `key`, keeping their order. */
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
+
+/** Every unit's slice, by unit code: one pass over the gaps and the submission record. */
+export function unitSlices({
+  gaps,
+  quality,
+  targets
+}: {
+  gaps: SiteGaps;
+  quality: Pick<QualityData, "due_day" | "months" | "cells">;
+  targets: readonly Target[];
+}): Map<string, UnitSlice> {
+  const byId = new Map(targets.map((t) => [t.id, t]));
+  const unitRows = gaps.rows.filter((r) => r.unit_code !== "city");
+  const rowsOf = groupBy(unitRows, (r) => r.unit_code);
+  const changesOf = groupBy(gaps.changes, (c) => c.unit_code);
+  const cellsOf = groupBy(quality.cells, (c) => c.unit_code);
+  const childRowsOf = groupBy(unitRows, (r) => r.parent_code ?? "city");
+  // A unit's rank on a target: among the units of the same parent with a value, by 完成率, else share,
+  // else actual (the page's order).
+  const ranks = new Map<string, string>();
+  const key = (r: SiteGapRow) => r.attainment ?? r.share ?? r.actual ?? -Infinity;
+  for (const peers of groupBy(unitRows, (r) => `${r.target_id}|${r.parent_code ?? "city"}`).values()) {
+    const ranked = peers.filter((r) => r.actual !== null).sort((a, b) => key(b) - key(a));
+    ranked.forEach((r, i) => ranks.set(`${r.target_id}|${r.unit_code}`, `${i + 1}/${ranked.length}`));
+  }
+  const slices = new Map<string, UnitSlice>();
+  for (const unit of gaps.units) {
+    const rows = rowsOf.get(unit.code) ?? [];
+    const childRows = childRowsOf.get(unit.code) ?? [];
+    const children = new Set(childRows.map((r) => r.unit_code));
+    slices.set(unit.code, {
+      ...base(gaps, changesOf.get(unit.code) ?? [], [unit, ...gaps.units.filter((u) => children.has(u.code))]),
+      rows: rows.map(bare),
+      child_rows: childRows.map(bare),
+      ranks: Object.fromEntries(rows.map((r) => [r.target_id, ranks.get(`${r.target_id}|${unit.code}`) ?? "—"])),
+      targets: [...new Set(rows.map((r) => r.target_id))].flatMap((id) => byId.get(id) ?? []),
+      quality: {due_day: quality.due_day, months: quality.months, cells: cellsOf.get(unit.code) ?? []}
+    });
+  }
+  return slices;
+}
+
+/** Every target's slice, by its page's slug (6.1b → 6-1b). */
+export function targetSlices({
+  gaps,
+  history,
+  targets
+}: {
+  gaps: SiteGaps;
+  history: readonly HistoryPoint[];
+  targets: readonly Target[];
+}): Map<string, TargetSlice> {
+  const rowsOf = groupBy(gaps.rows, (r) => r.target_id);
+  const changesOf = groupBy(gaps.changes, (c) => c.target_id);
+  const pointsOf = groupBy(
+    history.filter((p) => p.unit_code === "city"),
+    (p) => p.target_id
+  );
+  const unitOf = new Map(gaps.units.map((u) => [u.code, u]));
+  const slices = new Map<string, TargetSlice>();
+  for (const target of targets) {
+    const rows = rowsOf.get(target.id) ?? [];
+    const files: SiteGaps["files"] = [];
+    const notes: Record<string, string> = {};
+    const local = new Map<number, number>();
+    const own = rows.map((r) => {
+      if (r.unit_code !== "city") return bare(r);
+      const sources = r.sources.map(([i, row]): [number, number] => {
+        let j = local.get(i);
+        if (j === undefined) local.set(i, (j = files.push(gaps.files[i]!) - 1));
+        const note = gaps.notes[`${i}:${row}`];
+        if (note !== undefined) notes[`${j}:${row}`] = note;
+        return [j, row];
+      });
+      return {...r, sources};
+    });
+    slices.set(targetSlug(target.id), {
+      ...base(
+        gaps,
+        changesOf.get(target.id) ?? [],
+        rows.flatMap((r) => unitOf.get(r.unit_code) ?? [])
+      ),
+      target,
+      files,
+      notes,
+      rows: own,
+      history: pointsOf.get(target.id) ?? []
+    });
+  }
+  return slices;
+}
+
+/** The city's rows, changes and (given `history`) city-wide history, for the pages about city-wide standings. */
+export function citySlice(gaps: SiteGaps, history: readonly HistoryPoint[] = []): CitySlice {
+  return {
+    ...base(
+      gaps,
+      gaps.changes.filter((c) => c.unit_code === "city")
+    ),
+    rows: gaps.rows.filter((r) => r.unit_code === "city").map(bare),
+    history: history.filter((p) => p.unit_code === "city")
+  };
+}
+
+/** The overview's data: the city's slice, the month's submissions, and each unit's statuses, compact. */
+export function overviewSlice({
+  gaps,
+  quality
+}: {
+  gaps: SiteGaps;
+  quality: Pick<QualityData, "cells" | "ledger">;
+}): OverviewSlice {
+  const {history: _history, ...city} = citySlice(gaps);
+  const targetIds = city.rows.map((r) => r.target_id);
+  const position = new Map(targetIds.map((id, i) => [id, i]));
+  const rowsOf = groupBy(
+    gaps.rows.filter((r) => r.unit_code !== "city"),
+    (r) => r.unit_code
+  );
+  // The units at the top of the tree (their parent is the whole): a unit below another is on its parent's page.
+  const below = new Set(gaps.rows.filter((r) => r.parent_code && r.parent_code !== "city").map((r) => r.unit_code));
+  const units = gaps.units
+    .filter((u) => !below.has(u.code))
+    .map((u) => {
+      const rows = rowsOf.get(u.code) ?? [];
+      const period =
+        rows
+          .map((r) => r.period)
+          .filter((p): p is string => Boolean(p))
+          .sort()
+          .at(-1) ?? null;
+      const cells = Array.from(targetIds, () => ".");
+      const periods: Record<number, string | null> = {};
+      for (const r of rows) {
+        const i = position.get(r.target_id);
+        if (i === undefined || r.status === "no_target") continue;
+        cells[i] = String.fromCharCode(48 + STATUSES.indexOf(r.status));
+        if (r.period !== period) periods[i] = r.period;
+      }
+      return {...u, period, cells: cells.join(""), periods};
+    });
+  const latest = quality.cells.filter((c) => c.period === gaps.as_of);
+  return {
+    ...city,
+    statuses: STATUSES,
+    target_ids: targetIds,
+    submitted: {
+      units: latest.length,
+      reported: latest.filter((c) => c.state === "on_time" || c.state === "overdue").length
+    },
+    last_ingest:
+      quality.ledger
+        .map((e) => e.ingested_at)
+        .sort()
+        .at(-1) ?? "",
+    units
+  };
+}

@@ -1,0 +1,3 @@
+import {loaderOutput} from "../../pipelines/run/stages.js";
+
+process.stdout.write(await loaderOutput("overview.json"));
