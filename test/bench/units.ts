@@ -60,25 +60,31 @@ async function makeProject(dir: string, units: number): Promise<string> {
     const targets = await projectTargets({projectDir: project});
     const random = seededRandom(23);
     const growth = codes.map(() => targets.map(() => 1 + Math.floor(random() * 5)));
+    // A file holds at most 500,000 cells (core/readLimits): a month comes in files of 1,000 units.
     for (let m = 1; m <= MONTHS; m++) {
       const period = `2023-${String(m).padStart(2, "0")}`;
-      let text = "单位,月份,指标编号,数值,分子,分母,口径\n";
-      codes.forEach((code, u) =>
-        targets.forEach((t, k) => {
-          if (t.aggregation === "ratio") {
-            const den = 100 + u;
-            text += `${code},${period},${t.id},,${Math.floor(den * (0.6 + m * 0.02))},${den},累计\n`;
-          } else text += `${code},${period},${t.id},${m * growth[u]![k]!},,,累计\n`;
-        })
-      );
-      const file = join(dir, `${period}-合成单位.csv`);
-      await writeFile(file, text);
-      files.push(file);
-      times.set(file, new Date(`${period}-28T02:00:00Z`));
+      for (let from = 0; from < codes.length; from += 1000) {
+        let text = "单位,月份,指标编号,数值,分子,分母,口径\n";
+        codes.slice(from, from + 1000).forEach((code, i) =>
+          targets.forEach((t, k) => {
+            const u = from + i;
+            if (t.aggregation === "ratio") {
+              const den = 100 + u;
+              text += `${code},${period},${t.id},,${Math.floor(den * (0.6 + m * 0.02))},${den},累计\n`;
+            } else text += `${code},${period},${t.id},${m * growth[u]![k]!},,,累计\n`;
+          })
+        );
+        const file = join(dir, `${period}-合成单位-${from / 1000 + 1}.csv`);
+        await writeFile(file, text);
+        files.push(file);
+        times.set(file, new Date(`${period}-28T02:00:00Z`));
+      }
     }
   }
   const catalog = await projectCatalog({projectDir: project});
-  await ingestFiles(files, {dataDir: join(project, "data"), catalog, clock: (p) => times.get(p)!});
+  const results = await ingestFiles(files, {dataDir: join(project, "data"), catalog, clock: (p) => times.get(p)!});
+  const refused = results.filter((r) => r.status !== "accepted" && r.path.includes("合成单位"));
+  if (refused.length) throw new Error(`synthetic files not accepted: ${refused.map((r) => r.path).join(", ")}`);
   return project;
 }
 
