@@ -1,6 +1,5 @@
 import {defineCommand} from "citty";
 import {yearOption} from "./options.js";
-import {initProject} from "../project/index.js";
 
 /** `planwatch init <dir> --plan FILE`: a new project for a plan. */
 export const init = defineCommand({
@@ -21,6 +20,7 @@ export const init = defineCommand({
   },
   async run({args}) {
     const year = yearOption(args.year);
+    const {initProject} = await import("../project/index.js");
     const result = await initProject(String(args.dir), {
       plan: String(args.plan),
       title: args.title,

@@ -64,13 +64,13 @@ export const tasks = defineCommand({
       meta: {
         name: "import",
         description:
-          "Import a task-breakdown table (.xlsx, .csv or a Word .docx table: 序号, 任务, 牵头单位, 配合单位, 完成时限) into seeds/responsibilities.csv and new offices into seeds/offices.csv"
+          "把任务分解表(.xlsx、.csv 或 Word .docx 表格:序号、任务、牵头单位、配合单位、完成时限)导入 seeds/responsibilities.csv,新处室写入 seeds/offices.csv"
       },
       args: {
-        file: {type: "positional", description: "the task-breakdown table", required: true},
+        file: {type: "positional", description: "任务分解表文件", required: true},
         force: {
           type: "boolean",
-          description: "replace the rows of responsibilities.csv a person wrote for the same tasks (default: refuse)"
+          description: "覆盖 responsibilities.csv 中同一任务的人工填写行(默认:拒绝)"
         }
       },
       async run({args}) {

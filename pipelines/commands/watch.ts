@@ -3,7 +3,7 @@ import {resolve} from "node:path";
 import {defineCommand} from "citty";
 import {PlanwatchError} from "../core/index.js";
 import {projectPaths} from "../project/index.js";
-import {consoleLogger} from "../run/index.js";
+import type {Logger} from "../run/index.js";
 import {logStage} from "./site.js";
 
 // A command's modules load when it runs (`planwatch --help` reads only the meta and args here).
@@ -56,6 +56,11 @@ function inboxDir(a: {inbox: string}): string {
   return inbox;
 }
 
+// The run folder's logger, loaded when a command runs (a static import of run/ would load Framework
+// for `planwatch --help`).
+let consoleLogger: Logger;
+const loadLogger = async () => void (consoleLogger = (await import("../run/effects.js")).consoleLogger);
+
 /**
  * One pass over the inbox, returning how many files were rejected; `onWaiting` is told when files
  * were left for a later pass.
@@ -97,6 +102,7 @@ export const watch = defineCommand({
     once: {type: "boolean", description: "处理一次收件文件夹后退出(有文件被拒收时退出码为 1)"}
   },
   async run({args: a}) {
+    await loadLogger();
     const inbox = inboxDir(a);
     if (a.once) {
       if (await inboxPass(a)(true)) process.exitCode = 1;
@@ -129,6 +135,7 @@ export const schedule = defineCommand({
     ...args
   },
   async run({args: a}) {
+    await loadLogger();
     inboxDir(a);
     const {Cron} = await import("croner");
     let job: InstanceType<typeof Cron>;

@@ -85,7 +85,9 @@ describe("stage inputs derived from the module graph", () => {
       "loader:overview.json",
       "loader:units/[unit].json",
       "loader:targets/[id].json",
-      "loader:tasks.json"
+      "loader:tasks.json",
+      // the blank progress report lists the tasks
+      "loader:templates/progress.csv"
     ]);
     expect(plans[0]!.reason).toBe("changed: pipelines/core/cells.ts");
     expect(plans.find((p) => p.stage.name === "observations")).toBeUndefined();
