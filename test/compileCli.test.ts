@@ -111,10 +111,13 @@ describe("an edited source is never run stale", () => {
     const help = async () =>
       (await promisify(execFile)(process.execPath, [join(project, "pipelines/planwatch.js"), "--help"], {cwd: project}))
         .stdout;
-    expect(await help()).toContain("Track a plan's targets"); // compiled on first use: the copy has no compiled command
+    expect(await help()).toContain("对照各单位报送的数据跟踪规划目标"); // compiled on first use: the copy has no compiled command
     const cli = join(project, "pipelines/cli.ts");
-    await writeFile(cli, (await readFile(cli, "utf8")).replace("Track a plan's targets", "Follow a plan's targets"));
-    expect(await help()).toContain("Follow a plan's targets");
+    await writeFile(
+      cli,
+      (await readFile(cli, "utf8")).replace("对照各单位报送的数据跟踪规划目标", "对照各单位报送的数据追踪规划目标")
+    );
+    expect(await help()).toContain("对照各单位报送的数据追踪规划目标");
     const {inputs} = JSON.parse(await readFile(join(project, "pipelines/.compiled/inputs.json"), "utf8")) as {
       inputs: Record<string, unknown>;
     };

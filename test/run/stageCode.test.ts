@@ -66,7 +66,7 @@ describe("stage inputs derived from the module graph", () => {
     expect(rows.find((r) => r.stage === "units")!.reason).toMatch(/pipelines\/core\/parseCsv\.ts/);
   });
 
-  it("editing a module some stages import (cells.ts: units.ts, quality.ts, the tasks' modules, and gaps.json: it names the targets' owners) makes those stale and leaves the others fresh", async () => {
+  it("editing a module some stages import (cells.ts: units.ts, quality.ts, the tasks' modules, gaps.json: it names the targets' owners, and the progress template of the tasks) makes those stale and leaves the others fresh", async () => {
     await runStages({projectDir: project, dataDir}, options());
     const file = join(project, "pipelines", "core", "cells.ts");
     await writeFile(file, `${await readFile(file, "utf8")}\n// an edit\n`);
@@ -80,7 +80,8 @@ describe("stage inputs derived from the module graph", () => {
       "loader:gaps.json",
       "loader:history.json",
       "loader:quality.json",
-      "loader:tasks.json"
+      "loader:tasks.json",
+      "loader:templates/progress.csv"
     ]);
     expect(plans[0]!.reason).toBe("changed: pipelines/core/cells.ts");
     expect(plans.find((p) => p.stage.name === "observations")).toBeUndefined();
