@@ -136,9 +136,10 @@ export const dev = defineCommand({
     }
   },
   async run({args}) {
-    const [{freshSampleData}, {claimLoaderCache, seedNpmCache}] = await Promise.all([
+    const [{freshSampleData}, {seedNpmCache}, {claimLoaderCache}] = await Promise.all([
       import("../sample/ingestSample.js"),
-      import("../run/index.js")
+      import("../run/npmCache.js"),
+      import("../run/loaderCache.js")
     ]);
     const {root, sample, data} = projectPaths();
     // A project of its own (made by init) has no bundled sample: its data folder, before or after its first submission.
