@@ -13,19 +13,8 @@ import {existsSync, realpathSync} from "node:fs";
 import {copyFile, mkdir, mkdtemp, readFile, readdir, rm} from "node:fs/promises";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
+import {seededRandom} from "../../pipelines/sample/index.js";
 import {copyProject, runPlanwatch} from "../helpers/cli.js";
-
-/** A small deterministic generator (mulberry32), so that a failing run can be replayed with its seed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const sha256 = async (file: string) =>
   createHash("sha256")
@@ -98,7 +87,7 @@ async function defects(project: string, dropped: Map<string, string>, pages: num
 export async function benchKills(): Promise<void> {
   const kills = Number(process.env.BENCH_KILLS ?? 100);
   const seed = Number(process.env.BENCH_SEED ?? 20231101);
-  const next = random(seed);
+  const next = seededRandom(seed); // the same seed replays the same moments
   const project = await copyProject(await mkdtemp(join(tmpdir(), "planwatch-kills-")));
   try {
     const sample = join(project, "data/sample");
