@@ -102,24 +102,28 @@ export function unitSlices({
   const rowsOf = groupBy(unitRows, (r) => r.unit_code);
   const changesOf = groupBy(gaps.changes, (c) => c.unit_code);
   const cellsOf = groupBy(quality.cells, (c) => c.unit_code);
-  const childRowsOf = groupBy(unitRows, (r) => r.parent_code ?? "city");
+  const parentOf = (r: SiteGapRow) => r.parent_code ?? "city";
+  const childRowsOf = groupBy(unitRows, parentOf);
+  // Each unit's children in the units' order, found once (a unit's parent is on each of its rows).
+  const childrenOf = groupBy(
+    gaps.units.filter((u) => rowsOf.has(u.code)),
+    (u) => parentOf(rowsOf.get(u.code)![0]!)
+  );
   // A unit's rank on a target: among the units of the same parent with a value, by 完成率, else share,
   // else actual (the page's order).
   const ranks = new Map<string, string>();
   const key = (r: SiteGapRow) => r.attainment ?? r.share ?? r.actual ?? -Infinity;
-  for (const peers of groupBy(unitRows, (r) => `${r.target_id}|${r.parent_code ?? "city"}`).values()) {
+  for (const peers of groupBy(unitRows, (r) => `${r.target_id}|${parentOf(r)}`).values()) {
     const ranked = peers.filter((r) => r.actual !== null).sort((a, b) => key(b) - key(a));
     ranked.forEach((r, i) => ranks.set(`${r.target_id}|${r.unit_code}`, `${i + 1}/${ranked.length}`));
   }
   const slices = new Map<string, UnitSlice>();
   for (const unit of gaps.units) {
     const rows = rowsOf.get(unit.code) ?? [];
-    const childRows = childRowsOf.get(unit.code) ?? [];
-    const children = new Set(childRows.map((r) => r.unit_code));
     slices.set(unit.code, {
-      ...base(gaps, changesOf.get(unit.code) ?? [], [unit, ...gaps.units.filter((u) => children.has(u.code))]),
+      ...base(gaps, changesOf.get(unit.code) ?? [], [unit, ...(childrenOf.get(unit.code) ?? [])]),
       rows: rows.map(bare),
-      child_rows: childRows.map(bare),
+      child_rows: (childRowsOf.get(unit.code) ?? []).map(bare),
       ranks: Object.fromEntries(rows.map((r) => [r.target_id, ranks.get(`${r.target_id}|${unit.code}`) ?? "—"])),
       targets: [...new Set(rows.map((r) => r.target_id))].flatMap((id) => byId.get(id) ?? []),
       quality: {due_day: quality.due_day, months: quality.months, cells: cellsOf.get(unit.code) ?? []}

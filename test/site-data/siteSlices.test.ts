@@ -106,6 +106,29 @@ describe("unitSlices", () => {
     // a hundred times the units: the same slice, but for the digits of its 完成率 and rank
     expect(Math.abs(JSON.stringify(far).length - JSON.stringify(slice).length)).toBeLessThan(40);
   });
+
+  it("in a unit tree, gives a parent its children's rows and names, and ranks a unit among its siblings", () => {
+    // 390001 is at the top; 390002 and 390003 are below it.
+    const tree = city(3);
+    tree.rows = tree.rows.map((r) =>
+      r.unit_code === "city"
+        ? r
+        : {...r, parent_code: r.unit_code === "390001" ? "city" : "390001", level: r.unit_code === "390001" ? 1 : 2}
+    );
+    const slices = unitSlices({gaps: tree, quality: quality(tree), targets: TARGETS});
+    const parent = slices.get("390001")!;
+    expect(parent.child_rows.map((r) => `${r.target_id}|${r.unit_code}`)).toEqual([
+      "6.1a|390002",
+      "6.1a|390003",
+      "6.1b|390002",
+      "6.1b|390003"
+    ]);
+    expect(parent.units.map((u) => u.code)).toEqual(["390001", "390002", "390003"]);
+    expect(parent.ranks).toEqual({"6.1a": "1/1", "6.1b": "1/1"});
+    expect(slices.get("390003")!.ranks).toEqual({"6.1a": "1/2", "6.1b": "1/2"});
+    expect(slices.get("390003")!.child_rows).toEqual([]);
+    expect(overviewSlice({gaps: tree, quality: quality(tree)}).units.map((u) => u.code)).toEqual(["390001"]);
+  });
 });
 
 describe("targetSlices", () => {
