@@ -9,3 +9,4 @@ export * from "./siteData.js";
 export * from "./siteSlices.js";
 export * from "./siteTasks.js";
 export * from "./snapshot.js";
+export * from "./unitsSidebar.js";

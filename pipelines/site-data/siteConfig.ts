@@ -18,6 +18,7 @@ import type {Target} from "../targets/index.js";
 import {type PlanSection, planSections} from "../plan/index.js";
 import {type SearchEntry, searchEntries} from "./searchEntries.js";
 import {inputSnapshot} from "./snapshot.js";
+import {unitsSidebar} from "./unitsSidebar.js";
 import {SEARCH_LABELS_SCRIPT} from "./searchLabels.js";
 import {pageTitles, titlePlugin} from "./pageTitles.js";
 import {type Office, projectOffices} from "../tasks/index.js";
@@ -105,14 +106,13 @@ export function checkPageCount(
   );
 }
 
-/** The most units the sidebar lists one by one (each page carries the sidebar). */
-export const SIDEBAR_UNITS = 100;
-
 /**
  * The site's Observable Framework configuration for one build, made from its context alone: the
  * title, sidebar (the livelihood page when the plan has such a list, one page per section and per
- * unit, and per office when the project names its offices), dynamic pages and footer (the plan's title, the data's as-of month and the input snapshot,
- * never a build time) all come from the project, so two builds in one process each publish their own.
+ * unit, nested by the unit tree ({@link unitsSidebar}), and per office when the project names its
+ * offices), dynamic pages and footer (the plan's title, the data's as-of month and the input
+ * snapshot, never a build time) all come from the project, so two builds in one process each
+ * publish their own.
  * Offline by design: no remote stylesheet (the default theme links a font service).
  */
 export function siteConfig({
@@ -146,15 +146,9 @@ export function siteConfig({
         open: false,
         pages: sections.map((s) => ({name: s.title.split(",")[0]!, path: `/sections/${s.section}`}))
       },
-      // Every page carries the sidebar: past SIDEBAR_UNITS units it would outweigh the page, so the overview's
-      // table of units (which links every unit's page) stands in for the list.
-      units.length > SIDEBAR_UNITS
-        ? {name: `各区县(市)与直属单位(${units.length} 个,见总览)`, path: "/"}
-        : {
-            name: "各区县(市)与直属单位",
-            open: false,
-            pages: units.map((u) => ({name: u.name, path: `/units/${u.code}`}))
-          },
+      // Every page carries the sidebar: past SIDEBAR_UNITS units it lists fewer (unitsSidebar); a unit tree nests
+      // each unit's children under it.
+      ...unitsSidebar(units),
       ...(offices.length
         ? [{name: "各处室任务", open: false, pages: offices.map((o) => ({name: o.name, path: `/offices/${o.code}`}))}]
         : []),

@@ -3,13 +3,8 @@ import {existsSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import {
-  MAX_PAGES,
-  SIDEBAR_UNITS,
-  checkPageCount,
-  siteConfig,
-  siteContext
-} from "../../pipelines/site-data/siteConfig.js";
+import {MAX_PAGES, checkPageCount, siteConfig, siteContext} from "../../pipelines/site-data/siteConfig.js";
+import {SIDEBAR_UNITS} from "../../pipelines/site-data/unitsSidebar.js";
 import {buildSite, quietLogger} from "../../pipelines/run/index.js";
 import {copyProject} from "../helpers/cli.js";
 
