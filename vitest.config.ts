@@ -10,7 +10,8 @@ const BUILDS = [
   "test/run/buildContext.test.ts",
   "test/project/initProject.test.ts",
   "test/run/builtins.test.ts",
-  "test/commands/watch.test.ts"
+  "test/commands/watch.test.ts",
+  "test/run/provinceSite.test.ts"
 ];
 
 // Three projects; `npm test` runs them all. `unit` needs no built site and builds none (`npm run

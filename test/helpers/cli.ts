@@ -1,24 +1,37 @@
-import {execFile} from "node:child_process";
+import {execFile, spawnSync} from "node:child_process";
 import {fileURLToPath} from "node:url";
 import {promisify} from "node:util";
 
 /** The project's own folder. */
 export const PROJECT_DIR = fileURLToPath(new URL("../..", import.meta.url));
 
+let unshare: boolean | undefined;
+
+/** Whether this machine runs a command without network through `unshare -n`, as `.ci/run` builds (checked once). */
+export function canUnshareNetwork(): boolean {
+  return (unshare ??= spawnSync("unshare", ["-n", "true"], {stdio: "ignore"}).status === 0);
+}
+
 /**
  * Runs the real `planwatch` command (as `npx planwatch` would) and returns its output and exit code.
- * `bin`: the command's script (default: this checkout's; a test may run a copy's).
+ * `bin`: the command's script (default: this checkout's; a test may run a copy's). `offline`: run it
+ * without network (`unshare -n`) where the machine allows it (default false).
  */
 export async function runPlanwatch(
   args: string[],
   {
     cwd = PROJECT_DIR,
     env = {},
-    bin = `${PROJECT_DIR}/pipelines/planwatch.js`
-  }: {cwd?: string; env?: Record<string, string>; bin?: string} = {}
+    bin = `${PROJECT_DIR}/pipelines/planwatch.js`,
+    offline = false
+  }: {cwd?: string; env?: Record<string, string>; bin?: string; offline?: boolean} = {}
 ) {
+  const [file, argv] =
+    offline && canUnshareNetwork()
+      ? ["unshare", ["-n", process.execPath, bin, ...args]]
+      : [process.execPath, [bin, ...args]];
   try {
-    const {stdout, stderr} = await promisify(execFile)(process.execPath, [bin, ...args], {
+    const {stdout, stderr} = await promisify(execFile)(file, argv, {
       cwd,
       env: {...process.env, ...env},
       maxBuffer: 64 * 1024 * 1024
