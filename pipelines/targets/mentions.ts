@@ -135,8 +135,15 @@ const RANGE_SEP = "\\s*(?:——|—|–|-|~|至|到)\\s*";
 const UNIT = `(?:${[...UNITS].sort((a, b) => b.length - a.length).join("|")})`;
 /** People a number with only 万 or 亿 may count directly (为200万中小学生, 惠及10万群众): its unit is 人. */
 const PEOPLE = String.raw`[\u4e00-\u9fa5]{0,4}?(?:学生|儿童|少年|老人|老年人|群众|居民|农民|职工|妇女|青年|患者|残疾人|人口)`;
-/** After a number with only 万 or 亿, the next value of its list and that value's unit (4.68万和7000个). */
-const LIST_UNIT = new RegExp(`^[、和与及]\\s*${NUMBER}\\s*(${UNIT})`);
+/** A measure word outside the vocabulary: a Chinese character that ends its phrase (万头、, 1325.2万方,). */
+const MEASURE = String.raw`(?![${NOT_MEASURE}])[\u4e00-\u9fa5](?=${PHRASE_END})`;
+/**
+ * The rest of a list after a value without a unit, up to its last value and that value's unit (a unit the whole list
+ * shares): 4.68万和7000个, 小学6000、初中4000、高中2000个, 90、85和80%. Each further value may follow a short name.
+ */
+const LIST_TAIL = String.raw`(?:\s*[、和与及]\s*[\u4e00-\u9fa5]{0,8}?${ARABIC}(?![\d.]))*?\s*[、和与及]\s*[\u4e00-\u9fa5]{0,8}?${ARABIC}\s*(?:${UNIT}(?!月|工作日|星期|性)|${MEASURE})`;
+/** The unit a list's last value carries, read from the rest of the list (see {@link LIST_TAIL}). */
+const LIST_UNIT = new RegExp(String.raw`^(?=${LIST_TAIL})(?:.*?)${ARABIC}\s*(${UNIT}|${MEASURE})`);
 /**
  * A number (or range) with its unit (余 or 多 between: at least), a number with only 万 or 亿 that a
  * noun gives the unit of (体检人数达1000万以上) or that counts people (200万中小学生), a score after an index's name (指数达85), or 全覆盖
@@ -148,6 +155,7 @@ const MENTION = new RegExp(
   `(?<symbol>[≥≤><]=?\\s*)?(?:(?<low>${NUMBER})%?${RANGE_SEP})?(?<num>${NUMBER})(?<more>余|多)?\\s*` +
     `(?:(?<unit>${UNIT})(?!月|工作日|星期|性)|${BARE_MULTIPLIER}|(?![${NOT_MEASURE}])(?<measure>[\u4e00-\u9fa5])(?=${PHRASE_END}))` +
     `|(?<=(?:指数|系数|得分|评分|分值)(?:达到|达|为|提高到|提升至|保持在)?)(?<score>\\d+(?:\\.\\d+)?)(?![\\d.%‰万亿]|\\s*(?:${UNIT}))` +
+    `|(?<![\\d.])(?<bare>${ARABIC})(?=${LIST_TAIL})` +
     `|(?<coverage>全覆盖)`,
   "g"
 );
@@ -215,6 +223,13 @@ export function findMentions(clause: Clause): Mention[] {
     const end = start + m[0].length;
     const g = m.groups!;
     if (g.measure) g.unit = g.measure; // a measure word is a unit from here on
+    if (g.bare) {
+      // a value whose unit its list's last value carries (小学6000、初中4000、高中2000个): that unit is its own
+      const listed = LIST_UNIT.exec(text.slice(start + g.bare.length))?.[1];
+      if (!listed) continue;
+      g.num = g.bare;
+      g.unit = listed;
+    }
     if (quoted.slice(start, end).some(Boolean)) continue;
     const left = text.slice(Math.max(0, start - 3), start);
     if (/第$/.test(left) || /[+＋]$/.test(left) || /^[+＋]/.test(text.slice(end))) continue;
