@@ -137,7 +137,10 @@ const REPORT_PARAGRAPH =
   /^(?:\d{4}年)?(?:(?:完成|进展|实施|落实|推进|执行)情况|(?:主要|工作|取得的)?(?:成绩|成效|成果)|工作回顾)[::]/;
 /** Words in a clause, before a number, that say it was done. */
 const RESULT_WORDS =
-  /已(?:经)?(?:超额)?(?:完成|建成|开工|竣工|实现|达到|达|投入|累计|新增|开展|改造|建设|培训|接种|筛查)|截至|为任务的|比上年同期|比原计划|高出全省|超过省定任务|(?:完成|建成|新建|新增|实现|达到|开展|培训|改造|建设|引进|投入|举办|创建|打造|修建|扩建|改建|培育|办理|接种|筛查|增长|增加|提高|提升|下降|减少|降低|惠及|带动|接待|签约|招收|认定)了/;
+  /已(?:经)?(?:超额)?(?:完成|建成|开工|竣工|实现|达到|达|投入|累计|新增|开展|改造|建设|培训|接种|筛查)|截至|为任务的|比上年同期|比原计划|高出全省|超过省定任务/;
+/** A verb with 了 before a number: what was done (完成了校舍改造20万平方米, 建成了体育馆3座). */
+const PAST_TENSE =
+  /(?:完成|建成|新建|新增|实现|达到|开展|培训|改造|建设|引进|投入|举办|创建|打造|修建|扩建|改建|培育|办理|接种|筛查|增长|增加|提高|提升|下降|减少|降低|惠及|带动|接待|签约|招收|认定)了/;
 /** Words after a count that opens its clause and say it was done (46项任务全部完成, 318件建议提案全部办理完毕). */
 const DONE_AFTER = /^[^,;。]{0,16}?(?:全部|均已|已经|已)(?:完成|办结|办理完毕|建成|落实)|^[^,;。]{0,16}?办理完毕/;
 /**
@@ -296,6 +299,7 @@ function _extractTargets(
               !(
                 past ||
                 RESULT_WORDS.test(clause.text.slice(0, mention.start)) ||
+                (clause.text.includes("了") && PAST_TENSE.test(clause.text.slice(0, mention.start))) ||
                 (YEAR_ON_YEAR.test(clause.text.slice(0, mention.start)) && !goalNamed(clause, mention)) ||
                 sentenceFacts.results ||
                 doneAfter(clause.text, mention)

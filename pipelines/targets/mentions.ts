@@ -139,9 +139,10 @@ const PEOPLE = String.raw`[\u4e00-\u9fa5]{0,4}?(?:学生|儿童|少年|老人|�
 const MEASURE = String.raw`(?![${NOT_MEASURE}])[\u4e00-\u9fa5](?=${PHRASE_END})`;
 /**
  * The rest of a list after a value without a unit, up to its last value and that value's unit (a unit the whole list
- * shares): 4.68万和7000个, 小学6000、初中4000、高中2000个, 90、85和80%. Each further value may follow a short name.
+ * shares): 4.68万和7000个, 小学6000、初中4000、高中2000个, 90、85和80%. Each further value may follow a short name; a list
+ * is read up to 14 values, so the work stays linear.
  */
-const LIST_TAIL = String.raw`(?:\s*[、和与及]\s*[\u4e00-\u9fa5]{0,8}?${ARABIC}(?![\d.]))*?\s*[、和与及]\s*[\u4e00-\u9fa5]{0,8}?${ARABIC}\s*(?:${UNIT}(?!月|工作日|星期|性)|${MEASURE})`;
+const LIST_TAIL = String.raw`(?:\s*[、和与及]\s*[\u4e00-\u9fa5]{0,8}?${ARABIC}(?![\d.])){0,12}?\s*[、和与及]\s*[\u4e00-\u9fa5]{0,8}?${ARABIC}\s*(?:${UNIT}(?!月|工作日|星期|性)|${MEASURE})`;
 /** The unit a list's last value carries, read from the rest of the list (see {@link LIST_TAIL}). */
 const LIST_UNIT = new RegExp(String.raw`^(?=${LIST_TAIL})(?:.*?)${ARABIC}\s*(${UNIT}|${MEASURE})`);
 /**
