@@ -88,6 +88,9 @@ function columnOf(cell: string): Column {
   return {role: "other", year: null, part: null};
 }
 
+/** The most year columns a plan's table without a 目标 or 属性 column has (基期, 中期, 目标: 2020年 2023年 2025年). */
+const MAX_YEAR_COLUMNS = 3;
+
 /** A header: a name column and at least one value column, and nothing a header would not say. */
 function asHeader(cells: readonly string[]): Column[] | null {
   if (cells.length < 2) return null;
@@ -96,6 +99,12 @@ function asHeader(cells: readonly string[]): Column[] | null {
   if (columns.some((c, i) => c.role === "other" && !OTHER_HEADER.test(headerText(cells[i]!)))) return null;
   // Which value column is the target and which the baseline: as the header says, else by year.
   const values = columns.filter((c) => c.role === "value");
+  // A plan's table names its target: a 目标 column, an attribute column (属性), or a few years in order (2020年 2025年);
+  // years newest first, or more than three of them, and nothing else make a statistics table: history, no targets.
+  if (!values.some((c) => c.part === "target") && !columns.some((c) => c.role === "attr")) {
+    const years = values.map((c) => c.year ?? Number.NaN);
+    if (years.length > MAX_YEAR_COLUMNS || years.some((y, k) => k > 0 && !(y > years[k - 1]!))) return null;
+  }
   if (!values.some((c) => c.part === "target")) {
     const latest = values.reduce((a, b) => ((b.year ?? -1) > (a.year ?? -1) ? b : a));
     latest.part = "target";

@@ -175,6 +175,8 @@ const REACH = /(力争|争取|确保|累计)?(达到|达|实现|完成|提升至
 const COUNT = /(新增|新建成|新建|建成|增加)$/;
 const CHANGE = /(?:较|比)(\d{4})年(?:底|末)?[\u4e00-\u9fa5]{0,8}?(增加|增长|提高|提升|扩大|减少|下降|降低|压减)$/;
 const YEARLY = /(?:逐年|每年|年均)(增加|增长|提高|提升|减少|下降|降低)$/;
+/** A change by percentage points with no base year (入托率提高6个百分点): a rise or fall over the plan's period. */
+const POINTS_CHANGE = /(提高|提升|增加|增长|上升|扩大|下降|降低|减少|压减|缩小)$/;
 /** 以上 right after the unit, or after a short noun (500所小学以上), within the same phrase. */
 const AT_LEAST_AFTER = /^(?:[^\s\d,、;和及与]{0,8}?)(以上|及以上)/;
 const AT_MOST_AFTER = /^(以下|及以下|以内)/;
@@ -191,8 +193,8 @@ const ACTION = new RegExp(`${COUNTING_VERBS}|实施|改造|提升|整治`);
 const LOWER_IS_BETTER = /浓度|死亡率|发病率|发生率|事故率|能耗|排放量|失业率|辍学率|超标/;
 /** What follows a count that only describes (针对12个乡镇, 涵盖6个发展领域, 10件民生实事). */
 const DESCRIPTIVE_NOUN = /^(?:大)?(?:[\u4e00-\u9fa5]{0,2}领域|方面|维度|板块|大类|类别|环节)|^[^,;。]{0,20}?实事/;
-/** Words before a count that make it the scope, not the target (针对12个乡镇). */
-const DESCRIPTIVE_VERB = /(针对|涉及|涵盖|包括|包含|分为|围绕|聚焦|列入|确定了?)$/;
+/** Words before a count that make it the scope or what a text has, not the target (针对12个乡镇, 纲要共设18篇). */
+const DESCRIPTIVE_VERB = /(针对|涉及|涵盖|包括|包含|分为|围绕|聚焦|列入|确定了?|共设|设有|下设|共有)$/;
 /** The scope further on (涉及全县15个镇、乡村道路700多处): 涉及, 涵盖 or 针对 and no action before the count. */
 const DESCRIPTIVE_SCOPE = /(?:针对|涉及|涵盖)([^,;。]{0,24})$/;
 /** Who attends, not what is done (参加大会的237名代表). */
@@ -282,6 +284,11 @@ export function findMentions(clause: Clause): Mention[] {
       comparator = /减少|下降|降低/.test(yearly[1]!) ? "decrease" : "increase";
       per = "year";
       before = before.slice(0, yearly.index);
+      explicit = own = true;
+    } else if ((g.unit === "百分点" || g.unit === "个百分点") && POINTS_CHANGE.test(before)) {
+      const verb = POINTS_CHANGE.exec(before)!;
+      comparator = /下降|降低|减少|压减|缩小/.test(verb[1]!) ? "decrease" : "increase";
+      before = before.slice(0, verb.index);
       explicit = own = true;
     } else {
       for (const [rule, c] of BEFORE_RULES) {

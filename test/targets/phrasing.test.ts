@@ -77,6 +77,14 @@ describe("an open unit vocabulary", () => {
     ],
     ["a measure word outside the vocabulary: 只", "新增种鹅2万只。", [[">=", 20000, "只"]]],
     [
+      "a change by percentage points with no base year",
+      "3岁以下婴幼儿入托率提高6个百分点,辍学率下降0.5个百分点。",
+      [
+        ["increase", 6, "百分点"],
+        ["decrease", 0.5, "百分点"]
+      ]
+    ],
+    [
       "bare numbers take the unit their list's last value carries",
       "全年新增学位:小学6000、初中4000、高中2000个,1、2号楼完成改造,3、4月开工,满足1、2年级。",
       [
@@ -164,7 +172,8 @@ describe("an open unit vocabulary", () => {
     ["a base", "在2023年117公里的基础上翻了一番。"],
     ["a count that opens its clause and was done", "46项市级绩效任务全部完成,318件建议提案全部办理完毕。"],
     ["a formula's factor", "实际辅导案数/计划辅导案数*100%"],
-    ["a weight in brackets after a goal", "推展会展活动(6%)"]
+    ["a weight in brackets after a goal", "推展会展活动(6%)"],
+    ["the parts a document has", "纲要共设18篇,下设5个专栏。"]
   ])("no target in %s", (_name, sentence) => {
     expect(extract(sentence)).toEqual([]);
   });
@@ -385,5 +394,11 @@ describe("indicator tables copied from a page", () => {
     ]
   ] as const)("%s", (_name, text, expected) => {
     expect(extractTargets(text, {year: null}).map(row)).toEqual(expected);
+  });
+
+  it("reads a statistics table (past years newest first, no target or attribute column) as no plan's table", () => {
+    const text =
+      "指标 | 2022年 | 2021年 | 2020年 | 2019年 |\n---|---|---|---|---|\n医疗卫生机构床位数(张) | 68.39 | 66.2 | 64.98 | 63.18 |\n每万人医疗机构床位数(张) | 81.67 | 79.08 | 77.7 | 75.43 |\n";
+    expect(extractTargets(text, {year: null})).toEqual([]);
   });
 });
