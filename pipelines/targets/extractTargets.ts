@@ -52,11 +52,13 @@ const SCOPES: [RegExp, string][] = [
  *
  * Commitments, not results: titles and headings state no targets (李家超列110项KPI); what a
  * progress report or a retrospective says was done is no target either: a clause under a past period
- * (上半年, 前三季度, 截至目前, a year before the plan's: 2023年全市新建38所 in a 2024 plan, a
- * paragraph opening with 完成情况:, the paragraphs under a subheading that looks back: 回顾2023年工作成果),
- * or one that says so (已完成, 截至…累计, 为任务的116%, 比上年同期增长), except for the target such a
- * clause names (超额完成40所的年度目标任务 → 40). A grading scale's steps (1.完成招標50% … 4.啟用100%)
- * state no targets.
+ * (上半年, 前三季度, 截至目前, a year before the plan's: 2023年全市新建38所 in a 2024 plan, or, the plan's year
+ * unknown, before the latest year the text names; a paragraph opening with 完成情况: or 主要成绩:, the paragraphs
+ * under a subheading that looks back: 回顾2023年工作成果, 一、主要成绩, not 一、巩固拓展脱贫攻坚成果), or one that says
+ * so (已完成, 完成了, 截至…累计, 为任务的116%, 比上年同期增长), except for the target such a
+ * clause names (超额完成40所的年度目标任务 → 40). In a report, a numbered item quotes the task it reports on;
+ * in a plan that reviews and then turns to what is to be done (一、2022年工作回顾 … 二、2023年工作任务), the review
+ * section's numbered items are results too. A grading scale's steps (1.完成招標50% … 4.啟用100%) state no targets.
  *
  * A clause (the text between two clause marks) longer than {@link MAX_CLAUSE} characters is no target clause (the
  * longest of the corpus has about 100): its numbers are not read, and `warn` is told where it starts, so the work
@@ -111,15 +113,34 @@ const REPORT_TITLE =
 const LEADING_DATE = /^\s*\d{1,2}月\d{1,2}日[,,]?/;
 /** A subheading (a short line with no clause mark and no figure but a year) that opens a look back: 回顾2023年工作成果. */
 const SUBHEADING = /^[^,,。;:!?\d]{0,12}(?:\d{4}年[^,,。;:!?\d]{0,12})?$/;
-const LOOK_BACK = /回顾|成果|成效|完成情况|工作总结/;
+/** Words of a subheading that look back: 回顾, 总结, 主要成绩, 工作成效, 完成情况, 进展情况. */
+const LOOK_BACK = /回顾|总结|成绩|成果|成效|(?:完成|进展|执行|落实|实施|推进|工作)情况|主要做法/g;
+/**
+ * Words before a look-back word that make it the plan's object, not its subject (the plan will do it):
+ * 巩固拓展脱贫攻坚成果, 转化科研成果.
+ */
+const PLAN_OBJECT =
+  /(?:巩固|拓展|转化|扩大|用好|深化|放大|运用|推广|共享|应用|提升|保持|检验|展示|宣传|固化|确保)[\u4e00-\u9fa5]{0,10}?$/;
+/** What follows 总结 when it is the plan's to do (总结推广经验). */
+const SUMMING_UP = /^(?:推广|提炼|经验|交流)/;
+/** Words of a subheading that look ahead: the heading's last such word or look-back word (its head noun) decides. */
+const LOOK_AHEAD = /目标|任务|计划|安排|思路|打算|措施|举措|重点|要点|展望|部署|规划|方向/g;
 const PLAN_TITLE = /部署|计划|要点|安排|规划|目标|任务/;
+/** A section's heading (the words after 一、): a line with no clause mark, up to 30 characters. */
+const SECTION_HEADING = /^[^,,。;:!?]{1,30}$/;
+/** A line that opens a section: 一、, 第一章, 第一部分. */
+const SECTION_LINE = /^\s*(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+(?:章|部分))/;
 /** A numbered paragraph (1. (一) 一、) or a table row after its row number: in a report, the quoted tasks. */
 const NUMBERED = /^\s*(?:[一二三四五六七八九十]+、|\d{1,2}[.、](?!\d)|[(][一二三四五六七八九十\d]+[)])/;
 /** A paragraph that reports: 2023年完成情况: … */
-const REPORT_PARAGRAPH = /^(?:\d{4}年)?(?:完成|进展|实施|落实|推进)情况[::]/;
+const REPORT_PARAGRAPH =
+  /^(?:\d{4}年)?(?:(?:完成|进展|实施|落实|推进|执行)情况|(?:主要|工作|取得的)?(?:成绩|成效|成果)|工作回顾)[::]/;
 /** Words in a clause, before a number, that say it was done. */
 const RESULT_WORDS =
   /已(?:经)?(?:超额)?(?:完成|建成|开工|竣工|实现|达到|达|投入|累计|新增|开展|改造|建设|培训|接种|筛查)|截至|为任务的|比上年同期|比原计划|高出全省|超过省定任务/;
+/** A verb with 了 before a number: what was done (完成了校舍改造20万平方米, 建成了体育馆3座). */
+const PAST_TENSE =
+  /(?:完成|建成|新建|新增|实现|达到|开展|培训|改造|建设|引进|投入|举办|创建|打造|修建|扩建|改建|培育|办理|接种|筛查|增长|增加|提高|提升|下降|减少|降低|惠及|带动|接待|签约|招收|认定)了/;
 /** Words after a count that opens its clause and say it was done (46项任务全部完成, 318件建议提案全部办理完毕). */
 const DONE_AFTER = /^[^,;。]{0,16}?(?:全部|均已|已经|已)(?:完成|办结|办理完毕|建成|落实)|^[^,;。]{0,16}?办理完毕/;
 /**
@@ -203,6 +224,18 @@ function _extractTargets(
   let sentenceFacts = {deadline: null as number | null, scope: null as string | null, results: false};
   let past = false; // whether the paragraph, from here on, tells what was done
   let lookingBack = false; // whether the paragraphs since the last subheading tell what was done (回顾2023年工作成果)
+  // the year past and future are told by: the plan's, else the latest the text names (一、2022年工作 … 二、2023年工作)
+  const reference = planYear ?? latestYear(normalized);
+  // A plan that reviews, then turns to what is to be done (一、2022年工作回顾 … 二、2023年工作任务): its review sections
+  // tell what was done, numbered items and all (in a progress report, a numbered item quotes the task it reports on).
+  const turnsAhead = lines.some((l) => {
+    const heading = SECTION_LINE.exec(l) && l.replace(SECTION_LINE, "").trim();
+    return (
+      Boolean(heading) && SECTION_HEADING.test(heading as string) && looksAhead(heading as string, planYear, reference)
+    );
+  });
+  let sectionLooksBack = false; // whether the section (一、2022年工作回顾) of such a plan tells what was done
+  let reviewSection = 0; // that section's number: a section numbered again from 一 inside it is its part
   for (const clause of clauses) {
     const sameParagraph = clause.paragraph === currentParagraph && currentKey === `${clause.section}.${clause.item}`;
     if (!sameParagraph) {
@@ -212,9 +245,20 @@ function _extractTargets(
       // a repeated cell of a flattened table (100%, 2場) is another row's value, not a repeated paragraph
       skip = seenParagraphs.has(paragraphKey) && (clause.paragraph.match(/[\u4e00-\u9fa5]/g)?.length ?? 0) >= 6;
       seenParagraphs.add(paragraphKey);
-      if (clause.start >= titleEnd && SUBHEADING.test(clause.paragraph.trim()))
-        lookingBack = lookingBackFrom(clause.paragraph, planYear);
-      past = REPORT_PARAGRAPH.test(clause.paragraph) || ((report || lookingBack) && !quotesTask(clause.start));
+      const line = lines[lastAtOrBefore(lineStarts, clause.start)]!;
+      const opensSection = SECTION_LINE.test(line);
+      const heading = clause.paragraph.trim();
+      if (clause.start >= titleEnd && (SUBHEADING.test(heading) || (opensSection && SECTION_HEADING.test(heading)))) {
+        lookingBack = lookingBackFrom(clause.paragraph, planYear, reference);
+        if (opensSection && (lookingBack || clause.section > reviewSection)) {
+          sectionLooksBack = lookingBack && turnsAhead;
+          reviewSection = sectionLooksBack ? clause.section : 0;
+        }
+      } else if (opensSection && clause.section > reviewSection) sectionLooksBack = false;
+      past =
+        REPORT_PARAGRAPH.test(clause.paragraph) ||
+        sectionLooksBack ||
+        ((report || lookingBack) && !quotesTask(clause.start));
     }
     if (skip || clause.heading || inTable(clause.start) || scale.has(lastAtOrBefore(lineStarts, clause.start)))
       continue;
@@ -237,7 +281,7 @@ function _extractTargets(
     if (PAST_PERIOD.test(clause.text)) past = true;
     for (const m of clause.text.matchAll(CONTEXT_YEAR)) {
       // A later year is the plan's future; the plan's own year is, in a report, the year reported.
-      if (planYear !== null) past = Number(m[1]) < planYear || (report && Number(m[1]) === planYear && past);
+      if (reference !== null) past = Number(m[1]) < reference || (report && Number(m[1]) === reference && past);
     }
     const row = readTableRow(clause.text);
     let previous: string | null = null;
@@ -255,6 +299,7 @@ function _extractTargets(
               !(
                 past ||
                 RESULT_WORDS.test(clause.text.slice(0, mention.start)) ||
+                (clause.text.includes("了") && PAST_TENSE.test(clause.text.slice(0, mention.start))) ||
                 (YEAR_ON_YEAR.test(clause.text.slice(0, mention.start)) && !goalNamed(clause, mention)) ||
                 sentenceFacts.results ||
                 doneAfter(clause.text, mention)
@@ -326,11 +371,47 @@ function namesTarget(text: string, mention: Mention): boolean {
   );
 }
 
-/** Whether a subheading opens a look back: it says so (回顾, 成果) or names only a year before the plan's. */
-function lookingBackFrom(subheading: string, planYear: number | null): boolean {
+/**
+ * Whether a subheading opens a look back: it names only years before the plan's; or, the plan's year unknown, its
+ * head noun looks back (2022年工作回顾, 主要成绩, 目标任务完成情况; not 巩固拓展脱贫攻坚成果, nor 2023年工作总结及2024年工作计划)
+ * or it names only years before the latest of the text (`reference`).
+ */
+function lookingBackFrom(subheading: string, planYear: number | null, reference: number | null): boolean {
   const years = [...subheading.matchAll(/(\d{4})年/g)].map((m) => Number(m[1]));
   if (years.length > 0 && planYear !== null) return years.every((y) => y < planYear);
-  return LOOK_BACK.test(subheading);
+  const heading = subheading.trim();
+  const back = [...heading.matchAll(LOOK_BACK)].at(-1);
+  const ahead = [...heading.matchAll(LOOK_AHEAD)].at(-1);
+  const object =
+    back &&
+    (PLAN_OBJECT.test(heading.slice(0, back.index)) ||
+      (back[0] === "总结" && SUMMING_UP.test(heading.slice(back.index + 2))));
+  if (back && !object && (!ahead || ahead.index < back.index)) return true;
+  return !ahead && reference !== null && years.length > 0 && years.every((y) => y < reference);
+}
+
+/**
+ * Whether a section heading turns to what is to be done: 二、2023年工作任务, 下一步工作打算, a year not before the
+ * reference (二、2023年工作), and it does not look back.
+ */
+function looksAhead(heading: string, planYear: number | null, reference: number | null): boolean {
+  if (lookingBackFrom(heading, planYear, reference)) return false;
+  const years = [...heading.matchAll(/(\d{4})年/g)].map((m) => Number(m[1]));
+  return (
+    new RegExp(LOOK_AHEAD.source).test(heading) ||
+    /今年|明年|下一步|下阶段/.test(heading) ||
+    (reference !== null && years.some((y) => y >= reference))
+  );
+}
+
+/** The latest plausible calendar year the text names (2023年), else null. */
+function latestYear(text: string): number | null {
+  let latest: number | null = null;
+  for (const m of text.matchAll(/(?<!\d)(\d{4})\s*年/g)) {
+    const y = Number(m[1]);
+    if (y >= 1949 && y <= 2100 && (latest === null || y > latest)) latest = y;
+  }
+  return latest;
 }
 
 /** A numbered line that ends in a percentage (1.完成工程招標50%, 4.第一期工程開工(70%)). */

@@ -51,8 +51,27 @@ const VALUE_CELL = new RegExp(
 
 const compact = (s: string) => s.replace(/\s+/g, "");
 
+/**
+ * A header cell as it names its column: without spaces, a note (注1) or an English gloss (单位 Unit, 指标(Indicator)),
+ * and a year in brackets read as the column's year (目标值(2025年) → 2025年目标值).
+ */
+function headerText(cell: string): string {
+  const c = compact(cell)
+    .replace(/[(](?:注|备注|说明)[^()]*[)]/g, "")
+    .replace(/[(][A-Za-z][^()]*[)]/g, "")
+    .replace(/(?<=[\u4e00-\u9fa5)])[A-Za-z][A-Za-z.&/'-]*$/, "");
+  const bracketed = /^(.+?)[(](\d{4})年?[)](.*)$/.exec(c);
+  return bracketed ? `${bracketed[2]}年${bracketed[1]}${bracketed[3]}` : c;
+}
+
+/** A cell of a table flattened one cell a line, without the pipe a copied table leaves at its ends (`指标 |`). */
+const flatCell = (line: string) => line.trim().replace(/^\|\s*(?=\S)|(?<=\S)\s*\|$/g, "");
+
+/** A separator row of a table written with pipes (`| --- | :---: |`). */
+const SEPARATOR_ROW = /^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*(?::?-{3,}:?)?\s*$/;
+
 function columnOf(cell: string): Column {
-  const c = compact(cell);
+  const c = headerText(cell);
   const year = YEAR_HEADER.exec(c);
   if (NO_HEADER.test(c)) return {role: "no", year: null, part: null};
   if (NAME_HEADER.test(c)) return {role: "name", year: null, part: null};
@@ -69,14 +88,23 @@ function columnOf(cell: string): Column {
   return {role: "other", year: null, part: null};
 }
 
+/** The most year columns a plan's table without a 目标 or 属性 column has (基期, 中期, 目标: 2020年 2023年 2025年). */
+const MAX_YEAR_COLUMNS = 3;
+
 /** A header: a name column and at least one value column, and nothing a header would not say. */
 function asHeader(cells: readonly string[]): Column[] | null {
   if (cells.length < 2) return null;
   const columns = cells.map(columnOf);
   if (!columns.some((c) => c.role === "name") || !columns.some((c) => c.role === "value")) return null;
-  if (columns.some((c, i) => c.role === "other" && !OTHER_HEADER.test(compact(cells[i]!)))) return null;
+  if (columns.some((c, i) => c.role === "other" && !OTHER_HEADER.test(headerText(cells[i]!)))) return null;
   // Which value column is the target and which the baseline: as the header says, else by year.
   const values = columns.filter((c) => c.role === "value");
+  // A plan's table names its target: a 目标 column, an attribute column (属性), or a few years in order (2020年 2025年);
+  // years newest first, or more than three of them, and nothing else make a statistics table: history, no targets.
+  if (!values.some((c) => c.part === "target") && !columns.some((c) => c.role === "attr")) {
+    const years = values.map((c) => c.year ?? Number.NaN);
+    if (years.length > MAX_YEAR_COLUMNS || years.some((y, k) => k > 0 && !(y > years[k - 1]!))) return null;
+  }
   if (!values.some((c) => c.part === "target")) {
     const latest = values.reduce((a, b) => ((b.year ?? -1) > (a.year ?? -1) ? b : a));
     latest.part = "target";
@@ -145,8 +173,11 @@ export function readCell(text: string): Cell | null | undefined {
 
 /** A row name: its list number (1. 其中:) dropped, its unit in brackets (受教育年限(年)) taken out. */
 function readName(text: string): {name: string; unit: string | null; offset: number} {
-  const lead = /^\s*(?:\d{1,2}[.、](?!\d)|[(]\d{1,2}[)])?\s*(?:其中[::])?\s*/.exec(text)![0];
-  let name = text.slice(lead.length).trim();
+  const lead = /^\s*(?:\|\s*)?(?:\d{1,2}[.、](?!\d)|[(]\d{1,2}[)])?\s*(?:其中[::])?\s*/.exec(text)![0];
+  let name = text
+    .slice(lead.length)
+    .trim()
+    .replace(/\s*\|$/, "");
   let unit: string | null = null;
   const bracket = /[(]([^()]{1,6})[)]$/.exec(name);
   if (
@@ -209,12 +240,12 @@ export function readIndicatorTables(text: string): {rows: IndicatorRow[]; spans:
     const cells: string[] = [];
     let j = i;
     while (j < lines.length && cells.length < 10) {
-      const t = lines[j]!.text.trim();
+      const t = flatCell(lines[j]!.text);
       if (!t) {
         j++;
         continue;
       }
-      if (columnOf(t).role === "other" && !OTHER_HEADER.test(compact(t))) break;
+      if (columnOf(t).role === "other" && !OTHER_HEADER.test(headerText(t))) break;
       cells.push(t);
       j++;
     }
@@ -237,7 +268,7 @@ function readRowTable(lines: readonly Line[], from: number, header: Column[]): {
   let end = 0;
   for (let i = from; i < lines.length; i++) {
     const line = lines[i]!;
-    if (!line.text.trim()) continue;
+    if (!line.text.trim() || SEPARATOR_ROW.test(line.text)) continue;
     let cells = splitRow(line.text);
     if (cells.length === header.length - 1 && header[0]!.role === "no") cells = ["", ...cells];
     if (cells.length !== header.length) {
@@ -280,7 +311,7 @@ function readFlatTable(lines: readonly Line[], from: number, header: Column[]): 
   for (;;) {
     let line = next();
     if (!line) break;
-    let t = line.text.trim();
+    let t = flatCell(line.text);
     if (
       /^(?:[一二三四五六七八九十]+、|[(][一二三四五六七八九十]+[)])/.test(t) &&
       t.length <= 30 &&
@@ -293,7 +324,7 @@ function readFlatTable(lines: readonly Line[], from: number, header: Column[]): 
       i++;
       line = next();
       if (!line) break;
-      t = line.text.trim();
+      t = flatCell(line.text);
     }
     if (!isNameCell(t)) break;
     const names: Line[] = [];
@@ -301,8 +332,8 @@ function readFlatTable(lines: readonly Line[], from: number, header: Column[]): 
       hasUnit && (u === "%" || u === "‰" || UNIT_WORDS.includes(u as (typeof UNITS)[number]));
     while (
       line &&
-      isNameCell(line.text.trim()) &&
-      !isUnitCell(line.text.trim()) &&
+      isNameCell(flatCell(line.text)) &&
+      !isUnitCell(flatCell(line.text)) &&
       (names.length === 0 || !/^\s*\d{1,2}[.、](?!\d)/.test(line.text))
     ) {
       names.push(line);
@@ -310,20 +341,20 @@ function readFlatTable(lines: readonly Line[], from: number, header: Column[]): 
       line = next();
     }
     let unitCell: string | null = null;
-    if (line && isUnitCell(line.text.trim())) {
-      unitCell = line.text.trim();
+    if (line && isUnitCell(flatCell(line.text))) {
+      unitCell = flatCell(line.text);
       i++;
       line = next();
     }
     const cells: {line: Line; cell: Cell | null}[] = [];
     while (line) {
-      const cell = readCell(line.text.trim());
+      const cell = readCell(flatCell(line.text));
       if (cell === undefined) break;
       cells.push({line, cell});
       i++;
       line = next();
     }
-    if (line && ATTR_CELL.test(line.text.trim())) i++;
+    if (line && ATTR_CELL.test(flatCell(line.text))) i++;
     if (!cells.length) break;
     const last = cells.at(-1)!.line;
     end = last.start + last.text.trimEnd().length;

@@ -135,8 +135,16 @@ const RANGE_SEP = "\\s*(?:——|—|–|-|~|至|到)\\s*";
 const UNIT = `(?:${[...UNITS].sort((a, b) => b.length - a.length).join("|")})`;
 /** People a number with only 万 or 亿 may count directly (为200万中小学生, 惠及10万群众): its unit is 人. */
 const PEOPLE = String.raw`[\u4e00-\u9fa5]{0,4}?(?:学生|儿童|少年|老人|老年人|群众|居民|农民|职工|妇女|青年|患者|残疾人|人口)`;
-/** After a number with only 万 or 亿, the next value of its list and that value's unit (4.68万和7000个). */
-const LIST_UNIT = new RegExp(`^[、和与及]\\s*${NUMBER}\\s*(${UNIT})`);
+/** A measure word outside the vocabulary: a Chinese character that ends its phrase (万头、, 1325.2万方,). */
+const MEASURE = String.raw`(?![${NOT_MEASURE}])[\u4e00-\u9fa5](?=${PHRASE_END})`;
+/**
+ * The rest of a list after a value without a unit, up to its last value and that value's unit (a unit the whole list
+ * shares): 4.68万和7000个, 小学6000、初中4000、高中2000个, 90、85和80%. Each further value may follow a short name; a list
+ * is read up to 14 values, so the work stays linear.
+ */
+const LIST_TAIL = String.raw`(?:\s*[、和与及]\s*[\u4e00-\u9fa5]{0,8}?${ARABIC}(?![\d.])){0,12}?\s*[、和与及]\s*[\u4e00-\u9fa5]{0,8}?${ARABIC}\s*(?:${UNIT}(?!月|工作日|星期|性)|${MEASURE})`;
+/** The unit a list's last value carries, read from the rest of the list (see {@link LIST_TAIL}). */
+const LIST_UNIT = new RegExp(String.raw`^(?=${LIST_TAIL})(?:.*?)${ARABIC}\s*(${UNIT}|${MEASURE})`);
 /**
  * A number (or range) with its unit (余 or 多 between: at least), a number with only 万 or 亿 that a
  * noun gives the unit of (体检人数达1000万以上) or that counts people (200万中小学生), a score after an index's name (指数达85), or 全覆盖
@@ -148,6 +156,7 @@ const MENTION = new RegExp(
   `(?<symbol>[≥≤><]=?\\s*)?(?:(?<low>${NUMBER})%?${RANGE_SEP})?(?<num>${NUMBER})(?<more>余|多)?\\s*` +
     `(?:(?<unit>${UNIT})(?!月|工作日|星期|性)|${BARE_MULTIPLIER}|(?![${NOT_MEASURE}])(?<measure>[\u4e00-\u9fa5])(?=${PHRASE_END}))` +
     `|(?<=(?:指数|系数|得分|评分|分值)(?:达到|达|为|提高到|提升至|保持在)?)(?<score>\\d+(?:\\.\\d+)?)(?![\\d.%‰万亿]|\\s*(?:${UNIT}))` +
+    `|(?<![\\d.])(?<bare>${ARABIC})(?=${LIST_TAIL})` +
     `|(?<coverage>全覆盖)`,
   "g"
 );
@@ -166,6 +175,8 @@ const REACH = /(力争|争取|确保|累计)?(达到|达|实现|完成|提升至
 const COUNT = /(新增|新建成|新建|建成|增加)$/;
 const CHANGE = /(?:较|比)(\d{4})年(?:底|末)?[\u4e00-\u9fa5]{0,8}?(增加|增长|提高|提升|扩大|减少|下降|降低|压减)$/;
 const YEARLY = /(?:逐年|每年|年均)(增加|增长|提高|提升|减少|下降|降低)$/;
+/** A change by percentage points with no base year (入托率提高6个百分点): a rise or fall over the plan's period. */
+const POINTS_CHANGE = /(提高|提升|增加|增长|上升|扩大|下降|降低|减少|压减|缩小)$/;
 /** 以上 right after the unit, or after a short noun (500所小学以上), within the same phrase. */
 const AT_LEAST_AFTER = /^(?:[^\s\d,、;和及与]{0,8}?)(以上|及以上)/;
 const AT_MOST_AFTER = /^(以下|及以下|以内)/;
@@ -182,8 +193,8 @@ const ACTION = new RegExp(`${COUNTING_VERBS}|实施|改造|提升|整治`);
 const LOWER_IS_BETTER = /浓度|死亡率|发病率|发生率|事故率|能耗|排放量|失业率|辍学率|超标/;
 /** What follows a count that only describes (针对12个乡镇, 涵盖6个发展领域, 10件民生实事). */
 const DESCRIPTIVE_NOUN = /^(?:大)?(?:[\u4e00-\u9fa5]{0,2}领域|方面|维度|板块|大类|类别|环节)|^[^,;。]{0,20}?实事/;
-/** Words before a count that make it the scope, not the target (针对12个乡镇). */
-const DESCRIPTIVE_VERB = /(针对|涉及|涵盖|包括|包含|分为|围绕|聚焦|列入|确定了?)$/;
+/** Words before a count that make it the scope or what a text has, not the target (针对12个乡镇, 纲要共设18篇). */
+const DESCRIPTIVE_VERB = /(针对|涉及|涵盖|包括|包含|分为|围绕|聚焦|列入|确定了?|共设|设有|下设|共有)$/;
 /** The scope further on (涉及全县15个镇、乡村道路700多处): 涉及, 涵盖 or 针对 and no action before the count. */
 const DESCRIPTIVE_SCOPE = /(?:针对|涉及|涵盖)([^,;。]{0,24})$/;
 /** Who attends, not what is done (参加大会的237名代表). */
@@ -215,6 +226,13 @@ export function findMentions(clause: Clause): Mention[] {
     const end = start + m[0].length;
     const g = m.groups!;
     if (g.measure) g.unit = g.measure; // a measure word is a unit from here on
+    if (g.bare) {
+      // a value whose unit its list's last value carries (小学6000、初中4000、高中2000个): that unit is its own
+      const listed = LIST_UNIT.exec(text.slice(start + g.bare.length))?.[1];
+      if (!listed) continue;
+      g.num = g.bare;
+      g.unit = listed;
+    }
     if (quoted.slice(start, end).some(Boolean)) continue;
     const left = text.slice(Math.max(0, start - 3), start);
     if (/第$/.test(left) || /[+＋]$/.test(left) || /^[+＋]/.test(text.slice(end))) continue;
@@ -266,6 +284,11 @@ export function findMentions(clause: Clause): Mention[] {
       comparator = /减少|下降|降低/.test(yearly[1]!) ? "decrease" : "increase";
       per = "year";
       before = before.slice(0, yearly.index);
+      explicit = own = true;
+    } else if ((g.unit === "百分点" || g.unit === "个百分点") && POINTS_CHANGE.test(before)) {
+      const verb = POINTS_CHANGE.exec(before)!;
+      comparator = /下降|降低|减少|压减|缩小/.test(verb[1]!) ? "decrease" : "increase";
+      before = before.slice(0, verb.index);
       explicit = own = true;
     } else {
       for (const [rule, c] of BEFORE_RULES) {

@@ -76,6 +76,48 @@ describe("an open unit vocabulary", () => {
       [[">=", 13252000, "方"]]
     ],
     ["a measure word outside the vocabulary: 只", "新增种鹅2万只。", [[">=", 20000, "只"]]],
+    [
+      "a change by percentage points with no base year",
+      "3岁以下婴幼儿入托率提高6个百分点,辍学率下降0.5个百分点。",
+      [
+        ["increase", 6, "百分点"],
+        ["decrease", 0.5, "百分点"]
+      ]
+    ],
+    [
+      "bare numbers take the unit their list's last value carries",
+      "全年新增学位:小学6000、初中4000、高中2000个,1、2号楼完成改造,3、4月开工,满足1、2年级。",
+      [
+        [">=", 6000, "个"],
+        [">=", 4000, "个"],
+        [">=", 2000, "个"]
+      ]
+    ],
+    [
+      "a bare number and its list's measure word, joined by 和",
+      "新建公办幼儿园12和中小学8所。",
+      [
+        [">=", 12, "所"],
+        [">=", 8, "所"]
+      ]
+    ],
+    [
+      "bare rates sharing the list's %",
+      "学前教育、义务教育、高中阶段毛入学率分别达到90、85和80%。",
+      [
+        [">=", 90, "%"],
+        [">=", 85, "%"],
+        [">=", 80, "%"]
+      ]
+    ],
+    [
+      "a bare 万 and a named value after it",
+      "新增学位:小学1.2万、初中8000个。",
+      [
+        [">=", 12000, "个"],
+        [">=", 8000, "个"]
+      ]
+    ],
     ["工日", "投劳1226.2万工日。", [[">=", 12262000, "工日"]]],
     [
       "km² and km2 are 平方公里, m² 平方米",
@@ -130,7 +172,8 @@ describe("an open unit vocabulary", () => {
     ["a base", "在2023年117公里的基础上翻了一番。"],
     ["a count that opens its clause and was done", "46项市级绩效任务全部完成,318件建议提案全部办理完毕。"],
     ["a formula's factor", "实际辅导案数/计划辅导案数*100%"],
-    ["a weight in brackets after a goal", "推展会展活动(6%)"]
+    ["a weight in brackets after a goal", "推展会展活动(6%)"],
+    ["the parts a document has", "纲要共设18篇,下设5个专栏。"]
   ])("no target in %s", (_name, sentence) => {
     expect(extract(sentence)).toEqual([]);
   });
@@ -262,6 +305,43 @@ describe("commitments, not results", () => {
     ]);
   });
 
+  it("reads the review part of a plan whose title names no year as results, numbered items too, up to its tasks", () => {
+    const plan =
+      "某县卫健委工作计划\n一、主要成绩\n1.新建村卫生室40个,家庭医生签约率达到75%。\n二、工作目标\n1.新建村卫生室10个,家庭医生签约率达到80%。\n";
+    expect(extractTargets(plan).map(brief)).toEqual([
+      [">=", 10, "个"],
+      [">=", 80, "%"]
+    ]);
+    const progress =
+      "新农村阶段性工作报告\n一、目前镇新农村建设点进展情况\n1、冯家坊点\n改水完成80%。\n2、南塘点\n新农村建设点现改水60%,改厕完成30%。\n二、下一步工作打算\n1.新建进户路3公里。\n";
+    expect(extractTargets(progress).map(brief)).toEqual([[">=", 3, "公里"]]);
+    // a progress report that turns to no new tasks: its numbered item quotes the task it reports on
+    const report = "某县2024年重点工作完成情况\n一、主要指标完成情况\n1.新增就业1000人。上半年,新增就业600人。\n";
+    expect(extractTargets(report).map(brief)).toEqual([[">=", 1000, "人"]]);
+  });
+
+  it("reads a section naming only a year before the latest the text names as a review, when the plan's year is unknown", () => {
+    const plan = "某县教育局工作计划\n一、2022年工作\n1.新建学校40所。\n二、2023年工作\n1.新建学校10所。\n";
+    expect(extractTargets(plan).map(brief)).toEqual([[">=", 10, "所"]]);
+    const prose = "某县教育局工作计划\n一、工作回顾与安排\n2022年,全县新建学校40所。\n2023年,全县将新建学校10所。\n";
+    expect(extractTargets(prose).map(brief)).toEqual([[">=", 10, "所"]]);
+  });
+
+  it("reads a paragraph opening with 主要成绩: and a verb with 了 as results", () => {
+    const text =
+      "某县教育局工作计划\n主要成绩:完成校舍改造20万平方米,培训教师3000人次。\n过去的工作中,我们完成了校舍改造5万平方米,建成了体育馆3座。\n今年将新建学校10所。\n";
+    expect(extractTargets(text).map(brief)).toEqual([[">=", 10, "所"]]);
+  });
+
+  it("opens no look back at a heading whose look-back word is the plan's object (巩固拓展脱贫攻坚成果)", () => {
+    const plan =
+      "某县2024年工作要点\n一、巩固拓展脱贫攻坚成果\n全县新增就业1000人。\n二、总结推广典型经验\n培育示范村10个。\n";
+    expect(extractTargets(plan).map(brief)).toEqual([
+      [">=", 1000, "人"],
+      [">=", 10, "个"]
+    ]);
+  });
+
   it("takes no target from a title or a short heading", () => {
     expect(
       extractTargets("施政報告|李家超列110項KPI 一文看清百大指標\n1. 不少於 70% 學員取得進步。\n").map(brief)
@@ -269,5 +349,56 @@ describe("commitments, not results", () => {
     expect(extractTargets("某市2024年工作要点\n五、办好12个民生实事项目\n1.新增学位1万个。\n").map(brief)).toEqual([
       [">=", 10000, "个"]
     ]);
+  });
+});
+
+describe("indicator tables copied from a page", () => {
+  const row = (t: ExtractedTarget) => [t.indicator, t.comparator, t.value, t.unit, t.baseline, t.baseline_year, t.year];
+  it.each([
+    [
+      "a table flattened one cell a line, each cell ending in ` |`",
+      "主要指标\n指标 |\n2020年 |\n2025年目标值 |\n属性 |\n学前教育毛入园率(%) |\n90 |\n95 |\n预期性 |\n普惠托位(个) |\n100 |\n300 |\n预期性 |\n",
+      [
+        ["学前教育毛入园率", ">=", 95, "%", 90, 2020, 2025],
+        ["普惠托位", ">=", 300, "个", 100, 2020, 2025]
+      ]
+    ],
+    [
+      "header cells with an English gloss and the year in brackets",
+      "主要指标\n| 指标 Indicator | 单位 Unit | 基期值(2020年) | 目标值(2025年) | 属性 |\n| 学前教育毛入园率 | % | 90 | 95 | 预期性 |\n| 普惠托位 | 个 | 100 | 300 | 约束性 |\n",
+      [
+        ["学前教育毛入园率", ">=", 95, "%", 90, 2020, 2025],
+        ["普惠托位", ">=", 300, "个", 100, 2020, 2025]
+      ]
+    ],
+    [
+      "a flattened header whose target column names its year in brackets",
+      "指标\n单位\n目标值(2025年)\n属性\n学前教育毛入园率\n%\n95\n预期性\n普惠托位\n个\n300\n约束性\n",
+      [
+        ["学前教育毛入园率", ">=", 95, "%", null, null, 2025],
+        ["普惠托位", ">=", 300, "个", null, null, 2025]
+      ]
+    ],
+    [
+      "a flattened header glossed in English",
+      "指标 Indicator\n单位 Unit\n2020年 Base\n2025年目标值 Target\n属性 Type\n学前教育毛入园率\n%\n90\n95\n预期性\n",
+      [["学前教育毛入园率", ">=", 95, "%", 90, 2020, 2025]]
+    ],
+    [
+      "a note in a header cell and a separator row under the header",
+      "| 序号 | 指标名称 | 单位 | 2025年目标值(注1) | 属性 |\n| --- | --- | --- | :---: | --- |\n| 1 | 学前教育毛入园率 | % | 95 | 预期性 |\n| 2 | 普惠托位 | 个 | 300 | 约束性 |\n",
+      [
+        ["学前教育毛入园率", ">=", 95, "%", null, null, 2025],
+        ["普惠托位", ">=", 300, "个", null, null, 2025]
+      ]
+    ]
+  ] as const)("%s", (_name, text, expected) => {
+    expect(extractTargets(text, {year: null}).map(row)).toEqual(expected);
+  });
+
+  it("reads a statistics table (past years newest first, no target or attribute column) as no plan's table", () => {
+    const text =
+      "指标 | 2022年 | 2021年 | 2020年 | 2019年 |\n---|---|---|---|---|\n医疗卫生机构床位数(张) | 68.39 | 66.2 | 64.98 | 63.18 |\n每万人医疗机构床位数(张) | 81.67 | 79.08 | 77.7 | 75.43 |\n";
+    expect(extractTargets(text, {year: null})).toEqual([]);
   });
 });
