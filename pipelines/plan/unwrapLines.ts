@@ -19,14 +19,34 @@ export function unwrapLines<L extends PlanLine>(
   if (wrapped) return joinWrapped(lines, wrapped);
   const filled = lines.filter((l) => l.line.trim());
   if (filled.length < 6) return [...lines];
-  const lengths = new Map<number, number>();
-  for (const l of filled) lengths.set(l.line.trimEnd().length, (lengths.get(l.line.trimEnd().length) ?? 0) + 1);
-  // the wrap width: the most common length (of 16 characters or more), when a fifth of the lines or
-  // more have it; a wrapped line is within 3 of it (digits and spaces are narrower than characters)
-  const [width, count] = [...lengths].filter(([n]) => n >= 16).reduce((best, e) => (e[1] > best[1] ? e : best), [0, 0]);
+  // the wrap width: the longest length (of 16 characters or more) that a fifth of the lines or more
+  // come near, within a tenth of it or 3 (justified lines, digits and quotation marks vary a line's
+  // count of characters), and that few lines pass; a wrapped line comes that near it
+  const lengths = filled.map((l) => l.line.trimEnd().length).sort((a, b) => b - a);
+  const near = (width: number) => width - Math.max(3, width / 10);
+  let width: number | undefined;
+  // lengths run from the longest down: the lines near each are a window that only moves on (linear in the lines)
+  for (let i = 0, j = 0; i < lengths.length && lengths[i]! >= 16; i++) {
+    if (i > 0 && lengths[i] === lengths[i - 1]) continue;
+    j = Math.max(j, i);
+    while (j < lengths.length && lengths[j]! >= near(lengths[i]!)) j++;
+    if (j - i >= filled.length / 5) {
+      // a width most lines reach, not one a fifth of the lines or more pass (whole paragraphs under short headings)
+      if (i < filled.length / 5) width = lengths[i];
+      break;
+    }
+  }
   const open = filled.filter((l) => !PARAGRAPH_END.test(l.line)).length;
-  if (count < filled.length / 5 || open < filled.length / 2) return [...lines];
-  return joinWrapped(lines, (last) => last.line.trimEnd().length >= width - 3 && !PARAGRAPH_END.test(last.line));
+  if (width === undefined || open < filled.length / 2) return [...lines];
+  // a table's row (cells split by |) is no wrapped prose, nor runs into one
+  return joinWrapped(
+    lines,
+    (last, next) =>
+      last.line.trimEnd().length >= near(width) &&
+      !PARAGRAPH_END.test(last.line) &&
+      !last.line.includes("|") &&
+      !next.line.includes("|")
+  );
 }
 
 /** `lines`, each that `wrapped` says runs on joined to the next (break kept) when that one opens nothing. */
