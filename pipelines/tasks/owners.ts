@@ -54,7 +54,8 @@ export function readOwners(note: string): TaskOwners | null {
   const text = note.trim();
   // the note's own brackets, when it is one (a remark in brackets may close a note line: …(下同))
   const bare = /^[((]/.test(text) ? text.replace(/^[((]/, "").replace(/[))]$/, "") : text;
-  const body = bare.replace(REMARK, "").replace(SPACED_LABEL, ";");
+  // then the page width's breaks go (按\n职责分工负责 is one role, 教育\n部 one name)
+  const body = bare.replace(REMARK, "").replace(SPACED_LABEL, ";").replace(/\s+/g, "");
   const leads: string[] = [];
   const partners: string[] = [];
   /** The list a label opened: the clauses after it without a label of their own go on naming its offices. */

@@ -481,6 +481,36 @@ describe("extractTasks: one row per phrasing", () => {
     ]);
   });
 
+  it("a double-spaced, indented PDF copy runs its wrapped lines on over the blank lines between them", () => {
+    const text = [
+      "健康中国行动2031年工作要点",
+      "",
+      "                  (一)以 2031年全国科普日活动、全国科技活动周为载体,结合卫生健康节日纪念日,持续",
+      "",
+      "              推进健康科普行动。开展新时代健康科普作品征集大赛,开展全国大学生暑期“三下乡”健康",
+      "",
+      "              专项等活动。(科技部、国家卫生健康委、国家中医药局、国家疾控局、共青团中央、中国科协按",
+      "",
+      "              职责分工负责)",
+      "                  (二)部署加强学校食品安全和营养健康工作,完善校园食品安全管理体制。(教育部、国家",
+      "",
+      "              卫生健康委、市场监管总局按职责分工负责)",
+      "",
+      "                  (三)举办第一届全国全民健身大会,实施“新时代全民健身场地设施提升工程”。(体育总",
+      "",
+      "              局牵头负责)",
+      ""
+    ].join("\n");
+    const {tasks} = extractTasks(text);
+    expect(tasks.map((t) => [t.task_id, t.lead, t.partners.length])).toEqual([
+      ["0.1-t1", "科技部", 5],
+      ["0.1-t2", "科技部", 5],
+      ["0.2-t1", "教育部", 2],
+      ["0.3-t1", "体育总局", 0]
+    ]);
+    for (const t of tasks) expect(text.slice(t.start_offset, t.end_offset)).toBe(t.text);
+  });
+
   it("a sentence whose action is 负责 or 提交 is a task of its own", () => {
     const {tasks} = extractTasks(
       "某区2031年政策措施\n一、审批\n1.提高审批效率。只需提交水保批复。报告表原则上由区级负责审批。完成审批。\n"

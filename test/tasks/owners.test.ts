@@ -57,6 +57,12 @@ describe("owners: who leads a task and who takes part, as the plan says", () => 
       ["区财政局", "区水务局", "区国投公司", "各街道办事处"]
     ],
     [
+      "a role the page width broke (按\\n职责分工负责) is one role",
+      "(科技部、国家卫生健康委、中国科协按\n\n              职责分工负责)",
+      "科技部",
+      ["国家卫生健康委", "中国科协"]
+    ],
+    [
       "等部门单位 closes a list; a name the page width broke is one name",
       "(国家卫生健\n康委牵头,中央宣传部、教育\n部等部门单位参与)",
       "国家卫生健康委",
