@@ -3,9 +3,9 @@ import {parseChineseNumeral} from "./numbers.js";
 
 /**
  * Where a plan's year was read: the option, the title, a publication date, the heading, the five-year period, the
- * deadlines.
+ * deadlines, a Republic of China year, a document number.
  */
-export type PlanYearSource = "option" | "title" | "date" | "heading" | "period" | "deadline" | "roc";
+export type PlanYearSource = "option" | "title" | "date" | "heading" | "period" | "deadline" | "roc" | "document";
 
 const TITLE_YEAR = /(\d{4})\s*年(?:度)?\s*(?:教育)?(?:工作要点|工作计划|重点工作|工作任务|行动计划|民生实事|计划)/;
 const DATE_YEAR = /(?:发布|公布|印发|成文|发文|发表|生成)(?:日期|时间)\s*[::】\]]?\s*(\d{4})\s*(?:[-./年])/;
@@ -28,6 +28,8 @@ const plausible = (y: number) => y >= 1949 && y <= 2100;
  */
 const ROC_YEAR = /(?:民國|中華民國)?(?<!\d)(1[01]\d)\s*年(?:度)?/g;
 const ROC_OFFSET = 1911;
+/** The year of a document number (`厦府办〔2019〕10号`, `许政 [2020] 20号`): the plan's own, or the documents it follows. */
+const DOCUMENT_YEAR = /[\u4e00-\u9fff]\s*[〔[【]\s*(\d{4})\s*[〕\]】]\s*\d{1,4}\s*号/g;
 
 /**
  * The year a plan covers and where it was read, or `year: null` when nothing says it. In order: the
@@ -35,7 +37,8 @@ const ROC_OFFSET = 1911;
  * latest `YYYY年` of the heading block (the lines before the first section or item, at most five: a
  * heading that reviews 2023 and plans 2024 is a 2024 plan); a five-year period (`十四五` → 2025); the
  * latest deadline in the text (`到2030年`, `2023年底前`); a Republic of China year of the heading block
- * (`114年度施政計畫` → 2025). Throws `PlanwatchError` `invalid_plan` for a
+ * (`114年度施政計畫` → 2025); the latest year of a document number, the plan's own or those it follows
+ * (`厦府办〔2019〕10号`, `根据…(昆政发〔2016〕13号)` → 2016). Throws `PlanwatchError` `invalid_plan` for a
  * `year` option that is not a year.
  */
 export function inferPlanYear(
@@ -67,6 +70,8 @@ export function inferPlanYear(
   if (deadlines.length) return {year: Math.max(...deadlines), source: "deadline"};
   const roc = [...heading.join("\n").matchAll(ROC_YEAR)].map((m) => Number(m[1]) + ROC_OFFSET).filter(plausible);
   if (roc.length) return {year: Math.max(...roc), source: "roc"};
+  const documents = [...normalized.matchAll(DOCUMENT_YEAR)].map((m) => Number(m[1])).filter(plausible);
+  if (documents.length) return {year: Math.max(...documents), source: "document"};
   return {year: null, source: null};
 }
 

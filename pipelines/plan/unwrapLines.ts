@@ -8,7 +8,9 @@ const PARAGRAPH_END = /[。;!?:;:!?”"」』)】》]\s*$/;
  * wrapped at one width (many lines of the same length, most not ending a sentence), a line of about
  * that full width that ends no sentence runs on into the next line when that one opens nothing
  * (no section or item mark). The joined line keeps the break (offsets stay those of the text). A
- * text of whole paragraphs, one per line, is left as it is.
+ * text of whole paragraphs, one per line, is left as it is. In a double-spaced copy (most lines
+ * followed by a blank one) a wrapped line runs on over the blank line too. Widths are counted without
+ * the indentation.
  * Option `wrapped`: which lines were wrapped, when the caller knows (a PDF reader sees that a line
  * reaches the right margin and the next is not indented); it replaces the guess from widths and marks.
  */
@@ -19,24 +21,64 @@ export function unwrapLines<L extends PlanLine>(
   if (wrapped) return joinWrapped(lines, wrapped);
   const filled = lines.filter((l) => l.line.trim());
   if (filled.length < 6) return [...lines];
-  const lengths = new Map<number, number>();
-  for (const l of filled) lengths.set(l.line.trimEnd().length, (lengths.get(l.line.trimEnd().length) ?? 0) + 1);
-  // the wrap width: the most common length (of 16 characters or more), when a fifth of the lines or
-  // more have it; a wrapped line is within 3 of it (digits and spaces are narrower than characters)
-  const [width, count] = [...lengths].filter(([n]) => n >= 16).reduce((best, e) => (e[1] > best[1] ? e : best), [0, 0]);
+  // the wrap width: the longest length (of 16 characters or more) that a fifth of the lines or more
+  // come near, within a tenth of it or 3 (justified lines, digits and quotation marks vary a line's
+  // count of characters), and that few lines pass; a wrapped line comes that near it
+  const lengths = filled.map((l) => l.line.trim().length).sort((a, b) => b - a);
+  const near = (width: number) => width - Math.max(3, width / 10);
+  let width: number | undefined;
+  // lengths run from the longest down: the lines near each are a window that only moves on (linear in the lines)
+  for (let i = 0, j = 0; i < lengths.length && lengths[i]! >= 16; i++) {
+    if (i > 0 && lengths[i] === lengths[i - 1]) continue;
+    j = Math.max(j, i);
+    while (j < lengths.length && lengths[j]! >= near(lengths[i]!)) j++;
+    if (j - i >= filled.length / 5) {
+      // a width most lines reach, not one a fifth of the lines or more pass (whole paragraphs under short headings)
+      if (i < filled.length / 5) width = lengths[i];
+      break;
+    }
+  }
   const open = filled.filter((l) => !PARAGRAPH_END.test(l.line)).length;
-  if (count < filled.length / 5 || open < filled.length / 2) return [...lines];
-  return joinWrapped(lines, (last) => last.line.trimEnd().length >= width - 3 && !PARAGRAPH_END.test(last.line));
+  if (width === undefined || open < filled.length / 2) return [...lines];
+  const spaced = lines.filter((l, i) => l.line.trim() && i + 1 < lines.length && !lines[i + 1]!.line.trim()).length;
+  // a table's row (cells split by |) is no wrapped prose, nor runs into one
+  return joinWrapped(
+    lines,
+    (last, next) =>
+      lastLine(last.line).trim().length >= near(width) &&
+      !PARAGRAPH_END.test(last.line) &&
+      !last.line.includes("|") &&
+      !next.line.includes("|"),
+    {overBlanks: spaced >= filled.length / 2}
+  );
 }
 
-/** `lines`, each that `wrapped` says runs on joined to the next (break kept) when that one opens nothing. */
-function joinWrapped<L extends PlanLine>(lines: readonly L[], wrapped: (line: L, next: L) => boolean): L[] {
+/** The last line of a joined line (the one a wrap would continue). */
+const lastLine = (line: string) => line.slice(line.lastIndexOf("\n") + 1);
+
+/**
+ * `lines`, each that `wrapped` says runs on joined to the next (break kept) when that one opens nothing; with
+ * `overBlanks`, over the blank lines between them too (they are kept in the joined line, so offsets hold).
+ */
+function joinWrapped<L extends PlanLine>(
+  lines: readonly L[],
+  wrapped: (line: L, next: L) => boolean,
+  {overBlanks = false}: {overBlanks?: boolean} = {}
+): L[] {
   const out: L[] = [];
+  /** Blank lines met since the last line with text, held while it may run on over them. */
+  let blanks: L[] = [];
   for (const l of lines) {
     const last = out.at(-1);
+    if (overBlanks && !l.line.trim() && last?.line.trim()) {
+      blanks.push(l);
+      continue;
+    }
     const runsOn = last && last.line.trim() && l.line.trim() && l.opens === null && wrapped(last, l);
-    if (runsOn) out[out.length - 1] = {...last, line: `${last.line}\n${l.line}`};
-    else out.push(l);
+    if (runsOn) out[out.length - 1] = {...last, line: [last.line, ...blanks.map((b) => b.line), l.line].join("\n")};
+    else out.push(...blanks, l);
+    blanks = [];
   }
+  out.push(...blanks);
   return out;
 }

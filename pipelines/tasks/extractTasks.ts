@@ -136,6 +136,13 @@ function _extractTasks(
   const sectioned = lines.some((l) => l.opens === "section");
   /** The offices a `牵头单位:` line names for an item's tasks that name none. */
   const itemOwners = new Map<string, TaskOwners>();
+  /** The offices a section's heading names in its closing note (`一、强化科技创新(区科技局牵头)`), for its tasks that name none. */
+  const sectionOwners = new Map<number, TaskOwners>();
+  for (const [section, title] of sectionTitles) {
+    const cut = noteTailStart(title);
+    const owners = cut < title.length ? readOwners(title.slice(cut)) : null;
+    if (owners) sectionOwners.set(section, owners);
+  }
   /** Each item's tasks so far, for the notes that complete them (a plan of many items: not every task per note). */
   const itemTasks = new Map<string, ExtractedTask[]>();
   const targetIds = overlappingIds(targets);
@@ -205,6 +212,8 @@ function _extractTasks(
     const lineOwners =
       (cut < line.length ? readOwners(input.slice(offset + cut, offset + line.length)) : null) ??
       (cells ? tableOwners(input, cells) : null);
+    /** The offices a sentence of the line names (`…,市建委牵头,相关部门配合,…`), for its later sentences too. */
+    let inText: TaskOwners | null = null;
     for (const piece of joinPieces(text, entryPieces(text, from) ?? pieces(text, from))) {
       const n = (counters.get(key) ?? 0) + 1;
       counters.set(key, n);
@@ -213,7 +222,8 @@ function _extractTasks(
       const clause = normalized.slice(start, end);
       const own = readDeadline(clause, {year});
       const deadline = own ?? noted ?? tabled;
-      const owners = lineOwners ?? readOwnersInText(input.slice(start, end)) ?? itemOwners.get(key) ?? null;
+      inText = readOwnersInText(input.slice(start, end)) ?? inText;
+      const owners = lineOwners ?? inText ?? itemOwners.get(key) ?? sectionOwners.get(section) ?? null;
       tasks.push({
         task_id: `${key}-t${n}`,
         item_id: key,

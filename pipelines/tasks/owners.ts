@@ -18,19 +18,30 @@ const LABELLED = /^([\u4e00-\u9fff]{2,6})[::](.*)$/;
 const ROLE_TAIL =
   /(牵头负责|牽頭負責|牵头|牽頭|按职责分工负责|按職責分工負責|分别负责|分別負責|负责|負責|配合|参与|參與|协助|協助)$/;
 const LEADS = new Set(["牵头负责", "牽頭負責", "牵头", "牽頭"]);
-/** A name list's closing words that name no office: `等部门`, `等单位`. */
-const ETC = /等(?:有关|有關|相关|相關)?(?:部门|部門|单位|單位)?$/;
+/** A name list's closing words that name no office: `等部门`, `等单位`, `等部门单位`. */
+const ETC = /等(?:有关|有關|相关|相關)?(?:部门|部門)?(?:和|及)?(?:单位|單位)?$/;
+/** A remark in brackets inside a note, not a name: `(第一责任单位为牵头单位,下同)` (a clause mark, or 下同). */
+const REMARK = /[((][^()()]*(?:[,,;;]|下同)[^()()]*[))]/g;
+/** Spaces before a label: where a note without semicolons starts its next part (`牵头单位:A  责任单位:B`). */
+const SPACED_LABEL = /\s+(?=[\u4e00-\u9fff]{2,6}[::])/g;
+/** A clause of a sentence that names the offices leading it: `市发改委牵头` (an office's name before 牵头). */
+const LEADS_IN_TEXT = /^(?:由)?(.+?)(牵头负责|牽頭負責|牵头|牽頭)$/;
+/** A clause of a sentence that names the offices taking part: `相关部门配合`. */
+const PARTNERS_IN_TEXT = /^(?:由)?(.+?)(配合|参与|參與|协助|協助)$/;
 /** `由发展改革委会同中央农办、农业部等部门研究提出落实意见`: the lead after 由, those it works with after 会同. */
 const IN_TEXT =
   /由([\u4e00-\u9fff]{2,20}?)(?:会同|會同)([^,。;,;]+?)(?:等(?:有关|有關)?(?:部门|部門|单位|單位))?(?:负责|負責|研究|共同)/;
 
 /** The names of a list (`市发改委、国土房管局`), cut at 、,;/ and at 及 or 和 after an office's name. */
 export function officeNames(list: string): string[] {
-  return list
-    .split(/[、,,;;/]/)
-    .flatMap((part) => part.split(/(?<=(?:局|委|部门|部門|政府|办公室|辦公室|单位|單位))(?:及|和)/))
-    .map((name) => name.trim().replace(ETC, "").trim())
-    .filter((name) => name.length >= 2);
+  return (
+    list
+      .split(/[、,,;;/]/)
+      .flatMap((part) => part.split(/(?<=(?:局|委|部门|部門|政府|办公室|辦公室|单位|單位))(?:及|和)/))
+      // a name the page width broke (教育\n部) is one name
+      .map((name) => name.replace(/\s+/g, "").replace(ETC, ""))
+      .filter((name) => name.length >= 2)
+  );
 }
 
 /**
@@ -40,33 +51,69 @@ export function officeNames(list: string): string[] {
  * responsible (无牵头单位的,责任单位即为牵头单位), the others its partners.
  */
 export function readOwners(note: string): TaskOwners | null {
-  const body = note.trim().replace(/^[((]|[))]$/g, "");
+  const text = note.trim();
+  // the note's own brackets, when it is one (a remark in brackets may close a note line: …(下同))
+  const bare = /^[((]/.test(text) ? text.replace(/^[((]/, "").replace(/[))]$/, "") : text;
+  // then the page width's breaks go (按\n职责分工负责 is one role, 教育\n部 one name)
+  const body = bare.replace(REMARK, "").replace(SPACED_LABEL, ";").replace(/\s+/g, "");
   const leads: string[] = [];
   const partners: string[] = [];
+  /** The list a label opened: the clauses after it without a label of their own go on naming its offices. */
+  let listed: string[] | null = null;
+  /** Names before the clause that says their role (`A、B等部门,C、D配合`: all four take part). */
+  let pending: string[] = [];
   for (const clause of body.split(/[;;,,](?![^((]*[))])/)) {
     const c = clause.trim();
     if (!c) continue;
     const labelled = LABELLED.exec(c);
     if (labelled) {
       const label = labelled[1]!;
-      if (LEAD_LABEL.test(label)) leads.push(...officeNames(labelled[2]!));
-      else if (PARTNER_LABEL.test(label)) partners.push(...officeNames(labelled[2]!));
+      listed = LEAD_LABEL.test(label) ? leads : PARTNER_LABEL.test(label) ? partners : null;
+      listed?.push(...officeNames(labelled[2]!));
       continue;
     }
     const role = ROLE_TAIL.exec(c);
-    if (!role) continue;
-    const names = officeNames(c.slice(0, role.index));
+    const names = officeNames(role ? c.slice(0, role.index) : c);
     if (!names.every((n) => OFFICE_END.test(n) || /各/.test(n) || n.length <= 12)) continue;
-    (LEADS.has(role[1]!) ? leads : partners).push(...names);
+    if (!role) {
+      // a clause without a role goes on a list only when each of its names is an office's
+      if (!names.every((n) => OFFICE_END.test(n) || /^各/.test(n))) continue;
+      if (listed) listed.push(...names);
+      else pending.push(...names);
+      continue;
+    }
+    (LEADS.has(role[1]!) ? leads : partners).push(...pending, ...names);
+    pending = [];
+    listed = null;
   }
   if (!leads.length && !partners.length) return null;
-  const all = [...leads, ...partners];
+  const all = [...new Set([...leads, ...partners])];
   return {lead: all[0]!, partners: all.slice(1)};
 }
 
-/** The offices a sentence itself names (`由A会同B、C等部门研究提出落实意见`), else null. */
+/**
+ * The offices a sentence itself names, else null: `由A会同B、C等部门研究提出落实意见` (A leads), or clauses
+ * `A牵头,B配合` among its clauses (`由某副市长负责,市发改委牵头,相关部门配合,尽快完成…`: the leader named by a
+ * person's title is no office).
+ */
 export function readOwnersInText(sentence: string): TaskOwners | null {
   const m = IN_TEXT.exec(sentence);
-  if (!m) return null;
-  return {lead: m[1]!, partners: officeNames(m[2]!)};
+  if (m) return {lead: m[1]!, partners: officeNames(m[2]!)};
+  const clauses = sentence.split(/[,,;;]/).map((c) => c.trim());
+  const at = clauses.findIndex((c) => LEADS_IN_TEXT.test(c) && isOfficeList(LEADS_IN_TEXT.exec(c)![1]!));
+  if (at < 0) return null;
+  const leads = officeNames(LEADS_IN_TEXT.exec(clauses[at]!)![1]!);
+  const partners: string[] = [];
+  for (const c of clauses.slice(at + 1)) {
+    const p = PARTNERS_IN_TEXT.exec(c);
+    if (!p || !isOfficeList(p[1]!)) break;
+    partners.push(...officeNames(p[1]!));
+  }
+  return {lead: leads[0]!, partners: [...leads.slice(1), ...partners]};
+}
+
+/** Whether a list names only offices (`市发改委`, `相关部门`, `区财政局、区水务局`), each ending as offices' names end. */
+function isOfficeList(list: string): boolean {
+  const names = officeNames(list);
+  return names.length > 0 && names.every((n) => OFFICE_END.test(n) && n.length <= 20);
 }

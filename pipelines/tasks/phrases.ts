@@ -143,7 +143,9 @@ export const ACTION_VERBS = [
   "公布",
   "细化",
   "调整",
-  "梳理"
+  "梳理",
+  "提交",
+  "负责"
 ] as const;
 
 /** A verb right before 率 names a rate (参与率, 覆盖率, 完成率): a noun, not an action. */
@@ -263,8 +265,10 @@ function ordinal(text: string): number {
 const NOTE =
   "(?:(?:牵头|责任|配合|协办|参与|主责|实施)(?:单位|部门|科室|处室|领导)|完成(?:时限|时间)|时间节点|时限要求)";
 const NOTE_LINE = new RegExp(`^[((]?${NOTE}[::]`);
+/** Text in brackets that may hold a bracket of its own (`各市(区)人民政府`). */
+const BRACKETED = "(?:[^()()]|[((][^()()]*[))])*";
 /** A closing bracket that names offices or a time: `(责任科室:…)`, `(市发改委牵头,各区负责)`. */
-const NOTE_TAIL = new RegExp(`[((](?:${NOTE}[::]|[^()()]*(?:牵头|负责))[^()()]*[))]\\s*$`);
+const NOTE_TAIL = new RegExp(`[((](?:${NOTE}[::]|${BRACKETED}(?:牵头|负责))${BRACKETED}[))]\\s*$`);
 
 /** Whether a paragraph is a note naming offices or a time limit (`牵头单位:区发改局`): not a task. */
 export function isNoteLine(paragraph: string): boolean {

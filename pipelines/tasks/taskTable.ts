@@ -14,7 +14,7 @@ export interface TaskLine extends PlanLine {
 export type Role = "no" | "task" | "deadline" | "lead" | "partners" | "other";
 
 const NO_HEADER = /^(?:序号|编号)$/;
-const TASK_HEADER = /任务|工作内容|事项|举措|具体措施/;
+const TASK_HEADER = /任务|工作内容|事项|举措|具体措施|^(?:重点|主要)工作$|^工作重点$/;
 const DEADLINE_HEADER = /^(?:完成)?(?:时限|时间)(?:要求|节点)?$|^时间节点$|^进度安排$/;
 const LEAD_HEADER = /^(?:牵头|主责)(?:单位|部门|处室|科室)$/;
 const PARTNER_HEADER = /^(?:配合|责任|协办|参与)(?:单位|部门|处室|科室)$/;

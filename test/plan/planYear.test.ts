@@ -41,7 +41,14 @@ describe("inferPlanYear", () => {
       2025,
       "roc"
     ],
-    ["the latest of several", "施政計畫選項列管項目113年至114年第4季執行情形\n目前列管33案。", 2025, "roc"]
+    ["the latest of several", "施政計畫選項列管項目113年至114年第4季執行情形\n目前列管33案。", 2025, "roc"],
+    [
+      "a document number, when nothing else names a year",
+      "若干措施\n厦府办〔2019〕10号\n根据《通知》(国办发〔2018〕104号)。\n一、重点任务\n(一)推进改革。",
+      2019,
+      "document"
+    ],
+    ["a document number in square brackets", "许政 [2020] 20号\n一、抓好疫情防控", 2020, "document"]
   ])("reads the year from %s", (_name, text, year, source) => {
     expect(inferPlanYear(text)).toEqual({year, source});
   });

@@ -451,6 +451,73 @@ describe("extractTasks: one row per phrasing", () => {
     expect(tasks.some((t) => t.text.includes("\n"))).toBe(true);
   });
 
+  it("a PDF page whose justified lines differ in length is unwrapped (one task an item, its note read); paragraphs under short headings are not", () => {
+    const text = [
+      "健康中国行动2031年工作要点",
+      "组织开展特色活动",
+      "(一)继续深入开展“关爱生命 救在身边”活动,加强公众应急救护知识技能培训,组织开",
+      "展“寻找最美救护员”“世界急救日”“第七届全国红十字应急救护大赛”等活动,弘扬“关爱生命",
+      "救在身边”的社会文明风尚。(健康中国行动推进办、中国红十字会总会牵头,中央宣传部、教育",
+      "部等部门单位参与)",
+      "(二)组织开展全国高血压日、全国肿瘤防治宣传周、世界慢阻肺日、联合国糖尿病日等主",
+      "题宣传日活动。(国家卫生健康委牵头,广电总局等部门单位参与)",
+      "(三)持续开展面向老年群体的示范性群众文化活动,鼓励引导广大老年人积极参与广场舞、群",
+      "众歌咏等,不断丰富老年人精神文化生活。(文化和旅游部牵头负责)",
+      ""
+    ].join("\n");
+    expect(extractTasks(text).tasks.map((t) => [t.task_id, t.lead, t.partners.length])).toEqual([
+      ["0.1-t1", "健康中国行动推进办", 3],
+      ["0.2-t1", "国家卫生健康委", 1],
+      ["0.3-t1", "文化和旅游部", 0]
+    ]);
+    const paragraph = "由某副市长负责,市发改委牵头,相关部门配合,尽快完成实施方案,经市政府审定后报省政府审批。";
+    const items = ["1、综合配套改革试验区事宜", paragraph, "2、大气污染防治对策研究项目", paragraph.repeat(2)];
+    const more = ["3、污水处理厂项目", paragraph, "4、城市轨道交通项目", paragraph.repeat(3), ""];
+    expect(extractTasks([...items, ...more].join("\n")).items.map((i) => i.title)).toEqual([
+      "综合配套改革试验区事宜",
+      "大气污染防治对策研究项目",
+      "污水处理厂项目",
+      "城市轨道交通项目"
+    ]);
+  });
+
+  it("a double-spaced, indented PDF copy runs its wrapped lines on over the blank lines between them", () => {
+    const text = [
+      "健康中国行动2031年工作要点",
+      "",
+      "                  (一)以 2031年全国科普日活动、全国科技活动周为载体,结合卫生健康节日纪念日,持续",
+      "",
+      "              推进健康科普行动。开展新时代健康科普作品征集大赛,开展全国大学生暑期“三下乡”健康",
+      "",
+      "              专项等活动。(科技部、国家卫生健康委、国家中医药局、国家疾控局、共青团中央、中国科协按",
+      "",
+      "              职责分工负责)",
+      "                  (二)部署加强学校食品安全和营养健康工作,完善校园食品安全管理体制。(教育部、国家",
+      "",
+      "              卫生健康委、市场监管总局按职责分工负责)",
+      "",
+      "                  (三)举办第一届全国全民健身大会,实施“新时代全民健身场地设施提升工程”。(体育总",
+      "",
+      "              局牵头负责)",
+      ""
+    ].join("\n");
+    const {tasks} = extractTasks(text);
+    expect(tasks.map((t) => [t.task_id, t.lead, t.partners.length])).toEqual([
+      ["0.1-t1", "科技部", 5],
+      ["0.1-t2", "科技部", 5],
+      ["0.2-t1", "教育部", 2],
+      ["0.3-t1", "体育总局", 0]
+    ]);
+    for (const t of tasks) expect(text.slice(t.start_offset, t.end_offset)).toBe(t.text);
+  });
+
+  it("a sentence whose action is 负责 or 提交 is a task of its own", () => {
+    const {tasks} = extractTasks(
+      "某区2031年政策措施\n一、审批\n1.提高审批效率。只需提交水保批复。报告表原则上由区级负责审批。完成审批。\n"
+    );
+    expect(tasks.map((t) => t.text)).toEqual(["只需提交水保批复", "报告表原则上由区级负责审批", "完成审批"]);
+  });
+
   it("a plan of whole paragraphs, one per line, is not unwrapped, short headings and all", () => {
     const lines = planLines(
       "某市2031年工作要点\n一、总体要求\n以习近平新时代中国特色社会主义思想为指导。\n二、主要任务\n1.建设学校\n新建学校5所,新增学位3000个。\n2.培训教师\n开展全员培训。\n"

@@ -31,7 +31,43 @@ describe("owners: who leads a task and who takes part, as the plan says", () => 
       "市政府办公室",
       ["市审改办", "市级各有关部门", "各县市区政府"]
     ],
-    ["traditional characters", "(牽頭單位:市經貿委;配合單位:市發改委、規劃局)", "市經貿委", ["市發改委", "規劃局"]]
+    ["traditional characters", "(牽頭單位:市經貿委;配合單位:市發改委、規劃局)", "市經貿委", ["市發改委", "規劃局"]],
+    [
+      "a remark in brackets is no name",
+      "责任单位:市发改委、市财政局(第一责任单位为牵头单位,下同)",
+      "市发改委",
+      ["市财政局"]
+    ],
+    [
+      "labels parted by spaces, not a semicolon",
+      "(牵头单位:市商务局  责任单位:市编办、市发改委)",
+      "市商务局",
+      ["市编办", "市发改委"]
+    ],
+    [
+      "a label's list goes on over commas, a name holding brackets",
+      "(责任单位:市行政审批局、住建局,各市(区)人民政府,医药高新区管委会)",
+      "市行政审批局",
+      ["住建局", "各市(区)人民政府", "医药高新区管委会"]
+    ],
+    [
+      "names before the comma share the role after it",
+      "(区发改局牵头,区财政局、区水务局等部门,区国投公司、各街道办事处配合)",
+      "区发改局",
+      ["区财政局", "区水务局", "区国投公司", "各街道办事处"]
+    ],
+    [
+      "a role the page width broke (按\\n职责分工负责) is one role",
+      "(科技部、国家卫生健康委、中国科协按\n\n              职责分工负责)",
+      "科技部",
+      ["国家卫生健康委", "中国科协"]
+    ],
+    [
+      "等部门单位 closes a list; a name the page width broke is one name",
+      "(国家卫生健\n康委牵头,中央宣传部、教育\n部等部门单位参与)",
+      "国家卫生健康委",
+      ["中央宣传部", "教育部"]
+    ]
   ])("%s: %s", (_name, note, lead, partners) => {
     expect(readOwners(note)).toEqual({lead, partners});
   });
@@ -46,6 +82,39 @@ describe("owners: who leads a task and who takes part, as the plan says", () => 
       lead: "发展改革委",
       partners: ["中央农办", "农业部"]
     });
+  });
+
+  it("in the text: A牵头,B配合 among a sentence's clauses (a leader named by a person's title is no office)", () => {
+    expect(readOwnersInText("由某副市长负责,市发改委牵头,相关部门配合,尽快完成方案")).toEqual({
+      lead: "市发改委",
+      partners: ["相关部门"]
+    });
+    expect(readOwnersInText("工程建设项目实行“一家牵头、并联审批”")).toBeNull();
+  });
+
+  it("offices a sentence names are those of the line's later sentences too", () => {
+    expect(
+      owners("1.污水处理厂项目\n由某副市长负责,市建委牵头,相关部门配合,完善前期工作。加快工程实施进度。\n")
+    ).toEqual([
+      ["1.1-t1", "由某副市长负责,市建委牵头,相关部门配合,完善前期工作", "市建委", "相关部门"],
+      ["1.1-t2", "加快工程实施进度", "市建委", "相关部门"]
+    ]);
+  });
+
+  it("a note that closes a section's heading names the offices of its tasks that name none", () => {
+    const {tasks} = extractTasks(
+      "某区2031年政策举措\n一、强化科技创新(区科技局牵头)\n(一)加强平台建设。加快建设研究院。\n(二)培育企业。推进孵化。(区经信局负责)\n"
+    );
+    expect(tasks.map((t) => [t.task_id, t.lead])).toEqual([
+      ["1.1-t1", "区科技局"],
+      ["1.2-t1", "区经信局"]
+    ]);
+  });
+
+  it("a note holding a bracket of its own is cut from the task and read", () => {
+    expect(owners("(一)加大放权力度。削减审批事项。(责任单位:市审批局,各市(区)人民政府)\n")).toEqual([
+      ["1.1-t1", "削减审批事项", "市审批局", "各市(区)人民政府"]
+    ]);
   });
 
   it("an item of one sentence with a note is its own task, led as the note says", () => {
@@ -75,6 +144,15 @@ describe("owners: who leads a task and who takes part, as the plan says", () => 
       ["1.1-t1", "市教育局", ["市财政局", "市人社局"], "2032-03", "table"],
       ["1.2-t1", "市数据局", [], "2031-12", "year_end"],
       ["1.3-t1", "市教育局", [], "2031-09", "table"]
+    ]);
+  });
+
+  it("a table whose task column is headed 重点工作, with a 责任单位 column and no 牵头 column", () => {
+    const {tasks} = extractTasks(
+      "2031年开发区重点工作及责任清单\n序号 |\n重点工作 |\n责任领导 |\n责任单位 |\n完成时限 |\n1 |\n盘活存量土地400亩。 |\n某某 |\n改革办、招商部 |\n6月底前 |\n"
+    );
+    expect(tasks.map((t) => [t.task_id, t.text, t.lead, t.partners, t.deadline, t.deadline_source])).toEqual([
+      ["0.1-t1", "盘活存量土地400亩", "改革办", ["招商部"], "2031-06", "table"]
     ]);
   });
 
