@@ -42,7 +42,8 @@ function displayCell(value: unknown): string {
 }
 
 function alignedTable(keys: readonly string[], cells: string[][]): string {
-  const widths = keys.map((k, i) => Math.max(stringWidth(k), ...cells.map((r) => stringWidth(r[i]!))));
+  // a loop, not Math.max(...cells): a spread of 200,000 rows overflows the stack
+  const widths = keys.map((k, i) => cells.reduce((most, r) => Math.max(most, stringWidth(r[i]!)), stringWidth(k)));
   const line = (r: readonly string[]) =>
     r
       .map((c, i) => c + " ".repeat(widths[i]! - stringWidth(c)))

@@ -5,7 +5,7 @@ import {constants} from "node:os";
 import {join, resolve} from "node:path";
 import {defineCommand} from "citty";
 import {packageRoot, tsxLoader} from "../core/index.js";
-import {DEV_CONTEXT, projectPaths, siteRoot} from "../project/index.js";
+import {DEV_CONTEXT, frameworkCache, projectPaths} from "../project/index.js";
 import type {Logger, StageRecord} from "../run/index.js";
 import {dataPaths} from "../intake/index.js";
 import {mkdir, readdir, writeFile} from "node:fs/promises";
@@ -104,7 +104,7 @@ export const status = defineCommand({
     const {root} = projectPaths();
     const plans = await planStages(
       {projectDir: root, dataDir: resolve(root, commandDataDir(args.data))},
-      {stateDir: join(root, ".planwatch", "stages"), loaderCacheDir: join(siteRoot(root), ".observablehq", "cache")}
+      {stateDir: join(root, ".planwatch", "stages"), loaderCacheDir: frameworkCache(root)}
     );
     const rows = plans.map((p) => ({stage: p.stage.name, stale: p.stale, reason: p.reason}));
     process.stdout.write(formatRows(rows, {format: rowFormat(args.format)}));
@@ -136,19 +136,21 @@ export const dev = defineCommand({
     }
   },
   async run({args}) {
-    const [{freshSampleData}, {seedNpmCache}, {claimLoaderCache}] = await Promise.all([
+    const [{freshSampleData}, {seedNpmCache}, {claimLoaderCache}, {linkSiteRoot}] = await Promise.all([
       import("../sample/ingestSample.js"),
       import("../run/npmCache.js"),
-      import("../run/loaderCache.js")
+      import("../run/loaderCache.js"),
+      import("../run/linkSiteRoot.js")
     ]);
     const {root, sample, data} = projectPaths();
     // A project of its own (made by init) has no bundled sample: its data folder, before or after its first submission.
     const dataDir = args.data ?? (existsSync(sample) ? (await freshSampleData()).dataDir : data);
-    const site = siteRoot(root);
+    // A project without a src/ of its own is served from its own root linking the toolkit's pages, with its own cache:
+    // another project building or serving from the same installation at the same moment never shares its outputs.
+    const site = await linkSiteRoot(root);
     // node_modules is the toolkit's, as in build: a project made by init has none of its own.
     await seedNpmCache({root: site, projectDir: packageRoot()});
-    // The loader outputs in the cache are this project's and data folder's, not those of another project that
-    // shares the toolkit's src/ and was built last.
+    // The loader outputs in the cache are this data folder's, not another's shown last.
     await claimLoaderCache({cacheDir: join(site, ".observablehq", "cache"), projectDir: root, dataDir});
     // observablehq.config.ts reads which data folder to show from here (the footer's as-of and snapshot are its).
     await mkdir(join(root, ".planwatch"), {recursive: true});

@@ -27,3 +27,18 @@ export function tooManyCells(maxCells: number, row: number): PlanwatchError {
 export function sizeText(n: number): string {
   return n >= 1 << 20 ? `${(n / (1 << 20)).toFixed(1)} MB` : `${Math.ceil(n / 1024)} KB`;
 }
+
+/**
+ * The longest plan text read, in characters (1,000,000): about 25 times the seed's 37,000 and over ten times a
+ * national five-year plan's outline. Larger is no plan but a wrong file or a compilation, refused before it is read.
+ */
+export const MAX_PLAN_CHARACTERS = 1_000_000;
+
+/** The error of a plan text of `characters` characters, over `maxCharacters`, naming the file. */
+export function planTooLarge(file: string, characters: number, maxCharacters = MAX_PLAN_CHARACTERS): PlanwatchError {
+  const n = (x: number) => x.toLocaleString("en-US");
+  return new PlanwatchError(
+    "plan_too_large",
+    `${file}: 计划文本共 ${n(characters)} 字,超过 ${n(maxCharacters)} 字的上限(一份工作计划通常不足十万字):请确认选对了文件,汇编多份计划时请分别建立项目`
+  );
+}

@@ -1,5 +1,5 @@
 import {extname} from "node:path";
-import {PlanwatchError, readInputFile} from "../core/index.js";
+import {MAX_PLAN_CHARACTERS, PlanwatchError, planTooLarge, readInputFile} from "../core/index.js";
 import {decodePlanText} from "./readPlanText.js";
 
 /** The kinds of plan document planwatch reads. */
@@ -84,9 +84,14 @@ export const MAX_DOCUMENT_BYTES = 64 << 20;
  * PDF and HTML load only when such a file comes. Every reader of the plan reads it here, so offsets
  * into the text are the same for all. Throws `PlanwatchError` `unsupported_plan_format` for a `.doc`,
  * `.wps`, `.ofd` and other binaries (saying what to save it as), `invalid_plan` for an unreadable,
- * damaged or empty one; a missing file stays the file system's ENOENT.
+ * damaged or empty one, `plan_too_large` for a text over {@link MAX_PLAN_CHARACTERS} characters (so that extraction
+ * stays bounded in time and memory); a missing file stays the file system's ENOENT.
  */
 export async function readPlanDocument(plan: string): Promise<PlanDocument> {
+  return bounded(await readDocument(plan), plan);
+}
+
+async function readDocument(plan: string): Promise<PlanDocument> {
   let bytes: Buffer;
   try {
     // the one checked reader of project inputs: a regular file (never a FIFO or a device), within a limit
@@ -125,6 +130,11 @@ export async function readPlanDocument(plan: string): Promise<PlanDocument> {
     return {text: decodePlanText(bytes, {file: plan}), format};
   }
   return checked({text, format}, plan);
+}
+
+function bounded(document: PlanDocument, plan: string): PlanDocument {
+  if (document.text.length > MAX_PLAN_CHARACTERS) throw planTooLarge(plan, document.text.length);
+  return document;
 }
 
 function checked(document: PlanDocument, plan: string): PlanDocument {

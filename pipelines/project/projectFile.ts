@@ -220,3 +220,19 @@ export function siteRoot(projectDir: string): string {
   const own = join(resolve(projectDir), "src");
   return existsSync(own) ? own : join(packageRoot(), "src");
 }
+
+/**
+ * The folder Framework builds and serves the project's site from: the project's own `src/` when it has one, else
+ * `.planwatch/site/` of its own, which links each entry of the toolkit's `src/` ({@link siteRoot}; `linkSiteRoot` in
+ * `pipelines/run` makes the links) and holds the project's own Framework cache (`.observablehq/cache`), so two
+ * projects sharing one installation never share loader outputs, even when they build or serve at the same moment.
+ */
+export function frameworkRoot(projectDir: string): string {
+  const own = join(resolve(projectDir), "src");
+  return existsSync(own) ? own : join(resolve(projectDir), ".planwatch", "site");
+}
+
+/** Framework's cache of the project's site, where loader outputs and the seeded npm packages are. */
+export function frameworkCache(projectDir: string): string {
+  return join(frameworkRoot(projectDir), ".observablehq", "cache");
+}

@@ -1,11 +1,13 @@
 import {existsSync} from "node:fs";
-import {appendFile, mkdir, readFile, readdir, writeFile} from "node:fs/promises";
-import {join, relative, resolve} from "node:path";
+import {appendFile, mkdir, readFile, writeFile} from "node:fs/promises";
+import {basename, dirname, join, relative, resolve} from "node:path";
 import {FileBuildEffects, build} from "@observablehq/framework/dist/build.js";
 import {type Config, normalizeConfig, setCurrentDate} from "@observablehq/framework/dist/config.js";
 import {PlanwatchError, packageRoot as installedToolkit, withLock} from "../core/index.js";
 import {consoleLogger, type Logger} from "./effects.js";
 import {claimLoaderCache} from "./loaderCache.js";
+import {linkSiteRoot} from "./linkSiteRoot.js";
+import {filesUnder} from "./filesUnder.js";
 import {seedNpmCache} from "./npmCache.js";
 import {checkPageCount, siteConfig, siteContext} from "../site-data/index.js";
 import {checkOutput, discard, newBuildDir, publish} from "./publish.js";
@@ -76,6 +78,9 @@ export async function buildSite({
     // here.
     process.env.PLANWATCH_PROJECT = dir;
     process.env.PLANWATCH_DATA = data;
+    // The project's own Framework root and cache (links to the toolkit's pages for a project without a src/): no other
+    // project's build or dev, even at this moment, writes the loader outputs this build publishes.
+    await linkSiteRoot(dir);
     // This build's configuration, made from this build's context: never a cached module's.
     const context = await siteContext({projectDir: dir, dataDir: data});
     checkPageCount(context, {maxPages}); // before anything is built: Framework's time and memory grow with the pages
@@ -167,14 +172,14 @@ function sourceDate(): Date {
  * Framework's own build only logs a loader's failure and publishes the page without its data.
  */
 async function runLoaders(config: Config, root: string, effects: unknown): Promise<void> {
-  const entries = await readdir(root, {recursive: true, withFileTypes: true});
-  for (const entry of entries) {
-    if (!entry.isFile() || entry.parentPath.includes(".observablehq") || entry.name.includes("[")) continue;
-    const output = entry.name.replace(/\.[^.]+$/, "");
+  for (const file of await filesUnder(root)) {
+    const name = basename(file);
+    if (name.includes("[")) continue;
+    const output = name.replace(/\.[^.]+$/, "");
     if (!/\.[^.]+$/.test(output)) continue; // a loader is named for its output: progress.json.ts
-    const dir = relative(root, entry.parentPath);
+    const dir = relative(root, dirname(file));
     const loader = config.loaders.find(join("/", dir, output));
-    if (loader?.path !== join(dir, entry.name)) continue; // a static file of that name wins
+    if (loader?.path !== join(dir, name)) continue; // a static file of that name wins
     try {
       await loader.load({}, effects);
     } catch (error) {

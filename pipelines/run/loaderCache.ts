@@ -13,9 +13,11 @@ export interface LoaderCacheOwner {
 
 /**
  * Makes the loader outputs in Framework's cache (`cacheDir`, `<root>/.observablehq/cache`) this
- * project's and this data folder's. Projects without a `src/` of their own share the toolkit's, and so
- * its cache: Framework serves a cached output as fresh whenever it is newer than its loader, whoever
- * wrote it. When the cache names another owner (or none), every loader output in it is removed (the
+ * project's and this data folder's. Each project has a cache of its own (a project without a `src/`, in its
+ * `.planwatch/site/`: `linkSiteRoot`), but `dev` and `build` of one project may show other data folders, and
+ * Framework serves a cached output as fresh whenever it is newer than its loader, whoever wrote it (a cache from
+ * before projects had their own may still hold another project's). When the cache names another owner (or none),
+ * every loader output in it is removed (the
  * npm cache, `_npm/` and the other `_` folders, stays) and this owner is written, so the next build's
  * stages or the preview's loaders make them again from this project's inputs. Returns whether it
  * cleared anything.

@@ -1,6 +1,6 @@
 import {createRequire} from "node:module";
 import {existsSync} from "node:fs";
-import {copyFile, mkdir, readFile, readdir, rename, rm, writeFile} from "node:fs/promises";
+import {copyFile, mkdir, readFile, readdir, rename, rm, stat, writeFile} from "node:fs/promises";
 import {dirname, extname, join, relative} from "node:path";
 import {DUCKDB_WASM_VERSION} from "@observablehq/framework/dist/duckdb.js";
 import {parseNpmSpecifier} from "@observablehq/framework/dist/npm.js";
@@ -389,7 +389,10 @@ async function listFiles(dir: string): Promise<string[]> {
   for (const entry of await readdir(dir, {withFileTypes: true})) {
     if (entry.name.startsWith(".") || entry.name === "node_modules") continue;
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) for (const file of await listFiles(path)) files.push(file);
+    // a project's Framework root links the toolkit's folders (linkSiteRoot): a link to a folder is a folder
+    const folder =
+      entry.isDirectory() || (entry.isSymbolicLink() && (await stat(path).catch(() => null))?.isDirectory());
+    if (folder) for (const file of await listFiles(path)) files.push(file);
     else files.push(path);
   }
   return files;

@@ -1,6 +1,6 @@
 import {readFile} from "node:fs/promises";
 import {join, resolve} from "node:path";
-import {siteRoot} from "../project/index.js";
+import {frameworkCache} from "../project/index.js";
 import {inputSnapshot} from "../site-data/index.js";
 import {planStages} from "./runStages.js";
 
@@ -33,7 +33,7 @@ export async function siteStale({
     return `已发布的网站来自另一份输入(快照 ${String(manifest.snapshot)},现在 ${snapshot})`;
   const plans = await planStages(
     {projectDir: dir, dataDir: data},
-    {stateDir: join(dir, ".planwatch", "stages"), loaderCacheDir: join(siteRoot(dir), ".observablehq", "cache")}
+    {stateDir: join(dir, ".planwatch", "stages"), loaderCacheDir: frameworkCache(dir)}
   );
   const stale = plans.filter((p) => p.stale);
   return stale.length ? `有阶段需要重新运行:${stale.map((p) => `${p.stage.name}(${p.reason})`).join("、")}` : null;

@@ -6,6 +6,7 @@ import {
   type ProjectPage,
   projectPaths,
   siteRoot,
+  frameworkRoot,
   projectPlanFile,
   projectTargets,
   type Unit,
@@ -25,7 +26,10 @@ import {type Office, projectOffices} from "../tasks/index.js";
 
 /** Everything one build's site configuration is made of: read by {@link siteContext}, for one build. */
 export interface SiteContext {
-  /** Framework's root: the folder of the pages (absolute). */
+  /**
+   * Framework's root (absolute): the project's `src/`, else its own `.planwatch/site/` linking the toolkit's pages
+   * (`frameworkRoot`), which the build or `dev` links before Framework starts (`linkSiteRoot`).
+   */
   root: string;
   facts: ProjectFacts;
   sections: PlanSection[];
@@ -64,10 +68,9 @@ export async function siteContext({projectDir, dataDir}: {projectDir: string; da
     projectFacts({projectDir: paths.root, targets}),
     searchEntries({projectDir: paths.root})
   ]);
-  const root = siteRoot(paths.root);
-  const indexedByFramework = checkPages(paths.pages, root, paths.file);
+  const indexedByFramework = checkPages(paths.pages, siteRoot(paths.root), paths.file);
   return {
-    root,
+    root: frameworkRoot(paths.root),
     pages: paths.pages,
     facts,
     sections: planSections(text),

@@ -4,6 +4,7 @@ import {join} from "node:path";
 import JSZip from "jszip";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {PlanwatchError} from "../../pipelines/core/error.js";
+import {MAX_PLAN_CHARACTERS} from "../../pipelines/core/readLimits.js";
 import {readPlanDocument} from "../../pipelines/plan/readPlanDocument.js";
 import {extractTargets} from "../../pipelines/targets/extractTargets.js";
 import {extractTasks} from "../../pipelines/tasks/extractTasks.js";
@@ -153,5 +154,32 @@ describe("readPlanDocument: formats it cannot read", () => {
     const {text, format} = await readPlanDocument(SEED);
     expect(format).toBe("text");
     expect(text).toBe(await readFile(SEED, "utf8"));
+  });
+});
+
+describe("readPlanDocument: a text too large to be a plan", () => {
+  let tmp = "";
+  beforeAll(async () => {
+    tmp = await mkdtemp(join(tmpdir(), "planwatch-docs-"));
+  });
+  afterAll(() => rm(tmp, {recursive: true, force: true}));
+
+  // 200,000 short items took `tasks extract` minutes; anything over the limit is refused before it is read
+  it("refuses one over MAX_PLAN_CHARACTERS with plan_too_large, naming the file, its size and the limit", async () => {
+    const seed = await readFile(SEED, "utf8");
+    const file = join(tmp, "plans.txt");
+    const text = seed.repeat(Math.ceil((MAX_PLAN_CHARACTERS + 1) / seed.length)).slice(0, MAX_PLAN_CHARACTERS + 1);
+    await writeFile(file, text);
+    const error = await readPlanDocument(file).then(
+      () => null,
+      (e: unknown) => e
+    );
+    expect(error).toBeInstanceOf(PlanwatchError);
+    expect((error as PlanwatchError).code).toBe("plan_too_large");
+    expect((error as PlanwatchError).message).toBe(
+      `${file}: 计划文本共 1,000,001 字,超过 1,000,000 字的上限(一份工作计划通常不足十万字):请确认选对了文件,汇编多份计划时请分别建立项目`
+    );
+    await writeFile(file, text.slice(0, MAX_PLAN_CHARACTERS));
+    expect((await readPlanDocument(file)).text).toHaveLength(MAX_PLAN_CHARACTERS);
   });
 });

@@ -217,4 +217,71 @@ describe("planwatch init + build before the first submission, and dev beside it"
       await exited;
     }
   }, 300_000);
+
+  // Each project without a src/ has a Framework root and cache of its own (.planwatch/site/, linking the toolkit's
+  // pages): another project's build, at the same moment as this one's dev or build, never writes the outputs it shows.
+  it("dev in one project keeps serving its own plan while the other builds, and two builds at once publish each its own", async () => {
+    const {spawn} = await import("node:child_process");
+    const {createServer} = await import("node:net");
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const {port} = server.address() as {port: number};
+    await new Promise((resolve) => server.close(resolve));
+    const dev = spawn(
+      process.execPath,
+      [join(PROJECT_DIR, "pipelines", "planwatch.js"), "dev", "--port", String(port)],
+      {cwd: ningbo, stdio: ["ignore", "ignore", "pipe"]}
+    );
+    let stderr = "";
+    dev.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    const exited = new Promise((resolve) => dev.on("exit", resolve));
+    const get = async (path: string) => {
+      const until = Date.now() + 120_000;
+      for (;;) {
+        const response = await fetch(`http://127.0.0.1:${port}${path}`).catch(() => null);
+        if (response?.ok) return response.text();
+        expect(dev.exitCode, stderr).toBeNull();
+        expect(Date.now(), `${path}: ${stderr}`).toBeLessThan(until);
+        await new Promise((resolve) => setTimeout(resolve, 500));
+      }
+    };
+    const served = async () => ({
+      title: (JSON.parse(await get("/_file/data/project.json")) as {title: string}).title,
+      targets: (JSON.parse(await get("/_file/data/targets.json")) as unknown[]).length
+    });
+    const published = async (project: string) => {
+      const dist = join(project, "dist");
+      const files = await listTree(dist);
+      const read = async (name: string) =>
+        JSON.parse(
+          await readFile(
+            join(
+              dist,
+              files.find((f) => new RegExp(`^_file/data/${name}\\.[^/]+\\.json$`).test(f))!
+            ),
+            "utf8"
+          )
+        );
+      return {title: (await read("project")).title as string, targets: ((await read("targets")) as unknown[]).length};
+    };
+    const NINGBO = {title: "宁波市教育局2014年工作要点", targets: 8};
+    const HANGZHOU = {title: "杭州市教育局2023年工作要点", targets: 33};
+    try {
+      expect(await served()).toEqual(NINGBO);
+      const alone = await runPlanwatch(["build"], {cwd: hangzhou});
+      expect(alone.code, alone.stderr).toBe(0);
+      expect(await served()).toEqual(NINGBO);
+      const both = await Promise.all([
+        runPlanwatch(["build"], {cwd: hangzhou}),
+        runPlanwatch(["build"], {cwd: ningbo})
+      ]);
+      for (const built of both) expect(built.code, built.stderr).toBe(0);
+      expect(await published(hangzhou)).toEqual(HANGZHOU);
+      expect(await published(ningbo)).toEqual(NINGBO);
+      expect(await served()).toEqual(NINGBO);
+    } finally {
+      dev.kill("SIGTERM");
+      await exited;
+    }
+  }, 600_000);
 });
