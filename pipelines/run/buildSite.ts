@@ -10,6 +10,7 @@ import {checkPageCount, siteConfig, siteContext} from "../site-data/index.js";
 import {checkOutput, discard, newBuildDir, publish} from "./publish.js";
 import {type StageRecord, runStages} from "./runStages.js";
 import {shareJsdomWindow} from "./sharedJsdom.js";
+import {cacheSidebarScripts, clearSidebarScripts} from "./sidebarScripts.js";
 
 /** What `planwatch-manifest.json` holds: what the build was made of, and what it did. */
 export interface BuildManifest {
@@ -153,6 +154,8 @@ async function dependencyVersions(dir: string): Promise<Record<string, string>> 
  */
 async function framework() {
   shareJsdomWindow();
+  cacheSidebarScripts();
+  clearSidebarScripts();
   const [{FileBuildEffects, build}, {normalizeConfig, setCurrentDate}] = await Promise.all([
     import("@observablehq/framework/dist/build.js"),
     import("@observablehq/framework/dist/config.js")
