@@ -1,8 +1,7 @@
 import {existsSync} from "node:fs";
 import {appendFile, mkdir, readFile, writeFile} from "node:fs/promises";
 import {basename, dirname, join, relative, resolve} from "node:path";
-import {FileBuildEffects, build} from "@observablehq/framework/dist/build.js";
-import {type Config, normalizeConfig, setCurrentDate} from "@observablehq/framework/dist/config.js";
+import type {Config} from "@observablehq/framework/dist/config.js";
 import {PlanwatchError, packageRoot as installedToolkit, withLock} from "../core/index.js";
 import {consoleLogger, type Logger} from "./effects.js";
 import {claimLoaderCache} from "./loaderCache.js";
@@ -12,6 +11,8 @@ import {seedNpmCache} from "./npmCache.js";
 import {checkPageCount, siteConfig, siteContext} from "../site-data/index.js";
 import {checkOutput, discard, newBuildDir, publish} from "./publish.js";
 import {type StageRecord, runStages} from "./runStages.js";
+import {shareJsdomWindow} from "./sharedJsdom.js";
+import {cacheSidebarScripts, clearSidebarScripts} from "./sidebarScripts.js";
 
 /** What `planwatch-manifest.json` holds: what the build was made of, and what it did. */
 export interface BuildManifest {
@@ -83,6 +84,7 @@ export async function buildSite({
     await linkSiteRoot(dir);
     // This build's configuration, made from this build's context: never a cached module's.
     const context = await siteContext({projectDir: dir, dataDir: data});
+    const {build, normalizeConfig, setCurrentDate, StagingEffects} = await framework();
     checkPageCount(context, {maxPages}); // before anything is built: Framework's time and memory grow with the pages
     const {snapshot, asOf: as_of} = context;
     const config = normalizeConfig(siteConfig(context), dir);
@@ -150,9 +152,23 @@ async function dependencyVersions(dir: string): Promise<Record<string, string>> 
   return versions;
 }
 
-/** Framework's file effects, writing into a staging folder that buildSite has already emptied. */
-class StagingEffects extends FileBuildEffects {
-  override async prepare(): Promise<void> {}
+/**
+ * Framework's build, loaded when a build runs and after {@link shareJsdomWindow} (which must come before
+ * Framework's HTML module is first loaded), with its file effects writing into a staging folder that
+ * buildSite has already emptied.
+ */
+async function framework() {
+  shareJsdomWindow();
+  cacheSidebarScripts();
+  clearSidebarScripts();
+  const [{FileBuildEffects, build}, {normalizeConfig, setCurrentDate}] = await Promise.all([
+    import("@observablehq/framework/dist/build.js"),
+    import("@observablehq/framework/dist/config.js")
+  ]);
+  class StagingEffects extends FileBuildEffects {
+    override async prepare(): Promise<void> {}
+  }
+  return {build, normalizeConfig, setCurrentDate, StagingEffects};
 }
 
 /**
