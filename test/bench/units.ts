@@ -103,15 +103,22 @@ async function pageData(site: string, page: string): Promise<{raw: number; gz: n
 }
 
 /** How the build's time divides: its stages (from the manifest) and the rest (Framework's build of the pages). */
-async function frameworkShare(site: string): Promise<{stages: number; rest: number; pages: number; unitHtml: number}> {
+async function frameworkShare(
+  site: string
+): Promise<{stages: number; rest: number; pages: number; unitHtml: number; slowest: string}> {
   const manifest = JSON.parse(await readFile(join(site, "planwatch-manifest.json"), "utf8")) as {
     duration_ms: number;
-    stages: {duration_ms: number}[];
+    stages: {name: string; duration_ms: number}[];
   };
   const stages = manifest.stages.reduce((n, s) => n + s.duration_ms, 0) / 1000;
+  const slowest = [...manifest.stages]
+    .sort((a, b) => b.duration_ms - a.duration_ms)
+    .slice(0, 5)
+    .map((s) => `${s.name} ${(s.duration_ms / 1000).toFixed(1)} s`)
+    .join(", ");
   const pages = (await listTree(site)).filter((f) => f.endsWith(".html")).length;
   const unitHtml = (await readFile(join(site, "units/390001.html"))).length;
-  return {stages, rest: manifest.duration_ms / 1000 - stages, pages, unitHtml};
+  return {stages, rest: manifest.duration_ms / 1000 - stages, pages, unitHtml, slowest};
 }
 
 export async function benchUnits(): Promise<void> {
@@ -135,7 +142,7 @@ export async function benchUnits(): Promise<void> {
           `${n <= 330 ? `, bound ${BUILD_RATIO_BOUND}×: ${holds(ratio <= BUILD_RATIO_BOUND)}` : ""}), peak RSS ${build.rssMb.toFixed(0)} MB\n` +
           `  unit page data ${kb(unit.raw)} (gzipped ${kb(unit.gz)}; bound ${kb(UNIT_PAGE_BOUND)}: ${holds(unit.raw <= UNIT_PAGE_BOUND)})\n` +
           `  overview data ${kb(overview.raw)} (gzipped ${kb(overview.gz)}; bound ${kb(OVERVIEW_BOUND)}: ${holds(overview.raw <= OVERVIEW_BOUND)})\n` +
-          `  stages ${framework.stages.toFixed(1)} s; Framework ${framework.rest.toFixed(1)} s for ${framework.pages} pages ` +
+          `  stages ${framework.stages.toFixed(1)} s (slowest: ${framework.slowest}); Framework ${framework.rest.toFixed(1)} s for ${framework.pages} pages ` +
           `(${((framework.rest / framework.pages) * 1000).toFixed(0)} ms a page), a unit page's HTML ${kb(framework.unitHtml)}\n` +
           `  target page data ${kb(target.raw)} (gzipped ${kb(target.gz)}; no bound: it lists every unit)`
       );
