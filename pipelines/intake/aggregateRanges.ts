@@ -238,8 +238,10 @@ export async function aggregateRanges({
   const agreedLength = new Int32Array(targets.length).fill(-1);
 
   /**
-   * The target of a row whose target bytes are new, or -1 (reported): by its id (remembered), else by
-   * its name (not remembered: a blank id is no key); where both are columns, they must agree.
+   * The target of a row whose target bytes are new, or -1 (reported): by its id, else by its name;
+   * where both are columns, they must agree. Remembered by the bytes it was found by: the id's, or
+   * the name's where the name is the only column (where both are, a name under a blank id is not
+   * remembered: the blank id is no key).
    */
   const newTarget = (r: CsvRecord, ts: number, te: number, remember = true): number => {
     const found = lookUpTarget(catalog, ct === ci ? "" : text(r, ct), ci >= 0 ? text(r, ci) : "");
@@ -248,7 +250,7 @@ export async function aggregateRanges({
       return -1;
     }
     const target = targetIndex.get(found.target)!;
-    if (remember && !found.byName) targetByBytes.set(r.buffer, ts, te, target);
+    if (remember && (!found.byName || ct === ci)) targetByBytes.set(r.buffer, ts, te, target);
     if (both && ci < r.count && r.ends[ci]! - r.starts[ci]! <= NAME_BYTES) {
       agreedBytes.set(r.buffer.subarray(r.starts[ci]!, r.ends[ci]!), target * NAME_BYTES);
       agreedLength[target] = r.ends[ci]! - r.starts[ci]!;

@@ -19,6 +19,8 @@ export interface StreamedSubmission {
   /** The first `maxFindings` findings, and how many of each code there were in all. */
   findings: Finding[];
   counts: Partial<Record<FindingCode, number>>;
+  /** How many threads read the file: 1 where it was read alone, or read again after a cut inside a quoted field. */
+  threads: number;
 }
 
 /**
@@ -32,9 +34,9 @@ export interface StreamedSubmission {
  * machine has them): this one and worker threads (started first; a worker then waits for the next
  * file) share its ranges of about `rangeBytes` (default: a 64th of the file, at least 1 MiB), each
  * taking the next range as it is free, so that no thread waits for another at the end. Ranges are
- * cut at a line end between two lines without quotes; a cut is only trusted once the range before
+ * cut at a line end between two lines of an even number of quotes each; a cut is only trusted once the range before
  * it has been read to its end with every quote closed (which proves the cut was not inside a
- * quoted field), else the whole file is read again on this thread. Options: `catalog`; `workers`;
+ * quoted field), else the whole file is read again on this thread (`threads` says how many read it). Options: `catalog`; `workers`;
  * `minParallelBytes` (default 32 MB); `rangeBytes` (`invalid_option` below 1); `now`, the submission time (no month
  * after
  * its); `maxFindings` (default 1000) kept in full, the rest counted; `sha256`, the file's hash for
@@ -121,13 +123,14 @@ export async function streamSubmission(
       aggregates = [await whole()];
     }
   }
-  return mergeAggregates(aggregates, {catalog, file: basename(path), sha256: await sha256, maxFindings});
+  const merged = mergeAggregates(aggregates, {catalog, file: basename(path), sha256: await sha256, maxFindings});
+  return {...merged, threads: aggregates.length};
 }
 
 /**
- * The bounds of a file's ranges of about `rangeBytes`: 0, then after each share the first line end
- * between two lines without a quote (so, most likely, not inside a quoted note that runs over
- * lines), else the first line end, then the file's size. {@link streamSubmission} checks them.
+ * The bounds of a file's ranges of about `rangeBytes`: 0, then after each share a line end found by
+ * {@link quietLineEnd} (so, most likely, not inside a quoted note that runs over lines), then the
+ * file's size. {@link streamSubmission} checks them.
  */
 async function rangeBounds(path: string, {size, rangeBytes}: {size: number; rangeBytes: number}): Promise<number[]> {
   const cuts = new Set<number>();
@@ -146,7 +149,10 @@ async function rangeBounds(path: string, {size, rangeBytes}: {size: number; rang
 }
 
 /**
- * In `bytes`, the first line end with a whole line without a quote on each side, else the first line end (-1: none).
+ * In `bytes`, the first line end between two whole lines that each hold an even number of quotes
+ * (none, or every quoted field of a record on one line: a line inside a quoted field that spans lines
+ * holds, but for a middle line of a field of three lines or more, an odd number), else the first line
+ * end (-1: none). A file whose every cell is quoted is cut as well as one whose notes alone are.
  */
 function quietLineEnd(bytes: Buffer): number {
   const first = bytes.indexOf(0x0a);
@@ -157,12 +163,17 @@ function quietLineEnd(bytes: Buffer): number {
   ) {
     const next = bytes.indexOf(0x0a, at + 1);
     if (next < 0) break;
-    const quoteBefore = bytes.subarray(before + 1, at).includes(0x22);
-    const quoteAfter = bytes.subarray(at + 1, next).includes(0x22);
-    if (!quoteBefore && !quoteAfter) return at;
+    if (evenQuotes(bytes, before + 1, at) && evenQuotes(bytes, at + 1, next)) return at;
     before = at;
   }
   return first;
+}
+
+/** Whether bytes `start`…`end` hold an even number of quotes. */
+function evenQuotes(bytes: Buffer, start: number, end: number): boolean {
+  let odd = false;
+  for (let q = bytes.indexOf(0x22, start); q >= 0 && q < end; q = bytes.indexOf(0x22, q + 1)) odd = !odd;
+  return !odd;
 }
 
 /**

@@ -102,14 +102,14 @@ export async function benchScale(): Promise<void> {
       const file = await writeSynthetic(join(PROJECT_DIR, ".planwatch", "bench", `${shape}-${rows}.csv`), {
         rows,
         shape,
-        targets: targets.map((t) => ({id: t.id, ratio: t.aggregation === "ratio"}))
+        targets: targets.map((t) => ({id: t.id, indicator: t.indicator, ratio: t.aggregation === "ratio"}))
       });
       const spec = `${file}.duckdb.json`;
       writeFileSync(
         spec,
         JSON.stringify({
           columns: SHAPES[shape]!.columns,
-          targets: targets.map((t) => ({id: t.id, aggregation: t.aggregation})),
+          targets: targets.map((t) => ({id: t.id, indicator: t.indicator, aggregation: t.aggregation})),
           units,
           asOf: AS_OF
         })

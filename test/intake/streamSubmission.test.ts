@@ -108,6 +108,40 @@ describe("streamSubmission (the fast path for large files)", () => {
     expect(await actuals(two.observations, "2023-12")).toEqual(await actuals(one.observations, "2023-12"));
   });
 
+  it("splits files of other shapes on two threads and reads them as the reference path does (every cell quoted, targets by name, CRLF, BOM)", async () => {
+    const catalog = await seedCatalog();
+    const targets = await projectTargets({projectDir: PROJECT_DIR});
+    const now = new Date("2024-01-05T10:00:00+08:00");
+    for (const shape of ["zh-quoted", "zh-name"]) {
+      const shaped = await writeSynthetic(join(dir, `${shape}.csv`), {
+        rows: 6000,
+        shape,
+        targets: targets.map((t) => ({id: t.id, indicator: t.indicator, ratio: t.aggregation === "ratio"}))
+      });
+      const reference = await inspectFile(shaped, {catalog, now});
+      expect(
+        reference.findings.filter((f) => f.severity === "error"),
+        shape
+      ).toEqual([]);
+      const observations = reference.rows.map((r) => ({
+        ...r,
+        file_sha256: "x",
+        file: shape,
+        ingested_at: "",
+        superseded_by: null
+      }));
+      // Every line holds quotes, and a third of the notes run over two lines: cuts still fall between records.
+      const two = await streamSubmission(shaped, {catalog, now, workers: 2, minParallelBytes: 0, rangeBytes: 8192});
+      expect(two.threads, shape).toBe(2);
+      expect(two.rows, shape).toBe(reference.rows.length);
+      expect(two.findings, shape).toEqual([]);
+      for (const asOf of ["2023-03", "2023-12"])
+        expect(await actuals(two.observations, asOf), `${shape} as of ${asOf}`).toEqual(
+          await actuals(observations, asOf)
+        );
+    }
+  });
+
   it("fails with the record of an unclosed quote, on one thread or two", async () => {
     const broken = join(dir, "broken.csv");
     await writeFile(
