@@ -370,12 +370,14 @@ export async function aggregateRanges({
   };
 
   // The row before's school, month and basis, by where their bytes were: rows of a school mostly come
-  // together. (The first rows are looked up in full whatever the row before was, so that V8 has seen
+  // together, its unit written the same way or not (a name in one row, a code in the next: the same
+  // school where the unit's bytes are known as the same unit). (The first rows are looked up in full whatever the row before was, so that V8 has seen
   // each lookup before it optimizes this function: one it had not seen would throw the optimized code
   // away at the first new school.)
   const prev = {
     buffer: null as Uint8Array | null,
     school: -1,
+    unit: -1,
     us: 0,
     ue: 0,
     ss: 0,
@@ -407,13 +409,14 @@ export async function aggregateRanges({
     if (
       fresh ||
       b !== prev.buffer ||
-      !sameBytes(b, us, ue, prev.us, prev.ue) ||
-      !sameBytes(b, ss, se, prev.ss, prev.se)
+      !sameBytes(b, ss, se, prev.ss, prev.se) ||
+      (!sameBytes(b, us, ue, prev.us, prev.ue) && (cu < 0 || unitByBytes.getOne(b, us, ue) !== prev.unit))
     ) {
       school = schoolByBytes.get(b, us, ue, ss, se);
       if (school < 0 && (school = newSchool(r, us, ue, ss, se)) < 0) return fail("unknown_unit", r);
       prev.buffer = b;
       prev.school = school;
+      prev.unit = out.schoolUnits[school]!;
       prev.us = us;
       prev.ue = ue;
       prev.ss = ss;

@@ -168,6 +168,32 @@ describe("streamSubmission (the fast path for large files)", () => {
     ]);
   });
 
+  it("tells schools of the same id in different units apart when the units alternate row by row", async () => {
+    // Past the first 64 rows (looked up in full), by name or by code, two units' schools S1 row by row.
+    const alternating = join(dir, "alternating.csv");
+    const rows = [1, 2, 3, 4, 5, 6, 7, 8, 9].flatMap((m) =>
+      ["6.1a", "6.1b", "6.2a", "6.3c", "6.4a", "6.5a"].flatMap((t) => [
+        `${m % 2 ? "西湖区" : "330106"},2023-0${m},${t},S1,${10 * m + 1}`,
+        `${m % 3 ? "上城区" : "330102"},2023-0${m},${t},S1,${10 * m + 2}`
+      ])
+    );
+    await writeFile(alternating, ["unit,period,target_id,school_id,value", ...rows, ""].join("\n"));
+    const catalog = await seedCatalog();
+    const now = new Date("2024-01-05T10:00:00+08:00");
+    const reference = await inspectFile(alternating, {catalog, now});
+    expect(reference.findings.filter((f) => f.severity === "error")).toEqual([]);
+    const observations = reference.rows.map((r) => ({
+      ...r,
+      file_sha256: "x",
+      file: "alternating.csv",
+      ingested_at: "",
+      superseded_by: null
+    }));
+    const r = await streamSubmission(alternating, {catalog, now, workers: 1});
+    expect(r.findings).toEqual([]);
+    expect(await actuals(r.observations, "2023-09")).toEqual(await actuals(observations, "2023-09"));
+  });
+
   it("agrees with the reference path on every long-form UTF-8 CSV fixture and sample file: the same errors, and the same actuals", async () => {
     const {readFile, readdir} = await import("node:fs/promises");
     const {decodeText} = await import("../../pipelines/core/decodeText.js");
