@@ -5,7 +5,7 @@ import {basename, join} from "node:path";
 import {Worker} from "node:worker_threads";
 import {type Head, type RangeAggregate, aggregateRanges, readHeader} from "./aggregateRanges.js";
 import {mergeAggregates} from "./mergeAggregates.js";
-import {PlanwatchError, packageRoot, bundledScript} from "../core/index.js";
+import {PlanwatchError, packageRoot, bundledScript, fileHasher} from "../core/index.js";
 import type {Catalog} from "./catalog.js";
 import type {Finding, FindingCode} from "./findings.js";
 import type {Observation} from "./observations.js";
@@ -40,7 +40,10 @@ export interface StreamedSubmission {
  * `minParallelBytes` (default 32 MB); `rangeBytes` (`invalid_option` below 1); `now`, the submission time (no month
  * after
  * its); `maxFindings` (default 1000) kept in full, the rest counted; `sha256`, the file's hash for
- * the observations' provenance (or a promise of it, so that hashing runs while the file is read).
+ * the observations' provenance (or a promise of it), or `hash`: hash the file here, a piece each
+ * time this thread takes a range (twice as far into the file as the range it takes, so that it is
+ * done by the time the ranges are), the rest at the end. (A stream hashing beside would wait:
+ * this thread, reading, never lets its reads through until it is done.)
  */
 export async function streamSubmission(
   path: string,
@@ -51,7 +54,8 @@ export async function streamSubmission(
     rangeBytes,
     now = new Date(),
     maxFindings = 1000,
-    sha256 = ""
+    sha256 = "",
+    hash = false
   }: {
     catalog: Catalog;
     workers?: number;
@@ -60,6 +64,7 @@ export async function streamSubmission(
     now?: Date;
     maxFindings?: number;
     sha256?: string | Promise<string>;
+    hash?: boolean;
   }
 ): Promise<StreamedSubmission> {
   if (rangeBytes !== undefined && !(rangeBytes >= 1))
@@ -68,6 +73,48 @@ export async function streamSubmission(
       `invalid rangeBytes: ${rangeBytes} (expected a number of bytes, 1 or more)`
     );
   const {size} = await stat(path);
+  const hasher = hash ? fileHasher(path) : null;
+  try {
+    return await streamWith(path, {
+      size,
+      hasher,
+      catalog,
+      workers,
+      minParallelBytes,
+      rangeBytes,
+      now,
+      maxFindings,
+      sha256
+    });
+  } finally {
+    hasher?.close();
+  }
+}
+
+async function streamWith(
+  path: string,
+  {
+    size,
+    hasher,
+    catalog,
+    workers,
+    minParallelBytes,
+    rangeBytes,
+    now,
+    maxFindings,
+    sha256
+  }: {
+    size: number;
+    hasher: ReturnType<typeof fileHasher> | null;
+    catalog: Catalog;
+    workers: number;
+    minParallelBytes: number;
+    rangeBytes: number | undefined;
+    now: Date;
+    maxFindings: number;
+    sha256: string | Promise<string>;
+  }
+): Promise<StreamedSubmission> {
   const parallel = workers > 1 && size >= minParallelBytes;
   // The workers start as soon as their script is known (they take the longest to be ready), while
   // the header and the cuts are read.
@@ -98,7 +145,11 @@ export async function streamSubmission(
     };
     // The next range to read, shared by every thread.
     const next = new Int32Array(new SharedArrayBuffer(4));
-    const claim = () => Atomics.add(next, 0, 1);
+    const claim = () => {
+      const k = Atomics.add(next, 0, 1);
+      hasher?.upTo(bounds[Math.min(bounds.length - 1, 2 * (k + 1))]!);
+      return k;
+    };
     const running = crew.map((worker) =>
       runRanges(worker, script, {
         path,
@@ -123,7 +174,8 @@ export async function streamSubmission(
       aggregates = [await whole()];
     }
   }
-  const merged = mergeAggregates(aggregates, {catalog, file: basename(path), sha256: await sha256, maxFindings});
+  const digest = hasher ? hasher.digest() : await sha256;
+  const merged = mergeAggregates(aggregates, {catalog, file: basename(path), sha256: digest, maxFindings});
   return {...merged, threads: aggregates.length};
 }
 

@@ -142,6 +142,17 @@ describe("streamSubmission (the fast path for large files)", () => {
     }
   });
 
+  it("hashes the file as it reads it, on one thread or two", async () => {
+    const {hashFile} = await import("../../pipelines/core/fingerprint.js");
+    const catalog = await seedCatalog();
+    const expected = await hashFile(file);
+    for (const options of [{workers: 1}, {workers: 2, minParallelBytes: 0, rangeBytes: 4096}]) {
+      const r = await streamSubmission(file, {catalog, hash: true, ...options});
+      expect(r.threads).toBe(options.workers);
+      expect(new Set(r.observations.map((o) => o.file_sha256))).toEqual(new Set([expected]));
+    }
+  });
+
   it("fails with the record of an unclosed quote, on one thread or two", async () => {
     const broken = join(dir, "broken.csv");
     await writeFile(
