@@ -127,7 +127,6 @@ async function fileGaps(path: string, {asOf}: {asOf?: string}): Promise<GapRow[]
   const [
     {computeGaps},
     {projectGapPlan},
-    {hashFile},
     {projectCatalog},
     {formatFinding, rejects},
     {streamSubmission},
@@ -135,7 +134,6 @@ async function fileGaps(path: string, {asOf}: {asOf?: string}): Promise<GapRow[]
   ] = await Promise.all([
     import("../gaps/computeGaps.js"),
     import("../gaps/projectGaps.js"),
-    import("../core/fingerprint.js"),
     import("../intake/catalog.js"),
     import("../intake/findings.js"),
     import("../intake/streamSubmission.js"),
@@ -146,7 +144,7 @@ async function fileGaps(path: string, {asOf}: {asOf?: string}): Promise<GapRow[]
     projectCatalog({targets: known}),
     projectGapPlan({targets: known})
   ]);
-  const streamed = await streamSubmission(path, {catalog, sha256: hashFile(path)}); // hashed while it is read
+  const streamed = await streamSubmission(path, {catalog, hash: true}); // hashed as it is read
   for (const f of streamed.findings) process.stderr.write(formatFinding(f) + "\n");
   const total = Object.values(streamed.counts).reduce((a, n) => a + (n ?? 0), 0);
   if (total > streamed.findings.length)

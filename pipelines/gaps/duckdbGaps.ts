@@ -33,6 +33,16 @@ async function connect(): Promise<Connection> {
 const q = (s: string) => `'${s.replaceAll("'", "''")}'`;
 
 /**
+ * Observations as NDJSON in `tmp`, with their order in the ledger (`ord`), and the SQL that reads
+ * it. (JSON.stringify per row was faster here than a CSV line built by a template.)
+ */
+async function observationsJson(observations: readonly Observation[], tmp: string): Promise<string> {
+  const file = join(tmp, "observations.ndjson");
+  await writeFile(file, observations.map((o, ord) => JSON.stringify({...o, ord})).join("\n") + "\n");
+  return `read_json(${q(file)}, columns = ${OBSERVATION_COLUMNS})`;
+}
+
+/**
  * Writes observations as Parquet under `dir`, partitioned by month (`period=2023-06/…`), with their
  * order in the ledger (`ord`), so that DuckDB, Spark SQL or Trino can read them as one table.
  */
@@ -44,10 +54,8 @@ export async function writeObservationsParquet(
   const c = connection ?? (await connect());
   const tmp = await mkdtemp(join(tmpdir(), "planwatch-obs-"));
   try {
-    const json = join(tmp, "observations.ndjson");
-    await writeFile(json, observations.map((o, ord) => JSON.stringify({...o, ord})).join("\n") + "\n");
     await c.run(
-      `COPY (SELECT * FROM read_json(${q(json)}, columns = ${OBSERVATION_COLUMNS})) TO ${q(dir)} (FORMAT parquet, PARTITION_BY (period), OVERWRITE_OR_IGNORE true)`
+      `COPY (SELECT * FROM ${await observationsJson(observations, tmp)}) TO ${q(dir)} (FORMAT parquet, PARTITION_BY (period), OVERWRITE_OR_IGNORE true)`
     );
   } finally {
     await rm(tmp, {recursive: true, force: true});
@@ -90,11 +98,12 @@ export async function computeGapsDuckDB({
   const c = await connect();
   const tmp = await mkdtemp(join(tmpdir(), "planwatch-duckdb-"));
   try {
-    const dir = parquet ?? join(tmp, "observations");
-    if (!parquet) await writeObservationsParquet(observations, dir, c);
-    await c.run(
-      `CREATE VIEW obs AS SELECT * FROM read_parquet(${q(join(dir, "**", "*.parquet"))}, hive_partitioning = true)`
-    );
+    if (parquet)
+      await c.run(
+        `CREATE VIEW obs AS SELECT * FROM read_parquet(${q(join(parquet, "**", "*.parquet"))}, hive_partitioning = true)`
+      );
+    // Observations in memory go straight into a table: written as Parquet only to be read back, they took longer than the query.
+    else await c.run(`CREATE TABLE obs AS SELECT * FROM ${await observationsJson(observations, tmp)}`);
     const month =
       asOf ??
       (
@@ -117,7 +126,12 @@ export async function computeGapsDuckDB({
         `INSERT INTO allocations VALUES ${allocations.map((a) => `(${q(a.unit_code)}, ${q(a.target_id)}, ${a.value})`).join(", ")}`
       );
     await createTree(c, units);
-    const rows = (await c.runAndReadAll(actualsSql({asOf: month}))).getRowObjectsJson() as Record<string, unknown>[];
+    // Sources as one JSON text per row (DuckDB's own to_json, then JSON.parse): converting the lists of structs value by value took longer than the query.
+    const rows = (
+      await c.runAndReadAll(
+        `SELECT * EXCLUDE (sources), to_json(sources)::VARCHAR AS sources FROM (${actualsSql({asOf: month})})`
+      )
+    ).getRowObjectsJson() as Record<string, unknown>[];
     return judgeGaps(aq.from(rows.map(toActualRow)), gapTargets(targets, {asOf: month}), {asOf: month, thresholds});
   } finally {
     await rm(tmp, {recursive: true, force: true});
@@ -148,16 +162,22 @@ async function createTree(c: Connection, units: UnitTree): Promise<void> {
  * with each unit's `parent_code` and `level`. A parent's actual aggregates its subtree's reports by
  * the target's own aggregation, and a unit's own report counts only where no unit below it reports
  * the target (children win). It reads the tables `obs`, `targets`, `allocations`, and the tree's
- * `places` and `lineage` ({@link createTree}).
+ * `places` and `lineage` ({@link createTree}). Sources are listed in ledger order by sorting each
+ * list (`list_sort` on {order, source}), not by an ordered aggregate (`list(… ORDER BY …)`), which
+ * took over a second for 11,000 groups.
  */
 export function actualsSql({asOf}: {asOf: string}): string {
   return `
 WITH current AS (
   SELECT * FROM obs WHERE superseded_by IS NULL AND period <= ${q(asOf)}
+), latest AS (
+  -- each key's latest month (a GROUP BY: a window over 130,680 rows took a second)
+  SELECT unit_code, target_id, school_id, max(period) AS period FROM current WHERE basis = 'cumulative' GROUP BY ALL
 ), used AS (
   -- cumulative: each key's latest month; per period: every month
-  SELECT *, 0 AS per_period FROM current WHERE basis = 'cumulative'
-    QUALIFY period = max(period) OVER (PARTITION BY unit_code, target_id, school_id)
+  SELECT c.*, 0 AS per_period FROM current c SEMI JOIN latest l ON c.unit_code = l.unit_code AND c.target_id = l.target_id
+    AND c.school_id IS NOT DISTINCT FROM l.school_id AND c.period = l.period
+    WHERE c.basis = 'cumulative'
   UNION ALL
   SELECT *, 1 AS per_period FROM current WHERE basis = 'period'
 ), unit_sums AS (
@@ -166,7 +186,7 @@ WITH current AS (
     CASE WHEN count(numerator) > 0 THEN sum(numerator) END AS numerator,
     CASE WHEN count(denominator) > 0 THEN sum(denominator) END AS denominator,
     max(period) AS period,
-    list({'file': file, 'file_sha256': file_sha256, 'row': "row", 'period': period, 'note': note} ORDER BY per_period, ord) AS sources
+    list_transform(list_sort(list({'k': per_period, 'o': ord, 's': {'file': file, 'file_sha256': file_sha256, 'row': "row", 'period': period, 'note': note}})), x -> x.s) AS sources
   FROM used GROUP BY unit_code, target_id
 ), own_actuals AS (
   SELECT u.*, CASE WHEN t.aggregation = 'ratio' THEN CASE WHEN u.denominator > 0 THEN 100 * u.numerator / u.denominator END ELSE u.value END AS actual
@@ -184,7 +204,7 @@ WITH current AS (
   SELECT u.* FROM used u SEMI JOIN effective e USING (unit_code, target_id)
 ), node_sources AS (
   SELECT s.node AS unit_code, u.target_id, max(u.period) AS period,
-    list({'file': file, 'file_sha256': file_sha256, 'row': "row", 'period': u.period, 'note': note} ORDER BY per_period, ord) AS sources
+    list_transform(list_sort(list({'k': per_period, 'o': ord, 's': {'file': file, 'file_sha256': file_sha256, 'row': "row", 'period': u.period, 'note': note}})), x -> x.s) AS sources
   FROM used_effective u JOIN subtree s USING (unit_code) GROUP BY s.node, u.target_id
 ), unit_actuals AS (
   -- every unit's actual: its subtree's reports that count, aggregated as the city aggregates its units
@@ -208,7 +228,7 @@ WITH current AS (
     CASE WHEN count(a.numerator) > 0 THEN sum(a.numerator) END AS numerator,
     CASE WHEN count(a.denominator) > 0 THEN sum(a.denominator) END AS denominator,
     (SELECT max(period) FROM used_effective u WHERE u.target_id = t.target_id) AS period,
-    coalesce((SELECT list({'file': file, 'file_sha256': file_sha256, 'row': "row", 'period': period, 'note': note} ORDER BY per_period, ord) FROM used_effective u WHERE u.target_id = t.target_id), []) AS sources
+    coalesce((SELECT list_transform(list_sort(list({'k': per_period, 'o': ord, 's': {'file': file, 'file_sha256': file_sha256, 'row': "row", 'period': period, 'note': note}})), x -> x.s) FROM used_effective u WHERE u.target_id = t.target_id), []) AS sources
   FROM targets t LEFT JOIN effective a USING (target_id)
   GROUP BY t.target_id, t.aggregation
 ), pairs AS (
@@ -231,7 +251,7 @@ UNION ALL BY NAME
 SELECT target_id, unit_code, parent_code, level, is_unit, allocation, share, actual, numerator, denominator, period, sources FROM units`;
 }
 
-/** A row of {@link actualsSql} as JavaScript values (DuckDB's JSON gives some numbers as strings). */
+/** A row of {@link actualsSql} as JavaScript values (DuckDB's JSON gives some numbers as strings; `sources` is JSON text). */
 function toActualRow(r: Record<string, unknown>): Record<string, unknown> {
   const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
   return {
@@ -244,7 +264,13 @@ function toActualRow(r: Record<string, unknown>): Record<string, unknown> {
     level: Number(r.level),
     period: (r.period as string | null) ?? null,
     sources: (
-      (r.sources as {file: string; file_sha256: string; row: unknown; period: string; note: string}[]) ?? []
+      (JSON.parse((r.sources as string | null) ?? "[]") as {
+        file: string;
+        file_sha256: string;
+        row: unknown;
+        period: string;
+        note: string;
+      }[]) ?? []
     ).map((s) => ({...s, row: Number(s.row)}))
   };
 }

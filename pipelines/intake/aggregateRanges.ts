@@ -238,8 +238,10 @@ export async function aggregateRanges({
   const agreedLength = new Int32Array(targets.length).fill(-1);
 
   /**
-   * The target of a row whose target bytes are new, or -1 (reported): by its id (remembered), else by
-   * its name (not remembered: a blank id is no key); where both are columns, they must agree.
+   * The target of a row whose target bytes are new, or -1 (reported): by its id, else by its name;
+   * where both are columns, they must agree. Remembered by the bytes it was found by: the id's, or
+   * the name's where the name is the only column (where both are, a name under a blank id is not
+   * remembered: the blank id is no key).
    */
   const newTarget = (r: CsvRecord, ts: number, te: number, remember = true): number => {
     const found = lookUpTarget(catalog, ct === ci ? "" : text(r, ct), ci >= 0 ? text(r, ci) : "");
@@ -248,7 +250,7 @@ export async function aggregateRanges({
       return -1;
     }
     const target = targetIndex.get(found.target)!;
-    if (remember && !found.byName) targetByBytes.set(r.buffer, ts, te, target);
+    if (remember && (!found.byName || ct === ci)) targetByBytes.set(r.buffer, ts, te, target);
     if (both && ci < r.count && r.ends[ci]! - r.starts[ci]! <= NAME_BYTES) {
       agreedBytes.set(r.buffer.subarray(r.starts[ci]!, r.ends[ci]!), target * NAME_BYTES);
       agreedLength[target] = r.ends[ci]! - r.starts[ci]!;
@@ -368,12 +370,14 @@ export async function aggregateRanges({
   };
 
   // The row before's school, month and basis, by where their bytes were: rows of a school mostly come
-  // together. (The first rows are looked up in full whatever the row before was, so that V8 has seen
+  // together, its unit written the same way or not (a name in one row, a code in the next: the same
+  // school where the unit's bytes are known as the same unit). (The first rows are looked up in full whatever the row before was, so that V8 has seen
   // each lookup before it optimizes this function: one it had not seen would throw the optimized code
   // away at the first new school.)
   const prev = {
     buffer: null as Uint8Array | null,
     school: -1,
+    unit: -1,
     us: 0,
     ue: 0,
     ss: 0,
@@ -405,13 +409,14 @@ export async function aggregateRanges({
     if (
       fresh ||
       b !== prev.buffer ||
-      !sameBytes(b, us, ue, prev.us, prev.ue) ||
-      !sameBytes(b, ss, se, prev.ss, prev.se)
+      !sameBytes(b, ss, se, prev.ss, prev.se) ||
+      (!sameBytes(b, us, ue, prev.us, prev.ue) && (cu < 0 || unitByBytes.getOne(b, us, ue) !== prev.unit))
     ) {
       school = schoolByBytes.get(b, us, ue, ss, se);
       if (school < 0 && (school = newSchool(r, us, ue, ss, se)) < 0) return fail("unknown_unit", r);
       prev.buffer = b;
       prev.school = school;
+      prev.unit = out.schoolUnits[school]!;
       prev.us = us;
       prev.ue = ue;
       prev.ss = ss;

@@ -15,7 +15,7 @@ import type {StreamedSubmission} from "./streamSubmission.js";
 export function mergeAggregates(
   parts: RangeAggregate[],
   {catalog, file, sha256, maxFindings}: {catalog: Catalog; file: string; sha256: string; maxFindings: number}
-): StreamedSubmission {
+): Omit<StreamedSubmission, "threads"> {
   // Where each range's rows start: after the records of the ranges before it.
   const ranges = Math.max(0, ...parts.flatMap((p) => p.records.map(([k]) => k + 1)));
   const offsets = new Array<number>(ranges + 1).fill(0);

@@ -5,7 +5,7 @@ import {basename, join} from "node:path";
 import {Worker} from "node:worker_threads";
 import {type Head, type RangeAggregate, aggregateRanges, readHeader} from "./aggregateRanges.js";
 import {mergeAggregates} from "./mergeAggregates.js";
-import {PlanwatchError, packageRoot, bundledScript} from "../core/index.js";
+import {PlanwatchError, packageRoot, bundledScript, fileHasher} from "../core/index.js";
 import type {Catalog} from "./catalog.js";
 import type {Finding, FindingCode} from "./findings.js";
 import type {Observation} from "./observations.js";
@@ -19,6 +19,8 @@ export interface StreamedSubmission {
   /** The first `maxFindings` findings, and how many of each code there were in all. */
   findings: Finding[];
   counts: Partial<Record<FindingCode, number>>;
+  /** How many threads read the file: 1 where it was read alone, or read again after a cut inside a quoted field. */
+  threads: number;
 }
 
 /**
@@ -32,13 +34,16 @@ export interface StreamedSubmission {
  * machine has them): this one and worker threads (started first; a worker then waits for the next
  * file) share its ranges of about `rangeBytes` (default: a 64th of the file, at least 1 MiB), each
  * taking the next range as it is free, so that no thread waits for another at the end. Ranges are
- * cut at a line end between two lines without quotes; a cut is only trusted once the range before
+ * cut at a line end between two lines of an even number of quotes each; a cut is only trusted once the range before
  * it has been read to its end with every quote closed (which proves the cut was not inside a
- * quoted field), else the whole file is read again on this thread. Options: `catalog`; `workers`;
+ * quoted field), else the whole file is read again on this thread (`threads` says how many read it). Options: `catalog`; `workers`;
  * `minParallelBytes` (default 32 MB); `rangeBytes` (`invalid_option` below 1); `now`, the submission time (no month
  * after
  * its); `maxFindings` (default 1000) kept in full, the rest counted; `sha256`, the file's hash for
- * the observations' provenance (or a promise of it, so that hashing runs while the file is read).
+ * the observations' provenance (or a promise of it), or `hash`: hash the file here, a piece each
+ * time this thread takes a range (twice as far into the file as the range it takes, so that it is
+ * done by the time the ranges are), the rest at the end. (A stream hashing beside would wait:
+ * this thread, reading, never lets its reads through until it is done.)
  */
 export async function streamSubmission(
   path: string,
@@ -49,7 +54,8 @@ export async function streamSubmission(
     rangeBytes,
     now = new Date(),
     maxFindings = 1000,
-    sha256 = ""
+    sha256 = "",
+    hash = false
   }: {
     catalog: Catalog;
     workers?: number;
@@ -58,6 +64,7 @@ export async function streamSubmission(
     now?: Date;
     maxFindings?: number;
     sha256?: string | Promise<string>;
+    hash?: boolean;
   }
 ): Promise<StreamedSubmission> {
   if (rangeBytes !== undefined && !(rangeBytes >= 1))
@@ -66,6 +73,48 @@ export async function streamSubmission(
       `invalid rangeBytes: ${rangeBytes} (expected a number of bytes, 1 or more)`
     );
   const {size} = await stat(path);
+  const hasher = hash ? fileHasher(path) : null;
+  try {
+    return await streamWith(path, {
+      size,
+      hasher,
+      catalog,
+      workers,
+      minParallelBytes,
+      rangeBytes,
+      now,
+      maxFindings,
+      sha256
+    });
+  } finally {
+    hasher?.close();
+  }
+}
+
+async function streamWith(
+  path: string,
+  {
+    size,
+    hasher,
+    catalog,
+    workers,
+    minParallelBytes,
+    rangeBytes,
+    now,
+    maxFindings,
+    sha256
+  }: {
+    size: number;
+    hasher: ReturnType<typeof fileHasher> | null;
+    catalog: Catalog;
+    workers: number;
+    minParallelBytes: number;
+    rangeBytes: number | undefined;
+    now: Date;
+    maxFindings: number;
+    sha256: string | Promise<string>;
+  }
+): Promise<StreamedSubmission> {
   const parallel = workers > 1 && size >= minParallelBytes;
   // The workers start as soon as their script is known (they take the longest to be ready), while
   // the header and the cuts are read.
@@ -96,7 +145,11 @@ export async function streamSubmission(
     };
     // The next range to read, shared by every thread.
     const next = new Int32Array(new SharedArrayBuffer(4));
-    const claim = () => Atomics.add(next, 0, 1);
+    const claim = () => {
+      const k = Atomics.add(next, 0, 1);
+      hasher?.upTo(bounds[Math.min(bounds.length - 1, 2 * (k + 1))]!);
+      return k;
+    };
     const running = crew.map((worker) =>
       runRanges(worker, script, {
         path,
@@ -121,13 +174,15 @@ export async function streamSubmission(
       aggregates = [await whole()];
     }
   }
-  return mergeAggregates(aggregates, {catalog, file: basename(path), sha256: await sha256, maxFindings});
+  const digest = hasher ? hasher.digest() : await sha256;
+  const merged = mergeAggregates(aggregates, {catalog, file: basename(path), sha256: digest, maxFindings});
+  return {...merged, threads: aggregates.length};
 }
 
 /**
- * The bounds of a file's ranges of about `rangeBytes`: 0, then after each share the first line end
- * between two lines without a quote (so, most likely, not inside a quoted note that runs over
- * lines), else the first line end, then the file's size. {@link streamSubmission} checks them.
+ * The bounds of a file's ranges of about `rangeBytes`: 0, then after each share a line end found by
+ * {@link quietLineEnd} (so, most likely, not inside a quoted note that runs over lines), then the
+ * file's size. {@link streamSubmission} checks them.
  */
 async function rangeBounds(path: string, {size, rangeBytes}: {size: number; rangeBytes: number}): Promise<number[]> {
   const cuts = new Set<number>();
@@ -146,7 +201,10 @@ async function rangeBounds(path: string, {size, rangeBytes}: {size: number; rang
 }
 
 /**
- * In `bytes`, the first line end with a whole line without a quote on each side, else the first line end (-1: none).
+ * In `bytes`, the first line end between two whole lines that each hold an even number of quotes
+ * (none, or every quoted field of a record on one line: a line inside a quoted field that spans lines
+ * holds, but for a middle line of a field of three lines or more, an odd number), else the first line
+ * end (-1: none). A file whose every cell is quoted is cut as well as one whose notes alone are.
  */
 function quietLineEnd(bytes: Buffer): number {
   const first = bytes.indexOf(0x0a);
@@ -157,12 +215,17 @@ function quietLineEnd(bytes: Buffer): number {
   ) {
     const next = bytes.indexOf(0x0a, at + 1);
     if (next < 0) break;
-    const quoteBefore = bytes.subarray(before + 1, at).includes(0x22);
-    const quoteAfter = bytes.subarray(at + 1, next).includes(0x22);
-    if (!quoteBefore && !quoteAfter) return at;
+    if (evenQuotes(bytes, before + 1, at) && evenQuotes(bytes, at + 1, next)) return at;
     before = at;
   }
   return first;
+}
+
+/** Whether bytes `start`…`end` hold an even number of quotes. */
+function evenQuotes(bytes: Buffer, start: number, end: number): boolean {
+  let odd = false;
+  for (let q = bytes.indexOf(0x22, start); q >= 0 && q < end; q = bytes.indexOf(0x22, q + 1)) odd = !odd;
+  return !odd;
 }
 
 /**

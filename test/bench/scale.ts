@@ -1,6 +1,7 @@
 // npm run bench, part 2: scale as a user meets it. On synthetic school-level files of each shape
 // (synthetic.ts: English headers; Chinese headers in another order with units by code; units by
-// name, short name or code, month by month) at 1M and 5M rows, alternating, each run its own
+// name, short name or code, month by month; BOM, CRLF, units by name and code row by row, targets by
+// name; every cell quoted) at 1M and 5M rows, alternating, each run its own
 // process:
 // - planwatch: the whole `planwatch gaps --file F --as-of 2023-12 --format json` command;
 // - DuckDB: a whole `node duckdbJob.js F` process doing the same aggregation (read_csv, each school's
@@ -102,14 +103,14 @@ export async function benchScale(): Promise<void> {
       const file = await writeSynthetic(join(PROJECT_DIR, ".planwatch", "bench", `${shape}-${rows}.csv`), {
         rows,
         shape,
-        targets: targets.map((t) => ({id: t.id, ratio: t.aggregation === "ratio"}))
+        targets: targets.map((t) => ({id: t.id, indicator: t.indicator, ratio: t.aggregation === "ratio"}))
       });
       const spec = `${file}.duckdb.json`;
       writeFileSync(
         spec,
         JSON.stringify({
           columns: SHAPES[shape]!.columns,
-          targets: targets.map((t) => ({id: t.id, aggregation: t.aggregation})),
+          targets: targets.map((t) => ({id: t.id, indicator: t.indicator, aggregation: t.aggregation})),
           units,
           asOf: AS_OF
         })

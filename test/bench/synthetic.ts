@@ -4,7 +4,10 @@
 // and newlines. In several shapes, as units send them: English headers with unit names, school by
 // school (`en`); Chinese headers in another column order with units by code (`zh-code`); Chinese
 // headers, units by name, short name or code, and the rows month by month rather than school by
-// school (`zh-mixed`).
+// school (`zh-mixed`); as a spreadsheet saves them, with a BOM and CRLF line ends, a unit's name in
+// one row and its code in the next, targets by their indicator name (指标) and a note on every
+// fifth row (`zh-name`); every cell quoted, as some systems export, a note on every third row
+// (`zh-quoted`).
 import {createWriteStream, existsSync} from "node:fs";
 import {mkdir, rename} from "node:fs/promises";
 import {dirname, join} from "node:path";
@@ -27,7 +30,8 @@ const UNITS: [string, string, string][] = [
   ["淳安县", "淳安", "330127"],
   ["建德市", "建德", "330182"]
 ];
-const NOTES = ['"含新校区,""临时""校舍\n待核"', '"已核实,无误"', '"分校区数据,另报"'];
+const NOTES = ['含新校区,"临时"校舍\n待核', "已核实,无误", "分校区数据,另报"];
+const quote = (cell: string | number) => `"${String(cell).replaceAll('"', '""')}"`;
 
 /** The fields of a row, by name. */
 type Field = "unit" | "period" | "target_id" | "school_id" | "value" | "numerator" | "denominator" | "basis" | "note";
@@ -35,8 +39,17 @@ type Field = "unit" | "period" | "target_id" | "school_id" | "value" | "numerato
 export interface Shape {
   /** The header, in file order: each column's name and the field it holds. */
   columns: readonly [string, Field][];
-  /** How a row names its unit (s: the school's number). */
-  unit: (u: [string, string, string], s: number) => string;
+  /** How a row names its unit (s: the school's number, row: the row's). */
+  unit: (u: [string, string, string], s: number, row: number) => string;
+  /** How a row names its target: by its id (the default) or by its indicator name. */
+  target?: "id" | "name";
+  /** Line ends (default LF) and a byte-order mark before the header (default none). */
+  eol?: "\n" | "\r\n";
+  bom?: boolean;
+  /** Every cell quoted (default: only the notes, which need it). */
+  quoteAll?: boolean;
+  /** A note on every `noteEvery`-th row (default 20). */
+  noteEvery?: number;
   /** The basis cell. */
   basis: string;
   /** Rows school by school (each school's months together), or month by month (every school's January, then February …). */
@@ -91,6 +104,45 @@ export const SHAPES: Record<string, Shape> = {
     unit: (u, s) => u[s % 3]!,
     basis: "累计",
     order: "month"
+  },
+  "zh-name": {
+    columns: [
+      ["单位名称", "unit"],
+      ["学校代码", "school_id"],
+      ["指标", "target_id"],
+      ["月份", "period"],
+      ["数值", "value"],
+      ["分子", "numerator"],
+      ["分母", "denominator"],
+      ["备注", "note"]
+    ],
+    unit: (u, _s, row) => u[row % 2 === 0 ? 0 : 2],
+    basis: "累计",
+    order: "school",
+    target: "name",
+    eol: "\r\n",
+    bom: true,
+    noteEvery: 5
+  },
+  "zh-quoted": {
+    columns: [
+      ["月份", "period"],
+      ["单位", "unit"],
+      ["学校代码", "school_id"],
+      ["指标编号", "target_id"],
+      ["数值", "value"],
+      ["分子", "numerator"],
+      ["分母", "denominator"],
+      ["口径", "basis"],
+      ["备注", "note"]
+    ],
+    unit: (u, _s, row) => u[row % 2 === 0 ? 2 : 0],
+    basis: "累计",
+    order: "school",
+    eol: "\r\n",
+    bom: true,
+    quoteAll: true,
+    noteEvery: 3
   }
 };
 
@@ -102,10 +154,16 @@ export async function writeSynthetic(
     targets,
     seed = 8,
     shape = "en"
-  }: {rows: number; targets: readonly {id: string; ratio: boolean}[]; seed?: number; shape?: keyof typeof SHAPES}
+  }: {
+    rows: number;
+    targets: readonly {id: string; indicator?: string; ratio: boolean}[];
+    seed?: number;
+    shape?: keyof typeof SHAPES;
+  }
 ): Promise<string> {
   if (existsSync(file)) return file;
-  const {columns, unit: unitCell, basis, order} = SHAPES[shape]!;
+  const {columns, unit: unitCell, basis, order, target: by = "id", eol = "\n", bom = false} = SHAPES[shape]!;
+  const {quoteAll = false, noteEvery = 20} = SHAPES[shape]!;
   await mkdir(dirname(file), {recursive: true});
   const random = seededRandom(seed);
   const T = targets.length;
@@ -113,7 +171,7 @@ export async function writeSynthetic(
   // Month-major files hold the first `rows` of the school-major order, each school's months spread over the file.
   const perSchool = 12 * T;
   const out = createWriteStream(`${file}.tmp`);
-  let batch = columns.map(([name]) => name).join(",") + "\n";
+  let batch = (bom ? "\uFEFF" : "") + columns.map(([name]) => name).join(",") + eol;
   const fields = {} as Record<Field, string | number>;
   const keys = columns.map(([, field]) => field);
   const lastSchool = Math.min(schools, Math.ceil(rows / perSchool));
@@ -122,7 +180,6 @@ export async function writeSynthetic(
       const [s, m] = order === "school" ? [outer, inner + 1] : [inner, outer + 1];
       if (s * perSchool + (m - 1) * T >= rows) continue;
       const u = UNITS[s % UNITS.length]!;
-      fields.unit = unitCell(u, s);
       fields.school_id = `S${String(s).padStart(6, "0")}`;
       fields.period = `2023-${String(m).padStart(2, "0")}`;
       fields.basis = basis;
@@ -130,8 +187,9 @@ export async function writeSynthetic(
         const written = s * perSchool + (m - 1) * T + t + 1; // the row's number in school-major order, from 1
         if (written > rows) break;
         const target = targets[t]!;
-        fields.target_id = target.id;
-        fields.note = written % 20 === 0 ? NOTES[written % NOTES.length]! : "";
+        fields.unit = unitCell(u, s, written);
+        fields.target_id = by === "name" ? (target.indicator ?? target.id) : target.id;
+        fields.note = written % noteEvery === 0 ? quote(NOTES[written % NOTES.length]!) : "";
         if (target.ratio) {
           const den = 50 + Math.floor(random() * 150);
           fields.value = "";
@@ -142,7 +200,11 @@ export async function writeSynthetic(
           fields.numerator = "";
           fields.denominator = "";
         }
-        batch += keys.map((k) => fields[k]).join(",") + "\n";
+        batch +=
+          (quoteAll
+            ? keys.map((k) => (k === "note" && fields.note ? fields.note : quote(fields[k])))
+            : keys.map((k) => fields[k])
+          ).join(",") + eol;
         if (batch.length > 1 << 20) {
           if (!out.write(batch)) await once(out, "drain");
           batch = "";

@@ -51,6 +51,17 @@ describe("the gaps as SQL on DuckDB over Parquet", () => {
     }
   });
 
+  it("reads notes and files with commas, quotes and line breaks as they are, and says when there is no data", async () => {
+    const observations = OBSERVATIONS.map((o, i) =>
+      i % 2 ? {...o, note: `含,"引号"\n第二行,${i}`, file: `a,"b".csv`} : {...o, note: ""}
+    );
+    const inputs = {targets: TARGETS, observations, allocations: ALLOCATIONS, asOf: "2023-09"};
+    const rows = await computeGapsDuckDB(inputs);
+    expect(rows.flatMap((r) => r.sources.map((s) => s.note))).toContain(`含,"引号"\n第二行,3`);
+    expect(rows).toEqual(computeGaps(inputs));
+    await expect(computeGapsDuckDB({targets: TARGETS, observations: []})).rejects.toMatchObject({code: "no_data"});
+  });
+
   it("agrees on the three-level world: parents aggregate children, children win, allocations at any level", async () => {
     for (const asOf of ["2023-03", "2023-06"]) {
       const inputs = {

@@ -108,6 +108,51 @@ describe("streamSubmission (the fast path for large files)", () => {
     expect(await actuals(two.observations, "2023-12")).toEqual(await actuals(one.observations, "2023-12"));
   });
 
+  it("splits files of other shapes on two threads and reads them as the reference path does (every cell quoted, targets by name, CRLF, BOM)", async () => {
+    const catalog = await seedCatalog();
+    const targets = await projectTargets({projectDir: PROJECT_DIR});
+    const now = new Date("2024-01-05T10:00:00+08:00");
+    for (const shape of ["zh-quoted", "zh-name"]) {
+      const shaped = await writeSynthetic(join(dir, `${shape}.csv`), {
+        rows: 6000,
+        shape,
+        targets: targets.map((t) => ({id: t.id, indicator: t.indicator, ratio: t.aggregation === "ratio"}))
+      });
+      const reference = await inspectFile(shaped, {catalog, now});
+      expect(
+        reference.findings.filter((f) => f.severity === "error"),
+        shape
+      ).toEqual([]);
+      const observations = reference.rows.map((r) => ({
+        ...r,
+        file_sha256: "x",
+        file: shape,
+        ingested_at: "",
+        superseded_by: null
+      }));
+      // Every line holds quotes, and a third of the notes run over two lines: cuts still fall between records.
+      const two = await streamSubmission(shaped, {catalog, now, workers: 2, minParallelBytes: 0, rangeBytes: 8192});
+      expect(two.threads, shape).toBe(2);
+      expect(two.rows, shape).toBe(reference.rows.length);
+      expect(two.findings, shape).toEqual([]);
+      for (const asOf of ["2023-03", "2023-12"])
+        expect(await actuals(two.observations, asOf), `${shape} as of ${asOf}`).toEqual(
+          await actuals(observations, asOf)
+        );
+    }
+  });
+
+  it("hashes the file as it reads it, on one thread or two", async () => {
+    const {hashFile} = await import("../../pipelines/core/fingerprint.js");
+    const catalog = await seedCatalog();
+    const expected = await hashFile(file);
+    for (const options of [{workers: 1}, {workers: 2, minParallelBytes: 0, rangeBytes: 4096}]) {
+      const r = await streamSubmission(file, {catalog, hash: true, ...options});
+      expect(r.threads).toBe(options.workers);
+      expect(new Set(r.observations.map((o) => o.file_sha256))).toEqual(new Set([expected]));
+    }
+  });
+
   it("fails with the record of an unclosed quote, on one thread or two", async () => {
     const broken = join(dir, "broken.csv");
     await writeFile(
@@ -132,6 +177,32 @@ describe("streamSubmission (the fast path for large files)", () => {
       ["330106", "2023-01", 5],
       ["330106", "2023-02", 7]
     ]);
+  });
+
+  it("tells schools of the same id in different units apart when the units alternate row by row", async () => {
+    // Past the first 64 rows (looked up in full), by name or by code, two units' schools S1 row by row.
+    const alternating = join(dir, "alternating.csv");
+    const rows = [1, 2, 3, 4, 5, 6, 7, 8, 9].flatMap((m) =>
+      ["6.1a", "6.1b", "6.2a", "6.3c", "6.4a", "6.5a"].flatMap((t) => [
+        `${m % 2 ? "西湖区" : "330106"},2023-0${m},${t},S1,${10 * m + 1}`,
+        `${m % 3 ? "上城区" : "330102"},2023-0${m},${t},S1,${10 * m + 2}`
+      ])
+    );
+    await writeFile(alternating, ["unit,period,target_id,school_id,value", ...rows, ""].join("\n"));
+    const catalog = await seedCatalog();
+    const now = new Date("2024-01-05T10:00:00+08:00");
+    const reference = await inspectFile(alternating, {catalog, now});
+    expect(reference.findings.filter((f) => f.severity === "error")).toEqual([]);
+    const observations = reference.rows.map((r) => ({
+      ...r,
+      file_sha256: "x",
+      file: "alternating.csv",
+      ingested_at: "",
+      superseded_by: null
+    }));
+    const r = await streamSubmission(alternating, {catalog, now, workers: 1});
+    expect(r.findings).toEqual([]);
+    expect(await actuals(r.observations, "2023-09")).toEqual(await actuals(observations, "2023-09"));
   });
 
   it("agrees with the reference path on every long-form UTF-8 CSV fixture and sample file: the same errors, and the same actuals", async () => {
