@@ -49,10 +49,11 @@ export function cityActuals(
 export function actuals(
   observations: ColumnTable,
   targets: ColumnTable,
-  {asOf, units: tree = []}: {asOf: string; units?: UnitTree}
+  {asOf, units: tree = [], sources = true}: {asOf: string; units?: UnitTree; sources?: boolean}
 ): {units: ColumnTable; city: ColumnTable; overridden: ColumnTable} {
   const used = usedObservations(observations, {asOf});
-  const own = unitsOf(used, targets);
+  const sums = sources ? SUMS : SUMS_WITHOUT_SOURCES;
+  const own = unitsOf(used, targets, sums);
   const {paths, depth} = pathTable(tree, own.array("unit_code") as string[]);
   // A (unit, target) is covered when a unit strictly below it reports the target.
   const reported = own.filter((d: Row) => d.actual != null).lookup(paths, "unit_code", aq.not("unit_code"));
@@ -75,10 +76,10 @@ export function actuals(
   const withPaths = effective.lookup(paths, "unit_code", aq.not("unit_code", "level"));
   let nodes: ColumnTable | null = null;
   for (let k = 1; k <= depth; k++) {
-    const level = nodesAt(withPaths, usedEffective, targets, `a${k}`);
+    const level = nodesAt(withPaths, usedEffective, targets, `a${k}`, sums);
     nodes = nodes ? nodes.concat(level) : level;
   }
-  const city = cityOf(effective, used.semijoin(effective, keys), targets);
+  const city = cityOf(effective, used.semijoin(effective, keys), targets, sums);
   return {units: nodes ?? own.select(UNIT_COLUMNS), city, overridden};
 }
 
@@ -104,13 +105,19 @@ function pathTable(tree: UnitTree, reported: readonly string[]): {paths: ColumnT
 }
 
 /** The actual of every unit at one level (its code in `column`) from the reports that count in its subtree. */
-function nodesAt(effective: ColumnTable, used: ColumnTable, targets: ColumnTable, column: string): ColumnTable {
+function nodesAt(
+  effective: ColumnTable,
+  used: ColumnTable,
+  targets: ColumnTable,
+  column: string,
+  sums: Sums
+): ColumnTable {
   const at = (t: ColumnTable) =>
     t
       .rename({[column]: "node"})
       .filter((d: Row) => d.node !== null)
       .groupby("node", "target_id");
-  const sources = at(used).rollup({sources: SUMS.sources, period: SUMS.period}).ungroup();
+  const sources = at(used).rollup({sources: sums.sources, period: sums.period}).ungroup();
   return at(effective.lookup(targets, "target_id", "aggregation"))
     .rollup({...AGGREGATE, aggregation: (d: Row) => aq.op.any(d.aggregation)})
     .ungroup()
@@ -120,18 +127,18 @@ function nodesAt(effective: ColumnTable, used: ColumnTable, targets: ColumnTable
     .select(UNIT_COLUMNS);
 }
 
-function unitsOf(used: ColumnTable, targets: ColumnTable): ColumnTable {
+function unitsOf(used: ColumnTable, targets: ColumnTable, sums: Sums): ColumnTable {
   return used
     .groupby("unit_code", "target_id")
-    .rollup(SUMS)
+    .rollup(sums)
     .semijoin(targets, "target_id")
     .lookup(targets, "target_id", "aggregation")
     .derive(ACTUAL)
     .select(aq.not("aggregation"));
 }
 
-function cityOf(units: ColumnTable, used: ColumnTable, targets: ColumnTable): ColumnTable {
-  const sources = used.groupby("target_id").rollup({sources: SUMS.sources, period: SUMS.period});
+function cityOf(units: ColumnTable, used: ColumnTable, targets: ColumnTable, sums: Sums): ColumnTable {
+  const sources = used.groupby("target_id").rollup({sources: sums.sources, period: sums.period});
   return units
     .lookup(targets, "target_id", "aggregation")
     .groupby("target_id", "aggregation")
@@ -162,14 +169,34 @@ const ACTUAL_OF_PARTS = {
         : d.lowest
 };
 
-/** Current values up to `asOf`: the latest of each cumulative key, every one of a per-period key. */
+/**
+ * Current values up to `asOf`: the latest of each cumulative key (unit × target × school), every one of a
+ * per-period key. One pass over the columns: a group-by of four columns over every observation, run for
+ * each month of the history, cost more than the rest of the gaps together.
+ */
 function usedObservations(observations: ColumnTable, {asOf}: {asOf: string}): ColumnTable {
-  return observations
+  const current = observations
     .params({asOf})
     .filter((d: Row, $: Row) => d.superseded_by === null && d.period <= $.asOf)
-    .groupby("unit_code", "target_id", "school_id", "basis")
-    .filter((d: Row) => d.basis === "period" || d.period === aq.op.max(d.period))
-    .ungroup();
+    .reify();
+  const [unit, target, school, basis, period] = ["unit_code", "target_id", "school_id", "basis", "period"].map(
+    (c) => current.array(c) as string[]
+  ) as [string[], string[], string[], string[], string[]];
+  const n = current.numRows();
+  const keys: (string | null)[] = new Array<string | null>(n).fill(null);
+  const latest = new Map<string, string>();
+  for (let i = 0; i < n; i++) {
+    if (basis[i] === "period") continue;
+    const key = `${unit[i]}\u0000${target[i]}\u0000${school[i]}`;
+    keys[i] = key;
+    const seen = latest.get(key);
+    if (seen === undefined || period[i]! > seen) latest.set(key, period[i]!);
+  }
+  const keep = keys.map((key, i) => key === null || latest.get(key) === period[i]);
+  return current
+    .assign(aq.table({used_: keep}))
+    .filter((d: Row) => d.used_)
+    .select(aq.not("used_"));
 }
 
 const SUMS = {
@@ -179,6 +206,11 @@ const SUMS = {
   period: (d: Row) => aq.op.max(d.period),
   sources: () => aq.op.array_agg(aq.op.row_object("file", "file_sha256", "row", "period", "note"))
 };
+
+/** {@link SUMS} for a computation that shows no provenance (the history's months, the changes): no list of sources is built. */
+const SUMS_WITHOUT_SOURCES = {...SUMS, sources: () => null};
+
+type Sums = typeof SUMS | typeof SUMS_WITHOUT_SOURCES;
 
 const ACTUAL = {
   actual: (d: Row) =>

@@ -164,14 +164,16 @@ export function changesBetween({
   from: string;
   to: string;
 }): ChangeRow[] {
-  const before = computeGaps({targets, observations, units, allocations, asOf: from});
+  // Changes show no provenance: the three tables are computed without their sources.
+  const before = computeGaps({targets, observations, units, allocations, asOf: from, sources: false});
   const published = computeGaps({
     targets,
     observations: observationsAsPublished(observations, {month: from}),
     units,
     allocations,
-    asOf: from
+    asOf: from,
+    sources: false
   });
-  const after = computeGaps({targets, observations, units, allocations, asOf: to});
+  const after = computeGaps({targets, observations, units, allocations, asOf: to, sources: false});
   return gapChanges(before, after, {published}).objects() as unknown as ChangeRow[];
 }

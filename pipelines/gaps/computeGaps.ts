@@ -62,8 +62,9 @@ const BY_UNIT_TARGET: [string[], string[]] = [
  * latest month with data). Options: `targets` (curated), `observations`, `units` (the tree: each
  * code's `parent`; default none, every unit at the top; a parent aggregates its children, see
  * {@link actuals}), `allocations` (count targets' unit shares, at any level; a unit without one gets
- * `no_target`), `asOf`, `thresholds` (default {@link DEFAULT_THRESHOLDS}).
- * Throws `PlanwatchError` `invalid_option` for an `asOf` that is not `YYYY-MM`.
+ * `no_target`), `asOf`, `thresholds` (default {@link DEFAULT_THRESHOLDS}), `sources` (default true;
+ * false leaves every row's `sources` empty, for computations that show no provenance: it saves most of the
+ * time and memory of a large table). Throws `PlanwatchError` `invalid_option` for an `asOf` that is not `YYYY-MM`.
  */
 export function computeGaps({
   targets,
@@ -71,7 +72,8 @@ export function computeGaps({
   units = [],
   allocations = [],
   asOf,
-  thresholds = DEFAULT_THRESHOLDS
+  thresholds = DEFAULT_THRESHOLDS,
+  sources = true
 }: {
   targets: readonly Target[];
   observations: readonly Observation[];
@@ -79,6 +81,7 @@ export function computeGaps({
   allocations?: readonly Allocation[];
   asOf?: string;
   thresholds?: Thresholds;
+  sources?: boolean;
 }): GapRow[] {
   if (asOf !== undefined && !isMonth(asOf))
     throw new PlanwatchError("invalid_option", `as-of ${asOf} 不是有效月份(应为 2023-06 这样的年月)`);
@@ -86,7 +89,43 @@ export function computeGaps({
   const month = asOf ?? latestMonth(current.map((o) => o.period));
   if (month === null)
     throw new PlanwatchError("no_data", "还没有任何数据,无法计算差距(请先用 planwatch ingest 接收填报)");
-  return _computeGaps({targets, observations, units, allocations, asOf: month, thresholds});
+  return _computeGaps({
+    targets,
+    obs: observationTable(observations),
+    units,
+    allocations,
+    asOf: month,
+    thresholds,
+    sources
+  });
+}
+
+/**
+ * The gaps as of each of `months` (`YYYY-MM`), one table at a time, for a history: the observations are
+ * made a table once for every month. Options as {@link computeGaps}, but `sources` defaults to false.
+ */
+export function* gapsByMonth({
+  targets,
+  observations,
+  units = [],
+  allocations = [],
+  months,
+  thresholds = DEFAULT_THRESHOLDS,
+  sources = false
+}: {
+  targets: readonly Target[];
+  observations: readonly Observation[];
+  units?: UnitTree;
+  allocations?: readonly Allocation[];
+  months: readonly string[];
+  thresholds?: Thresholds;
+  sources?: boolean;
+}): Generator<GapRow[]> {
+  const bad = months.find((m) => !isMonth(m));
+  if (bad !== undefined)
+    throw new PlanwatchError("invalid_option", `as-of ${bad} 不是有效月份(应为 2023-06 这样的年月)`);
+  const obs = observationTable(observations);
+  for (const asOf of months) yield _computeGaps({targets, obs, units, allocations, asOf, thresholds, sources});
 }
 
 /**
@@ -108,7 +147,15 @@ export function noDataGaps({
 }): GapRow[] {
   // Any month serves: with no actual, no row is judged; the time-dependent columns are cleared below.
   const month = [...targets.map((t) => t.start).filter(isMonth)].sort()[0] ?? "2000-01";
-  return _computeGaps({targets, observations: [], units, allocations, asOf: month, thresholds}).map((row) => ({
+  return _computeGaps({
+    targets,
+    obs: observationTable([]),
+    units,
+    allocations,
+    asOf: month,
+    thresholds,
+    sources: true
+  }).map((row) => ({
     ...row,
     as_of: "",
     expected: null,
@@ -119,22 +166,23 @@ export function noDataGaps({
 
 function _computeGaps({
   targets,
-  observations,
+  obs,
   units: tree,
   allocations,
   asOf,
-  thresholds
+  thresholds,
+  sources
 }: {
   targets: readonly Target[];
-  observations: readonly Observation[];
+  obs: ColumnTable;
   units: UnitTree;
   allocations: readonly Allocation[];
   asOf: string;
   thresholds: Thresholds;
+  sources: boolean;
 }): GapRow[] {
   const targetTable = gapTargets(targets, {asOf});
-  const obs = observationTable(observations);
-  const {units, city: cityActuals} = actuals(obs, targetTable, {asOf, units: tree});
+  const {units, city: cityActuals} = actuals(obs, targetTable, {asOf, units: tree, sources});
   const {places, lineage} = treeTables(tree);
   // Columns are added by lookup (a key found at most once on the right), which leaves the left table's as they are.
   const city = targetTable

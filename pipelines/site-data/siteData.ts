@@ -4,7 +4,7 @@ import {
   type GapRow,
   type UnitTree,
   changesBetween,
-  computeGaps
+  gapsByMonth
 } from "../gaps/index.js";
 import {addMonths} from "../core/index.js";
 import type {Observation} from "../intake/index.js";
@@ -169,8 +169,8 @@ export function siteHistoryFrom({
 }): HistoryPoint[] {
   const periods = [...new Set(observations.filter((o) => o.superseded_by === null).map((o) => o.period))].sort();
   const points: HistoryPoint[] = [];
-  for (const asOf of periods) {
-    for (const r of computeGaps({targets, observations, units, allocations, asOf})) {
+  for (const rows of gapsByMonth({targets, observations, units, allocations, months: periods})) {
+    for (const r of rows) {
       points.push({
         target_id: r.target_id,
         unit_code: r.unit_code,

@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {computeGaps, type GapRow} from "../../pipelines/gaps/computeGaps.js";
+import {computeGaps, gapsByMonth, type GapRow} from "../../pipelines/gaps/computeGaps.js";
 import {timeShare} from "../../pipelines/gaps/functions.js";
 import {ALLOCATIONS, OBSERVATIONS, SHANGCHENG, TARGETS, XIHU, obs, ratio, target} from "../helpers/gapsWorld.js";
 
@@ -168,5 +168,37 @@ describe("computeGaps (hand-computed)", () => {
       thresholds: {onTrack: 1.2, atRisk: 1.0}
     });
     expect(row(strict, "1.1a").status).toBe("at_risk");
+  });
+});
+
+describe("gapsByMonth and sources: false", () => {
+  const months = ["2023-04", "2023-05", "2023-06"];
+  const withoutSources = (rows: GapRow[]) => rows.map((r) => ({...r, sources: []}));
+
+  it("gives each month's gaps as computeGaps does, with every row's sources empty", () => {
+    const byMonth = [...gapsByMonth({targets: TARGETS, observations: OBSERVATIONS, allocations: ALLOCATIONS, months})];
+    expect(byMonth).toHaveLength(3);
+    byMonth.forEach((rows, i) => {
+      const full = gaps(months[i]!);
+      expect(full.some((r) => r.sources.length > 0)).toBe(true);
+      expect(rows).toEqual(withoutSources(full));
+    });
+  });
+
+  it("computeGaps with sources: false changes nothing but the sources", () => {
+    const lean = computeGaps({
+      targets: TARGETS,
+      observations: OBSERVATIONS,
+      allocations: ALLOCATIONS,
+      asOf: "2023-06",
+      sources: false
+    });
+    expect(lean).toEqual(withoutSources(gaps("2023-06")));
+  });
+
+  it("refuses a month that is not YYYY-MM", () => {
+    expect(() => [...gapsByMonth({targets: TARGETS, observations: OBSERVATIONS, months: ["2023-6"]})]).toThrow(
+      /不是有效月份/
+    );
   });
 });
