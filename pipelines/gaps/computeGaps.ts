@@ -50,6 +50,20 @@ export interface GapRow {
   sources: {file: string; file_sha256: string; row: number; period: string; note: string}[];
 }
 
+/** What {@link computeGaps} and {@link gapsByMonth} read. */
+interface GapInputs {
+  targets: readonly Target[];
+  observations: readonly Observation[];
+  units?: UnitTree;
+  allocations?: readonly Allocation[];
+  thresholds?: Thresholds;
+  sources?: boolean;
+}
+
+function checkMonth(asOf: string): void {
+  if (!isMonth(asOf)) throw new PlanwatchError("invalid_option", `as-of ${asOf} 不是有效月份(应为 2023-06 这样的年月)`);
+}
+
 /** Arquero's join keys for unit × target on both sides. */
 const BY_UNIT_TARGET: [string[], string[]] = [
   ["unit_code", "target_id"],
@@ -74,17 +88,8 @@ export function computeGaps({
   asOf,
   thresholds = DEFAULT_THRESHOLDS,
   sources = true
-}: {
-  targets: readonly Target[];
-  observations: readonly Observation[];
-  units?: UnitTree;
-  allocations?: readonly Allocation[];
-  asOf?: string;
-  thresholds?: Thresholds;
-  sources?: boolean;
-}): GapRow[] {
-  if (asOf !== undefined && !isMonth(asOf))
-    throw new PlanwatchError("invalid_option", `as-of ${asOf} 不是有效月份(应为 2023-06 这样的年月)`);
+}: GapInputs & {asOf?: string}): GapRow[] {
+  if (asOf !== undefined) checkMonth(asOf);
   const current = observations.filter((o) => o.superseded_by === null);
   const month = asOf ?? latestMonth(current.map((o) => o.period));
   if (month === null)
@@ -112,18 +117,8 @@ export function* gapsByMonth({
   months,
   thresholds = DEFAULT_THRESHOLDS,
   sources = false
-}: {
-  targets: readonly Target[];
-  observations: readonly Observation[];
-  units?: UnitTree;
-  allocations?: readonly Allocation[];
-  months: readonly string[];
-  thresholds?: Thresholds;
-  sources?: boolean;
-}): Generator<GapRow[]> {
-  const bad = months.find((m) => !isMonth(m));
-  if (bad !== undefined)
-    throw new PlanwatchError("invalid_option", `as-of ${bad} 不是有效月份(应为 2023-06 这样的年月)`);
+}: GapInputs & {months: readonly string[]}): Generator<GapRow[]> {
+  months.forEach(checkMonth);
   const obs = observationTable(observations);
   for (const asOf of months) yield _computeGaps({targets, obs, units, allocations, asOf, thresholds, sources});
 }
