@@ -23,6 +23,8 @@ const QUOTE = 0x22;
 const CR = 0x0d;
 const LF = 0x0a;
 const MAX_FIELDS = 256;
+/** How many bytes of a quoted field are searched byte by byte for its closing quote before `indexOf`. */
+const LONG = 64;
 
 /**
  * Scans CSV bytes from `chunks` and calls `onRecord` for each record, blank lines skipped; returns
@@ -44,7 +46,11 @@ export function scanCsv(
  *
  * A line holding no quote and no lone CR (almost every line) takes the fast path: its end comes from
  * `indexOf` (memchr), and its fields are split with one comparison per byte; any other record
- * takes the general path, a field at a time.
+ * takes the general path, a field at a time, where a quoted field's closing quote is looked for
+ * byte by byte (a call to `indexOf` costs more than a short cell's bytes) and past its first 64
+ * bytes with `indexOf`. A record that opens with a quote goes to the general path without
+ * searching for its line end first, so a file whose every cell is quoted is scanned about as fast
+ * per byte as a plain one.
  */
 export function csvScanner(
   onRecord: (record: CsvRecord) => void,
@@ -106,6 +112,14 @@ export function csvScanner(
     const most = limit;
     let pos = 0;
     while (pos < n) {
+      if (buf[pos] === QUOTE) {
+        // A record that opens with a quoted field (every record of a file whose cells are all
+        // quoted) takes the general path at once: no search for its line end, quote or CR.
+        const next = slowRecord(buf, pos, last);
+        if (next < 0) return pos;
+        pos = next;
+        continue;
+      }
       let lf = buf.indexOf(LF, pos);
       if (lf < 0) {
         if (!last) return pos;
@@ -166,16 +180,19 @@ export function csvScanner(
       let fieldEnd: number;
       if (i < n && buf[i] === QUOTE) {
         fieldStart = i + 1;
-        let j = fieldStart;
+        let q = fieldStart;
         for (;;) {
-          const q = buf.indexOf(QUOTE, j);
-          if (q < 0 || (q + 1 >= n && !last)) {
+          // The next quote: a byte loop, as cells are short; past LONG bytes, memchr.
+          const stop = Math.min(q + LONG, n);
+          while (q < stop && buf[q] !== QUOTE) q++;
+          if (q === stop && q < n) q = indexOr(buf, QUOTE, q, n);
+          if (q >= n || (q + 1 >= n && !last)) {
             if (!last) return -1; // the field goes on in the next chunk
             throw new Error(`CSV 格式错误(第 ${records + 1} 行):引号未闭合`);
           }
           if (q + 1 < n && buf[q + 1] === QUOTE) {
             escaped = 1;
-            j = q + 2;
+            q += 2;
             continue;
           }
           fieldEnd = q;

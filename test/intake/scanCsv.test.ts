@@ -77,6 +77,25 @@ describe("scanCsv agrees with csv-parse, record for record", async () => {
     }
   });
 
+  it("agrees on quoted fields longer than the byte-by-byte search for their closing quote (64 bytes)", async () => {
+    // Doubled quotes, delimiters, newlines and the closing quote at every offset around the 64th byte,
+    // in records that open with a quoted field and in records that do not.
+    const fields: string[] = [];
+    for (let at = 58; at <= 70; at++)
+      for (const mark of ['"', ",", "\n", "\r\n", ""])
+        fields.push("校".repeat(Math.floor(at / 3)) + "x".repeat(at % 3) + mark + "y".repeat(at % 5));
+    fields.push("z".repeat(5000) + '"' + "w".repeat(3000));
+    const text = fields
+      .map((f, i) => {
+        const cell = `"${f.replaceAll('"', '""')}"`;
+        return i % 2 ? `${cell},"b",${cell}` : `a,${cell},"${i}"`;
+      })
+      .join("\r\n");
+    const expected = reference(text, ",");
+    expect(expected.length).toBe(fields.length);
+    for (const size of [1, 7, 63, 64, 65, 1 << 20]) expect(await scanned(text, ",", size)).toEqual(expected);
+  });
+
   it("agrees on lines ended by CR alone, CRLF and LF mixed, and a last line without an end", async () => {
     const text = 'a,b\rc,d\r\ne,f\n\rg,h\r\n\r\ni,"j\rk"\rl,m';
     const expected = reference(text, ",");
