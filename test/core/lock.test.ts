@@ -19,7 +19,16 @@ const ROUNDS: {name: string; before: (lock: string) => Promise<void>; taken: boo
     taken: true
   },
   {name: "a dead holder again", before: (lock) => writeFile(lock, `${deadPid()} 1 dead\n`), taken: true},
-  {name: "an empty lock just made (being written)", before: (lock) => writeFile(lock, ""), taken: false},
+  {
+    name: "an empty lock just made (being written)",
+    before: async (lock) => {
+      await writeFile(lock, "");
+      // Dated a minute ahead, so that racers slowed past the 10 s age by a loaded machine still see it young.
+      const soon = new Date(Date.now() + 60_000);
+      await utimes(lock, soon, soon);
+    },
+    taken: false
+  },
   {
     name: "an empty lock a minute old",
     before: async (lock) => {
