@@ -474,11 +474,17 @@ describe("planwatch keeps the conventions of Node command lines", () => {
     const server = createServer();
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     const port = (server.address() as {port: number}).port;
+    // A folder of its own to serve: the port is checked after the folder, and a unit test needs no built site.
+    const {mkdtemp, rm, writeFile} = await import("node:fs/promises");
+    const {tmpdir} = await import("node:os");
+    const site = await mkdtemp(join(tmpdir(), "planwatch-site-"));
+    await writeFile(join(site, "index.html"), "<!doctype html><title>x</title>");
     try {
-      const {code, stderr} = await runPlanwatch(["preview", "--port", String(port)]);
+      const {code, stderr} = await runPlanwatch(["preview", "--dir", site, "--port", String(port)]);
       expect([code, stderr]).toEqual([1, `planwatch: port_in_use: 端口 ${port} 已被占用(用 --port 换一个)\n`]);
     } finally {
       server.close();
+      await rm(site, {recursive: true, force: true});
     }
   });
 });
