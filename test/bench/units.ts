@@ -14,7 +14,7 @@ import {ingestFiles} from "../../pipelines/intake/ingestFiles.js";
 import {projectCatalog} from "../../pipelines/intake/catalog.js";
 import {projectTargets} from "../../pipelines/project/projectTargets.js";
 import {seededRandom} from "../../pipelines/sample/random.js";
-import {PROJECT_DIR, copyProject} from "../helpers/cli.js";
+import {PROJECT_DIR, canUnshareNetwork, copyProject} from "../helpers/cli.js";
 import {listTree} from "../helpers/files.js";
 
 const SIZES = (process.env.BENCH_UNITS ?? "330").split(",").map(Number);
@@ -23,18 +23,13 @@ const UNIT_PAGE_BOUND = 300 * 1024;
 const OVERVIEW_BOUND = 1024 * 1024;
 const BUILD_RATIO_BOUND = 8;
 
-/** Runs `planwatch build` under GNU time: seconds and peak RSS (MB). */
-function timedBuild(cwd: string): {seconds: number; rssMb: number} {
+/** Runs `planwatch build` under GNU time (`offline`: with no network, `unshare -n`, where it can): seconds and peak RSS (MB). */
+export function timedBuild(cwd: string, {offline = false}: {offline?: boolean} = {}): {seconds: number; rssMb: number} {
   const started = performance.now();
-  const run = spawnSync(
-    "/usr/bin/time",
-    ["-v", process.execPath, join(PROJECT_DIR, "pipelines/planwatch.js"), "build"],
-    {
-      cwd,
-      stdio: ["ignore", "ignore", "pipe"],
-      maxBuffer: 1 << 26
-    }
-  );
+  const build = ["-v", process.execPath, join(PROJECT_DIR, "pipelines/planwatch.js"), "build"];
+  const [command, args] =
+    offline && canUnshareNetwork() ? ["unshare", ["-n", "/usr/bin/time", ...build]] : ["/usr/bin/time", build];
+  const run = spawnSync(command, args, {cwd, stdio: ["ignore", "ignore", "pipe"], maxBuffer: 1 << 26});
   const out = run.stderr.toString();
   if (run.status !== 0) throw new Error(`planwatch build failed in ${cwd}: ${out.slice(-2000)}`);
   const rss = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(out)?.[1] ?? 0);
@@ -89,7 +84,7 @@ async function makeProject(dir: string, units: number): Promise<string> {
 }
 
 /** The data files a built page reads: bytes as served and gzipped. */
-async function pageData(site: string, page: string): Promise<{raw: number; gz: number}> {
+export async function pageData(site: string, page: string): Promise<{raw: number; gz: number}> {
   const html = await readFile(join(site, page), "utf8");
   const dir = page.includes("/") ? page.slice(0, page.lastIndexOf("/") + 1) : "";
   let raw = 0;
