@@ -31,14 +31,25 @@ export interface UnitSlice extends SliceBase {
   quality: {due_day: number; months: string[]; cells: SubmissionCell[]};
 }
 
-/** A target's page: the target, its city row with its sources, its units' rows, its city-wide history. */
+/** How the units below a top unit stand on one target: how many, and how many of them lag. */
+export interface BelowCounts {
+  units: number;
+  off_track: number;
+  at_risk: number;
+}
+
+/**
+ * A target's page: the target, its city row with its sources, the rows of the units at the top of the
+ * tree (every unit of a flat project), its city-wide history. A unit below another is counted on its
+ * top unit's row (`below`) and shown on that unit's page, so the page does not grow with the tree.
+ */
 export interface TargetSlice extends SliceBase {
   target: Target;
   /** The source files of the city row, in first-use order, with the senders' notes (`fileIndex:row`). */
   files: SiteGaps["files"];
   notes: Record<string, string>;
-  /** The city row first (with `sources`), then each unit's, without theirs. */
-  rows: (SiteGapRow | BareRow)[];
+  /** The city row first (with `sources`), then each top unit's, without theirs, with what stands below it (null: nothing). */
+  rows: (SiteGapRow | (BareRow & {below: BelowCounts | null}))[];
   history: HistoryPoint[];
 }
 
@@ -149,14 +160,36 @@ export function targetSlices({
     (p) => p.target_id
   );
   const unitOf = new Map(gaps.units.map((u) => [u.code, u]));
+  // Each unit's top unit (its ancestor at level 1), from the parents its rows carry.
+  const parentOf = new Map(gaps.rows.map((r) => [r.unit_code, r.parent_code]));
+  const topOf = (code: string): string => {
+    let at = code;
+    for (let parent = parentOf.get(at); parent && parent !== "city" && parentOf.has(parent); parent = parentOf.get(at))
+      at = parent;
+    return at;
+  };
   const slices = new Map<string, TargetSlice>();
   for (const target of targets) {
-    const rows = rowsOf.get(target.id) ?? [];
+    const all = rowsOf.get(target.id) ?? [];
+    const below = new Map<string, BelowCounts>();
+    for (const r of all) {
+      if (r.level < 2) continue;
+      const top = topOf(r.unit_code);
+      const counts = below.get(top) ?? {units: 0, off_track: 0, at_risk: 0};
+      counts.units++;
+      if (r.status === "off_track") counts.off_track++;
+      if (r.status === "at_risk") counts.at_risk++;
+      below.set(top, counts);
+    }
+    const rows = all.filter((r) => r.level < 2);
+    const shown = new Set(rows.map((r) => r.unit_code));
     const files: SiteGaps["files"] = [];
     const notes: Record<string, string> = {};
     const local = new Map<number, number>();
     const own = rows.map((r) => {
-      if (r.unit_code !== "city") return bare(r);
+      if (r.unit_code !== "city") {
+        return {...bare(r), below: below.get(r.unit_code) ?? null};
+      }
       const sources = r.sources.map(([i, row]): [number, number] => {
         let j = local.get(i);
         if (j === undefined) local.set(i, (j = files.push(gaps.files[i]!) - 1));
@@ -169,7 +202,7 @@ export function targetSlices({
     slices.set(targetSlug(target.id), {
       ...base(
         gaps,
-        changesOf.get(target.id) ?? [],
+        (changesOf.get(target.id) ?? []).filter((c) => c.unit_code === "city" || shown.has(c.unit_code)),
         rows.flatMap((r) => unitOf.get(r.unit_code) ?? [])
       ),
       target,

@@ -6,6 +6,7 @@
 import {mkdtemp, readFile, rm, writeFile} from "node:fs/promises";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
+import {targetSlug} from "../../pipelines/core/index.js";
 import {computeGaps} from "../../pipelines/gaps/computeGaps.js";
 import {computeGapsDuckDB} from "../../pipelines/gaps/duckdbGaps.js";
 import {makeCatalog, readHeaderAliases} from "../../pipelines/intake/catalog.js";
@@ -77,6 +78,7 @@ export async function benchProvince(): Promise<void> {
       };
       return slice.rows.find((r) => r.target_id === count && r.unit_code === code)?.actual ?? null;
     };
+    const targetData = await pageData(site, `targets/${targetSlug(count)}.html`);
     let wrong = 0;
     for (const city of generated.filter((u) => u.parent === null)) {
       const counties = generated.filter((u) => u.parent === city.code);
@@ -88,7 +90,7 @@ export async function benchProvince(): Promise<void> {
       `province site: built offline in ${build.seconds.toFixed(1)} s (the sample's ${sample.seconds.toFixed(1)} s, ` +
         `${(build.seconds / sample.seconds).toFixed(1)}×, bound 8×), peak RSS ${build.rssMb.toFixed(0)} MB; ` +
         `${published.filter((f) => f.endsWith(".html")).length} pages; a county page loads ${kb(unitData.raw)}, ` +
-        `the overview ${kb(overviewData.raw)}; cities whose ${count} is not their counties' sum: ${wrong}`
+        `the overview ${kb(overviewData.raw)}, a target page ${kb(targetData.raw)}; cities whose ${count} is not their counties' sum: ${wrong}`
     );
   } finally {
     await rm(tmp, {recursive: true, force: true});

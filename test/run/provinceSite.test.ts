@@ -145,6 +145,23 @@ describe(`a generated province (${CITIES} cities × ${COUNTIES} counties), inges
     }
   });
 
+  it("a target's page lists the cities, each counting its counties that lag; no county's row", async () => {
+    const slice = await published<{rows: (Row & {status: string; below?: unknown})[]; units: {code: string}[]}>(
+      "targets/6-1a"
+    );
+    expect(slice.rows.map((r) => r.unit_code)).toEqual(["city", ...cities.map((c) => c.code)]);
+    expect(slice.units.map((u) => u.code)).toEqual(cities.map((c) => c.code));
+    for (const city of cities) {
+      const rows = (await published<Slice>(`units/${city.code}`)).child_rows as (Row & {status: string})[];
+      const counted = rows.filter((r) => r.target_id === "6.1a");
+      expect(slice.rows.find((r) => r.unit_code === city.code)!.below, city.code).toEqual({
+        units: COUNTIES,
+        off_track: counted.filter((r) => r.status === "off_track").length,
+        at_risk: counted.filter((r) => r.status === "at_risk").length
+      });
+    }
+  });
+
   it("by hand: 第1市's figure is its counties' latest values in the raw files, summed", async () => {
     // Read the files as sent (csv-parse, not planwatch): for each county and target, the latest month's row.
     const latest = new Map<string, Record<string, string>>();
@@ -181,6 +198,16 @@ describe(`a generated province (${CITIES} cities × ${COUNTIES} counties), inges
       const county = await site.open(`units/${LATE}.html`, 1200);
       expect(county.problems).toEqual([]);
       expect(await county.page.locator("h2#children").count()).toBe(0);
+      // A target's page: the cities, with a column for their counties, and a line counting them.
+      const target = await site.open("targets/6-1a.html", 1200);
+      expect(target.problems).toEqual([]);
+      const table = target.page.locator("table", {has: target.page.locator("thead th", {hasText: "下级单位"})});
+      expect(await table.count()).toBe(1);
+      expect(await table.locator("thead th").last().innerText()).toBe("下级单位");
+      expect(await table.locator("tbody tr td:first-child a").allInnerTexts()).toEqual(cities.map((c) => c.name));
+      expect(await target.page.locator(".pw-below").innerText()).toMatch(
+        new RegExp(`^以上为最上一级的 ${CITIES} 个单位;其下共 ${CITIES * COUNTIES} 个下级单位`)
+      );
     } finally {
       await site.close();
     }

@@ -16,6 +16,8 @@ function row(target_id: string, unit_code: string, over: Partial<SiteGapRow> = {
   return {
     target_id,
     unit_code,
+    parent_code: unit_code === "city" ? null : "city",
+    level: unit_code === "city" ? 0 : 1,
     as_of: "2023-11",
     indicator: `指标${target_id}`,
     measure: "所",
@@ -171,6 +173,46 @@ describe("targetSlices", () => {
     expect(slice.notes).toEqual({"2:2": "最后一个单位的备注"});
     expect(slice.history).toEqual([history[0]]);
     expect(slice.changes.every((c) => c.target_id === "6.1b")).toBe(true);
+  });
+});
+
+describe("targetSlices in a unit tree", () => {
+  it("lists the units at the top, each with how many below it lag, and its changes only", () => {
+    // 390001 and 390002 at the top; 390003…390012 below 390001, 390013 below 390003 (a third level).
+    const tree = city(13);
+    const parentOf = (code: string) =>
+      code === "390001" || code === "390002" ? "city" : code === "390013" ? "390003" : "390001";
+    const depth = (code: string): number => (code === "city" ? 0 : 1 + depth(parentOf(code)));
+    tree.rows = tree.rows.map((r) =>
+      r.unit_code === "city" ? r : {...r, parent_code: parentOf(r.unit_code), level: depth(r.unit_code)}
+    );
+    const status = (code: string, s: SiteGapRow["status"]) =>
+      tree.rows.filter((r) => r.unit_code === code && r.target_id === "6.1b").forEach((r) => (r.status = s));
+    status("390004", "off_track");
+    status("390005", "at_risk");
+    status("390013", "off_track");
+    status("390002", "off_track");
+    const slice = targetSlices({gaps: tree, history: [], targets: TARGETS}).get("6-1b")!;
+    expect(slice.rows.map((r) => r.unit_code)).toEqual(["city", "390001", "390002"]);
+    expect(slice.rows.map((r) => ("below" in r ? r.below : "absent"))).toEqual([
+      "absent",
+      {units: 11, off_track: 2, at_risk: 1},
+      null
+    ]);
+    expect(slice.units.map((u) => u.code)).toEqual(["390001", "390002"]);
+    expect(new Set(slice.changes.map((c) => c.unit_code))).toEqual(new Set(["city", "390001", "390002"]));
+    // a tree ten times as deep below the top: the same slice but for the counts
+    const wide = city(130);
+    wide.rows = wide.rows.map((r) =>
+      r.unit_code === "city"
+        ? r
+        : {...r, parent_code: r.unit_code <= "390002" ? "city" : "390001", level: r.unit_code <= "390002" ? 1 : 2}
+    );
+    const far = targetSlices({gaps: wide, history: [], targets: TARGETS}).get("6-1b")!;
+    expect(far.rows).toHaveLength(3);
+    expect(Math.abs(JSON.stringify(far).length - JSON.stringify(slice).length)).toBeLessThan(
+      JSON.stringify(wide.files).length - JSON.stringify(tree.files).length + 2000
+    );
   });
 });
 
