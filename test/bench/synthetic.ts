@@ -7,7 +7,8 @@
 // school (`zh-mixed`); as a spreadsheet saves them, with a BOM and CRLF line ends, a unit's name in
 // one row and its code in the next, targets by their indicator name (指标) and a note on every
 // fifth row (`zh-name`); every cell quoted, as some systems export, a note on every third row
-// (`zh-quoted`).
+// (`zh-quoted`); a district's full export: a row number, the school's name, the indicator's name
+// beside its id, the reporter, month by month, thirteen columns (`zh-wide`).
 import {createWriteStream, existsSync} from "node:fs";
 import {mkdir, rename} from "node:fs/promises";
 import {dirname, join} from "node:path";
@@ -34,7 +35,20 @@ const NOTES = ['含新校区,"临时"校舍\n待核', "已核实,无误", "分�
 const quote = (cell: string | number) => `"${String(cell).replaceAll('"', '""')}"`;
 
 /** The fields of a row, by name. */
-type Field = "unit" | "period" | "target_id" | "school_id" | "value" | "numerator" | "denominator" | "basis" | "note";
+type Field =
+  | "unit"
+  | "period"
+  | "target_id"
+  | "school_id"
+  | "value"
+  | "numerator"
+  | "denominator"
+  | "basis"
+  | "note"
+  | "row"
+  | "school_name"
+  | "indicator"
+  | "reporter";
 
 export interface Shape {
   /** The header, in file order: each column's name and the field it holds. */
@@ -124,6 +138,29 @@ export const SHAPES: Record<string, Shape> = {
     bom: true,
     noteEvery: 5
   },
+  "zh-wide": {
+    columns: [
+      ["序号", "row"],
+      ["区县", "unit"],
+      ["学校名称", "school_name"],
+      ["学校代码", "school_id"],
+      ["月份", "period"],
+      ["指标编号", "target_id"],
+      ["指标名称", "indicator"],
+      ["数值", "value"],
+      ["分子", "numerator"],
+      ["分母", "denominator"],
+      ["口径", "basis"],
+      ["填报人", "reporter"],
+      ["备注", "note"]
+    ],
+    unit: (u, s) => u[s % 2 === 0 ? 0 : 2],
+    basis: "累计",
+    order: "month",
+    eol: "\r\n",
+    bom: true,
+    noteEvery: 7
+  },
   "zh-quoted": {
     columns: [
       ["月份", "period"],
@@ -189,6 +226,10 @@ export async function writeSynthetic(
         const target = targets[t]!;
         fields.unit = unitCell(u, s, written);
         fields.target_id = by === "name" ? (target.indicator ?? target.id) : target.id;
+        fields.row = written;
+        fields.school_name = `${u[1]}第${s + 1}学校`;
+        fields.indicator = target.indicator ?? "";
+        fields.reporter = ["张明", "李华", "王芳"][s % 3]!;
         fields.note = written % noteEvery === 0 ? quote(NOTES[written % NOTES.length]!) : "";
         if (target.ratio) {
           const den = 50 + Math.floor(random() * 150);
