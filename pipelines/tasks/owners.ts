@@ -16,7 +16,7 @@ const PARTNER_LABEL =
 const LABELLED = /^([\u4e00-\u9fff]{2,6})[::](.*)$/;
 /** How a clause says what its offices do: `…牵头`, `…牵头负责`, `…按职责分工负责`, `…配合`. */
 const ROLE_TAIL =
-  /(牵头负责|牽頭負責|牵头|牽頭|按职责分工负责|按職責分工負責|分别负责|分別負責|负责|負責|配合|参与|參與|协助|協助)$/;
+  /(牵头负责|牽頭負責|牵头|牽頭|按职责分工负责|按職責分工負責|分别负责|分別負責|负责落实|負責落實|负责|負責|配合|参与|參與|协助|協助)$/;
 const LEADS = new Set(["牵头负责", "牽頭負責", "牵头", "牽頭"]);
 /** A name list's closing words that name no office: `等部门`, `等单位`, `等部门单位`. */
 const ETC = /等(?:有关|有關|相关|相關)?(?:部门|部門)?(?:和|及)?(?:单位|單位)?$/;
@@ -32,11 +32,29 @@ const PARTNERS_IN_TEXT = /^(?:由)?(.+?)(配合|参与|參與|协助|協助)$/;
 const IN_TEXT =
   /由([\u4e00-\u9fff]{2,20}?)(?:会同|會同)([^,。;,;]+?)(?:等(?:有关|有關)?(?:部门|部門|单位|單位))?(?:负责|負責|研究|共同)/;
 
-/** The names of a list (`市发改委、国土房管局`), cut at 、,;/ and at 及 or 和 after an office's name. */
+/** The levels a name of many units lists before its office (`各县、区人民政府`: each county's and district's). */
+const LEVELS = /^各(?:县|縣|市|区|區|镇|鎮|乡|鄉|乡镇|鄉鎮|街道)(?:、(?:县|縣|市|区|區|镇|鎮|乡|鄉|乡镇|鄉鎮|街道))*$/;
+
+/** The parts of a list cut at 、, with a run of levels (`各县`, `市`) joined to the name it opens (`各县、区人民政府`). */
+function listParts(list: string): string[] {
+  const out: string[] = [];
+  for (const part of list.split("、")) {
+    const last = out.at(-1);
+    if (last !== undefined && LEVELS.test(last) && !/^各/.test(part)) out[out.length - 1] = `${last}、${part}`;
+    else out.push(part);
+  }
+  return out;
+}
+
+/**
+ * The names of a list (`市发改委、国土房管局`), cut at 、,;/ and at 及 or 和 after an office's name; a name that lists
+ * the levels of its units (`各县、区人民政府`) is one name.
+ */
 export function officeNames(list: string): string[] {
   return (
     list
-      .split(/[、,,;;/]/)
+      .split(/[,,;;/]/)
+      .flatMap(listParts)
       .flatMap((part) => part.split(/(?<=(?:局|委|部门|部門|政府|办公室|辦公室|单位|單位))(?:及|和)/))
       // a name the page width broke (教育\n部) is one name
       .map((name) => name.replace(/\s+/g, "").replace(ETC, ""))
@@ -53,7 +71,7 @@ export function officeNames(list: string): string[] {
 export function readOwners(note: string): TaskOwners | null {
   const text = note.trim();
   // the note's own brackets, when it is one (a remark in brackets may close a note line: …(下同))
-  const bare = /^[((]/.test(text) ? text.replace(/^[((]/, "").replace(/[))]$/, "") : text;
+  const bare = /^[((〔]/.test(text) ? text.replace(/^[((〔]/, "").replace(/[))〕]$/, "") : text;
   // then the page width's breaks go (按\n职责分工负责 is one role, 教育\n部 one name)
   const body = bare.replace(REMARK, "").replace(SPACED_LABEL, ";").replace(/\s+/g, "");
   const leads: string[] = [];
@@ -62,7 +80,8 @@ export function readOwners(note: string): TaskOwners | null {
   let listed: string[] | null = null;
   /** Names before the clause that says their role (`A、B等部门,C、D配合`: all four take part). */
   let pending: string[] = [];
-  for (const clause of body.split(/[;;,,](?![^((]*[))])/)) {
+  // a note's sentences end its clauses too (`…负责落实。以下不再列出。`)
+  for (const clause of body.split(/[;;,,。](?![^((]*[))])/)) {
     const c = clause.trim();
     if (!c) continue;
     const labelled = LABELLED.exec(c);

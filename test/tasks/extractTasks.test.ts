@@ -132,6 +132,20 @@ describe("extractTasks: one row per phrasing", () => {
     expect(actionVerb(text)).toBe(verb);
   });
 
+  it.each([
+    ["改建3个社区市民健身中心", "改建"],
+    ["扩建2所中学", "扩建"]
+  ])("building work is an action: actionVerb(%s) = %s", (text, verb) => {
+    expect(actionVerb(text)).toBe(verb);
+  });
+
+  it("a sentence that starts with 改建 is a task of its own, not joined to the next", () => {
+    expect(texts("改建3个社区市民健身中心;新建(更新)健身苑点70个。")).toEqual([
+      "改建3个社区市民健身中心",
+      "新建(更新)健身苑点70个"
+    ]);
+  });
+
   it("a short line without punctuation or verb before an item names a group of items: not a task", () => {
     const {items, tasks} = extractTasks(
       "某市2031年工作要点\n一、部分\n1.标题。出台方案。\n地区事项统筹工作组\n2.改善市容:\n完成评估。\n"
