@@ -134,8 +134,10 @@ describe("extractTasks: one row per phrasing", () => {
 
   it.each([
     ["改建3个社区市民健身中心", "改建"],
-    ["扩建2所中学", "扩建"]
-  ])("building work is an action: actionVerb(%s) = %s", (text, verb) => {
+    ["扩建2所中学", "扩建"],
+    ["充分盘活利用现有市场等闲置场地", "盘活"],
+    ["为个体工商户提供便利经营场所", "提供"]
+  ])("building work, reusing and providing are actions: actionVerb(%s) = %s", (text, verb) => {
     expect(actionVerb(text)).toBe(verb);
   });
 
