@@ -15,6 +15,8 @@ export const ACTION_VERBS = [
   "扩建",
   "盘活",
   "提供",
+  "放宽",
+  "返还",
   "出台",
   "完成",
   "开展",
@@ -179,6 +181,11 @@ const DEADLINES: {pattern: RegExp; read(m: RegExpExecArray): {year?: number; mon
     read: (m) => ({year: Number(m[1]), month: monthNumber(m[2]!)})
   },
   {pattern: /(?:到|至|于|在)?(\d{4})年(?:底|末|内)(?:前)?/, read: (m) => ({year: Number(m[1]), month: 12})},
+  // until a day or a month: 延长至2022年4月30日, 2021年5月1日至2022年4月30日 (the day it runs to)
+  {
+    pattern: new RegExp(`(?:到|至|截至|截止)(\\d{4})年${MONTH}月(?:\\d{1,2}日)?`),
+    read: (m) => ({year: Number(m[1]), month: monthNumber(m[2]!)})
+  },
   {pattern: /(?:到|至)(\d{4})年/, read: (m) => ({year: Number(m[1]), month: 12})},
   {pattern: new RegExp(`(?<![\\d.年])${MONTH}月(?:底|末|份)?(?:前|底|末)`), read: (m) => ({month: monthNumber(m[1]!)})},
   {

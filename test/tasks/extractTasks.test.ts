@@ -32,7 +32,10 @@ describe("extractTasks: one row per phrasing", () => {
     ["a quarter without 第", "三季度完成评估。", "2031-09", "text"],
     ["a half of a later year", "2032年上半年建成实验室。", "2032-06", "text"],
     ["全年", "全年开展巡查。", "2031-12", "text"],
-    ["持续推进 names no month", "持续推进集团化办学。", "2031-12", "year_end"]
+    ["持续推进 names no month", "持续推进集团化办学。", "2031-12", "year_end"],
+    ["until a day (至)", "政策实施期限延长至2032年4月30日。", "2032-04", "text"],
+    ["until a month (到)", "到2032年6月建成实验室。", "2032-06", "text"],
+    ["from a day to a day", "2031年5月1日至2032年4月30日实施减免政策。", "2032-04", "text"]
   ] as const)("deadline, %s: %s", (_name, body, deadline, source) => {
     const [task] = extractTasks(plan(body)).tasks;
     expect({deadline: task!.deadline, source: task!.deadline_source}).toEqual({deadline, source});
@@ -136,8 +139,10 @@ describe("extractTasks: one row per phrasing", () => {
     ["改建3个社区市民健身中心", "改建"],
     ["扩建2所中学", "扩建"],
     ["充分盘活利用现有市场等闲置场地", "盘活"],
-    ["为个体工商户提供便利经营场所", "提供"]
-  ])("building work, reusing and providing are actions: actionVerb(%s) = %s", (text, verb) => {
+    ["为个体工商户提供便利经营场所", "提供"],
+    ["裁员率放宽到上年度控制目标", "放宽"],
+    ["按上年度缴纳失业保险费的30%返还", "返还"]
+  ])("building, reusing, providing, relaxing and refunding are actions: actionVerb(%s) = %s", (text, verb) => {
     expect(actionVerb(text)).toBe(verb);
   });
 
