@@ -35,10 +35,13 @@ const IN_TEXT =
 /** The levels a name of many units lists before its office (`各县、区人民政府`: each county's and district's). */
 const LEVELS = /^各(?:县|縣|市|区|區|镇|鎮|乡|鄉|乡镇|鄉鎮|街道)(?:、(?:县|縣|市|区|區|镇|鎮|乡|鄉|乡镇|鄉鎮|街道))*$/;
 
-/** The parts of a list cut at 、, with a run of levels (`各县`, `市`) joined to the name it opens (`各县、区人民政府`). */
+/**
+ * The parts of a list cut at 、 outside brackets (`各县(市、区)人民政府` is one part), with a run of levels (`各县`, `市`)
+ * joined to the name it opens (`各县、区人民政府`).
+ */
 function listParts(list: string): string[] {
   const out: string[] = [];
-  for (const part of list.split("、")) {
+  for (const part of list.split(/、(?![^((]*[))])/)) {
     const last = out.at(-1);
     if (last !== undefined && LEVELS.test(last) && !/^各/.test(part)) out[out.length - 1] = `${last}、${part}`;
     else out.push(part);
