@@ -171,7 +171,8 @@ function _extractTasks(
       // the title is read without the closing note: `组织开展评估工作。(市卫健委负责)` is one sentence, itself a task
       const title = itemTitle(line.slice(0, cut), from, {
         textBelow: next !== undefined && next.opens === null && next.section === section && next.item === item,
-        notesBelow: below !== undefined && below.opens === null && isNoteLine(below.line)
+        // a table row's other cells are its notes: a task cell without a stop (开展专项整治) is its task
+        notesBelow: cells !== undefined || (below !== undefined && below.opens === null && isNoteLine(below.line))
       });
       items.set(key, {
         item_id: key,

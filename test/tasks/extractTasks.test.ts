@@ -258,6 +258,27 @@ describe("extractTasks: one row per phrasing", () => {
     }
   );
 
+  it.each([
+    [
+      "one row per line",
+      "序号 | 重点任务 | 牵头单位 | 配合单位 | 完成时限\n1 | 开展食品安全专项整治 | 市市场监管局 | 市公安局、市农业农村局 | 2031年6月底前\n2 | 深化商事制度改革 | 市市场监管局 | 市政务服务局 | 持续推进\n"
+    ],
+    [
+      "one cell per line",
+      "序号\n重点任务\n牵头单位\n配合单位\n完成时限\n1\n开展食品安全专项整治\n市市场监管局\n市公安局、市农业农村局\n2031年6月底前\n2\n深化商事制度改革\n市市场监管局\n市政务服务局\n持续推进\n"
+    ]
+  ])("a task table whose task cells have no stop, %s: each cell is its row's task", (_name, table) => {
+    const {items, tasks} = extractTasks(`某市2031年工作要点\n一、重点任务分解\n${table}`);
+    expect(items.map((i) => [i.item_id, i.title])).toEqual([
+      ["1.1", "开展食品安全专项整治"],
+      ["1.2", "深化商事制度改革"]
+    ]);
+    expect(tasks.map((t) => [t.task_id, t.text, t.lead, t.partners, t.deadline, t.deadline_source])).toEqual([
+      ["1.1-t1", "开展食品安全专项整治", "市市场监管局", ["市公安局", "市农业农村局"], "2031-06", "table"],
+      ["1.2-t1", "深化商事制度改革", "市市场监管局", ["市政务服务局"], "2031-12", "year_end"]
+    ]);
+  });
+
   it("a 是 that is not a list number does not split", () => {
     expect(texts("完成一是一、二是二的核对。")).toEqual(["完成一是一、二是二的核对"]);
   });
