@@ -343,7 +343,8 @@ export function isGroupName(paragraph: string): boolean {
   );
 }
 
-const PREFACE = /^(?:总体要求|总体思路|指导思想|基本原则|工作原则)/;
+/** Headings of aims and principles, and a regulation's general and closing chapters (总则, 附则: purpose, scope, entry into force). */
+const PREFACE = /^(?:总体要求|总体思路|指导思想|基本原则|工作原则|(?:总则|附则)\s*$)/;
 
 /**
  * Whether a section or item heading (its number left out) states the plan's aims or principles (总体要求, 指导思想, 基本原则 …): it
@@ -352,7 +353,7 @@ const PREFACE = /^(?:总体要求|总体思路|指导思想|基本原则|工作�
 export function isPrefaceHeading(heading: string): boolean {
   return PREFACE.test(
     heading.replace(
-      /^\s*(?:[一二三四五六七八九十]+、|[(][一二三四五六七八九十]+[)]|\d{1,2}[.、]|[(]?\d{1,2}[)])\s*/,
+      /^\s*(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+(?:章|部分)|[(][一二三四五六七八九十]+[)]|\d{1,2}[.、]|[(]?\d{1,2}[)])\s*/,
       ""
     )
   );

@@ -329,6 +329,14 @@ describe("extractTasks: one row per phrasing", () => {
     ]);
   });
 
+  it("a chapter 总则 or 附则 (purpose, scope, entry into force) holds no work items; its articles are no tasks", () => {
+    const {items, tasks} = extractTasks(
+      "某市2031年科技创新若干措施\n第一章 总则\n第一条 为加快科技创新,制定本措施。\n第二章 支持措施\n第二条 支持企业研发。给予研发奖励。\n第三章 附则\n第三条 本措施自印发之日起施行。\n"
+    );
+    expect(items.map((i) => [i.item_id, i.title])).toEqual([["2.2", "支持企业研发"]]);
+    expect(tasks.map((t) => t.text)).toEqual(["给予研发奖励"]);
+  });
+
   /** Each item's id and title, and each task's id and text. */
   const shape = (text: string) => {
     const {items, tasks} = extractTasks(text);
