@@ -117,6 +117,36 @@ describe("owners: who leads a task and who takes part, as the plan says", () => 
     ]);
   });
 
+  it.each([
+    [
+      "labelled",
+      "1.标题。出台方案。（牵头单位：市教育局；配合单位：市财政局、各市（区）人民政府）\n",
+      "市教育局",
+      "市财政局|各市（区）人民政府"
+    ],
+    [
+      "in traditional characters",
+      "1.標題。出台方案。（市經貿委牽頭，市發改委、國土房管局配合）\n",
+      "市經貿委",
+      "市發改委|國土房管局"
+    ],
+    ["in the sentence", "1.标题。出台方案，市发改委牵头，相关部门配合。\n", "市发改委", "相关部门"]
+  ])(
+    "a note printed in full-width punctuation (，；：（）), %s, is read; its names stay as printed",
+    (_name, body, lead, partners) => {
+      expect(owners(body).map(([, , l, p]) => [l, p])).toEqual([[lead, partners]]);
+    }
+  );
+
+  it("a task table's office cells printed with full-width commas are cut as names", () => {
+    const {tasks} = extractTasks(
+      plan(
+        "序号 | 重点任务 | 牵头单位 | 配合单位 | 完成时限\n1 | 出台方案。 | 市教育局 | 市财政局，各区（县）政府 | 6月底前\n"
+      )
+    );
+    expect(tasks.map((t) => [t.lead, t.partners])).toEqual([["市教育局", ["市财政局", "各区（县）政府"]]]);
+  });
+
   it("a note between two sentences of a line names the offices of the sentences before it, not of those after", () => {
     expect(
       owners("1.标题。出台方案。(牵头单位:市教育局;配合单位:市财政局)完善制度。(市人社局牵头,市卫健委参与)\n")
