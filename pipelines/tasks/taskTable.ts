@@ -48,28 +48,37 @@ interface Cell {
   text: string;
 }
 
-/** The cells of the plan's lines in order: a line split at `|` (a trailing `|` ends its last cell), else the line. */
+/** What parts a row's cells: `|`, a full-width `｜`, or a tab (a table copied from Word or Excel). */
+const CELL_BAR = /[|｜\t]/;
+/** A Markdown table's rule under its header (`|---|:---:|`): no cells. */
+const RULE = /^:?-{3,}:?$/;
+
+/**
+ * The cells of the plan's lines in order: a line split at `|`, `｜` or a tab (a bar before the first cell or after the
+ * last opens or ends no cell), else the line; a Markdown rule (`|---|---|`) gives none.
+ */
 function cellsOf(lines: readonly PlanLine[]): Cell[] {
   const out: Cell[] = [];
   lines.forEach(({line}, index) => {
     if (!line.trim()) return;
     const parts: Cell[] = [];
     let from = 0;
-    for (const part of line.split("|")) {
+    for (const part of line.split(CELL_BAR)) {
       const lead = part.length - part.trimStart().length;
       parts.push({line: index, start: from + lead, end: from + lead + part.trim().length, text: part.trim()});
       from += part.length + 1;
     }
     if (parts.length > 1 && parts.at(-1)!.text === "") parts.pop();
-    if (parts.length > 1 && parts[0]!.text === "" && line.trimStart().startsWith("|")) parts.shift();
+    if (parts.length > 1 && parts[0]!.text === "" && CELL_BAR.test(line.trimStart()[0] ?? "")) parts.shift();
+    if (parts.length > 1 && parts.every((p) => RULE.test(p.text))) return;
     out.push(...parts);
   });
   return out;
 }
 
 /**
- * Reads the task tables of a plan (`序号 | 重点任务 | 牵头单位 | 完成时限`), with cells split by `|` or
- * pasted one cell per line: each row (a number cell, then one cell per column) becomes one line, its
+ * Reads the task tables of a plan (`序号 | 重点任务 | 牵头单位 | 完成时限`), with cells split by `|`, `｜` or tabs
+ * (a Markdown table too), or pasted one cell per line: each row (a number cell, then one cell per column) becomes one line, its
  * task cell, opening the item its number names (in the section the row is in); the header and the
  * other cells are no text. The row's time-limit cell goes with it. Other lines are kept as they are.
  */

@@ -279,6 +279,21 @@ describe("extractTasks: one row per phrasing", () => {
     ]);
   });
 
+  it.each([
+    ["cells split by tabs (a table copied from Word or Excel)", "\t", ""],
+    ["cells split by full-width bars ｜", "｜", ""],
+    ["a Markdown table (| … |, a |---| rule under its header)", " | ", "|"]
+  ])("a task table with %s", (_name, bar, edge) => {
+    const row = (cells: string[]) => `${edge}${edge ? " " : ""}${cells.join(bar)}${edge ? " " : ""}${edge}`;
+    const rule = edge ? `${row(["---", "---", "---", "---"])}\n` : "";
+    const table = `${row(["序号", "重点任务", "牵头单位", "完成时限"])}\n${rule}${row(["1", "出台行动计划。", "市教育局", "2031年6月底前"])}\n`;
+    const {items, tasks} = extractTasks(`某市2031年工作要点\n一、重点任务分解\n${table}`);
+    expect(items.map((i) => [i.item_id, i.title])).toEqual([["1.1", "出台行动计划"]]);
+    expect(tasks.map((t) => [t.text, t.lead, t.deadline, t.deadline_source])).toEqual([
+      ["出台行动计划", "市教育局", "2031-06", "table"]
+    ]);
+  });
+
   it("a 是 that is not a list number does not split", () => {
     expect(texts("完成一是一、二是二的核对。")).toEqual(["完成一是一、二是二的核对"]);
   });
