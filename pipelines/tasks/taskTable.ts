@@ -19,7 +19,8 @@ const DEADLINE_HEADER = /^(?:完成)?(?:时限|时间)(?:要求|节点)?$|^时�
 const LEAD_HEADER = /^(?:牵头|主责)(?:单位|部门|处室|科室)$/;
 const PARTNER_HEADER = /^(?:配合|责任|协办|参与)(?:单位|部门|处室|科室)$/;
 const OTHER_HEADER = /单位|部门|领导|责任人|备注|类别|分类|领域/;
-const NUMBER_CELL = /^\d{1,3}$/;
+/** A row's 序号 cell: `1`, or `1.`/`1、` as some tables print it. */
+const NUMBER_CELL = /^(\d{1,3})[.、]?$/;
 
 /**
  * What a task table's header cell says its column holds (`序号` → no, `重点任务` → task, `牵头单位` → lead, `配合单位` or
@@ -112,7 +113,7 @@ export function taskTableLines(lines: readonly PlanLine[]): TaskLine[] {
       const {section, offset, line} = lines[cell.line]!;
       const out: TaskLine = {
         section,
-        item: Number(row[0]!.text),
+        item: Number(NUMBER_CELL.exec(row[0]!.text)![1]),
         offset: offset + cell.start,
         line: line.slice(cell.start, cell.end),
         body: 0,

@@ -141,10 +141,14 @@ describe("extractTasks: one row per phrasing", () => {
     ["充分盘活利用现有市场等闲置场地", "盘活"],
     ["为个体工商户提供便利经营场所", "提供"],
     ["裁员率放宽到上年度控制目标", "放宽"],
-    ["按上年度缴纳失业保险费的30%返还", "返还"]
-  ])("building, reusing, providing, relaxing and refunding are actions: actionVerb(%s) = %s", (text, verb) => {
-    expect(actionVerb(text)).toBe(verb);
-  });
+    ["按上年度缴纳失业保险费的30%返还", "返还"],
+    ["更新健身器材100件", "更新"]
+  ])(
+    "building, reusing, providing, relaxing, refunding and renewing are actions: actionVerb(%s) = %s",
+    (text, verb) => {
+      expect(actionVerb(text)).toBe(verb);
+    }
+  );
 
   it("a sentence that starts with 改建 is a task of its own, not joined to the next", () => {
     expect(texts("改建3个社区市民健身中心;新建(更新)健身苑点70个。")).toEqual([
@@ -282,11 +286,13 @@ describe("extractTasks: one row per phrasing", () => {
   it.each([
     ["cells split by tabs (a table copied from Word or Excel)", "\t", ""],
     ["cells split by full-width bars ｜", "｜", ""],
-    ["a Markdown table (| … |, a |---| rule under its header)", " | ", "|"]
-  ])("a task table with %s", (_name, bar, edge) => {
+    ["a Markdown table (| … |, a |---| rule under its header)", " | ", "|"],
+    ["numbers 1. in its 序号 column", " | ", "", "1."],
+    ["numbers 1、 in its 序号 column", " | ", "", "1、"]
+  ])("a task table with %s", (_name, bar, edge, no = "1") => {
     const row = (cells: string[]) => `${edge}${edge ? " " : ""}${cells.join(bar)}${edge ? " " : ""}${edge}`;
     const rule = edge ? `${row(["---", "---", "---", "---"])}\n` : "";
-    const table = `${row(["序号", "重点任务", "牵头单位", "完成时限"])}\n${rule}${row(["1", "出台行动计划。", "市教育局", "2031年6月底前"])}\n`;
+    const table = `${row(["序号", "重点任务", "牵头单位", "完成时限"])}\n${rule}${row([no, "出台行动计划。", "市教育局", "2031年6月底前"])}\n`;
     const {items, tasks} = extractTasks(`某市2031年工作要点\n一、重点任务分解\n${table}`);
     expect(items.map((i) => [i.item_id, i.title])).toEqual([["1.1", "出台行动计划"]]);
     expect(tasks.map((t) => [t.text, t.lead, t.deadline, t.deadline_source])).toEqual([
