@@ -11,6 +11,7 @@ import {
   isNoteLine,
   isPrefaceHeading,
   noteTailStart,
+  notesInside,
   officeNoteStart,
   readDeadline,
   readTimeLimit,
@@ -170,7 +171,8 @@ function _extractTasks(
       // the title is read without the closing note: `组织开展评估工作。(市卫健委负责)` is one sentence, itself a task
       const title = itemTitle(line.slice(0, cut), from, {
         textBelow: next !== undefined && next.opens === null && next.section === section && next.item === item,
-        notesBelow: below !== undefined && below.opens === null && isNoteLine(below.line)
+        // a table row's other cells are its notes: a task cell without a stop (开展专项整治) is its task
+        notesBelow: cells !== undefined || (below !== undefined && below.opens === null && isNoteLine(below.line))
       });
       items.set(key, {
         item_id: key,
@@ -204,7 +206,6 @@ function _extractTasks(
       continue;
     }
     const itemTitleText = items.get(key)!.title;
-    const text = line.slice(0, cut);
     // (牵头单位:…;完成时限:6月底前), or a table row's time-limit cell, dates the line's tasks
     const noted = readDeadline(line.slice(cut), {year});
     const tabled = !noted && timeCell ? readTimeLimit(timeCell, {year}) : null;
@@ -214,16 +215,22 @@ function _extractTasks(
       (cells ? tableOwners(input, cells) : null);
     /** The offices a sentence of the line names (`…,市建委牵头,相关部门配合,…`), for its later sentences too. */
     let inText: TaskOwners | null = null;
-    for (const piece of joinPieces(text, entryPieces(text, from) ?? pieces(text, from))) {
+    const parts = lineParts(line, {from, cut, year, input, offset, noted, lineOwners});
+    for (const {part, piece} of parts.flatMap((part) =>
+      joinPieces(part.text, entryPieces(part.text, part.from) ?? pieces(part.text, part.from)).map((piece) => ({
+        part,
+        piece
+      }))
+    )) {
       const n = (counters.get(key) ?? 0) + 1;
       counters.set(key, n);
       const start = offset + piece.start;
       const end = offset + piece.end;
       const clause = normalized.slice(start, end);
       const own = readDeadline(clause, {year});
-      const deadline = own ?? noted ?? tabled;
+      const deadline = own ?? part.noted ?? tabled;
       inText = readOwnersInText(input.slice(start, end)) ?? inText;
-      const owners = lineOwners ?? inText ?? itemOwners.get(key) ?? sectionOwners.get(section) ?? null;
+      const owners = part.owners ?? inText ?? itemOwners.get(key) ?? sectionOwners.get(section) ?? null;
       tasks.push({
         task_id: `${key}-t${n}`,
         item_id: key,
@@ -235,7 +242,7 @@ function _extractTasks(
         end_offset: end,
         verb: actionVerb(clause),
         deadline: deadline?.deadline ?? (year === null ? null : `${year}-12`),
-        deadline_source: own || noted ? "text" : tabled ? "table" : year === null ? null : "year_end",
+        deadline_source: own || part.noted ? "text" : tabled ? "table" : year === null ? null : "year_end",
         deadline_words: deadline?.words ?? null,
         lead: owners?.lead ?? null,
         partners: owners?.partners ?? [],
@@ -247,6 +254,55 @@ function _extractTasks(
     }
   }
   return {year, items: [...items.values()], tasks};
+}
+
+/** A run of a line's sentences and the note that closes it: the text to cut into tasks, from `from`, and what the note names. */
+interface LinePart {
+  /** The line up to the run's end (offsets stay the line's). */
+  text: string;
+  from: number;
+  noted: ReturnType<typeof readDeadline>;
+  owners: TaskOwners | null;
+}
+
+/**
+ * A line's runs of sentences, each with the note that closes it: a note between sentences (`出台方案。(牵头单位:A)完善制度。`)
+ * names the offices and time of the sentences before it, back to the note before; the line's closing note (or table cells,
+ * `lineOwners`) those after the last.
+ */
+function lineParts(
+  line: string,
+  {
+    from,
+    cut,
+    year,
+    input,
+    offset,
+    noted,
+    lineOwners
+  }: {
+    from: number;
+    cut: number;
+    year: number | null;
+    input: string;
+    offset: number;
+    noted: ReturnType<typeof readDeadline>;
+    lineOwners: TaskOwners | null;
+  }
+): LinePart[] {
+  const parts: LinePart[] = [];
+  let start = from;
+  for (const note of notesInside(line.slice(0, cut), from)) {
+    parts.push({
+      text: line.slice(0, note.start),
+      from: start,
+      noted: readDeadline(line.slice(note.start, note.end), {year}),
+      owners: readOwners(input.slice(offset + note.start, offset + note.end))
+    });
+    start = note.end;
+  }
+  parts.push({text: line.slice(0, cut), from: start, noted, owners: lineOwners});
+  return parts;
 }
 
 /** The first line after line `index` that `accept`s (given its index), else undefined; no copy of the lines. */

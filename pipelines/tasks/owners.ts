@@ -16,7 +16,7 @@ const PARTNER_LABEL =
 const LABELLED = /^([\u4e00-\u9fff]{2,6})[::](.*)$/;
 /** How a clause says what its offices do: `…牵头`, `…牵头负责`, `…按职责分工负责`, `…配合`. */
 const ROLE_TAIL =
-  /(牵头负责|牽頭負責|牵头|牽頭|按职责分工负责|按職責分工負責|分别负责|分別負責|负责|負責|配合|参与|參與|协助|協助)$/;
+  /(牵头负责|牽頭負責|牵头|牽頭|按职责分工负责|按職責分工負責|分别负责|分別負責|负责落实|負責落實|负责|負責|配合|参与|參與|协助|協助)$/;
 const LEADS = new Set(["牵头负责", "牽頭負責", "牵头", "牽頭"]);
 /** A name list's closing words that name no office: `等部门`, `等单位`, `等部门单位`. */
 const ETC = /等(?:有关|有關|相关|相關)?(?:部门|部門)?(?:和|及)?(?:单位|單位)?$/;
@@ -32,11 +32,32 @@ const PARTNERS_IN_TEXT = /^(?:由)?(.+?)(配合|参与|參與|协助|協助)$/;
 const IN_TEXT =
   /由([\u4e00-\u9fff]{2,20}?)(?:会同|會同)([^,。;,;]+?)(?:等(?:有关|有關)?(?:部门|部門|单位|單位))?(?:负责|負責|研究|共同)/;
 
-/** The names of a list (`市发改委、国土房管局`), cut at 、,;/ and at 及 or 和 after an office's name. */
-export function officeNames(list: string): string[] {
+/** The levels a name of many units lists before its office (`各县、区人民政府`: each county's and district's). */
+const LEVELS = /^各(?:县|縣|市|区|區|镇|鎮|乡|鄉|乡镇|鄉鎮|街道)(?:、(?:县|縣|市|区|區|镇|鎮|乡|鄉|乡镇|鄉鎮|街道))*$/;
+
+/**
+ * The parts of a list cut at 、 outside brackets (`各县(市、区)人民政府` is one part), with a run of levels (`各县`, `市`)
+ * joined to the name it opens (`各县、区人民政府`).
+ */
+function listParts(list: string): string[] {
+  const out: string[] = [];
+  for (const part of list.split(/、(?![^((]*[))])/)) {
+    const last = out.at(-1);
+    if (last !== undefined && LEVELS.test(last) && !/^各/.test(part)) out[out.length - 1] = `${last}、${part}`;
+    else out.push(part);
+  }
+  return out;
+}
+
+/**
+ * The names of a list (`市发改委、国土房管局`), cut at 、,;/ and at 及 or 和 after an office's name; a name that lists
+ * the levels of its units (`各县、区人民政府`) is one name.
+ */
+function namesOf(list: string): string[] {
   return (
     list
-      .split(/[、,,;;/]/)
+      .split(/[,,;;/]/)
+      .flatMap(listParts)
       .flatMap((part) => part.split(/(?<=(?:局|委|部门|部門|政府|办公室|辦公室|单位|單位))(?:及|和)/))
       // a name the page width broke (教育\n部) is one name
       .map((name) => name.replace(/\s+/g, "").replace(ETC, ""))
@@ -50,10 +71,10 @@ export function officeNames(list: string): string[] {
  * (牵头) is the lead, any other lead a partner; a note that names no lead is led by the first unit it makes
  * responsible (无牵头单位的,责任单位即为牵头单位), the others its partners.
  */
-export function readOwners(note: string): TaskOwners | null {
+function ownersOf(note: string): TaskOwners | null {
   const text = note.trim();
   // the note's own brackets, when it is one (a remark in brackets may close a note line: …(下同))
-  const bare = /^[((]/.test(text) ? text.replace(/^[((]/, "").replace(/[))]$/, "") : text;
+  const bare = /^[((〔]/.test(text) ? text.replace(/^[((〔]/, "").replace(/[))〕]$/, "") : text;
   // then the page width's breaks go (按\n职责分工负责 is one role, 教育\n部 one name)
   const body = bare.replace(REMARK, "").replace(SPACED_LABEL, ";").replace(/\s+/g, "");
   const leads: string[] = [];
@@ -62,18 +83,19 @@ export function readOwners(note: string): TaskOwners | null {
   let listed: string[] | null = null;
   /** Names before the clause that says their role (`A、B等部门,C、D配合`: all four take part). */
   let pending: string[] = [];
-  for (const clause of body.split(/[;;,,](?![^((]*[))])/)) {
+  // a note's sentences end its clauses too (`…负责落实。以下不再列出。`)
+  for (const clause of body.split(/[;;,,。](?![^((]*[))])/)) {
     const c = clause.trim();
     if (!c) continue;
     const labelled = LABELLED.exec(c);
     if (labelled) {
       const label = labelled[1]!;
       listed = LEAD_LABEL.test(label) ? leads : PARTNER_LABEL.test(label) ? partners : null;
-      listed?.push(...officeNames(labelled[2]!));
+      listed?.push(...namesOf(labelled[2]!));
       continue;
     }
     const role = ROLE_TAIL.exec(c);
-    const names = officeNames(role ? c.slice(0, role.index) : c);
+    const names = namesOf(role ? c.slice(0, role.index) : c);
     if (!names.every((n) => OFFICE_END.test(n) || /各/.test(n) || n.length <= 12)) continue;
     if (!role) {
       // a clause without a role goes on a list only when each of its names is an office's
@@ -96,24 +118,72 @@ export function readOwners(note: string): TaskOwners | null {
  * `A牵头,B配合` among its clauses (`由某副市长负责,市发改委牵头,相关部门配合,尽快完成…`: the leader named by a
  * person's title is no office).
  */
-export function readOwnersInText(sentence: string): TaskOwners | null {
+function ownersInText(sentence: string): TaskOwners | null {
   const m = IN_TEXT.exec(sentence);
-  if (m) return {lead: m[1]!, partners: officeNames(m[2]!)};
+  if (m) return {lead: m[1]!, partners: namesOf(m[2]!)};
   const clauses = sentence.split(/[,,;;]/).map((c) => c.trim());
   const at = clauses.findIndex((c) => LEADS_IN_TEXT.test(c) && isOfficeList(LEADS_IN_TEXT.exec(c)![1]!));
   if (at < 0) return null;
-  const leads = officeNames(LEADS_IN_TEXT.exec(clauses[at]!)![1]!);
+  const leads = namesOf(LEADS_IN_TEXT.exec(clauses[at]!)![1]!);
   const partners: string[] = [];
   for (const c of clauses.slice(at + 1)) {
     const p = PARTNERS_IN_TEXT.exec(c);
     if (!p || !isOfficeList(p[1]!)) break;
-    partners.push(...officeNames(p[1]!));
+    partners.push(...namesOf(p[1]!));
   }
   return {lead: leads[0]!, partners: [...leads.slice(1), ...partners]};
 }
 
 /** Whether a list names only offices (`市发改委`, `相关部门`, `区财政局、区水务局`), each ending as offices' names end. */
 function isOfficeList(list: string): boolean {
-  const names = officeNames(list);
+  const names = namesOf(list);
   return names.length > 0 && names.every((n) => OFFICE_END.test(n) && n.length <= 20);
+}
+
+/** Full-width punctuation a plan prints its notes in (，；：（）), made ASCII one for one, as the parsers read it. */
+const FULL_WIDTH: Readonly<Record<string, string>> = {"，": ",", "；": ";", "：": ":", "（": "(", "）": ")"};
+const foldPunctuation = (text: string) => text.replace(/[，；：（）]/g, (c) => FULL_WIDTH[c]!);
+
+/** Each name found in `folded` as `printed` prints it (a name's own brackets stay full-width: `各市（区）人民政府`). */
+function asPrinted(names: string[], folded: string, printed: string): string[] {
+  return names.map((name) => {
+    const at = folded.indexOf(name);
+    return at < 0 ? name : printed.slice(at, at + name.length);
+  });
+}
+
+function ownersAsPrinted(owners: TaskOwners | null, folded: string, printed: string): TaskOwners | null {
+  if (!owners) return null;
+  const [lead, ...partners] = asPrinted([owners.lead ?? "", ...owners.partners], folded, printed);
+  return {lead: owners.lead === null ? null : lead!, partners};
+}
+
+/**
+ * The names of a list (`市发改委、国土房管局`), cut at 、,;/ (full-width too) and at 及 or 和 after an office's name; a
+ * name that lists the levels of its units (`各县、区人民政府`) is one name, and so is one with a 、 in brackets
+ * (`各县(市、区)人民政府`). Names stay as printed.
+ */
+export function officeNames(list: string): string[] {
+  const folded = foldPunctuation(list);
+  return asPrinted(namesOf(folded), folded, list);
+}
+
+/**
+ * The offices a note names (`牵头单位:市卫健委;配合单位:市财政局、市人社局`, `市发改委牵头,各区负责`,
+ * `A、B按职责分工负责`), in ASCII or full-width punctuation, brackets left out; null when it names none. The first office
+ * a note gives as leading (牵头) is the lead, any other lead a partner; a note that names no lead is led by the first unit
+ * it makes responsible (无牵头单位的,责任单位即为牵头单位), the others its partners. Names stay as printed.
+ */
+export function readOwners(note: string): TaskOwners | null {
+  const folded = foldPunctuation(note);
+  return ownersAsPrinted(ownersOf(folded), folded, note);
+}
+
+/**
+ * The offices a sentence itself names, else null: `由A会同B、C等部门研究提出落实意见` (A leads), or clauses
+ * `A牵头,B配合` among its clauses, in ASCII or full-width punctuation. Names stay as printed.
+ */
+export function readOwnersInText(sentence: string): TaskOwners | null {
+  const folded = foldPunctuation(sentence);
+  return ownersAsPrinted(ownersInText(folded), folded, sentence);
 }

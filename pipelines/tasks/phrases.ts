@@ -11,6 +11,13 @@ export const ACTION_VERBS = [
   "建设",
   "建成",
   "新建",
+  "改建",
+  "扩建",
+  "盘活",
+  "提供",
+  "放宽",
+  "返还",
+  "更新",
   "出台",
   "完成",
   "开展",
@@ -175,6 +182,11 @@ const DEADLINES: {pattern: RegExp; read(m: RegExpExecArray): {year?: number; mon
     read: (m) => ({year: Number(m[1]), month: monthNumber(m[2]!)})
   },
   {pattern: /(?:到|至|于|在)?(\d{4})年(?:底|末|内)(?:前)?/, read: (m) => ({year: Number(m[1]), month: 12})},
+  // until a day or a month: 延长至2022年4月30日, 2021年5月1日至2022年4月30日 (the day it runs to)
+  {
+    pattern: new RegExp(`(?:到|至|截至|截止)(\\d{4})年${MONTH}月(?:\\d{1,2}日)?`),
+    read: (m) => ({year: Number(m[1]), month: monthNumber(m[2]!)})
+  },
   {pattern: /(?:到|至)(\d{4})年/, read: (m) => ({year: Number(m[1]), month: 12})},
   {pattern: new RegExp(`(?<![\\d.年])${MONTH}月(?:底|末|份)?(?:前|底|末)`), read: (m) => ({month: monthNumber(m[1]!)})},
   {
@@ -266,9 +278,22 @@ const NOTE =
   "(?:(?:牵头|责任|配合|协办|参与|主责|实施)(?:单位|部门|科室|处室|领导)|完成(?:时限|时间)|时间节点|时限要求)";
 const NOTE_LINE = new RegExp(`^[((]?${NOTE}[::]`);
 /** Text in brackets that may hold a bracket of its own (`各市(区)人民政府`). */
-const BRACKETED = "(?:[^()()]|[((][^()()]*[))])*";
-/** A closing bracket that names offices or a time: `(责任科室:…)`, `(市发改委牵头,各区负责)`. */
-const NOTE_TAIL = new RegExp(`[((](?:${NOTE}[::]|${BRACKETED}(?:牵头|负责))${BRACKETED}[))]\\s*$`);
+const BRACKETED = "(?:[^()()]|[((][^()()]*[))])";
+/** Text in 〔〕 that may hold brackets of its own, but no 〔〕. */
+const HEX_BRACKETED = "(?:[^〔〕()()]|[((][^()()]*[))])";
+/** The longest a note's text runs on either side of its 牵头 or 负责: a note is short, and a bracket never closed costs no more. */
+const NOTE_SPAN = "{0,400}";
+/**
+ * A note in brackets that names offices or a time: `(责任科室:…)`, `(市发改委牵头,各区负责)`, or the same in 〔〕 (a
+ * note that holds brackets of its own: `〔市生态环境局牵头,…各县、区人民政府(管委会)负责落实。〕`).
+ */
+const NOTE_BRACKET =
+  `(?:[((](?:${NOTE}[::]|${BRACKETED}${NOTE_SPAN}(?:牵头|负责))${BRACKETED}${NOTE_SPAN}[))]` +
+  `|〔(?:${NOTE}[::]|${HEX_BRACKETED}${NOTE_SPAN}(?:牵头|负责))${HEX_BRACKETED}${NOTE_SPAN}〕)`;
+/** A note that closes the text. */
+const NOTE_TAIL = new RegExp(`${NOTE_BRACKET}\\s*$`);
+/** A note after a sentence (its stop) with more text after it: it names the offices of the sentences before it. */
+const NOTE_INSIDE = new RegExp(`[。;;!?!?]\\s*(${NOTE_BRACKET})(?=\\s*\\S)`, "g");
 
 /** Whether a paragraph is a note naming offices or a time limit (`牵头单位:区发改局`): not a task. */
 export function isNoteLine(paragraph: string): boolean {
@@ -278,6 +303,18 @@ export function isNoteLine(paragraph: string): boolean {
 /** Where a note in brackets that ends the text starts (`…制度。(责任科室:组干科)`, `(市发改委牵头)`), else the text's length. */
 export function noteTailStart(text: string): number {
   return NOTE_TAIL.exec(text)?.index ?? text.length;
+}
+
+/**
+ * The notes in brackets between the sentences of a text from `from` (`出台方案。(牵头单位:市教育局)完善制度。`): each after a
+ * sentence's stop with text after it, as `[start, end)` offsets into `text`; a note that closes the text is not one of them
+ * ({@link noteTailStart}).
+ */
+export function notesInside(text: string, from = 0): {start: number; end: number}[] {
+  return [...text.slice(from).matchAll(NOTE_INSIDE)].map((m) => {
+    const end = from + m.index! + m[0].length;
+    return {start: end - m[1]!.length, end};
+  });
 }
 
 /** An office's name: a run of characters ending as offices' names end (局, 委, 办公室, 政府 …). */
@@ -307,7 +344,8 @@ export function isGroupName(paragraph: string): boolean {
   );
 }
 
-const PREFACE = /^(?:总体要求|总体思路|指导思想|基本原则|工作原则)/;
+/** Headings of aims and principles, and a regulation's general and closing chapters (总则, 附则: purpose, scope, entry into force). */
+const PREFACE = /^(?:总体要求|总体思路|指导思想|基本原则|工作原则|(?:总则|附则)\s*$)/;
 
 /**
  * Whether a section or item heading (its number left out) states the plan's aims or principles (总体要求, 指导思想, 基本原则 …): it
@@ -316,7 +354,7 @@ const PREFACE = /^(?:总体要求|总体思路|指导思想|基本原则|工作�
 export function isPrefaceHeading(heading: string): boolean {
   return PREFACE.test(
     heading.replace(
-      /^\s*(?:[一二三四五六七八九十]+、|[(][一二三四五六七八九十]+[)]|\d{1,2}[.、]|[(]?\d{1,2}[)])\s*/,
+      /^\s*(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+(?:章|部分)|[(][一二三四五六七八九十]+[)]|\d{1,2}[.、]|[(]?\d{1,2}[)])\s*/,
       ""
     )
   );

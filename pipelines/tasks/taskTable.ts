@@ -19,7 +19,8 @@ const DEADLINE_HEADER = /^(?:完成)?(?:时限|时间)(?:要求|节点)?$|^时�
 const LEAD_HEADER = /^(?:牵头|主责)(?:单位|部门|处室|科室)$/;
 const PARTNER_HEADER = /^(?:配合|责任|协办|参与)(?:单位|部门|处室|科室)$/;
 const OTHER_HEADER = /单位|部门|领导|责任人|备注|类别|分类|领域/;
-const NUMBER_CELL = /^\d{1,3}$/;
+/** A row's 序号 cell: `1`, or `1.`/`1、` as some tables print it. */
+const NUMBER_CELL = /^(\d{1,3})[.、]?$/;
 
 /**
  * What a task table's header cell says its column holds (`序号` → no, `重点任务` → task, `牵头单位` → lead, `配合单位` or
@@ -48,28 +49,37 @@ interface Cell {
   text: string;
 }
 
-/** The cells of the plan's lines in order: a line split at `|` (a trailing `|` ends its last cell), else the line. */
+/** What parts a row's cells: `|`, a full-width `｜`, or a tab (a table copied from Word or Excel). */
+const CELL_BAR = /[|｜\t]/;
+/** A Markdown table's rule under its header (`|---|:---:|`): no cells. */
+const RULE = /^:?-{3,}:?$/;
+
+/**
+ * The cells of the plan's lines in order: a line split at `|`, `｜` or a tab (a bar before the first cell or after the
+ * last opens or ends no cell), else the line; a Markdown rule (`|---|---|`) gives none.
+ */
 function cellsOf(lines: readonly PlanLine[]): Cell[] {
   const out: Cell[] = [];
   lines.forEach(({line}, index) => {
     if (!line.trim()) return;
     const parts: Cell[] = [];
     let from = 0;
-    for (const part of line.split("|")) {
+    for (const part of line.split(CELL_BAR)) {
       const lead = part.length - part.trimStart().length;
       parts.push({line: index, start: from + lead, end: from + lead + part.trim().length, text: part.trim()});
       from += part.length + 1;
     }
     if (parts.length > 1 && parts.at(-1)!.text === "") parts.pop();
-    if (parts.length > 1 && parts[0]!.text === "" && line.trimStart().startsWith("|")) parts.shift();
+    if (parts.length > 1 && parts[0]!.text === "" && CELL_BAR.test(line.trimStart()[0] ?? "")) parts.shift();
+    if (parts.length > 1 && parts.every((p) => RULE.test(p.text))) return;
     out.push(...parts);
   });
   return out;
 }
 
 /**
- * Reads the task tables of a plan (`序号 | 重点任务 | 牵头单位 | 完成时限`), with cells split by `|` or
- * pasted one cell per line: each row (a number cell, then one cell per column) becomes one line, its
+ * Reads the task tables of a plan (`序号 | 重点任务 | 牵头单位 | 完成时限`), with cells split by `|`, `｜` or tabs
+ * (a Markdown table too), or pasted one cell per line: each row (a number cell, then one cell per column) becomes one line, its
  * task cell, opening the item its number names (in the section the row is in); the header and the
  * other cells are no text. The row's time-limit cell goes with it. Other lines are kept as they are.
  */
@@ -103,7 +113,7 @@ export function taskTableLines(lines: readonly PlanLine[]): TaskLine[] {
       const {section, offset, line} = lines[cell.line]!;
       const out: TaskLine = {
         section,
-        item: Number(row[0]!.text),
+        item: Number(NUMBER_CELL.exec(row[0]!.text)![1]),
         offset: offset + cell.start,
         line: line.slice(cell.start, cell.end),
         body: 0,

@@ -32,7 +32,10 @@ describe("extractTasks: one row per phrasing", () => {
     ["a quarter without 第", "三季度完成评估。", "2031-09", "text"],
     ["a half of a later year", "2032年上半年建成实验室。", "2032-06", "text"],
     ["全年", "全年开展巡查。", "2031-12", "text"],
-    ["持续推进 names no month", "持续推进集团化办学。", "2031-12", "year_end"]
+    ["持续推进 names no month", "持续推进集团化办学。", "2031-12", "year_end"],
+    ["until a day (至)", "政策实施期限延长至2032年4月30日。", "2032-04", "text"],
+    ["until a month (到)", "到2032年6月建成实验室。", "2032-06", "text"],
+    ["from a day to a day", "2031年5月1日至2032年4月30日实施减免政策。", "2032-04", "text"]
   ] as const)("deadline, %s: %s", (_name, body, deadline, source) => {
     const [task] = extractTasks(plan(body)).tasks;
     expect({deadline: task!.deadline, source: task!.deadline_source}).toEqual({deadline, source});
@@ -130,6 +133,28 @@ describe("extractTasks: one row per phrasing", () => {
     ["参与社区治理", "参与"]
   ])("a verb right before 率 names a rate, not an action: actionVerb(%s) = %s", (text, verb) => {
     expect(actionVerb(text)).toBe(verb);
+  });
+
+  it.each([
+    ["改建3个社区市民健身中心", "改建"],
+    ["扩建2所中学", "扩建"],
+    ["充分盘活利用现有市场等闲置场地", "盘活"],
+    ["为个体工商户提供便利经营场所", "提供"],
+    ["裁员率放宽到上年度控制目标", "放宽"],
+    ["按上年度缴纳失业保险费的30%返还", "返还"],
+    ["更新健身器材100件", "更新"]
+  ])(
+    "building, reusing, providing, relaxing, refunding and renewing are actions: actionVerb(%s) = %s",
+    (text, verb) => {
+      expect(actionVerb(text)).toBe(verb);
+    }
+  );
+
+  it("a sentence that starts with 改建 is a task of its own, not joined to the next", () => {
+    expect(texts("改建3个社区市民健身中心;新建(更新)健身苑点70个。")).toEqual([
+      "改建3个社区市民健身中心",
+      "新建(更新)健身苑点70个"
+    ]);
   });
 
   it("a short line without punctuation or verb before an item names a group of items: not a task", () => {
@@ -237,6 +262,44 @@ describe("extractTasks: one row per phrasing", () => {
     }
   );
 
+  it.each([
+    [
+      "one row per line",
+      "序号 | 重点任务 | 牵头单位 | 配合单位 | 完成时限\n1 | 开展食品安全专项整治 | 市市场监管局 | 市公安局、市农业农村局 | 2031年6月底前\n2 | 深化商事制度改革 | 市市场监管局 | 市政务服务局 | 持续推进\n"
+    ],
+    [
+      "one cell per line",
+      "序号\n重点任务\n牵头单位\n配合单位\n完成时限\n1\n开展食品安全专项整治\n市市场监管局\n市公安局、市农业农村局\n2031年6月底前\n2\n深化商事制度改革\n市市场监管局\n市政务服务局\n持续推进\n"
+    ]
+  ])("a task table whose task cells have no stop, %s: each cell is its row's task", (_name, table) => {
+    const {items, tasks} = extractTasks(`某市2031年工作要点\n一、重点任务分解\n${table}`);
+    expect(items.map((i) => [i.item_id, i.title])).toEqual([
+      ["1.1", "开展食品安全专项整治"],
+      ["1.2", "深化商事制度改革"]
+    ]);
+    expect(tasks.map((t) => [t.task_id, t.text, t.lead, t.partners, t.deadline, t.deadline_source])).toEqual([
+      ["1.1-t1", "开展食品安全专项整治", "市市场监管局", ["市公安局", "市农业农村局"], "2031-06", "table"],
+      ["1.2-t1", "深化商事制度改革", "市市场监管局", ["市政务服务局"], "2031-12", "year_end"]
+    ]);
+  });
+
+  it.each([
+    ["cells split by tabs (a table copied from Word or Excel)", "\t", ""],
+    ["cells split by full-width bars ｜", "｜", ""],
+    ["a Markdown table (| … |, a |---| rule under its header)", " | ", "|"],
+    ["numbers 1. in its 序号 column", " | ", "", "1."],
+    ["numbers 1、 in its 序号 column", " | ", "", "1、"]
+  ])("a task table with %s", (_name, bar, edge, no = "1") => {
+    const row = (cells: string[]) => `${edge}${edge ? " " : ""}${cells.join(bar)}${edge ? " " : ""}${edge}`;
+    const rule = edge ? `${row(["---", "---", "---", "---"])}\n` : "";
+    const table = `${row(["序号", "重点任务", "牵头单位", "完成时限"])}\n${rule}${row([no, "出台行动计划。", "市教育局", "2031年6月底前"])}\n`;
+    const {items, tasks} = extractTasks(`某市2031年工作要点\n一、重点任务分解\n${table}`);
+    expect(items.map((i) => [i.item_id, i.title])).toEqual([["1.1", "出台行动计划"]]);
+    expect(tasks.map((t) => [t.text, t.lead, t.deadline, t.deadline_source])).toEqual([
+      ["出台行动计划", "市教育局", "2031-06", "table"]
+    ]);
+  });
+
   it("a 是 that is not a list number does not split", () => {
     expect(texts("完成一是一、二是二的核对。")).toEqual(["完成一是一、二是二的核对"]);
   });
@@ -285,6 +348,14 @@ describe("extractTasks: one row per phrasing", () => {
       ["2.1", "深化改革"],
       ["3.2", "强化督查"]
     ]);
+  });
+
+  it("a chapter 总则 or 附则 (purpose, scope, entry into force) holds no work items; its articles are no tasks", () => {
+    const {items, tasks} = extractTasks(
+      "某市2031年科技创新若干措施\n第一章 总则\n第一条 为加快科技创新,制定本措施。\n第二章 支持措施\n第二条 支持企业研发。给予研发奖励。\n第三章 附则\n第三条 本措施自印发之日起施行。\n"
+    );
+    expect(items.map((i) => [i.item_id, i.title])).toEqual([["2.2", "支持企业研发"]]);
+    expect(tasks.map((t) => t.text)).toEqual(["给予研发奖励"]);
   });
 
   /** Each item's id and title, and each task's id and text. */

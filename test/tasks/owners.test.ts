@@ -1,6 +1,6 @@
 import {describe, expect, it} from "vitest";
 import {extractTasks} from "../../pipelines/tasks/extractTasks.js";
-import {readOwners, readOwnersInText} from "../../pipelines/tasks/owners.js";
+import {officeNames, readOwners, readOwnersInText} from "../../pipelines/tasks/owners.js";
 import {readTimeLimit} from "../../pipelines/tasks/phrases.js";
 
 const plan = (body: string) => `某市2031年工作要点\n一、重点任务\n${body}`;
@@ -114,6 +114,64 @@ describe("owners: who leads a task and who takes part, as the plan says", () => 
   it("a note holding a bracket of its own is cut from the task and read", () => {
     expect(owners("(一)加大放权力度。削减审批事项。(责任单位:市审批局,各市(区)人民政府)\n")).toEqual([
       ["1.1-t1", "削减审批事项", "市审批局", "各市(区)人民政府"]
+    ]);
+  });
+
+  it.each([
+    [
+      "labelled",
+      "1.标题。出台方案。（牵头单位：市教育局；配合单位：市财政局、各市（区）人民政府）\n",
+      "市教育局",
+      "市财政局|各市（区）人民政府"
+    ],
+    [
+      "in traditional characters",
+      "1.標題。出台方案。（市經貿委牽頭，市發改委、國土房管局配合）\n",
+      "市經貿委",
+      "市發改委|國土房管局"
+    ],
+    ["in the sentence", "1.标题。出台方案，市发改委牵头，相关部门配合。\n", "市发改委", "相关部门"]
+  ])(
+    "a note printed in full-width punctuation (，；：（）), %s, is read; its names stay as printed",
+    (_name, body, lead, partners) => {
+      expect(owners(body).map(([, , l, p]) => [l, p])).toEqual([[lead, partners]]);
+    }
+  );
+
+  it("a task table's office cells printed with full-width commas are cut as names", () => {
+    const {tasks} = extractTasks(
+      plan(
+        "序号 | 重点任务 | 牵头单位 | 配合单位 | 完成时限\n1 | 出台方案。 | 市教育局 | 市财政局，各区（县）政府 | 6月底前\n"
+      )
+    );
+    expect(tasks.map((t) => [t.lead, t.partners])).toEqual([["市教育局", ["市财政局", "各区（县）政府"]]]);
+  });
+
+  it("a note between two sentences of a line names the offices of the sentences before it, not of those after", () => {
+    expect(
+      owners("1.标题。出台方案。(牵头单位:市教育局;配合单位:市财政局)完善制度。(市人社局牵头,市卫健委参与)\n")
+    ).toEqual([
+      ["1.1-t1", "出台方案", "市教育局", "市财政局"],
+      ["1.1-t2", "完善制度", "市人社局", "市卫健委"]
+    ]);
+  });
+
+  it.each([
+    ["各县、区人民政府(管委会)", ["各县、区人民政府(管委会)"]],
+    ["各县、市、区人民政府", ["各县、市、区人民政府"]],
+    ["各镇、各街道", ["各镇", "各街道"]],
+    ["各县(市、区)人民政府、各开发区管委会", ["各县(市、区)人民政府", "各开发区管委会"]],
+    ["市教育局、市财政局", ["市教育局", "市财政局"]]
+  ])("a name that lists the levels of its units (各县、区人民政府) is one name: officeNames(%s)", (list, names) => {
+    expect(officeNames(list)).toEqual(names);
+  });
+
+  it("a note in 〔〕 (holding brackets and sentences of its own) is a note, not tasks", () => {
+    expect(
+      owners("1.标题。出台方案。〔市教育局牵头,市财政局参与,各区人民政府(管委会)负责落实。以下不再列出。〕完善制度。\n")
+    ).toEqual([
+      ["1.1-t1", "出台方案", "市教育局", "市财政局|各区人民政府(管委会)"],
+      ["1.1-t2", "完善制度", null, ""]
     ]);
   });
 
