@@ -50,12 +50,14 @@ const SCOPES: [RegExp, string][] = [
  * plan's sections (一、) and items (1.); a paragraph that the text repeats in the same section and
  * item yields its targets once. Offsets are JavaScript string indices into `text` as given.
  *
- * Commitments, not results: titles and headings state no targets (李家超列110项KPI); what a
+ * Commitments, not results: titles, headings and a headline with its subtitle state no targets (李家超列110项KPI,
+ * 河南省政府发文,要求…到100%); what a
  * progress report or a retrospective says was done is no target either: a clause under a past period
  * (上半年, 前三季度, 截至目前, a year before the plan's: 2023年全市新建38所 in a 2024 plan, or, the plan's year
  * unknown, before the latest year the text names; a paragraph opening with 完成情况: or 主要成绩:, the paragraphs
  * under a subheading that looks back: 回顾2023年工作成果, 一、主要成绩, not 一、巩固拓展脱贫攻坚成果), or one that says
- * so (已完成, 完成了, 截至…累计, 为任务的116%, 比上年同期增长), except for the target such a
+ * so (已完成, 已推出, 完成了, 截至…累计, 为任务的116%, 比上年同期增长, 整体完成率111.5%), or a paragraph that opens on
+ * figures (数据显示,…), except for the target such a
  * clause names (超额完成40所的年度目标任务 → 40). In a report, a numbered item quotes the task it reports on;
  * in a plan that reviews and then turns to what is to be done (一、2022年工作回顾 … 二、2023年工作任务), the review
  * section's numbered items are results too. A grading scale's steps (1.完成招標50% … 4.啟用100%) state no targets.
@@ -94,7 +96,7 @@ const NAMED_LONG_CLAUSES = 5;
 const ANNOUNCING = String.raw`(?:[\u4e00-\u9fa5]{0,6}?(?:公布|通报|介绍|显示)(?=去年|上年))?`;
 /** Months of this year that have passed: 上半年, 前三季度, 前9个月, 1—4月, 一至三月. */
 const PASSED_MONTHS = [
-  "上半年|前三季度|前两个季度|前[一二三四五六七八九十\\d]{1,2}个月|一季度|第一季度",
+  "上半年|前三季度|前两个季度|前[一二三四五六七八九十\\d]{1,2}个?月|一季度|第一季度",
   String.raw`\d{1,2}\s*[-—~至]\s*\d{1,2}月(?:份)?|[一二三四五六七八九十]+至[一二三四五六七八九十]+月`
 ].join("|");
 /** Years that have passed, and "so far": 去年, 过去五年, 三年来, 截至2023年底, 目前. */
@@ -136,13 +138,18 @@ const NUMBERED = /^\s*(?:[一二三四五六七八九十]+、|\d{1,2}[.、](?!\d
 const REPORT_PARAGRAPH =
   /^(?:\d{4}年)?(?:(?:完成|进展|实施|落实|推进|执行)情况|(?:主要|工作|取得的)?(?:成绩|成效|成果)|工作回顾)[::]/;
 /** Words in a clause, before a number, that say it was done. */
-const RESULT_WORDS =
-  /已(?:经)?(?:超额)?(?:完成|建成|开工|竣工|实现|达到|达|投入|累计|新增|开展|改造|建设|培训|接种|筛查)|截至|为任务的|比上年同期|比原计划|高出全省|超过省定任务/;
+const RESULT_WORDS = /已(?:经)?(?!知|往)[\u4e00-\u9fa5]|截至|为任务的|比上年同期|比原计划|高出全省|超过省定任务/;
 /** A verb with 了 before a number: what was done (完成了校舍改造20万平方米, 建成了体育馆3座). */
 const PAST_TENSE =
   /(?:完成|建成|新建|新增|实现|达到|开展|培训|改造|建设|引进|投入|举办|创建|打造|修建|扩建|改建|培育|办理|接种|筛查|增长|增加|提高|提升|下降|减少|降低|惠及|带动|接待|签约|招收|认定)了/;
 /** Words after a count that opens its clause and say it was done (46项任务全部完成, 318件建议提案全部办理完毕). */
 const DONE_AFTER = /^[^,;。]{0,16}?(?:全部|均已|已经|已)(?:完成|办结|办理完毕|建成|落实)|^[^,;。]{0,16}?办理完毕/;
+/** A paragraph that opens on figures (数据显示, 据统计): it tells results, the plan's year's too. */
+const FIGURES_PARAGRAPH = /^(?:据|经)?(?:数据|统计|监测|调查)(?:显示|表明)|^据(?:初步)?统计/;
+/** A deadline (到2020年, 至2025年; not 截至): a clause naming one not before the reference year is the plan's. */
+const FORWARD_DEADLINE = /(?<!截)(?:到|至)(\d{4})年/;
+/** A headline line: short, no full stop (a comma allowed on the first line: 河南省政府发文,要求…). */
+const HEADLINE = /^[^。;!?]{1,60}$/;
 /**
  * 同比 (against the same period of last year) before a number: a result (同比增长187.8%), unless a goal is named
  * before it in its sentence (发展目标为:…同比增长10%) or the number is bounded (同比增长不低于12%, 10%以上).
@@ -154,8 +161,13 @@ const BOUND_AFTER = /^\s*(?:以上|以内|左右)/;
 /** How far back (characters) a goal word is looked for before a clause, within its line and sentence. */
 const GOAL_REACH = 200;
 /** Words anywhere in a sentence that say its figures were done (新增就业66289人,为任务的116.3%). */
-const RESULT_SENTENCE =
-  /为任务的|为(?:年度)?目标任务的|完成(?:全年|年度)?(?:目标)?任务(?:\([^)]*\))?的|占年度(?:目标|计划)的/;
+const RESULT_SENTENCE = new RegExp(
+  [
+    String.raw`为任务的|为(?:年度)?目标任务的|完成(?:全年|年度)?(?:目标)?任务(?:\([^)]*\))?的|占年度(?:目标|计划)的`,
+    // a completion rate: 整体完成率111.5%, or any over 100% (完成率168%)
+    String.raw`(?:整体|总体|综合)完成率|完成率(?:为|达到?)?\s*(?:10[1-9]|1[1-9]\d|[2-9]\d\d)(?:\.\d+)?%`
+  ].join("|")
+);
 /**
  * A number the words before name as the target (完成全年目标任务(10万公里), 优于年度目标32.9微克/立方米); not a difference from it
  * (好于年度目标0.6个百分点).
@@ -196,6 +208,7 @@ function _extractTargets(
   // The title, or the opening words of a first line that is a paragraph (记者…获悉).
   const title = /^[^,。]*/.exec(first.replace(LEADING_DATE, ""))![0];
   const titleEnd = normalized.indexOf(first) + first.length;
+  const headlineEnd = headlineBlockEnd(lines);
   // A report (its title says so): prose tells what was done; numbered paragraphs quote the tasks.
   const report = REPORT_TITLE.test(title) && !PLAN_TITLE.test(title);
   const lineStarts: number[] = [];
@@ -223,6 +236,7 @@ function _extractTargets(
   let currentSentence: string | null = null;
   let sentenceFacts = {deadline: null as number | null, scope: null as string | null, results: false};
   let past = false; // whether the paragraph, from here on, tells what was done
+  let figures = false; // whether the paragraph opens on figures (数据显示): the plan's own year in it is reported too
   let lookingBack = false; // whether the paragraphs since the last subheading tell what was done (回顾2023年工作成果)
   // the year past and future are told by: the plan's, else the latest the text names (一、2022年工作 … 二、2023年工作)
   const reference = planYear ?? latestYear(normalized);
@@ -255,12 +269,20 @@ function _extractTargets(
           reviewSection = sectionLooksBack ? clause.section : 0;
         }
       } else if (opensSection && clause.section > reviewSection) sectionLooksBack = false;
+      figures = FIGURES_PARAGRAPH.test(clause.paragraph.trim());
       past =
         REPORT_PARAGRAPH.test(clause.paragraph) ||
+        figures ||
         sectionLooksBack ||
         ((report || lookingBack) && !quotesTask(clause.start));
     }
-    if (skip || clause.heading || inTable(clause.start) || scale.has(lastAtOrBefore(lineStarts, clause.start)))
+    if (
+      skip ||
+      clause.heading ||
+      clause.start < headlineEnd ||
+      inTable(clause.start) ||
+      scale.has(lastAtOrBefore(lineStarts, clause.start))
+    )
       continue;
     if (clause.text.length > MAX_CLAUSE) {
       if (++longClauses <= NAMED_LONG_CLAUSES)
@@ -278,11 +300,19 @@ function _extractTargets(
         results: RESULT_SENTENCE.test(clause.sentence)
       };
     }
-    if (PAST_PERIOD.test(clause.text)) past = true;
+    const pastPeriod = PAST_PERIOD.test(clause.text);
+    if (pastPeriod) past = true;
     for (const m of clause.text.matchAll(CONTEXT_YEAR)) {
+      // a year in brackets notes a base or a milestone (5.3亿人(2014年为3.6亿人)): it does not date the clause
+      if (inBrackets(clause.text, m.index)) continue;
       // A later year is the plan's future; the plan's own year is, in a report, the year reported.
-      if (reference !== null) past = Number(m[1]) < reference || (report && Number(m[1]) === reference && past);
+      if (reference !== null)
+        past = Number(m[1]) < reference || ((report || figures) && Number(m[1]) === reference && past);
     }
+    // a deadline not before the reference year: what follows is the plan's (去年7月,计划发布,提出到2020年,…)
+    const deadline = FORWARD_DEADLINE.exec(clause.text);
+    if (deadline && reference !== null && Number(deadline[1]) >= reference && !pastPeriod && !sectionLooksBack)
+      past = false;
     const row = readTableRow(clause.text);
     let previous: string | null = null;
     const mentions = row ? [] : findMentions(clause);
@@ -404,6 +434,38 @@ function looksAhead(heading: string, planYear: number | null, reference: number 
   );
 }
 
+/** Whether `at` lies inside a bracket of `text` opened before it and not closed before it. */
+function inBrackets(text: string, at: number): boolean {
+  const open = text.lastIndexOf("(", at);
+  if (open < 0) return false;
+  const close = text.indexOf(")", open);
+  return close < 0 || close > at;
+}
+
+/**
+ * Where the headline block ends: the first non-empty line when it reads as a headline (up to 60 characters, no full
+ * stop; a comma allowed: 河南省政府发文,要求…到100%), and the short lines without a clause mark straight after it
+ * (a subtitle: 今年GDP预期增长7.5%左右). They restate what the text says; they state no targets. 0 when there is none.
+ */
+function headlineBlockEnd(lines: readonly string[]): number {
+  let at = 0;
+  let end = 0;
+  let first = true;
+  for (const line of lines) {
+    const next = at + line.length + 1;
+    if (line.trim()) {
+      const fits = first ? HEADLINE.test(line.trim()) : SUBHEADING_LINE.test(line.trim());
+      if (!fits || NUMBERED.test(line)) break;
+      end = next;
+      first = false;
+    }
+    at = next;
+  }
+  return end;
+}
+/** A line under the headline that is no prose: up to 60 characters, no clause mark. */
+const SUBHEADING_LINE = /^[^,,。;:!?]{1,60}$/;
+
 /** The latest plausible calendar year the text names (2023年), else null. */
 function latestYear(text: string): number | null {
   let latest: number | null = null;
@@ -436,11 +498,11 @@ function gradingScale(lines: readonly string[]): Set<number> {
 }
 
 /**
- * Whether a count opens its clause (nothing before promises or does it) and the words after it say it was done
- * (46项任务全部完成).
+ * Whether a count opens its clause (nothing before promises or does it, or a list of names ends with 等 before it) and
+ * the words after it say it was done (46项任务全部完成, 北京、天津等22个省份已完成).
  */
 function doneAfter(text: string, mention: Mention): boolean {
-  return /^(?:共|约|累计)?\s*$/.test(text.slice(0, mention.start)) && DONE_AFTER.test(text.slice(mention.end));
+  return /^(?:共|约|累计)?\s*$|等\s*$/.test(text.slice(0, mention.start)) && DONE_AFTER.test(text.slice(mention.end));
 }
 
 /** The index of the last of the ascending `starts` that is ≤ `offset` (-1 when none is). */
