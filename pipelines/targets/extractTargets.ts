@@ -96,13 +96,13 @@ const NAMED_LONG_CLAUSES = 5;
 const ANNOUNCING = String.raw`(?:[\u4e00-\u9fa5]{0,6}?(?:公布|通报|介绍|显示)(?=去年|上年))?`;
 /** Months of this year that have passed: 上半年, 前三季度, 前9个月, 1—4月, 一至三月. */
 const PASSED_MONTHS = [
-  "上半年|前三季度|前两个季度|前[一二三四五六七八九十\\d]{1,2}个?月|一季度|第一季度",
+  "上半年|前三季度|前两个季度|前[一二三四五六七八九十\\d]{1,2}个?月|一季度|第一季度|[一二三]季度末",
   String.raw`\d{1,2}\s*[-—~至]\s*\d{1,2}月(?:份)?|[一二三四五六七八九十]+至[一二三四五六七八九十]+月`
 ].join("|");
 /** Years that have passed, and "so far": 去年, 过去五年, 三年来, 截至2023年底, 目前. */
 const PASSED_YEARS = [
   "今年以来|去年|上年|过去一年|过去五年|[一二三四五六七八九十]+年来|近年来|多年来",
-  String.raw`截至目前|截至\d{2,4}年(?:\d{1,2}月)?(?:底|末)?|至目前|目前`
+  String.raw`截至|至目前|目前`
 ].join("|");
 /** A period that has passed, opening a clause: what follows is what was done. */
 const PAST_PERIOD = new RegExp(
@@ -110,7 +110,7 @@ const PAST_PERIOD = new RegExp(
 );
 /** A title that says the text reports what was done (and not what is to be done). */
 const REPORT_TITLE =
-  /截至|成果|成效|完成情况|执行情况|执行情形|进展情况|回顾|总结|数据显示|统计公报|通报|获悉|发布会|同比|历史新低/;
+  /截至|成果|成效|完成情况|执行情况|执行情形|进展|回顾|总结|数据显示|统计公报|通报|获悉|发布会|同比|历史新低/;
 /** A date that opens a news paragraph (1月21日,…): the title is the words after it. */
 const LEADING_DATE = /^\s*\d{1,2}月\d{1,2}日[,,]?/;
 /** A subheading (a short line with no clause mark and no figure but a year) that opens a look back: 回顾2023年工作成果. */
@@ -148,6 +148,9 @@ const DONE_AFTER = /^[^,;。]{0,16}?(?:全部|均已|已经|已)(?:完成|办结
 const FIGURES_PARAGRAPH = /^(?:据|经)?(?:数据|统计|监测|调查)(?:显示|表明)|^据(?:初步)?统计/;
 /** A deadline (到2020年, 至2025年; not 截至): a clause naming one not before the reference year is the plan's. */
 const FORWARD_DEADLINE = /(?<!截)(?:到|至)(\d{4})年/;
+/** An earlier five-year period opening a clause (“十一五”期间, 十三五以来): its number, 十五 when none. */
+const FIVE_YEAR_PERIOD = /^“?十([一二三四五六七八九])?五”?(?:期间|时期|以来)/;
+const PERIOD_NUMBERS = "一二三四五六七八九";
 /** A headline line: short, no full stop (a comma allowed on the first line: 河南省政府发文,要求…). */
 const HEADLINE = /^[^。;!?]{1,60}$/;
 /**
@@ -300,7 +303,11 @@ function _extractTargets(
         results: RESULT_SENTENCE.test(clause.sentence)
       };
     }
-    const pastPeriod = PAST_PERIOD.test(clause.text);
+    const period = FIVE_YEAR_PERIOD.exec(clause.text);
+    // 十一五 ends in 2010, 十五 in 2005: a period that ended before the reference year is past
+    const periodEnd = period ? 2005 + 5 * (PERIOD_NUMBERS.indexOf(period[1] ?? "") + 1) : null;
+    const pastPeriod =
+      PAST_PERIOD.test(clause.text) || (periodEnd !== null && reference !== null && periodEnd < reference);
     if (pastPeriod) past = true;
     for (const m of clause.text.matchAll(CONTEXT_YEAR)) {
       // a year in brackets notes a base or a milestone (5.3亿人(2014年为3.6亿人)): it does not date the clause
@@ -396,8 +403,11 @@ function _extractTargets(
 function namesTarget(text: string, mention: Mention): boolean {
   if (NAMED_TARGET.test(text.slice(mention.end))) return true;
   const before = text.slice(0, mention.start);
+  // not a difference from it (好于年度目标0.6个百分点), nor a share of it (占年度投资目标92.40%)
   return (
-    NAMED_BEFORE.test(before) && !(mention.unit === "百分点" && /(?:好于|优于|高于|低于|超过|超出)[^,;]*$/.test(before))
+    NAMED_BEFORE.test(before) &&
+    !(mention.unit === "百分点" && /(?:好于|优于|高于|低于|超过|超出)[^,;]*$/.test(before)) &&
+    !(mention.unit === "%" && /占[^,;]{0,8}目标(?:任务)?$/.test(before))
   );
 }
 

@@ -219,7 +219,10 @@ const QUALIFIER_AFTER = /^(?:及)?以[上下]的(?!目标|任务)/;
 /** A ceiling the words after the number name (低于国家4.6%的控制目标). */
 const CONTROL_TARGET_AFTER = /^的?[\u4e00-\u9fa5]{0,4}?控制(?:目标|指标|线)/;
 /** The list a count counts (民生实事项目40项, 10件民生实事48个子项目): it describes the list, no target. */
-const LIST_COUNT = /实事(?:项目)?$/;
+const LIST_COUNT = /(?:实事(?:项目)?|方面、?)$/;
+/** A rate a measure pays at (按照平均每年每院5万元的标准给予补助): a standard, no target. */
+const STANDARD_BEFORE = /按(?:照)?[^,;。]{0,16}$/;
+const STANDARD_AFTER = /^的?[\u4e00-\u9fa5]{0,4}?标准/;
 
 /**
  * Finds the targets in one clause: numbers with a unit, ranges, percentages and 全覆盖, with their
@@ -265,6 +268,7 @@ export function findMentions(clause: Clause): Mention[] {
       DESCRIPTIVE_VERB.test(prefix.replace(/[\s约]+$/, "")) ||
       ATTENDING.test(prefix.trimEnd()) ||
       LIST_COUNT.test(prefix.trimEnd()) ||
+      (STANDARD_BEFORE.test(prefix) && STANDARD_AFTER.test(rest)) ||
       BASE_AFTER.test(rest) ||
       QUALIFIER_AFTER.test(rest) ||
       (CHANGE_FROM.test(prefix.trimEnd()) && CHANGE_TO.test(rest.trimStart())) ||
@@ -272,7 +276,8 @@ export function findMentions(clause: Clause): Mention[] {
     )
       continue;
     const scope = DESCRIPTIVE_SCOPE.exec(text.slice(0, start));
-    if (scope && !ACTION.test(scope[1]!) && !REACHED.test(scope[1]!)) continue;
+    // not when it names a target (涉及年度投资目标6.28亿元)
+    if (scope && !ACTION.test(scope[1]!) && !REACHED.test(scope[1]!) && !/目标$/.test(scope[1]!)) continue;
     if (
       g.unit &&
       g.unit !== "%" &&

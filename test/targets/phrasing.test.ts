@@ -476,3 +476,30 @@ describe("a second corpus: ecology, health, employment, housing, livelihood list
     ]);
   });
 });
+
+describe("held-out texts: reviews inside goal news, progress briefings, list counts", () => {
+  it("reads an earlier five-year period (“十一五”期间), 三季度末 and 截至今年11月底 as past", () => {
+    const plan =
+      "“十二五”期间新增就业4500万人\n未来5年,我国城镇新增就业4500万人。\n“十一五”期间,我国城镇新增就业人数5771万人,城镇登记失业率4.1%。\n";
+    expect(extractTargets(plan).map(brief)).toEqual([[">=", 45000000, "人"]]);
+    expect(extract("三季度末,全国城镇登记失业率为4.0%,比去年底下降0.1个百分点。")).toEqual([]);
+    expect(extract("截至今年11月底,全国累计有86.1万户零就业家庭实现就业,占总户数的99.5%。")).toEqual([]);
+  });
+
+  it("reads a title asking how things progress (最新进展如何) as a report, keeping the target named after 涉及", () => {
+    const briefing =
+      "六盘水市2024年“十件民生实事”最新进展如何?一起来看→\n据悉,十件民生实事涉及年度投资目标6.28亿元。1—10月,完成投资5.8亿元,占年度投资目标92.40%。\n在就业方面,选派科技特派员137名;开展农业技能培训2633人次。\n";
+    expect(extractTargets(briefing).map(brief)).toEqual([[">=", 628000000, "元"]]);
+  });
+
+  it("takes a count after the list's parts (十个方面34项, 10个方面32个小项) and a subsidy standard for no target", () => {
+    for (const sentence of [
+      "今年为民办实事项目确定了十个方面34个项目。",
+      "共安排十方面、34项。",
+      "覆盖就业、教育等10个方面32个小项。",
+      "对公建公营敬老院按照平均每年每院5万元的标准给予补助。"
+    ]) {
+      expect(extract(sentence), sentence).toEqual([]);
+    }
+  });
+});
