@@ -1,6 +1,6 @@
 import {PlanwatchError, normalizePlanText} from "../core/index.js";
 import {indicatorName, listNames} from "./indicator.js";
-import {type Comparator, type Mention, findMentions} from "./mentions.js";
+import {type Comparator, type Mention, findMentions, openBrackets} from "./mentions.js";
 import {type Clause, inferPlanYear, splitClauses, stripGlosses} from "../plan/index.js";
 import {readIndicatorTables} from "./indicatorTable.js";
 import {readTableRow} from "./tableRow.js";
@@ -309,9 +309,10 @@ function _extractTargets(
     const pastPeriod =
       PAST_PERIOD.test(clause.text) || (periodEnd !== null && reference !== null && periodEnd < reference);
     if (pastPeriod) past = true;
+    const openAt = openBrackets(clause.text);
     for (const m of clause.text.matchAll(CONTEXT_YEAR)) {
       // a year in brackets notes a base or a milestone (5.3亿人(2014年为3.6亿人)): it does not date the clause
-      if (inBrackets(clause.text, m.index)) continue;
+      if (openAt(m.index) >= 0) continue;
       // A later year is the plan's future; the plan's own year is, in a report, the year reported.
       if (reference !== null)
         past = Number(m[1]) < reference || ((report || figures) && Number(m[1]) === reference && past);
@@ -442,14 +443,6 @@ function looksAhead(heading: string, planYear: number | null, reference: number 
     /今年|明年|下一步|下阶段/.test(heading) ||
     (reference !== null && years.some((y) => y >= reference))
   );
-}
-
-/** Whether `at` lies inside a bracket of `text` opened before it and not closed before it. */
-function inBrackets(text: string, at: number): boolean {
-  const open = text.lastIndexOf("(", at);
-  if (open < 0) return false;
-  const close = text.indexOf(")", open);
-  return close < 0 || close > at;
 }
 
 /**

@@ -239,6 +239,7 @@ export function findMentions(clause: Clause): Mention[] {
   const {text, quoted} = clause;
   const mentions: Mention[] = [];
   let boundary = 0;
+  const openAt = openBrackets(text);
   for (const m of text.matchAll(MENTION)) {
     const start = m.index!;
     const end = start + m[0].length;
@@ -272,7 +273,7 @@ export function findMentions(clause: Clause): Mention[] {
       BASE_AFTER.test(rest) ||
       QUALIFIER_AFTER.test(rest) ||
       (CHANGE_FROM.test(prefix.trimEnd()) && CHANGE_TO.test(rest.trimStart())) ||
-      baseNote(text, start)
+      baseNote(text, start, openAt(start))
     )
       continue;
     const scope = DESCRIPTIVE_SCOPE.exec(text.slice(0, start));
@@ -430,12 +431,25 @@ function acceptUnit(g: Record<string, string | undefined>, prefix: string, rest:
   return AGE_OR_DURATION.test(prefix) || AGE_OR_DURATION.test(sentence);
 }
 
-/** Whether the number at `start` sits in a bracket that notes a current or base value (目前8.1‰, 2014年为3.6亿人). */
-function baseNote(text: string, start: number): boolean {
-  const open = text.lastIndexOf("(", start);
-  if (open < 0) return false;
-  const close = text.indexOf(")", open);
-  return (close < 0 || close > start) && BASE_NOTE.test(text.slice(open + 1, start));
+/**
+ * Where the bracket open at an offset starts (its `(`), else -1, for offsets asked in ascending order: the text is
+ * walked once, however many offsets are asked.
+ */
+export function openBrackets(text: string): (at: number) => number {
+  let scanned = 0;
+  let open = -1;
+  return (at) => {
+    for (; scanned < at; scanned++) {
+      if (text[scanned] === "(") open = scanned;
+      else if (text[scanned] === ")") open = -1;
+    }
+    return open;
+  };
+}
+
+/** Whether the number at `start`, in the bracket opened at `open` (-1: none), notes a current or base value (目前8.1‰). */
+function baseNote(text: string, start: number, open: number): boolean {
+  return open >= 0 && BASE_NOTE.test(text.slice(open + 1, Math.min(start, open + 12)));
 }
 
 /** Whether a percentage follows in the same clause after a noun phrase: the count is what the share is of. */
