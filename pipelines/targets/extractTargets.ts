@@ -151,6 +151,10 @@ const FORWARD_DEADLINE = /(?<!截)(?:到|至)(\d{4})年/;
 /** An earlier five-year period opening a clause (“十一五”期间, 十三五以来): its number, 十五 when none. */
 const FIVE_YEAR_PERIOD = /^“?十([一二三四五六七八九])?五”?(?:期间|时期|以来)/;
 const PERIOD_NUMBERS = "一二三四五六七八九";
+/** 今年 (not 今年以来): the text names its own year so, after a year it named (2021年,…。今年…目标是:). */
+const THIS_YEAR = /今年(?!以来)/;
+/** Words that make a dated sentence the plan's (2024年,全市将新建…). */
+const FUTURE_WORDS = /将|要|力争|确保|计划|目标|争取|预期/;
 /** A headline line: short, no full stop (a comma allowed on the first line: 河南省政府发文,要求…). */
 const HEADLINE = /^[^。;!?]{1,60}$/;
 /**
@@ -240,6 +244,7 @@ function _extractTargets(
   let sentenceFacts = {deadline: null as number | null, scope: null as string | null, results: false};
   let past = false; // whether the paragraph, from here on, tells what was done
   let figures = false; // whether the paragraph opens on figures (数据显示): the plan's own year in it is reported too
+  let thisYearAt = -1; // where the paragraph says 今年, else -1: a year it names before that is last year
   let lookingBack = false; // whether the paragraphs since the last subheading tell what was done (回顾2023年工作成果)
   // the year past and future are told by: the plan's, else the latest the text names (一、2022年工作 … 二、2023年工作)
   const reference = planYear ?? latestYear(normalized);
@@ -273,6 +278,9 @@ function _extractTargets(
         }
       } else if (opensSection && clause.section > reviewSection) sectionLooksBack = false;
       figures = FIGURES_PARAGRAPH.test(clause.paragraph.trim());
+      const lineStart = lineStarts[lastAtOrBefore(lineStarts, clause.start)]!;
+      const thisYear = THIS_YEAR.exec(lines[lastAtOrBefore(lineStarts, clause.start)]!);
+      thisYearAt = thisYear ? lineStart + thisYear.index : -1;
       past =
         REPORT_PARAGRAPH.test(clause.paragraph) ||
         figures ||
@@ -314,9 +322,14 @@ function _extractTargets(
       // a year in brackets notes a base or a milestone (5.3亿人(2014年为3.6亿人)): it does not date the clause
       if (openAt(m.index) >= 0) continue;
       // A later year is the plan's future; the plan's own year is, in a report, the year reported.
-      if (reference !== null)
-        past = Number(m[1]) < reference || ((report || figures) && Number(m[1]) === reference && past);
+      if (reference === null) continue;
+      const y = Number(m[1]);
+      past = y < reference || ((report || figures) && y === reference && past);
+      // the year named before the paragraph turns to 今年, and no plan words in its sentence: last year
+      if (y === reference && clause.start < thisYearAt && !FUTURE_WORDS.test(clause.sentence)) past = true;
     }
+    // the paragraph turns to 今年 (今年发展主要预期目标是:): what follows is the plan's
+    if (thisYearAt >= clause.start && thisYearAt < clause.end && !pastPeriod && !sectionLooksBack) past = false;
     // a deadline not before the reference year: what follows is the plan's (去年7月,计划发布,提出到2020年,…)
     const deadline = FORWARD_DEADLINE.exec(clause.text);
     if (deadline && reference !== null && Number(deadline[1]) >= reference && !pastPeriod && !sectionLooksBack)

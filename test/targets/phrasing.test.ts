@@ -503,3 +503,11 @@ describe("held-out texts: reviews inside goal news, progress briefings, list cou
     }
   });
 });
+
+describe("a review and the year's goals in one paragraph", () => {
+  it("reads the year a paragraph names before it turns to 今年 as last year (2021年,…增长8.1%。…今年…目标是:)", () => {
+    const news =
+      "3月5日,总理在政府工作报告中表示,2021年,我国国内生产总值增长8.1%,城镇新增就业1269万人。今年发展主要预期目标是:城镇新增就业1100万人以上。\n";
+    expect(extractTargets(news).map(brief)).toEqual([[">=", 11000000, "人"]]);
+  });
+});
