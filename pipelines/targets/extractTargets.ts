@@ -113,6 +113,13 @@ const REPORT_TITLE =
   /截至|成果|成效|完成情况|执行情况|执行情形|进展|回顾|总结|数据显示|统计公报|通报|获悉|发布会|同比|历史新低/;
 /** A date that opens a news paragraph (1月21日,…): the title is the words after it. */
 const LEADING_DATE = /^\s*\d{1,2}月\d{1,2}日[,,]?/;
+/** A day (22日,) or a date that opens a lede, and the lede's first sentence. */
+const LEADING_DAY = /^(?:\d{1,2}月)?\d{1,2}日[,,]?/;
+const LEDE = /^[^。;!?\n]*/;
+/** A lede that reports on what was done (a narrower list than a title's: a lede may tell where the news was heard). */
+const REPORTING_LEDE = /通报|(?:完成|执行|进展)情况|统计公报|数据显示/;
+/** 目标完成情况: a report on targets (目标 there names no plan). */
+const TARGETS_REPORTED = /目标(?:任务)?完成情况/g;
 /** A subheading (a short line with no clause mark and no figure but a year) that opens a look back: 回顾2023年工作成果. */
 const SUBHEADING = /^[^,,。;:!?\d]{0,12}(?:\d{4}年[^,,。;:!?\d]{0,12})?$/;
 /** Words of a subheading that look back: 回顾, 总结, 主要成绩, 工作成效, 完成情况, 进展情况. */
@@ -180,6 +187,8 @@ const RESULT_SENTENCE = new RegExp(
  * (好于年度目标0.6个百分点).
  */
 const NAMED_BEFORE = /(?:目标(?:任务)?|目标值)(?:为|是)?\(?\s*$/;
+/** A value in a list the target named after it shares (超额完成…下降4%、重污染天数同比减少6%的改善目标 → 4 too). */
+const NAMED_IN_LIST = /^、[^,;。\d]{0,24}\d+(?:\.\d+)?\s*[%‰]?\s*的[\u4e00-\u9fa5]{0,16}目标/;
 /** A number that a report says was the target (超额完成40所的年度目标任务). */
 const NAMED_TARGET =
   /^的?(?:年度)?目标(?:任务)?|^的?年度任务|^的[\u4e00-\u9fa5]{1,16}目标|^(?:以上|左右)?(?:全年|年度)[\u4e00-\u9fa5]{0,12}目标/;
@@ -217,7 +226,17 @@ function _extractTargets(
   const titleEnd = normalized.indexOf(first) + first.length;
   const headlineEnd = headlineBlockEnd(lines);
   // A report (its title says so): prose tells what was done; numbered paragraphs quote the tasks.
-  const report = REPORT_TITLE.test(title) && !PLAN_TITLE.test(title);
+  // under a headline, the lede's first sentence too (22日,生态环境部通报了…目标完成情况): 目标完成情况 reports on targets
+  const lede =
+    headlineEnd > 0
+      ? (LEDE.exec(normalized.slice(headlineEnd).replace(/^\s+/, "").replace(LEADING_DAY, ""))?.[0] ?? "")
+      : "";
+  const report =
+    (REPORT_TITLE.test(title) && !PLAN_TITLE.test(title)) ||
+    (!PLAN_TITLE.test(title) &&
+      !NUMBERED.test(lede) &&
+      REPORTING_LEDE.test(lede) &&
+      !PLAN_TITLE.test(lede.replace(TARGETS_REPORTED, "")));
   const lineStarts: number[] = [];
   lines.reduce((at, l) => (lineStarts.push(at), at + l.length + 1), 0);
   const quotesTask = (offset: number) => {
@@ -415,7 +434,7 @@ function _extractTargets(
 
 /** Whether the words around a number name it the target (超额完成40所的年度目标任务, 完成全年目标任务(10万公里)). */
 function namesTarget(text: string, mention: Mention): boolean {
-  if (NAMED_TARGET.test(text.slice(mention.end))) return true;
+  if (NAMED_TARGET.test(text.slice(mention.end)) || NAMED_IN_LIST.test(text.slice(mention.end))) return true;
   const before = text.slice(0, mention.start);
   // not a difference from it (好于年度目标0.6个百分点), nor a share of it (占年度投资目标92.40%)
   return (

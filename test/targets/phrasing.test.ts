@@ -511,3 +511,14 @@ describe("a review and the year's goals in one paragraph", () => {
     expect(extractTargets(news).map(brief)).toEqual([[">=", 11000000, "人"]]);
   });
 });
+
+describe("a results report under a headline that does not say so", () => {
+  it("reads a lede that reports (通报了…目标完成情况) as a report, keeping each target a list names (下降4%、减少6%的改善目标)", () => {
+    const news =
+      "PM2.5浓度下降 重点区域空气质量改善\n\n22日,生态环境部通报了重点区域秋冬季环境空气质量目标完成情况。\n\n其中,京津冀PM2.5平均浓度为70微克/立方米,同比下降13.6%,超额完成PM2.5平均浓度同比下降4%、重污染天数同比减少6%的改善目标;浓度最低的3个城市依次是北京、廊坊和长治。\n";
+    expect(extractTargets(news).map(brief)).toEqual([
+      [">=", 4, "%"],
+      [">=", 6, "%"]
+    ]);
+  });
+});
