@@ -1,6 +1,6 @@
 import {PlanwatchError, normalizePlanText} from "../core/index.js";
 import {indicatorName, listNames} from "./indicator.js";
-import {type Comparator, type Mention, findMentions} from "./mentions.js";
+import {type Comparator, type Mention, findMentions, openBrackets} from "./mentions.js";
 import {type Clause, inferPlanYear, splitClauses, stripGlosses} from "../plan/index.js";
 import {readIndicatorTables} from "./indicatorTable.js";
 import {readTableRow} from "./tableRow.js";
@@ -50,12 +50,14 @@ const SCOPES: [RegExp, string][] = [
  * plan's sections (一、) and items (1.); a paragraph that the text repeats in the same section and
  * item yields its targets once. Offsets are JavaScript string indices into `text` as given.
  *
- * Commitments, not results: titles and headings state no targets (李家超列110项KPI); what a
+ * Commitments, not results: titles, headings and a headline with its subtitle state no targets (李家超列110项KPI,
+ * 河南省政府发文,要求…到100%); what a
  * progress report or a retrospective says was done is no target either: a clause under a past period
  * (上半年, 前三季度, 截至目前, a year before the plan's: 2023年全市新建38所 in a 2024 plan, or, the plan's year
  * unknown, before the latest year the text names; a paragraph opening with 完成情况: or 主要成绩:, the paragraphs
  * under a subheading that looks back: 回顾2023年工作成果, 一、主要成绩, not 一、巩固拓展脱贫攻坚成果), or one that says
- * so (已完成, 完成了, 截至…累计, 为任务的116%, 比上年同期增长), except for the target such a
+ * so (已完成, 已推出, 完成了, 截至…累计, 为任务的116%, 比上年同期增长, 整体完成率111.5%), or a paragraph that opens on
+ * figures (数据显示,…), except for the target such a
  * clause names (超额完成40所的年度目标任务 → 40). In a report, a numbered item quotes the task it reports on;
  * in a plan that reviews and then turns to what is to be done (一、2022年工作回顾 … 二、2023年工作任务), the review
  * section's numbered items are results too. A grading scale's steps (1.完成招標50% … 4.啟用100%) state no targets.
@@ -94,13 +96,13 @@ const NAMED_LONG_CLAUSES = 5;
 const ANNOUNCING = String.raw`(?:[\u4e00-\u9fa5]{0,6}?(?:公布|通报|介绍|显示)(?=去年|上年))?`;
 /** Months of this year that have passed: 上半年, 前三季度, 前9个月, 1—4月, 一至三月. */
 const PASSED_MONTHS = [
-  "上半年|前三季度|前两个季度|前[一二三四五六七八九十\\d]{1,2}个月|一季度|第一季度",
+  "上半年|前三季度|前两个季度|前[一二三四五六七八九十\\d]{1,2}个?月|一季度|第一季度|[一二三]季度末",
   String.raw`\d{1,2}\s*[-—~至]\s*\d{1,2}月(?:份)?|[一二三四五六七八九十]+至[一二三四五六七八九十]+月`
 ].join("|");
 /** Years that have passed, and "so far": 去年, 过去五年, 三年来, 截至2023年底, 目前. */
 const PASSED_YEARS = [
   "今年以来|去年|上年|过去一年|过去五年|[一二三四五六七八九十]+年来|近年来|多年来",
-  String.raw`截至目前|截至\d{2,4}年(?:\d{1,2}月)?(?:底|末)?|至目前|目前`
+  String.raw`截至|至目前|目前`
 ].join("|");
 /** A period that has passed, opening a clause: what follows is what was done. */
 const PAST_PERIOD = new RegExp(
@@ -108,9 +110,16 @@ const PAST_PERIOD = new RegExp(
 );
 /** A title that says the text reports what was done (and not what is to be done). */
 const REPORT_TITLE =
-  /截至|成果|成效|完成情况|执行情况|执行情形|进展情况|回顾|总结|数据显示|统计公报|通报|获悉|发布会|同比|历史新低/;
+  /截至|成果|成效|完成情况|执行情况|执行情形|进展|回顾|总结|数据显示|统计公报|通报|获悉|发布会|同比|历史新低/;
 /** A date that opens a news paragraph (1月21日,…): the title is the words after it. */
 const LEADING_DATE = /^\s*\d{1,2}月\d{1,2}日[,,]?/;
+/** A day (22日,) or a date that opens a lede, and the lede's first sentence. */
+const LEADING_DAY = /^(?:\d{1,2}月)?\d{1,2}日[,,]?/;
+const LEDE = /^[^。;!?\n]*/;
+/** A lede that reports on what was done (a narrower list than a title's: a lede may tell where the news was heard). */
+const REPORTING_LEDE = /通报|(?:完成|执行|进展)情况|统计公报|数据显示/;
+/** 目标完成情况: a report on targets (目标 there names no plan). */
+const TARGETS_REPORTED = /目标(?:任务)?完成情况/g;
 /** A subheading (a short line with no clause mark and no figure but a year) that opens a look back: 回顾2023年工作成果. */
 const SUBHEADING = /^[^,,。;:!?\d]{0,12}(?:\d{4}年[^,,。;:!?\d]{0,12})?$/;
 /** Words of a subheading that look back: 回顾, 总结, 主要成绩, 工作成效, 完成情况, 进展情况. */
@@ -136,13 +145,25 @@ const NUMBERED = /^\s*(?:[一二三四五六七八九十]+、|\d{1,2}[.、](?!\d
 const REPORT_PARAGRAPH =
   /^(?:\d{4}年)?(?:(?:完成|进展|实施|落实|推进|执行)情况|(?:主要|工作|取得的)?(?:成绩|成效|成果)|工作回顾)[::]/;
 /** Words in a clause, before a number, that say it was done. */
-const RESULT_WORDS =
-  /已(?:经)?(?:超额)?(?:完成|建成|开工|竣工|实现|达到|达|投入|累计|新增|开展|改造|建设|培训|接种|筛查)|截至|为任务的|比上年同期|比原计划|高出全省|超过省定任务/;
+const RESULT_WORDS = /已(?:经)?(?!知|往)[\u4e00-\u9fa5]|截至|为任务的|比上年同期|比原计划|高出全省|超过省定任务/;
 /** A verb with 了 before a number: what was done (完成了校舍改造20万平方米, 建成了体育馆3座). */
 const PAST_TENSE =
   /(?:完成|建成|新建|新增|实现|达到|开展|培训|改造|建设|引进|投入|举办|创建|打造|修建|扩建|改建|培育|办理|接种|筛查|增长|增加|提高|提升|下降|减少|降低|惠及|带动|接待|签约|招收|认定)了/;
 /** Words after a count that opens its clause and say it was done (46项任务全部完成, 318件建议提案全部办理完毕). */
 const DONE_AFTER = /^[^,;。]{0,16}?(?:全部|均已|已经|已)(?:完成|办结|办理完毕|建成|落实)|^[^,;。]{0,16}?办理完毕/;
+/** A paragraph that opens on figures (数据显示, 据统计): it tells results, the plan's year's too. */
+const FIGURES_PARAGRAPH = /^(?:据|经)?(?:数据|统计|监测|调查)(?:显示|表明)|^据(?:初步)?统计/;
+/** A deadline (到2020年, 至2025年; not 截至): a clause naming one not before the reference year is the plan's. */
+const FORWARD_DEADLINE = /(?<!截)(?:到|至)(\d{4})年/;
+/** An earlier five-year period opening a clause (“十一五”期间, 十三五以来): its number, 十五 when none. */
+const FIVE_YEAR_PERIOD = /^“?十([一二三四五六七八九])?五”?(?:期间|时期|以来)/;
+const PERIOD_NUMBERS = "一二三四五六七八九";
+/** 今年 (not 今年以来): the text names its own year so, after a year it named (2021年,…。今年…目标是:). */
+const THIS_YEAR = /今年(?!以来)/;
+/** Words that make a dated sentence the plan's (2024年,全市将新建…). */
+const FUTURE_WORDS = /将|要|力争|确保|计划|目标|争取|预期/;
+/** A headline line: short, no full stop (a comma allowed on the first line: 河南省政府发文,要求…). */
+const HEADLINE = /^[^。;!?]{1,60}$/;
 /**
  * 同比 (against the same period of last year) before a number: a result (同比增长187.8%), unless a goal is named
  * before it in its sentence (发展目标为:…同比增长10%) or the number is bounded (同比增长不低于12%, 10%以上).
@@ -154,13 +175,20 @@ const BOUND_AFTER = /^\s*(?:以上|以内|左右)/;
 /** How far back (characters) a goal word is looked for before a clause, within its line and sentence. */
 const GOAL_REACH = 200;
 /** Words anywhere in a sentence that say its figures were done (新增就业66289人,为任务的116.3%). */
-const RESULT_SENTENCE =
-  /为任务的|为(?:年度)?目标任务的|完成(?:全年|年度)?(?:目标)?任务(?:\([^)]*\))?的|占年度(?:目标|计划)的/;
+const RESULT_SENTENCE = new RegExp(
+  [
+    String.raw`为任务的|为(?:年度)?目标任务的|完成(?:全年|年度)?(?:目标)?任务(?:\([^)]*\))?的|占年度(?:目标|计划)的`,
+    // a completion rate: 整体完成率111.5%, or any over 100% (完成率168%)
+    String.raw`(?:整体|总体|综合)完成率|完成率(?:为|达到?)?\s*(?:10[1-9]|1[1-9]\d|[2-9]\d\d)(?:\.\d+)?%`
+  ].join("|")
+);
 /**
  * A number the words before name as the target (完成全年目标任务(10万公里), 优于年度目标32.9微克/立方米); not a difference from it
  * (好于年度目标0.6个百分点).
  */
 const NAMED_BEFORE = /(?:目标(?:任务)?|目标值)(?:为|是)?\(?\s*$/;
+/** A value in a list the target named after it shares (超额完成…下降4%、重污染天数同比减少6%的改善目标 → 4 too). */
+const NAMED_IN_LIST = /^、[^,;。\d]{0,24}\d+(?:\.\d+)?\s*[%‰]?\s*的[\u4e00-\u9fa5]{0,16}目标/;
 /** A number that a report says was the target (超额完成40所的年度目标任务). */
 const NAMED_TARGET =
   /^的?(?:年度)?目标(?:任务)?|^的?年度任务|^的[\u4e00-\u9fa5]{1,16}目标|^(?:以上|左右)?(?:全年|年度)[\u4e00-\u9fa5]{0,12}目标/;
@@ -196,8 +224,19 @@ function _extractTargets(
   // The title, or the opening words of a first line that is a paragraph (记者…获悉).
   const title = /^[^,。]*/.exec(first.replace(LEADING_DATE, ""))![0];
   const titleEnd = normalized.indexOf(first) + first.length;
+  const headlineEnd = headlineBlockEnd(lines);
   // A report (its title says so): prose tells what was done; numbered paragraphs quote the tasks.
-  const report = REPORT_TITLE.test(title) && !PLAN_TITLE.test(title);
+  // under a headline, the lede's first sentence too (22日,生态环境部通报了…目标完成情况): 目标完成情况 reports on targets
+  const lede =
+    headlineEnd > 0
+      ? (LEDE.exec(normalized.slice(headlineEnd).replace(/^\s+/, "").replace(LEADING_DAY, ""))?.[0] ?? "")
+      : "";
+  const report =
+    (REPORT_TITLE.test(title) && !PLAN_TITLE.test(title)) ||
+    (!PLAN_TITLE.test(title) &&
+      !NUMBERED.test(lede) &&
+      REPORTING_LEDE.test(lede) &&
+      !PLAN_TITLE.test(lede.replace(TARGETS_REPORTED, "")));
   const lineStarts: number[] = [];
   lines.reduce((at, l) => (lineStarts.push(at), at + l.length + 1), 0);
   const quotesTask = (offset: number) => {
@@ -223,6 +262,8 @@ function _extractTargets(
   let currentSentence: string | null = null;
   let sentenceFacts = {deadline: null as number | null, scope: null as string | null, results: false};
   let past = false; // whether the paragraph, from here on, tells what was done
+  let figures = false; // whether the paragraph opens on figures (数据显示): the plan's own year in it is reported too
+  let thisYearAt = -1; // where the paragraph says 今年, else -1: a year it names before that is last year
   let lookingBack = false; // whether the paragraphs since the last subheading tell what was done (回顾2023年工作成果)
   // the year past and future are told by: the plan's, else the latest the text names (一、2022年工作 … 二、2023年工作)
   const reference = planYear ?? latestYear(normalized);
@@ -255,12 +296,23 @@ function _extractTargets(
           reviewSection = sectionLooksBack ? clause.section : 0;
         }
       } else if (opensSection && clause.section > reviewSection) sectionLooksBack = false;
+      figures = FIGURES_PARAGRAPH.test(clause.paragraph.trim());
+      const lineStart = lineStarts[lastAtOrBefore(lineStarts, clause.start)]!;
+      const thisYear = THIS_YEAR.exec(lines[lastAtOrBefore(lineStarts, clause.start)]!);
+      thisYearAt = thisYear ? lineStart + thisYear.index : -1;
       past =
         REPORT_PARAGRAPH.test(clause.paragraph) ||
+        figures ||
         sectionLooksBack ||
         ((report || lookingBack) && !quotesTask(clause.start));
     }
-    if (skip || clause.heading || inTable(clause.start) || scale.has(lastAtOrBefore(lineStarts, clause.start)))
+    if (
+      skip ||
+      clause.heading ||
+      clause.start < headlineEnd ||
+      inTable(clause.start) ||
+      scale.has(lastAtOrBefore(lineStarts, clause.start))
+    )
       continue;
     if (clause.text.length > MAX_CLAUSE) {
       if (++longClauses <= NAMED_LONG_CLAUSES)
@@ -278,11 +330,29 @@ function _extractTargets(
         results: RESULT_SENTENCE.test(clause.sentence)
       };
     }
-    if (PAST_PERIOD.test(clause.text)) past = true;
+    const period = FIVE_YEAR_PERIOD.exec(clause.text);
+    // 十一五 ends in 2010, 十五 in 2005: a period that ended before the reference year is past
+    const periodEnd = period ? 2005 + 5 * (PERIOD_NUMBERS.indexOf(period[1] ?? "") + 1) : null;
+    const pastPeriod =
+      PAST_PERIOD.test(clause.text) || (periodEnd !== null && reference !== null && periodEnd < reference);
+    if (pastPeriod) past = true;
+    const openAt = openBrackets(clause.text);
     for (const m of clause.text.matchAll(CONTEXT_YEAR)) {
+      // a year in brackets notes a base or a milestone (5.3亿人(2014年为3.6亿人)): it does not date the clause
+      if (openAt(m.index) >= 0) continue;
       // A later year is the plan's future; the plan's own year is, in a report, the year reported.
-      if (reference !== null) past = Number(m[1]) < reference || (report && Number(m[1]) === reference && past);
+      if (reference === null) continue;
+      const y = Number(m[1]);
+      past = y < reference || ((report || figures) && y === reference && past);
+      // the year named before the paragraph turns to 今年, and no plan words in its sentence: last year
+      if (y === reference && clause.start < thisYearAt && !FUTURE_WORDS.test(clause.sentence)) past = true;
     }
+    // the paragraph turns to 今年 (今年发展主要预期目标是:): what follows is the plan's
+    if (thisYearAt >= clause.start && thisYearAt < clause.end && !pastPeriod && !sectionLooksBack) past = false;
+    // a deadline not before the reference year: what follows is the plan's (去年7月,计划发布,提出到2020年,…)
+    const deadline = FORWARD_DEADLINE.exec(clause.text);
+    if (deadline && reference !== null && Number(deadline[1]) >= reference && !pastPeriod && !sectionLooksBack)
+      past = false;
     const row = readTableRow(clause.text);
     let previous: string | null = null;
     const mentions = row ? [] : findMentions(clause);
@@ -364,10 +434,13 @@ function _extractTargets(
 
 /** Whether the words around a number name it the target (超额完成40所的年度目标任务, 完成全年目标任务(10万公里)). */
 function namesTarget(text: string, mention: Mention): boolean {
-  if (NAMED_TARGET.test(text.slice(mention.end))) return true;
+  if (NAMED_TARGET.test(text.slice(mention.end)) || NAMED_IN_LIST.test(text.slice(mention.end))) return true;
   const before = text.slice(0, mention.start);
+  // not a difference from it (好于年度目标0.6个百分点), nor a share of it (占年度投资目标92.40%)
   return (
-    NAMED_BEFORE.test(before) && !(mention.unit === "百分点" && /(?:好于|优于|高于|低于|超过|超出)[^,;]*$/.test(before))
+    NAMED_BEFORE.test(before) &&
+    !(mention.unit === "百分点" && /(?:好于|优于|高于|低于|超过|超出)[^,;]*$/.test(before)) &&
+    !(mention.unit === "%" && /占[^,;]{0,8}目标(?:任务)?$/.test(before))
   );
 }
 
@@ -404,6 +477,30 @@ function looksAhead(heading: string, planYear: number | null, reference: number 
   );
 }
 
+/**
+ * Where the headline block ends: the first non-empty line when it reads as a headline (up to 60 characters, no full
+ * stop; a comma allowed: 河南省政府发文,要求…到100%), and the short lines without a clause mark straight after it
+ * (a subtitle: 今年GDP预期增长7.5%左右). They restate what the text says; they state no targets. 0 when there is none.
+ */
+function headlineBlockEnd(lines: readonly string[]): number {
+  let at = 0;
+  let end = 0;
+  let first = true;
+  for (const line of lines) {
+    const next = at + line.length + 1;
+    if (line.trim()) {
+      const fits = first ? HEADLINE.test(line.trim()) : SUBHEADING_LINE.test(line.trim());
+      if (!fits || NUMBERED.test(line)) break;
+      end = next;
+      first = false;
+    }
+    at = next;
+  }
+  return end;
+}
+/** A line under the headline that is no prose: up to 60 characters, no clause mark. */
+const SUBHEADING_LINE = /^[^,,。;:!?]{1,60}$/;
+
 /** The latest plausible calendar year the text names (2023年), else null. */
 function latestYear(text: string): number | null {
   let latest: number | null = null;
@@ -436,11 +533,11 @@ function gradingScale(lines: readonly string[]): Set<number> {
 }
 
 /**
- * Whether a count opens its clause (nothing before promises or does it) and the words after it say it was done
- * (46项任务全部完成).
+ * Whether a count opens its clause (nothing before promises or does it, or a list of names ends with 等 before it) and
+ * the words after it say it was done (46项任务全部完成, 北京、天津等22个省份已完成).
  */
 function doneAfter(text: string, mention: Mention): boolean {
-  return /^(?:共|约|累计)?\s*$/.test(text.slice(0, mention.start)) && DONE_AFTER.test(text.slice(mention.end));
+  return /^(?:共|约|累计)?\s*$|等\s*$/.test(text.slice(0, mention.start)) && DONE_AFTER.test(text.slice(mention.end));
 }
 
 /** The index of the last of the ascending `starts` that is ≤ `offset` (-1 when none is). */

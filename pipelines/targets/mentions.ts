@@ -191,6 +191,8 @@ const ACTION = new RegExp(`${COUNTING_VERBS}|实施|改造|提升|整治`);
 
 /** Indicators whose target is a ceiling (a concentration, a death rate): a neutral verb means at most. */
 const LOWER_IS_BETTER = /浓度|死亡率|发病率|发生率|事故率|能耗|排放量|失业率|辍学率|超标/;
+/** Such an indicator's name right before its value, no verb between (婴儿死亡率 5.0‰). */
+const LOWER_IS_BETTER_END = new RegExp(`(?:${LOWER_IS_BETTER.source})$`);
 /** What follows a count that only describes (针对12个乡镇, 涵盖6个发展领域, 10件民生实事). */
 const DESCRIPTIVE_NOUN = /^(?:大)?(?:[\u4e00-\u9fa5]{0,2}领域|方面|维度|板块|大类|类别|环节)|^[^,;。]{0,20}?实事/;
 /** Words before a count that make it the scope or what a text has, not the target (针对12个乡镇, 纲要共设18篇). */
@@ -207,6 +209,20 @@ const WEIGHT = /[\u4e00-\u9fa5)」”]\s*\($/;
 const REACHED = /^[\u4e00-\u9fa5]{0,4}?(?:居民|群众|农户|家庭|住户|人口|学生|职工)$/;
 /** A base the target builds on (在2023年117公里的基础上翻了一番). */
 const BASE_AFTER = /^(?:的)?基础上/;
+/** A change's starting value (由现在的46.7%提高至90%, 从19.6/10万下降到18.3/10万): the words before and after it. */
+const CHANGE_FROM = /(?:由|从)(?:\d{4}年(?:底|末)?的?|(?:现在|目前|当前|现状)的?)?$/;
+const CHANGE_TO = /^(?:提高|提升|增加|增长|上升|扩大|下降|降低|减少|缩小|压减|压降)(?:到|至)|^(?:增至|降至|升至|降到)/;
+/** A bracket that notes the current or a base year's value (目前8.1‰, 2014年为3.6亿人): no target. */
+const BASE_NOTE = /^(?:目前|现状|现在|当前|基期|\d{4}年(?:底|末)?(?:为|是))/;
+/** 以上的 (or 以下的) before a noun: the number qualifies it (常住人口在100万以上的城市), unless it names a target. */
+const QUALIFIER_AFTER = /^(?:及)?以[上下]的(?!目标|任务)/;
+/** A ceiling the words after the number name (低于国家4.6%的控制目标). */
+const CONTROL_TARGET_AFTER = /^的?[\u4e00-\u9fa5]{0,4}?控制(?:目标|指标|线)/;
+/** The list a count counts (民生实事项目40项, 10件民生实事48个子项目): it describes the list, no target. */
+const LIST_COUNT = /(?:实事(?:项目)?|方面、?)$/;
+/** A rate a measure pays at (按照平均每年每院5万元的标准给予补助): a standard, no target. */
+const STANDARD_BEFORE = /按(?:照)?[^,;。]{0,16}$/;
+const STANDARD_AFTER = /^的?[\u4e00-\u9fa5]{0,4}?标准/;
 
 /**
  * Finds the targets in one clause: numbers with a unit, ranges, percentages and 全覆盖, with their
@@ -214,13 +230,16 @@ const BASE_AFTER = /^(?:的)?基础上/;
  * ordinals (第二批), congress numbers (十五届二次全会), durations (6个月), slogans with a plus
  * (1+N), Chinese numerals that no comparator or counting verb introduces, calendar years, ages and
  * durations that qualify a noun (65岁以上老年人, 五年生存率) or belong to no age or duration
- * indicator, classes (10亿元以上项目25个), descriptive counts (针对12个乡镇, 6个发展领域) and a
- * count that a following percentage is a share of (约600个黑点…消除至少75%).
+ * indicator, classes (10亿元以上项目25个), qualifiers (常住人口在100万以上的城市), a change's starting
+ * value (由现在的46.7%提高至90%), current or base values in brackets ((目前8.1‰), (2014年为3.6亿人)),
+ * descriptive counts (针对12个乡镇, 6个发展领域, 民生实事项目40项) and a count that a following percentage
+ * is a share of (约600个黑点…消除至少75%).
  */
 export function findMentions(clause: Clause): Mention[] {
   const {text, quoted} = clause;
   const mentions: Mention[] = [];
   let boundary = 0;
+  const openAt = openBrackets(text);
   for (const m of text.matchAll(MENTION)) {
     const start = m.index!;
     const end = start + m[0].length;
@@ -249,11 +268,17 @@ export function findMentions(clause: Clause): Mention[] {
     if (
       DESCRIPTIVE_VERB.test(prefix.replace(/[\s约]+$/, "")) ||
       ATTENDING.test(prefix.trimEnd()) ||
-      BASE_AFTER.test(rest)
+      LIST_COUNT.test(prefix.trimEnd()) ||
+      (STANDARD_BEFORE.test(prefix) && STANDARD_AFTER.test(rest)) ||
+      BASE_AFTER.test(rest) ||
+      QUALIFIER_AFTER.test(rest) ||
+      (CHANGE_FROM.test(prefix.trimEnd()) && CHANGE_TO.test(rest.trimStart())) ||
+      baseNote(text, start, openAt(start))
     )
       continue;
     const scope = DESCRIPTIVE_SCOPE.exec(text.slice(0, start));
-    if (scope && !ACTION.test(scope[1]!) && !REACHED.test(scope[1]!)) continue;
+    // not when it names a target (涉及年度投资目标6.28亿元)
+    if (scope && !ACTION.test(scope[1]!) && !REACHED.test(scope[1]!) && !/目标$/.test(scope[1]!)) continue;
     if (
       g.unit &&
       g.unit !== "%" &&
@@ -331,11 +356,14 @@ export function findMentions(clause: Clause): Mention[] {
       explicit = own = true;
     }
     // 浓度为30, 优于年度目标32.9 (of a concentration named earlier in the sentence): at most
+    // and a bare value after such an indicator's name (婴儿死亡率 5.0‰), or a 控制目标 it is named (低于国家4.6%的控制目标)
     if (
       !own &&
       comparator === ">=" &&
-      /(?:为|达到?|目标值?)$/.test(before) &&
-      (LOWER_IS_BETTER.test(before) || (/目标值?$/.test(before) && LOWER_IS_BETTER.test(clause.sentence)))
+      ((/(?:为|达到?|目标值?)$/.test(before) &&
+        (LOWER_IS_BETTER.test(before) || (/目标值?$/.test(before) && LOWER_IS_BETTER.test(clause.sentence)))) ||
+        LOWER_IS_BETTER_END.test(before) ||
+        CONTROL_TARGET_AFTER.test(rest))
     )
       comparator = "<=";
     const previous = mentions.at(-1);
@@ -401,6 +429,27 @@ function acceptUnit(g: Record<string, string | undefined>, prefix: string, rest:
   )
     return false;
   return AGE_OR_DURATION.test(prefix) || AGE_OR_DURATION.test(sentence);
+}
+
+/**
+ * Where the bracket open at an offset starts (its `(`), else -1, for offsets asked in ascending order: the text is
+ * walked once, however many offsets are asked.
+ */
+export function openBrackets(text: string): (at: number) => number {
+  let scanned = 0;
+  let open = -1;
+  return (at) => {
+    for (; scanned < at; scanned++) {
+      if (text[scanned] === "(") open = scanned;
+      else if (text[scanned] === ")") open = -1;
+    }
+    return open;
+  };
+}
+
+/** Whether the number at `start`, in the bracket opened at `open` (-1: none), notes a current or base value (目前8.1‰). */
+function baseNote(text: string, start: number, open: number): boolean {
+  return open >= 0 && BASE_NOTE.test(text.slice(open + 1, Math.min(start, open + 12)));
 }
 
 /** Whether a percentage follows in the same clause after a noun phrase: the count is what the share is of. */

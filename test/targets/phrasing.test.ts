@@ -402,3 +402,123 @@ describe("indicator tables copied from a page", () => {
     expect(extractTargets(text, {year: null})).toEqual([]);
   });
 });
+
+describe("a second corpus: ecology, health, employment, housing, livelihood lists, work reports", () => {
+  it("reads a plan's deadline after the past period that announced it (去年7月…发布,提出到2020年) as a target", () => {
+    const news =
+      "去年338个城市平均PM2.5浓度降9.3%\n去年7月,行动计划发布,提出到2020年,空气质量优良天数比率达到80%。\n2018年,优良天数比例为79.3%。\n";
+    expect(extractTargets(news).map(brief)).toEqual([[">=", 80, "%"]]);
+    const bulletin = "国家卫健委发布统计公报\n2018年,婴儿死亡率下降到6.1‰。\n规划提出,到2020年婴儿死亡率应小于7.5‰。\n";
+    expect(extractTargets(bulletin).map(brief)).toEqual([["<", 7.5, "‰"]]);
+  });
+
+  it.each([
+    ["a current value in brackets (目前…)", "婴儿死亡率 5.0‰(目前8.1‰) |", 2030, [["<=", 5, "‰"]]],
+    [
+      "a base year's value in brackets (2014年为…)",
+      "经常参加体育锻炼人数 5.3亿人(2014年为3.6亿人) |",
+      2030,
+      [[">=", 530000000, "人"]]
+    ],
+    [
+      "an earlier milestone in brackets: its year makes the row no past",
+      "人均预期寿命 达到79岁(2020年人均预期寿命达到77.3岁) |",
+      2030,
+      [
+        [">=", 79, "岁"],
+        [">=", 77.3, "岁"]
+      ]
+    ],
+    ["a death rate's bare value is a ceiling", "孕产妇死亡率 12/10万 |", 2030, [["<=", 12, "/10万"]]],
+    [
+      "由…提高至: the current value is no target",
+      "清洁能源车辆比例由现在的46.7%提高至90%以上。",
+      2011,
+      [[">=", 90, "%"]]
+    ],
+    ["以上的 before a noun qualifies it", "其他城区常住人口在100万以上的城市不低于40%。", 2023, [[">=", 40, "%"]]]
+  ])("%s", (_name, sentence, year, expected) => {
+    expect(extract(sentence, year).map(brief)).toEqual(expected);
+  });
+
+  it("reads a paragraph opening with 数据显示 as results, and a 控制目标 it names as a ceiling", () => {
+    const news =
+      "今年湖南就业目标\n今年城镇新增就业70万人。\n数据显示,2014年,全省新增城镇就业82.68万人;城镇登记失业率保持在4.14%,低于国家4.6%的控制目标;全年新增市场主体30.9万个。\n";
+    expect(extractTargets(news).map(brief)).toEqual([
+      [">=", 700000, "人"],
+      ["<=", 4.6, "%"]
+    ]);
+  });
+
+  it("skips progress and completion: 前11月, 等22个省份已完成, 已推出, 整体完成率, a completion rate over 100%", () => {
+    for (const sentence of [
+      "今年前11月,全国新开工改造城镇老旧小区2.58万个。",
+      "北京、天津、河北等22个省份已完成年度改造计划。",
+      "已推出青荷驿站房源1793套(间)、新开工保障房145.48万平方米。",
+      "已新增老年助餐服务点235个,整体完成率111.5%。",
+      "新建成中小学96所,新增学位10.09万个,完成率168%。"
+    ]) {
+      expect(extract(sentence), sentence).toEqual([]);
+    }
+  });
+
+  it("takes the count of a livelihood list (民生实事项目40项, 民生实事48个子项目) for no target", () => {
+    expect(extract("确定并公布2024年政府民生实事项目40项。")).toEqual([]);
+    expect(extract("2024年10件民生实事48个子项目具体推进。")).toEqual([]);
+  });
+
+  it("takes no target from a headline with a comma, nor from the subtitle under it", () => {
+    const news =
+      "河南省政府发文,要求公交车载视频监控安装率到100%\n今年GDP预期增长7.5%左右\n记者报道:今年地区生产总值增长7.5%左右,新建公交站台100个。\n";
+    expect(extractTargets(news).map(brief)).toEqual([
+      ["=", 7.5, "%"],
+      [">=", 100, "个"]
+    ]);
+  });
+});
+
+describe("held-out texts: reviews inside goal news, progress briefings, list counts", () => {
+  it("reads an earlier five-year period (“十一五”期间), 三季度末 and 截至今年11月底 as past", () => {
+    const plan =
+      "“十二五”期间新增就业4500万人\n未来5年,我国城镇新增就业4500万人。\n“十一五”期间,我国城镇新增就业人数5771万人,城镇登记失业率4.1%。\n";
+    expect(extractTargets(plan).map(brief)).toEqual([[">=", 45000000, "人"]]);
+    expect(extract("三季度末,全国城镇登记失业率为4.0%,比去年底下降0.1个百分点。")).toEqual([]);
+    expect(extract("截至今年11月底,全国累计有86.1万户零就业家庭实现就业,占总户数的99.5%。")).toEqual([]);
+  });
+
+  it("reads a title asking how things progress (最新进展如何) as a report, keeping the target named after 涉及", () => {
+    const briefing =
+      "六盘水市2024年“十件民生实事”最新进展如何?一起来看→\n据悉,十件民生实事涉及年度投资目标6.28亿元。1—10月,完成投资5.8亿元,占年度投资目标92.40%。\n在就业方面,选派科技特派员137名;开展农业技能培训2633人次。\n";
+    expect(extractTargets(briefing).map(brief)).toEqual([[">=", 628000000, "元"]]);
+  });
+
+  it("takes a count after the list's parts (十个方面34项, 10个方面32个小项) and a subsidy standard for no target", () => {
+    for (const sentence of [
+      "今年为民办实事项目确定了十个方面34个项目。",
+      "共安排十方面、34项。",
+      "覆盖就业、教育等10个方面32个小项。",
+      "对公建公营敬老院按照平均每年每院5万元的标准给予补助。"
+    ]) {
+      expect(extract(sentence), sentence).toEqual([]);
+    }
+  });
+});
+
+describe("a review and the year's goals in one paragraph", () => {
+  it("reads the year a paragraph names before it turns to 今年 as last year (2021年,…增长8.1%。…今年…目标是:)", () => {
+    const news =
+      "3月5日,总理在政府工作报告中表示,2021年,我国国内生产总值增长8.1%,城镇新增就业1269万人。今年发展主要预期目标是:城镇新增就业1100万人以上。\n";
+    expect(extractTargets(news).map(brief)).toEqual([[">=", 11000000, "人"]]);
+  });
+});
+
+describe("a results report under a headline that does not say so", () => {
+  it("reads a lede that reports (通报了…目标完成情况) as a report, keeping each target a list names (下降4%、减少6%的改善目标)", () => {
+    const news =
+      "PM2.5浓度下降 重点区域空气质量改善\n\n22日,生态环境部通报了重点区域秋冬季环境空气质量目标完成情况。\n\n其中,京津冀PM2.5平均浓度为70微克/立方米,同比下降13.6%,超额完成PM2.5平均浓度同比下降4%、重污染天数同比减少6%的改善目标;浓度最低的3个城市依次是北京、廊坊和长治。\n";
+    expect(extractTargets(news).map(brief)).toEqual([
+      [">=", 4, "%"],
+      [">=", 6, "%"]
+    ]);
+  });
+});
