@@ -38,6 +38,41 @@ describe("hostile corpus 3: submissions", () => {
   });
 });
 
+describe("hostile corpus 3: full-width letters, as an IME types them", () => {
+  let dir = "";
+  beforeAll(async () => void (dir = await mkdtemp(join(tmpdir(), "planwatch-hostile3-width-"))));
+  afterAll(() => rm(dir, {recursive: true, force: true}));
+
+  it("an office code and a task id in full-width letters are the office and the task (as full-width digits are)", async () => {
+    const file = join(dir, "基教处-全角.csv");
+    await writeFile(file, `${PROGRESS}２.２－ｔ１,ｊｊｃ,2023-07,已完成,x\n`);
+    const data = join(dir, "data");
+    const {code} = await runPlanwatch(["ingest", file, "--data", data]);
+    expect(code).toBe(0);
+    const [entry] = (await readFile(join(data, "ledger.jsonl"), "utf8"))
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    expect(entry).toMatchObject({status: "accepted", form: "progress", units: ["jjc"], periods: ["2023-07"]});
+  });
+
+  it("units.csv naming one unit ＡＢ区 and another AB区 is invalid_units: a file's 'AB区' would be either", async () => {
+    const project = join(dir, "project");
+    await cp(join(PROJECT_DIR, "seeds"), join(project, "seeds"), {recursive: true});
+    await writeFile(
+      join(project, "seeds/units.csv"),
+      "code,name,short_name,kind,aliases\n330105,ＡＢ区,拱墅,district,\n330106,AB区,西湖,district,\n"
+    );
+    await writeFile(join(project, "june.csv"), `${NUMBERS}AB区,2023-06,6.1b,4200\n`);
+    const {code, stderr} = await runPlanwatch(["validate", "june.csv"], {
+      cwd: project,
+      env: {PLANWATCH_PROJECT: project}
+    });
+    expect(code).toBe(1);
+    expect(stderr).toContain("invalid_units: units.csv:3:name “AB区”已是第 2 行单位 330105 的名称");
+  });
+});
+
 describe("hostile corpus 3: the project file", () => {
   let project = "";
   const config = async () => (await readFile(join(PROJECT_DIR, "planwatch.config.json"), "utf8")).trimEnd();
