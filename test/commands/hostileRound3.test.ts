@@ -137,3 +137,20 @@ describe("hostile corpus 3: the inbox's processed/ folder", () => {
     }
   );
 });
+
+describe("hostile corpus 3: the build's environment", () => {
+  it.each(["abc", "-5", "1.5"])(
+    "SOURCE_DATE_EPOCH=%s is refused in Chinese before anything is built",
+    async (value) => {
+      const output = await mkdtemp(join(tmpdir(), "planwatch-hostile3-epoch-"));
+      try {
+        const {code, stderr} = await runPlanwatch(["build", "--output", output], {env: {SOURCE_DATE_EPOCH: value}});
+        expect(code).toBe(1);
+        expect(stderr).toContain(`planwatch: invalid_option: 环境变量 SOURCE_DATE_EPOCH 的值“${value}”无效`);
+        expect(await readdir(output)).toEqual([]);
+      } finally {
+        await rm(output, {recursive: true, force: true});
+      }
+    }
+  );
+});
