@@ -1,8 +1,8 @@
 import {createHash} from "node:crypto";
 import {existsSync} from "node:fs";
-import {lstat, mkdir, readdir, rename} from "node:fs/promises";
+import {lstat, readdir, rename} from "node:fs/promises";
 import {basename, join} from "node:path";
-import {PlanwatchError, ioReason} from "../core/index.js";
+import {PlanwatchError, ioReason, makeDirs} from "../core/index.js";
 import {formatFinding, projectCatalog, storedName} from "../intake/index.js";
 import {type FileStamp, type IngestResult, ingestFiles, sameStamp, stampOf} from "../intake/index.js";
 import {type BuildManifest, buildSite} from "./buildSite.js";
@@ -103,7 +103,7 @@ export async function ingestInbox({
       `收件箱中的 ${processed} 不是文件夹(是${kept.isSymbolicLink() ? "符号链接" : "文件"}),` +
         "无法存放已处理的文件:请移走或改名后重试(收件箱中的文件都未处理,原样保留)"
     );
-  await mkdir(processed, {recursive: true});
+  await makeDirs(processed);
   const {stable, waiting, uploading} = await settledEntries(inbox, settleMs, sleep, logger);
   if (uploading.length)
     logger.log(`inbox: 等待上传完成(文件名表明仍在上传):${uploading.map((p) => basename(p)).join("、")}`);

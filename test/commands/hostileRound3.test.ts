@@ -154,3 +154,25 @@ describe("hostile corpus 3: the build's environment", () => {
     }
   );
 });
+
+describe("hostile corpus 3: folders that cannot be made", () => {
+  // Node's mkdir(..., {recursive: true}) spins forever where a file system answers ENOENT (/proc).
+  it.each([
+    ["ingest", (file: string) => ["ingest", file, "--data", "/proc/planwatch-data"]],
+    ["export", () => ["export", "--out", "/proc/planwatch-export"]],
+    ["init", (file: string) => ["init", "/proc/planwatch-init", "--plan", file]]
+  ])("%s into /proc fails at once with a Chinese message, not a hang", {timeout: 60_000}, async (_, args) => {
+    const dir = await mkdtemp(join(tmpdir(), "planwatch-hostile3-proc-"));
+    try {
+      const file = join(dir, "计划.txt");
+      await writeFile(file, await readFile(join(PROJECT_DIR, "seeds/hangzhou-edu-2023-work-plan.txt")));
+      const started = Date.now();
+      const {code, stderr} = await runPlanwatch(args(file), {cwd: dir, env: {PLANWATCH_PROJECT: PROJECT_DIR}});
+      expect(Date.now() - started).toBeLessThan(30_000);
+      expect(code).toBe(1);
+      expect(stderr).toMatch(/^planwatch: \w+: .*[\u4e00-\u9fff]/m);
+    } finally {
+      await rm(dir, {recursive: true, force: true});
+    }
+  });
+});
