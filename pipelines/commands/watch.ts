@@ -82,11 +82,17 @@ function inboxPass(a: {inbox: string; data: string; output: string}, onWaiting?:
       consoleLogger.log(`inbox: waiting for ${result.waiting.length} file(s) still being written or not readable now`);
       onWaiting?.();
     }
-    const rejected = result.ingested.filter(
-      (r) => r.status === "rejected" || (r.status === "failed" && r.findings.some((f) => f.code === "not_a_file"))
-    );
-    if (rejected.length) consoleLogger.log(`inbox: ${rejected.length} 个文件被拒收,原因见上,也见网站的数据质量页`);
-    return rejected.length;
+    const rejected = result.ingested.filter((r) => r.status === "rejected").length;
+    // Refused by type (a link, a folder, a device): never read, so not in the ledger nor on the quality page.
+    const refused = result.ingested.filter(
+      (r) => r.status === "failed" && r.findings.some((f) => f.code === "not_a_file")
+    ).length;
+    if (rejected) consoleLogger.log(`inbox: ${rejected} 个文件被拒收,原因见上,也见网站的数据质量页`);
+    if (refused)
+      consoleLogger.log(
+        `inbox: ${refused} 个不是普通文件(符号链接、文件夹等),未读取,原因见上;已移入 processed/(名称以 unread- 开头),不会出现在数据质量页`
+      );
+    return rejected + refused;
   };
 }
 

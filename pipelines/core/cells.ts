@@ -49,7 +49,13 @@ export function parseBasis(text: string): "cumulative" | "period" | null {
   return null;
 }
 
-/** The key a header or name is compared by: trimmed, full-width folded, spaces dropped, lower case. */
+/**
+ * The key a header or name is compared by: trimmed, full-width folded (digits, signs and letters:
+ * `ｊｊｃ` is `jjc`, `２.２－ｔ１` is `2.2-t1`), spaces dropped, lower case.
+ */
 export function foldKey(text: string): string {
-  return normalizeText(text).replace(/\s+/g, "").toLowerCase();
+  return normalizeText(text)
+    .replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/\s+/g, "")
+    .toLowerCase();
 }

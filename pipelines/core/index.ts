@@ -11,6 +11,7 @@ export * from "./error.js";
 export * from "./fingerprint.js";
 export * from "./ioError.js";
 export * from "./lock.js";
+export * from "./makeDirs.js";
 export * from "./month.js";
 export * from "./nearest.js";
 export * from "./normalizeText.js";

@@ -1,8 +1,8 @@
-import {mkdir, mkdtemp, rm, writeFile} from "node:fs/promises";
+import {mkdtemp, rm, writeFile} from "node:fs/promises";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import * as aq from "arquero";
-import {PlanwatchError, isMonth} from "../core/index.js";
+import {PlanwatchError, isMonth, makeDirs} from "../core/index.js";
 import type {Observation} from "../intake/index.js";
 import type {Target} from "../targets/index.js";
 import {unitPlaces} from "../project/index.js";
@@ -298,7 +298,7 @@ export async function exportParquet({
   const tmp = await mkdtemp(join(tmpdir(), "planwatch-export-"));
   try {
     const obsDir = join(out, "observations");
-    await mkdir(out, {recursive: true});
+    await makeDirs(out);
     await writeObservationsParquet(observations, obsDir, c);
     const months = [...new Set(observations.filter((o) => o.superseded_by === null).map((o) => o.period))].sort();
     let gaps = 0;

@@ -21,6 +21,7 @@ import {
   BAD_VALUE,
   RULES,
   checkNumbers,
+  percentBits,
   checkPeriod,
   lookUpTarget,
   periodMessage,
@@ -284,9 +285,12 @@ export async function aggregateRanges({
 
   // A row's value, numerator and denominator, unboxed; NaN where the field is empty or marked missing.
   const numbers = new Float64Array(3);
+  /** Whether numbers[k] was written with `%` (read as text; the byte path takes plain decimals only). */
+  const percents = new Uint8Array(3);
   /** Reads number field `i` of a row into numbers[k]; false when it is not a number. */
   const numberAt = (r: CsvRecord, i: number, k: number): boolean => {
     numbers[k] = NaN;
+    percents[k] = 0;
     if (i < 0 || i >= r.count) return true;
     const b = r.buffer;
     const s = r.starts[i]!;
@@ -320,7 +324,10 @@ export async function aggregateRanges({
       return true;
     }
     const parsed = parseCellNumber(fieldText(r, i));
-    if (parsed.kind === "number") numbers[k] = parsed.value;
+    if (parsed.kind === "number") {
+      numbers[k] = parsed.value;
+      percents[k] = parsed.percent ? 1 : 0;
+    }
     return parsed.kind !== "bad";
   };
 
@@ -462,7 +469,10 @@ export async function aggregateRanges({
     const bad =
       (numberAt(r, cv, 0) ? 0 : BAD_VALUE) |
       (numberAt(r, cn, 1) ? 0 : BAD_NUMERATOR) |
-      (numberAt(r, cd, 2) ? 0 : BAD_DENOMINATOR);
+      (numberAt(r, cd, 2) ? 0 : BAD_DENOMINATOR) |
+      (percents[0]! | percents[1]! | percents[2]!
+        ? percentBits(limits[target]!, percents[0] === 1, percents[1] === 1, percents[2] === 1)
+        : 0);
     const value = numbers[0]!;
     const num = numbers[1]!;
     const den = numbers[2]!;

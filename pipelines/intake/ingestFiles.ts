@@ -1,7 +1,7 @@
 import {type Stats, existsSync} from "node:fs";
-import {lstat, mkdir, open, readdir, rename, rm} from "node:fs/promises";
+import {lstat, open, readdir, rename, rm} from "node:fs/promises";
 import {basename, dirname, join} from "node:path";
-import {PlanwatchError, ioError, ioReason, withLock} from "../core/index.js";
+import {PlanwatchError, ioError, ioReason, makeDirs, withLock} from "../core/index.js";
 import type {Catalog} from "./catalog.js";
 import {dataPaths} from "./dataPaths.js";
 import {type Finding, finding, formatFinding, rejects} from "./findings.js";
@@ -83,14 +83,14 @@ export async function ingestFiles(
   }
 ): Promise<IngestResult[]> {
   const paths = dataPaths(dataDir);
-  await mkdir(paths.root, {recursive: true}).catch((error) => {
+  await makeDirs(paths.root).catch((error) => {
     throw ioError(error, `无法创建数据文件夹 ${paths.root}`);
   });
   const started = new Date();
   const timeOf = clock ?? (() => started);
   return withLock(paths.lock, async () => {
     for (const dir of [paths.archive, paths.reports, paths.rejected])
-      await mkdir(dir, {recursive: true}).catch((error) => Promise.reject(ioError(error, `无法创建文件夹 ${dir}`)));
+      await makeDirs(dir).catch((error) => Promise.reject(ioError(error, `无法创建文件夹 ${dir}`)));
     await repairLedger(paths.ledger);
     await removeTemporaries([paths.archive, paths.reports, paths.rejected]);
     const known = new Map((await readLedger(paths.ledger)).map((e) => [e.sha256, e]));

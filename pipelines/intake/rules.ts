@@ -13,6 +13,8 @@ export interface TargetLimits {
   min: number;
   max: number;
   ratio: boolean;
+  /** Whether its value may be written with `%`: a percentage or percentage points; never a count's. */
+  percent: boolean;
 }
 
 /**
@@ -23,10 +25,10 @@ export interface TargetLimits {
 export function targetLimits(target: Pick<TargetRef, "unit" | "aggregation">): TargetLimits {
   const unit = (target.unit ?? "").normalize("NFKC").trim();
   const ratio = target.aggregation === "ratio";
-  if (unit === "%") return {min: 0, max: 100, ratio};
-  if (unit === "‰") return {min: 0, max: 1000, ratio};
-  if (unit === "百分点") return {min: -100, max: 100, ratio};
-  return {min: 0, max: Infinity, ratio};
+  if (unit === "%") return {min: 0, max: 100, ratio, percent: true};
+  if (unit === "‰") return {min: 0, max: 1000, ratio, percent: false};
+  if (unit === "百分点") return {min: -100, max: 100, ratio, percent: true};
+  return {min: 0, max: Infinity, ratio, percent: false};
 }
 
 // Problems of a row's numbers, as bits: 0 when the numbers are fine.
@@ -40,6 +42,22 @@ const NUMERATOR_NEGATIVE = 32;
 const DENOMINATOR_NEGATIVE = 64;
 const WITHOUT_PARTS = 128;
 const NUMERATOR_OVER = 256;
+/** The value, numerator or denominator was written with `%` where its target's unit is no percentage (set by the caller). */
+export const PERCENT_VALUE = 512;
+export const PERCENT_NUMERATOR = 1024;
+export const PERCENT_DENOMINATOR = 2048;
+
+/**
+ * The PERCENT_* bits of a row's numbers: `12%` for a count of places is a rate sent where a count is
+ * asked (never read as 12); a numerator or a denominator is a count whatever the target.
+ */
+export function percentBits(limits: TargetLimits, value: boolean, numerator: boolean, denominator: boolean): number {
+  return (
+    (value && !limits.percent ? PERCENT_VALUE : 0) |
+    (numerator ? PERCENT_NUMERATOR : 0) |
+    (denominator ? PERCENT_DENOMINATOR : 0)
+  );
+}
 
 /**
  * Checks a row's numbers for a target (NaN: blank or not a number; `bad`: the BAD_* bits of the
@@ -91,6 +109,10 @@ export function reportNumbers(
   const {min, max} = targetLimits(target);
   [BAD_VALUE, BAD_NUMERATOR, BAD_DENOMINATOR].forEach((bit, i) => {
     if (problems & bit) report("non_numeric", columns[i]!, RULES.non_numeric({text: texts[i]!}));
+  });
+  [PERCENT_VALUE, PERCENT_NUMERATOR, PERCENT_DENOMINATOR].forEach((bit, i) => {
+    if (problems & bit)
+      report("non_numeric", columns[i]!, RULES.percent_not_allowed({target, text: texts[i]!, part: i > 0}));
   });
   [VALUE_LOW, NUMERATOR_NEGATIVE, DENOMINATOR_NEGATIVE].forEach((bit, i) => {
     if (!(problems & bit)) return;
@@ -184,6 +206,10 @@ export const RULES = {
   target_mismatch: ({id, name, target, other}: {id: string; name: string; target: TargetRef; other: TargetRef}) =>
     `指标编号“${id}”(${target.indicator})与指标名称“${name}”(${other.id})不一致,请核对是哪一项指标`,
   non_numeric: ({text}: {text: string}) => `“${text}”不是数字`,
+  percent_not_allowed: ({target, text, part}: {target: TargetRef; text: string; part: boolean}) =>
+    part
+      ? `“${text}”带有 %:分子、分母应填人数、校数等数量,不带 %`
+      : `“${text}”带有 %,但 ${label(target)} 以“${target.unit ?? "数量"}”计:请填写数量本身,不带 %`,
   negative_count: ({target, text}: {target: TargetRef; text: string}) => `${label(target)} 不能为负数:${text}`,
   rate_over_100: ({target, text, min, max}: {target: TargetRef; text: string; min: number; max: number}) =>
     min === 0 && max === 100
@@ -206,4 +232,4 @@ export const RULES = {
     firstName: string;
   }) => `第 ${index + 1} 列“${name}”与第 ${first + 1} 列“${firstName}”是同一列,无法确定以哪一列为准`,
   no_rows: () => "文件只有表头,没有数据行(不计为一次报送)"
-} satisfies {[C in FindingCode]?: (args: never) => string};
+} satisfies {[C in FindingCode | "percent_not_allowed"]?: (args: never) => string};

@@ -8,6 +8,7 @@ import {
   BAD_VALUE,
   RULES,
   checkNumbers,
+  percentBits,
   checkPeriod,
   lookUpTarget,
   periodMessage,
@@ -163,12 +164,15 @@ export function validateGrid(
       const texts = [entry.value, entry.numerator, entry.denominator] as const;
       const [value, numerator, denominator] = texts.map(parseCellNumber);
       const number = (n: CellNumber) => (n.kind === "number" ? n.value : NaN);
+      const limits = targetLimits(t);
+      const percent = (n: CellNumber) => n.kind === "number" && n.percent;
       const bad =
         (value!.kind === "bad" ? BAD_VALUE : 0) |
         (numerator!.kind === "bad" ? BAD_NUMERATOR : 0) |
-        (denominator!.kind === "bad" ? BAD_DENOMINATOR : 0);
+        (denominator!.kind === "bad" ? BAD_DENOMINATOR : 0) |
+        percentBits(limits, percent(value!), percent(numerator!), percent(denominator!));
       const [v, num, den] = [number(value!), number(numerator!), number(denominator!)];
-      const {min, max, ratio} = targetLimits(t);
+      const {min, max, ratio} = limits;
       const problems = checkNumbers(min, max, ratio, v, num, den, bad);
       if (problems) {
         const columns = [numberColumn("value"), numberColumn("numerator"), numberColumn("denominator")] as const;

@@ -1,5 +1,5 @@
 import {neutralizeFormula, monthAt, monthIndex, parsePeriod} from "../core/index.js";
-import {checkPeriod, periodMessage} from "./rules.js";
+import {RULES, checkPeriod, periodMessage} from "./rules.js";
 import type {PlanSpan} from "./catalog.js";
 import {type Finding, type FindingCode, finding} from "./findings.js";
 import type {Grid} from "../core/index.js";
@@ -36,7 +36,7 @@ const NAMES: Record<ProgressColumn, string> = {
 /**
  * Checks a progress report's grid (header: `任务编号`, `月份`, `进展状态`, `进展情况`, `佐证材料`,
  * `单位`, or their English names) and normalizes its rows; a row with a task but no month, status or
- * text is a task not reported (a template row left blank) and is skipped. Errors: `missing_column`, `unknown_task`,
+ * text is a task not reported (a template row left blank) and is skipped. Errors: `missing_column`, `ragged_row`, `unknown_task`,
  * `bad_status`, `unknown_unit`, `bad_period`, `future_period` (after the month of `now`, in
  * Asia/Shanghai), `period_outside_plan` (outside the catalog's `span`), `duplicate_key`. Warnings:
  * `status_reverted` (a task the same unit reported done, in an earlier month or an earlier file, now
@@ -74,12 +74,21 @@ export function validateProgress(
   if (findings.some((f) => f.code === "missing_column")) return {findings, progress};
   const at = (column: ProgressColumn) => header[named.get(column)!] ?? NAMES[column];
   const thisMonth = monthIndex(monthAt(now));
+  const width = header.length;
+  const required = (["task_id", "status", "period", "unit"] as const).map((c) => named.get(c)!);
   const seen = new Map<string, number>();
   const done = new Map<string, string>();
   for (const h of history) if (h.status === "done") done.set(`${h.task_id}|${h.unit_code}`, h.period);
   for (let r = 1; r < grid.rows.length; r++) {
     const cells = grid.rows[r]!;
     const row = grid.rowNumbers[r]!;
+    // A row wider than the header (an unquoted comma in the text) would lose what is past the last
+    // column; a row short of a required column reads the wrong cells: both are refused, as for numbers.
+    const used = cells.findLastIndex((c) => c.trim() !== "") + 1;
+    if (used > width || (used > 0 && required.some((i) => i >= cells.length))) {
+      add("ragged_row", row, "", RULES.ragged_row({used, width}));
+      continue;
+    }
     const cell = (column: ProgressColumn) => (named.has(column) ? (cells[named.get(column)!] ?? "").trim() : "");
     if ((["period", "status", "progress_text", "evidence"] as const).every((c) => !cell(c))) continue; // a template row left blank: not reported
     let ok = true;

@@ -1,7 +1,7 @@
 import {readPlanDocument, planTitle, planSections, inferPlanYear} from "../plan/index.js";
-import {copyFile, lstat, mkdir, rm, writeFile} from "node:fs/promises";
+import {copyFile, lstat, rm, writeFile} from "node:fs/promises";
 import {basename, join, resolve} from "node:path";
-import {PlanwatchError} from "../core/index.js";
+import {PlanwatchError, makeDirs} from "../core/index.js";
 import {PROJECT_FILE, type ProjectSpec} from "./projectFile.js";
 import {LIVELIHOOD_TITLE} from "./projectFacts.js";
 import {livelihoodSections} from "./livelihoodSections.js";
@@ -102,8 +102,8 @@ export async function initProject(
         `(${project ? "该文件夹已是一个 planwatch 项目;" : ""}请换一个空文件夹,或加 --force 覆盖这些文件)`
     );
   }
-  await mkdir(join(root, "seeds"), {recursive: true});
-  await mkdir(join(root, "data", "inbox"), {recursive: true});
+  await makeDirs(join(root, "seeds"));
+  await makeDirs(join(root, "data", "inbox"));
   // Replaced, not written through: a symbolic link left in the folder must not carry a write elsewhere.
   const place = async (name: string, write: (to: string) => Promise<void>) => {
     const to = join(root, name);

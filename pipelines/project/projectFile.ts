@@ -1,6 +1,7 @@
 import {existsSync, readdirSync} from "node:fs";
 import {join, resolve} from "node:path";
 import {PlanwatchError, decodeText, packageRoot, readInputFile} from "../core/index.js";
+import {jsonProblem} from "./jsonProblem.js";
 import {UNIT_KIND_PATTERN, type UnitOptions, unitCodeRule} from "./units.js";
 
 /** The project file: the plan and the tables a project is made of, at the project's root. */
@@ -145,12 +146,10 @@ export function readProjectSpec(root: string): ProjectSpec {
   const file = join(root, PROJECT_FILE);
   if (!existsSync(file)) return {};
   const bytes = readInputFile(file);
-  let spec: unknown;
-  try {
-    spec = JSON.parse(decodeText(bytes).text);
-  } catch (error) {
-    throw new PlanwatchError("invalid_project", `${file}: 不是有效的 JSON:${(error as Error).message}`);
-  }
+  const text = decodeText(bytes).text;
+  const problem = jsonProblem(text);
+  if (problem) throw new PlanwatchError("invalid_project", `${file}: 不是有效的 JSON,${problem}`);
+  const spec: unknown = JSON.parse(text);
   if (typeof spec !== "object" || spec === null || Array.isArray(spec))
     throw new PlanwatchError("invalid_project", `${file}: 应为一个 JSON 对象`);
   for (const [key, value] of Object.entries(spec)) {

@@ -179,7 +179,10 @@ async function framework() {
 function sourceDate(): Date {
   const epoch = Number(process.env.SOURCE_DATE_EPOCH ?? 0);
   if (!Number.isInteger(epoch) || epoch < 0)
-    throw new PlanwatchError("invalid_option", `invalid SOURCE_DATE_EPOCH: ${process.env.SOURCE_DATE_EPOCH}`);
+    throw new PlanwatchError(
+      "invalid_option",
+      `环境变量 SOURCE_DATE_EPOCH 的值“${process.env.SOURCE_DATE_EPOCH}”无效:应为不小于 0 的整数秒数(如 1700000000),或不设置`
+    );
   return new Date(epoch * 1000);
 }
 

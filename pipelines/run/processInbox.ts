@@ -1,8 +1,8 @@
 import {createHash} from "node:crypto";
 import {existsSync} from "node:fs";
-import {lstat, mkdir, readdir, rename} from "node:fs/promises";
+import {lstat, readdir, rename} from "node:fs/promises";
 import {basename, join} from "node:path";
-import {PlanwatchError, ioReason} from "../core/index.js";
+import {PlanwatchError, ioReason, makeDirs} from "../core/index.js";
 import {formatFinding, projectCatalog, storedName} from "../intake/index.js";
 import {type FileStamp, type IngestResult, ingestFiles, sameStamp, stampOf} from "../intake/index.js";
 import {type BuildManifest, buildSite} from "./buildSite.js";
@@ -95,7 +95,15 @@ export async function ingestInbox({
   const info = await lstat(inbox).catch(() => null);
   if (!info?.isDirectory())
     throw new PlanwatchError("not_found", `收件箱文件夹不存在:${inbox}(请检查 --inbox 是否写错,或先创建这个文件夹)`);
-  await mkdir(join(inbox, "processed"), {recursive: true});
+  const processed = join(inbox, "processed");
+  const kept = await lstat(processed).catch(() => null);
+  if (kept && !kept.isDirectory())
+    throw new PlanwatchError(
+      "io_error",
+      `收件箱中的 ${processed} 不是文件夹(是${kept.isSymbolicLink() ? "符号链接" : "文件"}),` +
+        "无法存放已处理的文件:请移走或改名后重试(收件箱中的文件都未处理,原样保留)"
+    );
+  await makeDirs(processed);
   const {stable, waiting, uploading} = await settledEntries(inbox, settleMs, sleep, logger);
   if (uploading.length)
     logger.log(`inbox: 等待上传完成(文件名表明仍在上传):${uploading.map((p) => basename(p)).join("、")}`);

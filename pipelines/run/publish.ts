@@ -1,6 +1,6 @@
-import {lstat, mkdir, readdir, readlink, rename, rm, rmdir, symlink} from "node:fs/promises";
+import {lstat, readdir, readlink, rename, rm, rmdir, symlink} from "node:fs/promises";
 import {basename, dirname, join, relative, resolve} from "node:path";
-import {PlanwatchError} from "../core/index.js";
+import {PlanwatchError, makeDirs} from "../core/index.js";
 
 /** The folder that holds a published site's builds: `dist` → `.dist.builds/`. */
 export function buildsDir(target: string): string {
@@ -10,7 +10,7 @@ export function buildsDir(target: string): string {
 /** A fresh folder for a new build of `target`, inside {@link buildsDir}. */
 export async function newBuildDir(target: string): Promise<string> {
   const dir = join(buildsDir(target), `build-${new Date().toISOString().replace(/[:.]/g, "")}-${process.pid}`);
-  await mkdir(dirname(dir), {recursive: true});
+  await makeDirs(dirname(dir));
   await rm(dir, {recursive: true, force: true});
   return dir;
 }

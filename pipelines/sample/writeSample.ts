@@ -1,7 +1,7 @@
-import {mkdir, readdir, rm, writeFile} from "node:fs/promises";
+import {readdir, rm, writeFile} from "node:fs/promises";
 import {join} from "node:path";
 import {stringify} from "csv-stringify/sync";
-import {addMonths, monthRange, writeXlsx} from "../core/index.js";
+import {addMonths, makeDirs, monthRange, writeXlsx} from "../core/index.js";
 import type {Target} from "../targets/index.js";
 import type {Unit} from "../project/index.js";
 import {type SampleEncoding, encodeText} from "./encodeText.js";
@@ -136,7 +136,7 @@ export async function writeSample({
   }
   files.push(...badFiles(districts));
   if (progress) files.push(...(await progressSampleFiles({...progress, random: seededRandom(seed + 1)})));
-  await mkdir(dir, {recursive: true});
+  await makeDirs(dir);
   for (const old of await readdir(dir)) await rm(join(dir, old), {recursive: true, force: true});
   files.sort((a, b) => (a.submitted < b.submitted ? -1 : a.submitted > b.submitted ? 1 : a.name < b.name ? -1 : 1));
   for (const f of files) await writeFile(join(dir, f.name), f.bytes);

@@ -247,4 +247,21 @@ describe("the data checks of both paths (one rule table)", () => {
     expect(reference.rows.map((r) => r.target_id)).toEqual(["6.1b", "6.2a", "6.1a", "6.3c"]);
     expect(streamed.observations.map((o) => o.target_id).sort()).toEqual(["6.1a", "6.1b", "6.2a", "6.3c"]);
   });
+  it("a value with % for a count is refused, never read as the count (12% of places is no 12 places); a rate may have it", async () => {
+    const {errors, reference, streamed} = await check("percent.csv", [
+      HEADER,
+      "西湖区,2023-06,6.1b,12%,,,,",
+      "西湖区,2023-06,2.2a,95%,19,20,,",
+      "拱墅区,2023-06,2.2a,,19%,20,,",
+      "拱墅区,2023-06,6.1a,3,,,,"
+    ]);
+    expect(errors.map((f) => [f.code, f.row, f.column])).toEqual([
+      ["non_numeric", 2, "数值"],
+      ["non_numeric", 4, "分子"]
+    ]);
+    expect(errors[0]!.message).toBe("“12%”带有 %,但 6.1b 新增学位 以“个”计:请填写数量本身,不带 %");
+    expect(errors[1]!.message).toBe("“19%”带有 %:分子、分母应填人数、校数等数量,不带 %");
+    expect(reference.rows.map((r) => r.target_id)).toEqual(["2.2a", "6.1a"]);
+    expect(streamed.observations.map((o) => o.target_id).sort()).toEqual(["2.2a", "6.1a"]);
+  });
 });
