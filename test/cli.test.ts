@@ -464,6 +464,12 @@ describe("planwatch keeps the conventions of Node command lines", () => {
       const file = await runPlanwatch(["template", "--unit", "西湖区", "--out", "t.csv"], options);
       expect([file.stdout, file.stderr]).toEqual(["", "已写出 t.csv\n"]);
       expect(await readFile(join(dir, "t.csv"), "utf8")).toBe(piped.stdout);
+      // A folder that is not there is named as what could not be written, not as a file not found.
+      const missing = await runPlanwatch(["template", "--unit", "西湖区", "--out", "无此文件夹/t.csv"], options);
+      expect([missing.code, missing.stderr]).toEqual([
+        1,
+        "planwatch: io_error: 无法写出模板 无此文件夹/t.csv:文件或文件夹不存在(ENOENT)\n"
+      ]);
     } finally {
       await rm(dir, {recursive: true, force: true});
     }

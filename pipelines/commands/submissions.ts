@@ -1,6 +1,6 @@
 import {writeFile} from "node:fs/promises";
 import {defineCommand} from "citty";
-import {PlanwatchError} from "../core/index.js";
+import {PlanwatchError, ioError} from "../core/index.js";
 import {choiceOption, lookupOption} from "./options.js";
 import {projectPaths} from "../project/index.js";
 import type {IngestResult} from "../intake/index.js";
@@ -158,7 +158,9 @@ export const template = defineCommand({
  */
 async function writeOut({out, xlsx}: {out?: string; xlsx?: boolean}, bytes: Uint8Array): Promise<void> {
   if (out !== undefined && out !== "-") {
-    await writeFile(out, bytes);
+    await writeFile(out, bytes).catch((error: unknown) => {
+      throw ioError(error, `无法写出模板 ${out}`);
+    });
     return void console.error(`已写出 ${out}`);
   }
   if (xlsx && process.stdout.isTTY)
