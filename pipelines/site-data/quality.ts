@@ -88,7 +88,11 @@ export async function qualityData({
     .sort();
   const months = all.length ? monthRange(all[0]!, all.at(-1)!) : [];
   const cells: SubmissionCell[] = [];
+  // A unit with units below it that sent no file of its own (a province's city) is not expected to:
+  // its figures are its units' sums, so it has no months missed.
+  const parents = new Set(units.map((u) => u.parent));
   for (const unit of units) {
+    if (parents.has(unit.code) && !placed.some((p) => p.units.includes(unit.code))) continue;
     for (const period of months) {
       const here = placed.filter((p) => p.units.includes(unit.code) && p.periods.includes(period));
       const accepted = here.filter((p) => p.entry.status === "accepted");

@@ -132,6 +132,35 @@ export function formatMonth(period: string | null | undefined, {year = false}: {
   return year ? `${period.slice(0, 4)}年${m}` : m;
 }
 
+const SHANGHAI_PARTS = new Intl.DateTimeFormat("en-US", {
+  timeZone: "Asia/Shanghai",
+  year: "numeric",
+  month: "numeric",
+  day: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23"
+});
+
+/** An instant's calendar parts in Asia/Shanghai (a ledger time is UTC: `2023-12-07T17:30:00.000Z` is 8 December there). */
+function shanghaiParts(instant: string): Record<string, string> | null {
+  const date = new Date(instant);
+  if (Number.isNaN(date.getTime())) return null;
+  return Object.fromEntries(SHANGHAI_PARTS.formatToParts(date).map((p) => [p.type, p.value]));
+}
+
+/** An instant as the day it was in Asia/Shanghai: `2023-12-07T17:30:00.000Z` → 2023年12月8日. */
+export function formatDay(instant: string | null | undefined): string {
+  const p = instant ? shanghaiParts(instant) : null;
+  return p ? `${p.year}年${p.month}月${p.day}日` : DASH;
+}
+
+/** An instant as the day and time it was in Asia/Shanghai: `2023-12-07T17:30:00.000Z` → 2023年12月8日 01:30. */
+export function formatTime(instant: string | null | undefined): string {
+  const p = instant ? shanghaiParts(instant) : null;
+  return p ? `${p.year}年${p.month}月${p.day}日 ${p.hour}:${p.minute}` : DASH;
+}
+
 /**
  * A Vega expression that labels an axis the way {@link formatNumber} writes numbers (万, 亿; a
  * rate axis `%`): use as `axis.labelExpr`. `percent` is for axes of shares (0.5 → 50%).

@@ -4,11 +4,13 @@ import {compile} from "vega-lite";
 import {
   axisLabelExpr,
   formatChange,
+  formatDay,
   formatMonth,
   formatNumber,
   formatPercent,
   formatRequired,
   formatTarget,
+  formatTime,
   formatValue
 } from "../../src/components/format.js";
 
@@ -113,6 +115,20 @@ describe("formatPercent and formatMonth", () => {
     [null, false, "—"]
   ])("formatMonth(%s, year %s) → %s", (period, year, text) => {
     expect(formatMonth(period, {year})).toBe(text);
+  });
+});
+
+describe("formatDay and formatTime: a ledger's UTC instant as the day and time in Asia/Shanghai", () => {
+  it.each([
+    ["2023-12-08T01:30:00.000Z", "2023年12月8日", "2023年12月8日 09:30"],
+    // 17:30 UTC on the 7th is already the 8th in Hangzhou.
+    ["2023-12-07T17:30:00.000Z", "2023年12月8日", "2023年12月8日 01:30"],
+    ["2023-12-31T16:05:00Z", "2024年1月1日", "2024年1月1日 00:05"],
+    [null, "—", "—"],
+    ["not a time", "—", "—"]
+  ])("%s → %s, %s", (instant, day, time) => {
+    expect(formatDay(instant)).toBe(day);
+    expect(formatTime(instant)).toBe(time);
   });
 });
 

@@ -194,10 +194,15 @@ describe(`a generated province (${CITIES} cities × ${COUNTIES} counties), inges
       expect(await links.evaluateAll((as) => as.map((a) => a.getAttribute("href")))).toEqual(
         countiesOf("330100").map((c) => `../units/${c.code}.html`)
       );
+      // The city sends nothing itself: its record says its figures are its counties', not 缺报 every month.
+      const main = await page.locator("#observablehq-main").innerText();
+      expect(main).toContain(`本身不报送,其数值汇总自 ${COUNTIES} 个下级单位的报送`);
+      expect(main).not.toMatch(/缺报 [1-9]/);
       // A county has no units below it.
       const county = await site.open(`units/${LATE}.html`, 1200);
       expect(county.problems).toEqual([]);
       expect(await county.page.locator("h2#children").count()).toBe(0);
+      expect(await county.page.locator("#observablehq-main").innerText()).not.toContain("本身不报送");
       // A target's page: the cities, with a column for their counties, and a line counting them.
       const target = await site.open("targets/6-1a.html", 1200);
       expect(target.problems).toEqual([]);

@@ -59,4 +59,43 @@ describe("qualityData", () => {
     expect(quality.omitted).toEqual([{file, sha256, shown: MAX_FINDINGS_PER_FILE, total: HUGE}]);
     expect(quality.ledger.map((e) => e.status)).toEqual(["accepted", "rejected"]);
   });
+  it("a unit with units below it that sends nothing itself (a province's city) has no months missed; its units do", async () => {
+    const project = join(dir, "province");
+    await mkdir(join(project, "seeds"), {recursive: true});
+    await writeFile(
+      join(project, "planwatch.config.json"),
+      JSON.stringify({plan: "plan.txt", units: "seeds/units.csv"})
+    );
+    await writeFile(
+      join(project, "seeds", "units.csv"),
+      "code,name,short_name,kind,aliases,parent\n330100,第1市,第1,city,,\n330101,第1市第1县,1-1县,county,,330100\n330102,第1市第2县,1-2县,county,,330100\n"
+    );
+    const data = join(project, "data");
+    const sha256 = "e".repeat(64);
+    // The city's file carries its counties' rows: 330101's, not 330102's.
+    const entry: LedgerEntry = {
+      sha256,
+      file: "2023-06-330100.csv",
+      status: "accepted",
+      units: ["330101"],
+      periods: ["2023-06"],
+      ingested_at: JULY_5.toISOString(),
+      bytes: 100,
+      encoding: "utf-8",
+      form: "long",
+      rows_read: 1,
+      rows_accepted: 1,
+      errors: 0,
+      warnings: 0
+    };
+    await mkdir(dataPaths(data).reports, {recursive: true});
+    await writeFile(join(dataPaths(data).reports, `${sha256}.json`), JSON.stringify({entry, findings: [], rows: []}));
+    await writeFile(dataPaths(data).ledger, JSON.stringify(entry) + "\n");
+
+    const quality = await qualityData({projectDir: project, dataDir: data});
+    expect(quality.cells.map((c) => [c.unit_code, c.state])).toEqual([
+      ["330101", "on_time"],
+      ["330102", "missing"]
+    ]);
+  });
 });

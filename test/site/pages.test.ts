@@ -25,15 +25,15 @@ async function printedPages(page: Page, name: string): Promise<number> {
  * examples) and outside what units and offices submitted (notes, progress texts, evidence: shown as
  * sent), charts' labels included.
  */
-async function readerText(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    const skip = "pre, code, script, style, td[data-key='note'], .pw-submitted";
+async function readerText(page: Page, {also = ""}: {also?: string} = {}): Promise<string> {
+  return page.evaluate((also) => {
+    const skip = `pre, code, script, style, td[data-key='note'], .pw-submitted${also ? `, ${also}` : ""}`;
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     const parts: string[] = [];
     for (let node = walker.nextNode(); node; node = walker.nextNode())
       if (!node.parentElement?.closest(skip)) parts.push(node.textContent ?? "");
     return parts.join("\n");
-  });
+  }, also);
 }
 
 /**
@@ -52,6 +52,15 @@ function englishWords(text: string): string[] {
       " "
     );
   return [...new Set(cleaned.match(/[A-Za-z]{2,}/g) ?? [])];
+}
+
+/** The calendar days written the ISO way (2023-12-08) in a reader's text, file names aside: a reader is given 2023年12月8日. */
+function isoDays(text: string): string[] {
+  const cleaned = text.replace(
+    /[\w\u4e00-\u9fff()./-]+\.(csv|xlsx|xls|txt|json|html|tsv|pdf|docx?|pptx?|zip)\b/gi,
+    " "
+  );
+  return [...new Set(cleaned.match(/\b\d{4}-\d{2}-\d{2}\b/g) ?? [])];
 }
 
 describe("the built sample site in headless Chromium", () => {
@@ -93,7 +102,10 @@ describe("the built sample site in headless Chromium", () => {
         expect(problems).toEqual([]);
         expect(overflow, "horizontal page scroll").toBeLessThanOrEqual(0);
         expect(await page.locator("h1").count()).toBeGreaterThan(0);
-        expect(englishWords(await readerText(page)), "English on the page").toEqual([]);
+        const text = await readerText(page);
+        expect(englishWords(text), "English on the page").toEqual([]);
+        // The plan as published (its 发布日期:2023-07-21 line) is quoted as it stands.
+        expect(isoDays(await readerText(page, {also: ".pw-plan"})), "dates written 2023-12-08").toEqual([]);
         expect(payloads(await pageText(page)), "markup or a formula in the page's text").toEqual([]);
         await page.close();
       }
@@ -174,6 +186,15 @@ describe("the built sample site in headless Chromium", () => {
     expect(changes.length).toBeGreaterThan(0);
     expect(changes.every((c) => c !== "")).toBe(true);
     expect(changes.filter((c) => c !== "—").length, "rows with a change").toBeGreaterThan(changes.length / 2); // — only with no value either month
+    await page.close();
+  });
+
+  it("the quality page gives each file's time of receipt in Hangzhou time, not the ledger's UTC", async () => {
+    const {page} = await open("quality.html", 1280);
+    // The ledger holds 2023-08-06T02:00:00.000Z for this file: 10:00 in Hangzhou.
+    const row = page.locator("table.pw-table tr", {hasText: "2023-07-西湖区-错误.csv"}).first();
+    expect(await row.locator("td[data-key='ingested_at']").innerText()).toBe("2023年8月6日 10:00");
+    expect(await page.locator("#observablehq-main").innerText()).not.toContain("2023-08-06 02:00");
     await page.close();
   });
 

@@ -162,6 +162,28 @@ describe("the built sample site on a phone and on paper", () => {
       }
     );
 
+  it.each(["method.html", "guide.html"])(
+    "%s on paper: no code listing's copy button, and nothing past the page's width",
+    async (path) => {
+      const {page} = await site.open(path, 1280);
+      await drawn(page);
+      await page.setViewportSize({width: 794, height: 1123});
+      await page.emulateMedia({media: "print"});
+      const shown = await page.evaluate(() => {
+        const vw = document.documentElement.clientWidth;
+        const buttons = [...document.querySelectorAll("button.observablehq-pre-copy")].filter(
+          (b) => (b as HTMLElement).offsetParent !== null
+        ).length;
+        const past = [...document.querySelectorAll("#observablehq-center *")].filter(
+          (e) => !e.closest("pre, .observablehq-pre-container") && e.getBoundingClientRect().right > vw + 0.5
+        ).length;
+        return {buttons, past};
+      });
+      expect(shown).toEqual({buttons: 0, past: 0});
+      await page.close();
+    }
+  );
+
   it("a unit's brief prints on one A4 page: its set targets, whose they are, and its submission strip", async () => {
     const {page} = await site.open("units/330106.html", 1280);
     await drawn(page);
