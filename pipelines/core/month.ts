@@ -88,6 +88,11 @@ const shanghai = new Intl.DateTimeFormat("en-US", {
   hourCycle: "h23"
 });
 
+/** A month as a reader reads it: `2023-11` → `2023年11月`. */
+export function monthInWords(month: string): string {
+  return `${month.slice(0, 4)}年${Number(month.slice(5, 7))}月`;
+}
+
 /** The month `YYYY-MM` an instant falls in, in Asia/Shanghai (whatever the host's time zone). */
 export function monthAt(instant: Date): string {
   let year = 0;

@@ -14,7 +14,7 @@ import {
   type ProjectFacts,
   projectFacts
 } from "../project/index.js";
-import {PlanwatchError, targetSlug, tsxLoader} from "../core/index.js";
+import {PlanwatchError, monthInWords, targetSlug, tsxLoader} from "../core/index.js";
 import type {Target} from "../targets/index.js";
 import {type PlanSection, planSections} from "../plan/index.js";
 import {type SearchEntry, searchEntries} from "./searchEntries.js";
@@ -137,7 +137,7 @@ export function siteConfig({
     style: "style.css",
     globalStylesheets: [],
     head: `<link rel="icon" href="data:,"><meta name="format-detection" content="telephone=no">${SEARCH_LABELS_SCRIPT}`,
-    footer: `planwatch · 目标来源:《${escapeHtml(facts.title)}》 · 数据截至 ${escapeHtml(asOf ?? "—")} · 输入快照 <code>${escapeHtml(snapshot ?? "—")}</code>`,
+    footer: `planwatch · 目标来源:《${escapeHtml(facts.title)}》 · 数据截至 ${escapeHtml(asOf ? monthInWords(asOf) : "—")} · 输入快照 <code>${escapeHtml(snapshot ?? "—")}</code>`,
     // Links end in .html, so any static file server (an intranet's nginx, a file share) serves the site.
     preserveExtension: true,
     pager: false,

@@ -11,6 +11,7 @@ import {
   isMonth,
   latestMonth,
   monthAt,
+  monthInWords,
   monthIndex,
   monthOf,
   monthRange,
@@ -141,4 +142,13 @@ process.stdout.write(JSON.stringify({hostMonth: now.getMonth() + 1, month: month
       expect(result.streamed).toEqual(future);
     }
   );
+});
+
+describe("monthInWords", () => {
+  it.each([
+    ["2023-11", "2023年11月"],
+    ["2024-01", "2024年1月"]
+  ])("writes %s as a reader reads it: %s", (month, words) => {
+    expect(monthInWords(month)).toBe(words);
+  });
 });

@@ -85,7 +85,7 @@ describe("planwatch init + build: a project for another plan", () => {
     expect(files.filter((f) => f.startsWith("targets/"))).toHaveLength(8);
     const index = await readFile(join(dist, "index.html"), "utf8");
     expect(index).toContain("<title>总览 | 宁波市教育局2014年工作要点 · 监测</title>");
-    expect(index).toMatch(/目标来源:《宁波市教育局2014年工作要点》 · 数据截至 2014-03/);
+    expect(index).toMatch(/目标来源:《宁波市教育局2014年工作要点》 · 数据截至 2014年3月/);
     expect(index).not.toContain(`href="./livelihood.html"`); // a plan without 民生实事 has no such entry
     const project_json = files.find((f) => /^_file\/data\/project\.[0-9a-f]+\.json$/.test(f))!;
     expect(JSON.parse(await readFile(join(dist, project_json), "utf8"))).toMatchObject({

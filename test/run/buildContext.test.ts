@@ -62,7 +62,7 @@ describe("two builds in one process", () => {
     const manifest = await buildSite({projectDir: project, logger: quietLogger()});
     expect(manifest.as_of).toBe("2014-03");
     expect(await footer()).toMatch(
-      /目标来源:《宁波市教育局2014年工作要点》 · 数据截至 2014-03 · 输入快照 <code>[0-9a-f]{12}<\/code>/
+      /目标来源:《宁波市教育局2014年工作要点》 · 数据截至 2014年3月 · 输入快照 <code>[0-9a-f]{12}<\/code>/
     );
     expect(await page("index.html")).toContain("海曙区");
     expect(await page("index.html")).not.toContain("鄞州区");
@@ -90,11 +90,11 @@ describe("two builds in one process", () => {
     const manifest = await buildSite({projectDir: project, logger: quietLogger()});
     expect(manifest.as_of).toBe("2014-04");
     const after = await footer();
-    expect(after).toContain("目标来源:《宁波市教育局2014年工作要点(修订)》 · 数据截至 2014-04 · ");
+    expect(after).toContain("目标来源:《宁波市教育局2014年工作要点(修订)》 · 数据截至 2014年4月 · ");
     expect(/<code>(\w+)<\/code>/.exec(after)![1]).not.toBe(/<code>(\w+)<\/code>/.exec(before)![1]);
     expect(await page("index.html")).toContain(`href="./units/330212.html"`);
     expect(existsSync(join(project, "dist", "units", "330212.html"))).toBe(true);
-    expect(await page("units/330212.html")).toMatch(/数据截至 2014-04/);
+    expect(await page("units/330212.html")).toMatch(/数据截至 2014年4月/);
     expect(existsSync(join(project, "dist", "targets", "2-4a.html"))).toBe(true);
   });
 });

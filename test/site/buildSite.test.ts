@@ -88,7 +88,7 @@ describe("planwatch build (the bundled sample)", () => {
   it("shows the data's as-of month and the input snapshot in the footer, not a build time", async () => {
     const html = await readFile(join(siteDir, "index.html"), "utf8");
     expect(html).not.toMatch(/Built with|on <a title="\d{4}-\d\d-\d\d/);
-    expect(html).toMatch(/数据截至 2023-11 · 输入快照 <code>[0-9a-f]{12}<\/code>/);
+    expect(html).toMatch(/数据截至 2023年11月 · 输入快照 <code>[0-9a-f]{12}<\/code>/);
   });
 
   describe("a second build of the same inputs", () => {

@@ -147,7 +147,7 @@ describe("the built sample site in headless Chromium", () => {
     });
     expect(footer.position).toBe("fixed");
     expect(footer.display).not.toBe("none");
-    expect(footer.text).toContain(`数据截至 ${as_of}`);
+    expect(footer.text).toContain(`数据截至 ${as_of.slice(0, 4)}年${Number(as_of.slice(5))}月`);
     expect(footer.text).toMatch(/《.+》/);
     expect(footer.text).toMatch(/输入快照 [0-9a-f]{12}/);
     // The page numbers are an @page margin box of the stylesheet.
