@@ -24,8 +24,11 @@ export function label(labels: Record<string, string>, code: string | null | unde
   return code == null ? null : (labels[code] ?? code);
 }
 
-/** A name lookup for codes: `names` maps each code to its name; `city` is 全市; unknown codes stay. */
-export function namer(things: readonly {code: string; name: string}[]): (code: string | null) => string | null {
-  const names = new Map<string, string>([["city", "全市"], ...things.map((t) => [t.code, t.name] as const)]);
+/** A name lookup for codes: `names` maps each code to its name; `city` is the whole (`whole`, default 全市); unknown codes stay. */
+export function namer(
+  things: readonly {code: string; name: string}[],
+  {whole = "全市"}: {whole?: string} = {}
+): (code: string | null) => string | null {
+  const names = new Map<string, string>([["city", whole], ...things.map((t) => [t.code, t.name] as const)]);
   return (code) => (code === null ? null : (names.get(code) ?? code));
 }

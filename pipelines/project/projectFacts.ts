@@ -18,6 +18,33 @@ export interface ProjectFacts {
   plan_file: string;
   /** The plan's livelihood projects (民生实事): a heading, its sections and their targets; null when it has none. */
   livelihood: {title: string; sections: number[]; target_ids: string[]} | null;
+  /** What the pages call the whole the units make up, the row `city` of the gaps (全市, 全省, 全区, 全国). */
+  whole: string;
+}
+
+/**
+ * The whole a plan's title speaks for: the 全省 it names (`2024年全省教育工作要点`), else its issuing
+ * body's level: 全国 for a ministry's (国家…, 国务院, …部), else the last level the body names
+ * (浙江省杭州市教育局 → 全市; 浙江省教育厅 → 全省; 上城区 → 全区), else 全市.
+ */
+export function wholeOf(title: string): string {
+  const named = /全(省|市|区|县|州|盟|国)/u.exec(title)?.[0];
+  if (named) return named;
+  const body = /^(.*?)(?:\d{4}|[〇一二三四五六七八九十]{4}|“|《|关于|工作|年度)/u.exec(title)?.[1] ?? title;
+  if (/^(?:国家|国务院|中共中央)|^\p{Script=Han}{1,6}部(?!门)/u.test(body)) return "全国";
+  const levels = [...body.matchAll(/自治区|自治州|省|州|盟|市|区|县|旗/gu)].map((m) => m[0]);
+  const last = levels.at(-1);
+  const whole: Record<string, string> = {
+    省: "全省",
+    自治区: "全区",
+    区: "全区",
+    旗: "全旗",
+    县: "全县",
+    州: "全州",
+    自治州: "全州",
+    盟: "全盟"
+  };
+  return (last && whole[last]) ?? "全市";
 }
 
 /** The default heading of a plan's livelihood projects when the project file names none. */
@@ -61,7 +88,8 @@ export async function projectFacts({
     site_title: spec.site_title ?? `${title} · 监测`,
     year: spec.year !== undefined ? spec.year : yearOf(text),
     plan_file: relative(paths.root, plan),
-    livelihood
+    livelihood,
+    whole: spec.whole?.trim() ?? wholeOf(title)
   };
 }
 

@@ -21,7 +21,8 @@ export const DEV_CONTEXT = join(".planwatch", "dev.json");
  * `pages`, an analyst's own pages in the site's sidebar, in Framework's shape (default: none);
  * `unit_kinds`: the project's own kinds of unit beyond city, district, county and bureau (`["province", "town"]`);
  * `unit_code_pattern`: the pattern the units' codes follow (a regular expression the whole code matches,
- * `"\\d{10}"` for schools' 10-digit codes; default: 6-digit administrative codes, 9 or 12 below a county).
+ * `"\\d{10}"` for schools' 10-digit codes; default: 6-digit administrative codes, 9 or 12 below a county);
+ * `whole`: what the pages call the whole the units make up (`全省`; default: read from the plan's title).
  */
 export interface ProjectSpec {
   plan?: string;
@@ -38,6 +39,7 @@ export interface ProjectSpec {
   pages?: ProjectPage[];
   unit_kinds?: string[];
   unit_code_pattern?: string;
+  whole?: string;
 }
 
 /** A page the sidebar links to (`path`: its path in the site, `/analysis` for `src/analysis.md`). */
@@ -134,7 +136,8 @@ const FIELDS: Record<keyof ProjectSpec, (v: unknown) => boolean | string> = {
   responsibilities: (v) => typeof v === "string" && v !== "",
   pages: (v) => pagesProblem(v) ?? true,
   unit_kinds: (v) => Array.isArray(v) && v.every((k) => typeof k === "string" && UNIT_KIND_PATTERN.test(k)),
-  unit_code_pattern: (v) => (typeof v === "string" ? (codePatternProblem(v) ?? true) : false)
+  unit_code_pattern: (v) => (typeof v === "string" ? (codePatternProblem(v) ?? true) : false),
+  whole: (v) => (typeof v === "string" && /^\p{Script=Han}{2,8}$/u.test(v.trim())) || "应为 2 至 8 个汉字,如“全省”"
 };
 
 /**

@@ -58,24 +58,24 @@ export function anyStatusLabel(status: string): string {
 
 /**
  * A name lookup for codes, the command line's `namer`: each thing's `code` to its `name` (its
- * `short_name` with `short`, falling back to the name), `city` to 全市; an unknown code stays as it is,
- * null stays null.
+ * `short_name` with `short`, falling back to the name), `city` to the whole (`whole`, default 全市: the
+ * project's `whole`, 全省 for a province's); an unknown code stays as it is, null stays null.
  */
 export function namer(
   things: readonly {code: string; name: string; short_name?: string | null}[],
-  {short = false}: {short?: boolean} = {}
+  {short = false, whole = "全市"}: {short?: boolean; whole?: string} = {}
 ): (code: string | null) => string | null {
   const names = new Map<string, string>([
-    ["city", "全市"],
+    ["city", whole],
     ...things.map((t) => [t.code, (short && t.short_name) || t.name] as const)
   ]);
   return (code) => (code === null ? null : (names.get(code) ?? code));
 }
 
-/** Unit code → name, from `gaps.json`'s `units` (`330106` → 西湖区, `city` → 全市). */
+/** Unit code → name, from `gaps.json`'s `units` (`330106` → 西湖区, `city` → 全市, or the `whole` given). */
 export const unitNamer = (
   units: readonly {code: string; name: string; short_name?: string | null}[],
-  options?: {short?: boolean}
+  options?: {short?: boolean; whole?: string}
 ) => namer(units, options);
 
 /** Office code → name, from `tasks.json`'s `offices` (`xjc` → 宣传教育处; `{short: true}` → 宣教处). */

@@ -33,16 +33,17 @@ export const ownerLine = (root, r) =>
 
 /**
  * Indexes the site's gaps: the city row of each target, a unit's rows, a target's unit rows, and
- * each target × unit's change since the previous month (`changeOf`).
+ * each target × unit's change since the previous month (`changeOf`); `whole` names the city row
+ * (`project.json`'s `whole`: 全市, 全省 …).
  */
-export function indexGaps(gaps) {
+export function indexGaps(gaps, {whole} = {}) {
   const city = new Map(gaps.rows.filter((r) => r.unit_code === "city").map((r) => [r.target_id, r]));
   const units = new Map(gaps.units.map((u) => [u.code, u]));
   const changes = new Map((gaps.changes ?? []).map((c) => [`${c.target_id}|${c.unit_code}`, c]));
   return {
     city,
     units,
-    unitName: unitNamer(gaps.units),
+    unitName: unitNamer(gaps.units, {whole}),
     ofUnit: (code) => gaps.rows.filter((r) => r.unit_code === code),
     ofTarget: (id) => gaps.rows.filter((r) => r.target_id === id && r.unit_code !== "city"),
     changeOf: (id, code = "city") => changes.get(`${id}|${code}`)

@@ -55,5 +55,8 @@ describe("src/components/labels.ts, the labels pages show for codes", () => {
     expect(codes.map(officeNamer(OFFICES))).toEqual(codes.map(cliNamer(OFFICES)));
     expect(codes.map(unitNamer(UNITS))).toEqual(["西湖区", "全市", "xjc", "330199", null]);
     expect(["xjc", "330100"].map(officeNamer([...OFFICES, ...UNITS], {short: true}))).toEqual(["宣教处", "市直属学校"]);
+    // A province's whole is 全省 (the project's `whole`), on the pages and on the command line alike.
+    expect(codes.map(unitNamer(UNITS, {whole: "全省"}))).toEqual(codes.map(cliNamer(UNITS, {whole: "全省"})));
+    expect(unitNamer(UNITS, {whole: "全省"})("city")).toBe("全省");
   });
 });

@@ -5,7 +5,7 @@ import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {readProjectSpec} from "../../pipelines/project/projectFile.js";
 import {livelihoodSections} from "../../pipelines/project/livelihoodSections.js";
 import {planTitle} from "../../pipelines/plan/planTitle.js";
-import {projectFacts} from "../../pipelines/project/projectFacts.js";
+import {projectFacts, wholeOf} from "../../pipelines/project/projectFacts.js";
 import {PROJECT_DIR} from "../helpers/cli.js";
 
 describe("planTitle", () => {
@@ -54,7 +54,12 @@ describe("the project file", () => {
     ["not JSON", "{plan: x}", /planwatch\.config\.json: 不是有效的 JSON/],
     ["not an object", "[1]", /应为一个 JSON 对象/],
     ["a __proto__ key", '{"__proto__": {"plan": "x"}}', /planwatch\.config\.json: 未知字段 "__proto__"/],
-    ["a constructor key", '{"constructor": "x"}', /planwatch\.config\.json: 未知字段 "constructor"/]
+    ["a constructor key", '{"constructor": "x"}', /planwatch\.config\.json: 未知字段 "constructor"/],
+    [
+      "a whole that is no name",
+      {whole: "province"},
+      /planwatch\.config\.json: 字段 "whole" 无效:应为 2 至 8 个汉字,如“全省”/
+    ]
   ])("%s is an invalid_project error naming the file and the field", async (name, spec, message) => {
     const dir = await write(name.replace(/\W/g, "-"), spec);
     expect(() => readProjectSpec(dir)).toThrow(message);
@@ -71,6 +76,32 @@ describe("the project file", () => {
     expect(facts.livelihood!.title).toBe("十件民生实事");
     expect(facts.livelihood!.sections).toEqual([6]);
     expect(facts.livelihood!.target_ids).toHaveLength(17);
+    expect(facts.whole).toBe("全市");
+  });
+
+  it.each([
+    ["杭州市教育局2023年工作要点", "全市"],
+    ["浙江省教育厅2024年工作要点", "全省"],
+    ["浙江省杭州市教育局2024年工作要点", "全市"],
+    ["杭州市上城区教育局2024年工作计划", "全区"],
+    ["某县2023年民生实事", "全县"],
+    ["湘西土家族苗族自治州教育和体育局2024年工作要点", "全州"],
+    ["教育部2024年工作要点", "全国"],
+    ["国务院关于印发“十四五”规划的通知", "全国"],
+    ["2024年全省教育工作要点", "全省"],
+    ["市教育局二〇二三年工作要点", "全市"],
+    ["2023年工作要点", "全市"]
+  ])("the whole of %s is %s", (title, whole) => {
+    expect(wholeOf(title)).toBe(whole);
+  });
+
+  it("the project file's whole names the whole whatever the title says", async () => {
+    const dir = await write("whole", {whole: "全省", plan: "seeds/plan.txt", livelihood: false});
+    await writeFile(
+      join(dir, "seeds", "plan.txt"),
+      "杭州市教育局2023年工作要点\n\n一、总体要求\n\n二、主要任务\n\n1.新建学校10所。\n"
+    );
+    expect((await projectFacts({projectDir: dir})).whole).toBe("全省");
   });
 
   it("with no project file, every fact is read from the plan: its title line, its year, its 民生实事 section", async () => {
@@ -86,7 +117,8 @@ describe("the project file", () => {
       site_title: "某市教育局2025年工作要点 · 监测",
       year: 2025,
       plan_file: "seeds/plan.txt",
-      livelihood: {title: "民生实事", sections: [2], target_ids: ["2.1a", "2.2a"]}
+      livelihood: {title: "民生实事", sections: [2], target_ids: ["2.1a", "2.2a"]},
+      whole: "全市"
     });
   });
 

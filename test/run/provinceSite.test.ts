@@ -60,6 +60,9 @@ describe(`a generated province (${CITIES} cities × ${COUNTIES} counties), inges
     await rm(join(project, "data"), {recursive: true});
     await writeFile(join(project, "seeds", "units.csv"), provinceUnitsCsv(units));
     await writeFile(join(project, "seeds", "allocations.csv"), "unit_code,target_id,value\n");
+    // The plan is a city's, the units a province's: the project file says what the whole is called.
+    const config = join(project, "planwatch.config.json");
+    await writeFile(config, JSON.stringify({...JSON.parse(await readFile(config, "utf8")), whole: "全省"}));
     const targets = await projectTargets({projectDir: project});
     inbox = join(tmp, "inbox");
     const written = await writeProvinceSubmissions(inbox, {
@@ -209,6 +212,11 @@ describe(`a generated province (${CITIES} cities × ${COUNTIES} counties), inges
       const table = target.page.locator("table", {has: target.page.locator("thead th", {hasText: "下级单位"})});
       expect(await table.count()).toBe(1);
       expect(await table.locator("thead th").last().innerText()).toBe("下级单位");
+      // The whole is the province, as the project file names it: never 全市.
+      expect(await table.locator("thead th").allInnerTexts()).toContain("占全省");
+      expect(await target.page.locator(".pw-lede").first().innerText()).toMatch(/:全省 [\d,.]+/);
+      const overview = await site.open("index.html", 1200);
+      expect(await overview.page.locator(".pw-summary p").first().innerText()).toMatch(/^截至\d{4}年\d{1,2}月,全省 /);
       expect(await table.locator("tbody tr td:first-child a").allInnerTexts()).toEqual(cities.map((c) => c.name));
       expect(await target.page.locator(".pw-below").innerText()).toMatch(
         new RegExp(`^以上为最上一级的 ${CITIES} 个单位;其下共 ${CITIES * COUNTIES} 个下级单位`)
