@@ -70,6 +70,12 @@ export interface OverviewSlice extends Omit<CitySlice, "history"> {
   statuses: readonly Status[];
   target_ids: string[];
   submitted: {units: number; reported: number};
+  /**
+   * The units below the top whose latest data is older than `as_of` (a county silent this month), which the
+   * units' table, listing the top only, does not show: how many, and the first {@link LATE_BELOW_NAMED}
+   * of them, oldest first, with the unit they belong to.
+   */
+  late_below: {count: number; units: {code: string; name: string; parent_name: string; period: string}[]};
   last_ingest: string;
   units: (SiteGaps["units"][number] & {
     period: string | null;
@@ -77,6 +83,9 @@ export interface OverviewSlice extends Omit<CitySlice, "history"> {
     periods: Record<number, string | null>;
   })[];
 }
+
+/** How many of the late units below the top the overview names (the rest it counts). */
+export const LATE_BELOW_NAMED = 10;
 
 const bare = ({sources: _sources, ...row}: SiteGapRow): BareRow => row;
 const base = (gaps: SiteGaps, changes: SiteChange[], units: SiteGaps["units"] = []): SliceBase => ({
@@ -265,6 +274,16 @@ export function overviewSlice({
       return {...u, period, cells: cells.join(""), periods};
     });
   const latest = quality.cells.filter((c) => c.period === gaps.as_of);
+  const nameOf = new Map(gaps.units.map((u) => [u.code, u.name]));
+  const late = gaps.units.flatMap((u) => {
+    if (!below.has(u.code)) return [];
+    const rows = rowsOf.get(u.code) ?? [];
+    const period = rows.reduce<string | null>((p, r) => (r.period && (!p || r.period > p) ? r.period : p), null);
+    if (!period || period >= gaps.as_of) return [];
+    const parent = rows[0]!.parent_code!;
+    return [{code: u.code, name: u.name, parent_name: nameOf.get(parent) ?? parent, period}];
+  });
+  late.sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0));
   return {
     ...city,
     statuses: STATUSES,
@@ -273,6 +292,7 @@ export function overviewSlice({
       units: latest.length,
       reported: latest.filter((c) => c.state === "on_time" || c.state === "overdue").length
     },
+    late_below: {count: late.length, units: late.slice(0, LATE_BELOW_NAMED)},
     last_ingest:
       quality.ledger
         .map((e) => e.ingested_at)

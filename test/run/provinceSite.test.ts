@@ -217,6 +217,11 @@ describe(`a generated province (${CITIES} cities × ${COUNTIES} counties), inges
       expect(await target.page.locator(".pw-lede").first().innerText()).toMatch(/:全省 [\d,.]+/);
       const overview = await site.open("index.html", 1200);
       expect(await overview.page.locator(".pw-summary p").first().innerText()).toMatch(/^截至\d{4}年\d{1,2}月,全省 /);
+      // The county silent in the last month is named on the overview, though its table lists the cities only.
+      const late = units.find((u) => u.code === LATE)!;
+      expect(await overview.page.locator(".pw-summary .pw-muted").innerText()).toContain(
+        `下级单位中 1 个尚无${MONTHS}月数据:${late.name}(${cities.find((c) => c.code === late.parent)!.name},最新为${MONTHS - 1}月)`
+      );
       expect(await table.locator("tbody tr td:first-child a").allInnerTexts()).toEqual(cities.map((c) => c.name));
       expect(await target.page.locator(".pw-below").innerText()).toMatch(
         new RegExp(`^以上为最上一级的 ${CITIES} 个单位;其下共 ${CITIES * COUNTIES} 个下级单位`)

@@ -129,7 +129,15 @@ describe("unitSlices", () => {
     expect(parent.ranks).toEqual({"6.1a": "1/1", "6.1b": "1/1"});
     expect(slices.get("390003")!.ranks).toEqual({"6.1a": "1/2", "6.1b": "1/2"});
     expect(slices.get("390003")!.child_rows).toEqual([]);
-    expect(overviewSlice({gaps: tree, quality: quality(tree)}).units.map((u) => u.code)).toEqual(["390001"]);
+    const overview = overviewSlice({gaps: tree, quality: quality(tree)});
+    expect(overview.units.map((u) => u.code)).toEqual(["390001"]);
+    expect(overview.late_below).toEqual({count: 0, units: []});
+    // A unit below the top silent this month is named on the overview, with the unit it belongs to.
+    tree.rows.filter((r) => r.unit_code === "390003").forEach((r) => (r.period = "2023-09"));
+    expect(overviewSlice({gaps: tree, quality: quality(tree)}).late_below).toEqual({
+      count: 1,
+      units: [{code: "390003", name: tree.units[2]!.name, parent_name: tree.units[0]!.name, period: "2023-09"}]
+    });
   });
 });
 
