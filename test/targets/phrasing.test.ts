@@ -522,3 +522,53 @@ describe("a results report under a headline that does not say so", () => {
     ]);
   });
 });
+
+describe("held-out texts, third batch: bulletins, a 解读's review, a press conference's indicator counts", () => {
+  it("reads a title whose last head word looks back (…工作报告要点之一:2022年工作回顾) as a report", () => {
+    const review =
+      "2023“两会”解读政府工作报告要点之一:2022年工作回顾\n地区生产总值达到556.4亿元;固定资产投资完成157.5亿元。\n";
+    expect(extractTargets(review)).toEqual([]);
+    // the last head word looks ahead: a plan
+    const plan = "某县2022年工作回顾及2023年工作要点\n全年新建幼儿园8所。\n";
+    expect(extractTargets(plan).map(brief)).toEqual([[">=", 8, "所"]]);
+  });
+
+  it("reads a paragraph opening with 初步测算 or 初步核算 as results", () => {
+    for (const paragraph of [
+      "初步测算,全年完成地区生产总值221.23亿元,比上年同期增长5.0%。其中:第一产业实现增加值47.24亿元,增长2.8%。",
+      "经初步核算,全年实现地区生产总值556.4亿元。"
+    ]) {
+      expect(extractTargets(`一、综合\n${paragraph}\n`, {year: 2023}), paragraph).toEqual([]);
+    }
+  });
+
+  it("reads a level its sentence follows with a change on last year (同比增长, 与去年增长) as a result, not a goal's", () => {
+    for (const sentence of [
+      "全年实现农林牧渔业总产值81.10亿元,同比增长3.9%。",
+      "全县粮食播种面积81.46万亩,产量36.17万吨,同比增长1.6%。",
+      "油料播种面积34.68万亩,产量3.78万吨,与去年增长10.9%。",
+      "全市PM2.5平均浓度为29.3微克/立方米,比上年下降2.7%。"
+    ]) {
+      expect(extract(sentence, 2023), sentence).toEqual([]);
+    }
+    // a goal's growth after its level is the goal's (目标, or the change bounded)
+    expect(extract("今年的目标是地区生产总值达到600亿元,同比增长6%。").map(brief)).toEqual([
+      [">=", 600e8, "元"],
+      [">=", 6, "%"]
+    ]);
+    expect(extract("全年地区生产总值达到600亿元,同比增长6%以上。").map(brief)).toEqual([
+      [">=", 600e8, "元"],
+      [">=", 6, "%"]
+    ]);
+  });
+
+  it("takes a count of a plan's indicators (17项主要指标, 6项指标, 其余11项指标) for no target", () => {
+    for (const sentence of [
+      "规划确定的17项主要指标中,6项指标已经于2024年提前完成。",
+      "其余11项指标预计年底前全部完成。",
+      "设置5个约束性指标和12个预期性指标。"
+    ]) {
+      expect(extract(sentence), sentence).toEqual([]);
+    }
+  });
+});
