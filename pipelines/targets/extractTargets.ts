@@ -114,6 +114,8 @@ const PAST_PERIOD = new RegExp(
  */
 const REPORT_TITLE =
   /截至|成果|成效|完成情况|执行情况|执行情形|进展|回顾|总结|数据显示|统计公报|通报|获悉|发布会|同比|历史新低/g;
+/** A news dateline opening a lede (新华社南昌10月31日电(记者 王聿昊), 本报讯): the clause's words follow it. */
+const DATELINE = /^[^,,。;:]{0,16}?(?:\d{1,2}月\d{1,2}日电|本报讯|讯)\s*(?:\([^()]{0,30}\))?\s*/;
 /** A date that opens a news paragraph (1月21日,…): the title is the words after it. */
 const LEADING_DATE = /^\s*\d{1,2}月\d{1,2}日[,,]?/;
 /** A day (22日,) or a date that opens a lede, and the lede's first sentence. */
@@ -202,7 +204,7 @@ const NAMED_BEFORE = /(?:目标(?:任务)?|目标值)(?:为|是)?\(?\s*$/;
 const NAMED_IN_LIST = /^、[^,;。\d]{0,24}\d+(?:\.\d+)?\s*[%‰]?\s*的[\u4e00-\u9fa5]{0,16}目标/;
 /** A number that a report says was the target (超额完成40所的年度目标任务). */
 const NAMED_TARGET =
-  /^的?(?:年度)?目标(?:任务)?|^的?年度任务|^的[\u4e00-\u9fa5]{1,16}目标|^(?:以上|左右)?(?:全年|年度)[\u4e00-\u9fa5]{0,12}目标/;
+  /^的?(?:年度)?目标(?:任务)?|^的?年度任务|^的[\u4e00-\u9fa5]{1,16}目标|^(?:左右|以上)的[\u4e00-\u9fa5]{0,6}?目标|^(?:以上|左右)?(?:全年|年度)[\u4e00-\u9fa5]{0,12}目标/;
 /**
  * A calendar year in a clause, unless it is a baseline (较2022年), a deadline (到2025年), a range's end or a period's
  * (2025年1—4月).
@@ -349,11 +351,16 @@ function _extractTargets(
     const inSentence = clause.sentence.indexOf(clause.text, sentenceCursor);
     if (inSentence >= 0) sentenceCursor = inSentence + clause.text.length;
     const changeFollows = inSentence >= 0 && sentenceFacts.changeAt > inSentence;
+    // 已 in an earlier clause of the sentence (已支持…建设34.7万张…,提供64.7万人次…): done too, unless it turns to the plan
+    const doneBefore =
+      clause.sentence !== clause.text && inSentence > 0 && alreadyDone(clause.sentence.slice(0, inSentence));
+    const doneInSentence = doneBefore && !FUTURE_WORDS.test(clause.text);
     const period = FIVE_YEAR_PERIOD.exec(clause.text);
     // 十一五 ends in 2010, 十五 in 2005: a period that ended before the reference year is past
     const periodEnd = period ? 2005 + 5 * (PERIOD_NUMBERS.indexOf(period[1] ?? "") + 1) : null;
     const pastPeriod =
-      PAST_PERIOD.test(clause.text) || (periodEnd !== null && reference !== null && periodEnd < reference);
+      PAST_PERIOD.test(clause.text.replace(DATELINE, "")) ||
+      (periodEnd !== null && reference !== null && periodEnd < reference);
     if (pastPeriod) past = true;
     const openAt = openBrackets(clause.text);
     for (const m of clause.text.matchAll(CONTEXT_YEAR)) {
@@ -387,6 +394,7 @@ function _extractTargets(
               namesTarget(clause.text, mention) ||
               !(
                 past ||
+                doneInSentence ||
                 RESULT_WORDS.test(clause.text.slice(0, mention.start)) ||
                 (clause.text.includes("了") && PAST_TENSE.test(clause.text.slice(0, mention.start))) ||
                 ((changeFollows || YEAR_ON_YEAR.test(clause.text.slice(0, mention.start))) &&
@@ -559,6 +567,15 @@ function gradingScale(lines: readonly string[]): Set<number> {
 function doneAfter(text: string, mention: Mention): boolean {
   return /^(?:共|约|累计)?\s*$|等\s*$/.test(text.slice(0, mention.start)) && DONE_AFTER.test(text.slice(mention.end));
 }
+
+/**
+ * Whether words before a clause in its sentence say it was done: 已 and a verb (已支持, 已建成), and no goal or plan named
+ * there (总体目标已经设定,城镇新增就业70万人 sets the goals).
+ */
+function alreadyDone(before: string): boolean {
+  return ALREADY.test(before) && !GOAL_WORDS.test(before);
+}
+const ALREADY = /已(?:经)?(?!知|往|有)[\u4e00-\u9fa5]/;
 
 /** Where the last match of the global `pattern` in `text` starts, else -1. */
 function lastIndex(pattern: RegExp, text: string): number {

@@ -572,3 +572,33 @@ describe("held-out texts, third batch: bulletins, a 解读's review, a press con
     }
   });
 });
+
+describe("held-out texts, fourth batch: datelines, 已 through a sentence, a goal named after 左右", () => {
+  it("reads a passed period after a news dateline (新华社南昌10月31日电(记者…)今年前三季度) as past", () => {
+    const news =
+      "农村公路建设稳步推进\n新华社南昌10月31日电(记者 王聿昊)今年前三季度,全国农村公路完成固定资产投资3587亿元;新改建农村公路11.8万公里。\n";
+    expect(extractTargets(news)).toEqual([]);
+  });
+
+  it("reads the clauses after 已 in its sentence as done too, unless they turn to the plan", () => {
+    expect(extract("已支持184个项目地区建设34.7万张家庭养老床位,提供64.7万人次居家养老上门服务。")).toEqual([]);
+    expect(extract("已建成幼儿园30所,力争年底前再建成5所。").map(brief)).toEqual([[">=", 5, "所"]]);
+  });
+
+  it("takes a value a goal names after 左右 (实现6.5%左右的增长预期目标) as the target, in a look back too", () => {
+    expect(
+      extract("过去五年GDP的增长速度最低是6.7%。从这个角度来讲,实现6.5%左右的增长预期目标是有条件的。").map(brief)
+    ).toEqual([["=", 6.5, "%"]]);
+  });
+});
+
+describe("held-out texts, fourth batch: what the fixes must keep", () => {
+  it("keeps the goals after a goal that 已经设定 (set), and reads no goal in 6.5%左右的增长速度实现翻番的目标", () => {
+    expect(extract("今年就业总体目标已经设定,城镇新增就业70万人,城镇登记失业率控制在4.5%以内。").map(brief)).toEqual([
+      [">=", 700000, "人"],
+      ["<=", 4.5, "%"]
+    ]);
+    // in a look back, only a goal named right after the value counts
+    expect(extract("过去五年GDP的增长速度最低是6.7%,6.5%左右的增长速度实现翻番的目标是没有问题的。")).toEqual([]);
+  });
+});
