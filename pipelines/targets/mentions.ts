@@ -218,8 +218,6 @@ const BASE_NOTE = /^(?:目前|现状|现在|当前|基期|\d{4}年(?:底|末)?(?
 const QUALIFIER_AFTER = /^(?:及)?以[上下]的(?!目标|任务)/;
 /** A ceiling the words after the number name (低于国家4.6%的控制目标). */
 const CONTROL_TARGET_AFTER = /^的?[\u4e00-\u9fa5]{0,4}?控制(?:目标|指标|线)/;
-/** A count of a plan's indicators (17项主要指标, 5个约束性指标): it describes the plan, no target. */
-const INDICATOR_COUNT = /^(?:主要|核心|重点|关键|约束性|预期性|监测|考核|评价|统计)?(?:指标|KPI)/;
 /** The list a count counts (民生实事项目40项, 10件民生实事48个子项目): it describes the list, no target. */
 const LIST_COUNT = /(?:实事(?:项目)?|方面、?)$/;
 /** A rate a measure pays at (按照平均每年每院5万元的标准给予补助): a standard, no target. */
@@ -267,7 +265,6 @@ export function findMentions(clause: Clause): Mention[] {
     // a class when a count of what it classes follows (10亿元以上项目25个); 2项以上艺术技能 is a target
     if (g.unit && /^(?:及)?以上[^\d,、;]{1,8}?(?:\d|[一二三四五六七八九十两])/.test(rest)) continue;
     if (g.unit && g.unit !== "%" && DESCRIPTIVE_NOUN.test(rest)) continue;
-    if ((g.unit === "项" || g.unit === "个") && INDICATOR_COUNT.test(rest)) continue;
     if (
       DESCRIPTIVE_VERB.test(prefix.replace(/[\s约]+$/, "")) ||
       ATTENDING.test(prefix.trimEnd()) ||
