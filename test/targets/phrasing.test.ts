@@ -602,3 +602,27 @@ describe("held-out texts, fourth batch: what the fixes must keep", () => {
     expect(extract("过去五年GDP的增长速度最低是6.7%,6.5%左右的增长速度实现翻番的目标是没有问题的。")).toEqual([]);
   });
 });
+
+describe("held-out texts, fifth batch: a goal hoped for at a press conference, thresholds passed for the first time", () => {
+  it("keeps a goal a report's sentence hopes or strives for (希望通过五年的努力…达到80岁左右)", () => {
+    const news = "中新网10月24日电 中共中央举行新闻发布会,主任表示,希望通过五年的努力,使人均预期寿命达到80岁左右。\n";
+    expect(extractTargets(news).map(brief)).toEqual([["=", 80, "岁"]]);
+    // 争取上级资金 names funds secured, no striving: a result in a review
+    expect(extractTargets("2022年工作回顾\n全年完成投资141.6亿元;争取上级资金20.2亿元。\n")).toEqual([]);
+  });
+
+  it("reads an age indicator's rise by years (人均预期寿命再提升1岁) as an increase", () => {
+    expect(extract("人均预期寿命在现有基础上再提升1岁。").map(brief)).toEqual([["increase", 1, "岁"]]);
+  });
+
+  it("reads a threshold passed for the first time (首次降到1%以内), and what follows it in the sentence, as results", () => {
+    for (const sentence of [
+      "重污染天数比例首次降到1%以内,达到0.9%。",
+      "PM2.5有监测数据以来浓度首次降到30微克/立方米以内。",
+      "优良天数比例超过时序进度0.9个百分点。"
+    ])
+      expect(extract(sentence, 2022), sentence).toEqual([]);
+    // a first time the plan strives for is its target
+    expect(extract("力争地区生产总值首次突破100亿元。").map(brief)).toEqual([[">=", 1e10, "元"]]);
+  });
+});
