@@ -108,9 +108,14 @@ const PASSED_YEARS = [
 const PAST_PERIOD = new RegExp(
   String.raw`^${ANNOUNCING}(?:\d{4}年)?(?:今年|全年)?(?:${PASSED_MONTHS}|${PASSED_YEARS})`
 );
-/** A title that says the text reports what was done (and not what is to be done). */
+/**
+ * A title that says the text reports what was done (and not what is to be done): the last of these words comes after the
+ * last of {@link PLAN_TITLE}'s (…工作报告要点之一:2022年工作回顾 reports; 2022年工作回顾及2023年工作要点 plans).
+ */
 const REPORT_TITLE =
-  /截至|成果|成效|完成情况|执行情况|执行情形|进展|回顾|总结|数据显示|统计公报|通报|获悉|发布会|同比|历史新低/;
+  /截至|成果|成效|完成情况|执行情况|执行情形|进展|回顾|总结|数据显示|统计公报|通报|获悉|发布会|同比|历史新低/g;
+/** A news dateline opening a lede (新华社南昌10月31日电(记者 王聿昊), 本报讯): the clause's words follow it. */
+const DATELINE = /^[^,,。;:]{0,16}?(?:\d{1,2}月\d{1,2}日电|本报讯|讯)\s*(?:\([^()]{0,30}\))?\s*/;
 /** A date that opens a news paragraph (1月21日,…): the title is the words after it. */
 const LEADING_DATE = /^\s*\d{1,2}月\d{1,2}日[,,]?/;
 /** A day (22日,) or a date that opens a lede, and the lede's first sentence. */
@@ -134,7 +139,7 @@ const PLAN_OBJECT =
 const SUMMING_UP = /^(?:推广|提炼|经验|交流)/;
 /** Words of a subheading that look ahead: the heading's last such word or look-back word (its head noun) decides. */
 const LOOK_AHEAD = /目标|任务|计划|安排|思路|打算|措施|举措|重点|要点|展望|部署|规划|方向/g;
-const PLAN_TITLE = /部署|计划|要点|安排|规划|目标|任务/;
+const PLAN_TITLE = /部署|计划|要点|安排|规划|目标|任务/g;
 /** A section's heading (the words after 一、): a line with no clause mark, up to 30 characters. */
 const SECTION_HEADING = /^[^,,。;:!?]{1,30}$/;
 /** A line that opens a section: 一、, 第一章, 第一部分. */
@@ -145,14 +150,25 @@ const NUMBERED = /^\s*(?:[一二三四五六七八九十]+、|\d{1,2}[.、](?!\d
 const REPORT_PARAGRAPH =
   /^(?:\d{4}年)?(?:(?:完成|进展|实施|落实|推进|执行)情况|(?:主要|工作|取得的)?(?:成绩|成效|成果)|工作回顾)[::]/;
 /** Words in a clause, before a number, that say it was done. */
-const RESULT_WORDS = /已(?:经)?(?!知|往)[\u4e00-\u9fa5]|截至|为任务的|比上年同期|比原计划|高出全省|超过省定任务/;
+const RESULT_WORDS =
+  /已(?:经)?(?!知|往)[\u4e00-\u9fa5]|截至|为任务的|比上年同期|比原计划|高出全省|超过省定任务|时序进度/;
+/**
+ * 已 and a verb (已支持, 已建成), or 首次: words that say a clause was done, and the clauses after it in its sentence, unless
+ * a goal or plan is named before them (总体目标已经设定,城镇新增就业70万人 sets the goals).
+ */
+const ALREADY = /已(?:经)?(?!知|往|有)[\u4e00-\u9fa5]|首次/;
+/** A threshold passed for the first time (首次降到1%以内, 首次超过90%): a result, unless a goal is named before it. */
+const FIRST_TIME = /首次(?:降到|降至|降低到|超过|突破|达到|实现|跻身|进入|迈上)/;
+/** Words of a sentence that hope or strive for what follows (希望通过五年的努力, 力争): in a report too, the plan's. */
+const HOPED = /希望通过|力争/;
 /** A verb with 了 before a number: what was done (完成了校舍改造20万平方米, 建成了体育馆3座). */
 const PAST_TENSE =
   /(?:完成|建成|新建|新增|实现|达到|开展|培训|改造|建设|引进|投入|举办|创建|打造|修建|扩建|改建|培育|办理|接种|筛查|增长|增加|提高|提升|下降|减少|降低|惠及|带动|接待|签约|招收|认定)了/;
 /** Words after a count that opens its clause and say it was done (46项任务全部完成, 318件建议提案全部办理完毕). */
 const DONE_AFTER = /^[^,;。]{0,16}?(?:全部|均已|已经|已)(?:完成|办结|办理完毕|建成|落实)|^[^,;。]{0,16}?办理完毕/;
 /** A paragraph that opens on figures (数据显示, 据统计): it tells results, the plan's year's too. */
-const FIGURES_PARAGRAPH = /^(?:据|经)?(?:数据|统计|监测|调查)(?:显示|表明)|^据(?:初步)?统计/;
+const FIGURES_PARAGRAPH =
+  /^(?:据|经)?(?:数据|统计|监测|调查)(?:显示|表明)|^据(?:初步)?统计|^(?:据|经)?初步(?:测算|核算)/;
 /** A deadline (到2020年, 至2025年; not 截至): a clause naming one not before the reference year is the plan's. */
 const FORWARD_DEADLINE = /(?<!截)(?:到|至)(\d{4})年/;
 /** An earlier five-year period opening a clause (“十一五”期间, 十三五以来): its number, 十五 when none. */
@@ -165,10 +181,17 @@ const FUTURE_WORDS = /将|要|力争|确保|计划|目标|争取|预期/;
 /** A headline line: short, no full stop (a comma allowed on the first line: 河南省政府发文,要求…). */
 const HEADLINE = /^[^。;!?]{1,60}$/;
 /**
- * 同比 (against the same period of last year) before a number: a result (同比增长187.8%), unless a goal is named
+ * 同比 (against the same period of last year; 比上年, 与去年) before a number: a result (同比增长187.8%), unless a goal is named
  * before it in its sentence (发展目标为:…同比增长10%) or the number is bounded (同比增长不低于12%, 10%以上).
  */
-const YEAR_ON_YEAR = /同比/;
+const YEAR_ON_YEAR = /同比|(?:比|较|与)(?:上年|去年)/;
+/**
+ * A clause of its sentence that opens on a change against last year, by a plain number (,同比增长3.9%, ,与去年增长10.9%):
+ * the levels before it in the sentence are results (总产值81.10亿元,同比增长3.9%), unless a goal is named or the change is
+ * bounded (同比增长6%以上).
+ */
+const CHANGE_ON_LAST_YEAR =
+  /(?:^|[,,])\s*(?:比上年|同比|较上年|比去年|较去年|与上年|与去年)(?:同期)?(?:相比)?[,,]?(?:分别)?(?:增长|下降|上升|提高|减少|增加|降低|回落)了?\s*\d+(?:\.\d+)?(?![\d.])\s*(?:%|个百分点|倍)?/g;
 const GOAL_WORDS = /目标|预期|力争|确保|计划|争取|任务/;
 const BOUND_BEFORE = /(?:不低于|不少于|不超过|不高于|控制在|至少)\s*$/;
 const BOUND_AFTER = /^\s*(?:以上|以内|左右)/;
@@ -191,7 +214,7 @@ const NAMED_BEFORE = /(?:目标(?:任务)?|目标值)(?:为|是)?\(?\s*$/;
 const NAMED_IN_LIST = /^、[^,;。\d]{0,24}\d+(?:\.\d+)?\s*[%‰]?\s*的[\u4e00-\u9fa5]{0,16}目标/;
 /** A number that a report says was the target (超额完成40所的年度目标任务). */
 const NAMED_TARGET =
-  /^的?(?:年度)?目标(?:任务)?|^的?年度任务|^的[\u4e00-\u9fa5]{1,16}目标|^(?:以上|左右)?(?:全年|年度)[\u4e00-\u9fa5]{0,12}目标/;
+  /^的?(?:年度)?目标(?:任务)?|^的?年度任务|^的[\u4e00-\u9fa5]{1,16}目标|^(?:左右|以上)的[\u4e00-\u9fa5]{0,6}?目标|^(?:以上|左右)?(?:全年|年度)[\u4e00-\u9fa5]{0,12}目标/;
 /**
  * A calendar year in a clause, unless it is a baseline (较2022年), a deadline (到2025年), a range's end or a period's
  * (2025年1—4月).
@@ -231,12 +254,13 @@ function _extractTargets(
     headlineEnd > 0
       ? (LEDE.exec(normalized.slice(headlineEnd).replace(/^\s+/, "").replace(LEADING_DAY, ""))?.[0] ?? "")
       : "";
+  const titlePlanAt = lastIndex(PLAN_TITLE, title);
   const report =
-    (REPORT_TITLE.test(title) && !PLAN_TITLE.test(title)) ||
-    (!PLAN_TITLE.test(title) &&
+    lastIndex(REPORT_TITLE, title) > titlePlanAt ||
+    (titlePlanAt < 0 &&
       !NUMBERED.test(lede) &&
       REPORTING_LEDE.test(lede) &&
-      !PLAN_TITLE.test(lede.replace(TARGETS_REPORTED, "")));
+      lastIndex(PLAN_TITLE, lede.replace(TARGETS_REPORTED, "")) < 0);
   const lineStarts: number[] = [];
   lines.reduce((at, l) => (lineStarts.push(at), at + l.length + 1), 0);
   const quotesTask = (offset: number) => {
@@ -260,7 +284,16 @@ function _extractTargets(
   let longClauses = 0;
   // what a sentence says for all its clauses, read once per sentence (its clauses share the string)
   let currentSentence: string | null = null;
-  let sentenceFacts = {deadline: null as number | null, scope: null as string | null, results: false};
+  let sentenceFacts = {
+    deadline: null as number | null,
+    scope: null as string | null,
+    results: false,
+    changeAt: -1,
+    alreadyAt: -1,
+    goalAt: -1,
+    hoped: false
+  };
+  let sentenceCursor = 0; // where in its sentence the previous clause ended
   let past = false; // whether the paragraph, from here on, tells what was done
   let figures = false; // whether the paragraph opens on figures (数据显示): the plan's own year in it is reported too
   let thisYearAt = -1; // where the paragraph says 今年, else -1: a year it names before that is last year
@@ -327,14 +360,29 @@ function _extractTargets(
       sentenceFacts = {
         deadline: deadline ? Number(deadline[1] ?? deadline[2]) : null,
         scope: SCOPES.find(([re]) => re.test(clause.sentence))?.[1] ?? null,
-        results: RESULT_SENTENCE.test(clause.sentence)
+        results: RESULT_SENTENCE.test(clause.sentence),
+        changeAt: lastChangeOnLastYear(clause.sentence),
+        alreadyAt: ALREADY.exec(clause.sentence)?.index ?? -1,
+        goalAt: GOAL_WORDS.exec(clause.sentence)?.index ?? -1,
+        hoped: HOPED.test(clause.sentence)
       };
+      sentenceCursor = 0;
     }
+    // the clause's place in its sentence (found from where the previous one ended: linear in the sentence)
+    const inSentence = clause.sentence.indexOf(clause.text, sentenceCursor);
+    if (inSentence >= 0) sentenceCursor = inSentence + clause.text.length;
+    const changeFollows = inSentence >= 0 && sentenceFacts.changeAt > inSentence;
+    // 已 in an earlier clause of the sentence (已支持…建设34.7万张…,提供64.7万人次…): done too, unless it turns to the plan
+    const {alreadyAt, goalAt} = sentenceFacts;
+    const doneBefore =
+      inSentence > 0 && alreadyAt >= 0 && alreadyAt < inSentence && (goalAt < 0 || goalAt >= inSentence);
+    const doneInSentence = doneBefore && !FUTURE_WORDS.test(clause.text);
     const period = FIVE_YEAR_PERIOD.exec(clause.text);
     // 十一五 ends in 2010, 十五 in 2005: a period that ended before the reference year is past
     const periodEnd = period ? 2005 + 5 * (PERIOD_NUMBERS.indexOf(period[1] ?? "") + 1) : null;
     const pastPeriod =
-      PAST_PERIOD.test(clause.text) || (periodEnd !== null && reference !== null && periodEnd < reference);
+      PAST_PERIOD.test(clause.text.replace(DATELINE, "")) ||
+      (periodEnd !== null && reference !== null && periodEnd < reference);
     if (pastPeriod) past = true;
     const openAt = openBrackets(clause.text);
     for (const m of clause.text.matchAll(CONTEXT_YEAR)) {
@@ -353,6 +401,8 @@ function _extractTargets(
     const deadline = FORWARD_DEADLINE.exec(clause.text);
     if (deadline && reference !== null && Number(deadline[1]) >= reference && !pastPeriod && !sectionLooksBack)
       past = false;
+    // a report's sentence that hopes or strives for what it names: the plan's, not a result (clause by clause)
+    const hoped = past && !pastPeriod && sentenceFacts.hoped;
     const row = readTableRow(clause.text);
     let previous: string | null = null;
     const mentions = row ? [] : findMentions(clause);
@@ -367,10 +417,13 @@ function _extractTargets(
             (mention) =>
               namesTarget(clause.text, mention) ||
               !(
-                past ||
+                (past && !hoped) ||
+                doneInSentence ||
+                firstTime(clause.text.slice(0, mention.start)) ||
                 RESULT_WORDS.test(clause.text.slice(0, mention.start)) ||
                 (clause.text.includes("了") && PAST_TENSE.test(clause.text.slice(0, mention.start))) ||
-                (YEAR_ON_YEAR.test(clause.text.slice(0, mention.start)) && !goalNamed(clause, mention)) ||
+                ((changeFollows || YEAR_ON_YEAR.test(clause.text.slice(0, mention.start))) &&
+                  !goalNamed(clause, mention)) ||
                 sentenceFacts.results ||
                 doneAfter(clause.text, mention)
               )
@@ -538,6 +591,30 @@ function gradingScale(lines: readonly string[]): Set<number> {
  */
 function doneAfter(text: string, mention: Mention): boolean {
   return /^(?:共|约|累计)?\s*$|等\s*$/.test(text.slice(0, mention.start)) && DONE_AFTER.test(text.slice(mention.end));
+}
+
+/** Whether the words before a number pass a threshold for the first time, no goal named before (see {@link FIRST_TIME}). */
+function firstTime(before: string): boolean {
+  const at = FIRST_TIME.exec(before);
+  return at !== null && !GOAL_WORDS.test(before.slice(0, at.index));
+}
+
+/** Where the last match of the global `pattern` in `text` starts, else -1. */
+function lastIndex(pattern: RegExp, text: string): number {
+  let at = -1;
+  for (const m of text.matchAll(pattern)) at = m.index;
+  return at;
+}
+
+/**
+ * Where in `sentence` the last clause opening on an unbounded change against last year starts (see
+ * {@link CHANGE_ON_LAST_YEAR}), else -1.
+ */
+function lastChangeOnLastYear(sentence: string): number {
+  let at = -1;
+  for (const m of sentence.matchAll(CHANGE_ON_LAST_YEAR))
+    if (!BOUND_AFTER.test(sentence.slice(m.index + m[0].length))) at = m.index;
+  return at;
 }
 
 /** The index of the last of the ascending `starts` that is ≤ `offset` (-1 when none is). */

@@ -175,7 +175,10 @@ const REACH = /(力争|争取|确保|累计)?(达到|达|实现|完成|提升至
 const COUNT = /(新增|新建成|新建|建成|增加)$/;
 const CHANGE = /(?:较|比)(\d{4})年(?:底|末)?[\u4e00-\u9fa5]{0,8}?(增加|增长|提高|提升|扩大|减少|下降|降低|压减)$/;
 const YEARLY = /(?:逐年|每年|年均)(增加|增长|提高|提升|减少|下降|降低)$/;
-/** A change by percentage points with no base year (入托率提高6个百分点): a rise or fall over the plan's period. */
+/**
+ * A change by percentage points, or an age by years, with no base year (入托率提高6个百分点, 人均预期寿命再提升1岁): a rise
+ * or fall over the plan's period.
+ */
 const POINTS_CHANGE = /(提高|提升|增加|增长|上升|扩大|下降|降低|减少|压减|缩小)$/;
 /** 以上 right after the unit, or after a short noun (500所小学以上), within the same phrase. */
 const AT_LEAST_AFTER = /^(?:[^\s\d,、;和及与]{0,8}?)(以上|及以上)/;
@@ -218,6 +221,8 @@ const BASE_NOTE = /^(?:目前|现状|现在|当前|基期|\d{4}年(?:底|末)?(?
 const QUALIFIER_AFTER = /^(?:及)?以[上下]的(?!目标|任务)/;
 /** A ceiling the words after the number name (低于国家4.6%的控制目标). */
 const CONTROL_TARGET_AFTER = /^的?[\u4e00-\u9fa5]{0,4}?控制(?:目标|指标|线)/;
+/** A count of a plan's indicators (17项主要指标, 5个约束性指标): it describes the plan, no target. */
+const INDICATOR_COUNT = /^(?:主要|核心|重点|关键|约束性|预期性|监测|考核|评价|统计)?(?:指标|KPI)/;
 /** The list a count counts (民生实事项目40项, 10件民生实事48个子项目): it describes the list, no target. */
 const LIST_COUNT = /(?:实事(?:项目)?|方面、?)$/;
 /** A rate a measure pays at (按照平均每年每院5万元的标准给予补助): a standard, no target. */
@@ -265,6 +270,7 @@ export function findMentions(clause: Clause): Mention[] {
     // a class when a count of what it classes follows (10亿元以上项目25个); 2项以上艺术技能 is a target
     if (g.unit && /^(?:及)?以上[^\d,、;]{1,8}?(?:\d|[一二三四五六七八九十两])/.test(rest)) continue;
     if (g.unit && g.unit !== "%" && DESCRIPTIVE_NOUN.test(rest)) continue;
+    if ((g.unit === "项" || g.unit === "个") && INDICATOR_COUNT.test(rest)) continue;
     if (
       DESCRIPTIVE_VERB.test(prefix.replace(/[\s约]+$/, "")) ||
       ATTENDING.test(prefix.trimEnd()) ||
@@ -310,7 +316,7 @@ export function findMentions(clause: Clause): Mention[] {
       per = "year";
       before = before.slice(0, yearly.index);
       explicit = own = true;
-    } else if ((g.unit === "百分点" || g.unit === "个百分点") && POINTS_CHANGE.test(before)) {
+    } else if ((g.unit === "百分点" || g.unit === "个百分点" || g.unit === "岁") && POINTS_CHANGE.test(before)) {
       const verb = POINTS_CHANGE.exec(before)!;
       comparator = /下降|降低|减少|压减|缩小/.test(verb[1]!) ? "decrease" : "increase";
       before = before.slice(0, verb.index);

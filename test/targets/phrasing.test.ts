@@ -522,3 +522,107 @@ describe("a results report under a headline that does not say so", () => {
     ]);
   });
 });
+
+describe("held-out texts, third batch: bulletins, a 解读's review, a press conference's indicator counts", () => {
+  it("reads a title whose last head word looks back (…工作报告要点之一:2022年工作回顾) as a report", () => {
+    const review =
+      "2023“两会”解读政府工作报告要点之一:2022年工作回顾\n地区生产总值达到556.4亿元;固定资产投资完成157.5亿元。\n";
+    expect(extractTargets(review)).toEqual([]);
+    // the last head word looks ahead: a plan
+    const plan = "某县2022年工作回顾及2023年工作要点\n全年新建幼儿园8所。\n";
+    expect(extractTargets(plan).map(brief)).toEqual([[">=", 8, "所"]]);
+  });
+
+  it("reads a paragraph opening with 初步测算 or 初步核算 as results", () => {
+    for (const paragraph of [
+      "初步测算,全年完成地区生产总值221.23亿元,比上年同期增长5.0%。其中:第一产业实现增加值47.24亿元,增长2.8%。",
+      "经初步核算,全年实现地区生产总值556.4亿元。"
+    ]) {
+      expect(extractTargets(`一、综合\n${paragraph}\n`, {year: 2023}), paragraph).toEqual([]);
+    }
+  });
+
+  it("reads a level its sentence follows with a change on last year (同比增长, 与去年增长) as a result, not a goal's", () => {
+    for (const sentence of [
+      "全年实现农林牧渔业总产值81.10亿元,同比增长3.9%。",
+      "全县粮食播种面积81.46万亩,产量36.17万吨,同比增长1.6%。",
+      "油料播种面积34.68万亩,产量3.78万吨,与去年增长10.9%。",
+      "全市PM2.5平均浓度为29.3微克/立方米,比上年下降2.7%。"
+    ]) {
+      expect(extract(sentence, 2023), sentence).toEqual([]);
+    }
+    // a goal's growth after its level is the goal's (目标, or the change bounded)
+    expect(extract("今年的目标是地区生产总值达到600亿元,同比增长6%。").map(brief)).toEqual([
+      [">=", 600e8, "元"],
+      [">=", 6, "%"]
+    ]);
+    expect(extract("全年地区生产总值达到600亿元,同比增长6%以上。").map(brief)).toEqual([
+      [">=", 600e8, "元"],
+      [">=", 6, "%"]
+    ]);
+  });
+
+  it("takes a count of a plan's indicators (17项主要指标, 6项指标, 其余11项指标) for no target", () => {
+    for (const sentence of [
+      "规划确定的17项主要指标中,6项指标已经于2024年提前完成。",
+      "其余11项指标预计年底前全部完成。",
+      "设置5个约束性指标和12个预期性指标。"
+    ]) {
+      expect(extract(sentence), sentence).toEqual([]);
+    }
+  });
+});
+
+describe("held-out texts, fourth batch: datelines, 已 through a sentence, a goal named after 左右", () => {
+  it("reads a passed period after a news dateline (新华社南昌10月31日电(记者…)今年前三季度) as past", () => {
+    const news =
+      "农村公路建设稳步推进\n新华社南昌10月31日电(记者 王聿昊)今年前三季度,全国农村公路完成固定资产投资3587亿元;新改建农村公路11.8万公里。\n";
+    expect(extractTargets(news)).toEqual([]);
+  });
+
+  it("reads the clauses after 已 in its sentence as done too, unless they turn to the plan", () => {
+    expect(extract("已支持184个项目地区建设34.7万张家庭养老床位,提供64.7万人次居家养老上门服务。")).toEqual([]);
+    expect(extract("已建成幼儿园30所,力争年底前再建成5所。").map(brief)).toEqual([[">=", 5, "所"]]);
+  });
+
+  it("takes a value a goal names after 左右 (实现6.5%左右的增长预期目标) as the target, in a look back too", () => {
+    expect(
+      extract("过去五年GDP的增长速度最低是6.7%。从这个角度来讲,实现6.5%左右的增长预期目标是有条件的。").map(brief)
+    ).toEqual([["=", 6.5, "%"]]);
+  });
+});
+
+describe("held-out texts, fourth batch: what the fixes must keep", () => {
+  it("keeps the goals after a goal that 已经设定 (set), and reads no goal in 6.5%左右的增长速度实现翻番的目标", () => {
+    expect(extract("今年就业总体目标已经设定,城镇新增就业70万人,城镇登记失业率控制在4.5%以内。").map(brief)).toEqual([
+      [">=", 700000, "人"],
+      ["<=", 4.5, "%"]
+    ]);
+    // in a look back, only a goal named right after the value counts
+    expect(extract("过去五年GDP的增长速度最低是6.7%,6.5%左右的增长速度实现翻番的目标是没有问题的。")).toEqual([]);
+  });
+});
+
+describe("held-out texts, fifth batch: a goal hoped for at a press conference, thresholds passed for the first time", () => {
+  it("keeps a goal a report's sentence hopes or strives for (希望通过五年的努力…达到80岁左右)", () => {
+    const news = "中新网10月24日电 中共中央举行新闻发布会,主任表示,希望通过五年的努力,使人均预期寿命达到80岁左右。\n";
+    expect(extractTargets(news).map(brief)).toEqual([["=", 80, "岁"]]);
+    // 争取上级资金 names funds secured, no striving: a result in a review
+    expect(extractTargets("2022年工作回顾\n全年完成投资141.6亿元;争取上级资金20.2亿元。\n")).toEqual([]);
+  });
+
+  it("reads an age indicator's rise by years (人均预期寿命再提升1岁) as an increase", () => {
+    expect(extract("人均预期寿命在现有基础上再提升1岁。").map(brief)).toEqual([["increase", 1, "岁"]]);
+  });
+
+  it("reads a threshold passed for the first time (首次降到1%以内), and what follows it in the sentence, as results", () => {
+    for (const sentence of [
+      "重污染天数比例首次降到1%以内,达到0.9%。",
+      "PM2.5有监测数据以来浓度首次降到30微克/立方米以内。",
+      "优良天数比例超过时序进度0.9个百分点。"
+    ])
+      expect(extract(sentence, 2022), sentence).toEqual([]);
+    // a first time the plan strives for is its target
+    expect(extract("力争地区生产总值首次突破100亿元。").map(brief)).toEqual([[">=", 1e10, "元"]]);
+  });
+});
