@@ -1,7 +1,7 @@
 import {readFileSync} from "node:fs";
 import {join} from "node:path";
 import {describe, expect, it} from "vitest";
-import {PROJECT_DIR, runPlanwatch} from "./helpers/cli.js";
+import {PROJECT_DIR, copyProject, runPlanwatch} from "./helpers/cli.js";
 
 const PLAN = "seeds/hangzhou-edu-2023-work-plan.txt";
 
@@ -421,6 +421,15 @@ describe("planwatch keeps the conventions of Node command lines", () => {
         "csv"
       ]);
       expect(tasksCsv.stdout).toMatch(/\r\n1\.1-t1,no_report,xjc,/);
+      // A project whose whole is a province names its city row so, as its site does.
+      const {readFile, writeFile} = await import("node:fs/promises");
+      const province = await copyProject(join(empty, "province"));
+      const config = join(province, "planwatch.config.json");
+      await writeFile(config, JSON.stringify({...JSON.parse(await readFile(config, "utf8")), whole: "全省"}));
+      const whole = await runPlanwatch(["gaps", "--as-of", "2023-06", "--unit", "city", "--data", empty], {
+        cwd: province
+      });
+      expect(whole.stdout).toMatch(/\n6\.1b\s+全省\s+新增学位.*无数据/);
     } finally {
       await rm(empty, {recursive: true, force: true});
     }

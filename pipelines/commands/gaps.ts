@@ -78,7 +78,9 @@ export const gaps = defineCommand({
           {format, columns: CSV_COLUMNS}
         )
       );
-    const name = labels.namer(catalog.units);
+    const name = labels.namer(catalog.units, {
+      whole: await (await import("../project/projectFacts.js")).projectWhole()
+    });
     const table = rows.map((r) => ({
       ...r,
       unit: name(r.unit_code),
@@ -246,7 +248,9 @@ export const diff = defineCommand({
     if (!args.all)
       rows = rows.filter((r) => r.changes.length > 0 || r.status_from !== r.status_to || (r.actual_change ?? 0) !== 0);
     if (format === "json") return void process.stdout.write(formatRows(rows, {format}));
-    const name = labels.namer(catalog.units);
+    const name = labels.namer(catalog.units, {
+      whole: await (await import("../project/projectFacts.js")).projectWhole()
+    });
     const flat = rows.map((r) => ({
       ...r,
       unit: name(r.unit_code),

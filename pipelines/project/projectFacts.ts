@@ -93,6 +93,19 @@ export async function projectFacts({
   };
 }
 
+/**
+ * What the project calls its whole (the gaps' `city` row), as {@link projectFacts} says it, for the
+ * command line's tables: the project file's `whole`, else {@link wholeOf} the plan's title. Reads the
+ * plan only when the project file names neither the whole nor the title.
+ */
+export async function projectWhole({projectDir}: {projectDir?: string} = {}): Promise<string> {
+  const paths = projectPaths(projectDir);
+  const spec = readProjectSpec(paths.root);
+  if (spec.whole) return spec.whole.trim();
+  const title = spec.title ?? planTitle((await readPlanDocument(await projectPlanFile({projectDir: paths.root}))).text);
+  return wholeOf(title ?? "");
+}
+
 function yearOf(text: string): number | null {
   try {
     return planYear(text);
