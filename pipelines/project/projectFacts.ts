@@ -1,7 +1,7 @@
 import {readPlanDocument, planSections, planYear, planTitle} from "../plan/index.js";
 import {relative} from "node:path";
 import {PlanwatchError} from "../core/index.js";
-import {projectPaths, readProjectSpec} from "./projectFile.js";
+import {type ProjectSpec, projectPaths, readProjectSpec} from "./projectFile.js";
 import type {Target} from "../targets/index.js";
 import {projectPlanFile, projectTargets} from "./projectTargets.js";
 import {livelihoodSections} from "./livelihoodSections.js";
@@ -89,7 +89,7 @@ export async function projectFacts({
     year: spec.year !== undefined ? spec.year : yearOf(text),
     plan_file: relative(paths.root, plan),
     livelihood,
-    whole: spec.whole?.trim() ?? wholeOf(title)
+    whole: projectWholeOf(spec, title)
   };
 }
 
@@ -101,9 +101,14 @@ export async function projectFacts({
 export async function projectWhole({projectDir}: {projectDir?: string} = {}): Promise<string> {
   const paths = projectPaths(projectDir);
   const spec = readProjectSpec(paths.root);
-  if (spec.whole) return spec.whole.trim();
+  if (spec.whole) return projectWholeOf(spec, "");
   const title = spec.title ?? planTitle((await readPlanDocument(await projectPlanFile({projectDir: paths.root}))).text);
-  return wholeOf(title ?? "");
+  return projectWholeOf(spec, title ?? "");
+}
+
+/** The project file's `whole`, else {@link wholeOf} the plan's title: the one rule both readers above use. */
+function projectWholeOf(spec: ProjectSpec, title: string): string {
+  return spec.whole?.trim() ?? wholeOf(title);
 }
 
 function yearOf(text: string): number | null {

@@ -1,7 +1,7 @@
 import {readdir, rm, writeFile} from "node:fs/promises";
 import {join} from "node:path";
 import {stringify} from "csv-stringify/sync";
-import {addMonths, makeDirs, monthRange, writeXlsx} from "../core/index.js";
+import {addMonths, makeDirs, monthInWords, monthRange, writeXlsx} from "../core/index.js";
 import type {Target} from "../targets/index.js";
 import type {Unit} from "../project/index.js";
 import {type SampleEncoding, encodeText} from "./encodeText.js";
@@ -255,7 +255,6 @@ interface Style {
   extra?: "reporter" | "schools";
 }
 const iso = (p: string) => p;
-const zhPeriod = (p: string) => `${p.slice(0, 4)}年${Number(p.slice(5))}月`;
 /** How each unit's staff fill the form: one style per unit, in unit order. */
 const STYLES: Style[] = [
   {form: "long", ext: "csv", encoding: "utf-8-bom", delimiter: ",", headers: "zh", period: iso, extra: "reporter"},
@@ -264,12 +263,12 @@ const STYLES: Style[] = [
   {form: "long", ext: "txt", encoding: "utf-16le", delimiter: "\t", headers: "zh", period: iso},
   {form: "long", ext: "xlsx", encoding: "utf-8", delimiter: ",", headers: "zh", period: iso},
   {form: "wide", ext: "csv", encoding: "utf-8", delimiter: ";", headers: "zh", period: (p) => p.replace("-", "/")},
-  {form: "long", ext: "csv", encoding: "gbk", delimiter: ",", headers: "zh", period: zhPeriod},
+  {form: "long", ext: "csv", encoding: "gbk", delimiter: ",", headers: "zh", period: monthInWords},
   {form: "long", ext: "csv", encoding: "utf-8", delimiter: ",", headers: "zh", period: iso, extra: "schools"},
   {form: "wide", ext: "xlsx", encoding: "utf-8", delimiter: ",", headers: "zh", period: (p) => p.replace("-", ".")},
   {form: "long", ext: "csv", encoding: "utf-8-bom", delimiter: ",", headers: "zh", period: (p) => p.replace("-", "")},
   {form: "long", ext: "csv", encoding: "utf-8", delimiter: ",", headers: "zh", period: iso},
-  {form: "long", ext: "csv", encoding: "gbk", delimiter: ",", headers: "zh", period: zhPeriod},
+  {form: "long", ext: "csv", encoding: "gbk", delimiter: ",", headers: "zh", period: monthInWords},
   {form: "long", ext: "csv", encoding: "utf-8", delimiter: ",", headers: "en", period: iso},
   {form: "long", ext: "csv", encoding: "utf-8-bom", delimiter: ",", headers: "zh", period: iso}
 ];

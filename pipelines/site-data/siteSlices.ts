@@ -1,5 +1,5 @@
 import {STATUSES, type Status} from "../gaps/index.js";
-import {targetSlug} from "../core/index.js";
+import {compareMonths, latestMonth, targetSlug} from "../core/index.js";
 import type {Target} from "../targets/index.js";
 import type {QualityData, SubmissionCell} from "./quality.js";
 import type {HistoryPoint, SiteChange, SiteGapRow, SiteGaps} from "./siteData.js";
@@ -251,18 +251,15 @@ export function overviewSlice({
     gaps.rows.filter((r) => r.unit_code !== "city"),
     (r) => r.unit_code
   );
+  // Each unit's latest month, the one its data is as of.
+  const periodOf = (code: string) => latestMonth((rowsOf.get(code) ?? []).flatMap((r) => (r.period ? [r.period] : [])));
   // The units at the top of the tree (their parent is the whole): a unit below another is on its parent's page.
   const below = new Set(gaps.rows.filter((r) => r.parent_code && r.parent_code !== "city").map((r) => r.unit_code));
   const units = gaps.units
     .filter((u) => !below.has(u.code))
     .map((u) => {
       const rows = rowsOf.get(u.code) ?? [];
-      const period =
-        rows
-          .map((r) => r.period)
-          .filter((p): p is string => Boolean(p))
-          .sort()
-          .at(-1) ?? null;
+      const period = periodOf(u.code);
       const cells = Array.from(targetIds, () => ".");
       const periods: Record<number, string | null> = {};
       for (const r of rows) {
@@ -277,13 +274,12 @@ export function overviewSlice({
   const nameOf = new Map(gaps.units.map((u) => [u.code, u.name]));
   const late = gaps.units.flatMap((u) => {
     if (!below.has(u.code)) return [];
-    const rows = rowsOf.get(u.code) ?? [];
-    const period = rows.reduce<string | null>((p, r) => (r.period && (!p || r.period > p) ? r.period : p), null);
-    if (!period || period >= gaps.as_of) return [];
-    const parent = rows[0]!.parent_code!;
+    const period = periodOf(u.code);
+    if (!period || compareMonths(period, gaps.as_of) >= 0) return [];
+    const parent = rowsOf.get(u.code)![0]!.parent_code!;
     return [{code: u.code, name: u.name, parent_name: nameOf.get(parent) ?? parent, period}];
   });
-  late.sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0));
+  late.sort((a, b) => compareMonths(a.period, b.period));
   return {
     ...city,
     statuses: STATUSES,

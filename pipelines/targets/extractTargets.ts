@@ -330,9 +330,9 @@ function _extractTargets(
         }
       } else if (opensSection && clause.section > reviewSection) sectionLooksBack = false;
       figures = FIGURES_PARAGRAPH.test(clause.paragraph.trim());
-      const lineStart = lineStarts[lastAtOrBefore(lineStarts, clause.start)]!;
-      const thisYear = THIS_YEAR.exec(lines[lastAtOrBefore(lineStarts, clause.start)]!);
-      thisYearAt = thisYear ? lineStart + thisYear.index : -1;
+      const lineIndex = lastAtOrBefore(lineStarts, clause.start);
+      const thisYear = THIS_YEAR.exec(lines[lineIndex]!);
+      thisYearAt = thisYear ? lineStarts[lineIndex]! + thisYear.index : -1;
       past =
         REPORT_PARAGRAPH.test(clause.paragraph) ||
         figures ||
