@@ -216,9 +216,26 @@ const BASE_AFTER = /^(?:的)?基础上/;
 const CHANGE_FROM = /(?:由|从)(?:\d{4}年(?:底|末)?的?|(?:现在|目前|当前|现状)的?)?$/;
 const CHANGE_TO = /^(?:提高|提升|增加|增长|上升|扩大|下降|降低|减少|缩小|压减|压降)(?:到|至)|^(?:增至|降至|升至|降到)/;
 /** A bracket that notes the current or a base year's value (目前8.1‰, 2014年为3.6亿人): no target. */
-const BASE_NOTE = /^(?:目前|现状|现在|当前|基期|\d{4}年(?:底|末)?(?:为|是))/;
-/** 以上的 (or 以下的) before a noun: the number qualifies it (常住人口在100万以上的城市), unless it names a target. */
-const QUALIFIER_AFTER = /^(?:及)?以[上下]的(?!目标|任务)/;
+const BASE_NOTE = /^(?:目前|现状|现在|当前|基期|\d{4}年(?:底|末)?(?:为|是)|不?含)/;
+/**
+ * 以上的 (or 以下的) before a noun, a (含) or (不含…) beside it: the number qualifies it (常住人口在100万以上的城市, 职工30人(含)以下的企业),
+ * unless it names a target.
+ */
+const QUALIFIER_AFTER = /^(?:\(不?含[^)]{0,8}\))?(?:及)?以[上下](?:\(不?含[^)]{0,8}\))?的(?!目标|任务)/;
+/**
+ * 的 and a noun right after a value that no verb before it makes the target: the value is the noun's attribute
+ * (研发投入过5000万元的企业, 下调费率50%的政策, 全覆盖的学习培训), unless the noun names a target (增长6%的目标,
+ * 2.6平方米的人均体育场地面积目标).
+ */
+const ATTRIBUTE_AFTER =
+  /^(?:以上|以下|左右)?的(?![^,;。]{0,16}?(?:目标|任务)|要求|水平|增长|增幅|增速|基础上|控制|标准|进度)[\u4e00-\u9fa5]/;
+/** The verbs that make a value before 的 the target (完成80%的工程量, 达到90%的). */
+const VERB_BEFORE = new RegExp(
+  `(?:${COUNTING_VERBS}|提升至|提升到|提高至|提高到|提高|提升|增至|保持在|稳定在|控制在|不低于|不少于|不超过|超过|增长|下降|降低|减少|力争|确保)$`
+);
+/** A capacity that names a plant or a project (80万吨乙烯改扩建项目, 500千伏变电站): no target, the count of them is. */
+const CAPACITY_UNIT = /^(?:吨|千瓦|兆瓦|千伏|伏安|千伏安)$/;
+const CAPACITY_AFTER = /^级?[\u4e00-\u9fa5A-Za-z\d]{0,12}?(?:项目|工程|生产线|装置|机组|变电站|电站|码头|泊位)/;
 /** A ceiling the words after the number name (低于国家4.6%的控制目标). */
 const CONTROL_TARGET_AFTER = /^的?[\u4e00-\u9fa5]{0,4}?控制(?:目标|指标|线)/;
 /** A count of a plan's indicators (17项主要指标, 5个约束性指标): it describes the plan, no target. */
@@ -228,6 +245,9 @@ const LIST_COUNT = /(?:实事(?:项目)?|方面、?)$/;
 /** A rate a measure pays at (按照平均每年每院5万元的标准给予补助): a standard, no target. */
 const STANDARD_BEFORE = /按(?:照)?[^,;。]{0,16}$/;
 const STANDARD_AFTER = /^的?[\u4e00-\u9fa5]{0,4}?标准/;
+/** A share a measure pays or levies at (按…缴纳失业保险费的30%返还, 按50%给予补贴): a rate, no target. */
+const RATE_BEFORE = /按(?:照)?[^,;。]{0,32}$/;
+const RATE_AFTER = /^(?:的)?(?:比例)?(?:予以|给予)?(?:返还|补贴|补助|奖励|发放|征收|收取|计征|核定|计算|扣除|减免)/;
 
 /**
  * Finds the targets in one clause: numbers with a unit, ranges, percentages and 全覆盖, with their
@@ -235,7 +255,8 @@ const STANDARD_AFTER = /^的?[\u4e00-\u9fa5]{0,4}?标准/;
  * ordinals (第二批), congress numbers (十五届二次全会), durations (6个月), slogans with a plus
  * (1+N), Chinese numerals that no comparator or counting verb introduces, calendar years, ages and
  * durations that qualify a noun (65岁以上老年人, 五年生存率) or belong to no age or duration
- * indicator, classes (10亿元以上项目25个), qualifiers (常住人口在100万以上的城市), a change's starting
+ * indicator, classes (10亿元以上项目25个), qualifiers (常住人口在100万以上的城市), attributes (研发投入过5000万元的企业),
+ * capacities (80万吨乙烯改扩建项目), rates a measure pays at (按…的30%返还), a change's starting
  * value (由现在的46.7%提高至90%), current or base values in brackets ((目前8.1‰), (2014年为3.6亿人)),
  * descriptive counts (针对12个乡镇, 6个发展领域, 民生实事项目40项) and a count that a following percentage
  * is a share of (约600个黑点…消除至少75%).
@@ -276,8 +297,11 @@ export function findMentions(clause: Clause): Mention[] {
       ATTENDING.test(prefix.trimEnd()) ||
       LIST_COUNT.test(prefix.trimEnd()) ||
       (STANDARD_BEFORE.test(prefix) && STANDARD_AFTER.test(rest)) ||
+      (RATE_BEFORE.test(prefix) && RATE_AFTER.test(rest)) ||
       BASE_AFTER.test(rest) ||
       QUALIFIER_AFTER.test(rest) ||
+      (ATTRIBUTE_AFTER.test(rest) && !VERB_BEFORE.test(prefix.replace(/[\s约]+$/, ""))) ||
+      (g.unit !== undefined && CAPACITY_UNIT.test(g.unit) && CAPACITY_AFTER.test(rest)) ||
       (CHANGE_FROM.test(prefix.trimEnd()) && CHANGE_TO.test(rest.trimStart())) ||
       baseNote(text, start, openAt(start))
     )

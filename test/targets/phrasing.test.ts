@@ -626,3 +626,42 @@ describe("held-out texts, fifth batch: a goal hoped for at a press conference, t
     expect(extract("力争地区生产总值首次突破100亿元。").map(brief)).toEqual([[">=", 1e10, "元"]]);
   });
 });
+
+describe("a policy's parameters and a noun's attributes are no targets (the tasks corpus read for targets)", () => {
+  it("reads a threshold with (含) or (不含…) before 以下的 or 以上的 as a qualifier", () => {
+    for (const sentence of [
+      "在职职工总数30人(含)以下的企业暂免征收残疾人保障金。",
+      "辖区范围内6亩以下(不含6亩)的土地使用转让手续,区政府审查后办理土地登记。",
+      "对参保职工30人(含)以上的企业,裁员率放宽到上年度控制目标。"
+    ])
+      expect(extract(sentence), sentence).toEqual([]);
+    expect(extract("培育规上企业30家(含)以上。").map(brief)).toEqual([[">=", 30, "家"]]);
+  });
+
+  it("reads a measure's value that 的 ties to a noun as the noun's attribute, unless a verb makes it the target", () => {
+    for (const sentence of [
+      "重点抓好研发投入过5000万元的企业,进一步加大研发投入。",
+      "实施阶段性下调工伤保险费率50%的政策。",
+      "深化多形式、分层次、全覆盖的学习培训。"
+    ])
+      expect(extract(sentence), sentence).toEqual([]);
+    expect(extract("完成80%的工程量。").map(brief)).toEqual([[">=", 80, "%"]]);
+    expect(extract("确保实现增长6%的目标。").map(brief)).toEqual([[">=", 6, "%"]]);
+    expect(extract("实现规上工业企业数字化改造全覆盖的目标。").map(brief)).toEqual([[">=", 100, "%"]]);
+  });
+
+  it("reads the share a measure pays or levies at (按…的30%返还, 按50%给予补贴) as no target", () => {
+    for (const sentence of [
+      "对大型企业按企业及其职工上年度实际缴纳失业保险费的30%返还。",
+      "对符合条件的企业按50%给予补贴。"
+    ])
+      expect(extract(sentence), sentence).toEqual([]);
+    expect(extract("按时完成80%的改造任务。").map(brief)).toEqual([[">=", 80, "%"]]);
+  });
+
+  it("reads a capacity that names a project (80万吨乙烯改扩建项目) as no target, and the project count as one", () => {
+    expect(extract("抓好80万吨乙烯改扩建项目。")).toEqual([]);
+    expect(extract("建成500千伏变电站2座。").map(brief)).toEqual([[">=", 2, "座"]]);
+    expect(extract("实施高标准农田建设5000亩。").map(brief)).toEqual([[">=", 5000, "亩"]]);
+  });
+});
