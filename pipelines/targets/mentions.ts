@@ -202,6 +202,12 @@ const DESCRIPTIVE_NOUN = /^(?:大)?(?:[\u4e00-\u9fa5]{0,2}领域|方面|维度|�
 const DESCRIPTIVE_VERB = /(针对|涉及|涵盖|包括|包含|分为|围绕|聚焦|列入|确定了?|共设|设有|下设|共有)$/;
 /** The scope further on (涉及全县15个镇、乡村道路700多处): 涉及, 涵盖 or 针对 and no action before the count. */
 const DESCRIPTIVE_SCOPE = /(?:针对|涉及|涵盖)([^,;。]{0,24})$/;
+/**
+ * What a document sets out (现将规划中明确提出的9项具体建设任务…进行责任分解, a heading's 应急体系9个具体建设任务): a count of
+ * its tasks that no action before it does, no target.
+ */
+const SET_OUT_BEFORE = /(?:提出|明确|确定|列出|部署|规定)的(?:[^,;。]{0,24}?[和及、])?$/;
+const TASKS_AFTER = /^(?:具体|重点|主要)?(?:建设|工作)?(?:任务|举措|措施)(?:[,;。和及、]|$)/;
 /** Who attends, not what is done (参加大会的237名代表). */
 const ATTENDING = /(?:参加|出席|列席)[^,;。]{0,24}的$/;
 /** A number that a formula multiplies or divides by (计划数*100%): no target. */
@@ -306,6 +312,12 @@ export function findMentions(clause: Clause): Mention[] {
       baseNote(text, start, openAt(start))
     )
       continue;
+    if (g.unit === "项" || g.unit === "个" || g.unit === "条") {
+      const before = text.slice(0, start).trimEnd();
+      const setOut = SET_OUT_BEFORE.exec(before);
+      if (setOut ? !ACTION.test(before.slice(0, setOut.index)) : TASKS_AFTER.test(rest) && !ACTION.test(before))
+        continue;
+    }
     const scope = DESCRIPTIVE_SCOPE.exec(text.slice(0, start));
     // not when it names a target (涉及年度投资目标6.28亿元)
     if (scope && !ACTION.test(scope[1]!) && !REACHED.test(scope[1]!) && !/目标$/.test(scope[1]!)) continue;

@@ -659,6 +659,15 @@ describe("a policy's parameters and a noun's attributes are no targets (the task
     expect(extract("按时完成80%的改造任务。").map(brief)).toEqual([[">=", 80, "%"]]);
   });
 
+  it("reads a count of the tasks a document sets out as no target, unless an action does them", () => {
+    for (const sentence of [
+      "现将《规划》中明确提出的9项具体建设任务和7项重点建设项目进行责任分解。",
+      "“十三五”应急体系9个具体建设任务"
+    ])
+      expect(extract(sentence), sentence).toEqual([]);
+    expect(extract("全面完成规划确定的12项重点任务。").map(brief)).toEqual([[">=", 12, "项"]]);
+  });
+
   it("reads a capacity that names a project (80万吨乙烯改扩建项目) as no target, and the project count as one", () => {
     expect(extract("抓好80万吨乙烯改扩建项目。")).toEqual([]);
     expect(extract("建成500千伏变电站2座。").map(brief)).toEqual([[">=", 2, "座"]]);
