@@ -11,7 +11,8 @@ import {PlanwatchError} from "../core/index.js";
  * inside `dir` are served: a path through a symbolic link (which could lead out of the folder), a
  * FIFO or a device is not found. Throws `PlanwatchError` `invalid_option` (in Chinese) for a port
  * that is not a whole number from 0 to 65535 (`"abc"`, `99999`), and `not_found` for a `dir` that
- * is not a folder. Resolves once listening.
+ * is not a folder. Resolves once listening. `dir` is resolved at each request: a site published again (a link
+ * swapped to a new build) is served as published.
  */
 export async function serveDir({
   dir,
@@ -26,20 +27,33 @@ export async function serveDir({
   const portNumber = typeof port === "number" ? port : /^\d+$/.test(port.trim()) ? Number(port) : NaN;
   if (!Number.isInteger(portNumber) || portNumber < 0 || portNumber > 65535)
     throw new PlanwatchError("invalid_option", `端口“${port}”无效:应为 0 到 65535 之间的整数(如 3000)`);
-  const root = folder(dir);
-  const handler = sirv(root, {extensions: ["html"], dev: true, etag: false});
+  // A published `dir` is a link that each build swaps (run/publish.ts): it is resolved again at each request, so
+  // that a preview running beside `watch` serves the site published last, never the build it started on.
+  const first = folder(dir);
+  let current = {root: first, handler: serveFolder(first)};
   const notFound = (res: ServerResponse) => {
     res.statusCode = 404;
     res.setHeader("content-type", "text/plain; charset=utf-8");
     res.end("not found");
   };
-  const server = createServer((req, res) =>
-    servable(root, req) ? handler(req, res, () => notFound(res)) : notFound(res)
-  );
+  const server = createServer((req, res) => {
+    let root: string;
+    try {
+      root = folder(dir);
+    } catch {
+      return notFound(res); // between a build's removal and its replacement: nothing to serve
+    }
+    if (root !== current.root) current = {root, handler: serveFolder(root)};
+    const {handler} = current;
+    if (servable(root, req)) handler(req, res, () => notFound(res));
+    else notFound(res);
+  });
   await new Promise<void>((ok, fail) => server.once("error", fail).listen(portNumber, host, ok));
   const address = server.address() as AddressInfo;
   return {server, url: `http://${host}:${address.port}/`};
 }
+
+const serveFolder = (root: string) => sirv(root, {extensions: ["html"], dev: true, etag: false});
 
 /** `dir` resolved to its real path, or `not_found` when it is not a folder. */
 function folder(dir: string): string {

@@ -4,6 +4,7 @@ import {mkdir, mkdtemp, rm, symlink, writeFile} from "node:fs/promises";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {newBuildDir, publish} from "../../pipelines/run/publish.js";
 import {serveDir} from "../../pipelines/run/serveDir.js";
 
 describe("serveDir", () => {
@@ -63,5 +64,31 @@ describe("serveDir", () => {
       code: "not_found",
       message: expect.stringMatching(/missing 不存在或不是文件夹/)
     });
+  });
+});
+
+describe("serveDir of a published site", () => {
+  it("serves each new build as it is published, not the build it started on", async () => {
+    const tmp = await mkdtemp(join(tmpdir(), "planwatch-serve-"));
+    const site = join(tmp, "dist");
+    const build = async (text: string) => {
+      const dir = await newBuildDir(site);
+      await mkdir(dir, {recursive: true});
+      await writeFile(join(dir, "index.html"), text);
+      await publish(dir, site);
+    };
+    await build("第一版");
+    const {server, url} = await serveDir({dir: site});
+    try {
+      const get = async () => (await fetch(url)).text();
+      expect(await get()).toBe("第一版");
+      await build("第二版");
+      expect(await get()).toBe("第二版");
+      await build("第三版"); // the first build is removed now
+      expect(await get()).toBe("第三版");
+    } finally {
+      await new Promise((done) => server.close(done));
+      await rm(tmp, {recursive: true, force: true});
+    }
   });
 });
