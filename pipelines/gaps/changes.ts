@@ -8,6 +8,7 @@ import type {UnitTree} from "./actuals.js";
 import {type GapRow, computeGaps} from "./computeGaps.js";
 import {monthIndex} from "./functions.js";
 import {BEHIND_STATUSES} from "./status.js";
+import {tableOf} from "./tableOf.js";
 
 /** What changed for a target × unit between two periods (a row may be several). */
 export const CHANGE_KINDS = ["achieved", "behind", "reported", "revised"] as const;
@@ -130,18 +131,7 @@ export function observationsAsPublished(observations: readonly Observation[], {m
 
 const asTable = (t: ColumnTable | readonly GapRow[]): ColumnTable =>
   Array.isArray(t)
-    ? t.length
-      ? aq.from(t as GapRow[])
-      : aq.table({
-          target_id: [],
-          unit_code: [],
-          indicator: [],
-          measure: [],
-          as_of: [],
-          actual: [],
-          status: [],
-          sources: []
-        })
+    ? tableOf(t as GapRow[], ["target_id", "unit_code", "indicator", "measure", "as_of", "actual", "status", "sources"])
     : (t as ColumnTable);
 
 /**

@@ -11,6 +11,7 @@ import type {Allocation} from "./allocations.js";
 import {expected} from "./expected.js";
 import {projection} from "./projection.js";
 import {DEFAULT_THRESHOLDS, type Status, type Thresholds, status} from "./status.js";
+import {tableOf} from "./tableOf.js";
 import {timeFraction} from "./timeFraction.js";
 
 /** One row of the gaps table (DESIGN.md): a target, city-wide or for one unit, as of a month. */
@@ -218,13 +219,46 @@ function _computeGaps({
   return judgeGaps(city.concat(unitRows), targetTable, {asOf, thresholds});
 }
 
+const GAP_TARGET_COLUMNS = [
+  "target_id",
+  "order",
+  "indicator",
+  "measure",
+  "kind",
+  "aggregation",
+  "comparator",
+  "direction",
+  "target_value",
+  "target_value_max",
+  "curated_baseline",
+  "start",
+  "deadline",
+  "schedule"
+];
+
+/** The columns of the actuals {@link judgeGaps} reads, city-wide and per unit. */
+export const ACTUAL_COLUMNS = [
+  "target_id",
+  "unit_code",
+  "parent_code",
+  "level",
+  "is_unit",
+  "allocation",
+  "share",
+  "actual",
+  "numerator",
+  "denominator",
+  "period",
+  "sources"
+];
+
 /**
  * The targets as the gaps computation reads them, one row each in the plan's order (`order`), with
  * the time fraction `f` and `months_left` as of `asOf` ({@link timeFraction}).
  */
 export function gapTargets(targets: readonly Target[], {asOf}: {asOf: string}): ColumnTable {
   return timeFraction(
-    aq.from(
+    tableOf(
       targets.map((t, order) => ({
         target_id: t.id,
         order,
@@ -240,7 +274,8 @@ export function gapTargets(targets: readonly Target[], {asOf}: {asOf: string}): 
         start: t.start,
         deadline: t.deadline,
         schedule: t.schedule
-      }))
+      })),
+      GAP_TARGET_COLUMNS
     ),
     {asOf}
   );
@@ -310,5 +345,5 @@ export function observationTable(observations: readonly Observation[]): ColumnTa
     "ingested_at",
     "superseded_by"
   ];
-  return observations.length ? aq.from(observations) : aq.table(Object.fromEntries(columns.map((c) => [c, []])));
+  return tableOf(observations, columns);
 }

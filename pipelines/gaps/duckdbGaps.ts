@@ -1,15 +1,15 @@
 import {mkdtemp, rm, writeFile} from "node:fs/promises";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
-import * as aq from "arquero";
 import {PlanwatchError, isMonth, makeDirs} from "../core/index.js";
 import type {Observation} from "../intake/index.js";
 import type {Target} from "../targets/index.js";
 import {unitPlaces} from "../project/index.js";
 import type {UnitTree} from "./actuals.js";
 import type {Allocation} from "./allocations.js";
-import {type GapRow, gapTargets, judgeGaps} from "./computeGaps.js";
+import {ACTUAL_COLUMNS, type GapRow, gapTargets, judgeGaps} from "./computeGaps.js";
 import {DEFAULT_THRESHOLDS, type Thresholds} from "./status.js";
+import {tableOf} from "./tableOf.js";
 
 type Connection = {
   run(sql: string): Promise<unknown>;
@@ -132,7 +132,10 @@ export async function computeGapsDuckDB({
         `SELECT * EXCLUDE (sources), to_json(sources)::VARCHAR AS sources FROM (${actualsSql({asOf: month})})`
       )
     ).getRowObjectsJson() as Record<string, unknown>[];
-    return judgeGaps(aq.from(rows.map(toActualRow)), gapTargets(targets, {asOf: month}), {asOf: month, thresholds});
+    return judgeGaps(tableOf(rows.map(toActualRow), ACTUAL_COLUMNS), gapTargets(targets, {asOf: month}), {
+      asOf: month,
+      thresholds
+    });
   } finally {
     await rm(tmp, {recursive: true, force: true});
   }

@@ -37,6 +37,13 @@ describe("the gaps as SQL on DuckDB over Parquet", () => {
     expect(rows).toEqual(JSON.parse(arquero.stdout));
   });
 
+  it("gives no rows for a plan with no numeric targets, and no_data rows for targets nothing reported", async () => {
+    expect(await computeGapsDuckDB({targets: [], observations: OBSERVATIONS, asOf: "2023-06"})).toEqual([]);
+    const none = await computeGapsDuckDB({targets: TARGETS, observations: [], asOf: "2023-06"});
+    expect(none).toEqual(computeGaps({targets: TARGETS, observations: [], asOf: "2023-06"}));
+    expect(none.length).toBe(TARGETS.length);
+  });
+
   it("agrees as of every month, every status included", async () => {
     const inputs = await projectGapInputs({projectDir: PROJECT_DIR, dataDir: data});
     for (const asOf of ["2023-01", "2023-04", "2023-08"]) {

@@ -285,3 +285,34 @@ describe("planwatch init + build before the first submission, and dev beside it"
     }
   }, 600_000);
 });
+
+// A 工作要点 of tasks only (no numeric target at all): the site tracks its tasks, and says the plan states no target.
+describe("planwatch init + build: a plan of tasks only", () => {
+  let tmp = "";
+  afterAll(() => rm(tmp, {recursive: true, force: true}));
+
+  it("builds, and its overview tracks the tasks and says the plan states no numeric target", async () => {
+    tmp = await mkdtemp(join(tmpdir(), "planwatch-tasks-only-"));
+    const project = join(tmp, "taiyuan");
+    const plan = join(PROJECT_DIR, "test", "fixtures", "plans", "tasks", "taiyuan-edu-2025.txt");
+    const init = await runPlanwatch(["init", project, "--plan", plan]);
+    expect(init.code, init.stderr).toBe(0);
+    expect(init.stdout + init.stderr).toContain("提取到 0 项量化目标");
+    const built = await runPlanwatch(["build"], {cwd: project});
+    expect(built.code, built.stderr).toBe(0);
+    const {openSite} = await import("../helpers/browser.js");
+    const site = await openSite(join(project, "dist"));
+    try {
+      const index = await site.open("index.html", 1200);
+      expect(index.problems).toEqual([]);
+      const text = await index.page.locator("main").innerText();
+      expect(text).toContain("本规划未列出量化目标");
+      expect(text).toMatch(/规划共 \d+ 个工作项、\d+ 项工作任务/);
+      expect(text).not.toMatch(/量化目标中|各单位状态|最需关注|项目标的状态/);
+      for (const page of ["plan.html", "quality.html", "sections/1.html", "method.html"])
+        expect((await site.open(page, 1200)).problems, page).toEqual([]);
+    } finally {
+      await site.close();
+    }
+  }, 600_000);
+});
