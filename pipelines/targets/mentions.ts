@@ -25,10 +25,16 @@ export interface Mention {
 
 /**
  * Units a target may be counted in: counts (所 个 名 …), money, areas and lengths (亩 公顷 公里),
- * rates (% ‰ 百分点, per 10万), ages and durations (岁 年 小时: only where the indicator is one).
+ * rates (% ‰ 百分点, per 10万), ages and durations (岁 年 小时: only where the indicator is one), energy and freight
+ * (千瓦 and 千瓦时, whose 千 is no multiplier: 12亿千瓦; 吨标准煤, 标准箱, GW).
  */
 export const UNITS = [
   "个百分点",
+  "吨标准煤",
+  "千瓦时",
+  "标准箱",
+  "千瓦",
+  "GW",
   "百分点",
   "个小时",
   "微克/立方米",
