@@ -368,14 +368,15 @@ export function findMentions(clause: Clause): Mention[] {
       explicit = own = true;
     }
     // 浓度为30, 优于年度目标32.9 (of a concentration named earlier in the sentence): at most
-    // and a bare value after such an indicator's name (婴儿死亡率 5.0‰), or a 控制目标 it is named (低于国家4.6%的控制目标)
+    // and a bare value after such an indicator's name (婴儿死亡率 5.0‰); a 控制目标 it is named is a ceiling, whatever the
+    // verb before says of the result (低于国家4.6%的控制目标, 低于4%的控制指标)
     if (
-      !own &&
-      comparator === ">=" &&
-      ((/(?:为|达到?|目标值?)$/.test(before) &&
-        (LOWER_IS_BETTER.test(before) || (/目标值?$/.test(before) && LOWER_IS_BETTER.test(clause.sentence)))) ||
-        LOWER_IS_BETTER_END.test(before) ||
-        CONTROL_TARGET_AFTER.test(rest))
+      CONTROL_TARGET_AFTER.test(rest) ||
+      (!own &&
+        comparator === ">=" &&
+        ((/(?:为|达到?|目标值?)$/.test(before) &&
+          (LOWER_IS_BETTER.test(before) || (/目标值?$/.test(before) && LOWER_IS_BETTER.test(clause.sentence)))) ||
+          LOWER_IS_BETTER_END.test(before)))
     )
       comparator = "<=";
     const previous = mentions.at(-1);

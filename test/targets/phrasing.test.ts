@@ -488,6 +488,15 @@ describe("held-out texts: reviews inside goal news, progress briefings, list cou
     expect(extractTargets(plan).map(brief)).toEqual([[">=", 45000000, "人"]]);
     expect(extract("三季度末,全国城镇登记失业率为4.0%,比去年底下降0.1个百分点。")).toEqual([]);
     expect(extract("截至今年11月底,全国累计有86.1万户零就业家庭实现就业,占总户数的99.5%。")).toEqual([]);
+    // 截止 is written for 截至 as often as not; the year plan the progress is measured against stays a target
+    expect(
+      extract("截止6月底,我县城镇新增就业2842人,完成4600人年计划的61.78%;城镇登记失业率3.28%,低于4%的控制指标。").map(
+        brief
+      )
+    ).toEqual([
+      [">=", 4600, "人"],
+      ["<=", 4, "%"]
+    ]);
   });
 
   it("reads a title asking how things progress (最新进展如何) as a report, keeping the target named after 涉及", () => {
