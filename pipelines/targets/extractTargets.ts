@@ -99,10 +99,10 @@ const PASSED_MONTHS = [
   "上半年|前三季度|前两个季度|前[一二三四五六七八九十\\d]{1,2}个?月|一季度|第一季度|[一二三]季度末",
   String.raw`\d{1,2}\s*[-—~至]\s*\d{1,2}月(?:份)?|[一二三四五六七八九十]+至[一二三四五六七八九十]+月`
 ].join("|");
-/** Years that have passed, and "so far": 去年, 过去五年, 三年来, 截至2023年底, 目前. */
+/** Years that have passed, and "so far": 去年, 过去五年, 三年来, 截至2023年底 (截止6月底), 目前. */
 const PASSED_YEARS = [
   "今年以来|去年|上年|过去一年|过去五年|[一二三四五六七八九十]+年来|近年来|多年来",
-  String.raw`截至|至目前|目前`
+  String.raw`截至|截止|至目前|目前`
 ].join("|");
 /** A period that has passed, opening a clause: what follows is what was done. */
 const PAST_PERIOD = new RegExp(
@@ -212,9 +212,9 @@ const RESULT_SENTENCE = new RegExp(
 const NAMED_BEFORE = /(?:目标(?:任务)?|目标值)(?:为|是)?\(?\s*$/;
 /** A value in a list the target named after it shares (超额完成…下降4%、重污染天数同比减少6%的改善目标 → 4 too). */
 const NAMED_IN_LIST = /^、[^,;。\d]{0,24}\d+(?:\.\d+)?\s*[%‰]?\s*的[\u4e00-\u9fa5]{0,16}目标/;
-/** A number that a report says was the target (超额完成40所的年度目标任务). */
+/** A number that a report says was the target (超额完成40所的年度目标任务, 完成4600人年计划的61.78%, 低于4%的控制指标). */
 const NAMED_TARGET =
-  /^的?(?:年度)?目标(?:任务)?|^的?年度任务|^的[\u4e00-\u9fa5]{1,16}目标|^(?:左右|以上)的[\u4e00-\u9fa5]{0,6}?目标|^(?:以上|左右)?(?:全年|年度)[\u4e00-\u9fa5]{0,12}目标/;
+  /^的?(?:年度|全年|年)计划|^的?[\u4e00-\u9fa5]{0,4}?控制(?:目标|指标)|^的?(?:年度)?目标(?:任务)?|^的?年度任务|^的[\u4e00-\u9fa5]{1,16}目标|^(?:左右|以上)的[\u4e00-\u9fa5]{0,6}?目标|^(?:以上|左右)?(?:全年|年度)[\u4e00-\u9fa5]{0,12}目标/;
 /**
  * A calendar year in a clause, unless it is a baseline (较2022年), a deadline (到2025年), a range's end or a period's
  * (2025年1—4月).

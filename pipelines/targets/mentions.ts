@@ -25,10 +25,16 @@ export interface Mention {
 
 /**
  * Units a target may be counted in: counts (所 个 名 …), money, areas and lengths (亩 公顷 公里),
- * rates (% ‰ 百分点, per 10万), ages and durations (岁 年 小时: only where the indicator is one).
+ * rates (% ‰ 百分点, per 10万), ages and durations (岁 年 小时: only where the indicator is one), energy and freight
+ * (千瓦 and 千瓦时, whose 千 is no multiplier: 12亿千瓦; 吨标准煤, 标准箱, GW).
  */
 export const UNITS = [
   "个百分点",
+  "吨标准煤",
+  "千瓦时",
+  "标准箱",
+  "千瓦",
+  "GW",
   "百分点",
   "个小时",
   "微克/立方米",
@@ -398,14 +404,15 @@ export function findMentions(clause: Clause): Mention[] {
       explicit = own = true;
     }
     // 浓度为30, 优于年度目标32.9 (of a concentration named earlier in the sentence): at most
-    // and a bare value after such an indicator's name (婴儿死亡率 5.0‰), or a 控制目标 it is named (低于国家4.6%的控制目标)
+    // and a bare value after such an indicator's name (婴儿死亡率 5.0‰); a 控制目标 it is named is a ceiling, whatever the
+    // verb before says of the result (低于国家4.6%的控制目标, 低于4%的控制指标)
     if (
-      !own &&
-      comparator === ">=" &&
-      ((/(?:为|达到?|目标值?)$/.test(before) &&
-        (LOWER_IS_BETTER.test(before) || (/目标值?$/.test(before) && LOWER_IS_BETTER.test(clause.sentence)))) ||
-        LOWER_IS_BETTER_END.test(before) ||
-        CONTROL_TARGET_AFTER.test(rest))
+      CONTROL_TARGET_AFTER.test(rest) ||
+      (!own &&
+        comparator === ">=" &&
+        ((/(?:为|达到?|目标值?)$/.test(before) &&
+          (LOWER_IS_BETTER.test(before) || (/目标值?$/.test(before) && LOWER_IS_BETTER.test(clause.sentence)))) ||
+          LOWER_IS_BETTER_END.test(before)))
     )
       comparator = "<=";
     const previous = mentions.at(-1);

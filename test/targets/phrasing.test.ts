@@ -52,6 +52,10 @@ describe("an open unit vocabulary", () => {
     ],
     ["左右 keeps a bound the words say", "城镇登记失业率控制在4.5%左右。", [["<=", 4.5, "%"]]],
     ["斤 and 万亿", "粮食产量1.3万亿斤以上。", [[">=", 1.3e12, "斤"]]],
+    ["千瓦 after 亿 is one unit", "风电、太阳能发电总装机容量达到12亿千瓦以上。", [[">=", 1.2e9, "千瓦"]]],
+    ["吨标准煤 after 亿", "全国能源生产总量达到49.8亿吨标准煤左右。", [["=", 4.98e9, "吨标准煤"]]],
+    ["标准箱 after 万", "集装箱吞吐量达到4000万标准箱。", [[">=", 4e7, "标准箱"]]],
+    ["GW after a space", "长期目标为20 GW。", [[">=", 20, "GW"]]],
     ["场次", "组织全民健身活动不少于2200场次。", [[">=", 2200, "场次"]]],
     ["bare 万 that counts people", "为200万中小学生开展心理健康测评。", [[">=", 2000000, "人"]]],
     [
@@ -484,6 +488,15 @@ describe("held-out texts: reviews inside goal news, progress briefings, list cou
     expect(extractTargets(plan).map(brief)).toEqual([[">=", 45000000, "人"]]);
     expect(extract("三季度末,全国城镇登记失业率为4.0%,比去年底下降0.1个百分点。")).toEqual([]);
     expect(extract("截至今年11月底,全国累计有86.1万户零就业家庭实现就业,占总户数的99.5%。")).toEqual([]);
+    // 截止 is written for 截至 as often as not; the year plan the progress is measured against stays a target
+    expect(
+      extract("截止6月底,我县城镇新增就业2842人,完成4600人年计划的61.78%;城镇登记失业率3.28%,低于4%的控制指标。").map(
+        brief
+      )
+    ).toEqual([
+      [">=", 4600, "人"],
+      ["<=", 4, "%"]
+    ]);
   });
 
   it("reads a title asking how things progress (最新进展如何) as a report, keeping the target named after 涉及", () => {
