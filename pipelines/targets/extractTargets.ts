@@ -146,6 +146,11 @@ const SECTION_HEADING = /^[^,,。;:!?]{1,30}$/;
 const SECTION_LINE = /^\s*(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+(?:章|部分))/;
 /** A numbered paragraph (1. (一) 一、) or a table row after its row number: in a report, the quoted tasks. */
 const NUMBERED = /^\s*(?:[一二三四五六七八九十]+、|\d{1,2}[.、](?!\d)|[(][一二三四五六七八九十\d]+[)])/;
+/**
+ * A numbered paragraph that opens on a title of its own, with no figure (一、工作进展情况 … (一)现代农业质效齐增。完成4万亩…):
+ * its prose reports, it quotes no task.
+ */
+const TITLED = new RegExp(`${NUMBERED.source}[^。;:,\\d]{2,24}[。:]\\s*\\S`);
 /** A paragraph that reports: 2023年完成情况: … */
 const REPORT_PARAGRAPH =
   /^(?:\d{4}年)?(?:(?:完成|进展|实施|落实|推进|执行)情况|(?:主要|工作|取得的)?(?:成绩|成效|成果)|工作回顾)[::]/;
@@ -265,7 +270,7 @@ function _extractTargets(
   lines.reduce((at, l) => (lineStarts.push(at), at + l.length + 1), 0);
   const quotesTask = (offset: number) => {
     let i = lastAtOrBefore(lineStarts, offset);
-    if (NUMBERED.test(lines[i]!)) return true;
+    if (NUMBERED.test(lines[i]!)) return !TITLED.test(lines[i]!);
     while (--i >= 0 && !lines[i]!.trim());
     return i >= 0 && /^\s*\d{1,3}\s*\|?\s*$/.test(lines[i]!);
   };

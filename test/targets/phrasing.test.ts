@@ -687,3 +687,14 @@ describe("a policy's parameters and a noun's attributes are no targets (the task
     expect(extract("实施高标准农田建设5000亩。").map(brief)).toEqual([[">=", 5000, "亩"]]);
   });
 });
+
+describe("the held-out set (session 10): reports whose numbered paragraphs are prose", () => {
+  it("reads a report's numbered paragraph that opens on a title of its own as results, not a quoted task", () => {
+    const report =
+      "关于县2023年度乡村振兴工作进展情况的报告\n一、工作进展情况\n(一)现代农业质效齐增。完成4万亩高标准农田建设,建设示范点9个。\n(二)农民收入稳步提高。农村居民人均可支配收入达到2.1万元。\n";
+    expect(extractTargets(report)).toEqual([]);
+    // a numbered paragraph that opens on the task it reports on quotes it
+    const quoted = "2023年民生实事进展情况\n1.新建幼儿园10所。已开工8所。\n";
+    expect(extractTargets(quoted).map(brief)).toEqual([[">=", 10, "所"]]);
+  });
+});
