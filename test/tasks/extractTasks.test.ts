@@ -382,6 +382,19 @@ describe("extractTasks: one row per phrasing", () => {
     });
   });
 
+  it("纳入, 列入, 移交 and 处理 are actions; 力争2031年7月1日… names the month it strives for, …起 none", () => {
+    const {tasks} = extractTasks(
+      "某市2031年工作要点\n一、重点任务\n(一)优化准入。实施改革。将报关登记纳入改革。属于长期问题的,移交到局办公室,列入日常督察。\n(二)建设纪念馆。开展申报。力争2031年7月1日正式开馆。自2031年5月1日起施行新办法。\n"
+    );
+    expect(tasks.map((t) => [t.task_id, t.text, t.deadline])).toEqual([
+      ["1.1-t1", "实施改革", "2031-12"],
+      ["1.1-t2", "将报关登记纳入改革", "2031-12"],
+      ["1.1-t3", "属于长期问题的,移交到局办公室,列入日常督察", "2031-12"],
+      ["1.2-t1", "开展申报", "2031-12"],
+      ["1.2-t2", "力争2031年7月1日正式开馆。自2031年5月1日起施行新办法", "2031-07"]
+    ]);
+  });
+
   it("a copy that opens on an item, (二)…, reads the items before its first section in section 0", () => {
     expect(
       shape(
