@@ -5,13 +5,18 @@ import {parseChineseNumeral} from "./numbers.js";
  * Where a plan's year was read: the option, the title, a publication date, the heading, the five-year period, the
  * deadlines, a Republic of China year, a document number.
  */
-export type PlanYearSource = "option" | "title" | "date" | "heading" | "period" | "deadline" | "roc" | "document";
+export type PlanYearSource =
+  "option" | "title" | "span" | "date" | "heading" | "period" | "deadline" | "roc" | "document" | "mention";
 
 const TITLE_YEAR = /(\d{4})\s*年(?:度)?\s*(?:教育)?(?:工作要点|工作计划|重点工作|工作任务|行动计划|民生实事|计划)/;
 const DATE_YEAR = /(?:发布|公布|印发|成文|发文|发表|生成)(?:日期|时间)\s*[::】\]]?\s*(\d{4})\s*(?:[-./年])/;
 const YEAR = /(\d{4})\s*年(?!代)/g;
 /** 十四五 (the 14th five-year plan, 2021–2025), as plans name their period. */
 const FIVE_YEAR_PLAN = /十([一二三四五六七八九])五(?=”|"|时期|期间|规划|计划)/;
+/** The span a title names (`(2023—2025年)`): the plan covers to its end. */
+const SPAN = /(\d{4})\s*[—–\-~～至]+\s*(\d{4})\s*年/;
+/** A year the text names, not one it counts from (`2003年以来`, `2021年5月1日起`). */
+const MENTION = /(\d{4})\s*年(?!代|以来|以前|起|开始)/g;
 const DEADLINE = /(?:到|至|截至|于|在)\s*(\d{4})\s*年|(\d{4})\s*年\s*(?:底|末)/g;
 /** A section (一、) or item (1. 1、 (一)) mark: where the heading block ends. */
 const BODY_MARK = /^\s*(?:[一二三四五六七八九十]+、|\d{1,2}[.、](?!\d)|[((][一二三四五六七八九十]+[))])/;
@@ -33,12 +38,14 @@ const DOCUMENT_YEAR = /[\u4e00-\u9fff]\s*[〔[【]\s*(\d{4})\s*[〕\]】]\s*\d{1
 
 /**
  * The year a plan covers and where it was read, or `year: null` when nothing says it. In order: the
- * `year` option; a title such as `2023年工作要点`; a publication date (`发布日期:2023-04-25`); the
+ * `year` option; a title such as `2023年工作要点`; a title line of the heading block that names its span
+ * (`(2023—2025年)` → 2025) or its five-year period (`十四五` → 2025); a publication date (`发布日期:2023-04-25`); the
  * latest `YYYY年` of the heading block (the lines before the first section or item, at most five: a
- * heading that reviews 2023 and plans 2024 is a 2024 plan); a five-year period (`十四五` → 2025); the
+ * heading that reviews 2023 and plans 2024 is a 2024 plan); the
  * latest deadline in the text (`到2030年`, `2023年底前`); a Republic of China year of the heading block
  * (`114年度施政計畫` → 2025); the latest year of a document number, the plan's own or those it follows
- * (`厦府办〔2019〕10号`, `根据…(昆政发〔2016〕13号)` → 2016). Throws `PlanwatchError` `invalid_plan` for a
+ * (`厦府办〔2019〕10号`, `根据…(昆政发〔2016〕13号)` → 2016); else the latest year the text names, not one it
+ * counts from (`2003年以来`). Throws `PlanwatchError` `invalid_plan` for a
  * `year` option that is not a year.
  */
 export function inferPlanYear(
@@ -53,25 +60,31 @@ export function inferPlanYear(
   const normalized = normalizePlanText(text);
   const title = TITLE_YEAR.exec(normalized);
   if (title) return {year: Number(title[1]), source: "title"};
-  const date = DATE_YEAR.exec(normalized);
-  if (date && plausible(Number(date[1]))) return {year: Number(date[1]), source: "date"};
   const heading: string[] = [];
   for (const line of normalized.split("\n")) {
     if (!line.trim()) continue;
     if (BODY_MARK.test(line) || heading.length === HEADING_LINES) break;
     heading.push(line);
   }
+  // a title line (no comma, no stop) that names its span or five-year period: the plan covers to its end,
+  // whatever year the notice or the page was dated
+  const titles = heading.filter((line) => !PROSE.test(line));
+  const span = titles.map((line) => SPAN.exec(line)).find((m) => m && plausible(Number(m[2])));
+  if (span) return {year: Number(span[2]), source: "span"};
+  const period = FIVE_YEAR_PLAN.exec(titles.join("\n"));
+  if (period) return {year: 1955 + 5 * (10 + parseChineseNumeral(period[1]!)), source: "period"};
+  const date = DATE_YEAR.exec(normalized);
+  if (date && plausible(Number(date[1]))) return {year: Number(date[1]), source: "date"};
   const headingYears = heading.flatMap((line) => [...line.matchAll(YEAR)].map((m) => Number(m[1]))).filter(plausible);
   if (headingYears.length) return {year: Math.max(...headingYears), source: "heading"};
-  // A title names the plan's period (“十四五”教育事业发展规划); a sentence may only refer to one (与“十四五”规划相衔接).
-  const period = FIVE_YEAR_PLAN.exec(heading.filter((line) => !PROSE.test(line)).join("\n"));
-  if (period) return {year: 1955 + 5 * (10 + parseChineseNumeral(period[1]!)), source: "period"};
   const deadlines = [...normalized.matchAll(DEADLINE)].map((m) => Number(m[1] ?? m[2])).filter(plausible);
   if (deadlines.length) return {year: Math.max(...deadlines), source: "deadline"};
   const roc = [...heading.join("\n").matchAll(ROC_YEAR)].map((m) => Number(m[1]) + ROC_OFFSET).filter(plausible);
   if (roc.length) return {year: Math.max(...roc), source: "roc"};
   const documents = [...normalized.matchAll(DOCUMENT_YEAR)].map((m) => Number(m[1])).filter(plausible);
   if (documents.length) return {year: Math.max(...documents), source: "document"};
+  const mentioned = [...normalized.matchAll(MENTION)].map((m) => Number(m[1])).filter(plausible);
+  if (mentioned.length) return {year: Math.max(...mentioned), source: "mention"};
   return {year: null, source: null};
 }
 

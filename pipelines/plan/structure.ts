@@ -73,6 +73,7 @@ export interface PlanLine {
  * under it opens a group of those items (numbered on through the section when the next group starts
  * again at 1.), a `(一)` without is an item itself (`(三)` → 3). A `(一)` inside a `1.` item is its text.
  * A section whose first numbered line is `(1)` or `1)` numbers its items so; inside an item they are its text.
+ * A copy that opens on an item (`(二)…`) reads the items before its first section in section 0.
  */
 export function planLines(text: string): PlanLine[] {
   const lines: PlanLine[] = [];
@@ -92,6 +93,9 @@ export function planLines(text: string): PlanLine[] {
   let numbering: "padded" | "ordinal" | null = null;
   // a plan without sections (一、, 第一章) takes its (一) and 一是 items in section 0
   const unsectioned = !raw.some((l) => SECTION.test(l) || CHAPTER.test(l));
+  // a copy that opens on an item (`(二)…`, its section's heading on the page before) takes the items before its
+  // first section in section 0 too
+  const opensOnItem = SUBSECTION.test(raw.find((l) => l.trim()) ?? "");
   raw.forEach((line, index) => {
     let body = 0;
     let opens: PlanLine["opens"] = null;
@@ -113,7 +117,7 @@ export function planLines(text: string): PlanLine[] {
       opens = "section";
     } else if (
       sub &&
-      (section > 0 || unsectioned) &&
+      (section > 0 || unsectioned || opensOnItem) &&
       subsections !== "text" &&
       (subsections === "structure" || item === 0)
     ) {

@@ -14,6 +14,7 @@ import {
   notesInside,
   officeNoteStart,
   readDeadline,
+  namesTime,
   readTimeLimit,
   subListMarkers
 } from "./phrases.js";
@@ -113,6 +114,8 @@ interface Piece {
   start: number;
   end: number;
   lead: boolean;
+  /** An entry of a numbered sub-list (`四是…`): a task of its own, verb or not. */
+  entry?: boolean;
 }
 
 function _extractTasks(
@@ -135,6 +138,8 @@ function _extractTasks(
   const lines = taskTableLines(unwrapLines(planLines(normalized)));
   // a plan without sections (一、) numbers its items in section 0, as targets do
   const sectioned = lines.some((l) => l.opens === "section");
+  // a copy that opens on an item (`(二)…`) has items before its first section: section 0 is no preamble then
+  const opensOnItem = lines.find((l) => l.line.trim())?.opens === "item";
   /** The offices a `牵头单位:` line names for an item's tasks that name none. */
   const itemOwners = new Map<string, TaskOwners>();
   /** The offices a section's heading names in its closing note (`一、强化科技创新(区科技局牵头)`), for its tasks that name none. */
@@ -144,11 +149,13 @@ function _extractTasks(
     const owners = cut < title.length ? readOwners(title.slice(cut)) : null;
     if (owners) sectionOwners.set(section, owners);
   }
+  /** The time an item's heading names (`自查阶段(7月3日至7月15日)`), for its tasks that name none. */
+  const itemDeadlines = new Map<string, NonNullable<ReturnType<typeof readDeadline>>>();
   /** Each item's tasks so far, for the notes that complete them (a plan of many items: not every task per note). */
   const itemTasks = new Map<string, ExtractedTask[]>();
   const targetIds = overlappingIds(targets);
   for (const [index, {section, item, offset, line, body, opens, deadline: timeCell, cells}] of lines.entries()) {
-    if ((section === 0 && sectioned) || item === 0 || prefaceSections.has(section)) continue;
+    if ((section === 0 && sectioned && !opensOnItem) || item === 0 || prefaceSections.has(section)) continue;
     const paragraph = line.slice(body).trim();
     if (!paragraph || namesGroup(lines, index)) continue;
     const key = `${section}.${item}`;
@@ -183,6 +190,8 @@ function _extractTasks(
         start_offset: offset + title.start,
         end_offset: offset + title.end
       });
+      const titled = readDeadline(normalized.slice(offset + title.start, offset + title.end), {year});
+      if (titled) itemDeadlines.set(key, titled);
       from = title.bodyFrom;
     }
     if (!items.has(key)) continue; // text under an item number the plan never opened
@@ -228,7 +237,8 @@ function _extractTasks(
       const end = offset + piece.end;
       const clause = normalized.slice(start, end);
       const own = readDeadline(clause, {year});
-      const deadline = own ?? part.noted ?? tabled;
+      const titled = itemDeadlines.get(key) ?? null;
+      const deadline = own ?? part.noted ?? titled ?? tabled;
       inText = readOwnersInText(input.slice(start, end)) ?? inText;
       const owners = part.owners ?? inText ?? itemOwners.get(key) ?? sectionOwners.get(section) ?? null;
       tasks.push({
@@ -242,7 +252,7 @@ function _extractTasks(
         end_offset: end,
         verb: actionVerb(clause),
         deadline: deadline?.deadline ?? (year === null ? null : `${year}-12`),
-        deadline_source: own || part.noted ? "text" : tabled ? "table" : year === null ? null : "year_end",
+        deadline_source: own || part.noted || titled ? "text" : tabled ? "table" : year === null ? null : "year_end",
         deadline_words: deadline?.words ?? null,
         lead: owners?.lead ?? null,
         partners: owners?.partners ?? [],
@@ -405,7 +415,9 @@ function pieces(line: string, from: number): Piece[] {
   // the sentences before the list are tasks of their own; the list's lead-in is not
   const lead = Math.max(0, ...[...rest.slice(0, markers[0]).matchAll(/[。!?!?]/g)].map((m) => m.index! + 1));
   const out = [...sentencePieces(line, from, from + lead), trimmed(line, from + lead, from + markers[0]!, true)];
-  markers.forEach((at, i) => out.push(trimmed(line, from + at, from + (markers[i + 1] ?? rest.length), false)));
+  markers.forEach((at, i) =>
+    out.push({...trimmed(line, from + at, from + (markers[i + 1] ?? rest.length), false), entry: true})
+  );
   return out.filter((p) => p.end > p.start);
 }
 
@@ -419,14 +431,18 @@ function sentencePieces(line: string, from: number, to: number): Piece[] {
     if (markers.length) {
       out.push(trimmed(line, start, start + markers[0]!, true));
       markers.forEach((at, i) =>
-        out.push(trimmed(line, start + at, start + (markers[i + 1] ?? sentence.length), false))
+        out.push({...trimmed(line, start + at, start + (markers[i + 1] ?? sentence.length), false), entry: true})
       );
     } else {
-      out.push(trimmed(line, start, start + sentence.length, false));
+      // a sentence of its own that opens an entry (一是…;二是…;) is one too
+      out.push({...trimmed(line, start, start + sentence.length, false), entry: ORDINAL_ENTRY.test(sentence)});
     }
   }
   return out.filter((p) => p.end > p.start);
 }
+
+/** A sentence that opens with an ordinal (`二是…`): an entry of a sub-list. */
+const ORDINAL_ENTRY = /^\s*[一二三四五六七八九十]{1,2}是(?![的否])/;
 
 function trimmed(line: string, start: number, end: number, lead: boolean): Piece {
   const text = line.slice(start, end);
@@ -439,7 +455,8 @@ function trimmed(line: string, start: number, end: number, lead: boolean): Piece
 
 /**
  * Drops sub-list lead-ins, and joins a piece with no action verb to the task before it (to the one
- * after it when it comes first), so every task holds a verb where the text gives one.
+ * after it when it comes first), so every task holds a verb where the text gives one; a sub-list's
+ * entries and a sentence that names its own deadline stay tasks of their own.
  */
 function joinPieces(line: string, all: readonly Piece[]): Piece[] {
   const out: Piece[] = [];
@@ -447,7 +464,8 @@ function joinPieces(line: string, all: readonly Piece[]): Piece[] {
   for (const p of all) {
     if (p.lead) continue;
     const text = line.slice(p.start, p.end);
-    if (actionVerb(text) === null) {
+    // a sub-list's entry, or a sentence that names its own time (于9月25日前报…), is a commitment of its own
+    if (actionVerb(text) === null && !p.entry && !namesTime(text)) {
       if (out.length) out[out.length - 1] = {...out.at(-1)!, end: p.end};
       // the verbless pieces before any task, kept whole
       else pending = {start: (pending as Piece | null)?.start ?? p.start, end: p.end, lead: false};

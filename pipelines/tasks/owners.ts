@@ -32,6 +32,15 @@ const PARTNERS_IN_TEXT = /^(?:由)?(.+?)(配合|参与|參與|协助|協助)$/;
 const IN_TEXT =
   /由([\u4e00-\u9fff]{2,20}?)(?:会同|會同)([^,。;,;]+?)(?:等(?:有关|有關)?(?:部门|部門|单位|單位))?(?:负责|負責|研究|共同)/;
 
+/**
+ * `由综合协调组跟进落实`, `由局党组追究…`: the office after 由 (its name ending as offices' names end), then what it does.
+ * The shortest such name is taken that a verb or a manner (按照, 对) follows.
+ */
+const BY_OFFICE = new RegExp(
+  `由([\\u4e00-\\u9fff]{1,18}?(?:局|委|厅|廳|办公室|辦公室|办|辦|部|院|署|处|處|科|室|中心|政府|小组|小組|党组|黨組|组|組))` +
+    `(?=跟进|跟進|负责|負責|追究|组织|組織|统筹|統籌|督促|落实|落實|开展|開展|按照|进行|進行|承担|承擔|牵头|牽頭|对|對|协调|協調)`
+);
+
 /** The levels a name of many units lists before its office (`各县、区人民政府`: each county's and district's). */
 const LEVELS = /^各(?:县|縣|市|区|區|镇|鎮|乡|鄉|乡镇|鄉鎮|街道)(?:、(?:县|縣|市|区|區|镇|鎮|乡|鄉|乡镇|鄉鎮|街道))*$/;
 
@@ -83,15 +92,17 @@ function ownersOf(note: string): TaskOwners | null {
   let listed: string[] | null = null;
   /** Names before the clause that says their role (`A、B等部门,C、D配合`: all four take part). */
   let pending: string[] = [];
-  // a note's sentences end its clauses too (`…负责落实。以下不再列出。`)
-  for (const clause of body.split(/[;;,,。](?![^((]*[))])/)) {
+  // a note's sentences end its clauses too (`…负责落实。以下不再列出。`), and a label's list with its sentence
+  for (const clause of body.split(/([;;,,。])(?![^((]*[))])/)) {
+    if (clause === "。") listed = null;
     const c = clause.trim();
-    if (!c) continue;
+    if (!c || /^[;;,,。]$/.test(c)) continue;
     const labelled = LABELLED.exec(c);
     if (labelled) {
       const label = labelled[1]!;
       listed = LEAD_LABEL.test(label) ? leads : PARTNER_LABEL.test(label) ? partners : null;
-      listed?.push(...namesOf(labelled[2]!));
+      // the role that closes a label's list (`责任单位:A、B按职责分工负责`) is no part of its last name
+      listed?.push(...namesOf(labelled[2]!.replace(ROLE_TAIL, "")));
       continue;
     }
     const role = ROLE_TAIL.exec(c);
@@ -116,14 +127,17 @@ function ownersOf(note: string): TaskOwners | null {
 /**
  * The offices a sentence itself names, else null: `由A会同B、C等部门研究提出落实意见` (A leads), or clauses
  * `A牵头,B配合` among its clauses (`由某副市长负责,市发改委牵头,相关部门配合,尽快完成…`: the leader named by a
- * person's title is no office).
+ * person's title is no office), else an office after 由 and what it does (`由综合协调组跟进落实`).
  */
 function ownersInText(sentence: string): TaskOwners | null {
   const m = IN_TEXT.exec(sentence);
   if (m) return {lead: m[1]!, partners: namesOf(m[2]!)};
   const clauses = sentence.split(/[,,;;]/).map((c) => c.trim());
   const at = clauses.findIndex((c) => LEADS_IN_TEXT.test(c) && isOfficeList(LEADS_IN_TEXT.exec(c)![1]!));
-  if (at < 0) return null;
+  if (at < 0) {
+    const by = BY_OFFICE.exec(sentence);
+    return by ? {lead: by[1]!, partners: []} : null;
+  }
   const leads = namesOf(LEADS_IN_TEXT.exec(clauses[at]!)![1]!);
   const partners: string[] = [];
   for (const c of clauses.slice(at + 1)) {

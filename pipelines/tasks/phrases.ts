@@ -152,6 +152,10 @@ export const ACTION_VERBS = [
   "调整",
   "梳理",
   "提交",
+  "纳入",
+  "列入",
+  "移交",
+  "处理",
   "负责"
 ] as const;
 
@@ -177,11 +181,21 @@ const DEADLINES: {pattern: RegExp; read(m: RegExpExecArray): {year?: number; mon
     pattern: new RegExp(`(?:(\\d{4})年)?(?<![\\d.])${MONTH}月\\d{1,2}日(?:之|以)?前`),
     read: (m) => ({year: yearOf(m[1]), month: monthNumber(m[2]!)})
   },
+  // a span of days (阶段(7月3日至7月15日)): the day it runs to
+  {
+    pattern: new RegExp(`(?<![\\d.])${MONTH}月\\d{1,2}日(?:至|—|–|~|-)(?:(\\d{4})年)?${MONTH}月\\d{1,2}日`),
+    read: (m) => ({year: yearOf(m[2]), month: monthNumber(m[3]!)})
+  },
   {
     pattern: new RegExp(`(\\d{4})年${MONTH}月(?:底|末|份)?(?:前|底|末|完成|建成)`),
     read: (m) => ({year: Number(m[1]), month: monthNumber(m[2]!)})
   },
   {pattern: /(?:到|至|于|在)?(\d{4})年(?:底|末|内)(?:前)?/, read: (m) => ({year: Number(m[1]), month: 12})},
+  // the day a plan strives for (力争2021年7月1日正式开馆), not one it starts from (2021年5月1日起)
+  {
+    pattern: new RegExp(`(?:力争|争取|确保|计划)(\\d{4})年${MONTH}月(?:\\d{1,2}日)?(?![\\d日]|起|以来|开始|至)`),
+    read: (m) => ({year: Number(m[1]), month: monthNumber(m[2]!)})
+  },
   // until a day or a month: 延长至2022年4月30日, 2021年5月1日至2022年4月30日 (the day it runs to)
   {
     pattern: new RegExp(`(?:到|至|截至|截止)(\\d{4})年${MONTH}月(?:\\d{1,2}日)?`),
@@ -223,6 +237,9 @@ export function readDeadline(text: string, {year}: {year: number | null}): {dead
   }
   return null;
 }
+
+/** Whether a clause names a deadline of its own (`于9月25日前`, `年底前`), whatever the plan's year. */
+export const namesTime = (text: string): boolean => readDeadline(text, {year: 0}) !== null;
 
 /** A month a time-limit cell names bare (`2024年3月`, `9月`): in a table's 完成时限 column, the month it is due. */
 const CELL_MONTH = new RegExp(`^(?:(\\d{4})年)?${MONTH}月$`);

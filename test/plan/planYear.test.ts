@@ -48,7 +48,25 @@ describe("inferPlanYear", () => {
       2019,
       "document"
     ],
-    ["a document number in square brackets", "许政 [2020] 20号\n一、抓好疫情防控", 2020, "document"]
+    ["a document number in square brackets", "许政 [2020] 20号\n一、抓好疫情防控", 2020, "document"],
+    [
+      "the span a title names, before the page's date: a 2023—2025 plan covers to 2025",
+      "关于印发《某市促进就业行动实施方案(2023—2025年)》的通知\n发布日期:2023-03-21\n一、总体目标",
+      2025,
+      "span"
+    ],
+    [
+      "the five-year period a title names, before the notice's date",
+      "各市人民政府:\n现将方案印发给你们。\n某省发展和改革委员会\n2022年10月18日\n某省“十四五”现代流通体系建设实施方案\n一、深化改革",
+      2025,
+      "period"
+    ],
+    [
+      "a year the text names, when nothing else does (not a year it counts from)",
+      "(二)自查阶段。对2003年以来重点工作进行检查。\n(三)总结阶段。报送《2005年专项行动工作总结》。",
+      2005,
+      "mention"
+    ]
   ])("reads the year from %s", (_name, text, year, source) => {
     expect(inferPlanYear(text)).toEqual({year, source});
   });

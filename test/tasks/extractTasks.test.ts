@@ -382,6 +382,62 @@ describe("extractTasks: one row per phrasing", () => {
     });
   });
 
+  it("纳入, 列入, 移交 and 处理 are actions; 力争2031年7月1日… names the month it strives for, …起 none", () => {
+    const {tasks} = extractTasks(
+      "某市2031年工作要点\n一、重点任务\n(一)优化准入。实施改革。将报关登记纳入改革。属于长期问题的,移交到局办公室,列入日常督察。\n(二)建设纪念馆。开展申报。力争2031年7月1日正式开馆。自2031年5月1日起施行新办法。\n"
+    );
+    expect(tasks.map((t) => [t.task_id, t.text, t.deadline])).toEqual([
+      ["1.1-t1", "实施改革", "2031-12"],
+      ["1.1-t2", "将报关登记纳入改革", "2031-12"],
+      ["1.1-t3", "属于长期问题的,移交到局办公室,列入日常督察", "2031-12"],
+      ["1.2-t1", "开展申报", "2031-12"],
+      ["1.2-t2", "力争2031年7月1日正式开馆。自2031年5月1日起施行新办法", "2031-07"]
+    ]);
+  });
+
+  it("a copy that opens on an item, (二)…, reads the items before its first section in section 0", () => {
+    expect(
+      shape(
+        "(二)自查阶段(7月3日至7月15日)。各县对重点问题进行检查。\n(三)整治阶段。组织集中整治。\n五、保障措施\n(一)提高认识,增强紧迫感。\n"
+      )
+    ).toEqual({
+      items: [
+        ["0.2", "自查阶段(7月3日至7月15日)"],
+        ["0.3", "整治阶段"],
+        ["5.1", "提高认识"]
+      ],
+      tasks: [
+        ["0.2-t1", "各县对重点问题进行检查"],
+        ["0.3-t1", "组织集中整治"],
+        ["5.1-t1", "提高认识,增强紧迫感"]
+      ]
+    });
+  });
+
+  it("the days an item's heading gives (阶段(7月3日至7月15日)) date its tasks that name none", () => {
+    const {tasks} = extractTasks(
+      "某市2031年专项行动方案\n一、工作步骤\n(一)自查阶段(7月3日至7月15日)。各县开展自查。各市于9月25日前提交名单。\n(二)总结阶段。开展总结。\n"
+    );
+    expect(tasks.map((t) => [t.task_id, t.deadline, t.deadline_source])).toEqual([
+      ["1.1-t1", "2031-07", "text"],
+      ["1.1-t2", "2031-09", "text"],
+      ["1.2-t1", "2031-12", "year_end"]
+    ]);
+  });
+
+  it("a sub-list entry without an action verb, and a sentence that names its own deadline, stay tasks of their own", () => {
+    expect(
+      shape(
+        "某镇2031年重点工作\n一、重点项目\n(一)推动项目建设。一是计划投资2500万元再建农村道路;二是云塑小镇项目计划投资20亿元。\n(二)开展检查。各县组织检查。各市要于7月15日前将名单报省办公室。\n"
+      ).tasks
+    ).toEqual([
+      ["1.1-t1", "一是计划投资2500万元再建农村道路"],
+      ["1.1-t2", "二是云塑小镇项目计划投资20亿元"],
+      ["1.2-t1", "各县组织检查"],
+      ["1.2-t2", "各市要于7月15日前将名单报省办公室"]
+    ]);
+  });
+
   it("(一)…行动 headings in a plan without 一、 sections are its items, in section 0", () => {
     expect(
       shape("某市2031年乡村振兴工作要点\n(一)乡村建设行动\n推进农村改厕。\n(二)乡村治理行动\n健全乡村治理体系。\n")

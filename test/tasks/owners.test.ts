@@ -84,6 +84,31 @@ describe("owners: who leads a task and who takes part, as the plan says", () => 
     });
   });
 
+  it("a labelled list's role (按职责分工负责) is no part of its last name, and the note's later sentences name no office", () => {
+    expect(
+      readOwners(
+        "〔责任单位:省发展改革委、省市场监管局、商务厅按职责分工负责。具体任务均涉及相关市(州)人民政府,不再做分工,下同。〕"
+      )
+    ).toEqual({lead: "省发展改革委", partners: ["省市场监管局", "商务厅"]});
+  });
+
+  it("in the text: 由A + a verb (由综合协调组跟进落实, 由局党组追究…) names A its lead; a person's title is no office", () => {
+    expect(readOwnersInText("涉及各镇的议定事项由综合协调组跟进落实并在例会上报告")).toEqual({
+      lead: "综合协调组",
+      partners: []
+    });
+    expect(readOwnersInText("如因主观原因没有完成整改任务的,由安徽局党组追究相关责任人的责任")).toEqual({
+      lead: "安徽局党组",
+      partners: []
+    });
+    expect(readOwnersInText("由学习实践活动办公室按照办结时限进行检查评定")).toEqual({
+      lead: "学习实践活动办公室",
+      partners: []
+    });
+    expect(readOwnersInText("由某副市长负责协调")).toBeNull();
+    expect(readOwnersInText("由此带动全镇发展")).toBeNull();
+  });
+
   it("in the text: A牵头,B配合 among a sentence's clauses (a leader named by a person's title is no office)", () => {
     expect(readOwnersInText("由某副市长负责,市发改委牵头,相关部门配合,尽快完成方案")).toEqual({
       lead: "市发改委",
