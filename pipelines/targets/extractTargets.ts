@@ -104,9 +104,11 @@ const PASSED_YEARS = [
   "今年以来|去年|上年|过去一年|过去五年|[一二三四五六七八九十]+年来|近年来|多年来",
   String.raw`截至|截止|至目前|目前`
 ].join("|");
+/** The place a clause may name before its period (大陆前11月, 全省上半年, 我市今年以来). */
+const PLACE = String.raw`全国|全省|全市|全县|全区|全州|我国|我省|我市|我县|我区|大陆|内地`;
 /** A period that has passed, opening a clause: what follows is what was done. */
 const PAST_PERIOD = new RegExp(
-  String.raw`^${ANNOUNCING}(?:\d{4}年)?(?:今年|全年)?(?:${PASSED_MONTHS}|${PASSED_YEARS})`
+  String.raw`^${ANNOUNCING}(?:${PLACE})?(?:\d{4}年)?(?:今年|全年)?(?:${PASSED_MONTHS}|${PASSED_YEARS})`
 );
 /**
  * A title that says the text reports what was done (and not what is to be done): the last of these words comes after the
@@ -121,6 +123,8 @@ const LEADING_DATE = /^\s*\d{1,2}月\d{1,2}日[,,]?/;
 /** A day (22日,) or a date that opens a lede, and the lede's first sentence. */
 const LEADING_DAY = /^(?:\d{1,2}月)?\d{1,2}日[,,]?/;
 const LEDE = /^[^。;!?\n]*/;
+/** A lede's paragraph citing a bulletin it reports (发布《2022年中国国土绿化状况公报》显示): the text reports. */
+const BULLETIN_CITED = /公报》?(?:显示|表明)|根据[^,。]{0,12}公报/;
 /** A lede that reports on what was done (a narrower list than a title's: a lede may tell where the news was heard). */
 const REPORTING_LEDE = /通报|(?:完成|执行|进展)情况|统计公报|数据显示/;
 /** 目标完成情况: a report on targets (目标 there names no plan). */
@@ -259,13 +263,15 @@ function _extractTargets(
     headlineEnd > 0
       ? (LEDE.exec(normalized.slice(headlineEnd).replace(/^\s+/, "").replace(LEADING_DAY, ""))?.[0] ?? "")
       : "";
+  const ledeParagraph =
+    headlineEnd > 0 ? (/^[^\n]*/.exec(normalized.slice(headlineEnd).replace(/^\s+/, ""))?.[0] ?? "") : "";
   const titlePlanAt = lastIndex(PLAN_TITLE, title);
   const report =
     lastIndex(REPORT_TITLE, title) > titlePlanAt ||
     (titlePlanAt < 0 &&
       !NUMBERED.test(lede) &&
-      REPORTING_LEDE.test(lede) &&
-      lastIndex(PLAN_TITLE, lede.replace(TARGETS_REPORTED, "")) < 0);
+      ((REPORTING_LEDE.test(lede) && lastIndex(PLAN_TITLE, lede.replace(TARGETS_REPORTED, "")) < 0) ||
+        (BULLETIN_CITED.test(ledeParagraph) && lastIndex(PLAN_TITLE, ledeParagraph) < 0)));
   const lineStarts: number[] = [];
   lines.reduce((at, l) => (lineStarts.push(at), at + l.length + 1), 0);
   const quotesTask = (offset: number) => {

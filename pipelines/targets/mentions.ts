@@ -203,7 +203,7 @@ const LOWER_IS_BETTER = /浓度|死亡率|发病率|发生率|事故率|能耗|�
 /** Such an indicator's name right before its value, no verb between (婴儿死亡率 5.0‰). */
 const LOWER_IS_BETTER_END = new RegExp(`(?:${LOWER_IS_BETTER.source})$`);
 /** What follows a count that only describes (针对12个乡镇, 涵盖6个发展领域, 10件民生实事). */
-const DESCRIPTIVE_NOUN = /^(?:大)?(?:[\u4e00-\u9fa5]{0,2}领域|方面|维度|板块|大类|类别|环节)|^[^,;。]{0,20}?实事/;
+const DESCRIPTIVE_NOUN = /^(?:大)?(?:[\u4e00-\u9fa5]{0,2}领域|方面|维度|板块|大类|类别|环节)|^[^,;。]{0,40}?实事/;
 /** Words before a count that make it the scope or what a text has, not the target (针对12个乡镇, 纲要共设18篇). */
 const DESCRIPTIVE_VERB = /(针对|涉及|涵盖|包括|包含|分为|围绕|聚焦|列入|确定了?|共设|设有|下设|共有)$/;
 /** The scope further on (涉及全县15个镇、乡村道路700多处): 涉及, 涵盖 or 针对 and no action before the count. */
@@ -225,7 +225,7 @@ const REACHED = /^[\u4e00-\u9fa5]{0,4}?(?:居民|群众|农户|家庭|住户|人
 /** A base the target builds on (在2023年117公里的基础上翻了一番). */
 const BASE_AFTER = /^(?:的)?基础上/;
 /** A change's starting value (由现在的46.7%提高至90%, 从19.6/10万下降到18.3/10万): the words before and after it. */
-const CHANGE_FROM = /(?:由|从)(?:\d{4}年(?:底|末)?的?|(?:现在|目前|当前|现状)的?)?$/;
+const CHANGE_FROM = /(?:由|从)(?:\d{4}年(?:底|末)?的?|(?:现在|目前|当前|现状|原本|原来|现有)的?)?$/;
 const CHANGE_TO = /^(?:提高|提升|增加|增长|上升|扩大|下降|降低|减少|缩小|压减|压降)(?:到|至)|^(?:增至|降至|升至|降到)/;
 /** A bracket that notes the current or a base year's value (目前8.1‰, 2014年为3.6亿人): no target. */
 const BASE_NOTE = /^(?:目前|现状|现在|当前|基期|\d{4}年(?:底|末)?(?:为|是)|不?含)/;
@@ -241,6 +241,8 @@ const QUALIFIER_AFTER = /^(?:\(不?含[^)]{0,8}\))?(?:及)?以[上下](?:\(不?�
  */
 const ATTRIBUTE_AFTER =
   /^(?:以上|以下|左右)?的(?![^,;。]{0,16}?(?:目标|任务)|要求|水平|增长|增幅|增速|基础上|控制|标准|进度)[\u4e00-\u9fa5]/;
+/** A range's high end written with its own unit (3万元-5万元的资金支持): what follows it is what follows the low end. */
+const RANGE_HIGH = /^\s*[-—~至到]\s*\d+(?:\.\d+)?\s*[万亿]?(?:%|[\u4e00-\u9fa5]{1,2}?(?=的))?/;
 /** The verbs that make a value before 的 the target (完成80%的工程量, 达到90%的). */
 const VERB_BEFORE = new RegExp(
   `(?:${COUNTING_VERBS}|提升至|提升到|提高至|提高到|提高|提升|增至|保持在|稳定在|控制在|不低于|不少于|不超过|超过|增长|下降|降低|减少|力争|确保)$`
@@ -276,6 +278,9 @@ const RATE_AFTER = /^(?:的)?(?:比例)?(?:予以|给予)?(?:返还|补贴|补�
 export function findMentions(clause: Clause): Mention[] {
   const {text, quoted} = clause;
   const mentions: Mention[] = [];
+  /** Per mention: whether its own words bound it (not 左右), and whether it follows the one before in a list (、和). */
+  const ownComparator: boolean[] = [];
+  const linked: boolean[] = [];
   let boundary = 0;
   const openAt = openBrackets(text);
   for (const m of text.matchAll(MENTION)) {
@@ -312,7 +317,7 @@ export function findMentions(clause: Clause): Mention[] {
       (RATE_BEFORE.test(prefix) && RATE_AFTER.test(rest)) ||
       BASE_AFTER.test(rest) ||
       QUALIFIER_AFTER.test(rest) ||
-      (ATTRIBUTE_AFTER.test(rest) && !VERB_BEFORE.test(prefix.replace(/[\s约]+$/, ""))) ||
+      (ATTRIBUTE_AFTER.test(rest.replace(RANGE_HIGH, "")) && !VERB_BEFORE.test(prefix.replace(/[\s约]+$/, ""))) ||
       (g.unit !== undefined && CAPACITY_UNIT.test(g.unit) && CAPACITY_AFTER.test(rest)) ||
       (CHANGE_FROM.test(prefix.trimEnd()) && CHANGE_TO.test(rest.trimStart())) ||
       baseNote(text, start, openAt(start))
@@ -416,6 +421,13 @@ export function findMentions(clause: Clause): Mention[] {
     )
       comparator = "<=";
     const previous = mentions.at(-1);
+    const listed = previous !== undefined && /^[、和及与]?$/.test(prefix.trim());
+    // the list's last value about (分别增长10.6%和12.3%左右): 左右 is each value's, as a bound after it is
+    if (listed && comparator === "=" && ABOUT_AFTER.test(rest))
+      for (let j = mentions.length - 1; j >= 0 && !ownComparator[j] && mentions[j]!.comparator === ">="; j--) {
+        mentions[j]!.comparator = "=";
+        if (!linked[j]) break;
+      }
     if (!own && previous && /^[、和及与]?$/.test(prefix.trim())) {
       // a list that shares its verb: 分别下降到4.0‰、4.5‰、10/10万
       comparator = previous.comparator;
@@ -425,7 +437,7 @@ export function findMentions(clause: Clause): Mention[] {
     }
     if (!g.coverage && !g.score && IS_CHINESE.test(g.num!) && !explicit && !COUNTING_VERB.test(prefix)) continue;
     const coverage = Boolean(g.coverage);
-    const listed = LIST_UNIT.exec(rest)?.[1];
+    const listUnit = LIST_UNIT.exec(rest)?.[1];
     const unit = coverage
       ? "%"
       : g.score
@@ -434,7 +446,7 @@ export function findMentions(clause: Clause): Mention[] {
           ? (UNIT_ALIASES[g.unit] ?? g.unit)
           : g.people !== undefined
             ? "人"
-            : nounUnit(before) || (listed ? (UNIT_ALIASES[listed] ?? listed) : "");
+            : nounUnit(before) || (listUnit ? (UNIT_ALIASES[listUnit] ?? listUnit) : "");
     const value = coverage ? 100 : g.score ? Number(g.score) : parsePlanNumber(g.num!);
     if (!Number.isFinite(value)) continue;
     let value_max: number | null = null;
@@ -446,6 +458,8 @@ export function findMentions(clause: Clause): Mention[] {
       comparator = "between";
     }
     const after = (rest.split(/[、,;和及与并]|\d/)[0] ?? "").replace(/以上|以下|以内/g, "");
+    ownComparator.push(own && !ABOUT_AFTER.test(rest));
+    linked.push(listed);
     mentions.push({
       start,
       end,

@@ -697,4 +697,30 @@ describe("the held-out set (session 10): reports whose numbered paragraphs are p
     const quoted = "2023年民生实事进展情况\n1.新建幼儿园10所。已开工8所。\n";
     expect(extractTargets(quoted).map(brief)).toEqual([[">=", 10, "所"]]);
   });
+
+  it("reads a news text whose lede cites a bulletin (发布《…公报》显示, 根据公报) as a report", () => {
+    const news =
+      "我国森林面积达2.31亿公顷\n\n新华社北京3月12日电(记者某某)3月12日是植树节。全国绿化委员会办公室当日发布《2022年中国国土绿化状况公报》显示,我国森林覆盖率达24.02%。\n\n根据公报,2022年全国完成造林383万公顷,治理沙化土地184.73万公顷。\n";
+    expect(extractTargets(news)).toEqual([]);
+  });
+
+  it("reads a passed period after a place (大陆前11月, 全省上半年) as past, keeping the year's target it names", () => {
+    expect(extract("大陆前11月城镇新增就业1145万人,完成1100万人的全年目标任务。", 2022).map(brief)).toEqual([
+      [">=", 11000000, "人"]
+    ]);
+  });
+
+  it("reads small classes of the held-out set", () => {
+    // a starting value 原本的 (as 现在的)
+    expect(extract("计划让森林覆盖率由原本的27.53%提升至33%。").map(brief)).toEqual([[">=", 33, "%"]]);
+    // a subsidy's range with a unit on both ends, tied by 的 to its noun
+    expect(extract("给予3万元-5万元的资金支持。")).toEqual([]);
+    // 左右 after a list's last value is each value's
+    expect(extract("财政总收入和地方财政收入分别增长10.6%和12.3%左右。").map(brief)).toEqual([
+      ["=", 10.6, "%"],
+      ["=", 12.3, "%"]
+    ]);
+    // the count of a list the words further on name (15件…实事项目)
+    expect(extract("15件群众关注度高、社会覆盖面广、民生关联度大的2022年区政府实事项目确定。")).toEqual([]);
+  });
 });
