@@ -57,10 +57,42 @@ function lineText({pieces}: PageLine): string {
     if (gap && out && !out.endsWith(" ")) out += " ";
     out += text;
   }
-  return out
-    .replace(/ +/g, " ")
-    .replace(new RegExp(`(?<=${CJK.source}) | (?=${CJK.source})`, "g"), "")
-    .trim();
+  return foldCompatibility(
+    out
+      .replace(/ +/g, " ")
+      .replace(new RegExp(`(?<=${CJK.source}) | (?=${CJK.source})`, "g"), "")
+      .trim()
+  );
+}
+
+/** A line that holds a page number (`某市教育局 — 3 —`, `第3页`): a running footer's, whatever its number. */
+const NUMBERED = /[-—–]\s*\d{1,4}\s*[-—–]|第\s*\d{1,4}\s*页/;
+
+/**
+ * The lines each page repeats at its top or foot (a running header: the plan's title, the bureau's
+ * name; a footer), at the same height on at least two pages and half of them: such a line is the
+ * page's, not the text's, and left out so that it neither enters the plan nor parts a sentence the
+ * page broke. Two of a page's first and last lines are looked at; a line with a page number in it
+ * is compared with its number left out.
+ */
+function runningLines(pages: readonly PageLine[][]): Set<PageLine> {
+  const key = (l: PageLine) => {
+    const text = lineText(l);
+    return `${Math.round(l.y / 4)} ${NUMBERED.test(text) ? text.replace(/\d+/g, "#") : text}`;
+  };
+  const edges = pages.map((lines) => {
+    const texts = lines.filter((l) => lineText(l));
+    return [...new Set([...texts.slice(0, 2), ...texts.slice(-2)])];
+  });
+  const count = new Map<string, number>();
+  for (const lines of edges) for (const k of new Set(lines.map(key))) count.set(k, (count.get(k) ?? 0) + 1);
+  const out = new Set<PageLine>();
+  for (const lines of edges)
+    for (const l of lines) {
+      const n = count.get(key(l)) ?? 0;
+      if (n >= 2 && n >= pages.length / 2) out.add(l);
+    }
+  return out;
 }
 
 /** A line of the document's text and where it stands: whether it reaches the right margin, whether it is indented. */
@@ -131,7 +163,7 @@ export async function pdfText(bytes: Uint8Array, {file}: {file: string}): Promis
     const why = (error as Error).name === "PasswordException" ? "已加密,请去除密码后重试" : "已损坏或不是 PDF";
     throw new PlanwatchError("invalid_plan", `${file}: 无法读取 PDF(${why})`);
   }
-  const lines: TextLine[] = [];
+  const pages: PageLine[][] = [];
   try {
     for (let n = 1; n <= document.numPages; n++) {
       const page = await document.getPage(n);
@@ -142,12 +174,14 @@ export async function pdfText(bytes: Uint8Array, {file}: {file: string}): Promis
         const [a, b, , , x, y] = item.transform as number[];
         pieces.push({text: item.str, x: x!, y: y!, width: item.width, size: Math.hypot(a!, b!) || item.height || 1});
       }
-      lines.push(...pageText(pageLines(pieces)));
+      pages.push(pageLines(pieces));
       page.cleanup();
     }
   } finally {
     await document.destroy();
   }
+  const running = runningLines(pages);
+  const lines = pages.flatMap((page) => pageText(page.filter((l) => !running.has(l))));
   const text = foldCompatibility(lines.map((l) => l.text).join("\n"));
   if (!text.trim())
     throw new PlanwatchError("invalid_plan", `${file}: PDF 中没有文字(可能是扫描件),请先做文字识别或另存为文本`);
