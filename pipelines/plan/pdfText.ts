@@ -1,23 +1,16 @@
 import {createRequire} from "node:module";
 import {dirname, join} from "node:path";
 import {PlanwatchError, foldCompatibility} from "../core/index.js";
+import {type Piece, type TableRow, pageRules, pageTables} from "./pdfTables.js";
 import {type PlanLine, planLines} from "./structure.js";
 import {unwrapLines} from "./unwrapLines.js";
 
-/** A piece of text of a page, where it is drawn: `x`, `y` of its start (points, y upwards), its width and font size. */
-interface Piece {
-  text: string;
-  x: number;
-  y: number;
-  width: number;
-  size: number;
-}
-
-/** A line of a page: its pieces left to right. */
+/** A line of a page: its pieces left to right; a table's row is one line, its cells joined by ` | `. */
 interface PageLine {
   y: number;
   size: number;
   pieces: Piece[];
+  row?: string;
 }
 
 /** A CJK character or punctuation mark: no space is written next to one. */
@@ -43,7 +36,8 @@ function pageLines(pieces: readonly Piece[]): PageLine[] {
  * a third of the font size) only between two characters that are not CJK: the spaces a PDF shows
  * between 印发 and 2023 are its layout, not the text's.
  */
-function lineText({pieces}: PageLine): string {
+function lineText({pieces, row}: PageLine): string {
+  if (row !== undefined) return foldCompatibility(row);
   let out = "";
   let end = -Infinity;
   for (const p of pieces) {
@@ -63,6 +57,35 @@ function lineText({pieces}: PageLine): string {
       .replace(new RegExp(`(?<=${CJK.source}) | (?=${CJK.source})`, "g"), "")
       .trim()
   );
+}
+
+/** A page's lines with its tables' rows among them, each row a line where its top is, top to bottom. */
+function withRows(lines: PageLine[], rows: readonly TableRow[]): PageLine[] {
+  const rowLines = rows.map((r): PageLine => ({
+    y: r.top - r.size,
+    size: r.size,
+    pieces: [{text: "", x: r.x, y: r.top - r.size, width: r.width, size: r.size}],
+    row: r.cells.join(" | ")
+  }));
+  return [...lines, ...rowLines].sort((a, b) => b.y - a.y);
+}
+
+/**
+ * The pages without the header row a table repeats atop each page it runs on to: a page's first line
+ * that is a table's row, the same as the first row of a table before it.
+ */
+function repeatedHeaders(pages: readonly PageLine[][]): PageLine[][] {
+  const headers = new Set<string>();
+  return pages.map((page) => {
+    const lines = page.filter((l) => lineText(l));
+    const first = lines[0];
+    const out = first?.row !== undefined && headers.has(first.row) ? page.filter((l) => l !== first) : page;
+    lines.forEach((l, i) => {
+      if (l.row !== undefined && lines[i - 1]?.row === undefined && !(i === 0 && headers.has(l.row)))
+        headers.add(l.row);
+    });
+    return out;
+  });
 }
 
 /** A line that holds a page number (`某市教育局 — 3 —`, `第3页`): a running footer's, whatever its number. */
@@ -122,11 +145,13 @@ function pageText(all: readonly PageLine[]): TextLine[] {
   const usual = [...gaps].sort((a, b) => a - b)[Math.floor(gaps.length / 2)] ?? 0;
   const out: TextLine[] = [];
   lines.forEach(({line, text}, i) => {
-    if (i > 0 && usual > 0 && gaps[i - 1]! > usual * 1.5) out.push({text: "", full: false, indented: false});
+    const rows = line.row !== undefined && lines[i - 1]?.line.row !== undefined;
+    if (i > 0 && usual > 0 && gaps[i - 1]! > usual * 1.5 && !rows) out.push({text: "", full: false, indented: false});
+    const row = line.row !== undefined; // a table's row runs into no line, and no line into it
     out.push({
       text,
-      full: right(line) >= margin.right - line.size * 3,
-      indented: left(line) > margin.left + line.size * 0.8,
+      full: !row && right(line) >= margin.right - line.size * 3,
+      indented: row || left(line) > margin.left + line.size * 0.8,
       last: i === lines.length - 1
     });
   });
@@ -167,21 +192,22 @@ export async function pdfText(bytes: Uint8Array, {file}: {file: string}): Promis
   try {
     for (let n = 1; n <= document.numPages; n++) {
       const page = await document.getPage(n);
-      const content = await page.getTextContent();
+      const [content, ops] = await Promise.all([page.getTextContent(), page.getOperatorList()]);
       const pieces: Piece[] = [];
       for (const item of content.items) {
         if (!("str" in item) || !item.str) continue;
         const [a, b, , , x, y] = item.transform as number[];
         pieces.push({text: item.str, x: x!, y: y!, width: item.width, size: Math.hypot(a!, b!) || item.height || 1});
       }
-      pages.push(pageLines(pieces));
+      const {rows, rest} = pageTables(pieces, pageRules(ops));
+      pages.push(withRows(pageLines(rest), rows));
       page.cleanup();
     }
   } finally {
     await document.destroy();
   }
   const running = runningLines(pages);
-  const lines = pages.flatMap((page) => pageText(page.filter((l) => !running.has(l))));
+  const lines = repeatedHeaders(pages.map((page) => page.filter((l) => !running.has(l)))).flatMap(pageText);
   const text = foldCompatibility(lines.map((l) => l.text).join("\n"));
   if (!text.trim())
     throw new PlanwatchError("invalid_plan", `${file}: PDF 中没有文字(可能是扫描件),请先做文字识别或另存为文本`);

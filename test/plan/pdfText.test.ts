@@ -2,6 +2,7 @@ import {join} from "node:path";
 import {describe, expect, it} from "vitest";
 import {readPlanDocument} from "../../pipelines/plan/readPlanDocument.js";
 import {extractTargets} from "../../pipelines/targets/extractTargets.js";
+import {extractTasks} from "../../pipelines/tasks/extractTasks.js";
 import {PROJECT_DIR} from "../helpers/cli.js";
 
 // PDFs printed by Chromium from HTML, written by test/fixtures/plans/documents/shapes/makePdfs.mjs
@@ -48,5 +49,37 @@ describe("pdfText: what a page repeats is not the plan's text", () => {
     expect(all.slice(all.indexOf("某市2031年教育工作要点") + 1, all.indexOf("三、重点任务分解"))).toEqual(PLAN);
     expect(all.at(-2)).toBe("抄送:市委教育工委,市政府办公厅,省教育厅。");
     expect(extractTargets(text).map((t) => t.value)).toEqual(extractTargets(PLAN.join("\n")).map((t) => t.value));
+  });
+});
+
+describe("pdfText: a ruled table across pages", () => {
+  it("reads each row as a line of its cells (a cell's wrapped lines run together), its header once", async () => {
+    const text = await read("redhead.pdf");
+    const rows = lines(text).filter((l) => l.includes(" | "));
+    expect(rows).toHaveLength(25);
+    expect(rows[0]).toBe("序号 | 重点任务 | 牵头单位 | 完成时限");
+    expect(rows[1]).toBe(
+      "1 | 推进第1项教育重点工作,完善相关制度机制,按时保质完成年度任务。 | 各区县教育局 | 2031年1月底前"
+    );
+    const tasks = extractTasks(text).tasks.filter((t) => t.item_id.startsWith("3."));
+    expect(tasks.map((t) => [t.item_id, t.lead, t.deadline])).toEqual(
+      Array.from({length: 24}, (_, i) => [
+        `3.${i + 1}`,
+        i % 2 ? "市教育局" : "各区县教育局",
+        `2031-${String((i % 12) + 1).padStart(2, "0")}`
+      ])
+    );
+  });
+});
+
+describe("pdfText: a ruled table's cells merged over rows", () => {
+  it("gives each row of a merged 牵头单位 or 完成时限 cell its text, though the text wraps across the rows", async () => {
+    const text = await read("rowspan.pdf");
+    expect(extractTasks(text).tasks.map((t) => [t.item_id, t.lead, t.deadline, t.deadline_source])).toEqual([
+      ["1.1", "市教育局", "2031-06", "table"],
+      ["1.2", "市教育局", "2031-12", "table"],
+      ["1.3", "市教育局", "2031-12", "table"],
+      ["1.4", "各区县教育局", "2031-09", "table"]
+    ]);
   });
 });
