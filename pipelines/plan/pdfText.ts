@@ -11,6 +11,8 @@ interface PageLine {
   size: number;
   pieces: Piece[];
   row?: string;
+  /** The block of the page the line is in, in reading order: a column, or a band across the columns. */
+  block?: number;
 }
 
 /** A CJK character or punctuation mark: no space is written next to one. */
@@ -57,6 +59,59 @@ function lineText({pieces, row}: PageLine): string {
       .replace(new RegExp(`(?<=${CJK.source}) | (?=${CJK.source})`, "g"), "")
       .trim()
   );
+}
+
+/**
+ * A page's lines in reading order when it sets its text in two columns: the left column's lines, then
+ * the right one's, between the lines that run across both (a title, a page number). The columns are
+ * told by a gutter in the middle of the page that few pieces cross, with lines on both sides of it
+ * at the same heights; a page of one column is its lines top to bottom ({@link pageLines}).
+ */
+function columnLines(pieces: readonly Piece[]): PageLine[] {
+  const lines = pageLines(pieces);
+  if (pieces.length < 8) return lines;
+  const minX = Math.min(...pieces.map((p) => p.x));
+  const maxX = Math.max(...pieces.map((p) => p.x + p.width));
+  const crossing = (g: number) => pieces.filter((p) => p.x < g - 1 && p.x + p.width > g + 1).length;
+  let gutter = NaN;
+  let fewest = Infinity;
+  for (let g = minX + (maxX - minX) * 0.3; g <= minX + (maxX - minX) * 0.7; g += 2) {
+    const n = crossing(g);
+    if (n < fewest) [gutter, fewest] = [g, n];
+  }
+  const side = (p: Piece) => (p.x + p.width <= gutter + 1 ? "left" : p.x >= gutter - 1 ? "right" : "across");
+  /** A line across the gutter: a piece crosses it, or the pieces on its two sides stand closer than a character. */
+  const isAcross = (l: PageLine) => {
+    if (l.pieces.some((p) => side(p) === "across")) return true;
+    const left = l.pieces.filter((p) => side(p) === "left");
+    const right = l.pieces.filter((p) => side(p) === "right");
+    if (!left.length || !right.length) return false;
+    return Math.min(...right.map((p) => p.x)) - Math.max(...left.map((p) => p.x + p.width)) < l.size;
+  };
+  const across = lines.filter(isAcross);
+  const rest = pieces.filter((p) => !across.some((l) => l.pieces.includes(p)));
+  const columns = [
+    pageLines(rest.filter((p) => side(p) === "left")),
+    pageLines(rest.filter((p) => side(p) === "right"))
+  ];
+  const [left, right] = columns as [PageLine[], PageLine[]];
+  const paired = left.filter((l) => right.some((r) => Math.abs(r.y - l.y) <= l.size / 2)).length;
+  if (fewest > Math.max(2, lines.length * 0.1) || left.length < 4 || right.length < 4 || paired < left.length / 2)
+    return lines;
+  // bands top to bottom: a line across the gutter is a band of its own; between two, the left column, then the right
+  const out: PageLine[] = [];
+  let block = 0;
+  let top = Infinity;
+  for (const band of [...across, undefined]) {
+    const bottom = band ? band.y : -Infinity;
+    for (const column of columns) {
+      block++;
+      out.push(...column.filter((l) => l.y < top && l.y > bottom).map((l) => ({...l, block})));
+    }
+    if (band) out.push({...band, block: ++block});
+    top = bottom;
+  }
+  return out;
 }
 
 /** A page's lines with its tables' rows among them, each row a line where its top is, top to bottom. */
@@ -132,6 +187,15 @@ interface TextLine {
  * times the page's usual line spacing (a paragraph break), a page number at its top or foot left out.
  */
 function pageText(all: readonly PageLine[]): TextLine[] {
+  const blocks: PageLine[][] = [];
+  for (const l of all)
+    if (blocks.length && blocks.at(-1)![0]!.block === l.block) blocks.at(-1)!.push(l);
+    else blocks.push([l]);
+  return blocks.flatMap(blockText);
+}
+
+/** A block's lines (a page's, a column's) as text; see {@link pageText}. */
+function blockText(all: readonly PageLine[]): TextLine[] {
   let lines = all.map((l) => ({line: l, text: lineText(l)})).filter((l) => l.text);
   while (lines.length && PAGE_NUMBER.test(lines.at(-1)!.text)) lines = lines.slice(0, -1);
   while (lines.length && PAGE_NUMBER.test(lines[0]!.text)) lines = lines.slice(1);
@@ -200,7 +264,7 @@ export async function pdfText(bytes: Uint8Array, {file}: {file: string}): Promis
         pieces.push({text: item.str, x: x!, y: y!, width: item.width, size: Math.hypot(a!, b!) || item.height || 1});
       }
       const {rows, rest} = pageTables(pieces, pageRules(ops));
-      pages.push(withRows(pageLines(rest), rows));
+      pages.push(rows.length ? withRows(pageLines(rest), rows) : columnLines(rest));
       page.cleanup();
     }
   } finally {

@@ -83,3 +83,11 @@ describe("pdfText: a ruled table's cells merged over rows", () => {
     ]);
   });
 });
+
+describe("pdfText: two columns", () => {
+  it("reads the left column, then the right one, under the title across both", async () => {
+    const text = await read("columns.pdf");
+    expect(lines(text)).toEqual(["某市2031年教育工作要点", ...PLAN]);
+    expect(extractTasks(text).items).toHaveLength(12);
+  });
+});
