@@ -82,25 +82,39 @@ function merged(values: number[], tolerance: number): number[] {
 /** A CJK character or punctuation mark: no space is written next to one. */
 const CJK = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/;
 
-/** A cell's lines as its text: the lines the cell's width broke run together (a space only between two Latin words). */
-function cellText(pieces: Piece[]): string {
+/** Spaces of a PDF's layout: none is written next to a CJK character, one between two Latin words. */
+const spaced = (text: string) =>
+  text
+    .replace(/\s+/g, " ")
+    .replace(new RegExp(`(?<=${CJK.source}) | (?=${CJK.source})`, "g"), "")
+    .trim();
+
+/**
+ * A cell's lines as its text: the lines the cell's width broke run together; a line that stops short
+ * of the cell's right edge ends a paragraph, parted from the next by a space unless it ends a sentence
+ * or with a mark (`市教育局` / `市人社局` are two names, as a Word cell's two paragraphs are).
+ */
+function cellText(pieces: Piece[], right: number): string {
   const lines: Piece[][] = [];
   for (const p of [...pieces].sort((a, b) => b.y - a.y || a.x - b.x)) {
     const line = lines.find((l) => Math.abs(l[0]!.y - p.y) <= Math.max(l[0]!.size, p.size) / 2);
     if (line) line.push(p);
     else lines.push([p]);
   }
-  return lines
-    .map((l) =>
-      l
+  let out = "";
+  let runsOn = true; // whether the line before reached the cell's right edge (the width broke it)
+  for (const line of lines) {
+    const text = spaced(
+      line
         .sort((a, b) => a.x - b.x)
         .map((p) => p.text)
         .join("")
-    )
-    .join(" ")
-    .replace(/\s+/g, " ")
-    .replace(new RegExp(`(?<=${CJK.source}) | (?=${CJK.source})`, "g"), "")
-    .trim();
+    );
+    if (!text) continue;
+    out += runsOn || /\p{P}$/u.test(out) ? text : ` ${text}`;
+    runsOn = Math.max(...line.map((p) => p.x + p.width)) >= right - line[0]!.size * 2;
+  }
+  return out;
 }
 
 /**
@@ -143,19 +157,43 @@ export function pageTables(
   /** Whether a horizontal rule at `y` runs over `x`: else the cell above goes on down (a merged cell). */
   const ruled = (y: number, x: number) =>
     rules.horizontal.some((r) => Math.abs(r.at - y) <= THIN && r.from <= x && r.to >= x);
+  // the rows of one table (each row's top its upper row's bottom) share a grid: the union of their
+  // column edges; a cell spanning columns is followed by empty ones, so the cells after it stay under their headers
+  const grids: number[][] = [];
+  rows.forEach((row, i) => {
+    const joined = i > 0 && Math.abs(rows[i - 1]!.bottom - row.top) <= THIN;
+    if (!joined) grids.push([]);
+    grids.at(-1)!.push(...row.xs);
+  });
+  let table = -1;
+  const gridded = rows.map((row, i) => {
+    if (i === 0 || Math.abs(rows[i - 1]!.bottom - row.top) > THIN) table++;
+    const grid = merged(grids[table]!, THIN);
+    const at = (x: number) => grid.findIndex((g) => Math.abs(g - x) <= THIN);
+    const out: (Piece[] | null)[] = grid.slice(1).map(() => null); // null: a column a cell before spans
+    row.xs.slice(1).forEach((_, k) => {
+      out[at(row.xs[k]!)] = cells[i]![k]!;
+    });
+    return {grid, table, cells: out};
+  });
   // a cell merged down over rows (a 牵头单位 for several tasks) is one cell: each of its rows has its text
   for (let i = 1; i < rows.length; i++) {
-    const [row, up] = [rows[i]!, rows[i - 1]!];
-    if (up.bottom !== row.top || up.xs.join() !== row.xs.join()) continue;
-    row.xs.slice(1).forEach((x, k) => {
-      if (ruled(row.top, (row.xs[k]! + x) / 2)) return;
-      cells[i - 1]![k]!.push(...cells[i]![k]!);
-      cells[i]![k] = cells[i - 1]![k]!; // one list for the merged cell's rows
+    const [row, up] = [gridded[i]!, gridded[i - 1]!];
+    if (row.table !== up.table) continue;
+    row.cells.forEach((cell, c) => {
+      const above = up.cells[c];
+      if (!cell || !above || ruled(rows[i]!.top, (row.grid[c]! + row.grid[c + 1]!) / 2)) return;
+      above.push(...cell);
+      row.cells[c] = above; // one list for the merged cell's rows
     });
   }
   const out: TableRow[] = [];
   rows.forEach((row, i) => {
-    const texts = cells[i]!.map(cellText);
+    const {grid} = gridded[i]!;
+    const texts = gridded[i]!.cells.map((cell, c) => {
+      const next = gridded[i]!.cells.findIndex((other, d) => d > c && other !== null);
+      return cell ? cellText(cell, grid[next < 0 ? grid.length - 1 : next]! - 1) : "";
+    });
     if (texts.some(Boolean))
       out.push({
         cells: texts,

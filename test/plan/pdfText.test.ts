@@ -91,3 +91,20 @@ describe("pdfText: two columns", () => {
     expect(extractTasks(text).items).toHaveLength(12);
   });
 });
+
+describe("pdfText: a table LibreOffice printed (borders stroked, not filled)", () => {
+  it("keeps the cells after one spanning two columns under their headers, and parts a cell's two paragraphs", async () => {
+    const text = await read("merged.pdf");
+    expect(text).toContain("6 | 开展校园安全专项整治。 | 市教育局、市公安局 |  | 2031年10月底前\n");
+    expect(text).toContain("7 | 实施教师队伍建设工程。 | 市教育局 市人社局 |  | 2031年11月底前\n");
+    const tasks = extractTasks(text).tasks.filter((t) => Number(t.item_id.split(".")[1]) <= 6);
+    expect(tasks.map((t) => [t.item_id, t.lead, t.deadline])).toEqual([
+      ["1.1", "市教育局", "2031-06"],
+      ["1.2", "市教育局", "2031-09"],
+      ["1.3", "市教育局", "2031-12"],
+      ["1.4", "各区县教育局", "2031-12"],
+      ["1.5", "各区县教育局", "2031-08"],
+      ["1.6", "市教育局", "2031-10"]
+    ]);
+  });
+});
