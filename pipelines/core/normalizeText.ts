@@ -58,5 +58,18 @@ const COMPATIBILITY = /[\u2e80-\u2eff\u2f00-\u2fdf\uf900-\ufaff]|\ud87e[\udc00-\
  * as they are (full-width punctuation stays full-width).
  */
 export function foldCompatibility(text: string): string {
-  return text.replace(COMPATIBILITY, (c) => c.normalize("NFKC"));
+  return text.replace(COMPATIBILITY, (c) => RADICALS.get(c) ?? c.normalize("NFKC"));
 }
+
+/**
+ * The radicals of the CJK radicals supplement that are a whole simplified character, and that
+ * character: NFKC leaves them (⻚ U+2EDA stays), yet a PDF whose font draws 页 with the radical's glyph
+ * maps 页 to ⻚ (`第1⻚ 共2⻚`). Radicals that are only a part of a character (⺅, ⻌) are left.
+ */
+const RADICALS = new Map(
+  [
+    ..."⺠民⻄西⻅见⻆角⻉贝⻋车⻓长⻔门⻘青⻙韦⻚页⻛风⻜飞⻝食⻢马⻣骨⻤鬼⻥鱼⻦鸟⻧卤⻨麦⻩黄⻬齐⻮齿⻰龙⻳龟".matchAll(
+      /(.)(.)/gu
+    )
+  ].map(([, radical, character]) => [radical!, character!])
+);

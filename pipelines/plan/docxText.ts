@@ -9,10 +9,22 @@ interface ListLevel {
   text: string;
   /** What follows the number: `tab` (Word's default), `space` or `nothing`. */
   suffix: string;
+  /** `w:isLgl`: the level writes every number of its text in digits (`1.1`, not `一.1`). */
+  legal: boolean;
 }
 
-/** The numbering of a document: for each `w:numId`, its levels (0 to 8), and start overrides. */
-type Numbering = Map<string, ListLevel[]>;
+/**
+ * A list of the document (`w:num`): its levels (0 to 8) with their start overrides, and whose
+ * counters it advances: those of its abstract list, shared by every `w:num` of that list that
+ * restarts no level (as Word counts them), else its own.
+ */
+interface List {
+  levels: ListLevel[];
+  counter: string;
+}
+
+/** The numbering of a document: each `w:numId`'s list. */
+type Numbering = Map<string, List>;
 
 /** A paragraph's list: its `numId` and level. */
 interface ListRef {
@@ -103,6 +115,8 @@ function child(node: Element | undefined, name: string): Element | undefined {
 }
 
 const val = (node: Element | undefined): string | undefined => node?.attribs["w:val"];
+/** A toggle property (`<w:vanish/>`, `<w:isLgl w:val="true"/>`): on unless its value says off. */
+const isOn = (node: Element | undefined): boolean => !!node && !/^(?:0|false|off)$/.test(val(node) ?? "");
 
 /** The levels of each list of `word/numbering.xml` (none when the document has no lists). */
 function readNumbering(root: Element | undefined): Numbering {
@@ -116,19 +130,24 @@ function readNumbering(root: Element | undefined): Numbering {
         start: Number(val(child(lvl, "w:start")) ?? 1),
         format: val(child(lvl, "w:numFmt")) ?? "decimal",
         text: val(child(lvl, "w:lvlText")) ?? "",
-        suffix: val(child(lvl, "w:suff")) ?? "tab"
+        suffix: val(child(lvl, "w:suff")) ?? "tab",
+        legal: isOn(child(lvl, "w:isLgl"))
       };
     }
     abstract.set(a.attribs["w:abstractNumId"] ?? "", levels);
   }
   for (const num of childElements(root, "w:num")) {
-    const levels = [...(abstract.get(val(child(num, "w:abstractNumId")) ?? "") ?? [])];
+    const abstractId = val(child(num, "w:abstractNumId")) ?? "";
+    const numId = num.attribs["w:numId"] ?? "";
+    const levels = [...(abstract.get(abstractId) ?? [])];
+    let restarts = false;
     for (const override of childElements(num, "w:lvlOverride")) {
       const level = Number(override.attribs["w:ilvl"] ?? 0);
       const start = val(child(override, "w:startOverride"));
-      if (start !== undefined && levels[level]) levels[level] = {...levels[level], start: Number(start)};
+      if (start !== undefined && levels[level])
+        [levels[level], restarts] = [{...levels[level], start: Number(start)}, true];
     }
-    out.set(num.attribs["w:numId"] ?? "", levels);
+    out.set(numId, {levels, counter: restarts ? `num ${numId}` : `abstract ${abstractId}`});
   }
   return out;
 }
@@ -146,22 +165,73 @@ function readStyleLists(root: Element | undefined): Map<string, ListRef> {
   return out;
 }
 
-/** Elements whose text is not the document's: deleted revisions, field codes, the fallback copy of a drawing. */
-const SKIPPED = new Set(["w:del", "w:instrText", "w:delText", "mc:Fallback", "w:pPr", "w:rPr", "w:sectPr"]);
+/**
+ * Elements whose text is not the document's: deleted and moved-away revisions, field codes, the
+ * fallback copy of a drawing, a ruby's reading (`w:rt`, the pinyin over its base), properties.
+ */
+const SKIPPED = new Set([
+  "w:del",
+  "w:moveFrom",
+  "w:instrText",
+  "w:delText",
+  "mc:Fallback",
+  "w:rt",
+  "w:pPr",
+  "w:rPr",
+  "w:sectPr",
+  "w:sdtPr",
+  "w:sdtEndPr",
+  "w:tblPr",
+  "w:trPr",
+  "w:tcPr"
+]);
+
+/** Fields whose result is generated from the document itself: a table of contents (目录), an index. */
+const GENERATED_FIELD = /^\s*(?:TOC|INDEX|TOA)\b/i;
+
+/**
+ * The text elements (`w:t`, `w:tab`, `w:br`) inside the result of a generated field, a table of
+ * contents above all: it repeats the headings (`一、学前教育……1`), so it is left out. A field runs
+ * from its `begin` to its `end` mark, across runs and paragraphs; its result follows `separate`.
+ */
+function generatedText(body: Element): Set<Element> {
+  const out = new Set<Element>();
+  const fields: {code: string; result: boolean}[] = [];
+  const walk = (node: Element) => {
+    for (const c of node.children) {
+      if (c.type !== "tag") continue;
+      if (c.name === "w:fldChar") {
+        const type = c.attribs["w:fldCharType"];
+        if (type === "begin") fields.push({code: "", result: false});
+        else if (type === "separate" && fields.length) fields.at(-1)!.result = true;
+        else if (type === "end") fields.pop();
+      } else if (c.name === "w:instrText" && fields.length) {
+        fields.at(-1)!.code += c.children.map((t) => (t.type === "text" ? t.data : "")).join("");
+      } else if (c.name === "w:t" || c.name === "w:tab" || c.name === "w:br") {
+        if (fields.some((f) => f.result && GENERATED_FIELD.test(f.code))) out.add(c);
+      } else if (!SKIPPED.has(c.name) || c.name === "w:instrText") walk(c);
+    }
+  };
+  walk(body);
+  return out;
+}
+
+/** Whether a run is hidden (`w:vanish`): Word neither shows nor prints it. */
+const hidden = (run: Element) => isOn(child(child(run, "w:rPr"), "w:vanish"));
 
 /** The text of a run container (a paragraph, a hyperlink, an insertion): `w:t`, tabs and breaks. */
-function runText(node: Element): string {
+function runText(node: Element, generated: ReadonlySet<Element>): string {
   let out = "";
   for (const c of node.children) {
     if (c.type === "text") continue; // whitespace between elements is not the document's text
-    if (c.type !== "tag" || SKIPPED.has(c.name)) continue;
+    if (c.type !== "tag" || SKIPPED.has(c.name) || generated.has(c)) continue;
     if (c.name === "w:t") out += c.children.map((t) => (t.type === "text" ? t.data : "")).join("");
     else if (c.name === "w:tab") out += "\t";
     else if (c.name === "w:br" || c.name === "w:cr") out += "\n";
     else if (c.name === "w:noBreakHyphen") out += "-";
     else if (c.name === "w:p")
-      out += `${runText(c)}\n`; // a text box's paragraphs
-    else out += runText(c);
+      out += `${runText(c, generated)}\n`; // a text box's paragraphs
+    else if (c.name !== "w:r" || !hidden(c)) out += runText(c, generated);
   }
   return out;
 }
@@ -173,17 +243,19 @@ class ListCounters {
 
   /** The number a paragraph of list `ref` shows (`一、`, `1.`), counting it; empty for a bullet. */
   next({numId, level}: ListRef): string {
-    const levels = this.numbering.get(numId);
+    const list = this.numbering.get(numId);
+    const levels = list?.levels;
     const lvl = levels?.[level];
-    if (!levels || !lvl || numId === "0") return "";
-    const counts = this.#counts.get(numId) ?? [];
+    if (!list || !levels || !lvl || numId === "0") return "";
+    const counts = this.#counts.get(list.counter) ?? [];
     counts[level] = counts[level] === undefined ? lvl.start : counts[level] + 1;
     counts.length = level + 1; // a deeper level starts over
-    this.#counts.set(numId, counts);
+    this.#counts.set(list.counter, counts);
     if (lvl.format === "bullet" || lvl.format === "none") return "";
     const label = lvl.text.replace(/%(\d)/g, (_, d: string) => {
       const k = Number(d) - 1;
-      return formatNumber(counts[k] ?? levels[k]?.start ?? 1, levels[k]?.format ?? "decimal");
+      const format = lvl.legal ? "decimal" : (levels[k]?.format ?? "decimal");
+      return formatNumber(counts[k] ?? levels[k]?.start ?? 1, format);
     });
     if (!label) return "";
     const closed = /[、.．:：)）]$/.test(label);
@@ -191,16 +263,69 @@ class ListCounters {
   }
 }
 
-/** A table's rows, each row's cells joined by ` | ` (a cell's paragraphs run together). */
+/** Elements that wrap rows or cells of a table, or block content, without being any: content controls, custom XML. */
+const WRAPPERS = new Set(["w:sdt", "w:sdtContent", "w:customXml", "w:smartTag"]);
+
+/** The children of `node` named `name`, looking through content controls and custom XML around them. */
+function wrapped(node: Element, name: string): Element[] {
+  return childElements(node).flatMap((c) => (c.name === name ? [c] : WRAPPERS.has(c.name) ? wrapped(c, name) : []));
+}
+
+/** A content control Word fills with a table of contents (目录): generated from the headings, left out. */
+const isContents = (sdt: Element) =>
+  /table of contents/i.test(val(child(child(child(sdt, "w:sdtPr"), "w:docPartObj"), "w:docPartGallery")) ?? "");
+
+/** A row deleted as a tracked change (`w:trPr/w:del`). */
+const deletedRow = (row: Element) => !!child(child(row, "w:trPr"), "w:del");
+
+/**
+ * A cell's paragraphs as one text: run together after a sentence's end or a mark (`。`, `、`), else
+ * parted by a space (two offices in two paragraphs, `市教育局 市人社局`, are not one name). A table in
+ * the cell is read within it, its cells parted by spaces.
+ */
+function cellText(lines: readonly string[]): string {
+  let out = "";
+  for (const line of lines.map((l) => l.replace(/ \| /g, " ").trim()).filter(Boolean))
+    out += !out || /[。;；,，、:：!！?？)）\]】”]$/.test(out) ? line : ` ${line}`;
+  return out;
+}
+
+/**
+ * A table's rows, each row's cells joined by ` | `, a cell's paragraphs run together. A cell merged
+ * down (`w:vMerge`) gives each row it covers its text, so that every row of a 牵头单位 spanning rows
+ * has its lead; a cell spanning columns (`w:gridSpan`) is followed by empty cells, so that the cells
+ * after it stay under their headers. A row of one cell (a frame around text, a 专栏 box, a section's
+ * heading across the table) is its paragraphs, each a line.
+ */
 function tableLines(table: Element, read: (node: Element) => string[]): string[] {
   const lines: string[] = [];
-  for (const row of childElements(table, "w:tr")) {
-    const cells = childElements(row, "w:tc").map((cell) =>
-      read(cell)
-        .map((l) => l.trim())
-        .filter(Boolean)
-        .join("")
-    );
+  const above = new Map<number, string>(); // the text of a vertically merged cell, by its first grid column
+  for (const row of wrapped(table, "w:tr")) {
+    if (deletedRow(row)) continue;
+    const trPr = child(row, "w:trPr");
+    let column = Number(val(child(trPr, "w:gridBefore")) ?? 0);
+    const cells: string[] = Array<string>(column).fill("");
+    const tcs = wrapped(row, "w:tc");
+    if (tcs.length === 1 && !child(child(tcs[0], "w:tcPr"), "w:vMerge")) {
+      lines.push(
+        ...read(tcs[0]!)
+          .map((l) => l.trim())
+          .filter(Boolean)
+      );
+      above.clear();
+      continue;
+    }
+    for (const cell of tcs) {
+      const tcPr = child(cell, "w:tcPr");
+      const span = Math.max(1, Number(val(child(tcPr, "w:gridSpan")) ?? 1));
+      const merge = child(tcPr, "w:vMerge");
+      let text = cellText(read(cell));
+      if (merge && val(merge) !== "restart") text = above.get(column) ?? text;
+      else if (merge) above.set(column, text);
+      else above.delete(column);
+      cells.push(text, ...Array<string>(span - 1).fill(""));
+      column += span;
+    }
     if (cells.some(Boolean)) lines.push(cells.join(" | "));
   }
   return lines;
@@ -208,6 +333,7 @@ function tableLines(table: Element, read: (node: Element) => string[]): string[]
 
 /** The lines of the document's body: each paragraph one line (with its list number), each table row one line. */
 function bodyLines(body: Element, counters: ListCounters, styles: Map<string, ListRef>): string[] {
+  const generated = generatedText(body);
   const read = (node: Element): string[] => {
     const lines: string[] = [];
     for (const c of childElements(node)) {
@@ -218,10 +344,11 @@ function bodyLines(body: Element, counters: ListCounters, styles: Map<string, Li
         const styled = styles.get(val(child(pPr, "w:pStyle")) ?? "");
         const ref: ListRef | undefined =
           numId !== undefined ? {numId, level: Number(val(child(numPr, "w:ilvl")) ?? styled?.level ?? 0)} : styled;
-        const text = runText(c);
+        const text = runText(c, generated);
         const label = ref && text.trim() ? counters.next(ref) : "";
         lines.push(...`${label}${text}`.split("\n"));
       } else if (c.name === "w:tbl") lines.push(...tableLines(c, read));
+      else if (c.name === "w:sdt" && isContents(c)) continue;
       else if (!SKIPPED.has(c.name)) lines.push(...read(c)); // w:sdt, w:sdtContent, w:customXml
     }
     return lines;

@@ -50,6 +50,10 @@ const BLOCK = new Set([
   "hr"
 ]);
 const HAN = /[\u3400-\u9fff\uf900-\ufaff]/g;
+/** Lists and their items: a site's menus and link lists, never the paragraphs of an article. */
+const BLOCK_LISTS = new Set(["ul", "ol", "li", "dl", "dt", "dd"]);
+/** A link to an attached file: `附件:1.<a href="….doc">任务分解表</a>` is another document, not this one's text. */
+const FILE_LINK = /\.(?:docx?|wps|pdf|ofd|xlsx?|et|csv|zip|rar|7z|pptx?)(?:[?#].*)?$/i;
 /** `<meta charset="gbk">` or `<meta http-equiv="Content-Type" content="text/html; charset=gb2312">`. */
 const META_CHARSET = /<meta\b[^>]*?charset\s*=\s*["']?\s*([\w-]+)/i;
 const CHINESE_CHARSETS = /^(?:gb2312|gbk|gb18030|x-gbk|cp936|euc-cn|hz-gb-2312)$/i;
@@ -69,15 +73,47 @@ function decodePage(bytes: Uint8Array, file: string): string {
 
 const hanCount = (text: string) => text.match(HAN)?.length ?? 0;
 
+/** Whether `node` is chrome: a script or a style (which the parser types apart from tags), a form, navigation. */
+const isChrome = (node: AnyNode) =>
+  node.type === "script" || node.type === "style" || (node.type === "tag" && CHROME.has(node.name));
+
 /** The text of `node` and what it holds, as one run (no line breaks), chrome left out. */
 function flatText(node: AnyNode): string {
   if (node.type === "text") return node.data;
-  if (!("children" in node) || (node.type === "tag" && CHROME.has(node.name))) return "";
+  if (!("children" in node) || isChrome(node)) return "";
   if (node.type === "tag" && node.name === "br") return " ";
   return node.children.map(flatText).join("");
 }
 
 const clean = (text: string) => text.replace(/[\s\u00a0\u3000]+/g, " ").trim();
+
+const isTag = (node: AnyNode, ...names: string[]): node is Element =>
+  node.type === "tag" && (names.length === 0 || names.includes(node.name));
+const cellsOf = (row: Element) => row.children.filter((c): c is Element => isTag(c, "td", "th"));
+/** The rows of a table, in its `<tbody>`, `<thead>`, `<tfoot>` or directly under it (not those of a table inside). */
+const rowsOf = (table: Element): Element[] =>
+  table.children.flatMap((c) => (isTag(c, "tr") ? [c] : isTag(c, "tbody", "thead", "tfoot") ? rowsOf(c) : []));
+const holdsTable = (node: AnyNode): boolean =>
+  "children" in node && node.children.some((c) => isTag(c, "table") || (isTag(c) && holdsTable(c)));
+
+/**
+ * A row that lays a page out rather than holding data: one cell (a frame, a column of the page, a
+ * heading across a table), or a cell that holds a table of its own. Its cells are read as blocks,
+ * each paragraph a line, not as one line of cells.
+ */
+const isLayoutRow = (row: Element) => {
+  const cells = cellsOf(row);
+  return cells.length === 1 || cells.some(holdsTable);
+};
+/** A table that lays a page out: every row of it a layout row. */
+const isLayoutTable = (table: Element) => {
+  const rows = rowsOf(table);
+  return rows.length > 0 && rows.every(isLayoutRow);
+};
+
+/** Whether `node` holds no block (a paragraph written as a `<div>` or a `<span>` of text): a paragraph of the article. */
+const isParagraph = (node: Element): boolean =>
+  !node.children.some((c) => isTag(c) && (BLOCK.has(c.name) || c.name === "td" || !isParagraph(c)));
 
 /**
  * The lines of `node`: a block element (paragraph, heading, list item) starts a line, `<br>` ends
@@ -100,7 +136,8 @@ function blockLines(node: AnyNode): string[] {
     const el = n as Element;
     if (n.type !== "root" && CHROME.has(el.name)) return;
     if (el.name === "br") return flush();
-    if (el.name === "tr") {
+    if (isAttachment(el)) return;
+    if (el.name === "tr" && !isLayoutRow(el)) {
       flush();
       const cells = el.children
         .filter((c): c is Element => c.type === "tag" && (c.name === "td" || c.name === "th"))
@@ -108,7 +145,7 @@ function blockLines(node: AnyNode): string[] {
       if (cells.some(Boolean)) lines.push(cells.join(" | "));
       return;
     }
-    const block = BLOCK.has(el.name);
+    const block = BLOCK.has(el.name) || el.name === "td" || el.name === "th";
     if (block) flush();
     for (const c of el.children) walk(c);
     if (block) flush();
@@ -116,6 +153,58 @@ function blockLines(node: AnyNode): string[] {
   walk(node);
   flush();
   return lines;
+}
+
+/**
+ * What a page's template writes about its article and for its reader: the article's details (发布时间,
+ * 来源, 作者, 浏览次数), the font size switch (【字体:大 中 小】), the print, close and share buttons.
+ */
+const CHROME_WORDS = new RegExp(
+  [
+    "(?:发布|发稿|更新|成文|印发)?(?:时间|日期)\\s*[:\\uff1a]\\s*[\\d\\-/.年月日:\\uff1a ]+",
+    "(?:信息|文章|稿件)?来源\\s*[:\\uff1a]\\s*\\S*",
+    "(?:作者|责任编辑|编辑|发布机构|发布者)\\s*[:\\uff1a]\\s*\\S*",
+    "(?:浏览|访问|点击|阅读)(?:次数|量|数|人次)\\s*[:\\uff1a]?\\s*[\\d,]*\\s*次?",
+    "(?:字体|字号)\\s*[:\\uff1a]?\\s*(?:[大中小]|默认|超大|标准|\\s)+",
+    "打印(?:本页|此页|文章)?",
+    "关闭(?:本页|窗口)?",
+    "返回(?:顶部|首页|列表)?",
+    "收藏(?:本页)?",
+    "分享(?:到)?\\s*[:\\uff1a]?(?:\\s*(?:微信|微博|新浪微博|腾讯微博|QQ空间|QQ|人人网|豆瓣))*",
+    "扫一扫在手机(?:上)?(?:打开|浏览)当前页"
+  ].join("|"),
+  "g"
+);
+/** A line of those words only (brackets, bars and spaces aside): the template's, not the article's. */
+const isChromeLine = (line: string) => {
+  const rest = line.replace(CHROME_WORDS, "");
+  return rest !== line && !rest.replace(/[\s|\u3010\u3011[\]()\uff08\uff09\uff5c]/g, "");
+};
+
+/**
+ * A paragraph listing an attached file: its text is a link to a file (`.doc`, `.pdf`, `.xls`…), after
+ * at most the label `附件:` and a number; a lone `附件:` above such paragraphs goes with them.
+ */
+function isAttachment(node: Element): boolean {
+  if (!BLOCK.has(node.name) || node.name === "table") return false;
+  const links = findLinks(node);
+  const text = clean(flatText(node));
+  if (/^(?:相关)?附件[:\uff1a]?$/.test(text)) return nextBlock(node) !== null && isAttachment(nextBlock(node)!);
+  if (!links.length || !links.every((a) => FILE_LINK.test(a.attribs.href ?? ""))) return false;
+  const rest = links.reduce((t, a) => t.replace(clean(flatText(a)), ""), text);
+  return /^(?:(?:相关)?附件\s*[:\uff1a]?)?\s*(?:\d{1,2}\s*[.\u3001\uff0e]?)?\s*$/.test(rest);
+}
+
+function findLinks(node: Element): Element[] {
+  return node.children.flatMap((c) => (isTag(c, "a") ? [c] : isTag(c) ? findLinks(c) : []));
+}
+
+function nextBlock(node: Element): Element | null {
+  for (let n = node.next; n; n = n.next) {
+    if (isTag(n)) return BLOCK.has(n.name) ? n : null;
+    if (n.type === "text" && n.data.trim()) return null;
+  }
+  return null;
 }
 
 /**
@@ -133,7 +222,10 @@ function article(root: AnyNode): Element | null {
     let score = 0;
     for (const c of el.children) {
       if (c.type === "text") score += hanCount(c.data);
-      else if (c.type === "tag" && (c.name === "p" || c.name === "table" || c.name === "tbody"))
+      else if (!isTag(c) || CHROME.has(c.name) || isAttachment(c)) continue;
+      else if (c.name === "table") score += isLayoutTable(c) ? 0 : hanCount(flatText(c));
+      else if (c.name === "tbody") score += isLayoutTable(el) ? 0 : hanCount(flatText(c));
+      else if (c.name === "p" || (c.name !== "td" && c.name !== "tr" && !BLOCK_LISTS.has(c.name) && isParagraph(c)))
         score += hanCount(flatText(c));
     }
     if (n.type === "tag" && score > bestScore) [best, bestScore] = [el, score];
@@ -158,7 +250,7 @@ export async function htmlText(bytes: Uint8Array, {file}: {file: string}): Promi
   ]);
   const document = parseDocument(decodePage(bytes, file));
   const main = article(document);
-  const lines = main ? blockLines(main) : [];
+  const lines = main ? blockLines(main).filter((l) => !isChromeLine(l)) : [];
   if (!lines.length) throw new PlanwatchError("invalid_plan", `${file}: 网页中没有找到正文`);
   const h1 = findOne((e) => e.name === "h1" && hanCount(flatText(e)) > 0, document.children);
   const [title] = getElementsByTagName("title", document, true, 1);

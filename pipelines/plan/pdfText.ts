@@ -1,23 +1,18 @@
 import {createRequire} from "node:module";
 import {dirname, join} from "node:path";
 import {PlanwatchError, foldCompatibility} from "../core/index.js";
+import {type Piece, type TableRow, pageRules, pageTables} from "./pdfTables.js";
 import {type PlanLine, planLines} from "./structure.js";
 import {unwrapLines} from "./unwrapLines.js";
 
-/** A piece of text of a page, where it is drawn: `x`, `y` of its start (points, y upwards), its width and font size. */
-interface Piece {
-  text: string;
-  x: number;
-  y: number;
-  width: number;
-  size: number;
-}
-
-/** A line of a page: its pieces left to right. */
+/** A line of a page: its pieces left to right; a table's row is one line, its cells joined by ` | `. */
 interface PageLine {
   y: number;
   size: number;
   pieces: Piece[];
+  row?: string;
+  /** The block of the page the line is in, in reading order: a column, or a band across the columns. */
+  block?: number;
 }
 
 /** A CJK character or punctuation mark: no space is written next to one. */
@@ -43,7 +38,8 @@ function pageLines(pieces: readonly Piece[]): PageLine[] {
  * a third of the font size) only between two characters that are not CJK: the spaces a PDF shows
  * between 印发 and 2023 are its layout, not the text's.
  */
-function lineText({pieces}: PageLine): string {
+function lineText({pieces, row}: PageLine): string {
+  if (row !== undefined) return foldCompatibility(row);
   let out = "";
   let end = -Infinity;
   for (const p of pieces) {
@@ -57,10 +53,124 @@ function lineText({pieces}: PageLine): string {
     if (gap && out && !out.endsWith(" ")) out += " ";
     out += text;
   }
-  return out
-    .replace(/ +/g, " ")
-    .replace(new RegExp(`(?<=${CJK.source}) | (?=${CJK.source})`, "g"), "")
-    .trim();
+  return foldCompatibility(
+    out
+      .replace(/ +/g, " ")
+      .replace(new RegExp(`(?<=${CJK.source}) | (?=${CJK.source})`, "g"), "")
+      .trim()
+  );
+}
+
+/**
+ * A page's lines in reading order when it sets its text in two columns: the left column's lines, then
+ * the right one's, between the lines that run across both (a title, a page number). The columns are
+ * told by a gutter in the middle of the page that few pieces cross, with lines on both sides of it
+ * at the same heights; a page of one column is its lines top to bottom ({@link pageLines}).
+ */
+function columnLines(pieces: readonly Piece[]): PageLine[] {
+  const lines = pageLines(pieces);
+  if (pieces.length < 8) return lines;
+  const minX = Math.min(...pieces.map((p) => p.x));
+  const maxX = Math.max(...pieces.map((p) => p.x + p.width));
+  const crossing = (g: number) => pieces.filter((p) => p.x < g - 1 && p.x + p.width > g + 1).length;
+  let gutter = NaN;
+  let fewest = Infinity;
+  for (let g = minX + (maxX - minX) * 0.3; g <= minX + (maxX - minX) * 0.7; g += 2) {
+    const n = crossing(g);
+    if (n < fewest) [gutter, fewest] = [g, n];
+  }
+  const side = (p: Piece) => (p.x + p.width <= gutter + 1 ? "left" : p.x >= gutter - 1 ? "right" : "across");
+  /** A line across the gutter: a piece crosses it, or the pieces on its two sides stand closer than a character. */
+  const isAcross = (l: PageLine) => {
+    if (l.pieces.some((p) => side(p) === "across")) return true;
+    const left = l.pieces.filter((p) => side(p) === "left");
+    const right = l.pieces.filter((p) => side(p) === "right");
+    if (!left.length || !right.length) return false;
+    return Math.min(...right.map((p) => p.x)) - Math.max(...left.map((p) => p.x + p.width)) < l.size;
+  };
+  const across = lines.filter(isAcross);
+  const rest = pieces.filter((p) => !across.some((l) => l.pieces.includes(p)));
+  const columns = [
+    pageLines(rest.filter((p) => side(p) === "left")),
+    pageLines(rest.filter((p) => side(p) === "right"))
+  ];
+  const [left, right] = columns as [PageLine[], PageLine[]];
+  const paired = left.filter((l) => right.some((r) => Math.abs(r.y - l.y) <= l.size / 2)).length;
+  if (fewest > Math.max(2, lines.length * 0.1) || left.length < 4 || right.length < 4 || paired < left.length / 2)
+    return lines;
+  // bands top to bottom: a line across the gutter is a band of its own; between two, the left column, then the right
+  const out: PageLine[] = [];
+  let block = 0;
+  let top = Infinity;
+  for (const band of [...across, undefined]) {
+    const bottom = band ? band.y : -Infinity;
+    for (const column of columns) {
+      block++;
+      out.push(...column.filter((l) => l.y < top && l.y > bottom).map((l) => ({...l, block})));
+    }
+    if (band) out.push({...band, block: ++block});
+    top = bottom;
+  }
+  return out;
+}
+
+/** A page's lines with its tables' rows among them, each row a line where its top is, top to bottom. */
+function withRows(lines: PageLine[], rows: readonly TableRow[]): PageLine[] {
+  const rowLines = rows.map((r): PageLine => ({
+    y: r.top - r.size,
+    size: r.size,
+    pieces: [{text: "", x: r.x, y: r.top - r.size, width: r.width, size: r.size}],
+    row: r.cells.join(" | ")
+  }));
+  return [...lines, ...rowLines].sort((a, b) => b.y - a.y);
+}
+
+/**
+ * The pages without the header row a table repeats atop each page it runs on to: a page's first line
+ * that is a table's row, the same as the first row of a table before it.
+ */
+function repeatedHeaders(pages: readonly PageLine[][]): PageLine[][] {
+  const headers = new Set<string>();
+  return pages.map((page) => {
+    const lines = page.filter((l) => lineText(l));
+    const first = lines[0];
+    const out = first?.row !== undefined && headers.has(first.row) ? page.filter((l) => l !== first) : page;
+    lines.forEach((l, i) => {
+      if (l.row !== undefined && lines[i - 1]?.row === undefined && !(i === 0 && headers.has(l.row)))
+        headers.add(l.row);
+    });
+    return out;
+  });
+}
+
+/** A line that holds a page number (`某市教育局 — 3 —`, `第3页`): a running footer's, whatever its number. */
+const NUMBERED = /[-—–]\s*\d{1,4}\s*[-—–]|第\s*\d{1,4}\s*页/;
+
+/**
+ * The lines each page repeats at its top or foot (a running header: the plan's title, the bureau's
+ * name; a footer), at the same height on at least two pages and half of them: such a line is the
+ * page's, not the text's, and left out so that it neither enters the plan nor parts a sentence the
+ * page broke. Two of a page's first and last lines are looked at; a line with a page number in it
+ * is compared with its number left out.
+ */
+function runningLines(pages: readonly PageLine[][]): Set<PageLine> {
+  const key = (l: PageLine) => {
+    const text = lineText(l);
+    return `${Math.round(l.y / 4)} ${NUMBERED.test(text) ? text.replace(/\d+/g, "#") : text}`;
+  };
+  const edges = pages.map((lines) => {
+    const texts = lines.filter((l) => lineText(l));
+    return [...new Set([...texts.slice(0, 2), ...texts.slice(-2)])];
+  });
+  const count = new Map<string, number>();
+  for (const lines of edges) for (const k of new Set(lines.map(key))) count.set(k, (count.get(k) ?? 0) + 1);
+  const out = new Set<PageLine>();
+  for (const lines of edges)
+    for (const l of lines) {
+      const n = count.get(key(l)) ?? 0;
+      if (n >= 2 && n >= pages.length / 2) out.add(l);
+    }
+  return out;
 }
 
 /** A line of the document's text and where it stands: whether it reaches the right margin, whether it is indented. */
@@ -77,6 +187,15 @@ interface TextLine {
  * times the page's usual line spacing (a paragraph break), a page number at its top or foot left out.
  */
 function pageText(all: readonly PageLine[]): TextLine[] {
+  const blocks: PageLine[][] = [];
+  for (const l of all)
+    if (blocks.length && blocks.at(-1)![0]!.block === l.block) blocks.at(-1)!.push(l);
+    else blocks.push([l]);
+  return blocks.flatMap(blockText);
+}
+
+/** A block's lines (a page's, a column's) as text; see {@link pageText}. */
+function blockText(all: readonly PageLine[]): TextLine[] {
   let lines = all.map((l) => ({line: l, text: lineText(l)})).filter((l) => l.text);
   while (lines.length && PAGE_NUMBER.test(lines.at(-1)!.text)) lines = lines.slice(0, -1);
   while (lines.length && PAGE_NUMBER.test(lines[0]!.text)) lines = lines.slice(1);
@@ -90,11 +209,13 @@ function pageText(all: readonly PageLine[]): TextLine[] {
   const usual = [...gaps].sort((a, b) => a - b)[Math.floor(gaps.length / 2)] ?? 0;
   const out: TextLine[] = [];
   lines.forEach(({line, text}, i) => {
-    if (i > 0 && usual > 0 && gaps[i - 1]! > usual * 1.5) out.push({text: "", full: false, indented: false});
+    const rows = line.row !== undefined && lines[i - 1]?.line.row !== undefined;
+    if (i > 0 && usual > 0 && gaps[i - 1]! > usual * 1.5 && !rows) out.push({text: "", full: false, indented: false});
+    const row = line.row !== undefined; // a table's row runs into no line, and no line into it
     out.push({
       text,
-      full: right(line) >= margin.right - line.size * 3,
-      indented: left(line) > margin.left + line.size * 0.8,
+      full: !row && right(line) >= margin.right - line.size * 3,
+      indented: row || left(line) > margin.left + line.size * 0.8,
       last: i === lines.length - 1
     });
   });
@@ -131,23 +252,26 @@ export async function pdfText(bytes: Uint8Array, {file}: {file: string}): Promis
     const why = (error as Error).name === "PasswordException" ? "已加密,请去除密码后重试" : "已损坏或不是 PDF";
     throw new PlanwatchError("invalid_plan", `${file}: 无法读取 PDF(${why})`);
   }
-  const lines: TextLine[] = [];
+  const pages: PageLine[][] = [];
   try {
     for (let n = 1; n <= document.numPages; n++) {
       const page = await document.getPage(n);
-      const content = await page.getTextContent();
+      const [content, ops] = await Promise.all([page.getTextContent(), page.getOperatorList()]);
       const pieces: Piece[] = [];
       for (const item of content.items) {
         if (!("str" in item) || !item.str) continue;
         const [a, b, , , x, y] = item.transform as number[];
         pieces.push({text: item.str, x: x!, y: y!, width: item.width, size: Math.hypot(a!, b!) || item.height || 1});
       }
-      lines.push(...pageText(pageLines(pieces)));
+      const {rows, rest} = pageTables(pieces, pageRules(ops));
+      pages.push(rows.length ? withRows(pageLines(rest), rows) : columnLines(rest));
       page.cleanup();
     }
   } finally {
     await document.destroy();
   }
+  const running = runningLines(pages);
+  const lines = repeatedHeaders(pages.map((page) => page.filter((l) => !running.has(l)))).flatMap(pageText);
   const text = foldCompatibility(lines.map((l) => l.text).join("\n"));
   if (!text.trim())
     throw new PlanwatchError("invalid_plan", `${file}: PDF 中没有文字(可能是扫描件),请先做文字识别或另存为文本`);

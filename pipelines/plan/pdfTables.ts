@@ -1,0 +1,207 @@
+/** A piece of text of a page, where it is drawn: `x`, `y` of its start (points, y upwards), its width and font size. */
+export interface Piece {
+  text: string;
+  x: number;
+  y: number;
+  width: number;
+  size: number;
+}
+
+/** A rule a page draws: a thin line or rectangle, horizontal (`y`, from `from` to `to` in x) or vertical. */
+interface Rule {
+  at: number;
+  from: number;
+  to: number;
+}
+
+/** A row of a ruled table: its cells' texts, where its top is, its left edge and width, its text's size. */
+export interface TableRow {
+  cells: string[];
+  top: number;
+  x: number;
+  width: number;
+  size: number;
+}
+
+/** The painting operators of pdf.js (`OPS`) whose path is drawn: stroked or filled, not a clip. */
+const PAINTED = new Set([20, 21, 22, 23, 24, 25, 26, 27]);
+const OPS = {save: 10, restore: 11, transform: 12, constructPath: 91};
+/** The widest a line or a thin rectangle drawn as a cell's border is (points). */
+const THIN = 2.5;
+
+type Matrix = [number, number, number, number, number, number];
+const multiply = (m: Matrix, n: Matrix): Matrix => [
+  n[0] * m[0] + n[1] * m[2],
+  n[0] * m[1] + n[1] * m[3],
+  n[2] * m[0] + n[3] * m[2],
+  n[2] * m[1] + n[3] * m[3],
+  n[4] * m[0] + n[5] * m[2] + m[4],
+  n[4] * m[1] + n[5] * m[3] + m[5]
+];
+
+/**
+ * The rules a page draws (from its operator list: each painted path's bounding box, in page space):
+ * the borders of its tables' cells, each a thin line or rectangle.
+ */
+export function pageRules(ops: {fnArray: number[]; argsArray: unknown[]}): {horizontal: Rule[]; vertical: Rule[]} {
+  const horizontal: Rule[] = [];
+  const vertical: Rule[] = [];
+  let ctm: Matrix = [1, 0, 0, 1, 0, 0];
+  const stack: Matrix[] = [];
+  ops.fnArray.forEach((fn, i) => {
+    const args = ops.argsArray[i] as unknown[] | null;
+    if (fn === OPS.save) stack.push(ctm);
+    else if (fn === OPS.restore) ctm = stack.pop() ?? ctm;
+    else if (fn === OPS.transform && args) ctm = multiply(ctm, args as Matrix);
+    else if (fn === OPS.constructPath && args && PAINTED.has(args[0] as number)) {
+      const box = args[2] as ArrayLike<number> | null;
+      if (!box || box.length < 4) return;
+      const corners = [
+        [box[0]!, box[1]!],
+        [box[2]!, box[3]!],
+        [box[0]!, box[3]!],
+        [box[2]!, box[1]!]
+      ].map(([x, y]) => [ctm[0] * x! + ctm[2] * y! + ctm[4], ctm[1] * x! + ctm[3] * y! + ctm[5]]);
+      const xs = corners.map((c) => c[0]!);
+      const ys = corners.map((c) => c[1]!);
+      const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+      if (y1 - y0 <= THIN && x1 - x0 > THIN * 2) horizontal.push({at: (y0 + y1) / 2, from: x0, to: x1});
+      else if (x1 - x0 <= THIN && y1 - y0 > THIN * 2) vertical.push({at: (x0 + x1) / 2, from: y0, to: y1});
+    }
+  });
+  return {horizontal, vertical};
+}
+
+/** Values within `tolerance` of each other made one (their first), sorted. */
+function merged(values: number[], tolerance: number): number[] {
+  const out: number[] = [];
+  for (const v of [...values].sort((a, b) => a - b)) if (!out.length || v - out.at(-1)! > tolerance) out.push(v);
+  return out;
+}
+
+/** A CJK character or punctuation mark: no space is written next to one. */
+const CJK = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/;
+
+/** Spaces of a PDF's layout: none is written next to a CJK character, one between two Latin words. */
+const spaced = (text: string) =>
+  text
+    .replace(/\s+/g, " ")
+    .replace(new RegExp(`(?<=${CJK.source}) | (?=${CJK.source})`, "g"), "")
+    .trim();
+
+/**
+ * A cell's lines as its text: the lines the cell's width broke run together; a line that stops short
+ * of the cell's right edge ends a paragraph, parted from the next by a space unless it ends a sentence
+ * or with a mark (`市教育局` / `市人社局` are two names, as a Word cell's two paragraphs are).
+ */
+function cellText(pieces: Piece[], right: number): string {
+  const lines: Piece[][] = [];
+  for (const p of [...pieces].sort((a, b) => b.y - a.y || a.x - b.x)) {
+    const line = lines.find((l) => Math.abs(l[0]!.y - p.y) <= Math.max(l[0]!.size, p.size) / 2);
+    if (line) line.push(p);
+    else lines.push([p]);
+  }
+  let out = "";
+  let runsOn = true; // whether the line before reached the cell's right edge (the width broke it)
+  for (const line of lines) {
+    const text = spaced(
+      line
+        .sort((a, b) => a.x - b.x)
+        .map((p) => p.text)
+        .join("")
+    );
+    if (!text) continue;
+    out += runsOn || /\p{P}$/u.test(out) ? text : ` ${text}`;
+    runsOn = Math.max(...line.map((p) => p.x + p.width)) >= right - line[0]!.size * 2;
+  }
+  return out;
+}
+
+/**
+ * The rows of a page's ruled tables (a task table, an indicator table), and the pieces outside them.
+ * A row lies between two horizontal rules that vertical rules join; its cells between those vertical
+ * rules; a piece belongs to the cell its middle falls in. A cell's wrapped lines run together, so a
+ * row is one line of its cells, as a Word table's row is. A page without such rules gives no rows.
+ */
+export function pageTables(
+  pieces: readonly Piece[],
+  rules: {horizontal: Rule[]; vertical: Rule[]}
+): {rows: TableRow[]; rest: Piece[]} {
+  const ys = merged(
+    rules.horizontal.map((r) => r.at),
+    THIN
+  ).reverse(); // top first
+  const rows: {top: number; bottom: number; xs: number[]}[] = [];
+  for (let i = 0; i + 1 < ys.length; i++) {
+    const [top, bottom] = [ys[i]!, ys[i + 1]!];
+    const xs = merged(
+      rules.vertical.filter((r) => r.from <= bottom + THIN && r.to >= top - THIN).map((r) => r.at),
+      THIN
+    );
+    if (xs.length >= 3) rows.push({top, bottom, xs}); // two cells or more: one cell is a frame, not a table
+  }
+  if (!rows.length) return {rows: [], rest: [...pieces]};
+  const taken = new Set<Piece>();
+  const cells = rows.map((row) => {
+    const out: Piece[][] = row.xs.slice(1).map(() => []);
+    for (const p of pieces) {
+      const [mx, my] = [p.x + p.width / 2, p.y + p.size * 0.3];
+      if (my > row.top || my < row.bottom) continue;
+      const k = row.xs.findIndex((x, j) => j + 1 < row.xs.length && mx >= x && mx < row.xs[j + 1]!);
+      if (k < 0) continue;
+      out[k]!.push(p);
+      taken.add(p);
+    }
+    return out;
+  });
+  /** Whether a horizontal rule at `y` runs over `x`: else the cell above goes on down (a merged cell). */
+  const ruled = (y: number, x: number) =>
+    rules.horizontal.some((r) => Math.abs(r.at - y) <= THIN && r.from <= x && r.to >= x);
+  // the rows of one table (each row's top its upper row's bottom) share a grid: the union of their
+  // column edges; a cell spanning columns is followed by empty ones, so the cells after it stay under their headers
+  const grids: number[][] = [];
+  rows.forEach((row, i) => {
+    const joined = i > 0 && Math.abs(rows[i - 1]!.bottom - row.top) <= THIN;
+    if (!joined) grids.push([]);
+    grids.at(-1)!.push(...row.xs);
+  });
+  let table = -1;
+  const gridded = rows.map((row, i) => {
+    if (i === 0 || Math.abs(rows[i - 1]!.bottom - row.top) > THIN) table++;
+    const grid = merged(grids[table]!, THIN);
+    const at = (x: number) => grid.findIndex((g) => Math.abs(g - x) <= THIN);
+    const out: (Piece[] | null)[] = grid.slice(1).map(() => null); // null: a column a cell before spans
+    row.xs.slice(1).forEach((_, k) => {
+      out[at(row.xs[k]!)] = cells[i]![k]!;
+    });
+    return {grid, table, cells: out};
+  });
+  // a cell merged down over rows (a 牵头单位 for several tasks) is one cell: each of its rows has its text
+  for (let i = 1; i < rows.length; i++) {
+    const [row, up] = [gridded[i]!, gridded[i - 1]!];
+    if (row.table !== up.table) continue;
+    row.cells.forEach((cell, c) => {
+      const above = up.cells[c];
+      if (!cell || !above || ruled(rows[i]!.top, (row.grid[c]! + row.grid[c + 1]!) / 2)) return;
+      above.push(...cell);
+      row.cells[c] = above; // one list for the merged cell's rows
+    });
+  }
+  const out: TableRow[] = [];
+  rows.forEach((row, i) => {
+    const {grid} = gridded[i]!;
+    const texts = gridded[i]!.cells.map((cell, c) => {
+      const next = gridded[i]!.cells.findIndex((other, d) => d > c && other !== null);
+      return cell ? cellText(cell, grid[next < 0 ? grid.length - 1 : next]! - 1) : "";
+    });
+    if (texts.some(Boolean))
+      out.push({
+        cells: texts,
+        top: row.top,
+        x: row.xs[0]!,
+        width: row.xs.at(-1)! - row.xs[0]!,
+        size: Math.min(...cells[i]!.flat().map((p) => p.size))
+      });
+  });
+  return {rows: out, rest: pieces.filter((p) => !taken.has(p))};
+}

@@ -1,0 +1,67 @@
+import {join} from "node:path";
+import {describe, expect, it} from "vitest";
+import {readPlanDocument} from "../../pipelines/plan/readPlanDocument.js";
+import {extractTargets} from "../../pipelines/targets/extractTargets.js";
+import {extractTasks} from "../../pipelines/tasks/extractTasks.js";
+import {PROJECT_DIR} from "../helpers/cli.js";
+
+// one plan as government sites' templates publish it, written by test/fixtures/plans/documents/shapes/makePages.mjs
+const SHAPES = join(PROJECT_DIR, "test", "fixtures", "plans", "documents", "shapes");
+const read = async (name: string) => (await readPlanDocument(join(SHAPES, name))).text;
+
+const TITLE = "某市教育局关于印发2031年教育工作要点的通知";
+const BODY = [
+  "各区县教育局,局属各单位:",
+  "现将《某市2031年教育工作要点》印发给你们,请结合实际认真贯彻落实。",
+  "一、学前教育",
+  "1.新建幼儿园50所,新增学位1.5万个。(牵头单位:市教育局)",
+  "2.培训幼儿园教师3000人次。",
+  "二、义务教育",
+  "3.新改扩建学校20所。",
+  "4.义务教育巩固率保持在99%以上。"
+];
+const TABLE = [
+  "序号 | 重点任务 | 牵头单位 | 完成时限",
+  "1 | 出台学前教育三年行动计划。 | 市教育局 | 2031年6月底前",
+  "2 | 建设市级数字教育资源库。 | 市教育局 | 2031年12月底前"
+];
+const TARGETS = [
+  ["1.1a", 15000 / 300],
+  ["1.1b", 15000],
+  ["1.2a", 3000],
+  ["2.3a", 20],
+  ["2.4a", 99]
+];
+/** Every site's chrome the pages hold: none of it is the plan's text. */
+const CHROME =
+  /当前位置|首页|政务公开|发布|来源|作者|浏览|访问量|点击数|阅读量|字体|字号|打印|关闭|返回顶部|分享|微信|扫一扫|相关|索引号|主办单位|ICP|版权|document\.write|\.doc|\.pdf|\.xls/;
+
+describe("htmlText: the article of a government page, whatever its template", () => {
+  it.each([
+    ["zoom.html", "#zoom, paragraphs in <div>s (GBK by http-equiv)", BODY],
+    [
+      "trs.html",
+      ".TRS_Editor, <div>s and a task table (meta charset=gbk)",
+      [...BODY, ...TABLE, "某市教育局", "2031年2月18日"]
+    ],
+    ["layout.html", "layout tables, paragraphs parted by <br> (gb2312)", [...BODY, ...TABLE]],
+    ["govcn.html", ".pages_content after a 公开信息 table", BODY],
+    ["article.html", "HTML5 <article>", BODY],
+    ["inline.html", "details and buttons among the paragraphs", BODY]
+  ])("%s (%s): the title, then the article's lines, no chrome", async (name, _, lines) => {
+    const text = await read(name);
+    expect(text.replace(/，/g, ",").replace(/«|»/g, (c) => (c === "«" ? "《" : "》"))).toBe(
+      [TITLE, ...lines, ""].join("\n")
+    );
+    expect(text.split("\n").slice(1).join("\n")).not.toMatch(CHROME);
+    expect(extractTargets(text).map((t) => [t.id, t.value])).toEqual(TARGETS);
+  });
+
+  it("a task table in a layout table's cell is read as a table", async () => {
+    const {tasks} = extractTasks(await read("layout.html"));
+    expect(tasks.filter((t) => t.deadline_source === "table").map((t) => [t.text, t.lead, t.deadline])).toEqual([
+      ["出台学前教育三年行动计划", "市教育局", "2031-06"],
+      ["建设市级数字教育资源库", "市教育局", "2031-12"]
+    ]);
+  });
+});
