@@ -202,8 +202,9 @@ const DESCRIPTIVE_NOUN = /^(?:大)?(?:[\u4e00-\u9fa5]{0,2}领域|方面|维度|�
 const DESCRIPTIVE_VERB = /(针对|涉及|涵盖|包括|包含|分为|围绕|聚焦|列入|确定了?|共设|设有|下设|共有)$/;
 /** The scope further on (涉及全县15个镇、乡村道路700多处): 涉及, 涵盖 or 针对 and no action before the count. */
 const DESCRIPTIVE_SCOPE = /(?:针对|涉及|涵盖)([^,;。]{0,24})$/;
-/** Who attends, not what is done (参加大会的237名代表). */
-const ATTENDING = /(?:参加|出席|列席)[^,;。]{0,24}的$/;
+/** Who attends, not what is done (参加大会的237名代表, 出席会议的代表155人, 应到代表172人). */
+const ATTENDING =
+  /(?:参加|出席|列席)[^,;。]{0,24}的(?:代表|委员|人员)?$|(?:应到|实到|应出席|实际出席)(?:代表|委员|人员)?$/;
 /** A number that a formula multiplies or divides by (计划数*100%): no target. */
 const FORMULA = /[*×÷/]\s*$/;
 /** A bracket right after a name: what it holds at the end of a cell or line is a weight (推展會展活動(6%)). */

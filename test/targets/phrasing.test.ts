@@ -626,3 +626,10 @@ describe("held-out texts, fifth batch: a goal hoped for at a press conference, t
     expect(extract("力争地区生产总值首次突破100亿元。").map(brief)).toEqual([[">=", 1e10, "元"]]);
   });
 });
+
+describe("mixed review and plan texts: work reports, a plan's execution, press conferences, list progress", () => {
+  it("takes a meeting's attendance (应到代表172人, 出席会议的代表155人) for no target", () => {
+    for (const sentence of ["会议应到代表172人,实到代表160人。", "出席本次全体会议的代表155人,符合法定人数。"])
+      expect(extract(sentence, 2025), sentence).toEqual([]);
+  });
+});
