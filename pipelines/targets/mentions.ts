@@ -224,8 +224,13 @@ const QUALIFIER_AFTER = /^(?:及)?以[上下]的(?!目标|任务)/;
 const CONTROL_TARGET_AFTER = /^的?[\u4e00-\u9fa5]{0,4}?控制(?:目标|指标|线)/;
 /** A count of a plan's indicators (17项主要指标, 5个约束性指标): it describes the plan, no target. */
 const INDICATOR_COUNT = /^(?:主要|核心|重点|关键|约束性|预期性|监测|考核|评价|统计)?(?:指标|KPI)/;
-/** The list a count counts (民生实事项目40项, 10件民生实事48个子项目): it describes the list, no target. */
-const LIST_COUNT = /(?:实事(?:项目)?|方面、?)$/;
+/**
+ * The list a count counts (民生实事项目40项, 10件民生实事48个子项目, 民生实事共有12类45件53个事项, 正式项目62项): it describes
+ * the list, no target.
+ */
+const LIST_COUNT = /(?:实事(?:项目)?(?:共有?|包括)?(?:\d+大?类)?(?:\d+件)?|方面、?)$/;
+/** A count in 项 of projects (安排正式项目62项, 预备项目7项): the size of a list of projects. */
+const PROJECTS_COUNTED = /项目$/;
 /** A rate a measure pays at (按照平均每年每院5万元的标准给予补助): a standard, no target. */
 const STANDARD_BEFORE = /按(?:照)?[^,;。]{0,16}$/;
 const STANDARD_AFTER = /^的?[\u4e00-\u9fa5]{0,4}?标准/;
@@ -276,6 +281,7 @@ export function findMentions(clause: Clause): Mention[] {
       DESCRIPTIVE_VERB.test(prefix.replace(/[\s约]+$/, "")) ||
       ATTENDING.test(prefix.trimEnd()) ||
       LIST_COUNT.test(prefix.trimEnd()) ||
+      (g.unit === "项" && PROJECTS_COUNTED.test(prefix.trimEnd())) ||
       (STANDARD_BEFORE.test(prefix) && STANDARD_AFTER.test(rest)) ||
       BASE_AFTER.test(rest) ||
       QUALIFIER_AFTER.test(rest) ||

@@ -632,4 +632,13 @@ describe("mixed review and plan texts: work reports, a plan's execution, press c
     for (const sentence of ["会议应到代表172人,实到代表160人。", "出席本次全体会议的代表155人,符合法定人数。"])
       expect(extract(sentence, 2025), sentence).toEqual([]);
   });
+
+  it("takes a list's size by class and item (民生实事共有12类45件53个事项) and a count of projects (正式项目62项) for no target", () => {
+    for (const sentence of [
+      "2025年,省政府民生实事共有12类45件53个事项。",
+      "市政府民生实事10大类50个事项。",
+      "科技产业类安排正式项目62项,预备项目7项。"
+    ])
+      expect(extract(sentence, 2025), sentence).toEqual([]);
+  });
 });
