@@ -128,7 +128,8 @@ const NOUN_UNITS: [RegExp, string][] = [
   [/次数$/, "次"]
 ];
 
-const ARABIC = String.raw`(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:万亿|[万亿])?`;
+/** A number in digits; a page's spaces inside it are read through (6 . 5%, 1200 万人). */
+const ARABIC = String.raw`(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+| \. \d+)?(?: ?(?:万亿|[万亿]))?`;
 const CHINESE = "[零〇一二两三四五六七八九十百千]+[万亿]?";
 const NUMBER = `(?:${ARABIC}|${CHINESE})`;
 const RANGE_SEP = "\\s*(?:——|—|–|-|~|至|到)\\s*";
@@ -256,11 +257,13 @@ export function findMentions(clause: Clause): Mention[] {
     const end = start + m[0].length;
     const g = m.groups!;
     if (g.measure) g.unit = g.measure; // a measure word is a unit from here on
+    if (g.num) g.num = g.num.replaceAll(" ", "");
+    if (g.low) g.low = g.low.replaceAll(" ", "");
     if (g.bare) {
       // a value whose unit its list's last value carries (小学6000、初中4000、高中2000个): that unit is its own
       const listed = LIST_UNIT.exec(text.slice(start + g.bare.length))?.[1];
       if (!listed) continue;
-      g.num = g.bare;
+      g.num = g.bare.replaceAll(" ", "");
       g.unit = listed;
     }
     if (quoted.slice(start, end).some(Boolean)) continue;

@@ -641,4 +641,11 @@ describe("mixed review and plan texts: work reports, a plan's execution, press c
     ])
       expect(extract(sentence, 2025), sentence).toEqual([]);
   });
+
+  it("reads a number through a page's spaces (6 . 5%左右, 1200 万人以上)", () => {
+    expect(extract("经济增长6 . 5%左右,城镇新增就业 1200 万人以上。", 2025).map(brief)).toEqual([
+      ["=", 6.5, "%"],
+      [">=", 12000000, "人"]
+    ]);
+  });
 });
