@@ -149,9 +149,9 @@ const NUMBERED = /^\s*(?:[一二三四五六七八九十]+、|\d{1,2}[.、](?!\d
 /** A paragraph that reports: 2023年完成情况: … */
 const REPORT_PARAGRAPH =
   /^(?:\d{4}年)?(?:(?:完成|进展|实施|落实|推进|执行)情况|(?:主要|工作|取得的)?(?:成绩|成效|成果)|工作回顾)[::]/;
-/** Words in a clause, before a number, that say it was done. */
+/** Words in a clause, before a number, that say it was done (历史性跨越2500亿元大关: a milestone passed). */
 const RESULT_WORDS =
-  /已(?:经)?(?!知|往)[\u4e00-\u9fa5]|截至|为任务的|比上年同期|比原计划|高出全省|超过省定任务|时序进度/;
+  /已(?:经)?(?!知|往)[\u4e00-\u9fa5]|截至|为任务的|比上年同期|比原计划|高出全省|超过省定任务|时序进度|历史性/;
 /**
  * 已 and a verb (已支持, 已建成), or 首次: words that say a clause was done, and the clauses after it in its sentence, unless
  * a goal or plan is named before them (总体目标已经设定,城镇新增就业70万人 sets the goals).
@@ -201,6 +201,8 @@ const GOAL_REACH = 200;
 const RESULT_SENTENCE = new RegExp(
   [
     String.raw`为任务的|为(?:年度)?目标任务的|完成(?:全年|年度)?(?:目标)?任务(?:\([^)]*\))?的|占年度(?:目标|计划)的`,
+    // over the plan by a number (新开工30项,超计划16项)
+    String.raw`超计划\s*\d`,
     // a completion rate: 整体完成率111.5%, or any over 100% (完成率168%)
     String.raw`(?:整体|总体|综合)完成率|完成率(?:为|达到?)?\s*(?:10[1-9]|1[1-9]\d|[2-9]\d\d)(?:\.\d+)?%`
   ].join("|")

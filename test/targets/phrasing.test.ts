@@ -648,4 +648,9 @@ describe("mixed review and plan texts: work reports, a plan's execution, press c
       [">=", 12000000, "人"]
     ]);
   });
+
+  it("reads a sentence over the plan by a number (新开工30项,超计划16项) and a milestone passed (历史性跨越) as results", () => {
+    for (const sentence of ["新开工30项,超计划16项。", "全年完成投资2510.1亿元,同比增长5.3%,历史性跨越2500亿元大关。"])
+      expect(extract(sentence, 2026), sentence).toEqual([]);
+  });
 });
