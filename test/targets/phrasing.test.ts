@@ -653,4 +653,13 @@ describe("mixed review and plan texts: work reports, a plan's execution, press c
     for (const sentence of ["新开工30项,超计划16项。", "全年完成投资2510.1亿元,同比增长5.3%,历史性跨越2500亿元大关。"])
       expect(extract(sentence, 2026), sentence).toEqual([]);
   });
+
+  it("reads a title that says a plan is (expected to be) completed (规划《纲要》预计完成31项指标) as a report", () => {
+    const news =
+      "温州“十三五”规划《纲要》预计完成31项指标\n“十三五”期间,全市地区生产总值年均增长7.2%左右;人均生产总值73000元左右。预计2020年全市地区生产总值达到6900亿元左右。\n";
+    expect(extractTargets(news, {year: 2020})).toEqual([]);
+    // a title that strives to complete is a plan's
+    const plan = "关于确保圆满完成2020年目标任务的通知\n全年新建幼儿园8所。\n";
+    expect(extractTargets(plan, {year: 2020}).map(brief)).toEqual([[">=", 8, "所"]]);
+  });
 });
