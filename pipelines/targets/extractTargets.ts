@@ -398,8 +398,16 @@ function _extractTargets(
       // the year named before the paragraph turns to 今年, and no plan words in its sentence: last year
       if (y === reference && clause.start < thisYearAt && !FUTURE_WORDS.test(clause.sentence)) past = true;
     }
-    // the paragraph turns to 今年 (今年发展主要预期目标是:): what follows is the plan's
-    if (thisYearAt >= clause.start && thisYearAt < clause.end && !pastPeriod && !sectionLooksBack) past = false;
+    // the paragraph turns to 今年 (今年发展主要预期目标是:): what follows is the plan's; in a report, only when its
+    // sentence says a plan (特别是今年…均创历史新高 reports this year)
+    if (
+      thisYearAt >= clause.start &&
+      thisYearAt < clause.end &&
+      !pastPeriod &&
+      !sectionLooksBack &&
+      !(report && !FUTURE_WORDS.test(clause.sentence))
+    )
+      past = false;
     // a deadline not before the reference year: what follows is the plan's (去年7月,计划发布,提出到2020年,…)
     const deadline = FORWARD_DEADLINE.exec(clause.text);
     if (deadline && reference !== null && Number(deadline[1]) >= reference && !pastPeriod && !sectionLooksBack)

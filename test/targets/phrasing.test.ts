@@ -662,4 +662,12 @@ describe("mixed review and plan texts: work reports, a plan's execution, press c
     const plan = "关于确保圆满完成2020年目标任务的通知\n全年新建幼儿园8所。\n";
     expect(extractTargets(plan, {year: 2020}).map(brief)).toEqual([[">=", 8, "所"]]);
   });
+
+  it("reads 今年 in a report as the year reported, unless its sentence says a plan", () => {
+    const news =
+      "温州“十三五”规划《纲要》预计完成31项指标\n“十三五”期间,特别是今年全市新增高新技术企业数创历史新高,研发经费支出占生产总值比重超过2.2%。在城市能级方面,常住人口城市化率达71%左右。\n";
+    expect(extractTargets(news, {year: 2020})).toEqual([]);
+    const press = "交通运输部新闻发布会\n去年新改建农村公路15万公里。今年,全年计划新改建农村公路10万公里。\n";
+    expect(extractTargets(press, {year: 2024}).map(brief)).toEqual([[">=", 100000, "公里"]]);
+  });
 });
