@@ -55,10 +55,11 @@ const SCOPES: [RegExp, string][] = [
  * progress report or a retrospective says was done is no target either: a clause under a past period
  * (上半年, 前三季度, 截至目前, a year before the plan's: 2023年全市新建38所 in a 2024 plan, or, the plan's year
  * unknown, before the latest year the text names; a paragraph opening with 完成情况: or 主要成绩:, the paragraphs
- * under a subheading that looks back: 回顾2023年工作成果, 一、主要成绩, not 一、巩固拓展脱贫攻坚成果), or one that says
- * so (已完成, 已推出, 完成了, 截至…累计, 为任务的116%, 比上年同期增长, 整体完成率111.5%), or a paragraph that opens on
- * figures (数据显示,…), except for the target such a
- * clause names (超额完成40所的年度目标任务 → 40). In a report, a numbered item quotes the task it reports on;
+ * under a subheading that looks back: 回顾2023年工作成果, 一、主要成绩, not 一、巩固拓展脱贫攻坚成果, a numbered paragraph
+ * whose own heading looks back: 1.“十三五”发展取得的巨大成就。…), or one that says so (已完成, 已推出, 完成了, 截至…累计,
+ * 为任务的116%, 比上年同期增长, 整体完成率111.5%, 超计划16项, 历史性跨越), or a paragraph that opens on figures (数据显示,…);
+ * in a report (its title says so: …通报, …回顾, 规划《纲要》预计完成31项指标), 今年 is the year reported unless its sentence
+ * says a plan. A target such a clause names counts (超额完成40所的年度目标任务 → 40). In a report, a numbered item quotes the task it reports on;
  * in a plan that reviews and then turns to what is to be done (一、2022年工作回顾 … 二、2023年工作任务), the review
  * section's numbered items are results too. A grading scale's steps (1.完成招標50% … 4.啟用100%) state no targets.
  *
@@ -129,7 +130,7 @@ const TARGETS_REPORTED = /目标(?:任务)?完成情况/g;
 /** A subheading (a short line with no clause mark and no figure but a year) that opens a look back: 回顾2023年工作成果. */
 const SUBHEADING = /^[^,,。;:!?\d]{0,12}(?:\d{4}年[^,,。;:!?\d]{0,12})?$/;
 /** Words of a subheading that look back: 回顾, 总结, 主要成绩, 工作成效, 完成情况, 进展情况. */
-const LOOK_BACK = /回顾|总结|成绩|成果|成效|(?:完成|进展|执行|落实|实施|推进|工作)情况|主要做法/g;
+const LOOK_BACK = /回顾|总结|成绩|成果|成效|成就|(?:完成|进展|执行|落实|实施|推进|工作)情况|主要做法/g;
 /**
  * Words before a look-back word that make it the plan's object, not its subject (the plan will do it):
  * 巩固拓展脱贫攻坚成果, 转化科研成果.
@@ -147,6 +148,12 @@ const SECTION_HEADING = /^[^,,。;:!?]{1,30}$/;
 const SECTION_LINE = /^\s*(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+(?:章|部分))/;
 /** A numbered paragraph (1. (一) 一、) or a table row after its row number: in a report, the quoted tasks. */
 const NUMBERED = /^\s*(?:[一二三四五六七八九十]+、|\d{1,2}[.、](?!\d)|[(][一二三四五六七八九十\d]+[)])/;
+/**
+ * A numbered paragraph that opens on its own heading, a short sentence with no clause mark (1.“十三五”发展取得的巨大成就。…):
+ * the heading's words.
+ */
+const RUN_IN_HEADING =
+  /^\s*(?:[一二三四五六七八九十]+、|\d{1,2}[.、](?!\d)|[(][一二三四五六七八九十\d]+[)])\s*([^,,。;:!?]{2,30})。/;
 /** A paragraph that reports: 2023年完成情况: … */
 const REPORT_PARAGRAPH =
   /^(?:\d{4}年)?(?:(?:完成|进展|实施|落实|推进|执行)情况|(?:主要|工作|取得的)?(?:成绩|成效|成果)|工作回顾)[::]/;
@@ -299,6 +306,7 @@ function _extractTargets(
   let sentenceCursor = 0; // where in its sentence the previous clause ended
   let past = false; // whether the paragraph, from here on, tells what was done
   let figures = false; // whether the paragraph opens on figures (数据显示): the plan's own year in it is reported too
+  let runInBack = false; // whether the paragraph's own heading looks back (1.“十三五”发展取得的巨大成就。): so does it
   let thisYearAt = -1; // where the paragraph says 今年, else -1: a year it names before that is last year
   let lookingBack = false; // whether the paragraphs since the last subheading tell what was done (回顾2023年工作成果)
   // the year past and future are told by: the plan's, else the latest the text names (一、2022年工作 … 二、2023年工作)
@@ -333,12 +341,15 @@ function _extractTargets(
         }
       } else if (opensSection && clause.section > reviewSection) sectionLooksBack = false;
       figures = FIGURES_PARAGRAPH.test(clause.paragraph.trim());
+      const runIn = RUN_IN_HEADING.exec(line);
+      runInBack = runIn !== null && lookingBackFrom(runIn[1]!, planYear, reference);
       const lineIndex = lastAtOrBefore(lineStarts, clause.start);
       const thisYear = THIS_YEAR.exec(lines[lineIndex]!);
       thisYearAt = thisYear ? lineStarts[lineIndex]! + thisYear.index : -1;
       past =
         REPORT_PARAGRAPH.test(clause.paragraph) ||
         figures ||
+        runInBack ||
         sectionLooksBack ||
         ((report || lookingBack) && !quotesTask(clause.start));
     }
@@ -394,7 +405,7 @@ function _extractTargets(
       // A later year is the plan's future; the plan's own year is, in a report, the year reported.
       if (reference === null) continue;
       const y = Number(m[1]);
-      past = y < reference || ((report || figures) && y === reference && past);
+      past = y < reference || ((report || figures || runInBack) && y === reference && past);
       // the year named before the paragraph turns to 今年, and no plan words in its sentence: last year
       if (y === reference && clause.start < thisYearAt && !FUTURE_WORDS.test(clause.sentence)) past = true;
     }

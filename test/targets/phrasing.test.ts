@@ -670,4 +670,10 @@ describe("mixed review and plan texts: work reports, a plan's execution, press c
     const press = "交通运输部新闻发布会\n去年新改建农村公路15万公里。今年,全年计划新改建农村公路10万公里。\n";
     expect(extractTargets(press, {year: 2024}).map(brief)).toEqual([[">=", 100000, "公里"]]);
   });
+
+  it("reads a numbered paragraph whose own heading looks back (1.“十三五”发展取得的巨大成就。) as results", () => {
+    const proposal =
+      "一、开启新征程\n1.“十三五”发展取得的巨大成就。经济社会发展取得巨大成就。预计,2020年生产总值达到1200亿元左右,人均生产总值超过9.3万元。\n2.今后五年的主要目标。生产总值达到1600亿元。\n";
+    expect(extractTargets(proposal, {year: null}).map(brief)).toEqual([[">=", 1600e8, "元"]]);
+  });
 });
