@@ -1,5 +1,5 @@
 import type {Clause} from "../plan/index.js";
-import {parsePlanNumber} from "../plan/index.js";
+import {parseChineseNumeral, parsePlanNumber} from "../plan/index.js";
 
 /** How a target compares the actual with its value (DESIGN.md, targets table). */
 export type Comparator = ">=" | "<=" | "=" | ">" | "<" | "between" | "increase" | "decrease";
@@ -153,8 +153,11 @@ const LIST_UNIT = new RegExp(String.raw`^(?=${LIST_TAIL})(?:.*?)${ARABIC}\s*(${U
  */
 /** After a number with only 万 or 亿, what makes it a count: a bound, a list's end, or the people it counts. */
 const BARE_MULTIPLIER = `(?<=[万亿])(?=以上|及以上|左右|[,;。、)和与及]|$|(?<people>${PEOPLE}))`;
+/** The numeral of a percentage in words (百分之五, 百分之四点五, as the Taiwan and Hong Kong press prints them). */
+const PERCENT_NUMERAL = "[零〇一二两三四五六七八九十百千]+(?:点[零〇一二三四五六七八九]+)?";
 const MENTION = new RegExp(
-  `(?<symbol>[≥≤><]=?\\s*)?(?:(?<low>${NUMBER})%?${RANGE_SEP})?(?<num>${NUMBER})(?<more>余|多)?\\s*` +
+  `(?:百分之(?<pctLow>${PERCENT_NUMERAL})${RANGE_SEP})?百分之(?<pct>${PERCENT_NUMERAL})|` +
+    `(?<symbol>[≥≤><]=?\\s*)?(?:(?<low>${NUMBER})%?${RANGE_SEP})?(?<num>${NUMBER})(?<more>余|多)?\\s*` +
     `(?:(?<unit>${UNIT})(?!月|工作日|星期|性)|${BARE_MULTIPLIER}|(?![${NOT_MEASURE}])(?<measure>[\u4e00-\u9fa5])(?=${PHRASE_END}))` +
     `|(?<=(?:指数|系数|得分|评分|分值)(?:达到|达|为|提高到|提升至|保持在)?)(?<score>\\d+(?:\\.\\d+)?)(?![\\d.%‰万亿]|\\s*(?:${UNIT}))` +
     `|(?<![\\d.])(?<bare>${ARABIC})(?=${LIST_TAIL})` +
@@ -257,6 +260,11 @@ export function findMentions(clause: Clause): Mention[] {
     const end = start + m[0].length;
     const g = m.groups!;
     if (g.measure) g.unit = g.measure; // a measure word is a unit from here on
+    if (g.pct) {
+      g.num = percentInDigits(g.pct);
+      g.unit = "%";
+      if (g.pctLow) g.low = percentInDigits(g.pctLow);
+    }
     if (g.num) g.num = g.num.replaceAll(" ", "");
     if (g.low) g.low = g.low.replaceAll(" ", "");
     if (g.bare) {
@@ -486,4 +494,11 @@ function nounUnit(before: string): string {
 function scaleLike(low: string, high: string): string {
   const big = /[万亿]$/.exec(high);
   return big && !/[万亿]$/.test(low) ? low + big[0] : low;
+}
+
+/** A percentage's numeral in words in digits: 四点五 → 4.5, 十二 → 12. */
+function percentInDigits(words: string): string {
+  const [whole = "", decimals] = words.split("点");
+  const digits = decimals ? `.${[...decimals].map((c) => parseChineseNumeral(c === "〇" ? "零" : c)).join("")}` : "";
+  return `${parseChineseNumeral(whole)}${digits}`;
 }

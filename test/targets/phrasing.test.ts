@@ -676,4 +676,17 @@ describe("mixed review and plan texts: work reports, a plan's execution, press c
       "一、开启新征程\n1.“十三五”发展取得的巨大成就。经济社会发展取得巨大成就。预计,2020年生产总值达到1200亿元左右,人均生产总值超过9.3万元。\n2.今后五年的主要目标。生产总值达到1600亿元。\n";
     expect(extractTargets(proposal, {year: null}).map(brief)).toEqual([[">=", 1600e8, "元"]]);
   });
+
+  it("reads a percentage in words (百分之四點五至百分之五, 百分之二左右), traditional characters too", () => {
+    expect(
+      extract(
+        "將經濟增長目標設定在百分之四點五至百分之五,居民消費價格漲幅百分之二左右,失業率百分之五點五左右。",
+        2026
+      ).map((t) => [t.comparator, t.value, t.value_max, t.unit])
+    ).toEqual([
+      ["between", 4.5, 5, "%"],
+      ["=", 2, null, "%"],
+      ["=", 5.5, null, "%"]
+    ]);
+  });
 });
