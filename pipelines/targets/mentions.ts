@@ -189,6 +189,8 @@ const AT_LEAST_AFTER = /^(?:[^\s\d,、;和及与]{0,8}?)(以上|及以上)/;
 const AT_MOST_AFTER = /^(以下|及以下|以内)/;
 /** 左右 right after the unit: about (GDP增长5%左右, 保持在4%左右), unless the words before say a bound (控制在). */
 const ABOUT_AFTER = /^左右/;
+/** A value a plan sets (赤字率拟按3%安排, with 安排 after the value): exactly that. */
+const SET_AT = /(?:拟)?按$/;
 /** Verbs a Chinese numeral must follow (or a comparator) to count: 一人一档 is no target. */
 const COUNTING_VERBS =
   "新建成|新建|新增|建成|建设|培育|创建|打造|开设|开展|完成|实现|达到|达|增加|认定|遴选|举办|招收|培训";
@@ -377,6 +379,9 @@ export function findMentions(clause: Clause): Mention[] {
       explicit = own = true;
     } else if (ABOUT_AFTER.test(rest) && !g.low) {
       if (!own) comparator = "=";
+      explicit = own = true;
+    } else if (!own && !g.low && SET_AT.test(before) && /^安排/.test(rest)) {
+      comparator = "=";
       explicit = own = true;
     }
     // 浓度为30, 优于年度目标32.9 (of a concentration named earlier in the sentence): at most

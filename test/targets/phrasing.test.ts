@@ -689,4 +689,8 @@ describe("mixed review and plan texts: work reports, a plan's execution, press c
       ["=", 5.5, null, "%"]
     ]);
   });
+
+  it("reads a value the plan sets (赤字率拟按3%安排) as exactly that", () => {
+    expect(extract("今年赤字率拟按3%安排。", 2025).map(brief)).toEqual([["=", 3, "%"]]);
+  });
 });
