@@ -172,8 +172,12 @@ const HOPED = /希望通过|力争/;
 /** A verb with 了 before a number: what was done (完成了校舍改造20万平方米, 建成了体育馆3座). */
 const PAST_TENSE =
   /(?:完成|建成|新建|新增|实现|达到|开展|培训|改造|建设|引进|投入|举办|创建|打造|修建|扩建|改建|培育|办理|接种|筛查|增长|增加|提高|提升|下降|减少|降低|惠及|带动|接待|签约|招收|认定)了/;
-/** Words after a count that opens its clause and say it was done (46项任务全部完成, 318件建议提案全部办理完毕). */
-const DONE_AFTER = /^[^,;。]{0,16}?(?:全部|均已|已经|已)(?:完成|办结|办理完毕|建成|落实)|^[^,;。]{0,16}?办理完毕/;
+/**
+ * Words after a count that opens its clause and say it was done (46项任务全部完成, 318件建议提案全部办理完毕), or how it
+ * progresses against the plan (16项基本符合或快于预期, 4项指标提前实现, 4项相对滞后).
+ */
+const DONE_AFTER =
+  /^[^,;。]{0,16}?(?:全部|均已|已经|已)(?:完成|办结|办理完毕|建成|落实)|^[^,;。]{0,16}?办理完毕|^[^,;。]{0,8}?(?:(?:基本)?符合(?:或快于)?预期|快于预期|慢于预期|提前(?:实现|完成)|(?:相对)?滞后)/;
 /** A paragraph that opens on figures (数据显示, 据统计): it tells results, the plan's year's too. */
 const FIGURES_PARAGRAPH =
   /^(?:据|经)?(?:数据|统计|监测|调查)(?:显示|表明)|^据(?:初步)?统计|^(?:据|经)?初步(?:测算|核算)/;

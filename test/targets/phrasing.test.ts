@@ -693,4 +693,9 @@ describe("mixed review and plan texts: work reports, a plan's execution, press c
   it("reads a value the plan sets (赤字率拟按3%安排) as exactly that", () => {
     expect(extract("今年赤字率拟按3%安排。", 2025).map(brief)).toEqual([["=", 3, "%"]]);
   });
+
+  it("reads a count that opens its clause on its progress (16项基本符合或快于预期, 4项指标提前实现) as a result", () => {
+    for (const sentence of ["纲要提出的20项主要指标中,16项基本符合或快于预期,4项相对滞后。", "其中,4项指标提前实现。"])
+      expect(extract(sentence, 2023), sentence).toEqual([]);
+  });
 });
