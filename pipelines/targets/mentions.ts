@@ -206,6 +206,8 @@ const LOWER_IS_BETTER_END = new RegExp(`(?:${LOWER_IS_BETTER.source})$`);
 const DESCRIPTIVE_NOUN = /^(?:大)?(?:[\u4e00-\u9fa5]{0,2}领域|方面|维度|板块|大类|类别|环节)|^[^,;。]{0,20}?实事/;
 /** Words before a count that make it the scope or what a text has, not the target (针对12个乡镇, 纲要共设18篇). */
 const DESCRIPTIVE_VERB = /(针对|涉及|涵盖|包括|包含|分为|围绕|聚焦|列入|确定了?|共设|设有|下设|共有)$/;
+/** The counts a list names before the next (共有15个部分、61条): the verb before them governs this one too. */
+const COUNTS_LISTED = /(?:\d+[\u4e00-\u9fa5]{1,4}[、和及与])+$/;
 /** The scope further on (涉及全县15个镇、乡村道路700多处): 涉及, 涵盖 or 针对 and no action before the count. */
 const DESCRIPTIVE_SCOPE = /(?:针对|涉及|涵盖)([^,;。]{0,24})$/;
 /** Who attends, not what is done (参加大会的237名代表, 出席会议的代表155人, 应到代表172人). */
@@ -291,7 +293,7 @@ export function findMentions(clause: Clause): Mention[] {
     if (g.unit && g.unit !== "%" && DESCRIPTIVE_NOUN.test(rest)) continue;
     if ((g.unit === "项" || g.unit === "个") && INDICATOR_COUNT.test(rest)) continue;
     if (
-      DESCRIPTIVE_VERB.test(prefix.replace(/[\s约]+$/, "")) ||
+      DESCRIPTIVE_VERB.test(prefix.replace(/[\s约]+$/, "").replace(COUNTS_LISTED, "")) ||
       ATTENDING.test(prefix.trimEnd()) ||
       LIST_COUNT.test(prefix.trimEnd()) ||
       (g.unit === "项" && PROJECTS_COUNTED.test(prefix.trimEnd())) ||

@@ -698,4 +698,8 @@ describe("mixed review and plan texts: work reports, a plan's execution, press c
     for (const sentence of ["纲要提出的20项主要指标中,16项基本符合或快于预期,4项相对滞后。", "其中,4项指标提前实现。"])
       expect(extract(sentence, 2023), sentence).toEqual([]);
   });
+
+  it("takes each count of a list after a describing verb (《建议》共有15个部分、61条) for no target", () => {
+    expect(extract("《建议》共有15个部分、61条,分为三大板块。", 2025)).toEqual([]);
+  });
 });
