@@ -409,7 +409,7 @@ function _extractTargets(
       // A later year is the plan's future; the plan's own year is, in a report, the year reported.
       if (reference === null) continue;
       const y = Number(m[1]);
-      past = y < reference || ((report || figures || runInBack) && y === reference && past);
+      past = y < reference || ((report || figures || runInBack || lookingBack) && y === reference && past);
       // the year named before the paragraph turns to 今年, and no plan words in its sentence: last year
       if (y === reference && clause.start < thisYearAt && !FUTURE_WORDS.test(clause.sentence)) past = true;
     }

@@ -702,4 +702,10 @@ describe("mixed review and plan texts: work reports, a plan's execution, press c
   it("takes each count of a list after a describing verb (《建议》共有15个部分、61条) for no target", () => {
     expect(extract("《建议》共有15个部分、61条,分为三大板块。", 2025)).toEqual([]);
   });
+
+  it("keeps a clause naming the latest year past under a subheading that looks back (一、2008年工作回顾)", () => {
+    const review =
+      "区政府工作报告\n一、2008年工作回顾\n一是综合经济实力跃上大台阶。2008年全区生产总值完成142亿元,增长14.7%。\n";
+    expect(extractTargets(review, {year: null})).toEqual([]);
+  });
 });
