@@ -55,10 +55,11 @@ const SCOPES: [RegExp, string][] = [
  * progress report or a retrospective says was done is no target either: a clause under a past period
  * (上半年, 前三季度, 截至目前, a year before the plan's: 2023年全市新建38所 in a 2024 plan, or, the plan's year
  * unknown, before the latest year the text names; a paragraph opening with 完成情况: or 主要成绩:, the paragraphs
- * under a subheading that looks back: 回顾2023年工作成果, 一、主要成绩, not 一、巩固拓展脱贫攻坚成果), or one that says
- * so (已完成, 已推出, 完成了, 截至…累计, 为任务的116%, 比上年同期增长, 整体完成率111.5%), or a paragraph that opens on
- * figures (数据显示,…), except for the target such a
- * clause names (超额完成40所的年度目标任务 → 40). In a report, a numbered item quotes the task it reports on;
+ * under a subheading that looks back: 回顾2023年工作成果, 一、主要成绩, not 一、巩固拓展脱贫攻坚成果, a numbered paragraph
+ * whose own heading looks back: 1.“十三五”发展取得的巨大成就。…), or one that says so (已完成, 已推出, 完成了, 截至…累计,
+ * 为任务的116%, 比上年同期增长, 整体完成率111.5%, 超计划16项, 历史性跨越), or a paragraph that opens on figures (数据显示,…);
+ * in a report (its title says so: …通报, …回顾, 规划《纲要》预计完成31项指标), 今年 is the year reported unless its sentence
+ * says a plan. A target such a clause names counts (超额完成40所的年度目标任务 → 40). In a report, a numbered item quotes the task it reports on;
  * in a plan that reviews and then turns to what is to be done (一、2022年工作回顾 … 二、2023年工作任务), the review
  * section's numbered items are results too. A grading scale's steps (1.完成招標50% … 4.啟用100%) state no targets.
  *
@@ -112,10 +113,11 @@ const PAST_PERIOD = new RegExp(
 );
 /**
  * A title that says the text reports what was done (and not what is to be done): the last of these words comes after the
- * last of {@link PLAN_TITLE}'s (…工作报告要点之一:2022年工作回顾 reports; 2022年工作回顾及2023年工作要点 plans).
+ * last of {@link PLAN_TITLE}'s (…工作报告要点之一:2022年工作回顾 reports; 2022年工作回顾及2023年工作要点 plans; a plan's
+ * execution reports: “十三五”规划《纲要》预计完成31项指标, not 确保圆满完成).
  */
 const REPORT_TITLE =
-  /截至|成果|成效|完成情况|执行情况|执行情形|进展|回顾|总结|数据显示|统计公报|通报|获悉|发布会|同比|历史新低/g;
+  /截至|成果|成效|完成情况|执行情况|执行情形|进展|回顾|总结|数据显示|统计公报|通报|获悉|发布会|同比|历史新低|(?<!确保|力争|争取|努力|要|将)(?:预计|顺利|圆满|超额)完成/g;
 /** A news dateline opening a lede (新华社南昌10月31日电(记者 王聿昊), 本报讯): the clause's words follow it. */
 const DATELINE = /^[^,,。;:]{0,16}?(?:\d{1,2}月\d{1,2}日电|本报讯|讯)\s*(?:\([^()]{0,30}\))?\s*/;
 /** A date that opens a news paragraph (1月21日,…): the title is the words after it. */
@@ -132,7 +134,7 @@ const TARGETS_REPORTED = /目标(?:任务)?完成情况/g;
 /** A subheading (a short line with no clause mark and no figure but a year) that opens a look back: 回顾2023年工作成果. */
 const SUBHEADING = /^[^,,。;:!?\d]{0,12}(?:\d{4}年[^,,。;:!?\d]{0,12})?$/;
 /** Words of a subheading that look back: 回顾, 总结, 主要成绩, 工作成效, 完成情况, 进展情况. */
-const LOOK_BACK = /回顾|总结|成绩|成果|成效|(?:完成|进展|执行|落实|实施|推进|工作)情况|主要做法/g;
+const LOOK_BACK = /回顾|总结|成绩|成果|成效|成就|(?:完成|进展|执行|落实|实施|推进|工作)情况|主要做法/g;
 /**
  * Words before a look-back word that make it the plan's object, not its subject (the plan will do it):
  * 巩固拓展脱贫攻坚成果, 转化科研成果.
@@ -155,12 +157,18 @@ const NUMBERED = /^\s*(?:[一二三四五六七八九十]+、|\d{1,2}[.、](?!\d
  * its prose reports, it quotes no task.
  */
 const TITLED = new RegExp(`${NUMBERED.source}[^。;:,\\d]{2,24}[。:]\\s*\\S`);
+/**
+ * A numbered paragraph that opens on its own heading, a short sentence with no clause mark (1.“十三五”发展取得的巨大成就。…):
+ * the heading's words.
+ */
+const RUN_IN_HEADING =
+  /^\s*(?:[一二三四五六七八九十]+、|\d{1,2}[.、](?!\d)|[(][一二三四五六七八九十\d]+[)])\s*([^,,。;:!?]{2,30})。/;
 /** A paragraph that reports: 2023年完成情况: … */
 const REPORT_PARAGRAPH =
   /^(?:\d{4}年)?(?:(?:完成|进展|实施|落实|推进|执行)情况|(?:主要|工作|取得的)?(?:成绩|成效|成果)|工作回顾)[::]/;
-/** Words in a clause, before a number, that say it was done. */
+/** Words in a clause, before a number, that say it was done (历史性跨越2500亿元大关: a milestone passed). */
 const RESULT_WORDS =
-  /已(?:经)?(?!知|往)[\u4e00-\u9fa5]|截至|为任务的|比上年同期|比原计划|高出全省|超过省定任务|时序进度/;
+  /已(?:经)?(?!知|往)[\u4e00-\u9fa5]|截至|为任务的|比上年同期|比原计划|高出全省|超过省定任务|时序进度|历史性/;
 /**
  * 已 and a verb (已支持, 已建成), or 首次: words that say a clause was done, and the clauses after it in its sentence, unless
  * a goal or plan is named before them (总体目标已经设定,城镇新增就业70万人 sets the goals).
@@ -173,8 +181,12 @@ const HOPED = /希望通过|力争/;
 /** A verb with 了 before a number: what was done (完成了校舍改造20万平方米, 建成了体育馆3座). */
 const PAST_TENSE =
   /(?:完成|建成|新建|新增|实现|达到|开展|培训|改造|建设|引进|投入|举办|创建|打造|修建|扩建|改建|培育|办理|接种|筛查|增长|增加|提高|提升|下降|减少|降低|惠及|带动|接待|签约|招收|认定)了/;
-/** Words after a count that opens its clause and say it was done (46项任务全部完成, 318件建议提案全部办理完毕). */
-const DONE_AFTER = /^[^,;。]{0,16}?(?:全部|均已|已经|已)(?:完成|办结|办理完毕|建成|落实)|^[^,;。]{0,16}?办理完毕/;
+/**
+ * Words after a count that opens its clause and say it was done (46项任务全部完成, 318件建议提案全部办理完毕), or how it
+ * progresses against the plan (16项基本符合或快于预期, 4项指标提前实现, 4项相对滞后).
+ */
+const DONE_AFTER =
+  /^[^,;。]{0,16}?(?:全部|均已|已经|已)(?:完成|办结|办理完毕|建成|落实)|^[^,;。]{0,16}?办理完毕|^[^,;。]{0,8}?(?:(?:基本)?符合(?:或快于)?预期|快于预期|慢于预期|提前(?:实现|完成)|(?:相对)?滞后)/;
 /** A paragraph that opens on figures (数据显示, 据统计): it tells results, the plan's year's too. */
 const FIGURES_PARAGRAPH =
   /^(?:据|经)?(?:数据|统计|监测|调查)(?:显示|表明)|^据(?:初步)?统计|^(?:据|经)?初步(?:测算|核算)/;
@@ -210,6 +222,8 @@ const GOAL_REACH = 200;
 const RESULT_SENTENCE = new RegExp(
   [
     String.raw`为任务的|为(?:年度)?目标任务的|完成(?:全年|年度)?(?:目标)?任务(?:\([^)]*\))?的|占年度(?:目标|计划)的`,
+    // over the plan by a number (新开工30项,超计划16项)
+    String.raw`超计划\s*\d`,
     // a completion rate: 整体完成率111.5%, or any over 100% (完成率168%)
     String.raw`(?:整体|总体|综合)完成率|完成率(?:为|达到?)?\s*(?:10[1-9]|1[1-9]\d|[2-9]\d\d)(?:\.\d+)?%`
   ].join("|")
@@ -307,6 +321,7 @@ function _extractTargets(
   let sentenceCursor = 0; // where in its sentence the previous clause ended
   let past = false; // whether the paragraph, from here on, tells what was done
   let figures = false; // whether the paragraph opens on figures (数据显示): the plan's own year in it is reported too
+  let runInBack = false; // whether the paragraph's own heading looks back (1.“十三五”发展取得的巨大成就。): so does it
   let thisYearAt = -1; // where the paragraph says 今年, else -1: a year it names before that is last year
   let lookingBack = false; // whether the paragraphs since the last subheading tell what was done (回顾2023年工作成果)
   // the year past and future are told by: the plan's, else the latest the text names (一、2022年工作 … 二、2023年工作)
@@ -341,12 +356,15 @@ function _extractTargets(
         }
       } else if (opensSection && clause.section > reviewSection) sectionLooksBack = false;
       figures = FIGURES_PARAGRAPH.test(clause.paragraph.trim());
+      const runIn = RUN_IN_HEADING.exec(line);
+      runInBack = runIn !== null && lookingBackFrom(runIn[1]!, planYear, reference);
       const lineIndex = lastAtOrBefore(lineStarts, clause.start);
       const thisYear = THIS_YEAR.exec(lines[lineIndex]!);
       thisYearAt = thisYear ? lineStarts[lineIndex]! + thisYear.index : -1;
       past =
         REPORT_PARAGRAPH.test(clause.paragraph) ||
         figures ||
+        runInBack ||
         sectionLooksBack ||
         ((report || lookingBack) && !quotesTask(clause.start));
     }
@@ -402,12 +420,20 @@ function _extractTargets(
       // A later year is the plan's future; the plan's own year is, in a report, the year reported.
       if (reference === null) continue;
       const y = Number(m[1]);
-      past = y < reference || ((report || figures) && y === reference && past);
+      past = y < reference || ((report || figures || runInBack || lookingBack) && y === reference && past);
       // the year named before the paragraph turns to 今年, and no plan words in its sentence: last year
       if (y === reference && clause.start < thisYearAt && !FUTURE_WORDS.test(clause.sentence)) past = true;
     }
-    // the paragraph turns to 今年 (今年发展主要预期目标是:): what follows is the plan's
-    if (thisYearAt >= clause.start && thisYearAt < clause.end && !pastPeriod && !sectionLooksBack) past = false;
+    // the paragraph turns to 今年 (今年发展主要预期目标是:): what follows is the plan's; in a report, only when its
+    // sentence says a plan (特别是今年…均创历史新高 reports this year)
+    if (
+      thisYearAt >= clause.start &&
+      thisYearAt < clause.end &&
+      !pastPeriod &&
+      !sectionLooksBack &&
+      !(report && !FUTURE_WORDS.test(clause.sentence))
+    )
+      past = false;
     // a deadline not before the reference year: what follows is the plan's (去年7月,计划发布,提出到2020年,…)
     const deadline = FORWARD_DEADLINE.exec(clause.text);
     if (deadline && reference !== null && Number(deadline[1]) >= reference && !pastPeriod && !sectionLooksBack)

@@ -1,5 +1,5 @@
 import type {Clause} from "../plan/index.js";
-import {parsePlanNumber} from "../plan/index.js";
+import {parseChineseNumeral, parsePlanNumber} from "../plan/index.js";
 
 /** How a target compares the actual with its value (DESIGN.md, targets table). */
 export type Comparator = ">=" | "<=" | "=" | ">" | "<" | "between" | "increase" | "decrease";
@@ -134,7 +134,8 @@ const NOUN_UNITS: [RegExp, string][] = [
   [/次数$/, "次"]
 ];
 
-const ARABIC = String.raw`(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:万亿|[万亿])?`;
+/** A number in digits; a page's spaces inside it are read through (6 . 5%, 1200 万人). */
+const ARABIC = String.raw`(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+| \. \d+)?(?: ?(?:万亿|[万亿]))?`;
 const CHINESE = "[零〇一二两三四五六七八九十百千]+[万亿]?";
 const NUMBER = `(?:${ARABIC}|${CHINESE})`;
 const RANGE_SEP = "\\s*(?:——|—|–|-|~|至|到)\\s*";
@@ -158,8 +159,11 @@ const LIST_UNIT = new RegExp(String.raw`^(?=${LIST_TAIL})(?:.*?)${ARABIC}\s*(${U
  */
 /** After a number with only 万 or 亿, what makes it a count: a bound, a list's end, or the people it counts. */
 const BARE_MULTIPLIER = `(?<=[万亿])(?=以上|及以上|左右|[,;。、)和与及]|$|(?<people>${PEOPLE}))`;
+/** The numeral of a percentage in words (百分之五, 百分之四点五, as the Taiwan and Hong Kong press prints them). */
+const PERCENT_NUMERAL = "[零〇一二两三四五六七八九十百千]+(?:点[零〇一二三四五六七八九]+)?";
 const MENTION = new RegExp(
-  `(?<symbol>[≥≤><]=?\\s*)?(?:(?<low>${NUMBER})%?${RANGE_SEP})?(?<num>${NUMBER})(?<more>余|多)?\\s*` +
+  `(?:百分之(?<pctLow>${PERCENT_NUMERAL})${RANGE_SEP})?百分之(?<pct>${PERCENT_NUMERAL})|` +
+    `(?<symbol>[≥≤><]=?\\s*)?(?:(?<low>${NUMBER})%?${RANGE_SEP})?(?<num>${NUMBER})(?<more>余|多)?\\s*` +
     `(?:(?<unit>${UNIT})(?!月|工作日|星期|性)|${BARE_MULTIPLIER}|(?![${NOT_MEASURE}])(?<measure>[\u4e00-\u9fa5])(?=${PHRASE_END}))` +
     `|(?<=(?:指数|系数|得分|评分|分值)(?:达到|达|为|提高到|提升至|保持在)?)(?<score>\\d+(?:\\.\\d+)?)(?![\\d.%‰万亿]|\\s*(?:${UNIT}))` +
     `|(?<![\\d.])(?<bare>${ARABIC})(?=${LIST_TAIL})` +
@@ -191,6 +195,8 @@ const AT_LEAST_AFTER = /^(?:[^\s\d,、;和及与]{0,8}?)(以上|及以上)/;
 const AT_MOST_AFTER = /^(以下|及以下|以内)/;
 /** 左右 right after the unit: about (GDP增长5%左右, 保持在4%左右), unless the words before say a bound (控制在). */
 const ABOUT_AFTER = /^左右/;
+/** A value a plan sets (赤字率拟按3%安排, with 安排 after the value): exactly that. */
+const SET_AT = /(?:拟)?按$/;
 /** Verbs a Chinese numeral must follow (or a comparator) to count: 一人一档 is no target. */
 const COUNTING_VERBS =
   "新建成|新建|新增|建成|建设|培育|创建|打造|开设|开展|完成|实现|达到|达|增加|认定|遴选|举办|招收|培训";
@@ -206,6 +212,8 @@ const LOWER_IS_BETTER_END = new RegExp(`(?:${LOWER_IS_BETTER.source})$`);
 const DESCRIPTIVE_NOUN = /^(?:大)?(?:[\u4e00-\u9fa5]{0,2}领域|方面|维度|板块|大类|类别|环节)|^[^,;。]{0,40}?实事/;
 /** Words before a count that make it the scope or what a text has, not the target (针对12个乡镇, 纲要共设18篇). */
 const DESCRIPTIVE_VERB = /(针对|涉及|涵盖|包括|包含|分为|围绕|聚焦|列入|确定了?|共设|设有|下设|共有)$/;
+/** The counts a list names before the next (共有15个部分、61条): the verb before them governs this one too. */
+const COUNTS_LISTED = /(?:\d+[\u4e00-\u9fa5]{1,4}[、和及与])+$/;
 /** The scope further on (涉及全县15个镇、乡村道路700多处): 涉及, 涵盖 or 针对 and no action before the count. */
 const DESCRIPTIVE_SCOPE = /(?:针对|涉及|涵盖)([^,;。]{0,24})$/;
 /**
@@ -214,8 +222,9 @@ const DESCRIPTIVE_SCOPE = /(?:针对|涉及|涵盖)([^,;。]{0,24})$/;
  */
 const SET_OUT_BEFORE = /(?:提出|明确|确定|列出|部署|规定)的(?:[^,;。]{0,24}?[和及、])?$/;
 const TASKS_AFTER = /^(?:具体|重点|主要)?(?:建设|工作)?(?:任务|举措|措施)(?:[,;。和及、]|$)/;
-/** Who attends, not what is done (参加大会的237名代表). */
-const ATTENDING = /(?:参加|出席|列席)[^,;。]{0,24}的$/;
+/** Who attends, not what is done (参加大会的237名代表, 出席会议的代表155人, 应到代表172人). */
+const ATTENDING =
+  /(?:参加|出席|列席)[^,;。]{0,24}的(?:代表|委员|人员)?$|(?:应到|实到|应出席|实际出席)(?:代表|委员|人员)?$/;
 /** A number that a formula multiplies or divides by (计划数*100%): no target. */
 const FORMULA = /[*×÷/]\s*$/;
 /** A bracket right after a name: what it holds at the end of a cell or line is a weight (推展會展活動(6%)). */
@@ -254,8 +263,13 @@ const CAPACITY_AFTER = /^级?[\u4e00-\u9fa5A-Za-z\d]{0,12}?(?:项目|工程|生�
 const CONTROL_TARGET_AFTER = /^的?[\u4e00-\u9fa5]{0,4}?控制(?:目标|指标|线)/;
 /** A count of a plan's indicators (17项主要指标, 5个约束性指标): it describes the plan, no target. */
 const INDICATOR_COUNT = /^(?:主要|核心|重点|关键|约束性|预期性|监测|考核|评价|统计)?(?:指标|KPI)/;
-/** The list a count counts (民生实事项目40项, 10件民生实事48个子项目): it describes the list, no target. */
-const LIST_COUNT = /(?:实事(?:项目)?|方面、?)$/;
+/**
+ * The list a count counts (民生实事项目40项, 10件民生实事48个子项目, 民生实事共有12类45件53个事项, 正式项目62项): it describes
+ * the list, no target.
+ */
+const LIST_COUNT = /(?:实事(?:项目)?(?:共有?|包括)?(?:\d+大?类)?(?:\d+件)?|方面、?)$/;
+/** A count in 项 of projects (安排正式项目62项, 预备项目7项): the size of a list of projects. */
+const PROJECTS_COUNTED = /项目$/;
 /** A rate a measure pays at (按照平均每年每院5万元的标准给予补助): a standard, no target. */
 const STANDARD_BEFORE = /按(?:照)?[^,;。]{0,16}$/;
 const STANDARD_AFTER = /^的?[\u4e00-\u9fa5]{0,4}?标准/;
@@ -288,11 +302,18 @@ export function findMentions(clause: Clause): Mention[] {
     const end = start + m[0].length;
     const g = m.groups!;
     if (g.measure) g.unit = g.measure; // a measure word is a unit from here on
+    if (g.pct) {
+      g.num = percentInDigits(g.pct);
+      g.unit = "%";
+      if (g.pctLow) g.low = percentInDigits(g.pctLow);
+    }
+    if (g.num) g.num = g.num.replaceAll(" ", "");
+    if (g.low) g.low = g.low.replaceAll(" ", "");
     if (g.bare) {
       // a value whose unit its list's last value carries (小学6000、初中4000、高中2000个): that unit is its own
       const listed = LIST_UNIT.exec(text.slice(start + g.bare.length))?.[1];
       if (!listed) continue;
-      g.num = g.bare;
+      g.num = g.bare.replaceAll(" ", "");
       g.unit = listed;
     }
     if (quoted.slice(start, end).some(Boolean)) continue;
@@ -310,9 +331,10 @@ export function findMentions(clause: Clause): Mention[] {
     if (g.unit && g.unit !== "%" && DESCRIPTIVE_NOUN.test(rest)) continue;
     if ((g.unit === "项" || g.unit === "个") && INDICATOR_COUNT.test(rest)) continue;
     if (
-      DESCRIPTIVE_VERB.test(prefix.replace(/[\s约]+$/, "")) ||
+      DESCRIPTIVE_VERB.test(prefix.replace(/[\s约]+$/, "").replace(COUNTS_LISTED, "")) ||
       ATTENDING.test(prefix.trimEnd()) ||
       LIST_COUNT.test(prefix.trimEnd()) ||
+      (g.unit === "项" && PROJECTS_COUNTED.test(prefix.trimEnd())) ||
       (STANDARD_BEFORE.test(prefix) && STANDARD_AFTER.test(rest)) ||
       (RATE_BEFORE.test(prefix) && RATE_AFTER.test(rest)) ||
       BASE_AFTER.test(rest) ||
@@ -406,6 +428,9 @@ export function findMentions(clause: Clause): Mention[] {
       explicit = own = true;
     } else if (ABOUT_AFTER.test(rest) && !g.low) {
       if (!own) comparator = "=";
+      explicit = own = true;
+    } else if (!own && !g.low && SET_AT.test(before) && /^安排/.test(rest)) {
+      comparator = "=";
       explicit = own = true;
     }
     // 浓度为30, 优于年度目标32.9 (of a concentration named earlier in the sentence): at most
@@ -533,4 +558,11 @@ function nounUnit(before: string): string {
 function scaleLike(low: string, high: string): string {
   const big = /[万亿]$/.exec(high);
   return big && !/[万亿]$/.test(low) ? low + big[0] : low;
+}
+
+/** A percentage's numeral in words in digits: 四点五 → 4.5, 十二 → 12. */
+function percentInDigits(words: string): string {
+  const [whole = "", decimals] = words.split("点");
+  const digits = decimals ? `.${[...decimals].map((c) => parseChineseNumeral(c === "〇" ? "零" : c)).join("")}` : "";
+  return `${parseChineseNumeral(whole)}${digits}`;
 }

@@ -724,3 +724,86 @@ describe("the held-out set (session 10): reports whose numbered paragraphs are p
     expect(extract("15件群众关注度高、社会覆盖面广、民生关联度大的2022年区政府实事项目确定。")).toEqual([]);
   });
 });
+
+describe("mixed review and plan texts: work reports, a plan's execution, press conferences, list progress", () => {
+  it("takes a meeting's attendance (应到代表172人, 出席会议的代表155人) for no target", () => {
+    for (const sentence of ["会议应到代表172人,实到代表160人。", "出席本次全体会议的代表155人,符合法定人数。"])
+      expect(extract(sentence, 2025), sentence).toEqual([]);
+  });
+
+  it("takes a list's size by class and item (民生实事共有12类45件53个事项) and a count of projects (正式项目62项) for no target", () => {
+    for (const sentence of [
+      "2025年,省政府民生实事共有12类45件53个事项。",
+      "市政府民生实事10大类50个事项。",
+      "科技产业类安排正式项目62项,预备项目7项。"
+    ])
+      expect(extract(sentence, 2025), sentence).toEqual([]);
+  });
+
+  it("reads a number through a page's spaces (6 . 5%左右, 1200 万人以上)", () => {
+    expect(extract("经济增长6 . 5%左右,城镇新增就业 1200 万人以上。", 2025).map(brief)).toEqual([
+      ["=", 6.5, "%"],
+      [">=", 12000000, "人"]
+    ]);
+  });
+
+  it("reads a sentence over the plan by a number (新开工30项,超计划16项) and a milestone passed (历史性跨越) as results", () => {
+    for (const sentence of ["新开工30项,超计划16项。", "全年完成投资2510.1亿元,同比增长5.3%,历史性跨越2500亿元大关。"])
+      expect(extract(sentence, 2026), sentence).toEqual([]);
+  });
+
+  it("reads a title that says a plan is (expected to be) completed (规划《纲要》预计完成31项指标) as a report", () => {
+    const news =
+      "温州“十三五”规划《纲要》预计完成31项指标\n“十三五”期间,全市地区生产总值年均增长7.2%左右;人均生产总值73000元左右。预计2020年全市地区生产总值达到6900亿元左右。\n";
+    expect(extractTargets(news, {year: 2020})).toEqual([]);
+    // a title that strives to complete is a plan's
+    const plan = "关于确保圆满完成2020年目标任务的通知\n全年新建幼儿园8所。\n";
+    expect(extractTargets(plan, {year: 2020}).map(brief)).toEqual([[">=", 8, "所"]]);
+  });
+
+  it("reads 今年 in a report as the year reported, unless its sentence says a plan", () => {
+    const news =
+      "温州“十三五”规划《纲要》预计完成31项指标\n“十三五”期间,特别是今年全市新增高新技术企业数创历史新高,研发经费支出占生产总值比重超过2.2%。在城市能级方面,常住人口城市化率达71%左右。\n";
+    expect(extractTargets(news, {year: 2020})).toEqual([]);
+    const press = "交通运输部新闻发布会\n去年新改建农村公路15万公里。今年,全年计划新改建农村公路10万公里。\n";
+    expect(extractTargets(press, {year: 2024}).map(brief)).toEqual([[">=", 100000, "公里"]]);
+  });
+
+  it("reads a numbered paragraph whose own heading looks back (1.“十三五”发展取得的巨大成就。) as results", () => {
+    const proposal =
+      "一、开启新征程\n1.“十三五”发展取得的巨大成就。经济社会发展取得巨大成就。预计,2020年生产总值达到1200亿元左右,人均生产总值超过9.3万元。\n2.今后五年的主要目标。生产总值达到1600亿元。\n";
+    expect(extractTargets(proposal, {year: null}).map(brief)).toEqual([[">=", 1600e8, "元"]]);
+  });
+
+  it("reads a percentage in words (百分之四點五至百分之五, 百分之二左右), traditional characters too", () => {
+    expect(
+      extract(
+        "將經濟增長目標設定在百分之四點五至百分之五,居民消費價格漲幅百分之二左右,失業率百分之五點五左右。",
+        2026
+      ).map((t) => [t.comparator, t.value, t.value_max, t.unit])
+    ).toEqual([
+      ["between", 4.5, 5, "%"],
+      ["=", 2, null, "%"],
+      ["=", 5.5, null, "%"]
+    ]);
+  });
+
+  it("reads a value the plan sets (赤字率拟按3%安排) as exactly that", () => {
+    expect(extract("今年赤字率拟按3%安排。", 2025).map(brief)).toEqual([["=", 3, "%"]]);
+  });
+
+  it("reads a count that opens its clause on its progress (16项基本符合或快于预期, 4项指标提前实现) as a result", () => {
+    for (const sentence of ["纲要提出的20项主要指标中,16项基本符合或快于预期,4项相对滞后。", "其中,4项指标提前实现。"])
+      expect(extract(sentence, 2023), sentence).toEqual([]);
+  });
+
+  it("takes each count of a list after a describing verb (《建议》共有15个部分、61条) for no target", () => {
+    expect(extract("《建议》共有15个部分、61条,分为三大板块。", 2025)).toEqual([]);
+  });
+
+  it("keeps a clause naming the latest year past under a subheading that looks back (一、2008年工作回顾)", () => {
+    const review =
+      "区政府工作报告\n一、2008年工作回顾\n一是综合经济实力跃上大台阶。2008年全区生产总值完成142亿元,增长14.7%。\n";
+    expect(extractTargets(review, {year: null})).toEqual([]);
+  });
+});
