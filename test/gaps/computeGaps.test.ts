@@ -207,6 +207,9 @@ describe("a plan with no numeric targets (a 工作要点 of tasks only)", () => 
   it("gives no gaps rows, with or without observations, as of a month or by months", () => {
     expect(computeGaps({targets: [], observations: [], asOf: "2023-06"})).toEqual([]);
     expect(computeGaps({targets: [], observations: OBSERVATIONS})).toEqual([]);
-    expect([...gapsByMonth({targets: [], observations: OBSERVATIONS, months: ["2023-05", "2023-06"]})]).toEqual([[], []]);
+    expect([...gapsByMonth({targets: [], observations: OBSERVATIONS, months: ["2023-05", "2023-06"]})]).toEqual([
+      [],
+      []
+    ]);
   });
 });
