@@ -83,6 +83,9 @@ const TIME_FRAGMENT = /^(?:第?[一二三四1-4]季度|[上下]半年|全年|\d{
 /** A row of sections between rows: a short `一、…` paragraph. */
 const isSectionRow = (p: Paragraph) => SECTION_ROW.test(p.text) && p.text.length <= 60;
 
+/** A header fragment that ends the name before it (`重点工作` / `任务`, `牵头` … `单位`), when the name keeps its role. */
+const SUFFIX_FRAGMENT = /^(?:任务|单位|部门|科室|处室|时限|时间|情况|内容)$/;
+
 interface Paragraph {
   start: number;
   end: number;
@@ -117,9 +120,13 @@ function headerAt(paragraphs: readonly Paragraph[], i: number): {columns: CellCo
     const text = paragraphs[j]!.text;
     const role = tableColumnRole(text);
     const joined = j + 1 < paragraphs.length ? text + paragraphs[j + 1]!.text : "";
-    if (TIME_FRAGMENT.test(text) && columns.length) {
-      columns.at(-1)!.header += text;
-      columns.at(-1)!.time = text;
+    const before = columns.at(-1);
+    if (TIME_FRAGMENT.test(text) && before) {
+      before.header += text;
+      before.time = text;
+      j++;
+    } else if (SUFFIX_FRAGMENT.test(text) && before && tableColumnRole(before.header + text) === before.role) {
+      before.header += text; // 重点工作 / 任务: one column
       j++;
     } else if (role !== null) {
       columns.push({role, header: text});

@@ -87,10 +87,15 @@ function cellTableLines(lines: readonly PlanLine[]): readonly TaskLine[] {
   if (!tables.length) return lines;
   const base = lines[0]?.offset ?? 0;
   const text = lines.map((l) => l.line).join("\n");
+  /** The line `offset` lies on (the last that starts at or before it: lines run in order). */
   const lineAt = (offset: number) => {
-    let found = lines[0]!;
-    for (const l of lines) if (l.offset <= offset) found = l;
-    return found;
+    let low = 0;
+    for (let high = lines.length - 1; low < high;) {
+      const mid = (low + high + 1) >> 1;
+      if (lines[mid]!.offset <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return lines[low]!;
   };
   const out: TaskLine[] = [];
   /** A table's rows and its rows of sections, put in the order of the text when the table ends. */

@@ -190,6 +190,43 @@ describe("cellTables: a table copied one cell a paragraph", () => {
     ]);
   });
 
+  it("joins a name's last word on a line of its own to the name before it (重点工作 / 任务)", () => {
+    const text = paragraphs(
+      "序号",
+      "重点工作",
+      "任务",
+      "牵头",
+      "单位",
+      "完成",
+      "时限",
+      "1",
+      "出台方案。",
+      "市教育局",
+      "6月底前"
+    );
+    expect(read(text)).toEqual([
+      {
+        columns: [
+          ["序号", "no"],
+          ["重点工作任务", "task"],
+          ["牵头单位", "lead"],
+          ["完成时限", "deadline"]
+        ],
+        rows: [
+          [
+            1,
+            [
+              ["task", "出台方案。"],
+              ["lead", "市教育局"],
+              ["deadline", "6月底前"]
+            ]
+          ]
+        ],
+        span: text.trim()
+      }
+    ]);
+  });
+
   it("leaves the closing stop out of a list of offices", () => {
     const text = paragraphs(
       "序号",
