@@ -10,3 +10,4 @@ export * from "./readPlanText.js";
 export * from "./structure.js";
 export * from "./unwrapLines.js";
 export * from "./glosses.js";
+export * from "./cellTable.js";

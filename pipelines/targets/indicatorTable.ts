@@ -1,6 +1,6 @@
 import type {Comparator} from "./mentions.js";
 import {UNITS} from "./mentions.js";
-import {parsePlanNumber} from "../plan/index.js";
+import {cellTables, parsePlanNumber} from "../plan/index.js";
 
 /** A target read from a row of an indicator table that has a header. Offsets are into the text. */
 export interface IndicatorRow {
@@ -211,7 +211,8 @@ interface Line {
  * and `-` cells are empty; `≥80`, `>20`, `<0.01`, `90%以上` give the comparator; `〔13.5〕` is a
  * cumulative figure; row numbers are never values. In a flattened table a row whose name is followed
  * by sub-rows (其中:小学 / 初中) lists its values column by column. Returns the targets and the
- * spans of text the tables take (header to last row), which hold no other targets.
+ * spans of text the tables take (header to last row), which hold no other targets; of a task table copied one cell a
+ * paragraph (`cellTables`), the spans of its cells other than its task cells (目前完成情况 reports, no targets).
  */
 export function readIndicatorTables(text: string): {rows: IndicatorRow[]; spans: [number, number][]} {
   const lines: Line[] = [];
@@ -259,6 +260,11 @@ export function readIndicatorTables(text: string): {rows: IndicatorRow[]; spans:
       if (i < 0) break;
     }
   }
+  // a task or progress table copied one cell a paragraph: its targets are in its task cells; its other cells (what
+  // was done, offices, times) hold none
+  for (const table of cellTables(lines.map(({text: line, start: offset}) => ({offset, line}))))
+    for (const row of table.rows)
+      for (const cell of row.cells) if (cell.role !== "task") spans.push([cell.start, cell.end]);
   return {rows, spans};
 }
 

@@ -334,8 +334,14 @@ function mergeOwners(a: TaskOwners, b: TaskOwners): TaskOwners {
 
 /** The offices a task table row's 牵头单位 and 配合单位 cells name, as printed, else null. */
 function tableOwners(input: string, cells: NonNullable<TaskLine["cells"]>): TaskOwners | null {
-  const lead = cells.filter((c) => c.role === "lead").flatMap((c) => officeNames(input.slice(c.start, c.end)));
-  const partners = cells.filter((c) => c.role === "partners").flatMap((c) => officeNames(input.slice(c.start, c.end)));
+  // a cell of two paragraphs (`农业股` / `乡村产业发展股`) names an office in each
+  const names = (role: string) =>
+    cells
+      .filter((c) => c.role === role)
+      .flatMap((c) => input.slice(c.start, c.end).split(/\s*\n\s*/))
+      .flatMap((part) => officeNames(part));
+  const lead = names("lead");
+  const partners = names("partners");
   const all = [...lead, ...partners];
   return all.length ? {lead: all[0]!, partners: all.slice(1)} : null;
 }

@@ -1,4 +1,4 @@
-import type {PlanLine} from "../plan/index.js";
+import {type CellTable, type PlanLine, cellTables, tableColumnRole} from "../plan/index.js";
 
 /**
  * A line of the plan as tasks read it: a table row's task cell is a line of its own, with the row's time-limit cell.
@@ -13,32 +13,21 @@ export interface TaskLine extends PlanLine {
 /** What a header cell of a task table says its column holds. */
 export type Role = "no" | "task" | "deadline" | "lead" | "partners" | "other";
 
-const NO_HEADER = /^(?:序号|编号)$/;
-const TASK_HEADER = /任务|工作内容|事项|举措|具体措施|^(?:重点|主要)工作$|^工作重点$/;
-const DEADLINE_HEADER = /^(?:完成)?(?:时限|时间)(?:要求|节点)?$|^时间节点$|^进度安排$/;
-const LEAD_HEADER = /^(?:牵头|主责)(?:单位|部门|处室|科室)$/;
-const PARTNER_HEADER = /^(?:配合|责任|协办|参与)(?:单位|部门|处室|科室)$/;
-const OTHER_HEADER = /单位|部门|领导|责任人|备注|类别|分类|领域/;
 /** A row's 序号 cell: `1`, or `1.`/`1、` as some tables print it. */
 const NUMBER_CELL = /^(\d{1,3})[.、]?$/;
 
 /**
  * What a task table's header cell says its column holds (`序号` → no, `重点任务` → task, `牵头单位` → lead, `配合单位` or
- * `责任单位` → partners, `完成时限` → deadline, other office or note columns → other), null for no header.
+ * `责任单位` → partners, `完成时限` → deadline, progress, other office or note columns → other), null for no header;
+ * the names are `tableColumnRole`'s (pipelines/plan).
  */
 export function taskTableRole(cell: string): Role | null {
   return roleOf(cell);
 }
 
 function roleOf(cell: string): Role | null {
-  const c = cell.replace(/\s+/g, "");
-  if (!c || c.length > 12) return null;
-  if (NO_HEADER.test(c)) return "no";
-  if (DEADLINE_HEADER.test(c)) return "deadline";
-  if (TASK_HEADER.test(c)) return "task";
-  if (LEAD_HEADER.test(c)) return "lead";
-  if (PARTNER_HEADER.test(c)) return "partners";
-  return OTHER_HEADER.test(c) ? "other" : null;
+  const role = tableColumnRole(cell);
+  return role === "progress" ? "other" : role;
 }
 
 /** A cell of a table: the line it is on and where it lies in it. */
@@ -84,6 +73,80 @@ function cellsOf(lines: readonly PlanLine[]): Cell[] {
  * other cells are no text. The row's time-limit cell goes with it. Other lines are kept as they are.
  */
 export function taskTableLines(lines: readonly PlanLine[]): TaskLine[] {
+  return barTableLines(cellTableLines(lines));
+}
+
+/**
+ * The plan's lines with each table copied one cell a paragraph (`cellTables`) read: each row gives its task cells, the
+ * first opening the item its 序号 names (in the section the row is in), the others under it (with the time their
+ * column's header names, `第二季度`), with the row's time-limit and office cells; the table's other lines (header,
+ * progress and note cells) are no text, its rows of sections (`一、…`) stay.
+ */
+function cellTableLines(lines: readonly PlanLine[]): readonly TaskLine[] {
+  const tables = cellTables(lines);
+  if (!tables.length) return lines;
+  const base = lines[0]?.offset ?? 0;
+  const text = lines.map((l) => l.line).join("\n");
+  /** The line `offset` lies on (the last that starts at or before it: lines run in order). */
+  const lineAt = (offset: number) => {
+    let low = 0;
+    for (let high = lines.length - 1; low < high;) {
+      const mid = (low + high + 1) >> 1;
+      if (lines[mid]!.offset <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return lines[low]!;
+  };
+  const out: TaskLine[] = [];
+  /** A table's rows and its rows of sections, put in the order of the text when the table ends. */
+  let held: TaskLine[] = [];
+  let t = 0;
+  const close = () => {
+    held.push(...tableRows(tables[t++]!, {text, base, lineAt}));
+    out.push(...held.sort((a, b) => a.offset - b.offset));
+    held = [];
+  };
+  for (const l of lines) {
+    while (t < tables.length && l.offset > tables[t]!.end) close();
+    if (t < tables.length && l.offset >= tables[t]!.start) {
+      if (l.opens === "section") held.push(l);
+    } else out.push(l);
+  }
+  while (t < tables.length) close();
+  return out;
+}
+
+/** A cell table's rows as task lines, in order (see `cellTableLines`). */
+function tableRows(
+  table: CellTable,
+  {text, base, lineAt}: {text: string; base: number; lineAt: (offset: number) => PlanLine}
+): TaskLine[] {
+  return table.rows.flatMap((row) => {
+    const deadline = row.cells.find((c) => c.role === "deadline");
+    const offices = row.cells.flatMap((c) =>
+      c.role === "lead" || c.role === "partners" ? [{role: c.role, start: c.start, end: c.end}] : []
+    );
+    return row.cells
+      .filter((c) => c.role === "task")
+      .map((c, k): TaskLine => {
+        const time = table.columns[c.column]!.time;
+        const due = deadline ? text.slice(deadline.start - base, deadline.end - base) : time;
+        return {
+          section: lineAt(c.start).section,
+          item: row.no,
+          offset: c.start,
+          line: text.slice(c.start - base, c.end - base),
+          body: 0,
+          opens: k === 0 ? "item" : null,
+          ...(due ? {deadline: due} : {}),
+          ...(offices.length ? {cells: offices} : {})
+        };
+      });
+  });
+}
+
+/** The lines with the tables whose cells share a line read (see `taskTableLines`). */
+function barTableLines(lines: readonly TaskLine[]): TaskLine[] {
   const cells = cellsOf(lines);
   const rows = new Map<number, TaskLine[]>();
   const dropped = new Set<number>();

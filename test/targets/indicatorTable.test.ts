@@ -25,6 +25,23 @@ const row = (t: {
 });
 
 describe("indicator tables as plans print them", () => {
+  it("reads no targets in the progress, office and time cells of a table copied one cell a paragraph", () => {
+    const text = [
+      "某局2031年重点工作完成情况",
+      "序号",
+      "目标任务",
+      "牵头责任单位",
+      "计划完成时间",
+      "目前完成情况",
+      "55",
+      "完成“三品一标”认证10个。",
+      "农业股",
+      "2031年底",
+      "1、查处违法行为31起。2、对全县18个乡镇农资市场进行检查。"
+    ].join("\n\n");
+    expect(extractTargets(text).map((t) => [t.indicator, t.value, t.unit])).toEqual([["三品一标认证", 10, "个"]]);
+  });
+
   it("reads rows split by spaces under 序号 指标 单位 基期值 目标值 属性: comparators, empty cells, cumulative figures, no row numbers", () => {
     const text = [
       "一、主要指标",

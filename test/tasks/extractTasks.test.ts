@@ -283,6 +283,68 @@ describe("extractTasks: one row per phrasing", () => {
     ]);
   });
 
+  it("a table copied one cell a paragraph (blank lines between): rows in their sections, offices, time limits, no progress", () => {
+    const input = [
+      "某局2031年重点工作完成情况",
+      "序号",
+      "目标任务",
+      "牵头责任单位",
+      "计划完成时间",
+      "目前完成情况",
+      "一、稳定粮食生产",
+      "6",
+      "建成高标准农田8.3万亩,确保粮食总产稳定。",
+      "农业股",
+      "乡村产业发展股",
+      "2",
+      "2031年底",
+      "1、已建成6万亩。2、整体进度70%。",
+      "二、促进增收",
+      "52",
+      "加快推动农业规模化经营。",
+      "经管站",
+      "2031年6月底前",
+      "已完成。"
+    ].join("\n\n");
+    const {items, tasks} = extractTasks(input);
+    expect(items.map((i) => [i.item_id, i.title])).toEqual([
+      ["1.6", "建成高标准农田8.3万亩"],
+      ["2.52", "加快推动农业规模化经营"]
+    ]);
+    expect(tasks.map((t) => [t.task_id, t.text, t.lead, t.partners, t.deadline, t.deadline_source])).toEqual([
+      ["1.6-t1", "建成高标准农田8.3万亩,确保粮食总产稳定", "农业股", ["乡村产业发展股"], "2031-12", "table"],
+      ["2.52-t1", "加快推动农业规模化经营", "经管站", [], "2031-06", "table"]
+    ]);
+    for (const t of tasks) expect(input.slice(t.start_offset, t.end_offset)).toBe(t.text);
+  });
+
+  it("a table copied one cell a paragraph with two task columns: the first titles the row, a 第二季度 column is due at its end", () => {
+    const input = [
+      "某镇2031年重点工作",
+      "序号",
+      "重点工作",
+      "责任",
+      "科室",
+      "攻坚目标",
+      "任务",
+      "工作任务安排",
+      "第二季度",
+      "完成情况",
+      "1",
+      "水库工程政策处理",
+      "水库工程领导小组",
+      "完成项目政策处理工作。",
+      "推进坟墓迁移工作。",
+      "迁移进度达60%。"
+    ].join("\n\n");
+    const {items, tasks} = extractTasks(input);
+    expect(items.map((i) => [i.item_id, i.title])).toEqual([["0.1", "水库工程政策处理"]]);
+    expect(tasks.map((t) => [t.task_id, t.text, t.lead, t.deadline])).toEqual([
+      ["0.1-t1", "完成项目政策处理工作", "水库工程领导小组", "2031-12"],
+      ["0.1-t2", "推进坟墓迁移工作", "水库工程领导小组", "2031-06"]
+    ]);
+  });
+
   it.each([
     ["cells split by tabs (a table copied from Word or Excel)", "\t", ""],
     ["cells split by full-width bars ｜", "｜", ""],

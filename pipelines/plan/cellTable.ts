@@ -1,0 +1,255 @@
+/** What a column of a plan's task or progress table holds, as its header names it. */
+export type TableColumnRole = "no" | "task" | "deadline" | "lead" | "partners" | "progress" | "other";
+
+const NO_HEADER = /^(?:序号|编号)$/;
+const TASK_HEADER = /任务|工作内容|事项|举措|具体措施|^(?:重点|主要)工作$|^工作重点$/;
+const DEADLINE_HEADER = /^(?:计划)?(?:完成)?(?:时限|时间)(?:要求|节点)?$|^时间节点$|^进度安排$/;
+const LEAD_HEADER = /^(?:牵头|主责)(?:责任)?(?:单位|部门|处室|科室)$|^主要责任(?:单位|部门)$/;
+const PARTNER_HEADER = /^(?:协同)?(?:配合|责任|协办|参与)(?:单位|部门|处室|科室)$/;
+/** A column that reports what was done (目前完成情况, 进展情况, 是否达到序时进度): no task, no target. */
+const PROGRESS_HEADER = /(?:完成|进展|推进|落实|执行)情况$|^(?:工作)?进展$|序时进度|^完成进度$/;
+const OTHER_HEADER = /单位|部门|领导|责任人|备注|类别|分类|领域/;
+
+/**
+ * What a task table's header cell says its column holds (`序号` → no, `重点任务` → task, `牵头单位` or `主要责任单位`
+ * → lead, `配合单位`, `协同配合单位` or `责任单位` → partners, `完成时限` or `计划完成时间` → deadline, `目前完成情况` or
+ * `是否达到序时进度` → progress, other office or note columns → other), null for no header.
+ */
+export function tableColumnRole(cell: string): TableColumnRole | null {
+  const c = cell.replace(/\s+/g, "");
+  if (!c || c.length > 12) return null;
+  if (NO_HEADER.test(c)) return "no";
+  if (DEADLINE_HEADER.test(c)) return "deadline";
+  if (PROGRESS_HEADER.test(c)) return "progress";
+  if (TASK_HEADER.test(c)) return "task";
+  if (LEAD_HEADER.test(c)) return "lead";
+  if (PARTNER_HEADER.test(c)) return "partners";
+  return OTHER_HEADER.test(c) ? "other" : null;
+}
+
+/** A line of text and where it starts in the text (a `PlanLine` is one). */
+export interface TextLine {
+  offset: number;
+  line: string;
+}
+
+/** A column of a cell table: its role and its header's words (a header split over two lines joined). */
+export interface CellColumn {
+  role: TableColumnRole;
+  header: string;
+  /** The time a fragment of the header names (`重点任务` / `第二季度` → `第二季度`): when its cells are due. */
+  time?: string;
+}
+
+/** A cell of a row: its column and its span of the text (from its first paragraph to its last). */
+export interface TableCell {
+  column: number;
+  role: TableColumnRole;
+  start: number;
+  end: number;
+}
+
+/** A row of a cell table: its 序号 and its cells, in column order (a column with no paragraph has none). */
+export interface CellTableRow {
+  no: number;
+  /** The span of the row's 序号 cell. */
+  start: number;
+  end: number;
+  cells: TableCell[];
+}
+
+/** A table copied one cell a paragraph: its columns, its rows, and the span it takes (header to last row). */
+export interface CellTable {
+  columns: CellColumn[];
+  rows: CellTableRow[];
+  start: number;
+  end: number;
+}
+
+/** A row's 序号 cell: `1`, or `1.`/`1、` as some tables print it. */
+const NUMBER_CELL = /^(\d{1,3})[.、]?$/;
+/** A row of sections between rows (`一、…`, `(二)…`): no row, it ends the one before. */
+const SECTION_ROW = /^(?:[一二三四五六七八九十]+、|[(][一二三四五六七八九十]+[)])/;
+/** What a time-limit cell says: a year, a month, a quarter, the year's end, or all along. */
+const TIME_CELL = /\d{4}\s*年|\d{1,2}\s*月|[一二三四1-4]季度|年底|年末|底前|上半年|下半年|全年|长期|持续|常态/;
+/** Where an office's name ends (局, 委, 办, 股, 站, 队, 中心 …): a cell of names that runs on from the one before. */
+const OFFICE_END =
+  /(?:局|委|办|股|站|队|中心|处|科|室|组|部|会|院|所|府|司|团|行|社|馆|校|单位|部门|街道|办事处|乡镇|园区|公司)$/;
+/** A header cell: short, without a stop or a comma. */
+const HEADER_LIKE = /^[^,。;:,;:]{1,12}$/;
+/** A header fragment that names a time (`第二季度`, `上半年`, `6月`): it qualifies the column before it. */
+const TIME_FRAGMENT = /^(?:第?[一二三四1-4]季度|[上下]半年|全年|\d{1,2}月(?:份)?)$/;
+
+/** A row of sections between rows: a short `一、…` paragraph. */
+const isSectionRow = (p: Paragraph) => SECTION_ROW.test(p.text) && p.text.length <= 60;
+
+/** A header fragment that ends the name before it (`重点工作` / `任务`, `牵头` … `单位`), when the name keeps its role. */
+const SUFFIX_FRAGMENT = /^(?:任务|单位|部门|科室|处室|时限|时间|情况|内容)$/;
+
+interface Paragraph {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** The lines with text, trimmed, by their spans (a line of spaces or no-break spaces is no paragraph). */
+function paragraphsOf(lines: readonly TextLine[]): Paragraph[] {
+  const out: Paragraph[] = [];
+  for (const {offset, line} of lines) {
+    const text = line.trim();
+    if (!text || line.includes("\n") || /[|｜\t]/.test(text)) {
+      if (text) out.push({start: offset, end: offset, text: ""}); // a line of another kind: a barrier
+      continue;
+    }
+    const lead = line.length - line.trimStart().length;
+    out.push({start: offset + lead, end: offset + lead + text.length, text});
+  }
+  return out;
+}
+
+/**
+ * The header that starts at paragraph `i`: its columns (at least three, the first 序号, one of them a task column),
+ * each a known column name or two fragments of one (`责任` / `领导`; a time `第二季度` joins the column before it), and
+ * the paragraph after it; null for none.
+ */
+function headerAt(paragraphs: readonly Paragraph[], i: number): {columns: CellColumn[]; next: number} | null {
+  if (tableColumnRole(paragraphs[i]!.text) !== "no") return null;
+  const columns: CellColumn[] = [];
+  let j = i;
+  while (j < paragraphs.length && HEADER_LIKE.test(paragraphs[j]!.text)) {
+    const text = paragraphs[j]!.text;
+    const role = tableColumnRole(text);
+    const joined = j + 1 < paragraphs.length ? text + paragraphs[j + 1]!.text : "";
+    const before = columns.at(-1);
+    if (TIME_FRAGMENT.test(text) && before) {
+      before.header += text;
+      before.time = text;
+      j++;
+    } else if (SUFFIX_FRAGMENT.test(text) && before && tableColumnRole(before.header + text) === before.role) {
+      before.header += text; // 重点工作 / 任务: one column
+      j++;
+    } else if (role !== null) {
+      columns.push({role, header: text});
+      j++;
+    } else if (HEADER_LIKE.test(joined) && tableColumnRole(joined) !== null) {
+      columns.push({role: tableColumnRole(joined)!, header: joined});
+      j += 2;
+    } else break;
+  }
+  if (columns.length < 3 || !columns.some((c) => c.role === "task")) return null;
+  return {columns, next: j};
+}
+
+/** Whether a paragraph names offices only (`农业股`, `区教育局、区财政局`): every name ends as an office's does. */
+const namesOffices = (text: string) =>
+  text
+    .replace(/[。.]$/, "")
+    .split(/[、,,;;\s]+/)
+    .every((name) => name.length >= 2 && name.length <= 24 && OFFICE_END.test(name));
+
+/** Whether a paragraph can be an office cell: short, no sentence inside, no time. */
+const officeLike = (text: string) =>
+  text.length <= 160 && !/[。;;!?!?](?=.)/.test(text) && !TIME_CELL.test(text) && !NUMBER_CELL.test(text);
+
+/** Whether a paragraph can be a time-limit cell: a time (`2023年底`), or a short phrase that names no office (`年内`). */
+const timeLike = (text: string) =>
+  text.length <= 40 && (TIME_CELL.test(text) || (text.length <= 12 && !/[,。;,;]/.test(text) && !namesOffices(text)));
+
+/** A stray paragraph a copy leaves between cells (`2`, a lone mark): skipped before a time-limit cell. */
+const stray = (text: string) => /^(?:\d{1,2}|[^\p{L}\p{N}])$/u.test(text);
+
+/**
+ * The row's paragraphs (after its 序号) put in its columns, in order: a task or note column takes one paragraph; an
+ * office column one that names offices, and the next too when it names only offices and the next column is no office
+ * column (`农业股` / `乡村产业发展股`); a time-limit column one that names a time, past a stray `2`, else none; what
+ * is left joins the last column that has a cell.
+ */
+function rowCells(columns: readonly CellColumn[], paragraphs: readonly Paragraph[]): TableCell[] {
+  const cells: TableCell[] = [];
+  let p = 0;
+  for (let k = 1; k < columns.length && p < paragraphs.length; k++) {
+    const {role} = columns[k]!;
+    const here = paragraphs[p]!;
+    const put = (from: Paragraph, to: Paragraph) => cells.push({column: k, role, start: from.start, end: to.end});
+    if (role === "lead" || role === "partners") {
+      if (!officeLike(here.text)) continue;
+      let last = p;
+      const nextRole = columns[k + 1]?.role;
+      while (
+        last + 1 < paragraphs.length &&
+        nextRole !== "lead" &&
+        nextRole !== "partners" &&
+        namesOffices(paragraphs[last + 1]!.text)
+      )
+        last++;
+      const to = paragraphs[last]!;
+      // the closing stop of a list of names (`…,街道办事处。`) is no part of the cell
+      put(here, {...to, end: to.end - (/[。.;;,,]$/.test(to.text) ? 1 : 0)});
+      p = last + 1;
+    } else if (role === "deadline") {
+      let q = p;
+      while (q < paragraphs.length && stray(paragraphs[q]!.text)) q++;
+      if (q < paragraphs.length && timeLike(paragraphs[q]!.text)) {
+        put(paragraphs[q]!, paragraphs[q]!);
+        p = q + 1;
+      }
+    } else {
+      put(here, here);
+      p++;
+    }
+  }
+  if (p < paragraphs.length && cells.length) cells.at(-1)!.end = paragraphs.at(-1)!.end;
+  return cells;
+}
+
+/**
+ * The tables of a text copied one cell a paragraph (a web page's table: each cell on a line of its own, blank lines
+ * between, no `|`): a header of known column names (序号, then 重点工作任务, 牵头单位, 计划完成时间, 完成情况 …; a
+ * name split over two lines joined) and the rows under it, each opened by its 序号 (numbers rising: a stray `2` in a
+ * row is none), its paragraphs put in the columns (see `rowCells`: a cell of two paragraphs, a column left empty). A
+ * row of sections (`一、…`) between rows is kept out of the rows; the table ends at a line of another kind (a `|` row)
+ * or at a row of more paragraphs than its columns allow. Offsets are the lines' (into the text they index).
+ */
+export function cellTables(lines: readonly TextLine[]): CellTable[] {
+  const paragraphs = paragraphsOf(lines);
+  const tables: CellTable[] = [];
+  for (let i = 0; i < paragraphs.length; i++) {
+    const header = headerAt(paragraphs, i);
+    if (!header) continue;
+    const {columns} = header;
+    const rows: CellTableRow[] = [];
+    let j = header.next;
+    let end = paragraphs[header.next - 1]!.end;
+    for (;;) {
+      while (j < paragraphs.length && isSectionRow(paragraphs[j]!)) j++;
+      const number = paragraphs[j] && NUMBER_CELL.exec(paragraphs[j]!.text);
+      if (!number) break;
+      const no = Number(number[1]);
+      if (rows.length && no <= rows.at(-1)!.no) break;
+      // the row's paragraphs: up to the next row's 序号 (a larger number followed by text), a section row or a barrier
+      let k = j + 1;
+      const isRowStart = (m: number) => {
+        const n = NUMBER_CELL.exec(paragraphs[m]!.text);
+        const after = paragraphs[m + 1]?.text ?? "";
+        return n !== null && Number(n[1]) > no && after !== "" && !NUMBER_CELL.test(after);
+      };
+      while (k < paragraphs.length && paragraphs[k]!.text !== "" && !isRowStart(k) && !isSectionRow(paragraphs[k]!))
+        k++;
+      // a row of more paragraphs than its columns allow is the table's last: the text after it is none of its cells
+      const last = k - (j + 1) > columns.length + 2;
+      if (last) k = j + columns.length;
+      const own = paragraphs.slice(j + 1, k);
+      if (!own.length || NUMBER_CELL.test(own[0]!.text)) break;
+      const cells = rowCells(columns, own);
+      if (!cells.some((c) => c.role === "task")) break;
+      rows.push({no, start: paragraphs[j]!.start, end: paragraphs[j]!.end, cells});
+      end = own.at(-1)!.end;
+      j = k;
+      if (last) break;
+    }
+    if (!rows.length) continue;
+    tables.push({columns, rows, start: paragraphs[i]!.start, end});
+    i = j - 1;
+  }
+  return tables;
+}

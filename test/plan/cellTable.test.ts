@@ -1,0 +1,278 @@
+import {describe, expect, it} from "vitest";
+import {cellTables, tableColumnRole} from "../../pipelines/plan/cellTable.js";
+import {planLines} from "../../pipelines/plan/structure.js";
+
+/** A web page's table copied as text: each cell a paragraph, blank lines between. */
+const paragraphs = (...cells: string[]) => cells.join("\n\n") + "\n";
+
+/** The tables of `text` as its rows' cells read: `[序号, [[role, text], …]]`. */
+function read(text: string) {
+  return cellTables(planLines(text)).map((t) => ({
+    columns: t.columns.map((c) => [c.header, c.role]),
+    rows: t.rows.map((r) => [r.no, r.cells.map((c) => [c.role, text.slice(c.start, c.end)])]),
+    span: text.slice(t.start, t.end)
+  }));
+}
+
+describe("tableColumnRole", () => {
+  it.each([
+    ["序号", "no"],
+    ["目标任务", "task"],
+    ["重点工作任务", "task"],
+    ["工作内容", "task"],
+    ["牵头单位", "lead"],
+    ["牵头责任单位", "lead"],
+    ["主要责任单位", "lead"],
+    ["责任单位", "partners"],
+    ["配合单位", "partners"],
+    ["协同配合单位", "partners"],
+    ["完成时限", "deadline"],
+    ["计划完成时间", "deadline"],
+    ["时间节点", "deadline"],
+    ["目前完成情况", "progress"],
+    ["进展情况", "progress"],
+    ["是否达到序时进度", "progress"],
+    ["备注", "other"],
+    ["建成高标准农田8.3万亩", null]
+  ])("%s → %s", (cell, role) => expect(tableColumnRole(cell)).toBe(role));
+});
+
+describe("cellTables: a table copied one cell a paragraph", () => {
+  it("reads each row by its 序号 into the header's columns, a progress column and a missing last cell included", () => {
+    const text = paragraphs(
+      "某局2031年重点工作完成情况",
+      "序号",
+      "目标任务",
+      "牵头责任单位",
+      "计划完成时间",
+      "目前完成情况",
+      "是否达到序时进度",
+      "6",
+      "建成高标准农田8.3万亩。",
+      "农田建设管理股、农业股",
+      "2031年底",
+      "已建成6万亩,整体进度70%。",
+      "是",
+      "7",
+      "完成认证10个。",
+      "经管站",
+      "2031年底",
+      "完成认证8个。"
+    );
+    expect(read(text)).toEqual([
+      {
+        columns: [
+          ["序号", "no"],
+          ["目标任务", "task"],
+          ["牵头责任单位", "lead"],
+          ["计划完成时间", "deadline"],
+          ["目前完成情况", "progress"],
+          ["是否达到序时进度", "progress"]
+        ],
+        rows: [
+          [
+            6,
+            [
+              ["task", "建成高标准农田8.3万亩。"],
+              ["lead", "农田建设管理股、农业股"],
+              ["deadline", "2031年底"],
+              ["progress", "已建成6万亩,整体进度70%。"],
+              ["progress", "是"]
+            ]
+          ],
+          [
+            7,
+            [
+              ["task", "完成认证10个。"],
+              ["lead", "经管站"],
+              ["deadline", "2031年底"],
+              ["progress", "完成认证8个。"]
+            ]
+          ]
+        ],
+        span: text.slice(text.indexOf("序号"), text.lastIndexOf("。") + 1)
+      }
+    ]);
+  });
+
+  it("keeps an office cell of two paragraphs whole, and a stray `2` out of the time-limit cell", () => {
+    const text = paragraphs(
+      "序号",
+      "目标任务",
+      "牵头责任单位",
+      "计划完成时间",
+      "目前完成情况",
+      "54",
+      "加强农产品品牌建设。",
+      "农业股",
+      "乡村产业发展股",
+      "2031年底",
+      "完成认证10个。",
+      "55",
+      "开展农资打假专项治理行动。",
+      "农业执法大队",
+      "2",
+      "2031年底",
+      "查处违法行为31起。"
+    );
+    expect(read(text)[0]!.rows).toEqual([
+      [
+        54,
+        [
+          ["task", "加强农产品品牌建设。"],
+          ["lead", "农业股\n\n乡村产业发展股"],
+          ["deadline", "2031年底"],
+          ["progress", "完成认证10个。"]
+        ]
+      ],
+      [
+        55,
+        [
+          ["task", "开展农资打假专项治理行动。"],
+          ["lead", "农业执法大队"],
+          ["deadline", "2031年底"],
+          ["progress", "查处违法行为31起。"]
+        ]
+      ]
+    ]);
+  });
+
+  it("joins a header split over two lines, a time in it dating its column, and skips rows of sections", () => {
+    const text = paragraphs(
+      "序号",
+      "重点工作",
+      "责任",
+      "科室",
+      "工作任务安排",
+      "第二季度",
+      "完成情况",
+      "一、项目建设",
+      "1",
+      "水库工程",
+      "水库工程领导小组",
+      "推进坟墓迁移工作。",
+      "迁移进度达60%。",
+      "二、城镇建设",
+      "三、民生事业",
+      "2",
+      "美丽城镇",
+      "乡村振兴办",
+      "开展项目建设。",
+      "完成投资3000万元。"
+    );
+    const [table] = cellTables(planLines(text));
+    expect(table!.columns).toEqual([
+      {role: "no", header: "序号"},
+      {role: "task", header: "重点工作"},
+      {role: "partners", header: "责任科室"},
+      {role: "task", header: "工作任务安排第二季度", time: "第二季度"},
+      {role: "progress", header: "完成情况"}
+    ]);
+    expect(read(text)[0]!.rows).toEqual([
+      [
+        1,
+        [
+          ["task", "水库工程"],
+          ["partners", "水库工程领导小组"],
+          ["task", "推进坟墓迁移工作。"],
+          ["progress", "迁移进度达60%。"]
+        ]
+      ],
+      [
+        2,
+        [
+          ["task", "美丽城镇"],
+          ["partners", "乡村振兴办"],
+          ["task", "开展项目建设。"],
+          ["progress", "完成投资3000万元。"]
+        ]
+      ]
+    ]);
+  });
+
+  it("joins a name's last word on a line of its own to the name before it (重点工作 / 任务)", () => {
+    const text = paragraphs(
+      "序号",
+      "重点工作",
+      "任务",
+      "牵头",
+      "单位",
+      "完成",
+      "时限",
+      "1",
+      "出台方案。",
+      "市教育局",
+      "6月底前"
+    );
+    expect(read(text)).toEqual([
+      {
+        columns: [
+          ["序号", "no"],
+          ["重点工作任务", "task"],
+          ["牵头单位", "lead"],
+          ["完成时限", "deadline"]
+        ],
+        rows: [
+          [
+            1,
+            [
+              ["task", "出台方案。"],
+              ["lead", "市教育局"],
+              ["deadline", "6月底前"]
+            ]
+          ]
+        ],
+        span: text.trim()
+      }
+    ]);
+  });
+
+  it("leaves the closing stop out of a list of offices", () => {
+    const text = paragraphs(
+      "序号",
+      "重点工作任务",
+      "主要责任单位",
+      "协同配合单位",
+      "3",
+      "深化合作。",
+      "区教育局",
+      "区投资促进中心。"
+    );
+    expect(read(text)[0]!.rows).toEqual([
+      [
+        3,
+        [
+          ["task", "深化合作。"],
+          ["lead", "区教育局"],
+          ["partners", "区投资促进中心"]
+        ]
+      ]
+    ]);
+  });
+
+  it.each([
+    ["no 序号 column", paragraphs("重点任务", "牵头单位", "完成时限", "1", "出台方案。", "市教育局", "6月底前")],
+    ["no task column", paragraphs("序号", "指标", "单位", "目标值", "1", "入园率", "%", "95")],
+    ["a header without rows", paragraphs("序号", "重点任务", "牵头单位", "完成时限", "一、总体要求", "坚持稳中求进。")],
+    ["cells that share a line", "序号 | 重点任务 | 牵头单位\n1 | 出台方案。 | 市教育局\n"]
+  ])("finds no table in a text with %s", (_name, text) => expect(cellTables(planLines(text))).toEqual([]));
+
+  it("ends the table at a row of more paragraphs than its columns allow: the text after it is no cell", () => {
+    const text = paragraphs(
+      "序号",
+      "重点任务",
+      "牵头单位",
+      "1",
+      "出台方案。",
+      "市教育局",
+      "附件:",
+      "一段说明。",
+      "另一段说明。",
+      "第三段说明。"
+    );
+    const [table] = cellTables(planLines(text));
+    expect(text.slice(table!.start, table!.end)).toBe(
+      paragraphs("序号", "重点任务", "牵头单位", "1", "出台方案。", "市教育局").trim()
+    );
+  });
+});
