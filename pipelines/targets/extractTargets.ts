@@ -273,12 +273,9 @@ function _extractTargets(
   const headlineEnd = headlineBlockEnd(lines);
   // A report (its title says so): prose tells what was done; numbered paragraphs quote the tasks.
   // under a headline, the lede's first sentence too (22日,生态环境部通报了…目标完成情况): 目标完成情况 reports on targets
-  const lede =
-    headlineEnd > 0
-      ? (LEDE.exec(normalized.slice(headlineEnd).replace(/^\s+/, "").replace(LEADING_DAY, ""))?.[0] ?? "")
-      : "";
-  const ledeParagraph =
-    headlineEnd > 0 ? (/^[^\n]*/.exec(normalized.slice(headlineEnd).replace(/^\s+/, ""))?.[0] ?? "") : "";
+  // the lede's first paragraph, and its first sentence
+  const ledeParagraph = headlineEnd > 0 ? /^[^\n]*/.exec(normalized.slice(headlineEnd).trimStart())![0] : "";
+  const lede = LEDE.exec(ledeParagraph.replace(LEADING_DAY, ""))![0];
   const titlePlanAt = lastIndex(PLAN_TITLE, title);
   const report =
     lastIndex(REPORT_TITLE, title) > titlePlanAt ||

@@ -325,13 +325,15 @@ export function findMentions(clause: Clause): Mention[] {
     if (g.unit === "次" && (/届[\u4e00-\u9fa5]*$/.test(left) || /^(全会|会议|会)/.test(text.slice(end)))) continue;
     const rest = text.slice(end);
     const prefix = text.slice(boundary, start);
+    /** The words before the number, without the spaces and 约 right before it. */
+    const bare = prefix.replace(/[\s约]+$/, "");
     if (!acceptUnit(g, prefix, rest, clause.sentence)) continue;
     // a class when a count of what it classes follows (10亿元以上项目25个); 2项以上艺术技能 is a target
     if (g.unit && /^(?:及)?以上[^\d,、;]{1,8}?(?:\d|[一二三四五六七八九十两])/.test(rest)) continue;
     if (g.unit && g.unit !== "%" && DESCRIPTIVE_NOUN.test(rest)) continue;
     if ((g.unit === "项" || g.unit === "个") && INDICATOR_COUNT.test(rest)) continue;
     if (
-      DESCRIPTIVE_VERB.test(prefix.replace(/[\s约]+$/, "").replace(COUNTS_LISTED, "")) ||
+      DESCRIPTIVE_VERB.test(bare.replace(COUNTS_LISTED, "")) ||
       ATTENDING.test(prefix.trimEnd()) ||
       LIST_COUNT.test(prefix.trimEnd()) ||
       (g.unit === "项" && PROJECTS_COUNTED.test(prefix.trimEnd())) ||
@@ -339,7 +341,7 @@ export function findMentions(clause: Clause): Mention[] {
       (RATE_BEFORE.test(prefix) && RATE_AFTER.test(rest)) ||
       BASE_AFTER.test(rest) ||
       QUALIFIER_AFTER.test(rest) ||
-      (ATTRIBUTE_AFTER.test(rest.replace(RANGE_HIGH, "")) && !VERB_BEFORE.test(prefix.replace(/[\s约]+$/, ""))) ||
+      (ATTRIBUTE_AFTER.test(rest.replace(RANGE_HIGH, "")) && !VERB_BEFORE.test(bare)) ||
       (g.unit !== undefined && CAPACITY_UNIT.test(g.unit) && CAPACITY_AFTER.test(rest)) ||
       (CHANGE_FROM.test(prefix.trimEnd()) && CHANGE_TO.test(rest.trimStart())) ||
       baseNote(text, start, openAt(start))
@@ -361,7 +363,7 @@ export function findMentions(clause: Clause): Mention[] {
       g.unit !== "个百分点" &&
       !/\($/.test(prefix) &&
       sharedBy(text, end) &&
-      !COUNTING_VERB.test(prefix.replace(/[\s约]+$/, ""))
+      !COUNTING_VERB.test(bare)
     )
       continue;
     let comparator: Comparator = ">=";
@@ -453,7 +455,7 @@ export function findMentions(clause: Clause): Mention[] {
         mentions[j]!.comparator = "=";
         if (!linked[j]) break;
       }
-    if (!own && previous && /^[、和及与]?$/.test(prefix.trim())) {
+    if (!own && listed) {
       // a list that shares its verb: 分别下降到4.0‰、4.5‰、10/10万
       comparator = previous.comparator;
       baseline_year = previous.baseline_year;
