@@ -24,6 +24,8 @@ export async function launchChromium(): Promise<Browser> {
 /** What went wrong while a page was open: console errors, page errors, failed or foreign requests. */
 export interface PageProblems {
   problems: string[];
+  /** Every response the page received, as `status url`, from the moment it was watched. */
+  responses: string[];
 }
 
 /**
@@ -32,6 +34,8 @@ export interface PageProblems {
  */
 export function watchPage(page: Page, origin: string): PageProblems {
   const problems: string[] = [];
+  const responses: string[] = [];
+  page.on("response", (r) => responses.push(`${r.status()} ${r.url()}`));
   page.on("console", (m) => m.type() === "error" && problems.push(`console: ${m.text()}`));
   page.on(
     "console",
@@ -45,7 +49,7 @@ export function watchPage(page: Page, origin: string): PageProblems {
     if (!url.startsWith(origin) && !url.startsWith("data:") && !url.startsWith("blob:"))
       problems.push(`foreign request: ${url}`);
   });
-  return {problems};
+  return {problems, responses};
 }
 
 /** A built site served locally, and a headless browser to read it. */
@@ -54,7 +58,7 @@ export interface SiteSession {
   url: string;
   origin: string;
   /** Opens `path` in a new page `width` px wide once the network is idle, watching it for problems. */
-  open(path: string, width: number): Promise<{page: Page; problems: string[]}>;
+  open(path: string, width: number): Promise<{page: Page} & PageProblems>;
   close(): Promise<void>;
 }
 
@@ -70,9 +74,9 @@ export async function openSite(siteDir: string): Promise<SiteSession> {
     origin,
     async open(path, width) {
       const page = await browser.newPage({viewport: {width, height: 900}});
-      const {problems} = watchPage(page, origin);
+      const watched = watchPage(page, origin);
       await page.goto(url + path, {waitUntil: "networkidle"});
-      return {page, problems};
+      return {page, ...watched};
     },
     async close() {
       await browser.close();
