@@ -95,12 +95,7 @@ const spaced = (text: string) =>
  * or with a mark (`市教育局` / `市人社局` are two names, as a Word cell's two paragraphs are).
  */
 function cellText(pieces: Piece[], right: number): string {
-  const lines: Piece[][] = [];
-  for (const p of [...pieces].sort((a, b) => b.y - a.y || a.x - b.x)) {
-    const line = lines.find((l) => Math.abs(l[0]!.y - p.y) <= Math.max(l[0]!.size, p.size) / 2);
-    if (line) line.push(p);
-    else lines.push([p]);
-  }
+  const lines = baselines(pieces);
   let out = "";
   let runsOn = true; // whether the line before reached the cell's right edge (the width broke it)
   for (const line of lines) {
@@ -204,4 +199,142 @@ export function pageTables(
       });
   });
   return {rows: out, rest: pieces.filter((p) => !taken.has(p))};
+}
+
+/** Pieces grouped into lines by their baseline (within half the font size), top to bottom. */
+function baselines(pieces: readonly Piece[]): Piece[][] {
+  const lines: Piece[][] = [];
+  for (const p of [...pieces].sort((a, b) => b.y - a.y || a.x - b.x)) {
+    const line = lines.find((l) => Math.abs(l[0]!.y - p.y) <= Math.max(l[0]!.size, p.size) / 2);
+    if (line) line.push(p);
+    else lines.push([p]);
+  }
+  return lines;
+}
+
+/**
+ * The stretches of x that pieces cover, left to right: two closer than half a character are one (a
+ * cell's padding parts two columns by less than a character; a space between words is narrower).
+ */
+function spans(pieces: readonly Piece[]): {from: number; to: number}[] {
+  const out: {from: number; to: number}[] = [];
+  for (const p of [...pieces].sort((a, b) => a.x - b.x)) {
+    const last = out.at(-1);
+    if (last && p.x - last.to < p.size * 0.45) last.to = Math.max(last.to, p.x + p.width);
+    else out.push({from: p.x, to: p.x + p.width});
+  }
+  return out;
+}
+
+/** Whether adding `more` to `pieces` joins two of their stretches (a line that crosses a column's gap). */
+function bridges(pieces: readonly Piece[], more: readonly Piece[]): boolean {
+  const before = spans(pieces);
+  return spans([...pieces, ...more]).some((s) => before.filter((b) => b.from >= s.from && b.to <= s.to).length > 1);
+}
+
+/** A row's number in a table's first column: `1`, `12.`, `(3)`, `一`. */
+const ROW_NUMBER = /^[((]?(?:\d{1,3}|[一二三四五六七八九十]{1,3})[))]?[.、.]?$/;
+
+/**
+ * The rows of a page's tables printed without borders, and the pieces outside them. A table is a run
+ * of lines whose pieces stand in three columns or more, told apart by the space between them: it
+ * starts at a line of three stretches of text or more, takes the lines around it while none crosses
+ * a gap between its columns (a paragraph's line does), and holds three lines of two columns or
+ * more. Its rows are told by the numbers of its first column (a task table's 序号), each row cut from
+ * the next at the widest space between them, the lowest of equal ones (a row's cells may be centred
+ * in it, or set at its top); the lines above the first number are the header row if the space under
+ * them is as wide as that between rows. A table with no such numbers is cut into rows where the space
+ * between two lines is wider than its narrowest (a cell's lines), or a row a line where no space is.
+ */
+export function borderlessTables(pieces: readonly Piece[]): {rows: TableRow[]; rest: Piece[]} {
+  const ink = pieces.filter((p) => p.text.trim());
+  const lines = baselines(ink);
+  const rows: TableRow[] = [];
+  const taken = new Set<Piece>();
+  for (let i = 0; i < lines.length; i++) {
+    if (spans(lines[i]!).length < 3) continue;
+    let [start, end] = [i, i];
+    let table = [...lines[i]!];
+    const near = (upper: Piece[], lower: Piece[]) => upper[0]!.y - lower[0]!.y <= upper[0]!.size * 2.5;
+    while (start > 0 && near(lines[start - 1]!, lines[start]!) && !bridges(table, lines[start - 1]!))
+      table = [...table, ...lines[--start]!];
+    while (end + 1 < lines.length && near(lines[end]!, lines[end + 1]!) && !bridges(table, lines[end + 1]!))
+      table = [...table, ...lines[++end]!];
+    const columns = spans(table);
+    const of = lines.slice(start, end + 1);
+    if (columns.length < 3 || of.filter((l) => spans(l).length >= 2).length < 3) continue;
+    rows.push(...tableRows(table, columns));
+    for (const p of table) taken.add(p);
+    i = end;
+  }
+  return {rows, rest: pieces.filter((p) => !taken.has(p) && !(rows.length && !p.text.trim() && inTables(p)))};
+
+  /** Whether a blank piece lies among the taken ones (the spaces a browser writes between cells). */
+  function inTables(p: Piece): boolean {
+    return [...taken].some((q) => Math.abs(q.y - p.y) <= q.size / 2);
+  }
+}
+
+/** A borderless table's pieces as rows of cells under `columns`: see {@link borderlessTables}. */
+function tableRows(table: readonly Piece[], columns: {from: number; to: number}[]): TableRow[] {
+  const column = (p: Piece) => {
+    const mid = p.x + p.width / 2;
+    const k = columns.findIndex((c) => mid <= c.to + p.size / 2);
+    return k < 0 ? columns.length - 1 : k;
+  };
+  // a line's height is its lowest baseline: a number in a Latin font sits a little higher than the characters beside it
+  const lines = baselines(table)
+    .map((pieces) => ({pieces, y: Math.min(...pieces.map((p) => p.y))}))
+    .sort((a, b) => b.y - a.y);
+  const gap = (k: number) => lines[k]!.y - lines[k + 1]!.y; // between line k and the next
+  const firstText = (k: number) =>
+    spaced(
+      lines[k]!.pieces.filter((p) => column(p) === 0)
+        .sort((a, b) => a.x - b.x)
+        .map((p) => p.text)
+        .join("")
+    );
+  const anchors = lines.flatMap((_, k) => (ROW_NUMBER.test(firstText(k)) ? [k] : []));
+  /** Where two rows part between lines `from` and `to`: after the line of the widest gap, the lowest of equal ones. */
+  const cut = (from: number, to: number) => {
+    let best = from;
+    for (let k = from; k < to; k++) if (gap(k) >= gap(best) - Math.max(0.5, gap(best) * 0.03)) best = k;
+    return best;
+  };
+  const ends: number[] = []; // the last line of each row
+  if (anchors.length >= 2) {
+    anchors.slice(1).forEach((a, k) => ends.push(cut(anchors[k]!, a)));
+    if (anchors[0]! > 0) {
+      // lines above the first number: a header row if the space under them is as wide as that between rows
+      const head = cut(0, anchors[0]!);
+      const usual = ends.map(gap).sort((a, b) => a - b)[Math.floor(ends.length / 2)]!;
+      if (gap(head) >= usual - Math.max(0.5, usual * 0.03)) ends.unshift(head);
+    }
+  } else {
+    // the narrowest space parts a cell's lines; a wider one parts rows (all as narrow: a row a line)
+    const gaps = lines.slice(1).map((_, k) => gap(k));
+    const narrowest = Math.min(...gaps);
+    gaps.forEach((g, k) => (g > narrowest * 1.3 || gaps.every((h) => h <= narrowest * 1.3)) && ends.push(k));
+  }
+  ends.push(lines.length - 1);
+  const out: TableRow[] = [];
+  let from = 0;
+  for (const end of ends) {
+    const inRow = lines.slice(from, end + 1).flatMap((l) => l.pieces);
+    from = end + 1;
+    if (!inRow.length) continue;
+    out.push({
+      cells: columns.map((c, k) =>
+        cellText(
+          inRow.filter((p) => column(p) === k),
+          c.to
+        )
+      ),
+      top: Math.max(...inRow.map((p) => p.y + p.size)),
+      x: columns[0]!.from,
+      width: columns.at(-1)!.to - columns[0]!.from,
+      size: Math.min(...inRow.map((p) => p.size))
+    });
+  }
+  return out;
 }

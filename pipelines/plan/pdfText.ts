@@ -1,7 +1,7 @@
 import {createRequire} from "node:module";
 import {dirname, join} from "node:path";
 import {PlanwatchError, foldCompatibility} from "../core/index.js";
-import {type Piece, type TableRow, pageRules, pageTables} from "./pdfTables.js";
+import {type Piece, type TableRow, borderlessTables, pageRules, pageTables} from "./pdfTables.js";
 import {type PlanLine, planLines} from "./structure.js";
 import {unwrapLines} from "./unwrapLines.js";
 
@@ -263,8 +263,10 @@ export async function pdfText(bytes: Uint8Array, {file}: {file: string}): Promis
         const [a, b, , , x, y] = item.transform as number[];
         pieces.push({text: item.str, x: x!, y: y!, width: item.width, size: Math.hypot(a!, b!) || item.height || 1});
       }
-      const {rows, rest} = pageTables(pieces, pageRules(ops));
-      pages.push(rows.length ? withRows(pageLines(rest), rows) : columnLines(rest));
+      const ruled = pageTables(pieces, pageRules(ops));
+      const loose = borderlessTables(ruled.rest);
+      const rows = [...ruled.rows, ...loose.rows];
+      pages.push(rows.length ? withRows(pageLines(loose.rest), rows) : columnLines(loose.rest));
       page.cleanup();
     }
   } finally {

@@ -84,6 +84,39 @@ describe("pdfText: a ruled table's cells merged over rows", () => {
   });
 });
 
+describe("pdfText: a task table printed without borders", () => {
+  const rows = (n: number) =>
+    Array.from({length: n}, (_, i) => [
+      `0.${i + 1}`,
+      i % 2 ? "市教育局" : "各区县教育局",
+      `2031-${String(i + 1).padStart(2, "0")}`
+    ]);
+  it("reads its columns from the space between them, cells centred in their rows, across two pages (Chromium)", async () => {
+    const text = await read("borderless.pdf");
+    expect(lines(text).slice(0, 4)).toEqual([
+      "某市教育局2031年重点任务分解表",
+      "为抓好年度重点工作落实,现将重点任务分解如下,各责任单位要细化措施,按时完成。",
+      "序号 | 重点任务 | 牵头单位 | 完成时限",
+      "1 | 推进第1项教育重点工作,完善相关制度机制,按时保质完成年度任务。 | 各区县教育局 | 2031年1月底前"
+    ]);
+    expect(lines(text).at(-1)).toBe(
+      "各牵头单位每季度末向局办公室报送推进情况,局办公室汇总后通报全局,确保各项任务按期完成、取得实效。"
+    );
+    const {tasks} = extractTasks(text);
+    expect(tasks.map((t) => [t.item_id, t.lead, t.deadline])).toEqual(rows(12));
+    expect(tasks[2]!.text).toBe(
+      "推进第3项教育重点工作,统筹城乡学校布局调整和资源配置,健全督导评估机制,确保各项措施落地见效,完善相关制度机制,按时保质完成年度任务"
+    );
+  });
+  it("parts rows set at their top with no space between them (LibreOffice, from a Word table without borders)", async () => {
+    const text = await read("borderless-lo.pdf");
+    expect(lines(text)).toContain(
+      "3 | 推进第3项教育重点工作,统筹城乡学校布局调整和资源配置,按时保质完成年度任务。 | 各区县教育局 | 2031年3月底前"
+    );
+    expect(extractTasks(text).tasks.map((t) => [t.item_id, t.lead, t.deadline])).toEqual(rows(8));
+  });
+});
+
 describe("pdfText: two columns", () => {
   it("reads the left column, then the right one, under the title across both", async () => {
     const text = await read("columns.pdf");
