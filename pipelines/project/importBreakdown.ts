@@ -2,7 +2,7 @@ import {existsSync} from "node:fs";
 import {readFile, writeFile} from "node:fs/promises";
 import {basename} from "node:path";
 import {PlanwatchError, foldKey, readGrid, readInputCsv, toCsv} from "../core/index.js";
-import {readPlanDocument} from "../plan/index.js";
+import {planFormat, readPlanDocument} from "../plan/index.js";
 import {
   type ExtractedTask,
   type Role,
@@ -45,7 +45,8 @@ const OFFICE_COLUMNS = ["code", "name", "short_name", "aliases"];
 const PLAN_ID = /^\d{1,2}\.\d{1,3}(?:-t\d{1,3})?$/;
 
 /**
- * Imports a task-breakdown table (任务分解表: `.xlsx`, `.csv` or a Word `.docx` table with 序号, 任务, 牵头单位,
+ * Imports a task-breakdown table (任务分解表: `.xlsx`, `.csv`, or a table of a Word `.docx`, a `.pdf` or a saved web
+ * page, with 序号, 任务, 牵头单位,
  * 配合单位 or 责任单位, 完成时限; headers read by meaning, as the plan's task tables are) into the project's
  * `seeds/responsibilities.csv`, and the office names it names that `seeds/offices.csv` lacks into that file. Each row is
  * matched to the plan's task by the id in its number cell (`1.3-t2`, `1.3`), else by its text (the task's or the
@@ -163,11 +164,11 @@ async function readTable(file: string): Promise<{row: number; cells: string[]}[]
     if (error.code === "ENOENT") throw new PlanwatchError("not_found", `${file}: 文件不存在`);
     throw new PlanwatchError("invalid_breakdown", `${basename(file)}: 无法读取文件(${error.code ?? error.message})`);
   });
-  if (!(await isWordDocument(bytes))) {
+  if (!(await isDocument(bytes, file))) {
     const grid = await readGrid(bytes);
     return grid.rows.map((cells, i) => ({row: grid.rowNumbers[i]!, cells}));
   }
-  // a Word table: readPlanDocument keeps its rows as lines of cells split by `|`
+  // a Word, PDF or web page table: readPlanDocument keeps its rows as lines of cells split by `|`
   const {text} = await readPlanDocument(file);
   return text
     .split("\n")
@@ -176,9 +177,19 @@ async function readTable(file: string): Promise<{row: number; cells: string[]}[]
     .map(({row, line}) => ({row, cells: line.split("|").map((c) => c.trim())}));
 }
 
-/** Whether the bytes are a Word document (a zip holding `word/document.xml`), not a workbook or text. */
-async function isWordDocument(bytes: Uint8Array): Promise<boolean> {
-  if (!(bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04)) return false;
+/**
+ * Whether the bytes are a document whose tables planwatch reads as a plan's (a PDF, a saved web page, a Word
+ * document: a zip holding `word/document.xml`), not a workbook or a CSV.
+ */
+async function isDocument(bytes: Uint8Array, file: string): Promise<boolean> {
+  let format: string;
+  try {
+    format = planFormat(bytes, {file});
+  } catch {
+    return false; // an old binary file (.xls, .doc): the spreadsheet reader says what it is
+  }
+  if (format === "pdf" || format === "html") return true;
+  if (format !== "zip") return false;
   const {default: JSZip} = await import("jszip");
   const zip = await JSZip.loadAsync(bytes).catch(() => null);
   return zip?.file("word/document.xml") != null;

@@ -28,6 +28,36 @@ const lines = async (file: string) =>
     .trimEnd()
     .split("\r\n");
 
+describe("importBreakdown: a task-breakdown table printed as a PDF", () => {
+  let tmp = "";
+  afterAll(() => rm(tmp, {recursive: true, force: true}));
+  it.each([
+    ["a ruled table whose 牵头单位 and 完成时限 cells span rows", "rowspan.pdf"],
+    ["a table printed without borders", "borderless.pdf"]
+  ])("%s: its rows matched to the plan's tasks, with leads and deadlines", async (_, name) => {
+    tmp = await mkdtemp(join(tmpdir(), "planwatch-breakdown-pdf-"));
+    const plan = [
+      "某市教育局2031年工作要点",
+      "一、重点任务",
+      "1.出台学前教育三年行动计划。",
+      "2.推进第2项教育重点工作。",
+      ""
+    ];
+    await writeFile(join(tmp, "plan.txt"), plan.join("\n"));
+    const dir = join(tmp, "project");
+    await initProject(dir, {plan: join(tmp, "plan.txt")});
+    const result = await importBreakdown(join(PROJECT_DIR, "test/fixtures/plans/documents/shapes", name), {
+      projectDir: dir
+    });
+    const rows = (await lines(join(dir, "seeds/responsibilities.csv"))).slice(1).map((l) => l.split(",").slice(0, 4));
+    expect(rows).toEqual([
+      name === "rowspan.pdf" ? ["1.1-t1", "市教育局", "", "2031-06"] : ["1.2-t1", "市教育局", "", "2031-02"]
+    ]);
+    expect(result.unmatched.length).toBe(name === "rowspan.pdf" ? 3 : 11);
+    await rm(tmp, {recursive: true, force: true});
+  });
+});
+
 describe("importBreakdown: a task-breakdown table into responsibilities and offices", () => {
   let tmp = "";
   let dir = "";
