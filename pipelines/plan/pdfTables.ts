@@ -213,14 +213,14 @@ function baselines(pieces: readonly Piece[]): Piece[][] {
 }
 
 /**
- * The stretches of x that pieces cover, left to right: two closer than half a character are one (a
+ * The stretches of x that pieces cover, left to right: two closer than a third of a character are one (a
  * cell's padding parts two columns by less than a character; a space between words is narrower).
  */
 function spans(pieces: readonly Piece[]): {from: number; to: number}[] {
   const out: {from: number; to: number}[] = [];
   for (const p of [...pieces].sort((a, b) => a.x - b.x)) {
     const last = out.at(-1);
-    if (last && p.x - last.to < p.size * 0.45) last.to = Math.max(last.to, p.x + p.width);
+    if (last && p.x - last.to < p.size * 0.3) last.to = Math.max(last.to, p.x + p.width);
     else out.push({from: p.x, to: p.x + p.width});
   }
   return out;
@@ -239,7 +239,8 @@ const ROW_NUMBER = /^[((]?(?:\d{1,3}|[一二三四五六七八九十]{1,3})[))]?
  * The rows of a page's tables printed without borders, and the pieces outside them. A table is a run
  * of lines whose pieces stand in three columns or more, told apart by the space between them: it
  * starts at a line of three stretches of text or more, takes the lines around it while none crosses
- * a gap between its columns (a paragraph's line does), and holds three lines of two columns or
+ * a gap between its columns (a paragraph's line does; a line of one stretch that the table goes on
+ * under is a section's row across it, left a line of its own), and holds three lines of two columns or
  * more. Its rows are told by the numbers of its first column (a task table's 序号), each row cut from
  * the next at the widest space between them, the lowest of equal ones (a row's cells may be centred
  * in it, or set at its top); the lines above the first number are the header row if the space under
@@ -258,10 +259,22 @@ export function borderlessTables(pieces: readonly Piece[]): {rows: TableRow[]; r
     const near = (upper: Piece[], lower: Piece[]) => upper[0]!.y - lower[0]!.y <= upper[0]!.size * 2.5;
     while (start > 0 && near(lines[start - 1]!, lines[start]!) && !bridges(table, lines[start - 1]!))
       table = [...table, ...lines[--start]!];
-    while (end + 1 < lines.length && near(lines[end]!, lines[end + 1]!) && !bridges(table, lines[end + 1]!))
-      table = [...table, ...lines[++end]!];
+    const sections = new Set<number>(); // rows of a section across the table (一、学前教育): lines of their own
+    while (end + 1 < lines.length && near(lines[end]!, lines[end + 1]!)) {
+      const [next, after] = [lines[end + 1]!, lines[end + 2]];
+      // a section's row: one stretch of text, the table going on under it, which it would cross
+      const section =
+        spans(next).length === 1 &&
+        !!after &&
+        near(next, after) &&
+        !bridges(table, after) &&
+        (bridges(table, next) || bridges([...table, ...next], after));
+      if (section) sections.add(++end);
+      else if (!bridges(table, next)) table = [...table, ...lines[++end]!];
+      else break;
+    }
     const columns = spans(table);
-    const of = lines.slice(start, end + 1);
+    const of = lines.slice(start, end + 1).filter((_, k) => !sections.has(start + k));
     if (columns.length < 3 || of.filter((l) => spans(l).length >= 2).length < 3) continue;
     rows.push(...tableRows(table, columns));
     for (const p of table) taken.add(p);

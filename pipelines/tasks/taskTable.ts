@@ -165,12 +165,24 @@ function barTableLines(lines: readonly TaskLine[]): TaskLine[] {
     const deadline = header.indexOf("deadline");
     const taken: Cell[] = cells.slice(i, i + header.length);
     let at = i + header.length;
-    while (
-      at + header.length <= cells.length &&
-      NUMBER_CELL.test(cells[at]!.text) &&
-      cells[at + task]!.text &&
-      !NUMBER_CELL.test(cells[at + task]!.text)
-    ) {
+    const isRow = (k: number) =>
+      k + header.length <= cells.length &&
+      NUMBER_CELL.test(cells[k]!.text) &&
+      !!cells[k + task]!.text &&
+      !NUMBER_CELL.test(cells[k + task]!.text);
+    /** A line of one cell (a row of a section across the table, `一、学前教育`) followed by a row. */
+    const isSectionRow = (k: number) =>
+      k < cells.length &&
+      cells[k - 1]!.line !== cells[k]!.line &&
+      cells[k + 1]?.line !== cells[k]!.line &&
+      isRow(k + 1);
+    while (isRow(at) || isSectionRow(at)) {
+      if (!isRow(at)) {
+        // a numbered section (一、…) stays, opening its section; a group's name (学前教育) is the table's, no text
+        if (lines[cells[at]!.line]!.opens !== "section") taken.push(cells[at]!);
+        at++;
+        continue;
+      }
       const row = cells.slice(at, at + header.length);
       const cell = row[task]!;
       const {section, offset, line} = lines[cell.line]!;

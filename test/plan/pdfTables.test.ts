@@ -104,6 +104,37 @@ describe("borderlessTables: rows", () => {
       "完善资助体系 | 市财政局 | 9月底前"
     ]);
   });
+  it("leaves a section's row across the table (一、学前教育) a line of its own, the table going on under it", () => {
+    const pieces = [
+      ...line(700, [
+        [80, "序号"],
+        [120, "重点任务"],
+        [400, "牵头单位"],
+        [480, "完成时限"]
+      ]),
+      ...line(675, [[80, "一、学前教育"]]),
+      ...line(650, [
+        [80, "1"],
+        [120, "新建幼儿园50所。"],
+        [400, "市教育局"],
+        [480, "6月底前"]
+      ]),
+      ...line(625, [[80, "二、义务教育"]]),
+      ...line(600, [
+        [80, "2"],
+        [120, "推进义务教育学校标准化建设。"],
+        [400, "市教育局"],
+        [480, "9月底前"]
+      ])
+    ];
+    const {rows, rest} = borderlessTables(pieces);
+    expect(rows.map((r) => r.cells.join(" | "))).toEqual([
+      "序号 | 重点任务 | 牵头单位 | 完成时限",
+      "1 | 新建幼儿园50所。 | 市教育局 | 6月底前",
+      "2 | 推进义务教育学校标准化建设。 | 市教育局 | 9月底前"
+    ]);
+    expect(rest.map((p) => p.text)).toEqual(["一、学前教育", "二、义务教育"]);
+  });
   it("makes each line a row when the lines stand evenly apart", () => {
     const pieces = [
       ...line(700, [

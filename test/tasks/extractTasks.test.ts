@@ -283,6 +283,32 @@ describe("extractTasks: one row per phrasing", () => {
     ]);
   });
 
+  it("a task table with rows of sections across it (一、学前教育, 学前教育): the rows after them are read, in their sections", () => {
+    const table = [
+      "序号 | 重点任务 | 牵头单位 | 完成时限",
+      "一、学前教育",
+      "1 | 新建幼儿园50所。 | 市教育局 | 2031年6月底前",
+      "2 | 培训幼儿园教师。 | 各区县教育局 | 2031年9月底前",
+      "二、义务教育",
+      "3 | 推进义务教育学校标准化建设。 | 各区县教育局 | 2031年12月底前",
+      "高中教育",
+      "4 | 建设特色普通高中。 | 市教育局 | 2031年10月底前"
+    ].join("\n");
+    const {items, tasks} = extractTasks(`某市2031年重点任务分解表\n${table}\n`);
+    expect(items.map((i) => [i.item_id, i.section_title])).toEqual([
+      ["1.1", "一、学前教育"],
+      ["1.2", "一、学前教育"],
+      ["2.3", "二、义务教育"],
+      ["2.4", "二、义务教育"]
+    ]);
+    expect(tasks.map((t) => [t.task_id, t.text, t.lead, t.deadline])).toEqual([
+      ["1.1-t1", "新建幼儿园50所", "市教育局", "2031-06"],
+      ["1.2-t1", "培训幼儿园教师", "各区县教育局", "2031-09"],
+      ["2.3-t1", "推进义务教育学校标准化建设", "各区县教育局", "2031-12"],
+      ["2.4-t1", "建设特色普通高中", "市教育局", "2031-10"]
+    ]);
+  });
+
   it("a table copied one cell a paragraph (blank lines between): rows in their sections, offices, time limits, no progress", () => {
     const input = [
       "某局2031年重点工作完成情况",
