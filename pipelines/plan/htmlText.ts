@@ -115,6 +115,40 @@ const isLayoutTable = (table: Element) => {
 const isParagraph = (node: Element): boolean =>
   !node.children.some((c) => isTag(c) && (BLOCK.has(c.name) || c.name === "td" || !isParagraph(c)));
 
+/** Per table, the cells of rows above that span down (`rowspan`), by column: their text and the rows they still cover. */
+const spanning = new WeakMap<Element, ({text: string; rows: number} | undefined)[]>();
+
+/**
+ * A table row's cells as Word's and a PDF's rows are read: a cell spanning rows (`rowspan`, a 牵头单位 for
+ * several tasks) gives each of its rows its text; a cell spanning columns (`colspan`) is followed by empty
+ * ones, so that the cells after it stay under their headers.
+ */
+function rowCells(row: Element): string[] {
+  let table = row.parent;
+  while (table && !isTag(table, "table")) table = table.parent;
+  const above = (table && spanning.get(table as Element)) || [];
+  const out: string[] = [];
+  const spanned = () => {
+    for (let span = above[out.length]; span && span.rows > 0; span = above[out.length]) {
+      out.push(span.text);
+      span.rows--;
+    }
+  };
+  for (const cell of cellsOf(row)) {
+    spanned();
+    const text = clean(flatText(cell));
+    const rows = Math.min(Number(cell.attribs.rowspan) || 1, 1000);
+    const columns = Math.min(Number(cell.attribs.colspan) || 1, 100);
+    for (let k = 0; k < columns; k++) {
+      if (rows > 1) above[out.length] = {text: k === 0 ? text : "", rows: rows - 1};
+      out.push(k === 0 ? text : "");
+    }
+  }
+  spanned();
+  if (table) spanning.set(table as Element, above);
+  return out;
+}
+
 /**
  * The lines of `node`: a block element (paragraph, heading, list item) starts a line, `<br>` ends
  * one, a table row is one line of its cells joined by ` | `; chrome (scripts, styles, navigation) is left out.
@@ -139,9 +173,7 @@ function blockLines(node: AnyNode): string[] {
     if (isAttachment(el)) return;
     if (el.name === "tr" && !isLayoutRow(el)) {
       flush();
-      const cells = el.children
-        .filter((c): c is Element => c.type === "tag" && (c.name === "td" || c.name === "th"))
-        .map((c) => clean(flatText(c)));
+      const cells = rowCells(el);
       if (cells.some(Boolean)) lines.push(cells.join(" | "));
       return;
     }

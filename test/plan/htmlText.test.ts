@@ -65,3 +65,30 @@ describe("htmlText: the article of a government page, whatever its template", ()
     ]);
   });
 });
+
+describe("htmlText: a table's merged cells", () => {
+  it("gives each row of a rowspan cell its text and follows a colspan cell with empty ones; a section row is a line", async () => {
+    const {htmlText} = await import("../../pipelines/plan/htmlText.js");
+    const page = `<!DOCTYPE html><html><head><meta charset="utf-8"><title>某市2031年重点任务分解表</title></head><body>
+<div class="article"><h1>某市2031年重点任务分解表</h1><table>
+<tr><td>序号</td><td>重点任务</td><td>牵头单位</td><td>配合单位</td><td>完成时限</td></tr>
+<tr><td colspan="5">一、学前教育</td></tr>
+<tr><td>1</td><td>新建幼儿园50所。</td><td rowspan="2">市教育局</td><td>市发改委</td><td>2031年6月底前</td></tr>
+<tr><td rowspan="2">2</td><td>推进义务教育学校标准化建设。</td><td>市住建局</td><td>2031年9月底前</td></tr>
+<tr><td>完善资助体系。</td><td colspan="2">市财政局、市民政局</td><td>2031年10月底前</td></tr>
+</table></div></body></html>`;
+    const text = await htmlText(new TextEncoder().encode(page), {file: "分解表.html"});
+    expect(text.split("\n").slice(1, -1)).toEqual([
+      "序号 | 重点任务 | 牵头单位 | 配合单位 | 完成时限",
+      "一、学前教育",
+      "1 | 新建幼儿园50所。 | 市教育局 | 市发改委 | 2031年6月底前",
+      "2 | 推进义务教育学校标准化建设。 | 市教育局 | 市住建局 | 2031年9月底前",
+      "2 | 完善资助体系。 | 市财政局、市民政局 |  | 2031年10月底前"
+    ]);
+    expect(extractTasks(text).tasks.map((t) => [t.task_id, t.lead, t.partners, t.deadline])).toEqual([
+      ["1.1-t1", "市教育局", ["市发改委"], "2031-06"],
+      ["1.2-t1", "市教育局", ["市住建局"], "2031-09"],
+      ["1.2-t2", "市财政局", ["市民政局"], "2031-10"]
+    ]);
+  });
+});
