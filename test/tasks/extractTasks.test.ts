@@ -35,7 +35,15 @@ describe("extractTasks: one row per phrasing", () => {
     ["持续推进 names no month", "持续推进集团化办学。", "2031-12", "year_end"],
     ["until a day (至)", "政策实施期限延长至2032年4月30日。", "2032-04", "text"],
     ["until a month (到)", "到2032年6月建成实验室。", "2032-06", "text"],
-    ["from a day to a day", "2031年5月1日至2032年4月30日实施减免政策。", "2032-04", "text"]
+    ["from a day to a day", "2031年5月1日至2032年4月30日实施减免政策。", "2032-04", "text"],
+    ["a span of months: the month it runs to", "2031年3-6月开展校舍排查。", "2031-06", "text"],
+    ["a span of months with 至", "8月至11月开展集中攻坚。", "2031-11", "text"],
+    ["a span of months into a later year", "2031年12月至2032年6月组织开展“回头看”。", "2032-06", "text"],
+    ["a count of months (1-6月份) dates no work", "对照1-6月份指标推进集团化办学。", "2031-12", "year_end"],
+    ["a part of a month (中旬前)", "10月中旬前完成评估。", "2031-10", "text"],
+    ["a later year's end", "2032年底前完成验收。", "2032-12", "text"],
+    ["每月 recurs: the plan's year end", "每月开展一次巡查。", "2031-12", "year_end"],
+    ["每季度 recurs: the plan's year end", "每季度召开推进会。", "2031-12", "year_end"]
   ] as const)("deadline, %s: %s", (_name, body, deadline, source) => {
     const [task] = extractTasks(plan(body)).tasks;
     expect({deadline: task!.deadline, source: task!.deadline_source}).toEqual({deadline, source});

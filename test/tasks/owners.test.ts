@@ -278,7 +278,11 @@ describe("owners: who leads a task and who takes part, as the plan says", () => 
     ["第三季度", "第三季度", "2031-09"],
     ["年底前", "年底前", "2031-12"],
     ["全年", "全年", "2031-12"],
+    ["a span of months: the month it runs to", "2024年3-6月", "2024-06"],
+    ["a span of months without a year", "3月—6月", "2031-06"],
     ["长期 names no month", "长期", null],
+    ["长期坚持 names no month", "长期坚持", null],
+    ["每季度 names no month", "每季度", null],
     ["持续推进 names no month", "持续推进", null]
   ])("time-limit cell, %s: %s", (_name, cell, deadline) => {
     expect(readTimeLimit(cell, {year: 2031})?.deadline ?? null).toBe(deadline);
