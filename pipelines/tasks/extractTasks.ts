@@ -4,6 +4,7 @@ import {planSections, inferPlanYear, planLines, unwrapLines} from "../plan/index
 import type {TaskLine} from "./taskTable.js";
 import {taskTableLines} from "./taskTable.js";
 import {overlappingIds} from "./overlappingIds.js";
+import {closingLines} from "./closingMatter.js";
 import {type TaskOwners, officeNames, readOwners, readOwnersInText} from "./owners.js";
 import {
   actionVerb,
@@ -154,10 +155,12 @@ function _extractTasks(
   /** Each item's tasks so far, for the notes that complete them (a plan of many items: not every task per note). */
   const itemTasks = new Map<string, ExtractedTask[]>();
   const targetIds = overlappingIds(targets);
+  // a signature, its date, 抄送 and 附件 lines close the document: no tasks
+  const closing = closingLines(lines);
   for (const [index, {section, item, offset, line, body, opens, deadline: timeCell, cells}] of lines.entries()) {
     if ((section === 0 && sectioned && !opensOnItem) || item === 0 || prefaceSections.has(section)) continue;
     const paragraph = line.slice(body).trim();
-    if (!paragraph || namesGroup(lines, index)) continue;
+    if (!paragraph || namesGroup(lines, index) || closing.has(index)) continue;
     const key = `${section}.${item}`;
     if (preface.has(key)) continue;
     if (opens === "item" && !items.has(key) && isPrefaceHeading(paragraph)) {

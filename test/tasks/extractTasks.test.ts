@@ -63,6 +63,19 @@ describe("extractTasks: one row per phrasing", () => {
     expect(task!.text).toBe(body.slice(0, -1));
   });
 
+  it("a signature, its date, 抄送, 附件 and a print line after the last item are no tasks", () => {
+    const text =
+      "某县2031年工作要点\n\n一、重点工作\n\n1.推进示范建设。完成学校改造。\n\n2.开展专项整治。6月底前完成排查。\n\n" +
+      "某县人民政府办公室\n\n2031年3月1日\n\n(此件公开发布)\n\n抄送:县委办公室,县人大常委会办公室。\n\n" +
+      "附件:1.重点任务分解表\n     2.责任单位联系表\n\n某县人民政府办公室  2031年3月2日印发\n";
+    const {items, tasks} = extractTasks(text);
+    expect(items.map((i) => i.item_id)).toEqual(["1.1", "1.2"]);
+    expect(tasks.map((t) => [t.task_id, t.text])).toEqual([
+      ["1.1-t1", "完成学校改造"],
+      ["1.2-t1", "6月底前完成排查"]
+    ]);
+  });
+
   it("one task per action sentence, split at 。 and ;", () => {
     expect(texts("出台行动计划;建设资源库。开展教师培训!")).toEqual(["出台行动计划", "建设资源库", "开展教师培训"]);
   });
