@@ -239,9 +239,12 @@ function _extractTasks(
       const start = offset + piece.start;
       const end = offset + piece.end;
       const clause = normalized.slice(start, end);
-      const own = readDeadline(clause, {year});
-      const titled = itemDeadlines.get(key) ?? null;
-      const deadline = own ?? part.noted ?? titled ?? tabled;
+      const {deadline, source} = taskDeadline([
+        [readDeadline(clause, {year}), "text"],
+        [part.noted, "text"],
+        [itemDeadlines.get(key) ?? null, "text"],
+        [tabled, "table"]
+      ]);
       inText = readOwnersInText(input.slice(start, end)) ?? inText;
       const owners = part.owners ?? inText ?? itemOwners.get(key) ?? sectionOwners.get(section) ?? null;
       tasks.push({
@@ -255,7 +258,7 @@ function _extractTasks(
         end_offset: end,
         verb: actionVerb(clause),
         deadline: deadline?.deadline ?? (year === null ? null : `${year}-12`),
-        deadline_source: own || part.noted || titled ? "text" : tabled ? "table" : year === null ? null : "year_end",
+        deadline_source: source ?? (year === null ? null : "year_end"),
         deadline_words: deadline?.words ?? null,
         lead: owners?.lead ?? null,
         partners: owners?.partners ?? [],
@@ -267,6 +270,23 @@ function _extractTasks(
     }
   }
   return {year, items: [...items.values()], tasks};
+}
+
+type Deadline = ReturnType<typeof readDeadline>;
+
+/**
+ * A task's deadline from where it may be said, in order (its words, its note, its item's heading, its table row's cell), with
+ * where it was said: the first that names a limit, else the first after its words that names the year, else its words
+ * (`全年`, `年内` in a sentence span the year, `力争全年盘活10家`: a limit said elsewhere says more), else none.
+ */
+function taskDeadline(said: readonly (readonly [Deadline, "text" | "table"])[]): {
+  deadline: Deadline;
+  source: "text" | "table" | null;
+} {
+  const found =
+    said.find(([d]) => d !== null && !/^(?:全年|年内)$/.test(d.words)) ??
+    [...said.slice(1), said[0]].find((s) => s !== undefined && s[0] !== null);
+  return {deadline: found?.[0] ?? null, source: found?.[1] ?? null};
 }
 
 /** A run of a line's sentences and the note that closes it: the text to cut into tasks, from `from`, and what the note names. */

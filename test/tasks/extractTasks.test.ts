@@ -76,6 +76,17 @@ describe("extractTasks: one row per phrasing", () => {
     ]);
   });
 
+  it("全年 in a sentence spans the year: a table row's time-limit cell dates the task", () => {
+    const text =
+      "某市2031年重点任务分解表\n序号 | 重点任务 | 牵头单位 | 完成时限\n1 | 力争全年盘活存量土地400亩 | 市自然资源局 | 6月底前\n";
+    expect(extractTasks(text).tasks.map((t) => [t.deadline, t.deadline_source, t.deadline_words])).toEqual([
+      ["2031-06", "table", "6月底前"]
+    ]);
+    expect(extractTasks(plan("力争全年盘活存量土地400亩。")).tasks.map((t) => [t.deadline, t.deadline_source])).toEqual(
+      [["2031-12", "text"]]
+    );
+  });
+
   it("one task per action sentence, split at 。 and ;", () => {
     expect(texts("出台行动计划;建设资源库。开展教师培训!")).toEqual(["出台行动计划", "建设资源库", "开展教师培训"]);
   });
