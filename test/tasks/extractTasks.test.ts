@@ -87,6 +87,17 @@ describe("extractTasks: one row per phrasing", () => {
     );
   });
 
+  it("a task cell of two paragraphs in a table copied one cell a paragraph gives a task each, led by the row's office", () => {
+    const text =
+      "某市2031年重点任务分解表\n\n序号\n\n重点任务\n\n牵头单位\n\n完成时限\n\n1\n\n推进示范建设,完成学校改造。\n\n开展教师培训。\n\n" +
+      "市教育局\n\n6月底前\n\n2\n\n开展专项整治。\n\n市城管局\n\n年底前\n";
+    expect(extractTasks(text).tasks.map((t) => [t.task_id, t.text, t.lead, t.deadline])).toEqual([
+      ["0.1-t1", "推进示范建设,完成学校改造", "市教育局", "2031-06"],
+      ["0.1-t2", "开展教师培训", "市教育局", "2031-06"],
+      ["0.2-t1", "开展专项整治", "市城管局", "2031-12"]
+    ]);
+  });
+
   it("one task per action sentence, split at 。 and ;", () => {
     expect(texts("出台行动计划;建设资源库。开展教师培训!")).toEqual(["出台行动计划", "建设资源库", "开展教师培训"]);
   });
