@@ -222,8 +222,12 @@ function _extractTasks(
     const noted = readDeadline(line.slice(cut), {year});
     const tabled = !noted && timeCell ? readTimeLimit(timeCell, {year}) : null;
     // the line's closing note, else the table row's office cells, name the line's tasks' offices
+    // a closing bracket of offices' names only (`…。(市市场监管局、市知识产权局)`) names them too, the first leading
+    const named = line.replace(TRAILING, "");
+    const bracket = cut < line.length || cells ? named.length : officeNoteStart(named);
     const lineOwners =
       (cut < line.length ? readOwners(input.slice(offset + cut, offset + line.length)) : null) ??
+      (bracket < named.length ? readOwners(input.slice(offset + bracket, offset + named.length)) : null) ??
       (cells ? tableOwners(input, cells) : null);
     /** The offices a sentence of the line names (`…,市建委牵头,相关部门配合,…`), for its later sentences too. */
     let inText: TaskOwners | null = null;

@@ -141,6 +141,8 @@ function ownersOf(note: string): TaskOwners | null {
     pending = [];
     listed = null;
   }
+  // a note of names only (`(市教育局、市人社局)`): the first leads
+  if (!leads.length && !partners.length) leads.push(...pending);
   if (!leads.length && !partners.length) return null;
   const all = [...new Set([...leads, ...partners])];
   return {lead: all[0]!, partners: all.slice(1)};

@@ -188,6 +188,15 @@ describe("owners: who leads a task and who takes part, as the plan says", () => 
     }
   );
 
+  it("a closing bracket of offices' names only names them, the first leading; other brackets name none", () => {
+    expect(owners("1.推进示范建设。完成学校改造。开展评估。(市教育局、市人社局)\n")).toEqual([
+      ["1.1-t1", "完成学校改造", "市教育局", "市人社局"],
+      ["1.1-t2", "开展评估", "市教育局", "市人社局"]
+    ]);
+    expect(owners("1.推进示范建设。完成学校改造(市教育局)。\n")).toEqual([["1.1-t1", "完成学校改造", "市教育局", ""]]);
+    expect(owners("1.推进示范建设。落实《通知》(国办发〔2019〕39号)\n")[0]!.slice(2)).toEqual([null, ""]);
+  });
+
   it("a task table's office cell naming two offices parted by a space names each", () => {
     const text =
       "某市2031年重点任务分解表\n序号 | 重点任务 | 牵头单位 | 配合单位 | 完成时限\n1 | 推进示范建设 | 市教育局 市人社局 | 市财政局 | 6月底前\n";
