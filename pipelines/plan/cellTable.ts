@@ -155,11 +155,15 @@ const officeLike = (text: string) =>
 const timeLike = (text: string) =>
   text.length <= 40 && (TIME_CELL.test(text) || (text.length <= 12 && !/[,。;,;]/.test(text) && !namesOffices(text)));
 
+/** A paragraph that goes on a text cell: a sentence (its stop), naming no office and no time of its own. */
+const continuesText = (text: string) => /[。;;!!]$/.test(text) && !namesOffices(text) && !TIME_CELL.test(text);
+
 /** A stray paragraph a copy leaves between cells (`2`, a lone mark): skipped before a time-limit cell. */
 const stray = (text: string) => /^(?:\d{1,2}|[^\p{L}\p{N}])$/u.test(text);
 
 /**
- * The row's paragraphs (after its 序号) put in its columns, in order: a task or note column takes one paragraph; an
+ * The row's paragraphs (after its 序号) put in its columns, in order: a task or note column takes one paragraph (a task
+ * column before an office or time column the sentences after it too, that name no office or time); an
  * office column one that names offices, and the next too when it names only offices and the next column is no office
  * column (`农业股` / `乡村产业发展股`); a time-limit column one that names a time, past a stray `2`, else none; what
  * is left joins the last column that has a cell.
@@ -194,8 +198,14 @@ function rowCells(columns: readonly CellColumn[], paragraphs: readonly Paragraph
         p = q + 1;
       }
     } else {
-      put(here, here);
-      p++;
+      // a task cell of two paragraphs (`推进示范建设。` / `开展教师培训。`): before an office or time column, a paragraph that
+      // names no office and no time goes on the task
+      let last = p;
+      const nextRole = columns[k + 1]?.role;
+      if (role === "task" && (nextRole === "lead" || nextRole === "partners" || nextRole === "deadline"))
+        while (last + 1 < paragraphs.length && continuesText(paragraphs[last + 1]!.text)) last++;
+      put(here, paragraphs[last]!);
+      p = last + 1;
     }
   }
   if (p < paragraphs.length && cells.length) cells.at(-1)!.end = paragraphs.at(-1)!.end;

@@ -4,6 +4,7 @@ import {planSections, inferPlanYear, planLines, unwrapLines} from "../plan/index
 import type {TaskLine} from "./taskTable.js";
 import {taskTableLines} from "./taskTable.js";
 import {overlappingIds} from "./overlappingIds.js";
+import {closingLines} from "./closingMatter.js";
 import {type TaskOwners, officeNames, readOwners, readOwnersInText} from "./owners.js";
 import {
   actionVerb,
@@ -154,10 +155,12 @@ function _extractTasks(
   /** Each item's tasks so far, for the notes that complete them (a plan of many items: not every task per note). */
   const itemTasks = new Map<string, ExtractedTask[]>();
   const targetIds = overlappingIds(targets);
+  // a signature, its date, 抄送 and 附件 lines close the document: no tasks
+  const closing = closingLines(lines);
   for (const [index, {section, item, offset, line, body, opens, deadline: timeCell, cells}] of lines.entries()) {
     if ((section === 0 && sectioned && !opensOnItem) || item === 0 || prefaceSections.has(section)) continue;
     const paragraph = line.slice(body).trim();
-    if (!paragraph || namesGroup(lines, index)) continue;
+    if (!paragraph || namesGroup(lines, index) || closing.has(index)) continue;
     const key = `${section}.${item}`;
     if (preface.has(key)) continue;
     if (opens === "item" && !items.has(key) && isPrefaceHeading(paragraph)) {
@@ -219,8 +222,12 @@ function _extractTasks(
     const noted = readDeadline(line.slice(cut), {year});
     const tabled = !noted && timeCell ? readTimeLimit(timeCell, {year}) : null;
     // the line's closing note, else the table row's office cells, name the line's tasks' offices
+    // a closing bracket of offices' names only (`…。(市市场监管局、市知识产权局)`) names them too, the first leading
+    const named = line.replace(TRAILING, "");
+    const bracket = cut < line.length || cells ? named.length : officeNoteStart(named);
     const lineOwners =
       (cut < line.length ? readOwners(input.slice(offset + cut, offset + line.length)) : null) ??
+      (bracket < named.length ? readOwners(input.slice(offset + bracket, offset + named.length)) : null) ??
       (cells ? tableOwners(input, cells) : null);
     /** The offices a sentence of the line names (`…,市建委牵头,相关部门配合,…`), for its later sentences too. */
     let inText: TaskOwners | null = null;
@@ -236,9 +243,12 @@ function _extractTasks(
       const start = offset + piece.start;
       const end = offset + piece.end;
       const clause = normalized.slice(start, end);
-      const own = readDeadline(clause, {year});
-      const titled = itemDeadlines.get(key) ?? null;
-      const deadline = own ?? part.noted ?? titled ?? tabled;
+      const {deadline, source} = taskDeadline([
+        [readDeadline(clause, {year}), "text"],
+        [part.noted, "text"],
+        [itemDeadlines.get(key) ?? null, "text"],
+        [tabled, "table"]
+      ]);
       inText = readOwnersInText(input.slice(start, end)) ?? inText;
       const owners = part.owners ?? inText ?? itemOwners.get(key) ?? sectionOwners.get(section) ?? null;
       tasks.push({
@@ -252,7 +262,7 @@ function _extractTasks(
         end_offset: end,
         verb: actionVerb(clause),
         deadline: deadline?.deadline ?? (year === null ? null : `${year}-12`),
-        deadline_source: own || part.noted || titled ? "text" : tabled ? "table" : year === null ? null : "year_end",
+        deadline_source: source ?? (year === null ? null : "year_end"),
         deadline_words: deadline?.words ?? null,
         lead: owners?.lead ?? null,
         partners: owners?.partners ?? [],
@@ -264,6 +274,23 @@ function _extractTasks(
     }
   }
   return {year, items: [...items.values()], tasks};
+}
+
+type Deadline = ReturnType<typeof readDeadline>;
+
+/**
+ * A task's deadline from where it may be said, in order (its words, its note, its item's heading, its table row's cell), with
+ * where it was said: the first that names a limit, else the first after its words that names the year, else its words
+ * (`全年`, `年内` in a sentence span the year, `力争全年盘活10家`: a limit said elsewhere says more), else none.
+ */
+function taskDeadline(said: readonly (readonly [Deadline, "text" | "table"])[]): {
+  deadline: Deadline;
+  source: "text" | "table" | null;
+} {
+  const found =
+    said.find(([d]) => d !== null && !/^(?:全年|年内)$/.test(d.words)) ??
+    [...said.slice(1), said[0]].find((s) => s !== undefined && s[0] !== null);
+  return {deadline: found?.[0] ?? null, source: found?.[1] ?? null};
 }
 
 /** A run of a line's sentences and the note that closes it: the text to cut into tasks, from `from`, and what the note names. */

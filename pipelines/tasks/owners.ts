@@ -22,6 +22,11 @@ const LEADS = new Set(["牵头负责", "牽頭負責", "牵头", "牽頭"]);
 const ETC = /等(?:有关|有關|相关|相關)?(?:部门|部門)?(?:和|及)?(?:单位|單位)?$/;
 /** A remark in brackets inside a note, not a name: `(第一责任单位为牵头单位,下同)` (a clause mark, or 下同). */
 const REMARK = /[((][^()()]*(?:[,,;;]|下同)[^()()]*[))]/g;
+/**
+ * A sentence of a note that remarks on the items after it (`以下任务均需各区市政府落实,不再一一列出。`, `…,下同。`): it
+ * names no office of this task.
+ */
+const REMARK_SENTENCE = /^(?:以下|下同)|(?:不再一一列出|不再列出|下同)。?$/;
 /** Spaces before a label: where a note without semicolons starts its next part (`牵头单位:A  责任单位:B`). */
 const SPACED_LABEL = /\s+(?=[\u4e00-\u9fff]{2,6}[::])/g;
 /** A clause of a sentence that names the offices leading it: `市发改委牵头` (an office's name before 牵头). */
@@ -44,19 +49,32 @@ const BY_OFFICE = new RegExp(
 /** The levels a name of many units lists before its office (`各县、区人民政府`: each county's and district's). */
 const LEVELS = /^各(?:县|縣|市|区|區|镇|鎮|乡|鄉|乡镇|鄉鎮|街道)(?:、(?:县|縣|市|区|區|镇|鎮|乡|鄉|乡镇|鄉鎮|街道))*$/;
 
+/** A part of a list that names no unit of its own (`市直有关部门、单位`: the units are the same city's): it joins the name before. */
+const BARE_KIND = /^(?:单位|單位|部门|部門|机构|機構)$/;
+
 /**
  * The parts of a list cut at 、 outside brackets (`各县(市、区)人民政府` is one part), with a run of levels (`各县`, `市`)
- * joined to the name it opens (`各县、区人民政府`).
+ * joined to the name it opens (`各县、区人民政府`), and a bare kind of unit to the name before it (`市直有关部门、单位`).
  */
 function listParts(list: string): string[] {
   const out: string[] = [];
   for (const part of list.split(/、(?![^((]*[))])/)) {
     const last = out.at(-1);
-    if (last !== undefined && LEVELS.test(last) && !/^各/.test(part)) out[out.length - 1] = `${last}、${part}`;
+    if (last !== undefined && ((LEVELS.test(last) && !/^各/.test(part)) || BARE_KIND.test(part.trim())))
+      out[out.length - 1] = `${last}、${part}`;
     else out.push(part);
   }
   return out;
 }
+
+/**
+ * A space or line break between two offices' names (`市教育局 市人社局`, a table cell's two paragraphs): where the first name
+ * ends as offices' names end and the next opens on a level (市, 区, 县 …, 各), a list's mark (、); other breaks are the page
+ * width's (`教育\n部`, `市委\n宣传部`) and go.
+ */
+const NAME_BREAK =
+  /(?<=(?:局|委|厅|廳|办|辦|部|院|署|处|處|科|室|中心|政府|小组|小組|司|组|組|会|會|单位|單位|机构|機構))\s+(?=(?:市|区|區|县|縣|省|州|镇|鎮|乡|鄉|街道|各)[\u4e00-\u9fff])/g;
+const breaksAsMarks = (text: string) => text.replace(NAME_BREAK, "、");
 
 /**
  * The names of a list (`市发改委、国土房管局`), cut at 、,;/ and at 及 or 和 after an office's name; a name that lists
@@ -64,7 +82,7 @@ function listParts(list: string): string[] {
  */
 function namesOf(list: string): string[] {
   return (
-    list
+    breaksAsMarks(list)
       .split(/[,,;;/]/)
       .flatMap(listParts)
       .flatMap((part) => part.split(/(?<=(?:局|委|部门|部門|政府|办公室|辦公室|单位|單位))(?:及|和)/))
@@ -85,7 +103,11 @@ function ownersOf(note: string): TaskOwners | null {
   // the note's own brackets, when it is one (a remark in brackets may close a note line: …(下同))
   const bare = /^[((〔]/.test(text) ? text.replace(/^[((〔]/, "").replace(/[))〕]$/, "") : text;
   // then the page width's breaks go (按\n职责分工负责 is one role, 教育\n部 one name)
-  const body = bare.replace(REMARK, "").replace(SPACED_LABEL, ";").replace(/\s+/g, "");
+  const body = breaksAsMarks(bare.replace(REMARK, "").replace(SPACED_LABEL, ";"))
+    .replace(/\s+/g, "")
+    .split(/(?<=。)/)
+    .filter((sentence) => !REMARK_SENTENCE.test(sentence))
+    .join("");
   const leads: string[] = [];
   const partners: string[] = [];
   /** The list a label opened: the clauses after it without a label of their own go on naming its offices. */
@@ -119,6 +141,8 @@ function ownersOf(note: string): TaskOwners | null {
     pending = [];
     listed = null;
   }
+  // a note of names only (`(市教育局、市人社局)`): the first leads
+  if (!leads.length && !partners.length) leads.push(...pending);
   if (!leads.length && !partners.length) return null;
   const all = [...new Set([...leads, ...partners])];
   return {lead: all[0]!, partners: all.slice(1)};

@@ -186,8 +186,15 @@ const DEADLINES: {pattern: RegExp; read(m: RegExpExecArray): {year?: number; mon
     pattern: new RegExp(`(?<![\\d.])${MONTH}月\\d{1,2}日(?:至|—|–|~|-)(?:(\\d{4})年)?${MONTH}月\\d{1,2}日`),
     read: (m) => ({year: yearOf(m[2]), month: monthNumber(m[3]!)})
   },
+  // a span of months (2024年3-6月, 8月至11月): the month it runs to; a bare 1-6月份 counts a period, it dates no work
   {
-    pattern: new RegExp(`(\\d{4})年${MONTH}月(?:底|末|份)?(?:前|底|末|完成|建成)`),
+    pattern: new RegExp(
+      `(?:(\\d{4})年${MONTH}月?(?:至|到|—|–|~|-)|(?<![\\d.年])${MONTH}月(?:至|到))(?:(\\d{4})年)?${MONTH}月(?![\\d份])`
+    ),
+    read: (m) => ({year: yearOf(m[4]) ?? yearOf(m[1]), month: monthNumber(m[5]!)})
+  },
+  {
+    pattern: new RegExp(`(\\d{4})年${MONTH}月(?:底|末|份|上旬|中旬|下旬)?(?:前|底|末|完成|建成)`),
     read: (m) => ({year: Number(m[1]), month: monthNumber(m[2]!)})
   },
   {pattern: /(?:到|至|于|在)?(\d{4})年(?:底|末|内)(?:前)?/, read: (m) => ({year: Number(m[1]), month: 12})},
@@ -202,7 +209,10 @@ const DEADLINES: {pattern: RegExp; read(m: RegExpExecArray): {year?: number; mon
     read: (m) => ({year: Number(m[1]), month: monthNumber(m[2]!)})
   },
   {pattern: /(?:到|至)(\d{4})年/, read: (m) => ({year: Number(m[1]), month: 12})},
-  {pattern: new RegExp(`(?<![\\d.年])${MONTH}月(?:底|末|份)?(?:前|底|末)`), read: (m) => ({month: monthNumber(m[1]!)})},
+  {
+    pattern: new RegExp(`(?<![\\d.年])${MONTH}月(?:(?:底|末|份|上旬|中旬|下旬)?(?:前|底|末)|上旬|中旬|下旬)`),
+    read: (m) => ({month: monthNumber(m[1]!)})
+  },
   {
     pattern: /(?:(\d{4})年)?(?:第)?([一二三四1-4])季度(?:末|底)?(?:前)?/,
     read: (m) => ({year: yearOf(m[1]), month: QUARTERS[m[2]!]!})
@@ -241,8 +251,11 @@ export function readDeadline(text: string, {year}: {year: number | null}): {dead
 /** Whether a clause names a deadline of its own (`于9月25日前`, `年底前`), whatever the plan's year. */
 export const namesTime = (text: string): boolean => readDeadline(text, {year: 0}) !== null;
 
-/** A month a time-limit cell names bare (`2024年3月`, `9月`): in a table's 完成时限 column, the month it is due. */
-const CELL_MONTH = new RegExp(`^(?:(\\d{4})年)?${MONTH}月$`);
+/**
+ * A month a time-limit cell names bare (`2024年3月`, `9月`), or the last of a span of months (`3-6月`, `3月—6月`): in a
+ * table's 完成时限 column, the month it is due.
+ */
+const CELL_MONTH = new RegExp(`^(?:(\\d{4})年)?(?:${MONTH}月?(?:至|到|—|–|~|-))?${MONTH}月$`);
 
 /**
  * The deadline a task table's time-limit cell names (`6月底前`, `三季度`, `2024年3月`, `长期` → none), as
@@ -254,7 +267,7 @@ export function readTimeLimit(cell: string, {year}: {year: number | null}): {dea
   const m = CELL_MONTH.exec(cell.trim());
   const y = m?.[1] ? Number(m[1]) : year;
   if (!m || y === null) return null;
-  const month = monthNumber(m[2]!);
+  const month = monthNumber(m[3]!);
   return month >= 1 && month <= 12 ? {deadline: `${y}-${String(month).padStart(2, "0")}`, words: m[0]} : null;
 }
 

@@ -137,6 +137,52 @@ describe("cellTables: a table copied one cell a paragraph", () => {
     ]);
   });
 
+  it("keeps a task cell of two sentences' paragraphs whole before its office cell; a progress cell stays its own", () => {
+    const text = paragraphs(
+      "序号",
+      "重点任务",
+      "牵头单位",
+      "配合单位",
+      "完成时限",
+      "目前完成情况",
+      "1",
+      "推进示范建设,完成学校改造。",
+      "开展教师培训。",
+      "市教育局",
+      "市财政局",
+      "6月底前",
+      "已完成改造3所。",
+      "2",
+      "开展专项整治。",
+      "市城管局",
+      "各区政府",
+      "年底前",
+      "正在推进。"
+    );
+    expect(read(text)[0]!.rows).toEqual([
+      [
+        1,
+        [
+          ["task", "推进示范建设,完成学校改造。\n\n开展教师培训。"],
+          ["lead", "市教育局"],
+          ["partners", "市财政局"],
+          ["deadline", "6月底前"],
+          ["progress", "已完成改造3所。"]
+        ]
+      ],
+      [
+        2,
+        [
+          ["task", "开展专项整治。"],
+          ["lead", "市城管局"],
+          ["partners", "各区政府"],
+          ["deadline", "年底前"],
+          ["progress", "正在推进。"]
+        ]
+      ]
+    ]);
+  });
+
   it("joins a header split over two lines, a time in it dating its column, and skips rows of sections", () => {
     const text = paragraphs(
       "序号",

@@ -35,7 +35,15 @@ describe("extractTasks: one row per phrasing", () => {
     ["持续推进 names no month", "持续推进集团化办学。", "2031-12", "year_end"],
     ["until a day (至)", "政策实施期限延长至2032年4月30日。", "2032-04", "text"],
     ["until a month (到)", "到2032年6月建成实验室。", "2032-06", "text"],
-    ["from a day to a day", "2031年5月1日至2032年4月30日实施减免政策。", "2032-04", "text"]
+    ["from a day to a day", "2031年5月1日至2032年4月30日实施减免政策。", "2032-04", "text"],
+    ["a span of months: the month it runs to", "2031年3-6月开展校舍排查。", "2031-06", "text"],
+    ["a span of months with 至", "8月至11月开展集中攻坚。", "2031-11", "text"],
+    ["a span of months into a later year", "2031年12月至2032年6月组织开展“回头看”。", "2032-06", "text"],
+    ["a count of months (1-6月份) dates no work", "对照1-6月份指标推进集团化办学。", "2031-12", "year_end"],
+    ["a part of a month (中旬前)", "10月中旬前完成评估。", "2031-10", "text"],
+    ["a later year's end", "2032年底前完成验收。", "2032-12", "text"],
+    ["每月 recurs: the plan's year end", "每月开展一次巡查。", "2031-12", "year_end"],
+    ["每季度 recurs: the plan's year end", "每季度召开推进会。", "2031-12", "year_end"]
   ] as const)("deadline, %s: %s", (_name, body, deadline, source) => {
     const [task] = extractTasks(plan(body)).tasks;
     expect({deadline: task!.deadline, source: task!.deadline_source}).toEqual({deadline, source});
@@ -53,6 +61,41 @@ describe("extractTasks: one row per phrasing", () => {
     const [task] = extractTasks(plan(body)).tasks;
     expect(task!.verb).toBe(verb);
     expect(task!.text).toBe(body.slice(0, -1));
+  });
+
+  it("a signature, its date, 抄送, 附件 and a print line after the last item are no tasks", () => {
+    const text =
+      "某县2031年工作要点\n\n一、重点工作\n\n1.推进示范建设。完成学校改造。\n\n2.开展专项整治。6月底前完成排查。\n\n" +
+      "某县人民政府办公室\n\n2031年3月1日\n\n(此件公开发布)\n\n抄送:县委办公室,县人大常委会办公室。\n\n" +
+      "附件:1.重点任务分解表\n     2.责任单位联系表\n\n某县人民政府办公室  2031年3月2日印发\n";
+    const {items, tasks} = extractTasks(text);
+    expect(items.map((i) => i.item_id)).toEqual(["1.1", "1.2"]);
+    expect(tasks.map((t) => [t.task_id, t.text])).toEqual([
+      ["1.1-t1", "完成学校改造"],
+      ["1.2-t1", "6月底前完成排查"]
+    ]);
+  });
+
+  it("全年 in a sentence spans the year: a table row's time-limit cell dates the task", () => {
+    const text =
+      "某市2031年重点任务分解表\n序号 | 重点任务 | 牵头单位 | 完成时限\n1 | 力争全年盘活存量土地400亩 | 市自然资源局 | 6月底前\n";
+    expect(extractTasks(text).tasks.map((t) => [t.deadline, t.deadline_source, t.deadline_words])).toEqual([
+      ["2031-06", "table", "6月底前"]
+    ]);
+    expect(extractTasks(plan("力争全年盘活存量土地400亩。")).tasks.map((t) => [t.deadline, t.deadline_source])).toEqual(
+      [["2031-12", "text"]]
+    );
+  });
+
+  it("a task cell of two paragraphs in a table copied one cell a paragraph gives a task each, led by the row's office", () => {
+    const text =
+      "某市2031年重点任务分解表\n\n序号\n\n重点任务\n\n牵头单位\n\n完成时限\n\n1\n\n推进示范建设,完成学校改造。\n\n开展教师培训。\n\n" +
+      "市教育局\n\n6月底前\n\n2\n\n开展专项整治。\n\n市城管局\n\n年底前\n";
+    expect(extractTasks(text).tasks.map((t) => [t.task_id, t.text, t.lead, t.deadline])).toEqual([
+      ["0.1-t1", "推进示范建设,完成学校改造", "市教育局", "2031-06"],
+      ["0.1-t2", "开展教师培训", "市教育局", "2031-06"],
+      ["0.2-t1", "开展专项整治", "市城管局", "2031-12"]
+    ]);
   });
 
   it("one task per action sentence, split at 。 and ;", () => {

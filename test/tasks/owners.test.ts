@@ -67,6 +67,31 @@ describe("owners: who leads a task and who takes part, as the plan says", () => 
       "(国家卫生健\n康委牵头,中央宣传部、教育\n部等部门单位参与)",
       "国家卫生健康委",
       ["中央宣传部", "教育部"]
+    ],
+    ["two offices parted by a space", "(牵头单位:市教育局 市人社局)", "市教育局", ["市人社局"]],
+    [
+      "offices parted by spaces and a line break, a list closing 等",
+      "(牵头单位:市发改委;配合单位:市财政局 市人社局\n县教体局等)",
+      "市发改委",
+      ["市财政局", "市人社局", "县教体局"]
+    ],
+    [
+      "a break inside a name (市委\n宣传部) parts no names",
+      "(市委\n宣传部牵头,市文明办配合)",
+      "市委宣传部",
+      ["市文明办"]
+    ],
+    [
+      "a bare kind of unit after 、 is the name before's (市直有关部门、单位)",
+      "(牵头单位:市行政审批服务局;责任单位:市直有关部门、单位,各区市政府)",
+      "市行政审批服务局",
+      ["市直有关部门、单位", "各区市政府"]
+    ],
+    [
+      "a remark on the items after (以下…不再一一列出) names no office",
+      "(市民政局牵头,各区、市政府负责落实。以下各项工作均需各区、市政府负责落实,不再一一列出。)",
+      "市民政局",
+      ["各区、市政府"]
     ]
   ])("%s: %s", (_name, note, lead, partners) => {
     expect(readOwners(note)).toEqual({lead, partners});
@@ -163,6 +188,21 @@ describe("owners: who leads a task and who takes part, as the plan says", () => 
     }
   );
 
+  it("a closing bracket of offices' names only names them, the first leading; other brackets name none", () => {
+    expect(owners("1.推进示范建设。完成学校改造。开展评估。(市教育局、市人社局)\n")).toEqual([
+      ["1.1-t1", "完成学校改造", "市教育局", "市人社局"],
+      ["1.1-t2", "开展评估", "市教育局", "市人社局"]
+    ]);
+    expect(owners("1.推进示范建设。完成学校改造(市教育局)。\n")).toEqual([["1.1-t1", "完成学校改造", "市教育局", ""]]);
+    expect(owners("1.推进示范建设。落实《通知》(国办发〔2019〕39号)\n")[0]!.slice(2)).toEqual([null, ""]);
+  });
+
+  it("a task table's office cell naming two offices parted by a space names each", () => {
+    const text =
+      "某市2031年重点任务分解表\n序号 | 重点任务 | 牵头单位 | 配合单位 | 完成时限\n1 | 推进示范建设 | 市教育局 市人社局 | 市财政局 | 6月底前\n";
+    expect(extractTasks(text).tasks.map((t) => [t.lead, t.partners])).toEqual([["市教育局", ["市人社局", "市财政局"]]]);
+  });
+
   it("a task table's office cells printed with full-width commas are cut as names", () => {
     const {tasks} = extractTasks(
       plan(
@@ -247,7 +287,11 @@ describe("owners: who leads a task and who takes part, as the plan says", () => 
     ["第三季度", "第三季度", "2031-09"],
     ["年底前", "年底前", "2031-12"],
     ["全年", "全年", "2031-12"],
+    ["a span of months: the month it runs to", "2024年3-6月", "2024-06"],
+    ["a span of months without a year", "3月—6月", "2031-06"],
     ["长期 names no month", "长期", null],
+    ["长期坚持 names no month", "长期坚持", null],
+    ["每季度 names no month", "每季度", null],
     ["持续推进 names no month", "持续推进", null]
   ])("time-limit cell, %s: %s", (_name, cell, deadline) => {
     expect(readTimeLimit(cell, {year: 2031})?.deadline ?? null).toBe(deadline);

@@ -1,0 +1,59 @@
+import type {PlanLine} from "../plan/index.js";
+
+/** A copy's distribution line (`抄送:县委办公室,…`), or the list a notice is sent to (`主送:`). */
+const DISTRIBUTION = /^(?:抄送|抄报|主送|分送)\s*[::]/;
+/** The line that opens a document's attachments (`附件:1.重点任务分解表`, `附件`, `附件2`), no sentence of its own. */
+const ATTACHMENTS = /^附件\s*\d{0,2}\s*(?:[::]|$)(?!.*[。;;])/;
+/** An attachment's title under that line (`2.责任单位联系表`): short, no sentence, closing on a document's name. */
+const ATTACHMENT_TITLE =
+  /^\d{1,2}\s*[.、.]\s*[^。;;,,::]{1,40}(?:表|清单|名单|方案|目录|办法|细则|要点|计划|标准|指南|台账|一览表)$/;
+/** A date line (`2024年3月1日`, `2024年3月1日印发`), a signature's. */
+const DATE_LINE = /^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:印发|发布)?$/;
+/** A print line: the issuing office and the day it printed the document (`某县人民政府办公室  2024年3月1日印发`). */
+const PRINTED = /^[\u4e00-\u9fff\s]{2,40}\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发$/;
+/** A signing office's name, a line of its own (`某县人民政府办公室`, `中共某县委  某县人民政府`). */
+const SIGNER = /^[\u4e00-\u9fff()()\s]{2,40}(?:局|委|厅|办公室|办|政府|委员会|小组|指挥部|中心|部)$/;
+/** A publication remark (`(此件公开发布)`), a seal's (`(国家知识产权局代章)`). */
+const REMARK = /^[((](?:此件[^()()]{0,12}|[^()()]{2,30}代章)[))]$/;
+
+/**
+ * The lines (by index) of a document's closing matter, which hold no task: the signing office and the date under it, a
+ * date line, a publication remark, the distribution (抄送:…) and the attachments' list (附件:1.…, 2.…). Only lines that
+ * open nothing are read.
+ */
+export function closingLines(lines: readonly Pick<PlanLine, "line" | "opens">[]): Set<number> {
+  const out = new Set<number>();
+  const text = (k: number) => lines[k]!.line.trim();
+  const nextAfter = (k: number): number | undefined => {
+    for (let j = k + 1; j < lines.length; j++) if (text(j)) return j;
+    return undefined;
+  };
+  let inAttachments = false;
+  for (let k = 0; k < lines.length; k++) {
+    const t = text(k);
+    if (!t) continue;
+    if (ATTACHMENTS.test(t)) {
+      out.add(k);
+      inAttachments = true;
+      continue;
+    }
+    if (inAttachments && ATTACHMENT_TITLE.test(t)) {
+      out.add(k);
+      continue;
+    }
+    inAttachments = false;
+    if (lines[k]!.opens !== null) continue;
+    if (DISTRIBUTION.test(t) || DATE_LINE.test(t) || PRINTED.test(t) || REMARK.test(t)) out.add(k);
+    else if (SIGNER.test(t) && signs(k)) out.add(k);
+  }
+  return out;
+
+  /** Whether a signing office's name at line `k` is over a date, itself or under a second office's name. */
+  function signs(k: number): boolean {
+    const next = nextAfter(k);
+    if (next === undefined) return false;
+    if (DATE_LINE.test(text(next))) return true;
+    const after = SIGNER.test(text(next)) ? nextAfter(next) : undefined;
+    return after !== undefined && DATE_LINE.test(text(after));
+  }
+}

@@ -1,0 +1,43 @@
+import {describe, expect, it} from "vitest";
+import {closingLines} from "../../pipelines/tasks/closingMatter.js";
+
+/** The plan's lines as closingLines reads them: each opening nothing, unless it starts `N.`. */
+const lines = (text: string) =>
+  text.split("\n").map((line) => ({line, opens: /^\d+\./.test(line.trim()) ? ("item" as const) : null}));
+const closing = (text: string) => [...closingLines(lines(text))].map((k) => text.split("\n")[k]!.trim());
+
+describe("closingLines: a document's closing matter, no task", () => {
+  it("a signing office over its date, a second office over the same date", () => {
+    expect(closing("完成排查。\n\n中共某县委  某县人民政府\n某县人民政府办公室\n2031年3月1日\n")).toEqual([
+      "中共某县委  某县人民政府",
+      "某县人民政府办公室",
+      "2031年3月1日"
+    ]);
+  });
+
+  it("抄送, a publication remark, a seal and a print line", () => {
+    expect(
+      closing(
+        "(此件公开发布)\n(国家知识产权局代章)\n抄送:县委办公室,县政协办公室。\n某县人民政府办公室  2031年3月2日印发"
+      )
+    ).toEqual([
+      "(此件公开发布)",
+      "(国家知识产权局代章)",
+      "抄送:县委办公室,县政协办公室。",
+      "某县人民政府办公室  2031年3月2日印发"
+    ]);
+  });
+
+  it("附件 and the attachments' titles under it, numbered or not on its line; the text after them is read", () => {
+    expect(closing("附件:1.重点任务分解表\n     2.责任单位联系表\n3.推进示范建设。完成学校改造。")).toEqual([
+      "附件:1.重点任务分解表",
+      "2.责任单位联系表"
+    ]);
+  });
+
+  it("an office's name with no date under it, a sentence naming an office, a date inside a sentence are kept", () => {
+    expect(
+      closing("某县人民政府办公室\n落实某县人民政府办公室要求。\n于2031年3月1日前完成。\n市教育局\n市财政局")
+    ).toEqual([]);
+  });
+});
