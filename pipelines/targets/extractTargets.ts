@@ -251,7 +251,7 @@ function _extractTargets(
   warn: (message: string) => void,
   origin: (offset: number) => number
 ): ExtractedTarget[] {
-  const normalized = normalizePlanText(input);
+  const normalized = forwardCutoffs(normalizePlanText(input), planYear);
   const tables = readIndicatorTables(normalized);
   const spans = [...tables.spans].sort((a, b) => a[0] - b[0]);
   const spanStarts = spans.map(([s]) => s);
@@ -587,6 +587,24 @@ function headlineBlockEnd(lines: readonly string[]): number {
 }
 /** A line under the headline that is no prose: up to 60 characters, no clause mark. */
 const SUBHEADING_LINE = /^[^,,。;:!?]{1,60}$/;
+
+/** 截至 and a year (截至2025年年底), the words after it up to the sentence's end. */
+const CUTOFF = /截[至止](\s*(\d{4})\s*年[^。;\n]*)/g;
+/** Words after a cutoff that bound or promise what it names: a goal, not a result (不低于50亿元, 力争). */
+const CUTOFF_GOAL = /将|力争|确保|不低于|不少于|不高于|不超过/;
+
+/**
+ * 截至 before a year that is not past (截至2025年年底,全市绿色贷款较年初新增不低于50亿元, in a 2025 plan) is a deadline:
+ * written 直到 (of the same length, offsets kept), so that it reads as 到2025年 does, and not as a report's 截至2023年底.
+ * A later year, or the plan's (else the latest named) when the words after it bound or promise.
+ */
+function forwardCutoffs(text: string, planYear: number | null): string {
+  const reference = planYear ?? latestYear(text);
+  if (reference === null) return text;
+  return text.replace(CUTOFF, (whole, rest: string, year: string) =>
+    Number(year) > reference || (Number(year) === reference && CUTOFF_GOAL.test(rest)) ? `直到${rest}` : whole
+  );
+}
 
 /** The latest plausible calendar year the text names (2023年), else null. */
 function latestYear(text: string): number | null {

@@ -807,3 +807,16 @@ describe("mixed review and plan texts: work reports, a plan's execution, press c
     expect(extractTargets(review, {year: null})).toEqual([]);
   });
 });
+
+describe("plans of other sectors (the gather batch)", () => {
+  it("reads 截至 before a year not past, with words that bound it, as a deadline (截至2025年年底…不低于50亿元)", () => {
+    expect(extract("截至2025年年底,全市绿色贷款较年初新增不低于50亿元。", 2025).map(brief)).toEqual([
+      [">=", 5e9, "元"]
+    ]);
+    const plan =
+      "周口发文:截至2025年年底,绿色贷款较年初新增不低于50亿元\n截至2025年年底,全市绿色贷款较年初新增不低于50亿元。\n";
+    expect(extractTargets(plan, {year: 2025}).map(brief)).toEqual([[">=", 5e9, "元"]]);
+    // a cutoff of the plan's year with no such words is what was done
+    expect(extract("截至2024年底,全市累计建成充电桩1200个。", 2024)).toEqual([]);
+  });
+});
