@@ -197,6 +197,11 @@ const FIVE_YEAR_PERIOD = /^“?十([一二三四五六七八九])?五”?(?:期�
 const PERIOD_NUMBERS = "一二三四五六七八九";
 /** 今年 (not 今年以来): the text names its own year so, after a year it named (2021年,…。今年…目标是:). */
 const THIS_YEAR = /今年(?!以来)/;
+/**
+ * Words of a report's sentence that plan what it names (2020年,…将重点完成, 2013年,全国计划新开工…630万套): narrower than
+ * {@link FUTURE_WORDS} (a result too names its 目标 or 预期), not 将近, not 计划的 (完成年度计划的61%).
+ */
+const PLANNED = /将(?!近)|力争|确保|计划(?!的|任务)|争取|目标(?:为|是)/;
 /** Words that make a dated sentence the plan's (2024年,全市将新建…). */
 const FUTURE_WORDS = /将|要|力争|确保|计划|目标|争取|预期/;
 /** A headline line: short, no full stop (a comma allowed on the first line: 河南省政府发文,要求…). */
@@ -418,6 +423,8 @@ function _extractTargets(
       if (reference === null) continue;
       const y = Number(m[1]);
       past = y < reference || ((report || figures || runInBack || lookingBack) && y === reference && past);
+      // in a report, the year reported with a plan in its sentence (2020年,交通运输领域将重点完成…): the plan's
+      if (y === reference && report && !pastPeriod && !sectionLooksBack && PLANNED.test(clause.sentence)) past = false;
       // the year named before the paragraph turns to 今年, and no plan words in its sentence: last year
       if (y === reference && clause.start < thisYearAt && !FUTURE_WORDS.test(clause.sentence)) past = true;
     }

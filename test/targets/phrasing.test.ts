@@ -819,4 +819,17 @@ describe("plans of other sectors (the gather batch)", () => {
     // a cutoff of the plan's year with no such words is what was done
     expect(extract("截至2024年底,全市累计建成充电桩1200个。", 2024)).toEqual([]);
   });
+
+  it("reads a report's sentence that plans the year reported (2020年,…将重点完成) as the plan's", () => {
+    const report = (sentence: string) =>
+      `记者从全国交通运输工作会获悉\n2019年,全国新改建农村公路29万公里。${sentence}\n`;
+    expect(
+      extractTargets(report("据悉,2020年,交通运输领域将重点完成铁路投资8000亿元。"), {year: 2020}).map(brief)
+    ).toEqual([[">=", 8e11, "元"]]);
+    expect(extractTargets(report("2020年,全国计划新开工保障性安居工程630万套。"), {year: 2020}).map(brief)).toEqual([
+      [">=", 6.3e6, "套"]
+    ]);
+    // the year reported with no plan in its sentence is what was done
+    expect(extractTargets(report("2020年,全国新改建农村公路16万公里。"), {year: 2020})).toEqual([]);
+  });
 });
