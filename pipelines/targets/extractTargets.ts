@@ -202,6 +202,8 @@ const THIS_YEAR = /今年(?!以来)/;
  * {@link FUTURE_WORDS} (a result too names its 目标 or 预期), not 将近, not 计划的 (完成年度计划的61%).
  */
 const PLANNED = /将(?!近)|力争|确保|计划(?!的|任务)|争取|目标(?:为|是)/;
+/** A year and the statement of its goals after it (2018年我省商务发展主要预期目标为:, 2017年目标为68.3%). */
+const GOALS_OF_YEAR = /^\d{4}\s*年[^,,;。]{0,20}?目标(?:为|是)/;
 /** Words that make a dated sentence the plan's (2024年,全市将新建…). */
 const FUTURE_WORDS = /将|要|力争|确保|计划|目标|争取|预期/;
 /** A headline line: short, no full stop (a comma allowed on the first line: 河南省政府发文,要求…). */
@@ -423,6 +425,8 @@ function _extractTargets(
       if (reference === null) continue;
       const y = Number(m[1]);
       past = y < reference || ((report || figures || runInBack || lookingBack) && y === reference && past);
+      // a year whose goals the clause goes on to state (2018年我省主要预期目标为:…): the goals are targets, whatever the year
+      if (GOALS_OF_YEAR.test(clause.text.slice(m.index))) past = false;
       // in a report, the year reported with a plan in its sentence (2020年,交通运输领域将重点完成…): the plan's
       if (y === reference && report && !pastPeriod && !sectionLooksBack && PLANNED.test(clause.sentence)) past = false;
       // the year named before the paragraph turns to 今年, and no plan words in its sentence: last year

@@ -832,4 +832,15 @@ describe("plans of other sectors (the gather batch)", () => {
     // the year reported with no plan in its sentence is what was done
     expect(extractTargets(report("2020年,全国新改建农村公路16万公里。"), {year: 2020})).toEqual([]);
   });
+
+  it("reads the goals a clause states for a year (2018年…主要预期目标为:) as targets, the plan's year later", () => {
+    expect(
+      extract("根据分解,2018年我省商务发展主要预期目标为:社会消费品零售总额增长11%左右;货物出口增长8%左右。", 2022).map(
+        brief
+      )
+    ).toEqual([
+      ["=", 11, "%"],
+      ["=", 8, "%"]
+    ]);
+  });
 });
