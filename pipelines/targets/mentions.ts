@@ -167,7 +167,8 @@ const MENTION = new RegExp(
     `(?:(?<unit>${UNIT})(?!月|工作日|星期|性)|${BARE_MULTIPLIER}|(?![${NOT_MEASURE}])(?<measure>[\u4e00-\u9fa5])(?=${PHRASE_END}))` +
     `|(?<=(?:指数|系数|得分|评分|分值)(?:达到|达|为|提高到|提升至|保持在)?)(?<score>\\d+(?:\\.\\d+)?)(?![\\d.%‰万亿]|\\s*(?:${UNIT}))` +
     `|(?<![\\d.])(?<bare>${ARABIC})(?=${LIST_TAIL})` +
-    `|(?<coverage>全覆盖)`,
+    // not the 全 of a word before it (健全覆盖全民的…体系: 健全 the verb)
+    `|(?<![健齐安周])(?<coverage>全覆盖)`,
   "g"
 );
 const IS_CHINESE = /^[零〇一二两三四五六七八九十百千]/;

@@ -843,4 +843,9 @@ describe("plans of other sectors (the gather batch)", () => {
       ["=", 8, "%"]
     ]);
   });
+
+  it("takes the 全 of 健全 before 覆盖 for no 全覆盖", () => {
+    expect(extract("健全覆盖全民、贯穿全程的就业公共服务体系。")).toEqual([]);
+    expect(extract("实现老年学校全覆盖。").map(brief)).toEqual([[">=", 100, "%"]]);
+  });
 });
