@@ -241,16 +241,17 @@ const CHANGE_TO = /^(?:提高|提升|增加|增长|上升|扩大|下降|降低|�
 const BASE_NOTE = /^(?:目前|现状|现在|当前|基期|\d{4}年(?:底|末)?(?:为|是)|不?含)/;
 /**
  * 以上的 (or 以下的) before a noun, a (含) or (不含…) beside it: the number qualifies it (常住人口在100万以上的城市, 职工30人(含)以下的企业),
- * unless it names a target.
+ * unless it names a target (“1200万人以上”的城镇新增就业目标, the quote closed before 的).
  */
-const QUALIFIER_AFTER = /^(?:\(不?含[^)]{0,8}\))?(?:及)?以[上下](?:\(不?含[^)]{0,8}\))?的(?!目标|任务)/;
+const QUALIFIER_AFTER =
+  /^(?:\(不?含[^)]{0,8}\))?(?:及)?以[上下](?:\(不?含[^)]{0,8}\))?[”」]?的(?![^,;。]{0,16}?(?:目标|任务))/;
 /**
  * 的 and a noun right after a value that no verb before it makes the target: the value is the noun's attribute
  * (研发投入过5000万元的企业, 下调费率50%的政策, 全覆盖的学习培训), unless the noun names a target (增长6%的目标,
  * 2.6平方米的人均体育场地面积目标).
  */
 const ATTRIBUTE_AFTER =
-  /^(?:以上|以下|左右)?的(?![^,;。]{0,16}?(?:目标|任务)|要求|水平|增长|增幅|增速|基础上|控制|标准|进度)[\u4e00-\u9fa5]/;
+  /^(?:以上|以下|左右)?[”」]?的(?![^,;。]{0,16}?(?:目标|任务)|要求|水平|增长|增幅|增速|基础上|控制|标准|进度)[\u4e00-\u9fa5]/;
 /** A range's high end written with its own unit (3万元-5万元的资金支持): what follows it is what follows the low end. */
 const RANGE_HIGH = /^\s*[-—~至到]\s*\d+(?:\.\d+)?\s*[万亿]?(?:%|[\u4e00-\u9fa5]{1,2}?(?=的))?/;
 /** The verbs that make a value before 的 the target (完成80%的工程量, 达到90%的). */
@@ -278,9 +279,16 @@ const STANDARD_AFTER = /^的?[\u4e00-\u9fa5]{0,4}?标准/;
 const RATE_BEFORE = /按(?:照)?[^,;。]{0,32}$/;
 const RATE_AFTER = /^(?:的)?(?:比例)?(?:予以|给予)?(?:返还|补贴|补助|奖励|发放|征收|收取|计征|核定|计算|扣除|减免)/;
 
+/** A quotation that holds only a value, the goal it is named after it (今年「1200萬人以上」的城鎮新增就業目標). */
+const QUOTED_GOAL = /^(?:以上|以内|左右)?[”」』"]的[^,;。]{0,16}?目标/;
+function quotedGoal(text: string, start: number, end: number): boolean {
+  return /[“「『"]$/.test(text.slice(0, start)) && QUOTED_GOAL.test(text.slice(end));
+}
+
 /**
  * Finds the targets in one clause: numbers with a unit, ranges, percentages and 全覆盖, with their
- * comparator read from the words around them. Skips what is quoted or titled (slogans, names),
+ * comparator read from the words around them. Skips what is quoted or titled (slogans, names; not a quoted value named
+ * a goal after it, 「1200萬人以上」的…目標),
  * ordinals (第二批), congress numbers (十五届二次全会), durations (6个月), slogans with a plus
  * (1+N), Chinese numerals that no comparator or counting verb introduces, calendar years, ages and
  * durations that qualify a noun (65岁以上老年人, 五年生存率) or belong to no age or duration
@@ -317,7 +325,7 @@ export function findMentions(clause: Clause): Mention[] {
       g.num = g.bare.replaceAll(" ", "");
       g.unit = listed;
     }
-    if (quoted.slice(start, end).some(Boolean)) continue;
+    if (quoted.slice(start, end).some(Boolean) && !quotedGoal(text, start, end)) continue;
     const left = text.slice(Math.max(0, start - 3), start);
     if (/第$/.test(left) || /[+＋]$/.test(left) || /^[+＋]/.test(text.slice(end))) continue;
     // a formula's factor (完成数/计划数*100%) and a weight in brackets after a goal's name (推展會展活動(6%))

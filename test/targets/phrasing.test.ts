@@ -848,4 +848,15 @@ describe("plans of other sectors (the gather batch)", () => {
     expect(extract("健全覆盖全民、贯穿全程的就业公共服务体系。")).toEqual([]);
     expect(extract("实现老年学校全覆盖。").map(brief)).toEqual([[">=", 100, "%"]]);
   });
+
+  it("reads a value quoted or qualified before the goal it names (「1200萬人以上」的城鎮新增就業目標) as that target", () => {
+    for (const sentence of [
+      "按照今年「1200萬人以上」的城鎮新增就業目標,完成全年目標任務的4分1。",
+      "今年1200万人以上的城镇新增就业目标。"
+    ])
+      expect(extract(sentence).map(brief), sentence).toEqual([[">=", 1.2e7, "人"]]);
+    // a quoted name and a qualifier stay none
+    expect(extract("打造“1000万人次”品牌。")).toEqual([]);
+    expect(extract("支持常住人口在100万以上的城市。")).toEqual([]);
+  });
 });
