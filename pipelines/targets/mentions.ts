@@ -263,6 +263,9 @@ const CAPACITY_UNIT = /^(?:吨|千瓦|兆瓦|千伏|伏安|千伏安)$/;
 const CAPACITY_AFTER = /^级?[\u4e00-\u9fa5A-Za-z\d]{0,12}?(?:项目|工程|生产线|装置|机组|变电站|电站|码头|泊位)/;
 /** A ceiling the words after the number name (低于国家4.6%的控制目标). */
 const CONTROL_TARGET_AFTER = /^的?[\u4e00-\u9fa5]{0,4}?控制(?:目标|指标|线)/;
+/** A count of the plan's own tasks after the verb that lays them out (部署25项重点任务, 提出8条措施): it describes the plan. */
+const PARTS_VERB = /(?:部署|提出|明确)了?$/;
+const PLAN_PARTS = /^(?:重点|主要|重大|具体)?(?:任务|举措|措施|行动|工程)/;
 /** A count of a plan's indicators (17项主要指标, 5个约束性指标): it describes the plan, no target. */
 const INDICATOR_COUNT = /^(?:主要|核心|重点|关键|约束性|预期性|监测|考核|评价|统计)?(?:指标|KPI)/;
 /**
@@ -341,6 +344,9 @@ export function findMentions(clause: Clause): Mention[] {
     if (g.unit && /^(?:及)?以上[^\d,、;]{1,8}?(?:\d|[一二三四五六七八九十两])/.test(rest)) continue;
     if (g.unit && g.unit !== "%" && DESCRIPTIVE_NOUN.test(rest)) continue;
     if ((g.unit === "项" || g.unit === "个") && INDICATOR_COUNT.test(rest)) continue;
+    if ((g.unit === "项" || g.unit === "条") && PARTS_VERB.test(bare) && PLAN_PARTS.test(rest)) continue;
+    // a rank (跃居全省前40位, 进入全国前10名)
+    if ((g.unit === "位" || g.unit === "名") && /前\s*$/.test(bare)) continue;
     if (
       DESCRIPTIVE_VERB.test(bare.replace(COUNTS_LISTED, "")) ||
       ATTENDING.test(prefix.trimEnd()) ||

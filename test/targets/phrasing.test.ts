@@ -859,4 +859,13 @@ describe("plans of other sectors (the gather batch)", () => {
     expect(extract("打造“1000万人次”品牌。")).toEqual([]);
     expect(extract("支持常住人口在100万以上的城市。")).toEqual([]);
   });
+
+  it("takes a rank (跃居全省前40位) and a count of the plan's own tasks (部署25项重点任务) for no target", () => {
+    for (const sentence of ["跃居全省前40位。", "计划还在六方面部署25项重点任务。", "方案提出8条措施。"])
+      expect(extract(sentence), sentence).toEqual([]);
+    expect(extract("实施重点任务25项,新增人才40名。").map(brief)).toEqual([
+      [">=", 25, "项"],
+      [">=", 40, "名"]
+    ]);
+  });
 });
