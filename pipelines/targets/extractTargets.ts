@@ -242,9 +242,12 @@ const RESULT_SENTENCE = new RegExp(
 const NAMED_BEFORE = /(?:目标(?:任务)?|目标值)(?:为|是)?\(?\s*$/;
 /** A value in a list the target named after it shares (超额完成…下降4%、重污染天数同比减少6%的改善目标 → 4 too). */
 const NAMED_IN_LIST = /^、[^,;。\d]{0,24}\d+(?:\.\d+)?\s*[%‰]?\s*的[\u4e00-\u9fa5]{0,16}目标/;
-/** A number that a report says was the target (超额完成40所的年度目标任务, 完成4600人年计划的61.78%, 低于4%的控制指标). */
+/**
+ * A number that a report says was the target (超额完成40所的年度目标任务, 完成4600人年计划的61.78%, 低于4%的控制指标,
+ * 超额完成了国家下达的110万人的任务).
+ */
 const NAMED_TARGET =
-  /^的?(?:年度|全年|年)计划|^的?[\u4e00-\u9fa5]{0,4}?控制(?:目标|指标)|^的?(?:年度)?目标(?:任务)?|^的?年度任务|^的[\u4e00-\u9fa5]{1,16}目标|^(?:左右|以上)[”」]?的[\u4e00-\u9fa5]{0,8}?目标|^(?:以上|左右)?(?:全年|年度)[\u4e00-\u9fa5]{0,12}目标/;
+  /^的?(?:年度|全年|年)计划|^的任务|^的?[\u4e00-\u9fa5]{0,4}?控制(?:目标|指标)|^的?(?:年度)?目标(?:任务)?|^的?年度任务|^的[\u4e00-\u9fa5]{1,16}目标|^(?:左右|以上)[”」]?的[\u4e00-\u9fa5]{0,8}?目标|^(?:以上|左右)?(?:全年|年度)[\u4e00-\u9fa5]{0,12}目标/;
 /**
  * A calendar year in a clause, unless it is a baseline (较2022年), a deadline (到2025年), a range's end or a period's
  * (2025年1—4月).

@@ -868,4 +868,10 @@ describe("plans of other sectors (the gather batch)", () => {
       [">=", 40, "名"]
     ]);
   });
+
+  it("reads the task a result beats (超额完成了国家下达的110万人的任务) as the target it names", () => {
+    expect(extract("2023年城镇新增就业人数达到139.3万人,超额完成了国家下达的110万人的任务。").map(brief)).toEqual([
+      [">=", 1.1e6, "人"]
+    ]);
+  });
 });
