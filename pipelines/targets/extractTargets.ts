@@ -197,6 +197,13 @@ const FIVE_YEAR_PERIOD = /^“?十([一二三四五六七八九])?五”?(?:期�
 const PERIOD_NUMBERS = "一二三四五六七八九";
 /** 今年 (not 今年以来): the text names its own year so, after a year it named (2021年,…。今年…目标是:). */
 const THIS_YEAR = /今年(?!以来)/;
+/**
+ * Words of a report's sentence that plan what it names (2020年,…将重点完成, 2013年,全国计划新开工…630万套): narrower than
+ * {@link FUTURE_WORDS} (a result too names its 目标 or 预期), not 将近, not 计划的 (完成年度计划的61%).
+ */
+const PLANNED = /将(?!近)|力争|确保|计划(?!的|任务)|争取|目标(?:为|是)/;
+/** A year and the statement of its goals after it (2018年我省商务发展主要预期目标为:, 2017年目标为68.3%). */
+const GOALS_OF_YEAR = /^\d{4}\s*年[^,,;。]{0,20}?目标(?:为|是)/;
 /** Words that make a dated sentence the plan's (2024年,全市将新建…). */
 const FUTURE_WORDS = /将|要|力争|确保|计划|目标|争取|预期/;
 /** A headline line: short, no full stop (a comma allowed on the first line: 河南省政府发文,要求…). */
@@ -235,9 +242,12 @@ const RESULT_SENTENCE = new RegExp(
 const NAMED_BEFORE = /(?:目标(?:任务)?|目标值)(?:为|是)?\(?\s*$/;
 /** A value in a list the target named after it shares (超额完成…下降4%、重污染天数同比减少6%的改善目标 → 4 too). */
 const NAMED_IN_LIST = /^、[^,;。\d]{0,24}\d+(?:\.\d+)?\s*[%‰]?\s*的[\u4e00-\u9fa5]{0,16}目标/;
-/** A number that a report says was the target (超额完成40所的年度目标任务, 完成4600人年计划的61.78%, 低于4%的控制指标). */
+/**
+ * A number that a report says was the target (超额完成40所的年度目标任务, 完成4600人年计划的61.78%, 低于4%的控制指标,
+ * 超额完成了国家下达的110万人的任务).
+ */
 const NAMED_TARGET =
-  /^的?(?:年度|全年|年)计划|^的?[\u4e00-\u9fa5]{0,4}?控制(?:目标|指标)|^的?(?:年度)?目标(?:任务)?|^的?年度任务|^的[\u4e00-\u9fa5]{1,16}目标|^(?:左右|以上)的[\u4e00-\u9fa5]{0,6}?目标|^(?:以上|左右)?(?:全年|年度)[\u4e00-\u9fa5]{0,12}目标/;
+  /^的?(?:年度|全年|年)计划|^的任务|^的?[\u4e00-\u9fa5]{0,4}?控制(?:目标|指标)|^的?(?:年度)?目标(?:任务)?|^的?年度任务|^的[\u4e00-\u9fa5]{1,16}目标|^(?:左右|以上)[”」]?的[\u4e00-\u9fa5]{0,8}?目标|^(?:以上|左右)?(?:全年|年度)[\u4e00-\u9fa5]{0,12}目标/;
 /**
  * A calendar year in a clause, unless it is a baseline (较2022年), a deadline (到2025年), a range's end or a period's
  * (2025年1—4月).
@@ -251,7 +261,7 @@ function _extractTargets(
   warn: (message: string) => void,
   origin: (offset: number) => number
 ): ExtractedTarget[] {
-  const normalized = normalizePlanText(input);
+  const normalized = forwardCutoffs(normalizePlanText(input), planYear);
   const tables = readIndicatorTables(normalized);
   const spans = [...tables.spans].sort((a, b) => a[0] - b[0]);
   const spanStarts = spans.map(([s]) => s);
@@ -418,6 +428,10 @@ function _extractTargets(
       if (reference === null) continue;
       const y = Number(m[1]);
       past = y < reference || ((report || figures || runInBack || lookingBack) && y === reference && past);
+      // a year whose goals the clause goes on to state (2018年我省主要预期目标为:…): the goals are targets, whatever the year
+      if (GOALS_OF_YEAR.test(clause.text.slice(m.index))) past = false;
+      // in a report, the year reported with a plan in its sentence (2020年,交通运输领域将重点完成…): the plan's
+      if (y === reference && report && !pastPeriod && !sectionLooksBack && PLANNED.test(clause.sentence)) past = false;
       // the year named before the paragraph turns to 今年, and no plan words in its sentence: last year
       if (y === reference && clause.start < thisYearAt && !FUTURE_WORDS.test(clause.sentence)) past = true;
     }
@@ -587,6 +601,24 @@ function headlineBlockEnd(lines: readonly string[]): number {
 }
 /** A line under the headline that is no prose: up to 60 characters, no clause mark. */
 const SUBHEADING_LINE = /^[^,,。;:!?]{1,60}$/;
+
+/** 截至 and a year (截至2025年年底), the words after it up to the sentence's end. */
+const CUTOFF = /截[至止](\s*(\d{4})\s*年[^。;\n]*)/g;
+/** Words after a cutoff that bound or promise what it names: a goal, not a result (不低于50亿元, 力争). */
+const CUTOFF_GOAL = /将|力争|确保|不低于|不少于|不高于|不超过/;
+
+/**
+ * 截至 before a year that is not past (截至2025年年底,全市绿色贷款较年初新增不低于50亿元, in a 2025 plan) is a deadline:
+ * written 直到 (of the same length, offsets kept), so that it reads as 到2025年 does, and not as a report's 截至2023年底.
+ * A later year, or the plan's (else the latest named) when the words after it bound or promise.
+ */
+function forwardCutoffs(text: string, planYear: number | null): string {
+  const reference = planYear ?? latestYear(text);
+  if (reference === null) return text;
+  return text.replace(CUTOFF, (whole, rest: string, year: string) =>
+    Number(year) > reference || (Number(year) === reference && CUTOFF_GOAL.test(rest)) ? `直到${rest}` : whole
+  );
+}
 
 /** The latest plausible calendar year the text names (2023年), else null. */
 function latestYear(text: string): number | null {

@@ -167,7 +167,8 @@ const MENTION = new RegExp(
     `(?:(?<unit>${UNIT})(?!月|工作日|星期|性)|${BARE_MULTIPLIER}|(?![${NOT_MEASURE}])(?<measure>[\u4e00-\u9fa5])(?=${PHRASE_END}))` +
     `|(?<=(?:指数|系数|得分|评分|分值)(?:达到|达|为|提高到|提升至|保持在)?)(?<score>\\d+(?:\\.\\d+)?)(?![\\d.%‰万亿]|\\s*(?:${UNIT}))` +
     `|(?<![\\d.])(?<bare>${ARABIC})(?=${LIST_TAIL})` +
-    `|(?<coverage>全覆盖)`,
+    // not the 全 of a word before it (健全覆盖全民的…体系: 健全 the verb)
+    `|(?<![健齐安周])(?<coverage>全覆盖)`,
   "g"
 );
 const IS_CHINESE = /^[零〇一二两三四五六七八九十百千]/;
@@ -240,16 +241,17 @@ const CHANGE_TO = /^(?:提高|提升|增加|增长|上升|扩大|下降|降低|�
 const BASE_NOTE = /^(?:目前|现状|现在|当前|基期|\d{4}年(?:底|末)?(?:为|是)|不?含)/;
 /**
  * 以上的 (or 以下的) before a noun, a (含) or (不含…) beside it: the number qualifies it (常住人口在100万以上的城市, 职工30人(含)以下的企业),
- * unless it names a target.
+ * unless it names a target (“1200万人以上”的城镇新增就业目标, the quote closed before 的).
  */
-const QUALIFIER_AFTER = /^(?:\(不?含[^)]{0,8}\))?(?:及)?以[上下](?:\(不?含[^)]{0,8}\))?的(?!目标|任务)/;
+const QUALIFIER_AFTER =
+  /^(?:\(不?含[^)]{0,8}\))?(?:及)?以[上下](?:\(不?含[^)]{0,8}\))?[”」]?的(?![^,;。]{0,16}?(?:目标|任务))/;
 /**
  * 的 and a noun right after a value that no verb before it makes the target: the value is the noun's attribute
  * (研发投入过5000万元的企业, 下调费率50%的政策, 全覆盖的学习培训), unless the noun names a target (增长6%的目标,
  * 2.6平方米的人均体育场地面积目标).
  */
 const ATTRIBUTE_AFTER =
-  /^(?:以上|以下|左右)?的(?![^,;。]{0,16}?(?:目标|任务)|要求|水平|增长|增幅|增速|基础上|控制|标准|进度)[\u4e00-\u9fa5]/;
+  /^(?:以上|以下|左右)?[”」]?的(?![^,;。]{0,16}?(?:目标|任务)|要求|水平|增长|增幅|增速|基础上|控制|标准|进度)[\u4e00-\u9fa5]/;
 /** A range's high end written with its own unit (3万元-5万元的资金支持): what follows it is what follows the low end. */
 const RANGE_HIGH = /^\s*[-—~至到]\s*\d+(?:\.\d+)?\s*[万亿]?(?:%|[\u4e00-\u9fa5]{1,2}?(?=的))?/;
 /** The verbs that make a value before 的 the target (完成80%的工程量, 达到90%的). */
@@ -261,6 +263,9 @@ const CAPACITY_UNIT = /^(?:吨|千瓦|兆瓦|千伏|伏安|千伏安)$/;
 const CAPACITY_AFTER = /^级?[\u4e00-\u9fa5A-Za-z\d]{0,12}?(?:项目|工程|生产线|装置|机组|变电站|电站|码头|泊位)/;
 /** A ceiling the words after the number name (低于国家4.6%的控制目标). */
 const CONTROL_TARGET_AFTER = /^的?[\u4e00-\u9fa5]{0,4}?控制(?:目标|指标|线)/;
+/** A count of the plan's own tasks after the verb that lays them out (部署25项重点任务, 提出8条措施): it describes the plan. */
+const PARTS_VERB = /(?:部署|提出|明确)了?$/;
+const PLAN_PARTS = /^(?:重点|主要|重大|具体)?(?:任务|举措|措施|行动|工程)/;
 /** A count of a plan's indicators (17项主要指标, 5个约束性指标): it describes the plan, no target. */
 const INDICATOR_COUNT = /^(?:主要|核心|重点|关键|约束性|预期性|监测|考核|评价|统计)?(?:指标|KPI)/;
 /**
@@ -277,9 +282,16 @@ const STANDARD_AFTER = /^的?[\u4e00-\u9fa5]{0,4}?标准/;
 const RATE_BEFORE = /按(?:照)?[^,;。]{0,32}$/;
 const RATE_AFTER = /^(?:的)?(?:比例)?(?:予以|给予)?(?:返还|补贴|补助|奖励|发放|征收|收取|计征|核定|计算|扣除|减免)/;
 
+/** A quotation that holds only a value, the goal it is named after it (今年「1200萬人以上」的城鎮新增就業目標). */
+const QUOTED_GOAL = /^(?:以上|以内|左右)?[”」』"]的[^,;。]{0,16}?目标/;
+function quotedGoal(text: string, start: number, end: number): boolean {
+  return /[“「『"]$/.test(text.slice(0, start)) && QUOTED_GOAL.test(text.slice(end));
+}
+
 /**
  * Finds the targets in one clause: numbers with a unit, ranges, percentages and 全覆盖, with their
- * comparator read from the words around them. Skips what is quoted or titled (slogans, names),
+ * comparator read from the words around them. Skips what is quoted or titled (slogans, names; not a quoted value named
+ * a goal after it, 「1200萬人以上」的…目標),
  * ordinals (第二批), congress numbers (十五届二次全会), durations (6个月), slogans with a plus
  * (1+N), Chinese numerals that no comparator or counting verb introduces, calendar years, ages and
  * durations that qualify a noun (65岁以上老年人, 五年生存率) or belong to no age or duration
@@ -316,7 +328,7 @@ export function findMentions(clause: Clause): Mention[] {
       g.num = g.bare.replaceAll(" ", "");
       g.unit = listed;
     }
-    if (quoted.slice(start, end).some(Boolean)) continue;
+    if (quoted.slice(start, end).some(Boolean) && !quotedGoal(text, start, end)) continue;
     const left = text.slice(Math.max(0, start - 3), start);
     if (/第$/.test(left) || /[+＋]$/.test(left) || /^[+＋]/.test(text.slice(end))) continue;
     // a formula's factor (完成数/计划数*100%) and a weight in brackets after a goal's name (推展會展活動(6%))
@@ -332,6 +344,9 @@ export function findMentions(clause: Clause): Mention[] {
     if (g.unit && /^(?:及)?以上[^\d,、;]{1,8}?(?:\d|[一二三四五六七八九十两])/.test(rest)) continue;
     if (g.unit && g.unit !== "%" && DESCRIPTIVE_NOUN.test(rest)) continue;
     if ((g.unit === "项" || g.unit === "个") && INDICATOR_COUNT.test(rest)) continue;
+    if ((g.unit === "项" || g.unit === "条") && PARTS_VERB.test(bare) && PLAN_PARTS.test(rest)) continue;
+    // a rank (跃居全省前40位, 进入全国前10名)
+    if ((g.unit === "位" || g.unit === "名") && /前\s*$/.test(bare)) continue;
     if (
       DESCRIPTIVE_VERB.test(bare.replace(COUNTS_LISTED, "")) ||
       ATTENDING.test(prefix.trimEnd()) ||

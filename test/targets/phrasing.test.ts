@@ -807,3 +807,71 @@ describe("mixed review and plan texts: work reports, a plan's execution, press c
     expect(extractTargets(review, {year: null})).toEqual([]);
   });
 });
+
+describe("plans of other sectors (the gather batch)", () => {
+  it("reads 截至 before a year not past, with words that bound it, as a deadline (截至2025年年底…不低于50亿元)", () => {
+    expect(extract("截至2025年年底,全市绿色贷款较年初新增不低于50亿元。", 2025).map(brief)).toEqual([
+      [">=", 5e9, "元"]
+    ]);
+    const plan =
+      "周口发文:截至2025年年底,绿色贷款较年初新增不低于50亿元\n截至2025年年底,全市绿色贷款较年初新增不低于50亿元。\n";
+    expect(extractTargets(plan, {year: 2025}).map(brief)).toEqual([[">=", 5e9, "元"]]);
+    // a cutoff of the plan's year with no such words is what was done
+    expect(extract("截至2024年底,全市累计建成充电桩1200个。", 2024)).toEqual([]);
+  });
+
+  it("reads a report's sentence that plans the year reported (2020年,…将重点完成) as the plan's", () => {
+    const report = (sentence: string) =>
+      `记者从全国交通运输工作会获悉\n2019年,全国新改建农村公路29万公里。${sentence}\n`;
+    expect(
+      extractTargets(report("据悉,2020年,交通运输领域将重点完成铁路投资8000亿元。"), {year: 2020}).map(brief)
+    ).toEqual([[">=", 8e11, "元"]]);
+    expect(extractTargets(report("2020年,全国计划新开工保障性安居工程630万套。"), {year: 2020}).map(brief)).toEqual([
+      [">=", 6.3e6, "套"]
+    ]);
+    // the year reported with no plan in its sentence is what was done
+    expect(extractTargets(report("2020年,全国新改建农村公路16万公里。"), {year: 2020})).toEqual([]);
+  });
+
+  it("reads the goals a clause states for a year (2018年…主要预期目标为:) as targets, the plan's year later", () => {
+    expect(
+      extract("根据分解,2018年我省商务发展主要预期目标为:社会消费品零售总额增长11%左右;货物出口增长8%左右。", 2022).map(
+        brief
+      )
+    ).toEqual([
+      ["=", 11, "%"],
+      ["=", 8, "%"]
+    ]);
+  });
+
+  it("takes the 全 of 健全 before 覆盖 for no 全覆盖", () => {
+    expect(extract("健全覆盖全民、贯穿全程的就业公共服务体系。")).toEqual([]);
+    expect(extract("实现老年学校全覆盖。").map(brief)).toEqual([[">=", 100, "%"]]);
+  });
+
+  it("reads a value quoted or qualified before the goal it names (「1200萬人以上」的城鎮新增就業目標) as that target", () => {
+    for (const sentence of [
+      "按照今年「1200萬人以上」的城鎮新增就業目標,完成全年目標任務的4分1。",
+      "今年1200万人以上的城镇新增就业目标。"
+    ])
+      expect(extract(sentence).map(brief), sentence).toEqual([[">=", 1.2e7, "人"]]);
+    // a quoted name and a qualifier stay none
+    expect(extract("打造“1000万人次”品牌。")).toEqual([]);
+    expect(extract("支持常住人口在100万以上的城市。")).toEqual([]);
+  });
+
+  it("takes a rank (跃居全省前40位) and a count of the plan's own tasks (部署25项重点任务) for no target", () => {
+    for (const sentence of ["跃居全省前40位。", "计划还在六方面部署25项重点任务。", "方案提出8条措施。"])
+      expect(extract(sentence), sentence).toEqual([]);
+    expect(extract("实施重点任务25项,新增人才40名。").map(brief)).toEqual([
+      [">=", 25, "项"],
+      [">=", 40, "名"]
+    ]);
+  });
+
+  it("reads the task a result beats (超额完成了国家下达的110万人的任务) as the target it names", () => {
+    expect(extract("2023年城镇新增就业人数达到139.3万人,超额完成了国家下达的110万人的任务。").map(brief)).toEqual([
+      [">=", 1.1e6, "人"]
+    ]);
+  });
+});
