@@ -182,14 +182,19 @@ const HOPED = /希望通过|力争/;
 const PAST_TENSE =
   /(?:完成|建成|新建|新增|实现|达到|开展|培训|改造|建设|引进|投入|举办|创建|打造|修建|扩建|改建|培育|办理|接种|筛查|增长|增加|提高|提升|下降|减少|降低|惠及|带动|接待|签约|招收|认定)了/;
 /**
- * Words after a count that opens its clause and say it was done (46项任务全部完成, 318件建议提案全部办理完毕), or how it
- * progresses against the plan (16项基本符合或快于预期, 4项指标提前实现, 4项相对滞后).
+ * Words after a count that opens its clause and say it was done (46项任务全部完成, 318件建议提案全部办理完毕, 对6所小学…进行了
+ * 环境改造), or how it progresses against the plan (16项基本符合或快于预期, 4项指标提前实现, 4项相对滞后).
  */
 const DONE_AFTER =
-  /^[^,;。]{0,16}?(?:全部|均已|已经|已)(?:完成|办结|办理完毕|建成|落实)|^[^,;。]{0,16}?办理完毕|^[^,;。]{0,8}?(?:(?:基本)?符合(?:或快于)?预期|快于预期|慢于预期|提前(?:实现|完成)|(?:相对)?滞后)/;
+  /^[^,;。]{0,16}?(?:全部|均已|已经|已)(?:完成|办结|办理完毕|建成|落实)|^[^,;。]{0,16}?(?:办理完毕|进行了|实施了)|^[^,;。]{0,8}?(?:(?:基本)?符合(?:或快于)?预期|快于预期|慢于预期|提前(?:实现|完成)|(?:相对)?滞后)/;
 /** A paragraph that opens on figures (数据显示, 据统计): it tells results, the plan's year's too. */
 const FIGURES_PARAGRAPH =
   /^(?:据|经)?(?:数据|统计|监测|调查)(?:显示|表明)|^据(?:初步)?统计|^(?:据|经)?初步(?:测算|核算)/;
+/**
+ * A paragraph that opens on an estimate (预计地区生产总值超过2100亿元, 经初步预计): in a text whose title names no plan, the
+ * estimated results of the year just ending, unless it names a time ahead (预计到2027年, 预计明年, 预计将).
+ */
+const ESTIMATE_PARAGRAPH = /^(?:经)?(?:初步)?预计(?![^,,。;]{0,8}?(?:到|至|将|明年|今后|未来|下一步|下半年))/;
 /** A deadline (到2020年, 至2025年; not 截至): a clause naming one not before the reference year is the plan's. */
 const FORWARD_DEADLINE = /(?<!截)(?:到|至)(\d{4})年/;
 /** An earlier five-year period opening a clause (“十一五”期间, 十三五以来): its number, 十五 when none. */
@@ -352,7 +357,9 @@ function _extractTargets(
           reviewSection = sectionLooksBack ? clause.section : 0;
         }
       } else if (opensSection && clause.section > reviewSection) sectionLooksBack = false;
-      figures = FIGURES_PARAGRAPH.test(clause.paragraph.trim());
+      figures =
+        FIGURES_PARAGRAPH.test(clause.paragraph.trim()) ||
+        (titlePlanAt < 0 && ESTIMATE_PARAGRAPH.test(clause.paragraph.trim()));
       const runIn = RUN_IN_HEADING.exec(line);
       runInBack = runIn !== null && lookingBackFrom(runIn[1]!, planYear, reference);
       const lineIndex = lastAtOrBefore(lineStarts, clause.start);
@@ -532,13 +539,16 @@ function namesTarget(text: string, mention: Mention): boolean {
 }
 
 /**
- * Whether a subheading opens a look back: it names only years before the plan's; or, the plan's year unknown, its
- * head noun looks back (2022年工作回顾, 主要成绩, 目标任务完成情况; not 巩固拓展脱贫攻坚成果, nor 2023年工作总结及2024年工作计划)
- * or it names only years before the latest of the text (`reference`).
+ * Whether a subheading opens a look back: it names only years before the plan's; or, naming the plan's own year
+ * (2008年工作回顾 in a 2008 text) or the plan's year unknown, its head noun looks back (2022年工作回顾, 主要成绩, 目标任务完成情况;
+ * not 巩固拓展脱贫攻坚成果, nor 2023年工作总结及2024年工作计划) or it names only years before the latest of the text
+ * (`reference`).
  */
 function lookingBackFrom(subheading: string, planYear: number | null, reference: number | null): boolean {
   const years = [...subheading.matchAll(/(\d{4})年/g)].map((m) => Number(m[1]));
-  if (years.length > 0 && planYear !== null) return years.every((y) => y < planYear);
+  // years before the plan's look back; a later one looks ahead; the plan's own year, as its head noun says
+  if (years.length > 0 && planYear !== null && !years.every((y) => y <= planYear)) return false;
+  if (years.length > 0 && planYear !== null && years.every((y) => y < planYear)) return true;
   const heading = subheading.trim();
   const back = [...heading.matchAll(LOOK_BACK)].at(-1);
   const ahead = [...heading.matchAll(LOOK_AHEAD)].at(-1);
@@ -620,11 +630,14 @@ function gradingScale(lines: readonly string[]): Set<number> {
 }
 
 /**
- * Whether a count opens its clause (nothing before promises or does it, or a list of names ends with 等 before it) and
- * the words after it say it was done (46项任务全部完成, 北京、天津等22个省份已完成).
+ * Whether a count opens its clause (nothing before promises or does it, or only 对 names it the object, or a list of
+ * names ends with 等 before it) and the words after it say it was done (46项任务全部完成, 北京、天津等22个省份已完成,
+ * 对6所小学进行了环境改造).
  */
 function doneAfter(text: string, mention: Mention): boolean {
-  return /^(?:共|约|累计)?\s*$|等\s*$/.test(text.slice(0, mention.start)) && DONE_AFTER.test(text.slice(mention.end));
+  return (
+    /^(?:共|约|累计|对)?\s*$|等\s*$/.test(text.slice(0, mention.start)) && DONE_AFTER.test(text.slice(mention.end))
+  );
 }
 
 /** Whether the words before a number pass a threshold for the first time, no goal named before (see {@link FIRST_TIME}). */

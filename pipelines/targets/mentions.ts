@@ -261,8 +261,14 @@ const CAPACITY_UNIT = /^(?:吨|千瓦|兆瓦|千伏|伏安|千伏安)$/;
 const CAPACITY_AFTER = /^级?[\u4e00-\u9fa5A-Za-z\d]{0,12}?(?:项目|工程|生产线|装置|机组|变电站|电站|码头|泊位)/;
 /** A ceiling the words after the number name (低于国家4.6%的控制目标). */
 const CONTROL_TARGET_AFTER = /^的?[\u4e00-\u9fa5]{0,4}?控制(?:目标|指标|线)/;
-/** A count of a plan's indicators (17项主要指标, 5个约束性指标): it describes the plan, no target. */
-const INDICATOR_COUNT = /^(?:主要|核心|重点|关键|约束性|预期性|监测|考核|评价|统计)?(?:指标|KPI)/;
+/** A count of a plan's indicators or goals (17项主要指标, 5个约束性指标, 实现一个目标): it describes the plan, no target. */
+const INDICATOR_COUNT =
+  /^(?:主要|核心|重点|关键|约束性|预期性|监测|考核|评价|统计)?(?:指标|KPI|目标(?![\u4e00-\u9fa5]))/;
+/**
+ * Points right after a target's name (高于目标2.1个百分点, 低于目标1.8个百分点, 塌目标18.7个百分点): a difference from the target,
+ * whatever the verb, no target.
+ */
+const FROM_TARGET = /(?:目标|目标值|计划|预期)$/;
 /**
  * The list a count counts (民生实事项目40项, 10件民生实事48个子项目, 民生实事共有12类45件53个事项, 正式项目62项): it describes
  * the list, no target.
@@ -332,6 +338,7 @@ export function findMentions(clause: Clause): Mention[] {
     if (g.unit && /^(?:及)?以上[^\d,、;]{1,8}?(?:\d|[一二三四五六七八九十两])/.test(rest)) continue;
     if (g.unit && g.unit !== "%" && DESCRIPTIVE_NOUN.test(rest)) continue;
     if ((g.unit === "项" || g.unit === "个") && INDICATOR_COUNT.test(rest)) continue;
+    if ((g.unit === "百分点" || g.unit === "个百分点") && FROM_TARGET.test(bare)) continue;
     if (
       DESCRIPTIVE_VERB.test(bare.replace(COUNTS_LISTED, "")) ||
       ATTENDING.test(prefix.trimEnd()) ||

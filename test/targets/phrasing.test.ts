@@ -807,3 +807,45 @@ describe("mixed review and plan texts: work reports, a plan's execution, press c
     expect(extractTargets(review, {year: null})).toEqual([]);
   });
 });
+
+describe("review and results texts (session 11): estimates, shortfalls, done counts, a review of the plan's year", () => {
+  it("reads a heading that reviews the plan's own year (一、2008年工作回顾 in a 2008 text) as a look back", () => {
+    const review =
+      "區政府工作會議的講話\n各位代表:\n一、2008年工作回顧\n一是綜合經濟實力躍上大臺階。2008年全區生產總值完成142億元,增長14.7%。\n";
+    expect(extractTargets(review, {year: 2008})).toEqual([]);
+    // the plan's year under a heading that looks ahead is the plan's
+    const plan = "某县2008年工作要点\n一、2008年工作目标\n全县新建学校10所。\n";
+    expect(extractTargets(plan, {year: 2008}).map(brief)).toEqual([[">=", 10, "所"]]);
+  });
+
+  it("takes a difference from a target (塌目标1.8个百分点, 低于目标18.7个百分点) for no target", () => {
+    for (const sentence of [
+      "一般公共预算收入完成21.91亿元,同比增长1.3%,塌目标18.7个百分点。",
+      "规模以上工业增加值同比增长10.1%,高于目标2.1个百分点。",
+      "固定资产投资增速低于目标1.8个百分点。"
+    ])
+      expect(extract(sentence, 2023), sentence).toEqual([]);
+    expect(extract("城镇化率提高1.8个百分点。").map(brief)).toEqual([["increase", 1.8, "百分点"]]);
+  });
+
+  it("reads a paragraph opening on an estimate (预计地区生产总值超过2100亿元) in a text that is no plan as results", () => {
+    const news =
+      "龙华区人代会开幕\n龙华区成立一年以来,圆满完成了全年主要目标任务。\n预计地区生产总值超过2100亿元,增长8.8%左右;规模以上工业增加值突破1100亿元。\n";
+    expect(extractTargets(news)).toEqual([]);
+    // a plan's estimate is what it is to do; so is one that names a deadline ahead
+    expect(extractTargets("某镇工作计划\n预计新增农业合作社5家以上。\n").map(brief)).toEqual([[">=", 5, "家"]]);
+    expect(extractTargets("某市召开发布会\n预计到2027年,全市新增就业岗位10万个。\n").map(brief)).toEqual([
+      [">=", 100000, "个"]
+    ]);
+  });
+
+  it("reads a count that a done action's object opens (对6所小学进行了环境改造) as a result", () => {
+    expect(extract("对6所小学、幼儿园进行了环境改造。")).toEqual([]);
+    expect(extract("对10所学校进行改造。").map(brief)).toEqual([[">=", 10, "所"]]);
+  });
+
+  it("takes a count of goals (最终实现一个目标) for no target", () => {
+    expect(extract("紧紧围绕一个主题,最终实现一个目标。")).toEqual([]);
+    expect(extract("培育10个目标企业。").map(brief)).toEqual([[">=", 10, "个"]]);
+  });
+});
