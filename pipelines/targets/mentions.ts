@@ -217,14 +217,15 @@ const COUNTS_LISTED = /(?:\d+[\u4e00-\u9fa5]{1,4}[、和及与])+$/;
 /** The scope further on (涉及全县15个镇、乡村道路700多处): 涉及, 涵盖 or 针对 and no action before the count. */
 const DESCRIPTIVE_SCOPE = /(?:针对|涉及|涵盖)([^,;。]{0,24})$/;
 /**
- * What a document sets out (现将规划中明确提出的9项具体建设任务…进行责任分解, a heading's 应急体系9个具体建设任务): a count of
- * its tasks that no action before it does, no target.
+ * What a document sets out (现将规划中明确提出的9项具体建设任务…进行责任分解, a heading's 应急体系9个具体建设任务, 明确145项目标任务,
+ * 细化为222个具体工作内容): a count of its tasks that no action before it does, no target.
  */
 const SET_OUT_BEFORE = /(?:提出|明确|确定|列出|部署|规定)的(?:[^,;。]{0,24}?[和及、])?$/;
-const TASKS_AFTER = /^(?:具体|重点|主要)?(?:建设|工作)?(?:任务|举措|措施)(?:[,;。和及、]|$)/;
-/** Who attends, not what is done (参加大会的237名代表, 出席会议的代表155人, 应到代表172人). */
+const TASKS_AFTER = /^(?:具体|重点|主要)?(?:建设|工作|目标)?(?:任务|举措|措施|内容)(?:[,;。和及、]|$)/;
+/** Who attends, not what is done (参加大会的237名代表, 出席会议的代表155人, 应到代表172人; after: 2900名代表出席开幕式). */
 const ATTENDING =
   /(?:参加|出席|列席)[^,;。]{0,24}的(?:代表|委员|人员)?$|(?:应到|实到|应出席|实际出席)(?:代表|委员|人员)?$/;
+const ATTENDING_AFTER = /^(?:代表|委员|嘉宾)(?:们)?(?:出席|参加|列席)/;
 /** A number that a formula multiplies or divides by (计划数*100%): no target. */
 const FORMULA = /[*×÷/]\s*$/;
 /** A bracket right after a name: what it holds at the end of a cell or line is a weight (推展會展活動(6%)). */
@@ -342,6 +343,7 @@ export function findMentions(clause: Clause): Mention[] {
     if (
       DESCRIPTIVE_VERB.test(bare.replace(COUNTS_LISTED, "")) ||
       ATTENDING.test(prefix.trimEnd()) ||
+      ATTENDING_AFTER.test(rest) ||
       LIST_COUNT.test(prefix.trimEnd()) ||
       (g.unit === "项" && PROJECTS_COUNTED.test(prefix.trimEnd())) ||
       (STANDARD_BEFORE.test(prefix) && STANDARD_AFTER.test(rest)) ||

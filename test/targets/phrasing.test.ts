@@ -849,3 +849,64 @@ describe("review and results texts (session 11): estimates, shortfalls, done cou
     expect(extract("培育10个目标企业。").map(brief)).toEqual([[">=", 10, "个"]]);
   });
 });
+
+describe("review and results texts (session 11), a new batch: summaries, inspections, statistics releases", () => {
+  it("takes a target a report names before its change or in a bracket (确保目标增长12%, 完成年任务(40.2亿元)的32.5%)", () => {
+    const report =
+      "区工信局2023年上半年工作总结\n1.工业方面:2023年市下达规上工业增加值增速确保目标增长12%,奋斗目标增长14%。1-5月,外贸进出口总额13亿元,完成年任务(40亿元)的32.5%。\n";
+    expect(extractTargets(report).map(brief)).toEqual([
+      [">=", 12, "%"],
+      [">=", 14, "%"],
+      [">=", 4e9, "元"]
+    ]);
+  });
+
+  it("reads a look-back section of a text that is no report as results, numbered items too (一、今年以来工作情况)", () => {
+    const summary =
+      "今年以来,我局努力做好各项工作。现将今年工作总结和明年的工作计划报告如下:\n一、今年以来工作情况\n1、全年完成建设里程88.72公里,共完成投资额7.6亿元。\n4、年平均优良路率82%。\n";
+    expect(extractTargets(summary, {year: 2012})).toEqual([]);
+    // a text that announces a report (现将有关情况通报如下:): its numbered item quotes the task it reports on
+    const report =
+      "政务督查室对重点工作上半年完成情况进行了督办。现将有关情况通报如下:\n一、主要指标任务完成情况\n1.新开工亿元以上产业项目100个。上半年,新开工产业项目80个。\n";
+    expect(extractTargets(report, {year: 2021}).map(brief)).toEqual([[">=", 100, "个"]]);
+  });
+
+  it("reads the numbered lines after a lead-in that looks back (以下是2023年工作回顾:) as results, up to one that looks ahead", () => {
+    const report =
+      "沧源2024年工作报告\n2023年,经济社会发展取得了显著成效,以下是2023年工作回顾:\n1. 基础设施建设加快推进,新增高速公路100公里,农村公路500公里。\n展望2024年,我们将紧紧围绕以下目标开展工作:\n1. 新增高速公路50公里。\n";
+    expect(extractTargets(report).map(brief)).toEqual([[">=", 50, "公里"]]);
+  });
+
+  it("reads a lede where a statistics office publishes figures (政府統計處今日發布) as a report", () => {
+    const release =
+      "二零一五年全年本地生產總值\n\n  政府統計處今日(三月十八日)發布二零一五年全年本地生產總值初步數字。\n\n  所有服務行業合計,二零一五年的淨產值全年實質上升1.9%。\n";
+    expect(extractTargets(release)).toEqual([]);
+  });
+
+  it("reads a paragraph opening with 根據初步統計 as results", () => {
+    expect(extract("根據初步統計數字,整體本地生產總值實質上升2.4%。", 2015)).toEqual([]);
+  });
+
+  it("reads the rest of a paragraph after an inspection's finding (经督查核实,) as results", () => {
+    expect(extract("经督查核实,欠进度的有17个,占总任务的7.7%;达进度的有162个,占总任务的72.9%。", 2025)).toEqual([]);
+  });
+
+  it("takes a count of a document's goals and work items (145项目标任务, 222个具体工作内容) for no target", () => {
+    expect(extract("《政府工作报告》明确145项目标任务,细化为222个具体工作内容。", 2025)).toEqual([]);
+    expect(extract("全面完成10项目标任务。").map(brief)).toEqual([[">=", 10, "项"]]);
+  });
+
+  it("takes the people who attend named before the verb (近2900名代表出席开幕式) for no target", () => {
+    expect(extract("各国驻华使节以及近2900名代表出席开幕式。")).toEqual([]);
+  });
+
+  it("reads a section line whose heading runs into its prose after spaces (一、2014年工作总结  2014年,…) by its heading", () => {
+    const plan =
+      "乡镇2014年工作总结及2015年工作计划\n一、2014年工作总结  2014年,全镇经济和社会事业取得了较快发展。\n1 经济发展平稳。全年预计完成财税收入870万元。\n";
+    expect(extractTargets(plan)).toEqual([]);
+  });
+
+  it("reads a sentence that gives a share of a plan completed (完成省局下达计划的107.3%) as results", () => {
+    expect(extract("实际完成路面养护大中修工程142.187公里,完成投资1.24亿元,完成省局下达计划的107.3%。")).toEqual([]);
+  });
+});
