@@ -204,6 +204,12 @@ const FIGURES_PARAGRAPH =
  * estimated results of the year just ending, unless it names a time ahead (预计到2027年, 预计明年, 预计将).
  */
 const ESTIMATE_PARAGRAPH = /^(?:经)?(?:初步)?预计(?![^,,。;]{0,8}?(?:到|至|将|明年|今后|未来|下一步|下半年))/;
+/**
+ * A clause that recounts achievements (介绍了…“十四五”时期相关成就, 回顾了…成绩): what its paragraph says after it was done,
+ * until a clause turns ahead ({@link TURNING_AHEAD}).
+ */
+const RECOUNTS = /(?:介绍|回顾|总结)了[^。;]{0,40}?(?:成就|成绩|成效|成果)/;
+const TURNING_AHEAD = /^(?:展望|今后|下一步|未来)/;
 /** An inspection's finding opening a clause (经督查核实,): the rest of its paragraph tells what was found, results. */
 const FINDINGS = /^经(?:督查|核查|核实|检查|审计|调查)/;
 /** A deadline (到2020年, 至2025年; not 截至): a clause naming one not before the reference year is the plan's. */
@@ -339,6 +345,7 @@ function _extractTargets(
   let sentenceCursor = 0; // where in its sentence the previous clause ended
   let past = false; // whether the paragraph, from here on, tells what was done
   let figures = false; // whether the paragraph opens on figures (数据显示): the plan's own year in it is reported too
+  let recounting = false; // whether the paragraph, since a clause that recounts achievements, tells what was done
   let runInBack = false; // whether the paragraph's own heading looks back (1.“十三五”发展取得的巨大成就。): so does it
   let thisYearAt = -1; // where the paragraph says 今年, else -1: a year it names before that is last year
   let lookingBack = false; // whether the paragraphs since the last subheading tell what was done (回顾2023年工作成果)
@@ -383,6 +390,7 @@ function _extractTargets(
         else if (looksAhead(leadIn, planYear, reference)) lookingBack = leadInBack = false;
         if (opensSection && clause.section > reviewSection) sectionLooksBack = false;
       } else if (opensSection && clause.section > reviewSection) sectionLooksBack = false;
+      recounting = false;
       figures =
         FIGURES_PARAGRAPH.test(clause.paragraph.trim()) ||
         (titlePlanAt < 0 && ESTIMATE_PARAGRAPH.test(clause.paragraph.trim()));
@@ -444,6 +452,8 @@ function _extractTargets(
       PAST_PERIOD.test(clause.text.replace(DATELINE, "")) ||
       (periodEnd !== null && reference !== null && periodEnd < reference);
     if (pastPeriod || FINDINGS.test(clause.text)) past = true;
+    if (RECOUNTS.test(clause.text)) recounting = past = true;
+    else if (recounting && TURNING_AHEAD.test(clause.text)) recounting = past = false;
     const openAt = openBrackets(clause.text);
     for (const m of clause.text.matchAll(CONTEXT_YEAR)) {
       // a year in brackets notes a base or a milestone (5.3亿人(2014年为3.6亿人)): it does not date the clause
@@ -462,6 +472,7 @@ function _extractTargets(
       thisYearAt < clause.end &&
       !pastPeriod &&
       !sectionLooksBack &&
+      !recounting &&
       !(report && !FUTURE_WORDS.test(clause.sentence))
     )
       past = false;

@@ -909,4 +909,10 @@ describe("review and results texts (session 11), a new batch: summaries, inspect
   it("reads a sentence that gives a share of a plan completed (完成省局下达计划的107.3%) as results", () => {
     expect(extract("实际完成路面养护大中修工程142.187公里,完成投资1.24亿元,完成省局下达计划的107.3%。")).toEqual([]);
   });
+
+  it("reads what follows a sentence that recounts achievements (介绍了…相关成就) as results, up to one that turns ahead (展望)", () => {
+    const news =
+      "中共中央举行新闻发布会\n发布会上,主任首先介绍了全会文件起草情况和“十四五”时期相关成就。他表示,我国经济增速继续领跑全球主要经济体,预计今年国内生产总值达到140万亿元左右。展望“十五五”,全国新增就业岗位5000万个。\n";
+    expect(extractTargets(news).map(brief)).toEqual([[">=", 5e7, "个"]]);
+  });
 });
