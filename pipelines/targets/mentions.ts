@@ -126,10 +126,11 @@ const PHRASE_END = String.raw`\s*(?:以上|及以上|以下|以内|左右|[,;。
  * Words that name an age or a duration as an indicator (人均预期寿命, 受教育年限): a target may be counted in 岁 or 年 only then.
  */
 const AGE_OR_DURATION = /寿命|年龄|年限|年数|学制|工龄|时长/;
-/** A noun the indicator's count is carried by when a number has only 万 or 亿 (体检人数达1000万): its unit. */
+/** A noun the indicator's count is carried by when a number has only 万 or 亿 (体检人数达1000万, 新增就业目标1200万): its unit. */
 const NOUN_UNITS: [RegExp, string][] = [
   [/人次$/, "人次"],
   [/人数$/, "人"],
+  [/就业(?:目标)?$/, "人"],
   [/户数$/, "户"],
   [/次数$/, "次"]
 ];

@@ -915,4 +915,8 @@ describe("review and results texts (session 11), a new batch: summaries, inspect
       "中共中央举行新闻发布会\n发布会上,主任首先介绍了全会文件起草情况和“十四五”时期相关成就。他表示,我国经济增速继续领跑全球主要经济体,预计今年国内生产总值达到140万亿元左右。展望“十五五”,全国新增就业岗位5000万个。\n";
     expect(extractTargets(news).map(brief)).toEqual([[">=", 5e7, "个"]]);
   });
+
+  it("reads a bare 万 after 就业 (新增就业目标1200万) as people", () => {
+    expect(extract("新增就业目标1200万。").map(brief)).toEqual([[">=", 12000000, "人"]]);
+  });
 });
