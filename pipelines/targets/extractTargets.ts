@@ -118,6 +118,8 @@ const PAST_PERIOD = new RegExp(
  */
 const REPORT_TITLE =
   /截至|成果|成效|完成情况|执行情况|执行情形|进展|回顾|总结|数据显示|统计公报|通报|获悉|发布会|同比|历史新低|(?<!确保|力争|争取|努力|要|将)(?:预计|顺利|圆满|超额)完成/g;
+/** What an opening paragraph says the text is (现将有关情况通报如下, 现将今年工作总结和明年的工作计划报告如下). */
+const ANNOUNCED = /现将([^。;!?]{0,40}?)如下/;
 /** A news dateline opening a lede (新华社南昌10月31日电(记者 王聿昊), 本报讯): the clause's words follow it. */
 const DATELINE = /^[^,,。;:]{0,16}?(?:\d{1,2}月\d{1,2}日电|本报讯|讯)\s*(?:\([^()]{0,30}\))?\s*/;
 /** A date that opens a news paragraph (1月21日,…): the title is the words after it. */
@@ -127,8 +129,11 @@ const LEADING_DAY = /^(?:\d{1,2}月)?\d{1,2}日[,,]?/;
 const LEDE = /^[^。;!?\n]*/;
 /** A lede's paragraph citing a bulletin it reports (发布《2022年中国国土绿化状况公报》显示): the text reports. */
 const BULLETIN_CITED = /公报》?(?:显示|表明)|根据[^,。]{0,12}公报/;
-/** A lede that reports on what was done (a narrower list than a title's: a lede may tell where the news was heard). */
-const REPORTING_LEDE = /通报|(?:完成|执行|进展)情况|统计公报|数据显示/;
+/**
+ * A lede that reports on what was done (a narrower list than a title's: a lede may tell where the news was heard), or a
+ * statistics office's release (政府統計處今日發布…數字).
+ */
+const REPORTING_LEDE = /通报|(?:完成|执行|进展)情况|统计公报|数据显示|统计(?:处|局)[^,。;]{0,24}?(?:发布|公布)/;
 /** 目标完成情况: a report on targets (目标 there names no plan). */
 const TARGETS_REPORTED = /目标(?:任务)?完成情况/g;
 /** A subheading (a short line with no clause mark and no figure but a year) that opens a look back: 回顾2023年工作成果. */
@@ -146,6 +151,10 @@ const SUMMING_UP = /^(?:推广|提炼|经验|交流)/;
 /** Words of a subheading that look ahead: the heading's last such word or look-back word (its head noun) decides. */
 const LOOK_AHEAD = /目标|任务|计划|安排|思路|打算|措施|举措|重点|要点|展望|部署|规划|方向/g;
 const PLAN_TITLE = /部署|计划|要点|安排|规划|目标|任务/g;
+/** Spaces that end a section line's heading run into its prose (一、2014年工作总结  2014年,…). */
+const RUN_ON = /\s{2,}|\u3000/;
+/** A paragraph that ends on a lead-in to the lines after it (…,以下是2023年工作回顾:): the lead-in, its last clause. */
+const LEAD_IN = /(?:^|[,,。;])([^,,。;:]{2,30})[::]$/;
 /** A section's heading (the words after 一、): a line with no clause mark, up to 30 characters. */
 const SECTION_HEADING = /^[^,,。;:!?]{1,30}$/;
 /** A line that opens a section: 一、, 第一章, 第一部分. */
@@ -182,14 +191,27 @@ const HOPED = /希望通过|力争/;
 const PAST_TENSE =
   /(?:完成|建成|新建|新增|实现|达到|开展|培训|改造|建设|引进|投入|举办|创建|打造|修建|扩建|改建|培育|办理|接种|筛查|增长|增加|提高|提升|下降|减少|降低|惠及|带动|接待|签约|招收|认定)了/;
 /**
- * Words after a count that opens its clause and say it was done (46项任务全部完成, 318件建议提案全部办理完毕), or how it
- * progresses against the plan (16项基本符合或快于预期, 4项指标提前实现, 4项相对滞后).
+ * Words after a count that opens its clause and say it was done (46项任务全部完成, 318件建议提案全部办理完毕, 对6所小学…进行了
+ * 环境改造), or how it progresses against the plan (16项基本符合或快于预期, 4项指标提前实现, 4项相对滞后).
  */
 const DONE_AFTER =
-  /^[^,;。]{0,16}?(?:全部|均已|已经|已)(?:完成|办结|办理完毕|建成|落实)|^[^,;。]{0,16}?办理完毕|^[^,;。]{0,8}?(?:(?:基本)?符合(?:或快于)?预期|快于预期|慢于预期|提前(?:实现|完成)|(?:相对)?滞后)/;
+  /^[^,;。]{0,16}?(?:全部|均已|已经|已)(?:完成|办结|办理完毕|建成|落实)|^[^,;。]{0,16}?(?:办理完毕|进行了|实施了)|^[^,;。]{0,8}?(?:(?:基本)?符合(?:或快于)?预期|快于预期|慢于预期|提前(?:实现|完成)|(?:相对)?滞后)/;
 /** A paragraph that opens on figures (数据显示, 据统计): it tells results, the plan's year's too. */
 const FIGURES_PARAGRAPH =
-  /^(?:据|经)?(?:数据|统计|监测|调查)(?:显示|表明)|^据(?:初步)?统计|^(?:据|经)?初步(?:测算|核算)/;
+  /^(?:据|经)?(?:数据|统计|监测|调查)(?:显示|表明)|^(?:根)?据(?:初步)?统计|^(?:据|经)?初步(?:测算|核算)/;
+/**
+ * A paragraph that opens on an estimate (预计地区生产总值超过2100亿元, 经初步预计): in a text whose title names no plan, the
+ * estimated results of the year just ending, unless it names a time ahead (预计到2027年, 预计明年, 预计将).
+ */
+const ESTIMATE_PARAGRAPH = /^(?:经)?(?:初步)?预计(?![^,,。;]{0,8}?(?:到|至|将|明年|今后|未来|下一步|下半年))/;
+/**
+ * A clause that recounts achievements (介绍了…“十四五”时期相关成就, 回顾了…成绩): what its paragraph says after it was done,
+ * until a clause turns ahead ({@link TURNING_AHEAD}).
+ */
+const RECOUNTS = /(?:介绍|回顾|总结)了[^。;]{0,40}?(?:成就|成绩|成效|成果)/;
+const TURNING_AHEAD = /^(?:展望|今后|下一步|未来)/;
+/** An inspection's finding opening a clause (经督查核实,): the rest of its paragraph tells what was found, results. */
+const FINDINGS = /^经(?:督查|核查|核实|检查|审计|调查)/;
 /** A deadline (到2020年, 至2025年; not 截至): a clause naming one not before the reference year is the plan's. */
 const FORWARD_DEADLINE = /(?<!截)(?:到|至)(\d{4})年/;
 /** An earlier five-year period opening a clause (“十一五”期间, 十三五以来): its number, 十五 when none. */
@@ -229,6 +251,8 @@ const GOAL_REACH = 200;
 const RESULT_SENTENCE = new RegExp(
   [
     String.raw`为任务的|为(?:年度)?目标任务的|完成(?:全年|年度)?(?:目标)?任务(?:\([^)]*\))?的|占年度(?:目标|计划)的`,
+    // a share of a plan completed (完成省局下达计划的107.3%)
+    String.raw`完成[\u4e00-\u9fa5]{0,6}?计划的\s*\d`,
     // over the plan by a number (新开工30项,超计划16项)
     String.raw`超计划\s*\d`,
     // a completion rate: 整体完成率111.5%, or any over 100% (完成率168%)
@@ -236,10 +260,10 @@ const RESULT_SENTENCE = new RegExp(
   ].join("|")
 );
 /**
- * A number the words before name as the target (完成全年目标任务(10万公里), 优于年度目标32.9微克/立方米); not a difference from it
- * (好于年度目标0.6个百分点).
+ * A number the words before name as the target (完成全年目标任务(10万公里), 优于年度目标32.9微克/立方米, 确保目标增长12%,
+ * 完成年任务(40.2亿元)); not a difference from it (好于年度目标0.6个百分点).
  */
-const NAMED_BEFORE = /(?:目标(?:任务)?|目标值)(?:为|是)?\(?\s*$/;
+const NAMED_BEFORE = /(?:目标(?:任务)?|目标值|(?:年|年度|全年)任务)(?:为|是)?(?:增长|增加|提高|下降|降低|达到)?\(?\s*$/;
 /** A value in a list the target named after it shares (超额完成…下降4%、重污染天数同比减少6%的改善目标 → 4 too). */
 const NAMED_IN_LIST = /^、[^,;。\d]{0,24}\d+(?:\.\d+)?\s*[%‰]?\s*的[\u4e00-\u9fa5]{0,16}目标/;
 /**
@@ -287,8 +311,11 @@ function _extractTargets(
   const ledeParagraph = headlineEnd > 0 ? /^[^\n]*/.exec(normalized.slice(headlineEnd).trimStart())![0] : "";
   const lede = LEDE.exec(ledeParagraph.replace(LEADING_DAY, ""))![0];
   const titlePlanAt = lastIndex(PLAN_TITLE, title);
+  // a text that opens on prose says what it is there (现将有关情况通报如下:), as a title would
+  const announced = headlineEnd === 0 ? (ANNOUNCED.exec(first)?.[1] ?? "") : "";
   const report =
     lastIndex(REPORT_TITLE, title) > titlePlanAt ||
+    lastIndex(REPORT_TITLE, announced) > lastIndex(PLAN_TITLE, announced) ||
     (titlePlanAt < 0 &&
       !NUMBERED.test(lede) &&
       ((REPORTING_LEDE.test(lede) && lastIndex(PLAN_TITLE, lede.replace(TARGETS_REPORTED, "")) < 0) ||
@@ -328,6 +355,7 @@ function _extractTargets(
   let sentenceCursor = 0; // where in its sentence the previous clause ended
   let past = false; // whether the paragraph, from here on, tells what was done
   let figures = false; // whether the paragraph opens on figures (数据显示): the plan's own year in it is reported too
+  let recounting = false; // whether the paragraph, since a clause that recounts achievements, tells what was done
   let runInBack = false; // whether the paragraph's own heading looks back (1.“十三五”发展取得的巨大成就。): so does it
   let thisYearAt = -1; // where the paragraph says 今年, else -1: a year it names before that is last year
   let lookingBack = false; // whether the paragraphs since the last subheading tell what was done (回顾2023年工作成果)
@@ -342,6 +370,7 @@ function _extractTargets(
     );
   });
   let sectionLooksBack = false; // whether the section (一、2022年工作回顾) of such a plan tells what was done
+  let leadInBack = false; // whether the lines since a lead-in that looks back (以下是2023年工作回顾:) tell what was done
   let reviewSection = 0; // that section's number: a section numbered again from 一 inside it is its part
   for (const clause of clauses) {
     const sameParagraph = clause.paragraph === currentParagraph && currentKey === `${clause.section}.${clause.item}`;
@@ -354,15 +383,27 @@ function _extractTargets(
       seenParagraphs.add(paragraphKey);
       const line = lines[lastAtOrBefore(lineStarts, clause.start)]!;
       const opensSection = SECTION_LINE.test(line);
-      const heading = clause.paragraph.trim();
+      // a section line whose heading runs into its prose after spaces (一、2014年工作总结  2014年,…): its heading
+      const heading = opensSection ? clause.paragraph.trim().split(RUN_ON)[0]! : clause.paragraph.trim();
+      const leadIn = LEAD_IN.exec(heading)?.[1];
       if (clause.start >= titleEnd && (SUBHEADING.test(heading) || (opensSection && SECTION_HEADING.test(heading)))) {
-        lookingBack = lookingBackFrom(clause.paragraph, planYear, reference);
+        lookingBack = lookingBackFrom(heading, planYear, reference);
+        leadInBack = false;
         if (opensSection && (lookingBack || clause.section > reviewSection)) {
-          sectionLooksBack = lookingBack && turnsAhead;
+          // in a report, a numbered item quotes the task it reports on; elsewhere a review section's items are results
+          sectionLooksBack = lookingBack && (turnsAhead || !report);
           reviewSection = sectionLooksBack ? clause.section : 0;
         }
+      } else if (clause.start >= titleEnd && leadIn !== undefined) {
+        // a lead-in (以下是2023年工作回顾:) opens a look back over the lines after it, one that looks ahead closes it
+        if (lookingBackFrom(leadIn, planYear, reference)) lookingBack = leadInBack = true;
+        else if (looksAhead(leadIn, planYear, reference)) lookingBack = leadInBack = false;
+        if (opensSection && clause.section > reviewSection) sectionLooksBack = false;
       } else if (opensSection && clause.section > reviewSection) sectionLooksBack = false;
-      figures = FIGURES_PARAGRAPH.test(clause.paragraph.trim());
+      recounting = false;
+      figures =
+        FIGURES_PARAGRAPH.test(clause.paragraph.trim()) ||
+        (titlePlanAt < 0 && ESTIMATE_PARAGRAPH.test(clause.paragraph.trim()));
       const runIn = RUN_IN_HEADING.exec(line);
       runInBack = runIn !== null && lookingBackFrom(runIn[1]!, planYear, reference);
       const lineIndex = lastAtOrBefore(lineStarts, clause.start);
@@ -373,6 +414,7 @@ function _extractTargets(
         figures ||
         runInBack ||
         sectionLooksBack ||
+        leadInBack ||
         ((report || lookingBack) && !quotesTask(clause.start));
     }
     if (
@@ -419,7 +461,9 @@ function _extractTargets(
     const pastPeriod =
       PAST_PERIOD.test(clause.text.replace(DATELINE, "")) ||
       (periodEnd !== null && reference !== null && periodEnd < reference);
-    if (pastPeriod) past = true;
+    if (pastPeriod || FINDINGS.test(clause.text)) past = true;
+    if (RECOUNTS.test(clause.text)) recounting = past = true;
+    else if (recounting && TURNING_AHEAD.test(clause.text)) recounting = past = false;
     const openAt = openBrackets(clause.text);
     for (const m of clause.text.matchAll(CONTEXT_YEAR)) {
       // a year in brackets notes a base or a milestone (5.3亿人(2014年为3.6亿人)): it does not date the clause
@@ -442,6 +486,7 @@ function _extractTargets(
       thisYearAt < clause.end &&
       !pastPeriod &&
       !sectionLooksBack &&
+      !recounting &&
       !(report && !FUTURE_WORDS.test(clause.sentence))
     )
       past = false;
@@ -546,13 +591,16 @@ function namesTarget(text: string, mention: Mention): boolean {
 }
 
 /**
- * Whether a subheading opens a look back: it names only years before the plan's; or, the plan's year unknown, its
- * head noun looks back (2022年工作回顾, 主要成绩, 目标任务完成情况; not 巩固拓展脱贫攻坚成果, nor 2023年工作总结及2024年工作计划)
- * or it names only years before the latest of the text (`reference`).
+ * Whether a subheading opens a look back: it names only years before the plan's; or, naming the plan's own year
+ * (2008年工作回顾 in a 2008 text) or the plan's year unknown, its head noun looks back (2022年工作回顾, 主要成绩, 目标任务完成情况;
+ * not 巩固拓展脱贫攻坚成果, nor 2023年工作总结及2024年工作计划) or it names only years before the latest of the text
+ * (`reference`).
  */
 function lookingBackFrom(subheading: string, planYear: number | null, reference: number | null): boolean {
   const years = [...subheading.matchAll(/(\d{4})年/g)].map((m) => Number(m[1]));
-  if (years.length > 0 && planYear !== null) return years.every((y) => y < planYear);
+  // years before the plan's look back; a later one looks ahead; the plan's own year, as its head noun says
+  if (years.length > 0 && planYear !== null && !years.every((y) => y <= planYear)) return false;
+  if (years.length > 0 && planYear !== null && years.every((y) => y < planYear)) return true;
   const heading = subheading.trim();
   const back = [...heading.matchAll(LOOK_BACK)].at(-1);
   const ahead = [...heading.matchAll(LOOK_AHEAD)].at(-1);
@@ -652,11 +700,14 @@ function gradingScale(lines: readonly string[]): Set<number> {
 }
 
 /**
- * Whether a count opens its clause (nothing before promises or does it, or a list of names ends with 等 before it) and
- * the words after it say it was done (46项任务全部完成, 北京、天津等22个省份已完成).
+ * Whether a count opens its clause (nothing before promises or does it, or only 对 names it the object, or a list of
+ * names ends with 等 before it) and the words after it say it was done (46项任务全部完成, 北京、天津等22个省份已完成,
+ * 对6所小学进行了环境改造).
  */
 function doneAfter(text: string, mention: Mention): boolean {
-  return /^(?:共|约|累计)?\s*$|等\s*$/.test(text.slice(0, mention.start)) && DONE_AFTER.test(text.slice(mention.end));
+  return (
+    /^(?:共|约|累计|对)?\s*$|等\s*$/.test(text.slice(0, mention.start)) && DONE_AFTER.test(text.slice(mention.end))
+  );
 }
 
 /** Whether the words before a number pass a threshold for the first time, no goal named before (see {@link FIRST_TIME}). */

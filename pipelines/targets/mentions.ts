@@ -126,10 +126,11 @@ const PHRASE_END = String.raw`\s*(?:以上|及以上|以下|以内|左右|[,;。
  * Words that name an age or a duration as an indicator (人均预期寿命, 受教育年限): a target may be counted in 岁 or 年 only then.
  */
 const AGE_OR_DURATION = /寿命|年龄|年限|年数|学制|工龄|时长/;
-/** A noun the indicator's count is carried by when a number has only 万 or 亿 (体检人数达1000万): its unit. */
+/** A noun the indicator's count is carried by when a number has only 万 or 亿 (体检人数达1000万, 新增就业目标1200万): its unit. */
 const NOUN_UNITS: [RegExp, string][] = [
   [/人次$/, "人次"],
   [/人数$/, "人"],
+  [/就业(?:目标)?$/, "人"],
   [/户数$/, "户"],
   [/次数$/, "次"]
 ];
@@ -218,14 +219,15 @@ const COUNTS_LISTED = /(?:\d+[\u4e00-\u9fa5]{1,4}[、和及与])+$/;
 /** The scope further on (涉及全县15个镇、乡村道路700多处): 涉及, 涵盖 or 针对 and no action before the count. */
 const DESCRIPTIVE_SCOPE = /(?:针对|涉及|涵盖)([^,;。]{0,24})$/;
 /**
- * What a document sets out (现将规划中明确提出的9项具体建设任务…进行责任分解, a heading's 应急体系9个具体建设任务): a count of
- * its tasks that no action before it does, no target.
+ * What a document sets out (现将规划中明确提出的9项具体建设任务…进行责任分解, a heading's 应急体系9个具体建设任务, 明确145项目标任务,
+ * 细化为222个具体工作内容): a count of its tasks that no action before it does, no target.
  */
 const SET_OUT_BEFORE = /(?:提出|明确|确定|列出|部署|规定)的(?:[^,;。]{0,24}?[和及、])?$/;
-const TASKS_AFTER = /^(?:具体|重点|主要)?(?:建设|工作)?(?:任务|举措|措施)(?:[,;。和及、]|$)/;
-/** Who attends, not what is done (参加大会的237名代表, 出席会议的代表155人, 应到代表172人). */
+const TASKS_AFTER = /^(?:具体|重点|主要)?(?:建设|工作|目标)?(?:任务|举措|措施|内容)(?:[,;。和及、]|$)/;
+/** Who attends, not what is done (参加大会的237名代表, 出席会议的代表155人, 应到代表172人; after: 2900名代表出席开幕式). */
 const ATTENDING =
   /(?:参加|出席|列席)[^,;。]{0,24}的(?:代表|委员|人员)?$|(?:应到|实到|应出席|实际出席)(?:代表|委员|人员)?$/;
+const ATTENDING_AFTER = /^(?:代表|委员|嘉宾)(?:们)?(?:出席|参加|列席)/;
 /** A number that a formula multiplies or divides by (计划数*100%): no target. */
 const FORMULA = /[*×÷/]\s*$/;
 /** A bracket right after a name: what it holds at the end of a cell or line is a weight (推展會展活動(6%)). */
@@ -266,8 +268,14 @@ const CONTROL_TARGET_AFTER = /^的?[\u4e00-\u9fa5]{0,4}?控制(?:目标|指标|�
 /** A count of the plan's own tasks after the verb that lays them out (部署25项重点任务, 提出8条措施): it describes the plan. */
 const PARTS_VERB = /(?:部署|提出|明确)了?$/;
 const PLAN_PARTS = /^(?:重点|主要|重大|具体)?(?:任务|举措|措施|行动|工程)/;
-/** A count of a plan's indicators (17项主要指标, 5个约束性指标): it describes the plan, no target. */
-const INDICATOR_COUNT = /^(?:主要|核心|重点|关键|约束性|预期性|监测|考核|评价|统计)?(?:指标|KPI)/;
+/** A count of a plan's indicators or goals (17项主要指标, 5个约束性指标, 实现一个目标): it describes the plan, no target. */
+const INDICATOR_COUNT =
+  /^(?:主要|核心|重点|关键|约束性|预期性|监测|考核|评价|统计)?(?:指标|KPI|目标(?![\u4e00-\u9fa5]))/;
+/**
+ * Points right after a target's name (高于目标2.1个百分点, 低于目标1.8个百分点, 塌目标18.7个百分点): a difference from the target,
+ * whatever the verb, no target.
+ */
+const FROM_TARGET = /(?:目标|目标值|计划|预期)$/;
 /**
  * The list a count counts (民生实事项目40项, 10件民生实事48个子项目, 民生实事共有12类45件53个事项, 正式项目62项): it describes
  * the list, no target.
@@ -347,9 +355,11 @@ export function findMentions(clause: Clause): Mention[] {
     if ((g.unit === "项" || g.unit === "条") && PARTS_VERB.test(bare) && PLAN_PARTS.test(rest)) continue;
     // a rank (跃居全省前40位, 进入全国前10名)
     if ((g.unit === "位" || g.unit === "名") && /前\s*$/.test(bare)) continue;
+    if ((g.unit === "百分点" || g.unit === "个百分点") && FROM_TARGET.test(bare)) continue;
     if (
       DESCRIPTIVE_VERB.test(bare.replace(COUNTS_LISTED, "")) ||
       ATTENDING.test(prefix.trimEnd()) ||
+      ATTENDING_AFTER.test(rest) ||
       LIST_COUNT.test(prefix.trimEnd()) ||
       (g.unit === "项" && PROJECTS_COUNTED.test(prefix.trimEnd())) ||
       (STANDARD_BEFORE.test(prefix) && STANDARD_AFTER.test(rest)) ||

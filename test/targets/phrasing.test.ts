@@ -875,3 +875,116 @@ describe("plans of other sectors (the gather batch)", () => {
     ]);
   });
 });
+
+describe("review and results texts (session 11): estimates, shortfalls, done counts, a review of the plan's year", () => {
+  it("reads a heading that reviews the plan's own year (一、2008年工作回顾 in a 2008 text) as a look back", () => {
+    const review =
+      "區政府工作會議的講話\n各位代表:\n一、2008年工作回顧\n一是綜合經濟實力躍上大臺階。2008年全區生產總值完成142億元,增長14.7%。\n";
+    expect(extractTargets(review, {year: 2008})).toEqual([]);
+    // the plan's year under a heading that looks ahead is the plan's
+    const plan = "某县2008年工作要点\n一、2008年工作目标\n全县新建学校10所。\n";
+    expect(extractTargets(plan, {year: 2008}).map(brief)).toEqual([[">=", 10, "所"]]);
+  });
+
+  it("takes a difference from a target (塌目标1.8个百分点, 低于目标18.7个百分点) for no target", () => {
+    for (const sentence of [
+      "一般公共预算收入完成21.91亿元,同比增长1.3%,塌目标18.7个百分点。",
+      "规模以上工业增加值同比增长10.1%,高于目标2.1个百分点。",
+      "固定资产投资增速低于目标1.8个百分点。"
+    ])
+      expect(extract(sentence, 2023), sentence).toEqual([]);
+    expect(extract("城镇化率提高1.8个百分点。").map(brief)).toEqual([["increase", 1.8, "百分点"]]);
+  });
+
+  it("reads a paragraph opening on an estimate (预计地区生产总值超过2100亿元) in a text that is no plan as results", () => {
+    const news =
+      "龙华区人代会开幕\n龙华区成立一年以来,圆满完成了全年主要目标任务。\n预计地区生产总值超过2100亿元,增长8.8%左右;规模以上工业增加值突破1100亿元。\n";
+    expect(extractTargets(news)).toEqual([]);
+    // a plan's estimate is what it is to do; so is one that names a deadline ahead
+    expect(extractTargets("某镇工作计划\n预计新增农业合作社5家以上。\n").map(brief)).toEqual([[">=", 5, "家"]]);
+    expect(extractTargets("某市召开发布会\n预计到2027年,全市新增就业岗位10万个。\n").map(brief)).toEqual([
+      [">=", 100000, "个"]
+    ]);
+  });
+
+  it("reads a count that a done action's object opens (对6所小学进行了环境改造) as a result", () => {
+    expect(extract("对6所小学、幼儿园进行了环境改造。")).toEqual([]);
+    expect(extract("对10所学校进行改造。").map(brief)).toEqual([[">=", 10, "所"]]);
+  });
+
+  it("takes a count of goals (最终实现一个目标) for no target", () => {
+    expect(extract("紧紧围绕一个主题,最终实现一个目标。")).toEqual([]);
+    expect(extract("培育10个目标企业。").map(brief)).toEqual([[">=", 10, "个"]]);
+  });
+});
+
+describe("review and results texts (session 11), a new batch: summaries, inspections, statistics releases", () => {
+  it("takes a target a report names before its change or in a bracket (确保目标增长12%, 完成年任务(40.2亿元)的32.5%)", () => {
+    const report =
+      "区工信局2023年上半年工作总结\n1.工业方面:2023年市下达规上工业增加值增速确保目标增长12%,奋斗目标增长14%。1-5月,外贸进出口总额13亿元,完成年任务(40亿元)的32.5%。\n";
+    expect(extractTargets(report).map(brief)).toEqual([
+      [">=", 12, "%"],
+      [">=", 14, "%"],
+      [">=", 4e9, "元"]
+    ]);
+  });
+
+  it("reads a look-back section of a text that is no report as results, numbered items too (一、今年以来工作情况)", () => {
+    const summary =
+      "今年以来,我局努力做好各项工作。现将今年工作总结和明年的工作计划报告如下:\n一、今年以来工作情况\n1、全年完成建设里程88.72公里,共完成投资额7.6亿元。\n4、年平均优良路率82%。\n";
+    expect(extractTargets(summary, {year: 2012})).toEqual([]);
+    // a text that announces a report (现将有关情况通报如下:): its numbered item quotes the task it reports on
+    const report =
+      "政务督查室对重点工作上半年完成情况进行了督办。现将有关情况通报如下:\n一、主要指标任务完成情况\n1.新开工亿元以上产业项目100个。上半年,新开工产业项目80个。\n";
+    expect(extractTargets(report, {year: 2021}).map(brief)).toEqual([[">=", 100, "个"]]);
+  });
+
+  it("reads the numbered lines after a lead-in that looks back (以下是2023年工作回顾:) as results, up to one that looks ahead", () => {
+    const report =
+      "沧源2024年工作报告\n2023年,经济社会发展取得了显著成效,以下是2023年工作回顾:\n1. 基础设施建设加快推进,新增高速公路100公里,农村公路500公里。\n展望2024年,我们将紧紧围绕以下目标开展工作:\n1. 新增高速公路50公里。\n";
+    expect(extractTargets(report).map(brief)).toEqual([[">=", 50, "公里"]]);
+  });
+
+  it("reads a lede where a statistics office publishes figures (政府統計處今日發布) as a report", () => {
+    const release =
+      "二零一五年全年本地生產總值\n\n  政府統計處今日(三月十八日)發布二零一五年全年本地生產總值初步數字。\n\n  所有服務行業合計,二零一五年的淨產值全年實質上升1.9%。\n";
+    expect(extractTargets(release)).toEqual([]);
+  });
+
+  it("reads a paragraph opening with 根據初步統計 as results", () => {
+    expect(extract("根據初步統計數字,整體本地生產總值實質上升2.4%。", 2015)).toEqual([]);
+  });
+
+  it("reads the rest of a paragraph after an inspection's finding (经督查核实,) as results", () => {
+    expect(extract("经督查核实,欠进度的有17个,占总任务的7.7%;达进度的有162个,占总任务的72.9%。", 2025)).toEqual([]);
+  });
+
+  it("takes a count of a document's goals and work items (145项目标任务, 222个具体工作内容) for no target", () => {
+    expect(extract("《政府工作报告》明确145项目标任务,细化为222个具体工作内容。", 2025)).toEqual([]);
+    expect(extract("全面完成10项目标任务。").map(brief)).toEqual([[">=", 10, "项"]]);
+  });
+
+  it("takes the people who attend named before the verb (近2900名代表出席开幕式) for no target", () => {
+    expect(extract("各国驻华使节以及近2900名代表出席开幕式。")).toEqual([]);
+  });
+
+  it("reads a section line whose heading runs into its prose after spaces (一、2014年工作总结  2014年,…) by its heading", () => {
+    const plan =
+      "乡镇2014年工作总结及2015年工作计划\n一、2014年工作总结  2014年,全镇经济和社会事业取得了较快发展。\n1 经济发展平稳。全年预计完成财税收入870万元。\n";
+    expect(extractTargets(plan)).toEqual([]);
+  });
+
+  it("reads a sentence that gives a share of a plan completed (完成省局下达计划的107.3%) as results", () => {
+    expect(extract("实际完成路面养护大中修工程142.187公里,完成投资1.24亿元,完成省局下达计划的107.3%。")).toEqual([]);
+  });
+
+  it("reads what follows a sentence that recounts achievements (介绍了…相关成就) as results, up to one that turns ahead (展望)", () => {
+    const news =
+      "中共中央举行新闻发布会\n发布会上,主任首先介绍了全会文件起草情况和“十四五”时期相关成就。他表示,我国经济增速继续领跑全球主要经济体,预计今年国内生产总值达到140万亿元左右。展望“十五五”,全国新增就业岗位5000万个。\n";
+    expect(extractTargets(news).map(brief)).toEqual([[">=", 5e7, "个"]]);
+  });
+
+  it("reads a bare 万 after 就业 (新增就业目标1200万) as people", () => {
+    expect(extract("新增就业目标1200万。").map(brief)).toEqual([[">=", 12000000, "人"]]);
+  });
+});
