@@ -707,6 +707,18 @@ describe("extractTasks: one row per phrasing", () => {
     expect(tasks.map((t) => t.text)).toEqual(["只需提交水保批复", "报告表原则上由区级负责审批", "完成审批"]);
   });
 
+  it("a sentence whose action is 安装, 发放 or 稳定 is a task of its own, not joined to the one before", () => {
+    const {tasks} = extractTasks(
+      "某区2031年实事项目\n一、民生\n1.改善居住条件。新增充电桩10个;为老旧小区安装消防设施157处。各单位工会以消费卡形式发放福利。稳定糖料蔗生产规模。\n"
+    );
+    expect(tasks.map((t) => t.text)).toEqual([
+      "新增充电桩10个",
+      "为老旧小区安装消防设施157处",
+      "各单位工会以消费卡形式发放福利",
+      "稳定糖料蔗生产规模"
+    ]);
+  });
+
   it("a plan of whole paragraphs, one per line, is not unwrapped, short headings and all", () => {
     const lines = planLines(
       "某市2031年工作要点\n一、总体要求\n以习近平新时代中国特色社会主义思想为指导。\n二、主要任务\n1.建设学校\n新建学校5所,新增学位3000个。\n2.培训教师\n开展全员培训。\n"
