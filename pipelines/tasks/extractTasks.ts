@@ -154,6 +154,8 @@ function _extractTasks(
   /** Each item's tasks so far, for the notes that complete them (a plan of many items: not every task per note). */
   const itemTasks = new Map<string, ExtractedTask[]>();
   const targetIds = overlappingIds(targets);
+  /** The items whose first line holds text after the title (`(一)聚力推进乡村振兴,…。全面落实…。`). */
+  const openedWithText = new Set<string>();
   for (const [index, {section, item, offset, line, body, opens, deadline: timeCell, cells}] of lines.entries()) {
     if ((section === 0 && sectioned && !opensOnItem) || item === 0 || prefaceSections.has(section)) continue;
     const paragraph = line.slice(body).trim();
@@ -193,8 +195,12 @@ function _extractTasks(
       const titled = readDeadline(normalized.slice(offset + title.start, offset + title.end), {year});
       if (titled) itemDeadlines.set(key, titled);
       from = title.bodyFrom;
+      if (line.slice(from, cut).replace(TRAILING, "").trim()) openedWithText.add(key);
     }
     if (!items.has(key)) continue; // text under an item number the plan never opened
+    // under an item whose first line holds text of its own, a paragraph that opens on a short heading sentence
+    // (持续巩固提升脱贫攻坚成果。…) is headed by it (under a bare heading, the paragraphs are the item's text)
+    if (opens === null && openedWithText.has(key)) from = paragraphBody(line, from);
     if (isNoteLine(paragraph)) {
       // 牵头单位:… names offices; 完成时限:… the time of the item's tasks that name none
       const named = readDeadline(paragraph, {year});
@@ -381,6 +387,23 @@ function itemTitle(
   const clause = searchUnquoted(rest, /[,;:,;:。]/);
   const end = clause > 0 ? clause : rest.replace(TRAILING, "").length;
   return {start: from, end: from + end, bodyFrom: from};
+}
+
+/** The longest a paragraph's heading sentence runs (`加快推进农业现代化进程。`): a sentence longer is a task. */
+const PARAGRAPH_HEADING = 25;
+
+/**
+ * Where the tasks of a paragraph under an item start: after its first sentence when that is a short heading (no comma,
+ * number or time, at most {@link PARAGRAPH_HEADING} characters) with more sentences after it in the paragraph, else at
+ * `from`. A list entry (`- …`, `二是…`) has no heading: it is one task.
+ */
+function paragraphBody(line: string, from: number): number {
+  const rest = line.slice(from);
+  const stop = rest.search(/[。!?!?]/);
+  const first = rest.slice(0, stop);
+  if (stop <= 0 || stop > PARAGRAPH_HEADING || ENTRY.test(rest) || /[,;:,;:、\d]/.test(first) || namesTime(first))
+    return from;
+  return rest.slice(stop + 1).trim() ? from + stop + 1 : from;
 }
 
 const OPEN_QUOTE = "“‘「『《";

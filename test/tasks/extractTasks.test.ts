@@ -707,6 +707,21 @@ describe("extractTasks: one row per phrasing", () => {
     expect(tasks.map((t) => t.text)).toEqual(["只需提交水保批复", "报告表原则上由区级负责审批", "完成审批"]);
   });
 
+  it("a paragraph under an item that opens on a short heading sentence: the heading is no task, its sentences are", () => {
+    const {tasks} = extractTasks(
+      "某县2031年政府工作报告\n(一)推进乡村振兴,加快农业现代化。落实战略部署。\n持续巩固脱贫成果。聚焦饮水安全,落实监管机制。实施技能培训5000人。\n鼠患黑点于年底前减半。开展灭鼠行动。\n- 加快推进项目。完善制度。\n"
+    );
+    expect(tasks.map((t) => t.text)).toEqual([
+      "推进乡村振兴,加快农业现代化",
+      "落实战略部署",
+      "聚焦饮水安全,落实监管机制",
+      "实施技能培训5000人",
+      "鼠患黑点于年底前减半",
+      "开展灭鼠行动",
+      "加快推进项目。完善制度"
+    ]);
+  });
+
   it("a sentence whose action is 安装, 发放 or 稳定 is a task of its own, not joined to the one before", () => {
     const {tasks} = extractTasks(
       "某区2031年实事项目\n一、民生\n1.改善居住条件。新增充电桩10个;为老旧小区安装消防设施157处。各单位工会以消费卡形式发放福利。稳定糖料蔗生产规模。\n"
