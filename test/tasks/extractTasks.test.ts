@@ -741,6 +741,21 @@ describe("extractTasks: one row per phrasing", () => {
     expect(unwrapLines(lines)).toEqual(lines);
   });
 
+  it("a paragraph a page break cut mid-sentence (…等生活 / 服务设施。) runs on over the blank line: one task", () => {
+    const text =
+      "某市2031年行动方案\n\n一、部分\n\n1.加快小区改造。开工改造项目50个。健全便民市场、便利店、停车场(位)等生活\n\n 服务设施。继续推进增设电梯。\n\n2.另一项。完成评估。\n\n3.第三项。开展教师培训、组织学生活动、举办家长讲座等各项工作\n\n地区事项统筹工作组\n\n4.第四项。完成验收。\n";
+    const {tasks} = extractTasks(text);
+    expect(tasks.map((t) => t.text)).toEqual([
+      "开工改造项目50个",
+      "健全便民市场、便利店、停车场(位)等生活\n\n 服务设施",
+      "继续推进增设电梯",
+      "完成评估",
+      // a line with no stop (a group's name) is no run-on
+      "开展教师培训、组织学生活动、举办家长讲座等各项工作",
+      "完成验收"
+    ]);
+  });
+
   it("ids are stable: editing one item does not renumber another", () => {
     const a = extractTasks(plan("出台方案。开展培训。") + "3.另一项。完成评估。\n").tasks;
     const b = extractTasks(plan("出台新方案。开展培训。建设基地。") + "3.另一项。完成评估。\n").tasks;
