@@ -15,8 +15,8 @@ const YEAR = /(\d{4})\s*年(?!代)/g;
 const FIVE_YEAR_PLAN = /十([一二三四五六七八九])五(?=”|"|时期|期间|规划|计划)/;
 /** The span a title names (`(2023—2025年)`): the plan covers to its end. */
 const SPAN = /(\d{4})\s*[—–\-~～至]+\s*(\d{4})\s*年/;
-/** A year the text names, not one it counts from (`2003年以来`, `2021年5月1日起`). */
-const MENTION = /(\d{4})\s*年(?!代|以来|以前|起|开始)/g;
+/** A year the text names, not one it counts from (`2003年以来`, `2021年5月1日起`) nor one already past (`2020 年已达标`). */
+const MENTION = /(\d{4})\s*年(?!代|以来|以前|起|开始|已)/g;
 const DEADLINE = /(?:到|至|截至|于|在)\s*(\d{4})\s*年|(\d{4})\s*年\s*(?:底|末)/g;
 /** A section (一、) or item (1. 1、 (一)) mark: where the heading block ends. */
 const BODY_MARK = /^\s*(?:[一二三四五六七八九十]+、|\d{1,2}[.、](?!\d)|[((][一二三四五六七八九十]+[))])/;

@@ -76,6 +76,10 @@ describe("inferPlanYear", () => {
     // a count of years is not a year: only three digits before 年 in the heading count, and not inside a longer number
     expect(inferPlanYear("学校章程\n一、总则\n学校建于120年前。")).toEqual({year: null, source: null});
     expect(inferPlanYear("纪念建校1120年\n一、总则")).toEqual({year: null, source: null});
+    // a year the text says was already reached (2020 年已达标) is past: not the plan's
+    expect(
+      inferPlanYear("魅力城市创建行动方案\n一、开展整治\n1.加大整治力度。对 2020 年已达标的街(镇)进行提档升级。")
+    ).toEqual({year: null, source: null});
     // a sentence that refers to a five-year plan does not make the text one
     expect(inferPlanYear("今年发展主要预期目标是:增长5%左右。\n预期目标与“十四五”规划相衔接。")).toEqual({
       year: null,
