@@ -135,7 +135,7 @@ function _extractTasks(
   const counters = new Map<string, number>();
   const seen = new Set<string>();
   const preface = new Set<string>();
-  const lines = taskTableLines(unwrapLines(planLines(normalized)));
+  const lines = sectionsAsItems(taskTableLines(unwrapLines(planLines(normalized))), prefaceSections);
   // a plan without sections (一、) numbers its items in section 0, as targets do
   const sectioned = lines.some((l) => l.opens === "section");
   // a copy that opens on an item (`(二)…`) has items before its first section: section 0 is no preamble then
@@ -272,6 +272,23 @@ function _extractTasks(
   return {year, items: [...items.values()], tasks};
 }
 
+/**
+ * The lines of a plan whose sections (`一、推动文旅事业发展。做好…。`) hold no numbered items: each section, aims
+ * (总体要求) left out, is a work item of section 0 numbered as the section (`0.3`), as a plan without sections numbers its
+ * items; a plan with items anywhere is left as it is.
+ */
+function sectionsAsItems(lines: TaskLine[], preface: ReadonlySet<number>): TaskLine[] {
+  if (!lines.some((l) => l.opens === "section") || lines.some((l) => l.item > 0)) return lines;
+  // the aims' lines are read as the preamble is: no item
+  return lines.map((l) =>
+    l.section === 0
+      ? l
+      : preface.has(l.section)
+        ? {...l, section: 0, opens: null}
+        : {...l, section: 0, item: l.section, opens: l.opens === "section" ? "item" : l.opens}
+  );
+}
+
 /** A run of a line's sentences and the note that closes it: the text to cut into tasks, from `from`, and what the note names. */
 interface LinePart {
   /** The line up to the run's end (offsets stay the line's). */
@@ -379,6 +396,11 @@ function itemTitle(
   // a bare heading: its tasks are in the paragraphs under it; with only notes under it (责任单位:…), it is its task
   if (!/[。;!?;!?,:,:]/.test(bare) && (textBelow || bare.length === rest.trimEnd().length))
     return {start: from, end: from + bare.length, bodyFrom: textBelow || !notesBelow ? line.length : from};
+  // a heading of clauses without a stop (推进重大项目建设,打造文旅名城) over text: its first clause titles it, it is no task
+  if (!/[。;!?;!?]/.test(bare) && textBelow) {
+    const clause = searchUnquoted(bare, /[,:,:]/);
+    return {start: from, end: from + (clause > 0 ? clause : bare.length), bodyFrom: line.length};
+  }
   const stop = rest.search(/[。!?!?]/);
   const after = rest.slice(stop + 1).trim();
   if (stop > 0 && after && (!/[,;,;]/.test(rest.slice(0, stop)) || subListMarkers(after)[0] === 0))

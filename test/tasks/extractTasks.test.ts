@@ -722,6 +722,22 @@ describe("extractTasks: one row per phrasing", () => {
     ]);
   });
 
+  it("a plan whose sections hold no numbered items: each section is an item of section 0, its aims none", () => {
+    const {items, tasks} = extractTasks(
+      "某局2031年3月工作计划\n一、总体要求\n坚持稳中求进。\n二、推动事业发展。做好大会筹备工作。印发实施办法。\n三、推进重大项目建设,打造文旅名城\n谋划引进重大项目。\n"
+    );
+    expect(items.map((i) => [i.item_id, i.title])).toEqual([
+      ["0.2", "推动事业发展"],
+      ["0.3", "推进重大项目建设"]
+    ]);
+    // a heading of clauses without a stop over text is no task
+    expect(tasks.map((t) => [t.task_id, t.text])).toEqual([
+      ["0.2-t1", "做好大会筹备工作"],
+      ["0.2-t2", "印发实施办法"],
+      ["0.3-t1", "谋划引进重大项目"]
+    ]);
+  });
+
   it("a sentence whose action is 安装, 发放 or 稳定 is a task of its own, not joined to the one before", () => {
     const {tasks} = extractTasks(
       "某区2031年实事项目\n一、民生\n1.改善居住条件。新增充电桩10个;为老旧小区安装消防设施157处。各单位工会以消费卡形式发放福利。稳定糖料蔗生产规模。\n"
