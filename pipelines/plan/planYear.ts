@@ -61,15 +61,21 @@ export function inferPlanYear(
   const title = TITLE_YEAR.exec(normalized);
   if (title) return {year: Number(title[1]), source: "title"};
   const heading: string[] = [];
+  /** The lines before the first section or item, however many (a page's header can push the title down). */
+  const preamble: string[] = [];
   for (const line of normalized.split("\n")) {
     if (!line.trim()) continue;
-    if (BODY_MARK.test(line) || heading.length === HEADING_LINES) break;
-    heading.push(line);
+    if (BODY_MARK.test(line)) break;
+    if (heading.length < HEADING_LINES) heading.push(line);
+    preamble.push(line);
   }
   // a title line (no comma, no stop) that names its span or five-year period: the plan covers to its end,
-  // whatever year the notice or the page was dated
+  // whatever year the notice or the page was dated; the span's title may stand below a page's header
   const titles = heading.filter((line) => !PROSE.test(line));
-  const span = titles.map((line) => SPAN.exec(line)).find((m) => m && plausible(Number(m[2])));
+  const span = preamble
+    .filter((line) => !PROSE.test(line))
+    .map((line) => SPAN.exec(line))
+    .find((m) => m && plausible(Number(m[2])));
   if (span) return {year: Number(span[2]), source: "span"};
   const period = FIVE_YEAR_PLAN.exec(titles.join("\n"));
   if (period) return {year: 1955 + 5 * (10 + parseChineseNumeral(period[1]!)), source: "period"};
