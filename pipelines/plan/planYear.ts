@@ -15,8 +15,8 @@ const YEAR = /(\d{4})\s*年(?!代)/g;
 const FIVE_YEAR_PLAN = /十([一二三四五六七八九])五(?=”|"|时期|期间|规划|计划)/;
 /** The span a title names (`(2023—2025年)`): the plan covers to its end. */
 const SPAN = /(\d{4})\s*[—–\-~～至]+\s*(\d{4})\s*年/;
-/** A year the text names, not one it counts from (`2003年以来`, `2021年5月1日起`). */
-const MENTION = /(\d{4})\s*年(?!代|以来|以前|起|开始)/g;
+/** A year the text names, not one it counts from (`2003年以来`, `2021年5月1日起`) nor one already past (`2020 年已达标`). */
+const MENTION = /(\d{4})\s*年(?!代|以来|以前|起|开始|已)/g;
 const DEADLINE = /(?:到|至|截至|于|在)\s*(\d{4})\s*年|(\d{4})\s*年\s*(?:底|末)/g;
 /** A section (一、) or item (1. 1、 (一)) mark: where the heading block ends. */
 const BODY_MARK = /^\s*(?:[一二三四五六七八九十]+、|\d{1,2}[.、](?!\d)|[((][一二三四五六七八九十]+[))])/;
@@ -61,15 +61,21 @@ export function inferPlanYear(
   const title = TITLE_YEAR.exec(normalized);
   if (title) return {year: Number(title[1]), source: "title"};
   const heading: string[] = [];
+  /** The lines before the first section or item, however many (a page's header can push the title down). */
+  const preamble: string[] = [];
   for (const line of normalized.split("\n")) {
     if (!line.trim()) continue;
-    if (BODY_MARK.test(line) || heading.length === HEADING_LINES) break;
-    heading.push(line);
+    if (BODY_MARK.test(line)) break;
+    if (heading.length < HEADING_LINES) heading.push(line);
+    preamble.push(line);
   }
   // a title line (no comma, no stop) that names its span or five-year period: the plan covers to its end,
-  // whatever year the notice or the page was dated
+  // whatever year the notice or the page was dated; the span's title may stand below a page's header
   const titles = heading.filter((line) => !PROSE.test(line));
-  const span = titles.map((line) => SPAN.exec(line)).find((m) => m && plausible(Number(m[2])));
+  const span = preamble
+    .filter((line) => !PROSE.test(line))
+    .map((line) => SPAN.exec(line))
+    .find((m) => m && plausible(Number(m[2])));
   if (span) return {year: Number(span[2]), source: "span"};
   const period = FIVE_YEAR_PLAN.exec(titles.join("\n"));
   if (period) return {year: 1955 + 5 * (10 + parseChineseNumeral(period[1]!)), source: "period"};

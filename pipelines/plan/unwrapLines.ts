@@ -8,7 +8,8 @@ const PARAGRAPH_END = /[。;!?:;:!?”"」』)】》]\s*$/;
  * wrapped at one width (many lines of the same length, most not ending a sentence), a line of about
  * that full width that ends no sentence runs on into the next line when that one opens nothing
  * (no section or item mark). The joined line keeps the break (offsets stay those of the text). A
- * text of whole paragraphs, one per line, is left as it is. In a double-spaced copy (most lines
+ * text of whole paragraphs, one per line, is left as it is, but for a paragraph a page break cut mid-sentence
+ * ({@link breaksMidSentence}): it runs on over the blank lines into the next. In a double-spaced copy (most lines
  * followed by a blank one) a wrapped line runs on over the blank line too. Widths are counted without
  * the indentation.
  * Option `wrapped`: which lines were wrapped, when the caller knows (a PDF reader sees that a line
@@ -39,7 +40,7 @@ export function unwrapLines<L extends PlanLine>(
     }
   }
   const open = filled.filter((l) => !PARAGRAPH_END.test(l.line)).length;
-  if (width === undefined || open < filled.length / 2) return [...lines];
+  if (width === undefined || open < filled.length / 2) return joinWrapped(lines, breaksMidSentence, {overBlanks: true});
   const spaced = lines.filter((l, i) => l.line.trim() && i + 1 < lines.length && !lines[i + 1]!.line.trim()).length;
   // a table's row (cells split by |) is no wrapped prose, nor runs into one
   return joinWrapped(
@@ -52,6 +53,21 @@ export function unwrapLines<L extends PlanLine>(
     {overBlanks: spaced >= filled.length / 2}
   );
 }
+
+/** A paragraph that a page break cut: sentences, then text that ends on a character, no stop (`…停车场(位)等生活`). */
+const CUT_PARAGRAPH = /[。;;!?!?].{20,}[\u4e00-\u9fff]\s*$/;
+/** Prose: a line with a sentence stop in it (a heading or a name has none). */
+const SENTENCE_STOP = /[。;;!?!?]/;
+
+/**
+ * Whether a paragraph of whole lines runs on into the next over a page break: it holds sentences and ends mid-sentence
+ * on a character, and the next is prose too (no table row on either side).
+ */
+const breaksMidSentence = (last: PlanLine, next: PlanLine) =>
+  CUT_PARAGRAPH.test(lastLine(last.line)) &&
+  SENTENCE_STOP.test(next.line) &&
+  !last.line.includes("|") &&
+  !next.line.includes("|");
 
 /** The last line of a joined line (the one a wrap would continue). */
 const lastLine = (line: string) => line.slice(line.lastIndexOf("\n") + 1);

@@ -136,7 +136,7 @@ function _extractTasks(
   const counters = new Map<string, number>();
   const seen = new Set<string>();
   const preface = new Set<string>();
-  const lines = taskTableLines(unwrapLines(planLines(normalized)));
+  const lines = sectionsAsItems(taskTableLines(unwrapLines(planLines(normalized))), prefaceSections);
   // a plan without sections (一、) numbers its items in section 0, as targets do
   const sectioned = lines.some((l) => l.opens === "section");
   // a copy that opens on an item (`(二)…`) has items before its first section: section 0 is no preamble then
@@ -157,6 +157,8 @@ function _extractTasks(
   const targetIds = overlappingIds(targets);
   // a signature, its date, 抄送 and 附件 lines close the document: no tasks
   const closing = closingLines(lines);
+  /** The items whose first line holds text after the title (`(一)聚力推进乡村振兴,…。全面落实…。`). */
+  const openedWithText = new Set<string>();
   for (const [index, {section, item, offset, line, body, opens, deadline: timeCell, cells}] of lines.entries()) {
     if ((section === 0 && sectioned && !opensOnItem) || item === 0 || prefaceSections.has(section)) continue;
     const paragraph = line.slice(body).trim();
@@ -196,8 +198,12 @@ function _extractTasks(
       const titled = readDeadline(normalized.slice(offset + title.start, offset + title.end), {year});
       if (titled) itemDeadlines.set(key, titled);
       from = title.bodyFrom;
+      if (line.slice(from, cut).replace(TRAILING, "").trim()) openedWithText.add(key);
     }
     if (!items.has(key)) continue; // text under an item number the plan never opened
+    // under an item whose first line holds text of its own, a paragraph that opens on a short heading sentence
+    // (持续巩固提升脱贫攻坚成果。…) is headed by it (under a bare heading, the paragraphs are the item's text)
+    if (opens === null && openedWithText.has(key)) from = paragraphBody(line, from);
     if (isNoteLine(paragraph)) {
       // 牵头单位:… names offices; 完成时限:… the time of the item's tasks that name none
       const named = readDeadline(paragraph, {year});
@@ -291,6 +297,23 @@ function taskDeadline(said: readonly (readonly [Deadline, "text" | "table"])[]):
     said.find(([d]) => d !== null && !/^(?:全年|年内)$/.test(d.words)) ??
     [...said.slice(1), said[0]].find((s) => s !== undefined && s[0] !== null);
   return {deadline: found?.[0] ?? null, source: found?.[1] ?? null};
+}
+
+/**
+ * The lines of a plan whose sections (`一、推动文旅事业发展。做好…。`) hold no numbered items: each section, aims
+ * (总体要求) left out, is a work item of section 0 numbered as the section (`0.3`), as a plan without sections numbers its
+ * items; a plan with items anywhere is left as it is.
+ */
+function sectionsAsItems(lines: TaskLine[], preface: ReadonlySet<number>): TaskLine[] {
+  if (!lines.some((l) => l.opens === "section") || lines.some((l) => l.item > 0)) return lines;
+  // the aims' lines are read as the preamble is: no item
+  return lines.map((l) =>
+    l.section === 0
+      ? l
+      : preface.has(l.section)
+        ? {...l, section: 0, opens: null}
+        : {...l, section: 0, item: l.section, opens: l.opens === "section" ? "item" : l.opens}
+  );
 }
 
 /** A run of a line's sentences and the note that closes it: the text to cut into tasks, from `from`, and what the note names. */
@@ -400,6 +423,11 @@ function itemTitle(
   // a bare heading: its tasks are in the paragraphs under it; with only notes under it (责任单位:…), it is its task
   if (!/[。;!?;!?,:,:]/.test(bare) && (textBelow || bare.length === rest.trimEnd().length))
     return {start: from, end: from + bare.length, bodyFrom: textBelow || !notesBelow ? line.length : from};
+  // a heading of clauses without a stop (推进重大项目建设,打造文旅名城) over text: its first clause titles it, it is no task
+  if (!/[。;!?;!?]/.test(bare) && textBelow) {
+    const clause = searchUnquoted(bare, /[,:,:]/);
+    return {start: from, end: from + (clause > 0 ? clause : bare.length), bodyFrom: line.length};
+  }
   const stop = rest.search(/[。!?!?]/);
   const after = rest.slice(stop + 1).trim();
   if (stop > 0 && after && (!/[,;,;]/.test(rest.slice(0, stop)) || subListMarkers(after)[0] === 0))
@@ -408,6 +436,23 @@ function itemTitle(
   const clause = searchUnquoted(rest, /[,;:,;:。]/);
   const end = clause > 0 ? clause : rest.replace(TRAILING, "").length;
   return {start: from, end: from + end, bodyFrom: from};
+}
+
+/** The longest a paragraph's heading sentence runs (`加快推进农业现代化进程。`): a sentence longer is a task. */
+const PARAGRAPH_HEADING = 25;
+
+/**
+ * Where the tasks of a paragraph under an item start: after its first sentence when that is a short heading (no comma,
+ * number or time, at most {@link PARAGRAPH_HEADING} characters) with more sentences after it in the paragraph, else at
+ * `from`. A list entry (`- …`, `二是…`) has no heading: it is one task.
+ */
+function paragraphBody(line: string, from: number): number {
+  const rest = line.slice(from);
+  const stop = rest.search(/[。!?!?]/);
+  const first = rest.slice(0, stop);
+  if (stop <= 0 || stop > PARAGRAPH_HEADING || ENTRY.test(rest) || /[,;:,;:、\d]/.test(first) || namesTime(first))
+    return from;
+  return rest.slice(stop + 1).trim() ? from + stop + 1 : from;
 }
 
 const OPEN_QUOTE = "“‘「『《";

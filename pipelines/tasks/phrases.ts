@@ -156,7 +156,10 @@ export const ACTION_VERBS = [
   "列入",
   "移交",
   "处理",
-  "负责"
+  "负责",
+  "安装",
+  "发放",
+  "稳定"
 ] as const;
 
 /** A verb right before 率 names a rate (参与率, 覆盖率, 完成率): a noun, not an action. */

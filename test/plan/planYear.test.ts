@@ -56,6 +56,12 @@ describe("inferPlanYear", () => {
       "span"
     ],
     [
+      "the span of a title a page's header pushes below its first five lines, before the page's date",
+      "首页\n您当前所在的位置: 首页\n索引号:2024-0403001\n发布日期:2024-04-03 17:35:06\n标 题:\n某州司法局关于深化普法专项行动的实施意见(2024—2025年)\n为巩固成果,提出以下意见。\n一、加强组织保障",
+      2025,
+      "span"
+    ],
+    [
       "the five-year period a title names, before the notice's date",
       "各市人民政府:\n现将方案印发给你们。\n某省发展和改革委员会\n2022年10月18日\n某省“十四五”现代流通体系建设实施方案\n一、深化改革",
       2025,
@@ -76,6 +82,10 @@ describe("inferPlanYear", () => {
     // a count of years is not a year: only three digits before 年 in the heading count, and not inside a longer number
     expect(inferPlanYear("学校章程\n一、总则\n学校建于120年前。")).toEqual({year: null, source: null});
     expect(inferPlanYear("纪念建校1120年\n一、总则")).toEqual({year: null, source: null});
+    // a year the text says was already reached (2020 年已达标) is past: not the plan's
+    expect(
+      inferPlanYear("魅力城市创建行动方案\n一、开展整治\n1.加大整治力度。对 2020 年已达标的街(镇)进行提档升级。")
+    ).toEqual({year: null, source: null});
     // a sentence that refers to a five-year plan does not make the text one
     expect(inferPlanYear("今年发展主要预期目标是:增长5%左右。\n预期目标与“十四五”规划相衔接。")).toEqual({
       year: null,

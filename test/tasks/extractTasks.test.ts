@@ -776,11 +776,69 @@ describe("extractTasks: one row per phrasing", () => {
     expect(tasks.map((t) => t.text)).toEqual(["只需提交水保批复", "报告表原则上由区级负责审批", "完成审批"]);
   });
 
+  it("a paragraph under an item that opens on a short heading sentence: the heading is no task, its sentences are", () => {
+    const {tasks} = extractTasks(
+      "某县2031年政府工作报告\n(一)推进乡村振兴,加快农业现代化。落实战略部署。\n持续巩固脱贫成果。聚焦饮水安全,落实监管机制。实施技能培训5000人。\n鼠患黑点于年底前减半。开展灭鼠行动。\n- 加快推进项目。完善制度。\n"
+    );
+    expect(tasks.map((t) => t.text)).toEqual([
+      "推进乡村振兴,加快农业现代化",
+      "落实战略部署",
+      "聚焦饮水安全,落实监管机制",
+      "实施技能培训5000人",
+      "鼠患黑点于年底前减半",
+      "开展灭鼠行动",
+      "加快推进项目。完善制度"
+    ]);
+  });
+
+  it("a plan whose sections hold no numbered items: each section is an item of section 0, its aims none", () => {
+    const {items, tasks} = extractTasks(
+      "某局2031年3月工作计划\n一、总体要求\n坚持稳中求进。\n二、推动事业发展。做好大会筹备工作。印发实施办法。\n三、推进重大项目建设,打造文旅名城\n谋划引进重大项目。\n"
+    );
+    expect(items.map((i) => [i.item_id, i.title])).toEqual([
+      ["0.2", "推动事业发展"],
+      ["0.3", "推进重大项目建设"]
+    ]);
+    // a heading of clauses without a stop over text is no task
+    expect(tasks.map((t) => [t.task_id, t.text])).toEqual([
+      ["0.2-t1", "做好大会筹备工作"],
+      ["0.2-t2", "印发实施办法"],
+      ["0.3-t1", "谋划引进重大项目"]
+    ]);
+  });
+
+  it("a sentence whose action is 安装, 发放 or 稳定 is a task of its own, not joined to the one before", () => {
+    const {tasks} = extractTasks(
+      "某区2031年实事项目\n一、民生\n1.改善居住条件。新增充电桩10个;为老旧小区安装消防设施157处。各单位工会以消费卡形式发放福利。稳定糖料蔗生产规模。\n"
+    );
+    expect(tasks.map((t) => t.text)).toEqual([
+      "新增充电桩10个",
+      "为老旧小区安装消防设施157处",
+      "各单位工会以消费卡形式发放福利",
+      "稳定糖料蔗生产规模"
+    ]);
+  });
+
   it("a plan of whole paragraphs, one per line, is not unwrapped, short headings and all", () => {
     const lines = planLines(
       "某市2031年工作要点\n一、总体要求\n以习近平新时代中国特色社会主义思想为指导。\n二、主要任务\n1.建设学校\n新建学校5所,新增学位3000个。\n2.培训教师\n开展全员培训。\n"
     );
     expect(unwrapLines(lines)).toEqual(lines);
+  });
+
+  it("a paragraph a page break cut mid-sentence (…等生活 / 服务设施。) runs on over the blank line: one task", () => {
+    const text =
+      "某市2031年行动方案\n\n一、部分\n\n1.加快小区改造。开工改造项目50个。健全便民市场、便利店、停车场(位)等生活\n\n 服务设施。继续推进增设电梯。\n\n2.另一项。完成评估。\n\n3.第三项。开展教师培训、组织学生活动、举办家长讲座等各项工作\n\n地区事项统筹工作组\n\n4.第四项。完成验收。\n";
+    const {tasks} = extractTasks(text);
+    expect(tasks.map((t) => t.text)).toEqual([
+      "开工改造项目50个",
+      "健全便民市场、便利店、停车场(位)等生活\n\n 服务设施",
+      "继续推进增设电梯",
+      "完成评估",
+      // a line with no stop (a group's name) is no run-on
+      "开展教师培训、组织学生活动、举办家长讲座等各项工作",
+      "完成验收"
+    ]);
   });
 
   it("ids are stable: editing one item does not renumber another", () => {
