@@ -813,6 +813,7 @@ describe("numbers as plans write them: thousands parted by spaces, mixed magnitu
   it.each([
     ["thousands parted by a space", "新建公屋单位77 100个。", [[">=", 77100, null, "个"]]],
     ["thousands parted by spaces twice", "新增就业1 200 000人。", [[">=", 1200000, null, "人"]]],
+    ["预计共有 plans what is to be done", "预计共有7700个公屋单位落成。", [[">=", 7700, null, "个"]]],
     ["a road's name before a count is no group of thousands", "建成G15 300个充电桩。", [[">=", 300, null, "个"]]],
     ["digits after 万", "总房屋供应目标为41萬9100個單位。", [[">=", 419100, null, "个"]]],
     ["digits and Chinese magnitudes", "完成投资3亿5千万元。", [[">=", 350000000, null, "元"]]],
