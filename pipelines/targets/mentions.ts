@@ -23,18 +23,50 @@ export interface Mention {
   coverage: boolean;
 }
 
+/** Masses counted as a fuel or an emission: 吨标准煤, 吨标煤, 公斤二氧化碳当量, 公斤CO2e (see {@link UNITS}). */
+const MASSES = ["吨", "公斤", "千克"];
+const COUNTED_AS = ["标准煤", "标煤", "二氧化碳当量", "二氧化碳", "CO2当量", "CO2e", "CO₂e"];
+
 /**
- * Units a target may be counted in: counts (所 个 名 …), money, areas and lengths (亩 公顷 公里),
+ * Units a target may be counted in, the one list of them: counts (所 个 名 …), money, areas and lengths (亩 公顷 公里),
  * rates (% ‰ 百分点, per 10万), ages and durations (岁 年 小时: only where the indicator is one), energy and freight
- * (千瓦 and 千瓦时, whose 千 is no multiplier: 12亿千瓦; 吨标准煤, 标准箱, GW).
+ * (千瓦 and 千瓦时, whose 千 is no multiplier: 12亿千瓦; 兆瓦, MW, GW; 标准箱, 标箱), a mass counted as a fuel or an
+ * emission (吨标准煤, 公斤二氧化碳当量), concentrations (毫克/升, μg/m3), computing and storage (EFLOPS, PFLOPS, EB),
+ * trips (人次, 车次, 架次), times (毫秒). A unit may be per a time or a quantity ({@link PER}: 立方米/秒, 公斤CO2e/度).
  */
 export const UNITS = [
+  ...MASSES.flatMap((mass) => COUNTED_AS.map((what) => `${mass}${what}`)),
   "个百分点",
-  "吨标准煤",
   "千瓦时",
   "标准箱",
   "千瓦",
+  "兆瓦",
+  "瓩",
+  "EFLOPS",
+  "PFLOPS",
+  "TFLOPS",
+  "EFlops",
+  "PFlops",
+  "GWh",
+  "MWh",
+  "kWh",
   "GW",
+  "MW",
+  "kW",
+  "EB",
+  "PB",
+  "μg/m3",
+  "μg/m³",
+  "µg/m3",
+  "µg/m³",
+  "ug/m3",
+  "mg/L",
+  "mg/l",
+  "毫克/升",
+  "毫秒",
+  "标箱",
+  "车次",
+  "架次",
   "百分点",
   "个小时",
   "微克/立方米",
@@ -101,7 +133,9 @@ export const UNITS = [
   "件",
   "岁",
   "年"
-] as const;
+];
+/** What a unit may be per (立方米/秒, 毫克/升, 吨标准煤/万元, 公斤CO2e/度). */
+const PER = ["秒", "升", "立方米", "度", "千瓦时", "万元", "日", "天", "小时"];
 /** Units that spell another: 个百分点 is 百分点, 个小时 小时. */
 const UNIT_ALIASES: Record<string, string> = {
   个百分点: "百分点",
@@ -111,7 +145,16 @@ const UNIT_ALIASES: Record<string, string> = {
   "m²": "平方米",
   m2: "平方米",
   "m³": "立方米",
-  m3: "立方米"
+  m3: "立方米",
+  "μg/m3": "微克/立方米",
+  "μg/m³": "微克/立方米",
+  "µg/m3": "微克/立方米",
+  "µg/m³": "微克/立方米",
+  "ug/m3": "微克/立方米",
+  "mg/L": "毫克/升",
+  "mg/l": "毫克/升",
+  EFlops: "EFLOPS",
+  PFlops: "PFLOPS"
 };
 /**
  * Characters that are never a measure word after a number (dates and times, multiples, grades and ranks (500强), versions, and the
@@ -135,12 +178,25 @@ const NOUN_UNITS: [RegExp, string][] = [
   [/次数$/, "次"]
 ];
 
-/** A number in digits; a page's spaces inside it are read through (6 . 5%, 1200 万人). */
-const ARABIC = String.raw`(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+| \. \d+)?(?: ?(?:万亿|[万亿]))?`;
-const CHINESE = "[零〇一二两三四五六七八九十百千]+[万亿]?";
-const NUMBER = `(?:${ARABIC}|${CHINESE})`;
+/**
+ * A number in digits, its thousands parted by commas or spaces (1,500, 77 100: not a percentage, 98 100% is two
+ * cells); a page's spaces inside it are read through (6 . 5%, 1200 万人).
+ */
+const ARABIC = String.raw`(?:\d{1,3}(?:,\d{3})+|(?<![\d.A-Za-z])\d{1,3}(?: \d{3})+(?![\d.%‰])|\d+)(?:\.\d+| \. \d+)?(?: ?(?:万亿|[万亿]))?`;
+/** Digits with Chinese magnitudes inside: 41万9100, 1万2千, 3亿5千万, 3亿5000万, 5千万 (千 of 千米, 千瓦… is the unit's). */
+const MIXED = String.raw`\d+(?:亿\d+千?万|[千百][万亿]|万\d{1,4}(?:[千百](?![米克瓦伏]))?(?![\d.万亿]))`;
+/** A Chinese numeral: 三十, 两千万, 一千二百万, 三亿五千万, 一万二千. */
+const CHINESE = "[零〇一二两三四五六七八九十百千]+(?:[万亿]+[零〇一二两三四五六七八九十百千]+)*(?:万亿|[万亿])?";
+const NUMBER = `(?:${MIXED}|${ARABIC}|${CHINESE})`;
 const RANGE_SEP = "\\s*(?:——|—|–|-|~|至|到)\\s*";
-const UNIT = `(?:${[...UNITS].sort((a, b) => b.length - a.length).join("|")})`;
+/**
+ * A unit of {@link UNITS} (one in Latin letters not followed by another letter: 20 GW, not 5G; 部 not of 部门 or 部分:
+ * 六部门联合印发 counts the issuers), per one of {@link PER}.
+ */
+const UNIT = `(?:(?:${[...UNITS]
+  .sort((a, b) => b.length - a.length)
+  .map((u) => (/[A-Za-z\d²³]$/.test(u) ? `${u}(?![A-Za-z])` : u === "部" ? "部(?![门分])" : u))
+  .join("|")})(?:/(?:${PER.join("|")}))?)`;
 /** People a number with only 万 or 亿 may count directly (为200万中小学生, 惠及10万群众): its unit is 人. */
 const PEOPLE = String.raw`[\u4e00-\u9fa5]{0,4}?(?:学生|儿童|少年|老人|老年人|群众|居民|农民|职工|妇女|青年|患者|残疾人|人口)`;
 /** A measure word outside the vocabulary: a Chinese character that ends its phrase (万头、, 1325.2万方,). */
@@ -160,27 +216,46 @@ const LIST_UNIT = new RegExp(String.raw`^(?=${LIST_TAIL})(?:.*?)${ARABIC}\s*(${U
  */
 /** After a number with only 万 or 亿, what makes it a count: a bound, a list's end, or the people it counts. */
 const BARE_MULTIPLIER = `(?<=[万亿])(?=以上|及以上|左右|[,;。、)和与及]|$|(?<people>${PEOPLE}))`;
+/**
+ * Indicators whose value has no unit: an index or a score (指数达85), a ratio (PUE降低到1.3以下), a count per people or
+ * vehicles (每千人口执业医师数3.2, 万车死亡率不超过2.2).
+ */
+const SCORED = String.raw`指数|系数|得分|评分|分值|PUE|(?:每|万)[千万百十]?(?:人口|人|车|辆)[\u4e00-\u9fa5()]{0,12}?(?:数|率)`;
+/** The verb between such an indicator and its value. */
+const SCORE_VERB =
+  "达到|达|为|提高到|提升至|保持在|降低到|降低至|降至|下降到|控制在|不超过|不高于|不低于|不少于|低于|超过|高于";
+/** A margin either side of a value (28±2%, 5%±0.5, 28%加减2%): a range from value − margin to value + margin. */
+const PLUS_MINUS = String.raw`(?:(?<pmUnit>[%‰])?\s*(?:±|\+/-|加减)\s*(?<pm>\d+(?:\.\d+)?))?`;
+/** Right after a margin whose value carried the unit (5%±0.5): the unit is that value's. */
+const PLUS_MINUS_AFTER = String.raw`\s*(?:±|\+/-|加减)\s*\d+(?:\.\d+)?(?![\d.])`;
 /** The numeral of a percentage in words (百分之五, 百分之四点五, as the Taiwan and Hong Kong press prints them). */
 const PERCENT_NUMERAL = "[零〇一二两三四五六七八九十百千]+(?:点[零〇一二三四五六七八九]+)?";
 const MENTION = new RegExp(
   `(?:百分之(?<pctLow>${PERCENT_NUMERAL})${RANGE_SEP})?百分之(?<pct>${PERCENT_NUMERAL})|` +
-    `(?<symbol>[≥≤><]=?\\s*)?(?:(?<low>${NUMBER})%?${RANGE_SEP})?(?<num>${NUMBER})(?<more>余|多)?\\s*` +
-    `(?:(?<unit>${UNIT})(?!月|工作日|星期|性)|${BARE_MULTIPLIER}|(?![${NOT_MEASURE}])(?<measure>[\u4e00-\u9fa5])(?=${PHRASE_END}))` +
-    `|(?<=(?:指数|系数|得分|评分|分值)(?:达到|达|为|提高到|提升至|保持在)?)(?<score>\\d+(?:\\.\\d+)?)(?![\\d.%‰万亿]|\\s*(?:${UNIT}))` +
+    `(?<symbol>[≥≤><]=?\\s*)?(?:(?<low>${NUMBER})%?${RANGE_SEP})?(?<num>${NUMBER})${PLUS_MINUS}(?<more>余|多)?\\s*` +
+    `(?:(?<unit>${UNIT})(?!月|工作日|星期|性)|${BARE_MULTIPLIER}|(?<=[万亿])(?<kwh>度)|(?<=[%‰]${PLUS_MINUS_AFTER})|(?![${NOT_MEASURE}])(?<measure>[\u4e00-\u9fa5])(?=${PHRASE_END}))` +
+    `|(?<=(?:${SCORED})(?:${SCORE_VERB})?)(?<score>\\d+(?:\\.\\d+)?)(?![\\d.%‰万亿]|\\s*(?:${UNIT}))` +
     `|(?<![\\d.])(?<bare>${ARABIC})(?=${LIST_TAIL})` +
     // not the 全 of a word before it (健全覆盖全民的…体系: 健全 the verb)
     `|(?<![健齐安周])(?<coverage>全覆盖)`,
   "g"
 );
 const IS_CHINESE = /^[零〇一二两三四五六七八九十百千]/;
+/**
+ * A Chinese numeral that counts (a digit and a magnitude: 三十, 五千, 二千亿, 三万) before a unit of the vocabulary: a
+ * quantity with or without a verb before it (增加五千张病床, 三万个简约公屋单位), unlike 一人一档.
+ */
+const CHINESE_QUANTITY = /[一二两三四五六七八九][十百千万亿]/;
 
 const BEFORE_RULES: [RegExp, Comparator][] = [
-  [/(降至|降到|下降到|下降至|降低到|降低至|减少到|减少至|压减到|压减至|压降到|压降至)$/, "<="],
+  [/(降至|降到|下降到|下降至|降低到|降低至|减少到|减少至|减至|减到|压减到|压减至|压降到|压降至)$/, "<="],
   [/(不少于|不低于|不小于|至少|≥|>=)$/, ">="],
   [/(不超过|不高于|不多于|不大于|控制在|≤|<=)$/, "<="],
-  [/(超过|超出|超|高于|多于|大于|>)$/, ">"],
+  [/(超过|超出|超|逾|高于|多于|大于|>)$/, ">"],
   [/(低于|少于|小于|<)$/, "<"]
 ];
+/** What a value is per, between the verb and the value (降至每度电0.241公斤): the verb still says the comparator. */
+const PER_UNIT = /每(?:度电?|千瓦时|吨|公斤|人|户|万元)$/;
 /** Words of reaching that say `>=` and are no part of the indicator. */
 const REACH = /(力争|争取|确保|累计)?(达到|达|实现|完成|提升至|提升到|提高至|提高到|增至|保持在|稳定在)?$/;
 /** Counting verbs that say `>=` and stay in the indicator (新增学位). */
@@ -207,13 +282,13 @@ const COUNTING_VERB = new RegExp(`(${COUNTING_VERBS})$`);
 const ACTION = new RegExp(`${COUNTING_VERBS}|实施|改造|提升|整治`);
 
 /** Indicators whose target is a ceiling (a concentration, a death rate): a neutral verb means at most. */
-const LOWER_IS_BETTER = /浓度|死亡率|发病率|发生率|事故率|能耗|排放量|失业率|辍学率|超标/;
+const LOWER_IS_BETTER = /浓度|死亡率|发病率|发生率|事故率|能耗|排放量|排放系数|排放强度|失业率|辍学率|超标/;
 /** Such an indicator's name right before its value, no verb between (婴儿死亡率 5.0‰). */
 const LOWER_IS_BETTER_END = new RegExp(`(?:${LOWER_IS_BETTER.source})$`);
 /** What follows a count that only describes (针对12个乡镇, 涵盖6个发展领域, 10件民生实事). */
 const DESCRIPTIVE_NOUN = /^(?:大)?(?:[\u4e00-\u9fa5]{0,2}领域|方面|维度|板块|大类|类别|环节)|^[^,;。]{0,40}?实事/;
-/** Words before a count that make it the scope or what a text has, not the target (针对12个乡镇, 纲要共设18篇). */
-const DESCRIPTIVE_VERB = /(针对|涉及|涵盖|包括|包含|分为|围绕|聚焦|列入|确定了?|共设|设有|下设|共有)$/;
+/** Words before a count that make it the scope or what a text has, not the target (针对12个乡镇, 纲要共设18篇; 预计共有 plans). */
+const DESCRIPTIVE_VERB = /(针对|涉及|涵盖|包括|包含|分为|围绕|聚焦|列入|列举|确定了?|共设|设有|下设|(?<!预计)共有)$/;
 /** The counts a list names before the next (共有15个部分、61条): the verb before them governs this one too. */
 const COUNTS_LISTED = /(?:\d+[\u4e00-\u9fa5]{1,4}[、和及与])+$/;
 /** The scope further on (涉及全县15个镇、乡村道路700多处): 涉及, 涵盖 or 针对 and no action before the count. */
@@ -228,6 +303,8 @@ const TASKS_AFTER = /^(?:具体|重点|主要)?(?:建设|工作|目标)?(?:任�
 const ATTENDING =
   /(?:参加|出席|列席)[^,;。]{0,24}的(?:代表|委员|人员)?$|(?:应到|实到|应出席|实际出席)(?:代表|委员|人员)?$/;
 const ATTENDING_AFTER = /^(?:代表|委员|嘉宾)(?:们)?(?:出席|参加|列席)/;
+/** A demand the text projects (总房屋需求为41万9100个单位, 预计需求是301 000个): what a target meets, no target. */
+const DEMAND_BEFORE = /需求量?(?:为|是|约|达)?$/;
 /** A number that a formula multiplies or divides by (计划数*100%): no target. */
 const FORMULA = /[*×÷/]\s*$/;
 /** A bracket right after a name: what it holds at the end of a cell or line is a weight (推展會展活動(6%)). */
@@ -239,8 +316,8 @@ const BASE_AFTER = /^(?:的)?基础上/;
 /** A change's starting value (由现在的46.7%提高至90%, 从19.6/10万下降到18.3/10万): the words before and after it. */
 const CHANGE_FROM = /(?:由|从)(?:\d{4}年(?:底|末)?的?|(?:现在|目前|当前|现状|原本|原来|现有)的?)?$/;
 const CHANGE_TO = /^(?:提高|提升|增加|增长|上升|扩大|下降|降低|减少|缩小|压减|压降)(?:到|至)|^(?:增至|降至|升至|降到)/;
-/** A bracket that notes the current or a base year's value (目前8.1‰, 2014年为3.6亿人): no target. */
-const BASE_NOTE = /^(?:目前|现状|现在|当前|基期|\d{4}年(?:底|末)?(?:为|是)|不?含)/;
+/** A bracket that notes the current or a base year's value (目前8.1‰, 2014年为3.6亿人, 较现况下降约35%): no target. */
+const BASE_NOTE = /^(?:目前|现状|现在|当前|基期|\d{4}年(?:底|末)?(?:为|是)|不?含|较(?:现况|现状|目前|现在|当前))/;
 /**
  * 以上的 (or 以下的) before a noun, a (含) or (不含…) beside it: the number qualifies it (常住人口在100万以上的城市, 职工30人(含)以下的企业),
  * unless it names a target (“1200万人以上”的城镇新增就业目标, the quote closed before 的).
@@ -322,6 +399,8 @@ export function findMentions(clause: Clause): Mention[] {
     const end = start + m[0].length;
     const g = m.groups!;
     if (g.measure) g.unit = g.measure; // a measure word is a unit from here on
+    if (g.kwh) g.unit = g.kwh; // 3500亿度: electricity, never a degree in 亿
+    if (g.pmUnit) g.unit = g.pmUnit; // 5%±0.5: the margin is in the value's unit
     if (g.pct) {
       g.num = percentInDigits(g.pct);
       g.unit = "%";
@@ -339,6 +418,8 @@ export function findMentions(clause: Clause): Mention[] {
     if (quoted.slice(start, end).some(Boolean) && !quotedGoal(text, start, end)) continue;
     const left = text.slice(Math.max(0, start - 3), start);
     if (/第$/.test(left) || /[+＋]$/.test(left) || /^[+＋]/.test(text.slice(end))) continue;
+    // a margin without its value (弹性从加减1%扩大至加减2%)
+    if (/(?:±|加减)\s*$/.test(text.slice(Math.max(0, start - 3), start))) continue;
     // a formula's factor (完成数/计划数*100%) and a weight in brackets after a goal's name (推展會展活動(6%))
     if (FORMULA.test(left) || (g.unit === "%" && !g.low && WEIGHT.test(left) && /^\)\s*(?:\||$)/.test(text.slice(end))))
       continue;
@@ -360,6 +441,7 @@ export function findMentions(clause: Clause): Mention[] {
       DESCRIPTIVE_VERB.test(bare.replace(COUNTS_LISTED, "")) ||
       ATTENDING.test(prefix.trimEnd()) ||
       ATTENDING_AFTER.test(rest) ||
+      DEMAND_BEFORE.test(bare) ||
       LIST_COUNT.test(prefix.trimEnd()) ||
       (g.unit === "项" && PROJECTS_COUNTED.test(prefix.trimEnd())) ||
       (STANDARD_BEFORE.test(prefix) && STANDARD_AFTER.test(rest)) ||
@@ -419,7 +501,7 @@ export function findMentions(clause: Clause): Mention[] {
       explicit = own = true;
     } else {
       for (const [rule, c] of BEFORE_RULES) {
-        const r = rule.exec(before);
+        const r = rule.exec(before.replace(PER_UNIT, ""));
         if (r) {
           comparator = c;
           before = before.slice(0, r.index);
@@ -460,14 +542,14 @@ export function findMentions(clause: Clause): Mention[] {
       comparator = "=";
       explicit = own = true;
     }
-    // 浓度为30, 优于年度目标32.9 (of a concentration named earlier in the sentence): at most
+    // 浓度为30, 优于年度目标32.9 (of a concentration named earlier in the sentence), 排放系数的目标定为每度电0.319: at most
     // and a bare value after such an indicator's name (婴儿死亡率 5.0‰); a 控制目标 it is named is a ceiling, whatever the
     // verb before says of the result (低于国家4.6%的控制目标, 低于4%的控制指标)
     if (
       CONTROL_TARGET_AFTER.test(rest) ||
       (!own &&
         comparator === ">=" &&
-        ((/(?:为|达到?|目标值?)$/.test(before) &&
+        ((/(?:为|达到?|目标值?)(?:每[\u4e00-\u9fa5]{1,3})?$/.test(before) &&
           (LOWER_IS_BETTER.test(before) || (/目标值?$/.test(before) && LOWER_IS_BETTER.test(clause.sentence)))) ||
           LOWER_IS_BETTER_END.test(before)))
     )
@@ -487,7 +569,15 @@ export function findMentions(clause: Clause): Mention[] {
       per = previous.per;
       explicit = true;
     }
-    if (!g.coverage && !g.score && IS_CHINESE.test(g.num!) && !explicit && !COUNTING_VERB.test(prefix)) continue;
+    if (
+      !g.coverage &&
+      !g.score &&
+      IS_CHINESE.test(g.num!) &&
+      !explicit &&
+      !COUNTING_VERB.test(prefix) &&
+      !(CHINESE_QUANTITY.test(g.num!) && !g.measure)
+    )
+      continue;
     const coverage = Boolean(g.coverage);
     const listUnit = LIST_UNIT.exec(rest)?.[1];
     const unit = coverage
@@ -503,7 +593,12 @@ export function findMentions(clause: Clause): Mention[] {
     if (!Number.isFinite(value)) continue;
     let value_max: number | null = null;
     let lowValue = value;
-    if (g.low) {
+    if (g.pm) {
+      const margin = Number(g.pm);
+      lowValue = roundRange(value - margin);
+      value_max = roundRange(value + margin);
+      comparator = "between";
+    } else if (g.low) {
       lowValue = parsePlanNumber(scaleLike(g.low, g.num!));
       if (!Number.isFinite(lowValue)) continue;
       value_max = value;
@@ -570,6 +665,7 @@ function baseNote(text: string, start: number, open: number): boolean {
 /** Whether a percentage follows in the same clause after a noun phrase: the count is what the share is of. */
 function sharedBy(text: string, end: number): boolean {
   const rest = text.slice(end);
+  if (/^\s*\(/.test(rest)) return false; // a bracket after the count notes it (0.319公斤CO2e/度(较现况下降约35%))
   return (
     /^[^,;、。]{1,40}?(?:至少|不少于|不低于|达到|达)\s*\d+(?:\.\d+)?\s*%/.test(rest) ||
     /^[^\d,;、。]{1,24}?\d+(?:\.\d+)?\s*%/.test(rest)
@@ -579,6 +675,11 @@ function sharedBy(text: string, end: number): boolean {
 /** The unit a noun carries for a number with only 万 or 亿 (体检人数 → 人), else none. */
 function nounUnit(before: string): string {
   return NOUN_UNITS.find(([re]) => re.test(before))?.[1] ?? "";
+}
+
+/** A range's end computed from a margin (0.3 − 0.1 is 0.19999999999999998 in binary floating point): to 1e-9. */
+function roundRange(value: number): number {
+  return Math.round(value * 1e9) / 1e9;
 }
 
 /** In a range like 2—3万, the low end takes the high end's 万/亿: 2万—3万. */

@@ -988,3 +988,84 @@ describe("review and results texts (session 11), a new batch: summaries, inspect
     expect(extract("新增就业目标1200万。").map(brief)).toEqual([[">=", 12000000, "人"]]);
   });
 });
+
+describe("numbers as plans write them: thousands parted by spaces, mixed magnitudes, margins, units of every sector", () => {
+  const full = (t: ExtractedTarget) => [t.comparator, t.value, t.value_max, t.unit];
+  it.each([
+    ["thousands parted by a space", "新建公屋单位77 100个。", [[">=", 77100, null, "个"]]],
+    ["thousands parted by spaces twice", "新增就业1 200 000人。", [[">=", 1200000, null, "人"]]],
+    ["预计共有 plans what is to be done", "预计未来五年共有7700个公屋单位落成。", [[">=", 7700, null, "个"]]],
+    ["a road's name before a count is no group of thousands", "建成G15 300个充电桩。", [[">=", 300, null, "个"]]],
+    ["digits after 万", "总房屋供应目标为41萬9100個單位。", [[">=", 419100, null, "个"]]],
+    ["digits and Chinese magnitudes", "完成投资3亿5千万元。", [[">=", 350000000, null, "元"]]],
+    ["a Chinese numeral of two magnitudes", "完成投资三亿五千万元。", [[">=", 350000000, null, "元"]]],
+    ["a Chinese numeral that counts, with no counting verb", "新增就业一千二百万人。", [[">=", 12000000, null, "人"]]],
+    ["a Chinese numeral before 万元", "投入两千万元。", [[">=", 20000000, null, "元"]]],
+    [
+      "a Chinese numeral opening its clause",
+      "三萬個簡約公屋單位會在未來一年半內全數落成。",
+      [[">=", 30000, null, "个"]]
+    ],
+    ["a margin after the unit", "温室气体净排放量减量28±2%。", [["between", 26, 30, "%"]]],
+    ["a margin after a percentage", "地区生产总值增长5%±0.5。", [["between", 4.5, 5.5, "%"]]],
+    ["a margin in words", "有信心2030年可达致28%加减2%。", [["between", 26, 30, "%"]]],
+    ["EFLOPS after a space", "算力规模超过300 EFLOPS。", [[">", 300, null, "EFLOPS"]]],
+    [
+      "PFLOPS and EB",
+      "智能算力达到500PFLOPS,存储总量超过100EB。",
+      [
+        [">=", 500, null, "PFLOPS"],
+        [">", 100, null, "EB"]
+      ]
+    ],
+    ["毫秒", "省内各城市之间网络时延低于3毫秒。", [["<", 3, null, "毫秒"]]],
+    ["万标箱", "集装箱铁水联运量达到1400万标箱。", [[">=", 14000000, null, "标箱"]]],
+    [
+      "车次 and 架次",
+      "开行海铁联运班列2000车次,保障航班起降10万架次。",
+      [
+        [">=", 2000, null, "车次"],
+        [">=", 100000, null, "架次"]
+      ]
+    ],
+    [
+      "兆瓦 and MW",
+      "新增光伏装机300兆瓦,储能50 MW。",
+      [
+        [">=", 300, null, "兆瓦"],
+        [">=", 50, null, "MW"]
+      ]
+    ],
+    ["瓩 after 逾 (more than)", "機組共逾331萬瓩上線。", [[">", 3310000, null, "瓩"]]],
+    ["吨标煤 after 亿", "能耗控制在1.2億噸標煤以內。", [["<=", 120000000, null, "吨标煤"]]],
+    [
+      "公斤二氧化碳当量 per 度电",
+      "排放系数降至每度电0.241公斤二氧化碳当量。",
+      [["<=", 0.241, null, "公斤二氧化碳当量"]]
+    ],
+    [
+      "公斤CO2e/度, its bracket a note",
+      "电力排放系数阶段目标0.319 公斤CO2e/度(较现况下降约35%)。",
+      [["<=", 0.319, null, "公斤CO2e/度"]]
+    ],
+    ["立方米/秒", "断面生态流量不低于5立方米/秒。", [[">=", 5, null, "立方米/秒"]]],
+    ["毫克/升", "总磷浓度控制在0.1毫克/升以下。", [["<=", 0.1, null, "毫克/升"]]],
+    ["μg/m3 is 微克/立方米", "PM2.5浓度降至30μg/m3。", [["<=", 30, null, "微克/立方米"]]],
+    ["亿度 is electricity", "全国总用电量应控制在3500亿度以下。", [["<=", 350000000000, null, "度"]]],
+    ["减至 is at most", "燃煤占比减至9%。", [["<=", 9, null, "%"]]],
+    ["a ratio with no unit", "数据中心平均PUE降低到1.3以下。", [["<=", 1.3, null, ""]]],
+    ["a count per thousand people with no unit", "每千人口执业医师数3.2。", [[">=", 3.2, null, ""]]],
+    ["a death rate per 10 000 vehicles with no unit", "万车死亡率不超过2.2。", [["<=", 2.2, null, ""]]]
+  ] as const)("%s: %s", (_name, sentence, expected) => {
+    expect(extract(sentence).map(full)).toEqual(expected);
+  });
+
+  it.each([
+    ["the issuers of a notice", "工业和信息化部等6部门联合印发行动计划。"],
+    ["a margin without its value", "将减碳目标的弹性从加减1%扩大至加减2%。"],
+    ["a projected demand", "下一个十年期总房屋需求为41万9100个单位。"],
+    ["the hospitals a report lists", "施政报告列举12间要扩建或重建的医院。"]
+  ])("no target in %s", (_name, sentence) => {
+    expect(extract(sentence)).toEqual([]);
+  });
+});
