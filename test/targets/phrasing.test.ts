@@ -991,10 +991,14 @@ describe("review and results texts (session 11), a new batch: summaries, inspect
 
 describe("numbers as plans write them: thousands parted by spaces, mixed magnitudes, margins, units of every sector", () => {
   const full = (t: ExtractedTarget) => [t.comparator, t.value, t.value_max, t.unit];
+  it("reads 预计共有 in a plan as what is to be done, not as what a text has", () => {
+    expect(extractTargets("某区2025年公屋建设计划\n预计共有7700个公屋单位落成。\n", {year: 2025}).map(full)).toEqual([
+      [">=", 7700, null, "个"]
+    ]);
+  });
   it.each([
     ["thousands parted by a space", "新建公屋单位77 100个。", [[">=", 77100, null, "个"]]],
     ["thousands parted by spaces twice", "新增就业1 200 000人。", [[">=", 1200000, null, "人"]]],
-    ["预计共有 plans what is to be done", "预计未来五年共有7700个公屋单位落成。", [[">=", 7700, null, "个"]]],
     ["a road's name before a count is no group of thousands", "建成G15 300个充电桩。", [[">=", 300, null, "个"]]],
     ["digits after 万", "总房屋供应目标为41萬9100個單位。", [[">=", 419100, null, "个"]]],
     ["digits and Chinese magnitudes", "完成投资3亿5千万元。", [[">=", 350000000, null, "元"]]],
