@@ -100,9 +100,9 @@ const PASSED_MONTHS = [
   "上半年|前三季度|前两个季度|前[一二三四五六七八九十\\d]{1,2}个?月|一季度|第一季度|[一二三]季度末",
   String.raw`\d{1,2}\s*[-—~至]\s*\d{1,2}月(?:份)?|[一二三四五六七八九十]+至[一二三四五六七八九十]+月`
 ].join("|");
-/** Years that have passed, and "so far": 去年, 过去五年, 三年来, 截至2023年底 (截止6月底), 目前. */
+/** Years that have passed, and "so far": 去年, 过去五年, 三年来, 截至2023年底 (截止6月底), 目前, 2025年以来. */
 const PASSED_YEARS = [
-  "今年以来|去年|上年|过去一年|过去五年|[一二三四五六七八九十]+年来|近年来|多年来",
+  "今年以来|(?<=年)以来|去年|上年|过去一年|过去五年|[一二三四五六七八九十]+年来|近年来|多年来",
   String.raw`截至|截止|至目前|目前`
 ].join("|");
 /** The place a clause may name before its period (大陆前11月, 全省上半年, 我市今年以来). */
@@ -133,7 +133,10 @@ const BULLETIN_CITED = /公报》?(?:显示|表明)|根据[^,。]{0,12}公报/;
  * A lede that reports on what was done (a narrower list than a title's: a lede may tell where the news was heard), or a
  * statistics office's release (政府統計處今日發布…數字).
  */
-const REPORTING_LEDE = /通报|(?:完成|执行|进展)情况|统计公报|数据显示|统计(?:处|局)[^,。;]{0,24}?(?:发布|公布)/;
+const REPORTING_LEDE =
+  /通报|(?:完成|执行|进展)情况|统计公报|数据显示|统计(?:处|局)[^,。;]{0,24}?(?:发布|公布)|(?:进展|成效|成就)[^,。;]{0,12}?发布会/;
+/** An office named for plans (规划计划司, 发展规划处): its 规划 and 计划 name no plan. */
+const PLANNING_OFFICE = /(?:规划|计划)[\u4e00-\u9fa5]{0,4}?(?:司|处|科|室)(?![\u4e00-\u9fa5]{0,2}(?:安排|部署))/g;
 /** 目标完成情况: a report on targets (目标 there names no plan). */
 const TARGETS_REPORTED = /目标(?:任务)?完成情况/g;
 /** A subheading (a short line with no clause mark and no figure but a year) that opens a look back: 回顾2023年工作成果. */
@@ -195,7 +198,7 @@ const PAST_TENSE =
  * 环境改造), or how it progresses against the plan (16项基本符合或快于预期, 4项指标提前实现, 4项相对滞后).
  */
 const DONE_AFTER =
-  /^[^,;。]{0,16}?(?:全部|均已|已经|已)(?:完成|办结|办理完毕|建成|落实)|^[^,;。]{0,16}?(?:办理完毕|进行了|实施了)|^[^,;。]{0,8}?(?:(?:基本)?符合(?:或快于)?预期|快于预期|慢于预期|提前(?:实现|完成)|(?:相对)?滞后)/;
+  /^[^,;。]{0,16}?(?:全部|均已|已经|已)(?:完成|办结|办理完毕|建成|落实|完工|竣工)|^[^,;。]{0,16}?(?:办理完毕|进行了|实施了)|^[^,;。]{0,8}?(?:(?:基本)?符合(?:或快于)?预期|快于预期|慢于预期|提前(?:实现|完成)|(?:相对)?滞后)/;
 /** A paragraph that opens on figures (数据显示, 据统计): it tells results, the plan's year's too. */
 const FIGURES_PARAGRAPH =
   /^(?:据|经)?(?:数据|统计|监测|调查)(?:显示|表明)|^(?:根)?据(?:初步)?统计|^(?:据|经)?初步(?:测算|核算)/;
@@ -260,6 +263,16 @@ const RESULT_SENTENCE = new RegExp(
   ].join("|")
 );
 /**
+ * Words of a sentence that report a change done (增加了5458批次, 增长了48.81%) or what was found (检出不合格食品347批次): all
+ * its figures are results, unless a goal is named before them or their clause says 今年 or a plan word (今年实施约30公里,
+ * 比2023年的26公里增加了4公里 plans).
+ */
+const DONE_SENTENCE = /(?:增加|增长|提高|上升|下降|减少|降低)了\s*\d|检出[\u4e00-\u9fa5]{0,8}?\d/;
+/** A source of funds named just before an amount (中央预算内资金1436万元, 地方配套467.88万元, 企业自筹). */
+const FUNDING_SOURCE = /(?:资金|配套|自筹|贷款|补助|补贴|债券|拨款)\s*$/;
+/** A total investment split after 其中 (总投资1903.88万元,其中…): the amounts of its sources are no targets. */
+const INVESTMENT_SPLIT = /投资[^。;]*?其中/;
+/**
  * A number the words before name as the target (完成全年目标任务(10万公里), 优于年度目标32.9微克/立方米, 确保目标增长12%,
  * 完成年任务(40.2亿元)); not a difference from it (好于年度目标0.6个百分点).
  */
@@ -277,7 +290,7 @@ const NAMED_TARGET =
  * (2025年1—4月).
  */
 const CONTEXT_YEAR =
-  /(?<![较比到至于在—–\-~])(\d{4})\s*年(?!底|末|前|版|度|(?:完成|进展|实施|落实|推进)情况|\s*\d{1,2}\s*(?:[-—~至]\s*\d{1,2}\s*)?月)/g;
+  /(?<![较比到至于在—–\-~])(\d{4})\s*年(?!底|末|前|版|度|以来|(?:完成|进展|实施|落实|推进)情况|\s*\d{1,2}\s*(?:[-—~至]\s*\d{1,2}\s*)?月)/g;
 
 function _extractTargets(
   input: string,
@@ -318,7 +331,8 @@ function _extractTargets(
     lastIndex(REPORT_TITLE, announced) > lastIndex(PLAN_TITLE, announced) ||
     (titlePlanAt < 0 &&
       !NUMBERED.test(lede) &&
-      ((REPORTING_LEDE.test(lede) && lastIndex(PLAN_TITLE, lede.replace(TARGETS_REPORTED, "")) < 0) ||
+      ((REPORTING_LEDE.test(lede) &&
+        lastIndex(PLAN_TITLE, lede.replace(TARGETS_REPORTED, "").replace(PLANNING_OFFICE, "")) < 0) ||
         (BULLETIN_CITED.test(ledeParagraph) && lastIndex(PLAN_TITLE, ledeParagraph) < 0)));
   const lineStarts: number[] = [];
   lines.reduce((at, l) => (lineStarts.push(at), at + l.length + 1), 0);
@@ -347,6 +361,7 @@ function _extractTargets(
     deadline: null as number | null,
     scope: null as string | null,
     results: false,
+    done: false,
     changeAt: -1,
     alreadyAt: -1,
     goalAt: -1,
@@ -439,6 +454,7 @@ function _extractTargets(
         deadline: deadline ? Number(deadline[1] ?? deadline[2]) : null,
         scope: SCOPES.find(([re]) => re.test(clause.sentence))?.[1] ?? null,
         results: RESULT_SENTENCE.test(clause.sentence),
+        done: DONE_SENTENCE.test(clause.sentence),
         changeAt: lastChangeOnLastYear(clause.sentence),
         alreadyAt: ALREADY.exec(clause.sentence)?.index ?? -1,
         goalAt: GOAL_WORDS.exec(clause.sentence)?.index ?? -1,
@@ -518,6 +534,12 @@ function _extractTargets(
                 ((changeFollows || YEAR_ON_YEAR.test(clause.text.slice(0, mention.start))) &&
                   !goalNamed(clause, mention)) ||
                 sentenceFacts.results ||
+                (sentenceFacts.done &&
+                  !goalNamed(clause, mention) &&
+                  !THIS_YEAR.test(clause.text) &&
+                  !FUTURE_WORDS.test(clause.text)) ||
+                (FUNDING_SOURCE.test(clause.text.slice(0, mention.start)) &&
+                  INVESTMENT_SPLIT.test(clause.sentence.slice(0, Math.max(0, inSentence) + mention.start))) ||
                 doneAfter(clause.text, mention)
               )
           );

@@ -1073,3 +1073,50 @@ describe("numbers as plans write them: thousands parted by spaces, mixed magnitu
     expect(extract(sentence)).toEqual([]);
   });
 });
+
+describe("the second held-out set (session 11): results told by their verbs, progress cells, funding splits", () => {
+  it("reads a sentence that reports a change done (增加了5458批次, 增长了48.81%) as results, all its figures", () => {
+    expect(extract("全市共完成抽检16641批次,比2020年的11183批次增加了5458批次,增长了48.81%。", 2021)).toEqual([]);
+    // a clause that says 今年 or a goal named before keeps it the plan's
+    expect(extract("今年实施约30公里,比2023年的26公里增加了4公里。").map(brief)).toEqual([[">=", 30, "公里"]]);
+    expect(extract("目标是完成抽检2万批次,比上年增加了3000批次。", 2021).map(brief)).toEqual([[">=", 20000, "批次"]]);
+  });
+
+  it("reads a sentence that reports what was found (检出不合格食品347批次) as results", () => {
+    expect(extract("检出不合格食品347批次,总体不合格率2.09%,合格率为97.91%。", 2021)).toEqual([]);
+    expect(extract("全年抽检食品1.2万批次。", 2021).map(brief)).toEqual([[">=", 12000, "批次"]]);
+  });
+
+  it("reads a lede about a press conference on progress and results (就…进展和成效举行新闻发布会) as a report", () => {
+    const news =
+      "发布时间:2024-11-09 20:30:20\n中新网 12月12日电 国新办12日就2023年水利基础设施建设进展和成效举行新闻发布会,水利部规划计划司司长在会上介绍,2022年,全国水利建设完成投资10893亿元。今年完成的这1万多亿元里面,有11个省份完成投资超过500亿元。\n三是河湖生态环境复苏。完成投资1921亿元。\n";
+    expect(extractTargets(news)).toEqual([]);
+    const plan =
+      "发布时间:2024-01-09\n中新网 1月9日电 国新办9日就2024年水利建设安排举行新闻发布会,今年全国水利建设将完成投资1万亿元。\n";
+    expect(extractTargets(plan).map(brief)).toEqual([[">=", 1e12, "元"]]);
+  });
+
+  it("reads a count whose works are done (32个村的管网延伸工程已完工) as progress", () => {
+    expect(extract("32个村的管网延伸工程已完工,96个村的巩固提升工程已竣工。")).toEqual([]);
+  });
+
+  it("reads what follows the plan's year since (2025年以来,) as progress", () => {
+    const cell = (sentence: string) => extractTargets(`河湖长制工作\n${sentence}\n`, {year: 2025});
+    expect(cell("2025年以来,及时完成22条河流的河湖长更新调整;治理河道600米。")).toEqual([]);
+    expect(cell("2025年,治理河道600米。").map(brief)).toEqual([[">=", 600, "米"]]);
+  });
+
+  it("takes a total investment's funding split (其中中央预算内资金1436万元,地方配套467.88万元) for no target", () => {
+    expect(
+      extract("工程总投资1903.88万元,其中中央预算内资金1436万元,地方配套467.88万元,受益人口3.59万人。").map(brief)
+    ).toEqual([
+      [">=", 19038800, "元"],
+      [">=", 35900, "人"]
+    ]);
+    // a split by use is the plan's parts
+    expect(extract("完成投资2600亿元,其中高速公路1500亿元。").map(brief)).toEqual([
+      [">=", 2.6e11, "元"],
+      [">=", 1.5e11, "元"]
+    ]);
+  });
+});
