@@ -220,6 +220,11 @@ const PERIOD_NUMBERS = "一二三四五六七八九";
 /** 今年 (not 今年以来): the text names its own year so, after a year it named (2021年,…。今年…目标是:). */
 const THIS_YEAR = /今年(?!以来)/;
 /**
+ * 今年 and a plan word right after it (省政府今年要办的实事是…, 今年将, 今年计划): after a passed period of its paragraph
+ * (目前,累计完成…), the plan again; not 超过了今年《政府工作报告》提出的…目标, nor with 已 (今年计划任务已全部开工).
+ */
+const THIS_YEAR_PLANS = /今年(?!以来)[^,,;。]{0,6}?(?:将|要|计划|力争|确保|争取)/;
+/**
  * Words of a report's sentence that plan what it names (2020年,…将重点完成, 2013年,全国计划新开工…630万套): narrower than
  * {@link FUTURE_WORDS} (a result too names its 目标 or 预期), not 将近, not 计划的 (完成年度计划的61%).
  */
@@ -480,10 +485,11 @@ function _extractTargets(
       if (y === reference && clause.start < thisYearAt && !FUTURE_WORDS.test(clause.sentence)) past = true;
     }
     // the paragraph turns to 今年 (今年发展主要预期目标是:): what follows is the plan's; in a report, only when its
-    // sentence says a plan (特别是今年…均创历史新高 reports this year)
+    // sentence says a plan (特别是今年…均创历史新高 reports this year). A later 今年 of the paragraph turns it back so
+    // when its clause says a plan and nothing done ({@link THIS_YEAR_PLANS})
     if (
-      thisYearAt >= clause.start &&
-      thisYearAt < clause.end &&
+      ((thisYearAt >= clause.start && thisYearAt < clause.end) ||
+        (THIS_YEAR_PLANS.test(clause.text) && !ALREADY.test(clause.text))) &&
       !pastPeriod &&
       !sectionLooksBack &&
       !recounting &&

@@ -348,8 +348,9 @@ export function findMentions(clause: Clause): Mention[] {
     /** The words before the number, without the spaces and 约 right before it. */
     const bare = prefix.replace(/[\s约]+$/, "");
     if (!acceptUnit(g, prefix, rest, clause.sentence)) continue;
-    // a class when a count of what it classes follows (10亿元以上项目25个); 2项以上艺术技能 is a target
-    if (g.unit && /^(?:及)?以上[^\d,、;]{1,8}?(?:\d|[一二三四五六七八九十两])/.test(rest)) continue;
+    // a class when a count of what it classes follows (10亿元以上项目25个); 2项以上艺术技能 is a target, and so is a
+    // list's value (20处以上近邻运动场和6个智慧健身房)
+    if (g.unit && /^(?:及)?以上[^\d,、;和与及]{1,8}?(?:\d|[一二三四五六七八九十两])/.test(rest)) continue;
     if (g.unit && g.unit !== "%" && DESCRIPTIVE_NOUN.test(rest)) continue;
     if ((g.unit === "项" || g.unit === "个") && INDICATOR_COUNT.test(rest)) continue;
     if ((g.unit === "项" || g.unit === "条") && PARTS_VERB.test(bare) && PLAN_PARTS.test(rest)) continue;

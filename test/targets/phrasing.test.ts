@@ -988,3 +988,42 @@ describe("review and results texts (session 11), a new batch: summaries, inspect
     expect(extract("新增就业目标1200万。").map(brief)).toEqual([[">=", 12000000, "人"]]);
   });
 });
+
+describe("held-out texts, second holdout: plans after progress, lists after a class's 以上, ratios, a report's task", () => {
+  it("reads a later 今年 with plan words (今年要辦的…) as turning a paragraph back to the plan after 目前…累計完成", () => {
+    const news =
+      "某省今年投資構建交通網絡\n今年交通建設計劃總投資120億元。目前,累計完成投資74.28億元。省政府今年要辦的實事是建成油路3000公里。全省計劃實施縣際公路改造項目1880公里。\n";
+    expect(extractTargets(news, {year: null}).map(brief)).toEqual([
+      [">=", 1.2e10, "元"],
+      [">=", 3000, "公里"],
+      [">=", 1880, "公里"]
+    ]);
+  });
+
+  it("reads a value with 以上 then a noun and 和 the next value (20处以上近邻运动场和6个) as a list, not a class", () => {
+    expect(extract("今年将建设20处以上近邻运动场和6个智慧健身房。").map(brief)).toEqual([
+      [">=", 20, "处"],
+      [">=", 6, "个"]
+    ]);
+  });
+
+  it("reads a ratio 1:N after a 比 indicator (床人比不低于1:1.6) as N, no unit", () => {
+    expect(extract("公立医院床人比不低于1:1.6,医护比不低于1:1.2。").map(brief)).toEqual([
+      [">=", 1.6, ""],
+      [">=", 1.2, ""]
+    ]);
+  });
+
+  it("takes the task a report's share is of (占任务数16900万元的63.7%) as the target", () => {
+    const report =
+      "1、规模工业产值完成情况:\n1-10月份完成规模工业增加值10764万元,占任务数16900万元的63.7%,同比下降15.38%。\n";
+    expect(extractTargets(report).map(brief)).toEqual([[">=", 169000000, "元"]]);
+  });
+
+  it("reads a passed period after a plan word in its sentence (确保…,上半年实现…突破) as the plan's", () => {
+    expect(extract("确保建成通车高速公路500公里,上半年实现高速公路通车总里程突破10000公里。").map(brief)).toEqual([
+      [">=", 500, "公里"],
+      [">", 10000, "公里"]
+    ]);
+  });
+});
