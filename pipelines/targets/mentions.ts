@@ -160,6 +160,11 @@ const LIST_UNIT = new RegExp(String.raw`^(?=${LIST_TAIL})(?:.*?)${ARABIC}\s*(${U
  */
 /** After a number with only 万 or 亿, what makes it a count: a bound, a list's end, or the people it counts. */
 const BARE_MULTIPLIER = `(?<=[万亿])(?=以上|及以上|左右|[,;。、)和与及]|$|(?<people>${PEOPLE}))`;
+/**
+ * A ratio 1:N after the name of one (床人比不低于1:1.6, 医护比1:1.2, 师生比达到1:15): read as N, with no unit, the
+ * comparator as the words say (docs/plans.md). A ratio whose first term is not 1 is not read.
+ */
+const RATIO = String.raw`(?<=比(?:例)?[^\d,;。]{0,6})(?<![\d.])1\s*:\s*(?<ratio>\d+(?:\.\d+)?)(?![\d.:%])`;
 /** The numeral of a percentage in words (百分之五, 百分之四点五, as the Taiwan and Hong Kong press prints them). */
 const PERCENT_NUMERAL = "[零〇一二两三四五六七八九十百千]+(?:点[零〇一二三四五六七八九]+)?";
 const MENTION = new RegExp(
@@ -168,6 +173,7 @@ const MENTION = new RegExp(
     `(?:(?<unit>${UNIT})(?!月|工作日|星期|性)|${BARE_MULTIPLIER}|(?![${NOT_MEASURE}])(?<measure>[\u4e00-\u9fa5])(?=${PHRASE_END}))` +
     `|(?<=(?:指数|系数|得分|评分|分值)(?:达到|达|为|提高到|提升至|保持在)?)(?<score>\\d+(?:\\.\\d+)?)(?![\\d.%‰万亿]|\\s*(?:${UNIT}))` +
     `|(?<![\\d.])(?<bare>${ARABIC})(?=${LIST_TAIL})` +
+    `|${RATIO}` +
     // not the 全 of a word before it (健全覆盖全民的…体系: 健全 the verb)
     `|(?<![健齐安周])(?<coverage>全覆盖)`,
   "g"
@@ -327,6 +333,7 @@ export function findMentions(clause: Clause): Mention[] {
       g.unit = "%";
       if (g.pctLow) g.low = percentInDigits(g.pctLow);
     }
+    if (g.ratio) g.num = g.ratio;
     if (g.num) g.num = g.num.replaceAll(" ", "");
     if (g.low) g.low = g.low.replaceAll(" ", "");
     if (g.bare) {
@@ -493,7 +500,7 @@ export function findMentions(clause: Clause): Mention[] {
     const listUnit = LIST_UNIT.exec(rest)?.[1];
     const unit = coverage
       ? "%"
-      : g.score
+      : g.score || g.ratio
         ? ""
         : g.unit
           ? (UNIT_ALIASES[g.unit] ?? g.unit)

@@ -1012,6 +1012,7 @@ describe("held-out texts, second holdout: plans after progress, lists after a cl
       [">=", 1.6, ""],
       [">=", 1.2, ""]
     ]);
+    expect(extract("师生比不高于1:15,比例为2:1。").map(brief)).toEqual([["<=", 15, ""]]);
   });
 
   it("takes the task a report's share is of (占任务数16900万元的63.7%) as the target", () => {
