@@ -266,9 +266,10 @@ const RESULT_SENTENCE = new RegExp(
 );
 /**
  * A number the words before name as the target (完成全年目标任务(10万公里), 优于年度目标32.9微克/立方米, 确保目标增长12%,
- * 完成年任务(40.2亿元)); not a difference from it (好于年度目标0.6个百分点).
+ * 完成年任务(40.2亿元), 占任务数16900万元的63.7%); not a difference from it (好于年度目标0.6个百分点).
  */
-const NAMED_BEFORE = /(?:目标(?:任务)?|目标值|(?:年|年度|全年)任务)(?:为|是)?(?:增长|增加|提高|下降|降低|达到)?\(?\s*$/;
+const NAMED_BEFORE =
+  /(?:目标(?:任务)?|目标值|(?:年|年度|全年)任务|任务数)(?:为|是)?(?:增长|增加|提高|下降|降低|达到)?\(?\s*$/;
 /** A value in a list the target named after it shares (超额完成…下降4%、重污染天数同比减少6%的改善目标 → 4 too). */
 const NAMED_IN_LIST = /^、[^,;。\d]{0,24}\d+(?:\.\d+)?\s*[%‰]?\s*的[\u4e00-\u9fa5]{0,16}目标/;
 /**

@@ -396,7 +396,8 @@ export function findMentions(clause: Clause): Mention[] {
       g.unit !== "个百分点" &&
       !/\($/.test(prefix) &&
       sharedBy(text, end) &&
-      !COUNTING_VERB.test(bare)
+      !COUNTING_VERB.test(bare) &&
+      !SHARE_OF_TASK.test(bare)
     )
       continue;
     let comparator: Comparator = ">=";
@@ -583,6 +584,9 @@ function sharedBy(text: string, end: number): boolean {
     /^[^\d,;、。]{1,24}?\d+(?:\.\d+)?\s*%/.test(rest)
   );
 }
+
+/** A task named before the count a share is of (占任务数16900万元的63.7%): the count is the task, a target. */
+const SHARE_OF_TASK = /(?:任务数|目标(?:任务)?|(?:年|年度|全年)任务)\(?$/;
 
 /** The unit a noun carries for a number with only 万 or 亿 (体检人数 → 人), else none. */
 function nounUnit(before: string): string {
