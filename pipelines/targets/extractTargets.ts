@@ -464,8 +464,9 @@ function _extractTargets(
     const period = FIVE_YEAR_PERIOD.exec(clause.text);
     // 十一五 ends in 2010, 十五 in 2005: a period that ended before the reference year is past
     const periodEnd = period ? 2005 + 5 * (PERIOD_NUMBERS.indexOf(period[1] ?? "") + 1) : null;
+    const opening = clause.text.replace(DATELINE, "");
     const pastPeriod =
-      PAST_PERIOD.test(clause.text.replace(DATELINE, "")) ||
+      (PAST_PERIOD.test(opening) && !plannedMonths(opening, clause, inSentence, report)) ||
       (periodEnd !== null && reference !== null && periodEnd < reference);
     if (pastPeriod || FINDINGS.test(clause.text)) past = true;
     if (RECOUNTS.test(clause.text)) recounting = past = true;
@@ -583,6 +584,20 @@ function _extractTargets(
     counters.set(key, n + 1);
     return {id: `${key}${letter(n)}`, ...target};
   });
+}
+
+/** Months of this year opening a clause (上半年, 前三季度, 1—4月): see {@link plannedMonths}. */
+const MONTHS_OPENING = new RegExp(String.raw`^(?:${PLACE})?(?:\d{4}年)?(?:今年|全年)?(?:${PASSED_MONTHS})`);
+
+/**
+ * Whether months of this year that open a clause are the plan's deadline, not a period passed: outside a report, when
+ * its sentence up to the clause's end plans ({@link PLANNED}: 确保2024年建成通车高速公路500公里,…,上半年实现…突破10000公里;
+ * 上半年将完成). `inSentence` is the clause's offset in its sentence (-1: not found, the whole sentence is read).
+ */
+function plannedMonths(opening: string, clause: Clause, inSentence: number, report: boolean): boolean {
+  if (report || !MONTHS_OPENING.test(opening)) return false;
+  const upTo = inSentence >= 0 ? inSentence + clause.text.length : clause.sentence.length;
+  return PLANNED.test(clause.sentence.slice(0, upTo));
 }
 
 /** Whether the words around a number name it the target (超额完成40所的年度目标任务, 完成全年目标任务(10万公里)). */

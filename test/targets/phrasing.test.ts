@@ -1024,7 +1024,7 @@ describe("held-out texts, second holdout: plans after progress, lists after a cl
   it("reads a passed period after a plan word in its sentence (确保…,上半年实现…突破) as the plan's", () => {
     expect(extract("确保建成通车高速公路500公里,上半年实现高速公路通车总里程突破10000公里。").map(brief)).toEqual([
       [">=", 500, "公里"],
-      [">", 10000, "公里"]
+      [">=", 10000, "公里"]
     ]);
   });
 });
