@@ -122,6 +122,8 @@ const REPORT_TITLE =
 const ANNOUNCED = /现将([^。;!?]{0,40}?)如下/;
 /** A news dateline opening a lede (新华社南昌10月31日电(记者 王聿昊), 本报讯): the clause's words follow it. */
 const DATELINE = /^[^,,。;:]{0,16}?(?:\d{1,2}月\d{1,2}日电|本报讯|讯)\s*(?:\([^()]{0,30}\))?\s*/;
+/** A news dateline's agency and reporter (日电 (记者 王小军), 日报讯 (记者 路鹏宇)) anywhere in a clause. */
+const DATELINE_WITHIN = /(?:电|讯)\s*\((?:见习)?(?:记者|通讯员)[^()]{0,30}\)/;
 /** A date that opens a news paragraph (1月21日,…): the title is the words after it. */
 const LEADING_DATE = /^\s*\d{1,2}月\d{1,2}日[,,]?/;
 /** A day (22日,) or a date that opens a lede, and the lede's first sentence. */
@@ -510,10 +512,13 @@ function _extractTargets(
     const shared = listNames(clause.text);
     const named = (mention: Mention, i: number) =>
       shared.length === mentions.length ? shared[i]! : (previous = indicatorName(mention, previous));
+    // the words before a dateline inside the clause (近邻运动场 今年将建20处以上 厦门日报讯 (记者 路鹏宇)): a headline's copy
+    const datelineAt = DATELINE_WITHIN.exec(clause.text)?.index ?? -1;
     const targets = row
       ? [{...row, baseline_year: null, per: null}]
       : mentions
           .map((mention, i) => ({...mention, indicator: named(mention, i), baseline: null}))
+          .filter((mention) => mention.end > datelineAt)
           .filter(
             (mention) =>
               namesTarget(clause.text, mention) ||

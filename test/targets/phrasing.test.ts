@@ -1021,6 +1021,14 @@ describe("held-out texts, second holdout: plans after progress, lists after a cl
     expect(extractTargets(report).map(brief)).toEqual([[">=", 169000000, "元"]]);
   });
 
+  it("takes the words before a dateline in its clause (…厦门日报讯 (记者 路鹏宇)) for a headline's copy, no target", () => {
+    const news =
+      "厦门:近邻运动场 今年将建20处以上\n来源: 厦门日报\n近邻运动场 今年将建20处以上 厦门日报讯 (记者 路鹏宇)3月22日,会议召开。会议透露,今年厦门将建设20处以上近邻运动场。\n";
+    expect(extractTargets(news, {year: 2024}).map((t) => [t.value, t.text])).toEqual([
+      [20, "今年厦门将建设20处以上近邻运动场"]
+    ]);
+  });
+
   it("reads a passed period after a plan word in its sentence (确保…,上半年实现…突破) as the plan's", () => {
     expect(extract("确保建成通车高速公路500公里,上半年实现高速公路通车总里程突破10000公里。").map(brief)).toEqual([
       [">=", 500, "公里"],
