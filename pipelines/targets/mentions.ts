@@ -54,6 +54,8 @@ export const UNITS = [
   "课时",
   "小时",
   "批次",
+  "个工作日",
+  "工作日",
   "工日",
   "km²",
   "km2",
@@ -106,6 +108,7 @@ export const UNITS = [
 const UNIT_ALIASES: Record<string, string> = {
   个百分点: "百分点",
   个小时: "小时",
+  个工作日: "工作日",
   "km²": "平方公里",
   km2: "平方公里",
   "m²": "平方米",
@@ -126,6 +129,11 @@ const PHRASE_END = String.raw`\s*(?:以上|及以上|以下|以内|左右|[,;。
  * Words that name an age or a duration as an indicator (人均预期寿命, 受教育年限): a target may be counted in 岁 or 年 only then.
  */
 const AGE_OR_DURATION = /寿命|年龄|年限|年数|学制|工龄|时长/;
+/**
+ * Words before a count of working days that name a time as the indicator (审批时间压缩至90个工作日以内): only then is 工作日 a
+ * target's unit, not a procedure's time limit (环评报告书14个工作日内完成审批).
+ */
+const TIME_INDICATOR = /时间|时限|时长|用时|周期/;
 /** A noun the indicator's count is carried by when a number has only 万 or 亿 (体检人数达1000万, 新增就业目标1200万): its unit. */
 const NOUN_UNITS: [RegExp, string][] = [
   [/人次$/, "人次"],
@@ -181,7 +189,7 @@ const MENTION = new RegExp(
 const IS_CHINESE = /^[零〇一二两三四五六七八九十百千]/;
 
 const BEFORE_RULES: [RegExp, Comparator][] = [
-  [/(降至|降到|下降到|下降至|降低到|降低至|减少到|减少至|压减到|压减至|压降到|压降至)$/, "<="],
+  [/(降至|降到|下降到|下降至|降低到|降低至|减少到|减少至|压减到|压减至|压降到|压降至|压缩到|压缩至)$/, "<="],
   [/(不少于|不低于|不小于|至少|≥|>=)$/, ">="],
   [/(不超过|不高于|不多于|不大于|控制在|≤|<=)$/, "<="],
   [/(超过|超出|超|高于|多于|大于|>)$/, ">"],
@@ -545,6 +553,7 @@ export function findMentions(clause: Clause): Mention[] {
  * number does not qualify a noun (65岁以上老年人, 五年生存率).
  */
 function acceptUnit(g: Record<string, string | undefined>, prefix: string, rest: string, sentence: string): boolean {
+  if (g.unit === "工作日" || g.unit === "个工作日") return TIME_INDICATOR.test(prefix);
   if (g.unit !== "岁" && g.unit !== "年") return true;
   if (g.unit === "年" && /^\d{4}$/.test(g.num ?? "")) return false;
   if (

@@ -57,6 +57,8 @@ describe("an open unit vocabulary", () => {
     ["标准箱 after 万", "集装箱吞吐量达到4000万标准箱。", [[">=", 4e7, "标准箱"]]],
     ["GW after a space", "长期目标为20 GW。", [[">=", 20, "GW"]]],
     ["场次", "组织全民健身活动不少于2200场次。", [[">=", 2200, "场次"]]],
+    ["工作日 of a time (压缩至 is at most)", "全流程审批时间压缩至90个工作日。", [["<=", 90, "工作日"]]],
+    ["工作日 of a procedure's time limit is no target", "环评报告书14个工作日内完成审批。", []],
     ["bare 万 that counts people", "为200万中小学生开展心理健康测评。", [[">=", 2000000, "人"]]],
     [
       "bare 万 takes its list's unit",
