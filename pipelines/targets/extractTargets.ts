@@ -122,6 +122,8 @@ const REPORT_TITLE =
 const ANNOUNCED = /现将([^。;!?]{0,40}?)如下/;
 /** A news dateline opening a lede (新华社南昌10月31日电(记者 王聿昊), 本报讯): the clause's words follow it. */
 const DATELINE = /^[^,,。;:]{0,16}?(?:\d{1,2}月\d{1,2}日电|本报讯|讯)\s*(?:\([^()]{0,30}\))?\s*/;
+/** A news dateline's agency and reporter (日电 (记者 王小军), 日报讯 (记者 路鹏宇)) anywhere in a clause. */
+const DATELINE_WITHIN = /(?:电|讯)\s*\((?:见习)?(?:记者|通讯员)[^()]{0,30}\)/;
 /** A date that opens a news paragraph (1月21日,…): the title is the words after it. */
 const LEADING_DATE = /^\s*\d{1,2}月\d{1,2}日[,,]?/;
 /** A day (22日,) or a date that opens a lede, and the lede's first sentence. */
@@ -223,6 +225,11 @@ const PERIOD_NUMBERS = "一二三四五六七八九";
 /** 今年 (not 今年以来): the text names its own year so, after a year it named (2021年,…。今年…目标是:). */
 const THIS_YEAR = /今年(?!以来)/;
 /**
+ * 今年 and a plan word right after it (省政府今年要办的实事是…, 今年将, 今年计划): after a passed period of its paragraph
+ * (目前,累计完成…), the plan again; not 超过了今年《政府工作报告》提出的…目标, nor with 已 (今年计划任务已全部开工).
+ */
+const THIS_YEAR_PLANS = /今年(?!以来)[^,,;。]{0,6}?(?:将|要|计划|力争|确保|争取)/;
+/**
  * Words of a report's sentence that plan what it names (2020年,…将重点完成, 2013年,全国计划新开工…630万套): narrower than
  * {@link FUTURE_WORDS} (a result too names its 目标 or 预期), not 将近, not 计划的 (完成年度计划的61%).
  */
@@ -274,9 +281,10 @@ const FUNDING_SOURCE = /(?:资金|配套|自筹|贷款|补助|补贴|债券|拨�
 const INVESTMENT_SPLIT = /投资[^。;]*?其中/;
 /**
  * A number the words before name as the target (完成全年目标任务(10万公里), 优于年度目标32.9微克/立方米, 确保目标增长12%,
- * 完成年任务(40.2亿元)); not a difference from it (好于年度目标0.6个百分点).
+ * 完成年任务(40.2亿元), 占任务数16900万元的63.7%); not a difference from it (好于年度目标0.6个百分点).
  */
-const NAMED_BEFORE = /(?:目标(?:任务)?|目标值|(?:年|年度|全年)任务)(?:为|是)?(?:增长|增加|提高|下降|降低|达到)?\(?\s*$/;
+const NAMED_BEFORE =
+  /(?:目标(?:任务)?|目标值|(?:年|年度|全年)任务|任务数)(?:为|是)?(?:增长|增加|提高|下降|降低|达到)?\(?\s*$/;
 /** A value in a list the target named after it shares (超额完成…下降4%、重污染天数同比减少6%的改善目标 → 4 too). */
 const NAMED_IN_LIST = /^、[^,;。\d]{0,24}\d+(?:\.\d+)?\s*[%‰]?\s*的[\u4e00-\u9fa5]{0,16}目标/;
 /**
@@ -474,8 +482,9 @@ function _extractTargets(
     const period = FIVE_YEAR_PERIOD.exec(clause.text);
     // 十一五 ends in 2010, 十五 in 2005: a period that ended before the reference year is past
     const periodEnd = period ? 2005 + 5 * (PERIOD_NUMBERS.indexOf(period[1] ?? "") + 1) : null;
+    const opening = clause.text.replace(DATELINE, "");
     const pastPeriod =
-      PAST_PERIOD.test(clause.text.replace(DATELINE, "")) ||
+      (PAST_PERIOD.test(opening) && !plannedMonths(opening, clause, inSentence, report)) ||
       (periodEnd !== null && reference !== null && periodEnd < reference);
     if (pastPeriod || FINDINGS.test(clause.text)) past = true;
     if (RECOUNTS.test(clause.text)) recounting = past = true;
@@ -496,10 +505,11 @@ function _extractTargets(
       if (y === reference && clause.start < thisYearAt && !FUTURE_WORDS.test(clause.sentence)) past = true;
     }
     // the paragraph turns to 今年 (今年发展主要预期目标是:): what follows is the plan's; in a report, only when its
-    // sentence says a plan (特别是今年…均创历史新高 reports this year)
+    // sentence says a plan (特别是今年…均创历史新高 reports this year). A later 今年 of the paragraph turns it back so
+    // when its clause says a plan and nothing done ({@link THIS_YEAR_PLANS})
     if (
-      thisYearAt >= clause.start &&
-      thisYearAt < clause.end &&
+      ((thisYearAt >= clause.start && thisYearAt < clause.end) ||
+        (THIS_YEAR_PLANS.test(clause.text) && !ALREADY.test(clause.text))) &&
       !pastPeriod &&
       !sectionLooksBack &&
       !recounting &&
@@ -518,10 +528,13 @@ function _extractTargets(
     const shared = listNames(clause.text);
     const named = (mention: Mention, i: number) =>
       shared.length === mentions.length ? shared[i]! : (previous = indicatorName(mention, previous));
+    // the words before a dateline inside the clause (近邻运动场 今年将建20处以上 厦门日报讯 (记者 路鹏宇)): a headline's copy
+    const datelineAt = DATELINE_WITHIN.exec(clause.text)?.index ?? -1;
     const targets = row
       ? [{...row, baseline_year: null, per: null}]
       : mentions
           .map((mention, i) => ({...mention, indicator: named(mention, i), baseline: null}))
+          .filter((mention) => mention.end > datelineAt)
           .filter(
             (mention) =>
               namesTarget(clause.text, mention) ||
@@ -598,6 +611,20 @@ function _extractTargets(
     counters.set(key, n + 1);
     return {id: `${key}${letter(n)}`, ...target};
   });
+}
+
+/** Months of this year opening a clause (上半年, 前三季度, 1—4月): see {@link plannedMonths}. */
+const MONTHS_OPENING = new RegExp(String.raw`^(?:${PLACE})?(?:\d{4}年)?(?:今年|全年)?(?:${PASSED_MONTHS})`);
+
+/**
+ * Whether months of this year that open a clause are the plan's deadline, not a period passed: outside a report, when
+ * its sentence up to the clause's end plans ({@link PLANNED}: 确保2024年建成通车高速公路500公里,…,上半年实现…突破10000公里;
+ * 上半年将完成). `inSentence` is the clause's offset in its sentence (-1: not found, the whole sentence is read).
+ */
+function plannedMonths(opening: string, clause: Clause, inSentence: number, report: boolean): boolean {
+  if (report || !MONTHS_OPENING.test(opening)) return false;
+  const upTo = inSentence >= 0 ? inSentence + clause.text.length : clause.sentence.length;
+  return PLANNED.test(clause.sentence.slice(0, upTo));
 }
 
 /** Whether the words around a number name it the target (超额完成40所的年度目标任务, 完成全年目标任务(10万公里)). */

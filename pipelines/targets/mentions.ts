@@ -86,6 +86,8 @@ export const UNITS = [
   "课时",
   "小时",
   "批次",
+  "个工作日",
+  "工作日",
   "工日",
   "km²",
   "km2",
@@ -140,6 +142,7 @@ const PER = ["秒", "升", "立方米", "度", "千瓦时", "万元", "日", "�
 const UNIT_ALIASES: Record<string, string> = {
   个百分点: "百分点",
   个小时: "小时",
+  个工作日: "工作日",
   "km²": "平方公里",
   km2: "平方公里",
   "m²": "平方米",
@@ -169,6 +172,11 @@ const PHRASE_END = String.raw`\s*(?:以上|及以上|以下|以内|左右|[,;。
  * Words that name an age or a duration as an indicator (人均预期寿命, 受教育年限): a target may be counted in 岁 or 年 only then.
  */
 const AGE_OR_DURATION = /寿命|年龄|年限|年数|学制|工龄|时长/;
+/**
+ * Words before a count of working days that name a time as the indicator (审批时间压缩至90个工作日以内): only then is 工作日 a
+ * target's unit, not a procedure's time limit (环评报告书14个工作日内完成审批).
+ */
+const TIME_INDICATOR = /时间|时限|时长|用时|周期/;
 /** A noun the indicator's count is carried by when a number has only 万 or 亿 (体检人数达1000万, 新增就业目标1200万): its unit. */
 const NOUN_UNITS: [RegExp, string][] = [
   [/人次$/, "人次"],
@@ -228,6 +236,11 @@ const SCORE_VERB =
 const PLUS_MINUS = String.raw`(?:(?<pmUnit>[%‰])?\s*(?:±|\+/-|加减)\s*(?<pm>\d+(?:\.\d+)?))?`;
 /** Right after a margin whose value carried the unit (5%±0.5): the unit is that value's. */
 const PLUS_MINUS_AFTER = String.raw`\s*(?:±|\+/-|加减)\s*\d+(?:\.\d+)?(?![\d.])`;
+/**
+ * A ratio 1:N after the name of one (床人比不低于1:1.6, 医护比1:1.2, 师生比达到1:15): read as N, with no unit, the
+ * comparator as the words say (docs/plans.md). A ratio whose first term is not 1 is not read.
+ */
+const RATIO = String.raw`(?<=比(?:例)?[^\d,;。]{0,6})(?<![\d.])1\s*:\s*(?<ratio>\d+(?:\.\d+)?)(?![\d.:%])`;
 /** The numeral of a percentage in words (百分之五, 百分之四点五, as the Taiwan and Hong Kong press prints them). */
 const PERCENT_NUMERAL = "[零〇一二两三四五六七八九十百千]+(?:点[零〇一二三四五六七八九]+)?";
 const MENTION = new RegExp(
@@ -236,6 +249,7 @@ const MENTION = new RegExp(
     `(?:(?<unit>${UNIT})(?!月|工作日|星期|性)|${BARE_MULTIPLIER}|(?<=[万亿])(?<kwh>度)|(?<=[%‰]${PLUS_MINUS_AFTER})|(?![${NOT_MEASURE}])(?<measure>[\u4e00-\u9fa5])(?=${PHRASE_END}))` +
     `|(?<=(?:${SCORED})(?:${SCORE_VERB})?)(?<score>\\d+(?:\\.\\d+)?)(?![\\d.%‰万亿]|\\s*(?:${UNIT}))` +
     `|(?<![\\d.])(?<bare>${ARABIC})(?=${LIST_TAIL})` +
+    `|${RATIO}` +
     // not the 全 of a word before it (健全覆盖全民的…体系: 健全 the verb)
     `|(?<![健齐安周])(?<coverage>全覆盖)`,
   "g"
@@ -248,7 +262,7 @@ const IS_CHINESE = /^[零〇一二两三四五六七八九十百千]/;
 const CHINESE_QUANTITY = /[一二两三四五六七八九][十百千万亿]/;
 
 const BEFORE_RULES: [RegExp, Comparator][] = [
-  [/(降至|降到|下降到|下降至|降低到|降低至|减少到|减少至|减至|减到|压减到|压减至|压降到|压降至)$/, "<="],
+  [/(降至|降到|下降到|下降至|降低到|降低至|减少到|减少至|减至|减到|压减到|压减至|压降到|压降至|压缩到|压缩至)$/, "<="],
   [/(不少于|不低于|不小于|至少|≥|>=)$/, ">="],
   [/(不超过|不高于|不多于|不大于|控制在|≤|<=)$/, "<="],
   [/(超过|超出|超|逾|高于|多于|大于|>)$/, ">"],
@@ -406,6 +420,7 @@ export function findMentions(clause: Clause): Mention[] {
       g.unit = "%";
       if (g.pctLow) g.low = percentInDigits(g.pctLow);
     }
+    if (g.ratio) g.num = g.ratio;
     if (g.num) g.num = g.num.replaceAll(" ", "");
     if (g.low) g.low = g.low.replaceAll(" ", "");
     if (g.bare) {
@@ -429,8 +444,9 @@ export function findMentions(clause: Clause): Mention[] {
     /** The words before the number, without the spaces and 约 right before it. */
     const bare = prefix.replace(/[\s约]+$/, "");
     if (!acceptUnit(g, prefix, rest, clause.sentence)) continue;
-    // a class when a count of what it classes follows (10亿元以上项目25个); 2项以上艺术技能 is a target
-    if (g.unit && /^(?:及)?以上[^\d,、;]{1,8}?(?:\d|[一二三四五六七八九十两])/.test(rest)) continue;
+    // a class when a count of what it classes follows (10亿元以上项目25个); 2项以上艺术技能 is a target, and so is a
+    // list's value (20处以上近邻运动场和6个智慧健身房)
+    if (g.unit && /^(?:及)?以上[^\d,、;和与及]{1,8}?(?:\d|[一二三四五六七八九十两])/.test(rest)) continue;
     if (g.unit && g.unit !== "%" && DESCRIPTIVE_NOUN.test(rest)) continue;
     if ((g.unit === "项" || g.unit === "个") && INDICATOR_COUNT.test(rest)) continue;
     if ((g.unit === "项" || g.unit === "条") && PARTS_VERB.test(bare) && PLAN_PARTS.test(rest)) continue;
@@ -470,7 +486,8 @@ export function findMentions(clause: Clause): Mention[] {
       g.unit !== "个百分点" &&
       !/\($/.test(prefix) &&
       sharedBy(text, end) &&
-      !COUNTING_VERB.test(bare)
+      !COUNTING_VERB.test(bare) &&
+      !SHARE_OF_TASK.test(bare)
     )
       continue;
     let comparator: Comparator = ">=";
@@ -582,7 +599,7 @@ export function findMentions(clause: Clause): Mention[] {
     const listUnit = LIST_UNIT.exec(rest)?.[1];
     const unit = coverage
       ? "%"
-      : g.score
+      : g.score || g.ratio
         ? ""
         : g.unit
           ? (UNIT_ALIASES[g.unit] ?? g.unit)
@@ -631,6 +648,7 @@ export function findMentions(clause: Clause): Mention[] {
  * number does not qualify a noun (65岁以上老年人, 五年生存率).
  */
 function acceptUnit(g: Record<string, string | undefined>, prefix: string, rest: string, sentence: string): boolean {
+  if (g.unit === "工作日" || g.unit === "个工作日") return TIME_INDICATOR.test(prefix);
   if (g.unit !== "岁" && g.unit !== "年") return true;
   if (g.unit === "年" && /^\d{4}$/.test(g.num ?? "")) return false;
   if (
@@ -671,6 +689,9 @@ function sharedBy(text: string, end: number): boolean {
     /^[^\d,;、。]{1,24}?\d+(?:\.\d+)?\s*%/.test(rest)
   );
 }
+
+/** A task named before the count a share is of (占任务数16900万元的63.7%): the count is the task, a target. */
+const SHARE_OF_TASK = /(?:任务数|目标(?:任务)?|(?:年|年度|全年)任务)\(?$/;
 
 /** The unit a noun carries for a number with only 万 or 亿 (体检人数 → 人), else none. */
 function nounUnit(before: string): string {

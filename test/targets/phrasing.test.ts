@@ -57,6 +57,8 @@ describe("an open unit vocabulary", () => {
     ["标准箱 after 万", "集装箱吞吐量达到4000万标准箱。", [[">=", 4e7, "标准箱"]]],
     ["GW after a space", "长期目标为20 GW。", [[">=", 20, "GW"]]],
     ["场次", "组织全民健身活动不少于2200场次。", [[">=", 2200, "场次"]]],
+    ["工作日 of a time (压缩至 is at most)", "全流程审批时间压缩至90个工作日。", [["<=", 90, "工作日"]]],
+    ["工作日 of a procedure's time limit is no target", "环评报告书14个工作日内完成审批。", []],
     ["bare 万 that counts people", "为200万中小学生开展心理健康测评。", [[">=", 2000000, "人"]]],
     [
       "bare 万 takes its list's unit",
@@ -1117,6 +1119,54 @@ describe("the second held-out set (session 11): results told by their verbs, pro
     expect(extract("完成投资2600亿元,其中高速公路1500亿元。").map(brief)).toEqual([
       [">=", 2.6e11, "元"],
       [">=", 1.5e11, "元"]
+    ]);
+  });
+});
+
+describe("held-out texts, second holdout: plans after progress, lists after a class's 以上, ratios, a report's task", () => {
+  it("reads a later 今年 with plan words (今年要辦的…) as turning a paragraph back to the plan after 目前…累計完成", () => {
+    const news =
+      "某省今年投資構建交通網絡\n今年交通建設計劃總投資120億元。目前,累計完成投資74.28億元。省政府今年要辦的實事是建成油路3000公里。全省計劃實施縣際公路改造項目1880公里。\n";
+    expect(extractTargets(news, {year: null}).map(brief)).toEqual([
+      [">=", 1.2e10, "元"],
+      [">=", 3000, "公里"],
+      [">=", 1880, "公里"]
+    ]);
+  });
+
+  it("reads a value with 以上 then a noun and 和 the next value (20处以上近邻运动场和6个) as a list, not a class", () => {
+    expect(extract("今年将建设20处以上近邻运动场和6个智慧健身房。").map(brief)).toEqual([
+      [">=", 20, "处"],
+      [">=", 6, "个"]
+    ]);
+  });
+
+  it("reads a ratio 1:N after a 比 indicator (床人比不低于1:1.6) as N, no unit", () => {
+    expect(extract("公立医院床人比不低于1:1.6,医护比不低于1:1.2。").map(brief)).toEqual([
+      [">=", 1.6, ""],
+      [">=", 1.2, ""]
+    ]);
+    expect(extract("师生比不高于1:15,比例为2:1。").map(brief)).toEqual([["<=", 15, ""]]);
+  });
+
+  it("takes the task a report's share is of (占任务数16900万元的63.7%) as the target", () => {
+    const report =
+      "1、规模工业产值完成情况:\n1-10月份完成规模工业增加值10764万元,占任务数16900万元的63.7%,同比下降15.38%。\n";
+    expect(extractTargets(report).map(brief)).toEqual([[">=", 169000000, "元"]]);
+  });
+
+  it("takes the words before a dateline in its clause (…厦门日报讯 (记者 路鹏宇)) for a headline's copy, no target", () => {
+    const news =
+      "厦门:近邻运动场 今年将建20处以上\n来源: 厦门日报\n近邻运动场 今年将建20处以上 厦门日报讯 (记者 路鹏宇)3月22日,会议召开。会议透露,今年厦门将建设20处以上近邻运动场。\n";
+    expect(extractTargets(news, {year: 2024}).map((t) => [t.value, t.text])).toEqual([
+      [20, "今年厦门将建设20处以上近邻运动场"]
+    ]);
+  });
+
+  it("reads a passed period after a plan word in its sentence (确保…,上半年实现…突破) as the plan's", () => {
+    expect(extract("确保建成通车高速公路500公里,上半年实现高速公路通车总里程突破10000公里。").map(brief)).toEqual([
+      [">=", 500, "公里"],
+      [">=", 10000, "公里"]
     ]);
   });
 });
