@@ -275,6 +275,23 @@ export function readTimeLimit(cell: string, {year}: {year: number | null}): {dea
 }
 
 /**
+ * The time an item's heading names: as {@link readDeadline} reads it, else a month or span of months in brackets
+ * (`动员部署阶段(5月)`, `督查阶段(8月-11月)`: the month it runs to), as a time-limit cell names it.
+ */
+export function readHeadingTime(
+  heading: string,
+  {year}: {year: number | null}
+): {deadline: string; words: string} | null {
+  const named = readDeadline(heading, {year});
+  if (named) return named;
+  for (const m of heading.matchAll(/[(]([^()]{2,12})[)]/g)) {
+    const found = readTimeLimit(m[1]!, {year});
+    if (found) return {deadline: found.deadline, words: m[0]};
+  }
+  return null;
+}
+
+/**
  * Where a numbered sub-list (`一是…,二是…`, `(一)…(二)…`, `(1)…(2)…`, `①…②…`) starts each entry in a
  * sentence: the offsets of the markers, when the sentence has at least a first and a second.
  */

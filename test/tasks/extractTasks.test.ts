@@ -862,6 +862,43 @@ describe("extractTasks: one row per phrasing", () => {
 
 const PLAN = "seeds/hangzhou-edu-2023-work-plan.txt";
 
+describe("extractTasks: stage headings set off by a space", () => {
+  const stages =
+    "某县2031年环保专项行动方案\n四、时间安排 (一)动员部署阶段(5月) 各乡镇结合实际,制定具体实施方案。 " +
+    "(二)督查阶段(8月-11月) 县领导小组对各乡镇开展督查。 (三)总结阶段(11月) 各乡镇于10月30日前报送总结。县领导小组将进行考核。";
+
+  it("titles an item by the heading before the space, and its text after it gives the tasks", () => {
+    const {items, tasks} = extractTasks(stages);
+    expect(items.map((i) => [i.item_id, i.title])).toEqual([
+      ["4.1", "动员部署阶段(5月)"],
+      ["4.2", "督查阶段(8月-11月)"],
+      ["4.3", "总结阶段(11月)"]
+    ]);
+    expect(tasks.map((t) => t.text)).toEqual([
+      "各乡镇结合实际,制定具体实施方案",
+      "县领导小组对各乡镇开展督查",
+      "各乡镇于10月30日前报送总结",
+      "县领导小组将进行考核"
+    ]);
+  });
+
+  it("dates the stage's tasks by the month in its heading (a span: the month it runs to), unless they name one", () => {
+    expect(extractTasks(stages).tasks.map((t) => [t.deadline, t.deadline_source])).toEqual([
+      ["2031-05", "text"],
+      ["2031-11", "text"],
+      ["2031-10", "text"],
+      ["2031-11", "text"]
+    ]);
+  });
+
+  it("a space inside quotation marks ends no heading", () => {
+    const {items} = extractTasks(
+      "某市2031年工作要点\n一、重点工作\n(一)继续开展“关爱生命 救在身边”活动 各区要组织培训。\n"
+    );
+    expect(items[0]!.title).not.toBe("继续开展“关爱生命");
+  });
+});
+
 describe("planwatch tasks extract", () => {
   it("--format json lists the seed plan's 34 work items and their tasks, each slicing its text", async () => {
     const {code, stdout} = await runPlanwatch(["tasks", "extract", PLAN, "--format", "json"]);
