@@ -185,7 +185,11 @@ function _extractTasks(
       const title = itemTitle(line.slice(0, cut), from, {
         textBelow: next !== undefined && next.opens === null && next.section === section && next.item === item,
         // a table row's other cells are its notes: a task cell without a stop (开展专项整治) is its task
-        notesBelow: cells !== undefined || (below !== undefined && below.opens === null && isNoteLine(below.line))
+        // so is a heading whose note closes its line (`开展专项整治(牵头单位:市城管局)`)
+        notesBelow:
+          cells !== undefined ||
+          cut < line.length ||
+          (below !== undefined && below.opens === null && isNoteLine(below.line))
       });
       items.set(key, {
         item_id: key,

@@ -352,7 +352,31 @@ export function isNoteLine(paragraph: string): boolean {
 
 /** Where a note in brackets that ends the text starts (`…制度。(责任科室:组干科)`, `(市发改委牵头)`), else the text's length. */
 export function noteTailStart(text: string): number {
-  return NOTE_TAIL.exec(text)?.index ?? text.length;
+  return NOTE_TAIL.exec(text)?.index ?? unmarkedNoteStart(text);
+}
+
+/** A label of offices printed without its colon (`责任单位环卫分公司`), its names straight after it. */
+const UNMARKED_NOTE = /(?:牵头|责任|配合)(?:单位|部门)(?![为是和及要的])(?=[\u4e00-\u9fff])/g;
+/** The longest name a note without colons lists: longer, the text after the label is a sentence. */
+const UNMARKED_NAME = 12;
+
+/**
+ * Where a note that lost its colons closes the text (`…整治活动责任单位各社区居委会、驻辖区单位`, `…责任单位环卫分公司配合单位
+ * 办事处、城管中队`): the first such label after text, with only short names (cut at 、 and commas) and labels to the end,
+ * no stop; else the text's length.
+ */
+function unmarkedNoteStart(text: string): number {
+  const trimmed = text.trimEnd();
+  for (const m of trimmed.matchAll(UNMARKED_NOTE)) {
+    if (m.index === 0 || !/[\u4e00-\u9fff]/.test(trimmed[m.index - 1]!)) continue;
+    const names = trimmed
+      .slice(m.index)
+      .replace(UNMARKED_NOTE, "、")
+      .split(/[、,,]/)
+      .filter(Boolean);
+    if (names.length && names.every((n) => n.length <= UNMARKED_NAME && !/[。;;::!?!?()()\s]/.test(n))) return m.index;
+  }
+  return text.length;
 }
 
 /**
