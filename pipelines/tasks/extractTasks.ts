@@ -81,7 +81,8 @@ export interface PlanTasks {
 }
 
 const SENTENCE = /[^。;!?;!?]+[。;!?;!?]?/g;
-const TRAILING = /[\s,;:。,;:、!?!?]+$/;
+/** What ends a task but is none of its text: stops, spaces, a table rule (`…考核。 |`, a page printed as a table cell). */
+const TRAILING = /[\s,;:。,;:、!?!?|]+$/;
 /** A list bullet: `•`, `●`, `■`, `▶`, `—` (or `——`), or a dash before a space. */
 const BULLET_MARK = "(?:[•●○■□◆◇▪·▶►▸➢]|——?|[-–](?=\\s))";
 const BULLET = new RegExp(`^\\s*${BULLET_MARK}?\\s*`);

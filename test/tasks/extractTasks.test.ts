@@ -891,6 +891,10 @@ describe("extractTasks: stage headings set off by a space", () => {
     ]);
   });
 
+  it("a table rule that closes the page (`…考核。 |`) is no text of its last task", () => {
+    expect(extractTasks(`${stages} |`).tasks.at(-1)!.text).toBe("县领导小组将进行考核");
+  });
+
   it("a space inside quotation marks ends no heading", () => {
     const {items} = extractTasks(
       "某市2031年工作要点\n一、重点工作\n(一)继续开展“关爱生命 救在身边”活动 各区要组织培训。\n"
