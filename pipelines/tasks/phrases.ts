@@ -159,7 +159,9 @@ export const ACTION_VERBS = [
   "负责",
   "安装",
   "发放",
-  "稳定"
+  "稳定",
+  "报送",
+  "编发"
 ] as const;
 
 /** A verb right before 率 names a rate (参与率, 覆盖率, 完成率): a noun, not an action. */

@@ -193,6 +193,14 @@ describe("extractTasks: one row per phrasing", () => {
     }
   );
 
+  it("submitting and compiling reports are actions: a 报送 or 编发 sentence is a task of its own", () => {
+    expect(actionVerb("领导小组每周编发二期工作简报")).toBe("编发");
+    expect(texts("办公室要确定专人负责信息管理工作。领导小组每周编发工作简报,按期报送阶段报告。")).toEqual([
+      "办公室要确定专人负责信息管理工作",
+      "领导小组每周编发工作简报,按期报送阶段报告"
+    ]);
+  });
+
   it("a sentence that starts with 改建 is a task of its own, not joined to the next", () => {
     expect(texts("改建3个社区市民健身中心;新建(更新)健身苑点70个。")).toEqual([
       "改建3个社区市民健身中心",
