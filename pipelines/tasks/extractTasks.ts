@@ -430,6 +430,10 @@ function itemTitle(
   const spaced = SPACED_HEADING.exec(rest);
   if (spaced && !insideQuotes(spaced[1]!))
     return {start: from, end: from + spaced[1]!.length, bodyFrom: from + spaced[0].length};
+  // a heading that runs on, no stop, into a sentence whose subject is the units told what to do
+  // (`全面开展楼院卫生整治各社区居委会、驻辖区单位要认真组织…`): the heading ends before them, their sentence is its task
+  const runOn = RUN_ON_SUBJECT.exec(rest);
+  if (runOn) return {start: from, end: from + runOn.index, bodyFrom: from + runOn.index};
   // a bare heading: its tasks are in the paragraphs under it; with only notes under it (责任单位:…), it is its task
   if (!/[。;!?;!?,:,:]/.test(bare) && (textBelow || bare.length === rest.trimEnd().length))
     return {start: from, end: from + bare.length, bodyFrom: textBelow || !notesBelow ? line.length : from};
@@ -450,6 +454,10 @@ function itemTitle(
 
 /** A short heading (no comma or stop), a space, then text of sentences: `切实加强动态报告工作 环保专项行动领导小组办公室要…。`. */
 const SPACED_HEADING = /^([^\s,,。;;::!?!?]{2,30}) +(?=[\u4e00-\u9fff][^。;;!?!?]*[。;;!?!?])/;
+
+/** A heading of four characters or more, no mark, then units told what to do (`各社区居委会、驻辖区单位要…`). */
+const RUN_ON_SUBJECT =
+  /(?<=^[^\s,,。;;::!?!?]{4,30})各[\u4e00-\u9fff]{1,12}(?:、[\u4e00-\u9fff]{1,12}){0,5}要(?=[\u4e00-\u9fff])/;
 
 /** Whether the end of `text` lies inside quotation marks (`继续深入开展“关爱生命`): a space there ends no heading. */
 const insideQuotes = (text: string) =>

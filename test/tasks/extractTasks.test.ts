@@ -870,6 +870,21 @@ describe("extractTasks: one row per phrasing", () => {
 
 const PLAN = "seeds/hangzhou-edu-2023-work-plan.txt";
 
+describe("extractTasks: a heading that runs on into its sentence", () => {
+  it("ends before the units the sentence tells what to do (各…要), whose sentence is its task", () => {
+    const {items, tasks} = extractTasks(
+      "某街道2031年整治方案\n一、工作任务\n(一)全面开展居民楼院卫生整治各社区居委会、驻辖区单位要认真组织、积极动员\n"
+    );
+    expect(items[0]!.title).toBe("全面开展居民楼院卫生整治");
+    expect(tasks.map((t) => t.text)).toEqual(["各社区居委会、驻辖区单位要认真组织、积极动员"]);
+  });
+
+  it("a heading with a mark before 各 is read as before", () => {
+    const {items} = extractTasks("某街道2031年整治方案\n一、工作任务\n(一)开展整治,各社区要认真组织。\n");
+    expect(items[0]!.title).toBe("开展整治");
+  });
+});
+
 describe("extractTasks: stage headings set off by a space", () => {
   const stages =
     "某县2031年环保专项行动方案\n四、时间安排 (一)动员部署阶段(5月) 各乡镇结合实际,制定具体实施方案。 " +
