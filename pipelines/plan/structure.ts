@@ -158,8 +158,8 @@ export function planLines(text: string): PlanLine[] {
   return lines;
 }
 
-/** A line that holds no text of the plan: a table rule (`|`), a page note (`[接上页]`, `(续上页)`). */
-const PAGE_FURNITURE = /^\s*(?:[|\s\p{P}]*|[[【(]\S{1,5}[\]】)])\s*$/u;
+/** A line that holds no text of the plan: a table rule (`|`), a page note (`[接上页]`, `(续上页)`; `(一)` is an item's mark). */
+const PAGE_FURNITURE = /^\s*(?:[|\s\p{P}]*|[[【(](?![一二三四五六七八九十\d]+[\]】)])\S{1,5}[\]】)])\s*$/u;
 export const isPageFurniture = (line: string) => PAGE_FURNITURE.test(line);
 /** A section or item mark after a space, inside a line: `。 四、时间安排 (一)动员部署阶段(5月) 各县…`. */
 const INLINE_MARK = / +(?=(?:[一二三四五六七八九十]+、|[(][一二三四五六七八九十]+[)])\s*[\u4e00-\u9fff])/g;

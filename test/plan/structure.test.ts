@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {planLines} from "../../pipelines/plan/structure.js";
+import {isPageFurniture, planLines} from "../../pipelines/plan/structure.js";
 
 describe("planLines", () => {
   it("cuts a page flattened to one line before each mark a space sets off after a stop or a short heading", () => {
@@ -29,5 +29,10 @@ describe("planLines", () => {
       [0, 5],
       [4, 1]
     ]);
+  });
+
+  it("an item's mark on a line of its own is no page note", () => {
+    expect(["|", " | ", "[接上页]", "(续上页)"].every(isPageFurniture)).toBe(true);
+    expect(["(一)", "(5)", "[1]", "接上页"].some(isPageFurniture)).toBe(false);
   });
 });
