@@ -78,7 +78,8 @@ export interface PlanLine {
 export function planLines(text: string): PlanLine[] {
   const lines: PlanLine[] = [];
   const preamble = new Set<string>();
-  const raw = text.split("\n");
+  const pieces = flattenedLines(text);
+  const raw = pieces.map((p) => p.line);
   const grouping = subsectionGroups(raw);
   let section = 0;
   let item = 0;
@@ -95,8 +96,9 @@ export function planLines(text: string): PlanLine[] {
   const unsectioned = !raw.some((l) => SECTION.test(l) || CHAPTER.test(l));
   // a copy that opens on an item (`(二)…`, its section's heading on the page before) takes the items before its
   // first section in section 0 too
-  const opensOnItem = SUBSECTION.test(raw.find((l) => l.trim()) ?? "");
+  const opensOnItem = SUBSECTION.test(raw.find((l) => l.trim() && !isPageFurniture(l)) ?? "");
   raw.forEach((line, index) => {
+    offset = pieces[index]!.offset;
     let body = 0;
     let opens: PlanLine["opens"] = null;
     const trimmed = line.trim();
@@ -152,9 +154,39 @@ export function planLines(text: string): PlanLine[] {
       opens = "item";
     }
     lines.push({section, item, offset, line, body, opens});
-    offset += line.length + 1;
   });
   return lines;
+}
+
+/** A line that holds no text of the plan: a table rule (`|`), a page note (`[接上页]`, `(续上页)`; `(一)` is an item's mark). */
+const PAGE_FURNITURE = /^\s*(?:[|\s\p{P}]*|[[【(](?![一二三四五六七八九十\d]+[\]】)])\S{1,5}[\]】)])\s*$/u;
+export const isPageFurniture = (line: string) => PAGE_FURNITURE.test(line);
+/** A section or item mark after a space, inside a line: `。 四、时间安排 (一)动员部署阶段(5月) 各县…`. */
+const INLINE_MARK = / +(?=(?:[一二三四五六七八九十]+、|[(][一二三四五六七八九十]+[)])\s*[\u4e00-\u9fff])/g;
+/** The longest heading (or page note) a mark may follow inline without a stop: `四、时间安排 (一)…`. */
+const INLINE_HEADING = 30;
+
+/**
+ * The text's lines with their offsets; a page flattened to one line (a copy from a viewer: `…报送。 四、时间安排
+ * (一)动员部署阶段(5月) 各县…`) is cut before each section or item mark that a space sets off after a stop or after a
+ * short heading, as if the line broke there (the space is left out; offsets stay those of the text).
+ */
+function flattenedLines(text: string): {line: string; offset: number}[] {
+  const out: {line: string; offset: number}[] = [];
+  let offset = 0;
+  for (const line of text.split("\n")) {
+    let from = 0;
+    for (const m of line.matchAll(INLINE_MARK)) {
+      const before = line.slice(from, m.index);
+      const heading = before.trim().length <= INLINE_HEADING && !/[,,。;;!?!?]/.test(before);
+      if (!before.trim() || !(/[。;;!?!?]$/.test(before) || heading)) continue;
+      out.push({line: before, offset: offset + from});
+      from = m.index + m[0].length;
+    }
+    out.push({line: line.slice(from), offset: offset + from});
+    offset += line.length + 1;
+  }
+  return out;
 }
 
 /**

@@ -25,7 +25,7 @@ export function unwrapLines<L extends PlanLine>(
   // the wrap width: the longest length (of 16 characters or more) that a fifth of the lines or more
   // come near, within a tenth of it or 3 (justified lines, digits and quotation marks vary a line's
   // count of characters), and that few lines pass; a wrapped line comes that near it
-  const lengths = filled.map((l) => l.line.trim().length).sort((a, b) => b - a);
+  const lengths = filled.map((l) => printedWidth(l.line.trim())).sort((a, b) => b - a);
   const near = (width: number) => width - Math.max(3, width / 10);
   let width: number | undefined;
   // lengths run from the longest down: the lines near each are a window that only moves on (linear in the lines)
@@ -46,13 +46,40 @@ export function unwrapLines<L extends PlanLine>(
   return joinWrapped(
     lines,
     (last, next) =>
-      lastLine(last.line).trim().length >= near(width) &&
-      !PARAGRAPH_END.test(last.line) &&
+      (printedWidth(lastLine(last.line).trim()) + (last.line.includes("\n") ? 0 : INDENT) >= near(width) ||
+        CUT_SENTENCE.test(lastLine(last.line)) ||
+        (last.opens === null && CUT_CLAUSE.test(lastLine(last.line)))) &&
+      !WRAP_END.test(last.line) &&
       !last.line.includes("|") &&
       !next.line.includes("|"),
     {overBlanks: spaced >= filled.length / 2}
   );
 }
+
+/**
+ * How wide a line prints, in Chinese characters: a Latin letter, digit or space takes half (`2024 年,全乡…面积 x` is as
+ * wide as its neighbours of Chinese text); punctuation, read as ASCII, prints full width.
+ */
+const printedWidth = (line: string) => {
+  let half = 0;
+  for (let i = 0; i < line.length; i++) if (/[A-Za-z0-9 .+%-]/.test(line[i]!)) half++;
+  return line.length - half / 2;
+};
+
+/** The indentation a paragraph's first line had, in characters, before the copy lost it. */
+const INDENT = 2;
+
+/**
+ * Marks that end a paragraph when a full-width line ends on them: a semicolon or a closing quotation mark at the margin
+ * (`…监测点;`, `…“三片”`) falls where the page width broke the line, the paragraph runs on.
+ */
+const WRAP_END = /(?:[。!?:!?:)】]|[。!?!?][”"」』])\s*$/;
+
+/** A line of sentences that stops mid-word, short of the margin (`二是优化品种布局。引导农户种植`): a break the copy made. */
+const CUT_SENTENCE = /[。;;!?!?][^。;;!?!?,,::、]*[\u4e00-\u9fff]\s*$/;
+
+/** A line of text (it opens nothing) whose last clause stops mid-word (`…“一村一品”,逐步形成`): a break the copy made. */
+const CUT_CLAUSE = /[,,、][^。;;!?!?,,::、]*[\u4e00-\u9fff]\s*$/;
 
 /** A paragraph that a page break cut: sentences, then text that ends on a character, no stop (`…停车场(位)等生活`). */
 const CUT_PARAGRAPH = /[。;;!?!?].{20,}[\u4e00-\u9fff]\s*$/;

@@ -1,6 +1,6 @@
 import {PlanwatchError, normalizePlanText} from "../core/index.js";
 import {extractTargets} from "../targets/index.js";
-import {planSections, inferPlanYear, planLines, unwrapLines} from "../plan/index.js";
+import {planSections, inferPlanYear, isPageFurniture, planLines, unwrapLines} from "../plan/index.js";
 import type {TaskLine} from "./taskTable.js";
 import {taskTableLines} from "./taskTable.js";
 import {overlappingIds} from "./overlappingIds.js";
@@ -15,6 +15,7 @@ import {
   notesInside,
   officeNoteStart,
   readDeadline,
+  readHeadingTime,
   namesTime,
   readTimeLimit,
   subListMarkers
@@ -80,7 +81,8 @@ export interface PlanTasks {
 }
 
 const SENTENCE = /[^。;!?;!?]+[。;!?;!?]?/g;
-const TRAILING = /[\s,;:。,;:、!?!?]+$/;
+/** What ends a task but is none of its text: stops, spaces, a table rule (`…考核。 |`, a page printed as a table cell). */
+const TRAILING = /[\s,;:。,;:、!?!?|]+$/;
 /** A list bullet: `•`, `●`, `■`, `▶`, `—` (or `——`), or a dash before a space. */
 const BULLET_MARK = "(?:[•●○■□◆◇▪·▶►▸➢]|——?|[-–](?=\\s))";
 const BULLET = new RegExp(`^\\s*${BULLET_MARK}?\\s*`);
@@ -140,7 +142,7 @@ function _extractTasks(
   // a plan without sections (一、) numbers its items in section 0, as targets do
   const sectioned = lines.some((l) => l.opens === "section");
   // a copy that opens on an item (`(二)…`) has items before its first section: section 0 is no preamble then
-  const opensOnItem = lines.find((l) => l.line.trim())?.opens === "item";
+  const opensOnItem = lines.find((l) => l.line.trim() && !isPageFurniture(l.line))?.opens === "item";
   /** The offices a `牵头单位:` line names for an item's tasks that name none. */
   const itemOwners = new Map<string, TaskOwners>();
   /** The offices a section's heading names in its closing note (`一、强化科技创新(区科技局牵头)`), for its tasks that name none. */
@@ -184,7 +186,11 @@ function _extractTasks(
       const title = itemTitle(line.slice(0, cut), from, {
         textBelow: next !== undefined && next.opens === null && next.section === section && next.item === item,
         // a table row's other cells are its notes: a task cell without a stop (开展专项整治) is its task
-        notesBelow: cells !== undefined || (below !== undefined && below.opens === null && isNoteLine(below.line))
+        // so is a heading whose note closes its line (`开展专项整治(牵头单位:市城管局)`)
+        notesBelow:
+          cells !== undefined ||
+          cut < line.length ||
+          (below !== undefined && below.opens === null && isNoteLine(below.line))
       });
       items.set(key, {
         item_id: key,
@@ -195,7 +201,7 @@ function _extractTasks(
         start_offset: offset + title.start,
         end_offset: offset + title.end
       });
-      const titled = readDeadline(normalized.slice(offset + title.start, offset + title.end), {year});
+      const titled = readHeadingTime(normalized.slice(offset + title.start, offset + title.end), {year});
       if (titled) itemDeadlines.set(key, titled);
       from = title.bodyFrom;
       if (line.slice(from, cut).replace(TRAILING, "").trim()) openedWithText.add(key);
@@ -420,6 +426,14 @@ function itemTitle(
 ): {start: number; end: number; bodyFrom: number} {
   const rest = line.slice(from);
   const bare = rest.replace(TRAILING, "");
+  // a heading set off from its text by a space, no stop (`动员部署阶段(5月) 各县…。`): the heading titles, the text is its tasks
+  const spaced = SPACED_HEADING.exec(rest);
+  if (spaced && !insideQuotes(spaced[1]!))
+    return {start: from, end: from + spaced[1]!.length, bodyFrom: from + spaced[0].length};
+  // a heading that runs on, no stop, into a sentence whose subject is the units told what to do
+  // (`全面开展楼院卫生整治各社区居委会、驻辖区单位要认真组织…`): the heading ends before them, their sentence is its task
+  const runOn = RUN_ON_SUBJECT.exec(rest);
+  if (runOn) return {start: from, end: from + runOn.index, bodyFrom: from + runOn.index};
   // a bare heading: its tasks are in the paragraphs under it; with only notes under it (责任单位:…), it is its task
   if (!/[。;!?;!?,:,:]/.test(bare) && (textBelow || bare.length === rest.trimEnd().length))
     return {start: from, end: from + bare.length, bodyFrom: textBelow || !notesBelow ? line.length : from};
@@ -437,6 +451,17 @@ function itemTitle(
   const end = clause > 0 ? clause : rest.replace(TRAILING, "").length;
   return {start: from, end: from + end, bodyFrom: from};
 }
+
+/** A short heading (no comma or stop), a space, then text of sentences: `切实加强动态报告工作 环保专项行动领导小组办公室要…。`. */
+const SPACED_HEADING = /^([^\s,,。;;::!?!?]{2,30}) +(?=[\u4e00-\u9fff][^。;;!?!?]*[。;;!?!?])/;
+
+/** A heading of four characters or more, no mark, then units told what to do (`各社区居委会、驻辖区单位要…`). */
+const RUN_ON_SUBJECT =
+  /(?<=^[^\s,,。;;::!?!?]{4,30})各[\u4e00-\u9fff]{1,12}(?:、[\u4e00-\u9fff]{1,12}){0,5}要(?=[\u4e00-\u9fff])/;
+
+/** Whether the end of `text` lies inside quotation marks (`继续深入开展“关爱生命`): a space there ends no heading. */
+const insideQuotes = (text: string) =>
+  [...text].reduce((depth, c) => depth + (OPEN_QUOTE.includes(c) ? 1 : CLOSE_QUOTE.includes(c) ? -1 : 0), 0) > 0;
 
 /** The longest a paragraph's heading sentence runs (`加快推进农业现代化进程。`): a sentence longer is a task. */
 const PARAGRAPH_HEADING = 25;

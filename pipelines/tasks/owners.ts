@@ -103,11 +103,13 @@ function ownersOf(note: string): TaskOwners | null {
   // the note's own brackets, when it is one (a remark in brackets may close a note line: …(下同))
   const bare = /^[((〔]/.test(text) ? text.replace(/^[((〔]/, "").replace(/[))〕]$/, "") : text;
   // then the page width's breaks go (按\n职责分工负责 is one role, 教育\n部 one name)
-  const body = breaksAsMarks(bare.replace(REMARK, "").replace(SPACED_LABEL, ";"))
-    .replace(/\s+/g, "")
-    .split(/(?<=。)/)
-    .filter((sentence) => !REMARK_SENTENCE.test(sentence))
-    .join("");
+  const body = unmarkedLabels(
+    breaksAsMarks(bare.replace(REMARK, "").replace(SPACED_LABEL, ";"))
+      .replace(/\s+/g, "")
+      .split(/(?<=。)/)
+      .filter((sentence) => !REMARK_SENTENCE.test(sentence))
+      .join("")
+  );
   const leads: string[] = [];
   const partners: string[] = [];
   /** The list a label opened: the clauses after it without a label of their own go on naming its offices. */
@@ -146,6 +148,18 @@ function ownersOf(note: string): TaskOwners | null {
   if (!leads.length && !partners.length) return null;
   const all = [...new Set([...leads, ...partners])];
   return {lead: all[0]!, partners: all.slice(1)};
+}
+
+/** A label of offices printed without its colon, its names straight after it: `责任单位环卫分公司`. */
+const UNMARKED_LABEL = /(?:牵头|牽頭|责任|責任|配合)(?:单位|單位|部门|部門)(?=[\u4e00-\u9fff])(?![为為是和及要的])/g;
+
+/**
+ * A note that opens on a label without its colon, as a copy that lost its colons prints it (`责任单位环卫分公司配合单位办事处`):
+ * each label given its colon, and a stop before every one but the first; any other note as it is.
+ */
+function unmarkedLabels(note: string): string {
+  if (!new RegExp(`^${UNMARKED_LABEL.source}`).test(note)) return note;
+  return note.replace(UNMARKED_LABEL, (label, at: number) => `${at > 0 ? ";" : ""}${label}:`);
 }
 
 /**

@@ -159,7 +159,9 @@ export const ACTION_VERBS = [
   "负责",
   "安装",
   "发放",
-  "稳定"
+  "稳定",
+  "报送",
+  "编发"
 ] as const;
 
 /** A verb right before 率 names a rate (参与率, 覆盖率, 完成率): a noun, not an action. */
@@ -275,6 +277,23 @@ export function readTimeLimit(cell: string, {year}: {year: number | null}): {dea
 }
 
 /**
+ * The time an item's heading names: as {@link readDeadline} reads it, else a month or span of months in brackets
+ * (`动员部署阶段(5月)`, `督查阶段(8月-11月)`: the month it runs to), as a time-limit cell names it.
+ */
+export function readHeadingTime(
+  heading: string,
+  {year}: {year: number | null}
+): {deadline: string; words: string} | null {
+  const named = readDeadline(heading, {year});
+  if (named) return named;
+  for (const m of heading.matchAll(/[(]([^()]{2,12})[)]/g)) {
+    const found = readTimeLimit(m[1]!, {year});
+    if (found) return {deadline: found.deadline, words: m[0]};
+  }
+  return null;
+}
+
+/**
  * Where a numbered sub-list (`一是…,二是…`, `(一)…(二)…`, `(1)…(2)…`, `①…②…`) starts each entry in a
  * sentence: the offsets of the markers, when the sentence has at least a first and a second.
  */
@@ -335,7 +354,31 @@ export function isNoteLine(paragraph: string): boolean {
 
 /** Where a note in brackets that ends the text starts (`…制度。(责任科室:组干科)`, `(市发改委牵头)`), else the text's length. */
 export function noteTailStart(text: string): number {
-  return NOTE_TAIL.exec(text)?.index ?? text.length;
+  return NOTE_TAIL.exec(text)?.index ?? unmarkedNoteStart(text);
+}
+
+/** A label of offices printed without its colon (`责任单位环卫分公司`), its names straight after it. */
+const UNMARKED_NOTE = /(?:牵头|责任|配合)(?:单位|部门)(?![为是和及要的])(?=[\u4e00-\u9fff])/g;
+/** The longest name a note without colons lists: longer, the text after the label is a sentence. */
+const UNMARKED_NAME = 12;
+
+/**
+ * Where a note that lost its colons closes the text (`…整治活动责任单位各社区居委会、驻辖区单位`, `…责任单位环卫分公司配合单位
+ * 办事处、城管中队`): the first such label after text, with only short names (cut at 、 and commas) and labels to the end,
+ * no stop; else the text's length.
+ */
+function unmarkedNoteStart(text: string): number {
+  const trimmed = text.trimEnd();
+  for (const m of trimmed.matchAll(UNMARKED_NOTE)) {
+    if (m.index === 0 || !/[\u4e00-\u9fff]/.test(trimmed[m.index - 1]!)) continue;
+    const names = trimmed
+      .slice(m.index)
+      .replace(UNMARKED_NOTE, "、")
+      .split(/[、,,]/)
+      .filter(Boolean);
+    if (names.length && names.every((n) => n.length <= UNMARKED_NAME && !/[。;;::!?!?()()\s]/.test(n))) return m.index;
+  }
+  return text.length;
 }
 
 /**

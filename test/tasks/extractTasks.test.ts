@@ -193,6 +193,14 @@ describe("extractTasks: one row per phrasing", () => {
     }
   );
 
+  it("submitting and compiling reports are actions: a 报送 or 编发 sentence is a task of its own", () => {
+    expect(actionVerb("领导小组每周编发二期工作简报")).toBe("编发");
+    expect(texts("办公室要确定专人负责信息管理工作。领导小组每周编发工作简报,按期报送阶段报告。")).toEqual([
+      "办公室要确定专人负责信息管理工作",
+      "领导小组每周编发工作简报,按期报送阶段报告"
+    ]);
+  });
+
   it("a sentence that starts with 改建 is a task of its own, not joined to the next", () => {
     expect(texts("改建3个社区市民健身中心;新建(更新)健身苑点70个。")).toEqual([
       "改建3个社区市民健身中心",
@@ -861,6 +869,62 @@ describe("extractTasks: one row per phrasing", () => {
 });
 
 const PLAN = "seeds/hangzhou-edu-2023-work-plan.txt";
+
+describe("extractTasks: a heading that runs on into its sentence", () => {
+  it("ends before the units the sentence tells what to do (各…要), whose sentence is its task", () => {
+    const {items, tasks} = extractTasks(
+      "某街道2031年整治方案\n一、工作任务\n(一)全面开展居民楼院卫生整治各社区居委会、驻辖区单位要认真组织、积极动员\n"
+    );
+    expect(items[0]!.title).toBe("全面开展居民楼院卫生整治");
+    expect(tasks.map((t) => t.text)).toEqual(["各社区居委会、驻辖区单位要认真组织、积极动员"]);
+  });
+
+  it("a heading with a mark before 各 is read as before", () => {
+    const {items} = extractTasks("某街道2031年整治方案\n一、工作任务\n(一)开展整治,各社区要认真组织。\n");
+    expect(items[0]!.title).toBe("开展整治");
+  });
+});
+
+describe("extractTasks: stage headings set off by a space", () => {
+  const stages =
+    "某县2031年环保专项行动方案\n四、时间安排 (一)动员部署阶段(5月) 各乡镇结合实际,制定具体实施方案。 " +
+    "(二)督查阶段(8月-11月) 县领导小组对各乡镇开展督查。 (三)总结阶段(11月) 各乡镇于10月30日前报送总结。县领导小组将进行考核。";
+
+  it("titles an item by the heading before the space, and its text after it gives the tasks", () => {
+    const {items, tasks} = extractTasks(stages);
+    expect(items.map((i) => [i.item_id, i.title])).toEqual([
+      ["4.1", "动员部署阶段(5月)"],
+      ["4.2", "督查阶段(8月-11月)"],
+      ["4.3", "总结阶段(11月)"]
+    ]);
+    expect(tasks.map((t) => t.text)).toEqual([
+      "各乡镇结合实际,制定具体实施方案",
+      "县领导小组对各乡镇开展督查",
+      "各乡镇于10月30日前报送总结",
+      "县领导小组将进行考核"
+    ]);
+  });
+
+  it("dates the stage's tasks by the month in its heading (a span: the month it runs to), unless they name one", () => {
+    expect(extractTasks(stages).tasks.map((t) => [t.deadline, t.deadline_source])).toEqual([
+      ["2031-05", "text"],
+      ["2031-11", "text"],
+      ["2031-10", "text"],
+      ["2031-11", "text"]
+    ]);
+  });
+
+  it("a table rule that closes the page (`…考核。 |`) is no text of its last task", () => {
+    expect(extractTasks(`${stages} |`).tasks.at(-1)!.text).toBe("县领导小组将进行考核");
+  });
+
+  it("a space inside quotation marks ends no heading", () => {
+    const {items} = extractTasks(
+      "某市2031年工作要点\n一、重点工作\n(一)继续开展“关爱生命 救在身边”活动 各区要组织培训。\n"
+    );
+    expect(items[0]!.title).not.toBe("继续开展“关爱生命");
+  });
+});
 
 describe("planwatch tasks extract", () => {
   it("--format json lists the seed plan's 34 work items and their tasks, each slicing its text", async () => {

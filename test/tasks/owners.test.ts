@@ -102,6 +102,31 @@ describe("owners: who leads a task and who takes part, as the plan says", () => 
     ["an office's own words", "(含电子烟和类烟产品)"]
   ])("names no office: %s", (_name, note) => expect(readOwners(note)).toBeNull());
 
+  it("a note whose colons a copy lost (责任单位A配合单位B、C) is read as its labels say", () => {
+    expect(readOwners("责任单位环卫分公司配合单位办事处、城管中队")).toEqual({
+      lead: "环卫分公司",
+      partners: ["办事处", "城管中队"]
+    });
+    expect(readOwners("责任单位城管科、各社区居委会,环卫公司")).toEqual({
+      lead: "城管科",
+      partners: ["各社区居委会", "环卫公司"]
+    });
+  });
+
+  it("a line that runs on into its note without a colon: the note is cut and names the offices", () => {
+    expect(
+      owners("(一)开展市容环境卫生整治辖区周边无垃圾死角,生活垃圾日产日清责任单位城管科、各社区居委会,环卫公司\n")
+    ).toEqual([
+      ["1.1-t1", "开展市容环境卫生整治辖区周边无垃圾死角,生活垃圾日产日清", "城管科", "各社区居委会|环卫公司"]
+    ]);
+    // a heading with such a note on its line is its own task
+    expect(owners("(一)全面开展楼院卫生整治责任单位各社区居委会、物业管理小区\n")).toEqual([
+      ["1.1-t1", "全面开展楼院卫生整治", "各社区居委会", "物业管理小区"]
+    ]);
+    // 明确责任单位 in a sentence is no note
+    expect(owners("(一)推进整治,明确责任单位和责任人,按月调度\n")[0]![2]).toBeNull();
+  });
+
   it("in the text: 由A会同B、C等部门… (A leads)", () => {
     expect(readOwnersInText("由发展改革委会同中央农办、农业部等部门研究提出落实意见")).toEqual({
       lead: "发展改革委",
