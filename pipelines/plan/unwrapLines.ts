@@ -25,7 +25,12 @@ export function unwrapLines<L extends PlanLine>(
   // the wrap width: the longest length (of 16 characters or more) that a fifth of the lines or more
   // come near, within a tenth of it or 3 (justified lines, digits and quotation marks vary a line's
   // count of characters), and that few lines pass; a wrapped line comes that near it
-  const lengths = filled.map((l) => printedWidth(l.line.trim())).sort((a, b) => b - a);
+  // a double-spaced copy (most lines followed by a blank one) is measured in characters, a copy of lines that follow
+  // each other as it prints (see printedWidth)
+  const spaced = lines.filter((l, i) => l.line.trim() && i + 1 < lines.length && !lines[i + 1]!.line.trim()).length;
+  const overBlanks = spaced >= filled.length / 2;
+  const measure = (line: string) => (overBlanks ? line.length : printedWidth(line));
+  const lengths = filled.map((l) => measure(l.line.trim())).sort((a, b) => b - a);
   const near = (width: number) => width - Math.max(3, width / 10);
   let width: number | undefined;
   // lengths run from the longest down: the lines near each are a window that only moves on (linear in the lines)
@@ -41,18 +46,20 @@ export function unwrapLines<L extends PlanLine>(
   }
   const open = filled.filter((l) => !PARAGRAPH_END.test(l.line)).length;
   if (width === undefined || open < filled.length / 2) return joinWrapped(lines, breaksMidSentence, {overBlanks: true});
-  const spaced = lines.filter((l, i) => l.line.trim() && i + 1 < lines.length && !lines[i + 1]!.line.trim()).length;
   // a table's row (cells split by |) is no wrapped prose, nor runs into one
+  // a line cut short mid-word, or short by a lost indentation, runs on only in a copy whose lines follow each other: in
+  // a double-spaced copy such a line is a paragraph, a title, or a table's cell (`区工信局、区住建局`)
+
   return joinWrapped(
     lines,
     (last, next) =>
-      (printedWidth(lastLine(last.line).trim()) + (last.line.includes("\n") ? 0 : INDENT) >= near(width) ||
-        CUT_SENTENCE.test(lastLine(last.line)) ||
-        (last.opens === null && CUT_CLAUSE.test(lastLine(last.line)))) &&
+      (measure(lastLine(last.line).trim()) + (last.line.includes("\n") || overBlanks ? 0 : INDENT) >= near(width) ||
+        (!overBlanks && CUT_SENTENCE.test(lastLine(last.line))) ||
+        (!overBlanks && last.opens === null && CUT_CLAUSE.test(lastLine(last.line)))) &&
       !WRAP_END.test(last.line) &&
       !last.line.includes("|") &&
       !next.line.includes("|"),
-    {overBlanks: spaced >= filled.length / 2}
+    {overBlanks}
   );
 }
 

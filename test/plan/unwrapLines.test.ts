@@ -1,6 +1,9 @@
+import {readFile} from "node:fs/promises";
+import {join} from "node:path";
 import {describe, expect, it} from "vitest";
 import {planLines} from "../../pipelines/plan/structure.js";
 import {unwrapLines} from "../../pipelines/plan/unwrapLines.js";
+import {PROJECT_DIR} from "../helpers/cli.js";
 
 /** The lines of `text` after unwrapping, each joined line with its breaks shown as ⏎. */
 const unwrapped = (text: string) =>
@@ -36,5 +39,14 @@ describe("unwrapLines on a PDF copy wrapped at one width", () => {
       "二是优化品种布局。引导农户种植⏎xx、xx、xx、xx、xx 等 6 个高产优质低隔吸附品种,全乡⏎所有行政村粮食生产统一推行“一村一品”,逐步形成⏎“一片(区)一品“一地一品”,优化粮食品种布局。",
       "三是强化办点示范。“突出重点、点面结合”办好乡⏎双季稻生产示范点。"
     ]);
+  });
+});
+
+describe("unwrapLines on a double-spaced copy of a table, one cell a paragraph", () => {
+  it("joins no title, details line or cell: a short line there ends its paragraph, whatever it ends on", async () => {
+    // a web page's 任务分解表 pasted one cell a paragraph (the first held-out set's)
+    const file = join(PROJECT_DIR, "test/fixtures/plans/holdout/tasks/qiaocheng-edu-2025-table.txt");
+    const text = await readFile(file, "utf8");
+    expect(unwrapped(text)).toEqual(text.split("\n").filter((l) => l.trim()));
   });
 });
