@@ -202,7 +202,7 @@ export function pageTables(
 }
 
 /** Pieces grouped into lines by their baseline (within half the font size), top to bottom. */
-function baselines(pieces: readonly Piece[]): Piece[][] {
+export function baselines(pieces: readonly Piece[]): Piece[][] {
   const lines: Piece[][] = [];
   for (const p of [...pieces].sort((a, b) => b.y - a.y || a.x - b.x)) {
     const line = lines.find((l) => Math.abs(l[0]!.y - p.y) <= Math.max(l[0]!.size, p.size) / 2);

@@ -1,7 +1,7 @@
 import {createRequire} from "node:module";
 import {dirname, join} from "node:path";
 import {PlanwatchError, foldCompatibility} from "../core/index.js";
-import {type Piece, type TableRow, borderlessTables, pageRules, pageTables} from "./pdfTables.js";
+import {type Piece, type TableRow, baselines, borderlessTables, pageRules, pageTables} from "./pdfTables.js";
 import {type PlanLine, planLines} from "./structure.js";
 import {unwrapLines} from "./unwrapLines.js";
 
@@ -23,14 +23,11 @@ const PAGE_NUMBER =
 
 /** The pieces of a page grouped into lines by their baseline (within half the font size), top to bottom. */
 function pageLines(pieces: readonly Piece[]): PageLine[] {
-  const lines: PageLine[] = [];
-  for (const p of pieces) {
-    const line = lines.find((l) => Math.abs(l.y - p.y) <= Math.max(l.size, p.size) / 2);
-    if (line) line.pieces.push(p);
-    else lines.push({y: p.y, size: p.size, pieces: [p]});
-  }
-  for (const l of lines) l.pieces.sort((a, b) => a.x - b.x);
-  return lines.sort((a, b) => b.y - a.y);
+  return baselines(pieces).map((line) => ({
+    y: line[0]!.y,
+    size: line[0]!.size,
+    pieces: line.sort((a, b) => a.x - b.x)
+  }));
 }
 
 /**

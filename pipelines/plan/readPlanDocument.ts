@@ -63,8 +63,11 @@ export function planFormat(bytes: Uint8Array, {file}: {file: string}): PlanForma
   return "text";
 }
 
-/** A zip that is not a Word document: what it is (an OFD, an OpenDocument, a spreadsheet), for the message. */
-async function zipKind(bytes: Uint8Array): Promise<"docx" | string> {
+/**
+ * What a zip is: `docx` for a Word document, else what it is (an OFD, an OpenDocument, a spreadsheet), for the message.
+ * Rejects for a damaged zip.
+ */
+export async function zipKind(bytes: Uint8Array): Promise<"docx" | string> {
   const {default: JSZip} = await import("jszip");
   const zip = await JSZip.loadAsync(bytes);
   if (zip.file("word/document.xml")) return "docx";

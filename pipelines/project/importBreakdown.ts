@@ -2,7 +2,7 @@ import {existsSync} from "node:fs";
 import {readFile, writeFile} from "node:fs/promises";
 import {basename} from "node:path";
 import {PlanwatchError, foldKey, readGrid, readInputCsv, toCsv} from "../core/index.js";
-import {planFormat, readPlanDocument} from "../plan/index.js";
+import {planFormat, readPlanDocument, zipKind} from "../plan/index.js";
 import {
   type ExtractedTask,
   type Role,
@@ -189,10 +189,7 @@ async function isDocument(bytes: Uint8Array, file: string): Promise<boolean> {
     return false; // an old binary file (.xls, .doc): the spreadsheet reader says what it is
   }
   if (format === "pdf" || format === "html") return true;
-  if (format !== "zip") return false;
-  const {default: JSZip} = await import("jszip");
-  const zip = await JSZip.loadAsync(bytes).catch(() => null);
-  return zip?.file("word/document.xml") != null;
+  return format === "zip" && (await zipKind(bytes).catch(() => null)) === "docx";
 }
 
 /**
