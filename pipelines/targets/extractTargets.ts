@@ -160,8 +160,11 @@ const PLAN_TITLE = /部署|计划|要点|安排|规划|目标|任务/g;
 const RUN_ON = /\s{2,}|\u3000/;
 /** A paragraph that ends on a lead-in to the lines after it (…,以下是2023年工作回顾:): the lead-in, its last clause. */
 const LEAD_IN = /(?:^|[,,。;])([^,,。;:]{2,30})[::]$/;
-/** A section's heading (the words after 一、): a line with no clause mark, up to 30 characters. */
-const SECTION_HEADING = /^[^,,。;:!?]{1,30}$/;
+/**
+ * A section's heading (the words after 一、): a line with no clause mark, up to 30 characters; or two short phrases
+ * parted by one comma (一、充分肯定成绩,2011年经济工作取得了显著成效).
+ */
+const SECTION_HEADING = /^[^,,。;:!?]{1,30}$|^[^,,。;:!?]{2,12}[,,][^,,。;:!?]{2,20}$/;
 /** A line that opens a section: 一、, 第一章, 第一部分. */
 const SECTION_LINE = /^\s*(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+(?:章|部分))/;
 /** A numbered paragraph (1. (一) 一、) or a table row after its row number: in a report, the quoted tasks. */

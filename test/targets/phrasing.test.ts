@@ -1170,3 +1170,11 @@ describe("held-out texts, second holdout: plans after progress, lists after a cl
     ]);
   });
 });
+
+describe("mixed texts, third precision batch: review headings with a comma, shares of a task, attendance", () => {
+  it("reads a section line of two phrases parted by a comma that looks back (一、充分肯定成绩,2011年…成效) as a review", () => {
+    const speech =
+      "市长在全市经济部署会讲话\n一、充分肯定成绩,2011年经济工作取得了显著成效\n2011年,全市上下紧紧围绕工作方针,保持了良好态势。全年实现生产总值298.5亿元,地方财政收入12.75亿元,分别增长17.6%、30%。\n二、明确目标任务,推动2012年经济加快发展\n2012年全市生产总值增长12%以上。\n";
+    expect(extractTargets(speech, {year: 2011}).map(brief)).toEqual([[">=", 12, "%"]]);
+  });
+});
