@@ -264,6 +264,8 @@ const GOAL_REACH = 200;
 const RESULT_SENTENCE = new RegExp(
   [
     String.raw`为任务的|为(?:年度)?目标任务的|完成(?:全年|年度)?(?:目标)?任务(?:\([^)]*\))?的|占年度(?:目标|计划)的`,
+    // a share of a task or expected target completed (完成年初任务的122%, 完成年度预期目标46.4%)
+    String.raw`完成(?:全年|年度|年初)?(?:预期)?(?:目标任务|目标|任务)的?\s*\d+(?:\.\d+)?\s*%`,
     // a share of a plan completed (完成省局下达计划的107.3%)
     String.raw`完成[\u4e00-\u9fa5]{0,6}?计划的\s*\d`,
     // over the plan by a number (新开工30项,超计划16项)
@@ -634,11 +636,11 @@ function plannedMonths(opening: string, clause: Clause, inSentence: number, repo
 function namesTarget(text: string, mention: Mention): boolean {
   if (NAMED_TARGET.test(text.slice(mention.end)) || NAMED_IN_LIST.test(text.slice(mention.end))) return true;
   const before = text.slice(0, mention.start);
-  // not a difference from it (好于年度目标0.6个百分点), nor a share of it (占年度投资目标92.40%)
+  // not a difference from it (好于年度目标0.6个百分点), nor a share of it (占年度投资目标92.40%, 完成年度预期目标46.4%)
   return (
     NAMED_BEFORE.test(before) &&
     !(mention.unit === "百分点" && /(?:好于|优于|高于|低于|超过|超出)[^,;]*$/.test(before)) &&
-    !(mention.unit === "%" && /占[^,;]{0,8}目标(?:任务)?$/.test(before))
+    !(mention.unit === "%" && /(?:占|完成)[^,;]{0,8}目标(?:任务)?$/.test(before))
   );
 }
 

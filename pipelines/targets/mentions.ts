@@ -313,10 +313,14 @@ const DESCRIPTIVE_SCOPE = /(?:针对|涉及|涵盖)([^,;。]{0,24})$/;
  */
 const SET_OUT_BEFORE = /(?:提出|明确|确定|列出|部署|规定)的(?:[^,;。]{0,24}?[和及、])?$/;
 const TASKS_AFTER = /^(?:具体|重点|主要)?(?:建设|工作|目标)?(?:任务|举措|措施|内容)(?:[,;。和及、]|$)/;
-/** Who attends, not what is done (参加大会的237名代表, 出席会议的代表155人, 应到代表172人; after: 2900名代表出席开幕式). */
+/**
+ * Who attends, not what is done (参加大会的237名代表, 出席会议的代表155人, 应到代表172人; after: 2900名代表出席开幕式,
+ * 共计100余人参加了会议; 1000人参加技能培训 is a target).
+ */
 const ATTENDING =
   /(?:参加|出席|列席)[^,;。]{0,24}的(?:代表|委员|人员)?$|(?:应到|实到|应出席|实际出席)(?:代表|委员|人员)?$/;
-const ATTENDING_AFTER = /^(?:代表|委员|嘉宾)(?:们)?(?:出席|参加|列席)/;
+const ATTENDING_AFTER =
+  /^(?:代表|委员|嘉宾)(?:们)?(?:出席|参加|列席)|^(?:出席|参加|列席)了?(?:本次|此次|这次)?(?:会议|大会|座谈会|开幕式|闭幕式)/;
 /** A demand the text projects (总房屋需求为41万9100个单位, 预计需求是301 000个): what a target meets, no target. */
 const DEMAND_BEFORE = /需求量?(?:为|是|约|达)?$/;
 /** A number that a formula multiplies or divides by (计划数*100%): no target. */
