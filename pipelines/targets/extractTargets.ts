@@ -290,8 +290,8 @@ const INVESTMENT_SPLIT = /投资[^。;]*?其中/;
  */
 const NAMED_BEFORE =
   /(?:目标(?:任务)?|目标值|(?:年|年度|全年)任务|任务数)(?:为|是)?(?:增长|增加|提高|下降|降低|达到)?\(?\s*$/;
-/** A value in a list the target named after it shares (超额完成…下降4%、重污染天数同比减少6%的改善目标 → 4 too). */
-const NAMED_IN_LIST = /^、[^,;。\d]{0,24}\d+(?:\.\d+)?\s*[%‰]?\s*的[\u4e00-\u9fa5]{0,16}目标/;
+/** A value in a list the target named after it shares (…下降4%、重污染天数同比减少6%的改善目标 → 4 too; 4.6%和3.5%的…目标). */
+const NAMED_IN_LIST = /^[、和][^,;。\d]{0,24}\d+(?:\.\d+)?\s*[%‰]?\s*的[\u4e00-\u9fa5]{0,16}目标/;
 /**
  * A number that a report says was the target (超额完成40所的年度目标任务, 完成4600人年计划的61.78%, 低于4%的控制指标,
  * 超额完成了国家下达的110万人的任务).

@@ -358,8 +358,9 @@ const VERB_BEFORE = new RegExp(
 /** A capacity that names a plant or a project (80万吨乙烯改扩建项目, 500千伏变电站): no target, the count of them is. */
 const CAPACITY_UNIT = /^(?:吨|千瓦|兆瓦|千伏|伏安|千伏安)$/;
 const CAPACITY_AFTER = /^级?[\u4e00-\u9fa5A-Za-z\d]{0,12}?(?:项目|工程|生产线|装置|机组|变电站|电站|码头|泊位)/;
-/** A ceiling the words after the number name (低于国家4.6%的控制目标). */
-const CONTROL_TARGET_AFTER = /^的?[\u4e00-\u9fa5]{0,4}?控制(?:目标|指标|线)/;
+/** A ceiling the words after the number name (低于国家4.6%的控制目标), the list's next values between (4.6%和3.5%的…). */
+const CONTROL_TARGET_AFTER =
+  /^(?:[、和][^,;。\d]{0,8}\d+(?:\.\d+)?\s*[%‰]?)*的?[\u4e00-\u9fa5]{0,4}?控制(?:目标|指标|线)/;
 /** A count of the plan's own tasks after the verb that lays them out (部署25项重点任务, 提出8条措施): it describes the plan. */
 const PARTS_VERB = /(?:部署|提出|明确)了?$/;
 const PLAN_PARTS = /^(?:重点|主要|重大|具体)?(?:任务|举措|措施|行动|工程)/;

@@ -1188,3 +1188,14 @@ describe("mixed texts, third precision batch: review headings with a comma, shar
     expect(extract("完成年度目标任务500亿元。").map(brief)).toEqual([[">=", 5e10, "元"]]);
   });
 });
+
+describe("mixed texts, third precision batch: targets a results sentence quotes", () => {
+  it("takes each value of a list a result is below (分别低于4.6%和3.5%的年度控制目标) as a ceiling", () => {
+    const meeting =
+      "会议通报情况\n上半年,全市城镇登记失业率为3.07%,居民价格消费指数同比上涨2.3%,分别低于4.6%和3.5%的年度控制目标。\n";
+    expect(extractTargets(meeting, {year: 2018}).map(brief)).toEqual([
+      ["<=", 4.6, "%"],
+      ["<=", 3.5, "%"]
+    ]);
+  });
+});
