@@ -160,8 +160,11 @@ const PLAN_TITLE = /部署|计划|要点|安排|规划|目标|任务/g;
 const RUN_ON = /\s{2,}|\u3000/;
 /** A paragraph that ends on a lead-in to the lines after it (…,以下是2023年工作回顾:): the lead-in, its last clause. */
 const LEAD_IN = /(?:^|[,,。;])([^,,。;:]{2,30})[::]$/;
-/** A section's heading (the words after 一、): a line with no clause mark, up to 30 characters. */
-const SECTION_HEADING = /^[^,,。;:!?]{1,30}$/;
+/**
+ * A section's heading (the words after 一、): a line with no clause mark, up to 30 characters; or two short phrases
+ * parted by one comma (一、充分肯定成绩,2011年经济工作取得了显著成效).
+ */
+const SECTION_HEADING = /^[^,,。;:!?]{1,30}$|^[^,,。;:!?]{2,12}[,,][^,,。;:!?]{2,20}$/;
 /** A line that opens a section: 一、, 第一章, 第一部分. */
 const SECTION_LINE = /^\s*(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+(?:章|部分))/;
 /** A numbered paragraph (1. (一) 一、) or a table row after its row number: in a report, the quoted tasks. */
@@ -261,6 +264,8 @@ const GOAL_REACH = 200;
 const RESULT_SENTENCE = new RegExp(
   [
     String.raw`为任务的|为(?:年度)?目标任务的|完成(?:全年|年度)?(?:目标)?任务(?:\([^)]*\))?的|占年度(?:目标|计划)的`,
+    // a share of a task or expected target completed (完成年初任务的122%, 完成年度预期目标46.4%)
+    String.raw`完成(?:全年|年度|年初)?(?:预期)?(?:目标任务|目标|任务)的?\s*\d+(?:\.\d+)?\s*%`,
     // a share of a plan completed (完成省局下达计划的107.3%)
     String.raw`完成[\u4e00-\u9fa5]{0,6}?计划的\s*\d`,
     // over the plan by a number (新开工30项,超计划16项)
@@ -285,8 +290,8 @@ const INVESTMENT_SPLIT = /投资[^。;]*?其中/;
  */
 const NAMED_BEFORE =
   /(?:目标(?:任务)?|目标值|(?:年|年度|全年)任务|任务数)(?:为|是)?(?:增长|增加|提高|下降|降低|达到)?\(?\s*$/;
-/** A value in a list the target named after it shares (超额完成…下降4%、重污染天数同比减少6%的改善目标 → 4 too). */
-const NAMED_IN_LIST = /^、[^,;。\d]{0,24}\d+(?:\.\d+)?\s*[%‰]?\s*的[\u4e00-\u9fa5]{0,16}目标/;
+/** A value in a list the target named after it shares (…下降4%、重污染天数同比减少6%的改善目标 → 4 too; 4.6%和3.5%的…目标). */
+const NAMED_IN_LIST = /^[、和][^,;。\d]{0,24}\d+(?:\.\d+)?\s*[%‰]?\s*的[\u4e00-\u9fa5]{0,16}目标/;
 /**
  * A number that a report says was the target (超额完成40所的年度目标任务, 完成4600人年计划的61.78%, 低于4%的控制指标,
  * 超额完成了国家下达的110万人的任务).
@@ -631,11 +636,11 @@ function plannedMonths(opening: string, clause: Clause, inSentence: number, repo
 function namesTarget(text: string, mention: Mention): boolean {
   if (NAMED_TARGET.test(text.slice(mention.end)) || NAMED_IN_LIST.test(text.slice(mention.end))) return true;
   const before = text.slice(0, mention.start);
-  // not a difference from it (好于年度目标0.6个百分点), nor a share of it (占年度投资目标92.40%)
+  // not a difference from it (好于年度目标0.6个百分点), nor a share of it (占年度投资目标92.40%, 完成年度预期目标46.4%)
   return (
     NAMED_BEFORE.test(before) &&
     !(mention.unit === "百分点" && /(?:好于|优于|高于|低于|超过|超出)[^,;]*$/.test(before)) &&
-    !(mention.unit === "%" && /占[^,;]{0,8}目标(?:任务)?$/.test(before))
+    !(mention.unit === "%" && /(?:占|完成)[^,;]{0,8}目标(?:任务)?$/.test(before))
   );
 }
 

@@ -313,10 +313,14 @@ const DESCRIPTIVE_SCOPE = /(?:针对|涉及|涵盖)([^,;。]{0,24})$/;
  */
 const SET_OUT_BEFORE = /(?:提出|明确|确定|列出|部署|规定)的(?:[^,;。]{0,24}?[和及、])?$/;
 const TASKS_AFTER = /^(?:具体|重点|主要)?(?:建设|工作|目标)?(?:任务|举措|措施|内容)(?:[,;。和及、]|$)/;
-/** Who attends, not what is done (参加大会的237名代表, 出席会议的代表155人, 应到代表172人; after: 2900名代表出席开幕式). */
+/**
+ * Who attends, not what is done (参加大会的237名代表, 出席会议的代表155人, 应到代表172人; after: 2900名代表出席开幕式,
+ * 共计100余人参加了会议; 1000人参加技能培训 is a target).
+ */
 const ATTENDING =
   /(?:参加|出席|列席)[^,;。]{0,24}的(?:代表|委员|人员)?$|(?:应到|实到|应出席|实际出席)(?:代表|委员|人员)?$/;
-const ATTENDING_AFTER = /^(?:代表|委员|嘉宾)(?:们)?(?:出席|参加|列席)/;
+const ATTENDING_AFTER =
+  /^(?:代表|委员|嘉宾)(?:们)?(?:出席|参加|列席)|^(?:出席|参加|列席)了?(?:本次|此次|这次)?(?:会议|大会|座谈会|开幕式|闭幕式)/;
 /** A demand the text projects (总房屋需求为41万9100个单位, 预计需求是301 000个): what a target meets, no target. */
 const DEMAND_BEFORE = /需求量?(?:为|是|约|达)?$/;
 /** A number that a formula multiplies or divides by (计划数*100%): no target. */
@@ -354,8 +358,9 @@ const VERB_BEFORE = new RegExp(
 /** A capacity that names a plant or a project (80万吨乙烯改扩建项目, 500千伏变电站): no target, the count of them is. */
 const CAPACITY_UNIT = /^(?:吨|千瓦|兆瓦|千伏|伏安|千伏安)$/;
 const CAPACITY_AFTER = /^级?[\u4e00-\u9fa5A-Za-z\d]{0,12}?(?:项目|工程|生产线|装置|机组|变电站|电站|码头|泊位)/;
-/** A ceiling the words after the number name (低于国家4.6%的控制目标). */
-const CONTROL_TARGET_AFTER = /^的?[\u4e00-\u9fa5]{0,4}?控制(?:目标|指标|线)/;
+/** A ceiling the words after the number name (低于国家4.6%的控制目标), the list's next values between (4.6%和3.5%的…). */
+const CONTROL_TARGET_AFTER =
+  /^(?:[、和][^,;。\d]{0,8}\d+(?:\.\d+)?\s*[%‰]?)*的?[\u4e00-\u9fa5]{0,4}?控制(?:目标|指标|线)/;
 /** A count of the plan's own tasks after the verb that lays them out (部署25项重点任务, 提出8条措施): it describes the plan. */
 const PARTS_VERB = /(?:部署|提出|明确)了?$/;
 const PLAN_PARTS = /^(?:重点|主要|重大|具体)?(?:任务|举措|措施|行动|工程)/;

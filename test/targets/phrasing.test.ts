@@ -1170,3 +1170,32 @@ describe("held-out texts, second holdout: plans after progress, lists after a cl
     ]);
   });
 });
+
+describe("mixed texts, third precision batch: review headings with a comma, shares of a task, attendance", () => {
+  it("reads a section line of two phrases parted by a comma that looks back (一、充分肯定成绩,2011年…成效) as a review", () => {
+    const speech =
+      "市长在全市经济部署会讲话\n一、充分肯定成绩,2011年经济工作取得了显著成效\n2011年,全市上下紧紧围绕工作方针,保持了良好态势。全年实现生产总值298.5亿元,地方财政收入12.75亿元,分别增长17.6%、30%。\n二、明确目标任务,推动2012年经济加快发展\n2012年全市生产总值增长12%以上。\n";
+    expect(extractTargets(speech, {year: 2011}).map(brief)).toEqual([[">=", 12, "%"]]);
+  });
+  it("takes the people counted before 参加了会议 (共计100余人参加了会议) for no target, and a course's trainees for one", () => {
+    expect(extract("各检查站站长、林业站站长共计100余人参加了会议。")).toEqual([]);
+    expect(extract("组织1000人参加技能培训。").map(brief)).toEqual([[">=", 1000, "人"]]);
+  });
+
+  it("reads a sentence giving a share of a task or expected target (完成年初任务的122%, 完成年度预期目标46.4%) as results", () => {
+    expect(extract("新增流转面积2440亩,完成年初任务的122%。")).toEqual([]);
+    expect(extract("完成工业总产值220.36亿元,完成年度预期目标46.4%。")).toEqual([]);
+    expect(extract("完成年度目标任务500亿元。").map(brief)).toEqual([[">=", 5e10, "元"]]);
+  });
+});
+
+describe("mixed texts, third precision batch: targets a results sentence quotes", () => {
+  it("takes each value of a list a result is below (分别低于4.6%和3.5%的年度控制目标) as a ceiling", () => {
+    const meeting =
+      "会议通报情况\n上半年,全市城镇登记失业率为3.07%,居民价格消费指数同比上涨2.3%,分别低于4.6%和3.5%的年度控制目标。\n";
+    expect(extractTargets(meeting, {year: 2018}).map(brief)).toEqual([
+      ["<=", 4.6, "%"],
+      ["<=", 3.5, "%"]
+    ]);
+  });
+});
