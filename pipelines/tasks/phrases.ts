@@ -333,15 +333,19 @@ const NOTE_LINE = new RegExp(`^[((]?${NOTE}[::]`);
 const BRACKETED = "(?:[^()()]|[((][^()()]*[))])";
 /** Text in 〔〕 that may hold brackets of its own, but no 〔〕. */
 const HEX_BRACKETED = "(?:[^〔〕()()]|[((][^()()]*[))])";
+/** Text in [] or 【】 that may hold brackets of its own, but no square ones. */
+const SQUARE_BRACKETED = "(?:[^\\[\\]【】()()]|[((][^()()]*[))])";
 /** The longest a note's text runs on either side of its 牵头 or 负责: a note is short, and a bracket never closed costs no more. */
 const NOTE_SPAN = "{0,400}";
 /**
  * A note in brackets that names offices or a time: `(责任科室:…)`, `(市发改委牵头,各区负责)`, or the same in 〔〕 (a
- * note that holds brackets of its own: `〔市生态环境局牵头,…各县、区人民政府(管委会)负责落实。〕`).
+ * note that holds brackets of its own: `〔市生态环境局牵头,…各县、区人民政府(管委会)负责落实。〕`), in [] or in 【】
+ * (`[牵头单位:区卫健局;责任单位:各街办(新区)]`).
  */
 const NOTE_BRACKET =
   `(?:[((](?:${NOTE}[::]|${BRACKETED}${NOTE_SPAN}(?:牵头|负责))${BRACKETED}${NOTE_SPAN}[))]` +
-  `|〔(?:${NOTE}[::]|${HEX_BRACKETED}${NOTE_SPAN}(?:牵头|负责))${HEX_BRACKETED}${NOTE_SPAN}〕)`;
+  `|〔(?:${NOTE}[::]|${HEX_BRACKETED}${NOTE_SPAN}(?:牵头|负责))${HEX_BRACKETED}${NOTE_SPAN}〕` +
+  `|[\\[【](?:${NOTE}[::]|${SQUARE_BRACKETED}${NOTE_SPAN}(?:牵头|负责))${SQUARE_BRACKETED}${NOTE_SPAN}[\\]】])`;
 /** A note that closes the text. */
 const NOTE_TAIL = new RegExp(`${NOTE_BRACKET}\\s*$`);
 /** A note after a sentence (its stop) with more text after it: it names the offices of the sentences before it. */

@@ -658,6 +658,18 @@ describe("extractTasks: one row per phrasing", () => {
     ]);
   });
 
+  it.each([
+    ["square brackets", "[牵头单位:区卫健局;责任单位:各街办(新区)]"],
+    ["lenticular brackets", "【牵头单位:区卫健局;责任单位:各街办(新区)】"],
+    ["square brackets, offices before 牵头", "[区卫健局牵头,各街办(新区)负责]"]
+  ])("a note in %s names the offices of the sentences before it, and is no text of theirs", (_, note) => {
+    const {tasks} = extractTasks(`某区2031年重点工作责任分解\n一、部分\n1、标题。出台方案;开展培训。${note}\n`);
+    expect(tasks.map((t) => [t.text, t.lead, t.partners])).toEqual([
+      ["出台方案", "区卫健局", ["各街办(新区)"]],
+      ["开展培训", "区卫健局", ["各街办(新区)"]]
+    ]);
+  });
+
   it("a plan without sections gives its numbered items in section 0", () => {
     const {items, tasks} = extractTasks("某市2031年重点工作任务\n1.新建学校5所。\n2.标题。出台方案。\n");
     expect(items.map((i) => [i.item_id, i.title])).toEqual([
