@@ -2,7 +2,7 @@
 export type TableColumnRole = "no" | "task" | "deadline" | "lead" | "partners" | "progress" | "other";
 
 const NO_HEADER = /^(?:序号|编号)$/;
-const TASK_HEADER = /任务|工作内容|事项|举措|具体措施|^(?:重点|主要)工作$|^工作重点$/;
+const TASK_HEADER = /任务|工作内容|事项|实事|举措|具体措施|^(?:重点|主要)工作$|^工作重点$/;
 const DEADLINE_HEADER = /^(?:计划)?(?:完成)?(?:时限|时间)(?:要求|节点)?$|^时间节点$|^进度安排$/;
 const LEAD_HEADER = /^(?:牵头|主责)(?:责任)?(?:单位|部门|处室|科室)$|^主要责任(?:单位|部门)$/;
 const PARTNER_HEADER = /^(?:协同)?(?:配合|责任|协办|参与)(?:单位|部门|处室|科室)$/;
@@ -11,7 +11,7 @@ const PROGRESS_HEADER = /(?:完成|进展|推进|落实|执行)情况$|^(?:工�
 const OTHER_HEADER = /单位|部门|领导|责任人|备注|类别|分类|领域/;
 
 /**
- * What a task table's header cell says its column holds (`序号` → no, `重点任务` → task, `牵头单位` or `主要责任单位`
+ * What a task table's header cell says its column holds (`序号` → no, `重点任务` or `民生实事` → task, `牵头单位` or `主要责任单位`
  * → lead, `配合单位`, `协同配合单位` or `责任单位` → partners, `完成时限` or `计划完成时间` → deadline, `目前完成情况` or
  * `是否达到序时进度` → progress, other office or note columns → other), null for no header.
  */
