@@ -256,11 +256,13 @@ export function readDeadline(text: string, {year}: {year: number | null}): {dead
 /** Whether a clause names a deadline of its own (`于9月25日前`, `年底前`), whatever the plan's year. */
 export const namesTime = (text: string): boolean => readDeadline(text, {year: 0}) !== null;
 
+/** The milestone a time-limit cell may name after its month (`9月投入使用`, `10月开工`): what is due in that month. */
+const MILESTONE = "(?:完成|建成|投入使用|投用|开工|动工|竣工|开放|启用|交付|运行|上线)";
 /**
- * A month a time-limit cell names bare (`2024年3月`, `9月`), or the last of a span of months (`3-6月`, `3月—6月`): in a
- * table's 完成时限 column, the month it is due.
+ * A month a time-limit cell names bare (`2024年3月`, `9月`), or the last of a span of months (`3-6月`, `3月—6月`), maybe
+ * with the milestone due then (`9月投入使用`): in a table's 完成时限 column, the month it is due.
  */
-const CELL_MONTH = new RegExp(`^(?:(\\d{4})年)?(?:${MONTH}月?(?:至|到|—|–|~|-))?${MONTH}月$`);
+const CELL_MONTH = new RegExp(`^(?:(\\d{4})年)?(?:${MONTH}月?(?:至|到|—|–|~|-))?${MONTH}月(?:份)?${MILESTONE}?$`);
 
 /**
  * The deadline a task table's time-limit cell names (`6月底前`, `三季度`, `2024年3月`, `长期` → none), as

@@ -395,6 +395,34 @@ describe("extractTasks: one row per phrasing", () => {
     for (const t of tasks) expect(input.slice(t.start_offset, t.end_offset)).toBe(t.text);
   });
 
+  it("a table of 民生实事 copied one cell a paragraph: a row's units one a paragraph, the first leading; its time limit", () => {
+    const input = [
+      "某县2031年民生实事目标任务分解表",
+      "序号",
+      "民生实事",
+      "责任单位",
+      "完成时限",
+      "1",
+      "启动建设东湖湿地公园。",
+      "县水务局",
+      "县住建局",
+      "12月底前",
+      "2",
+      "新建2座人行天桥。",
+      "县住建局",
+      "9月投入使用"
+    ].join("\n\n");
+    const {items, tasks} = extractTasks(input);
+    expect(items.map((i) => [i.item_id, i.title])).toEqual([
+      ["0.1", "启动建设东湖湿地公园"],
+      ["0.2", "新建2座人行天桥"]
+    ]);
+    expect(tasks.map((t) => [t.task_id, t.lead, t.partners, t.deadline, t.deadline_source])).toEqual([
+      ["0.1-t1", "县水务局", ["县住建局"], "2031-12", "table"],
+      ["0.2-t1", "县住建局", [], "2031-09", "table"]
+    ]);
+  });
+
   it("a table copied one cell a paragraph with two task columns: the first titles the row, a 第二季度 column is due at its end", () => {
     const input = [
       "某镇2031年重点工作",
