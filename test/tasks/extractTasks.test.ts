@@ -698,6 +698,30 @@ describe("extractTasks: one row per phrasing", () => {
     ]);
   });
 
+  it("a 责任单位 line after a block's last item names the offices of the block's items that name none", () => {
+    const owners = (text: string) => extractTasks(text).tasks.map((t) => [t.task_id, t.lead]);
+    expect(
+      owners(
+        "某市2031年民生实事\n【推进措施】\n1.开展培育活动。\n2.纳入考核。鼓励出台政策。\n责任单位:市市场监管局\n【目标任务】\n"
+      )
+    ).toEqual([
+      ["0.1-t1", "市市场监管局"],
+      ["0.2-t1", "市市场监管局"],
+      ["0.2-t2", "市市场监管局"]
+    ]);
+    // a line under each item names that item's offices only; an item with a note of its own keeps it
+    expect(
+      owners(
+        "某市2031年工作要点\n一、部分\n1.开展培育活动。\n牵头单位:市教育局\n2.纳入考核。\n3.出台政策。\n牵头单位:市财政局\n4.开展评估。\n"
+      )
+    ).toEqual([
+      ["1.1-t1", "市教育局"],
+      ["1.2-t1", null],
+      ["1.3-t1", "市财政局"],
+      ["1.4-t1", null]
+    ]);
+  });
+
   it("a plan without sections gives its numbered items in section 0", () => {
     const {items, tasks} = extractTasks("某市2031年重点工作任务\n1.新建学校5所。\n2.标题。出台方案。\n");
     expect(items.map((i) => [i.item_id, i.title])).toEqual([
