@@ -166,7 +166,8 @@ const stray = (text: string) => /^(?:\d{1,2}|[^\p{L}\p{N}])$/u.test(text);
  * column before an office or time column the sentences after it too, that name no office or time); an
  * office column one that names offices, and the next too when it names only offices and the next column is no office
  * column (`农业股` / `乡村产业发展股`); a time-limit column one that names a time, past a stray `2`, else none; what
- * is left joins the last column that has a cell.
+ * is left joins the last column that has a cell, unless it is a second task of the row with its own time (merged cells: it
+ * gives its own cells, in the same columns).
  */
 function rowCells(columns: readonly CellColumn[], paragraphs: readonly Paragraph[]): TableCell[] {
   const cells: TableCell[] = [];
@@ -208,9 +209,26 @@ function rowCells(columns: readonly CellColumn[], paragraphs: readonly Paragraph
       p = last + 1;
     }
   }
-  if (p < paragraphs.length && cells.length) cells.at(-1)!.end = paragraphs.at(-1)!.end;
+  const rest = paragraphs.slice(p);
+  if (rest.length && cells.length) {
+    if (isSecondTask(columns, rest)) cells.push(...rowCells(columns, rest));
+    else cells.at(-1)!.end = paragraphs.at(-1)!.end;
+  }
   return cells;
 }
+
+/**
+ * Whether the paragraphs left after a row's last column are a second task of the row with its own time (`开工建设老年大学。`
+ * / `12月底前`, the 序号 and office cells merged over both): in a table whose first column after 序号 is its task and whose
+ * last is its time limit, a sentence that names no office or time, and a time last.
+ */
+const isSecondTask = (columns: readonly CellColumn[], rest: readonly Paragraph[]) =>
+  columns[1]?.role === "task" &&
+  columns.at(-1)!.role === "deadline" &&
+  rest.length >= 2 &&
+  continuesText(rest[0]!.text) &&
+  timeLike(rest.at(-1)!.text) &&
+  !continuesText(rest.at(-1)!.text);
 
 /**
  * The tables of a text copied one cell a paragraph (a web page's table: each cell on a line of its own, blank lines

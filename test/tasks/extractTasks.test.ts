@@ -423,6 +423,28 @@ describe("extractTasks: one row per phrasing", () => {
     ]);
   });
 
+  it("a table row's second task printed after its time limit (merged 序号 and office cells): its own time, the row's offices", () => {
+    const input = [
+      "某县2031年民生实事目标任务分解表",
+      "序号",
+      "民生实事",
+      "责任单位",
+      "完成时限",
+      "5",
+      "开工建设县老年养护楼。",
+      "县民政局",
+      "5月底前动工",
+      "开工建设老年大学。",
+      "12月底前"
+    ].join("\n\n");
+    const {items, tasks} = extractTasks(input);
+    expect(items.map((i) => [i.item_id, i.title])).toEqual([["0.5", "开工建设县老年养护楼"]]);
+    expect(tasks.map((t) => [t.task_id, t.text, t.lead, t.deadline, t.deadline_source])).toEqual([
+      ["0.5-t1", "开工建设县老年养护楼", "县民政局", "2031-05", "table"],
+      ["0.5-t2", "开工建设老年大学", "县民政局", "2031-12", "table"]
+    ]);
+  });
+
   it("a table copied one cell a paragraph with two task columns: the first titles the row, a 第二季度 column is due at its end", () => {
     const input = [
       "某镇2031年重点工作",
