@@ -2,7 +2,7 @@
 export type TableColumnRole = "no" | "task" | "deadline" | "lead" | "partners" | "progress" | "other";
 
 const NO_HEADER = /^(?:序号|编号)$/;
-const TASK_HEADER = /任务|工作内容|事项|举措|具体措施|^(?:重点|主要)工作$|^工作重点$/;
+const TASK_HEADER = /任务|工作内容|事项|实事|举措|具体措施|^(?:重点|主要)工作$|^工作重点$/;
 const DEADLINE_HEADER = /^(?:计划)?(?:完成)?(?:时限|时间)(?:要求|节点)?$|^时间节点$|^进度安排$/;
 const LEAD_HEADER = /^(?:牵头|主责)(?:责任)?(?:单位|部门|处室|科室)$|^主要责任(?:单位|部门)$/;
 const PARTNER_HEADER = /^(?:协同)?(?:配合|责任|协办|参与)(?:单位|部门|处室|科室)$/;
@@ -11,7 +11,7 @@ const PROGRESS_HEADER = /(?:完成|进展|推进|落实|执行)情况$|^(?:工�
 const OTHER_HEADER = /单位|部门|领导|责任人|备注|类别|分类|领域/;
 
 /**
- * What a task table's header cell says its column holds (`序号` → no, `重点任务` → task, `牵头单位` or `主要责任单位`
+ * What a task table's header cell says its column holds (`序号` → no, `重点任务` or `民生实事` → task, `牵头单位` or `主要责任单位`
  * → lead, `配合单位`, `协同配合单位` or `责任单位` → partners, `完成时限` or `计划完成时间` → deadline, `目前完成情况` or
  * `是否达到序时进度` → progress, other office or note columns → other), null for no header.
  */
@@ -166,7 +166,8 @@ const stray = (text: string) => /^(?:\d{1,2}|[^\p{L}\p{N}])$/u.test(text);
  * column before an office or time column the sentences after it too, that name no office or time); an
  * office column one that names offices, and the next too when it names only offices and the next column is no office
  * column (`农业股` / `乡村产业发展股`); a time-limit column one that names a time, past a stray `2`, else none; what
- * is left joins the last column that has a cell.
+ * is left joins the last column that has a cell, unless it is a second task of the row with its own time (merged cells: it
+ * gives its own cells, in the same columns).
  */
 function rowCells(columns: readonly CellColumn[], paragraphs: readonly Paragraph[]): TableCell[] {
   const cells: TableCell[] = [];
@@ -208,9 +209,26 @@ function rowCells(columns: readonly CellColumn[], paragraphs: readonly Paragraph
       p = last + 1;
     }
   }
-  if (p < paragraphs.length && cells.length) cells.at(-1)!.end = paragraphs.at(-1)!.end;
+  const rest = paragraphs.slice(p);
+  if (rest.length && cells.length) {
+    if (isSecondTask(columns, rest)) cells.push(...rowCells(columns, rest));
+    else cells.at(-1)!.end = paragraphs.at(-1)!.end;
+  }
   return cells;
 }
+
+/**
+ * Whether the paragraphs left after a row's last column are a second task of the row with its own time (`开工建设老年大学。`
+ * / `12月底前`, the 序号 and office cells merged over both): in a table whose first column after 序号 is its task and whose
+ * last is its time limit, a sentence that names no office or time, and a time last.
+ */
+const isSecondTask = (columns: readonly CellColumn[], rest: readonly Paragraph[]) =>
+  columns[1]?.role === "task" &&
+  columns.at(-1)!.role === "deadline" &&
+  rest.length >= 2 &&
+  continuesText(rest[0]!.text) &&
+  timeLike(rest.at(-1)!.text) &&
+  !continuesText(rest.at(-1)!.text);
 
 /**
  * The tables of a text copied one cell a paragraph (a web page's table: each cell on a line of its own, blank lines

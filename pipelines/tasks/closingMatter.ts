@@ -13,13 +13,15 @@ const DATE_LINE = /^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:印发|发�
 const PRINTED = /^[\u4e00-\u9fff\s]{2,40}\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发$/;
 /** A signing office's name, a line of its own (`某县人民政府办公室`, `中共某县委  某县人民政府`). */
 const SIGNER = /^[\u4e00-\u9fff()()\s]{2,40}(?:局|委|厅|办公室|办|政府|委员会|小组|指挥部|中心|部)$/;
+/** A contact line (`联 系 人:…`, `联系电话:…`, `咨询电话:…`): a person, a number or an address, no task. */
+const CONTACT = /^(?:联\s*系\s*人|联系(?:电话|方式|地址)|咨询电话|电子邮箱)\s*[::]/;
 /** A publication remark (`(此件公开发布)`), a seal's (`(国家知识产权局代章)`). */
 const REMARK = /^[((](?:此件[^()()]{0,12}|[^()()]{2,30}代章)[))]$/;
 
 /**
  * The lines (by index) of a document's closing matter, which hold no task: the signing office and the date under it, a
- * date line, a publication remark, the distribution (抄送:…) and the attachments' list (附件:1.…, 2.…). Only lines that
- * open nothing are read.
+ * date line, a publication remark, a contact line (联系人:…, 联系电话:…), the distribution (抄送:…) and the
+ * attachments' list (附件:1.…, 2.…). Only lines that open nothing are read.
  */
 export function closingLines(lines: readonly Pick<PlanLine, "line" | "opens">[]): Set<number> {
   const out = new Set<number>();
@@ -43,7 +45,7 @@ export function closingLines(lines: readonly Pick<PlanLine, "line" | "opens">[])
     }
     inAttachments = false;
     if (lines[k]!.opens !== null) continue;
-    if (DISTRIBUTION.test(t) || DATE_LINE.test(t) || PRINTED.test(t) || REMARK.test(t)) out.add(k);
+    if (DISTRIBUTION.test(t) || DATE_LINE.test(t) || PRINTED.test(t) || REMARK.test(t) || CONTACT.test(t)) out.add(k);
     else if (SIGNER.test(t) && signs(k)) out.add(k);
   }
   return out;

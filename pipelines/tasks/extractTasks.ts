@@ -223,9 +223,13 @@ function _extractTasks(
         // 牵头单位:… then 责任单位:… on lines of their own: one note, read together
         const merged = known ? mergeOwners(known, owners) : owners;
         itemOwners.set(key, merged);
-        for (const t of itemTasks.get(key) ?? [])
-          if (t.lead === null || t.lead === known?.lead)
-            Object.assign(t, {lead: merged.lead, partners: merged.partners});
+        // a note that closes a block of items (no item after it) names the block's items before it that name none
+        const next = lineAfter(lines, index, (l, k) => l.line.trim() !== "" && !isNoteLine(l.line) && !closing.has(k));
+        const block = next?.opens === "item" ? [key] : [key, ...itemsBefore(key, section, items, itemTasks)];
+        for (const k of block)
+          for (const t of itemTasks.get(k) ?? [])
+            if (t.lead === null || t.lead === known?.lead)
+              Object.assign(t, {lead: merged.lead, partners: merged.partners});
       }
       continue;
     }
@@ -382,6 +386,27 @@ function lineAfter(
 }
 
 /** A note's leads and partners with a later note's (`牵头单位:` then `责任单位:` on lines of their own). */
+/**
+ * The items of `section` just before item `key` (nearest first) none of whose tasks names an office: the run a note after
+ * them all may name (`1.… 2.… 责任单位:…`), up to an item that names its own.
+ */
+function itemsBefore(
+  key: string,
+  section: number,
+  items: ReadonlyMap<string, WorkItem>,
+  itemTasks: ReadonlyMap<string, readonly ExtractedTask[]>
+): string[] {
+  const keys = [...items.keys()];
+  const out: string[] = [];
+  for (let k = keys.indexOf(key) - 1; k >= 0; k--) {
+    const id = keys[k]!;
+    const tasks = itemTasks.get(id) ?? [];
+    if (items.get(id)!.section !== section || !tasks.length || tasks.some((t) => t.lead !== null)) break;
+    out.push(id);
+  }
+  return out;
+}
+
 function mergeOwners(a: TaskOwners, b: TaskOwners): TaskOwners {
   const names = [...(a.lead ? [a.lead] : []), ...a.partners, ...(b.lead ? [b.lead] : []), ...b.partners];
   const unique = [...new Set(names)];

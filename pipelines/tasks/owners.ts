@@ -101,7 +101,7 @@ function namesOf(list: string): string[] {
 function ownersOf(note: string): TaskOwners | null {
   const text = note.trim();
   // the note's own brackets, when it is one (a remark in brackets may close a note line: …(下同))
-  const bare = /^[((〔]/.test(text) ? text.replace(/^[((〔]/, "").replace(/[))〕]$/, "") : text;
+  const bare = /^[((〔[【]/.test(text) ? text.replace(/^[((〔[【]/, "").replace(/[))〕\]】]$/, "") : text;
   // then the page width's breaks go (按\n职责分工负责 is one role, 教育\n部 one name)
   const body = unmarkedLabels(
     breaksAsMarks(bare.replace(REMARK, "").replace(SPACED_LABEL, ";"))

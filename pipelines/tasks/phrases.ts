@@ -256,11 +256,13 @@ export function readDeadline(text: string, {year}: {year: number | null}): {dead
 /** Whether a clause names a deadline of its own (`于9月25日前`, `年底前`), whatever the plan's year. */
 export const namesTime = (text: string): boolean => readDeadline(text, {year: 0}) !== null;
 
+/** The milestone a time-limit cell may name after its month (`9月投入使用`, `10月开工`): what is due in that month. */
+const MILESTONE = "(?:完成|建成|投入使用|投用|开工|动工|竣工|开放|启用|交付|运行|上线)";
 /**
- * A month a time-limit cell names bare (`2024年3月`, `9月`), or the last of a span of months (`3-6月`, `3月—6月`): in a
- * table's 完成时限 column, the month it is due.
+ * A month a time-limit cell names bare (`2024年3月`, `9月`), or the last of a span of months (`3-6月`, `3月—6月`), maybe
+ * with the milestone due then (`9月投入使用`): in a table's 完成时限 column, the month it is due.
  */
-const CELL_MONTH = new RegExp(`^(?:(\\d{4})年)?(?:${MONTH}月?(?:至|到|—|–|~|-))?${MONTH}月$`);
+const CELL_MONTH = new RegExp(`^(?:(\\d{4})年)?(?:${MONTH}月?(?:至|到|—|–|~|-))?${MONTH}月(?:份)?${MILESTONE}?$`);
 
 /**
  * The deadline a task table's time-limit cell names (`6月底前`, `三季度`, `2024年3月`, `长期` → none), as
@@ -333,15 +335,19 @@ const NOTE_LINE = new RegExp(`^[((]?${NOTE}[::]`);
 const BRACKETED = "(?:[^()()]|[((][^()()]*[))])";
 /** Text in 〔〕 that may hold brackets of its own, but no 〔〕. */
 const HEX_BRACKETED = "(?:[^〔〕()()]|[((][^()()]*[))])";
+/** Text in [] or 【】 that may hold brackets of its own, but no square ones. */
+const SQUARE_BRACKETED = "(?:[^\\[\\]【】()()]|[((][^()()]*[))])";
 /** The longest a note's text runs on either side of its 牵头 or 负责: a note is short, and a bracket never closed costs no more. */
 const NOTE_SPAN = "{0,400}";
 /**
  * A note in brackets that names offices or a time: `(责任科室:…)`, `(市发改委牵头,各区负责)`, or the same in 〔〕 (a
- * note that holds brackets of its own: `〔市生态环境局牵头,…各县、区人民政府(管委会)负责落实。〕`).
+ * note that holds brackets of its own: `〔市生态环境局牵头,…各县、区人民政府(管委会)负责落实。〕`), in [] or in 【】
+ * (`[牵头单位:区卫健局;责任单位:各街办(新区)]`).
  */
 const NOTE_BRACKET =
   `(?:[((](?:${NOTE}[::]|${BRACKETED}${NOTE_SPAN}(?:牵头|负责))${BRACKETED}${NOTE_SPAN}[))]` +
-  `|〔(?:${NOTE}[::]|${HEX_BRACKETED}${NOTE_SPAN}(?:牵头|负责))${HEX_BRACKETED}${NOTE_SPAN}〕)`;
+  `|〔(?:${NOTE}[::]|${HEX_BRACKETED}${NOTE_SPAN}(?:牵头|负责))${HEX_BRACKETED}${NOTE_SPAN}〕` +
+  `|[\\[【](?:${NOTE}[::]|${SQUARE_BRACKETED}${NOTE_SPAN}(?:牵头|负责))${SQUARE_BRACKETED}${NOTE_SPAN}[\\]】])`;
 /** A note that closes the text. */
 const NOTE_TAIL = new RegExp(`${NOTE_BRACKET}\\s*$`);
 /** A note after a sentence (its stop) with more text after it: it names the offices of the sentences before it. */

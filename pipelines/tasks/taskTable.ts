@@ -122,26 +122,39 @@ function tableRows(
   {text, base, lineAt}: {text: string; base: number; lineAt: (offset: number) => PlanLine}
 ): TaskLine[] {
   return table.rows.flatMap((row) => {
-    const deadline = row.cells.find((c) => c.role === "deadline");
-    const offices = row.cells.flatMap((c) =>
-      c.role === "lead" || c.role === "partners" ? [{role: c.role, start: c.start, end: c.end}] : []
-    );
-    return row.cells
-      .filter((c) => c.role === "task")
-      .map((c, k): TaskLine => {
-        const time = table.columns[c.column]!.time;
-        const due = deadline ? text.slice(deadline.start - base, deadline.end - base) : time;
-        return {
-          section: lineAt(c.start).section,
-          item: row.no,
-          offset: c.start,
-          line: text.slice(c.start - base, c.end - base),
-          body: 0,
-          opens: k === 0 ? "item" : null,
-          ...(due ? {deadline: due} : {}),
-          ...(offices.length ? {cells: offices} : {})
-        };
-      });
+    // a row's cells run in column order; a cell whose column does not follow the one before opens a second part of the row
+    // (a task printed after the row's time limit, its 序号 and office cells merged): its own time, else the first part's
+    const parts: (typeof row.cells)[] = [];
+    for (const c of row.cells)
+      if (!parts.length || c.column <= parts.at(-1)!.at(-1)!.column) parts.push([c]);
+      else parts.at(-1)!.push(c);
+    const officesOf = (cells: typeof row.cells) =>
+      cells.flatMap((c) =>
+        c.role === "lead" || c.role === "partners" ? [{role: c.role, start: c.start, end: c.end}] : []
+      );
+    const first = parts[0] ?? [];
+    return parts.flatMap((part) => {
+      const deadline = part.find((c) => c.role === "deadline") ?? first.find((c) => c.role === "deadline");
+      const own = officesOf(part);
+      const offices = own.length ? own : officesOf(first);
+      return part
+        .filter((c) => c.role === "task")
+        .map((c, k): TaskLine => {
+          const time = table.columns[c.column]!.time;
+          const due = deadline ? text.slice(deadline.start - base, deadline.end - base) : time;
+          return {
+            section: lineAt(c.start).section,
+            item: row.no,
+            offset: c.start,
+            line: text.slice(c.start - base, c.end - base),
+            body: 0,
+            // a part's first task opens the row's item again: it is a task of its own, not text under a heading
+            opens: k === 0 ? "item" : null,
+            ...(due ? {deadline: due} : {}),
+            ...(offices.length ? {cells: offices} : {})
+          };
+        });
+    });
   });
 }
 

@@ -20,6 +20,9 @@ describe("tableColumnRole", () => {
     ["目标任务", "task"],
     ["重点工作任务", "task"],
     ["工作内容", "task"],
+    ["民生实事", "task"],
+    ["民生实事项目", "task"],
+    ["为民办实事", "task"],
     ["牵头单位", "lead"],
     ["牵头责任单位", "lead"],
     ["主要责任单位", "lead"],
@@ -302,6 +305,45 @@ describe("cellTables: a table copied one cell a paragraph", () => {
     ["a header without rows", paragraphs("序号", "重点任务", "牵头单位", "完成时限", "一、总体要求", "坚持稳中求进。")],
     ["cells that share a line", "序号 | 重点任务 | 牵头单位\n1 | 出台方案。 | 市教育局\n"]
   ])("finds no table in a text with %s", (_name, text) => expect(cellTables(planLines(text))).toEqual([]));
+
+  it("reads a row's second task and its own time limit, printed after the row's time limit (its 序号 and offices merged)", () => {
+    const text = paragraphs(
+      "序号",
+      "民生实事",
+      "责任单位",
+      "完成时限",
+      "5",
+      "开工建设县老年养护楼。",
+      "县民政局",
+      "5月底前动工",
+      "开工建设老年大学。",
+      "12月底前",
+      "6",
+      "迁建县政务服务中心。",
+      "县政务服务中心",
+      "12月底前"
+    );
+    expect(read(text)[0]!.rows).toEqual([
+      [
+        5,
+        [
+          ["task", "开工建设县老年养护楼。"],
+          ["partners", "县民政局"],
+          ["deadline", "5月底前动工"],
+          ["task", "开工建设老年大学。"],
+          ["deadline", "12月底前"]
+        ]
+      ],
+      [
+        6,
+        [
+          ["task", "迁建县政务服务中心。"],
+          ["partners", "县政务服务中心"],
+          ["deadline", "12月底前"]
+        ]
+      ]
+    ]);
+  });
 
   it("ends the table at a row of more paragraphs than its columns allow: the text after it is no cell", () => {
     const text = paragraphs(

@@ -35,6 +35,14 @@ describe("closingLines: a document's closing matter, no task", () => {
     ]);
   });
 
+  it("contact lines (联 系 人:, 联系电话:, 联系方式:) name a person and a number, no task; a sentence naming a contact stays", () => {
+    expect(
+      closing(
+        "责任单位:市市场监督管理局\n联 系 人:孙某\n联系电话:3236601\n联系方式:0635-7219958\n明确联系人,定期报送进展。"
+      )
+    ).toEqual(["联 系 人:孙某", "联系电话:3236601", "联系方式:0635-7219958"]);
+  });
+
   it("an office's name with no date under it, a sentence naming an office, a date inside a sentence are kept", () => {
     expect(
       closing("某县人民政府办公室\n落实某县人民政府办公室要求。\n于2031年3月1日前完成。\n市教育局\n市财政局")

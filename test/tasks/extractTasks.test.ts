@@ -395,6 +395,56 @@ describe("extractTasks: one row per phrasing", () => {
     for (const t of tasks) expect(input.slice(t.start_offset, t.end_offset)).toBe(t.text);
   });
 
+  it("a table of 民生实事 copied one cell a paragraph: a row's units one a paragraph, the first leading; its time limit", () => {
+    const input = [
+      "某县2031年民生实事目标任务分解表",
+      "序号",
+      "民生实事",
+      "责任单位",
+      "完成时限",
+      "1",
+      "启动建设东湖湿地公园。",
+      "县水务局",
+      "县住建局",
+      "12月底前",
+      "2",
+      "新建2座人行天桥。",
+      "县住建局",
+      "9月投入使用"
+    ].join("\n\n");
+    const {items, tasks} = extractTasks(input);
+    expect(items.map((i) => [i.item_id, i.title])).toEqual([
+      ["0.1", "启动建设东湖湿地公园"],
+      ["0.2", "新建2座人行天桥"]
+    ]);
+    expect(tasks.map((t) => [t.task_id, t.lead, t.partners, t.deadline, t.deadline_source])).toEqual([
+      ["0.1-t1", "县水务局", ["县住建局"], "2031-12", "table"],
+      ["0.2-t1", "县住建局", [], "2031-09", "table"]
+    ]);
+  });
+
+  it("a table row's second task printed after its time limit (merged 序号 and office cells): its own time, the row's offices", () => {
+    const input = [
+      "某县2031年民生实事目标任务分解表",
+      "序号",
+      "民生实事",
+      "责任单位",
+      "完成时限",
+      "5",
+      "开工建设县老年养护楼。",
+      "县民政局",
+      "5月底前动工",
+      "开工建设老年大学。",
+      "12月底前"
+    ].join("\n\n");
+    const {items, tasks} = extractTasks(input);
+    expect(items.map((i) => [i.item_id, i.title])).toEqual([["0.5", "开工建设县老年养护楼"]]);
+    expect(tasks.map((t) => [t.task_id, t.text, t.lead, t.deadline, t.deadline_source])).toEqual([
+      ["0.5-t1", "开工建设县老年养护楼", "县民政局", "2031-05", "table"],
+      ["0.5-t2", "开工建设老年大学", "县民政局", "2031-12", "table"]
+    ]);
+  });
+
   it("a table copied one cell a paragraph with two task columns: the first titles the row, a 第二季度 column is due at its end", () => {
     const input = [
       "某镇2031年重点工作",
@@ -655,6 +705,42 @@ describe("extractTasks: one row per phrasing", () => {
     expect(items.map((i) => i.title)).toEqual(["组织开展全市医疗机构评估工作"]);
     expect(tasks.map((t) => [t.task_id, t.text, t.lead, t.partners])).toEqual([
       ["1.1-t1", "组织开展全市医疗机构评估工作", "市卫健委", ["市财政局"]]
+    ]);
+  });
+
+  it.each([
+    ["square brackets", "[牵头单位:区卫健局;责任单位:各街办(新区)]"],
+    ["lenticular brackets", "【牵头单位:区卫健局;责任单位:各街办(新区)】"],
+    ["square brackets, offices before 牵头", "[区卫健局牵头,各街办(新区)负责]"]
+  ])("a note in %s names the offices of the sentences before it, and is no text of theirs", (_, note) => {
+    const {tasks} = extractTasks(`某区2031年重点工作责任分解\n一、部分\n1、标题。出台方案;开展培训。${note}\n`);
+    expect(tasks.map((t) => [t.text, t.lead, t.partners])).toEqual([
+      ["出台方案", "区卫健局", ["各街办(新区)"]],
+      ["开展培训", "区卫健局", ["各街办(新区)"]]
+    ]);
+  });
+
+  it("a 责任单位 line after a block's last item names the offices of the block's items that name none", () => {
+    const owners = (text: string) => extractTasks(text).tasks.map((t) => [t.task_id, t.lead]);
+    expect(
+      owners(
+        "某市2031年民生实事\n【推进措施】\n1.开展培育活动。\n2.纳入考核。鼓励出台政策。\n责任单位:市市场监管局\n【目标任务】\n"
+      )
+    ).toEqual([
+      ["0.1-t1", "市市场监管局"],
+      ["0.2-t1", "市市场监管局"],
+      ["0.2-t2", "市市场监管局"]
+    ]);
+    // a line under each item names that item's offices only; an item with a note of its own keeps it
+    expect(
+      owners(
+        "某市2031年工作要点\n一、部分\n1.开展培育活动。\n牵头单位:市教育局\n2.纳入考核。\n3.出台政策。\n牵头单位:市财政局\n4.开展评估。\n"
+      )
+    ).toEqual([
+      ["1.1-t1", "市教育局"],
+      ["1.2-t1", null],
+      ["1.3-t1", "市财政局"],
+      ["1.4-t1", null]
     ]);
   });
 
