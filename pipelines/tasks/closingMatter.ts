@@ -19,9 +19,16 @@ const CONTACT = /^(?:联\s*系\s*人|联系(?:电话|方式|地址)|咨询电话
 const REMARK = /^[((](?:此件[^()()]{0,12}|[^()()]{2,30}代章)[))]$/;
 
 /**
+ * A news story's byline (`三秦都市报记者张维`, `记者 王忠虎`) or its pointer to the full text (`详见三秦网`): a line of its own,
+ * no task.
+ */
+const BYLINE =
+  /^(?:(?:详见|詳見)[\u4e00-\u9fff]{2,12}(?:网|網|报|報)|[\u4e00-\u9fff]{0,12}(?:记者|記者|通讯员|通訊員)\s*[\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{2,4})*)$/;
+
+/**
  * The lines (by index) of a document's closing matter, which hold no task: the signing office and the date under it, a
- * date line, a publication remark, a contact line (联系人:…, 联系电话:…), the distribution (抄送:…) and the
- * attachments' list (附件:1.…, 2.…). Only lines that open nothing are read.
+ * date line, a publication remark, a contact line (联系人:…, 联系电话:…), a news story's byline, the distribution
+ * (抄送:…) and the attachments' list (附件:1.…, 2.…). Only lines that open nothing are read.
  */
 export function closingLines(lines: readonly Pick<PlanLine, "line" | "opens">[]): Set<number> {
   const out = new Set<number>();
@@ -45,7 +52,15 @@ export function closingLines(lines: readonly Pick<PlanLine, "line" | "opens">[])
     }
     inAttachments = false;
     if (lines[k]!.opens !== null) continue;
-    if (DISTRIBUTION.test(t) || DATE_LINE.test(t) || PRINTED.test(t) || REMARK.test(t) || CONTACT.test(t)) out.add(k);
+    if (
+      DISTRIBUTION.test(t) ||
+      DATE_LINE.test(t) ||
+      PRINTED.test(t) ||
+      REMARK.test(t) ||
+      CONTACT.test(t) ||
+      BYLINE.test(t)
+    )
+      out.add(k);
     else if (SIGNER.test(t) && signs(k)) out.add(k);
   }
   return out;

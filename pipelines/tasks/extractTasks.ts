@@ -5,7 +5,7 @@ import type {TaskLine} from "./taskTable.js";
 import {taskTableLines} from "./taskTable.js";
 import {overlappingIds} from "./overlappingIds.js";
 import {closingLines} from "./closingMatter.js";
-import {type TaskOwners, officeNames, readOwners, readOwnersInText} from "./owners.js";
+import {type TaskOwners, officeNames, readOwners, readOwnersInText, readOwnersSentence} from "./owners.js";
 import {
   actionVerb,
   isGroupName,
@@ -179,7 +179,8 @@ function _extractTasks(
       const next = lineAfter(
         lines,
         index,
-        (l, k) => l.line.trim() !== "" && !isNoteLine(l.line) && !namesGroup(lines, k)
+        // a document's closing matter (a byline, a signature) is no text of the item above it
+        (l, k) => l.line.trim() !== "" && !isNoteLine(l.line) && !namesGroup(lines, k) && !closing.has(k)
       );
       const below = lineAfter(lines, index, (l) => l.line.trim() !== "");
       // the title is read without the closing note: `组织开展评估工作。(市卫健委负责)` is one sentence, itself a task
@@ -254,6 +255,12 @@ function _extractTasks(
         piece
       }))
     )) {
+      // a sentence that only says who does the item's tasks (`由A、B负责落实。`) is no task: it names their offices
+      const said = readOwnersSentence(input.slice(offset + piece.start, offset + piece.end));
+      if (said) {
+        for (const t of itemTasks.get(key) ?? []) if (t.lead === null) Object.assign(t, said);
+        continue;
+      }
       const n = (counters.get(key) ?? 0) + 1;
       counters.set(key, n);
       const start = offset + piece.start;

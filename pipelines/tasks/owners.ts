@@ -12,6 +12,8 @@ const OFFICE_END =
 const LEAD_LABEL = /^(?:牵头|牽頭)(?:单位|單位|部门|部門|科室|处室|處室)$/;
 const PARTNER_LABEL =
   /^(?:配合|责任|責任|协办|協辦|参与|參與|主责|主責|实施|實施)(?:单位|單位|部门|部門|科室|处室|處室)$/;
+/** A label whose text says each office's part in its own clauses: `部门分工:省发展改革委牵头,各地、各部门配合`. */
+const DIVISION_LABEL = /^(?:部门分工|部門分工|责任分工|責任分工)$/;
 /** A label and its names: `牵头单位:市卫健委`. */
 const LABELLED = /^([\u4e00-\u9fff]{2,6})[::](.*)$/;
 /** How a clause says what its offices do: `…牵头`, `…牵头负责`, `…按职责分工负责`, `…配合`. */
@@ -46,8 +48,12 @@ const BY_OFFICE = new RegExp(
     `(?=跟进|跟進|负责|負責|追究|组织|組織|统筹|統籌|督促|落实|落實|开展|開展|按照|进行|進行|承担|承擔|牵头|牽頭|对|對|协调|協調)`
 );
 
-/** The levels a name of many units lists before its office (`各县、区人民政府`: each county's and district's). */
-const LEVELS = /^各(?:县|縣|市|区|區|镇|鎮|乡|鄉|乡镇|鄉鎮|街道)(?:、(?:县|縣|市|区|區|镇|鎮|乡|鄉|乡镇|鄉鎮|街道))*$/;
+/**
+ * The levels a name of many units lists before its office (`各县、区人民政府`: each county's and district's; `各县(市)、区人民政府`
+ * with a level in brackets).
+ */
+const LEVEL = "(?:县|縣|市|区|區|镇|鎮|乡|鄉|乡镇|鄉鎮|街道)(?:[((](?:县|縣|市|区|區)[))])?";
+const LEVELS = new RegExp(`^各${LEVEL}(?:、${LEVEL})*$`);
 
 /** A part of a list that names no unit of its own (`市直有关部门、单位`: the units are the same city's): it joins the name before. */
 const BARE_KIND = /^(?:单位|單位|部门|部門|机构|機構)$/;
@@ -119,10 +125,11 @@ function ownersOf(note: string): TaskOwners | null {
   // a note's sentences end its clauses too (`…负责落实。以下不再列出。`), and a label's list with its sentence
   for (const clause of body.split(/([;;,,。])(?![^((]*[))])/)) {
     if (clause === "。") listed = null;
-    const c = clause.trim();
+    let c = clause.trim();
     if (!c || /^[;;,,。]$/.test(c)) continue;
     const labelled = LABELLED.exec(c);
-    if (labelled) {
+    if (labelled && DIVISION_LABEL.test(labelled[1]!)) c = labelled[2]!.trim();
+    else if (labelled) {
       const label = labelled[1]!;
       listed = LEAD_LABEL.test(label) ? leads : PARTNER_LABEL.test(label) ? partners : null;
       // the role that closes a label's list (`责任单位:A、B按职责分工负责`) is no part of its last name
@@ -186,6 +193,22 @@ function ownersInText(sentence: string): TaskOwners | null {
   return {lead: leads[0]!, partners: [...leads.slice(1), ...partners]};
 }
 
+/** A sentence that only names offices: `由市财政局、农业局,各县(市)、区人民政府负责落实`. */
+const OWNERS_SENTENCE =
+  /^由([^。;;!?!?]{2,200}?)(负责落实|負責落實|负责|負責|牵头负责|牽頭負責|组织实施|組織實施)[。.]?$/;
+
+/**
+ * The offices of a sentence that says nothing but who does the tasks before it (`由A、B,C负责落实。`, no lead named: the
+ * first leads), else null: such a sentence is no task.
+ */
+function ownersSentence(sentence: string): TaskOwners | null {
+  const m = OWNERS_SENTENCE.exec(sentence.trim());
+  if (!m) return null;
+  const names = namesOf(m[1]!);
+  if (!names.length || !names.every((n) => OFFICE_END.test(n) && n.length <= 20)) return null;
+  return {lead: names[0]!, partners: names.slice(1)};
+}
+
 /** Whether a list names only offices (`市发改委`, `相关部门`, `区财政局、区水务局`), each ending as offices' names end. */
 function isOfficeList(list: string): boolean {
   const names = namesOf(list);
@@ -238,4 +261,13 @@ export function readOwners(note: string): TaskOwners | null {
 export function readOwnersInText(sentence: string): TaskOwners | null {
   const folded = foldPunctuation(sentence);
   return ownersAsPrinted(ownersInText(folded), folded, sentence);
+}
+
+/**
+ * The offices of a sentence that says nothing but who does the tasks before it (`由A、B,C负责落实。`), in ASCII or
+ * full-width punctuation, else null. Names stay as printed.
+ */
+export function readOwnersSentence(sentence: string): TaskOwners | null {
+  const folded = foldPunctuation(sentence);
+  return ownersAsPrinted(ownersSentence(folded), folded, sentence);
 }

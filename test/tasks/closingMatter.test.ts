@@ -1,5 +1,6 @@
 import {describe, expect, it} from "vitest";
 import {closingLines} from "../../pipelines/tasks/closingMatter.js";
+import {extractTasks} from "../../pipelines/tasks/extractTasks.js";
 
 /** The plan's lines as closingLines reads them: each opening nothing, unless it starts `N.`. */
 const lines = (text: string) =>
@@ -41,6 +42,22 @@ describe("closingLines: a document's closing matter, no task", () => {
         "责任单位:市市场监督管理局\n联 系 人:孙某\n联系电话:3236601\n联系方式:0635-7219958\n明确联系人,定期报送进展。"
       )
     ).toEqual(["联 系 人:孙某", "联系电话:3236601", "联系方式:0635-7219958"]);
+  });
+
+  it("a news story's byline and its pointer to the full text (详见三秦网, 三秦都市报记者张维), no task", () => {
+    expect(closing("1.完成排查。(省农业厅负责)\n\n详见三秦网\n\n三秦都市报记者张维\n")).toEqual([
+      "详见三秦网",
+      "三秦都市报记者张维"
+    ]);
+  });
+
+  it("an item of one sentence over a story's byline is its own task, the byline no text of it", () => {
+    const {tasks} = extractTasks(
+      "1、抓好粮食基地建设,总产1150万吨。(省农业厅等负责)\n\n详见三秦网\n\n三秦都市报记者张维\n"
+    );
+    expect(tasks.map((t) => [t.task_id, t.text, t.lead])).toEqual([
+      ["0.1-t1", "抓好粮食基地建设,总产1150万吨", "省农业厅"]
+    ]);
   });
 
   it("an office's name with no date under it, a sentence naming an office, a date inside a sentence are kept", () => {

@@ -277,6 +277,18 @@ describe("owners: who leads a task and who takes part, as the plan says", () => 
     ]);
   });
 
+  it("a 部门分工: line reads its clauses (A牵头,B、C配合); a 分管省领导: line names a person, no office, no task", () => {
+    expect(
+      owners("1.地区生产总值增长6%以上。\n分管省领导:林克庆\n部门分工:省发展改革委牵头,各地、各部门配合。\n")
+    ).toEqual([["1.1-t1", "地区生产总值增长6%以上", "省发展改革委", "各地|各部门"]]);
+  });
+
+  it("a sentence 由A、B,C负责落实 after a task names its offices and is no task", () => {
+    expect(
+      owners("(一)继续实施农机具购置补贴,确保补贴总金额高于上年。由市财政局、农业局,各县(市)、区人民政府负责落实。\n")
+    ).toEqual([["1.1-t1", "继续实施农机具购置补贴,确保补贴总金额高于上年", "市财政局", "农业局|各县(市)、区人民政府"]]);
+  });
+
   it("a note line names the offices of the item's tasks before and after it", () => {
     expect(owners("1.标题。出台方案。\n牵头单位:市教育局\n")).toEqual([["1.1-t1", "出台方案", "市教育局", ""]]);
   });
