@@ -1,3 +1,5 @@
+import {OFFICE_NAME_END} from "./officeEnding.js";
+
 /** What a column of a plan's task or progress table holds, as its header names it. */
 export type TableColumnRole = "no" | "task" | "deadline" | "lead" | "partners" | "progress" | "other";
 
@@ -72,9 +74,6 @@ const NUMBER_CELL = /^(\d{1,3})[.、]?$/;
 const SECTION_ROW = /^(?:[一二三四五六七八九十]+、|[(][一二三四五六七八九十]+[)])/;
 /** What a time-limit cell says: a year, a month, a quarter, the year's end, or all along. */
 const TIME_CELL = /\d{4}\s*年|\d{1,2}\s*月|[一二三四1-4]季度|年底|年末|底前|上半年|下半年|全年|长期|持续|常态/;
-/** Where an office's name ends (局, 委, 办, 股, 站, 队, 中心 …): a cell of names that runs on from the one before. */
-const OFFICE_END =
-  /(?:局|委|办|股|站|队|中心|处|科|室|组|部|会|院|所|府|司|团|行|社|馆|校|单位|部门|街道|办事处|乡镇|园区|公司)$/;
 /** A header cell: short, without a stop or a comma. */
 const HEADER_LIKE = /^[^,。;:,;:]{1,12}$/;
 /** A header fragment that names a time (`第二季度`, `上半年`, `6月`): it qualifies the column before it. */
@@ -145,7 +144,7 @@ const namesOffices = (text: string) =>
   text
     .replace(/[。.]$/, "")
     .split(/[、,,;;\s]+/)
-    .every((name) => name.length >= 2 && name.length <= 24 && OFFICE_END.test(name));
+    .every((name) => name.length >= 2 && name.length <= 24 && OFFICE_NAME_END.test(name));
 
 /** Whether a paragraph can be an office cell: short, no sentence inside, no time. */
 const officeLike = (text: string) =>

@@ -11,3 +11,4 @@ export * from "./structure.js";
 export * from "./unwrapLines.js";
 export * from "./glosses.js";
 export * from "./cellTable.js";
+export * from "./officeEnding.js";

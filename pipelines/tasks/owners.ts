@@ -1,3 +1,5 @@
+import {OFFICE_ENDING, OFFICE_NAME_END as OFFICE_END} from "../plan/index.js";
+
 /** Who a plan names for a task: the office that leads it (牵头) and those that take part (配合, 责任, 参与). */
 export interface TaskOwners {
   /** The lead office as the plan prints it (`市卫健委`), null when the text names none. */
@@ -6,9 +8,6 @@ export interface TaskOwners {
   partners: string[];
 }
 
-/** How an office's name ends: where a list of names may be cut at 及 or 和 (`市级各有关部门及各县市区政府`). */
-const OFFICE_END =
-  /(?:局|委|厅|廳|办|辦|部|部门|部門|院|署|处|處|科|室|中心|政府|小组|小組|司|组|組|会|會|单位|單位|机构|機構)$/;
 const LEAD_LABEL = /^(?:牵头|牽頭)(?:单位|單位|部门|部門|科室|处室|處室)$/;
 const PARTNER_LABEL =
   /^(?:配合|责任|責任|协办|協辦|参与|參與|主责|主責|实施|實施)(?:单位|單位|部门|部門|科室|处室|處室)$/;
@@ -44,7 +43,7 @@ const IN_TEXT =
  * The shortest such name is taken that a verb or a manner (按照, 对) follows.
  */
 const BY_OFFICE = new RegExp(
-  `由([\\u4e00-\\u9fff]{1,18}?(?:局|委|厅|廳|办公室|辦公室|办|辦|部|院|署|处|處|科|室|中心|政府|小组|小組|党组|黨組|组|組))` +
+  `由([\\u4e00-\\u9fff]{1,18}?(?:${OFFICE_ENDING}))` +
     `(?=跟进|跟進|负责|負責|追究|组织|組織|统筹|統籌|督促|落实|落實|开展|開展|按照|进行|進行|承担|承擔|牵头|牽頭|对|對|协调|協調)`
 );
 
@@ -78,8 +77,10 @@ function listParts(list: string): string[] {
  * ends as offices' names end and the next opens on a level (市, 区, 县 …, 各), a list's mark (、); other breaks are the page
  * width's (`教育\n部`, `市委\n宣传部`) and go.
  */
-const NAME_BREAK =
-  /(?<=(?:局|委|厅|廳|办|辦|部|院|署|处|處|科|室|中心|政府|小组|小組|司|组|組|会|會|单位|單位|机构|機構))\s+(?=(?:市|区|區|县|縣|省|州|镇|鎮|乡|鄉|街道|各)[\u4e00-\u9fff])/g;
+const NAME_BREAK = new RegExp(
+  `(?<=(?:${OFFICE_ENDING}))\\s+(?=(?:市|区|區|县|縣|省|州|镇|鎮|乡|鄉|街道|各)[\\u4e00-\\u9fff])`,
+  "g"
+);
 const breaksAsMarks = (text: string) => text.replace(NAME_BREAK, "、");
 
 /**

@@ -1,4 +1,4 @@
-import {parseChineseNumeral} from "../plan/index.js";
+import {OFFICE_ENDING, parseChineseNumeral} from "../plan/index.js";
 
 /**
  * The verbs that make a clause an action the plan commits to (推进, 实施, 建设, 出台, 完成, 开展,
@@ -403,7 +403,7 @@ export function notesInside(text: string, from = 0): {start: number; end: number
 }
 
 /** An office's name: a run of characters ending as offices' names end (局, 委, 办公室, 政府 …). */
-const OFFICE = "[\\u4e00-\\u9fff]{1,20}?(?:局|委|厅|廳|办|辦|部|院|署|处|處|科|室|中心|政府|小组|小組|司|组|組)";
+const OFFICE = `[\\u4e00-\\u9fff]{1,20}?(?:${OFFICE_ENDING})`;
 /** A closing bracket that names only offices, each maybe with its part: `(環境及生態局)`, `(市教育局牵头)`, `(市发改委/市财政局)`. */
 const OFFICE_NOTE = new RegExp(
   `[((](?![^()()]*简称)(?:${OFFICE}(?:牵头|牽頭|负责|負責|配合|参与|參與)?[/、,,;;和及]?)+[))]$`

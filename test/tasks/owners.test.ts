@@ -347,4 +347,15 @@ describe("owners: who leads a task and who takes part, as the plan says", () => 
       "农业部"
     ]);
   });
+  it("units named as county plans name them (集团, 公司, 所, 馆, 学校, 大队) are offices like 局 and 委", () => {
+    expect(owners("1.推进林业产业发展。(责任单位:区林业局,区经发集团,相关乡镇办)")).toEqual([
+      ["1.1-t1", "推进林业产业发展", "区林业局", "区经发集团|相关乡镇办"]
+    ]);
+    expect(owners("1.完成农网改造。(县供电公司牵头,各镇司法所、县图书馆配合)")).toEqual([
+      ["1.1-t1", "完成农网改造", "县供电公司", "各镇司法所|县图书馆"]
+    ]);
+    expect(owners("1.整治交通秩序。开展校园周边道路整治。由县交警大队、各学校负责落实。")).toEqual([
+      ["1.1-t1", "开展校园周边道路整治", "县交警大队", "各学校"]
+    ]);
+  });
 });
