@@ -161,32 +161,92 @@ export function planLines(text: string): PlanLine[] {
 /** A line that holds no text of the plan: a table rule (`|`), a page note (`[接上页]`, `(续上页)`; `(一)` is an item's mark). */
 const PAGE_FURNITURE = /^\s*(?:[|\s\p{P}]*|[[【(](?![一二三四五六七八九十\d]+[\]】)])\S{1,5}[\]】)])\s*$/u;
 export const isPageFurniture = (line: string) => PAGE_FURNITURE.test(line);
-/** A section or item mark after a space, inside a line: `。 四、时间安排 (一)动员部署阶段(5月) 各县…`. */
-const INLINE_MARK = / +(?=(?:[一二三四五六七八九十]+、|[(][一二三四五六七八九十]+[)])\s*[\u4e00-\u9fff])/g;
+/** A section, group or item mark after a space, inside a line: `。 四、时间安排 (一)动员部署阶段(5月) 各县…`, `… 1.推进… (1)…`. */
+const INLINE_MARK =
+  / +(?=(?:[一二三四五六七八九十]+、|[(][一二三四五六七八九十]+[)]|\d{1,2}[.、](?!\d)|[(]\d{1,2}[)])\s*[\u4e00-\u9fff])/g;
 /** The longest heading (or page note) a mark may follow inline without a stop: `四、时间安排 (一)…`. */
 const INLINE_HEADING = 30;
+/** A copy site's paragraph sign (a Cyrillic Р) where the page's line breaks were: `四、实施步骤Р第一阶段…`. */
+const PARAGRAPH_SIGN = /Р(?=[\u4e00-\u9fff(“]|$)|(?<=[\u4e00-\u9fff。;!?:)”])Р/g;
+/** A section mark run on in a line, no space: `…的需要。二、工作目标1.完善…`. */
+const RUN_ON_SECTION = /([一二三四五六七八九十]{1,2})、(?=[\u4e00-\u9fff])/g;
+/** An item mark run on in a line, no space: `…风尚。3.提高…` (not a decimal: `增长1.5个`). */
+const RUN_ON_ITEM = /(?<![\d.])(\d{1,2})[.、](?![\d.])(?=[\u4e00-\u9fff])/g;
+const STOP_END = /[。;;!?!?]\s*$/;
+const HEADING_MARKS = /[,,。;;::!?!?]/;
 
 /**
  * The text's lines with their offsets; a page flattened to one line (a copy from a viewer: `…报送。 四、时间安排
  * (一)动员部署阶段(5月) 各县…`) is cut before each section or item mark that a space sets off after a stop or after a
- * short heading, as if the line broke there (the space is left out; offsets stay those of the text).
+ * short heading, as if the line broke there (the space is left out; offsets stay those of the text). A copy site's
+ * paragraph sign (Р) breaks a line too, and a page run on without spaces is cut by {@link runOnCuts}.
  */
 function flattenedLines(text: string): {line: string; offset: number}[] {
   const out: {line: string; offset: number}[] = [];
   let offset = 0;
-  for (const line of text.split("\n")) {
-    let from = 0;
-    for (const m of line.matchAll(INLINE_MARK)) {
-      const before = line.slice(from, m.index);
-      const heading = before.trim().length <= INLINE_HEADING && !/[,,。;;!?!?]/.test(before);
-      if (!before.trim() || !(/[。;;!?!?]$/.test(before) || heading)) continue;
-      out.push({line: before, offset: offset + from});
-      from = m.index + m[0].length;
+  for (const whole of text.split("\n")) {
+    let start = 0;
+    for (const sign of [...whole.matchAll(PARAGRAPH_SIGN), null]) {
+      const end = sign ? sign.index : whole.length;
+      out.push(...cutLine(whole.slice(start, end), offset + start));
+      start = end + 1;
     }
-    out.push({line: line.slice(from), offset: offset + from});
-    offset += line.length + 1;
+    offset += whole.length + 1;
   }
   return out;
+}
+
+/** A line cut before its inline marks (spaced, or run on in turn), each piece with its offset. */
+function cutLine(line: string, offset: number): {line: string; offset: number}[] {
+  /** Where a piece ends, and where the next begins (after the space that set its mark off). */
+  const cuts: {at: number; next: number}[] = [];
+  let from = 0;
+  for (const m of line.matchAll(INLINE_MARK)) {
+    const before = line.slice(from, m.index);
+    const heading = before.trim().length <= INLINE_HEADING && !HEADING_MARKS.test(before);
+    if (!before.trim() || !(STOP_END.test(before) || heading)) continue;
+    cuts.push({at: m.index, next: m.index + m[0].length});
+    from = m.index + m[0].length;
+  }
+  if (!cuts.length) for (const at of runOnCuts(line)) cuts.push({at, next: at});
+  const out: {line: string; offset: number}[] = [];
+  let start = 0;
+  for (const {at, next} of cuts) {
+    out.push({line: line.slice(start, at), offset: offset + start});
+    start = next;
+  }
+  out.push({line: line.slice(start), offset: offset + start});
+  return out;
+}
+
+/**
+ * Where a page run on without spaces or breaks (`…计划一、背景分析…需要。二、工作目标1.完善…。2.提升…`) starts its
+ * sections and items: its section marks in turn from 一、 (the first at the line's start or after a title, each next
+ * after a stop), at least two of them, and in each section its item marks in turn from 1. (the first after a stop or
+ * the section's heading, each next after a stop). A line with one section mark, or marks out of turn, is not cut.
+ */
+function runOnCuts(line: string): number[] {
+  const sections: number[] = [];
+  for (const m of line.matchAll(RUN_ON_SECTION)) {
+    const before = line.slice(0, m.index);
+    const first = sections.length === 0 && before.trim().length <= 40 && !HEADING_MARKS.test(before);
+    if (parseChineseNumeral(m[1]!) === sections.length + 1 && (first || STOP_END.test(before))) sections.push(m.index);
+  }
+  if (sections.length < 2) return [];
+  const cuts = sections.filter((at) => at > 0);
+  sections.forEach((at, k) => {
+    const end = sections[k + 1] ?? line.length;
+    const body = line.slice(at, end);
+    let next = 1;
+    for (const m of body.matchAll(RUN_ON_ITEM)) {
+      const before = body.slice(0, m.index);
+      const heading = next === 1 && before.length <= INLINE_HEADING && !HEADING_MARKS.test(before);
+      if (Number(m[1]) !== next || !(heading || STOP_END.test(before))) continue;
+      cuts.push(at + m.index);
+      next++;
+    }
+  });
+  return cuts.sort((a, b) => a - b);
 }
 
 /**
