@@ -161,6 +161,10 @@ export function planLines(text: string): PlanLine[] {
 /** A line that holds no text of the plan: a table rule (`|`), a page note (`[接上页]`, `(续上页)`; `(一)` is an item's mark). */
 const PAGE_FURNITURE = /^\s*(?:[|\s\p{P}]*|[[【(](?![一二三四五六七八九十\d]+[\]】)])\S{1,5}[\]】)])\s*$/u;
 export const isPageFurniture = (line: string) => PAGE_FURNITURE.test(line);
+/** A line that is only a page number (`- 3 -`, `3`, `第 3 页`, `第3页 共8页`), at a page's top or foot. */
+const PAGE_NUMBER =
+  /^\s*(?:[-—–]\s*\d{1,4}\s*[-—–]|\d{1,4}|第\s*\d{1,4}\s*页(?:\s*[,,/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4})\s*$/;
+export const isPageNumber = (line: string) => PAGE_NUMBER.test(line);
 /** A section, group or item mark after a space, inside a line: `。 四、时间安排 (一)动员部署阶段(5月) 各县…`, `… 1.推进… (1)…`. */
 const INLINE_MARK =
   / +(?=(?:[一二三四五六七八九十]+、|[(][一二三四五六七八九十]+[)]|\d{1,2}[.、](?!\d)|[(]\d{1,2}[)])\s*[\u4e00-\u9fff])/g;

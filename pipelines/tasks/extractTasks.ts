@@ -1,6 +1,6 @@
 import {PlanwatchError, normalizePlanText} from "../core/index.js";
 import {extractTargets} from "../targets/index.js";
-import {planSections, inferPlanYear, isPageFurniture, planLines, unwrapLines} from "../plan/index.js";
+import {planSections, inferPlanYear, isPageFurniture, isPageNumber, planLines, unwrapLines} from "../plan/index.js";
 import type {TaskLine} from "./taskTable.js";
 import {taskTableLines} from "./taskTable.js";
 import {overlappingIds} from "./overlappingIds.js";
@@ -164,7 +164,7 @@ function _extractTasks(
   for (const [index, {section, item, offset, line, body, opens, deadline: timeCell, cells}] of lines.entries()) {
     if ((section === 0 && sectioned && !opensOnItem) || item === 0 || prefaceSections.has(section)) continue;
     const paragraph = line.slice(body).trim();
-    if (!paragraph || namesGroup(lines, index) || closing.has(index)) continue;
+    if (!paragraph || isPageNumber(paragraph) || namesGroup(lines, index) || closing.has(index)) continue;
     const key = `${section}.${item}`;
     if (preface.has(key)) continue;
     if (opens === "item" && !items.has(key) && isPrefaceHeading(paragraph)) {
@@ -565,8 +565,8 @@ function joinPieces(line: string, all: readonly Piece[]): Piece[] {
   const out: Piece[] = [];
   let pending: Piece | null = null;
   for (const p of all) {
-    if (p.lead) continue;
     const text = line.slice(p.start, p.end);
+    if (p.lead || isPageNumber(text)) continue; // a page number printed in the text (第1页共4页) is none of it
     // a sub-list's entry, or a sentence that names its own time (于9月25日前报…), is a commitment of its own
     if (actionVerb(text) === null && !p.entry && !namesTime(text)) {
       if (out.length) out[out.length - 1] = {...out.at(-1)!, end: p.end};

@@ -815,6 +815,20 @@ describe("extractTasks: one row per phrasing", () => {
     ]);
   });
 
+  it("a section of goals (工作目标, 背景与目标) holds no items, numbered or not", () => {
+    const {items} = extractTasks(
+      "某校2031年工作计划\n一、背景与目标 本方案如下:\n1.完善制度体系,形成长效机制。\n2.建设高素质队伍。\n二、工作目标\n1.优化资源配置。\n三、工作重点\n1.加强思想建设。深入开展教育。\n"
+    );
+    expect(items.map((i) => [i.item_id, i.title])).toEqual([["3.1", "加强思想建设"]]);
+  });
+
+  it("a page number printed inside the text (第1页共4页) is no task and no part of one", () => {
+    const {tasks} = extractTasks(
+      "某镇2031年方案\n一、重点任务\n1.强化乡村振兴\n(1)制定乡村振兴规划,确定重点项目。 第1页共4页\n- 2 -\n"
+    );
+    expect(tasks.map((t) => t.text)).toEqual(["(1)制定乡村振兴规划,确定重点项目"]);
+  });
+
   it("a sentence whose action is 安装, 发放 or 稳定 is a task of its own, not joined to the one before", () => {
     const {tasks} = extractTasks(
       "某区2031年实事项目\n一、民生\n1.改善居住条件。新增充电桩10个;为老旧小区安装消防设施157处。各单位工会以消费卡形式发放福利。稳定糖料蔗生产规模。\n"
