@@ -34,6 +34,8 @@ const ARTICLE = /^\s*第([一二三四五六七八九十百]+)条\s*/;
 const PADDED = /^\s*(\d{2})(?:\s+|(?=[\u4e00-\u9fff]))(?=\S)/;
 /** A line that starts `一是…`: an item of its own when the section's items are numbered so (`一是粮食安全行动`). */
 const ORDINAL_LINE = /^\s*([一二三四五六七八九十]{1,2})是(?![的否])/;
+/** A stage of a plan's steps: `第一阶段启动宣传阶段。…`, `第二阶段:集中整治(5月—6月)`. */
+const STAGE_LINE = /^\s*第([一二三四五六七八九十]{1,2})阶段[::,,]?\s*/;
 const CLAUSE_MARK = /[。;!?]|(?<!\d)[,:]|[,:](?!\d)/g;
 const SENTENCE_MARK = /[。;!?]/g;
 /** A section or item mark of any kind ((一) included): where the heading block ends. */
@@ -90,8 +92,8 @@ export function planLines(text: string): PlanLine[] {
   let subsections: "unseen" | "structure" | "text" = "unseen";
   /** Whether the current section numbers its items `(1)` or `1)`. */
   let parenItems = false;
-  /** How the current section numbers items beyond `1.`: `01` numbers, `一是` lines, or neither yet. */
-  let numbering: "padded" | "ordinal" | null = null;
+  /** How the current section numbers items beyond `1.`: `01` numbers, `一是` lines, `第一阶段` stages, or neither yet. */
+  let numbering: Numbering = null;
   // a plan without sections (一、, 第一章) takes its (一) and 一是 items in section 0
   const unsectioned = !raw.some((l) => SECTION.test(l) || CHAPTER.test(l));
   // a copy that opens on an item (`(二)…`, its section's heading on the page before) takes the items before its
@@ -260,8 +262,8 @@ function runOnCuts(line: string): number[] {
  */
 function otherItem(
   line: string,
-  {item, numbering, open}: {item: number; numbering: "padded" | "ordinal" | null; open: boolean}
-): {item: number; body: number; numbering: "padded" | "ordinal" | null} | null {
+  {item, numbering, open}: {item: number; numbering: Numbering; open: boolean}
+): {item: number; body: number; numbering: Numbering} | null {
   const a = ARTICLE.exec(line);
   if (a) {
     const n = parseChineseNumeral(a[1]!);
@@ -274,6 +276,14 @@ function otherItem(
     const follows = numbering === "padded" ? n === item + 1 : d[1]!.startsWith("0") && (item === 0 || n === 1);
     if (n > 0 && follows) return {item: n, body: d[0].length, numbering: "padded"};
   }
+  const st = STAGE_LINE.exec(line);
+  if (st) {
+    const n = parseChineseNumeral(st[1]!);
+    // a section's steps (四、实施步骤) are its items, the first when no item is open; inside an item they are its text
+    return n === (numbering === "stage" ? item + 1 : 1) && (numbering === "stage" || item === 0)
+      ? {item: n, body: st[0].length, numbering: "stage"}
+      : null;
+  }
   const o = ORDINAL_LINE.exec(line);
   if (o && (numbering === "ordinal" || item === 0)) {
     const n = parseChineseNumeral(o[1]!);
@@ -283,6 +293,9 @@ function otherItem(
   }
   return null;
 }
+
+/** How a section numbers items beyond `1.`: `01` numbers, `一是` lines, `第一阶段` stages. */
+type Numbering = "padded" | "ordinal" | "stage" | null;
 
 /** `n`, or the number after `last` when `n` does not count on from it. */
 const numberOn = (n: number, last: number) => (n > last ? n : last + 1);

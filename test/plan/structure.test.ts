@@ -57,11 +57,26 @@ describe("planLines", () => {
     const lines = planLines(text);
     expect(lines.map((l) => [l.section, l.opens, l.line])).toEqual([
       [4, "section", "四、实施步骤"],
-      [4, null, "第一阶段启动阶段。各村制定方案。"],
+      [4, "item", "第一阶段启动阶段。各村制定方案。"],
       [5, "section", "五、保障措施"],
       [5, "item", "(一)加强领导。成立领导小组。"]
     ]);
     for (const l of lines) expect(text.slice(l.offset, l.offset + l.line.length)).toBe(l.line);
+  });
+
+  it("reads a section's stages (第一阶段…) as its items, in turn; inside an item they are its text", () => {
+    const text =
+      "四、实施步骤\n第一阶段启动阶段。各村制定方案。\n第二阶段:整治阶段(5月)\n五、保障措施\n(一)加强领导\n第一阶段成立小组。\n";
+    expect(planLines(text).map((l) => [l.section, l.item, l.opens])).toEqual([
+      [4, 0, "section"],
+      [4, 1, "item"],
+      [4, 2, "item"],
+      [5, 0, "section"],
+      [5, 1, "item"],
+      [5, 1, null],
+      [5, 1, null]
+    ]);
+    expect(planLines(text)[2]!.body).toBe("第二阶段:".length);
   });
 
   it("leaves a mark inside a sentence (text before it, no stop) on its line", () => {

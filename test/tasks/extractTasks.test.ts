@@ -829,6 +829,21 @@ describe("extractTasks: one row per phrasing", () => {
     expect(tasks.map((t) => t.text)).toEqual(["(1)制定乡村振兴规划,确定重点项目"]);
   });
 
+  it("a plan's stages (第一阶段启动阶段。…) are items titled by their heading, their sentences tasks", () => {
+    const {items, tasks} = extractTasks(
+      "某镇2031年整治方案\n四、实施步骤\n第一阶段启动宣传阶段。各村委会制定具体方案。同时广泛开展宣传。\n第二阶段实施推进阶段。镇领导小组开展检查。\n"
+    );
+    expect(items.map((i) => [i.item_id, i.title])).toEqual([
+      ["4.1", "启动宣传阶段"],
+      ["4.2", "实施推进阶段"]
+    ]);
+    expect(tasks.map((t) => [t.task_id, t.text])).toEqual([
+      ["4.1-t1", "各村委会制定具体方案"],
+      ["4.1-t2", "同时广泛开展宣传"],
+      ["4.2-t1", "镇领导小组开展检查"]
+    ]);
+  });
+
   it("a sentence whose action is 安装, 发放 or 稳定 is a task of its own, not joined to the one before", () => {
     const {tasks} = extractTasks(
       "某区2031年实事项目\n一、民生\n1.改善居住条件。新增充电桩10个;为老旧小区安装消防设施157处。各单位工会以消费卡形式发放福利。稳定糖料蔗生产规模。\n"
