@@ -513,15 +513,30 @@ function entryPieces(line: string, from: number): Piece[] | null {
 function pieces(line: string, from: number): Piece[] {
   const rest = line.slice(from);
   const markers = subListMarkers(rest);
-  if (!markers.length || !markers.some((at, i) => /[。!?!?]/.test(rest.slice(at, markers[i + 1] ?? at))))
+  const last = lastEntryEnd(rest, markers);
+  if (!markers.length || !markers.some((at, i) => /[。!?!?]/.test(rest.slice(at, markers[i + 1] ?? last))))
     return sentencePieces(line, from, line.length);
   // the sentences before the list are tasks of their own; the list's lead-in is not
   const lead = Math.max(0, ...[...rest.slice(0, markers[0]).matchAll(/[。!?!?]/g)].map((m) => m.index! + 1));
   const out = [...sentencePieces(line, from, from + lead), trimmed(line, from + lead, from + markers[0]!, true)];
+  // an entry closed by ; (一是…;二是…;三是…。…;) ends there, the sentences after it are tasks of their own
+  const end = last > markers.at(-1)! ? last : rest.length;
   markers.forEach((at, i) =>
-    out.push({...trimmed(line, from + at, from + (markers[i + 1] ?? rest.length), false), entry: true})
+    out.push({...trimmed(line, from + at, from + (markers[i + 1] ?? end), false), entry: true})
   );
+  out.push(...sentencePieces(line, from + end, line.length));
   return out.filter((p) => p.end > p.start);
+}
+
+/**
+ * Where a sub-list's last entry ends when its entries are closed by `;` (`一是…;二是…;三是…。…;`): after the first `;`
+ * past its marker, else at its marker (its extent unknown).
+ */
+function lastEntryEnd(rest: string, markers: readonly number[]): number {
+  const at = markers.at(-1) ?? 0;
+  const closed = markers.length > 1 && markers.slice(1).every((m) => /[;;]\s*$/.test(rest.slice(0, m)));
+  const semi = rest.slice(at).search(/[;;]/);
+  return closed && semi >= 0 ? at + semi + 1 : at;
 }
 
 /** Cuts `line` between `from` and `to` into sentences, and a sentence with a numbered sub-list into its entries. */
@@ -537,12 +552,20 @@ function sentencePieces(line: string, from: number, to: number): Piece[] {
         out.push({...trimmed(line, start + at, start + (markers[i + 1] ?? sentence.length), false), entry: true})
       );
     } else {
-      // a sentence of its own that opens an entry (一是…;二是…;) is one too
-      out.push({...trimmed(line, start, start + sentence.length, false), entry: ORDINAL_ENTRY.test(sentence)});
+      // a sentence of its own that opens an entry (一是…;二是…;) is one too, after its lead-in (…以下任务:一是…;)
+      const lead = LEAD_IN_ENTRY.exec(sentence)?.[0].length ?? 0;
+      if (lead) out.push(trimmed(line, start, start + lead, true));
+      out.push({
+        ...trimmed(line, start + lead, start + sentence.length, false),
+        entry: lead > 0 || ORDINAL_ENTRY.test(sentence)
+      });
     }
   }
   return out.filter((p) => p.end > p.start);
 }
+
+/** A sub-list's lead-in that runs on to its first entry in one sentence: `…重点抓好以下六个方面的整治任务:` before `一是…`. */
+const LEAD_IN_ENTRY = /^[^::]+[::]\s*(?=一是)/;
 
 /** A sentence that opens with an ordinal (`二是…`): an entry of a sub-list. */
 const ORDINAL_ENTRY = /^\s*[一二三四五六七八九十]{1,2}是(?![的否])/;

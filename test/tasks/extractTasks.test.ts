@@ -844,6 +844,18 @@ describe("extractTasks: one row per phrasing", () => {
     ]);
   });
 
+  it("a sub-list led in by a clause ending in : and closed by ; gives its entries, the last up to its ;", () => {
+    const {tasks} = extractTasks(
+      "某镇2031年整治方案\n一、主要任务\n(一)村居环境整治\n农村环境整治要抓好以下三个方面的任务:一是清理生活垃圾,确保村内无暴露垃圾;二是清理乱堆放的杂物;三是整治乱涂乱画现象。摘除乱挂的横幅,清理墙上的牛皮癣;做好长效保洁。\n"
+    );
+    expect(tasks.map((t) => t.text)).toEqual([
+      "一是清理生活垃圾,确保村内无暴露垃圾",
+      "二是清理乱堆放的杂物",
+      "三是整治乱涂乱画现象。摘除乱挂的横幅,清理墙上的牛皮癣",
+      "做好长效保洁"
+    ]);
+  });
+
   it("a sentence whose action is 安装, 发放 or 稳定 is a task of its own, not joined to the one before", () => {
     const {tasks} = extractTasks(
       "某区2031年实事项目\n一、民生\n1.改善居住条件。新增充电桩10个;为老旧小区安装消防设施157处。各单位工会以消费卡形式发放福利。稳定糖料蔗生产规模。\n"
