@@ -555,6 +555,11 @@ function sentencePieces(line: string, from: number, to: number): Piece[] {
       // a sentence of its own that opens an entry (一是…;二是…;) is one too, after its lead-in (…以下任务:一是…;)
       const lead = LEAD_IN_ENTRY.exec(sentence)?.[0].length ?? 0;
       if (lead) out.push(trimmed(line, start, start + lead, true));
+      // the line's last sentence ending in a colon (共谋划农业项目5个:) leads in the lines under it
+      else if (/[::]\s*$/.test(sentence) && !line.slice(start + sentence.length).trim()) {
+        out.push(trimmed(line, start, start + sentence.length, true));
+        continue;
+      }
       out.push({
         ...trimmed(line, start + lead, start + sentence.length, false),
         entry: lead > 0 || ORDINAL_ENTRY.test(sentence)

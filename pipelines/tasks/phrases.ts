@@ -199,7 +199,8 @@ const DEADLINES: {pattern: RegExp; read(m: RegExpExecArray): {year?: number; mon
     read: (m) => ({year: yearOf(m[4]) ?? yearOf(m[1]), month: monthNumber(m[5]!)})
   },
   {
-    pattern: new RegExp(`(\\d{4})年${MONTH}月(?:底|末|份|上旬|中旬|下旬)?(?:前|底|末|完成|建成)`),
+    // a project's completion (2023年5月竣工), not its start (开工)
+    pattern: new RegExp(`(\\d{4})年${MONTH}月(?:底|末|份|上旬|中旬|下旬)?(?:前|底|末|完成|建成|竣工|完工)`),
     read: (m) => ({year: Number(m[1]), month: monthNumber(m[2]!)})
   },
   {pattern: /(?:到|至|于|在)?(\d{4})年(?:底|末|内)(?:前)?/, read: (m) => ({year: Number(m[1]), month: 12})},

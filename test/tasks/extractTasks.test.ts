@@ -43,7 +43,9 @@ describe("extractTasks: one row per phrasing", () => {
     ["a part of a month (中旬前)", "10月中旬前完成评估。", "2031-10", "text"],
     ["a later year's end", "2032年底前完成验收。", "2032-12", "text"],
     ["每月 recurs: the plan's year end", "每月开展一次巡查。", "2031-12", "year_end"],
-    ["每季度 recurs: the plan's year end", "每季度召开推进会。", "2031-12", "year_end"]
+    ["每季度 recurs: the plan's year end", "每季度召开推进会。", "2031-12", "year_end"],
+    ["a project's completion (竣工)", "预计2031年12月开工建设,2032年5月竣工。", "2032-05", "text"],
+    ["a project's start (开工) is no deadline", "预计2032年1月开工建设。", "2031-12", "year_end"]
   ] as const)("deadline, %s: %s", (_name, body, deadline, source) => {
     const [task] = extractTasks(plan(body)).tasks;
     expect({deadline: task!.deadline, source: task!.deadline_source}).toEqual({deadline, source});
@@ -853,6 +855,17 @@ describe("extractTasks: one row per phrasing", () => {
       "二是清理乱堆放的杂物",
       "三是整治乱涂乱画现象。摘除乱挂的横幅,清理墙上的牛皮癣",
       "做好长效保洁"
+    ]);
+  });
+
+  it("a line's last sentence that ends in a colon leads in the list under it: no task", () => {
+    const {tasks} = extractTasks(
+      "某镇2031年工作计划\n一是扎实推进产业强镇。推动农业产业发展。2031年,镇政府共谋划农业项目2个:\n(一)中药材种植项目:该项目总投资120万元,2031年5月竣工。\n(二)西瓜种植项目:该项目总投资400万元。\n"
+    );
+    expect(tasks.map((t) => t.text)).toEqual([
+      "推动农业产业发展",
+      "(一)中药材种植项目:该项目总投资120万元,2031年5月竣工",
+      "(二)西瓜种植项目:该项目总投资400万元"
     ]);
   });
 
