@@ -99,6 +99,8 @@ export function planLines(text: string): PlanLine[] {
   // a copy that opens on an item (`(二)…`, its section's heading on the page before) takes the items before its
   // first section in section 0 too
   const opensOnItem = SUBSECTION.test(raw.find((l) => l.trim() && !isPageFurniture(l)) ?? "");
+  /** The last line with text before this one. */
+  let previous = "";
   raw.forEach((line, index) => {
     offset = pieces[index]!.offset;
     let body = 0;
@@ -108,7 +110,10 @@ export function planLines(text: string): PlanLine[] {
     else if (preamble.has(trimmed)) section = item = 0;
     const s = SECTION.exec(line) ?? CHAPTER.exec(line);
     const sub = s ? null : SUBSECTION.exec(line);
-    const i = s || sub ? null : ITEM.exec(line);
+    // a chunk's number (`2、`) opening a line that goes on a sentence cut mid-word (`…坚决禁用高度` / `2、高残农药,…`) is
+    // no item: a copy site numbers its chunks so
+    const chunk = /^\s*\d{1,2}、/.test(line) && CUT_SENTENCE.test(previous);
+    const i = s || sub || chunk ? null : ITEM.exec(line);
     const p = s || sub || i ? null : PAREN_ITEM.exec(line);
     const other = s || sub || i || p ? null : otherItem(line, {item, numbering, open: section > 0 || unsectioned});
     if (s) {
@@ -156,6 +161,7 @@ export function planLines(text: string): PlanLine[] {
       opens = "item";
     }
     lines.push({section, item, offset, line, body, opens});
+    if (trimmed) previous = line;
   });
   return lines;
 }
@@ -172,6 +178,8 @@ const INLINE_MARK =
   / +(?=(?:[一二三四五六七八九十]+、|[(][一二三四五六七八九十]+[)]|\d{1,2}[.、](?!\d)|[(]\d{1,2}[)])\s*[\u4e00-\u9fff])/g;
 /** The longest heading (or page note) a mark may follow inline without a stop: `四、时间安排 (一)…`. */
 const INLINE_HEADING = 30;
+/** A line of sentences that stops mid-word, short of the margin (`二是优化品种布局。引导农户种植`): a break the copy made. */
+export const CUT_SENTENCE = /[。;;!?!?][^。;;!?!?,,::、]*[\u4e00-\u9fff]\s*$/;
 /** A copy site's paragraph sign (a Cyrillic Р) where the page's line breaks were: `四、实施步骤Р第一阶段…`. */
 const PARAGRAPH_SIGN = /Р(?=[\u4e00-\u9fff(“]|$)|(?<=[\u4e00-\u9fff。;!?:)”])Р/g;
 /** A section mark run on in a line, no space: `…的需要。二、工作目标1.完善…`. */
@@ -210,7 +218,9 @@ function cutLine(line: string, offset: number): {line: string; offset: number}[]
   for (const m of line.matchAll(INLINE_MARK)) {
     const before = line.slice(from, m.index);
     const heading = before.trim().length <= INLINE_HEADING && !HEADING_MARKS.test(before);
-    if (!before.trim() || !(STOP_END.test(before) || heading)) continue;
+    // a section mark after a sentence the page left unclosed (`…控制在6以内, 一、做强产业`) starts one too
+    const unclosed = /[,,]$/.test(before) && /^[一二三四五六七八九十]+、/.test(line.slice(m.index + m[0].length));
+    if (!before.trim() || !(STOP_END.test(before) || heading || unclosed)) continue;
     cuts.push({at: m.index, next: m.index + m[0].length});
     from = m.index + m[0].length;
   }

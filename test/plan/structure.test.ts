@@ -79,6 +79,27 @@ describe("planLines", () => {
     expect(planLines(text)[2]!.body).toBe("第二阶段:".length);
   });
 
+  it("cuts a flattened page before a section mark a space sets off after an unclosed sentence (a comma)", () => {
+    const text = "某乡2031年工作要点 全年目标:增长10%, 一、做强产业 1.做大茶产业。建设茶叶基地。";
+    expect(planLines(text).map((l) => [l.section, l.item, l.opens, l.line])).toEqual([
+      [0, 0, null, "某乡2031年工作要点 全年目标:增长10%,"],
+      [1, 0, "section", "一、做强产业"],
+      [1, 1, "item", "1.做大茶产业。建设茶叶基地。"]
+    ]);
+  });
+
+  it("reads a chunk's number opening a line that goes on a sentence cut mid-word (高度 / 2、高残农药) as no item", () => {
+    const text =
+      "一、做强产业\n1.做大做强茶产业。依托茶业,建设好茶叶基地,创立茶叶品牌。坚决禁用高度\n2、高残农药,实现无公害茶叶。\n2.改造农田。\n";
+    expect(planLines(text).map((l) => [l.item, l.opens])).toEqual([
+      [0, "section"],
+      [1, "item"],
+      [1, null],
+      [2, "item"],
+      [2, null]
+    ]);
+  });
+
   it("leaves a mark inside a sentence (text before it, no stop) on its line", () => {
     const text = "一、工作任务\n各乡镇要做好以下工作,包括 (一)制定方案和 (二)报送总结。";
     expect(planLines(text).map((l) => l.line)).toEqual(text.split("\n"));
