@@ -2,7 +2,7 @@ import {createRequire} from "node:module";
 import {dirname, join} from "node:path";
 import {PlanwatchError, foldCompatibility} from "../core/index.js";
 import {type Piece, type TableRow, baselines, borderlessTables, pageRules, pageTables} from "./pdfTables.js";
-import {type PlanLine, planLines} from "./structure.js";
+import {type PlanLine, isPageNumber, planLines} from "./structure.js";
 import {unwrapLines} from "./unwrapLines.js";
 
 /** A line of a page: its pieces left to right; a table's row is one line, its cells joined by ` | `. */
@@ -17,9 +17,6 @@ interface PageLine {
 
 /** A CJK character or punctuation mark: no space is written next to one. */
 const CJK = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/;
-/** A line that is only a page number (`- 3 -`, `3`, `第 3 页`, `第3页 共8页`), at a page's top or foot. */
-const PAGE_NUMBER =
-  /^\s*(?:[-—–]\s*\d{1,4}\s*[-—–]|\d{1,4}|第\s*\d{1,4}\s*页(?:\s*[,,/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4})\s*$/;
 
 /** The pieces of a page grouped into lines by their baseline (within half the font size), top to bottom. */
 function pageLines(pieces: readonly Piece[]): PageLine[] {
@@ -194,8 +191,8 @@ function pageText(all: readonly PageLine[]): TextLine[] {
 /** A block's lines (a page's, a column's) as text; see {@link pageText}. */
 function blockText(all: readonly PageLine[]): TextLine[] {
   let lines = all.map((l) => ({line: l, text: lineText(l)})).filter((l) => l.text);
-  while (lines.length && PAGE_NUMBER.test(lines.at(-1)!.text)) lines = lines.slice(0, -1);
-  while (lines.length && PAGE_NUMBER.test(lines[0]!.text)) lines = lines.slice(1);
+  while (lines.length && isPageNumber(lines.at(-1)!.text)) lines = lines.slice(0, -1);
+  while (lines.length && isPageNumber(lines[0]!.text)) lines = lines.slice(1);
   const left = (l: PageLine) => l.pieces[0]!.x;
   const right = (l: PageLine) => Math.max(...l.pieces.map((p) => p.x + p.width));
   const margin = {

@@ -34,6 +34,8 @@ const ARTICLE = /^\s*第([一二三四五六七八九十百]+)条\s*/;
 const PADDED = /^\s*(\d{2})(?:\s+|(?=[\u4e00-\u9fff]))(?=\S)/;
 /** A line that starts `一是…`: an item of its own when the section's items are numbered so (`一是粮食安全行动`). */
 const ORDINAL_LINE = /^\s*([一二三四五六七八九十]{1,2})是(?![的否])/;
+/** A stage of a plan's steps: `第一阶段启动宣传阶段。…`, `第二阶段:集中整治(5月—6月)`. */
+const STAGE_LINE = /^\s*第([一二三四五六七八九十]{1,2})阶段[::,,]?\s*/;
 const CLAUSE_MARK = /[。;!?]|(?<!\d)[,:]|[,:](?!\d)/g;
 const SENTENCE_MARK = /[。;!?]/g;
 /** A section or item mark of any kind ((一) included): where the heading block ends. */
@@ -90,13 +92,15 @@ export function planLines(text: string): PlanLine[] {
   let subsections: "unseen" | "structure" | "text" = "unseen";
   /** Whether the current section numbers its items `(1)` or `1)`. */
   let parenItems = false;
-  /** How the current section numbers items beyond `1.`: `01` numbers, `一是` lines, or neither yet. */
-  let numbering: "padded" | "ordinal" | null = null;
+  /** How the current section numbers items beyond `1.`: `01` numbers, `一是` lines, `第一阶段` stages, or neither yet. */
+  let numbering: Numbering = null;
   // a plan without sections (一、, 第一章) takes its (一) and 一是 items in section 0
   const unsectioned = !raw.some((l) => SECTION.test(l) || CHAPTER.test(l));
   // a copy that opens on an item (`(二)…`, its section's heading on the page before) takes the items before its
   // first section in section 0 too
   const opensOnItem = SUBSECTION.test(raw.find((l) => l.trim() && !isPageFurniture(l)) ?? "");
+  /** The last line with text before this one. */
+  let previous = "";
   raw.forEach((line, index) => {
     offset = pieces[index]!.offset;
     let body = 0;
@@ -106,7 +110,10 @@ export function planLines(text: string): PlanLine[] {
     else if (preamble.has(trimmed)) section = item = 0;
     const s = SECTION.exec(line) ?? CHAPTER.exec(line);
     const sub = s ? null : SUBSECTION.exec(line);
-    const i = s || sub ? null : ITEM.exec(line);
+    // a chunk's number (`2、`) opening a line that goes on a sentence cut mid-word (`…坚决禁用高度` / `2、高残农药,…`) is
+    // no item: a copy site numbers its chunks so
+    const chunk = /^\s*\d{1,2}、/.test(line) && CUT_SENTENCE.test(previous);
+    const i = s || sub || chunk ? null : ITEM.exec(line);
     const p = s || sub || i ? null : PAREN_ITEM.exec(line);
     const other = s || sub || i || p ? null : otherItem(line, {item, numbering, open: section > 0 || unsectioned});
     if (s) {
@@ -154,6 +161,7 @@ export function planLines(text: string): PlanLine[] {
       opens = "item";
     }
     lines.push({section, item, offset, line, body, opens});
+    if (trimmed) previous = line;
   });
   return lines;
 }
@@ -161,32 +169,100 @@ export function planLines(text: string): PlanLine[] {
 /** A line that holds no text of the plan: a table rule (`|`), a page note (`[接上页]`, `(续上页)`; `(一)` is an item's mark). */
 const PAGE_FURNITURE = /^\s*(?:[|\s\p{P}]*|[[【(](?![一二三四五六七八九十\d]+[\]】)])\S{1,5}[\]】)])\s*$/u;
 export const isPageFurniture = (line: string) => PAGE_FURNITURE.test(line);
-/** A section or item mark after a space, inside a line: `。 四、时间安排 (一)动员部署阶段(5月) 各县…`. */
-const INLINE_MARK = / +(?=(?:[一二三四五六七八九十]+、|[(][一二三四五六七八九十]+[)])\s*[\u4e00-\u9fff])/g;
+/** A line that is only a page number (`- 3 -`, `3`, `第 3 页`, `第3页 共8页`), at a page's top or foot. */
+const PAGE_NUMBER =
+  /^\s*(?:[-—–]\s*\d{1,4}\s*[-—–]|\d{1,4}|第\s*\d{1,4}\s*页(?:\s*[,,/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4})\s*$/;
+export const isPageNumber = (line: string) => PAGE_NUMBER.test(line);
+/** A section, group or item mark after a space, inside a line: `。 四、时间安排 (一)动员部署阶段(5月) 各县…`, `… 1.推进… (1)…`. */
+const INLINE_MARK =
+  / +(?=(?:[一二三四五六七八九十]+、|[(][一二三四五六七八九十]+[)]|\d{1,2}[.、](?!\d)|[(]\d{1,2}[)])\s*[\u4e00-\u9fff])/g;
 /** The longest heading (or page note) a mark may follow inline without a stop: `四、时间安排 (一)…`. */
 const INLINE_HEADING = 30;
+/** A line of sentences that stops mid-word, short of the margin (`二是优化品种布局。引导农户种植`): a break the copy made. */
+export const CUT_SENTENCE = /[。;;!?!?][^。;;!?!?,,::、]*[\u4e00-\u9fff]\s*$/;
+/** A copy site's paragraph sign (a Cyrillic Р) where the page's line breaks were: `四、实施步骤Р第一阶段…`. */
+const PARAGRAPH_SIGN = /Р(?=[\u4e00-\u9fff(“]|$)|(?<=[\u4e00-\u9fff。;!?:)”])Р/g;
+/** A section mark run on in a line, no space: `…的需要。二、工作目标1.完善…`. */
+const RUN_ON_SECTION = /([一二三四五六七八九十]{1,2})、(?=[\u4e00-\u9fff])/g;
+/** An item mark run on in a line, no space: `…风尚。3.提高…` (not a decimal: `增长1.5个`). */
+const RUN_ON_ITEM = /(?<![\d.])(\d{1,2})[.、](?![\d.])(?=[\u4e00-\u9fff])/g;
+const STOP_END = /[。;;!?!?]\s*$/;
+const HEADING_MARKS = /[,,。;;::!?!?]/;
 
 /**
  * The text's lines with their offsets; a page flattened to one line (a copy from a viewer: `…报送。 四、时间安排
  * (一)动员部署阶段(5月) 各县…`) is cut before each section or item mark that a space sets off after a stop or after a
- * short heading, as if the line broke there (the space is left out; offsets stay those of the text).
+ * short heading, as if the line broke there (the space is left out; offsets stay those of the text). A copy site's
+ * paragraph sign (Р) breaks a line too, and a page run on without spaces is cut by {@link runOnCuts}.
  */
 function flattenedLines(text: string): {line: string; offset: number}[] {
   const out: {line: string; offset: number}[] = [];
   let offset = 0;
-  for (const line of text.split("\n")) {
-    let from = 0;
-    for (const m of line.matchAll(INLINE_MARK)) {
-      const before = line.slice(from, m.index);
-      const heading = before.trim().length <= INLINE_HEADING && !/[,,。;;!?!?]/.test(before);
-      if (!before.trim() || !(/[。;;!?!?]$/.test(before) || heading)) continue;
-      out.push({line: before, offset: offset + from});
-      from = m.index + m[0].length;
+  for (const whole of text.split("\n")) {
+    let start = 0;
+    for (const sign of [...whole.matchAll(PARAGRAPH_SIGN), null]) {
+      const end = sign ? sign.index : whole.length;
+      out.push(...cutLine(whole.slice(start, end), offset + start));
+      start = end + 1;
     }
-    out.push({line: line.slice(from), offset: offset + from});
-    offset += line.length + 1;
+    offset += whole.length + 1;
   }
   return out;
+}
+
+/** A line cut before its inline marks (spaced, or run on in turn), each piece with its offset. */
+function cutLine(line: string, offset: number): {line: string; offset: number}[] {
+  /** Where a piece ends, and where the next begins (after the space that set its mark off). */
+  const cuts: {at: number; next: number}[] = [];
+  let from = 0;
+  for (const m of line.matchAll(INLINE_MARK)) {
+    const before = line.slice(from, m.index);
+    const heading = before.trim().length <= INLINE_HEADING && !HEADING_MARKS.test(before);
+    // a section mark after a sentence the page left unclosed (`…控制在6以内, 一、做强产业`) starts one too
+    const unclosed = /[,,]$/.test(before) && /^[一二三四五六七八九十]+、/.test(line.slice(m.index + m[0].length));
+    if (!before.trim() || !(STOP_END.test(before) || heading || unclosed)) continue;
+    cuts.push({at: m.index, next: m.index + m[0].length});
+    from = m.index + m[0].length;
+  }
+  if (!cuts.length) for (const at of runOnCuts(line)) cuts.push({at, next: at});
+  const out: {line: string; offset: number}[] = [];
+  let start = 0;
+  for (const {at, next} of cuts) {
+    out.push({line: line.slice(start, at), offset: offset + start});
+    start = next;
+  }
+  out.push({line: line.slice(start), offset: offset + start});
+  return out;
+}
+
+/**
+ * Where a page run on without spaces or breaks (`…计划一、背景分析…需要。二、工作目标1.完善…。2.提升…`) starts its
+ * sections and items: its section marks in turn from 一、 (the first at the line's start or after a title, each next
+ * after a stop), at least two of them, and in each section its item marks in turn from 1. (the first after a stop or
+ * the section's heading, each next after a stop). A line with one section mark, or marks out of turn, is not cut.
+ */
+function runOnCuts(line: string): number[] {
+  const sections: number[] = [];
+  for (const m of line.matchAll(RUN_ON_SECTION)) {
+    const before = line.slice(0, m.index);
+    const first = sections.length === 0 && before.trim().length <= 40 && !HEADING_MARKS.test(before);
+    if (parseChineseNumeral(m[1]!) === sections.length + 1 && (first || STOP_END.test(before))) sections.push(m.index);
+  }
+  if (sections.length < 2) return [];
+  const cuts = sections.filter((at) => at > 0);
+  sections.forEach((at, k) => {
+    const end = sections[k + 1] ?? line.length;
+    const body = line.slice(at, end);
+    let next = 1;
+    for (const m of body.matchAll(RUN_ON_ITEM)) {
+      const before = body.slice(0, m.index);
+      const heading = next === 1 && before.length <= INLINE_HEADING && !HEADING_MARKS.test(before);
+      if (Number(m[1]) !== next || !(heading || STOP_END.test(before))) continue;
+      cuts.push(at + m.index);
+      next++;
+    }
+  });
+  return cuts.sort((a, b) => a - b);
 }
 
 /**
@@ -196,8 +272,8 @@ function flattenedLines(text: string): {line: string; offset: number}[] {
  */
 function otherItem(
   line: string,
-  {item, numbering, open}: {item: number; numbering: "padded" | "ordinal" | null; open: boolean}
-): {item: number; body: number; numbering: "padded" | "ordinal" | null} | null {
+  {item, numbering, open}: {item: number; numbering: Numbering; open: boolean}
+): {item: number; body: number; numbering: Numbering} | null {
   const a = ARTICLE.exec(line);
   if (a) {
     const n = parseChineseNumeral(a[1]!);
@@ -210,6 +286,14 @@ function otherItem(
     const follows = numbering === "padded" ? n === item + 1 : d[1]!.startsWith("0") && (item === 0 || n === 1);
     if (n > 0 && follows) return {item: n, body: d[0].length, numbering: "padded"};
   }
+  const st = STAGE_LINE.exec(line);
+  if (st) {
+    const n = parseChineseNumeral(st[1]!);
+    // a section's steps (四、实施步骤) are its items, the first when no item is open; inside an item they are its text
+    return n === (numbering === "stage" ? item + 1 : 1) && (numbering === "stage" || item === 0)
+      ? {item: n, body: st[0].length, numbering: "stage"}
+      : null;
+  }
   const o = ORDINAL_LINE.exec(line);
   if (o && (numbering === "ordinal" || item === 0)) {
     const n = parseChineseNumeral(o[1]!);
@@ -219,6 +303,9 @@ function otherItem(
   }
   return null;
 }
+
+/** How a section numbers items beyond `1.`: `01` numbers, `一是` lines, `第一阶段` stages. */
+type Numbering = "padded" | "ordinal" | "stage" | null;
 
 /** `n`, or the number after `last` when `n` does not count on from it. */
 const numberOn = (n: number, last: number) => (n > last ? n : last + 1);

@@ -1,4 +1,4 @@
-import type {PlanLine} from "./structure.js";
+import {type PlanLine, CUT_SENTENCE} from "./structure.js";
 
 /** Marks that end a paragraph's last line (or a heading that opens a list). */
 const PARAGRAPH_END = /[。;!?:;:!?”"」』)】》]\s*$/;
@@ -81,9 +81,6 @@ const INDENT = 2;
  * (`…监测点;`, `…“三片”`) falls where the page width broke the line, the paragraph runs on.
  */
 const WRAP_END = /(?:[。!?:!?:)】]|[。!?!?][”"」』])\s*$/;
-
-/** A line of sentences that stops mid-word, short of the margin (`二是优化品种布局。引导农户种植`): a break the copy made. */
-const CUT_SENTENCE = /[。;;!?!?][^。;;!?!?,,::、]*[\u4e00-\u9fff]\s*$/;
 
 /** A line of text (it opens nothing) whose last clause stops mid-word (`…“一村一品”,逐步形成`): a break the copy made. */
 const CUT_CLAUSE = /[,,、][^。;;!?!?,,::、]*[\u4e00-\u9fff]\s*$/;

@@ -1,6 +1,6 @@
 import {PlanwatchError, normalizePlanText} from "../core/index.js";
 import {extractTargets} from "../targets/index.js";
-import {planSections, inferPlanYear, isPageFurniture, planLines, unwrapLines} from "../plan/index.js";
+import {planSections, inferPlanYear, isPageFurniture, isPageNumber, planLines, unwrapLines} from "../plan/index.js";
 import type {TaskLine} from "./taskTable.js";
 import {taskTableLines} from "./taskTable.js";
 import {overlappingIds} from "./overlappingIds.js";
@@ -164,7 +164,7 @@ function _extractTasks(
   for (const [index, {section, item, offset, line, body, opens, deadline: timeCell, cells}] of lines.entries()) {
     if ((section === 0 && sectioned && !opensOnItem) || item === 0 || prefaceSections.has(section)) continue;
     const paragraph = line.slice(body).trim();
-    if (!paragraph || namesGroup(lines, index) || closing.has(index)) continue;
+    if (!paragraph || isPageNumber(paragraph) || namesGroup(lines, index) || closing.has(index)) continue;
     const key = `${section}.${item}`;
     if (preface.has(key)) continue;
     if (opens === "item" && !items.has(key) && isPrefaceHeading(paragraph)) {
@@ -545,15 +545,30 @@ function entryPieces(line: string, from: number): Piece[] | null {
 function pieces(line: string, from: number): Piece[] {
   const rest = line.slice(from);
   const markers = subListMarkers(rest);
-  if (!markers.length || !markers.some((at, i) => /[。!?!?]/.test(rest.slice(at, markers[i + 1] ?? at))))
+  const last = lastEntryEnd(rest, markers);
+  if (!markers.length || !markers.some((at, i) => /[。!?!?]/.test(rest.slice(at, markers[i + 1] ?? last))))
     return sentencePieces(line, from, line.length);
   // the sentences before the list are tasks of their own; the list's lead-in is not
   const lead = Math.max(0, ...[...rest.slice(0, markers[0]).matchAll(/[。!?!?]/g)].map((m) => m.index! + 1));
   const out = [...sentencePieces(line, from, from + lead), trimmed(line, from + lead, from + markers[0]!, true)];
+  // an entry closed by ; (一是…;二是…;三是…。…;) ends there, the sentences after it are tasks of their own
+  const end = last > markers.at(-1)! ? last : rest.length;
   markers.forEach((at, i) =>
-    out.push({...trimmed(line, from + at, from + (markers[i + 1] ?? rest.length), false), entry: true})
+    out.push({...trimmed(line, from + at, from + (markers[i + 1] ?? end), false), entry: true})
   );
+  out.push(...sentencePieces(line, from + end, line.length));
   return out.filter((p) => p.end > p.start);
+}
+
+/**
+ * Where a sub-list's last entry ends when its entries are closed by `;` (`一是…;二是…;三是…。…;`): after the first `;`
+ * past its marker, else at its marker (its extent unknown).
+ */
+function lastEntryEnd(rest: string, markers: readonly number[]): number {
+  const at = markers.at(-1) ?? 0;
+  const closed = markers.length > 1 && markers.slice(1).every((m) => /[;;]\s*$/.test(rest.slice(0, m)));
+  const semi = rest.slice(at).search(/[;;]/);
+  return closed && semi >= 0 ? at + semi + 1 : at;
 }
 
 /** Cuts `line` between `from` and `to` into sentences, and a sentence with a numbered sub-list into its entries. */
@@ -569,12 +584,25 @@ function sentencePieces(line: string, from: number, to: number): Piece[] {
         out.push({...trimmed(line, start + at, start + (markers[i + 1] ?? sentence.length), false), entry: true})
       );
     } else {
-      // a sentence of its own that opens an entry (一是…;二是…;) is one too
-      out.push({...trimmed(line, start, start + sentence.length, false), entry: ORDINAL_ENTRY.test(sentence)});
+      // a sentence of its own that opens an entry (一是…;二是…;) is one too, after its lead-in (…以下任务:一是…;)
+      const lead = LEAD_IN_ENTRY.exec(sentence)?.[0].length ?? 0;
+      if (lead) out.push(trimmed(line, start, start + lead, true));
+      // the line's last sentence ending in a colon (共谋划农业项目5个:) leads in the lines under it
+      else if (/[::]\s*$/.test(sentence) && !line.slice(start + sentence.length).trim()) {
+        out.push(trimmed(line, start, start + sentence.length, true));
+        continue;
+      }
+      out.push({
+        ...trimmed(line, start + lead, start + sentence.length, false),
+        entry: lead > 0 || ORDINAL_ENTRY.test(sentence)
+      });
     }
   }
   return out.filter((p) => p.end > p.start);
 }
+
+/** A sub-list's lead-in that runs on to its first entry in one sentence: `…重点抓好以下六个方面的整治任务:` before `一是…`. */
+const LEAD_IN_ENTRY = /^[^::]+[::]\s*(?=一是)/;
 
 /** A sentence that opens with an ordinal (`二是…`): an entry of a sub-list. */
 const ORDINAL_ENTRY = /^\s*[一二三四五六七八九十]{1,2}是(?![的否])/;
@@ -597,8 +625,8 @@ function joinPieces(line: string, all: readonly Piece[]): Piece[] {
   const out: Piece[] = [];
   let pending: Piece | null = null;
   for (const p of all) {
-    if (p.lead) continue;
     const text = line.slice(p.start, p.end);
+    if (p.lead || isPageNumber(text)) continue; // a page number printed in the text (第1页共4页) is none of it
     // a sub-list's entry, or a sentence that names its own time (于9月25日前报…), is a commitment of its own
     if (actionVerb(text) === null && !p.entry && !namesTime(text)) {
       if (out.length) out[out.length - 1] = {...out.at(-1)!, end: p.end};

@@ -199,7 +199,8 @@ const DEADLINES: {pattern: RegExp; read(m: RegExpExecArray): {year?: number; mon
     read: (m) => ({year: yearOf(m[4]) ?? yearOf(m[1]), month: monthNumber(m[5]!)})
   },
   {
-    pattern: new RegExp(`(\\d{4})年${MONTH}月(?:底|末|份|上旬|中旬|下旬)?(?:前|底|末|完成|建成)`),
+    // a project's completion (2023年5月竣工), not its start (开工)
+    pattern: new RegExp(`(\\d{4})年${MONTH}月(?:底|末|份|上旬|中旬|下旬)?(?:前|底|末|完成|建成|竣工|完工)`),
     read: (m) => ({year: Number(m[1]), month: monthNumber(m[2]!)})
   },
   {pattern: /(?:到|至|于|在)?(\d{4})年(?:底|末|内)(?:前)?/, read: (m) => ({year: Number(m[1]), month: 12})},
@@ -429,8 +430,12 @@ export function isGroupName(paragraph: string): boolean {
   );
 }
 
-/** Headings of aims and principles, and a regulation's general and closing chapters (总则, 附则: purpose, scope, entry into force). */
-const PREFACE = /^(?:总体要求|总体思路|指导思想|基本原则|工作原则|(?:总则|附则)\s*$)/;
+/**
+ * Headings of aims and principles, of goals (工作目标, 背景与目标: targets, not tasks), and a regulation's general and closing
+ * chapters (总则, 附则: purpose, scope, entry into force).
+ */
+const PREFACE =
+  /^(?:总体要求|总体思路|指导思想|基本原则|工作原则|(?:总则|附则)\s*$|(?:[\u4e00-\u9fff]{1,4}与)?(?:工作|主要|总体|发展)?目标(?:\s|$))/;
 
 /**
  * Whether a section or item heading (its number left out) states the plan's aims or principles (总体要求, 指导思想, 基本原则 …): it

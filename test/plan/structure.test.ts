@@ -17,6 +17,89 @@ describe("planLines", () => {
     for (const l of lines) expect(text.slice(l.offset, l.offset + l.line.length)).toBe(l.line);
   });
 
+  it("cuts a flattened page before a numbered item (1., (1)) a space sets off after a stop or a short heading", () => {
+    const text =
+      "某镇2031年方案 一、重点任务 1.推进城市建设 (1)完成道路建设。 (2)加强公共设施建设。 2.强化乡村振兴 (1)制定规划。";
+    const lines = planLines(text).filter((l) => l.line.trim());
+    expect(lines.map((l) => [l.section, l.item, l.opens, l.line])).toEqual([
+      [0, 0, null, "某镇2031年方案"],
+      [1, 0, "section", "一、重点任务"],
+      [1, 1, "item", "1.推进城市建设"],
+      [1, 1, null, "(1)完成道路建设。"],
+      [1, 1, null, "(2)加强公共设施建设。"],
+      [1, 2, "item", "2.强化乡村振兴"],
+      [1, 2, null, "(1)制定规划。"]
+    ]);
+    for (const l of lines) expect(text.slice(l.offset, l.offset + l.line.length)).toBe(l.line);
+  });
+
+  it("cuts a page run on without spaces before its sections and items, numbered in turn, after a stop or a heading", () => {
+    const text =
+      "某校2031年工作计划一、背景分析2031年是关键之年。二、工作重点1.加强思想建设。深入开展教育。2.提升师德素养。全面推行考核,增长1.5个百分点。";
+    const lines = planLines(text);
+    expect(lines.map((l) => [l.section, l.item, l.opens, l.line])).toEqual([
+      [0, 0, null, "某校2031年工作计划"],
+      [1, 0, "section", "一、背景分析2031年是关键之年。"],
+      [2, 0, "section", "二、工作重点"],
+      [2, 1, "item", "1.加强思想建设。深入开展教育。"],
+      [2, 2, "item", "2.提升师德素养。全面推行考核,增长1.5个百分点。"]
+    ]);
+    for (const l of lines) expect(text.slice(l.offset, l.offset + l.line.length)).toBe(l.line);
+  });
+
+  it("leaves a line with one section mark, or marks out of turn, as it is", () => {
+    const text = "一、工作任务\n做好三项工作。一、二、三产业协调发展。二是加强管理。2.提升质量。";
+    expect(planLines(text).map((l) => l.line)).toEqual(text.split("\n"));
+  });
+
+  it("reads a page whose paragraphs are joined by Р (a copy site's paragraph sign) as lines", () => {
+    const text = "四、实施步骤Р第一阶段启动阶段。各村制定方案。Р五、保障措施Р(一)加强领导。成立领导小组。";
+    const lines = planLines(text);
+    expect(lines.map((l) => [l.section, l.opens, l.line])).toEqual([
+      [4, "section", "四、实施步骤"],
+      [4, "item", "第一阶段启动阶段。各村制定方案。"],
+      [5, "section", "五、保障措施"],
+      [5, "item", "(一)加强领导。成立领导小组。"]
+    ]);
+    for (const l of lines) expect(text.slice(l.offset, l.offset + l.line.length)).toBe(l.line);
+  });
+
+  it("reads a section's stages (第一阶段…) as its items, in turn; inside an item they are its text", () => {
+    const text =
+      "四、实施步骤\n第一阶段启动阶段。各村制定方案。\n第二阶段:整治阶段(5月)\n五、保障措施\n(一)加强领导\n第一阶段成立小组。\n";
+    expect(planLines(text).map((l) => [l.section, l.item, l.opens])).toEqual([
+      [4, 0, "section"],
+      [4, 1, "item"],
+      [4, 2, "item"],
+      [5, 0, "section"],
+      [5, 1, "item"],
+      [5, 1, null],
+      [5, 1, null]
+    ]);
+    expect(planLines(text)[2]!.body).toBe("第二阶段:".length);
+  });
+
+  it("cuts a flattened page before a section mark a space sets off after an unclosed sentence (a comma)", () => {
+    const text = "某乡2031年工作要点 全年目标:增长10%, 一、做强产业 1.做大茶产业。建设茶叶基地。";
+    expect(planLines(text).map((l) => [l.section, l.item, l.opens, l.line])).toEqual([
+      [0, 0, null, "某乡2031年工作要点 全年目标:增长10%,"],
+      [1, 0, "section", "一、做强产业"],
+      [1, 1, "item", "1.做大茶产业。建设茶叶基地。"]
+    ]);
+  });
+
+  it("reads a chunk's number opening a line that goes on a sentence cut mid-word (高度 / 2、高残农药) as no item", () => {
+    const text =
+      "一、做强产业\n1.做大做强茶产业。依托茶业,建设好茶叶基地,创立茶叶品牌。坚决禁用高度\n2、高残农药,实现无公害茶叶。\n2.改造农田。\n";
+    expect(planLines(text).map((l) => [l.item, l.opens])).toEqual([
+      [0, "section"],
+      [1, "item"],
+      [1, null],
+      [2, "item"],
+      [2, null]
+    ]);
+  });
+
   it("leaves a mark inside a sentence (text before it, no stop) on its line", () => {
     const text = "一、工作任务\n各乡镇要做好以下工作,包括 (一)制定方案和 (二)报送总结。";
     expect(planLines(text).map((l) => l.line)).toEqual(text.split("\n"));

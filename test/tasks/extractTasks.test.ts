@@ -43,7 +43,9 @@ describe("extractTasks: one row per phrasing", () => {
     ["a part of a month (中旬前)", "10月中旬前完成评估。", "2031-10", "text"],
     ["a later year's end", "2032年底前完成验收。", "2032-12", "text"],
     ["每月 recurs: the plan's year end", "每月开展一次巡查。", "2031-12", "year_end"],
-    ["每季度 recurs: the plan's year end", "每季度召开推进会。", "2031-12", "year_end"]
+    ["每季度 recurs: the plan's year end", "每季度召开推进会。", "2031-12", "year_end"],
+    ["a project's completion (竣工)", "预计2031年12月开工建设,2032年5月竣工。", "2032-05", "text"],
+    ["a project's start (开工) is no deadline", "预计2032年1月开工建设。", "2031-12", "year_end"]
   ] as const)("deadline, %s: %s", (_name, body, deadline, source) => {
     const [task] = extractTasks(plan(body)).tasks;
     expect({deadline: task!.deadline, source: task!.deadline_source}).toEqual({deadline, source});
@@ -898,6 +900,58 @@ describe("extractTasks: one row per phrasing", () => {
       ["0.2-t1", "做好大会筹备工作"],
       ["0.2-t2", "印发实施办法"],
       ["0.3-t1", "谋划引进重大项目"]
+    ]);
+  });
+
+  it("a section of goals (工作目标, 背景与目标) holds no items, numbered or not", () => {
+    const {items} = extractTasks(
+      "某校2031年工作计划\n一、背景与目标 本方案如下:\n1.完善制度体系,形成长效机制。\n2.建设高素质队伍。\n二、工作目标\n1.优化资源配置。\n三、工作重点\n1.加强思想建设。深入开展教育。\n"
+    );
+    expect(items.map((i) => [i.item_id, i.title])).toEqual([["3.1", "加强思想建设"]]);
+  });
+
+  it("a page number printed inside the text (第1页共4页) is no task and no part of one", () => {
+    const {tasks} = extractTasks(
+      "某镇2031年方案\n一、重点任务\n1.强化乡村振兴\n(1)制定乡村振兴规划,确定重点项目。 第1页共4页\n- 2 -\n"
+    );
+    expect(tasks.map((t) => t.text)).toEqual(["(1)制定乡村振兴规划,确定重点项目"]);
+  });
+
+  it("a plan's stages (第一阶段启动阶段。…) are items titled by their heading, their sentences tasks", () => {
+    const {items, tasks} = extractTasks(
+      "某镇2031年整治方案\n四、实施步骤\n第一阶段启动宣传阶段。各村委会制定具体方案。同时广泛开展宣传。\n第二阶段实施推进阶段。镇领导小组开展检查。\n"
+    );
+    expect(items.map((i) => [i.item_id, i.title])).toEqual([
+      ["4.1", "启动宣传阶段"],
+      ["4.2", "实施推进阶段"]
+    ]);
+    expect(tasks.map((t) => [t.task_id, t.text])).toEqual([
+      ["4.1-t1", "各村委会制定具体方案"],
+      ["4.1-t2", "同时广泛开展宣传"],
+      ["4.2-t1", "镇领导小组开展检查"]
+    ]);
+  });
+
+  it("a sub-list led in by a clause ending in : and closed by ; gives its entries, the last up to its ;", () => {
+    const {tasks} = extractTasks(
+      "某镇2031年整治方案\n一、主要任务\n(一)村居环境整治\n农村环境整治要抓好以下三个方面的任务:一是清理生活垃圾,确保村内无暴露垃圾;二是清理乱堆放的杂物;三是整治乱涂乱画现象。摘除乱挂的横幅,清理墙上的牛皮癣;做好长效保洁。\n"
+    );
+    expect(tasks.map((t) => t.text)).toEqual([
+      "一是清理生活垃圾,确保村内无暴露垃圾",
+      "二是清理乱堆放的杂物",
+      "三是整治乱涂乱画现象。摘除乱挂的横幅,清理墙上的牛皮癣",
+      "做好长效保洁"
+    ]);
+  });
+
+  it("a line's last sentence that ends in a colon leads in the list under it: no task", () => {
+    const {tasks} = extractTasks(
+      "某镇2031年工作计划\n一是扎实推进产业强镇。推动农业产业发展。2031年,镇政府共谋划农业项目2个:\n(一)中药材种植项目:该项目总投资120万元,2031年5月竣工。\n(二)西瓜种植项目:该项目总投资400万元。\n"
+    );
+    expect(tasks.map((t) => t.text)).toEqual([
+      "推动农业产业发展",
+      "(一)中药材种植项目:该项目总投资120万元,2031年5月竣工",
+      "(二)西瓜种植项目:该项目总投资400万元"
     ]);
   });
 
