@@ -1170,3 +1170,52 @@ describe("held-out texts, second holdout: plans after progress, lists after a cl
     ]);
   });
 });
+
+describe("number forms of fresh texts (year3)", () => {
+  it("reads 兆 after digits as a trillion (帶動民間投資4兆元), not the 兆 of 兆瓦", () => {
+    expect(extract("帶動民間共同投資4兆元。").map(brief)).toEqual([[">=", 4e12, "元"]]);
+    expect(extract("總產值達到1.5兆元以上,新增裝機300兆瓦。").map(brief)).toEqual([
+      [">=", 1.5e12, "元"],
+      [">=", 300, "兆瓦"]
+    ]);
+  });
+
+  it("reads a ratio N:1 after a goal verb (收入差距缩小到1.6:1以内, 之比达到2.2:1) as N, no unit", () => {
+    expect(extract("城乡居民收入差距缩小到1.6:1以内。").map(brief)).toEqual([["<=", 1.6, ""]]);
+    expect(extract("农产品加工业产值与农业总产值之比达到2.2:1。").map(brief)).toEqual([[">=", 2.2, ""]]);
+    expect(extract("中心區城鄉居民收入差距控制在2.2∶1以內。").map(brief)).toEqual([["<=", 2.2, ""]]);
+    expect(extract("中心区人均GDP与全域人均GDP差距缩小到1.2:1,比例为2:1。").map(brief)).toEqual([["<=", 1.2, ""]]);
+  });
+
+  it("takes a forecast (可望突破4萬美元, 預估…超過5%, 概估為7.64%, 上看 2,000 億元, 將接近1兆美元) for no target", () => {
+    expect(
+      extract(
+        "到2027年,人均GDP可望突破4萬美元;2028年名目GDP規模將接近1兆美元。同時預估今年經濟成長率會超過5%,第3季經濟成長率概估為7.64%,民間投資金額上看 2,000 億元。"
+      )
+    ).toEqual([]);
+    expect(extract("力爭經費達成率 95%,有效紓解交通壅塞。").map(brief)).toEqual([[">=", 95, "%"]]);
+    expect(extract("再生能源發電占比有望在今年實現20%的目標。").map(brief)).toEqual([[">=", 20, "%"]]);
+  });
+
+  it("takes a count of a plan's goals and indicators (250項施政目標及471項關鍵績效指標) for no target", () => {
+    expect(extract("該計畫共訂定250項施政目標及471項關鍵績效指標(KPI),其中包括139項核心KPI。")).toEqual([]);
+  });
+
+  it("reads 年均增速 like 年均增长 (a rise per year)", () => {
+    expect(extract("进出口总额年均增速10%以上。").map(brief)).toEqual([["increase", 10, "%"]]);
+  });
+
+  it("takes a value before 的 and a count (年营业收入超1000亿元的2个) for the class the count is of", () => {
+    expect(extract("提升一批特色产业集群,年营业收入超1000亿元的2个,超500亿元的5个。").map(brief)).toEqual([
+      [">=", 2, "个"],
+      [">=", 5, "个"]
+    ]);
+  });
+
+  it("reads 美元 as a unit, and a range of numbers with 万 inside (3萬9105至4萬2787美元) as between", () => {
+    expect(extract("人均 GDP 逾 4 萬美元。").map(brief)).toEqual([[">", 40000, "美元"]]);
+    expect(
+      extract("人均GDP可達3萬9105至4萬2787美元。").map((t) => [t.comparator, t.value, t.value_max, t.unit])
+    ).toEqual([["between", 39105, 42787, "美元"]]);
+  });
+});
