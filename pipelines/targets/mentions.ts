@@ -139,8 +139,8 @@ export const UNITS = [
   "岁",
   "年"
 ];
-/** What a unit may be per (立方米/秒, 毫克/升, 吨标准煤/万元, 公斤CO2e/度). */
-const PER = ["秒", "升", "立方米", "度", "千瓦时", "万元", "日", "天", "小时"];
+/** What a unit may be per (立方米/秒, 毫克/升, 吨标准煤/万元, 公斤CO2e/度, a density 公里/万平方公里). */
+const PER = ["秒", "升", "立方米", "度", "千瓦时", "万元", "日", "天", "小时", "万平方公里", "百平方公里", "平方公里"];
 /** Units that spell another: 个百分点 is 百分点, 个小时 小时. */
 const UNIT_ALIASES: Record<string, string> = {
   个百分点: "百分点",
@@ -287,6 +287,8 @@ const REACH = /(力争|争取|确保|累计)?(达到|达|实现|完成|提升至
 /** Counting verbs that say `>=` and stay in the indicator (新增学位). */
 const COUNT = /(新增|新建成|新建|建成|增加)$/;
 const CHANGE = /(?:较|比)(\d{4})年(?:底|末)?[\u4e00-\u9fa5]{0,8}?(增加|增长|提高|提升|扩大|减少|下降|降低|压减)$/;
+/** An amount more than last year's (力争比上年增长50亿元): a rise by that amount (a rate, 比上年增长8%, is a level). */
+const LAST_YEAR_CHANGE = /(?:较|比)(?:上年|去年|上一年)[\u4e00-\u9fa5]{0,4}?(增加|增长|减少|下降|降低)$/;
 const YEARLY = /(?:逐年|每年|年均)(增加|增长|增速|增幅|提高|提升|减少|下降|降低|降幅)$/;
 /**
  * A change by percentage points, or an age by years, with no base year (入托率提高6个百分点, 人均预期寿命再提升1岁): a rise
@@ -452,7 +454,7 @@ export function findMentions(clause: Clause): Mention[] {
     }
     if (quoted.slice(start, end).some(Boolean) && !quotedGoal(text, start, end)) continue;
     const left = text.slice(Math.max(0, start - 3), start);
-    if (/第$/.test(left) || /[+＋]$/.test(left) || /^[+＋]/.test(text.slice(end))) continue;
+    if (/第\s*$/.test(left) || /[+＋]$/.test(left) || /^[+＋]/.test(text.slice(end))) continue;
     // a margin without its value (弹性从加减1%扩大至加减2%)
     if (/(?:±|加减)\s*$/.test(text.slice(Math.max(0, start - 3), start))) continue;
     // a formula's factor (完成数/计划数*100%) and a weight in brackets after a goal's name (推展會展活動(6%))
@@ -528,6 +530,11 @@ export function findMentions(clause: Clause): Mention[] {
       comparator = /减少|下降|降低|压减/.test(change[2]!) ? "decrease" : "increase";
       baseline_year = Number(change[1]);
       before = before.slice(0, change.index);
+      explicit = own = true;
+    } else if (g.unit && !/^(?:%|‰|百分点|个百分点)$/.test(g.unit) && LAST_YEAR_CHANGE.test(before)) {
+      const last = LAST_YEAR_CHANGE.exec(before)!;
+      comparator = /减少|下降|降低/.test(last[1]!) ? "decrease" : "increase";
+      before = before.slice(0, last.index);
       explicit = own = true;
     } else if (yearly) {
       comparator = /减少|下降|降低|降幅/.test(yearly[1]!) ? "decrease" : "increase";

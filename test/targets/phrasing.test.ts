@@ -1201,6 +1201,24 @@ describe("number forms of fresh texts (year3)", () => {
     expect(extract("該計畫共訂定250項施政目標及471項關鍵績效指標(KPI),其中包括139項核心KPI。")).toEqual([]);
   });
 
+  it("takes an ordinal with a space (第 135 次委員會議) for no target", () => {
+    expect(extract("國發會今 (20) 日召開第 135 次委員會議,新增公園 20 個。").map(brief)).toEqual([[">=", 20, "个"]]);
+  });
+
+  it("reads a density per area (507公里/万平方公里, 5公里/百平方公里) as one unit", () => {
+    expect(extract("铁路网密度达到507公里/万平方公里,高速公路密度达到5公里/百平方公里。").map(brief)).toEqual([
+      [">=", 507, "公里/万平方公里"],
+      [">=", 5, "公里/百平方公里"]
+    ]);
+  });
+
+  it("reads an amount more than last year's (力争比上年增长50亿元) as an increase, a rate (比上年增长8%) as a level", () => {
+    expect(extract("规模工业产值力争比上年增长50亿元,税收力争比上年增长8%。").map(brief)).toEqual([
+      ["increase", 5e9, "元"],
+      [">=", 8, "%"]
+    ]);
+  });
+
   it("reads 年均增速 like 年均增长 (a rise per year)", () => {
     expect(extract("进出口总额年均增速10%以上。").map(brief)).toEqual([["increase", 10, "%"]]);
   });
