@@ -249,6 +249,11 @@ const RATIO = String.raw`(?<=比(?:例)?[^\d,;。]{0,6})(?<![\d.])1\s*[:∶]\s*(
  * the comparator as the words say; not one a sentence states (比例为2:1).
  */
 const RATIO_TO_ONE = String.raw`(?<=(?:比|差距)[^\d,;。]{0,6}(?:达到|缩小到|缩小至|控制在|降至|降到|下降到|不高于|不超过|不低于|提高到|提升到|保持在))(?<![\d.])(?<ratioN>\d+(?:\.\d+)?)\s*[:∶]\s*1(?![\d.:∶%])`;
+/**
+ * A multiple a goal sets (产值提高到2倍, 服务能力≥2倍, 达到2020年的2倍以上, 不高于理论时延1.5倍): N in 倍, only after such a
+ * verb or sign (增长了1.3倍, 是全国平均水平的2倍 state one; 翻一番 names no figure).
+ */
+const MULTIPLE = String.raw`(?<=(?:提高到|提高至|提升到|提升至|增加到|增加至|增长到|增长至|扩大到|扩大至|达到|≥|>=|不低于|不少于|不高于|不超过)(?:\d{4}\s*年)?[^\d,;。]{0,8}?)(?<![\d.])(?<multiple>\d+(?:\.\d+)?)\s*倍(?!数)`;
 /** The numeral of a percentage in words (百分之五, 百分之四点五, as the Taiwan and Hong Kong press prints them). */
 const PERCENT_NUMERAL = "[零〇一二两三四五六七八九十百千]+(?:点[零〇一二三四五六七八九]+)?";
 const MENTION = new RegExp(
@@ -259,6 +264,7 @@ const MENTION = new RegExp(
     `|(?<![\\d.])(?<bare>${ARABIC})(?=${LIST_TAIL})` +
     `|${RATIO}` +
     `|${RATIO_TO_ONE}` +
+    `|${MULTIPLE}` +
     // not the 全 of a word before it (健全覆盖全民的…体系: 健全 the verb)
     `|(?<![健齐安周])(?<coverage>全覆盖)`,
   "g"
@@ -443,6 +449,10 @@ export function findMentions(clause: Clause): Mention[] {
       if (g.pctLow) g.low = percentInDigits(g.pctLow);
     }
     if (g.ratio || g.ratioN) g.num = (g.ratio ?? g.ratioN)!;
+    if (g.multiple) {
+      g.num = g.multiple;
+      g.unit = "倍";
+    }
     if (g.num) g.num = g.num.replaceAll(" ", "");
     if (g.low) g.low = g.low.replaceAll(" ", "");
     if (g.bare) {

@@ -1219,6 +1219,15 @@ describe("number forms of fresh texts (year3)", () => {
     ]);
   });
 
+  it("reads a multiple a goal sets (提高到2倍, ≥2倍, 达到2020年的2倍以上) in 倍; not a doubling in words nor a ratio stated", () => {
+    expect(extract("产值提高到2倍,服务能力≥2倍,算力规模达到2020年的2倍以上,营业收入实现翻一番。").map(brief)).toEqual([
+      [">=", 2, "倍"],
+      [">=", 2, "倍"],
+      [">=", 2, "倍"]
+    ]);
+    expect(extract("去年营业收入增长了1.3倍,是全国平均水平的2倍。")).toEqual([]);
+  });
+
   it("reads 年均增速 like 年均增长 (a rise per year)", () => {
     expect(extract("进出口总额年均增速10%以上。").map(brief)).toEqual([["increase", 10, "%"]]);
   });
