@@ -409,10 +409,15 @@ const STANDARD_AFTER = /^的?[\u4e00-\u9fa5]{0,4}?标准/;
 const RATE_BEFORE = /按(?:照)?[^,;。]{0,32}$/;
 const RATE_AFTER = /^(?:的)?(?:比例)?(?:予以|给予)?(?:返还|补贴|补助|奖励|发放|征收|收取|计征|核定|计算|扣除|减免)/;
 
-/** A quotation that holds only a value, the goal it is named after it (今年「1200萬人以上」的城鎮新增就業目標). */
+/**
+ * A quotation that holds a value, alone or after its indicator, and the goal it is named after it (今年「1200萬人以上」的
+ * 城鎮新增就業目標, 提出“城镇新增就业10万人以上”的目标).
+ */
 const QUOTED_GOAL = /^(?:以上|以内|左右)?[”」』"]的[^,;。]{0,16}?目标/;
+/** The words of a quotation before its value: an indicator's name, no other figure nor a stop. */
+const QUOTED_NAME = /[“「『"][^“”「」『』",;。、\d]{0,16}$/;
 function quotedGoal(text: string, start: number, end: number): boolean {
-  return /[“「『"]$/.test(text.slice(0, start)) && QUOTED_GOAL.test(text.slice(end));
+  return QUOTED_NAME.test(text.slice(Math.max(0, start - 17), start)) && QUOTED_GOAL.test(text.slice(end));
 }
 
 /**

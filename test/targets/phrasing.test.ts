@@ -1228,6 +1228,12 @@ describe("number forms of fresh texts (year3)", () => {
     expect(extract("去年营业收入增长了1.3倍,是全国平均水平的2倍。")).toEqual([]);
   });
 
+  it("reads a quoted goal with its name (提出“城镇新增就业10万人以上”的目标) as a target, a quoted slogan as none", () => {
+    expect(extract("会议提出“城镇新增就业10万人以上”的目标。").map(brief)).toEqual([[">=", 100000, "人"]]);
+    expect(extract("实现「全年接待游客3000万人次」的年度目标。").map(brief)).toEqual([[">=", 30000000, "人次"]]);
+    expect(extract("他提出「5、50、500」三个数字,推动「五大信赖产业」。")).toEqual([]);
+  });
+
   it("reads 年均增速 like 年均增长 (a rise per year)", () => {
     expect(extract("进出口总额年均增速10%以上。").map(brief)).toEqual([["increase", 10, "%"]]);
   });
