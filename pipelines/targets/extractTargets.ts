@@ -605,11 +605,49 @@ function _extractTargets(
   }
   found.sort((a, b) => a.order - b.order);
   const counters = new Map<string, number>();
-  return found.map(({order: _order, ...target}) => {
+  return withoutRestatedSubheadings(found, normalized).map(({order: _order, ...target}) => {
     const key = `${target.section}.${target.item}`;
     const n = counters.get(key) ?? 0;
     counters.set(key, n + 1);
     return {id: `${key}${letter(n)}`, ...target};
+  });
+}
+
+/** A line with no clause mark nor stop (a subheading, a table cell, a key figure). */
+const SUBHEADING_ONLY = /^[^,,。;;!?]{1,40}$/;
+/** A subheading that names its field before a colon (农业:粮食总产突破80亿斤, 交通:江南高速公路建成通车). */
+const FIELD_SUBHEADING = /^[\u4e00-\u9fa5]{1,6}[::][^,,。;;!?::]{1,34}$/;
+/** How far below a subheading its paragraph may restate its figure. */
+const RESTATED_WITHIN = 400;
+
+/**
+ * Without the targets of a field's subheading that the prose right below restates (农业:粮食总产突破80亿斤, then 力争今年
+ * 粮食总产突破80亿斤): the subheading names the paragraph's goal, the paragraph states it. Not a list of key figures
+ * (关键数字: then 粮食总产量力争达到1200亿斤 on its own line), whose lines state them.
+ */
+function withoutRestatedSubheadings<T extends {value: number; unit: string; comparator: string; start_offset: number}>(
+  found: readonly T[],
+  text: string
+): T[] {
+  const lineOf = (offset: number) => {
+    const start = text.lastIndexOf("\n", offset - 1) + 1;
+    const end = text.indexOf("\n", offset);
+    return {line: text.slice(start, end < 0 ? text.length : end).trim(), end: end < 0 ? text.length : end};
+  };
+  return found.filter((t) => {
+    const {line, end} = lineOf(t.start_offset);
+    if (!FIELD_SUBHEADING.test(line)) return true;
+    // restated in prose below (a flattened table's cells, one a line, repeat values of other rows)
+    return !found.some(
+      (u) =>
+        u !== t &&
+        u.start_offset > end &&
+        u.start_offset - end <= RESTATED_WITHIN &&
+        !SUBHEADING_ONLY.test(lineOf(u.start_offset).line) &&
+        u.value === t.value &&
+        u.unit === t.unit &&
+        u.comparator === t.comparator
+    );
   });
 }
 

@@ -1234,6 +1234,16 @@ describe("number forms of fresh texts (year3)", () => {
     expect(extract("他提出「5、50、500」三个数字,推动「五大信赖产业」。")).toEqual([]);
   });
 
+  it("takes a subheading the paragraph below restates (农业:粮食总产突破80亿斤) for no target, the paragraph's for one", () => {
+    const plan =
+      "湖北某市2014年经济社会发展蓝图\n预期目标\n生产总值增长10.5%。\n农业:粮食总产突破80亿斤\n集中连片开展土地整理,力争今年粮食总产突破80亿斤。\n交通:新建公路100公里\n确保江南高速公路建成通车。\n";
+    expect(extractTargets(plan, {year: 2014}).map((t) => [t.value, t.unit, t.text])).toEqual([
+      [10.5, "%", "生产总值增长10.5%"],
+      [8e9, "斤", "力争今年粮食总产突破80亿斤"],
+      [100, "公里", "新建公路100公里"]
+    ]);
+  });
+
   it("reads 年均增速 like 年均增长 (a rise per year)", () => {
     expect(extract("进出口总额年均增速10%以上。").map(brief)).toEqual([["increase", 10, "%"]]);
   });
