@@ -361,6 +361,8 @@ const BASE_NOTE = /^(?:目前|现状|现在|当前|基期|\d{4}年(?:底|末)?(?
  * 以上的 (or 以下的) before a noun, a (含) or (不含…) beside it: the number qualifies it (常住人口在100万以上的城市, 职工30人(含)以下的企业),
  * unless it names a target (“1200万人以上”的城镇新增就业目标, the quote closed before 的).
  */
+/** A time a network is reached in (2小时通达, 1小时交通圈) or a milestone a time is counted from (达成3万美元以来): no target. */
+const REACHED_IN_AFTER = /^(?:内)?(?:通达|可达|到达|交通圈|经济圈|生活圈|通勤圈)|^以来/;
 const QUALIFIER_AFTER =
   /^(?:\(不?含[^)]{0,8}\))?(?:及)?以[上下](?:\(不?含[^)]{0,8}\))?[”」]?的(?![^,;。]{0,16}?(?:目标|任务))/;
 /**
@@ -504,6 +506,7 @@ export function findMentions(clause: Clause): Mention[] {
       (RATE_BEFORE.test(prefix) && RATE_AFTER.test(rest)) ||
       BASE_AFTER.test(rest) ||
       QUALIFIER_AFTER.test(rest) ||
+      REACHED_IN_AFTER.test(rest) ||
       (ATTRIBUTE_AFTER.test(rest.replace(RANGE_HIGH, "")) && !VERB_BEFORE.test(bare)) ||
       (g.unit !== undefined && CAPACITY_UNIT.test(g.unit) && CAPACITY_AFTER.test(rest)) ||
       (CHANGE_FROM.test(prefix.trimEnd()) && CHANGE_TO.test(rest.trimStart())) ||

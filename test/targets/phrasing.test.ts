@@ -1244,6 +1244,13 @@ describe("number forms of fresh texts (year3)", () => {
     ]);
   });
 
+  it("takes a travel time a network is reached in (2小时通达) and a milestone since reached (达成3万美元以来) for no target", () => {
+    expect(extract("城市群内主要城市间基本实现2小时通达,常住人口城镇化率达到67%。").map(brief)).toEqual([
+      [">=", 67, "%"]
+    ]);
+    expect(extract("这是自我国达成人均GDP 3万美元以来,仅历时6年就达到新目标。")).toEqual([]);
+  });
+
   it("reads 年均增速 like 年均增长 (a rise per year)", () => {
     expect(extract("进出口总额年均增速10%以上。").map(brief)).toEqual([["increase", 10, "%"]]);
   });
