@@ -1251,6 +1251,11 @@ describe("number forms of fresh texts (year3)", () => {
     expect(extract("这是自我国达成人均GDP 3万美元以来,仅历时6年就达到新目标。")).toEqual([]);
   });
 
+  it("reads the years since in digits (過去 8 年來, 10年来) as passed, like 过去五年 and 三年来", () => {
+    expect(extract("卓榮泰說,過去 8 年來,台灣經濟表現成績亮眼,平均經濟成長率高達 3.14%。")).toEqual([]);
+    expect(extract("全市10年来,累计新建学校120所。")).toEqual([]);
+  });
+
   it("reads 年均增速 like 年均增长 (a rise per year)", () => {
     expect(extract("进出口总额年均增速10%以上。").map(brief)).toEqual([["increase", 10, "%"]]);
   });
