@@ -1256,6 +1256,13 @@ describe("number forms of fresh texts (year3)", () => {
     expect(extract("全市10年来,累计新建学校120所。")).toEqual([]);
   });
 
+  it("takes a count a rank is among (在 67 個受評比國家中排名第 8), a scope (人口超過 2,000 萬人的經濟體中) and a need met (900 噸用氣需求) for no target", () => {
+    expect(
+      extract("臺灣在 67 個受評比國家中排名第 8,在人口超過 2,000 萬人的經濟體中更連續 4 年蟬聯世界第一。")
+    ).toEqual([]);
+    expect(extract("儲槽啟用,可支應大潭電廠每小時 900 噸用氣需求。")).toEqual([]);
+  });
+
   it("reads 年均增速 like 年均增长 (a rise per year)", () => {
     expect(extract("进出口总额年均增速10%以上。").map(brief)).toEqual([["increase", 10, "%"]]);
   });
