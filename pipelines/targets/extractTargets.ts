@@ -238,6 +238,8 @@ const PLANNED = /将(?!近)|力争|确保|计划(?!的|任务)|争取|目标(?:�
 const GOALS_OF_YEAR = /^\d{4}\s*年[^,,;。]{0,20}?目标(?:为|是)/;
 /** Words that make a dated sentence the plan's (2024年,全市将新建…). */
 const FUTURE_WORDS = /将|要|力争|确保|计划|目标|争取|预期/;
+/** A line that ends in a photo's credit (（鉅亨網資料照 ）, (记者某某 摄), (图源:…)): a caption. */
+const CAPTION = /[(（][^()（）]{0,20}(?:资料照|资料图|摄|供图|图源|图片来源)[^()（）]{0,10}[)）]\s*$/;
 /** A headline line: short, no full stop (a comma allowed on the first line: 河南省政府发文,要求…). */
 const HEADLINE = /^[^。;!?]{1,60}$/;
 /**
@@ -351,6 +353,8 @@ function _extractTargets(
     return i >= 0 && /^\s*\d{1,3}\s*\|?\s*$/.test(lines[i]!);
   };
   const scale = gradingScale(lines);
+  // a photo's caption (…达成率95%!…。(钜亨网资料照)) restates the story: no targets
+  const captions = new Set(lines.flatMap((line, i) => (CAPTION.test(line) ? [i] : [])));
   /** Whether a goal is named before `mention` in its sentence (up to GOAL_REACH back), or its own words bound it. */
   const goalNamed = (clause: Clause, mention: Mention) => {
     const before = clause.text.slice(0, mention.start);
@@ -445,7 +449,8 @@ function _extractTargets(
       clause.heading ||
       clause.start < headlineEnd ||
       inTable(clause.start) ||
-      scale.has(lastAtOrBefore(lineStarts, clause.start))
+      scale.has(lastAtOrBefore(lineStarts, clause.start)) ||
+      captions.has(lastAtOrBefore(lineStarts, clause.start))
     )
       continue;
     if (clause.text.length > MAX_CLAUSE) {

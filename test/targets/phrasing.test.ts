@@ -1263,6 +1263,14 @@ describe("number forms of fresh texts (year3)", () => {
     expect(extract("儲槽啟用,可支應大潭電廠每小時 900 噸用氣需求。")).toEqual([]);
   });
 
+  it("takes a photo's caption (…衝刺公建達成率95%！…。（鉅亨網資料照 ）) for a headline's copy, no target", () => {
+    const news =
+      "國發會今日召開委員會議,報告公共建設計畫執行情形。\n國發會：衝刺公建達成率95%！前10月執行額創18年同期新高。（鉅亨網資料照 ）\n主委強調,將力拚經費達成率 95% 的目標。\n";
+    expect(extractTargets(news, {year: 2025}).map((t) => [t.value, t.text])).toEqual([
+      [95, "將力拚經費達成率 95% 的目標"]
+    ]);
+  });
+
   it("reads 年均增速 like 年均增长 (a rise per year)", () => {
     expect(extract("进出口总额年均增速10%以上。").map(brief)).toEqual([["increase", 10, "%"]]);
   });
