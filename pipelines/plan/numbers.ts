@@ -62,15 +62,15 @@ const MIXED = /^(?:\d+(?:\.\d+)?[十百千万亿]+)+\d*$/;
 
 /**
  * Parses a number as plans write it, after {@link normalizeText}: `72`, `6.1`, `1,500`, `77 100`, `6.1万`
- * (61000), `2亿`, `1.3万亿`, `41万9100`, `3亿5千万`, `90%` (90: the unit is said elsewhere), `十`, `两百`. Returns NaN
+ * (61000), `2亿`, `1.3万亿`, `4兆` (a trillion, as Taiwan and Hong Kong write it), `41万9100`, `3亿5千万`, `90%` (90: the unit is said elsewhere), `十`, `两百`. Returns NaN
  * when `text` is not a number.
  */
 export function parsePlanNumber(text: string): number {
   let t = text.trim().replace(/%$/, "");
   let scale = 1;
-  const big = /(?:万亿|[万亿])$/.exec(t);
+  const big = /(?:万亿|兆|[万亿])$/.exec(t);
   if (big && /[\d.]$/.test(t.slice(0, big.index))) {
-    scale = big[0] === "万亿" ? 1e12 : BIG_UNITS[big[0]]!;
+    scale = big[0] === "万亿" || big[0] === "兆" ? 1e12 : BIG_UNITS[big[0]]!;
     t = t.slice(0, big.index);
   }
   if (/^\d{1,3}([, ]\d{3})+(\.\d+)?$/.test(t)) t = t.replace(/[, ]/g, "");

@@ -11,6 +11,28 @@ export type PlanYearSource =
 const TITLE_YEAR = /(\d{4})\s*年(?:度)?\s*(?:教育)?(?:工作要点|工作计划|重点工作|工作任务|行动计划|民生实事|计划)/;
 const DATE_YEAR = /(?:发布|公布|印发|成文|发文|发表|生成)(?:日期|时间)\s*[::】\]]?\s*(\d{4})\s*(?:[-./年])/;
 const YEAR = /(\d{4})\s*年(?!代)/g;
+/** A full date in digits (a press report's dateline, `台北 2025-11-20 10:49`): its year dates the heading. */
+const DATED = /(?<![\d-])(\d{4})[-/.]\d{1,2}[-/.]\d{1,2}(?![\d-])/g;
+/**
+ * The title of the plan a press report says was issued or drawn up (`印发《…工作方案(2025-2027年)》`, `拍板「国家发展计划(114至117年)」`,
+ * `编制了《…第十五个五年规划纲要》`): a plan the text reports on, not one it follows.
+ */
+const REPORTED = /(?:印发|发布|出台|公布|拍板|审议通过|编制)了?[^《「。,;\n]{0,6}[《「]([^》」\n]*)[》」]/g;
+/** A span in Republic of China years (`114至117年`, 2025–2028). */
+const ROC_SPAN = /(?<!\d)(1[01]\d)\s*[—–\-~～至]+\s*(1[01]\d)\s*年/;
+/** A five-year plan by its ordinal (`第十五个五年规划` → 2030). */
+const FIVE_YEAR_ORDINAL = /第十([一二三四五六七八九])个五年(?:规划|计划)/;
+/**
+ * A year a title line names with what is planned for it (`绘制2014年经济社会发展蓝图`, `2025年目标任务`): not a day's date
+ * (`2019年12月02日`), a year counted from (`2003年以来`), nor a year a title reviews (`2022年…降至历史最低`).
+ */
+const TITLE_LINE_YEAR =
+  /(\d{4})\s*年(?!\s*\d{1,2}\s*月|代|以来|以前|起)(?=[^\n]*?(?:蓝图|目标|计划|规划|任务|安排|要点|方案))/g;
+/**
+ * A document the text follows (`根据《某市国土空间总体规划(2021—2035年)》`, `贯彻落实《…》`): its years are that
+ * document's, not the plan's.
+ */
+const CITED = /(?:根据|依据|依照|按照|遵照|遵循|落实|贯彻|对照|衔接|参照)[^《。,;]{0,8}《[^》\n]*》/g;
 /** 十四五 (the 14th five-year plan, 2021–2025), as plans name their period. */
 const FIVE_YEAR_PLAN = /十([一二三四五六七八九])五(?=”|"|时期|期间|规划|计划)/;
 /** The span a title names (`(2023—2025年)`): the plan covers to its end. */
@@ -39,9 +61,12 @@ const DOCUMENT_YEAR = /[\u4e00-\u9fff]\s*[〔[【]\s*(\d{4})\s*[〕\]】]\s*\d{1
 /**
  * The year a plan covers and where it was read, or `year: null` when nothing says it. In order: the
  * `year` option; a title such as `2023年工作要点`; a title line of the heading block that names its span
- * (`(2023—2025年)` → 2025) or its five-year period (`十四五` → 2025); a publication date (`发布日期:2023-04-25`); the
+ * (`(2023—2025年)` → 2025) or its five-year period (`十四五` → 2025); the span or period of the plan a press report says
+ * was issued (`印发《…(2025-2027年)》`, `拍板「…(114至117年)」`, `编制了《…第十五个五年规划纲要》`); a title line naming one
+ * year with what it plans (`绘制2014年经济社会发展蓝图`); a publication date (`发布日期:2023-04-25`); the
  * latest `YYYY年` of the heading block (the lines before the first section or item, at most five: a
- * heading that reviews 2023 and plans 2024 is a 2024 plan); the
+ * heading that reviews 2023 and plans 2024 is a 2024 plan; a dateline's date when no title line names a year; not the
+ * years of a document it follows, `根据《…(2021—2035年)》`); the
  * latest deadline in the text (`到2030年`, `2023年底前`); a Republic of China year of the heading block
  * (`114年度施政計畫` → 2025); the latest year of a document number, the plan's own or those it follows
  * (`厦府办〔2019〕10号`, `根据…(昆政发〔2016〕13号)` → 2016); else the latest year the text names, not one it
@@ -79,9 +104,29 @@ export function inferPlanYear(
   if (span) return {year: Number(span[2]), source: "span"};
   const period = FIVE_YEAR_PLAN.exec(titles.join("\n"));
   if (period) return {year: 1955 + 5 * (10 + parseChineseNumeral(period[1]!)), source: "period"};
+  // a press report with no title line: the span or five-year period of the plan it says was issued
+  for (const [, reported] of heading.join("\n").matchAll(REPORTED)) {
+    const own = SPAN.exec(reported!);
+    if (own && plausible(Number(own[2]))) return {year: Number(own[2]), source: "span"};
+    const roc = ROC_SPAN.exec(reported!);
+    if (roc) return {year: Number(roc[2]) + ROC_OFFSET, source: "span"};
+    const ordinal = FIVE_YEAR_ORDINAL.exec(reported!) ?? FIVE_YEAR_PLAN.exec(reported!);
+    if (ordinal) return {year: 1955 + 5 * (10 + parseChineseNumeral(ordinal[1]!)), source: "period"};
+  }
+  // a title line naming one year and what it plans (`某市绘制2014年经济社会发展蓝图`): the plan's, whatever date a
+  // repost carries
+  const titleYears = new Set(
+    titles.flatMap((line) => [...line.matchAll(TITLE_LINE_YEAR)].map((m) => Number(m[1]))).filter(plausible)
+  );
+  if (titleYears.size === 1) return {year: [...titleYears][0]!, source: "heading"};
   const date = DATE_YEAR.exec(normalized);
   if (date && plausible(Number(date[1]))) return {year: Number(date[1]), source: "date"};
-  const headingYears = heading.flatMap((line) => [...line.matchAll(YEAR)].map((m) => Number(m[1]))).filter(plausible);
+  // a dateline's year counts when no title line names one (`2021年某市抽检合格率` dated 2022-02-28 reports 2021)
+  const titled = titles.some((line) => new RegExp(YEAR.source).test(line));
+  const headingYears = heading
+    .map((line) => line.replace(CITED, ""))
+    .flatMap((line) => [...line.matchAll(YEAR), ...(titled ? [] : line.matchAll(DATED))].map((m) => Number(m[1])))
+    .filter(plausible);
   if (headingYears.length) return {year: Math.max(...headingYears), source: "heading"};
   const deadlines = [...normalized.matchAll(DEADLINE)].map((m) => Number(m[1] ?? m[2])).filter(plausible);
   if (deadlines.length) return {year: Math.max(...deadlines), source: "deadline"};

@@ -100,9 +100,9 @@ const PASSED_MONTHS = [
   "上半年|前三季度|前两个季度|前[一二三四五六七八九十\\d]{1,2}个?月|一季度|第一季度|[一二三]季度末",
   String.raw`\d{1,2}\s*[-—~至]\s*\d{1,2}月(?:份)?|[一二三四五六七八九十]+至[一二三四五六七八九十]+月`
 ].join("|");
-/** Years that have passed, and "so far": 去年, 过去五年, 三年来, 截至2023年底 (截止6月底), 目前, 2025年以来. */
+/** Years that have passed, and "so far": 去年, 过去五年, 过去 8 年来, 三年来, 10年来, 截至2023年底 (截止6月底), 目前, 2025年以来. */
 const PASSED_YEARS = [
-  "今年以来|(?<=年)以来|去年|上年|过去一年|过去五年|[一二三四五六七八九十]+年来|近年来|多年来",
+  "今年以来|(?<=年)以来|去年|上年|过去一年|过去五年|过去\\s*\\d{1,2}\\s*年(?:来|间|里)?|[一二三四五六七八九十]+年来|(?<![\\d.])\\d{1,2}\\s*年来|近年来|多年来",
   String.raw`截至|截止|至目前|目前`
 ].join("|");
 /** The place a clause may name before its period (大陆前11月, 全省上半年, 我市今年以来). */
@@ -241,6 +241,8 @@ const PLANNED = /将(?!近)|力争|确保|计划(?!的|任务)|争取|目标(?:�
 const GOALS_OF_YEAR = /^\d{4}\s*年[^,,;。]{0,20}?目标(?:为|是)/;
 /** Words that make a dated sentence the plan's (2024年,全市将新建…). */
 const FUTURE_WORDS = /将|要|力争|确保|计划|目标|争取|预期/;
+/** A line that ends in a photo's credit (（鉅亨網資料照 ）, (记者某某 摄), (图源:…)): a caption. */
+const CAPTION = /[(（][^()（）]{0,20}(?:资料照|资料图|摄|供图|图源|图片来源)[^()（）]{0,10}[)）]\s*$/;
 /** A headline line: short, no full stop (a comma allowed on the first line: 河南省政府发文,要求…). */
 const HEADLINE = /^[^。;!?]{1,60}$/;
 /**
@@ -356,6 +358,8 @@ function _extractTargets(
     return i >= 0 && /^\s*\d{1,3}\s*\|?\s*$/.test(lines[i]!);
   };
   const scale = gradingScale(lines);
+  // a photo's caption (…达成率95%!…。(钜亨网资料照)) restates the story: no targets
+  const captions = new Set(lines.flatMap((line, i) => (CAPTION.test(line) ? [i] : [])));
   /** Whether a goal is named before `mention` in its sentence (up to GOAL_REACH back), or its own words bound it. */
   const goalNamed = (clause: Clause, mention: Mention) => {
     const before = clause.text.slice(0, mention.start);
@@ -450,7 +454,8 @@ function _extractTargets(
       clause.heading ||
       clause.start < headlineEnd ||
       inTable(clause.start) ||
-      scale.has(lastAtOrBefore(lineStarts, clause.start))
+      scale.has(lastAtOrBefore(lineStarts, clause.start)) ||
+      captions.has(lastAtOrBefore(lineStarts, clause.start))
     )
       continue;
     if (clause.text.length > MAX_CLAUSE) {
@@ -610,11 +615,49 @@ function _extractTargets(
   }
   found.sort((a, b) => a.order - b.order);
   const counters = new Map<string, number>();
-  return found.map(({order: _order, ...target}) => {
+  return withoutRestatedSubheadings(found, normalized).map(({order: _order, ...target}) => {
     const key = `${target.section}.${target.item}`;
     const n = counters.get(key) ?? 0;
     counters.set(key, n + 1);
     return {id: `${key}${letter(n)}`, ...target};
+  });
+}
+
+/** A line with no clause mark nor stop (a subheading, a table cell, a key figure). */
+const SUBHEADING_ONLY = /^[^,,。;;!?]{1,40}$/;
+/** A subheading that names its field before a colon (农业:粮食总产突破80亿斤, 交通:江南高速公路建成通车). */
+const FIELD_SUBHEADING = /^[\u4e00-\u9fa5]{1,6}[::][^,,。;;!?::]{1,34}$/;
+/** How far below a subheading its paragraph may restate its figure. */
+const RESTATED_WITHIN = 400;
+
+/**
+ * Without the targets of a field's subheading that the prose right below restates (农业:粮食总产突破80亿斤, then 力争今年
+ * 粮食总产突破80亿斤): the subheading names the paragraph's goal, the paragraph states it. Not a list of key figures
+ * (关键数字: then 粮食总产量力争达到1200亿斤 on its own line), whose lines state them.
+ */
+function withoutRestatedSubheadings<T extends {value: number; unit: string; comparator: string; start_offset: number}>(
+  found: readonly T[],
+  text: string
+): T[] {
+  const lineOf = (offset: number) => {
+    const start = text.lastIndexOf("\n", offset - 1) + 1;
+    const end = text.indexOf("\n", offset);
+    return {line: text.slice(start, end < 0 ? text.length : end).trim(), end: end < 0 ? text.length : end};
+  };
+  return found.filter((t) => {
+    const {line, end} = lineOf(t.start_offset);
+    if (!FIELD_SUBHEADING.test(line)) return true;
+    // restated in prose below (a flattened table's cells, one a line, repeat values of other rows)
+    return !found.some(
+      (u) =>
+        u !== t &&
+        u.start_offset > end &&
+        u.start_offset - end <= RESTATED_WITHIN &&
+        !SUBHEADING_ONLY.test(lineOf(u.start_offset).line) &&
+        u.value === t.value &&
+        u.unit === t.unit &&
+        u.comparator === t.comparator
+    );
   });
 }
 

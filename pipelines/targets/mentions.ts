@@ -78,6 +78,9 @@ export const UNITS = [
   "场次",
   "万元",
   "亿元",
+  "美元",
+  "港元",
+  "欧元",
   "公里",
   "千米",
   "公顷",
@@ -136,8 +139,8 @@ export const UNITS = [
   "岁",
   "年"
 ];
-/** What a unit may be per (立方米/秒, 毫克/升, 吨标准煤/万元, 公斤CO2e/度). */
-const PER = ["秒", "升", "立方米", "度", "千瓦时", "万元", "日", "天", "小时"];
+/** What a unit may be per (立方米/秒, 毫克/升, 吨标准煤/万元, 公斤CO2e/度, a density 公里/万平方公里). */
+const PER = ["秒", "升", "立方米", "度", "千瓦时", "万元", "日", "天", "小时", "万平方公里", "百平方公里", "平方公里"];
 /** Units that spell another: 个百分点 is 百分点, 个小时 小时. */
 const UNIT_ALIASES: Record<string, string> = {
   个百分点: "百分点",
@@ -190,7 +193,7 @@ const NOUN_UNITS: [RegExp, string][] = [
  * A number in digits, its thousands parted by commas or spaces (1,500, 77 100: not a percentage, 98 100% is two
  * cells); a page's spaces inside it are read through (6 . 5%, 1200 万人).
  */
-const ARABIC = String.raw`(?:\d{1,3}(?:,\d{3})+|(?<![\d.A-Za-z])\d{1,3}(?: \d{3})+(?![\d.%‰])|\d+)(?:\.\d+| \. \d+)?(?: ?(?:万亿|[万亿]))?`;
+const ARABIC = String.raw`(?:\d{1,3}(?:,\d{3})+|(?<![\d.A-Za-z])\d{1,3}(?: \d{3})+(?![\d.%‰])|\d+)(?:\.\d+| \. \d+)?(?: ?(?:万亿|兆(?![瓦赫帕焦欧伏字位比])|[万亿]))?`;
 /** Digits with Chinese magnitudes inside: 41万9100, 1万2千, 3亿5千万, 3亿5000万, 5千万 (千 of 千米, 千瓦… is the unit's). */
 const MIXED = String.raw`\d+(?:亿\d+千?万|[千百][万亿]|万\d{1,4}(?:[千百](?![米克瓦伏]))?(?![\d.万亿]))`;
 /** A Chinese numeral: 三十, 两千万, 一千二百万, 三亿五千万, 一万二千. */
@@ -223,7 +226,7 @@ const LIST_UNIT = new RegExp(String.raw`^(?=${LIST_TAIL})(?:.*?)${ARABIC}\s*(${U
  * (100 %).
  */
 /** After a number with only 万 or 亿, what makes it a count: a bound, a list's end, or the people it counts. */
-const BARE_MULTIPLIER = `(?<=[万亿])(?=以上|及以上|左右|[,;。、)和与及]|$|(?<people>${PEOPLE}))`;
+const BARE_MULTIPLIER = `(?<=[万亿兆])(?=以上|及以上|左右|[,;。、)和与及]|$|(?<people>${PEOPLE}))`;
 /**
  * Indicators whose value has no unit: an index or a score (指数达85), a ratio (PUE降低到1.3以下), a count per people or
  * vehicles (每千人口执业医师数3.2, 万车死亡率不超过2.2).
@@ -240,7 +243,17 @@ const PLUS_MINUS_AFTER = String.raw`\s*(?:±|\+/-|加减)\s*\d+(?:\.\d+)?(?![\d.
  * A ratio 1:N after the name of one (床人比不低于1:1.6, 医护比1:1.2, 师生比达到1:15): read as N, with no unit, the
  * comparator as the words say (docs/plans.md). A ratio whose first term is not 1 is not read.
  */
-const RATIO = String.raw`(?<=比(?:例)?[^\d,;。]{0,6})(?<![\d.])1\s*:\s*(?<ratio>\d+(?:\.\d+)?)(?![\d.:%])`;
+const RATIO = String.raw`(?<=比(?:例)?[^\d,;。]{0,6})(?<![\d.])1\s*[:∶]\s*(?<ratio>\d+(?:\.\d+)?)(?![\d.:∶%])`;
+/**
+ * A ratio N:1 a goal sets for a 比 or a 差距 (城乡居民收入差距缩小到1.6:1以内, 之比达到2.2:1): read as N, with no unit,
+ * the comparator as the words say; not one a sentence states (比例为2:1).
+ */
+const RATIO_TO_ONE = String.raw`(?<=(?:比|差距)[^\d,;。]{0,6}(?:达到|缩小到|缩小至|控制在|降至|降到|下降到|不高于|不超过|不低于|提高到|提升到|保持在))(?<![\d.])(?<ratioN>\d+(?:\.\d+)?)\s*[:∶]\s*1(?![\d.:∶%])`;
+/**
+ * A multiple a goal sets (产值提高到2倍, 服务能力≥2倍, 达到2020年的2倍以上, 不高于理论时延1.5倍): N in 倍, only after such a
+ * verb or sign (增长了1.3倍, 是全国平均水平的2倍 state one; 翻一番 names no figure).
+ */
+const MULTIPLE = String.raw`(?<=(?:提高到|提高至|提升到|提升至|增加到|增加至|增长到|增长至|扩大到|扩大至|达到|≥|>=|不低于|不少于|不高于|不超过)(?:\d{4}\s*年)?[^\d,;。]{0,8}?)(?<![\d.])(?<multiple>\d+(?:\.\d+)?)\s*倍(?!数)`;
 /** The numeral of a percentage in words (百分之五, 百分之四点五, as the Taiwan and Hong Kong press prints them). */
 const PERCENT_NUMERAL = "[零〇一二两三四五六七八九十百千]+(?:点[零〇一二三四五六七八九]+)?";
 const MENTION = new RegExp(
@@ -250,6 +263,8 @@ const MENTION = new RegExp(
     `|(?<=(?:${SCORED})(?:${SCORE_VERB})?)(?<score>\\d+(?:\\.\\d+)?)(?![\\d.%‰万亿]|\\s*(?:${UNIT}))` +
     `|(?<![\\d.])(?<bare>${ARABIC})(?=${LIST_TAIL})` +
     `|${RATIO}` +
+    `|${RATIO_TO_ONE}` +
+    `|${MULTIPLE}` +
     // not the 全 of a word before it (健全覆盖全民的…体系: 健全 the verb)
     `|(?<![健齐安周])(?<coverage>全覆盖)`,
   "g"
@@ -262,7 +277,10 @@ const IS_CHINESE = /^[零〇一二两三四五六七八九十百千]/;
 const CHINESE_QUANTITY = /[一二两三四五六七八九][十百千万亿]/;
 
 const BEFORE_RULES: [RegExp, Comparator][] = [
-  [/(降至|降到|下降到|下降至|降低到|降低至|减少到|减少至|减至|减到|压减到|压减至|压降到|压降至|压缩到|压缩至)$/, "<="],
+  [
+    /(降至|降到|下降到|下降至|降低到|降低至|减少到|减少至|减至|减到|压减到|压减至|压降到|压降至|压缩到|压缩至|缩小到|缩小至)$/,
+    "<="
+  ],
   [/(不少于|不低于|不小于|至少|≥|>=)$/, ">="],
   [/(不超过|不高于|不多于|不大于|控制在|≤|<=)$/, "<="],
   [/(超过|超出|超|逾|高于|多于|大于|>)$/, ">"],
@@ -275,7 +293,9 @@ const REACH = /(力争|争取|确保|累计)?(达到|达|实现|完成|提升至
 /** Counting verbs that say `>=` and stay in the indicator (新增学位). */
 const COUNT = /(新增|新建成|新建|建成|增加)$/;
 const CHANGE = /(?:较|比)(\d{4})年(?:底|末)?[\u4e00-\u9fa5]{0,8}?(增加|增长|提高|提升|扩大|减少|下降|降低|压减)$/;
-const YEARLY = /(?:逐年|每年|年均)(增加|增长|提高|提升|减少|下降|降低)$/;
+/** An amount more than last year's (力争比上年增长50亿元): a rise by that amount (a rate, 比上年增长8%, is a level). */
+const LAST_YEAR_CHANGE = /(?:较|比)(?:上年|去年|上一年)[\u4e00-\u9fa5]{0,4}?(增加|增长|减少|下降|降低)$/;
+const YEARLY = /(?:逐年|每年|年均)(增加|增长|增速|增幅|提高|提升|减少|下降|降低|降幅)$/;
 /**
  * A change by percentage points, or an age by years, with no base year (入托率提高6个百分点, 人均预期寿命再提升1岁): a rise
  * or fall over the plan's period.
@@ -323,6 +343,11 @@ const ATTENDING_AFTER =
   /^(?:代表|委员|嘉宾)(?:们)?(?:出席|参加|列席)|^(?:出席|参加|列席)了?(?:本次|此次|这次)?(?:会议|大会|座谈会|开幕式|闭幕式)/;
 /** A demand the text projects (总房屋需求为41万9100个单位, 预计需求是301 000个): what a target meets, no target. */
 const DEMAND_BEFORE = /需求量?(?:为|是|约|达)?$/;
+/**
+ * A forecast in the value's clause (人均GDP可望突破4万美元, 预估…会超过5%, 概估为7.64%, 上看2,000亿元, 将接近1兆美元): no
+ * target, unless the value names the target it may reach (有望实现60%的目标).
+ */
+const FORECAST_BEFORE = /可望|有望|概估|预估|上看|将接近/;
 /** A number that a formula multiplies or divides by (计划数*100%): no target. */
 const FORMULA = /[*×÷/]\s*$/;
 /** A bracket right after a name: what it holds at the end of a cell or line is a weight (推展會展活動(6%)). */
@@ -340,6 +365,14 @@ const BASE_NOTE = /^(?:目前|现状|现在|当前|基期|\d{4}年(?:底|末)?(?
  * 以上的 (or 以下的) before a noun, a (含) or (不含…) beside it: the number qualifies it (常住人口在100万以上的城市, 职工30人(含)以下的企业),
  * unless it names a target (“1200万人以上”的城镇新增就业目标, the quote closed before 的).
  */
+/**
+ * A count or level that scopes a comparison (在67个受评比国家中排名第8, 在人口超过2,000万人的经济体中), or the need a
+ * capacity meets (可支应…每小时900吨用气需求): no target.
+ */
+const AMONG_AFTER =
+  /^[\u4e00-\u9fa5]{0,8}中(?:排名|位居|位列|排在|居)|^的[\u4e00-\u9fa5]{1,8}中|^[\u4e00-\u9fa5]{0,4}需求/;
+/** A time a network is reached in (2小时通达, 1小时交通圈) or a milestone a time is counted from (达成3万美元以来): no target. */
+const REACHED_IN_AFTER = /^(?:内)?(?:通达|可达|到达|交通圈|经济圈|生活圈|通勤圈)|^以来/;
 const QUALIFIER_AFTER =
   /^(?:\(不?含[^)]{0,8}\))?(?:及)?以[上下](?:\(不?含[^)]{0,8}\))?[”」]?的(?![^,;。]{0,16}?(?:目标|任务))/;
 /**
@@ -364,9 +397,12 @@ const CONTROL_TARGET_AFTER =
 /** A count of the plan's own tasks after the verb that lays them out (部署25项重点任务, 提出8条措施): it describes the plan. */
 const PARTS_VERB = /(?:部署|提出|明确)了?$/;
 const PLAN_PARTS = /^(?:重点|主要|重大|具体)?(?:任务|举措|措施|行动|工程)/;
-/** A count of a plan's indicators or goals (17项主要指标, 5个约束性指标, 实现一个目标): it describes the plan, no target. */
+/**
+ * A count of a plan's indicators or goals (17项主要指标, 5个约束性指标, 实现一个目标, 250项施政目标, 471项关键绩效指标): it
+ * describes the plan, no target.
+ */
 const INDICATOR_COUNT =
-  /^(?:主要|核心|重点|关键|约束性|预期性|监测|考核|评价|统计)?(?:指标|KPI|目标(?![\u4e00-\u9fa5]))/;
+  /^(?:主要|核心|重点|关键|约束性|预期性|监测|考核|评价|统计|施政|绩效){0,2}(?:指标|KPI|目标(?=[及和与]|[^\u4e00-\u9fa5]|$))/;
 /**
  * Points right after a target's name (高于目标2.1个百分点, 低于目标1.8个百分点, 塌目标18.7个百分点): a difference from the target,
  * whatever the verb, no target.
@@ -386,10 +422,15 @@ const STANDARD_AFTER = /^的?[\u4e00-\u9fa5]{0,4}?标准/;
 const RATE_BEFORE = /按(?:照)?[^,;。]{0,32}$/;
 const RATE_AFTER = /^(?:的)?(?:比例)?(?:予以|给予)?(?:返还|补贴|补助|奖励|发放|征收|收取|计征|核定|计算|扣除|减免)/;
 
-/** A quotation that holds only a value, the goal it is named after it (今年「1200萬人以上」的城鎮新增就業目標). */
+/**
+ * A quotation that holds a value, alone or after its indicator, and the goal it is named after it (今年「1200萬人以上」的
+ * 城鎮新增就業目標, 提出“城镇新增就业10万人以上”的目标).
+ */
 const QUOTED_GOAL = /^(?:以上|以内|左右)?[”」』"]的[^,;。]{0,16}?目标/;
+/** The words of a quotation before its value: an indicator's name, no other figure nor a stop. */
+const QUOTED_NAME = /[“「『"][^“”「」『』",;。、\d]{0,16}$/;
 function quotedGoal(text: string, start: number, end: number): boolean {
-  return /[“「『"]$/.test(text.slice(0, start)) && QUOTED_GOAL.test(text.slice(end));
+  return QUOTED_NAME.test(text.slice(Math.max(0, start - 17), start)) && QUOTED_GOAL.test(text.slice(end));
 }
 
 /**
@@ -425,7 +466,11 @@ export function findMentions(clause: Clause): Mention[] {
       g.unit = "%";
       if (g.pctLow) g.low = percentInDigits(g.pctLow);
     }
-    if (g.ratio) g.num = g.ratio;
+    if (g.ratio || g.ratioN) g.num = (g.ratio ?? g.ratioN)!;
+    if (g.multiple) {
+      g.num = g.multiple;
+      g.unit = "倍";
+    }
     if (g.num) g.num = g.num.replaceAll(" ", "");
     if (g.low) g.low = g.low.replaceAll(" ", "");
     if (g.bare) {
@@ -437,7 +482,7 @@ export function findMentions(clause: Clause): Mention[] {
     }
     if (quoted.slice(start, end).some(Boolean) && !quotedGoal(text, start, end)) continue;
     const left = text.slice(Math.max(0, start - 3), start);
-    if (/第$/.test(left) || /[+＋]$/.test(left) || /^[+＋]/.test(text.slice(end))) continue;
+    if (/第\s*$/.test(left) || /[+＋]$/.test(left) || /^[+＋]/.test(text.slice(end))) continue;
     // a margin without its value (弹性从加减1%扩大至加减2%)
     if (/(?:±|加减)\s*$/.test(text.slice(Math.max(0, start - 3), start))) continue;
     // a formula's factor (完成数/计划数*100%) and a weight in brackets after a goal's name (推展會展活動(6%))
@@ -452,6 +497,8 @@ export function findMentions(clause: Clause): Mention[] {
     // a class when a count of what it classes follows (10亿元以上项目25个); 2项以上艺术技能 is a target, and so is a
     // list's value (20处以上近邻运动场和6个智慧健身房)
     if (g.unit && /^(?:及)?以上[^\d,、;和与及]{1,8}?(?:\d|[一二三四五六七八九十两])/.test(rest)) continue;
+    // a class a count after 的 is of (年营业收入超1000亿元的2个): the count is the target, not a multiple (的2倍)
+    if (g.unit && /^(?:及?以上)?的\s*\d+(?:\.\d+)?\s*(?!倍)[\u4e00-\u9fa5]/.test(rest)) continue;
     if (g.unit && g.unit !== "%" && DESCRIPTIVE_NOUN.test(rest)) continue;
     if ((g.unit === "项" || g.unit === "个") && INDICATOR_COUNT.test(rest)) continue;
     if ((g.unit === "项" || g.unit === "条") && PARTS_VERB.test(bare) && PLAN_PARTS.test(rest)) continue;
@@ -463,12 +510,15 @@ export function findMentions(clause: Clause): Mention[] {
       ATTENDING.test(prefix.trimEnd()) ||
       ATTENDING_AFTER.test(rest) ||
       DEMAND_BEFORE.test(bare) ||
+      (FORECAST_BEFORE.test(bare) && !/^的?目标/.test(rest)) ||
       LIST_COUNT.test(prefix.trimEnd()) ||
       (g.unit === "项" && PROJECTS_COUNTED.test(prefix.trimEnd())) ||
       (STANDARD_BEFORE.test(prefix) && STANDARD_AFTER.test(rest)) ||
       (RATE_BEFORE.test(prefix) && RATE_AFTER.test(rest)) ||
       BASE_AFTER.test(rest) ||
       QUALIFIER_AFTER.test(rest) ||
+      REACHED_IN_AFTER.test(rest) ||
+      AMONG_AFTER.test(rest.replace(/^\s+/, "")) ||
       (ATTRIBUTE_AFTER.test(rest.replace(RANGE_HIGH, "")) && !VERB_BEFORE.test(bare)) ||
       (g.unit !== undefined && CAPACITY_UNIT.test(g.unit) && CAPACITY_AFTER.test(rest)) ||
       (CHANGE_FROM.test(prefix.trimEnd()) && CHANGE_TO.test(rest.trimStart())) ||
@@ -511,8 +561,13 @@ export function findMentions(clause: Clause): Mention[] {
       baseline_year = Number(change[1]);
       before = before.slice(0, change.index);
       explicit = own = true;
+    } else if (g.unit && !/^(?:%|‰|百分点|个百分点)$/.test(g.unit) && LAST_YEAR_CHANGE.test(before)) {
+      const last = LAST_YEAR_CHANGE.exec(before)!;
+      comparator = /减少|下降|降低/.test(last[1]!) ? "decrease" : "increase";
+      before = before.slice(0, last.index);
+      explicit = own = true;
     } else if (yearly) {
-      comparator = /减少|下降|降低/.test(yearly[1]!) ? "decrease" : "increase";
+      comparator = /减少|下降|降低|降幅/.test(yearly[1]!) ? "decrease" : "increase";
       per = "year";
       before = before.slice(0, yearly.index);
       explicit = own = true;
@@ -604,7 +659,7 @@ export function findMentions(clause: Clause): Mention[] {
     const listUnit = LIST_UNIT.exec(rest)?.[1];
     const unit = coverage
       ? "%"
-      : g.score || g.ratio
+      : g.score || g.ratio || g.ratioN
         ? ""
         : g.unit
           ? (UNIT_ALIASES[g.unit] ?? g.unit)

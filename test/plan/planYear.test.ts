@@ -68,6 +68,36 @@ describe("inferPlanYear", () => {
       "period"
     ],
     [
+      "a press report's dateline, over a year its story compares with",
+      "记者 某某 台北 2025-11-20 10:49\n今年民间投资金额上看 2,000 亿元,仅次于 2022 年和 2010 年。",
+      2025,
+      "heading"
+    ],
+    [
+      "a press report with no title line: not the span of a plan it follows, but its own deadline",
+      "近日,某市印发《某市数字经济发展实施方案》。方案根据《某市国土空间总体规划(2021—2035年)》,提出到2025年,数字经济核心产业增加值达到1000亿元。",
+      2025,
+      "heading"
+    ],
+    [
+      "the span of the plan a press report says was issued, in Republic of China years, before the post's date",
+      "某某新闻\n作者: 某某 2024-08-15 17:53:29\n行政院长周四在院会拍板「国家发展计划(114至117年)」,订定总体经济目标。\n到2027年,人均GDP可望突破4万美元。",
+      2028,
+      "span"
+    ],
+    [
+      "the five-year plan a press report says was drawn up, before the year of the sessions it reports",
+      "2026年全国两会特别报道·图解政府工作报告\n据新华社北京3月5日电 国务院编制了《国民经济和社会发展第十五个五年规划纲要(草案)》,提交大会审查。",
+      2030,
+      "period"
+    ],
+    [
+      "a title line that names one year, before a repost's date",
+      "湖北某市绘制2014年经济社会发展蓝图\n发布时间:2015-02-28  来源:某市新闻网\n预期目标\n生产总值增长10.5%。",
+      2014,
+      "heading"
+    ],
+    [
       "a year the text names, when nothing else does (not a year it counts from)",
       "(二)自查阶段。对2003年以来重点工作进行检查。\n(三)总结阶段。报送《2005年专项行动工作总结》。",
       2005,

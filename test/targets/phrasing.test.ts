@@ -1199,3 +1199,122 @@ describe("mixed texts, third precision batch: targets a results sentence quotes"
     ]);
   });
 });
+
+describe("number forms of fresh texts (year3)", () => {
+  it("reads 兆 after digits as a trillion (帶動民間投資4兆元), not the 兆 of 兆瓦", () => {
+    expect(extract("帶動民間共同投資4兆元。").map(brief)).toEqual([[">=", 4e12, "元"]]);
+    expect(extract("總產值達到1.5兆元以上,新增裝機300兆瓦。").map(brief)).toEqual([
+      [">=", 1.5e12, "元"],
+      [">=", 300, "兆瓦"]
+    ]);
+  });
+
+  it("reads a ratio N:1 after a goal verb (收入差距缩小到1.6:1以内, 之比达到2.2:1) as N, no unit", () => {
+    expect(extract("城乡居民收入差距缩小到1.6:1以内。").map(brief)).toEqual([["<=", 1.6, ""]]);
+    expect(extract("农产品加工业产值与农业总产值之比达到2.2:1。").map(brief)).toEqual([[">=", 2.2, ""]]);
+    expect(extract("中心區城鄉居民收入差距控制在2.2∶1以內。").map(brief)).toEqual([["<=", 2.2, ""]]);
+    expect(extract("中心区人均GDP与全域人均GDP差距缩小到1.2:1,比例为2:1。").map(brief)).toEqual([["<=", 1.2, ""]]);
+  });
+
+  it("takes a forecast (可望突破4萬美元, 預估…超過5%, 概估為7.64%, 上看 2,000 億元, 將接近1兆美元) for no target", () => {
+    expect(
+      extract(
+        "到2027年,人均GDP可望突破4萬美元;2028年名目GDP規模將接近1兆美元。同時預估今年經濟成長率會超過5%,第3季經濟成長率概估為7.64%,民間投資金額上看 2,000 億元。"
+      )
+    ).toEqual([]);
+    expect(extract("力爭經費達成率 95%,有效紓解交通壅塞。").map(brief)).toEqual([[">=", 95, "%"]]);
+    expect(extract("再生能源發電占比有望在今年實現20%的目標。").map(brief)).toEqual([[">=", 20, "%"]]);
+  });
+
+  it("takes a count of a plan's goals and indicators (250項施政目標及471項關鍵績效指標) for no target", () => {
+    expect(extract("該計畫共訂定250項施政目標及471項關鍵績效指標(KPI),其中包括139項核心KPI。")).toEqual([]);
+  });
+
+  it("takes an ordinal with a space (第 135 次委員會議) for no target", () => {
+    expect(extract("國發會今 (20) 日召開第 135 次委員會議,新增公園 20 個。").map(brief)).toEqual([[">=", 20, "个"]]);
+  });
+
+  it("reads a density per area (507公里/万平方公里, 5公里/百平方公里) as one unit", () => {
+    expect(extract("铁路网密度达到507公里/万平方公里,高速公路密度达到5公里/百平方公里。").map(brief)).toEqual([
+      [">=", 507, "公里/万平方公里"],
+      [">=", 5, "公里/百平方公里"]
+    ]);
+  });
+
+  it("reads an amount more than last year's (力争比上年增长50亿元) as an increase, a rate (比上年增长8%) as a level", () => {
+    expect(extract("规模工业产值力争比上年增长50亿元,税收力争比上年增长8%。").map(brief)).toEqual([
+      ["increase", 5e9, "元"],
+      [">=", 8, "%"]
+    ]);
+  });
+
+  it("reads a multiple a goal sets (提高到2倍, ≥2倍, 达到2020年的2倍以上) in 倍; not a doubling in words nor a ratio stated", () => {
+    expect(extract("产值提高到2倍,服务能力≥2倍,算力规模达到2020年的2倍以上,营业收入实现翻一番。").map(brief)).toEqual([
+      [">=", 2, "倍"],
+      [">=", 2, "倍"],
+      [">=", 2, "倍"]
+    ]);
+    expect(extract("去年营业收入增长了1.3倍,是全国平均水平的2倍。")).toEqual([]);
+  });
+
+  it("reads a quoted goal with its name (提出“城镇新增就业10万人以上”的目标) as a target, a quoted slogan as none", () => {
+    expect(extract("会议提出“城镇新增就业10万人以上”的目标。").map(brief)).toEqual([[">=", 100000, "人"]]);
+    expect(extract("实现「全年接待游客3000万人次」的年度目标。").map(brief)).toEqual([[">=", 30000000, "人次"]]);
+    expect(extract("他提出「5、50、500」三个数字,推动「五大信赖产业」。")).toEqual([]);
+  });
+
+  it("takes a subheading the paragraph below restates (农业:粮食总产突破80亿斤) for no target, the paragraph's for one", () => {
+    const plan =
+      "湖北某市2014年经济社会发展蓝图\n预期目标\n生产总值增长10.5%。\n农业:粮食总产突破80亿斤\n集中连片开展土地整理,力争今年粮食总产突破80亿斤。\n交通:新建公路100公里\n确保江南高速公路建成通车。\n";
+    expect(extractTargets(plan, {year: 2014}).map((t) => [t.value, t.unit, t.text])).toEqual([
+      [10.5, "%", "生产总值增长10.5%"],
+      [8e9, "斤", "力争今年粮食总产突破80亿斤"],
+      [100, "公里", "新建公路100公里"]
+    ]);
+  });
+
+  it("takes a travel time a network is reached in (2小时通达) and a milestone since reached (达成3万美元以来) for no target", () => {
+    expect(extract("城市群内主要城市间基本实现2小时通达,常住人口城镇化率达到67%。").map(brief)).toEqual([
+      [">=", 67, "%"]
+    ]);
+    expect(extract("这是自我国达成人均GDP 3万美元以来,仅历时6年就达到新目标。")).toEqual([]);
+  });
+
+  it("reads the years since in digits (過去 8 年來, 10年来) as passed, like 过去五年 and 三年来", () => {
+    expect(extract("卓榮泰說,過去 8 年來,台灣經濟表現成績亮眼,平均經濟成長率高達 3.14%。")).toEqual([]);
+    expect(extract("全市10年来,累计新建学校120所。")).toEqual([]);
+  });
+
+  it("takes a count a rank is among (在 67 個受評比國家中排名第 8), a scope (人口超過 2,000 萬人的經濟體中) and a need met (900 噸用氣需求) for no target", () => {
+    expect(
+      extract("臺灣在 67 個受評比國家中排名第 8,在人口超過 2,000 萬人的經濟體中更連續 4 年蟬聯世界第一。")
+    ).toEqual([]);
+    expect(extract("儲槽啟用,可支應大潭電廠每小時 900 噸用氣需求。")).toEqual([]);
+  });
+
+  it("takes a photo's caption (…衝刺公建達成率95%！…。（鉅亨網資料照 ）) for a headline's copy, no target", () => {
+    const news =
+      "國發會今日召開委員會議,報告公共建設計畫執行情形。\n國發會：衝刺公建達成率95%！前10月執行額創18年同期新高。（鉅亨網資料照 ）\n主委強調,將力拚經費達成率 95% 的目標。\n";
+    expect(extractTargets(news, {year: 2025}).map((t) => [t.value, t.text])).toEqual([
+      [95, "將力拚經費達成率 95% 的目標"]
+    ]);
+  });
+
+  it("reads 年均增速 like 年均增长 (a rise per year)", () => {
+    expect(extract("进出口总额年均增速10%以上。").map(brief)).toEqual([["increase", 10, "%"]]);
+  });
+
+  it("takes a value before 的 and a count (年营业收入超1000亿元的2个) for the class the count is of", () => {
+    expect(extract("提升一批特色产业集群,年营业收入超1000亿元的2个,超500亿元的5个。").map(brief)).toEqual([
+      [">=", 2, "个"],
+      [">=", 5, "个"]
+    ]);
+  });
+
+  it("reads 美元 as a unit, and a range of numbers with 万 inside (3萬9105至4萬2787美元) as between", () => {
+    expect(extract("人均 GDP 逾 4 萬美元。").map(brief)).toEqual([[">", 40000, "美元"]]);
+    expect(
+      extract("人均GDP可達3萬9105至4萬2787美元。").map((t) => [t.comparator, t.value, t.value_max, t.unit])
+    ).toEqual([["between", 39105, 42787, "美元"]]);
+  });
+});
