@@ -1199,3 +1199,46 @@ describe("mixed texts, third precision batch: targets a results sentence quotes"
     ]);
   });
 });
+
+describe("results texts, fourth precision batch: reviews that say so only in their opening", () => {
+  it("reads a text whose opening says the year's work was done (…圆满完成了各项工作任务) as a report", () => {
+    const review =
+      "2017年,市图书馆在市委的正确领导下,开拓创新,圆满完成了各项工作任务,获得了重大的成就。\n一、图书馆的办馆条件继续提高\n通过政府招标方式,新购置图书20000余册,加工入库3309册。\n二、读者接待量进一步增加\n全年接待、服务市民约14万余人次,图书外借13万册次。\n";
+    expect(extractTargets(review)).toEqual([]);
+  });
+
+  it("reads a headline that names an annual or reading report (省图发布2022年阅读报告) as a report's", () => {
+    const news =
+      "省图发布2022年阅读报告 月均10万多人次入馆\n湖北日报讯 (记者王晶)4月23日,湖北省图书馆发布该馆2022年度阅读报告。\n其中,8月为全年进入图书馆人次最多月份,有154395人次。全馆借阅中文图书数量最多的读者,全年借阅中文图书327册。\n";
+    expect(extractTargets(news)).toEqual([]);
+  });
+
+  it("ends such a report at a heading that turns ahead (二、2024年工作打算): what follows is the plan's", () => {
+    const review =
+      "2023年,我馆圆满完成了各项工作任务。\n一、2023年工作情况\n全年接待读者14万人次。\n二、2024年工作打算\n新增馆藏图书5000册。\n";
+    expect(extractTargets(review).map(brief)).toEqual([[">=", 5000, "册"]]);
+    const plan = "2024年工作要点\n2023年,全市取得了显著成效。\n一、教育\n新建学校10所。\n";
+    expect(extractTargets(plan).map(brief)).toEqual([[">=", 10, "所"]]);
+  });
+
+  it("reads the figures after a change on last year in its paragraph (比上年增长3.3%。其中,…增长4.4%) as results", () => {
+    expect(extract("全年实现地区生产总值439.19亿元,比上年增长3.3%。其中,第一产业增加值100.23亿元,增长4.4%。")).toEqual(
+      []
+    );
+    expect(extract("年末常住人口94.9万人,比上年末增加0.1万人,其中城镇人口41.4万人。")).toEqual([]);
+    expect(extract("2023年地区生产总值500亿元,比上年增长6%。今年力争地区生产总值增长7%。").map(brief)).toEqual([
+      [">=", 7, "%"]
+    ]);
+  });
+
+  it("reads events prepared or books bought with 了 (准备了20项读书活动, 购置了电子图书10000余种) as done", () => {
+    expect(extract("市图书馆精心策划和准备了20项读书活动。")).toEqual([]);
+    expect(extract("购置了电子图书10000余种。")).toEqual([]);
+  });
+
+  it("takes the year's plan a result is a share of (占年度计划15.3亿元的44.8%) as the target", () => {
+    expect(
+      extract("元至6月,完成全社会固定资产投资68585万元,同比增长44.7%,占年度计划15.3亿元的44.8%。").map(brief)
+    ).toEqual([[">=", 1.53e9, "元"]]);
+  });
+});
