@@ -179,10 +179,10 @@ const SECTION_LINE = /^\s*(?:[一二三四五六七八九十]+、|第[一二三�
 /** A numbered paragraph (1. (一) 一、) or a table row after its row number: in a report, the quoted tasks. */
 const NUMBERED = /^\s*(?:[一二三四五六七八九十]+、|\d{1,2}[.、](?!\d)|[(][一二三四五六七八九十\d]+[)])/;
 /**
- * A numbered paragraph that opens on a title of its own, with no figure (一、工作进展情况 … (一)现代农业质效齐增。完成4万亩…):
- * its prose reports, it quotes no task.
+ * A numbered paragraph that opens on a title of its own, with no figure (一、工作进展情况 … (一)现代农业质效齐增。完成4万亩…),
+ * or two short phrases parted by one comma (3、与时俱进,及时增加现代化服务窗口。…): its prose reports, it quotes no task.
  */
-const TITLED = new RegExp(`${NUMBERED.source}[^。;:,\\d]{2,24}[。:]\\s*\\S`);
+const TITLED = new RegExp(`${NUMBERED.source}(?:[^。;:,\\d]{2,24}|[^。;:,\\d]{2,12},[^。;:,\\d]{2,16})[。:]\\s*\\S`);
 /**
  * A numbered paragraph that opens on its own heading, a short sentence with no clause mark (1.“十三五”发展取得的巨大成就。…):
  * the heading's words.
@@ -200,6 +200,12 @@ const RESULT_WORDS =
  * a goal or plan is named before them (总体目标已经设定,城镇新增就业70万人 sets the goals).
  */
 const ALREADY = /已(?:经)?(?!知|往|有)[\u4e00-\u9fa5]|首次/;
+/**
+ * 共 (共计) and a verb of work done before a count (今年共接待读者19703人次, 共举办48场活动, 共完成3个): a total of what was done,
+ * unless its sentence plans or a goal is named before it (计划共举办…, 力争共接待…).
+ */
+const DONE_TOTAL =
+  /共(?:计)?(?:接待|完成|举办|开展|服务|发放|接收|受理|办理|培训|走访|组织|查处|检查|救助)[^,,。;]{0,16}$/;
 /** A threshold passed for the first time (首次降到1%以内, 首次超过90%): a result, unless a goal is named before it. */
 const FIRST_TIME = /首次(?:降到|降至|降低到|超过|突破|达到|实现|跻身|进入|迈上)/;
 /** Words of a sentence that hope or strive for what follows (希望通过五年的努力, 力争): in a report too, the plan's. */
@@ -584,6 +590,9 @@ function _extractTargets(
                 doneInSentence ||
                 firstTime(clause.text.slice(0, mention.start)) ||
                 RESULT_WORDS.test(clause.text.slice(0, mention.start)) ||
+                (DONE_TOTAL.test(clause.text.slice(0, mention.start)) &&
+                  !FUTURE_WORDS.test(clause.sentence) &&
+                  !goalNamed(clause, mention)) ||
                 (clause.text.includes("了") && PAST_TENSE.test(clause.text.slice(0, mention.start))) ||
                 ((changeFollows || YEAR_ON_YEAR.test(clause.text.slice(0, mention.start))) &&
                   !goalNamed(clause, mention)) ||

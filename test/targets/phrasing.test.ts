@@ -1242,3 +1242,17 @@ describe("results texts, fourth precision batch: reviews that say so only in the
     ).toEqual([[">=", 1.53e9, "元"]]);
   });
 });
+
+describe("results texts, fourth precision batch: a summary's titled items and totals done", () => {
+  it("reads a numbered item of a summary titled by two phrases (3、与时俱进,及时增加现代化服务窗口。…) as results", () => {
+    const summary =
+      "县图书馆2015年工作总结\n3、与时俱进,及时增加现代化服务窗口。乡镇基层服务点建设工作共完成3个。\n4、深入农村,服务基层。图书馆负责全县12个点农家书屋建设工作,积极筹措资金4000元制做了书架。\n";
+    expect(extractTargets(summary)).toEqual([]);
+  });
+
+  it("reads a total after 共 and a verb of work done (今年共接待读者19703人次) as a result, not when it is planned", () => {
+    expect(extract("今年共接待读者19703人次。", 2015)).toEqual([]);
+    expect(extract("全年共举办各类活动48场。", 2015)).toEqual([]);
+    expect(extract("计划全年共举办各类活动50场。").map(brief)).toEqual([[">=", 50, "场"]]);
+  });
+});
