@@ -546,8 +546,11 @@ function _extractTargets(
       past = y < reference || ((report || figures || runInBack || lookingBack) && y === reference && past);
       // a year whose goals the clause goes on to state (2018年我省主要预期目标为:…): the goals are targets, whatever the year
       if (GOALS_OF_YEAR.test(clause.text.slice(m.index))) past = false;
-      // in a report, the year reported with a plan in its sentence (2020年,交通运输领域将重点完成…): the plan's
-      if (y === reference && report && !pastPeriod && !sectionLooksBack && PLANNED.test(clause.sentence)) past = false;
+      // in a report, the year reported with a plan in its sentence (2020年,交通运输领域将重点完成…): the plan's; not a year
+      // after 其中, a breakdown of the figure before it (累计完成投资103730.73万元,其中2004年完成投资61688.8万元)
+      const breakdown = /其中\s*$/.test(clause.text.slice(0, m.index));
+      if (y === reference && report && !pastPeriod && !sectionLooksBack && !breakdown && PLANNED.test(clause.sentence))
+        past = false;
       // the year named before the paragraph turns to 今年, and no plan words in its sentence: last year
       if (y === reference && clause.start < thisYearAt && !FUTURE_WORDS.test(clause.sentence)) past = true;
     }

@@ -1256,3 +1256,11 @@ describe("results texts, fourth precision batch: a summary's titled items and to
     expect(extract("计划全年共举办各类活动50场。").map(brief)).toEqual([[">=", 50, "场"]]);
   });
 });
+
+describe("results texts, fourth precision batch: a breakdown by year in a report", () => {
+  it("reads a year after 其中 in a report (累计完成投资…,其中2004年完成投资…) as a breakdown, not a turn to the plan", () => {
+    const report =
+      "全市项目建设进展情况通报\n元至6月,纳入重点督办项目82个,计划投资总额331654万元,累计完成投资103730.73万元,其中2004年完成投资61688.8万元;签约项目13个。\n";
+    expect(extractTargets(report, {year: 2004})).toEqual([]);
+  });
+});
