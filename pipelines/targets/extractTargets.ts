@@ -206,6 +206,10 @@ const ALREADY = /已(?:经)?(?!知|往|有)[\u4e00-\u9fa5]|首次/;
  */
 const DONE_TOTAL =
   /共(?:计)?(?:接待|完成|举办|开展|服务|发放|接收|受理|办理|培训|走访|组织|查处|检查|救助)[^,,。;]{0,16}$/;
+/** The date near the start of a news lede (日照讯(记者 黄建玲)8月1日,记者从市图书馆获悉): its month. */
+const LEDE_DATE = /^[^。;\n]{0,40}?(?<!\d)(\d{1,2})月\d{1,2}日/;
+/** A month opening a clause (7月份, 7月24日当天, 仅7月份就…): before the lede's month, a period passed. */
+const MONTH_OPENING = /^(?:仅|在)?(\d{1,2})月(?:份|\d{1,2}日)?/;
 /** A threshold passed for the first time (首次降到1%以内, 首次超过90%): a result, unless a goal is named before it. */
 const FIRST_TIME = /首次(?:降到|降至|降低到|超过|突破|达到|实现|跻身|进入|迈上)/;
 /** Words of a sentence that hope or strive for what follows (希望通过五年的努力, 力争): in a report too, the plan's. */
@@ -357,6 +361,8 @@ function _extractTargets(
   // under a headline, the lede's first sentence too (22日,生态环境部通报了…目标完成情况): 目标完成情况 reports on targets
   // the lede's first paragraph, and its first sentence
   const ledeParagraph = headlineEnd > 0 ? /^[^\n]*/.exec(normalized.slice(headlineEnd).trimStart())![0] : "";
+  // a dated news lede (8月1日,记者从…获悉): a month before its month, opening a clause, has passed (7月份,…共接待读者36万余人次)
+  const ledeMonth = Number(LEDE_DATE.exec(ledeParagraph)?.[1] ?? 0);
   const lede = LEDE.exec(ledeParagraph.replace(LEADING_DAY, ""))![0];
   const titlePlanAt = lastIndex(PLAN_TITLE, title);
   // a text that opens on prose says what it is there (现将有关情况通报如下:), as a title would
@@ -522,9 +528,11 @@ function _extractTargets(
     // 十一五 ends in 2010, 十五 in 2005: a period that ended before the reference year is past
     const periodEnd = period ? 2005 + 5 * (PERIOD_NUMBERS.indexOf(period[1] ?? "") + 1) : null;
     const opening = clause.text.replace(DATELINE, "");
+    const month = MONTH_OPENING.exec(opening);
     const pastPeriod =
       (PAST_PERIOD.test(opening) && !plannedMonths(opening, clause, inSentence, report)) ||
-      (periodEnd !== null && reference !== null && periodEnd < reference);
+      (periodEnd !== null && reference !== null && periodEnd < reference) ||
+      (month !== null && Number(month[1]) < ledeMonth);
     if (pastPeriod || FINDINGS.test(clause.text)) past = true;
     const change = OPENS_ON_CHANGE.exec(clause.text);
     if (

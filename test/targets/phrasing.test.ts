@@ -1264,3 +1264,13 @@ describe("results texts, fourth precision batch: a breakdown by year in a report
     expect(extractTargets(report, {year: 2004})).toEqual([]);
   });
 });
+
+describe("results texts, fourth precision batch: a month before a news lede's date", () => {
+  it("reads a month before the lede's date opening a clause (8月1日,… 7月份,市图书馆共接待…) as a period passed", () => {
+    const news =
+      "7月图书馆日均接待读者1.3万人\n  日照讯(记者 黄建玲)8月1日,记者从市图书馆获悉,近一段时间以来,市图书馆迎来了人流高峰。7月份,市图书馆接待读者36万余人次,平均日流量超过1.3万人。\n  此外,仅7月份就开展各类公益文化活动36场,参与读者达7000多人。\n";
+    expect(extractTargets(news)).toEqual([]);
+    const plan = "市图书馆暑期开放\n  日照讯(记者 黄建玲)7月1日,记者获悉,8月份,市图书馆将开展公益文化活动40场。\n";
+    expect(extractTargets(plan).map(brief)).toEqual([[">=", 40, "场"]]);
+  });
+});
