@@ -58,8 +58,10 @@ const SCOPES: [RegExp, string][] = [
  * under a subheading that looks back: 回顾2023年工作成果, 一、主要成绩, not 一、巩固拓展脱贫攻坚成果, a numbered paragraph
  * whose own heading looks back: 1.“十三五”发展取得的巨大成就。…), or one that says so (已完成, 已推出, 完成了, 截至…累计,
  * 为任务的116%, 比上年同期增长, 整体完成率111.5%, 超计划16项, 历史性跨越), or a paragraph that opens on figures (数据显示,…);
- * in a report (its title says so: …通报, …回顾, 规划《纲要》预计完成31项指标), 今年 is the year reported unless its sentence
- * says a plan. A target such a clause names counts (超额完成40所的年度目标任务 → 40). In a report, a numbered item quotes the task it reports on;
+ * in a report (its title says so: …通报, …回顾, 规划《纲要》预计完成31项指标, or its opening sentence that the year's work was
+ * done: 2017年,市图书馆…圆满完成了各项工作任务; up to a heading that turns to the plan: 二、2024年工作打算), 今年 is the year
+ * reported unless its sentence says a plan. A target such a clause names counts (超额完成40所的年度目标任务 → 40). In a
+ * report, a numbered item quotes the task it reports on;
  * in a plan that reviews and then turns to what is to be done (一、2022年工作回顾 … 二、2023年工作任务), the review
  * section's numbered items are results too. A grading scale's steps (1.完成招標50% … 4.啟用100%) state no targets.
  *
@@ -117,7 +119,14 @@ const PAST_PERIOD = new RegExp(
  * execution reports: “十三五”规划《纲要》预计完成31项指标, not 确保圆满完成).
  */
 const REPORT_TITLE =
-  /截至|成果|成效|完成情况|执行情况|执行情形|进展|回顾|总结|数据显示|统计公报|通报|获悉|发布会|同比|历史新低|(?<!确保|力争|争取|努力|要|将)(?:预计|顺利|圆满|超额)完成/g;
+  /截至|成果|成效|完成情况|执行情况|执行情形|进展|回顾|总结|年度报告|阅读报告|年报|成绩单|盘点|回眸|答卷|数据显示|统计公报|通报|获悉|发布会|同比|历史新低|(?<!确保|力争|争取|努力|要|将)(?:预计|顺利|圆满|超额)完成/g;
+/**
+ * An opening sentence that says the year's work was done (2017年,市图书馆…圆满完成了各项工作任务, 一年来…交出了一份精彩的答卷,
+ * 各项工作取得了显著成效): with no plan word in its paragraph besides ({@link PLANNED}: not 现将今年工作总结和明年的工作计划报告如下),
+ * the text reviews, as a report's title would say.
+ */
+const REVIEW_OPENING =
+  /一年来|回眸|盘点|成绩单|答卷|(?:取得|获得)了[^,,。;]{0,8}(?:成效|成绩|成就|成果)|圆满完成了?[^,,。;]{0,8}任务/;
 /** What an opening paragraph says the text is (现将有关情况通报如下, 现将今年工作总结和明年的工作计划报告如下). */
 const ANNOUNCED = /现将([^。;!?]{0,40}?)如下/;
 /** A news dateline opening a lede (新华社南昌10月31日电(记者 王聿昊), 本报讯): the clause's words follow it. */
@@ -170,10 +179,10 @@ const SECTION_LINE = /^\s*(?:[一二三四五六七八九十]+、|第[一二三�
 /** A numbered paragraph (1. (一) 一、) or a table row after its row number: in a report, the quoted tasks. */
 const NUMBERED = /^\s*(?:[一二三四五六七八九十]+、|\d{1,2}[.、](?!\d)|[(][一二三四五六七八九十\d]+[)])/;
 /**
- * A numbered paragraph that opens on a title of its own, with no figure (一、工作进展情况 … (一)现代农业质效齐增。完成4万亩…):
- * its prose reports, it quotes no task.
+ * A numbered paragraph that opens on a title of its own, with no figure (一、工作进展情况 … (一)现代农业质效齐增。完成4万亩…),
+ * or two short phrases parted by one comma (3、与时俱进,及时增加现代化服务窗口。…): its prose reports, it quotes no task.
  */
-const TITLED = new RegExp(`${NUMBERED.source}[^。;:,\\d]{2,24}[。:]\\s*\\S`);
+const TITLED = new RegExp(`${NUMBERED.source}(?:[^。;:,\\d]{2,24}|[^。;:,\\d]{2,12},[^。;:,\\d]{2,16})[。:]\\s*\\S`);
 /**
  * A numbered paragraph that opens on its own heading, a short sentence with no clause mark (1.“十三五”发展取得的巨大成就。…):
  * the heading's words.
@@ -191,13 +200,23 @@ const RESULT_WORDS =
  * a goal or plan is named before them (总体目标已经设定,城镇新增就业70万人 sets the goals).
  */
 const ALREADY = /已(?:经)?(?!知|往|有)[\u4e00-\u9fa5]|首次/;
+/**
+ * 共 (共计) and a verb of work done before a count (今年共接待读者19703人次, 共举办48场活动, 共完成3个): a total of what was done,
+ * unless its sentence plans or a goal is named before it (计划共举办…, 力争共接待…).
+ */
+const DONE_TOTAL =
+  /共(?:计)?(?:接待|完成|举办|开展|服务|发放|接收|受理|办理|培训|走访|组织|查处|检查|救助)[^,,。;]{0,16}$/;
+/** The date near the start of a news lede (日照讯(记者 黄建玲)8月1日,记者从市图书馆获悉): its month. */
+const LEDE_DATE = /^[^。;\n]{0,40}?(?<!\d)(\d{1,2})月\d{1,2}日/;
+/** A month opening a clause (7月份, 7月24日当天, 仅7月份就…): before the lede's month, a period passed. */
+const MONTH_OPENING = /^(?:仅|在)?(\d{1,2})月(?:份|\d{1,2}日)?/;
 /** A threshold passed for the first time (首次降到1%以内, 首次超过90%): a result, unless a goal is named before it. */
 const FIRST_TIME = /首次(?:降到|降至|降低到|超过|突破|达到|实现|跻身|进入|迈上)/;
 /** Words of a sentence that hope or strive for what follows (希望通过五年的努力, 力争): in a report too, the plan's. */
 const HOPED = /希望通过|力争/;
 /** A verb with 了 before a number: what was done (完成了校舍改造20万平方米, 建成了体育馆3座). */
 const PAST_TENSE =
-  /(?:完成|建成|新建|新增|实现|达到|开展|培训|改造|建设|引进|投入|举办|创建|打造|修建|扩建|改建|培育|办理|接种|筛查|增长|增加|提高|提升|下降|减少|降低|惠及|带动|接待|签约|招收|认定)了/;
+  /(?:完成|建成|新建|新增|实现|达到|开展|培训|改造|建设|引进|投入|举办|创建|打造|修建|扩建|改建|培育|办理|接种|筛查|增长|增加|提高|提升|下降|减少|降低|惠及|带动|接待|签约|招收|认定|准备|策划|购置|采购|举行|组织)了/;
 /**
  * Words after a count that opens its clause and say it was done (46项任务全部完成, 318件建议提案全部办理完毕, 对6所小学…进行了
  * 环境改造), or how it progresses against the plan (16项基本符合或快于预期, 4项指标提前实现, 4项相对滞后).
@@ -255,8 +274,13 @@ const YEAR_ON_YEAR = /同比|(?:比|较|与)(?:上年|去年)/;
  * the levels before it in the sentence are results (总产值81.10亿元,同比增长3.9%), unless a goal is named or the change is
  * bounded (同比增长6%以上).
  */
-const CHANGE_ON_LAST_YEAR =
-  /(?:^|[,,])\s*(?:比上年|同比|较上年|比去年|较去年|与上年|与去年)(?:同期)?(?:相比)?[,,]?(?:分别)?(?:增长|下降|上升|提高|减少|增加|降低|回落)了?\s*\d+(?:\.\d+)?(?![\d.])\s*(?:%|个百分点|倍)?/g;
+const CHANGE_WORDS = String.raw`(?:比上年|同比|较上年|比去年|较去年|与上年|与去年)(?:末|底)?(?:同期)?(?:相比)?[,,]?(?:分别)?(?:增长|下降|上升|提高|减少|增加|降低|回落)了?\s*\d+(?:\.\d+)?(?![\d.])\s*(?:%|个百分点|倍)?`;
+const CHANGE_ON_LAST_YEAR = new RegExp(String.raw`(?:^|[,,])\s*${CHANGE_WORDS}`, "g");
+/**
+ * A clause that opens on such a change (,比上年增长3.3%。其中,第一产业增加值100.23亿元,增长4.4%): the paragraph reports, the
+ * figures after it too (a breakdown, the next level and its change), unless its sentence plans or the change is bounded.
+ */
+const OPENS_ON_CHANGE = new RegExp(String.raw`^\s*${CHANGE_WORDS}`);
 const GOAL_WORDS = /目标|预期|力争|确保|计划|争取|任务/;
 const BOUND_BEFORE = /(?:不低于|不少于|不超过|不高于|控制在|至少)\s*$/;
 const BOUND_AFTER = /^\s*(?:以上|以内|左右)/;
@@ -266,6 +290,8 @@ const GOAL_REACH = 200;
 const RESULT_SENTENCE = new RegExp(
   [
     String.raw`为任务的|为(?:年度)?目标任务的|完成(?:全年|年度)?(?:目标)?任务(?:\([^)]*\))?的|占年度(?:目标|计划)的`,
+    // a share of the year's plan, its amount named (占年度计划15.3亿元的44.8%)
+    String.raw`占(?:年度|全年)(?:目标|计划)[^,,;。的]{1,12}的\s*\d+(?:\.\d+)?\s*%`,
     // a share of a task or expected target completed (完成年初任务的122%, 完成年度预期目标46.4%)
     String.raw`完成(?:全年|年度|年初)?(?:预期)?(?:目标任务|目标|任务)的?\s*\d+(?:\.\d+)?\s*%`,
     // a share of a plan completed (完成省局下达计划的107.3%)
@@ -291,7 +317,7 @@ const INVESTMENT_SPLIT = /投资[^。;]*?其中/;
  * 完成年任务(40.2亿元), 占任务数16900万元的63.7%); not a difference from it (好于年度目标0.6个百分点).
  */
 const NAMED_BEFORE =
-  /(?:目标(?:任务)?|目标值|(?:年|年度|全年)任务|任务数)(?:为|是)?(?:增长|增加|提高|下降|降低|达到)?\(?\s*$/;
+  /(?:目标(?:任务)?|目标值|(?:年|年度|全年)任务|任务数|(?:年度|全年)计划)(?:为|是)?(?:增长|增加|提高|下降|降低|达到)?\(?\s*$/;
 /** A value in a list the target named after it shares (…下降4%、重污染天数同比减少6%的改善目标 → 4 too; 4.6%和3.5%的…目标). */
 const NAMED_IN_LIST = /^[、和][^,;。\d]{0,24}\d+(?:\.\d+)?\s*[%‰]?\s*的[\u4e00-\u9fa5]{0,16}目标/;
 /**
@@ -337,12 +363,20 @@ function _extractTargets(
   // under a headline, the lede's first sentence too (22日,生态环境部通报了…目标完成情况): 目标完成情况 reports on targets
   // the lede's first paragraph, and its first sentence
   const ledeParagraph = headlineEnd > 0 ? /^[^\n]*/.exec(normalized.slice(headlineEnd).trimStart())![0] : "";
+  // a dated news lede (8月1日,记者从…获悉): a month before its month, opening a clause, has passed (7月份,…共接待读者36万余人次)
+  const ledeMonth = Number(LEDE_DATE.exec(ledeParagraph)?.[1] ?? 0);
   const lede = LEDE.exec(ledeParagraph.replace(LEADING_DAY, ""))![0];
   const titlePlanAt = lastIndex(PLAN_TITLE, title);
   // a text that opens on prose says what it is there (现将有关情况通报如下:), as a title would
   const announced = headlineEnd === 0 ? (ANNOUNCED.exec(first)?.[1] ?? "") : "";
-  const report =
+  // the opening sentence (the first line's when it is prose, else the lede's) and its paragraph
+  const openingSentence = headlineEnd === 0 ? LEDE.exec(first)![0] : lede;
+  const openingParagraph = headlineEnd === 0 ? first : ledeParagraph;
+  let report =
     lastIndex(REPORT_TITLE, title) > titlePlanAt ||
+    (titlePlanAt < 0 &&
+      REVIEW_OPENING.test(openingSentence) &&
+      !PLANNED.test(openingParagraph.replace(REVIEW_OPENING, ""))) ||
     lastIndex(REPORT_TITLE, announced) > lastIndex(PLAN_TITLE, announced) ||
     (titlePlanAt < 0 &&
       !NUMBERED.test(lede) &&
@@ -364,9 +398,13 @@ function _extractTargets(
   const goalNamed = (clause: Clause, mention: Mention) => {
     const before = clause.text.slice(0, mention.start);
     if (BOUND_BEFORE.test(before) || BOUND_AFTER.test(clause.text.slice(mention.end))) return true;
+    return goalBefore(clause, before);
+  };
+  /** Whether a goal is named in `clause`'s line and sentence up to GOAL_REACH before it, or in `own` (its words). */
+  const goalBefore = (clause: Clause, own: string) => {
     const lineStart = lineStarts[lastAtOrBefore(lineStarts, clause.start)]!;
     const back = normalized.slice(Math.max(lineStart, clause.start - GOAL_REACH), clause.start);
-    return GOAL_WORDS.test(back.slice(back.lastIndexOf("。") + 1) + before);
+    return GOAL_WORDS.test(back.slice(back.lastIndexOf("。") + 1) + own);
   };
   let currentParagraph: string | null = null; // the clause's paragraph (the same string for all of a line's clauses)
   let currentKey = "";
@@ -421,6 +459,8 @@ function _extractTargets(
       if (clause.start >= titleEnd && (SUBHEADING.test(heading) || (opensSection && SECTION_HEADING.test(heading)))) {
         lookingBack = lookingBackFrom(heading, planYear, reference);
         leadInBack = false;
+        // a report reads as results up to a heading that turns ahead (二、2024年工作打算): the plan's from there on
+        if (report && !lookingBack && turnsToPlan(heading, reference)) report = false;
         if (opensSection && (lookingBack || clause.section > reviewSection)) {
           // in a report, a numbered item quotes the task it reports on; elsewhere a review section's items are results
           sectionLooksBack = lookingBack && (turnsAhead || !report);
@@ -493,10 +533,20 @@ function _extractTargets(
     // 十一五 ends in 2010, 十五 in 2005: a period that ended before the reference year is past
     const periodEnd = period ? 2005 + 5 * (PERIOD_NUMBERS.indexOf(period[1] ?? "") + 1) : null;
     const opening = clause.text.replace(DATELINE, "");
+    const month = MONTH_OPENING.exec(opening);
     const pastPeriod =
       (PAST_PERIOD.test(opening) && !plannedMonths(opening, clause, inSentence, report)) ||
-      (periodEnd !== null && reference !== null && periodEnd < reference);
+      (periodEnd !== null && reference !== null && periodEnd < reference) ||
+      (month !== null && Number(month[1]) < ledeMonth);
     if (pastPeriod || FINDINGS.test(clause.text)) past = true;
+    const change = OPENS_ON_CHANGE.exec(clause.text);
+    if (
+      change &&
+      !BOUND_AFTER.test(clause.text.slice(change[0].length)) &&
+      !FUTURE_WORDS.test(clause.sentence) &&
+      !goalBefore(clause, clause.text)
+    )
+      past = true;
     if (RECOUNTS.test(clause.text)) recounting = past = true;
     else if (recounting && TURNING_AHEAD.test(clause.text)) recounting = past = false;
     const openAt = openBrackets(clause.text);
@@ -509,8 +559,11 @@ function _extractTargets(
       past = y < reference || ((report || figures || runInBack || lookingBack) && y === reference && past);
       // a year whose goals the clause goes on to state (2018年我省主要预期目标为:…): the goals are targets, whatever the year
       if (GOALS_OF_YEAR.test(clause.text.slice(m.index))) past = false;
-      // in a report, the year reported with a plan in its sentence (2020年,交通运输领域将重点完成…): the plan's
-      if (y === reference && report && !pastPeriod && !sectionLooksBack && PLANNED.test(clause.sentence)) past = false;
+      // in a report, the year reported with a plan in its sentence (2020年,交通运输领域将重点完成…): the plan's; not a year
+      // after 其中, a breakdown of the figure before it (累计完成投资103730.73万元,其中2004年完成投资61688.8万元)
+      const breakdown = /其中\s*$/.test(clause.text.slice(0, m.index));
+      if (y === reference && report && !pastPeriod && !sectionLooksBack && !breakdown && PLANNED.test(clause.sentence))
+        past = false;
       // the year named before the paragraph turns to 今年, and no plan words in its sentence: last year
       if (y === reference && clause.start < thisYearAt && !FUTURE_WORDS.test(clause.sentence)) past = true;
     }
@@ -553,6 +606,9 @@ function _extractTargets(
                 doneInSentence ||
                 firstTime(clause.text.slice(0, mention.start)) ||
                 RESULT_WORDS.test(clause.text.slice(0, mention.start)) ||
+                (DONE_TOTAL.test(clause.text.slice(0, mention.start)) &&
+                  !FUTURE_WORDS.test(clause.sentence) &&
+                  !goalNamed(clause, mention)) ||
                 (clause.text.includes("了") && PAST_TENSE.test(clause.text.slice(0, mention.start))) ||
                 ((changeFollows || YEAR_ON_YEAR.test(clause.text.slice(0, mention.start))) &&
                   !goalNamed(clause, mention)) ||
@@ -683,7 +739,7 @@ function namesTarget(text: string, mention: Mention): boolean {
   return (
     NAMED_BEFORE.test(before) &&
     !(mention.unit === "百分点" && /(?:好于|优于|高于|低于|超过|超出)[^,;]*$/.test(before)) &&
-    !(mention.unit === "%" && /(?:占|完成)[^,;]{0,8}目标(?:任务)?$/.test(before))
+    !(mention.unit === "%" && /(?:占|完成)[^,;]{0,8}(?:目标(?:任务)?|计划)$/.test(before))
   );
 }
 
@@ -707,6 +763,18 @@ function lookingBackFrom(subheading: string, planYear: number | null, reference:
       (back[0] === "总结" && SUMMING_UP.test(heading.slice(back.index + 2))));
   if (back && !object && (!ahead || ahead.index < back.index)) return true;
   return !ahead && reference !== null && years.length > 0 && years.every((y) => y < reference);
+}
+
+/** Words of a heading that turn a report to what is to be done (二、下一步工作打算, 明年工作计划, 2024年工作思路). */
+const PLAN_HEADING = /明年|下一步|下阶段|下半年|今后|计划|打算|展望|思路|安排|要点|部署/;
+
+/**
+ * Whether a heading that does not look back turns a report to the plan: its words ({@link PLAN_HEADING}) or a year after
+ * the reference (二、2024年工作 in a review of 2023); not 重点工作 nor 目标任务 alone, which a review reports on too.
+ */
+function turnsToPlan(heading: string, reference: number | null): boolean {
+  const years = [...heading.matchAll(/(\d{4})年/g)].map((m) => Number(m[1]));
+  return PLAN_HEADING.test(heading) || (reference !== null && years.some((y) => y > reference));
 }
 
 /**

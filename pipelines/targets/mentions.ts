@@ -750,8 +750,11 @@ function sharedBy(text: string, end: number): boolean {
   );
 }
 
-/** A task named before the count a share is of (占任务数16900万元的63.7%): the count is the task, a target. */
-const SHARE_OF_TASK = /(?:任务数|目标(?:任务)?|(?:年|年度|全年)任务)\(?$/;
+/**
+ * A task or the year's plan named before the count a share is of (占任务数16900万元的63.7%, 占年度计划15.3亿元的44.8%): the
+ * count is the task, a target.
+ */
+const SHARE_OF_TASK = /(?:任务数|目标(?:任务)?|(?:年|年度|全年)任务|(?:年度|全年)计划)\(?$/;
 
 /** The unit a noun carries for a number with only 万 or 亿 (体检人数 → 人), else none. */
 function nounUnit(before: string): string {

@@ -1318,3 +1318,78 @@ describe("number forms of fresh texts (year3)", () => {
     ).toEqual([["between", 39105, 42787, "美元"]]);
   });
 });
+
+describe("results texts, fourth precision batch: reviews that say so only in their opening", () => {
+  it("reads a text whose opening says the year's work was done (…圆满完成了各项工作任务) as a report", () => {
+    const review =
+      "2017年,市图书馆在市委的正确领导下,开拓创新,圆满完成了各项工作任务,获得了重大的成就。\n一、图书馆的办馆条件继续提高\n通过政府招标方式,新购置图书20000余册,加工入库3309册。\n二、读者接待量进一步增加\n全年接待、服务市民约14万余人次,图书外借13万册次。\n";
+    expect(extractTargets(review)).toEqual([]);
+  });
+
+  it("reads a headline that names an annual or reading report (省图发布2022年阅读报告) as a report's", () => {
+    const news =
+      "省图发布2022年阅读报告 月均10万多人次入馆\n湖北日报讯 (记者王晶)4月23日,湖北省图书馆发布该馆2022年度阅读报告。\n其中,8月为全年进入图书馆人次最多月份,有154395人次。全馆借阅中文图书数量最多的读者,全年借阅中文图书327册。\n";
+    expect(extractTargets(news)).toEqual([]);
+  });
+
+  it("ends such a report at a heading that turns ahead (二、2024年工作打算): what follows is the plan's", () => {
+    const review =
+      "2023年,我馆圆满完成了各项工作任务。\n一、2023年工作情况\n全年接待读者14万人次。\n二、2024年工作打算\n新增馆藏图书5000册。\n";
+    expect(extractTargets(review).map(brief)).toEqual([[">=", 5000, "册"]]);
+    const plan = "2024年工作要点\n2023年,全市取得了显著成效。\n一、教育\n新建学校10所。\n";
+    expect(extractTargets(plan).map(brief)).toEqual([[">=", 10, "所"]]);
+  });
+
+  it("reads the figures after a change on last year in its paragraph (比上年增长3.3%。其中,…增长4.4%) as results", () => {
+    expect(extract("全年实现地区生产总值439.19亿元,比上年增长3.3%。其中,第一产业增加值100.23亿元,增长4.4%。")).toEqual(
+      []
+    );
+    expect(extract("年末常住人口94.9万人,比上年末增加0.1万人,其中城镇人口41.4万人。")).toEqual([]);
+    expect(extract("2023年地区生产总值500亿元,比上年增长6%。今年力争地区生产总值增长7%。").map(brief)).toEqual([
+      [">=", 7, "%"]
+    ]);
+  });
+
+  it("reads events prepared or books bought with 了 (准备了20项读书活动, 购置了电子图书10000余种) as done", () => {
+    expect(extract("市图书馆精心策划和准备了20项读书活动。")).toEqual([]);
+    expect(extract("购置了电子图书10000余种。")).toEqual([]);
+  });
+
+  it("takes the year's plan a result is a share of (占年度计划15.3亿元的44.8%) as the target", () => {
+    expect(
+      extract("元至6月,完成全社会固定资产投资68585万元,同比增长44.7%,占年度计划15.3亿元的44.8%。").map(brief)
+    ).toEqual([[">=", 1.53e9, "元"]]);
+  });
+});
+
+describe("results texts, fourth precision batch: a summary's titled items and totals done", () => {
+  it("reads a numbered item of a summary titled by two phrases (3、与时俱进,及时增加现代化服务窗口。…) as results", () => {
+    const summary =
+      "县图书馆2015年工作总结\n3、与时俱进,及时增加现代化服务窗口。乡镇基层服务点建设工作共完成3个。\n4、深入农村,服务基层。图书馆负责全县12个点农家书屋建设工作,积极筹措资金4000元制做了书架。\n";
+    expect(extractTargets(summary)).toEqual([]);
+  });
+
+  it("reads a total after 共 and a verb of work done (今年共接待读者19703人次) as a result, not when it is planned", () => {
+    expect(extract("今年共接待读者19703人次。", 2015)).toEqual([]);
+    expect(extract("全年共举办各类活动48场。", 2015)).toEqual([]);
+    expect(extract("计划全年共举办各类活动50场。").map(brief)).toEqual([[">=", 50, "场"]]);
+  });
+});
+
+describe("results texts, fourth precision batch: a breakdown by year in a report", () => {
+  it("reads a year after 其中 in a report (累计完成投资…,其中2004年完成投资…) as a breakdown, not a turn to the plan", () => {
+    const report =
+      "全市项目建设进展情况通报\n元至6月,纳入重点督办项目82个,计划投资总额331654万元,累计完成投资103730.73万元,其中2004年完成投资61688.8万元;签约项目13个。\n";
+    expect(extractTargets(report, {year: 2004})).toEqual([]);
+  });
+});
+
+describe("results texts, fourth precision batch: a month before a news lede's date", () => {
+  it("reads a month before the lede's date opening a clause (8月1日,… 7月份,市图书馆共接待…) as a period passed", () => {
+    const news =
+      "7月图书馆日均接待读者1.3万人\n  日照讯(记者 黄建玲)8月1日,记者从市图书馆获悉,近一段时间以来,市图书馆迎来了人流高峰。7月份,市图书馆接待读者36万余人次,平均日流量超过1.3万人。\n  此外,仅7月份就开展各类公益文化活动36场,参与读者达7000多人。\n";
+    expect(extractTargets(news)).toEqual([]);
+    const plan = "市图书馆暑期开放\n  日照讯(记者 黄建玲)7月1日,记者获悉,8月份,市图书馆将开展公益文化活动40场。\n";
+    expect(extractTargets(plan).map(brief)).toEqual([[">=", 40, "场"]]);
+  });
+});
