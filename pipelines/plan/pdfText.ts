@@ -140,8 +140,11 @@ function repeatedHeaders(pages: readonly PageLine[][]): PageLine[][] {
   });
 }
 
-/** A line that holds a page number (`某市教育局 — 3 —`, `第3页`): a running footer's, whatever its number. */
-const NUMBERED = /[-—–]\s*\d{1,4}\s*[-—–]|第\s*\d{1,4}\s*页/;
+/**
+ * A line that holds a page number (`某市教育局 — 3 —`, `第3页`, a browser's `http://…/art_1.html 2/5` or `Page 2 of 5`
+ * at its end): a running footer's, whatever its number.
+ */
+const NUMBERED = /[-—–]\s*\d{1,4}\s*[-—–]|第\s*\d{1,4}\s*页|\d{1,4}\s*(?:\/|of)\s*\d{1,4}\s*$/i;
 
 /**
  * The lines each page repeats at its top or foot (a running header: the plan's title, the bureau's

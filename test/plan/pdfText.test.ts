@@ -36,6 +36,11 @@ describe("pdfText: what a page repeats is not the plan's text", () => {
     expect(lines(text)).toEqual(["某市2031年教育工作要点", ...PLAN, ...filler(8, 13)]);
   });
 
+  it("leaves out the header and footer a browser prints on a web page (date and title, address and page 1/3)", async () => {
+    const text = await read("browser.pdf");
+    expect(lines(text)).toEqual(["某市2031年教育工作要点", ...PLAN, ...filler(8, 13)]);
+  });
+
   it("leaves out page numbers 第1页 共2页, whose 页 the font maps to the radical ⻚", async () => {
     const text = await read("columns.pdf");
     expect(text).not.toMatch(/第\s*\d+\s*[页⻚]/);
