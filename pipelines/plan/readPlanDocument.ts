@@ -35,6 +35,25 @@ const FORMAT_NAMES: Record<string, string> = {
 
 const startsWith = (bytes: Uint8Array, magic: readonly number[]) => magic.every((b, i) => bytes[i] === b);
 
+/** The extensions of OLE2 compound files: their name tells what the file is. */
+const OLE2_EXTENSIONS = new Set([".doc", ".wps", ".wpt", ".dot", ".xls", ".et", ".ppt"]);
+/** What an OLE2 compound file holds, by the name of its main stream (UTF-16LE in its directory). */
+const OLE2_STREAMS: [string, string][] = [
+  ["WordDocument", "Word 97-2003 文档(.doc)"],
+  ["Workbook", "Excel 97-2003 表格(.xls)"],
+  ["PowerPoint Document", "演示文稿(.ppt)"]
+];
+
+/**
+ * What an OLE2 file is when its name does not say it (a `.doc` saved as `plan.docx`, or with no
+ * extension): the kind its main stream names, else undefined (the extension's name, or none).
+ */
+function ole2Kind(bytes: Uint8Array, file: string): string | undefined {
+  if (OLE2_EXTENSIONS.has(extname(file).toLowerCase())) return undefined;
+  const names = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return OLE2_STREAMS.find(([stream]) => names.includes(Buffer.from(stream, "utf16le")))?.[1];
+}
+
 /** `unsupported_plan_format`: the file is a document planwatch cannot read, and what to save it as. */
 export function unsupportedPlanFormat(file: string, kind?: string): PlanwatchError {
   const name = kind ?? FORMAT_NAMES[extname(file).toLowerCase()] ?? "planwatch 不能读取的格式";
@@ -54,7 +73,7 @@ export function planFormat(bytes: Uint8Array, {file}: {file: string}): PlanForma
   if (startsWith(bytes, ZIP)) return "zip";
   const head = new TextDecoder("latin1").decode(bytes.subarray(0, 4096));
   if (/^\s*%PDF-/.test(head.slice(0, 1024))) return "pdf";
-  if (startsWith(bytes, OLE2)) throw unsupportedPlanFormat(file);
+  if (startsWith(bytes, OLE2)) throw unsupportedPlanFormat(file, ole2Kind(bytes, file));
   if (head.startsWith("{\\rtf")) throw unsupportedPlanFormat(file, "RTF 文档");
   const ext = extname(file).toLowerCase();
   const html =

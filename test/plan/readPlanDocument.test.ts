@@ -142,6 +142,14 @@ describe("readPlanDocument: formats it cannot read", () => {
     await refusal(wps);
   });
 
+  it("a Word 97-2003 file named .docx or with no extension says it is a .doc (told by its WordDocument stream)", async () => {
+    for (const name of ["plan.docx", "plan"]) {
+      const file = join(tmp, name);
+      await writeFile(file, await readFile(doc("numbered.doc")));
+      expect(await refusal(file)).toContain("是Word 97-2003 文档(.doc)");
+    }
+  });
+
   it("an OFD (a zip holding OFD.xml)", async () => {
     const ofd = join(tmp, "plan.ofd");
     const zip = new JSZip();
