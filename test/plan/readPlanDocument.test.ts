@@ -150,6 +150,13 @@ describe("readPlanDocument: formats it cannot read", () => {
     }
   });
 
+  it("a Word 2003 XML document (w:wordDocument), named .xml or .doc", async () => {
+    expect(await refusal(doc("numbered-2003.xml"))).toContain("是Word 2003 XML 文档");
+    const named = join(tmp, "plan.doc");
+    await writeFile(named, await readFile(doc("numbered-2003.xml")));
+    expect(await refusal(named)).toContain("是Word 2003 XML 文档");
+  });
+
   it("an OFD (a zip holding OFD.xml)", async () => {
     const ofd = join(tmp, "plan.ofd");
     const zip = new JSZip();
