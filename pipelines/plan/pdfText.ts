@@ -11,6 +11,8 @@ interface PageLine {
   size: number;
   pieces: Piece[];
   row?: string;
+  /** A table's row: its cells. */
+  cells?: string[];
   /** The block of the page the line is in, in reading order: a column, or a band across the columns. */
   block?: number;
 }
@@ -117,7 +119,8 @@ function withRows(lines: PageLine[], rows: readonly TableRow[]): PageLine[] {
     y: r.top - r.size,
     size: r.size,
     pieces: [{text: "", x: r.x, y: r.top - r.size, width: r.width, size: r.size}],
-    row: r.cells.join(" | ")
+    row: r.cells.join(" | "),
+    cells: r.cells
   }));
   return [...lines, ...rowLines].sort((a, b) => b.y - a.y);
 }
@@ -137,6 +140,26 @@ function repeatedHeaders(pages: readonly PageLine[][]): PageLine[][] {
         headers.add(l.row);
     });
     return out;
+  });
+}
+
+/**
+ * The pages with each row a page broke made one again: a page's first line that is a table's row with its
+ * first cell (its 序号) empty, after a page whose last line is a row of as many cells, goes on in that row's
+ * cells (`推进…统筹城` / `乡学校…`), as Word, LibreOffice and Chromium print a row too tall for the page's rest.
+ */
+function brokenRows(pages: readonly PageLine[][]): PageLine[][] {
+  const text = (l: PageLine) => lineText(l) && !PAGE_NUMBER.test(lineText(l));
+  return pages.map((page, n) => {
+    const first = page.find(text);
+    const last = n ? pages[n - 1]!.filter(text).at(-1) : undefined;
+    if (!first?.cells || !last?.cells || first.cells[0] || first.cells.length !== last.cells.length) return page;
+    last.cells = last.cells.map((cell, i) => {
+      const more = first.cells![i]!;
+      return !cell || !more || CJK.test(cell.at(-1)!) || CJK.test(more[0]!) ? cell + more : `${cell} ${more}`;
+    });
+    last.row = last.cells.join(" | ");
+    return page.filter((l) => l !== first);
   });
 }
 
@@ -273,7 +296,7 @@ export async function pdfText(bytes: Uint8Array, {file}: {file: string}): Promis
     await document.destroy();
   }
   const running = runningLines(pages);
-  const lines = repeatedHeaders(pages.map((page) => page.filter((l) => !running.has(l)))).flatMap(pageText);
+  const lines = brokenRows(repeatedHeaders(pages.map((page) => page.filter((l) => !running.has(l))))).flatMap(pageText);
   const text = foldCompatibility(lines.map((l) => l.text).join("\n"));
   if (!text.trim())
     throw new PlanwatchError("invalid_plan", `${file}: PDF 中没有文字(可能是扫描件),请先做文字识别或另存为文本`);

@@ -58,6 +58,27 @@ describe("pdfText: what a page repeats is not the plan's text", () => {
 });
 
 describe("pdfText: a ruled table across pages", () => {
+  it("reads a row the page broke (its cells go on atop the next page, under the repeated header) as one row", async () => {
+    const text = await read("split.pdf");
+    const rows = lines(text).filter((l) => l.includes(" | "));
+    const LONG = "统筹城乡学校布局调整和资源配置,健全督导评估机制,确保各项措施落地见效,";
+    expect(rows).toEqual([
+      "序号 | 重点任务 | 牵头单位 | 完成时限",
+      ...Array.from(
+        {length: 16},
+        (_, i) =>
+          `${i + 1} | 推进第${i + 1}项教育重点工作,${LONG}${LONG}完善相关制度机制,按时保质完成年度任务。 | ${i % 2 ? "市教育局" : "各区县教育局、市财政局"} | 2031年${(i % 12) + 1}月底前`
+      )
+    ]);
+    const {tasks} = extractTasks(text);
+    expect(tasks.map((t) => [t.lead, t.deadline])).toEqual(
+      Array.from({length: 16}, (_, i) => [
+        i % 2 ? "市教育局" : "各区县教育局",
+        `2031-${String((i % 12) + 1).padStart(2, "0")}`
+      ])
+    );
+  });
+
   it("reads each row as a line of its cells (a cell's wrapped lines run together), its header once", async () => {
     const text = await read("redhead.pdf");
     const rows = lines(text).filter((l) => l.includes(" | "));
