@@ -1,5 +1,6 @@
 import {join} from "node:path";
 import {describe, expect, it} from "vitest";
+import {PlanwatchError} from "../../pipelines/core/index.js";
 import {readPlanDocument} from "../../pipelines/plan/readPlanDocument.js";
 import {extractTargets} from "../../pipelines/targets/extractTargets.js";
 import {extractTasks} from "../../pipelines/tasks/extractTasks.js";
@@ -165,5 +166,28 @@ describe("pdfText: a table LibreOffice printed (borders stroked, not filled)", (
       ["1.5", "各区县教育局", "2031-08"],
       ["1.6", "市教育局", "2031-10"]
     ]);
+  });
+});
+
+describe("pdfText: a PDF whose text cannot be read says why, naming the file", () => {
+  const refusal = async (name: string) => {
+    const file = join(SHAPES, name);
+    const error = await readPlanDocument(file).then(
+      () => null,
+      (e: unknown) => e
+    );
+    expect(error).toBeInstanceOf(PlanwatchError);
+    expect((error as PlanwatchError).code).toBe("invalid_plan");
+    expect((error as PlanwatchError).message).toContain(file);
+    return (error as PlanwatchError).message;
+  };
+
+  it("fonts with no Unicode map (no /ToUnicode): the text would be noise", async () => {
+    expect(await refusal("cid.pdf")).toContain("乱码");
+  });
+
+  it("a scan (a page's picture, no text layer) and a PDF with a password to open it", async () => {
+    expect(await refusal("scan.pdf")).toContain("扫描件");
+    expect(await refusal("encrypted.pdf")).toContain("已加密");
   });
 });
