@@ -58,11 +58,27 @@ const FILE_LINK = /\.(?:docx?|wps|pdf|ofd|xlsx?|et|csv|zip|rar|7z|pptx?)(?:[?#].
 const META_CHARSET = /<meta\b[^>]*?charset\s*=\s*["']?\s*([\w-]+)/i;
 const CHINESE_CHARSETS = /^(?:gb2312|gbk|gb18030|x-gbk|cp936|euc-cn|hz-gb-2312)$/i;
 
-/** The page's text: the charset its `<meta>` names (GBK family or UTF-8), else detected ({@link decodeText}). */
+/** The bytes as UTF-8 when they are valid UTF-8 holding more than ASCII, else undefined. */
+function utf8(bytes: Uint8Array): string | undefined {
+  if (!bytes.some((b) => b >= 0x80)) return undefined;
+  try {
+    return new TextDecoder("utf-8", {fatal: true}).decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The page's text: the charset its `<meta>` names (GBK family, unless the bytes are UTF-8 that the page was
+ * saved again in; or UTF-8), else detected ({@link decodeText}).
+ */
 function decodePage(bytes: Uint8Array, file: string): string {
   const charset = META_CHARSET.exec(new TextDecoder("latin1").decode(bytes.subarray(0, 4096)))?.[1];
   try {
-    if (charset && CHINESE_CHARSETS.test(charset)) return new TextDecoder("gb18030").decode(bytes);
+    // a page saved again in UTF-8 (an editor's or a tool's copy) keeps the <meta> it was published with: Chinese
+    // text in GBK is never valid UTF-8 of more than ASCII, so valid UTF-8 with such bytes is UTF-8
+    if (charset && CHINESE_CHARSETS.test(charset))
+      return (utf8(bytes) ?? new TextDecoder("gb18030").decode(bytes)).replace(/^\uFEFF/, "");
     if (charset && /^utf-?8$/i.test(charset)) return new TextDecoder("utf-8").decode(bytes).replace(/^\uFEFF/, "");
     return decodeText(bytes).text;
   } catch (error) {
@@ -103,8 +119,19 @@ const holdsTable = (node: AnyNode): boolean =>
  */
 const isLayoutRow = (row: Element) => {
   const cells = cellsOf(row);
-  return cells.length === 1 || cells.some(holdsTable);
+  return cells.length === 1 || cells.some((cell) => holdsTable(cell) || holdsArticle(cell));
 };
+/** The blocks and line breaks that part a cell's text into lines. */
+const LINE_TAGS = new Set(["p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6"]);
+const lineCount = (node: AnyNode): number =>
+  "children" in node
+    ? node.children.reduce((n, c) => n + (isTag(c) && LINE_TAGS.has(c.name) ? 1 : 0) + lineCount(c), 0)
+    : 0;
+/**
+ * A cell that holds an article (a column of the page beside its menu): five lines or more and 200 Chinese
+ * characters, more than a data table's cell holds.
+ */
+const holdsArticle = (cell: Element) => lineCount(cell) >= 5 && hanCount(flatText(cell)) >= 200;
 /** A table that lays a page out: every row of it a layout row. */
 const isLayoutTable = (table: Element) => {
   const rows = rowsOf(table);
