@@ -183,10 +183,16 @@ function rowCells(row: Element): string[] {
 function blockLines(node: AnyNode): string[] {
   const lines: string[] = [];
   let current = "";
+  let files: string[] = []; // the texts of the current line's links to files
   const flush = () => {
     const line = clean(current);
-    if (line) lines.push(line);
+    const rest = files.reduce((t, f) => t.replace(f, ""), line);
+    if (files.length && ATTACHMENT_REST.test(rest)) {
+      // a line of attachment links (parted by <br>), and the lone 附件: line above them
+      if (LONE_LABEL.test(lines.at(-1) ?? "")) lines.pop();
+    } else if (line) lines.push(line);
     current = "";
+    files = [];
   };
   const walk = (n: AnyNode) => {
     if (n.type === "text") {
@@ -197,6 +203,7 @@ function blockLines(node: AnyNode): string[] {
     const el = n as Element;
     if (n.type !== "root" && CHROME.has(el.name)) return;
     if (el.name === "br") return flush();
+    if (el.name === "a" && FILE_LINK.test(el.attribs.href ?? "")) files.push(clean(flatText(el)));
     if (isAttachment(el)) return;
     if (el.name === "tr" && !isLayoutRow(el)) {
       flush();
@@ -240,6 +247,11 @@ const isChromeLine = (line: string) => {
   return rest !== line && !rest.replace(/[\s|\u3010\u3011[\]()\uff08\uff09\uff5c]/g, "");
 };
 
+/** The label `附件:` alone on its line, above the attachments' links. */
+const LONE_LABEL = /^(?:相关)?附件[:\uff1a]?$/;
+/** What an attachment's line holds beside its links: at most the label `附件:` and a number. */
+const ATTACHMENT_REST = /^(?:(?:相关)?附件\s*[:\uff1a]?)?\s*(?:\d{1,2}\s*[.\u3001\uff0e]?)?\s*$/;
+
 /**
  * A paragraph listing an attached file: its text is a link to a file (`.doc`, `.pdf`, `.xls`…), after
  * at most the label `附件:` and a number; a lone `附件:` above such paragraphs goes with them.
@@ -248,10 +260,10 @@ function isAttachment(node: Element): boolean {
   if (!BLOCK.has(node.name) || node.name === "table") return false;
   const links = findLinks(node);
   const text = clean(flatText(node));
-  if (/^(?:相关)?附件[:\uff1a]?$/.test(text)) return nextBlock(node) !== null && isAttachment(nextBlock(node)!);
+  if (LONE_LABEL.test(text)) return nextBlock(node) !== null && isAttachment(nextBlock(node)!);
   if (!links.length || !links.every((a) => FILE_LINK.test(a.attribs.href ?? ""))) return false;
   const rest = links.reduce((t, a) => t.replace(clean(flatText(a)), ""), text);
-  return /^(?:(?:相关)?附件\s*[:\uff1a]?)?\s*(?:\d{1,2}\s*[.\u3001\uff0e]?)?\s*$/.test(rest);
+  return ATTACHMENT_REST.test(rest);
 }
 
 function findLinks(node: Element): Element[] {

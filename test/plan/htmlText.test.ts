@@ -125,4 +125,15 @@ describe("htmlText: a page as it was saved", () => {
     const text = await htmlText(iconv.encode(page, "gbk"), {file: "要点.html"});
     expect(text.split("\n").filter(Boolean)).toEqual(["某市2031年教育工作要点", ...PARAGRAPHS]);
   });
+
+  it("leaves out the attachments' links listed line by line (<br>), with the 附件: line above them", async () => {
+    const {htmlText} = await import("../../pipelines/plan/htmlText.js");
+    const listed = page.replace(
+      "</div>\n</td>",
+      '<br>附件:<br><a href="/f/1.doc">1.重点任务分解表.doc</a><br>2.<a href="/f/2.xls">指标表</a><br></div>\n</td>'
+    );
+    expect(listed).not.toBe(page);
+    const text = await htmlText(new TextEncoder().encode(listed), {file: "要点.html"});
+    expect(text.split("\n").filter(Boolean)).toEqual(["某市2031年教育工作要点", ...PARAGRAPHS]);
+  });
 });
