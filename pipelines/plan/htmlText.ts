@@ -119,7 +119,15 @@ const holdsTable = (node: AnyNode): boolean =>
  */
 const isLayoutRow = (row: Element) => {
   const cells = cellsOf(row);
-  return cells.length === 1 || cells.some((cell) => holdsTable(cell) || holdsArticle(cell));
+  if (cells.length === 1 || cells.some((cell) => holdsTable(cell) || holdsArticle(cell))) return true;
+  // the site's menu beside the article, however short
+  return cells.some(isMenu) && cells.some((cell) => !isMenu(cell) && lineCount(cell) >= 3);
+};
+/** A cell of a page's menu: two links or more, and no text beside them but separators. */
+const isMenu = (cell: Element) => {
+  const links = findLinks(cell);
+  const rest = links.reduce((t, a) => t.replace(clean(flatText(a)), ""), clean(flatText(cell)));
+  return links.length >= 2 && !/[^\s|\uff5c·•\-—、,,]/.test(rest);
 };
 /** The blocks and line breaks that part a cell's text into lines. */
 const LINE_TAGS = new Set(["p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6"]);

@@ -136,4 +136,12 @@ describe("htmlText: a page as it was saved", () => {
     const text = await htmlText(new TextEncoder().encode(listed), {file: "要点.html"});
     expect(text.split("\n").filter(Boolean)).toEqual(["某市2031年教育工作要点", ...PARAGRAPHS]);
   });
+
+  it("a short article (three lines) in the cell beside a menu of links is read paragraph by paragraph too", async () => {
+    const {htmlText} = await import("../../pipelines/plan/htmlText.js");
+    const short = page.replace(/(<div id="zoom">(?:[^<]*<br>){3})[^]*?<\/div>/, "$1</div>");
+    expect(short).not.toBe(page);
+    const text = await htmlText(new TextEncoder().encode(short), {file: "要点.html"});
+    expect(text.split("\n").filter(Boolean)).toEqual(["某市2031年教育工作要点", ...PARAGRAPHS.slice(0, 3)]);
+  });
 });
