@@ -58,11 +58,27 @@ const FILE_LINK = /\.(?:docx?|wps|pdf|ofd|xlsx?|et|csv|zip|rar|7z|pptx?)(?:[?#].
 const META_CHARSET = /<meta\b[^>]*?charset\s*=\s*["']?\s*([\w-]+)/i;
 const CHINESE_CHARSETS = /^(?:gb2312|gbk|gb18030|x-gbk|cp936|euc-cn|hz-gb-2312)$/i;
 
-/** The page's text: the charset its `<meta>` names (GBK family or UTF-8), else detected ({@link decodeText}). */
+/** The bytes as UTF-8 when they are valid UTF-8 holding more than ASCII, else undefined. */
+function utf8(bytes: Uint8Array): string | undefined {
+  if (!bytes.some((b) => b >= 0x80)) return undefined;
+  try {
+    return new TextDecoder("utf-8", {fatal: true}).decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The page's text: the charset its `<meta>` names (GBK family, unless the bytes are UTF-8 that the page was
+ * saved again in; or UTF-8), else detected ({@link decodeText}).
+ */
 function decodePage(bytes: Uint8Array, file: string): string {
   const charset = META_CHARSET.exec(new TextDecoder("latin1").decode(bytes.subarray(0, 4096)))?.[1];
   try {
-    if (charset && CHINESE_CHARSETS.test(charset)) return new TextDecoder("gb18030").decode(bytes);
+    // a page saved again in UTF-8 (an editor's or a tool's copy) keeps the <meta> it was published with: Chinese
+    // text in GBK is never valid UTF-8 of more than ASCII, so valid UTF-8 with such bytes is UTF-8
+    if (charset && CHINESE_CHARSETS.test(charset))
+      return (utf8(bytes) ?? new TextDecoder("gb18030").decode(bytes)).replace(/^\uFEFF/, "");
     if (charset && /^utf-?8$/i.test(charset)) return new TextDecoder("utf-8").decode(bytes).replace(/^\uFEFF/, "");
     return decodeText(bytes).text;
   } catch (error) {
@@ -103,8 +119,27 @@ const holdsTable = (node: AnyNode): boolean =>
  */
 const isLayoutRow = (row: Element) => {
   const cells = cellsOf(row);
-  return cells.length === 1 || cells.some(holdsTable);
+  if (cells.length === 1 || cells.some((cell) => holdsTable(cell) || holdsArticle(cell))) return true;
+  // the site's menu beside the article, however short
+  return cells.some(isMenu) && cells.some((cell) => !isMenu(cell) && lineCount(cell) >= 3);
 };
+/** A cell of a page's menu: two links or more, and no text beside them but separators. */
+const isMenu = (cell: Element) => {
+  const links = findLinks(cell);
+  const rest = links.reduce((t, a) => t.replace(clean(flatText(a)), ""), clean(flatText(cell)));
+  return links.length >= 2 && !/[^\s|\uff5c·•\-—、,,]/.test(rest);
+};
+/** The blocks and line breaks that part a cell's text into lines. */
+const LINE_TAGS = new Set(["p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6"]);
+const lineCount = (node: AnyNode): number =>
+  "children" in node
+    ? node.children.reduce((n, c) => n + (isTag(c) && LINE_TAGS.has(c.name) ? 1 : 0) + lineCount(c), 0)
+    : 0;
+/**
+ * A cell that holds an article (a column of the page beside its menu): five lines or more and 200 Chinese
+ * characters, more than a data table's cell holds.
+ */
+const holdsArticle = (cell: Element) => lineCount(cell) >= 5 && hanCount(flatText(cell)) >= 200;
 /** A table that lays a page out: every row of it a layout row. */
 const isLayoutTable = (table: Element) => {
   const rows = rowsOf(table);
@@ -156,10 +191,16 @@ function rowCells(row: Element): string[] {
 function blockLines(node: AnyNode): string[] {
   const lines: string[] = [];
   let current = "";
+  let files: string[] = []; // the texts of the current line's links to files
   const flush = () => {
     const line = clean(current);
-    if (line) lines.push(line);
+    const rest = files.reduce((t, f) => t.replace(f, ""), line);
+    if (files.length && ATTACHMENT_REST.test(rest)) {
+      // a line of attachment links (parted by <br>), and the lone 附件: line above them
+      if (LONE_LABEL.test(lines.at(-1) ?? "")) lines.pop();
+    } else if (line) lines.push(line);
     current = "";
+    files = [];
   };
   const walk = (n: AnyNode) => {
     if (n.type === "text") {
@@ -170,6 +211,7 @@ function blockLines(node: AnyNode): string[] {
     const el = n as Element;
     if (n.type !== "root" && CHROME.has(el.name)) return;
     if (el.name === "br") return flush();
+    if (el.name === "a" && FILE_LINK.test(el.attribs.href ?? "")) files.push(clean(flatText(el)));
     if (isAttachment(el)) return;
     if (el.name === "tr" && !isLayoutRow(el)) {
       flush();
@@ -213,6 +255,11 @@ const isChromeLine = (line: string) => {
   return rest !== line && !rest.replace(/[\s|\u3010\u3011[\]()\uff08\uff09\uff5c]/g, "");
 };
 
+/** The label `附件:` alone on its line, above the attachments' links. */
+const LONE_LABEL = /^(?:相关)?附件[:\uff1a]?$/;
+/** What an attachment's line holds beside its links: at most the label `附件:` and a number. */
+const ATTACHMENT_REST = /^(?:(?:相关)?附件\s*[:\uff1a]?)?\s*(?:\d{1,2}\s*[.\u3001\uff0e]?)?\s*$/;
+
 /**
  * A paragraph listing an attached file: its text is a link to a file (`.doc`, `.pdf`, `.xls`…), after
  * at most the label `附件:` and a number; a lone `附件:` above such paragraphs goes with them.
@@ -221,10 +268,10 @@ function isAttachment(node: Element): boolean {
   if (!BLOCK.has(node.name) || node.name === "table") return false;
   const links = findLinks(node);
   const text = clean(flatText(node));
-  if (/^(?:相关)?附件[:\uff1a]?$/.test(text)) return nextBlock(node) !== null && isAttachment(nextBlock(node)!);
+  if (LONE_LABEL.test(text)) return nextBlock(node) !== null && isAttachment(nextBlock(node)!);
   if (!links.length || !links.every((a) => FILE_LINK.test(a.attribs.href ?? ""))) return false;
   const rest = links.reduce((t, a) => t.replace(clean(flatText(a)), ""), text);
-  return /^(?:(?:相关)?附件\s*[:\uff1a]?)?\s*(?:\d{1,2}\s*[.\u3001\uff0e]?)?\s*$/.test(rest);
+  return ATTACHMENT_REST.test(rest);
 }
 
 function findLinks(node: Element): Element[] {

@@ -126,6 +126,14 @@ export function pageTables(
     rules.horizontal.map((r) => r.at),
     THIN
   ).reverse(); // top first
+  // a row the page breaks has no rule at the break: its edge is where its vertical rules end
+  if (ys.length) {
+    const [top, bottom] = [ys[0]!, ys.at(-1)!];
+    const above = rules.vertical.filter((r) => r.from <= top + THIN && r.to > top + THIN * 4).map((r) => r.to);
+    const below = rules.vertical.filter((r) => r.to >= bottom - THIN && r.from < bottom - THIN * 4).map((r) => r.from);
+    if (above.length >= 3) ys.unshift(Math.max(...above));
+    if (below.length >= 3) ys.push(Math.min(...below));
+  }
   const rows: {top: number; bottom: number; xs: number[]}[] = [];
   for (let i = 0; i + 1 < ys.length; i++) {
     const [top, bottom] = [ys[i]!, ys[i + 1]!];

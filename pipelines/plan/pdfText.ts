@@ -11,6 +11,8 @@ interface PageLine {
   size: number;
   pieces: Piece[];
   row?: string;
+  /** A table's row: its cells. */
+  cells?: string[];
   /** The block of the page the line is in, in reading order: a column, or a band across the columns. */
   block?: number;
 }
@@ -114,7 +116,8 @@ function withRows(lines: PageLine[], rows: readonly TableRow[]): PageLine[] {
     y: r.top - r.size,
     size: r.size,
     pieces: [{text: "", x: r.x, y: r.top - r.size, width: r.width, size: r.size}],
-    row: r.cells.join(" | ")
+    row: r.cells.join(" | "),
+    cells: r.cells
   }));
   return [...lines, ...rowLines].sort((a, b) => b.y - a.y);
 }
@@ -137,8 +140,31 @@ function repeatedHeaders(pages: readonly PageLine[][]): PageLine[][] {
   });
 }
 
-/** A line that holds a page number (`某市教育局 — 3 —`, `第3页`): a running footer's, whatever its number. */
-const NUMBERED = /[-—–]\s*\d{1,4}\s*[-—–]|第\s*\d{1,4}\s*页/;
+/**
+ * The pages with each row a page broke made one again: a page's first line that is a table's row with its
+ * first cell (its 序号) empty, after a page whose last line is a row of as many cells, goes on in that row's
+ * cells (`推进…统筹城` / `乡学校…`), as Word, LibreOffice and Chromium print a row too tall for the page's rest.
+ */
+function brokenRows(pages: readonly PageLine[][]): PageLine[][] {
+  const text = (l: PageLine) => lineText(l) && !PAGE_NUMBER.test(lineText(l));
+  return pages.map((page, n) => {
+    const first = page.find(text);
+    const last = n ? pages[n - 1]!.filter(text).at(-1) : undefined;
+    if (!first?.cells || !last?.cells || first.cells[0] || first.cells.length !== last.cells.length) return page;
+    last.cells = last.cells.map((cell, i) => {
+      const more = first.cells![i]!;
+      return !cell || !more || CJK.test(cell.at(-1)!) || CJK.test(more[0]!) ? cell + more : `${cell} ${more}`;
+    });
+    last.row = last.cells.join(" | ");
+    return page.filter((l) => l !== first);
+  });
+}
+
+/**
+ * A line that holds a page number (`某市教育局 — 3 —`, `第3页`, a browser's `http://…/art_1.html 2/5` or `Page 2 of 5`
+ * at its end): a running footer's, whatever its number.
+ */
+const NUMBERED = /[-—–]\s*\d{1,4}\s*[-—–]|第\s*\d{1,4}\s*页|\d{1,4}\s*(?:\/|of)\s*\d{1,4}\s*$/i;
 
 /**
  * The lines each page repeats at its top or foot (a running header: the plan's title, the bureau's
@@ -223,11 +249,27 @@ function pdfjsData(): {cMapUrl: string; standardFontDataUrl: string} {
 }
 
 /**
+ * A character a plan's text holds: Latin, Greek, Cyrillic, the scripts printed beside Chinese (Arabic for
+ * Uyghur, Tibetan, Mongolian), punctuation, symbols and bullets, CJK punctuation, the common ideographs,
+ * full-width forms. A font with no Unicode map gives its glyphs' numbers instead: rare ideographs
+ * (CJK Extension A), box drawing, Yi syllables, private use, controls.
+ */
+const PLAUSIBLE =
+  /[\x20-\x7e\u00a0-\u024f\u0370-\u04ff\u0600-\u06ff\u0f00-\u0fff\u1800-\u18af\u2000-\u2bff\u2e80-\u2fdf\u3000-\u33ff\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]/u;
+
+/** Whether a PDF's text reads as text: four in five of its characters (past 20) are {@link PLAUSIBLE}. */
+function legible(text: string): boolean {
+  const chars = [...text.replace(/\s+/g, "")];
+  return chars.length < 20 || chars.filter((c) => PLAUSIBLE.test(c)).length >= chars.length * 0.8;
+}
+
+/**
  * The text of a PDF as planwatch reads a plan: each page's text pieces grouped into lines by their
  * position, page numbers left out, compatibility characters folded ({@link foldCompatibility}: the
  * Kangxi radical ⼯ is 工), and the lines the page width broke rejoined ({@link unwrapLines}).
  * pdf.js runs in this process (no worker, no network). `file` names the document in messages.
- * Throws `PlanwatchError` `invalid_plan` for a damaged or encrypted PDF, or one with no text (a scan).
+ * Throws `PlanwatchError` `invalid_plan` for a damaged or encrypted PDF, one with no text (a scan), or one
+ * whose text is noise (fonts with no Unicode map, {@link legible}).
  */
 export async function pdfText(bytes: Uint8Array, {file}: {file: string}): Promise<string> {
   const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
@@ -267,10 +309,15 @@ export async function pdfText(bytes: Uint8Array, {file}: {file: string}): Promis
     await document.destroy();
   }
   const running = runningLines(pages);
-  const lines = repeatedHeaders(pages.map((page) => page.filter((l) => !running.has(l)))).flatMap(pageText);
+  const lines = brokenRows(repeatedHeaders(pages.map((page) => page.filter((l) => !running.has(l))))).flatMap(pageText);
   const text = foldCompatibility(lines.map((l) => l.text).join("\n"));
   if (!text.trim())
     throw new PlanwatchError("invalid_plan", `${file}: PDF 中没有文字(可能是扫描件),请先做文字识别或另存为文本`);
+  if (!legible(text))
+    throw new PlanwatchError(
+      "invalid_plan",
+      `${file}: PDF 中的文字读出来是乱码(其字体没有 Unicode 映射),请改用原始的 Word 文档或网页,或先对 PDF 做文字识别`
+    );
   // a line runs on into the next when it reaches the right margin and the next is not indented; in a
   // document whose paragraphs stand apart (a blank line for every four lines or more), whenever no
   // blank line comes between (a word or a quotation that would not fit leaves a line short)

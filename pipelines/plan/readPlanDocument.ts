@@ -1,5 +1,6 @@
 import {extname} from "node:path";
 import {MAX_PLAN_CHARACTERS, PlanwatchError, planTooLarge, readInputFile} from "../core/index.js";
+import {MHT_START} from "./mhtPage.js";
 import {decodePlanText} from "./readPlanText.js";
 
 /** The kinds of plan document planwatch reads. */
@@ -14,6 +15,8 @@ export interface PlanDocument {
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 /** An OLE2 compound file: Word 97–2003 (.doc), WPS 文字 (.wps), Excel 97–2003 (.xls), WPS 表格 (.et). */
 const OLE2 = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+/** Word 2003's XML document (WordprocessingML 2003: `<?mso-application progid="Word.Document"?>`, `<w:wordDocument`). */
+const WORD_2003_XML = /^\s*<\?xml[^>]*>\s*(?:<\?mso-application\s+progid="Word\.Document"|<w:wordDocument\b)/;
 const HTML_START = /^\s*(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title)\b/i;
 const HTML_TAG = /<(?:html|body|p|div|table|br)\b[^>]*>/i;
 /** Formats planwatch does not read, by extension, with the name a person knows them by. */
@@ -35,6 +38,25 @@ const FORMAT_NAMES: Record<string, string> = {
 
 const startsWith = (bytes: Uint8Array, magic: readonly number[]) => magic.every((b, i) => bytes[i] === b);
 
+/** The extensions of OLE2 compound files: their name tells what the file is. */
+const OLE2_EXTENSIONS = new Set([".doc", ".wps", ".wpt", ".dot", ".xls", ".et", ".ppt"]);
+/** What an OLE2 compound file holds, by the name of its main stream (UTF-16LE in its directory). */
+const OLE2_STREAMS: [string, string][] = [
+  ["WordDocument", "Word 97-2003 文档(.doc)"],
+  ["Workbook", "Excel 97-2003 表格(.xls)"],
+  ["PowerPoint Document", "演示文稿(.ppt)"]
+];
+
+/**
+ * What an OLE2 file is when its name does not say it (a `.doc` saved as `plan.docx`, or with no
+ * extension): the kind its main stream names, else undefined (the extension's name, or none).
+ */
+function ole2Kind(bytes: Uint8Array, file: string): string | undefined {
+  if (OLE2_EXTENSIONS.has(extname(file).toLowerCase())) return undefined;
+  const names = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return OLE2_STREAMS.find(([stream]) => names.includes(Buffer.from(stream, "utf16le")))?.[1];
+}
+
 /** `unsupported_plan_format`: the file is a document planwatch cannot read, and what to save it as. */
 export function unsupportedPlanFormat(file: string, kind?: string): PlanwatchError {
   const name = kind ?? FORMAT_NAMES[extname(file).toLowerCase()] ?? "planwatch 不能读取的格式";
@@ -46,16 +68,19 @@ export function unsupportedPlanFormat(file: string, kind?: string): PlanwatchErr
 
 /**
  * What a plan file is, by its content rather than its name: a zip (a Word document, or an OFD, an
- * OpenDocument or an Excel file, which are zips too), a PDF (`%PDF-`), a web page (HTML tags),
+ * OpenDocument or an Excel file, which are zips too), a PDF (`%PDF-`), a web archive (`mht`: MIME
+ * `multipart/related`, whatever its name: Word's 单个文件网页 is often named `.doc`), a web page (HTML tags),
  * else text. A binary document planwatch cannot read (an OLE2 `.doc`/`.wps`, an RTF, or a file with
  * such an extension that is not text) is `unsupported_plan_format`.
  */
-export function planFormat(bytes: Uint8Array, {file}: {file: string}): PlanFormat | "zip" {
+export function planFormat(bytes: Uint8Array, {file}: {file: string}): PlanFormat | "zip" | "mht" {
   if (startsWith(bytes, ZIP)) return "zip";
   const head = new TextDecoder("latin1").decode(bytes.subarray(0, 4096));
   if (/^\s*%PDF-/.test(head.slice(0, 1024))) return "pdf";
-  if (startsWith(bytes, OLE2)) throw unsupportedPlanFormat(file);
+  if (MHT_START.test(head)) return "mht";
+  if (startsWith(bytes, OLE2)) throw unsupportedPlanFormat(file, ole2Kind(bytes, file));
   if (head.startsWith("{\\rtf")) throw unsupportedPlanFormat(file, "RTF 文档");
+  if (WORD_2003_XML.test(head)) throw unsupportedPlanFormat(file, "Word 2003 XML 文档");
   const ext = extname(file).toLowerCase();
   const html =
     HTML_START.test(head.replace(/^\uFEFF|^\xef\xbb\xbf/, "")) || (/^\.x?html?$/.test(ext) && HTML_TAG.test(head));
@@ -119,9 +144,10 @@ async function readDocument(plan: string): Promise<PlanDocument> {
   if (format === "pdf") {
     const {pdfText} = await import("./pdfText.js");
     text = await pdfText(bytes, {file: plan});
-  } else if (format === "html") {
-    const {htmlText} = await import("./htmlText.js");
-    text = await htmlText(bytes, {file: plan});
+  } else if (format === "html" || format === "mht") {
+    const [{htmlText}, {mhtPage}] = await Promise.all([import("./htmlText.js"), import("./mhtPage.js")]);
+    text = await htmlText(format === "mht" ? mhtPage(bytes, {file: plan}) : bytes, {file: plan});
+    return checked({text, format: "html"}, plan);
   } else {
     if (FORMAT_NAMES[extname(plan).toLowerCase()]) {
       try {

@@ -188,7 +188,7 @@ async function isDocument(bytes: Uint8Array, file: string): Promise<boolean> {
   } catch {
     return false; // an old binary file (.xls, .doc): the spreadsheet reader says what it is
   }
-  if (format === "pdf" || format === "html") return true;
+  if (format === "pdf" || format === "html" || format === "mht") return true;
   return format === "zip" && (await zipKind(bytes).catch(() => null)) === "docx";
 }
 

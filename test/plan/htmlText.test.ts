@@ -92,3 +92,56 @@ describe("htmlText: a table's merged cells", () => {
     ]);
   });
 });
+
+describe("htmlText: a page as it was saved", () => {
+  const PARAGRAPHS = [
+    "一、学前教育",
+    "1.新建幼儿园50所,新增学位1.5万个,进一步扩大普惠性学前教育资源供给,优化城乡幼儿园布局。(牵头单位:市教育局;完成时限:2031年9月底前)",
+    "2.培训幼儿园教师3000人次,实施幼儿园教师全员轮训,提升保教人员专业能力和保育教育质量,年底前完成。",
+    "二、义务教育",
+    "3.新改扩建义务教育学校20所,新增学位3万个,统筹推进城镇学校扩容和乡村学校改善,有效缓解城区大班额问题。",
+    "4.义务教育巩固率保持在99%以上,完善控辍保学工作机制,健全家庭经济困难学生资助体系,确保适龄儿童少年应学尽学。",
+    "5.实施课后服务提质行动,课后服务覆盖率达到100%,丰富课后服务内容,满足学生多样化学习需求,减轻学生家庭负担。"
+  ];
+  // an old template: the page a layout table of two cells, the site's menu beside the article, which is
+  // one <div> of lines parted by <br> and indented by &nbsp;
+  const page = `<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"><title>某市2031年教育工作要点</title>
+<script>var a = "<p>不是正文</p>";</script></head><body>
+<div class="nav"><a href="/">首页</a> | <a href="/zwgk">政务公开</a></div>
+<table width="980"><tr><td width="200"><a href="/">网站首页</a><br><a href="/jg">机构设置</a><br><a href="/ld">领导信息</a></td><td>
+<div class="title">某市2031年教育工作要点</div><div class="info">发布时间:2031-02-18 来源:市教育局 浏览次数:123</div>
+<div id="zoom">${PARAGRAPHS.map((p) => `&nbsp;&nbsp;&nbsp;&nbsp;${p}<br>`).join("")}</div>
+</td></tr></table><div class="foot">版权所有:某市教育局 浙ICP备12345678号</div></body></html>`;
+
+  it("a page saved in UTF-8 whose <meta> still names gb2312 is read as UTF-8", async () => {
+    const {htmlText} = await import("../../pipelines/plan/htmlText.js");
+    const text = await htmlText(new TextEncoder().encode(page), {file: "要点.html"});
+    expect(text).toContain("某市2031年教育工作要点");
+  });
+
+  it("an article in the cell of a layout table beside the site's menu is read paragraph by paragraph", async () => {
+    const {htmlText} = await import("../../pipelines/plan/htmlText.js");
+    const {default: iconv} = await import("iconv-lite");
+    const text = await htmlText(iconv.encode(page, "gbk"), {file: "要点.html"});
+    expect(text.split("\n").filter(Boolean)).toEqual(["某市2031年教育工作要点", ...PARAGRAPHS]);
+  });
+
+  it("leaves out the attachments' links listed line by line (<br>), with the 附件: line above them", async () => {
+    const {htmlText} = await import("../../pipelines/plan/htmlText.js");
+    const listed = page.replace(
+      "</div>\n</td>",
+      '<br>附件:<br><a href="/f/1.doc">1.重点任务分解表.doc</a><br>2.<a href="/f/2.xls">指标表</a><br></div>\n</td>'
+    );
+    expect(listed).not.toBe(page);
+    const text = await htmlText(new TextEncoder().encode(listed), {file: "要点.html"});
+    expect(text.split("\n").filter(Boolean)).toEqual(["某市2031年教育工作要点", ...PARAGRAPHS]);
+  });
+
+  it("a short article (three lines) in the cell beside a menu of links is read paragraph by paragraph too", async () => {
+    const {htmlText} = await import("../../pipelines/plan/htmlText.js");
+    const short = page.replace(/(<div id="zoom">(?:[^<]*<br>){3})[^]*?<\/div>/, "$1</div>");
+    expect(short).not.toBe(page);
+    const text = await htmlText(new TextEncoder().encode(short), {file: "要点.html"});
+    expect(text.split("\n").filter(Boolean)).toEqual(["某市2031年教育工作要点", ...PARAGRAPHS.slice(0, 3)]);
+  });
+});

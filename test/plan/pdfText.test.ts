@@ -1,5 +1,6 @@
 import {join} from "node:path";
 import {describe, expect, it} from "vitest";
+import {PlanwatchError} from "../../pipelines/core/index.js";
 import {readPlanDocument} from "../../pipelines/plan/readPlanDocument.js";
 import {extractTargets} from "../../pipelines/targets/extractTargets.js";
 import {extractTasks} from "../../pipelines/tasks/extractTasks.js";
@@ -36,6 +37,11 @@ describe("pdfText: what a page repeats is not the plan's text", () => {
     expect(lines(text)).toEqual(["某市2031年教育工作要点", ...PLAN, ...filler(8, 13)]);
   });
 
+  it("leaves out the header and footer a browser prints on a web page (date and title, address and page 1/3)", async () => {
+    const text = await read("browser.pdf");
+    expect(lines(text)).toEqual(["某市2031年教育工作要点", ...PLAN, ...filler(8, 13)]);
+  });
+
   it("leaves out page numbers 第1页 共2页, whose 页 the font maps to the radical ⻚", async () => {
     const text = await read("columns.pdf");
     expect(text).not.toMatch(/第\s*\d+\s*[页⻚]/);
@@ -53,6 +59,27 @@ describe("pdfText: what a page repeats is not the plan's text", () => {
 });
 
 describe("pdfText: a ruled table across pages", () => {
+  it("reads a row the page broke (its cells go on atop the next page, under the repeated header) as one row", async () => {
+    const text = await read("split.pdf");
+    const rows = lines(text).filter((l) => l.includes(" | "));
+    const LONG = "统筹城乡学校布局调整和资源配置,健全督导评估机制,确保各项措施落地见效,";
+    expect(rows).toEqual([
+      "序号 | 重点任务 | 牵头单位 | 完成时限",
+      ...Array.from(
+        {length: 16},
+        (_, i) =>
+          `${i + 1} | 推进第${i + 1}项教育重点工作,${LONG}${LONG}完善相关制度机制,按时保质完成年度任务。 | ${i % 2 ? "市教育局" : "各区县教育局、市财政局"} | 2031年${(i % 12) + 1}月底前`
+      )
+    ]);
+    const {tasks} = extractTasks(text);
+    expect(tasks.map((t) => [t.lead, t.deadline])).toEqual(
+      Array.from({length: 16}, (_, i) => [
+        i % 2 ? "市教育局" : "各区县教育局",
+        `2031-${String((i % 12) + 1).padStart(2, "0")}`
+      ])
+    );
+  });
+
   it("reads each row as a line of its cells (a cell's wrapped lines run together), its header once", async () => {
     const text = await read("redhead.pdf");
     const rows = lines(text).filter((l) => l.includes(" | "));
@@ -139,5 +166,28 @@ describe("pdfText: a table LibreOffice printed (borders stroked, not filled)", (
       ["1.5", "各区县教育局", "2031-08"],
       ["1.6", "市教育局", "2031-10"]
     ]);
+  });
+});
+
+describe("pdfText: a PDF whose text cannot be read says why, naming the file", () => {
+  const refusal = async (name: string) => {
+    const file = join(SHAPES, name);
+    const error = await readPlanDocument(file).then(
+      () => null,
+      (e: unknown) => e
+    );
+    expect(error).toBeInstanceOf(PlanwatchError);
+    expect((error as PlanwatchError).code).toBe("invalid_plan");
+    expect((error as PlanwatchError).message).toContain(file);
+    return (error as PlanwatchError).message;
+  };
+
+  it("fonts with no Unicode map (no /ToUnicode): the text would be noise", async () => {
+    expect(await refusal("cid.pdf")).toContain("乱码");
+  });
+
+  it("a scan (a page's picture, no text layer) and a PDF with a password to open it", async () => {
+    expect(await refusal("scan.pdf")).toContain("扫描件");
+    expect(await refusal("encrypted.pdf")).toContain("已加密");
   });
 });

@@ -142,6 +142,21 @@ describe("readPlanDocument: formats it cannot read", () => {
     await refusal(wps);
   });
 
+  it("a Word 97-2003 file named .docx or with no extension says it is a .doc (told by its WordDocument stream)", async () => {
+    for (const name of ["plan.docx", "plan"]) {
+      const file = join(tmp, name);
+      await writeFile(file, await readFile(doc("numbered.doc")));
+      expect(await refusal(file)).toContain("是Word 97-2003 文档(.doc)");
+    }
+  });
+
+  it("a Word 2003 XML document (w:wordDocument), named .xml or .doc", async () => {
+    expect(await refusal(doc("numbered-2003.xml"))).toContain("是Word 2003 XML 文档");
+    const named = join(tmp, "plan.doc");
+    await writeFile(named, await readFile(doc("numbered-2003.xml")));
+    expect(await refusal(named)).toContain("是Word 2003 XML 文档");
+  });
+
   it("an OFD (a zip holding OFD.xml)", async () => {
     const ofd = join(tmp, "plan.ofd");
     const zip = new JSZip();
