@@ -146,7 +146,7 @@ function repeatedHeaders(pages: readonly PageLine[][]): PageLine[][] {
  * cells (`推进…统筹城` / `乡学校…`), as Word, LibreOffice and Chromium print a row too tall for the page's rest.
  */
 function brokenRows(pages: readonly PageLine[][]): PageLine[][] {
-  const text = (l: PageLine) => lineText(l) && !PAGE_NUMBER.test(lineText(l));
+  const text = (l: PageLine) => lineText(l) && !isPageNumber(lineText(l));
   return pages.map((page, n) => {
     const first = page.find(text);
     const last = n ? pages[n - 1]!.filter(text).at(-1) : undefined;
