@@ -1054,6 +1054,19 @@ describe("extractTasks: stage headings set off by a space", () => {
     ]);
   });
 
+  it("a stage heading dated by a day or by a span to a month's end (…-2031年10月底) dates its task by where it ends", () => {
+    const {tasks} = extractTasks(
+      "某区2031年清洁家园行动方案\n三、组织实施\n(一)动员部署(2031年1月10日)。\n(二)集中攻坚(2031年1月11日-2031年10月底)。\n" +
+        "(三)持续推进(2031年10月底-2031年12月底)。\n(四)巩固提升(3月上旬至5月底)。\n"
+    );
+    expect(tasks.map((t) => [t.task_id, t.deadline])).toEqual([
+      ["3.1-t1", "2031-01"],
+      ["3.2-t1", "2031-10"],
+      ["3.3-t1", "2031-12"],
+      ["3.4-t1", "2031-05"]
+    ]);
+  });
+
   it("a table rule that closes the page (`…考核。 |`) is no text of its last task", () => {
     expect(extractTasks(`${stages} |`).tasks.at(-1)!.text).toBe("县领导小组将进行考核");
   });
