@@ -101,7 +101,10 @@ function namesOf(list: string): string[] {
     breaksAsMarks(list)
       .split(/[,,;;/]/)
       .flatMap(listParts)
-      .flatMap((part) => part.split(/(?<=(?:局|委|部门|部門|政府|办公室|辦公室|单位|單位))(?:及|和)/))
+      // a place's party committee and its government (党委和人民政府, 党工委和管委会) are one name
+      .flatMap((part) =>
+        part.split(/(?<=(?:局|委|部门|部門|政府|办公室|辦公室|单位|單位))(?:及|和)(?!人民政府|政府|管委会|管委會)/)
+      )
       // a name the page width broke (教育\n部) is one name
       .map((name) => name.replace(/\s+/g, "").replace(ETC, ""))
       .filter((name) => name.length >= 2)

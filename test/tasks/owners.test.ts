@@ -264,7 +264,8 @@ describe("owners: who leads a task and who takes part, as the plan says", () => 
     ["各县、市、区人民政府", ["各县、市、区人民政府"]],
     ["各镇、各街道", ["各镇", "各街道"]],
     ["各县(市、区)人民政府、各开发区管委会", ["各县(市、区)人民政府", "各开发区管委会"]],
-    ["市教育局、市财政局", ["市教育局", "市财政局"]]
+    ["市教育局、市财政局", ["市教育局", "市财政局"]],
+    ["各县(市、区)党委和人民政府,高新区党工委和管委会", ["各县(市、区)党委和人民政府", "高新区党工委和管委会"]]
   ])("a name that lists the levels of its units (各县、区人民政府) is one name: officeNames(%s)", (list, names) => {
     expect(officeNames(list)).toEqual(names);
   });
