@@ -4,7 +4,7 @@ import {OFFICE_NAME_END} from "./officeEnding.js";
 export type TableColumnRole = "no" | "task" | "deadline" | "lead" | "partners" | "progress" | "other";
 
 const NO_HEADER = /^(?:序号|编号)$/;
-const TASK_HEADER = /任务|工作内容|事项|实事|举措|具体措施|^(?:重点|主要)工作$|^工作重点$/;
+const TASK_HEADER = /任务|工作内容|事项|实事|举措|(?:具体|细化)措施|^(?:重点|主要)工作$|^工作重点$/;
 const DEADLINE_HEADER = /^(?:计划)?(?:完成)?(?:时限|时间)(?:要求|节点)?$|^时间节点$|^进度安排$/;
 const LEAD_HEADER = /^(?:牵头|主责)(?:责任)?(?:单位|部门|处室|科室)$|^主要责任(?:单位|部门)$/;
 const PARTNER_HEADER = /^(?:协同)?(?:配合|责任|协办|参与)(?:单位|部门|处室|科室)$/;

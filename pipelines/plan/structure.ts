@@ -225,6 +225,7 @@ function cutLine(line: string, offset: number): {line: string; offset: number}[]
     from = m.index + m[0].length;
   }
   if (!cuts.length) for (const at of runOnCuts(line)) cuts.push({at, next: at});
+  if (!cuts.length) for (const at of runOnGroupCuts(line)) cuts.push({at, next: at});
   const out: {line: string; offset: number}[] = [];
   let start = 0;
   for (const {at, next} of cuts) {
@@ -263,6 +264,35 @@ function runOnCuts(line: string): number[] {
     }
   });
   return cuts.sort((a, b) => a - b);
+}
+
+/** A group mark run on in a line, no space: `…工作。实施专项整治工作(一)建筑施工场地专项整治…`. */
+const RUN_ON_GROUP = /[(]([一二三四五六七八九十]{1,2})[)](?=[\u4e00-\u9fff])/g;
+/** A note's label (`牵头领导:`, `责任部门:`) opening the text since a sentence's stop: a note run on after its item's text. */
+const NOTE_LABEL = /^(?:牵头|责任|配合)(?:单位|部门|领导|科室)[:]/;
+/** The shortest a page flattened to one line is: a shorter line with marks in it is a sentence with a sub-list. */
+const FLATTENED_PAGE = 200;
+
+/**
+ * Where a page flattened to one line without spaces (`…工作。实施专项整治工作(一)…环境卫生。牵头领导:…责任部门:建工科(二)…`)
+ * starts its items and their notes: its group marks in turn from (一), at least two (the first after a stop and a short
+ * heading, each next after a stop or a note run on after its item's text), and each note label after a stop in them.
+ */
+function runOnGroupCuts(line: string): number[] {
+  if (line.length < FLATTENED_PAGE) return [];
+  const marks: number[] = [];
+  for (const m of line.matchAll(RUN_ON_GROUP)) {
+    const before = line.slice(0, m.index);
+    const stop = Math.max(...[..."。;!?"].map((c) => before.lastIndexOf(c)));
+    if (stop < 0) continue;
+    const since = before.slice(stop + 1);
+    const first = marks.length === 0 && since.length <= INLINE_HEADING && !HEADING_MARKS.test(since);
+    const next = marks.length > 0 && (!since.trim() || NOTE_LABEL.test(since));
+    if (parseChineseNumeral(m[1]!) === marks.length + 1 && (first || next)) marks.push(m.index);
+  }
+  if (marks.length < 2) return [];
+  const notes = [...line.slice(marks[0]).matchAll(/(?<=[。;!?])(?=(?:牵头|责任|配合)(?:单位|部门|领导|科室)[:])/g)];
+  return [...marks, ...notes.map((n) => marks[0]! + n.index!)].sort((a, b) => a - b);
 }
 
 /**

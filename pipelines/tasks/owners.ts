@@ -10,14 +10,17 @@ export interface TaskOwners {
 
 const LEAD_LABEL = /^(?:牵头|牽頭)(?:单位|單位|部门|部門|科室|处室|處室)$/;
 const PARTNER_LABEL =
-  /^(?:配合|责任|責任|协办|協辦|参与|參與|主责|主責|实施|實施)(?:单位|單位|部门|部門|科室|处室|處室)$/;
+  /^(?:配合|责任|責任|协办|協辦|参与|參與|参加|參加|主责|主責|实施|實施)(?:单位|單位|部门|部門|科室|处室|處室)$/;
 /** A label whose text says each office's part in its own clauses: `部门分工:省发展改革委牵头,各地、各部门配合`. */
 const DIVISION_LABEL = /^(?:部门分工|部門分工|责任分工|責任分工)$/;
 /** A label and its names: `牵头单位:市卫健委`. */
 const LABELLED = /^([\u4e00-\u9fff]{2,6})[::](.*)$/;
-/** How a clause says what its offices do: `…牵头`, `…牵头负责`, `…按职责分工负责`, `…配合`. */
+/**
+ * How a clause says what its offices do: `…牵头`, `…牵头负责`, `…按职责分工负责`, `…配合`, and as county plans print
+ * it, `…参加` and `…落实` (`县扶贫开发办牵头,县民政局等有关部门参加,各镇街落实`).
+ */
 const ROLE_TAIL =
-  /(牵头负责|牽頭負責|牵头|牽頭|按职责分工负责|按職責分工負責|分别负责|分別負責|负责落实|負責落實|负责|負責|配合|参与|參與|协助|協助)$/;
+  /(牵头负责|牽頭負責|牵头|牽頭|按职责分工负责|按職責分工負責|分别负责|分別負責|负责落实|負責落實|负责|負責|配合|参与|參與|参加|參加|协助|協助|落实|落實)$/;
 const LEADS = new Set(["牵头负责", "牽頭負責", "牵头", "牽頭"]);
 /** A name list's closing words that name no office: `等部门`, `等单位`, `等部门单位`. */
 const ETC = /等(?:有关|有關|相关|相關)?(?:部门|部門)?(?:和|及)?(?:单位|單位)?$/;
@@ -30,6 +33,12 @@ const REMARK = /[((][^()()]*(?:[,,;;]|下同)[^()()]*[))]/g;
 const REMARK_SENTENCE = /^(?:以下|下同)|(?:不再一一列出|不再列出|下同)。?$/;
 /** Spaces before a label: where a note without semicolons starts its next part (`牵头单位:A  责任单位:B`). */
 const SPACED_LABEL = /\s+(?=[\u4e00-\u9fff]{2,6}[::])/g;
+/**
+ * A label run on after the text before it, without a stop or a space, as a page flattened to one line prints its notes
+ * (`牵头领导:某副局长责任部门:建工科`): where the next part starts.
+ */
+const RUN_ON_LABEL =
+  /(?<=[\u4e00-\u9fff])(?=(?:牵头|牽頭|责任|責任|配合|参与|參與|参加|參加|协办|協辦|主责|主責)(?:单位|單位|部门|部門|科室|处室|處室|领导|領導)[::])/g;
 /** A clause of a sentence that names the offices leading it: `市发改委牵头` (an office's name before 牵头). */
 const LEADS_IN_TEXT = /^(?:由)?(.+?)(牵头负责|牽頭負責|牵头|牽頭)$/;
 /** A clause of a sentence that names the offices taking part: `相关部门配合`. */
@@ -92,7 +101,10 @@ function namesOf(list: string): string[] {
     breaksAsMarks(list)
       .split(/[,,;;/]/)
       .flatMap(listParts)
-      .flatMap((part) => part.split(/(?<=(?:局|委|部门|部門|政府|办公室|辦公室|单位|單位))(?:及|和)/))
+      // a place's party committee and its government (党委和人民政府, 党工委和管委会) are one name
+      .flatMap((part) =>
+        part.split(/(?<=(?:局|委|部门|部門|政府|办公室|辦公室|单位|單位))(?:及|和)(?!人民政府|政府|管委会|管委會)/)
+      )
       // a name the page width broke (教育\n部) is one name
       .map((name) => name.replace(/\s+/g, "").replace(ETC, ""))
       .filter((name) => name.length >= 2)
@@ -108,10 +120,10 @@ function namesOf(list: string): string[] {
 function ownersOf(note: string): TaskOwners | null {
   const text = note.trim();
   // the note's own brackets, when it is one (a remark in brackets may close a note line: …(下同))
-  const bare = /^[((〔[【]/.test(text) ? text.replace(/^[((〔[【]/, "").replace(/[))〕\]】]$/, "") : text;
+  const bare = /^[((〔[【]/.test(text) ? unbracketed(text) : text;
   // then the page width's breaks go (按\n职责分工负责 is one role, 教育\n部 one name)
   const body = unmarkedLabels(
-    breaksAsMarks(bare.replace(REMARK, "").replace(SPACED_LABEL, ";"))
+    breaksAsMarks(bare.replace(REMARK, "").replace(SPACED_LABEL, ";").replace(RUN_ON_LABEL, ";"))
       .replace(/\s+/g, "")
       .split(/(?<=。)/)
       .filter((sentence) => !REMARK_SENTENCE.test(sentence))
@@ -156,6 +168,17 @@ function ownersOf(note: string): TaskOwners | null {
   if (!leads.length && !partners.length) return null;
   const all = [...new Set([...leads, ...partners])];
   return {lead: all[0]!, partners: all.slice(1)};
+}
+
+/**
+ * A note without its own brackets: the opening one and the closing one, and a second closing one a copy doubled
+ * (`[…不再列出)]`) when no bracket inside opens it.
+ */
+function unbracketed(note: string): string {
+  let text = note.replace(/^[((〔[【]/, "").replace(/[))〕\]】]$/, "");
+  const count = (re: RegExp) => (text.match(re) ?? []).length;
+  if (/[))〕\]】]$/.test(text) && count(/[))〕\]】]/g) > count(/[((〔[【]/g)) text = text.slice(0, -1);
+  return text;
 }
 
 /** A label of offices printed without its colon, its names straight after it: `责任单位环卫分公司`. */

@@ -186,10 +186,13 @@ const DEADLINES: {pattern: RegExp; read(m: RegExpExecArray): {year?: number; mon
     pattern: new RegExp(`(?:(\\d{4})年)?(?<![\\d.])${MONTH}月\\d{1,2}日(?:之|以)?前`),
     read: (m) => ({year: yearOf(m[1]), month: monthNumber(m[2]!)})
   },
-  // a span of days (阶段(7月3日至7月15日)): the day it runs to
+  // a span of days or of parts of months (7月3日至7月15日, 2025年1月11日-2025年10月底, 3月上旬至5月底): the month it runs to
   {
-    pattern: new RegExp(`(?<![\\d.])${MONTH}月\\d{1,2}日(?:至|—|–|~|-)(?:(\\d{4})年)?${MONTH}月\\d{1,2}日`),
-    read: (m) => ({year: yearOf(m[2]), month: monthNumber(m[3]!)})
+    pattern: new RegExp(
+      `(?:(\\d{4})年)?(?<![\\d.])${MONTH}月(?:\\d{1,2}日|底|末|初|上旬|中旬|下旬)(?:至|到|—|–|~|-)` +
+        `(?:(\\d{4})年)?${MONTH}月(?:\\d{1,2}日|底|末|上旬|中旬|下旬)?(?![\\d份])`
+    ),
+    read: (m) => ({year: yearOf(m[3]) ?? yearOf(m[1]), month: monthNumber(m[4]!)})
   },
   // a span of months (2024年3-6月, 8月至11月): the month it runs to; a bare 1-6月份 counts a period, it dates no work
   {
@@ -260,10 +263,13 @@ export const namesTime = (text: string): boolean => readDeadline(text, {year: 0}
 /** The milestone a time-limit cell may name after its month (`9月投入使用`, `10月开工`): what is due in that month. */
 const MILESTONE = "(?:完成|建成|投入使用|投用|开工|动工|竣工|开放|启用|交付|运行|上线)";
 /**
- * A month a time-limit cell names bare (`2024年3月`, `9月`), or the last of a span of months (`3-6月`, `3月—6月`), maybe
- * with the milestone due then (`9月投入使用`): in a table's 完成时限 column, the month it is due.
+ * A month or a day a time-limit cell names bare (`2024年3月`, `9月`, `2025年1月10日`), or the last of a span of months
+ * (`3-6月`, `3月—6月`), maybe with the milestone due then (`9月投入使用`): in a table's 完成时限 column or a stage heading's
+ * brackets, the month it is due.
  */
-const CELL_MONTH = new RegExp(`^(?:(\\d{4})年)?(?:${MONTH}月?(?:至|到|—|–|~|-))?${MONTH}月(?:份)?${MILESTONE}?$`);
+const CELL_MONTH = new RegExp(
+  `^(?:(\\d{4})年)?(?:${MONTH}月?(?:至|到|—|–|~|-))?${MONTH}月(?:\\d{1,2}日|份)?${MILESTONE}?$`
+);
 
 /**
  * The deadline a task table's time-limit cell names (`6月底前`, `三季度`, `2024年3月`, `长期` → none), as
@@ -333,7 +339,7 @@ function ordinal(text: string): number {
  * official in charge of it (`分管省领导:`, a person), not a task.
  */
 const NOTE =
-  "(?:(?:牵头|责任|配合|协办|参与|主责|实施)(?:单位|部门|科室|处室|领导)|分管(?:省|市|区|县)?领导|部门分工|完成(?:时限|时间)|时间节点|时限要求)";
+  "(?:(?:牵头|责任|配合|协办|参与|参加|主责|实施)(?:单位|部门|科室|处室|领导)|分管(?:省|市|区|县)?领导|部门分工|完成(?:时限|时间)|时间节点|时限要求)";
 const NOTE_LINE = new RegExp(`^[((]?${NOTE}[::]`);
 /** Text in brackets that may hold a bracket of its own (`各市(区)人民政府`). */
 const BRACKETED = "(?:[^()()]|[((][^()()]*[))])";
@@ -352,8 +358,15 @@ const NOTE_BRACKET =
   `(?:[((](?:${NOTE}[::]|${BRACKETED}${NOTE_SPAN}(?:牵头|负责))${BRACKETED}${NOTE_SPAN}[))]` +
   `|〔(?:${NOTE}[::]|${HEX_BRACKETED}${NOTE_SPAN}(?:牵头|负责))${HEX_BRACKETED}${NOTE_SPAN}〕` +
   `|[\\[【](?:${NOTE}[::]|${SQUARE_BRACKETED}${NOTE_SPAN}(?:牵头|负责))${SQUARE_BRACKETED}${NOTE_SPAN}[\\]】])`;
+/** Text inside a note of mismatched brackets: no bracket but a pair of round ones (`各县(市)区政府`). */
+const ANY_BRACKETED = "(?:[^()()\\[\\]【】〔〕]|[((][^()()]*[))])";
+/**
+ * A note whose brackets a copy mismatched (`[市水务局牵头,…负责落实。以下…不再列出)]`, `(市教育局牵头,…配合]`): opened by one
+ * kind, closed by another or by two.
+ */
+const NOTE_MISMATCHED = `[((〔\\[【](?:${NOTE}[::]|${ANY_BRACKETED}${NOTE_SPAN}(?:牵头|负责))${ANY_BRACKETED}${NOTE_SPAN}[))〕\\]】]{1,2}`;
 /** A note that closes the text. */
-const NOTE_TAIL = new RegExp(`${NOTE_BRACKET}\\s*$`);
+const NOTE_TAIL = new RegExp(`(?:${NOTE_BRACKET}|${NOTE_MISMATCHED})\\s*$`);
 /** A note after a sentence (its stop) with more text after it: it names the offices of the sentences before it. */
 const NOTE_INSIDE = new RegExp(`[。;;!?!?]\\s*(${NOTE_BRACKET})(?=\\s*\\S)`, "g");
 

@@ -73,7 +73,126 @@ function cellsOf(lines: readonly PlanLine[]): Cell[] {
  * other cells are no text. The row's time-limit cell goes with it. Other lines are kept as they are.
  */
 export function taskTableLines(lines: readonly PlanLine[]): TaskLine[] {
-  return barTableLines(cellTableLines(lines));
+  return barTableLines(spaceTableLines(cellTableLines(lines)));
+}
+
+/** A row of a table whose cells single spaces part: its 序号, a space, then its cells. */
+const SPACE_ROW = /^(\d{1,3})[.、]? /;
+/** What a sentence holds and a short cell (a title, a group, a name) does not: a stop or a comma. */
+const SENTENCE_MARK = /[。;;,,]/;
+
+/** A physical line of the text (a line `unwrapLines` joined holds several): its plan line and where it starts. */
+interface Row {
+  index: number;
+  offset: number;
+  text: string;
+}
+
+/**
+ * The cells of a row of a table whose cells single spaces part (`1 加强水资源保 护 严守…红线 实施…。 市水利局 市发改委等 各县…`),
+ * for its header's `roles`, as `[start, end)` offsets into the row; null when the row does not fit. The 序号 is the first word
+ * and the office and time cells at the end are a word each (from the right); the sentence cell (a task column's, its
+ * sentences holding stops) runs from the first word with a stop to them; the cells before it (a group, a title) take
+ * the words between: parted at a double space (an empty cell, a merged group), else each later one its last word and
+ * the first the rest (a narrow column breaks its words: `加强水资源保 护`).
+ */
+function spaceCells(text: string, roles: readonly Role[]): [number, number][] | null {
+  const words: [number, number][] = [];
+  for (let at = 0; at <= text.length;) {
+    const end = text.indexOf(" ", at) < 0 ? text.length : text.indexOf(" ", at);
+    words.push([at, end]);
+    at = end + 1;
+  }
+  const tail =
+    roles.length - 1 - [...roles].reverse().findIndex((r) => r !== "lead" && r !== "partners" && r !== "deadline");
+  const last = roles.length - 1 - tail; // the office and time cells at the end
+  const middle = words.slice(1, words.length - last);
+  const marked = middle.findIndex(([a, b]) => SENTENCE_MARK.test(text.slice(a, b)));
+  // a task cell without a stop (开展专项整治) is the last word before the office cells
+  const sentence = marked < 0 ? middle.length - 1 : marked;
+  const before = tail - 1; // the columns between the 序号 and the sentence cell
+  if (roles[tail] !== "task" || sentence < before) return null;
+  const span = (ws: [number, number][]): [number, number] => (ws.length ? [ws[0]![0], ws.at(-1)![1]] : [0, 0]);
+  const lead = middle.slice(0, sentence);
+  const isEmpty = ([a, b]: [number, number]) => a === b;
+  let parts: [number, number][][] = [];
+  if (lead.some(isEmpty))
+    // an empty word is an empty cell, the words between two such one cell
+    lead.forEach((w, k) => {
+      if (isEmpty(w)) parts.push([]);
+      else if (k > 0 && !isEmpty(lead[k - 1]!)) parts.at(-1)!.push(w);
+      else parts.push([w]);
+    });
+  else if (before === 0) parts = lead.length ? [lead] : [];
+  else if (lead.length >= before)
+    parts = [lead.slice(0, lead.length - before + 1), ...lead.slice(lead.length - before + 1).map((w) => [w])];
+  if (parts.length !== before) return null;
+  const cells: [number, number][] = [span([words[0]!]), ...parts.map(span), span(middle.slice(sentence))];
+  cells.push(...words.slice(words.length - last));
+  return cells.length === roles.length && cells.slice(-last).every(([a, b]) => b > a) ? cells : null;
+}
+
+/**
+ * The lines with each table whose cells single spaces part read (`序号 类别 主要任务 细化措施 牵头单位 参与单位 责任单位`, then
+ * a row a line: a page that lost its table's rules): each row opens the item its 序号 names; its first task cell (no
+ * stop: a title) heads it and a later one (its sentences) holds its tasks, with the row's office and time cells. A
+ * line whose words are not all headers, or rows that do not fit, are left as they are.
+ */
+function spaceTableLines(lines: readonly TaskLine[]): readonly TaskLine[] {
+  const rows: Row[] = lines.flatMap((l, index) => {
+    let at = 0;
+    return l.line.split("\n").map((text) => {
+      const row = {index, offset: l.offset + at, text};
+      at += text.length + 1;
+      return row;
+    });
+  });
+  const made = new Map<number, TaskLine[]>();
+  const dropped = new Set<number>();
+  for (let i = 0; i < rows.length; i++) {
+    const words = rows[i]!.text.trim().split(/ +/);
+    const roles = words.map(roleOf);
+    if (words.length < 4 || roles[0] !== "no" || !roles.includes("task") || roles.some((r) => r === null)) continue;
+    const header = roles as Role[];
+    const read: {row: Row; cells: [number, number][]}[] = [];
+    let j = i + 1;
+    for (; j < rows.length; j++) {
+      const row = rows[j]!;
+      if (!row.text.trim()) continue;
+      const cells = SPACE_ROW.test(row.text) ? spaceCells(row.text, header) : null;
+      if (!cells) break;
+      read.push({row, cells});
+    }
+    // a table is read only when its rows fill their lines (a joined line holds nothing else)
+    const used = new Set([rows[i]!.index, ...read.map((r) => r.row.index)]);
+    const whole = rows.every((r, k) => !used.has(r.index) || (k >= i && k < j) || !r.text.trim());
+    if (!read.length || !whole) continue;
+    for (const index of used) dropped.add(index);
+    for (const {row, cells} of read) {
+      const {section} = lines[row.index]!;
+      const at = (k: number) => ({start: row.offset + cells[k]![0], end: row.offset + cells[k]![1]});
+      const offices = header.flatMap((role, k) =>
+        (role === "lead" || role === "partners") && cells[k]![1] > cells[k]![0] ? [{role, ...at(k)}] : []
+      );
+      const due = header.indexOf("deadline");
+      const deadline = due >= 0 ? row.text.slice(cells[due]![0], cells[due]![1]) : "";
+      const tasks = header.flatMap((role, k) => (role === "task" && cells[k]![1] > cells[k]![0] ? [k] : []));
+      const out = tasks.map((k, n): TaskLine => ({
+        section,
+        item: Number(SPACE_ROW.exec(row.text)![1]),
+        offset: at(k).start,
+        line: row.text.slice(cells[k]![0], cells[k]![1]),
+        body: 0,
+        opens: n === 0 ? "item" : null,
+        ...(deadline ? {deadline} : {}),
+        ...(offices.length ? {cells: offices} : {})
+      }));
+      made.set(row.index, [...(made.get(row.index) ?? []), ...out]);
+    }
+    i = j - 1;
+  }
+  if (!dropped.size) return lines;
+  return lines.flatMap((l, index) => made.get(index) ?? (dropped.has(index) ? [] : [l]));
 }
 
 /**

@@ -47,6 +47,25 @@ describe("planLines", () => {
     for (const l of lines) expect(text.slice(l.offset, l.offset + l.line.length)).toBe(l.line);
   });
 
+  it("cuts a page flattened to one line without spaces before its group marks in turn and the notes run on after a stop", () => {
+    const intro = "为做好创建工作,根据总体部署,结合本行业实际情况,制定本方案。".repeat(4);
+    const text =
+      `某局创建工作实施方案${intro}实施专项整治工作(一)建筑工地整治要求施工企业做到围档施工。牵头领导:某副局长责任部门:建工科、安全站` +
+      "(二)小街巷整治对路面坑洼开展专项整治。牵头领导:某副局长责任部门:城建科(三)道路绿化养护做好树木修剪工作。";
+    const lines = planLines(text);
+    expect(lines.slice(1).map((l) => [l.section, l.item, l.opens, l.line])).toEqual([
+      [0, 1, "item", "(一)建筑工地整治要求施工企业做到围档施工。"],
+      [0, 1, null, "牵头领导:某副局长责任部门:建工科、安全站"],
+      [0, 2, "item", "(二)小街巷整治对路面坑洼开展专项整治。"],
+      [0, 2, null, "牵头领导:某副局长责任部门:城建科"],
+      [0, 3, "item", "(三)道路绿化养护做好树木修剪工作。"]
+    ]);
+    for (const l of lines) expect(text.slice(l.offset, l.offset + l.line.length)).toBe(l.line);
+    // a shorter line's marks are a sub-list of its sentence
+    const short = "某局方案\n做好以下工作。(一)修剪树木。(二)清扫街道。";
+    expect(planLines(short).map((l) => l.line)).toEqual(short.split("\n"));
+  });
+
   it("leaves a line with one section mark, or marks out of turn, as it is", () => {
     const text = "一、工作任务\n做好三项工作。一、二、三产业协调发展。二是加强管理。2.提升质量。";
     expect(planLines(text).map((l) => l.line)).toEqual(text.split("\n"));

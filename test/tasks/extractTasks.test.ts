@@ -298,6 +298,10 @@ describe("extractTasks: one row per phrasing", () => {
     [
       "one row per line",
       "序号 | 重点任务 | 牵头单位 | 完成时限\n1 | 出台行动计划;开展教师培训。 | 市教育局 | 2031年6月底前\n2 | 建设资源库。 | 市教育局 | 年内 |\n"
+    ],
+    [
+      "cells parted by single spaces (a page that lost its table's rules)",
+      "序号 重点任务 牵头单位 完成时限\n1 出台行动计划;开展教师培训。 市教育局 2031年6月底前\n2 建设资源库。 市教育局 年内\n"
     ]
   ])(
     "a task table (序号, 重点任务, 牵头单位, 完成时限), %s: a row is an item numbered by 序号, its time limit dates its tasks",
@@ -333,6 +337,37 @@ describe("extractTasks: one row per phrasing", () => {
     expect(tasks.map((t) => [t.task_id, t.text, t.lead, t.partners, t.deadline, t.deadline_source])).toEqual([
       ["1.1-t1", "开展食品安全专项整治", "市市场监管局", ["市公安局", "市农业农村局"], "2031-06", "table"],
       ["1.2-t1", "深化商事制度改革", "市市场监管局", ["市政务服务局"], "2031-12", "year_end"]
+    ]);
+  });
+
+  it("a table parted by single spaces with a group, a title and a measures column: the title heads, the measures are its tasks", () => {
+    // the group's words broken by a space (加强水资源保 护), a merged group cell left empty (a double space), a title broken too
+    const table = [
+      "序号 类别 主要任务 细化措施 牵头单位 参与单位 责任单位",
+      "1 加强水资源保 护 严守用水总量红线 实施双控行动。到2031年6月底,用水总量控制在11亿立方米以内。 市水利局 市发展改革委、农业局等 各县(市、区)党委和人民政府,高新区党工委和管委会",
+      "2  严守用水 效率 红线 落实用水效率评估体系。 市水利局 市住房和城乡建设局 各县(市、区)党委和人民政府"
+    ].join("\n");
+    const {items, tasks} = extractTasks(`某市2031年河长制主要任务分解表\n${table}\n`);
+    expect(items.map((i) => [i.item_id, i.title])).toEqual([
+      ["0.1", "严守用水总量红线"],
+      ["0.2", "严守用水 效率 红线"]
+    ]);
+    expect(tasks.map((t) => [t.task_id, t.text, t.deadline, t.lead, t.partners.join("|")])).toEqual([
+      [
+        "0.1-t1",
+        "实施双控行动",
+        "2031-12",
+        "市水利局",
+        "市发展改革委|农业局|各县(市、区)党委和人民政府|高新区党工委和管委会"
+      ],
+      [
+        "0.1-t2",
+        "到2031年6月底,用水总量控制在11亿立方米以内",
+        "2031-06",
+        "市水利局",
+        "市发展改革委|农业局|各县(市、区)党委和人民政府|高新区党工委和管委会"
+      ],
+      ["0.2-t1", "落实用水效率评估体系", "2031-12", "市水利局", "市住房和城乡建设局|各县(市、区)党委和人民政府"]
     ]);
   });
 
@@ -1051,6 +1086,19 @@ describe("extractTasks: stage headings set off by a space", () => {
       ["2031-11", "text"],
       ["2031-10", "text"],
       ["2031-11", "text"]
+    ]);
+  });
+
+  it("a stage heading dated by a day or by a span to a month's end (…-2031年10月底) dates its task by where it ends", () => {
+    const {tasks} = extractTasks(
+      "某区2031年清洁家园行动方案\n三、组织实施\n(一)动员部署(2031年1月10日)。\n(二)集中攻坚(2031年1月11日-2031年10月底)。\n" +
+        "(三)持续推进(2031年10月底-2031年12月底)。\n(四)巩固提升(3月上旬至5月底)。\n"
+    );
+    expect(tasks.map((t) => [t.task_id, t.deadline])).toEqual([
+      ["3.1-t1", "2031-01"],
+      ["3.2-t1", "2031-10"],
+      ["3.3-t1", "2031-12"],
+      ["3.4-t1", "2031-05"]
     ]);
   });
 

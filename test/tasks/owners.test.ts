@@ -92,6 +92,19 @@ describe("owners: who leads a task and who takes part, as the plan says", () => 
       "(市民政局牵头,各区、市政府负责落实。以下各项工作均需各区、市政府负责落实,不再一一列出。)",
       "市民政局",
       ["各区、市政府"]
+    ],
+    [
+      "参加 and 落实 clauses take part; a lead named inside a 责任单位 label leads",
+      "(责任单位:县扶贫开发办牵头,县教育和体育局、县民政局等有关部门参加,各镇街落实)",
+      "县扶贫开发办",
+      ["县教育和体育局", "县民政局", "各镇街"]
+    ],
+    ["a 参加单位 label takes part", "(牵头单位:市农业农村局;参加单位:市财政局)", "市农业农村局", ["市财政局"]],
+    [
+      "a 牵头领导 (a person) run on into 责任部门 without a stop: the offices' first leads",
+      "牵头领导:阮斌副局长责任部门:建工科、安全站、质监站",
+      "建工科",
+      ["安全站", "质监站"]
     ]
   ])("%s: %s", (_name, note, lead, partners) => {
     expect(readOwners(note)).toEqual({lead, partners});
@@ -251,7 +264,8 @@ describe("owners: who leads a task and who takes part, as the plan says", () => 
     ["各县、市、区人民政府", ["各县、市、区人民政府"]],
     ["各镇、各街道", ["各镇", "各街道"]],
     ["各县(市、区)人民政府、各开发区管委会", ["各县(市、区)人民政府", "各开发区管委会"]],
-    ["市教育局、市财政局", ["市教育局", "市财政局"]]
+    ["市教育局、市财政局", ["市教育局", "市财政局"]],
+    ["各县(市、区)党委和人民政府,高新区党工委和管委会", ["各县(市、区)党委和人民政府", "高新区党工委和管委会"]]
   ])("a name that lists the levels of its units (各县、区人民政府) is one name: officeNames(%s)", (list, names) => {
     expect(officeNames(list)).toEqual(names);
   });
@@ -262,6 +276,21 @@ describe("owners: who leads a task and who takes part, as the plan says", () => 
     ).toEqual([
       ["1.1-t1", "出台方案", "市教育局", "市财政局|各区人民政府(管委会)"],
       ["1.1-t2", "完善制度", null, ""]
+    ]);
+  });
+
+  it("a closing note in mismatched brackets ([…)], (…]) is a note, not tasks, and names the item's offices", () => {
+    expect(
+      owners(
+        "1.控制用水总量。强化用水监督管理。实行计划用水管理。[市水务局牵头,市工信委配合,各县(市)区政府负责落实。以下均需各县(市)区政府落实,不再列出)]\n"
+      )
+    ).toEqual([
+      ["1.1-t1", "强化用水监督管理", "市水务局", "市工信委|各县(市)区政府"],
+      ["1.1-t2", "实行计划用水管理", "市水务局", "市工信委|各县(市)区政府"]
+    ]);
+    expect(owners("1.健全制度。出台方案。完善制度。(市教育局牵头,市财政局配合]\n")).toEqual([
+      ["1.1-t1", "出台方案", "市教育局", "市财政局"],
+      ["1.1-t2", "完善制度", "市教育局", "市财政局"]
     ]);
   });
 
