@@ -11,8 +11,11 @@ export type PlanYearSource =
 const TITLE_YEAR = /(\d{4})\s*年(?:度)?\s*(?:教育)?(?:工作要点|工作计划|重点工作|工作任务|行动计划|民生实事|计划)/;
 const DATE_YEAR = /(?:发布|公布|印发|成文|发文|发表|生成)(?:日期|时间)\s*[::】\]]?\s*(\d{4})\s*(?:[-./年])/;
 const YEAR = /(\d{4})\s*年(?!代)/g;
-/** A full date in digits (a press report's dateline, `台北 2025-11-20 10:49`): its year dates the heading. */
-const DATED = /(?<![\d-])(\d{4})[-/.]\d{1,2}[-/.]\d{1,2}(?![\d-])/g;
+/**
+ * A full date in digits (a press report's dateline, `台北 2025-11-20 10:49`, or printed day first as some mirrors print it,
+ * `13.03.2015`): its year dates the heading.
+ */
+const DATED = /(?<![\d-])(?:(\d{4})[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.](\d{4}))(?![\d-])/g;
 /**
  * The title of the plan a press report says was issued or drawn up (`印发《…工作方案(2025-2027年)》`, `拍板「国家发展计划(114至117年)」`,
  * `编制了《…第十五个五年规划纲要》`): a plan the text reports on, not one it follows.
@@ -125,7 +128,9 @@ export function inferPlanYear(
   const titled = titles.some((line) => new RegExp(YEAR.source).test(line));
   const headingYears = heading
     .map((line) => line.replace(CITED, ""))
-    .flatMap((line) => [...line.matchAll(YEAR), ...(titled ? [] : line.matchAll(DATED))].map((m) => Number(m[1])))
+    .flatMap((line) =>
+      [...line.matchAll(YEAR), ...(titled ? [] : line.matchAll(DATED))].map((m) => Number(m[1] ?? m[2]))
+    )
     .filter(plausible);
   if (headingYears.length) return {year: Math.max(...headingYears), source: "heading"};
   const deadlines = [...normalized.matchAll(DEADLINE)].map((m) => Number(m[1] ?? m[2])).filter(plausible);

@@ -74,6 +74,12 @@ describe("inferPlanYear", () => {
       "heading"
     ],
     [
+      "a dateline printed day first (13.03.2015), as some mirrors print a report's date",
+      "某省重点工作分工确定\n13.03.2015  07:51\n记者昨日获悉,省政府就落实重点工作提出分工意见。\n1、进一步落实产销衔接政策。",
+      2015,
+      "heading"
+    ],
+    [
       "a press report with no title line: not the span of a plan it follows, but its own deadline",
       "近日,某市印发《某市数字经济发展实施方案》。方案根据《某市国土空间总体规划(2021—2035年)》,提出到2025年,数字经济核心产业增加值达到1000亿元。",
       2025,
