@@ -299,6 +299,21 @@ const NAMED_IN_LIST = /^[、和][^,;。\d]{0,24}\d+(?:\.\d+)?\s*[%‰]?\s*的[\u
 const NAMED_TARGET =
   /^的?(?:年度|全年|年)计划|^的任务|^的?[\u4e00-\u9fa5]{0,4}?控制(?:目标|指标)|^的?(?:年度)?目标(?:任务)?|^的?年度任务|^的[\u4e00-\u9fa5]{1,16}目标|^(?:左右|以上)[”」]?的[\u4e00-\u9fa5]{0,8}?目标|^(?:以上|左右)?(?:全年|年度)[\u4e00-\u9fa5]{0,12}目标/;
 /**
+ * A comparison's base: 较/比 a past year (较2024年, 比上年), then the figures of that year, up to the word that compares
+ * ({@link COMPARED}: 较2024年62亿元,更新4.1万台大幅扩容). A change right after it (较2022年增加5%, 比上年增长11%) is the
+ * plan's; the base then holds no figure.
+ */
+const COMPARED_WITH = /[较比](?:(\d{4})\s*年|上年|去年)(?:的|同期)?/g;
+const COMPARED = /增长|增加|提高|提升|上升|扩容|扩大|减少|下降|降低|翻番|翻一番|多|少|高|低/;
+/**
+ * A figure a clause opens on as planned (重庆开工率达75%,计划改造1227个; 本年度计划开工项目255项): the plan figure a
+ * progress note measures its results against, a target even there. Not 计划的, 计划内, a result against it (完成年度计划,
+ * 比原计划多), nor a list's part (其中计划开工项目6个: the list's projects by kind).
+ */
+const PLAN_OPENING =
+  /^(?!其中)(?:(?!完成|占|超|比|较|原)[\u4e00-\u9fa5]){0,6}?(?:本年度|年度|全年|今年)?计划(?!内|外|之|任务)[^\d,,;。()()的]{1,14}$/;
+
+/**
  * A calendar year in a clause, unless it is a baseline (较2022年), a deadline (到2025年), a range's end or a period's
  * (2025年1—4月).
  */
@@ -378,7 +393,8 @@ function _extractTargets(
     changeAt: -1,
     alreadyAt: -1,
     goalAt: -1,
-    hoped: false
+    hoped: false,
+    bases: [] as [number, number][]
   };
   let sentenceCursor = 0; // where in its sentence the previous clause ended
   let past = false; // whether the paragraph, from here on, tells what was done
@@ -471,7 +487,8 @@ function _extractTargets(
         changeAt: lastChangeOnLastYear(clause.sentence),
         alreadyAt: ALREADY.exec(clause.sentence)?.index ?? -1,
         goalAt: GOAL_WORDS.exec(clause.sentence)?.index ?? -1,
-        hoped: HOPED.test(clause.sentence)
+        hoped: HOPED.test(clause.sentence),
+        bases: comparisonBases(clause.sentence, reference)
       };
       sentenceCursor = 0;
     }
@@ -495,12 +512,14 @@ function _extractTargets(
     if (RECOUNTS.test(clause.text)) recounting = past = true;
     else if (recounting && TURNING_AHEAD.test(clause.text)) recounting = past = false;
     const openAt = openBrackets(clause.text);
+    let earlierYear = false; // whether the clause names a year before the reference (its 计划 is that year's)
     for (const m of clause.text.matchAll(CONTEXT_YEAR)) {
       // a year in brackets notes a base or a milestone (5.3亿人(2014年为3.6亿人)): it does not date the clause
       if (openAt(m.index) >= 0) continue;
       // A later year is the plan's future; the plan's own year is, in a report, the year reported.
       if (reference === null) continue;
       const y = Number(m[1]);
+      if (y < reference) earlierYear = true;
       past = y < reference || ((report || figures || runInBack || lookingBack) && y === reference && past);
       // a year whose goals the clause goes on to state (2018年我省主要预期目标为:…): the goals are targets, whatever the year
       if (GOALS_OF_YEAR.test(clause.text.slice(m.index))) past = false;
@@ -543,6 +562,7 @@ function _extractTargets(
           .filter(
             (mention) =>
               namesTarget(clause.text, mention) ||
+              (PLAN_OPENING.test(clause.text.slice(0, mention.start)) && !pastPeriod && !earlierYear) ||
               !(
                 (past && !hoped) ||
                 doneInSentence ||
@@ -558,7 +578,11 @@ function _extractTargets(
                   !FUTURE_WORDS.test(clause.text)) ||
                 (FUNDING_SOURCE.test(clause.text.slice(0, mention.start)) &&
                   INVESTMENT_SPLIT.test(clause.sentence.slice(0, Math.max(0, inSentence) + mention.start))) ||
-                doneAfter(clause.text, mention)
+                doneAfter(clause.text, mention) ||
+                (inSentence >= 0 &&
+                  sentenceFacts.bases.some(
+                    ([s, e]) => s <= inSentence + mention.start && inSentence + mention.start < e
+                  ))
               )
           );
     for (const target of targets) {
@@ -786,6 +810,37 @@ function lastChangeOnLastYear(sentence: string): number {
   for (const m of sentence.matchAll(CHANGE_ON_LAST_YEAR))
     if (!BOUND_AFTER.test(sentence.slice(m.index + m[0].length))) at = m.index;
   return at;
+}
+
+/**
+ * Where a sentence names a comparison's base ({@link COMPARED_WITH}), as [start, end) spans: from 较 to the word that
+ * compares, when it is in the base's clause or the next one, that clause planning nothing (较2024年62亿元,更新4.1万台大幅扩容);
+ * else to the base's clause end. None for a year not before `reference`, nor for a change right after the base.
+ */
+function comparisonBases(sentence: string, reference: number | null): [number, number][] {
+  const spans: [number, number][] = [];
+  for (const m of sentence.matchAll(COMPARED_WITH)) {
+    if (m[1] !== undefined && (reference === null || Number(m[1]) >= reference)) continue;
+    const from = m.index + m[0].length;
+    const change = COMPARED.exec(sentence.slice(from));
+    if (change?.index === 0) continue;
+    const changeAt = change ? from + change.index : -1;
+    const clauseEnd = from + (/[,,;;。]|$/.exec(sentence.slice(from))?.index ?? 0);
+    if (changeAt >= 0 && changeAt < clauseEnd) spans.push([m.index, changeAt]);
+    else {
+      const next = sentence.slice(
+        clauseEnd + 1,
+        clauseEnd + 1 + (/[,,;;。]|$/.exec(sentence.slice(clauseEnd + 1))?.index ?? 0)
+      );
+      const closes =
+        changeAt > clauseEnd &&
+        changeAt <= clauseEnd + next.length &&
+        !FUTURE_WORDS.test(next) &&
+        !/达到|以上|不低于|不少于/.test(next);
+      spans.push([m.index, closes ? changeAt : clauseEnd]);
+    }
+  }
+  return spans;
 }
 
 /** The index of the last of the ascending `starts` that is ≤ `offset` (-1 when none is). */

@@ -32,7 +32,7 @@ const COUNTED_AS = ["标准煤", "标煤", "二氧化碳当量", "二氧化碳",
  * rates (% ‰ 百分点, per 10万), ages and durations (岁 年 小时: only where the indicator is one), energy and freight
  * (千瓦 and 千瓦时, whose 千 is no multiplier: 12亿千瓦; 兆瓦, MW, GW; 标准箱, 标箱), a mass counted as a fuel or an
  * emission (吨标准煤, 公斤二氧化碳当量), concentrations (毫克/升, μg/m3), computing and storage (EFLOPS, PFLOPS, EB),
- * trips (人次, 车次, 架次), times (毫秒). A unit may be per a time or a quantity ({@link PER}: 立方米/秒, 公斤CO2e/度).
+ * trips (人次, 项次, 车次, 架次), dollars (美元: 492亿美元), times (毫秒). A unit may be per a time or a quantity ({@link PER}: 立方米/秒, 公斤CO2e/度).
  */
 export const UNITS = [
   ...MASSES.flatMap((mass) => COUNTED_AS.map((what) => `${mass}${what}`)),
@@ -76,6 +76,8 @@ export const UNITS = [
   "立方米",
   "人次",
   "场次",
+  "项次",
+  "美元",
   "万元",
   "亿元",
   "公里",
@@ -364,6 +366,13 @@ const CONTROL_TARGET_AFTER =
 /** A count of the plan's own tasks after the verb that lays them out (部署25项重点任务, 提出8条措施): it describes the plan. */
 const PARTS_VERB = /(?:部署|提出|明确)了?$/;
 const PLAN_PARTS = /^(?:重点|主要|重大|具体)?(?:任务|举措|措施|行动|工程)/;
+/**
+ * A count of the tasks a plan or a division has, said after them or with 有 (今年主要任务有4项, (分解任务15项), 主要有5项任务):
+ * it describes the plan, no target; not the tasks to be done (完成重点任务15项, 上报重大战略任务3个).
+ */
+const TASKS_HAD =
+  /(?<!完成|落实|推进|实施|承担)(?:主要|重点|分解|具体)(?:工作)?任务(?:共有?|有|为|是|共计)?$|任务(?:共有?|有|共计)$/;
+const HAVING = /(?:^|[^拥具享])有$/;
 /** A count of a plan's indicators or goals (17项主要指标, 5个约束性指标, 实现一个目标): it describes the plan, no target. */
 const INDICATOR_COUNT =
   /^(?:主要|核心|重点|关键|约束性|预期性|监测|考核|评价|统计)?(?:指标|KPI|目标(?![\u4e00-\u9fa5]))/;
@@ -377,8 +386,11 @@ const FROM_TARGET = /(?:目标|目标值|计划|预期)$/;
  * the list, no target.
  */
 const LIST_COUNT = /(?:实事(?:项目)?(?:共有?|包括)?(?:\d+大?类)?(?:\d+件)?|方面、?)$/;
-/** A count in 项 of projects (安排正式项目62项, 预备项目7项): the size of a list of projects. */
-const PROJECTS_COUNTED = /项目$/;
+/**
+ * A count in 项 of projects (安排正式项目62项, 预备项目7项): the size of a list of projects; not the projects to be
+ * started or finished (计划开工项目255项, 竣工项目30项: what is done to them is the target).
+ */
+const PROJECTS_COUNTED = /(?<!开工|竣工|完工|建成|投产|签约|落地|开建)项目$/;
 /** A rate a measure pays at (按照平均每年每院5万元的标准给予补助): a standard, no target. */
 const STANDARD_BEFORE = /按(?:照)?[^,;。]{0,16}$/;
 const STANDARD_AFTER = /^的?[\u4e00-\u9fa5]{0,4}?标准/;
@@ -455,6 +467,11 @@ export function findMentions(clause: Clause): Mention[] {
     if (g.unit && g.unit !== "%" && DESCRIPTIVE_NOUN.test(rest)) continue;
     if ((g.unit === "项" || g.unit === "个") && INDICATOR_COUNT.test(rest)) continue;
     if ((g.unit === "项" || g.unit === "条") && PARTS_VERB.test(bare) && PLAN_PARTS.test(rest)) continue;
+    if (
+      (g.unit === "项" || g.unit === "个" || g.unit === "条" || g.unit === "件") &&
+      (TASKS_HAD.test(bare) || (HAVING.test(bare) && TASKS_AFTER.test(rest)))
+    )
+      continue;
     // a rank (跃居全省前40位, 进入全国前10名)
     if ((g.unit === "位" || g.unit === "名") && /前\s*$/.test(bare)) continue;
     if ((g.unit === "百分点" || g.unit === "个百分点") && FROM_TARGET.test(bare)) continue;

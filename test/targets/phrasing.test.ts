@@ -1199,3 +1199,60 @@ describe("mixed texts, third precision batch: targets a results sentence quotes"
     ]);
   });
 });
+
+describe("holdout3 classes: units, comparison bases, plan figures in progress notes, counts of tasks", () => {
+  it.each([
+    ["项次", "开展全民健身活动30项次。", [[">=", 30, "项次"]]],
+    [
+      "美元 after 亿 and 万",
+      "旅游外汇收入492亿美元,实际利用外资1.2万美元。",
+      [
+        [">=", 4.92e10, "美元"],
+        [">=", 12000, "美元"]
+      ]
+    ]
+  ])("reads %s as a unit", (_name, sentence, expected) => {
+    expect(extract(sentence).map(brief)).toEqual(expected);
+  });
+
+  it("reads the figures after 较 a past year, up to the word that compares (较2023年62亿元,更新4.1万台大幅扩容), as the base", () => {
+    expect(extract("计划支持全国更新老旧电梯12万台,较2023年62亿元,更新4.1万台大幅扩容。").map(brief)).toEqual([
+      [">=", 120000, "台"]
+    ]);
+    expect(extract("新增企业800家,比2023年的600家增加200家。").map(brief)).toEqual([
+      [">=", 800, "家"],
+      [">=", 200, "家"]
+    ]);
+    expect(extract("较2020年的500家,到2025年达到800家。").map(brief)).toEqual([[">=", 800, "家"]]);
+    expect(extract("新增企业800家,较2023年增加100家。").map(brief)).toEqual([
+      [">=", 800, "家"],
+      ["increase", 100, "家"]
+    ]);
+  });
+
+  it("takes a figure a progress note's clause opens on as planned (计划改造1227个, 本年度计划开工项目255项) for a target", () => {
+    const note =
+      "住房城乡建设部最新数据显示,老旧小区改造加速推进。重庆开工率达75%,计划改造1227个,已开工937个。安徽开工率72.81%,计划改造1129个。\n";
+    expect(extractTargets(note, {year: 2024}).map(brief)).toEqual([
+      [">=", 1227, "个"],
+      [">=", 1129, "个"]
+    ]);
+    const projects =
+      "1-10月项目累计完成投资629.0亿元。本年度计划开工项目255项,目前实际已开工206项,完成年度计划开工的80.8%。\n";
+    expect(extractTargets(projects).map(brief)).toEqual([[">=", 255, "项"]]);
+    // a result against the plan, and a list's part by kind, are no targets
+    expect(extract("新建公厕11座,比原计划多提升改造公厕5座。").map(brief)).toEqual([[">=", 11, "座"]]);
+    expect(
+      extractTargets("2023年工作总结\n续建和新开工项目共10个,其中计划开工项目6个,目前6个项目已正式开工。\n")
+    ).toEqual([]);
+    // projects to be started are a target; a list of projects is not
+    expect(extract("新开工项目255项,安排正式项目62项。").map(brief)).toEqual([[">=", 255, "项"]]);
+  });
+
+  it("takes a count of the tasks a plan has (主要任务有4项, 分解任务15项, 主要有5项任务) for no target", () => {
+    expect(extract("今年主要任务有4项。")).toEqual([]);
+    expect(extract("全县人居环境整治工作主要有5项任务。")).toEqual([]);
+    expect(extract("着力打造桥头堡方面(分解任务15项)。")).toEqual([]);
+    expect(extract("完成重点任务15项。").map(brief)).toEqual([[">=", 15, "项"]]);
+  });
+});
