@@ -242,6 +242,9 @@ const GOALS_OF_YEAR = /^\d{4}\s*年[^,,;。]{0,20}?目标(?:为|是)/;
 /** Words that make a dated sentence the plan's (2024年,全市将新建…). */
 const FUTURE_WORDS = /将|要|力争|确保|计划|目标|争取|预期/;
 /** A headline line: short, no full stop (a comma allowed on the first line: 河南省政府发文,要求…). */
+/** A page's breadcrumbs: 首页 > 地方频道 > 要闻, 当前位置:首页>新闻. */
+const BREADCRUMBS =
+  /^(?:当前位置|您的位置|您现在的位置|位置)?[::]?\s*首页\s*[>>»]|^[^,,。;>>»]{1,12}(?:\s*[>>»]\s*[^,,。;>>»]{1,12}){2,}$/;
 const HEADLINE = /^[^。;!?]{1,60}$/;
 /**
  * 同比 (against the same period of last year; 比上年, 与去年) before a number: a result (同比增长187.8%), unless a goal is named
@@ -298,6 +301,12 @@ const NAMED_IN_LIST = /^[、和][^,;。\d]{0,24}\d+(?:\.\d+)?\s*[%‰]?\s*的[\u
  */
 const NAMED_TARGET =
   /^的?(?:年度|全年|年)计划|^的任务|^的?[\u4e00-\u9fa5]{0,4}?控制(?:目标|指标)|^的?(?:年度)?目标(?:任务)?|^的?年度任务|^的[\u4e00-\u9fa5]{1,16}目标|^(?:左右|以上)[”」]?的[\u4e00-\u9fa5]{0,8}?目标|^(?:以上|左右)?(?:全年|年度)[\u4e00-\u9fa5]{0,12}目标/;
+/**
+ * A total to date (全国累计完成营造林面积11.6亿亩, 累计建成…): a result, unless its sentence plans before it or names a
+ * deadline not passed (到2025年累计完成…, 将累计建成…).
+ */
+const CUMULATIVE_DONE = /累计(?:已)?(?:完成|建成|实现|新增|改造|培训|发放|投入|帮助|惠及)[^,,;。]*$/;
+
 /**
  * A comparison's base: 较/比 a past year (较2024年, 比上年), then the figures of that year, up to the word that compares
  * ({@link COMPARED}: 较2024年62亿元,更新4.1万台大幅扩容). A change right after it (较2022年增加5%, 比上年增长11%) is the
@@ -579,6 +588,9 @@ function _extractTargets(
                 (FUNDING_SOURCE.test(clause.text.slice(0, mention.start)) &&
                   INVESTMENT_SPLIT.test(clause.sentence.slice(0, Math.max(0, inSentence) + mention.start))) ||
                 doneAfter(clause.text, mention) ||
+                (CUMULATIVE_DONE.test(clause.text.slice(0, mention.start)) &&
+                  !FUTURE_WORDS.test(clause.sentence.slice(0, Math.max(0, inSentence) + mention.start)) &&
+                  (sentenceFacts.deadline === null || reference === null || sentenceFacts.deadline < reference)) ||
                 (inSentence >= 0 &&
                   sentenceFacts.bases.some(
                     ([s, e]) => s <= inSentence + mention.start && inSentence + mention.start < e
@@ -719,7 +731,8 @@ function headlineBlockEnd(lines: readonly string[]): number {
       const fits = first ? HEADLINE.test(line.trim()) : SUBHEADING_LINE.test(line.trim());
       if (!fits || NUMBERED.test(line)) break;
       end = next;
-      first = false;
+      // a page's breadcrumbs (首页>地方频道>要闻) above the headline: the line after them is the headline
+      first = BREADCRUMBS.test(line.trim());
     }
     at = next;
   }

@@ -1256,3 +1256,19 @@ describe("holdout3 classes: units, comparison bases, plan figures in progress no
     expect(extract("完成重点任务15项。").map(brief)).toEqual([[">=", 15, "项"]]);
   });
 });
+
+describe("holdout3 classes: a headline under a page's breadcrumbs, totals to date", () => {
+  it("reads the line under a page's breadcrumbs (首页>地方频道>要闻) as the headline, its comma allowed: no target", () => {
+    const page =
+      "宿迁\n\n首页>地方频道>宿迁>要闻\n\n今年宿迁将“送戏下乡”不少于335场 送什么戏下乡,群众来点单\n\n宿迁网讯 近日,市文旅局对2024年的“送戏下乡”活动进行专题部署,全市全年将开展“送戏下乡”活动不少于335场。\n";
+    expect(extractTargets(page, {year: 2024}).map((t) => [t.value, t.text])).toEqual([
+      [335, "全市全年将开展“送戏下乡”活动不少于335场"]
+    ]);
+  });
+
+  it("reads a total to date (全国累计完成营造林面积11.6亿亩) as a result, unless its sentence plans or names a deadline", () => {
+    expect(extract("党的十八大以来,全国累计完成营造林面积11.6亿亩。")).toEqual([]);
+    expect(extract("到2027年,累计完成造林500万亩。").map(brief)).toEqual([[">=", 5e6, "亩"]]);
+    expect(extract("今年将累计建成5G基站1万个。").map(brief)).toEqual([[">=", 10000, "个"]]);
+  });
+});
