@@ -558,6 +558,16 @@ function _extractTargets(
     const row = readTableRow(clause.text);
     let previous: string | null = null;
     const mentions = row ? [] : findMentions(clause);
+    // a bracket that restates a count just stated (新建8个村庄公厕(8个村庄公厕均列入省任务)): no second target
+    const bracketOpen = openBrackets(clause.text);
+    const restated = new Set(
+      mentions
+        .filter((m) => {
+          const open = bracketOpen(m.start);
+          return open >= 0 && mentions.some((p) => p.end <= open && p.value === m.value && p.unit === m.unit);
+        })
+        .map((m) => m.start)
+    );
     const shared = listNames(clause.text);
     const named = (mention: Mention, i: number) =>
       shared.length === mentions.length ? shared[i]! : (previous = indicatorName(mention, previous));
@@ -567,7 +577,7 @@ function _extractTargets(
       ? [{...row, baseline_year: null, per: null}]
       : mentions
           .map((mention, i) => ({...mention, indicator: named(mention, i), baseline: null}))
-          .filter((mention) => mention.end > datelineAt)
+          .filter((mention) => mention.end > datelineAt && !restated.has(mention.start))
           .filter(
             (mention) =>
               namesTarget(clause.text, mention) ||

@@ -301,8 +301,12 @@ const ACTION = new RegExp(`${COUNTING_VERBS}|实施|改造|提升|整治`);
 const LOWER_IS_BETTER = /浓度|死亡率|发病率|发生率|事故率|能耗|排放量|排放系数|排放强度|失业率|辍学率|超标/;
 /** Such an indicator's name right before its value, no verb between (婴儿死亡率 5.0‰). */
 const LOWER_IS_BETTER_END = new RegExp(`(?:${LOWER_IS_BETTER.source})$`);
-/** What follows a count that only describes (针对12个乡镇, 涵盖6个发展领域, 10件民生实事). */
-const DESCRIPTIVE_NOUN = /^(?:大)?(?:[\u4e00-\u9fa5]{0,2}领域|方面|维度|板块|大类|类别|环节)|^[^,;。]{0,40}?实事/;
+/**
+ * What follows a count that only describes (针对12个乡镇, 涵盖6个发展领域, 10件民生实事); not a bracket after it, nor a
+ * count listed in 实事 (新建改造化粪池2880户(其中490户列入省为民办实事项目): the households are the target).
+ */
+const DESCRIPTIVE_NOUN =
+  /^(?:大)?(?:[\u4e00-\u9fa5]{0,2}领域|方面|维度|板块|大类|类别|环节)|^(?![^,;。]*?(?:列入|纳入))[^,;。()]{0,40}?实事/;
 /** Words before a count that make it the scope or what a text has, not the target (针对12个乡镇, 纲要共设18篇; 预计共有 plans). */
 const DESCRIPTIVE_VERB = /(针对|涉及|涵盖|包括|包含|分为|围绕|聚焦|列入|列举|确定了?|共设|设有|下设|(?<!预计)共有)$/;
 /** The counts a list names before the next (共有15个部分、61条): the verb before them governs this one too. */

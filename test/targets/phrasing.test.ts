@@ -1272,3 +1272,21 @@ describe("holdout3 classes: a headline under a page's breadcrumbs, totals to dat
     expect(extract("今年将累计建成5G基站1万个。").map(brief)).toEqual([[">=", 10000, "个"]]);
   });
 });
+
+describe("holdout3 classes: brackets after a count", () => {
+  it("reads a count listed in 实事 in a bracket (其中490户列入省为民办实事项目) as a stated count, its total too", () => {
+    expect(extract("新建改造农户标准三格化粪池2880户(其中490户列入省为民办实事项目)。").map(brief)).toEqual([
+      [">=", 2880, "户"],
+      [">=", 490, "户"]
+    ]);
+    expect(extract("办好15件重点民生实事。")).toEqual([]);
+  });
+
+  it("takes a bracket that restates the count just stated (新建8个村庄公厕(8个村庄公厕均列入省任务)) for no second target", () => {
+    expect(extract("新建8个村庄公厕(8个村庄公厕均列入省任务)。").map(brief)).toEqual([[">=", 8, "个"]]);
+    expect(extract("新建公厕8个(其中3个为示范公厕)。").map(brief)).toEqual([
+      [">=", 8, "个"],
+      [">=", 3, "个"]
+    ]);
+  });
+});
