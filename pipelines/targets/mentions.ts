@@ -307,6 +307,11 @@ const LOWER_IS_BETTER_END = new RegExp(`(?:${LOWER_IS_BETTER.source})$`);
  */
 const DESCRIPTIVE_NOUN =
   /^(?:大)?(?:[\u4e00-\u9fa5]{0,2}领域|方面|维度|板块|大类|类别|环节)|^(?![^,;。]*?(?:列入|纳入))[^,;。()]{0,40}?实事/;
+/**
+ * What follows a count that 全覆盖 spans in its phrase (实现11个镇(街道)应急消防管理站建设全覆盖): the scope of the
+ * coverage (its target is 100 %), no target of its own.
+ */
+const COVERAGE_SCOPE = /^[^,;。\d]{0,24}?全覆盖/;
 /** Words before a count that make it the scope or what a text has, not the target (针对12个乡镇, 纲要共设18篇; 预计共有 plans). */
 const DESCRIPTIVE_VERB = /(针对|涉及|涵盖|包括|包含|分为|围绕|聚焦|列入|列举|确定了?|共设|设有|下设|(?<!预计)共有)$/;
 /** The counts a list names before the next (共有15个部分、61条): the verb before them governs this one too. */
@@ -469,6 +474,7 @@ export function findMentions(clause: Clause): Mention[] {
     // list's value (20处以上近邻运动场和6个智慧健身房)
     if (g.unit && /^(?:及)?以上[^\d,、;和与及]{1,8}?(?:\d|[一二三四五六七八九十两])/.test(rest)) continue;
     if (g.unit && g.unit !== "%" && DESCRIPTIVE_NOUN.test(rest)) continue;
+    if (g.unit && g.unit !== "%" && COVERAGE_SCOPE.test(rest)) continue;
     if ((g.unit === "项" || g.unit === "个") && INDICATOR_COUNT.test(rest)) continue;
     if ((g.unit === "项" || g.unit === "条") && PARTS_VERB.test(bare) && PLAN_PARTS.test(rest)) continue;
     if (

@@ -1290,3 +1290,13 @@ describe("holdout3 classes: brackets after a count", () => {
     ]);
   });
 });
+
+describe("holdout3 classes: the scope of a coverage", () => {
+  it("takes the count 全覆盖 spans in its phrase (实现11个镇(街道)…全覆盖) for its scope, the coverage for the target", () => {
+    expect(extract("3月底前实现 11 个镇(街道)应急消防管理站建设全覆盖。").map(brief)).toEqual([[">=", 100, "%"]]);
+    expect(extract("新建10个村卫生室,实现全覆盖。").map(brief)).toEqual([
+      [">=", 10, "个"],
+      [">=", 100, "%"]
+    ]);
+  });
+});
