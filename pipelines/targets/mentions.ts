@@ -459,6 +459,8 @@ export function findMentions(clause: Clause): Mention[] {
     if (quoted.slice(start, end).some(Boolean) && !quotedGoal(text, start, end)) continue;
     const left = text.slice(Math.max(0, start - 3), start);
     if (/第$/.test(left) || /[+＋]$/.test(left) || /^[+＋]/.test(text.slice(end))) continue;
+    // a range whose low end the copy lost (各安排-10场: a dash after a word, no number before it) states no figure
+    if (/[\u4e00-\u9fa5]\s*[-–—~]\s*$/.test(left) && !/——\s*$/.test(left)) continue;
     // a margin without its value (弹性从加减1%扩大至加减2%)
     if (/(?:±|加减)\s*$/.test(text.slice(Math.max(0, start - 3), start))) continue;
     // a formula's factor (完成数/计划数*100%) and a weight in brackets after a goal's name (推展會展活動(6%))

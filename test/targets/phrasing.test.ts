@@ -1300,3 +1300,10 @@ describe("holdout3 classes: the scope of a coverage", () => {
     ]);
   });
 });
+
+describe("holdout3 classes: a range that lost its low end", () => {
+  it("reads a dash after a word before a number (各安排-10场, a copy's lost digit) as no figure, a whole range as one", () => {
+    expect(extract("八、九月份各安排-10场粤剧在我市农村演出。")).toEqual([]);
+    expect(extract("八、九月份各安排8-10场粤剧在我市农村演出。").map(brief)).toEqual([["between", 8, "场"]]);
+  });
+});
