@@ -117,7 +117,9 @@ const PAST_PERIOD = new RegExp(
  * execution reports: “十三五”规划《纲要》预计完成31项指标, not 确保圆满完成).
  */
 const REPORT_TITLE =
-  /截至|成果|成效|完成情况|执行情况|执行情形|进展|回顾|总结|数据显示|统计公报|通报|获悉|发布会|同比|历史新低|(?<!确保|力争|争取|努力|要|将)(?:预计|顺利|圆满|超额)完成/g;
+  /截至|去年(?=[\u4e00-\u9fa5]{0,4}?(?:完成|实现|新增|达到|增长|下降))|成果|成效|完成情况|执行情况|执行情形|进展|回顾|总结|数据显示|统计公报|通报|获悉|发布会|同比|历史新低|(?<!确保|力争|争取|努力|要|将)(?:预计|顺利|圆满|超额)完成/g;
+/** A task done, in a title (去年完成国土绿化任务, 完成年度目标任务): it reports, it plans nothing. */
+const TASK_DONE = /(?<!确保|力争|争取|努力|要|将|全面|圆满|如期)完成[^,,。;]{0,12}?任务/g;
 /** What an opening paragraph says the text is (现将有关情况通报如下, 现将今年工作总结和明年的工作计划报告如下). */
 const ANNOUNCED = /现将([^。;!?]{0,40}?)如下/;
 /** A news dateline opening a lede (新华社南昌10月31日电(记者 王聿昊), 本报讯): the clause's words follow it. */
@@ -360,7 +362,11 @@ function _extractTargets(
   // the lede's first paragraph, and its first sentence
   const ledeParagraph = headlineEnd > 0 ? /^[^\n]*/.exec(normalized.slice(headlineEnd).trimStart())![0] : "";
   const lede = LEDE.exec(ledeParagraph.replace(LEADING_DAY, ""))![0];
-  const titlePlanAt = lastIndex(PLAN_TITLE, title);
+  // a task the title says was done (去年完成国土绿化任务超1亿亩) names no plan
+  const titlePlanAt = lastIndex(
+    PLAN_TITLE,
+    title.replace(TASK_DONE, (m) => "　".repeat(m.length))
+  );
   // a text that opens on prose says what it is there (现将有关情况通报如下:), as a title would
   const announced = headlineEnd === 0 ? (ANNOUNCED.exec(first)?.[1] ?? "") : "";
   const report =

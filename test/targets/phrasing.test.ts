@@ -1307,3 +1307,13 @@ describe("holdout3 classes: a range that lost its low end", () => {
     expect(extract("八、九月份各安排8-10场粤剧在我市农村演出。").map(brief)).toEqual([["between", 8, "场"]]);
   });
 });
+
+describe("holdout3 classes: a title that says last year's task was done", () => {
+  it("reads a text titled 去年完成…任务 as a report (no target), a title that plans to complete a task as a plan", () => {
+    const news =
+      "去年完成国土绿化任务超1亿亩 中国成为全球增绿最快最多国家\n记者从国家林草局了解到,2024年,我国完成国土绿化任务超1亿亩。\n2024年完成1亿多亩国土绿化任务,包括造林6669万亩、种草改良4836万亩。\n";
+    expect(extractTargets(news, {year: 2024})).toEqual([]);
+    const plan = "确保完成2024年国土绿化任务\n一、主要目标\n2024年完成造林6669万亩。\n";
+    expect(extractTargets(plan, {year: 2024}).map(brief)).toEqual([[">=", 66690000, "亩"]]);
+  });
+});
