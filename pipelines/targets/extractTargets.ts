@@ -119,7 +119,9 @@ const PAST_PERIOD = new RegExp(
  * execution reports: “十三五”规划《纲要》预计完成31项指标, not 确保圆满完成).
  */
 const REPORT_TITLE =
-  /截至|成果|成效|完成情况|执行情况|执行情形|进展|回顾|总结|年度报告|阅读报告|年报|成绩单|盘点|回眸|答卷|数据显示|统计公报|通报|获悉|发布会|同比|历史新低|(?<!确保|力争|争取|努力|要|将)(?:预计|顺利|圆满|超额)完成/g;
+  /截至|去年(?=[\u4e00-\u9fa5]{0,4}?(?:完成|实现|新增|达到|增长|下降))|成果|成效|完成情况|执行情况|执行情形|进展|回顾|总结|年度报告|阅读报告|年报|成绩单|盘点|回眸|答卷|数据显示|统计公报|通报|获悉|发布会|同比|历史新低|(?<!确保|力争|争取|努力|要|将)(?:预计|顺利|圆满|超额)完成/g;
+/** A task done, in a title (去年完成国土绿化任务, 完成年度目标任务): it reports, it plans nothing. */
+const TASK_DONE = /(?<!确保|力争|争取|努力|要|将|全面|圆满|如期)完成[^,,。;]{0,12}?任务/g;
 /**
  * An opening sentence that says the year's work was done (2017年,市图书馆…圆满完成了各项工作任务, 一年来…交出了一份精彩的答卷,
  * 各项工作取得了显著成效): with no plan word in its paragraph besides ({@link PLANNED}: not 现将今年工作总结和明年的工作计划报告如下),
@@ -263,6 +265,9 @@ const FUTURE_WORDS = /将|要|力争|确保|计划|目标|争取|预期/;
 /** A line that ends in a photo's credit (（鉅亨網資料照 ）, (记者某某 摄), (图源:…)): a caption. */
 const CAPTION = /[(（][^()（）]{0,20}(?:资料照|资料图|摄|供图|图源|图片来源)[^()（）]{0,10}[)）]\s*$/;
 /** A headline line: short, no full stop (a comma allowed on the first line: 河南省政府发文,要求…). */
+/** A page's breadcrumbs: 首页 > 地方频道 > 要闻, 当前位置:首页>新闻. */
+const BREADCRUMBS =
+  /^(?:当前位置|您的位置|您现在的位置|位置)?[::]?\s*首页\s*[>>»]|^[^,,。;>>»]{1,12}(?:\s*[>>»]\s*[^,,。;>>»]{1,12}){2,}$/;
 const HEADLINE = /^[^。;!?]{1,60}$/;
 /**
  * 同比 (against the same period of last year; 比上年, 与去年) before a number: a result (同比增长187.8%), unless a goal is named
@@ -327,6 +332,27 @@ const NAMED_IN_LIST = /^[、和][^,;。\d]{0,24}\d+(?:\.\d+)?\s*[%‰]?\s*的[\u
 const NAMED_TARGET =
   /^的?(?:年度|全年|年)计划|^的任务|^的?[\u4e00-\u9fa5]{0,4}?控制(?:目标|指标)|^的?(?:年度)?目标(?:任务)?|^的?年度任务|^的[\u4e00-\u9fa5]{1,16}目标|^(?:左右|以上)[”」]?的[\u4e00-\u9fa5]{0,8}?目标|^(?:以上|左右)?(?:全年|年度)[\u4e00-\u9fa5]{0,12}目标/;
 /**
+ * A total to date (全国累计完成营造林面积11.6亿亩, 累计建成…): a result, unless its sentence plans before it or names a
+ * deadline not passed (到2025年累计完成…, 将累计建成…).
+ */
+const CUMULATIVE_DONE = /累计(?:已)?(?:完成|建成|实现|新增|改造|培训|发放|投入|帮助|惠及)[^,,;。]*$/;
+
+/**
+ * A comparison's base: 较/比 a past year (较2024年, 比上年), then the figures of that year, up to the word that compares
+ * ({@link COMPARED}: 较2024年62亿元,更新4.1万台大幅扩容). A change right after it (较2022年增加5%, 比上年增长11%) is the
+ * plan's; the base then holds no figure.
+ */
+const COMPARED_WITH = /[较比](?:(\d{4})\s*年|上年|去年)(?:的|同期)?/g;
+const COMPARED = /增长|增加|提高|提升|上升|扩容|扩大|减少|下降|降低|翻番|翻一番|多|少|高|低/;
+/**
+ * A figure a clause opens on as planned (重庆开工率达75%,计划改造1227个; 本年度计划开工项目255项): the plan figure a
+ * progress note measures its results against, a target even there. Not 计划的, 计划内, a result against it (完成年度计划,
+ * 比原计划多), nor a list's part (其中计划开工项目6个: the list's projects by kind), nor its total (计划投资总额331654万元).
+ */
+const PLAN_OPENING =
+  /^(?!其中)(?:(?!完成|占|超|比|较|原)[\u4e00-\u9fa5]){0,6}?(?:本年度|年度|全年|今年)?计划(?!内|外|之|任务)(?![^\d,,;。()()的]*总)[^\d,,;。()()的]{1,14}$/;
+
+/**
  * A calendar year in a clause, unless it is a baseline (较2022年), a deadline (到2025年), a range's end or a period's
  * (2025年1—4月).
  */
@@ -366,7 +392,11 @@ function _extractTargets(
   // a dated news lede (8月1日,记者从…获悉): a month before its month, opening a clause, has passed (7月份,…共接待读者36万余人次)
   const ledeMonth = Number(LEDE_DATE.exec(ledeParagraph)?.[1] ?? 0);
   const lede = LEDE.exec(ledeParagraph.replace(LEADING_DAY, ""))![0];
-  const titlePlanAt = lastIndex(PLAN_TITLE, title);
+  // a task the title says was done (去年完成国土绿化任务超1亿亩) names no plan
+  const titlePlanAt = lastIndex(
+    PLAN_TITLE,
+    title.replace(TASK_DONE, (m) => "　".repeat(m.length))
+  );
   // a text that opens on prose says what it is there (现将有关情况通报如下:), as a title would
   const announced = headlineEnd === 0 ? (ANNOUNCED.exec(first)?.[1] ?? "") : "";
   // the opening sentence (the first line's when it is prose, else the lede's) and its paragraph
@@ -420,7 +450,8 @@ function _extractTargets(
     changeAt: -1,
     alreadyAt: -1,
     goalAt: -1,
-    hoped: false
+    hoped: false,
+    bases: [] as [number, number][]
   };
   let sentenceCursor = 0; // where in its sentence the previous clause ended
   let past = false; // whether the paragraph, from here on, tells what was done
@@ -516,7 +547,8 @@ function _extractTargets(
         changeAt: lastChangeOnLastYear(clause.sentence),
         alreadyAt: ALREADY.exec(clause.sentence)?.index ?? -1,
         goalAt: GOAL_WORDS.exec(clause.sentence)?.index ?? -1,
-        hoped: HOPED.test(clause.sentence)
+        hoped: HOPED.test(clause.sentence),
+        bases: comparisonBases(clause.sentence, reference)
       };
       sentenceCursor = 0;
     }
@@ -550,12 +582,14 @@ function _extractTargets(
     if (RECOUNTS.test(clause.text)) recounting = past = true;
     else if (recounting && TURNING_AHEAD.test(clause.text)) recounting = past = false;
     const openAt = openBrackets(clause.text);
+    let earlierYear = false; // whether the clause names a year before the reference (its 计划 is that year's)
     for (const m of clause.text.matchAll(CONTEXT_YEAR)) {
       // a year in brackets notes a base or a milestone (5.3亿人(2014年为3.6亿人)): it does not date the clause
       if (openAt(m.index) >= 0) continue;
       // A later year is the plan's future; the plan's own year is, in a report, the year reported.
       if (reference === null) continue;
       const y = Number(m[1]);
+      if (y < reference) earlierYear = true;
       past = y < reference || ((report || figures || runInBack || lookingBack) && y === reference && past);
       // a year whose goals the clause goes on to state (2018年我省主要预期目标为:…): the goals are targets, whatever the year
       if (GOALS_OF_YEAR.test(clause.text.slice(m.index))) past = false;
@@ -588,6 +622,16 @@ function _extractTargets(
     const row = readTableRow(clause.text);
     let previous: string | null = null;
     const mentions = row ? [] : findMentions(clause);
+    // a bracket that restates a count just stated (新建8个村庄公厕(8个村庄公厕均列入省任务)): no second target
+    const bracketOpen = openBrackets(clause.text);
+    const restated = new Set(
+      mentions
+        .filter((m) => {
+          const open = bracketOpen(m.start);
+          return open >= 0 && mentions.some((p) => p.end <= open && p.value === m.value && p.unit === m.unit);
+        })
+        .map((m) => m.start)
+    );
     const shared = listNames(clause.text);
     const named = (mention: Mention, i: number) =>
       shared.length === mentions.length ? shared[i]! : (previous = indicatorName(mention, previous));
@@ -597,10 +641,11 @@ function _extractTargets(
       ? [{...row, baseline_year: null, per: null}]
       : mentions
           .map((mention, i) => ({...mention, indicator: named(mention, i), baseline: null}))
-          .filter((mention) => mention.end > datelineAt)
+          .filter((mention) => mention.end > datelineAt && !restated.has(mention.start))
           .filter(
             (mention) =>
               namesTarget(clause.text, mention) ||
+              (PLAN_OPENING.test(clause.text.slice(0, mention.start)) && !pastPeriod && !earlierYear) ||
               !(
                 (past && !hoped) ||
                 doneInSentence ||
@@ -619,7 +664,14 @@ function _extractTargets(
                   !FUTURE_WORDS.test(clause.text)) ||
                 (FUNDING_SOURCE.test(clause.text.slice(0, mention.start)) &&
                   INVESTMENT_SPLIT.test(clause.sentence.slice(0, Math.max(0, inSentence) + mention.start))) ||
-                doneAfter(clause.text, mention)
+                doneAfter(clause.text, mention) ||
+                (CUMULATIVE_DONE.test(clause.text.slice(0, mention.start)) &&
+                  !FUTURE_WORDS.test(clause.sentence.slice(0, Math.max(0, inSentence) + mention.start)) &&
+                  (sentenceFacts.deadline === null || reference === null || sentenceFacts.deadline < reference)) ||
+                (inSentence >= 0 &&
+                  sentenceFacts.bases.some(
+                    ([s, e]) => s <= inSentence + mention.start && inSentence + mention.start < e
+                  ))
               )
           );
     for (const target of targets) {
@@ -806,7 +858,8 @@ function headlineBlockEnd(lines: readonly string[]): number {
       const fits = first ? HEADLINE.test(line.trim()) : SUBHEADING_LINE.test(line.trim());
       if (!fits || NUMBERED.test(line)) break;
       end = next;
-      first = false;
+      // a page's breadcrumbs (首页>地方频道>要闻) above the headline: the line after them is the headline
+      first = BREADCRUMBS.test(line.trim());
     }
     at = next;
   }
@@ -897,6 +950,37 @@ function lastChangeOnLastYear(sentence: string): number {
   for (const m of sentence.matchAll(CHANGE_ON_LAST_YEAR))
     if (!BOUND_AFTER.test(sentence.slice(m.index + m[0].length))) at = m.index;
   return at;
+}
+
+/**
+ * Where a sentence names a comparison's base ({@link COMPARED_WITH}), as [start, end) spans: from 较 to the word that
+ * compares, when it is in the base's clause or the next one, that clause planning nothing (较2024年62亿元,更新4.1万台大幅扩容);
+ * else to the base's clause end. None for a year not before `reference`, nor for a change right after the base.
+ */
+function comparisonBases(sentence: string, reference: number | null): [number, number][] {
+  const spans: [number, number][] = [];
+  for (const m of sentence.matchAll(COMPARED_WITH)) {
+    if (m[1] !== undefined && (reference === null || Number(m[1]) >= reference)) continue;
+    const from = m.index + m[0].length;
+    const change = COMPARED.exec(sentence.slice(from));
+    if (change?.index === 0) continue;
+    const changeAt = change ? from + change.index : -1;
+    const clauseEnd = from + (/[,,;;。]|$/.exec(sentence.slice(from))?.index ?? 0);
+    if (changeAt >= 0 && changeAt < clauseEnd) spans.push([m.index, changeAt]);
+    else {
+      const next = sentence.slice(
+        clauseEnd + 1,
+        clauseEnd + 1 + (/[,,;;。]|$/.exec(sentence.slice(clauseEnd + 1))?.index ?? 0)
+      );
+      const closes =
+        changeAt > clauseEnd &&
+        changeAt <= clauseEnd + next.length &&
+        !FUTURE_WORDS.test(next) &&
+        !/达到|以上|不低于|不少于/.test(next);
+      spans.push([m.index, closes ? changeAt : clauseEnd]);
+    }
+  }
+  return spans;
 }
 
 /** The index of the last of the ascending `starts` that is ≤ `offset` (-1 when none is). */

@@ -260,6 +260,19 @@ export function readIndicatorTables(text: string): {rows: IndicatorRow[]; spans:
       if (i < 0) break;
     }
   }
+  // a table whose cells were flattened one a line and whose rows lost cells (merged ones): read by its unit cells
+  for (let i = 0; i < lines.length; i++) {
+    if (
+      !UNIT_HEADER.test(compact(flatCell(lines[i]!.text))) ||
+      spans.some(([s, e]) => s <= lines[i]!.start && lines[i]!.start < e)
+    )
+      continue;
+    const table = readUnitCellTable(lines, i);
+    if (table) {
+      rows.push(...table.found);
+      spans.push([lines[i]!.start, table.end]);
+    }
+  }
   // a task or progress table copied one cell a paragraph: its targets are in its task cells; its other cells (what
   // was done, offices, times) hold none
   for (const table of cellTables(lines.map(({text: line, start: offset}) => ({offset, line}))))
@@ -387,6 +400,63 @@ function readFlatTable(lines: readonly Line[], from: number, header: Column[]): 
     });
   }
   return {end, found};
+}
+
+/** A flattened table's cell that is a unit: %, a unit of the vocabulary or one character, after 万 or 亿 (万亩, 亿斤). */
+const UNIT_CELL = new RegExp(`^(万|亿)?(%|‰|${UNIT_WORDS.filter((u) => u.length > 1).join("|")}|[\u4e00-\u9fa5])$`);
+/** A cell's value in base units (0.07 万亩 → 700 亩), without the float's tail. */
+const scaled = (value: number, scale: number) => Number((value * scale).toPrecision(12));
+/** A line that ends a flattened table: prose (a full stop, or longer than a cell). */
+const PROSE_LINE = (t: string) => t.length > 40 || /。/.test(t);
+
+/**
+ * A table flattened one cell a line whose rows lost cells (a merged 考核指标 cell, a missing 单位: 序号 / 粮食播种面积 /
+ * 万亩 / 0.07 / 县农业农村局): read when its header's 单位 cell (at `at`) is followed by a target column's (年度目标).
+ * Each unit cell and the value cell right after it are a row's target (0.07 under 万亩 → 700 亩; a 0 or no figure is none),
+ * named by the cell before the unit. Null when the header is not so, or no row gives a target.
+ */
+function readUnitCellTable(lines: readonly Line[], at: number): {end: number; found: IndicatorRow[]} | null {
+  const nonEmpty = (from: number) => {
+    let k = from;
+    while (k < lines.length && !lines[k]!.text.trim()) k++;
+    return k;
+  };
+  const targetAt = nonEmpty(at + 1);
+  const targetHeader = targetAt < lines.length ? compact(flatCell(lines[targetAt]!.text)) : "";
+  if (!TARGET_HEADER.test(targetHeader) || targetHeader.length > 8) return null;
+  const found: IndicatorRow[] = [];
+  let end = 0;
+  let name = "";
+  for (let k = nonEmpty(targetAt + 1); k < lines.length; k = nonEmpty(k + 1)) {
+    const t = flatCell(lines[k]!.text);
+    if (PROSE_LINE(t)) break;
+    const unit = UNIT_CELL.exec(t);
+    const valueAt = nonEmpty(k + 1);
+    const cell = unit && valueAt < lines.length ? readCell(flatCell(lines[valueAt]!.text)) : undefined;
+    if (!unit || !cell) {
+      if (isNameCell(t)) name = t;
+      continue;
+    }
+    const scale = unit[1] === "万" ? 1e4 : unit[1] === "亿" ? 1e8 : 1;
+    const value = lines[valueAt]!;
+    end = value.start + value.text.trimEnd().length;
+    if (cell.value > 0)
+      found.push({
+        indicator: name,
+        unit: cell.unit ?? (scale === 1 ? t : unit[2]!),
+        comparator: cell.comparator,
+        value: cell.unit ? cell.value : scaled(cell.value, scale),
+        value_max: cell.value_max === null || cell.unit ? cell.value_max : scaled(cell.value_max, scale),
+        baseline: null,
+        baseline_year: null,
+        year: null,
+        cumulative: cell.cumulative,
+        start: lines[k]!.start,
+        end
+      });
+    k = valueAt;
+  }
+  return found.length ? {end, found} : null;
 }
 
 /** A row's target from its value cells: the target column's cell, the baseline column's, the first unit said. */

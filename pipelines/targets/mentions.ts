@@ -32,7 +32,7 @@ const COUNTED_AS = ["标准煤", "标煤", "二氧化碳当量", "二氧化碳",
  * rates (% ‰ 百分点, per 10万), ages and durations (岁 年 小时: only where the indicator is one), energy and freight
  * (千瓦 and 千瓦时, whose 千 is no multiplier: 12亿千瓦; 兆瓦, MW, GW; 标准箱, 标箱), a mass counted as a fuel or an
  * emission (吨标准煤, 公斤二氧化碳当量), concentrations (毫克/升, μg/m3), computing and storage (EFLOPS, PFLOPS, EB),
- * trips (人次, 车次, 架次), times (毫秒). A unit may be per a time or a quantity ({@link PER}: 立方米/秒, 公斤CO2e/度).
+ * trips (人次, 项次, 车次, 架次), dollars (美元: 492亿美元), times (毫秒). A unit may be per a time or a quantity ({@link PER}: 立方米/秒, 公斤CO2e/度).
  */
 export const UNITS = [
   ...MASSES.flatMap((mass) => COUNTED_AS.map((what) => `${mass}${what}`)),
@@ -76,6 +76,8 @@ export const UNITS = [
   "立方米",
   "人次",
   "场次",
+  "项次",
+  "美元",
   "万元",
   "亿元",
   "美元",
@@ -319,8 +321,17 @@ const ACTION = new RegExp(`${COUNTING_VERBS}|实施|改造|提升|整治`);
 const LOWER_IS_BETTER = /浓度|死亡率|发病率|发生率|事故率|能耗|排放量|排放系数|排放强度|失业率|辍学率|超标/;
 /** Such an indicator's name right before its value, no verb between (婴儿死亡率 5.0‰). */
 const LOWER_IS_BETTER_END = new RegExp(`(?:${LOWER_IS_BETTER.source})$`);
-/** What follows a count that only describes (针对12个乡镇, 涵盖6个发展领域, 10件民生实事). */
-const DESCRIPTIVE_NOUN = /^(?:大)?(?:[\u4e00-\u9fa5]{0,2}领域|方面|维度|板块|大类|类别|环节)|^[^,;。]{0,40}?实事/;
+/**
+ * What follows a count that only describes (针对12个乡镇, 涵盖6个发展领域, 10件民生实事); not a bracket after it, nor a
+ * count listed in 实事 (新建改造化粪池2880户(其中490户列入省为民办实事项目): the households are the target).
+ */
+const DESCRIPTIVE_NOUN =
+  /^(?:大)?(?:[\u4e00-\u9fa5]{0,2}领域|方面|维度|板块|大类|类别|环节)|^(?![^,;。]*?(?:列入|纳入))[^,;。()]{0,40}?实事/;
+/**
+ * What follows a count that 全覆盖 spans in its phrase (实现11个镇(街道)应急消防管理站建设全覆盖): the scope of the
+ * coverage (its target is 100 %), no target of its own.
+ */
+const COVERAGE_SCOPE = /^[^,;。\d]{0,24}?全覆盖/;
 /** Words before a count that make it the scope or what a text has, not the target (针对12个乡镇, 纲要共设18篇; 预计共有 plans). */
 const DESCRIPTIVE_VERB = /(针对|涉及|涵盖|包括|包含|分为|围绕|聚焦|列入|列举|确定了?|共设|设有|下设|(?<!预计)共有)$/;
 /** The counts a list names before the next (共有15个部分、61条): the verb before them governs this one too. */
@@ -398,6 +409,13 @@ const CONTROL_TARGET_AFTER =
 const PARTS_VERB = /(?:部署|提出|明确)了?$/;
 const PLAN_PARTS = /^(?:重点|主要|重大|具体)?(?:任务|举措|措施|行动|工程)/;
 /**
+ * A count of the tasks a plan or a division has, said after them or with 有 (今年主要任务有4项, (分解任务15项), 主要有5项任务):
+ * it describes the plan, no target; not the tasks to be done (完成重点任务15项, 上报重大战略任务3个).
+ */
+const TASKS_HAD =
+  /(?<!完成|落实|推进|实施|承担)(?:主要|重点|分解|具体)(?:工作)?任务(?:共有?|有|为|是|共计)?$|任务(?:共有?|有|共计)$/;
+const HAVING = /(?:^|[^拥具享])有$/;
+/**
  * A count of a plan's indicators or goals (17项主要指标, 5个约束性指标, 实现一个目标, 250项施政目标, 471项关键绩效指标): it
  * describes the plan, no target.
  */
@@ -413,8 +431,11 @@ const FROM_TARGET = /(?:目标|目标值|计划|预期)$/;
  * the list, no target.
  */
 const LIST_COUNT = /(?:实事(?:项目)?(?:共有?|包括)?(?:\d+大?类)?(?:\d+件)?|方面、?)$/;
-/** A count in 项 of projects (安排正式项目62项, 预备项目7项): the size of a list of projects. */
-const PROJECTS_COUNTED = /项目$/;
+/**
+ * A count in 项 of projects (安排正式项目62项, 预备项目7项): the size of a list of projects; not the projects to be
+ * started or finished (计划开工项目255项, 竣工项目30项: what is done to them is the target).
+ */
+const PROJECTS_COUNTED = /(?<!开工|竣工|完工|建成|投产|签约|落地|开建)项目$/;
 /** A rate a measure pays at (按照平均每年每院5万元的标准给予补助): a standard, no target. */
 const STANDARD_BEFORE = /按(?:照)?[^,;。]{0,16}$/;
 const STANDARD_AFTER = /^的?[\u4e00-\u9fa5]{0,4}?标准/;
@@ -483,6 +504,8 @@ export function findMentions(clause: Clause): Mention[] {
     if (quoted.slice(start, end).some(Boolean) && !quotedGoal(text, start, end)) continue;
     const left = text.slice(Math.max(0, start - 3), start);
     if (/第\s*$/.test(left) || /[+＋]$/.test(left) || /^[+＋]/.test(text.slice(end))) continue;
+    // a range whose low end the copy lost (各安排-10场: a dash after a word, no number before it) states no figure
+    if (/[\u4e00-\u9fa5]\s*[-–—~]\s*$/.test(left) && !/——\s*$/.test(left)) continue;
     // a margin without its value (弹性从加减1%扩大至加减2%)
     if (/(?:±|加减)\s*$/.test(text.slice(Math.max(0, start - 3), start))) continue;
     // a formula's factor (完成数/计划数*100%) and a weight in brackets after a goal's name (推展會展活動(6%))
@@ -500,8 +523,14 @@ export function findMentions(clause: Clause): Mention[] {
     // a class a count after 的 is of (年营业收入超1000亿元的2个): the count is the target, not a multiple (的2倍)
     if (g.unit && /^(?:及?以上)?的\s*\d+(?:\.\d+)?\s*(?!倍)[\u4e00-\u9fa5]/.test(rest)) continue;
     if (g.unit && g.unit !== "%" && DESCRIPTIVE_NOUN.test(rest)) continue;
+    if (g.unit && g.unit !== "%" && COVERAGE_SCOPE.test(rest)) continue;
     if ((g.unit === "项" || g.unit === "个") && INDICATOR_COUNT.test(rest)) continue;
     if ((g.unit === "项" || g.unit === "条") && PARTS_VERB.test(bare) && PLAN_PARTS.test(rest)) continue;
+    if (
+      (g.unit === "项" || g.unit === "个" || g.unit === "条" || g.unit === "件") &&
+      (TASKS_HAD.test(bare) || (HAVING.test(bare) && TASKS_AFTER.test(rest)))
+    )
+      continue;
     // a rank (跃居全省前40位, 进入全国前10名)
     if ((g.unit === "位" || g.unit === "名") && /前\s*$/.test(bare)) continue;
     if ((g.unit === "百分点" || g.unit === "个百分点") && FROM_TARGET.test(bare)) continue;

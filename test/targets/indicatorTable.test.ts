@@ -243,5 +243,62 @@ describe("indicator tables as plans print them", () => {
     const text = "序號\n項目名稱\n建設時間\n年度投資金額 (萬元)\n1\n農田建設項目\n2024\n實施田塊整治500畝。\n4930\n";
     expect(readIndicatorTables(text).rows).toEqual([]);
     expect(extractTargets(text, {year: 2024}).map((t) => [t.value, t.unit])).toEqual([[500, "亩"]]);
+    // a 单位 header with no target column after it is no such table
+    const other = "序号\n\n名称\n\n单位\n\n负责人\n\n1\n\n粮食播种面积\n\n万亩\n\n0.07\n";
+    expect(readIndicatorTables(other).rows).toEqual([]);
+  });
+});
+
+describe("a flattened table whose rows lost cells, read by its unit cells", () => {
+  it("reads each unit cell and the 年度目标 cell after it as a target, in base units; 0 and words are none", () => {
+    const cells = [
+      "考核项目",
+      "序号",
+      "考核指标",
+      "考核内容",
+      "单位",
+      "年度目标",
+      "责任部门",
+      "农业高质高效",
+      "1",
+      "确保粮食供给",
+      "农林牧渔业增加值增幅",
+      "%",
+      "≥2%",
+      "县海洋与渔业局",
+      "2",
+      "农业劳动生产率",
+      "万元/人",
+      "全市统筹",
+      "县农业农村局",
+      "3",
+      "粮食播种面积",
+      "万亩",
+      "0.07",
+      "县农业农村局",
+      "4",
+      "油菜面积",
+      "万亩",
+      "0",
+      "县农业农村局",
+      "5",
+      "家禽出栏",
+      "万只",
+      "1",
+      "县农业农村局",
+      "6",
+      "建设美丽牧场",
+      "0",
+      "县农业农村局"
+    ];
+    const text = `2021年乡村振兴任务清单\n\n${cells.join("\n\n")}\n`;
+    expect(extractTargets(text, {year: 2021}).map((t) => [t.indicator, t.comparator, t.value, t.unit])).toEqual([
+      ["农林牧渔业增加值增幅", ">=", 2, "%"],
+      ["粮食播种面积", ">=", 700, "亩"],
+      ["家禽出栏", ">=", 10000, "只"]
+    ]);
+    // a 单位 header with no target column after it is no such table
+    const other = "序号\n\n名称\n\n单位\n\n负责人\n\n1\n\n粮食播种面积\n\n万亩\n\n0.07\n";
+    expect(readIndicatorTables(other).rows).toEqual([]);
   });
 });

@@ -1393,3 +1393,121 @@ describe("results texts, fourth precision batch: a month before a news lede's da
     expect(extractTargets(plan).map(brief)).toEqual([[">=", 40, "场"]]);
   });
 });
+
+describe("holdout3 classes: units, comparison bases, plan figures in progress notes, counts of tasks", () => {
+  it.each([
+    ["项次", "开展全民健身活动30项次。", [[">=", 30, "项次"]]],
+    [
+      "美元 after 亿 and 万",
+      "旅游外汇收入492亿美元,实际利用外资1.2万美元。",
+      [
+        [">=", 4.92e10, "美元"],
+        [">=", 12000, "美元"]
+      ]
+    ]
+  ])("reads %s as a unit", (_name, sentence, expected) => {
+    expect(extract(sentence).map(brief)).toEqual(expected);
+  });
+
+  it("reads the figures after 较 a past year, up to the word that compares (较2023年62亿元,更新4.1万台大幅扩容), as the base", () => {
+    expect(extract("计划支持全国更新老旧电梯12万台,较2023年62亿元,更新4.1万台大幅扩容。").map(brief)).toEqual([
+      [">=", 120000, "台"]
+    ]);
+    expect(extract("新增企业800家,比2023年的600家增加200家。").map(brief)).toEqual([
+      [">=", 800, "家"],
+      [">=", 200, "家"]
+    ]);
+    expect(extract("较2020年的500家,到2025年达到800家。").map(brief)).toEqual([[">=", 800, "家"]]);
+    expect(extract("新增企业800家,较2023年增加100家。").map(brief)).toEqual([
+      [">=", 800, "家"],
+      ["increase", 100, "家"]
+    ]);
+  });
+
+  it("takes a figure a progress note's clause opens on as planned (计划改造1227个, 本年度计划开工项目255项) for a target", () => {
+    const note =
+      "住房城乡建设部最新数据显示,老旧小区改造加速推进。重庆开工率达75%,计划改造1227个,已开工937个。安徽开工率72.81%,计划改造1129个。\n";
+    expect(extractTargets(note, {year: 2024}).map(brief)).toEqual([
+      [">=", 1227, "个"],
+      [">=", 1129, "个"]
+    ]);
+    const projects =
+      "1-10月项目累计完成投资629.0亿元。本年度计划开工项目255项,目前实际已开工206项,完成年度计划开工的80.8%。\n";
+    expect(extractTargets(projects).map(brief)).toEqual([[">=", 255, "项"]]);
+    // a result against the plan, and a list's part by kind, are no targets
+    expect(extract("新建公厕11座,比原计划多提升改造公厕5座。").map(brief)).toEqual([[">=", 11, "座"]]);
+    expect(
+      extractTargets("2023年工作总结\n续建和新开工项目共10个,其中计划开工项目6个,目前6个项目已正式开工。\n")
+    ).toEqual([]);
+    // projects to be started are a target; a list of projects is not
+    expect(extract("新开工项目255项,安排正式项目62项。").map(brief)).toEqual([[">=", 255, "项"]]);
+  });
+
+  it("takes a count of the tasks a plan has (主要任务有4项, 分解任务15项, 主要有5项任务) for no target", () => {
+    expect(extract("今年主要任务有4项。")).toEqual([]);
+    expect(extract("全县人居环境整治工作主要有5项任务。")).toEqual([]);
+    expect(extract("着力打造桥头堡方面(分解任务15项)。")).toEqual([]);
+    expect(extract("完成重点任务15项。").map(brief)).toEqual([[">=", 15, "项"]]);
+  });
+});
+
+describe("holdout3 classes: a headline under a page's breadcrumbs, totals to date", () => {
+  it("reads the line under a page's breadcrumbs (首页>地方频道>要闻) as the headline, its comma allowed: no target", () => {
+    const page =
+      "宿迁\n\n首页>地方频道>宿迁>要闻\n\n今年宿迁将“送戏下乡”不少于335场 送什么戏下乡,群众来点单\n\n宿迁网讯 近日,市文旅局对2024年的“送戏下乡”活动进行专题部署,全市全年将开展“送戏下乡”活动不少于335场。\n";
+    expect(extractTargets(page, {year: 2024}).map((t) => [t.value, t.text])).toEqual([
+      [335, "全市全年将开展“送戏下乡”活动不少于335场"]
+    ]);
+  });
+
+  it("reads a total to date (全国累计完成营造林面积11.6亿亩) as a result, unless its sentence plans or names a deadline", () => {
+    expect(extract("党的十八大以来,全国累计完成营造林面积11.6亿亩。")).toEqual([]);
+    expect(extract("到2027年,累计完成造林500万亩。").map(brief)).toEqual([[">=", 5e6, "亩"]]);
+    expect(extract("今年将累计建成5G基站1万个。").map(brief)).toEqual([[">=", 10000, "个"]]);
+  });
+});
+
+describe("holdout3 classes: brackets after a count", () => {
+  it("reads a count listed in 实事 in a bracket (其中490户列入省为民办实事项目) as a stated count, its total too", () => {
+    expect(extract("新建改造农户标准三格化粪池2880户(其中490户列入省为民办实事项目)。").map(brief)).toEqual([
+      [">=", 2880, "户"],
+      [">=", 490, "户"]
+    ]);
+    expect(extract("办好15件重点民生实事。")).toEqual([]);
+  });
+
+  it("takes a bracket that restates the count just stated (新建8个村庄公厕(8个村庄公厕均列入省任务)) for no second target", () => {
+    expect(extract("新建8个村庄公厕(8个村庄公厕均列入省任务)。").map(brief)).toEqual([[">=", 8, "个"]]);
+    expect(extract("新建公厕8个(其中3个为示范公厕)。").map(brief)).toEqual([
+      [">=", 8, "个"],
+      [">=", 3, "个"]
+    ]);
+  });
+});
+
+describe("holdout3 classes: the scope of a coverage", () => {
+  it("takes the count 全覆盖 spans in its phrase (实现11个镇(街道)…全覆盖) for its scope, the coverage for the target", () => {
+    expect(extract("3月底前实现 11 个镇(街道)应急消防管理站建设全覆盖。").map(brief)).toEqual([[">=", 100, "%"]]);
+    expect(extract("新建10个村卫生室,实现全覆盖。").map(brief)).toEqual([
+      [">=", 10, "个"],
+      [">=", 100, "%"]
+    ]);
+  });
+});
+
+describe("holdout3 classes: a range that lost its low end", () => {
+  it("reads a dash after a word before a number (各安排-10场, a copy's lost digit) as no figure, a whole range as one", () => {
+    expect(extract("八、九月份各安排-10场粤剧在我市农村演出。")).toEqual([]);
+    expect(extract("八、九月份各安排8-10场粤剧在我市农村演出。").map(brief)).toEqual([["between", 8, "场"]]);
+  });
+});
+
+describe("holdout3 classes: a title that says last year's task was done", () => {
+  it("reads a text titled 去年完成…任务 as a report (no target), a title that plans to complete a task as a plan", () => {
+    const news =
+      "去年完成国土绿化任务超1亿亩 中国成为全球增绿最快最多国家\n记者从国家林草局了解到,2024年,我国完成国土绿化任务超1亿亩。\n2024年完成1亿多亩国土绿化任务,包括造林6669万亩、种草改良4836万亩。\n";
+    expect(extractTargets(news, {year: 2024})).toEqual([]);
+    const plan = "确保完成2024年国土绿化任务\n一、主要目标\n2024年完成造林6669万亩。\n";
+    expect(extractTargets(plan, {year: 2024}).map(brief)).toEqual([[">=", 66690000, "亩"]]);
+  });
+});
