@@ -147,6 +147,16 @@ describe("extractTasks: one row per phrasing", () => {
     ]);
   });
 
+  it("compound labels (牵头责任单位, 主要协作单位, 配合责任单位) open note lines too: they name offices, not tasks", () => {
+    const {tasks} = extractTasks(
+      "某县2031年任务分解\n1.创建国家卫生县城。\n牵头责任单位:县卫健委、县民政局\n主要协作单位:各乡镇人民政府,县政府有关部门\n2.新增托位200个。\n主体责任单位:县教育局\n配合责任单位:县财政局\n"
+    );
+    expect(tasks.map((t) => [t.task_id, t.text, t.lead, t.partners])).toEqual([
+      ["0.1-t1", "创建国家卫生县城", "县卫健委", ["县民政局", "各乡镇人民政府", "县政府有关部门"]],
+      ["0.2-t1", "新增托位200个", "县教育局", ["县财政局"]]
+    ]);
+  });
+
   it("a closing bracket that names offices is no text of the task; its time limit dates the line's tasks", () => {
     const {tasks} = extractTasks(
       "某市2031年工作要点\n一、部分\n1.标题。出台方案;9月底前开展培训。(牵头单位:市教育局;完成时限:2031年6月底前)\n2.标题二。完成评估。(市教育局牵头,各区政府负责)\n"

@@ -92,6 +92,18 @@ describe("owners: who leads a task and who takes part, as the plan says", () => 
       "(市民政局牵头,各区、市政府负责落实。以下各项工作均需各区、市政府负责落实,不再一一列出。)",
       "市民政局",
       ["各区、市政府"]
+    ],
+    [
+      "a compound label (牵头责任单位, 主要协作单位) reads as its role word says",
+      "牵头责任单位:县卫健委;主要协作单位:各乡镇人民政府、经济开发区管委会",
+      "县卫健委",
+      ["各乡镇人民政府", "经济开发区管委会"]
+    ],
+    [
+      "with no lead, the 主体责任单位 named first leads; its 配合责任单位 take part",
+      "主体责任单位:县教育局;配合责任单位:县财政局",
+      "县教育局",
+      ["县财政局"]
     ]
   ])("%s: %s", (_name, note, lead, partners) => {
     expect(readOwners(note)).toEqual({lead, partners});
