@@ -2,7 +2,7 @@ import {PlanwatchError, normalizePlanText} from "../core/index.js";
 import {extractTargets} from "../targets/index.js";
 import {planSections, inferPlanYear, isPageFurniture, isPageNumber, planLines, unwrapLines} from "../plan/index.js";
 import type {TaskLine} from "./taskTable.js";
-import {taskTableLines} from "./taskTable.js";
+import {spacedTableLines, taskTableLines} from "./taskTable.js";
 import {overlappingIds} from "./overlappingIds.js";
 import {closingLines} from "./closingMatter.js";
 import {type TaskOwners, officeNames, readOwners, readOwnersInText, readOwnersSentence} from "./owners.js";
@@ -138,7 +138,7 @@ function _extractTasks(
   const counters = new Map<string, number>();
   const seen = new Set<string>();
   const preface = new Set<string>();
-  const lines = sectionsAsItems(taskTableLines(unwrapLines(planLines(normalized))), prefaceSections);
+  const lines = sectionsAsItems(taskTableLines(unwrapLines(spacedTableLines(planLines(normalized)))), prefaceSections);
   // a plan without sections (一、) numbers its items in section 0, as targets do
   const sectioned = lines.some((l) => l.opens === "section");
   // a copy that opens on an item (`(二)…`) has items before its first section: section 0 is no preamble then

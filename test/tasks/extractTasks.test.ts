@@ -157,6 +157,22 @@ describe("extractTasks: one row per phrasing", () => {
     ]);
   });
 
+  it("a task table whose cells spaces part (序号 任务 牵头领导 牵头单位 …): each numbered row an item, its offices read by content", () => {
+    const {items, tasks} = extractTasks(
+      "某县2031年重点工作进展表\n序号 重点工作任务 牵头  领导 牵头  责任单位 配合  责任单位 工作评价 进展情况\n" +
+        "7 新建学校5所,改造校舍10所。 张  三 县教育局 各乡镇\n县开发区 达到时序进度 已开工3所\n" +
+        "9 新增托位200个,推进医院建设。 李四 县卫健委 县卫健委 县财政局 已完成 完成备案\n"
+    );
+    expect(items.map((i) => [i.item_id, i.title])).toEqual([
+      ["0.7", "新建学校5所"],
+      ["0.9", "新增托位200个"]
+    ]);
+    expect(tasks.map((t) => [t.task_id, t.text, t.lead, t.partners])).toEqual([
+      ["0.7-t1", "新建学校5所,改造校舍10所", "县教育局", ["各乡镇", "县开发区"]],
+      ["0.9-t1", "新增托位200个,推进医院建设", "县卫健委", ["县财政局"]]
+    ]);
+  });
+
   it("a closing bracket that names offices is no text of the task; its time limit dates the line's tasks", () => {
     const {tasks} = extractTasks(
       "某市2031年工作要点\n一、部分\n1.标题。出台方案;9月底前开展培训。(牵头单位:市教育局;完成时限:2031年6月底前)\n2.标题二。完成评估。(市教育局牵头,各区政府负责)\n"
