@@ -173,6 +173,22 @@ describe("extractTasks: one row per phrasing", () => {
     ]);
   });
 
+  it("a covering notice's own 一、二、 after 通知如下 are no work items; the sections of the plan it sends are", () => {
+    const notice =
+      "某市人民政府办公室关于印发2031年工作方案的通知\n各区人民政府:\n现将《2031年工作方案》印发给你们,并就有关事项通知如下:\n" +
+      "一、强化统筹。各单位要制订办理方案。\n二、强化督办。各单位要按季报送进展情况。\n";
+    expect(extractTasks(notice).items).toEqual([]);
+    const withPlan = `${notice}某市人民政府办公室\n2031年工作方案\n一、推进项目建设。新建学校5所。\n二、提升服务水平。开展教师培训。\n`;
+    expect(extractTasks(withPlan).tasks.map((t) => [t.task_id, t.text])).toEqual([
+      ["0.1-t1", "新建学校5所"],
+      ["0.2-t1", "开展教师培训"]
+    ]);
+    // a notice that sends no plan numbers the work itself
+    const own =
+      "某县关于做好2031年防汛工作的通知\n各乡镇:\n现就做好防汛工作通知如下:\n一、强化值守。落实24小时值班。\n";
+    expect(extractTasks(own).tasks.map((t) => t.text)).toEqual(["落实24小时值班"]);
+  });
+
   it("a closing bracket that names offices is no text of the task; its time limit dates the line's tasks", () => {
     const {tasks} = extractTasks(
       "某市2031年工作要点\n一、部分\n1.标题。出台方案;9月底前开展培训。(牵头单位:市教育局;完成时限:2031年6月底前)\n2.标题二。完成评估。(市教育局牵头,各区政府负责)\n"
