@@ -2,7 +2,7 @@ import {PlanwatchError, normalizePlanText} from "../core/index.js";
 import {extractTargets} from "../targets/index.js";
 import {planSections, inferPlanYear, isPageFurniture, isPageNumber, planLines, unwrapLines} from "../plan/index.js";
 import type {TaskLine} from "./taskTable.js";
-import {taskTableLines} from "./taskTable.js";
+import {spacedTableLines, taskTableLines} from "./taskTable.js";
 import {overlappingIds} from "./overlappingIds.js";
 import {closingLines} from "./closingMatter.js";
 import {type TaskOwners, officeNames, readOwners, readOwnersInText, readOwnersSentence} from "./owners.js";
@@ -138,7 +138,7 @@ function _extractTasks(
   const counters = new Map<string, number>();
   const seen = new Set<string>();
   const preface = new Set<string>();
-  const lines = sectionsAsItems(taskTableLines(unwrapLines(planLines(normalized))), prefaceSections);
+  const lines = sectionsAsItems(taskTableLines(unwrapLines(spacedTableLines(planLines(normalized)))), prefaceSections);
   // a plan without sections (一、) numbers its items in section 0, as targets do
   const sectioned = lines.some((l) => l.opens === "section");
   // a copy that opens on an item (`(二)…`) has items before its first section: section 0 is no preamble then
@@ -323,14 +323,42 @@ function taskDeadline(said: readonly (readonly [Deadline, "text" | "table"])[]):
  */
 function sectionsAsItems(lines: TaskLine[], preface: ReadonlySet<number>): TaskLine[] {
   if (!lines.some((l) => l.opens === "section") || lines.some((l) => l.item > 0)) return lines;
-  // the aims' lines are read as the preamble is: no item
-  return lines.map((l) =>
+  const notice = noticeLines(lines);
+  // the aims' lines, and a covering notice's own, are read as the preamble is: no item
+  return lines.map((l, index) =>
     l.section === 0
       ? l
-      : preface.has(l.section)
+      : preface.has(l.section) || notice.has(index)
         ? {...l, section: 0, opens: null}
         : {...l, section: 0, item: l.section, opens: l.opens === "section" ? "item" : l.opens}
   );
+}
+
+/**
+ * The line of a covering notice that sends a plan and opens its own numbered requirements: `现将《…》印发给你们,并就有关事项
+ * 通知如下:` (a notice that sends none, `现就做好防汛工作通知如下:`, numbers the work itself).
+ */
+const NOTICE_LEAD = /(?:印发|印發|转发|轉發).*通知如下/;
+
+/**
+ * The lines of a covering notice's own sections (`现将《…》印发给你们,并就有关事项通知如下:一、…二、…`): from the line that
+ * announces them up to the sent plan's first section (its numbers start again at 一、), or the end when the page prints
+ * the notice alone. Its sections tell the units how to handle the plan; they are no work items.
+ */
+function noticeLines(lines: readonly TaskLine[]): Set<number> {
+  const out = new Set<number>();
+  const lead = lines.findIndex((l) => l.opens === null && l.section === 0 && NOTICE_LEAD.test(l.line));
+  if (lead < 0) return out;
+  let last = 0;
+  for (let i = lead + 1; i < lines.length; i++) {
+    const l = lines[i]!;
+    if (l.opens === "section") {
+      if (l.section <= last) break;
+      last = l.section;
+    }
+    out.add(i);
+  }
+  return out;
 }
 
 /** A run of a line's sentences and the note that closes it: the text to cut into tasks, from `from`, and what the note names. */

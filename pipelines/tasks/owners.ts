@@ -8,9 +8,14 @@ export interface TaskOwners {
   partners: string[];
 }
 
-const LEAD_LABEL = /^(?:牵头|牽頭)(?:单位|單位|部门|部門|科室|处室|處室)$/;
+/** A lead's label, also with the role of those responsible after 牵头 (`牵头责任单位`). */
+const LEAD_LABEL = /^(?:牵头|牽頭)(?:责任|責任)?(?:单位|單位|部门|部門|科室|处室|處室)$/;
+/**
+ * A partner's label: one role, or a role and 责任 (`配合责任单位`, `主体责任单位`), maybe after 主要 (`主要协作单位`); with no lead
+ * named, the first it names leads.
+ */
 const PARTNER_LABEL =
-  /^(?:配合|责任|責任|协办|協辦|参与|參與|参加|參加|主责|主責|实施|實施)(?:单位|單位|部门|部門|科室|处室|處室)$/;
+  /^(?:主要)?(?:配合|责任|責任|协办|協辦|协作|協作|协同|協同|参与|參與|参加|參加|主责|主責|主体|主體|实施|實施)(?:责任|責任)?(?:单位|單位|部门|部門|科室|处室|處室)$/;
 /** A label whose text says each office's part in its own clauses: `部门分工:省发展改革委牵头,各地、各部门配合`. */
 const DIVISION_LABEL = /^(?:部门分工|部門分工|责任分工|責任分工)$/;
 /** A label and its names: `牵头单位:市卫健委`. */

@@ -335,11 +335,11 @@ function ordinal(text: string): number {
 }
 
 /**
- * The labels of a note that names a task's offices or time (`牵头单位:`, `责任科室:`, `完成时限:`, `部门分工:`), or the
- * official in charge of it (`分管省领导:`, a person), not a task.
+ * The labels of a note that names a task's offices or time (`牵头单位:`, `责任科室:`, `牵头责任单位:`, `主要协作单位:`, `完成时限:`,
+ * `部门分工:`), or the official in charge of it (`分管省领导:`, a person), not a task.
  */
 const NOTE =
-  "(?:(?:牵头|责任|配合|协办|参与|参加|主责|实施)(?:单位|部门|科室|处室|领导)|分管(?:省|市|区|县)?领导|部门分工|完成(?:时限|时间)|时间节点|时限要求)";
+  "(?:(?:主要)?(?:牵头|责任|配合|协办|协作|协同|参与|参加|主责|主体|实施)(?:责任)?(?:单位|部门|科室|处室|领导)|分管(?:省|市|区|县)?领导|部门分工|完成(?:时限|时间)|时间节点|时限要求)";
 const NOTE_LINE = new RegExp(`^[((]?${NOTE}[::]`);
 /** Text in brackets that may hold a bracket of its own (`各市(区)人民政府`). */
 const BRACKETED = "(?:[^()()]|[((][^()()]*[))])";

@@ -1,4 +1,4 @@
-import {type CellTable, type PlanLine, cellTables, tableColumnRole} from "../plan/index.js";
+import {type CellTable, OFFICE_NAME_END, type PlanLine, cellTables, tableColumnRole} from "../plan/index.js";
 
 /**
  * A line of the plan as tasks read it: a table row's task cell is a line of its own, with the row's time-limit cell.
@@ -193,6 +193,78 @@ function spaceTableLines(lines: readonly TaskLine[]): readonly TaskLine[] {
   }
   if (!dropped.size) return lines;
   return lines.flatMap((l, index) => made.get(index) ?? (dropped.has(index) ? [] : [l]));
+}
+
+/** A header of a table whose cells spaces part (`序号 2023年重点工作任务 牵头  领导 牵头  责任单位 …`): its words after 序号. */
+const SPACED_HEADER = /^序号\s+(.+)$/;
+/** A row of such a table: its 序号, a space, its task cell (no space in it), then the row's other cells. */
+const SPACED_ROW = /^(\d{1,3})\s+([^\s\d][^\s]*[\u4e00-\u9fff][^\s]*)(?=\s|$)/;
+/** A unit a row's cell names: an office's name, a zone's (县开发区, 高新区), or units named by kind (各乡镇, 有关单位). */
+const isUnit = (word: string) => OFFICE_NAME_END.test(word) || /(?:开发区|高新区|新区)$/.test(word) || /^各/.test(word);
+
+/**
+ * The lines with a task table whose cells are parted by spaces read (a table copied from a page as text: its header cells
+ * themselves spaced, `牵头  领导`, a cell broken over lines): a header line opens it (序号, then a task column and an
+ * office column), each line opening on a 序号 and a task cell is a row, the lines under it the rest of its cells, up to a
+ * blank line or a numbered heading. The columns cannot be counted, so a row's offices are read by content: after the task
+ * cell and any leader's name (a person), the run of units' names — the first leads, the others take part. The header and
+ * the other cells are no text. Read before lines are unwrapped: a row's short cells would run its lines together.
+ */
+export function spacedTableLines(lines: readonly PlanLine[]): TaskLine[] {
+  const out: TaskLine[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    // cells parted by bars or tabs are the other readers'
+    const header = CELL_BAR.test(lines[i]!.line) ? null : SPACED_HEADER.exec(lines[i]!.line.trim());
+    const words = header?.[1]!.split(/\s+/) ?? [];
+    // a header of column names only, each cell a word, is the table `spaceTableLines` counts the columns of
+    const counted = words.every((w) => roleOf(w) !== null);
+    if (!header || counted || !words.some((w) => roleOf(w) === "task") || !words.some((w) => /单位|部门/.test(w))) {
+      out.push(lines[i]!);
+      continue;
+    }
+    let row: TaskLine | null = null;
+    /** The units the row names so far, and whether their run has ended. */
+    let units: NonNullable<TaskLine["cells"]> = [];
+    const named = new Set<string>();
+    let ended = false;
+    const close = () => {
+      if (row && units.length) row.cells = units;
+      if (row) out.push(row);
+      row = null;
+    };
+    let k = i + 1;
+    for (; k < lines.length; k++) {
+      const l = lines[k]!;
+      if (!l.line.trim() || l.opens !== null) break;
+      const m = SPACED_ROW.exec(l.line);
+      let from = 0;
+      if (m) {
+        close();
+        const start = m.index + m[0].length - m[2]!.length;
+        row = {section: l.section, item: Number(m[1]), offset: l.offset + start, line: m[2]!, body: 0, opens: "item"};
+        units = [];
+        named.clear();
+        ended = false;
+        from = m[0].length;
+      } else if (!row) break;
+      for (const w of l.line.slice(from).matchAll(/\S+/g)) {
+        if (ended) break;
+        if (!isUnit(w[0])) {
+          ended = units.length > 0;
+          continue;
+        }
+        // a unit named in two cells (牵头 and 主体 the same office) is named once
+        if (named.has(w[0])) continue;
+        named.add(w[0]);
+        const start = l.offset + from + w.index;
+        units.push({role: units.length ? "partners" : "lead", start, end: start + w[0].length});
+      }
+    }
+    close();
+    if (k === i + 1) out.push(lines[i]!); // a header without rows is no table
+    i = k - 1;
+  }
+  return out;
 }
 
 /**

@@ -147,6 +147,48 @@ describe("extractTasks: one row per phrasing", () => {
     ]);
   });
 
+  it("compound labels (牵头责任单位, 主要协作单位, 配合责任单位) open note lines too: they name offices, not tasks", () => {
+    const {tasks} = extractTasks(
+      "某县2031年任务分解\n1.创建国家卫生县城。\n牵头责任单位:县卫健委、县民政局\n主要协作单位:各乡镇人民政府,县政府有关部门\n2.新增托位200个。\n主体责任单位:县教育局\n配合责任单位:县财政局\n"
+    );
+    expect(tasks.map((t) => [t.task_id, t.text, t.lead, t.partners])).toEqual([
+      ["0.1-t1", "创建国家卫生县城", "县卫健委", ["县民政局", "各乡镇人民政府", "县政府有关部门"]],
+      ["0.2-t1", "新增托位200个", "县教育局", ["县财政局"]]
+    ]);
+  });
+
+  it("a task table whose cells spaces part (序号 任务 牵头领导 牵头单位 …): each numbered row an item, its offices read by content", () => {
+    const {items, tasks} = extractTasks(
+      "某县2031年重点工作进展表\n序号 重点工作任务 牵头  领导 牵头  责任单位 配合  责任单位 工作评价 进展情况\n" +
+        "7 新建学校5所,改造校舍10所。 张  三 县教育局 各乡镇\n县开发区 达到时序进度 已开工3所\n" +
+        "9 新增托位200个,推进医院建设。 李四 县卫健委 县卫健委 县财政局 已完成 完成备案\n"
+    );
+    expect(items.map((i) => [i.item_id, i.title])).toEqual([
+      ["0.7", "新建学校5所"],
+      ["0.9", "新增托位200个"]
+    ]);
+    expect(tasks.map((t) => [t.task_id, t.text, t.lead, t.partners])).toEqual([
+      ["0.7-t1", "新建学校5所,改造校舍10所", "县教育局", ["各乡镇", "县开发区"]],
+      ["0.9-t1", "新增托位200个,推进医院建设", "县卫健委", ["县财政局"]]
+    ]);
+  });
+
+  it("a covering notice's own 一、二、 after 通知如下 are no work items; the sections of the plan it sends are", () => {
+    const notice =
+      "某市人民政府办公室关于印发2031年工作方案的通知\n各区人民政府:\n现将《2031年工作方案》印发给你们,并就有关事项通知如下:\n" +
+      "一、强化统筹。各单位要制订办理方案。\n二、强化督办。各单位要按季报送进展情况。\n";
+    expect(extractTasks(notice).items).toEqual([]);
+    const withPlan = `${notice}某市人民政府办公室\n2031年工作方案\n一、推进项目建设。新建学校5所。\n二、提升服务水平。开展教师培训。\n`;
+    expect(extractTasks(withPlan).tasks.map((t) => [t.task_id, t.text])).toEqual([
+      ["0.1-t1", "新建学校5所"],
+      ["0.2-t1", "开展教师培训"]
+    ]);
+    // a notice that sends no plan numbers the work itself
+    const own =
+      "某县关于做好2031年防汛工作的通知\n各乡镇:\n现就做好防汛工作通知如下:\n一、强化值守。落实24小时值班。\n";
+    expect(extractTasks(own).tasks.map((t) => t.text)).toEqual(["落实24小时值班"]);
+  });
+
   it("a closing bracket that names offices is no text of the task; its time limit dates the line's tasks", () => {
     const {tasks} = extractTasks(
       "某市2031年工作要点\n一、部分\n1.标题。出台方案;9月底前开展培训。(牵头单位:市教育局;完成时限:2031年6月底前)\n2.标题二。完成评估。(市教育局牵头,各区政府负责)\n"

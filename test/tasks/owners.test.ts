@@ -105,6 +105,18 @@ describe("owners: who leads a task and who takes part, as the plan says", () => 
       "牵头领导:阮斌副局长责任部门:建工科、安全站、质监站",
       "建工科",
       ["安全站", "质监站"]
+    ],
+    [
+      "a compound label (牵头责任单位, 主要协作单位) reads as its role word says",
+      "牵头责任单位:县卫健委;主要协作单位:各乡镇人民政府、经济开发区管委会",
+      "县卫健委",
+      ["各乡镇人民政府", "经济开发区管委会"]
+    ],
+    [
+      "with no lead, the 主体责任单位 named first leads; its 配合责任单位 take part",
+      "主体责任单位:县教育局;配合责任单位:县财政局",
+      "县教育局",
+      ["县财政局"]
     ]
   ])("%s: %s", (_name, note, lead, partners) => {
     expect(readOwners(note)).toEqual({lead, partners});
