@@ -115,11 +115,12 @@ const PAST_PERIOD = new RegExp(
 );
 /**
  * A title that says the text reports what was done (and not what is to be done): the last of these words comes after the
- * last of {@link PLAN_TITLE}'s (…工作报告要点之一:2022年工作回顾 reports; 2022年工作回顾及2023年工作要点 plans; a plan's
+ * last of {@link PLAN_TITLE}'s (…工作报告要点之一:2022年工作回顾 reports, 2013年度审计工作情况 too; 2022年工作回顾及2023年工作要点
+ * plans; a plan's
  * execution reports: “十三五”规划《纲要》预计完成31项指标, not 确保圆满完成).
  */
 const REPORT_TITLE =
-  /截至|成果|成效|完成情况|执行情况|执行情形|进展|回顾|总结|年度报告|阅读报告|年报|成绩单|盘点|回眸|答卷|数据显示|统计公报|通报|获悉|发布会|同比|历史新低|(?<!确保|力争|争取|努力|要|将)(?:预计|顺利|圆满|超额)完成/g;
+  /截至|成果|成效|完成情况|执行情况|执行情形|工作情况|进展|回顾|总结|年度报告|阅读报告|年报|成绩单|盘点|回眸|答卷|数据显示|统计公报|通报|获悉|发布会|同比|历史新低|(?<!确保|力争|争取|努力|要|将)(?:预计|顺利|圆满|超额)完成/g;
 /**
  * An opening sentence that says the year's work was done (2017年,市图书馆…圆满完成了各项工作任务, 一年来…交出了一份精彩的答卷,
  * 各项工作取得了显著成效): with no plan word in its paragraph besides ({@link PLANNED}: not 现将今年工作总结和明年的工作计划报告如下),
@@ -253,9 +254,10 @@ const THIS_YEAR = /今年(?!以来)/;
 const THIS_YEAR_PLANS = /今年(?!以来)[^,,;。]{0,6}?(?:将|要|计划|力争|确保|争取)/;
 /**
  * Words of a report's sentence that plan what it names (2020年,…将重点完成, 2013年,全国计划新开工…630万套): narrower than
- * {@link FUTURE_WORDS} (a result too names its 目标 or 预期), not 将近, not 计划的 (完成年度计划的61%).
+ * {@link FUTURE_WORDS} (a result too names its 目标 or 预期), not 将近, not 计划的 (完成年度计划的61%), nor the plan a share is
+ * of (占年初审计项目计划20个的135%).
  */
-const PLANNED = /将(?!近)|力争|确保|计划(?!的|任务)|争取|目标(?:为|是)/;
+const PLANNED = /将(?!近)|力争|确保|(?<!占[\u4e00-\u9fa5]{0,10})计划(?!的|任务)|争取|目标(?:为|是)/;
 /** A year and the statement of its goals after it (2018年我省商务发展主要预期目标为:, 2017年目标为68.3%). */
 const GOALS_OF_YEAR = /^\d{4}\s*年[^,,;。]{0,20}?目标(?:为|是)/;
 /** Words that make a dated sentence the plan's (2024年,全市将新建…). */
@@ -290,8 +292,8 @@ const GOAL_REACH = 200;
 const RESULT_SENTENCE = new RegExp(
   [
     String.raw`为任务的|为(?:年度)?目标任务的|完成(?:全年|年度)?(?:目标)?任务(?:\([^)]*\))?的|占年度(?:目标|计划)的`,
-    // a share of the year's plan, its amount named (占年度计划15.3亿元的44.8%)
-    String.raw`占(?:年度|全年)(?:目标|计划)[^,,;。的]{1,12}的\s*\d+(?:\.\d+)?\s*%`,
+    // a share of the year's plan, its amount named (占年度计划15.3亿元的44.8%, 占年初审计项目计划20个的135%)
+    String.raw`占(?:年度|全年|年初)[\u4e00-\u9fa5]{0,6}?(?:目标|计划)[^,,;。的]{1,12}的\s*\d+(?:\.\d+)?\s*%`,
     // a share of a task or expected target completed (完成年初任务的122%, 完成年度预期目标46.4%)
     String.raw`完成(?:全年|年度|年初)?(?:预期)?(?:目标任务|目标|任务)的?\s*\d+(?:\.\d+)?\s*%`,
     // a share of a plan completed (完成省局下达计划的107.3%)
@@ -314,10 +316,10 @@ const FUNDING_SOURCE = /(?:资金|配套|自筹|贷款|补助|补贴|债券|拨�
 const INVESTMENT_SPLIT = /投资[^。;]*?其中/;
 /**
  * A number the words before name as the target (完成全年目标任务(10万公里), 优于年度目标32.9微克/立方米, 确保目标增长12%,
- * 完成年任务(40.2亿元), 占任务数16900万元的63.7%); not a difference from it (好于年度目标0.6个百分点).
+ * 完成年任务(40.2亿元), 占任务数16900万元的63.7%, 占年初审计项目计划20个的135%); not a difference from it (好于年度目标0.6个百分点).
  */
 const NAMED_BEFORE =
-  /(?:目标(?:任务)?|目标值|(?:年|年度|全年)任务|任务数|(?:年度|全年)计划)(?:为|是)?(?:增长|增加|提高|下降|降低|达到)?\(?\s*$/;
+  /(?:目标(?:任务)?|目标值|(?:年|年度|全年)任务|任务数|(?:年度|全年)计划|年初[\u4e00-\u9fa5]{0,6}?计划)(?:为|是)?(?:增长|增加|提高|下降|降低|达到)?\(?\s*$/;
 /** A value in a list the target named after it shares (…下降4%、重污染天数同比减少6%的改善目标 → 4 too; 4.6%和3.5%的…目标). */
 const NAMED_IN_LIST = /^[、和][^,;。\d]{0,24}\d+(?:\.\d+)?\s*[%‰]?\s*的[\u4e00-\u9fa5]{0,16}目标/;
 /**

@@ -1393,3 +1393,56 @@ describe("results texts, fourth precision batch: a month before a news lede's da
     expect(extractTargets(plan).map(brief)).toEqual([[">=", 40, "场"]]);
   });
 });
+
+describe("fresh batch gather4: units, shares of a plan, counts of a plan's parts, names and classes", () => {
+  it("reads a row name's unit with 万 or 亿 (培训人数(万人) >4) as the base unit, the value scaled", () => {
+    const table =
+      "专栏 1 “十四五”时期残疾人事业发展主要指标\n指 标    2025 年    属 性\n1.残疾人家庭人均收入年均增长(%)    >7.5    预期性\n2.城乡残疾人职业技能培训人数(万人)    >4    预期性\n3.固定资产投资(亿元)    1.2    预期性\n";
+    expect(extractTargets(table).map(brief)).toEqual([
+      [">", 7.5, "%"],
+      [">", 40000, "人"],
+      [">=", 120000000, "元"]
+    ]);
+  });
+
+  it.each([
+    ["吨公里 after 亿 is one unit", "运输总周转量1208亿吨公里。", [[">=", 1.208e11, "吨公里"]]],
+    ["人公里 after 亿 is one unit", "旅客周转量达到3000亿人公里。", [[">=", 3e11, "人公里"]]]
+  ])("reads %s", (_, sentence, expected) => {
+    expect(extract(sentence).map(brief)).toEqual(expected);
+  });
+
+  it("takes the plan a result is a share of, its words between 年初 and 计划 (占年初审计项目计划20个的135%), as the target", () => {
+    expect(extract("共完成审计项目27个,占年初审计项目计划20个的135%。", 2013).map(brief)).toEqual([[">=", 20, "个"]]);
+  });
+
+  it("reads a text titled …工作情况 as a report, a share of a plan in its sentence no plan of its own", () => {
+    const review =
+      "2013年度审计工作情况\n2013年,我局共完成审计项目27个,占年初审计项目计划20个的135%;审计后出具审计(调查)报告41篇,审计提出建议80条。\n";
+    expect(extractTargets(review).map(brief)).toEqual([[">=", 20, "个"]]);
+  });
+
+  it.each([
+    ["预期 indicators after 约束性 ones", "规划明确的11项指标,有6项约束性指标、5项预期指标。"],
+    ["measures listed after goals", "妇女发展规划中涵盖8个领域,共77项目标、88项策略措施。"]
+  ])("reads a count listed after a count of a plan's indicators or goals (%s) as the plan's parts", (_, sentence) => {
+    expect(extract(sentence)).toEqual([]);
+  });
+
+  it("reads travel times that name circles (1、2、3小时铁路出行圈) as names, not a count of circles", () => {
+    expect(extract("到2030年,全国1、2、3小时铁路出行圈和1、2、3天快货物流圈全面形成。")).toEqual([]);
+    expect(extract("构建2小时高铁圈。")).toEqual([]);
+    expect(extract("建成14个高品质生活服务圈。").map(brief)).toEqual([[">=", 14, "个"]]);
+  });
+
+  it("reads a population right after 人口 and before 以上 and a noun (覆盖人口20万以上城市) as the places' size", () => {
+    expect(extract("全国铁路基本覆盖人口20万以上城市。", 2018)).toEqual([]);
+    expect(extract("新增城镇人口20万人以上。").map(brief)).toEqual([[">=", 200000, "人"]]);
+  });
+
+  it("reads a share after 覆盖 or 实现 and before 的 (覆盖80%以上的大城市) as the share covered, a target", () => {
+    expect(extract("高铁覆盖80%以上的大城市。", 2018).map(brief)).toEqual([[">=", 80, "%"]]);
+    expect(extract("实现80%以上的行政村通客车。").map(brief)).toEqual([[">=", 80, "%"]]);
+    expect(extract("增速10%以上的企业达到50家。").map(brief)).toEqual([[">=", 50, "家"]]);
+  });
+});
