@@ -117,10 +117,11 @@ const PAST_PERIOD = new RegExp(
  * A title that says the text reports what was done (and not what is to be done): the last of these words comes after the
  * last of {@link PLAN_TITLE}'s (…工作报告要点之一:2022年工作回顾 reports, 2013年度审计工作情况 too; 2022年工作回顾及2023年工作要点
  * plans; a plan's
- * execution reports: “十三五”规划《纲要》预计完成31项指标, not 确保圆满完成).
+ * execution reports: “十三五”规划《纲要》预计完成31项指标, not 确保圆满完成; a figure reached or risen to: …入学率已实现97%,
+ * …基地增至216个, not 将增至).
  */
 const REPORT_TITLE =
-  /截至|成果|成效|完成情况|执行情况|执行情形|工作情况|进展|回顾|总结|年度报告|阅读报告|年报|成绩单|盘点|回眸|答卷|数据显示|统计公报|通报|获悉|发布会|同比|历史新低|(?<!确保|力争|争取|努力|要|将)(?:预计|顺利|圆满|超额)完成/g;
+  /截至|成果|成效|完成情况|执行情况|执行情形|工作情况|进展|回顾|总结|年度报告|阅读报告|年报|成绩单|盘点|回眸|答卷|数据显示|统计公报|通报|获悉|发布会|同比|历史新低|已(?:经)?(?:实现|达到|完成|突破)|(?<!将|要|力争|确保|争取|努力)(?:增至|增加至|增加到)|(?<!确保|力争|争取|努力|要|将)(?:预计|顺利|圆满|超额)完成/g;
 /**
  * An opening sentence that says the year's work was done (2017年,市图书馆…圆满完成了各项工作任务, 一年来…交出了一份精彩的答卷,
  * 各项工作取得了显著成效): with no plan word in its paragraph besides ({@link PLANNED}: not 现将今年工作总结和明年的工作计划报告如下),

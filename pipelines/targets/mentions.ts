@@ -373,8 +373,11 @@ const BASE_NOTE = /^(?:目前|现状|现在|当前|基期|\d{4}年(?:底|末)?(?
  */
 const AMONG_AFTER =
   /^[\u4e00-\u9fa5]{0,8}中(?:排名|位居|位列|排在|居)|^的[\u4e00-\u9fa5]{1,8}中|^[\u4e00-\u9fa5]{0,4}需求/;
-/** A time a network is reached in (2小时通达, 1小时交通圈) or a milestone a time is counted from (达成3万美元以来): no target. */
-const REACHED_IN_AFTER = /^(?:内)?(?:通达|可达|到达|交通圈|经济圈|生活圈|通勤圈)|^以来/;
+/**
+ * A time a network is reached in (2小时通达, 1小时交通圈), a milestone a time is counted from (达成3万美元以来) or the time
+ * it took (突破200亿件用时仅83天): no target.
+ */
+const REACHED_IN_AFTER = /^(?:内)?(?:通达|可达|到达|交通圈|经济圈|生活圈|通勤圈)|^以来|^\s*用时/;
 /**
  * A travel time that names a circle, a list's values too (1、2、3小时铁路出行圈, 2小时高铁圈): no target. Only after a
  * time (建成14个高品质生活服务圈 counts circles).

@@ -1445,4 +1445,20 @@ describe("fresh batch gather4: units, shares of a plan, counts of a plan's parts
     expect(extract("实现80%以上的行政村通客车。").map(brief)).toEqual([[">=", 80, "%"]]);
     expect(extract("增速10%以上的企业达到50家。").map(brief)).toEqual([[">=", 50, "家"]]);
   });
+
+  it("reads a headline that says a figure was reached (…已实现97%) or rose to one (…增至216个) as a report's", () => {
+    const press =
+      "中国残联:残疾儿童义务教育入学率已实现97%\n  中新社北京7月22日电 中国国务院新闻办公室22日举办“高质量完成‘十四五’规划”系列主题新闻发布会。\n  残疾人参加城乡居民基本养老保险、基本医疗保险的参保率稳定在90%和95%,困难重度残疾人家庭无障碍改造完成128万户,超额完成110万户的既定任务目标。\n";
+    expect(extractTargets(press).map(brief)).toEqual([[">=", 1100000, "户"]]);
+    const news =
+      "国家级制种基地增至216个\n  新华社北京4月13日电 此次认定黑龙江庆安县等96个县为国家级制种大县,加上此前认定的100个区域性良繁基地,国家级育制种基地达到216个。\n";
+    expect(extractTargets(news)).toEqual([]);
+    const plan = "我市养老床位将增至5000张\n  记者获悉,今年全市新增养老床位500张。\n";
+    expect(extractTargets(plan).map(brief)).toEqual([[">=", 500, "张"]]);
+  });
+
+  it("reads a milestone passed with the time it took (突破200亿件用时仅83天) as a result", () => {
+    expect(extract("今年快递业务量突破200亿件用时仅83天。")).toEqual([]);
+    expect(extract("全年快递业务量突破1000亿件。").map(brief)).toEqual([[">=", 1e11, "件"]]);
+  });
 });
