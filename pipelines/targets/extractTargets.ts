@@ -118,10 +118,10 @@ const PAST_PERIOD = new RegExp(
  * last of {@link PLAN_TITLE}'s (…工作报告要点之一:2022年工作回顾 reports, 2013年度审计工作情况 too; 2022年工作回顾及2023年工作要点
  * plans; a plan's
  * execution reports: “十三五”规划《纲要》预计完成31项指标, not 确保圆满完成; a figure reached or risen to: …入学率已实现97%,
- * …基地增至216个, not 将增至).
+ * …基地增至216个, not 将增至; the years it looks back on: 5年增加43个, not 未来5年新增).
  */
 const REPORT_TITLE =
-  /截至|成果|成效|完成情况|执行情况|执行情形|工作情况|进展|回顾|总结|年度报告|阅读报告|年报|成绩单|盘点|回眸|答卷|数据显示|统计公报|通报|获悉|发布会|同比|历史新低|已(?:经)?(?:实现|达到|完成|突破)|(?<!将|要|力争|确保|争取|努力)(?:增至|增加至|增加到)|(?<!确保|力争|争取|努力|要|将)(?:预计|顺利|圆满|超额)完成/g;
+  /截至|成果|成效|完成情况|执行情况|执行情形|工作情况|进展|回顾|总结|年度报告|阅读报告|年报|成绩单|盘点|回眸|答卷|数据显示|统计公报|通报|获悉|发布会|同比|历史新低|已(?:经)?(?:实现|达到|完成|突破)|(?<!将|要|力争|确保|争取|努力)(?:增至|增加至|增加到)|(?<![\d.]|未来|今后)\d{1,2}年(?:来|间)?(?:增加|新增|累计)|(?<!确保|力争|争取|努力|要|将)(?:预计|顺利|圆满|超额)完成/g;
 /**
  * An opening sentence that says the year's work was done (2017年,市图书馆…圆满完成了各项工作任务, 一年来…交出了一份精彩的答卷,
  * 各项工作取得了显著成效): with no plan word in its paragraph besides ({@link PLANNED}: not 现将今年工作总结和明年的工作计划报告如下),
@@ -234,10 +234,11 @@ const FIGURES_PARAGRAPH =
  */
 const ESTIMATE_PARAGRAPH = /^(?:经)?(?:初步)?预计(?![^,,。;]{0,8}?(?:到|至|将|明年|今后|未来|下一步|下半年))/;
 /**
- * A clause that recounts achievements (介绍了…“十四五”时期相关成就, 回顾了…成绩): what its paragraph says after it was done,
+ * A clause that recounts achievements (介绍了…“十四五”时期相关成就, 回顾了…成绩, 回顾“十三五”时期…成就介绍说): what its paragraph
+ * says after it was done,
  * until a clause turns ahead ({@link TURNING_AHEAD}).
  */
-const RECOUNTS = /(?:介绍|回顾|总结)了[^。;]{0,40}?(?:成就|成绩|成效|成果)/;
+const RECOUNTS = /(?:(?:介绍|总结)了|回顾了?)[^。;]{0,40}?(?:成就|成绩|成效|成果)/;
 const TURNING_AHEAD = /^(?:展望|今后|下一步|未来)/;
 /** An inspection's finding opening a clause (经督查核实,): the rest of its paragraph tells what was found, results. */
 const FINDINGS = /^经(?:督查|核查|核实|检查|审计|调查)/;

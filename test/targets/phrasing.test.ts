@@ -1461,4 +1461,22 @@ describe("fresh batch gather4: units, shares of a plan, counts of a plan's parts
     expect(extract("今年快递业务量突破200亿件用时仅83天。")).toEqual([]);
     expect(extract("全年快递业务量突破1000亿件。").map(brief)).toEqual([[">=", 1e11, "件"]]);
   });
+
+  it("reads a headline that counts what some years added (5年增加43个) as a report's, not one of years ahead", () => {
+    const news =
+      "5年增加43个 全国颁证运输机场达241个\n  “十三五”期间,区域枢纽机场发展迅猛,全国千万级机场达到39个;支线机场旅客吞吐量增长123.7%。\n  民航局局长表示,力争年末颁证运输机场达247个。\n";
+    expect(extractTargets(news).map(brief)).toEqual([[">=", 247, "个"]]);
+    const plan = "未来5年新增保障性住房10万套\n  记者获悉,今年全市筹集保障性住房2万套。\n";
+    expect(extractTargets(plan).map(brief)).toEqual([[">=", 20000, "套"]]);
+  });
+
+  it("reads a clause that 回顾s a period's achievements without 了 (回顾“十三五”时期…成就介绍说) as recounting", () => {
+    expect(
+      extract(
+        "局长在工作报告中回顾“十三五”时期防震减灾事业发展成就介绍说,完成55条主要活动断层探测,督促支持2827万户危房改造。",
+        2021
+      )
+    ).toEqual([]);
+    expect(extract("总结推广试点经验成果,新建示范点10个。").map(brief)).toEqual([[">=", 10, "个"]]);
+  });
 });
