@@ -687,12 +687,15 @@ function _extractTargets(
 const SUBHEADING_ONLY = /^[^,,。;;!?]{1,40}$/;
 /** A subheading that names its field before a colon (农业:粮食总产突破80亿斤, 交通:江南高速公路建成通车). */
 const FIELD_SUBHEADING = /^[\u4e00-\u9fa5]{1,6}[::][^,,。;;!?::]{1,34}$/;
+/** A news subheading of two phrases parted by a space (今年目标没大事故 搭载旅客32.5亿人次). */
+const PHRASED_SUBHEADING = /^[\u4e00-\u9fa5]{2,16}[ \u3000]+[^,,。;;!?::\s]{2,24}$/;
 /** How far below a subheading its paragraph may restate its figure. */
 const RESTATED_WITHIN = 400;
 
 /**
  * Without the targets of a field's subheading that the prose right below restates (农业:粮食总产突破80亿斤, then 力争今年
- * 粮食总产突破80亿斤): the subheading names the paragraph's goal, the paragraph states it. Not a list of key figures
+ * 粮食总产突破80亿斤; a news subheading 今年目标没大事故 搭载旅客32.5亿人次, then …国家铁路搭载旅客32.5亿人次): the
+ * subheading names the paragraph's goal, the paragraph states it. Not a list of key figures
  * (关键数字: then 粮食总产量力争达到1200亿斤 on its own line), whose lines state them.
  */
 function withoutRestatedSubheadings<T extends {value: number; unit: string; comparator: string; start_offset: number}>(
@@ -706,7 +709,7 @@ function withoutRestatedSubheadings<T extends {value: number; unit: string; comp
   };
   return found.filter((t) => {
     const {line, end} = lineOf(t.start_offset);
-    if (!FIELD_SUBHEADING.test(line)) return true;
+    if (!FIELD_SUBHEADING.test(line) && !PHRASED_SUBHEADING.test(line)) return true;
     // restated in prose below (a flattened table's cells, one a line, repeat values of other rows)
     return !found.some(
       (u) =>

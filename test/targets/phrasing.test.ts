@@ -1479,4 +1479,10 @@ describe("fresh batch gather4: units, shares of a plan, counts of a plan's parts
     ).toEqual([]);
     expect(extract("总结推广试点经验成果,新建示范点10个。").map(brief)).toEqual([[">=", 10, "个"]]);
   });
+
+  it("reads a news subheading of two phrases (今年目标没大事故 搭载旅客32.5亿人次) as restating the paragraph below", () => {
+    const news =
+      "铁路总公司召开工作会议\n中铁总1月2日召开工作会议。\n今年目标没大事故 搭载旅客32.5亿人次\n至于2018年的铁路工作目标,首先是不发生重大及以上责任事故,其次是国家铁路搭载旅客32.5亿人次。\n";
+    expect(extractTargets(news, {year: 2018}).map(brief)).toEqual([[">=", 3.25e9, "人次"]]);
+  });
 });
