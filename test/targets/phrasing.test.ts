@@ -1485,4 +1485,9 @@ describe("fresh batch gather4: units, shares of a plan, counts of a plan's parts
       "铁路总公司召开工作会议\n中铁总1月2日召开工作会议。\n今年目标没大事故 搭载旅客32.5亿人次\n至于2018年的铁路工作目标,首先是不发生重大及以上责任事故,其次是国家铁路搭载旅客32.5亿人次。\n";
     expect(extractTargets(news, {year: 2018}).map(brief)).toEqual([[">=", 3.25e9, "人次"]]);
   });
+
+  it("reads 块 of 块钱 (每件还要收村民5块钱左右) as a price, not a count of pieces", () => {
+    expect(extract("每件还要收村民5块钱左右。")).toEqual([]);
+    expect(extract("新建宣传栏5块。").map(brief)).toEqual([[">=", 5, "块"]]);
+  });
 });
