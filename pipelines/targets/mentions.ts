@@ -526,6 +526,8 @@ export function findMentions(clause: Clause): Mention[] {
     if ((g.unit === "项" || g.unit === "个") && INDICATOR_COUNT.test(rest)) continue;
     if ((g.unit === "项" || g.unit === "个" || g.unit === "条") && AFTER_INDICATOR_COUNT.test(bare)) continue;
     if ((g.unit === "项" || g.unit === "条") && PARTS_VERB.test(bare) && PLAN_PARTS.test(rest)) continue;
+    // the units an instruction goes to (要求35家成员单位对照…): who is asked, not what is done
+    if (/要求$/.test(bare) && /^(?:成员)?(?:单位|部门)/.test(rest)) continue;
     // a price said in speech (每件还要收村民5块钱左右): 块 of 块钱 is money, not pieces
     if (g.unit === "块" && /^钱/.test(rest)) continue;
     // a rank (跃居全省前40位, 进入全国前10名)

@@ -1490,4 +1490,9 @@ describe("fresh batch gather4: units, shares of a plan, counts of a plan's parts
     expect(extract("每件还要收村民5块钱左右。")).toEqual([]);
     expect(extract("新建宣传栏5块。").map(brief)).toEqual([[">=", 5, "块"]]);
   });
+
+  it("reads the units an instruction goes to (要求35家成员单位对照…) as who is asked, not a target", () => {
+    expect(extract("区妇女儿童工作委员会要求35家成员单位对照实施任务分解表,精准施策。")).toEqual([]);
+    expect(extract("要求新增企业35家。").map(brief)).toEqual([[">=", 35, "家"]]);
+  });
 });
