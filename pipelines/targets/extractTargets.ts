@@ -115,11 +115,13 @@ const PAST_PERIOD = new RegExp(
 );
 /**
  * A title that says the text reports what was done (and not what is to be done): the last of these words comes after the
- * last of {@link PLAN_TITLE}'s (…工作报告要点之一:2022年工作回顾 reports; 2022年工作回顾及2023年工作要点 plans; a plan's
- * execution reports: “十三五”规划《纲要》预计完成31项指标, not 确保圆满完成).
+ * last of {@link PLAN_TITLE}'s (…工作报告要点之一:2022年工作回顾 reports, 2013年度审计工作情况 too; 2022年工作回顾及2023年工作要点
+ * plans; a plan's
+ * execution reports: “十三五”规划《纲要》预计完成31项指标, not 确保圆满完成; a figure reached or risen to: …入学率已实现97%,
+ * …基地增至216个, not 将增至; the years it looks back on: 5年增加43个, not 未来5年新增).
  */
 const REPORT_TITLE =
-  /截至|去年(?=[\u4e00-\u9fa5]{0,4}?(?:完成|实现|新增|达到|增长|下降))|成果|成效|完成情况|执行情况|执行情形|进展|回顾|总结|年度报告|阅读报告|年报|成绩单|盘点|回眸|答卷|数据显示|统计公报|通报|获悉|发布会|同比|历史新低|(?<!确保|力争|争取|努力|要|将)(?:预计|顺利|圆满|超额)完成/g;
+  /截至|去年(?=[\u4e00-\u9fa5]{0,4}?(?:完成|实现|新增|达到|增长|下降))|成果|成效|完成情况|执行情况|执行情形|工作情况|进展|回顾|总结|年度报告|阅读报告|年报|成绩单|盘点|回眸|答卷|数据显示|统计公报|通报|获悉|发布会|同比|历史新低|已(?:经)?(?:实现|达到|完成|突破)|(?<!将|要|力争|确保|争取|努力)(?:增至|增加至|增加到)|(?<![\d.]|未来|今后)\d{1,2}年(?:来|间)?(?:增加|新增|累计)|(?<!确保|力争|争取|努力|要|将)(?:预计|顺利|圆满|超额)完成/g;
 /** A task done, in a title (去年完成国土绿化任务, 完成年度目标任务): it reports, it plans nothing. */
 const TASK_DONE = /(?<!确保|力争|争取|努力|要|将|全面|圆满|如期)完成[^,,。;]{0,12}?任务/g;
 /**
@@ -234,10 +236,11 @@ const FIGURES_PARAGRAPH =
  */
 const ESTIMATE_PARAGRAPH = /^(?:经)?(?:初步)?预计(?![^,,。;]{0,8}?(?:到|至|将|明年|今后|未来|下一步|下半年))/;
 /**
- * A clause that recounts achievements (介绍了…“十四五”时期相关成就, 回顾了…成绩): what its paragraph says after it was done,
+ * A clause that recounts achievements (介绍了…“十四五”时期相关成就, 回顾了…成绩, 回顾“十三五”时期…成就介绍说): what its paragraph
+ * says after it was done,
  * until a clause turns ahead ({@link TURNING_AHEAD}).
  */
-const RECOUNTS = /(?:介绍|回顾|总结)了[^。;]{0,40}?(?:成就|成绩|成效|成果)/;
+const RECOUNTS = /(?:(?:介绍|总结)了|回顾了?)[^。;]{0,40}?(?:成就|成绩|成效|成果)/;
 const TURNING_AHEAD = /^(?:展望|今后|下一步|未来)/;
 /** An inspection's finding opening a clause (经督查核实,): the rest of its paragraph tells what was found, results. */
 const FINDINGS = /^经(?:督查|核查|核实|检查|审计|调查)/;
@@ -255,9 +258,10 @@ const THIS_YEAR = /今年(?!以来)/;
 const THIS_YEAR_PLANS = /今年(?!以来)[^,,;。]{0,6}?(?:将|要|计划|力争|确保|争取)/;
 /**
  * Words of a report's sentence that plan what it names (2020年,…将重点完成, 2013年,全国计划新开工…630万套): narrower than
- * {@link FUTURE_WORDS} (a result too names its 目标 or 预期), not 将近, not 计划的 (完成年度计划的61%).
+ * {@link FUTURE_WORDS} (a result too names its 目标 or 预期), not 将近, not 计划的 (完成年度计划的61%), nor the plan a share is
+ * of (占年初审计项目计划20个的135%).
  */
-const PLANNED = /将(?!近)|力争|确保|计划(?!的|任务)|争取|目标(?:为|是)/;
+const PLANNED = /将(?!近)|力争|确保|(?<!占[\u4e00-\u9fa5]{0,10})计划(?!的|任务)|争取|目标(?:为|是)/;
 /** A year and the statement of its goals after it (2018年我省商务发展主要预期目标为:, 2017年目标为68.3%). */
 const GOALS_OF_YEAR = /^\d{4}\s*年[^,,;。]{0,20}?目标(?:为|是)/;
 /** Words that make a dated sentence the plan's (2024年,全市将新建…). */
@@ -295,8 +299,8 @@ const GOAL_REACH = 200;
 const RESULT_SENTENCE = new RegExp(
   [
     String.raw`为任务的|为(?:年度)?目标任务的|完成(?:全年|年度)?(?:目标)?任务(?:\([^)]*\))?的|占年度(?:目标|计划)的`,
-    // a share of the year's plan, its amount named (占年度计划15.3亿元的44.8%)
-    String.raw`占(?:年度|全年)(?:目标|计划)[^,,;。的]{1,12}的\s*\d+(?:\.\d+)?\s*%`,
+    // a share of the year's plan, its amount named (占年度计划15.3亿元的44.8%, 占年初审计项目计划20个的135%)
+    String.raw`占(?:年度|全年|年初)[\u4e00-\u9fa5]{0,6}?(?:目标|计划)[^,,;。的]{1,12}的\s*\d+(?:\.\d+)?\s*%`,
     // a share of a task or expected target completed (完成年初任务的122%, 完成年度预期目标46.4%)
     String.raw`完成(?:全年|年度|年初)?(?:预期)?(?:目标任务|目标|任务)的?\s*\d+(?:\.\d+)?\s*%`,
     // a share of a plan completed (完成省局下达计划的107.3%)
@@ -319,10 +323,10 @@ const FUNDING_SOURCE = /(?:资金|配套|自筹|贷款|补助|补贴|债券|拨�
 const INVESTMENT_SPLIT = /投资[^。;]*?其中/;
 /**
  * A number the words before name as the target (完成全年目标任务(10万公里), 优于年度目标32.9微克/立方米, 确保目标增长12%,
- * 完成年任务(40.2亿元), 占任务数16900万元的63.7%); not a difference from it (好于年度目标0.6个百分点).
+ * 完成年任务(40.2亿元), 占任务数16900万元的63.7%, 占年初审计项目计划20个的135%); not a difference from it (好于年度目标0.6个百分点).
  */
 const NAMED_BEFORE =
-  /(?:目标(?:任务)?|目标值|(?:年|年度|全年)任务|任务数|(?:年度|全年)计划)(?:为|是)?(?:增长|增加|提高|下降|降低|达到)?\(?\s*$/;
+  /(?:目标(?:任务)?|目标值|(?:年|年度|全年)任务|任务数|(?:年度|全年)计划|年初[\u4e00-\u9fa5]{0,6}?计划)(?:为|是)?(?:增长|增加|提高|下降|降低|达到)?\(?\s*$/;
 /** A value in a list the target named after it shares (…下降4%、重污染天数同比减少6%的改善目标 → 4 too; 4.6%和3.5%的…目标). */
 const NAMED_IN_LIST = /^[、和][^,;。\d]{0,24}\d+(?:\.\d+)?\s*[%‰]?\s*的[\u4e00-\u9fa5]{0,16}目标/;
 /**
@@ -735,12 +739,15 @@ function _extractTargets(
 const SUBHEADING_ONLY = /^[^,,。;;!?]{1,40}$/;
 /** A subheading that names its field before a colon (农业:粮食总产突破80亿斤, 交通:江南高速公路建成通车). */
 const FIELD_SUBHEADING = /^[\u4e00-\u9fa5]{1,6}[::][^,,。;;!?::]{1,34}$/;
+/** A news subheading of two phrases parted by a space (今年目标没大事故 搭载旅客32.5亿人次). */
+const PHRASED_SUBHEADING = /^[\u4e00-\u9fa5]{2,16}[ \u3000]+[^,,。;;!?::\s]{2,24}$/;
 /** How far below a subheading its paragraph may restate its figure. */
 const RESTATED_WITHIN = 400;
 
 /**
  * Without the targets of a field's subheading that the prose right below restates (农业:粮食总产突破80亿斤, then 力争今年
- * 粮食总产突破80亿斤): the subheading names the paragraph's goal, the paragraph states it. Not a list of key figures
+ * 粮食总产突破80亿斤; a news subheading 今年目标没大事故 搭载旅客32.5亿人次, then …国家铁路搭载旅客32.5亿人次): the
+ * subheading names the paragraph's goal, the paragraph states it. Not a list of key figures
  * (关键数字: then 粮食总产量力争达到1200亿斤 on its own line), whose lines state them.
  */
 function withoutRestatedSubheadings<T extends {value: number; unit: string; comparator: string; start_offset: number}>(
@@ -754,7 +761,7 @@ function withoutRestatedSubheadings<T extends {value: number; unit: string; comp
   };
   return found.filter((t) => {
     const {line, end} = lineOf(t.start_offset);
-    if (!FIELD_SUBHEADING.test(line)) return true;
+    if (!FIELD_SUBHEADING.test(line) && !PHRASED_SUBHEADING.test(line)) return true;
     // restated in prose below (a flattened table's cells, one a line, repeat values of other rows)
     return !found.some(
       (u) =>

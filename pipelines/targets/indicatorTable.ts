@@ -171,23 +171,32 @@ export function readCell(text: string): Cell | null | undefined {
   };
 }
 
-/** A row name: its list number (1. 其中:) dropped, its unit in brackets (受教育年限(年)) taken out. */
-function readName(text: string): {name: string; unit: string | null; offset: number} {
+/**
+ * A row name: its list number (1. 其中:) dropped, its unit in brackets (受教育年限(年)) taken out; a unit with 万 or 亿
+ * (培训人数(万人), 投资(亿元)) gives the base unit and its scale (人, 10000).
+ */
+function readName(text: string): {name: string; unit: string | null; scale: number; offset: number} {
   const lead = /^\s*(?:\|\s*)?(?:\d{1,2}[.、](?!\d)|[(]\d{1,2}[)])?\s*(?:其中[::])?\s*/.exec(text)![0];
   let name = text
     .slice(lead.length)
     .trim()
     .replace(/\s*\|$/, "");
   let unit: string | null = null;
+  let scale = 1;
   const bracket = /[(]([^()]{1,6})[)]$/.exec(name);
-  if (
+  const scaled = bracket ? /^([万亿])(.+)$/.exec(bracket[1]!) : null;
+  if (scaled && UNIT_WORDS.includes(scaled[2] as (typeof UNITS)[number])) {
+    unit = scaled[2]!;
+    scale = scaled[1] === "万" ? 1e4 : 1e8;
+    name = name.slice(0, bracket!.index).trim();
+  } else if (
     bracket &&
     (bracket[1] === "%" || bracket[1] === "‰" || UNIT_WORDS.includes(bracket[1] as (typeof UNITS)[number]))
   ) {
     unit = bracket[1]!;
     name = name.slice(0, bracket.index).trim();
   }
-  return {name: name.replace(/\s+/g, ""), unit, offset: lead.length};
+  return {name: name.replace(/\s+/g, ""), unit, scale, offset: lead.length};
 }
 
 const isNameCell = (t: string) =>
@@ -299,7 +308,7 @@ function readRowTable(lines: readonly Line[], from: number, header: Column[]): {
       break;
     }
     const nameIndex = header.findIndex((c) => c.role === "name");
-    const {name, unit: nameUnit, offset} = readName(cells[nameIndex]!);
+    const {name, unit: nameUnit, scale, offset} = readName(cells[nameIndex]!);
     if (!name || !/[\u4e00-\u9fa5]/.test(name)) break;
     const unitIndex = header.findIndex((c) => c.role === "unit");
     const unitCell = unitIndex >= 0 ? cells[unitIndex]!.trim() : null;
@@ -307,7 +316,12 @@ function readRowTable(lines: readonly Line[], from: number, header: Column[]): {
       .map((c, k) => (c.role === "value" ? {column: c, cell: readCell(cells[k]!)} : null))
       .filter((v) => v !== null);
     if (values.some((v) => v.cell === undefined)) break;
-    const row = toRow(name, [unitCell, nameUnit], values as {column: Column; cell: Cell | null}[]);
+    const row = toRow(
+      name,
+      [unitCell, nameUnit],
+      values as {column: Column; cell: Cell | null}[],
+      unitCell ? 1 : scale
+    );
     const nameAt = line.text.indexOf(cells[nameIndex]!);
     end = line.start + line.text.trimEnd().length;
     if (row) found.push({...row, start: line.start + Math.max(0, nameAt) + offset, end});
@@ -395,17 +409,23 @@ function readFlatTable(lines: readonly Line[], from: number, header: Column[]): 
       const own = readName(owner.text);
       const name = owner === names[0] ? main.name : own.name.length <= 4 ? `${main.name}(${own.name})` : own.name;
       const values = valueColumns.map((column, c) => ({column, cell: cells[c * owners.length + r]!.cell}));
-      const row = toRow(name, [unitCell, own.unit, main.unit], values);
+      const row = toRow(
+        name,
+        [unitCell, own.unit, main.unit],
+        values,
+        unitCell ? 1 : own.unit ? own.scale : main.scale
+      );
       if (row) found.push({...row, start: owner.start + own.offset, end});
     });
   }
   return {end, found};
 }
 
+/** A value times a unit's scale, to 12 digits (0.7 × 10000 is 7000, not 7000.000000000001). */
+const times = (value: number, scale: number) => (scale === 1 ? value : Number((value * scale).toPrecision(12)));
+
 /** A flattened table's cell that is a unit: %, a unit of the vocabulary or one character, after 万 or 亿 (万亩, 亿斤). */
 const UNIT_CELL = new RegExp(`^(万|亿)?(%|‰|${UNIT_WORDS.filter((u) => u.length > 1).join("|")}|[\u4e00-\u9fa5])$`);
-/** A cell's value in base units (0.07 万亩 → 700 亩), without the float's tail. */
-const scaled = (value: number, scale: number) => Number((value * scale).toPrecision(12));
 /** A line that ends a flattened table: prose (a full stop, or longer than a cell). */
 const PROSE_LINE = (t: string) => t.length > 40 || /。/.test(t);
 
@@ -445,8 +465,8 @@ function readUnitCellTable(lines: readonly Line[], at: number): {end: number; fo
         indicator: name,
         unit: cell.unit ?? (scale === 1 ? t : unit[2]!),
         comparator: cell.comparator,
-        value: cell.unit ? cell.value : scaled(cell.value, scale),
-        value_max: cell.value_max === null || cell.unit ? cell.value_max : scaled(cell.value_max, scale),
+        value: cell.unit ? cell.value : times(cell.value, scale),
+        value_max: cell.value_max === null || cell.unit ? cell.value_max : times(cell.value_max, scale),
         baseline: null,
         baseline_year: null,
         year: null,
@@ -459,11 +479,15 @@ function readUnitCellTable(lines: readonly Line[], at: number): {end: number; fo
   return found.length ? {end, found} : null;
 }
 
-/** A row's target from its value cells: the target column's cell, the baseline column's, the first unit said. */
+/**
+ * A row's target from its value cells: the target column's cell, the baseline column's, the first unit said; values
+ * times the name's scale (培训人数(万人) >4 → 40000 人).
+ */
 function toRow(
   indicator: string,
   units: (string | null)[],
-  values: {column: Column; cell: Cell | null}[]
+  values: {column: Column; cell: Cell | null}[],
+  scale = 1
 ): Omit<IndicatorRow, "start" | "end"> | null {
   const target = values.find((v) => v.column.part === "target");
   if (!target?.cell) return null;
@@ -475,9 +499,9 @@ function toRow(
     indicator,
     unit: unit === "％" ? "%" : unit === "个百分点" ? "百分点" : unit,
     comparator: target.cell.comparator,
-    value: target.cell.value,
-    value_max: target.cell.value_max,
-    baseline: baseline?.cell?.value ?? null,
+    value: times(target.cell.value, scale),
+    value_max: target.cell.value_max === null ? null : times(target.cell.value_max, scale),
+    baseline: baseline?.cell ? times(baseline.cell.value, scale) : null,
     baseline_year: baseline?.column.year ?? null,
     year: target.column.year,
     cumulative: target.cell.cumulative

@@ -32,7 +32,7 @@ const COUNTED_AS = ["标准煤", "标煤", "二氧化碳当量", "二氧化碳",
  * rates (% ‰ 百分点, per 10万), ages and durations (岁 年 小时: only where the indicator is one), energy and freight
  * (千瓦 and 千瓦时, whose 千 is no multiplier: 12亿千瓦; 兆瓦, MW, GW; 标准箱, 标箱), a mass counted as a fuel or an
  * emission (吨标准煤, 公斤二氧化碳当量), concentrations (毫克/升, μg/m3), computing and storage (EFLOPS, PFLOPS, EB),
- * trips (人次, 项次, 车次, 架次), dollars (美元: 492亿美元), times (毫秒). A unit may be per a time or a quantity ({@link PER}: 立方米/秒, 公斤CO2e/度).
+ * trips (人次, 项次, 车次, 架次), transport work (吨公里, 人公里: 运输总周转量1208亿吨公里), dollars (美元: 492亿美元), times (毫秒). A unit may be per a time or a quantity ({@link PER}: 立方米/秒, 公斤CO2e/度).
  */
 export const UNITS = [
   ...MASSES.flatMap((mass) => COUNTED_AS.map((what) => `${mass}${what}`)),
@@ -72,6 +72,8 @@ export const UNITS = [
   "微克/立方米",
   "毫克/立方米",
   "平方公里",
+  "吨公里",
+  "人公里",
   "平方米",
   "立方米",
   "人次",
@@ -382,10 +384,29 @@ const BASE_NOTE = /^(?:目前|现状|现在|当前|基期|\d{4}年(?:底|末)?(?
  */
 const AMONG_AFTER =
   /^[\u4e00-\u9fa5]{0,8}中(?:排名|位居|位列|排在|居)|^的[\u4e00-\u9fa5]{1,8}中|^[\u4e00-\u9fa5]{0,4}需求/;
-/** A time a network is reached in (2小时通达, 1小时交通圈) or a milestone a time is counted from (达成3万美元以来): no target. */
-const REACHED_IN_AFTER = /^(?:内)?(?:通达|可达|到达|交通圈|经济圈|生活圈|通勤圈)|^以来/;
+/**
+ * A time a network is reached in (2小时通达, 1小时交通圈), a milestone a time is counted from (达成3万美元以来) or the time
+ * it took (突破200亿件用时仅83天): no target.
+ */
+const REACHED_IN_AFTER = /^(?:内)?(?:通达|可达|到达|交通圈|经济圈|生活圈|通勤圈)|^以来|^\s*用时/;
+/**
+ * A travel time that names a circle, a list's values too (1、2、3小时铁路出行圈, 2小时高铁圈): no target. Only after a
+ * time (建成14个高品质生活服务圈 counts circles).
+ */
+const TIME_CIRCLE_AFTER = /^(?:\s*[、和]\s*\d+)*\s*(?:小时|分钟|天)?[\u4e00-\u9fa5]{0,6}?圈/;
 const QUALIFIER_AFTER =
   /^(?:\(不?含[^)]{0,8}\))?(?:及)?以[上下](?:\(不?含[^)]{0,8}\))?[”」]?的(?![^,;。]{0,16}?(?:目标|任务))/;
+/**
+ * A verb of coverage right before a share and its 的 (覆盖80%以上的大城市, 实现80%以上的行政村通客车): the share of what
+ * is covered, a target.
+ */
+const COVERING_BEFORE = /(?:覆盖|实现)\s*$/;
+/**
+ * A population right after 人口 and a noun after its 以上 (覆盖人口20万以上城市, 城区常住人口100万以上城市): the size of the
+ * places counted, no target (新增城镇人口20万人以上。 is one).
+ */
+const POPULATION_CLASS_BEFORE = /人口\s*$/;
+const POPULATION_CLASS_AFTER = /^(?:及)?以[上下](?:的)?[\u4e00-\u9fa5]/;
 /**
  * 的 and a noun right after a value that no verb before it makes the target: the value is the noun's attribute
  * (研发投入过5000万元的企业, 下调费率50%的政策, 全覆盖的学习培训), unless the noun names a target (增长6%的目标,
@@ -420,7 +441,9 @@ const HAVING = /(?:^|[^拥具享])有$/;
  * describes the plan, no target.
  */
 const INDICATOR_COUNT =
-  /^(?:主要|核心|重点|关键|约束性|预期性|监测|考核|评价|统计|施政|绩效){0,2}(?:指标|KPI|目标(?=[及和与]|[^\u4e00-\u9fa5]|$))/;
+  /^(?:主要|核心|重点|关键|约束性|预期性|预期|监测|考核|评价|统计|施政|绩效){0,2}(?:指标|KPI|目标(?=[及和与]|[^\u4e00-\u9fa5]|$))/;
+/** A count listed after a count of a plan's indicators or goals (共77项目标、88项策略措施): the plan's parts too. */
+const AFTER_INDICATOR_COUNT = /\d+\s*[项个条][\u4e00-\u9fa5]{0,4}?(?:指标|目标)[、和及与]$/;
 /**
  * Points right after a target's name (高于目标2.1个百分点, 低于目标1.8个百分点, 塌目标18.7个百分点): a difference from the target,
  * whatever the verb, no target.
@@ -525,12 +548,17 @@ export function findMentions(clause: Clause): Mention[] {
     if (g.unit && g.unit !== "%" && DESCRIPTIVE_NOUN.test(rest)) continue;
     if (g.unit && g.unit !== "%" && COVERAGE_SCOPE.test(rest)) continue;
     if ((g.unit === "项" || g.unit === "个") && INDICATOR_COUNT.test(rest)) continue;
+    if ((g.unit === "项" || g.unit === "个" || g.unit === "条") && AFTER_INDICATOR_COUNT.test(bare)) continue;
     if ((g.unit === "项" || g.unit === "条") && PARTS_VERB.test(bare) && PLAN_PARTS.test(rest)) continue;
     if (
       (g.unit === "项" || g.unit === "个" || g.unit === "条" || g.unit === "件") &&
       (TASKS_HAD.test(bare) || (HAVING.test(bare) && TASKS_AFTER.test(rest)))
     )
       continue;
+    // the units an instruction goes to (要求35家成员单位对照…): who is asked, not what is done
+    if (/要求$/.test(bare) && /^(?:成员)?(?:单位|部门)/.test(rest)) continue;
+    // a price said in speech (每件还要收村民5块钱左右): 块 of 块钱 is money, not pieces
+    if (g.unit === "块" && /^钱/.test(rest)) continue;
     // a rank (跃居全省前40位, 进入全国前10名)
     if ((g.unit === "位" || g.unit === "名") && /前\s*$/.test(bare)) continue;
     if ((g.unit === "百分点" || g.unit === "个百分点") && FROM_TARGET.test(bare)) continue;
@@ -545,10 +573,15 @@ export function findMentions(clause: Clause): Mention[] {
       (STANDARD_BEFORE.test(prefix) && STANDARD_AFTER.test(rest)) ||
       (RATE_BEFORE.test(prefix) && RATE_AFTER.test(rest)) ||
       BASE_AFTER.test(rest) ||
-      QUALIFIER_AFTER.test(rest) ||
+      (QUALIFIER_AFTER.test(rest) && !(g.unit === "%" && COVERING_BEFORE.test(bare))) ||
+      (POPULATION_CLASS_BEFORE.test(bare) && POPULATION_CLASS_AFTER.test(rest)) ||
       REACHED_IN_AFTER.test(rest) ||
+      ((g.unit === "小时" || g.unit === "个小时" || g.unit === "分钟" || g.unit === "天") &&
+        TIME_CIRCLE_AFTER.test(rest)) ||
       AMONG_AFTER.test(rest.replace(/^\s+/, "")) ||
-      (ATTRIBUTE_AFTER.test(rest.replace(RANGE_HIGH, "")) && !VERB_BEFORE.test(bare)) ||
+      (ATTRIBUTE_AFTER.test(rest.replace(RANGE_HIGH, "")) &&
+        !VERB_BEFORE.test(bare) &&
+        !(g.unit === "%" && COVERING_BEFORE.test(bare))) ||
       (g.unit !== undefined && CAPACITY_UNIT.test(g.unit) && CAPACITY_AFTER.test(rest)) ||
       (CHANGE_FROM.test(prefix.trimEnd()) && CHANGE_TO.test(rest.trimStart())) ||
       baseNote(text, start, openAt(start))
@@ -780,10 +813,11 @@ function sharedBy(text: string, end: number): boolean {
 }
 
 /**
- * A task or the year's plan named before the count a share is of (占任务数16900万元的63.7%, 占年度计划15.3亿元的44.8%): the
- * count is the task, a target.
+ * A task or the year's plan named before the count a share is of (占任务数16900万元的63.7%, 占年度计划15.3亿元的44.8%,
+ * 占年初审计项目计划20个的135%): the count is the task, a target.
  */
-const SHARE_OF_TASK = /(?:任务数|目标(?:任务)?|(?:年|年度|全年)任务|(?:年度|全年)计划)\(?$/;
+const SHARE_OF_TASK =
+  /(?:任务数|目标(?:任务)?|(?:年|年度|全年)任务|(?:年度|全年)计划|年初[\u4e00-\u9fa5]{0,6}?计划)\(?$/;
 
 /** The unit a noun carries for a number with only 万 or 亿 (体检人数 → 人), else none. */
 function nounUnit(before: string): string {

@@ -1511,3 +1511,106 @@ describe("holdout3 classes: a title that says last year's task was done", () => 
     expect(extractTargets(plan, {year: 2024}).map(brief)).toEqual([[">=", 66690000, "亩"]]);
   });
 });
+
+describe("fresh batch gather4: units, shares of a plan, counts of a plan's parts, names and classes", () => {
+  it("reads a row name's unit with 万 or 亿 (培训人数(万人) >4) as the base unit, the value scaled", () => {
+    const table =
+      "专栏 1 “十四五”时期残疾人事业发展主要指标\n指 标    2025 年    属 性\n1.残疾人家庭人均收入年均增长(%)    >7.5    预期性\n2.城乡残疾人职业技能培训人数(万人)    >4    预期性\n3.固定资产投资(亿元)    1.2    预期性\n";
+    expect(extractTargets(table).map(brief)).toEqual([
+      [">", 7.5, "%"],
+      [">", 40000, "人"],
+      [">=", 120000000, "元"]
+    ]);
+  });
+
+  it.each([
+    ["吨公里 after 亿 is one unit", "运输总周转量1208亿吨公里。", [[">=", 1.208e11, "吨公里"]]],
+    ["人公里 after 亿 is one unit", "旅客周转量达到3000亿人公里。", [[">=", 3e11, "人公里"]]]
+  ])("reads %s", (_, sentence, expected) => {
+    expect(extract(sentence).map(brief)).toEqual(expected);
+  });
+
+  it("takes the plan a result is a share of, its words between 年初 and 计划 (占年初审计项目计划20个的135%), as the target", () => {
+    expect(extract("共完成审计项目27个,占年初审计项目计划20个的135%。", 2013).map(brief)).toEqual([[">=", 20, "个"]]);
+  });
+
+  it("reads a text titled …工作情况 as a report, a share of a plan in its sentence no plan of its own", () => {
+    const review =
+      "2013年度审计工作情况\n2013年,我局共完成审计项目27个,占年初审计项目计划20个的135%;审计后出具审计(调查)报告41篇,审计提出建议80条。\n";
+    expect(extractTargets(review).map(brief)).toEqual([[">=", 20, "个"]]);
+  });
+
+  it.each([
+    ["预期 indicators after 约束性 ones", "规划明确的11项指标,有6项约束性指标、5项预期指标。"],
+    ["measures listed after goals", "妇女发展规划中涵盖8个领域,共77项目标、88项策略措施。"]
+  ])("reads a count listed after a count of a plan's indicators or goals (%s) as the plan's parts", (_, sentence) => {
+    expect(extract(sentence)).toEqual([]);
+  });
+
+  it("reads travel times that name circles (1、2、3小时铁路出行圈) as names, not a count of circles", () => {
+    expect(extract("到2030年,全国1、2、3小时铁路出行圈和1、2、3天快货物流圈全面形成。")).toEqual([]);
+    expect(extract("构建2小时高铁圈。")).toEqual([]);
+    expect(extract("建成14个高品质生活服务圈。").map(brief)).toEqual([[">=", 14, "个"]]);
+  });
+
+  it("reads a population right after 人口 and before 以上 and a noun (覆盖人口20万以上城市) as the places' size", () => {
+    expect(extract("全国铁路基本覆盖人口20万以上城市。", 2018)).toEqual([]);
+    expect(extract("新增城镇人口20万人以上。").map(brief)).toEqual([[">=", 200000, "人"]]);
+  });
+
+  it("reads a share after 覆盖 or 实现 and before 的 (覆盖80%以上的大城市) as the share covered, a target", () => {
+    expect(extract("高铁覆盖80%以上的大城市。", 2018).map(brief)).toEqual([[">=", 80, "%"]]);
+    expect(extract("实现80%以上的行政村通客车。").map(brief)).toEqual([[">=", 80, "%"]]);
+    expect(extract("增速10%以上的企业达到50家。").map(brief)).toEqual([[">=", 50, "家"]]);
+  });
+
+  it("reads a headline that says a figure was reached (…已实现97%) or rose to one (…增至216个) as a report's", () => {
+    const press =
+      "中国残联:残疾儿童义务教育入学率已实现97%\n  中新社北京7月22日电 中国国务院新闻办公室22日举办“高质量完成‘十四五’规划”系列主题新闻发布会。\n  残疾人参加城乡居民基本养老保险、基本医疗保险的参保率稳定在90%和95%,困难重度残疾人家庭无障碍改造完成128万户,超额完成110万户的既定任务目标。\n";
+    expect(extractTargets(press).map(brief)).toEqual([[">=", 1100000, "户"]]);
+    const news =
+      "国家级制种基地增至216个\n  新华社北京4月13日电 此次认定黑龙江庆安县等96个县为国家级制种大县,加上此前认定的100个区域性良繁基地,国家级育制种基地达到216个。\n";
+    expect(extractTargets(news)).toEqual([]);
+    const plan = "我市养老床位将增至5000张\n  记者获悉,今年全市新增养老床位500张。\n";
+    expect(extractTargets(plan).map(brief)).toEqual([[">=", 500, "张"]]);
+  });
+
+  it("reads a milestone passed with the time it took (突破200亿件用时仅83天) as a result", () => {
+    expect(extract("今年快递业务量突破200亿件用时仅83天。")).toEqual([]);
+    expect(extract("全年快递业务量突破1000亿件。").map(brief)).toEqual([[">=", 1e11, "件"]]);
+  });
+
+  it("reads a headline that counts what some years added (5年增加43个) as a report's, not one of years ahead", () => {
+    const news =
+      "5年增加43个 全国颁证运输机场达241个\n  “十三五”期间,区域枢纽机场发展迅猛,全国千万级机场达到39个;支线机场旅客吞吐量增长123.7%。\n  民航局局长表示,力争年末颁证运输机场达247个。\n";
+    expect(extractTargets(news).map(brief)).toEqual([[">=", 247, "个"]]);
+    const plan = "未来5年新增保障性住房10万套\n  记者获悉,今年全市筹集保障性住房2万套。\n";
+    expect(extractTargets(plan).map(brief)).toEqual([[">=", 20000, "套"]]);
+  });
+
+  it("reads a clause that 回顾s a period's achievements without 了 (回顾“十三五”时期…成就介绍说) as recounting", () => {
+    expect(
+      extract(
+        "局长在工作报告中回顾“十三五”时期防震减灾事业发展成就介绍说,完成55条主要活动断层探测,督促支持2827万户危房改造。",
+        2021
+      )
+    ).toEqual([]);
+    expect(extract("总结推广试点经验成果,新建示范点10个。").map(brief)).toEqual([[">=", 10, "个"]]);
+  });
+
+  it("reads a news subheading of two phrases (今年目标没大事故 搭载旅客32.5亿人次) as restating the paragraph below", () => {
+    const news =
+      "铁路总公司召开工作会议\n中铁总1月2日召开工作会议。\n今年目标没大事故 搭载旅客32.5亿人次\n至于2018年的铁路工作目标,首先是不发生重大及以上责任事故,其次是国家铁路搭载旅客32.5亿人次。\n";
+    expect(extractTargets(news, {year: 2018}).map(brief)).toEqual([[">=", 3.25e9, "人次"]]);
+  });
+
+  it("reads 块 of 块钱 (每件还要收村民5块钱左右) as a price, not a count of pieces", () => {
+    expect(extract("每件还要收村民5块钱左右。")).toEqual([]);
+    expect(extract("新建宣传栏5块。").map(brief)).toEqual([[">=", 5, "块"]]);
+  });
+
+  it("reads the units an instruction goes to (要求35家成员单位对照…) as who is asked, not a target", () => {
+    expect(extract("区妇女儿童工作委员会要求35家成员单位对照实施任务分解表,精准施策。")).toEqual([]);
+    expect(extract("要求新增企业35家。").map(brief)).toEqual([[">=", 35, "家"]]);
+  });
+});
