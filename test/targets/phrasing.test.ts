@@ -1614,3 +1614,23 @@ describe("fresh batch gather4: units, shares of a plan, counts of a plan's parts
     expect(extract("要求新增企业35家。").map(brief)).toEqual([[">=", 35, "家"]]);
   });
 });
+
+describe("merging the session's fixes: a comparison in a title, a forecast total", () => {
+  it("reads a title comparing with last year (…较去年新增14项) as no report: the text's new items are targets", () => {
+    const news =
+      "今年某市为民办实事项目较去年新增14项\n某市发布2023年为民办实事项目。具体来说,2023年新增项目包括:建设30家智慧养老院,新增500张养护床位。\n";
+    expect(extractTargets(news, {year: 2023}).map(brief)).toEqual([
+      [">=", 30, "家"],
+      [">=", 500, "张"]
+    ]);
+  });
+  it("reads a total the clause forecasts (预计2022年累计完成…15万公里) as the year's target, a total to date as a result", () => {
+    const press =
+      "某部:预计今年累计完成新改建农村公路15万公里\n某部举行新闻发布会。计划再新增完成新改建农村公路3万公里。预计2022年累计完成新改建农村公路15万公里。\n";
+    expect(extractTargets(press, {year: 2022}).map(brief)).toEqual([
+      [">=", 30000, "公里"],
+      [">=", 150000, "公里"]
+    ]);
+    expect(extractTargets("某部举行发布会。全国累计完成新改建农村公路15万公里。\n", {year: 2022})).toEqual([]);
+  });
+});
