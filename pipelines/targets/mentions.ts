@@ -374,6 +374,10 @@ const CHANGE_TO = /^(?:提高|提升|增加|增长|上升|扩大|下降|降低|�
 /** A bracket that notes the current or a base year's value (目前8.1‰, 2014年为3.6亿人, 较现况下降约35%): no target. */
 const BASE_NOTE = /^(?:目前|现状|现在|当前|基期|\d{4}年(?:底|末)?(?:为|是)|不?含|较(?:现况|现状|目前|现在|当前))/;
 /**
+ * 以上的 (or 以下的) before a noun, a (含) or (不含…) beside it: the number qualifies it (常住人口在100万以上的城市, 职工30人(含)以下的企业),
+ * unless it names a target (“1200万人以上”的城镇新增就业目标, the quote closed before 的).
+ */
+/**
  * A count or level that scopes a comparison (在67个受评比国家中排名第8, 在人口超过2,000万人的经济体中), or the need a
  * capacity meets (可支应…每小时900吨用气需求): no target.
  */
@@ -381,10 +385,6 @@ const AMONG_AFTER =
   /^[\u4e00-\u9fa5]{0,8}中(?:排名|位居|位列|排在|居)|^的[\u4e00-\u9fa5]{1,8}中|^[\u4e00-\u9fa5]{0,4}需求/;
 /** A time a network is reached in (2小时通达, 1小时交通圈) or a milestone a time is counted from (达成3万美元以来): no target. */
 const REACHED_IN_AFTER = /^(?:内)?(?:通达|可达|到达|交通圈|经济圈|生活圈|通勤圈)|^以来/;
-/**
- * 以上的 (or 以下的) before a noun, a (含) or (不含…) beside it: the number qualifies it (常住人口在100万以上的城市, 职工30人(含)以下的企业),
- * unless it names a target (“1200万人以上”的城镇新增就业目标, the quote closed before 的).
- */
 const QUALIFIER_AFTER =
   /^(?:\(不?含[^)]{0,8}\))?(?:及)?以[上下](?:\(不?含[^)]{0,8}\))?[”」]?的(?![^,;。]{0,16}?(?:目标|任务))/;
 /**
