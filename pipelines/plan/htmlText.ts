@@ -126,7 +126,7 @@ const isLayoutRow = (row: Element) => {
 /** A cell of a page's menu: two links or more, and no text beside them but separators. */
 const isMenu = (cell: Element) => {
   const links = findLinks(cell);
-  const rest = links.reduce((t, a) => t.replace(clean(flatText(a)), ""), clean(flatText(cell)));
+  const rest = besideLinks(clean(flatText(cell)), links);
   return links.length >= 2 && !/[^\s|\uff5c·•\-—、,,]/.test(rest);
 };
 /** The blocks and line breaks that part a cell's text into lines. */
@@ -270,9 +270,13 @@ function isAttachment(node: Element): boolean {
   const text = clean(flatText(node));
   if (LONE_LABEL.test(text)) return nextBlock(node) !== null && isAttachment(nextBlock(node)!);
   if (!links.length || !links.every((a) => FILE_LINK.test(a.attribs.href ?? ""))) return false;
-  const rest = links.reduce((t, a) => t.replace(clean(flatText(a)), ""), text);
+  const rest = besideLinks(text, links);
   return ATTACHMENT_REST.test(rest);
 }
+
+/** A node's text without its links' texts: what it holds beside them. */
+const besideLinks = (text: string, links: readonly Element[]) =>
+  links.reduce((t, a) => t.replace(clean(flatText(a)), ""), text);
 
 function findLinks(node: Element): Element[] {
   return node.children.flatMap((c) => (isTag(c, "a") ? [c] : isTag(c) ? findLinks(c) : []));

@@ -1,6 +1,6 @@
 import {extname} from "node:path";
 import {MAX_PLAN_CHARACTERS, PlanwatchError, planTooLarge, readInputFile} from "../core/index.js";
-import {MHT_START} from "./mhtPage.js";
+import {MHT_START, mhtPage} from "./mhtPage.js";
 import {decodePlanText} from "./readPlanText.js";
 
 /** The kinds of plan document planwatch reads. */
@@ -145,7 +145,7 @@ async function readDocument(plan: string): Promise<PlanDocument> {
     const {pdfText} = await import("./pdfText.js");
     text = await pdfText(bytes, {file: plan});
   } else if (format === "html" || format === "mht") {
-    const [{htmlText}, {mhtPage}] = await Promise.all([import("./htmlText.js"), import("./mhtPage.js")]);
+    const {htmlText} = await import("./htmlText.js");
     text = await htmlText(format === "mht" ? mhtPage(bytes, {file: plan}) : bytes, {file: plan});
     return checked({text, format: "html"}, plan);
   } else {

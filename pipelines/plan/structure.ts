@@ -268,8 +268,12 @@ function runOnCuts(line: string): number[] {
 
 /** A group mark run on in a line, no space: `…工作。实施专项整治工作(一)建筑施工场地专项整治…`. */
 const RUN_ON_GROUP = /[(]([一二三四五六七八九十]{1,2})[)](?=[\u4e00-\u9fff])/g;
-/** A note's label (`牵头领导:`, `责任部门:`) opening the text since a sentence's stop: a note run on after its item's text. */
-const NOTE_LABEL = /^(?:牵头|责任|配合)(?:单位|部门|领导|科室)[:]/;
+/** A note's label: `牵头领导:`, `责任部门:`. */
+const NOTE_LABEL_WORDS = "(?:牵头|责任|配合)(?:单位|部门|领导|科室):";
+/** A note's label opening the text since a sentence's stop: a note run on after its item's text. */
+const NOTE_LABEL = new RegExp(`^${NOTE_LABEL_WORDS}`);
+/** Where a note's label opens after a sentence's stop: `…环境卫生。牵头领导:…`. */
+const NOTE_AFTER_STOP = new RegExp(`(?<=[。;!?])(?=${NOTE_LABEL_WORDS})`, "g");
 /** The shortest a page flattened to one line is: a shorter line with marks in it is a sentence with a sub-list. */
 const FLATTENED_PAGE = 200;
 
@@ -291,7 +295,7 @@ function runOnGroupCuts(line: string): number[] {
     if (parseChineseNumeral(m[1]!) === marks.length + 1 && (first || next)) marks.push(m.index);
   }
   if (marks.length < 2) return [];
-  const notes = [...line.slice(marks[0]).matchAll(/(?<=[。;!?])(?=(?:牵头|责任|配合)(?:单位|部门|领导|科室)[:])/g)];
+  const notes = [...line.slice(marks[0]).matchAll(NOTE_AFTER_STOP)];
   return [...marks, ...notes.map((n) => marks[0]! + n.index!)].sort((a, b) => a - b);
 }
 

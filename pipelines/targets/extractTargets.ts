@@ -268,10 +268,10 @@ const GOALS_OF_YEAR = /^\d{4}\s*年[^,,;。]{0,20}?目标(?:为|是)/;
 const FUTURE_WORDS = /将|要|力争|确保|计划|目标|争取|预期/;
 /** A line that ends in a photo's credit (（鉅亨網資料照 ）, (记者某某 摄), (图源:…)): a caption. */
 const CAPTION = /[(（][^()（）]{0,20}(?:资料照|资料图|摄|供图|图源|图片来源)[^()（）]{0,10}[)）]\s*$/;
-/** A headline line: short, no full stop (a comma allowed on the first line: 河南省政府发文,要求…). */
 /** A page's breadcrumbs: 首页 > 地方频道 > 要闻, 当前位置:首页>新闻. */
 const BREADCRUMBS =
   /^(?:当前位置|您的位置|您现在的位置|位置)?[::]?\s*首页\s*[>>»]|^[^,,。;>>»]{1,12}(?:\s*[>>»]\s*[^,,。;>>»]{1,12}){2,}$/;
+/** A headline line: short, no full stop (a comma allowed on the first line: 河南省政府发文,要求…). */
 const HEADLINE = /^[^。;!?]{1,60}$/;
 /**
  * 同比 (against the same period of last year; 比上年, 与去年) before a number: a result (同比增长187.8%), unless a goal is named

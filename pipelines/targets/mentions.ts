@@ -79,7 +79,6 @@ export const UNITS = [
   "人次",
   "场次",
   "项次",
-  "美元",
   "万元",
   "亿元",
   "美元",
@@ -299,6 +298,8 @@ const COUNT = /(新增|新建成|新建|建成|增加)$/;
 const CHANGE = /(?:较|比)(\d{4})年(?:底|末)?[\u4e00-\u9fa5]{0,8}?(增加|增长|提高|提升|扩大|减少|下降|降低|压减)$/;
 /** An amount more than last year's (力争比上年增长50亿元): a rise by that amount (a rate, 比上年增长8%, is a level). */
 const LAST_YEAR_CHANGE = /(?:较|比)(?:上年|去年|上一年)[\u4e00-\u9fa5]{0,4}?(增加|增长|减少|下降|降低)$/;
+/** The change words of {@link CHANGE}, {@link LAST_YEAR_CHANGE} and {@link YEARLY} that say `decrease`. */
+const FALLING = /减少|下降|降低|压减|降幅/;
 const YEARLY = /(?:逐年|每年|年均)(增加|增长|增速|增幅|提高|提升|减少|下降|降低|降幅)$/;
 /**
  * A change by percentage points, or an age by years, with no base year (入托率提高6个百分点, 人均预期寿命再提升1岁): a rise
@@ -619,17 +620,17 @@ export function findMentions(clause: Clause): Mention[] {
     const change = CHANGE.exec(before);
     const yearly = YEARLY.exec(before);
     if (change) {
-      comparator = /减少|下降|降低|压减/.test(change[2]!) ? "decrease" : "increase";
+      comparator = FALLING.test(change[2]!) ? "decrease" : "increase";
       baseline_year = Number(change[1]);
       before = before.slice(0, change.index);
       explicit = own = true;
     } else if (g.unit && !/^(?:%|‰|百分点|个百分点)$/.test(g.unit) && LAST_YEAR_CHANGE.test(before)) {
       const last = LAST_YEAR_CHANGE.exec(before)!;
-      comparator = /减少|下降|降低/.test(last[1]!) ? "decrease" : "increase";
+      comparator = FALLING.test(last[1]!) ? "decrease" : "increase";
       before = before.slice(0, last.index);
       explicit = own = true;
     } else if (yearly) {
-      comparator = /减少|下降|降低|降幅/.test(yearly[1]!) ? "decrease" : "increase";
+      comparator = FALLING.test(yearly[1]!) ? "decrease" : "increase";
       per = "year";
       before = before.slice(0, yearly.index);
       explicit = own = true;

@@ -420,7 +420,6 @@ function lineAfter(
   return undefined;
 }
 
-/** A note's leads and partners with a later note's (`牵头单位:` then `责任单位:` on lines of their own). */
 /**
  * The items of `section` just before item `key` (nearest first) none of whose tasks names an office: the run a note after
  * them all may name (`1.… 2.… 责任单位:…`), up to an item that names its own.
@@ -442,6 +441,7 @@ function itemsBefore(
   return out;
 }
 
+/** A note's leads and partners with a later note's (`牵头单位:` then `责任单位:` on lines of their own). */
 function mergeOwners(a: TaskOwners, b: TaskOwners): TaskOwners {
   const names = [...(a.lead ? [a.lead] : []), ...a.partners, ...(b.lead ? [b.lead] : []), ...b.partners];
   const unique = [...new Set(names)];
