@@ -6,6 +6,8 @@ describe("OFFICE_NAME_END: how an office's or unit's name ends", () => {
     "市卫健委",
     "區教育局",
     "县供电公司",
+    "县农发行",
+    "人行县支行",
     "区经发集团",
     "镇司法所",
     "县图书馆",
