@@ -13,7 +13,8 @@ const DIGITS: Record<string, number> = {
   九: 9
 };
 const SMALL_UNITS: Record<string, number> = {十: 10, 百: 100, 千: 1000};
-const BIG_UNITS: Record<string, number> = {万: 1e4, 亿: 1e8};
+/** What 万 and 亿 multiply by: a number's magnitude word, or a unit's (万亩, 亿元). */
+export const BIG_UNITS: Readonly<Record<string, number>> = {万: 1e4, 亿: 1e8};
 
 /** The characters of a Chinese numeral (一 … 九, 两, 零, 十 百 千 万 亿). */
 export const CHINESE_NUMERAL = "零〇一二两三四五六七八九十百千万亿";

@@ -1,6 +1,6 @@
 import type {Comparator} from "./mentions.js";
 import {UNITS} from "./mentions.js";
-import {cellTables, parsePlanNumber} from "../plan/index.js";
+import {BIG_UNITS, cellTables, parsePlanNumber} from "../plan/index.js";
 
 /** A target read from a row of an indicator table that has a header. Offsets are into the text. */
 export interface IndicatorRow {
@@ -187,7 +187,7 @@ function readName(text: string): {name: string; unit: string | null; scale: numb
   const scaled = bracket ? /^([万亿])(.+)$/.exec(bracket[1]!) : null;
   if (scaled && UNIT_WORDS.includes(scaled[2] as (typeof UNITS)[number])) {
     unit = scaled[2]!;
-    scale = scaled[1] === "万" ? 1e4 : 1e8;
+    scale = BIG_UNITS[scaled[1]!]!;
     name = name.slice(0, bracket!.index).trim();
   } else if (
     bracket &&
@@ -457,7 +457,7 @@ function readUnitCellTable(lines: readonly Line[], at: number): {end: number; fo
       if (isNameCell(t)) name = t;
       continue;
     }
-    const scale = unit[1] === "万" ? 1e4 : unit[1] === "亿" ? 1e8 : 1;
+    const scale = unit[1] ? BIG_UNITS[unit[1]]! : 1;
     const value = lines[valueAt]!;
     end = value.start + value.text.trimEnd().length;
     if (cell.value > 0)
