@@ -232,9 +232,8 @@ const OWNERS_SENTENCE =
  */
 function ownersSentence(sentence: string): TaskOwners | null {
   const m = OWNERS_SENTENCE.exec(sentence.trim());
-  if (!m) return null;
+  if (!m || !isOfficeList(m[1]!)) return null;
   const names = namesOf(m[1]!);
-  if (!names.length || !names.every((n) => OFFICE_END.test(n) && n.length <= 20)) return null;
   return {lead: names[0]!, partners: names.slice(1)};
 }
 
