@@ -230,18 +230,47 @@ const isSecondTask = (columns: readonly CellColumn[], rest: readonly Paragraph[]
   !continuesText(rest.at(-1)!.text);
 
 /**
+ * A record of one task copied one cell a paragraph, each column's name on a paragraph of its own just before its cell, as a
+ * page of a single task prints it (`具体任务` / its sentence / `责任单位` / `卫健局、文旅局` / `完成时限` / `1月底前完成`): a table of
+ * one row without 序号 (numbered 1), its first name a task column, at least three names; null for none.
+ */
+function recordAt(paragraphs: readonly Paragraph[], i: number): {table: CellTable; next: number} | null {
+  const columns: CellColumn[] = [{role: "no", header: ""}];
+  const cells: TableCell[] = [];
+  let j = i;
+  for (; j + 1 < paragraphs.length; j += 2) {
+    const [name, cell] = [paragraphs[j]!, paragraphs[j + 1]!];
+    const role = HEADER_LIKE.test(name.text) ? tableColumnRole(name.text) : null;
+    if (role === null || role === "no" || !cell.text || tableColumnRole(cell.text) !== null) break;
+    columns.push({role, header: name.text});
+    cells.push({column: columns.length - 1, role, start: cell.start, end: cell.end});
+  }
+  if (cells.length < 3 || cells[0]!.role !== "task") return null;
+  const first = paragraphs[i]!;
+  const row: CellTableRow = {no: 1, start: first.start, end: first.end, cells};
+  return {table: {columns, rows: [row], start: first.start, end: paragraphs[j - 1]!.end}, next: j};
+}
+
+/**
  * The tables of a text copied one cell a paragraph (a web page's table: each cell on a line of its own, blank lines
  * between, no `|`): a header of known column names (序号, then 重点工作任务, 牵头单位, 计划完成时间, 完成情况 …; a
  * name split over two lines joined) and the rows under it, each opened by its 序号 (numbers rising: a stray `2` in a
  * row is none), its paragraphs put in the columns (see `rowCells`: a cell of two paragraphs, a column left empty). A
  * row of sections (`一、…`) between rows is kept out of the rows; the table ends at a line of another kind (a `|` row)
- * or at a row of more paragraphs than its columns allow. Offsets are the lines' (into the text they index).
+ * or at a row of more paragraphs than its columns allow. A record of one task, each column's name before its cell
+ * (`recordAt`), is a table of one row. Offsets are the lines' (into the text they index).
  */
 export function cellTables(lines: readonly TextLine[]): CellTable[] {
   const paragraphs = paragraphsOf(lines);
   const tables: CellTable[] = [];
   for (let i = 0; i < paragraphs.length; i++) {
     const header = headerAt(paragraphs, i);
+    const record = header ? null : recordAt(paragraphs, i);
+    if (record) {
+      tables.push(record.table);
+      i = record.next - 1;
+      continue;
+    }
     if (!header) continue;
     const {columns} = header;
     const rows: CellTableRow[] = [];

@@ -11,16 +11,18 @@ export const PARTNER_ROLE =
   "配合|责任|責任|协办|協辦|协作|協作|协同|協同|参与|參與|参加|參加|主责|主責|主体|主體|实施|實施";
 /** Who holds a role: an office (`单位`, `部门`, `科室`, `处室`). */
 export const OFFICE_HOLDER = "单位|單位|部门|部門|科室|处室|處室";
-/** Who holds a role: a person (`领导`). */
-export const PERSON_HOLDER = "领导|領導";
+/** Who holds a role: a person (`领导`), maybe named by the level of government he leads for (`牵头市领导`, `分管县领导`). */
+export const PERSON_HOLDER = "(?:省|市|区|區|县|縣|镇|鎮|乡|鄉)?(?:领导|領導)";
+/** The role only a person holds: the official in charge (`分管省领导`). */
+const PERSON_ROLE = "分管";
 /** A label that says each office's part in its own clauses: `部门分工:省发展改革委牵头,各地、各部门配合`. */
 export const DIVISION_LABEL = "部门分工|部門分工|责任分工|責任分工";
 
 /** A role, maybe after 主要 and before 责任 (`牵头责任`, `主要协作`). */
 const ROLE = `(?:主要)?(?:${LEAD_ROLE}|${PARTNER_ROLE})(?:责任|責任)?`;
 
-/** A note's label of offices or of a person, without its colon: `牵头单位`, `配合责任单位`, `责任领导`. */
-export const NOTE_LABEL = `${ROLE}(?:${OFFICE_HOLDER}|${PERSON_HOLDER})`;
+/** A note's label of offices or of a person, without its colon: `牵头单位`, `配合责任单位`, `责任领导`, `分管省领导`. */
+export const NOTE_LABEL = `(?:${ROLE}(?:${OFFICE_HOLDER}|${PERSON_HOLDER})|${PERSON_ROLE}${PERSON_HOLDER})`;
 
 /**
  * A label of offices printed without its colon, its names straight after it (`责任单位环卫分公司`): only the three

@@ -338,7 +338,7 @@ function ordinal(text: string): number {
  * The labels of a note that names a task's offices or time (`牵头单位:`, `责任科室:`, `牵头责任单位:`, `主要协作单位:`, `完成时限:`,
  * `部门分工:`), or the official in charge of it (`分管省领导:`, a person), not a task.
  */
-const NOTE = `(?:${NOTE_LABEL}|分管(?:省|市|区|县)?领导|${DIVISION_LABEL}|完成(?:时限|时间)|时间节点|时限要求)`;
+const NOTE = `(?:${NOTE_LABEL}|${DIVISION_LABEL}|完成(?:时限|时间)|时间节点|时限要求)`;
 const NOTE_LINE = new RegExp(`^[((]?${NOTE}[::]`);
 /** Text in brackets that may hold a bracket of its own (`各市(区)人民政府`). */
 const BRACKETED = "(?:[^()()]|[((][^()()]*[))])";

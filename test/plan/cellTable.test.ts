@@ -303,8 +303,49 @@ describe("cellTables: a table copied one cell a paragraph", () => {
     ["no 序号 column", paragraphs("重点任务", "牵头单位", "完成时限", "1", "出台方案。", "市教育局", "6月底前")],
     ["no task column", paragraphs("序号", "指标", "单位", "目标值", "1", "入园率", "%", "95")],
     ["a header without rows", paragraphs("序号", "重点任务", "牵头单位", "完成时限", "一、总体要求", "坚持稳中求进。")],
-    ["cells that share a line", "序号 | 重点任务 | 牵头单位\n1 | 出台方案。 | 市教育局\n"]
+    ["cells that share a line", "序号 | 重点任务 | 牵头单位\n1 | 出台方案。 | 市教育局\n"],
+    [
+      "a record that opens on no task",
+      paragraphs("责任单位", "市教育局", "配合单位", "市财政局", "完成时限", "6月底前")
+    ],
+    ["a record of two names", paragraphs("具体任务", "出台方案。", "责任单位", "市教育局")]
   ])("finds no table in a text with %s", (_name, text) => expect(cellTables(planLines(text))).toEqual([]));
+
+  it("reads a record of one task, each column's name on the paragraph before its cell, as a table of one row", () => {
+    const text = paragraphs(
+      "具体任务",
+      "出台方案;开展培训。",
+      "责任单位",
+      "卫健局、文旅局",
+      "配合单位",
+      "各乡镇",
+      "完成时限",
+      "1月底前完成"
+    );
+    expect(read(text)).toEqual([
+      {
+        columns: [
+          ["", "no"],
+          ["具体任务", "task"],
+          ["责任单位", "partners"],
+          ["配合单位", "partners"],
+          ["完成时限", "deadline"]
+        ],
+        rows: [
+          [
+            1,
+            [
+              ["task", "出台方案;开展培训。"],
+              ["partners", "卫健局、文旅局"],
+              ["partners", "各乡镇"],
+              ["deadline", "1月底前完成"]
+            ]
+          ]
+        ],
+        span: text.slice(0, text.indexOf("1月底前完成") + "1月底前完成".length)
+      }
+    ]);
+  });
 
   it("reads a row's second task and its own time limit, printed after the row's time limit (its 序号 and offices merged)", () => {
     const text = paragraphs(

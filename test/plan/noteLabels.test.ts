@@ -3,10 +3,18 @@ import {BARE_NOTE_LABEL, NOTE_LABEL, RUN_ON_NOTE_LABEL} from "../../pipelines/pl
 
 describe("noteLabels: one vocabulary for a note's labels", () => {
   const label = new RegExp(`^${NOTE_LABEL}$`);
-  it.each(["牵头单位", "牽頭單位", "配合责任单位", "主要协作单位", "责任领导", "主体責任部門", "参加单位", "责任科室"])(
-    "%s is a note's label",
-    (words) => expect(label.test(words)).toBe(true)
-  );
+  it.each([
+    "牵头单位",
+    "牽頭單位",
+    "配合责任单位",
+    "主要协作单位",
+    "责任领导",
+    "主体責任部門",
+    "参加单位",
+    "责任科室",
+    "牵头市领导",
+    "分管省领导"
+  ])("%s is a note's label", (words) => expect(label.test(words)).toBe(true));
   it.each(["牵头", "责任", "工作单位", "领导小组"])("%s is no note's label", (words) =>
     expect(label.test(words)).toBe(false)
   );

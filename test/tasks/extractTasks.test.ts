@@ -382,6 +382,25 @@ describe("extractTasks: one row per phrasing", () => {
     ]);
   });
 
+  it("a record of one task pasted one cell a line, each column's name on the line before its cell: one item, its offices and time", () => {
+    const record = [
+      "具体任务",
+      "开展食品安全专项整治,守好安全底线;深化商事制度改革。",
+      "责任单位",
+      "市市场监管局、市公安局",
+      "配合单位",
+      "各区政府",
+      "完成时限",
+      "2031年6月底前完成整治;其它事项长期坚持"
+    ].join("\n");
+    const {items, tasks} = extractTasks(`某市2031年政府工作报告任务分解\n${record}\n`);
+    expect(items.map((i) => [i.item_id, i.title])).toEqual([["0.1", "开展食品安全专项整治"]]);
+    expect(tasks.map((t) => [t.task_id, t.text, t.lead, t.partners.join("|")])).toEqual([
+      ["0.1-t1", "开展食品安全专项整治,守好安全底线", "市市场监管局", "市公安局|各区政府"],
+      ["0.1-t2", "深化商事制度改革", "市市场监管局", "市公安局|各区政府"]
+    ]);
+  });
+
   it("a table parted by single spaces with a group, a title and a measures column: the title heads, the measures are its tasks", () => {
     // the group's words broken by a space (加强水资源保 护), a merged group cell left empty (a double space), a title broken too
     const table = [

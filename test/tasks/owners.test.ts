@@ -336,6 +336,18 @@ describe("owners: who leads a task and who takes part, as the plan says", () => 
     ).toEqual([["1.1-t1", "地区生产总值增长6%以上", "省发展改革委", "各地|各部门"]]);
   });
 
+  it("a leader's label that names the leader's level (牵头市领导:, 分管县领导:) names a person: no task, no office", () => {
+    expect(
+      owners(
+        "1.实施做大产业扩大税源行动,加快构建现代产业体系。\n牵头市领导:汤飞帆\n责任单位:市发改委、市经信局\n" +
+          "2.推进县城城镇化建设,完善配套设施。\n分管县领导:王某\n"
+      )
+    ).toEqual([
+      ["1.1-t1", "实施做大产业扩大税源行动,加快构建现代产业体系", "市发改委", "市经信局"],
+      ["1.2-t1", "推进县城城镇化建设,完善配套设施", null, ""]
+    ]);
+  });
+
   it("a sentence 由A、B,C负责落实 after a task names its offices and is no task", () => {
     expect(
       owners("(一)继续实施农机具购置补贴,确保补贴总金额高于上年。由市财政局、农业局,各县(市)、区人民政府负责落实。\n")
