@@ -1,5 +1,6 @@
 import type {ChildNode, Element} from "domhandler";
 import {PlanwatchError, checkZip} from "../core/index.js";
+import {cellText} from "./cellText.js";
 
 /** How one level of a Word list numbers its paragraphs (`w:lvl` of `word/numbering.xml`). */
 interface ListLevel {
@@ -277,18 +278,6 @@ const isContents = (sdt: Element) =>
 
 /** A row deleted as a tracked change (`w:trPr/w:del`). */
 const deletedRow = (row: Element) => !!child(child(row, "w:trPr"), "w:del");
-
-/**
- * A cell's paragraphs as one text: run together after a sentence's end or a mark (`。`, `、`), else
- * parted by a space (two offices in two paragraphs, `市教育局 市人社局`, are not one name). A table in
- * the cell is read within it, its cells parted by spaces.
- */
-function cellText(lines: readonly string[]): string {
-  let out = "";
-  for (const line of lines.map((l) => l.replace(/ \| /g, " ").trim()).filter(Boolean))
-    out += !out || /[。;；,，、:：!！?？)）\]】”]$/.test(out) ? line : ` ${line}`;
-  return out;
-}
 
 /**
  * A table's rows, each row's cells joined by ` | `, a cell's paragraphs run together. A cell merged

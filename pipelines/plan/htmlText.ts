@@ -1,5 +1,6 @@
 import type {AnyNode, Element} from "domhandler";
 import {PlanwatchError, decodeText, foldCompatibility} from "../core/index.js";
+import {cellText} from "./cellText.js";
 import {metaCharset} from "./metaCharset.js";
 
 /** Elements that hold no text of the page's article: code, styles, forms, the page's chrome. */
@@ -138,6 +139,20 @@ const lineCount = (node: AnyNode): number =>
  * A cell that holds an article (a column of the page beside its menu): five lines or more and 200 Chinese
  * characters, more than a data table's cell holds.
  */
+/** A cell's lines: its text parted where a paragraph, a block or a line break begins (`<p>县水务局</p><p>县住建局</p>`). */
+const cellLines = (cell: Element): string[] => {
+  const lines = [""];
+  const walk = (node: AnyNode) => {
+    if (node.type === "text") lines[lines.length - 1] += node.data;
+    else if ("children" in node && !isChrome(node)) {
+      if (isTag(node) && LINE_TAGS.has(node.name)) lines.push("");
+      node.children.forEach(walk);
+      if (isTag(node) && LINE_TAGS.has(node.name)) lines.push("");
+    }
+  };
+  cell.children.forEach(walk);
+  return lines;
+};
 const holdsArticle = (cell: Element) => lineCount(cell) >= 5 && hanCount(flatText(cell)) >= 200;
 /** A table that lays a page out: every row of it a layout row. */
 const isLayoutTable = (table: Element) => {
@@ -170,7 +185,7 @@ function rowCells(row: Element): string[] {
   };
   for (const cell of cellsOf(row)) {
     spanned();
-    const text = clean(flatText(cell));
+    const text = cellText(cellLines(cell).map(clean));
     const rows = Math.min(Number(cell.attribs.rowspan) || 1, 1000);
     const columns = Math.min(Number(cell.attribs.colspan) || 1, 100);
     for (let k = 0; k < columns; k++) {

@@ -206,38 +206,64 @@ interface TextLine {
  * A page's lines as text: a blank line where the space between two lines is over one and a half
  * times the page's usual line spacing (a paragraph break), a page number at its top or foot left out.
  */
-function pageText(all: readonly PageLine[]): TextLine[] {
+function pageText(all: readonly PageLine[], {right}: {right: number}): TextLine[] {
   const blocks: PageLine[][] = [];
   for (const l of all)
     if (blocks.length && blocks.at(-1)![0]!.block === l.block) blocks.at(-1)!.push(l);
     else blocks.push([l]);
-  return blocks.flatMap(blockText);
+  // a page set across its width reaches the document's right margin (a page of short lines reaches none); a column its own
+  return blocks.flatMap((block) => blockText(block, {right: block[0]!.block === undefined ? right : -Infinity}));
 }
 
-/** A block's lines (a page's, a column's) as text; see {@link pageText}. */
-function blockText(all: readonly PageLine[]): TextLine[] {
+/** The right end of a line's pieces. */
+const rightEnd = (l: PageLine) => Math.max(...l.pieces.map((p) => p.x + p.width));
+
+/** A list's number as a piece of its own (`1.`, `(二)`, `①`), the item's text set after it (a hanging indent). */
+const LIST_NUMBER = /^\s*(?:\d{1,3}[.、.]|[((][一二三四五六七八九十\d]{1,3}[))]|[\u2460-\u2473])\s*$/;
+
+/**
+ * A block's lines (a page's, a column's) as text; see {@link pageText}. `right`: the document's right margin, the
+ * block's widest line if that reaches further.
+ */
+function blockText(all: readonly PageLine[], {right: documentRight}: {right: number}): TextLine[] {
   let lines = all.map((l) => ({line: l, text: lineText(l)})).filter((l) => l.text);
   while (lines.length && isPageNumber(lines.at(-1)!.text)) lines = lines.slice(0, -1);
   while (lines.length && isPageNumber(lines[0]!.text)) lines = lines.slice(1);
   const left = (l: PageLine) => l.pieces[0]!.x;
-  const right = (l: PageLine) => Math.max(...l.pieces.map((p) => p.x + p.width));
+  const right = rightEnd;
   const margin = {
     left: Math.min(...lines.map((l) => left(l.line))),
-    right: Math.max(...lines.map((l) => right(l.line)))
+    right: Math.max(documentRight, ...lines.map((l) => right(l.line)))
   };
   const gaps = lines.slice(1).map((l, i) => lines[i]!.line.y - l.line.y);
   const usual = [...gaps].sort((a, b) => a - b)[Math.floor(gaps.length / 2)] ?? 0;
   const out: TextLine[] = [];
+  // where the text of a numbered item stands after its number: its wrapped lines start there (Word's hanging indent)
+  let hang: number | undefined;
   lines.forEach(({line, text}, i) => {
     const rows = line.row !== undefined && lines[i - 1]?.line.row !== undefined;
     if (i > 0 && usual > 0 && gaps[i - 1]! > usual * 1.5 && !rows) out.push({text: "", full: false, indented: false});
     const row = line.row !== undefined; // a table's row runs into no line, and no line into it
+    const under = hang !== undefined && out.at(-1)?.full && Math.abs(left(line) - hang) < line.size / 2;
     out.push({
       text,
       full: !row && right(line) >= margin.right - line.size * 3,
-      indented: row || left(line) > margin.left + line.size * 0.8,
+      indented: row || (left(line) > margin.left + line.size * 0.8 && !under),
       last: i === lines.length - 1
     });
+    const body = line.pieces.findIndex((p, k) => k > 0 && p.text.trim());
+    if (!under)
+      hang =
+        !row &&
+        body > 0 &&
+        LIST_NUMBER.test(
+          line.pieces
+            .slice(0, body)
+            .map((p) => p.text)
+            .join("")
+        )
+          ? line.pieces[body]!.x
+          : undefined;
   });
   return out;
 }
@@ -309,7 +335,10 @@ export async function pdfText(bytes: Uint8Array, {file}: {file: string}): Promis
     await document.destroy();
   }
   const running = runningLines(pages);
-  const lines = brokenRows(repeatedHeaders(pages.map((page) => page.filter((l) => !running.has(l))))).flatMap(pageText);
+  const kept = brokenRows(repeatedHeaders(pages.map((page) => page.filter((l) => !running.has(l)))));
+  const prose = kept.flat().filter((l) => l.row === undefined && l.block === undefined && lineText(l));
+  const right = Math.max(-Infinity, ...prose.map(rightEnd));
+  const lines = kept.flatMap((page) => pageText(page, {right}));
   const text = foldCompatibility(lines.map((l) => l.text).join("\n"));
   if (!text.trim())
     throw new PlanwatchError("invalid_plan", `${file}: PDF 中没有文字(可能是扫描件),请先做文字识别或另存为文本`);

@@ -145,3 +145,15 @@ describe("htmlText: a page as it was saved", () => {
     expect(text.split("\n").filter(Boolean)).toEqual(["某市2031年教育工作要点", ...PARAGRAPHS.slice(0, 3)]);
   });
 });
+
+describe("htmlText: a table cell of several paragraphs (cells.html)", () => {
+  it("parts a cell's paragraphs as a Word cell's, so two offices stay two (县水务局 县住建局), and gives each its lead", async () => {
+    const text = await read("cells.html");
+    expect(text).toContain("1 | 新建人行天桥2座。 | 县水务局 县住建局 | 12月底前\n");
+    expect(text).toContain("2 | 启动县图书馆新馆建设。 | 县文体局 县代建中心 | 9月底前\n");
+    expect(extractTasks(text).tasks.map((t) => [t.lead, t.partners])).toEqual([
+      ["县水务局", ["县住建局"]],
+      ["县文体局", ["县代建中心"]]
+    ]);
+  });
+});

@@ -169,6 +169,29 @@ describe("pdfText: a table LibreOffice printed (borders stroked, not filled)", (
   });
 });
 
+describe("pdfText: a division plan and a list Word numbers, printed by LibreOffice (lists-lo.pdf)", () => {
+  it("ends an item's short line above its 责任单位 line on a page of short lines only, and joins a hanging item's lines", async () => {
+    const text = await read("lists-lo.pdf");
+    expect(lines(text)).toEqual([
+      "某区2031年重点工作任务分解方案",
+      "一、主要预期目标",
+      "(一)地区生产总值增长7%以上",
+      "责任单位:区发展和改革局",
+      "(二)规上工业增加值增长12%以上",
+      "责任单位:区科技和经信局",
+      "(三)固定资产投资增长10%以上",
+      "责任单位:区发展和改革局",
+      "4.社会消费品零售总额增长9%左右。",
+      "牵头单位:区商务局",
+      "二、重点工作",
+      "1.推进课程思政一体化建设。用好本地红色史馆、自然生态、大型企业、体育基地、新农村建设示范村等优质社会资源,拓展实践育人大课堂,形成育人合力,全年开展主题活动120场次以上。",
+      "2.新建学校5所。"
+    ]);
+    const task = extractTasks(text).tasks.find((t) => t.text.startsWith("社会消费品"));
+    expect([task?.text, task?.lead]).toEqual(["社会消费品零售总额增长9%左右", "区商务局"]);
+  });
+});
+
 describe("pdfText: a PDF whose text cannot be read says why, naming the file", () => {
   const refusal = async (name: string) => {
     const file = join(SHAPES, name);
