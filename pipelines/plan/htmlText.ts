@@ -1,5 +1,6 @@
 import type {AnyNode, Element} from "domhandler";
 import {PlanwatchError, decodeText, foldCompatibility} from "../core/index.js";
+import {metaCharset} from "./metaCharset.js";
 
 /** Elements that hold no text of the page's article: code, styles, forms, the page's chrome. */
 const CHROME = new Set([
@@ -54,8 +55,6 @@ const HAN = /[\u3400-\u9fff\uf900-\ufaff]/g;
 const BLOCK_LISTS = new Set(["ul", "ol", "li", "dl", "dt", "dd"]);
 /** A link to an attached file: `附件:1.<a href="….doc">任务分解表</a>` is another document, not this one's text. */
 const FILE_LINK = /\.(?:docx?|wps|pdf|ofd|xlsx?|et|csv|zip|rar|7z|pptx?)(?:[?#].*)?$/i;
-/** `<meta charset="gbk">` or `<meta http-equiv="Content-Type" content="text/html; charset=gb2312">`. */
-const META_CHARSET = /<meta\b[^>]*?charset\s*=\s*["']?\s*([\w-]+)/i;
 const CHINESE_CHARSETS = /^(?:gb2312|gbk|gb18030|x-gbk|cp936|euc-cn|hz-gb-2312)$/i;
 
 /** The bytes as UTF-8 when they are valid UTF-8 holding more than ASCII, else undefined. */
@@ -73,7 +72,7 @@ function utf8(bytes: Uint8Array): string | undefined {
  * saved again in; or UTF-8), else detected ({@link decodeText}).
  */
 function decodePage(bytes: Uint8Array, file: string): string {
-  const charset = META_CHARSET.exec(new TextDecoder("latin1").decode(bytes.subarray(0, 4096)))?.[1];
+  const charset = metaCharset(bytes);
   try {
     // a page saved again in UTF-8 (an editor's or a tool's copy) keeps the <meta> it was published with: Chinese
     // text in GBK is never valid UTF-8 of more than ASCII, so valid UTF-8 with such bytes is UTF-8

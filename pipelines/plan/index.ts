@@ -12,3 +12,4 @@ export * from "./unwrapLines.js";
 export * from "./glosses.js";
 export * from "./cellTable.js";
 export * from "./officeEnding.js";
+export * from "./noteLabels.js";

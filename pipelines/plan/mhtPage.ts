@@ -1,4 +1,5 @@
 import {PlanwatchError} from "../core/index.js";
+import {metaCharset} from "./metaCharset.js";
 
 /** A web archive's start: a MIME message of related parts (`.mht`, Word's 单个文件网页, a browser's page saved as one file). */
 export const MHT_START = /^\s*(?:[\w-]+:[^\r\n]*\r?\n(?:[ \t][^\r\n]*\r?\n)*)*?Content-Type:\s*multipart\/related\b/i;
@@ -73,7 +74,6 @@ export function mhtPage(bytes: Uint8Array, {file}: {file: string}): Uint8Array {
         ? quotedPrintable(page.body)
         : Uint8Array.from(Buffer.from(page.body.replace(/\r?\n$/, ""), "latin1"));
   const charset = parameter(page.headers.get("content-type"), "charset");
-  const head = Buffer.from(html.subarray(0, 4096)).toString("latin1");
-  if (!charset || /<meta\b[^>]*charset/i.test(head)) return html;
+  if (!charset || metaCharset(html)) return html;
   return Uint8Array.from(Buffer.concat([Buffer.from(`<meta charset="${charset}">`), html]));
 }

@@ -1,4 +1,5 @@
 import {parseChineseNumeral} from "./numbers.js";
+import {NOTE_LABEL} from "./noteLabels.js";
 
 /** A clause of the plan: a run of text between clause marks, inside one section and item. */
 export interface Clause {
@@ -269,9 +270,9 @@ function runOnCuts(line: string): number[] {
 /** A group mark run on in a line, no space: `…工作。实施专项整治工作(一)建筑施工场地专项整治…`. */
 const RUN_ON_GROUP = /[(]([一二三四五六七八九十]{1,2})[)](?=[\u4e00-\u9fff])/g;
 /** A note's label: `牵头领导:`, `责任部门:`. */
-const NOTE_LABEL_WORDS = "(?:牵头|责任|配合)(?:单位|部门|领导|科室):";
+const NOTE_LABEL_WORDS = `(?:${NOTE_LABEL})[::]`;
 /** A note's label opening the text since a sentence's stop: a note run on after its item's text. */
-const NOTE_LABEL = new RegExp(`^${NOTE_LABEL_WORDS}`);
+const NOTE_OPENING = new RegExp(`^${NOTE_LABEL_WORDS}`);
 /** Where a note's label opens after a sentence's stop: `…环境卫生。牵头领导:…`. */
 const NOTE_AFTER_STOP = new RegExp(`(?<=[。;!?])(?=${NOTE_LABEL_WORDS})`, "g");
 /** The shortest a page flattened to one line is: a shorter line with marks in it is a sentence with a sub-list. */
@@ -291,7 +292,7 @@ function runOnGroupCuts(line: string): number[] {
     if (stop < 0) continue;
     const since = before.slice(stop + 1);
     const first = marks.length === 0 && since.length <= INLINE_HEADING && !HEADING_MARKS.test(since);
-    const next = marks.length > 0 && (!since.trim() || NOTE_LABEL.test(since));
+    const next = marks.length > 0 && (!since.trim() || NOTE_OPENING.test(since));
     if (parseChineseNumeral(m[1]!) === marks.length + 1 && (first || next)) marks.push(m.index);
   }
   if (marks.length < 2) return [];

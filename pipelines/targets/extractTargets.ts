@@ -210,6 +210,11 @@ const ALREADY = /已(?:经)?(?!知|往|有)[\u4e00-\u9fa5]|首次/;
  */
 const DONE_TOTAL =
   /共(?:计)?(?:接待|完成|举办|开展|服务|发放|接收|受理|办理|培训|走访|组织|查处|检查|救助)[^,,。;]{0,16}$/;
+/**
+ * A figure told roughly, more than it says (办证650余个, 15万余份, 700多处): a count of what was done or of what there is;
+ * a plan sets a bound (650个以上, 不少于15万份), so unless a goal or plan is named in its sentence, no target.
+ */
+const APPROXIMATE = /(?:\d|[十百千万亿])(?:余|多)/;
 /** The date near the start of a news lede (日照讯(记者 黄建玲)8月1日,记者从市图书馆获悉): its month. */
 const LEDE_DATE = /^[^。;\n]{0,40}?(?<!\d)(\d{1,2})月\d{1,2}日/;
 /** A month opening a clause (7月份, 7月24日当天, 仅7月份就…): before the lede's month, a period passed. */
@@ -656,6 +661,9 @@ function _extractTargets(
                 doneInSentence ||
                 firstTime(clause.text.slice(0, mention.start)) ||
                 RESULT_WORDS.test(clause.text.slice(0, mention.start)) ||
+                (APPROXIMATE.test(clause.text.slice(mention.start, mention.end)) &&
+                  !FUTURE_WORDS.test(clause.sentence) &&
+                  !goalNamed(clause, mention)) ||
                 (DONE_TOTAL.test(clause.text.slice(0, mention.start)) &&
                   !FUTURE_WORDS.test(clause.sentence) &&
                   !goalNamed(clause, mention)) ||

@@ -1,4 +1,13 @@
-import {OFFICE_ENDING, OFFICE_NAME_END as OFFICE_END} from "../plan/index.js";
+import {
+  BARE_NOTE_LABEL,
+  DIVISION_LABEL as DIVISION_WORDS,
+  LEAD_ROLE,
+  OFFICE_ENDING,
+  OFFICE_HOLDER,
+  OFFICE_NAME_END as OFFICE_END,
+  PARTNER_ROLE,
+  RUN_ON_NOTE_LABEL
+} from "../plan/index.js";
 
 /** Who a plan names for a task: the office that leads it (牵头) and those that take part (配合, 责任, 参与). */
 export interface TaskOwners {
@@ -9,15 +18,14 @@ export interface TaskOwners {
 }
 
 /** A lead's label, also with the role of those responsible after 牵头 (`牵头责任单位`). */
-const LEAD_LABEL = /^(?:牵头|牽頭)(?:责任|責任)?(?:单位|單位|部门|部門|科室|处室|處室)$/;
+const LEAD_LABEL = new RegExp(`^(?:${LEAD_ROLE})(?:责任|責任)?(?:${OFFICE_HOLDER})$`);
 /**
  * A partner's label: one role, or a role and 责任 (`配合责任单位`, `主体责任单位`), maybe after 主要 (`主要协作单位`); with no lead
  * named, the first it names leads.
  */
-const PARTNER_LABEL =
-  /^(?:主要)?(?:配合|责任|責任|协办|協辦|协作|協作|协同|協同|参与|參與|参加|參加|主责|主責|主体|主體|实施|實施)(?:责任|責任)?(?:单位|單位|部门|部門|科室|处室|處室)$/;
+const PARTNER_LABEL = new RegExp(`^(?:主要)?(?:${PARTNER_ROLE})(?:责任|責任)?(?:${OFFICE_HOLDER})$`);
 /** A label whose text says each office's part in its own clauses: `部门分工:省发展改革委牵头,各地、各部门配合`. */
-const DIVISION_LABEL = /^(?:部门分工|部門分工|责任分工|責任分工)$/;
+const DIVISION_LABEL = new RegExp(`^(?:${DIVISION_WORDS})$`);
 /** A label and its names: `牵头单位:市卫健委`. */
 const LABELLED = /^([\u4e00-\u9fff]{2,6})[::](.*)$/;
 /**
@@ -38,12 +46,6 @@ const REMARK = /[((][^()()]*(?:[,,;;]|下同)[^()()]*[))]/g;
 const REMARK_SENTENCE = /^(?:以下|下同)|(?:不再一一列出|不再列出|下同)。?$/;
 /** Spaces before a label: where a note without semicolons starts its next part (`牵头单位:A  责任单位:B`). */
 const SPACED_LABEL = /\s+(?=[\u4e00-\u9fff]{2,6}[::])/g;
-/**
- * A label run on after the text before it, without a stop or a space, as a page flattened to one line prints its notes
- * (`牵头领导:某副局长责任部门:建工科`): where the next part starts.
- */
-const RUN_ON_LABEL =
-  /(?<=[\u4e00-\u9fff])(?=(?:牵头|牽頭|责任|責任|配合|参与|參與|参加|參加|协办|協辦|主责|主責)(?:单位|單位|部门|部門|科室|处室|處室|领导|領導)[::])/g;
 /** A clause of a sentence that names the offices leading it: `市发改委牵头` (an office's name before 牵头). */
 const LEADS_IN_TEXT = /^(?:由)?(.+?)(牵头负责|牽頭負責|牵头|牽頭)$/;
 /** A clause of a sentence that names the offices taking part: `相关部门配合`. */
@@ -128,7 +130,7 @@ function ownersOf(note: string): TaskOwners | null {
   const bare = /^[((〔[【]/.test(text) ? unbracketed(text) : text;
   // then the page width's breaks go (按\n职责分工负责 is one role, 教育\n部 one name)
   const body = unmarkedLabels(
-    breaksAsMarks(bare.replace(REMARK, "").replace(SPACED_LABEL, ";").replace(RUN_ON_LABEL, ";"))
+    breaksAsMarks(bare.replace(REMARK, "").replace(SPACED_LABEL, ";").replace(RUN_ON_NOTE_LABEL, ";"))
       .replace(/\s+/g, "")
       .split(/(?<=。)/)
       .filter((sentence) => !REMARK_SENTENCE.test(sentence))
@@ -186,16 +188,13 @@ function unbracketed(note: string): string {
   return text;
 }
 
-/** A label of offices printed without its colon, its names straight after it: `责任单位环卫分公司`. */
-const UNMARKED_LABEL = /(?:牵头|牽頭|责任|責任|配合)(?:单位|單位|部门|部門)(?=[\u4e00-\u9fff])(?![为為是和及要的])/g;
-
 /**
  * A note that opens on a label without its colon, as a copy that lost its colons prints it (`责任单位环卫分公司配合单位办事处`):
  * each label given its colon, and a stop before every one but the first; any other note as it is.
  */
 function unmarkedLabels(note: string): string {
-  if (!new RegExp(`^${UNMARKED_LABEL.source}`).test(note)) return note;
-  return note.replace(UNMARKED_LABEL, (label, at: number) => `${at > 0 ? ";" : ""}${label}:`);
+  if (!new RegExp(`^${BARE_NOTE_LABEL.source}`).test(note)) return note;
+  return note.replace(BARE_NOTE_LABEL, (label, at: number) => `${at > 0 ? ";" : ""}${label}:`);
 }
 
 /**

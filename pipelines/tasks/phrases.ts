@@ -1,4 +1,4 @@
-import {OFFICE_ENDING, parseChineseNumeral} from "../plan/index.js";
+import {BARE_NOTE_LABEL, DIVISION_LABEL, NOTE_LABEL, OFFICE_ENDING, parseChineseNumeral} from "../plan/index.js";
 
 /**
  * The verbs that make a clause an action the plan commits to (推进, 实施, 建设, 出台, 完成, 开展,
@@ -338,8 +338,7 @@ function ordinal(text: string): number {
  * The labels of a note that names a task's offices or time (`牵头单位:`, `责任科室:`, `牵头责任单位:`, `主要协作单位:`, `完成时限:`,
  * `部门分工:`), or the official in charge of it (`分管省领导:`, a person), not a task.
  */
-const NOTE =
-  "(?:(?:主要)?(?:牵头|责任|配合|协办|协作|协同|参与|参加|主责|主体|实施)(?:责任)?(?:单位|部门|科室|处室|领导)|分管(?:省|市|区|县)?领导|部门分工|完成(?:时限|时间)|时间节点|时限要求)";
+const NOTE = `(?:${NOTE_LABEL}|分管(?:省|市|区|县)?领导|${DIVISION_LABEL}|完成(?:时限|时间)|时间节点|时限要求)`;
 const NOTE_LINE = new RegExp(`^[((]?${NOTE}[::]`);
 /** Text in brackets that may hold a bracket of its own (`各市(区)人民政府`). */
 const BRACKETED = "(?:[^()()]|[((][^()()]*[))])";
@@ -380,8 +379,6 @@ export function noteTailStart(text: string): number {
   return NOTE_TAIL.exec(text)?.index ?? unmarkedNoteStart(text);
 }
 
-/** A label of offices printed without its colon (`责任单位环卫分公司`), its names straight after it. */
-const UNMARKED_NOTE = /(?:牵头|责任|配合)(?:单位|部门)(?![为是和及要的])(?=[\u4e00-\u9fff])/g;
 /** The longest name a note without colons lists: longer, the text after the label is a sentence. */
 const UNMARKED_NAME = 12;
 
@@ -392,11 +389,11 @@ const UNMARKED_NAME = 12;
  */
 function unmarkedNoteStart(text: string): number {
   const trimmed = text.trimEnd();
-  for (const m of trimmed.matchAll(UNMARKED_NOTE)) {
+  for (const m of trimmed.matchAll(BARE_NOTE_LABEL)) {
     if (m.index === 0 || !/[\u4e00-\u9fff]/.test(trimmed[m.index - 1]!)) continue;
     const names = trimmed
       .slice(m.index)
-      .replace(UNMARKED_NOTE, "、")
+      .replace(BARE_NOTE_LABEL, "、")
       .split(/[、,,]/)
       .filter(Boolean);
     if (names.length && names.every((n) => n.length <= UNMARKED_NAME && !/[。;;::!?!?()()\s]/.test(n))) return m.index;

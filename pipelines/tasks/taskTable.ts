@@ -76,6 +76,20 @@ export function taskTableLines(lines: readonly PlanLine[]): TaskLine[] {
   return barTableLines(spaceTableLines(cellTableLines(lines)));
 }
 
+/**
+ * The header of a table whose cells spaces part, for both readers of such tables: a 序号 first, then a task column
+ * (`序号 类别 主要任务 细化措施 牵头单位 参与单位`, `序号 2023年重点工作任务 牵头  领导 牵头  责任单位 …`), its words and their
+ * roles (null for a word that names no column); null for any other line, and for cells parted by bars or tabs (the
+ * other readers'). When every word names a column, the columns can be counted (`spaceTableLines`), else a row's cells
+ * are read by what they hold (`spacedTableLines`).
+ */
+function spaceHeader(line: string): {words: string[]; roles: (Role | null)[]} | null {
+  if (CELL_BAR.test(line)) return null;
+  const words = line.trim().split(/ +/);
+  const roles = words.map(roleOf);
+  return roles[0] === "no" && roles.slice(1).includes("task") ? {words, roles} : null;
+}
+
 /** A row of a table whose cells single spaces part: its 序号, a space, then its cells. */
 const SPACE_ROW = /^(\d{1,3})[.、]? /;
 /** What a sentence holds and a short cell (a title, a group, a name) does not: a stop or a comma. */
@@ -150,10 +164,9 @@ function spaceTableLines(lines: readonly TaskLine[]): readonly TaskLine[] {
   const made = new Map<number, TaskLine[]>();
   const dropped = new Set<number>();
   for (let i = 0; i < rows.length; i++) {
-    const words = rows[i]!.text.trim().split(/ +/);
-    const roles = words.map(roleOf);
-    if (words.length < 4 || roles[0] !== "no" || !roles.includes("task") || roles.some((r) => r === null)) continue;
-    const header = roles as Role[];
+    const found = spaceHeader(rows[i]!.text);
+    if (!found || found.roles.length < 4 || found.roles.some((r) => r === null)) continue;
+    const header = found.roles as Role[];
     const read: {row: Row; cells: [number, number][]}[] = [];
     let j = i + 1;
     for (; j < rows.length; j++) {
@@ -195,8 +208,6 @@ function spaceTableLines(lines: readonly TaskLine[]): readonly TaskLine[] {
   return lines.flatMap((l, index) => made.get(index) ?? (dropped.has(index) ? [] : [l]));
 }
 
-/** A header of a table whose cells spaces part (`序号 2023年重点工作任务 牵头  领导 牵头  责任单位 …`): its words after 序号. */
-const SPACED_HEADER = /^序号\s+(.+)$/;
 /** A row of such a table: its 序号, a space, its task cell (no space in it), then the row's other cells. */
 const SPACED_ROW = /^(\d{1,3})\s+([^\s\d][^\s]*[\u4e00-\u9fff][^\s]*)(?=\s|$)/;
 /** A unit a row's cell names: an office's name, a zone's (县开发区, 高新区), or units named by kind (各乡镇, 有关单位). */
@@ -213,12 +224,9 @@ const isUnit = (word: string) => OFFICE_NAME_END.test(word) || /(?:开发区|高
 export function spacedTableLines(lines: readonly PlanLine[]): TaskLine[] {
   const out: TaskLine[] = [];
   for (let i = 0; i < lines.length; i++) {
-    // cells parted by bars or tabs are the other readers'
-    const header = CELL_BAR.test(lines[i]!.line) ? null : SPACED_HEADER.exec(lines[i]!.line.trim());
-    const words = header?.[1]!.split(/\s+/) ?? [];
+    const header = spaceHeader(lines[i]!.line);
     // a header of column names only, each cell a word, is the table `spaceTableLines` counts the columns of
-    const counted = words.every((w) => roleOf(w) !== null);
-    if (!header || counted || !words.some((w) => roleOf(w) === "task") || !words.some((w) => /单位|部门/.test(w))) {
+    if (!header || header.roles.every((r) => r !== null) || !header.words.some((w) => /单位|部门/.test(w))) {
       out.push(lines[i]!);
       continue;
     }

@@ -31,7 +31,7 @@ describe("an open unit vocabulary", () => {
     ["bare 万 with the unit on the noun", "城乡居民免费健康体检人数达1000万以上。", [[">=", 10000000, "人"]]],
     ["万 and the unit after", "为1000万人以上提供免费体检。", [[">=", 10000000, "人"]]],
     ["an index", "健康浙江发展指数达85。", [[">=", 85, ""]]],
-    ["余: at least", "新增学位1700余个。", [[">=", 1700, "个"]]],
+    ["余 in a sentence that plans: at least", "项目建成后将新增学位1700余个。", [[">=", 1700, "个"]]],
     ["约 keeps the default", "每年进行约 500 次联合清洁行动。", [[">=", 500, "次"]]],
     ["降至 is at most", "重大慢病过早死亡率降至9.3%。", [["<=", 9.3, "%"]]],
     [
@@ -179,7 +179,10 @@ describe("an open unit vocabulary", () => {
     ["a count that opens its clause and was done", "46项市级绩效任务全部完成,318件建议提案全部办理完毕。"],
     ["a formula's factor", "实际辅导案数/计划辅导案数*100%"],
     ["a weight in brackets after a goal", "推展会展活动(6%)"],
-    ["the parts a document has", "纲要共设18篇,下设5个专栏。"]
+    ["the parts a document has", "纲要共设18篇,下设5个专栏。"],
+    ["a figure told roughly (余): what was done", "阵地读者服务窗口新增办证650余个,书刊借阅8.8万余册次。"],
+    ["a figure told roughly (千余, 万余)", "资料检索11千余人次,发放宣传资料15万余份。"],
+    ["a figure told roughly (多)", "走访企业300多家。"]
   ])("no target in %s", (_name, sentence) => {
     expect(extract(sentence)).toEqual([]);
   });

@@ -113,6 +113,18 @@ describe("owners: who leads a task and who takes part, as the plan says", () => 
       ["各乡镇人民政府", "经济开发区管委会"]
     ],
     [
+      "a compound label run on after text is cut before it, not inside it (牵头|责任单位)",
+      "推进工作牵头责任单位:市教育局配合单位:市财政局",
+      "市教育局",
+      ["市财政局"]
+    ],
+    [
+      "a 主要协作单位 label run on after a person takes part, as when it has a stop before it",
+      "牵头领导:王副局长主要协作单位:市财政局、市人社局",
+      "市财政局",
+      ["市人社局"]
+    ],
+    [
       "with no lead, the 主体责任单位 named first leads; its 配合责任单位 take part",
       "主体责任单位:县教育局;配合责任单位:县财政局",
       "县教育局",
