@@ -43,14 +43,27 @@ const CELL_BAR = /[|｜\t]/;
 /** A Markdown table's rule under its header (`|---|:---:|`): no cells. */
 const RULE = /^:?-{3,}:?$/;
 
+/** A line of bars only (`|`, `||||`): an empty cell, or the rule between cells of a table printed one cell a line. */
+const BARS_ONLY = /^[|｜]+$/;
+
 /**
  * The cells of the plan's lines in order: a line split at `|`, `｜` or a tab (a bar before the first cell or after the
- * last opens or ends no cell), else the line; a Markdown rule (`|---|---|`) gives none.
+ * last opens or ends no cell), else the line; a Markdown rule (`|---|---|`) gives none, nor does a line of bars only
+ * next to a line of text without a bar (a table printed one cell a line between lone `|` lines: the bars part cells,
+ * they are none; next to cells that end in `|`, a lone `|` is an empty cell).
  */
 function cellsOf(lines: readonly PlanLine[]): Cell[] {
   const out: Cell[] = [];
+  const text = (k: number) => lines[k]?.line.trim() ?? "";
+  const nearest = (k: number, step: 1 | -1) => {
+    let j = k + step;
+    while (j >= 0 && j < lines.length && !text(j)) j += step;
+    return text(j);
+  };
+  const bare = (t: string) => t !== "" && !CELL_BAR.test(t);
   lines.forEach(({line}, index) => {
     if (!line.trim()) return;
+    if (BARS_ONLY.test(line.trim()) && (bare(nearest(index, -1)) || bare(nearest(index, 1)))) return;
     const parts: Cell[] = [];
     let from = 0;
     for (const part of line.split(CELL_BAR)) {

@@ -29,12 +29,18 @@ describe("tableColumnRole", () => {
     ["责任单位", "partners"],
     ["配合单位", "partners"],
     ["协同配合单位", "partners"],
+    ["负责部门", "partners"],
+    ["负责单位", "partners"],
     ["完成时限", "deadline"],
     ["计划完成时间", "deadline"],
     ["时间节点", "deadline"],
+    ["时间进度", "deadline"],
     ["目前完成情况", "progress"],
     ["进展情况", "progress"],
     ["是否达到序时进度", "progress"],
+    ["进展比例", "progress"],
+    ["完成比例", "progress"],
+    ["序号(hào)", "no"],
     ["备注", "other"],
     ["建成高标准农田8.3万亩", null]
   ])("%s → %s", (cell, role) => expect(tableColumnRole(cell)).toBe(role));

@@ -344,6 +344,14 @@ describe("extractTasks: one row per phrasing", () => {
     [
       "cells parted by single spaces (a page that lost its table's rules)",
       "序号 重点任务 牵头单位 完成时限\n1 出台行动计划;开展教师培训。 市教育局 2031年6月底前\n2 建设资源库。 市教育局 年内\n"
+    ],
+    [
+      "one cell a line between lines of a lone |",
+      "|\n序号\n|\n重点任务\n|\n牵头单位\n|\n完成时限\n|\n|\n1\n|\n出台行动计划;开展教师培训。\n|\n市教育局\n|\n2031年6月底前\n|\n|\n2\n|\n建设资源库。\n|\n市教育局\n|\n年内\n|\n"
+    ],
+    [
+      "its header in traditional characters glossed in pinyin (序號(hào))",
+      "序號(hào) | 重點(diǎn)任務(wù) | 牽頭(tóu)單位 | 完成時(shí)限\n1 | 出台行动计划;开展教师培训。 | 市教育局 | 2031年6月底前\n2 | 建设资源库。 | 市教育局 | 年内\n"
     ]
   ])(
     "a task table (序号, 重点任务, 牵头单位, 完成时限), %s: a row is an item numbered by 序号, its time limit dates its tasks",
@@ -360,6 +368,16 @@ describe("extractTasks: one row per phrasing", () => {
       ]);
     }
   );
+
+  it("a table whose columns are 负责部门 and 时间进度: the first office leads, the time cell (its figures spaced) dates the row", () => {
+    const table =
+      "序号 | 工作任务 | 负责部门 | 时间进度\n1 | 完善城市管理体制 | 市委编办、市住建局 | 2032 年 6 月底前\n2 | 开展垃圾分类试点,建立分类体系 | 市住建局,各区政府 | 常态工作\n";
+    const {tasks} = extractTasks(`某市2031年工作要点\n一、任务分工\n${table}`);
+    expect(tasks.map((t) => [t.task_id, t.text, t.lead, t.partners, t.deadline, t.deadline_source])).toEqual([
+      ["1.1-t1", "完善城市管理体制", "市委编办", ["市住建局"], "2032-06", "table"],
+      ["1.2-t1", "开展垃圾分类试点,建立分类体系", "市住建局", ["各区政府"], "2031-12", "year_end"]
+    ]);
+  });
 
   it.each([
     [
