@@ -18,6 +18,8 @@ const PRINTED = /^[\u4e00-\u9fff\s]{2,40}\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s
 const SIGNER = /^[\u4e00-\u9fff()()\s]{2,40}(?:局|委|厅|办公室|办|政府|委员会|小组|指挥部|中心|部)$/;
 /** A contact line (`联 系 人:…`, `联系电话:…`, `咨询电话:…`): a person, a number or an address, no task. */
 const CONTACT = /^(?:联\s*系\s*人|联系(?:电话|方式|地址)|咨询电话|电子邮箱)\s*[::]/;
+/** A page's metadata copied as a table row of labels and values (`索引号: | 1137…/2022-04772 | 成文日期: | 2022-10-08 |`). */
+const METADATA = /^(?:[^|｜:：]{1,8}[:：]\s*[|｜][^|｜]*(?:[|｜]\s*|$))+$/;
 /** A publication remark (`(此件公开发布)`), a seal's (`(国家知识产权局代章)`). */
 const REMARK = /^[((](?:此件[^()()]{0,12}|[^()()]{2,30}代章)[))]$/;
 
@@ -30,7 +32,8 @@ const BYLINE =
 
 /**
  * The lines (by index) of a document's closing matter, which hold no task: the signing office and the date under it, a
- * date line, a publication remark, a contact line (联系人:…, 联系电话:…), a news story's byline, the distribution
+ * date line, a publication remark, a contact line (联系人:…, 联系电话:…), a page's metadata row (索引号: | … | 成文日期: | …),
+ * a news story's byline, the distribution
  * (抄送:…) and the attachments' list (附件:1.…, 2.…, a title wrapped over lines). Only lines that open nothing are read.
  */
 export function closingLines(lines: readonly Pick<PlanLine, "line" | "opens">[]): Set<number> {
@@ -84,7 +87,8 @@ export function closingLines(lines: readonly Pick<PlanLine, "line" | "opens">[])
       PRINTED.test(t) ||
       REMARK.test(t) ||
       CONTACT.test(t) ||
-      BYLINE.test(t)
+      BYLINE.test(t) ||
+      METADATA.test(t)
     )
       out.add(k);
     else if (SIGNER.test(t) && signs(k)) out.add(k);

@@ -64,19 +64,103 @@ function cellsOf(lines: readonly PlanLine[]): Cell[] {
   lines.forEach(({line}, index) => {
     if (!line.trim()) return;
     if (BARS_ONLY.test(line.trim()) && (bare(nearest(index, -1)) || bare(nearest(index, 1)))) return;
-    const parts: Cell[] = [];
-    let from = 0;
-    for (const part of line.split(CELL_BAR)) {
-      const lead = part.length - part.trimStart().length;
-      parts.push({line: index, start: from + lead, end: from + lead + part.trim().length, text: part.trim()});
-      from += part.length + 1;
-    }
-    if (parts.length > 1 && parts.at(-1)!.text === "") parts.pop();
-    if (parts.length > 1 && parts[0]!.text === "" && CELL_BAR.test(line.trimStart()[0] ?? "")) parts.shift();
+    const parts = lineCells(line, index);
     if (parts.length > 1 && parts.every((p) => RULE.test(p.text))) return;
     out.push(...parts);
   });
   return out;
+}
+
+/** The cells of one line (of the plan's line `index`): split at bars or tabs, a bar before the first or after the last opening or ending none. */
+function lineCells(line: string, index: number): Cell[] {
+  const parts: Cell[] = [];
+  let from = 0;
+  for (const part of line.split(CELL_BAR)) {
+    const lead = part.length - part.trimStart().length;
+    parts.push({line: index, start: from + lead, end: from + lead + part.trim().length, text: part.trim()});
+    from += part.length + 1;
+  }
+  if (parts.length > 1 && parts.at(-1)!.text === "") parts.pop();
+  if (parts.length > 1 && parts[0]!.text === "" && CELL_BAR.test(line.trimStart()[0] ?? "")) parts.shift();
+  return parts;
+}
+
+/** A row's number printed at the head of its first cell, in a table with no 序号 column (`14.改扩建…`, `1、城市…`). */
+const CELL_NUMBER = /^(\d{1,3})\s*[.、.]\s*/;
+
+/**
+ * The lines with each table of rows a line, cells parted by bars, that has no 序号 column read (`类别 | 民生事项名称 |
+ * 年度任务目标 | 责任单位 | …`, then `四、教育文化 | 14.改扩建… | 完成… | 教育体育局 | …`): a header line of column names (most
+ * known, a task column and an office column among them), then rows whose first own cell opens on its number. A
+ * leading column that a row leaves out is a group merged over rows (printed on its first row only): a row's cells are
+ * the last columns' (their trailing empty cells dropped). The first cell after the groups opens the item its number
+ * names, titling it; the row's later task cells are its tasks, with its office and time cells. Other lines are kept.
+ */
+function numberedBarRows(lines: readonly TaskLine[]): readonly TaskLine[] {
+  const made = new Map<number, TaskLine[]>();
+  for (let i = 0; i < lines.length; i++) {
+    const head = lineCells(lines[i]!.line, i);
+    const roles = head.map((c) => roleOf(c.text));
+    const known = roles.filter((r) => r !== null).length;
+    if (head.length < 4 || roles.includes("no") || !roles.includes("task")) continue;
+    if (!roles.some((r) => r === "lead" || r === "partners") || known * 2 < head.length) continue;
+    const rows: {index: number; cells: Cell[]}[] = [];
+    for (let j = i + 1; j < lines.length; j++) {
+      if (!lines[j]!.line.trim()) continue;
+      const cells = lineCells(lines[j]!.line, j);
+      while (cells.length && !cells.at(-1)!.text) cells.pop();
+      // a group's cell that numbers a section (`四、教育文化 |`) is a line of its own: the section, no row
+      if (cells.length === 1 && lines[j]!.opens === "section") continue;
+      if (cells.length < 2 || cells.length > head.length) break;
+      rows.push({index: j, cells});
+    }
+    // the title column: the first row's numbered cell (its first, or its second after a group's cell)
+    const lead = rows[0]?.cells.findIndex((c, k) => k < 2 && CELL_NUMBER.test(c.text)) ?? -1;
+    if (lead < 0) continue;
+    const first = head.length - rows[0]!.cells.length + lead;
+    const read: typeof rows = [];
+    for (const row of rows) {
+      const title = row.cells[first - (head.length - row.cells.length)];
+      if (row.cells.length < head.length - first || !title || !CELL_NUMBER.test(title.text)) break;
+      read.push(row);
+    }
+    if (!read.length) continue;
+    for (const {index, cells} of read) {
+      const {section, offset, line} = lines[index]!;
+      const at = (k: number) => cells[k - (head.length - cells.length)];
+      const span = (c: Cell) => ({start: offset + c.start, end: offset + c.end});
+      const offices = roles.flatMap((role, k) => {
+        const c = k >= first ? at(k) : undefined;
+        return (role === "lead" || role === "partners") && c?.text ? [{role, ...span(c)}] : [];
+      });
+      const due = roles.indexOf("deadline");
+      const deadline = due >= first ? at(due)?.text : undefined;
+      const title = at(first)!;
+      const skip = CELL_NUMBER.exec(title.text)![0].length;
+      const item = Number(CELL_NUMBER.exec(title.text)![1]);
+      const parts = [
+        {...title, start: title.start + skip},
+        ...roles.flatMap((r, k) => (r === "task" && k > first && at(k)?.text ? [at(k)!] : []))
+      ];
+      made.set(
+        index,
+        parts.map((c, n): TaskLine => ({
+          section,
+          item,
+          offset: offset + c.start,
+          line: line.slice(c.start, c.end),
+          body: 0,
+          opens: n === 0 ? "item" : null,
+          ...(deadline ? {deadline} : {}),
+          ...(offices.length ? {cells: offices} : {})
+        }))
+      );
+    }
+    made.set(i, []);
+    i = read.at(-1)!.index;
+  }
+  if (!made.size) return lines;
+  return lines.flatMap((l, index) => made.get(index) ?? [l]);
 }
 
 /**
@@ -86,7 +170,7 @@ function cellsOf(lines: readonly PlanLine[]): Cell[] {
  * other cells are no text. The row's time-limit cell goes with it. Other lines are kept as they are.
  */
 export function taskTableLines(lines: readonly PlanLine[]): TaskLine[] {
-  return barTableLines(spaceTableLines(cellTableLines(lines)));
+  return barTableLines(numberedBarRows(spaceTableLines(cellTableLines(lines))));
 }
 
 /**

@@ -44,6 +44,12 @@ describe("closingLines: a document's closing matter, no task", () => {
     ).toEqual(["附件:1.某县教育发展三年", "行动计划任务清单", "2.某县学校布局调整方案任务", "清单"]);
   });
 
+  it("a page's metadata copied as a row of labels and values is closing matter; a row of a table is not", () => {
+    expect(
+      closing("索引号: | 113706850042672474/2022-04772 | 成文日期: | 2022-10-08 |\n1 | 推进示范建设。 | 市教育局 |\n")
+    ).toEqual(["索引号: | 113706850042672474/2022-04772 | 成文日期: | 2022-10-08 |"]);
+  });
+
   it("contact lines (联 系 人:, 联系电话:, 联系方式:) name a person and a number, no task; a sentence naming a contact stays", () => {
     expect(
       closing(

@@ -369,6 +369,23 @@ describe("extractTasks: one row per phrasing", () => {
     }
   );
 
+  it("a table of rows a line with no 序号 column: a group cell merged over rows, each row numbered in its first own cell", () => {
+    const table = [
+      "类别 | 事项名称 | 年度任务目标 | 责任单位 | 分管领导 | 1-9月完成情况 |",
+      "一、教育 | 1.改扩建第一小学 | 完成教学楼建设,投入使用。 | 市教育局 | 张三 | 完成主体施工。 |",
+      "2.推进课后服务 | 实现课后服务全覆盖。 | 市教育局 | 张三 | 已覆盖80%。 | |"
+    ].join("\n");
+    const {items, tasks} = extractTasks(`某市2031年民生实事进展\n${table}\n`);
+    expect(items.map((i) => [i.item_id, i.title])).toEqual([
+      ["1.1", "改扩建第一小学"],
+      ["1.2", "推进课后服务"]
+    ]);
+    expect(tasks.map((t) => [t.task_id, t.text, t.lead, t.deadline])).toEqual([
+      ["1.1-t1", "完成教学楼建设,投入使用", "市教育局", "2031-12"],
+      ["1.2-t1", "实现课后服务全覆盖", "市教育局", "2031-12"]
+    ]);
+  });
+
   it("a table whose columns are 负责部门 and 时间进度: the first office leads, the time cell (its figures spaced) dates the row", () => {
     const table =
       "序号 | 工作任务 | 负责部门 | 时间进度\n1 | 完善城市管理体制 | 市委编办、市住建局 | 2032 年 6 月底前\n2 | 开展垃圾分类试点,建立分类体系 | 市住建局,各区政府 | 常态工作\n";
