@@ -98,21 +98,45 @@ const CELL_NUMBER = /^(\d{1,3})\s*[.、.]\s*/;
  */
 function numberedBarRows(lines: readonly TaskLine[]): readonly TaskLine[] {
   const made = new Map<number, TaskLine[]>();
+  /** A cell by its offsets into the text (a cell wrapped over two lines spans both). */
+  type Span = {start: number; end: number; text: string};
+  const spans = (j: number): Span[] =>
+    lineCells(lines[j]!.line, j).map((c) => ({
+      start: lines[j]!.offset + c.start,
+      end: lines[j]!.offset + c.end,
+      text: c.text
+    }));
+  const nextLine = (j: number) => {
+    let k = j + 1;
+    while (k < lines.length && !lines[k]!.line.trim()) k++;
+    return k;
+  };
   for (let i = 0; i < lines.length; i++) {
     const head = lineCells(lines[i]!.line, i);
     const roles = head.map((c) => roleOf(c.text));
     const known = roles.filter((r) => r !== null).length;
     if (head.length < 4 || roles.includes("no") || !roles.includes("task")) continue;
     if (!roles.some((r) => r === "lead" || r === "partners") || known * 2 < head.length) continue;
-    const rows: {index: number; cells: Cell[]}[] = [];
-    for (let j = i + 1; j < lines.length; j++) {
-      if (!lines[j]!.line.trim()) continue;
-      const cells = lineCells(lines[j]!.line, j);
+    // a table that closes its rows with a bar: a row line without one runs on to the next (a cell wrapped over lines)
+    const closes = CELL_BAR.test(lines[i]!.line.trim().at(-1) ?? "");
+    const rows: {lines: number[]; cells: Span[]}[] = [];
+    for (let j = nextLine(i); j < lines.length; j = nextLine(j)) {
+      const cells = spans(j);
+      const taken = [j];
+      for (let k = nextLine(j); closes && !CELL_BAR.test(lines[taken.at(-1)!]!.line.trim().at(-1) ?? "");) {
+        if (k >= lines.length || !CELL_BAR.test(lines[k]!.line) || !cells.length) break;
+        const [joined, ...rest] = spans(k);
+        const last = cells.pop()!;
+        cells.push({start: last.start, end: joined!.end, text: last.text + joined!.text}, ...rest);
+        taken.push(k);
+        k = nextLine(k);
+      }
       while (cells.length && !cells.at(-1)!.text) cells.pop();
-      // a group's cell that numbers a section (`四、教育文化 |`) is a line of its own: the section, no row
-      if (cells.length === 1 && lines[j]!.opens === "section") continue;
+      // a group's cell the row's number was cut from (`四、教育文化 |`, `生 态 环 境 |`) is a line of its own: no row
+      if (cells.length === 1 && (lines[j]!.opens === "section" || closes)) continue;
       if (cells.length < 2 || cells.length > head.length) break;
-      rows.push({index: j, cells});
+      rows.push({lines: taken, cells});
+      j = taken.at(-1)!;
     }
     // the title column: the first row's numbered cell (its first, or its second after a group's cell)
     const lead = rows[0]?.cells.findIndex((c, k) => k < 2 && CELL_NUMBER.test(c.text)) ?? -1;
@@ -125,39 +149,42 @@ function numberedBarRows(lines: readonly TaskLine[]): readonly TaskLine[] {
       read.push(row);
     }
     if (!read.length) continue;
-    for (const {index, cells} of read) {
-      const {section, offset, line} = lines[index]!;
+    for (const {lines: taken, cells} of read) {
+      const {section} = lines[taken[0]!]!;
       const at = (k: number) => cells[k - (head.length - cells.length)];
-      const span = (c: Cell) => ({start: offset + c.start, end: offset + c.end});
       const offices = roles.flatMap((role, k) => {
         const c = k >= first ? at(k) : undefined;
-        return (role === "lead" || role === "partners") && c?.text ? [{role, ...span(c)}] : [];
+        return (role === "lead" || role === "partners") && c?.text ? [{role, start: c.start, end: c.end}] : [];
       });
       const due = roles.indexOf("deadline");
       const deadline = due >= first ? at(due)?.text : undefined;
       const title = at(first)!;
-      const skip = CELL_NUMBER.exec(title.text)![0].length;
-      const item = Number(CELL_NUMBER.exec(title.text)![1]);
+      const number = CELL_NUMBER.exec(title.text)!;
+      // the title and task cells, each on one line of the row
       const parts = [
-        {...title, start: title.start + skip},
+        {...title, start: title.start + number[0].length},
         ...roles.flatMap((r, k) => (r === "task" && k > first && at(k)?.text ? [at(k)!] : []))
-      ];
+      ].flatMap((c) => {
+        const l = taken.map((k) => lines[k]!).find((x) => c.start >= x.offset && c.end <= x.offset + x.line.length);
+        return l ? [{c, line: l.line.slice(c.start - l.offset, c.end - l.offset)}] : [];
+      });
       made.set(
-        index,
-        parts.map((c, n): TaskLine => ({
+        taken[0]!,
+        parts.map(({c, line}, n): TaskLine => ({
           section,
-          item,
-          offset: offset + c.start,
-          line: line.slice(c.start, c.end),
+          item: Number(number[1]),
+          offset: c.start,
+          line,
           body: 0,
           opens: n === 0 ? "item" : null,
           ...(deadline ? {deadline} : {}),
           ...(offices.length ? {cells: offices} : {})
         }))
       );
+      for (const k of taken.slice(1)) made.set(k, []);
     }
     made.set(i, []);
-    i = read.at(-1)!.index;
+    i = read.at(-1)!.lines.at(-1)!;
   }
   if (!made.size) return lines;
   return lines.flatMap((l, index) => made.get(index) ?? [l]);

@@ -386,6 +386,24 @@ describe("extractTasks: one row per phrasing", () => {
     ]);
   });
 
+  it("such a table whose group cell stands apart and whose office cell wraps onto the next line (责任单位或牵头单位 leads)", () => {
+    const table = [
+      "任务内容 | 标准要求 | 工作内容 | 责任单位 或牵头单位 | 协助 单位 | 完成 期限 |",
+      "生 态 | 1、城市绿化扎实开展,效果明显。 | 保护山体植被,推进庄点绿化。 | 市规划局 | 市国土局",
+      "市林业局 | 2031年9月20日前 |",
+      "2、建设防护绿地,效果良好。 | 加强防护绿地建设。 | 市规划局 市建设局 | 有关部门 | 2031年9月20日前 |"
+    ].join("\n");
+    const {items, tasks} = extractTasks(`某市2031年创建园林城市任务分解\n${table}\n`);
+    expect(items.map((i) => [i.item_id, i.title])).toEqual([
+      ["0.1", "城市绿化扎实开展"],
+      ["0.2", "建设防护绿地"]
+    ]);
+    expect(tasks.map((t) => [t.task_id, t.text, t.lead, t.partners, t.deadline])).toEqual([
+      ["0.1-t1", "保护山体植被,推进庄点绿化", "市规划局", ["市国土局", "市林业局"], "2031-09"],
+      ["0.2-t1", "加强防护绿地建设", "市规划局", ["市建设局", "有关部门"], "2031-09"]
+    ]);
+  });
+
   it("a table whose columns are 负责部门 and 时间进度: the first office leads, the time cell (its figures spaced) dates the row", () => {
     const table =
       "序号 | 工作任务 | 负责部门 | 时间进度\n1 | 完善城市管理体制 | 市委编办、市住建局 | 2032 年 6 月底前\n2 | 开展垃圾分类试点,建立分类体系 | 市住建局,各区政府 | 常态工作\n";
