@@ -25,8 +25,8 @@ export function listNames(clause: string): string[] {
 }
 
 export function indicatorName(mention: Mention, previous: string | null): string {
-  let before = clean(mention.before);
-  const after = clean(mention.after);
+  let before = clean(ownCell(mention.before, "before"));
+  const after = clean(ownCell(mention.after, "after"));
   const ofIndex = before.lastIndexOf("的");
   if (ofIndex >= 0 && before.length - ofIndex > 2) before = before.slice(ofIndex + 1);
   before = before.replace(LEADING, "").replace(TRAILING, "");
@@ -37,6 +37,27 @@ export function indicatorName(mention: Mention, previous: string | null): string
     return (verb && verb[0] !== "为" ? before : before.slice(0, before.length - (verb?.[0].length ?? 0))) + after;
   if (after && after.length <= 4) return before + after;
   return before || after || previous || "";
+}
+
+/** A table row's cell parting (`1 | 地区生产总值增长6%左右 | 市发改委`). */
+const CELL_BAR = /\s*[|｜]\s*/;
+
+/**
+ * A space between words: where a table cell's paragraphs were joined (`新增100张…床位 改建100张…`), or a page's parts
+ * run together; a name has none.
+ */
+const PARTED = /(?<=[\u4e00-\u9fff、)”])\s+(?=[\u4e00-\u9fff“(])/;
+
+/**
+ * The words of a table row's cells on the mention's side that name it: before it, the last cell with words that is
+ * not a row number alone (`1 | 地区生产总值增长` → `地区生产总值增长`, `地区生产总值 | ` → `地区生产总值`), and of that cell
+ * the part the mention is in, up to a space between words ({@link PARTED}); after it, its own part's rest.
+ */
+function ownCell(text: string, side: "before" | "after"): string {
+  const cells = text.split(CELL_BAR);
+  if (side === "after") return cells[0]!.split(PARTED)[0]!;
+  const cell = cells.filter((c) => c.trim() && !/^\s*\d{1,3}[.、]?\s*$/.test(c)).at(-1) ?? "";
+  return cell.split(PARTED).at(-1)!;
 }
 
 function clean(text: string): string {
