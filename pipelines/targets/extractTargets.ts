@@ -289,7 +289,14 @@ const YEAR_ON_YEAR = /同比|(?:比|较|与)(?:上年|去年)/;
  * bounded (同比增长6%以上).
  */
 const CHANGE_WORDS = String.raw`(?:比上年|同比|较上年|比去年|较去年|与上年|与去年)(?:末|底)?(?:同期)?(?:相比)?[,,]?(?:分别)?(?:增长|下降|上升|提高|减少|增加|降低|回落)了?\s*\d+(?:\.\d+)?(?![\d.])\s*(?:%|个百分点|倍)?`;
-const CHANGE_ON_LAST_YEAR = new RegExp(String.raw`(?:^|[,,])\s*${CHANGE_WORDS}`, "g");
+/**
+ * A change with no base named, right after a level's clause (服务贸易进出口291.7亿美元,增长14.5%): a statistic's pair, the
+ * change on last year as 同比 says it; unless bounded (增长7%左右), as above.
+ */
+const PAIRED_CHANGE = String.raw`(?<=\d\s*(?:万|亿)?[\u4e00-\u9fa5]{1,3}[,,])\s*(?:增长|下降)\s*\d+(?:\.\d+)?(?![\d.])\s*%`;
+const CHANGE_ON_LAST_YEAR = new RegExp(String.raw`(?:^|[,,])\s*${CHANGE_WORDS}|${PAIRED_CHANGE}`, "g");
+/** A clause that is such a change: where it starts in its sentence, the regular expression's lastIndex. */
+const PAIRED_CHANGE_AT = new RegExp(PAIRED_CHANGE, "y");
 /**
  * A clause that opens on such a change (,比上年增长3.3%。其中,第一产业增加值100.23亿元,增长4.4%): the paragraph reports, the
  * figures after it too (a breakdown, the next level and its change), unless its sentence plans or the change is bounded.
@@ -566,6 +573,12 @@ function _extractTargets(
     const inSentence = clause.sentence.indexOf(clause.text, sentenceCursor);
     if (inSentence >= 0) sentenceCursor = inSentence + clause.text.length;
     const changeFollows = inSentence >= 0 && sentenceFacts.changeAt > inSentence;
+    // the change of such a pair, unbounded: on last year, as 同比 says it
+    PAIRED_CHANGE_AT.lastIndex = inSentence;
+    const pairedChange =
+      inSentence > 0 &&
+      PAIRED_CHANGE_AT.test(clause.sentence) &&
+      !BOUND_AFTER.test(clause.sentence.slice(PAIRED_CHANGE_AT.lastIndex));
     // 已 in an earlier clause of the sentence (已支持…建设34.7万张…,提供64.7万人次…): done too, unless it turns to the plan
     const {alreadyAt, goalAt} = sentenceFacts;
     const doneBefore =
@@ -668,7 +681,7 @@ function _extractTargets(
                   !FUTURE_WORDS.test(clause.sentence) &&
                   !goalNamed(clause, mention)) ||
                 (clause.text.includes("了") && PAST_TENSE.test(clause.text.slice(0, mention.start))) ||
-                ((changeFollows || YEAR_ON_YEAR.test(clause.text.slice(0, mention.start))) &&
+                ((changeFollows || pairedChange || YEAR_ON_YEAR.test(clause.text.slice(0, mention.start))) &&
                   !goalNamed(clause, mention)) ||
                 sentenceFacts.results ||
                 (sentenceFacts.done &&

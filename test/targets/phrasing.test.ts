@@ -32,6 +32,22 @@ describe("an open unit vocabulary", () => {
     ["万 and the unit after", "为1000万人以上提供免费体检。", [[">=", 10000000, "人"]]],
     ["an index", "健康浙江发展指数达85。", [[">=", 85, ""]]],
     ["余 in a sentence that plans: at least", "项目建成后将新增学位1700余个。", [[">=", 1700, "个"]]],
+    [
+      "a level and its bounded change are the plan's",
+      "地区生产总值达到1500亿元,增长7%左右。",
+      [
+        [">=", 150000000000, "元"],
+        ["=", 7, "%"]
+      ]
+    ],
+    [
+      "a level and its change with a goal word are the plan's",
+      "力争全年实现地区生产总值1500亿元,增长7%。",
+      [
+        [">=", 150000000000, "元"],
+        [">=", 7, "%"]
+      ]
+    ],
     ["约 keeps the default", "每年进行约 500 次联合清洁行动。", [[">=", 500, "次"]]],
     ["降至 is at most", "重大慢病过早死亡率降至9.3%。", [["<=", 9.3, "%"]]],
     [
@@ -182,7 +198,9 @@ describe("an open unit vocabulary", () => {
     ["the parts a document has", "纲要共设18篇,下设5个专栏。"],
     ["a figure told roughly (余): what was done", "阵地读者服务窗口新增办证650余个,书刊借阅8.8万余册次。"],
     ["a figure told roughly (千余, 万余)", "资料检索11千余人次,发放宣传资料15万余份。"],
-    ["a figure told roughly (多)", "走访企业300多家。"]
+    ["a figure told roughly (多)", "走访企业300多家。"],
+    ["a level and its change with no base named: a statistic's pair", "服务贸易进出口291.7亿美元,增长14.5%。"],
+    ["pairs in turn", "合同外资83.6亿美元,增长4.0%;实际使用外资54.2亿美元,增长6.1%。"]
   ])("no target in %s", (_name, sentence) => {
     expect(extract(sentence)).toEqual([]);
   });
