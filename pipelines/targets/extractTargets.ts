@@ -1,7 +1,7 @@
 import {PlanwatchError, normalizePlanText} from "../core/index.js";
 import {indicatorName, listNames} from "./indicator.js";
 import {type Comparator, type Mention, findMentions, openBrackets} from "./mentions.js";
-import {type Clause, inferPlanYear, splitClauses, stripGlosses} from "../plan/index.js";
+import {type Clause, inferPlanYear, opensChunk, splitClauses, stripGlosses} from "../plan/index.js";
 import {readIndicatorTables} from "./indicatorTable.js";
 import {readTableRow} from "./tableRow.js";
 
@@ -434,8 +434,10 @@ function _extractTargets(
   lines.reduce((at, l) => (lineStarts.push(at), at + l.length + 1), 0);
   const quotesTask = (offset: number) => {
     let i = lastAtOrBefore(lineStarts, offset);
-    if (NUMBERED.test(lines[i]!)) return !TITLED.test(lines[i]!);
+    const line = lines[i]!;
     while (--i >= 0 && !lines[i]!.trim());
+    // a copy site's chunk (`2、%;全社会固定资产投资…`) goes on the paragraph before: no task
+    if (NUMBERED.test(line)) return !TITLED.test(line) && !opensChunk(line, lines[i] ?? "");
     return i >= 0 && /^\s*\d{1,3}\s*\|?\s*$/.test(lines[i]!);
   };
   const scale = gradingScale(lines);

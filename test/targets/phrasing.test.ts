@@ -1655,3 +1655,14 @@ describe("merging the session's fixes: a comparison in a title, a forecast total
     expect(extractTargets("某部举行发布会。全国累计完成新改建农村公路15万公里。\n", {year: 2022})).toEqual([]);
   });
 });
+
+describe("reviews and progress notes (session 13, prec5)", () => {
+  it("reads a copy site's chunk (2、%;…) in a report as the paragraph it goes on, results, not a quoted task", () => {
+    const preview =
+      "某县2023年工作总结\n1、县人民政府工作报告 各位代表: 全年地区生产总值达154.6亿元,增长16.5\n2、%;完成外贸出口2.05亿美元,实际利用外资4729.8万美元。\n";
+    expect(extractTargets(preview, {year: 2023})).toEqual([]);
+    expect(extractTargets("某县2023年工作总结\n1.新建学校10所。\n", {year: 2023}).map(brief)).toEqual([
+      [">=", 10, "所"]
+    ]);
+  });
+});
