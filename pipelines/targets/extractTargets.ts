@@ -109,9 +109,12 @@ const PASSED_YEARS = [
 ].join("|");
 /** The place a clause may name before its period (大陆前11月, 全省上半年, 我市今年以来). */
 const PLACE = String.raw`全国|全省|全市|全县|全区|全州|我国|我省|我市|我县|我区|大陆|内地`;
-/** A period that has passed, opening a clause: what follows is what was done. */
+/**
+ * A period that has passed, opening a clause: what follows is what was done; an estimate of passed months too (预计1-6月份,
+ * 初步预计上半年: the months' results, told before the statistics are out).
+ */
 const PAST_PERIOD = new RegExp(
-  String.raw`^${ANNOUNCING}(?:${PLACE})?(?:\d{4}年)?(?:今年|全年)?(?:${PASSED_MONTHS}|${PASSED_YEARS})`
+  String.raw`^${ANNOUNCING}(?:${PLACE})?(?:\d{4}年)?(?:今年|全年)?(?:(?:(?:初步)?预计)?(?:${PASSED_MONTHS})|${PASSED_YEARS})`
 );
 /**
  * A title that says the text reports what was done (and not what is to be done): the last of these words comes after the
@@ -135,6 +138,12 @@ const REVIEW_OPENING =
 const ANNOUNCED = /现将([^。;!?]{0,40}?)如下/;
 /** A news dateline opening a lede (新华社南昌10月31日电(记者 王聿昊), 本报讯): the clause's words follow it. */
 const DATELINE = /^[^,,。;:]{0,16}?(?:\d{1,2}月\d{1,2}日电|本报讯|讯)\s*(?:\([^()]{0,30}\))?\s*/;
+/**
+ * Numbered headings a flattened page runs on before a clause's prose, each closed by a space (`一、完成情况 (一)主要经济指标完成情况
+ * 预计1-6月份`): the prose opens after them.
+ */
+const RUN_IN_MARKED =
+  /^(?:(?:[一二三四五六七八九十]+、|[(][一二三四五六七八九十\d]{1,2}[)]|\d{1,2}[.、](?!\d))[^\s,。;:]{1,30}\s+)+(?=\S)/;
 /** A news dateline's agency and reporter (日电 (记者 王小军), 日报讯 (记者 路鹏宇)) anywhere in a clause. */
 const DATELINE_WITHIN = /(?:电|讯)\s*\((?:见习)?(?:记者|通讯员)[^()]{0,30}\)/;
 /** A date that opens a news paragraph (1月21日,…): the title is the words after it. */
@@ -589,7 +598,7 @@ function _extractTargets(
     const period = FIVE_YEAR_PERIOD.exec(clause.text);
     // 十一五 ends in 2010, 十五 in 2005: a period that ended before the reference year is past
     const periodEnd = period ? 2005 + 5 * (PERIOD_NUMBERS.indexOf(period[1] ?? "") + 1) : null;
-    const opening = clause.text.replace(DATELINE, "");
+    const opening = clause.text.replace(DATELINE, "").replace(RUN_IN_MARKED, "");
     const month = MONTH_OPENING.exec(opening);
     const pastPeriod =
       (PAST_PERIOD.test(opening) && !plannedMonths(opening, clause, inSentence, report)) ||

@@ -1665,4 +1665,14 @@ describe("reviews and progress notes (session 13, prec5)", () => {
       [">=", 10, "所"]
     ]);
   });
+
+  it("reads an estimate of months passed (预计1-6月份,…) as results, the share of the year's plan too", () => {
+    const h1 = "某镇上半年工作总结和下半年工作计划\n预计1-6月份,完成地区生产总值10.3亿元,规模以上工业产值7.3亿元。\n";
+    expect(extractTargets(h1, {year: 2015})).toEqual([]);
+    // a page flattened to one line, its numbered headings run on before the prose
+    const flattened =
+      "某镇工作目标措施的调研报告 现将我镇2015年上半年工作完成情况报告如下: 一、完成情况 (一)主要经济指标完成情况 预计1-6月份,完成地区生产总值10.3亿元,占年计划的53.3%;服务业占GDP比重达到38%。\n";
+    expect(extractTargets(flattened, {year: 2015})).toEqual([]);
+    expect(extract("预计到年底,新建学校10所。").map(brief)).toEqual([[">=", 10, "所"]]);
+  });
 });
