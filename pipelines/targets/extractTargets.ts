@@ -439,6 +439,15 @@ function _extractTargets(
       ((REPORTING_LEDE.test(lede) &&
         lastIndex(PLAN_TITLE, lede.replace(TARGETS_REPORTED, "").replace(PLANNING_OFFICE, "")) < 0) ||
         (BULLETIN_CITED.test(ledeParagraph) && lastIndex(PLAN_TITLE, ledeParagraph) < 0)));
+  // a text whose title names no plan, whose words never look ahead (no 将, 目标, 计划, 今年 …, but in a task or goal
+  // done: 提前完成任务, 基本完成年度目标) and that says what was done (提前完成, 被命名为, 入选) reviews, its numbered items
+  // too; not a progress note (进展情况, 完成情况), whose cells quote the tasks it measures against
+  const reviewsOnly =
+    titlePlanAt < 0 &&
+    DONE_WORDS.test(normalized) &&
+    !PROGRESS_NOTE.test(normalized) &&
+    !LOOKING_AHEAD.test(normalized.replace(AHEAD_DONE, ""));
+  if (reviewsOnly) report = true;
   const lineStarts: number[] = [];
   lines.reduce((at, l) => (lineStarts.push(at), at + l.length + 1), 0);
   const quotesTask = (offset: number) => {
@@ -541,6 +550,7 @@ function _extractTargets(
       const thisYear = THIS_YEAR.exec(lines[lineIndex]!);
       thisYearAt = thisYear ? lineStarts[lineIndex]! + thisYear.index : -1;
       past =
+        reviewsOnly ||
         REPORT_PARAGRAPH.test(clause.paragraph) ||
         figures ||
         runInBack ||
@@ -859,6 +869,19 @@ function lookingBackFrom(subheading: string, planYear: number | null, reference:
 
 /** Words of a heading that turn a report to what is to be done (二、下一步工作打算, 明年工作计划, 2024年工作思路). */
 const PLAN_HEADING = /明年|下一步|下阶段|下半年|今后|计划|打算|展望|思路|安排|要点|部署/;
+/**
+ * Words that look ahead, anywhere in a text: a plan heading's ({@link PLAN_HEADING}: 下一步, 打算, 安排 …), 将, 力争, 目标,
+ * 任务, 今年, 到2025年 …; not 将近, 主要, 重要.
+ */
+const LOOKING_AHEAD = new RegExp(
+  String.raw`${PLAN_HEADING.source}|将(?!近)|(?<![主重需只必])要(?!求|素|点)|力争|确保|规划|争取|目标|任务|预期|(?<!模)拟|设想|今年(?!以来)|未来|(?<!截)(?:到|至)\d{4}年`
+);
+/** Words that say a work was done or honoured (提前完成, 圆满完成, 已完成, 被命名为, 荣获, 入选): a review's. */
+const DONE_WORDS = /(?:提前|超额|基本|圆满|顺利|已(?:经)?|均已)完成|被(?:评为|命名为|授予|列为)|荣获|获评|入选/;
+/** Words of a progress note (进展情况, 完成情况): it measures against the tasks it quotes. */
+const PROGRESS_NOTE = /进展|(?:完成|落实|推进|实施|执行)情况/;
+/** A task or goal done (提前完成任务, 基本完成年度目标, 完成年度目标任务): it looks back. */
+const AHEAD_DONE = /完成[^,,。;]{0,12}?(?:目标|任务)/g;
 
 /**
  * Whether a heading that does not look back turns a report to the plan: its words ({@link PLAN_HEADING}) or a year after

@@ -1675,4 +1675,20 @@ describe("reviews and progress notes (session 13, prec5)", () => {
     expect(extractTargets(flattened, {year: 2015})).toEqual([]);
     expect(extract("预计到年底,新建学校10所。").map(brief)).toEqual([[">=", 10, "所"]]);
   });
+
+  it("reads a text that never looks ahead and says what was done (提前完成任务, 被命名为) as results, its items too", () => {
+    const review =
+      "(六)围绕强农兴农添活力,乡村振兴稳步推进。完成13个美丽乡村创建,新建改造供电线路133公里;15个村被命名为省级卫生村。全县322个村集体经济收入均达到5万元以上,提前完成任务。\n";
+    expect(extractTargets(review, {year: 2022})).toEqual([]);
+    // no done words: a list of works, the plan's
+    expect(
+      extractTargets("(六)乡村振兴。完成13个美丽乡村创建,新建改造供电线路133公里。\n", {year: 2022}).map(brief)
+    ).toEqual([
+      [">=", 13, "个"],
+      [">=", 133, "公里"]
+    ]);
+    // a progress note quotes its tasks
+    const note = "新增15家养老服务照料中心。\n进展情况\n已完成8家,超额完成改造267户。\n";
+    expect(extractTargets(note, {year: 2021}).map(brief)).toEqual([[">=", 15, "家"]]);
+  });
 });
