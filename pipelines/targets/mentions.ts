@@ -355,6 +355,8 @@ const ATTENDING =
   /(?:参加|出席|列席)[^,;。]{0,24}的(?:代表|委员|人员)?$|(?:应到|实到|应出席|实际出席)(?:代表|委员|人员)?$/;
 const ATTENDING_AFTER =
   /^(?:代表|委员|嘉宾)(?:们)?(?:出席|参加|列席)|^(?:出席|参加|列席)了?(?:本次|此次|这次)?(?:会议|大会|座谈会|开幕式|闭幕式)/;
+/** A contact field's label and its words before a number (联系地址:市政中心517室, 地址:某路88号): an address. */
+const CONTACT_BEFORE = /(?:地址|住址|通讯处|邮编|邮政编码|电话|传真|邮箱)\s*[::]\s*[^,;。:]{0,30}$/;
 /** A demand the text projects (总房屋需求为41万9100个单位, 预计需求是301 000个): what a target meets, no target. */
 const DEMAND_BEFORE = /需求量?(?:为|是|约|达)?$/;
 /**
@@ -499,6 +501,8 @@ export function findMentions(clause: Clause): Mention[] {
   const linked: boolean[] = [];
   let boundary = 0;
   const openAt = openBrackets(text);
+  // the clause's sentence up to it (a label's colon ends a clause: 联系地址: / 市政中心517室)
+  const sentenceBefore = clause.sentence.slice(0, Math.max(0, clause.sentence.indexOf(text)));
   for (const m of text.matchAll(MENTION)) {
     const start = m.index!;
     const end = start + m[0].length;
@@ -556,6 +560,8 @@ export function findMentions(clause: Clause): Mention[] {
       (TASKS_HAD.test(bare) || (HAVING.test(bare) && TASKS_AFTER.test(rest)))
     )
       continue;
+    // a contact's address or number (联系地址:市政中心517室, 邮编:…): where to write, no figure to reach
+    if (CONTACT_BEFORE.test(sentenceBefore + text.slice(0, start))) continue;
     // the units an instruction goes to (要求35家成员单位对照…): who is asked, not what is done
     if (/要求$/.test(bare) && /^(?:成员)?(?:单位|部门)/.test(rest)) continue;
     // a price said in speech (每件还要收村民5块钱左右): 块 of 块钱 is money, not pieces

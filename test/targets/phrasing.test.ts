@@ -1691,4 +1691,9 @@ describe("reviews and progress notes (session 13, prec5)", () => {
     const note = "新增15家养老服务照料中心。\n进展情况\n已完成8家,超额完成改造267户。\n";
     expect(extractTargets(note, {year: 2021}).map(brief)).toEqual([[">=", 15, "家"]]);
   });
+
+  it("reads a contact's address (联系地址:市政中心517室) as no target", () => {
+    expect(extract("联系地址:市政中心517室,联系人:赵海。")).toEqual([]);
+    expect(extract("新建调解室517室。").map(brief)).toEqual([[">=", 517, "室"]]);
+  });
 });
