@@ -343,9 +343,11 @@ const COUNTS_LISTED = /(?:\d+[\u4e00-\u9fa5]{1,4}[、和及与])+$/;
 const DESCRIPTIVE_SCOPE = /(?:针对|涉及|涵盖)([^,;。]{0,24})$/;
 /**
  * What a document sets out (现将规划中明确提出的9项具体建设任务…进行责任分解, a heading's 应急体系9个具体建设任务, 明确145项目标任务,
- * 细化为222个具体工作内容): a count of its tasks that no action before it does, no target.
+ * 细化为222个具体工作内容), or lists (列入2013年“四大行动计划”的660个项目): a count of its tasks or projects that no action
+ * before it does, no target.
  */
-const SET_OUT_BEFORE = /(?:提出|明确|确定|列出|部署|规定)的(?:[^,;。]{0,24}?[和及、])?$/;
+const SET_OUT_BEFORE =
+  /(?:(?:提出|明确|确定|列出|部署|规定)|(?:列入|纳入)[^,;。]{0,24}?(?:计划|规划|方案|清单|名单)[”"」]?)的(?:[^,;。]{0,24}?[和及、])?$/;
 const TASKS_AFTER = /^(?:具体|重点|主要)?(?:建设|工作|目标)?(?:任务|举措|措施|内容)(?:[,;。和及、]|$)/;
 /**
  * Who attends, not what is done (参加大会的237名代表, 出席会议的代表155人, 应到代表172人; after: 2900名代表出席开幕式,

@@ -1696,4 +1696,9 @@ describe("reviews and progress notes (session 13, prec5)", () => {
     expect(extract("联系地址:市政中心517室,联系人:赵海。")).toEqual([]);
     expect(extract("新建调解室517室。").map(brief)).toEqual([[">=", 517, "室"]]);
   });
+
+  it("reads a count of the projects a plan lists (列入…“四大行动计划”的660个项目) as no target", () => {
+    expect(extract("9月15日-25日,将对列入2013年“四大行动计划”的660个项目,开展全面督查。", 2013)).toEqual([]);
+    expect(extract("列入计划的项目新开工30个。").map(brief)).toEqual([[">=", 30, "个"]]);
+  });
 });
