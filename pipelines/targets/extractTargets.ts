@@ -230,6 +230,11 @@ const LEDE_DATE = /^[^。;\n]{0,40}?(?<!\d)(\d{1,2})月\d{1,2}日/;
 const MONTH_OPENING = /^(?:仅|在)?(\d{1,2})月(?:份|\d{1,2}日)?/;
 /** A threshold passed for the first time (首次降到1%以内, 首次超过90%): a result, unless a goal is named before it. */
 const FIRST_TIME = /首次(?:降到|降至|降低到|超过|突破|达到|实现|跻身|进入|迈上)/;
+/**
+ * A clause that opens on a short subject and 将, the future (屯昌将始终坚持, 我局将继续): what its sentence names after it is
+ * the plan's, in a report too; not 将近, nor 将 that takes an object (将其, 将之, 将此).
+ */
+const SUBJECT_WILL = /(?<=^|[,,;:])\s*[\u4e00-\u9fa5]{2,8}?将(?!近|其|之|此|这|该|所|于)/;
 /** Words of a sentence that hope or strive for what follows (希望通过五年的努力, 力争): in a report too, the plan's. */
 const HOPED = /希望通过|力争/;
 /** A verb with 了 before a number: what was done (完成了校舍改造20万平方米, 建成了体育馆3座). */
@@ -488,6 +493,7 @@ function _extractTargets(
     alreadyAt: -1,
     goalAt: -1,
     hoped: false,
+    willAt: -1,
     bases: [] as [number, number][]
   };
   let sentenceCursor = 0; // where in its sentence the previous clause ended
@@ -586,6 +592,7 @@ function _extractTargets(
         alreadyAt: ALREADY.exec(clause.sentence)?.index ?? -1,
         goalAt: GOAL_WORDS.exec(clause.sentence)?.index ?? -1,
         hoped: HOPED.test(clause.sentence),
+        willAt: SUBJECT_WILL.exec(clause.sentence)?.index ?? -1,
         bases: comparisonBases(clause.sentence, reference)
       };
       sentenceCursor = 0;
@@ -662,7 +669,9 @@ function _extractTargets(
     if (deadline && reference !== null && Number(deadline[1]) >= reference && !pastPeriod && !sectionLooksBack)
       past = false;
     // a report's sentence that hopes or strives for what it names: the plan's, not a result (clause by clause)
-    const hoped = past && !pastPeriod && sentenceFacts.hoped;
+    // in a report, the clauses after one whose subject will do something (屯昌将始终坚持…,保持…比重在80%以上): the plan's
+    const willDo = report && sentenceFacts.willAt >= 0 && inSentence >= sentenceFacts.willAt && !sectionLooksBack;
+    const hoped = past && !pastPeriod && (sentenceFacts.hoped || willDo);
     const row = readTableRow(clause.text);
     let previous: string | null = null;
     const mentions = row ? [] : findMentions(clause);

@@ -1701,4 +1701,10 @@ describe("reviews and progress notes (session 13, prec5)", () => {
     expect(extract("9月15日-25日,将对列入2013年“四大行动计划”的660个项目,开展全面督查。", 2013)).toEqual([]);
     expect(extract("列入计划的项目新开工30个。").map(brief)).toEqual([[">=", 30, "个"]]);
   });
+
+  it("reads what a report's sentence says after its subject will (屯昌将始终坚持…,保持…在80%以上) as the plan's", () => {
+    const press =
+      "某县2021年《政府工作报告》解读新闻发布会\n县长表示,全县民生支出比重达82%。\n关于改善民生,屯昌将始终坚持以人民为中心的思想,保持财政民生支出比重在80%以上。\n";
+    expect(extractTargets(press, {year: 2021}).map(brief)).toEqual([[">=", 80, "%"]]);
+  });
 });
