@@ -111,9 +111,7 @@ export function planLines(text: string): PlanLine[] {
     else if (preamble.has(trimmed)) section = item = 0;
     const s = SECTION.exec(line) ?? CHAPTER.exec(line);
     const sub = s ? null : SUBSECTION.exec(line);
-    // a chunk's number (`2、`) opening a line that goes on a sentence cut mid-word (`…坚决禁用高度` / `2、高残农药,…`) is
-    // no item: a copy site numbers its chunks so
-    const chunk = /^\s*\d{1,2}、/.test(line) && CUT_SENTENCE.test(previous);
+    const chunk = opensChunk(line, previous);
     const i = s || sub || chunk ? null : ITEM.exec(line);
     const p = s || sub || i ? null : PAREN_ITEM.exec(line);
     const other = s || sub || i || p ? null : otherItem(line, {item, numbering, open: section > 0 || unsectioned});
@@ -181,6 +179,17 @@ const INLINE_MARK =
 const INLINE_HEADING = 30;
 /** A line of sentences that stops mid-word, short of the margin (`二是优化品种布局。引导农户种植`): a break the copy made. */
 export const CUT_SENTENCE = /[。;;!?!?][^。;;!?!?,,::、]*[\u4e00-\u9fff]\s*$/;
+/** A chunk's number (`2、`) and, after it, a mark no sentence opens on (`2、%;…`, `3、,…`): the rest of a cut sentence. */
+const CHUNK_GOES_ON = /^\s*\d{1,2}、\s*[%‰;;,,、。::))]/;
+
+/**
+ * Whether `line` opens on a copy site's chunk number, not an item: a document site prints a file as chunks numbered `1、`,
+ * `2、`, each run on as one line, and a chunk goes on the sentence the one before cut mid-word (`…坚决禁用高度` /
+ * `2、高残农药,…`) or mid-number (`…增长16.5` / `2、%;…`). `previous` is the last line with text before it.
+ */
+export function opensChunk(line: string, previous: string): boolean {
+  return /^\s*\d{1,2}、/.test(line) && (CUT_SENTENCE.test(previous) || CHUNK_GOES_ON.test(line));
+}
 /** A copy site's paragraph sign (a Cyrillic Р) where the page's line breaks were: `四、实施步骤Р第一阶段…`. */
 const PARAGRAPH_SIGN = /Р(?=[\u4e00-\u9fff(“]|$)|(?<=[\u4e00-\u9fff。;!?:)”])Р/g;
 /** A section mark run on in a line, no space: `…的需要。二、工作目标1.完善…`. */

@@ -1,7 +1,7 @@
 import {PlanwatchError, normalizePlanText} from "../core/index.js";
 import {indicatorName, listNames} from "./indicator.js";
 import {type Comparator, type Mention, findMentions, openBrackets} from "./mentions.js";
-import {type Clause, inferPlanYear, splitClauses, stripGlosses} from "../plan/index.js";
+import {type Clause, inferPlanYear, opensChunk, splitClauses, stripGlosses} from "../plan/index.js";
 import {readIndicatorTables} from "./indicatorTable.js";
 import {readTableRow} from "./tableRow.js";
 
@@ -109,9 +109,12 @@ const PASSED_YEARS = [
 ].join("|");
 /** The place a clause may name before its period (大陆前11月, 全省上半年, 我市今年以来). */
 const PLACE = String.raw`全国|全省|全市|全县|全区|全州|我国|我省|我市|我县|我区|大陆|内地`;
-/** A period that has passed, opening a clause: what follows is what was done. */
+/**
+ * A period that has passed, opening a clause: what follows is what was done; an estimate of passed months too (预计1-6月份,
+ * 初步预计上半年: the months' results, told before the statistics are out).
+ */
 const PAST_PERIOD = new RegExp(
-  String.raw`^${ANNOUNCING}(?:${PLACE})?(?:\d{4}年)?(?:今年|全年)?(?:${PASSED_MONTHS}|${PASSED_YEARS})`
+  String.raw`^${ANNOUNCING}(?:${PLACE})?(?:\d{4}年)?(?:今年|全年)?(?:(?:(?:初步)?预计)?(?:${PASSED_MONTHS})|${PASSED_YEARS})`
 );
 /**
  * A title that says the text reports what was done (and not what is to be done): the last of these words comes after the
@@ -135,6 +138,12 @@ const REVIEW_OPENING =
 const ANNOUNCED = /现将([^。;!?]{0,40}?)如下/;
 /** A news dateline opening a lede (新华社南昌10月31日电(记者 王聿昊), 本报讯): the clause's words follow it. */
 const DATELINE = /^[^,,。;:]{0,16}?(?:\d{1,2}月\d{1,2}日电|本报讯|讯)\s*(?:\([^()]{0,30}\))?\s*/;
+/**
+ * Numbered headings a flattened page runs on before a clause's prose, each closed by a space (`一、完成情况 (一)主要经济指标完成情况
+ * 预计1-6月份`): the prose opens after them.
+ */
+const RUN_IN_MARKED =
+  /^(?:(?:[一二三四五六七八九十]+、|[(][一二三四五六七八九十\d]{1,2}[)]|\d{1,2}[.、](?!\d))[^\s,。;:]{1,30}\s+)+(?=\S)/;
 /** A news dateline's agency and reporter (日电 (记者 王小军), 日报讯 (记者 路鹏宇)) anywhere in a clause. */
 const DATELINE_WITHIN = /(?:电|讯)\s*\((?:见习)?(?:记者|通讯员)[^()]{0,30}\)/;
 /** A date that opens a news paragraph (1月21日,…): the title is the words after it. */
@@ -221,6 +230,11 @@ const LEDE_DATE = /^[^。;\n]{0,40}?(?<!\d)(\d{1,2})月\d{1,2}日/;
 const MONTH_OPENING = /^(?:仅|在)?(\d{1,2})月(?:份|\d{1,2}日)?/;
 /** A threshold passed for the first time (首次降到1%以内, 首次超过90%): a result, unless a goal is named before it. */
 const FIRST_TIME = /首次(?:降到|降至|降低到|超过|突破|达到|实现|跻身|进入|迈上)/;
+/**
+ * A clause that opens on a short subject and 将, the future (屯昌将始终坚持, 我局将继续): what its sentence names after it is
+ * the plan's, in a report too; not 将近, nor 将 that takes an object (将其, 将之, 将此).
+ */
+const SUBJECT_WILL = /(?<=^|[,,;:])\s*[\u4e00-\u9fa5]{2,8}?将(?!近|其|之|此|这|该|所|于)/;
 /** Words of a sentence that hope or strive for what follows (希望通过五年的努力, 力争): in a report too, the plan's. */
 const HOPED = /希望通过|力争/;
 /** A verb with 了 before a number: what was done (完成了校舍改造20万平方米, 建成了体育馆3座). */
@@ -430,12 +444,23 @@ function _extractTargets(
       ((REPORTING_LEDE.test(lede) &&
         lastIndex(PLAN_TITLE, lede.replace(TARGETS_REPORTED, "").replace(PLANNING_OFFICE, "")) < 0) ||
         (BULLETIN_CITED.test(ledeParagraph) && lastIndex(PLAN_TITLE, ledeParagraph) < 0)));
+  // a text whose title names no plan, whose words never look ahead (no 将, 目标, 计划, 今年 …, but in a task or goal
+  // done: 提前完成任务, 基本完成年度目标) and that says what was done (提前完成, 被命名为, 入选) reviews, its numbered items
+  // too; not a progress note (进展情况, 完成情况), whose cells quote the tasks it measures against
+  const reviewsOnly =
+    titlePlanAt < 0 &&
+    DONE_WORDS.test(normalized) &&
+    !PROGRESS_NOTE.test(normalized) &&
+    !LOOKING_AHEAD.test(normalized.replace(AHEAD_DONE, ""));
+  if (reviewsOnly) report = true;
   const lineStarts: number[] = [];
   lines.reduce((at, l) => (lineStarts.push(at), at + l.length + 1), 0);
   const quotesTask = (offset: number) => {
     let i = lastAtOrBefore(lineStarts, offset);
-    if (NUMBERED.test(lines[i]!)) return !TITLED.test(lines[i]!);
+    const line = lines[i]!;
     while (--i >= 0 && !lines[i]!.trim());
+    // a copy site's chunk (`2、%;全社会固定资产投资…`) goes on the paragraph before: no task
+    if (NUMBERED.test(line)) return !TITLED.test(line) && !opensChunk(line, lines[i] ?? "");
     return i >= 0 && /^\s*\d{1,3}\s*\|?\s*$/.test(lines[i]!);
   };
   const scale = gradingScale(lines);
@@ -468,6 +493,7 @@ function _extractTargets(
     alreadyAt: -1,
     goalAt: -1,
     hoped: false,
+    willAt: -1,
     bases: [] as [number, number][]
   };
   let sentenceCursor = 0; // where in its sentence the previous clause ended
@@ -530,6 +556,7 @@ function _extractTargets(
       const thisYear = THIS_YEAR.exec(lines[lineIndex]!);
       thisYearAt = thisYear ? lineStarts[lineIndex]! + thisYear.index : -1;
       past =
+        reviewsOnly ||
         REPORT_PARAGRAPH.test(clause.paragraph) ||
         figures ||
         runInBack ||
@@ -565,6 +592,7 @@ function _extractTargets(
         alreadyAt: ALREADY.exec(clause.sentence)?.index ?? -1,
         goalAt: GOAL_WORDS.exec(clause.sentence)?.index ?? -1,
         hoped: HOPED.test(clause.sentence),
+        willAt: SUBJECT_WILL.exec(clause.sentence)?.index ?? -1,
         bases: comparisonBases(clause.sentence, reference)
       };
       sentenceCursor = 0;
@@ -587,7 +615,7 @@ function _extractTargets(
     const period = FIVE_YEAR_PERIOD.exec(clause.text);
     // 十一五 ends in 2010, 十五 in 2005: a period that ended before the reference year is past
     const periodEnd = period ? 2005 + 5 * (PERIOD_NUMBERS.indexOf(period[1] ?? "") + 1) : null;
-    const opening = clause.text.replace(DATELINE, "");
+    const opening = clause.text.replace(DATELINE, "").replace(RUN_IN_MARKED, "");
     const month = MONTH_OPENING.exec(opening);
     const pastPeriod =
       (PAST_PERIOD.test(opening) && !plannedMonths(opening, clause, inSentence, report)) ||
@@ -641,7 +669,9 @@ function _extractTargets(
     if (deadline && reference !== null && Number(deadline[1]) >= reference && !pastPeriod && !sectionLooksBack)
       past = false;
     // a report's sentence that hopes or strives for what it names: the plan's, not a result (clause by clause)
-    const hoped = past && !pastPeriod && sentenceFacts.hoped;
+    // in a report, the clauses after one whose subject will do something (屯昌将始终坚持…,保持…比重在80%以上): the plan's
+    const willDo = report && sentenceFacts.willAt >= 0 && inSentence >= sentenceFacts.willAt && !sectionLooksBack;
+    const hoped = past && !pastPeriod && (sentenceFacts.hoped || willDo);
     const row = readTableRow(clause.text);
     let previous: string | null = null;
     const mentions = row ? [] : findMentions(clause);
@@ -848,6 +878,19 @@ function lookingBackFrom(subheading: string, planYear: number | null, reference:
 
 /** Words of a heading that turn a report to what is to be done (二、下一步工作打算, 明年工作计划, 2024年工作思路). */
 const PLAN_HEADING = /明年|下一步|下阶段|下半年|今后|计划|打算|展望|思路|安排|要点|部署/;
+/**
+ * Words that look ahead, anywhere in a text: a plan heading's ({@link PLAN_HEADING}: 下一步, 打算, 安排 …), 将, 力争, 目标,
+ * 任务, 今年, 到2025年 …; not 将近, 主要, 重要.
+ */
+const LOOKING_AHEAD = new RegExp(
+  String.raw`${PLAN_HEADING.source}|将(?!近)|(?<![主重需只必])要(?!求|素|点)|力争|确保|规划|争取|目标|任务|预期|(?<!模)拟|设想|今年(?!以来)|未来|(?<!截)(?:到|至)\d{4}年`
+);
+/** Words that say a work was done or honoured (提前完成, 圆满完成, 已完成, 被命名为, 荣获, 入选): a review's. */
+const DONE_WORDS = /(?:提前|超额|基本|圆满|顺利|已(?:经)?|均已)完成|被(?:评为|命名为|授予|列为)|荣获|获评|入选/;
+/** Words of a progress note (进展情况, 完成情况): it measures against the tasks it quotes. */
+const PROGRESS_NOTE = /进展|(?:完成|落实|推进|实施|执行)情况/;
+/** A task or goal done (提前完成任务, 基本完成年度目标, 完成年度目标任务): it looks back. */
+const AHEAD_DONE = /完成[^,,。;]{0,12}?(?:目标|任务)/g;
 
 /**
  * Whether a heading that does not look back turns a report to the plan: its words ({@link PLAN_HEADING}) or a year after

@@ -343,9 +343,11 @@ const COUNTS_LISTED = /(?:\d+[\u4e00-\u9fa5]{1,4}[、和及与])+$/;
 const DESCRIPTIVE_SCOPE = /(?:针对|涉及|涵盖)([^,;。]{0,24})$/;
 /**
  * What a document sets out (现将规划中明确提出的9项具体建设任务…进行责任分解, a heading's 应急体系9个具体建设任务, 明确145项目标任务,
- * 细化为222个具体工作内容): a count of its tasks that no action before it does, no target.
+ * 细化为222个具体工作内容), or lists (列入2013年“四大行动计划”的660个项目): a count of its tasks or projects that no action
+ * before it does, no target.
  */
-const SET_OUT_BEFORE = /(?:提出|明确|确定|列出|部署|规定)的(?:[^,;。]{0,24}?[和及、])?$/;
+const SET_OUT_BEFORE =
+  /(?:(?:提出|明确|确定|列出|部署|规定)|(?:列入|纳入)[^,;。]{0,24}?(?:计划|规划|方案|清单|名单)[”"」]?)的(?:[^,;。]{0,24}?[和及、])?$/;
 const TASKS_AFTER = /^(?:具体|重点|主要)?(?:建设|工作|目标)?(?:任务|举措|措施|内容)(?:[,;。和及、]|$)/;
 /**
  * Who attends, not what is done (参加大会的237名代表, 出席会议的代表155人, 应到代表172人; after: 2900名代表出席开幕式,
@@ -355,6 +357,8 @@ const ATTENDING =
   /(?:参加|出席|列席)[^,;。]{0,24}的(?:代表|委员|人员)?$|(?:应到|实到|应出席|实际出席)(?:代表|委员|人员)?$/;
 const ATTENDING_AFTER =
   /^(?:代表|委员|嘉宾)(?:们)?(?:出席|参加|列席)|^(?:出席|参加|列席)了?(?:本次|此次|这次)?(?:会议|大会|座谈会|开幕式|闭幕式)/;
+/** A contact field's label and its words before a number (联系地址:市政中心517室, 地址:某路88号): an address. */
+const CONTACT_BEFORE = /(?:地址|住址|通讯处|邮编|邮政编码|电话|传真|邮箱)\s*[::]\s*[^,;。:]{0,30}$/;
 /** A demand the text projects (总房屋需求为41万9100个单位, 预计需求是301 000个): what a target meets, no target. */
 const DEMAND_BEFORE = /需求量?(?:为|是|约|达)?$/;
 /**
@@ -499,6 +503,8 @@ export function findMentions(clause: Clause): Mention[] {
   const linked: boolean[] = [];
   let boundary = 0;
   const openAt = openBrackets(text);
+  // the clause's sentence up to it (a label's colon ends a clause: 联系地址: / 市政中心517室)
+  const sentenceBefore = clause.sentence.slice(0, Math.max(0, clause.sentence.indexOf(text)));
   for (const m of text.matchAll(MENTION)) {
     const start = m.index!;
     const end = start + m[0].length;
@@ -556,6 +562,8 @@ export function findMentions(clause: Clause): Mention[] {
       (TASKS_HAD.test(bare) || (HAVING.test(bare) && TASKS_AFTER.test(rest)))
     )
       continue;
+    // a contact's address or number (联系地址:市政中心517室, 邮编:…): where to write, no figure to reach
+    if (CONTACT_BEFORE.test(sentenceBefore + text.slice(0, start))) continue;
     // the units an instruction goes to (要求35家成员单位对照…): who is asked, not what is done
     if (/要求$/.test(bare) && /^(?:成员)?(?:单位|部门)/.test(rest)) continue;
     // a price said in speech (每件还要收村民5块钱左右): 块 of 块钱 is money, not pieces

@@ -119,6 +119,17 @@ describe("planLines", () => {
     ]);
   });
 
+  it("reads a chunk's number before a mark no sentence opens on (增长16.5 / 2、%;…) as no item", () => {
+    const text = "一、工作回顾\n1、全年地区生产总值增长16.5\n2、%;全社会固定资产投资159.75亿元。\n2.改造农田。\n";
+    expect(planLines(text).map((l) => [l.item, l.opens])).toEqual([
+      [0, "section"],
+      [1, "item"],
+      [1, null],
+      [2, "item"],
+      [2, null]
+    ]);
+  });
+
   it("leaves a mark inside a sentence (text before it, no stop) on its line", () => {
     const text = "一、工作任务\n各乡镇要做好以下工作,包括 (一)制定方案和 (二)报送总结。";
     expect(planLines(text).map((l) => l.line)).toEqual(text.split("\n"));

@@ -1655,3 +1655,56 @@ describe("merging the session's fixes: a comparison in a title, a forecast total
     expect(extractTargets("某部举行发布会。全国累计完成新改建农村公路15万公里。\n", {year: 2022})).toEqual([]);
   });
 });
+
+describe("reviews and progress notes (session 13, prec5)", () => {
+  it("reads a copy site's chunk (2、%;…) in a report as the paragraph it goes on, results, not a quoted task", () => {
+    const preview =
+      "某县2023年工作总结\n1、县人民政府工作报告 各位代表: 全年地区生产总值达154.6亿元,增长16.5\n2、%;完成外贸出口2.05亿美元,实际利用外资4729.8万美元。\n";
+    expect(extractTargets(preview, {year: 2023})).toEqual([]);
+    expect(extractTargets("某县2023年工作总结\n1.新建学校10所。\n", {year: 2023}).map(brief)).toEqual([
+      [">=", 10, "所"]
+    ]);
+  });
+
+  it("reads an estimate of months passed (预计1-6月份,…) as results, the share of the year's plan too", () => {
+    const h1 = "某镇上半年工作总结和下半年工作计划\n预计1-6月份,完成地区生产总值10.3亿元,规模以上工业产值7.3亿元。\n";
+    expect(extractTargets(h1, {year: 2015})).toEqual([]);
+    // a page flattened to one line, its numbered headings run on before the prose
+    const flattened =
+      "某镇工作目标措施的调研报告 现将我镇2015年上半年工作完成情况报告如下: 一、完成情况 (一)主要经济指标完成情况 预计1-6月份,完成地区生产总值10.3亿元,占年计划的53.3%;服务业占GDP比重达到38%。\n";
+    expect(extractTargets(flattened, {year: 2015})).toEqual([]);
+    expect(extract("预计到年底,新建学校10所。").map(brief)).toEqual([[">=", 10, "所"]]);
+  });
+
+  it("reads a text that never looks ahead and says what was done (提前完成任务, 被命名为) as results, its items too", () => {
+    const review =
+      "(六)围绕强农兴农添活力,乡村振兴稳步推进。完成13个美丽乡村创建,新建改造供电线路133公里;15个村被命名为省级卫生村。全县322个村集体经济收入均达到5万元以上,提前完成任务。\n";
+    expect(extractTargets(review, {year: 2022})).toEqual([]);
+    // no done words: a list of works, the plan's
+    expect(
+      extractTargets("(六)乡村振兴。完成13个美丽乡村创建,新建改造供电线路133公里。\n", {year: 2022}).map(brief)
+    ).toEqual([
+      [">=", 13, "个"],
+      [">=", 133, "公里"]
+    ]);
+    // a progress note quotes its tasks
+    const note = "新增15家养老服务照料中心。\n进展情况\n已完成8家,超额完成改造267户。\n";
+    expect(extractTargets(note, {year: 2021}).map(brief)).toEqual([[">=", 15, "家"]]);
+  });
+
+  it("reads a contact's address (联系地址:市政中心517室) as no target", () => {
+    expect(extract("联系地址:市政中心517室,联系人:赵海。")).toEqual([]);
+    expect(extract("新建调解室517室。").map(brief)).toEqual([[">=", 517, "室"]]);
+  });
+
+  it("reads a count of the projects a plan lists (列入…“四大行动计划”的660个项目) as no target", () => {
+    expect(extract("9月15日-25日,将对列入2013年“四大行动计划”的660个项目,开展全面督查。", 2013)).toEqual([]);
+    expect(extract("列入计划的项目新开工30个。").map(brief)).toEqual([[">=", 30, "个"]]);
+  });
+
+  it("reads what a report's sentence says after its subject will (屯昌将始终坚持…,保持…在80%以上) as the plan's", () => {
+    const press =
+      "某县2021年《政府工作报告》解读新闻发布会\n县长表示,全县民生支出比重达82%。\n关于改善民生,屯昌将始终坚持以人民为中心的思想,保持财政民生支出比重在80%以上。\n";
+    expect(extractTargets(press, {year: 2021}).map(brief)).toEqual([[">=", 80, "%"]]);
+  });
+});
