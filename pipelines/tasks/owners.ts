@@ -44,6 +44,13 @@ const REMARK = /[((][^()()]*(?:[,,;;]|下同)[^()()]*[))]/g;
  * names no office of this task.
  */
 const REMARK_SENTENCE = /^(?:以下|下同)|(?:不再一一列出|不再列出|下同)。?$/;
+/**
+ * How a note says to read its names, closing the clause that gives their role (`A、B负责,排在第一位的为牵头部门,下同`: the
+ * first named leads): a rule of reading, no office; the sentence keeps the clauses before it.
+ */
+const READING_RULE = new RegExp(
+  `(?<=${ROLE_TAIL.source.slice(0, -1)})(?:[,;](?:[^,;。]{0,12}为(?:${LEAD_ROLE})(?:${OFFICE_HOLDER})|以下同|下同))+(?=。?$)`
+);
 /** Spaces before a label: where a note without semicolons starts its next part (`牵头单位:A  责任单位:B`). */
 const SPACED_LABEL = /\s+(?=[\u4e00-\u9fff]{2,6}[::])/g;
 /** A clause of a sentence that names the offices leading it: `市发改委牵头` (an office's name before 牵头). */
@@ -133,6 +140,7 @@ function ownersOf(note: string): TaskOwners | null {
     breaksAsMarks(bare.replace(REMARK, "").replace(SPACED_LABEL, ";").replace(RUN_ON_NOTE_LABEL, ";"))
       .replace(/\s+/g, "")
       .split(/(?<=。)/)
+      .map((sentence) => sentence.replace(READING_RULE, ""))
       .filter((sentence) => !REMARK_SENTENCE.test(sentence))
       .join("")
   );

@@ -88,6 +88,12 @@ describe("owners: who leads a task and who takes part, as the plan says", () => 
       ["市直有关部门、单位", "各区市政府"]
     ],
     [
+      "a reading rule in the note's own brackets (…负责,排在第一位的为牵头部门,下同) names no office",
+      "(市卫生计生委、市人力社保局负责,排在第一位的为牵头部门,下同)",
+      "市卫生计生委",
+      ["市人力社保局"]
+    ],
+    [
       "a remark on the items after (以下…不再一一列出) names no office",
       "(市民政局牵头,各区、市政府负责落实。以下各项工作均需各区、市政府负责落实,不再一一列出。)",
       "市民政局",
