@@ -1,0 +1,22 @@
+import {describe, expect, it} from "vitest";
+import {extractTasks} from "../../pipelines/tasks/extractTasks.js";
+
+/** The tasks of a made-up plan: id, text, deadline and its source. */
+const read = (text: string) => extractTasks(text).tasks.map((t) => [t.task_id, t.text, t.deadline, t.deadline_source]);
+
+describe("extractTasks: lists, stages and headings of prose plans", () => {
+  it("an inline list behind a year label (`2032年任务:一是…`) is due that year, a second list starts over", () => {
+    const text =
+      "某县三年(2032—2034年)行动方案\n\n一、主要任务\n\n1.完善道路网络\n\n" +
+      "加快道路建设。2032年任务:一是完成路网评估;二是新建道路5公里。2033年任务:一是5月底前完成招标;二是开工建设桥梁。" +
+      "交通部门做好养护工作。\n";
+    expect(read(text)).toEqual([
+      ["1.1-t1", "加快道路建设", "2034-12", "year_end"],
+      ["1.1-t2", "一是完成路网评估", "2032-12", "text"],
+      ["1.1-t3", "二是新建道路5公里", "2032-12", "text"],
+      ["1.1-t4", "一是5月底前完成招标", "2033-05", "text"],
+      ["1.1-t5", "二是开工建设桥梁", "2033-12", "text"],
+      ["1.1-t6", "交通部门做好养护工作", "2034-12", "year_end"]
+    ]);
+  });
+});
