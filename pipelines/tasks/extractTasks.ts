@@ -5,7 +5,14 @@ import type {TaskLine} from "./taskTable.js";
 import {spacedTableLines, taskTableLines} from "./taskTable.js";
 import {overlappingIds} from "./overlappingIds.js";
 import {closingLines} from "./closingMatter.js";
-import {type TaskOwners, officeNames, readOwners, readOwnersInText, readOwnersSentence} from "./owners.js";
+import {
+  type TaskOwners,
+  officeNames,
+  readHeadingOwners,
+  readOwners,
+  readOwnersInText,
+  readOwnersSentence
+} from "./owners.js";
 import {
   actionVerb,
   isGroupName,
@@ -166,6 +173,10 @@ function _extractTasks(
   /** The items whose first line holds text after the title (`(一)聚力推进乡村振兴,…。全面落实…。`). */
   const openedWithText = new Set<string>();
   for (const [index, {section, item, offset, line, body, opens, deadline: timeCell, cells}] of lines.entries()) {
+    // a section heading that names the office leading its items (`一、县示范区管委会牵头工作(8项)`), the heading met (a
+    // covering notice's own 一、 comes before the list's)
+    const headed = opens === "section" ? readHeadingOwners(input.slice(offset + body, offset + line.length)) : null;
+    if (headed) sectionOwners.set(section, headed);
     if ((section === 0 && sectioned && !opensOnItem) || item === 0 || prefaceSections.has(section)) continue;
     const paragraph = line.slice(body).trim();
     if (!paragraph || isPageNumber(paragraph) || namesGroup(lines, index) || closing.has(index)) continue;

@@ -298,3 +298,22 @@ export function readOwnersSentence(sentence: string): TaskOwners | null {
   const folded = foldPunctuation(sentence);
   return ownersAsPrinted(ownersSentence(folded), folded, sentence);
 }
+
+/**
+ * A heading that names the office leading what it heads (`县示范区管委会牵头工作(8项)`, `市发改委负责事项`), maybe with a
+ * count in brackets.
+ */
+const LEAD_HEADING =
+  /^(.{2,30}?)(?:牵头|牽頭|负责|負責)(?:的)?(?:工作|任务|任務|事项|事項)(?:[((][^()()]*[))])?[。.]?$/;
+
+/**
+ * The office a heading names as leading its items (`县示范区管委会牵头工作(8项)` → 县示范区管委会), in ASCII or full-width
+ * punctuation, else null. Names stay as printed.
+ */
+export function readHeadingOwners(heading: string): TaskOwners | null {
+  const folded = foldPunctuation(heading.trim());
+  const m = LEAD_HEADING.exec(folded);
+  if (!m || !isOfficeList(m[1]!)) return null;
+  const names = namesOf(m[1]!);
+  return ownersAsPrinted({lead: names[0]!, partners: names.slice(1)}, folded, heading.trim());
+}

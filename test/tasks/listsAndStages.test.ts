@@ -19,4 +19,16 @@ describe("extractTasks: lists, stages and headings of prose plans", () => {
       ["1.1-t6", "交通部门做好养护工作", "2034-12", "year_end"]
     ]);
   });
+
+  it("a section heading naming its lead (`一、县农业局牵头工作(2项)`) gives its items that lead, after a notice's own 一、", () => {
+    const text =
+      "各有关单位:\n现将任务分解印发给你们。\n一、压实责任,抓好落实。各单位要细化措施。\n附件\n2032年县重点工作任务清单\n" +
+      "一、县农业局牵头工作(2项)\n1.建设高标准农田1万亩。\n2.推广节水灌溉技术。\n二、其他工作\n3.完善路网。\n";
+    const owners = extractTasks(text).tasks.map((t) => [t.task_id, t.lead]);
+    expect(owners).toEqual([
+      ["1.1-t1", "县农业局"],
+      ["1.2-t1", "县农业局"],
+      ["2.3-t1", null]
+    ]);
+  });
 });
