@@ -1,5 +1,6 @@
 import {describe, expect, it} from "vitest";
 import {extractTasks} from "../../pipelines/tasks/extractTasks.js";
+import {readOwnersInText} from "../../pipelines/tasks/owners.js";
 
 /** The tasks of a made-up plan: id, text, deadline and its source. */
 const read = (text: string) => extractTasks(text).tasks.map((t) => [t.task_id, t.text, t.deadline, t.deadline_source]);
@@ -30,5 +31,20 @@ describe("extractTasks: lists, stages and headings of prose plans", () => {
       ["1.2-t1", "县农业局"],
       ["2.3-t1", null]
     ]);
+  });
+
+  it.each([
+    [
+      "由A负责,B、C配合: A leads, B and C take part",
+      "由市商务局负责,市农业局、市环保局配合,加快基地建设",
+      "市商务局",
+      ["市农业局", "市环保局"]
+    ],
+    ["A会同B等部委 without 由", "国家档案局会同民政部等部委每年举办一次培训", "国家档案局", ["民政部"]],
+    ["traditional characters", "國家檔案局會同民政部等部委每年舉辦一次培訓", "國家檔案局", ["民政部"]],
+    ["a subject that is no office: none", "各地会同学院等单位开展调研", null, null]
+  ])("a sentence names its lead and partners in prose: %s", (_, sentence, lead, partners) => {
+    const owners = readOwnersInText(sentence);
+    expect(owners && [owners.lead, owners.partners]).toEqual(lead === null ? null : [lead, partners]);
   });
 });
