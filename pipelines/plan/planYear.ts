@@ -70,7 +70,9 @@ const DOCUMENT_YEAR = /[\u4e00-\u9fff]\s*[〔[【]\s*(\d{4})\s*[〕\]】]\s*\d{1
  * `year` option; a title such as `2023年工作要点`; a title line of the heading block that names its span
  * (`(2023—2025年)` → 2025) or its five-year period (`十四五` → 2025); the span or period of the plan a press report says
  * was issued (`印发《…(2025-2027年)》`, `拍板「…(114至117年)」`, `编制了《…第十五个五年规划纲要》`); a title line naming one
- * year with what it plans (`绘制2014年经济社会发展蓝图`); a publication date (`发布日期:2023-04-25`); the
+ * year with what it plans (`绘制2014年经济社会发展蓝图`); a publication date (`发布日期:2023-04-25`; after every year the
+ * text names, one a time limit `于2018年6月底前`, it is a copy's: that limit's year; none read where the text masks its
+ * years, `*年`); the
  * latest `YYYY年` of the heading block (the lines before the first section or item, at most five: a
  * heading that reviews 2023 and plans 2024 is a 2024 plan; a dateline's date when no title line names a year; not the
  * years of a document it follows, `根据《…(2021—2035年)》`); the
