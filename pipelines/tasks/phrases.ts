@@ -164,8 +164,13 @@ export const ACTION_VERBS = [
   "编发"
 ] as const;
 
-/** A verb right before 率 names a rate (参与率, 覆盖率, 完成率): a noun, not an action. */
-const VERB = new RegExp(`(?:${ACTION_VERBS.join("|")})(?!率)`);
+/**
+ * A verb right before 率 names a rate (参与率, 覆盖率, 完成率): a noun, not an action. A modal 要 before a word (`要督促其复查`,
+ * `要亲自抓`) says what must be done: an action whatever its verb (not 主要, 重要, 需要, 要求, 要点 …).
+ */
+const VERB = new RegExp(
+  `(?:${ACTION_VERBS.join("|")})(?!率)|(?<![主重需只纲必首摘概])要(?![求素点件闻务害是])(?=[\u4e00-\u9fff])`
+);
 
 /** The first action verb of a clause, or null when it states no action. */
 export function actionVerb(text: string): string | null {

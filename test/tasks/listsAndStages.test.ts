@@ -47,4 +47,10 @@ describe("extractTasks: lists, stages and headings of prose plans", () => {
     const owners = readOwnersInText(sentence);
     expect(owners && [owners.lead, owners.partners]).toEqual(lead === null ? null : [lead, partners]);
   });
+
+  it("a clause that says what must be done (`要督促…`, `要亲自抓`) is a task of its own, whatever its verb", () => {
+    const text =
+      "某市2032年工作方案\n\n一、主要任务\n\n1.推进整改\n\n加快道路建设;对进度滞后的,要督促其尽快整改。领导要亲自抓。\n";
+    expect(read(text).map((t) => t[1])).toEqual(["加快道路建设", "对进度滞后的,要督促其尽快整改", "领导要亲自抓"]);
+  });
 });
