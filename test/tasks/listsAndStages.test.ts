@@ -53,4 +53,21 @@ describe("extractTasks: lists, stages and headings of prose plans", () => {
       "某市2032年工作方案\n\n一、主要任务\n\n1.推进整改\n\n加快道路建设;对进度滞后的,要督促其尽快整改。领导要亲自抓。\n";
     expect(read(text).map((t) => t[1])).toEqual(["加快道路建设", "对进度滞后的,要督促其尽快整改", "领导要亲自抓"]);
   });
+
+  it("a page that opens on a later stage (`第二阶段:…`) reads its stages as items of section 0, numbered by their ordinal", () => {
+    const text =
+      "第二阶段:全面整治(6月1日至10月底)。各镇开展环境整治行动。\n第三阶段:考核验收(12月上旬)。县领导组组织检查验收。\n" +
+      "四、保障措施\n(一)加强宣传。各镇要广泛宣传。\n";
+    const {items} = extractTasks(text);
+    expect(items.map((i) => [i.item_id, i.title])).toEqual([
+      ["0.2", "全面整治(6月1日至10月底)"],
+      ["0.3", "考核验收(12月上旬)"],
+      ["4.1", "加强宣传"]
+    ]);
+    expect(read(text).map((t) => t.slice(0, 2))).toEqual([
+      ["0.2-t1", "各镇开展环境整治行动"],
+      ["0.3-t1", "县领导组组织检查验收"],
+      ["4.1-t1", "各镇要广泛宣传"]
+    ]);
+  });
 });
