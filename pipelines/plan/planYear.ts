@@ -42,6 +42,10 @@ const FIVE_YEAR_PLAN = /十([一二三四五六七八九])五(?=”|"|时期|期
 const SPAN = /(\d{4})\s*[—–\-~～至]+\s*(\d{4})\s*年/;
 /** A year the text names, not one it counts from (`2003年以来`, `2021年5月1日起`) nor one already past (`2020 年已达标`). */
 const MENTION = /(\d{4})\s*年(?!代|以来|以前|起|开始|已)/g;
+/** A time limit in a year (`于2018年6月底前`, `2018年底前`): a year the plan's work is due by. */
+const LIMIT_YEAR = /(\d{4})\s*年\s*(?:\d{1,2}\s*月\s*)?(?:底|末|中旬|上旬|下旬|\d{1,2}\s*日)?\s*(?:之)?前/g;
+/** A year a copy masked (`*年`, `制定*年度…`, `闽委[*]4号`): the text hides its years. */
+const MASKED_YEAR = /(?<![\d*])[*＊]\s*年|[[〔【(]\s*[*＊]\s*[\]〕】)]/;
 const DEADLINE = /(?:到|至|截至|于|在)\s*(\d{4})\s*年|(\d{4})\s*年\s*(?:底|末)/g;
 /** A section (一、) or item (1. 1、 (一)) mark: where the heading block ends. */
 const BODY_MARK = /^\s*(?:[一二三四五六七八九十]+、|\d{1,2}[.、](?!\d)|[((][一二三四五六七八九十]+[))])/;
@@ -66,7 +70,9 @@ const DOCUMENT_YEAR = /[\u4e00-\u9fff]\s*[〔[【]\s*(\d{4})\s*[〕\]】]\s*\d{1
  * `year` option; a title such as `2023年工作要点`; a title line of the heading block that names its span
  * (`(2023—2025年)` → 2025) or its five-year period (`十四五` → 2025); the span or period of the plan a press report says
  * was issued (`印发《…(2025-2027年)》`, `拍板「…(114至117年)」`, `编制了《…第十五个五年规划纲要》`); a title line naming one
- * year with what it plans (`绘制2014年经济社会发展蓝图`); a publication date (`发布日期:2023-04-25`); the
+ * year with what it plans (`绘制2014年经济社会发展蓝图`); a publication date (`发布日期:2023-04-25`; after every year the
+ * text names, one a time limit `于2018年6月底前`, it is a copy's: that limit's year; none read where the text masks its
+ * years, `*年`); the
  * latest `YYYY年` of the heading block (the lines before the first section or item, at most five: a
  * heading that reviews 2023 and plans 2024 is a 2024 plan; a dateline's date when no title line names a year; not the
  * years of a document it follows, `根据《…(2021—2035年)》`); the
@@ -122,14 +128,25 @@ export function inferPlanYear(
     titles.flatMap((line) => [...line.matchAll(TITLE_LINE_YEAR)].map((m) => Number(m[1]))).filter(plausible)
   );
   if (titleYears.size === 1) return {year: [...titleYears][0]!, source: "heading"};
-  const date = DATE_YEAR.exec(normalized);
-  if (date && plausible(Number(date[1]))) return {year: Number(date[1]), source: "date"};
+  // a text that masks its own years (`*年`, `闽委[*]4号`, a model-text site's copy) names no year: a date over it is the
+  // copy's upload, not the plan's
+  const masked = MASKED_YEAR.test(normalized);
+  const date = masked ? null : DATE_YEAR.exec(normalized);
+  if (date && plausible(Number(date[1]))) {
+    // a date after every year the text names, one of them a time limit (`于2018年6月底前报…`), is a later copy's: the
+    // plan's year is that limit's
+    const dated = Number(date[1]);
+    const named = [...normalized.replace(date[0], "").matchAll(MENTION)].map((m) => Number(m[1])).filter(plausible);
+    const limits = [...normalized.matchAll(LIMIT_YEAR)].map((m) => Number(m[1])).filter(plausible);
+    if (limits.length && Math.max(...named) < dated) return {year: Math.max(...limits), source: "deadline"};
+    return {year: dated, source: "date"};
+  }
   // a dateline's year counts when no title line names one (`2021年某市抽检合格率` dated 2022-02-28 reports 2021)
   const titled = titles.some((line) => new RegExp(YEAR.source).test(line));
   const headingYears = heading
     .map((line) => line.replace(CITED, ""))
     .flatMap((line) =>
-      [...line.matchAll(YEAR), ...(titled ? [] : line.matchAll(DATED))].map((m) => Number(m[1] ?? m[2]))
+      [...line.matchAll(YEAR), ...(titled || masked ? [] : line.matchAll(DATED))].map((m) => Number(m[1] ?? m[2]))
     )
     .filter(plausible);
   if (headingYears.length) return {year: Math.max(...headingYears), source: "heading"};

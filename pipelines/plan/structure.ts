@@ -76,7 +76,7 @@ export interface PlanLine {
  * under it opens a group of those items (numbered on through the section when the next group starts
  * again at 1.), a `(一)` without is an item itself (`(三)` → 3). A `(一)` inside a `1.` item is its text.
  * A section whose first numbered line is `(1)` or `1)` numbers its items so; inside an item they are its text.
- * A copy that opens on an item (`(二)…`) reads the items before its first section in section 0.
+ * A copy that opens on an item (`(二)…`) or a stage (`第二阶段:…`) reads the items before its first section in section 0.
  */
 export function planLines(text: string): PlanLine[] {
   const lines: PlanLine[] = [];
@@ -99,7 +99,9 @@ export function planLines(text: string): PlanLine[] {
   const unsectioned = !raw.some((l) => SECTION.test(l) || CHAPTER.test(l));
   // a copy that opens on an item (`(二)…`, its section's heading on the page before) takes the items before its
   // first section in section 0 too
-  const opensOnItem = SUBSECTION.test(raw.find((l) => l.trim() && !isPageFurniture(l)) ?? "");
+  // (or on a stage, `第二阶段:集中整治(5月15日至11月底)。…`, its schedule's heading and first stage on that page)
+  const first = raw.find((l) => l.trim() && !isPageFurniture(l)) ?? "";
+  const opensOnItem = SUBSECTION.test(first) || STAGE_LINE.test(first);
   /** The last line with text before this one. */
   let previous = "";
   raw.forEach((line, index) => {
@@ -114,7 +116,15 @@ export function planLines(text: string): PlanLine[] {
     const chunk = opensChunk(line, previous);
     const i = s || sub || chunk ? null : ITEM.exec(line);
     const p = s || sub || i ? null : PAREN_ITEM.exec(line);
-    const other = s || sub || i || p ? null : otherItem(line, {item, numbering, open: section > 0 || unsectioned});
+    const other =
+      s || sub || i || p
+        ? null
+        : otherItem(line, {
+            item,
+            numbering,
+            open: section > 0 || unsectioned || opensOnItem,
+            midway: section === 0 && opensOnItem
+          });
     if (s) {
       numbering = null;
       section = parseChineseNumeral(s[1]!);
@@ -316,7 +326,7 @@ function runOnGroupCuts(line: string): number[] {
  */
 function otherItem(
   line: string,
-  {item, numbering, open}: {item: number; numbering: Numbering; open: boolean}
+  {item, numbering, open, midway = false}: {item: number; numbering: Numbering; open: boolean; midway?: boolean}
 ): {item: number; body: number; numbering: Numbering} | null {
   const a = ARTICLE.exec(line);
   if (a) {
@@ -333,8 +343,9 @@ function otherItem(
   const st = STAGE_LINE.exec(line);
   if (st) {
     const n = parseChineseNumeral(st[1]!);
-    // a section's steps (四、实施步骤) are its items, the first when no item is open; inside an item they are its text
-    return n === (numbering === "stage" ? item + 1 : 1) && (numbering === "stage" || item === 0)
+    // a section's steps (四、实施步骤) are its items, the first when no item is open (any, on a page that opens midway
+    // through them); inside an item they are its text
+    return n === (numbering === "stage" ? item + 1 : midway ? n : 1) && (numbering === "stage" || item === 0)
       ? {item: n, body: st[0].length, numbering: "stage"}
       : null;
   }

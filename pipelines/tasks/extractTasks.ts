@@ -5,7 +5,14 @@ import type {TaskLine} from "./taskTable.js";
 import {spacedTableLines, taskTableLines} from "./taskTable.js";
 import {overlappingIds} from "./overlappingIds.js";
 import {closingLines} from "./closingMatter.js";
-import {type TaskOwners, officeNames, readOwners, readOwnersInText, readOwnersSentence} from "./owners.js";
+import {
+  type TaskOwners,
+  officeNames,
+  readHeadingOwners,
+  readOwners,
+  readOwnersInText,
+  readOwnersSentence
+} from "./owners.js";
 import {
   actionVerb,
   isGroupName,
@@ -18,7 +25,9 @@ import {
   readHeadingTime,
   namesTime,
   readTimeLimit,
-  subListMarkers
+  listYear,
+  subListMarkers,
+  subListRuns
 } from "./phrases.js";
 
 /** A work item of the plan: section `一、`, item `1.`, and the title its first sentence gives. */
@@ -119,6 +128,8 @@ interface Piece {
   lead: boolean;
   /** An entry of a numbered sub-list (`四是…`): a task of its own, verb or not. */
   entry?: boolean;
+  /** The year its list's label names (`2019年任务:一是…`): its deadline's year, and its deadline when it names no month. */
+  year?: number;
 }
 
 function _extractTasks(
@@ -162,6 +173,10 @@ function _extractTasks(
   /** The items whose first line holds text after the title (`(一)聚力推进乡村振兴,…。全面落实…。`). */
   const openedWithText = new Set<string>();
   for (const [index, {section, item, offset, line, body, opens, deadline: timeCell, cells}] of lines.entries()) {
+    // a section heading that names the office leading its items (`一、县示范区管委会牵头工作(8项)`), the heading met (a
+    // covering notice's own 一、 comes before the list's)
+    const headed = opens === "section" ? readHeadingOwners(input.slice(offset + body, offset + line.length)) : null;
+    if (headed) sectionOwners.set(section, headed);
     if ((section === 0 && sectioned && !opensOnItem) || item === 0 || prefaceSections.has(section)) continue;
     const paragraph = line.slice(body).trim();
     if (!paragraph || isPageNumber(paragraph) || namesGroup(lines, index) || closing.has(index)) continue;
@@ -266,8 +281,10 @@ function _extractTasks(
       const start = offset + piece.start;
       const end = offset + piece.end;
       const clause = normalized.slice(start, end);
+      // an entry of a list labelled by its year (`2019年任务:一是…`) is due in that year
+      const labelled = piece.year === undefined ? null : {deadline: `${piece.year}-12`, words: `${piece.year}年`};
       const {deadline, source} = taskDeadline([
-        [readDeadline(clause, {year}), "text"],
+        [readDeadline(clause, {year: piece.year ?? year}) ?? labelled, "text"],
         [part.noted, "text"],
         [itemDeadlines.get(key) ?? null, "text"],
         [tabled, "table"]
@@ -568,35 +585,59 @@ function entryPieces(line: string, from: number): Piece[] | null {
 
 /**
  * Cuts a line from `from` into sentences, and a sentence with a numbered sub-list into its entries;
- * a sub-list whose entries run over several sentences (`一是…。…。二是…`) gives one piece an entry.
+ * a sub-list whose entries run over several sentences (`一是…。…。二是…`) gives one piece an entry. A second list that
+ * starts over after a stop (`…。2020年任务:一是…`) ends the first at its entry's stop, and a list's year label
+ * (`2019年任务:`) dates its entries.
  */
 function pieces(line: string, from: number): Piece[] {
   const rest = line.slice(from);
-  const markers = subListMarkers(rest);
-  const last = lastEntryEnd(rest, markers);
+  const runs = subListRuns(rest);
+  const markers = runs.flat();
+  const last = lastEntryEnd(rest, runs.at(-1) ?? []);
   if (!markers.length || !markers.some((at, i) => /[。!?!?]/.test(rest.slice(at, markers[i + 1] ?? last))))
     return sentencePieces(line, from, line.length);
   // the sentences before the list are tasks of their own; the list's lead-in is not
-  const lead = Math.max(0, ...[...rest.slice(0, markers[0]).matchAll(/[。!?!?]/g)].map((m) => m.index! + 1));
+  const leadAt = (to: number, after = 0) =>
+    Math.max(after, ...[...rest.slice(after, to).matchAll(/[。!?!?]/g)].map((m) => after + m.index! + 1));
+  const lead = leadAt(markers[0]!);
   const out = [...sentencePieces(line, from, from + lead), trimmed(line, from + lead, from + markers[0]!, true)];
   // an entry closed by ; (一是…;二是…;三是…。…;) ends there, the sentences after it are tasks of their own
   const end = last > markers.at(-1)! ? last : rest.length;
-  markers.forEach((at, i) =>
-    out.push({...trimmed(line, from + at, from + (markers[i + 1] ?? end), false), entry: true})
-  );
+  runs.forEach((run, r) => {
+    const next = runs[r + 1];
+    // a list another follows ends at the stop of its last entry's sentence; the sentences after it are tasks, the next
+    // list's label its lead-in
+    const stop = next ? rest.slice(run.at(-1)!, next[0]).search(/[。!?!?]/) : -1;
+    const runEnd = next ? run.at(-1)! + stop + 1 : end;
+    const year = listYear(rest.slice(0, run[0]));
+    run.forEach((at, i) =>
+      out.push({
+        ...trimmed(line, from + at, from + (run[i + 1] ?? runEnd), false),
+        entry: true,
+        ...(year === null ? {} : {year})
+      })
+    );
+    if (next) {
+      const nextLead = leadAt(next[0]!, runEnd);
+      out.push(...sentencePieces(line, from + runEnd, from + nextLead));
+      out.push(trimmed(line, from + nextLead, from + next[0]!, true));
+    }
+  });
   out.push(...sentencePieces(line, from + end, line.length));
   return out.filter((p) => p.end > p.start);
 }
 
 /**
  * Where a sub-list's last entry ends when its entries are closed by `;` (`一是…;二是…;三是…。…;`): after the first `;`
- * past its marker, else at its marker (its extent unknown).
+ * past its marker (or the stop of its sentence when no `;` follows), else at its marker (its extent unknown).
  */
 function lastEntryEnd(rest: string, markers: readonly number[]): number {
   const at = markers.at(-1) ?? 0;
   const closed = markers.length > 1 && markers.slice(1).every((m) => /[;;]\s*$/.test(rest.slice(0, m)));
   const semi = rest.slice(at).search(/[;;]/);
-  return closed && semi >= 0 ? at + semi + 1 : at;
+  if (closed && semi >= 0) return at + semi + 1;
+  const stop = rest.slice(at).search(/[。!?!?]/);
+  return closed && stop >= 0 && rest.slice(at + stop + 1).trim() ? at + stop + 1 : at;
 }
 
 /** Cuts `line` between `from` and `to` into sentences, and a sentence with a numbered sub-list into its entries. */

@@ -62,6 +62,15 @@ const IN_TEXT =
   /由([\u4e00-\u9fff]{2,20}?)(?:会同|會同)([^,。;,;]+?)(?:等(?:有关|有關)?(?:部门|部門|单位|單位))?(?:负责|負責|研究|共同)/;
 
 /**
+ * `中央组织部会同教育部等部委每两年举办…`: a sentence that opens on an office's name and 会同, without 由: the office leads,
+ * the names up to 等…部门 (部委, 单位) take part.
+ */
+const OPENS_WITH_LEAD = new RegExp(
+  `^([\\u4e00-\\u9fff]{2,20}?(?:${OFFICE_ENDING}))(?:会同|會同)([\\u4e00-\\u9fff、]{2,60}?)` +
+    `等(?:有关|有關|相关|相關)?(?:部门|部門|部委|单位|單位)`
+);
+
+/**
  * `由综合协调组跟进落实`, `由局党组追究…`: the office after 由 (its name ending as offices' names end), then what it does.
  * The shortest such name is taken that a verb or a manner (按照, 对) follows.
  */
@@ -211,22 +220,30 @@ function unmarkedLabels(note: string): string {
  * person's title is no office), else an office after 由 and what it does (`由综合协调组跟进落实`).
  */
 function ownersInText(sentence: string): TaskOwners | null {
-  const m = IN_TEXT.exec(sentence);
-  if (m) return {lead: m[1]!, partners: namesOf(m[2]!)};
+  const m = IN_TEXT.exec(sentence) ?? OPENS_WITH_LEAD.exec(sentence.trim());
+  if (m && isOfficeList(m[2]!)) return {lead: m[1]!, partners: namesOf(m[2]!)};
   const clauses = sentence.split(/[,,;;]/).map((c) => c.trim());
   const at = clauses.findIndex((c) => LEADS_IN_TEXT.test(c) && isOfficeList(LEADS_IN_TEXT.exec(c)![1]!));
   if (at < 0) {
     const by = BY_OFFICE.exec(sentence);
-    return by ? {lead: by[1]!, partners: []} : null;
+    if (!by) return null;
+    // `由A负责,B、C配合,…`: the offices of the clauses after it that say they take part are its partners
+    const from = clauses.findIndex((c) => c.includes(by[0]));
+    return {lead: by[1]!, partners: partnersAfter(clauses.slice(from + 1))};
   }
   const leads = namesOf(LEADS_IN_TEXT.exec(clauses[at]!)![1]!);
+  return {lead: leads[0]!, partners: [...leads.slice(1), ...partnersAfter(clauses.slice(at + 1))]};
+}
+
+/** The offices of the clauses that say they take part (`相关部门配合`, `B、C协助`), up to the first that says none. */
+function partnersAfter(clauses: readonly string[]): string[] {
   const partners: string[] = [];
-  for (const c of clauses.slice(at + 1)) {
+  for (const c of clauses) {
     const p = PARTNERS_IN_TEXT.exec(c);
     if (!p || !isOfficeList(p[1]!)) break;
     partners.push(...namesOf(p[1]!));
   }
-  return {lead: leads[0]!, partners: [...leads.slice(1), ...partners]};
+  return partners;
 }
 
 /** A sentence that only names offices: `由市财政局、农业局,各县(市)、区人民政府负责落实`. */
@@ -305,4 +322,23 @@ export function readOwnersInText(sentence: string): TaskOwners | null {
 export function readOwnersSentence(sentence: string): TaskOwners | null {
   const folded = foldPunctuation(sentence);
   return ownersAsPrinted(ownersSentence(folded), folded, sentence);
+}
+
+/**
+ * A heading that names the office leading what it heads (`县示范区管委会牵头工作(8项)`, `市发改委负责事项`), maybe with a
+ * count in brackets.
+ */
+const LEAD_HEADING =
+  /^(.{2,30}?)(?:牵头|牽頭|负责|負責)(?:的)?(?:工作|任务|任務|事项|事項)(?:[((][^()()]*[))])?[。.]?$/;
+
+/**
+ * The office a heading names as leading its items (`县示范区管委会牵头工作(8项)` → 县示范区管委会), in ASCII or full-width
+ * punctuation, else null. Names stay as printed.
+ */
+export function readHeadingOwners(heading: string): TaskOwners | null {
+  const folded = foldPunctuation(heading.trim());
+  const m = LEAD_HEADING.exec(folded);
+  if (!m || !isOfficeList(m[1]!)) return null;
+  const names = namesOf(m[1]!);
+  return ownersAsPrinted({lead: names[0]!, partners: names.slice(1)}, folded, heading.trim());
 }

@@ -164,8 +164,13 @@ export const ACTION_VERBS = [
   "编发"
 ] as const;
 
-/** A verb right before 率 names a rate (参与率, 覆盖率, 完成率): a noun, not an action. */
-const VERB = new RegExp(`(?:${ACTION_VERBS.join("|")})(?!率)`);
+/**
+ * A verb right before 率 names a rate (参与率, 覆盖率, 完成率): a noun, not an action. A modal 要 before a word (`要督促其复查`,
+ * `要亲自抓`) says what must be done: an action whatever its verb (not 主要, 重要, 需要, 要求, 要点 …).
+ */
+const VERB = new RegExp(
+  `(?:${ACTION_VERBS.join("|")})(?!率)|(?<![主重需只纲必首摘概])要(?![求素点件闻务害是])(?=[\u4e00-\u9fff])`
+);
 
 /** The first action verb of a clause, or null when it states no action. */
 export function actionVerb(text: string): string | null {
@@ -310,26 +315,51 @@ export function readHeadingTime(
  * sentence: the offsets of the markers, when the sentence has at least a first and a second.
  */
 export function subListMarkers(sentence: string): number[] {
+  return subListRuns(sentence).flat();
+}
+
+/**
+ * The numbered sub-lists of a text, each the offsets of its markers: a list counts up 1, 2, 3 …, and a first marker after
+ * a stop past the last one's entry starts a second list (`2019年任务:一是…;二是…。2020年任务:一是…;二是…`) when a second
+ * marker follows it.
+ */
+export function subListRuns(text: string): number[][] {
   for (const marker of [
     /(?<=^|[,;:,;:。\s])([一二三四五六七八九十]{1,2})是/g,
     /[((]([一二三四五六七八九十]{1,2})[))]/g,
     /[((](\d{1,2})[))]/g,
     /([①②③④⑤⑥⑦⑧⑨⑩])/g
   ]) {
-    const found = [...sentence.matchAll(marker)];
+    const found = [...text.matchAll(marker)];
     const ordinals = found.map((m) => ordinal(m[1]!));
     if (ordinals[0] !== 1 || ordinals[1] !== 2) continue;
-    // keep the markers that count up 1, 2, 3 …
-    const kept: number[] = [];
+    // keep the markers that count up 1, 2, 3 …, and start again at a 1 after a stop when a 2 follows it
+    const runs: number[][] = [[]];
     for (let i = 0, next = 1; i < found.length; i++) {
-      if (ordinals[i] === next) {
-        kept.push(found[i]!.index!);
+      const at = found[i]!.index!;
+      const run = runs.at(-1)!;
+      const restart =
+        ordinals[i] === 1 && ordinals[i + 1] === 2 && run.length > 1 && /[。!?!?]/.test(text.slice(run.at(-1)!, at));
+      if (restart) {
+        runs.push([at]);
+        next = 2;
+      } else if (ordinals[i] === next) {
+        run.push(at);
         next++;
       }
     }
-    return kept;
+    return runs;
   }
   return [];
+}
+
+/** A list's label naming the year its entries are due (`2019年任务:`, `2020年:`) just before its first marker. */
+const LIST_YEAR = /(\d{4})\s*年(?:度)?(?:重点)?(?:工作)?(?:任务|目标)?[::]\s*$/;
+
+/** The year a sub-list's label names for its entries (`2019年任务:一是…` → 2019), from the text before its first marker. */
+export function listYear(before: string): number | null {
+  const m = LIST_YEAR.exec(before);
+  return m ? Number(m[1]) : null;
 }
 
 function ordinal(text: string): number {

@@ -20,6 +20,18 @@ describe("inferPlanYear", () => {
       "date"
     ],
     ["a 发表时间", "建设全面开工\n编辑:某某 发表时间:2024-05-06 09:25", 2024, "date"],
+    [
+      "a copy's date after the only year the text names, a time limit: the limit's year",
+      "學校工作重點任務\n發布時間:2033-01-21\n一、制度建設\n1.各校要于2032年6月底前修訂章程。",
+      2032,
+      "deadline"
+    ],
+    [
+      "a text that masks its years (*年, [*]): a model-text site's upload time is no year",
+      "某省工作实施方案\n时间:2032-11-27 02:50:00\n根据《关于开展*年工作的通知》(闽委[*]4号),制定方案如下:\n一、任务",
+      null,
+      null
+    ],
     ["a 公布日期 with dots", "关于加快学前教育发展的意见\n【公布日期】2005.02.01\n一、目标", 2005, "date"],
     [
       "the latest year of the heading block",

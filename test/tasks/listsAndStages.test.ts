@@ -1,0 +1,73 @@
+import {describe, expect, it} from "vitest";
+import {extractTasks} from "../../pipelines/tasks/extractTasks.js";
+import {readOwnersInText} from "../../pipelines/tasks/owners.js";
+
+/** The tasks of a made-up plan: id, text, deadline and its source. */
+const read = (text: string) => extractTasks(text).tasks.map((t) => [t.task_id, t.text, t.deadline, t.deadline_source]);
+
+describe("extractTasks: lists, stages and headings of prose plans", () => {
+  it("an inline list behind a year label (`2032年任务:一是…`) is due that year, a second list starts over", () => {
+    const text =
+      "某县三年(2032—2034年)行动方案\n\n一、主要任务\n\n1.完善道路网络\n\n" +
+      "加快道路建设。2032年任务:一是完成路网评估;二是新建道路5公里。2033年任务:一是5月底前完成招标;二是开工建设桥梁。" +
+      "交通部门做好养护工作。\n";
+    expect(read(text)).toEqual([
+      ["1.1-t1", "加快道路建设", "2034-12", "year_end"],
+      ["1.1-t2", "一是完成路网评估", "2032-12", "text"],
+      ["1.1-t3", "二是新建道路5公里", "2032-12", "text"],
+      ["1.1-t4", "一是5月底前完成招标", "2033-05", "text"],
+      ["1.1-t5", "二是开工建设桥梁", "2033-12", "text"],
+      ["1.1-t6", "交通部门做好养护工作", "2034-12", "year_end"]
+    ]);
+  });
+
+  it("a section heading naming its lead (`一、县农业局牵头工作(2项)`) gives its items that lead, after a notice's own 一、", () => {
+    const text =
+      "各有关单位:\n现将任务分解印发给你们。\n一、压实责任,抓好落实。各单位要细化措施。\n附件\n2032年县重点工作任务清单\n" +
+      "一、县农业局牵头工作(2项)\n1.建设高标准农田1万亩。\n2.推广节水灌溉技术。\n二、其他工作\n3.完善路网。\n";
+    const owners = extractTasks(text).tasks.map((t) => [t.task_id, t.lead]);
+    expect(owners).toEqual([
+      ["1.1-t1", "县农业局"],
+      ["1.2-t1", "县农业局"],
+      ["2.3-t1", null]
+    ]);
+  });
+
+  it.each([
+    [
+      "由A负责,B、C配合: A leads, B and C take part",
+      "由市商务局负责,市农业局、市环保局配合,加快基地建设",
+      "市商务局",
+      ["市农业局", "市环保局"]
+    ],
+    ["A会同B等部委 without 由", "国家档案局会同民政部等部委每年举办一次培训", "国家档案局", ["民政部"]],
+    ["traditional characters", "國家檔案局會同民政部等部委每年舉辦一次培訓", "國家檔案局", ["民政部"]],
+    ["a subject that is no office: none", "各地会同学院等单位开展调研", null, null]
+  ])("a sentence names its lead and partners in prose: %s", (_, sentence, lead, partners) => {
+    const owners = readOwnersInText(sentence);
+    expect(owners && [owners.lead, owners.partners]).toEqual(lead === null ? null : [lead, partners]);
+  });
+
+  it("a clause that says what must be done (`要督促…`, `要亲自抓`) is a task of its own, whatever its verb", () => {
+    const text =
+      "某市2032年工作方案\n\n一、主要任务\n\n1.推进整改\n\n加快道路建设;对进度滞后的,要督促其尽快整改。领导要亲自抓。\n";
+    expect(read(text).map((t) => t[1])).toEqual(["加快道路建设", "对进度滞后的,要督促其尽快整改", "领导要亲自抓"]);
+  });
+
+  it("a page that opens on a later stage (`第二阶段:…`) reads its stages as items of section 0, numbered by their ordinal", () => {
+    const text =
+      "第二阶段:全面整治(6月1日至10月底)。各镇开展环境整治行动。\n第三阶段:考核验收(12月上旬)。县领导组组织检查验收。\n" +
+      "四、保障措施\n(一)加强宣传。各镇要广泛宣传。\n";
+    const {items} = extractTasks(text);
+    expect(items.map((i) => [i.item_id, i.title])).toEqual([
+      ["0.2", "全面整治(6月1日至10月底)"],
+      ["0.3", "考核验收(12月上旬)"],
+      ["4.1", "加强宣传"]
+    ]);
+    expect(read(text).map((t) => t.slice(0, 2))).toEqual([
+      ["0.2-t1", "各镇开展环境整治行动"],
+      ["0.3-t1", "县领导组组织检查验收"],
+      ["4.1-t1", "各镇要广泛宣传"]
+    ]);
+  });
+});
