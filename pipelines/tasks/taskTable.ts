@@ -190,6 +190,87 @@ function numberedBarRows(lines: readonly TaskLine[]): readonly TaskLine[] {
   return lines.flatMap((l, index) => made.get(index) ?? [l]);
 }
 
+/** A cell of a row a line, by its offsets into the text. */
+type Span = {start: number; end: number; text: string};
+
+/**
+ * The lines with each table of rows a line, cells parted by bars, whose rows leave out merged cells read (`序号 | 工作任务 |
+ * 细化分工 | 责任处室 | 完成时限 | 备注`, then `1 | 做好疫情信息发布 | 重点围绕…发布权威信息 | 应急处 | 长期推进 |` and `2 | 扎实做好… |
+ * 疾控处 | 长期推进 |`): a header line of column names only, a 序号 first and a task column among them, then rows a line,
+ * each opening on its 序号 (numbers rising; lines of bars only between them close rows). A cell merged over rows is
+ * printed on the first row of its merge only: a row of fewer cells than the table's first (its widest; trailing empty
+ * cells, an empty 备注, dropped on every row) leaves out the columns after its 序号, its cells are the first row's last
+ * ones. A column some row leaves out is a group over the rows (no text, as a 类别 column); each row opens the item its
+ * 序号 names, its first other task cell titling it, with its office and time cells. A table whose rows all print as
+ * many cells is left to `barTableLines`; other lines are kept.
+ */
+function mergedBarRows(lines: readonly TaskLine[]): readonly TaskLine[] {
+  const made = new Map<number, TaskLine[]>();
+  const cellsAt = (j: number): Span[] => {
+    const {line, offset} = lines[j]!;
+    const cells = lineCells(line, j).map((c) => ({start: offset + c.start, end: offset + c.end, text: c.text}));
+    while (cells.length && !cells.at(-1)!.text) cells.pop();
+    return cells;
+  };
+  const numberOf = (cells: readonly Span[]) => Number(NUMBER_CELL.exec(cells[0]!.text)![1]);
+  for (let i = 0; i < lines.length; i++) {
+    if (!CELL_BAR.test(lines[i]!.line)) continue;
+    const roles = cellsAt(i).map((c) => roleOf(c.text));
+    if (roles.length < 4 || roles[0] !== "no" || roles.some((r) => r === null) || !roles.includes("task")) continue;
+    const rows: {line: number; cells: Span[]}[] = [];
+    const taken = [i];
+    let j = i + 1;
+    for (; j < lines.length; j++) {
+      const text = lines[j]!.line.trim();
+      if (!text) continue;
+      if (BARS_ONLY.test(text)) {
+        taken.push(j);
+        continue;
+      }
+      const cells = CELL_BAR.test(text) ? cellsAt(j) : [];
+      if (cells.length < 3 || cells.length > roles.length || !NUMBER_CELL.test(cells[0]!.text)) break;
+      if (rows.length && numberOf(cells) <= numberOf(rows.at(-1)!.cells)) break;
+      rows.push({line: j, cells});
+      taken.push(j);
+    }
+    const widest = rows[0]?.cells.length ?? 0;
+    if (rows.some((r) => r.cells.length > widest) || rows.every((r) => r.cells.length === widest)) continue;
+    // the columns a row leaves out, after its 序号: merged over the rows, groups
+    const merged = Math.max(...rows.map((r) => widest - r.cells.length));
+    const tasks = roles.flatMap((r, k) => (r === "task" && k > merged && k < widest ? [k] : []));
+    if (!tasks.length) continue;
+    for (const {line, cells} of rows) {
+      const at = (k: number) => (k === 0 ? cells[0] : cells[k - (widest - cells.length)]);
+      const offices = roles.flatMap((role, k) => {
+        const c = k > merged ? at(k) : undefined;
+        return (role === "lead" || role === "partners") && c?.text ? [{role, start: c.start, end: c.end}] : [];
+      });
+      const due = roles.indexOf("deadline");
+      const deadline = due > merged ? at(due)?.text : undefined;
+      const {section, offset, line: text} = lines[line]!;
+      made.set(
+        line,
+        tasks
+          .flatMap((k) => (at(k)?.text ? [at(k)!] : []))
+          .map((c, n): TaskLine => ({
+            section,
+            item: numberOf(cells),
+            offset: c.start,
+            line: text.slice(c.start - offset, c.end - offset),
+            body: 0,
+            opens: n === 0 ? "item" : null,
+            ...(deadline ? {deadline} : {}),
+            ...(offices.length ? {cells: offices} : {})
+          }))
+      );
+    }
+    for (const k of taken) if (!made.has(k)) made.set(k, []);
+    i = taken.at(-1)!;
+  }
+  if (!made.size) return lines;
+  return lines.flatMap((l, index) => made.get(index) ?? [l]);
+}
+
 /**
  * Reads the task tables of a plan (`序号 | 重点任务 | 牵头单位 | 完成时限`), with cells split by `|`, `｜` or tabs
  * (a Markdown table too), or pasted one cell per line: each row (a number cell, then one cell per column) becomes one line, its
@@ -197,7 +278,7 @@ function numberedBarRows(lines: readonly TaskLine[]): readonly TaskLine[] {
  * other cells are no text. The row's time-limit cell goes with it. Other lines are kept as they are.
  */
 export function taskTableLines(lines: readonly PlanLine[]): TaskLine[] {
-  return barTableLines(numberedBarRows(spaceTableLines(cellTableLines(lines))));
+  return barTableLines(mergedBarRows(numberedBarRows(spaceTableLines(cellTableLines(lines)))));
 }
 
 /**
