@@ -411,7 +411,9 @@ describe("owners: who leads a task and who takes part, as the plan says", () => 
     ["长期 names no month", "长期", null],
     ["长期坚持 names no month", "长期坚持", null],
     ["每季度 names no month", "每季度", null],
-    ["持续推进 names no month", "持续推进", null]
+    ["持续推进 names no month", "持续推进", null],
+    ["two dated parts of one task: the later", "2032年2月公布方案,2032年8月公布结果", "2032-08"],
+    ["two dated parts, each its milestone", "2032年9月完成验收,2033年3月完成评估", "2033-03"]
   ])("time-limit cell, %s: %s", (_name, cell, deadline) => {
     expect(readTimeLimit(cell, {year: 2031})?.deadline ?? null).toBe(deadline);
   });
