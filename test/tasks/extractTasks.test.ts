@@ -396,7 +396,7 @@ describe("extractTasks: one row per phrasing", () => {
       "|",
       "3 | 深化课程改革 | 修订课程实施方案 | 教研科 | 2031年9月前 |",
       "|",
-      "4 | 开展教师培训,提升教学能力 | 人事科 | 长期推进 |",
+      "4 | 开展教师培训,提升教学能力 | 人事科(教师发展中心) | 长期推进 |",
       "|"
     ].join("\n");
     const {items, tasks} = extractTasks(`某区教育局2031年重点任务台账\n${table}\n`);
@@ -410,7 +410,25 @@ describe("extractTasks: one row per phrasing", () => {
       ["0.1-t1", "开展校舍安全排查,建立隐患台账", "安全科", ["基建科"], "2031-06", "table"],
       ["0.2-t1", "完善应急预案体系", "安全科", [], "2031-12", "year_end"],
       ["0.3-t1", "修订课程实施方案", "教研科", [], "2031-09", "table"],
-      ["0.4-t1", "开展教师培训,提升教学能力", "人事科", [], "2031-12", "year_end"]
+      ["0.4-t1", "开展教师培训,提升教学能力", "人事科(教师发展中心)", [], "2031-12", "year_end"]
+    ]);
+  });
+
+  it("a table of rows a line whose office column is merged over rows: a row that leaves it out has the office of its merge's first row", () => {
+    const table = [
+      "序号 | 重点任务 | 牵头单位 | 完成时限 |",
+      "1 | 开展校舍安全排查 | 区教育局 | 2031年6月前 |",
+      "2 | 建立隐患台账 | 2031年9月前 |",
+      "3 | 修订课程实施方案 | 区教研室 | 2031年11月前 |",
+      // a cell left out after the row's last is none (an empty cell a copy did not print): the year's end
+      "4 | 开展教师培训 | 区人社局 |"
+    ].join("\n");
+    const {tasks} = extractTasks(`某区教育局2031年重点任务台账\n${table}\n`);
+    expect(tasks.map((t) => [t.task_id, t.text, t.lead, t.deadline, t.deadline_source])).toEqual([
+      ["0.1-t1", "开展校舍安全排查", "区教育局", "2031-06", "table"],
+      ["0.2-t1", "建立隐患台账", "区教育局", "2031-09", "table"],
+      ["0.3-t1", "修订课程实施方案", "区教研室", "2031-11", "table"],
+      ["0.4-t1", "开展教师培训", "区人社局", "2031-12", "year_end"]
     ]);
   });
 
