@@ -33,7 +33,7 @@ const LABELLED = /^([\u4e00-\u9fff]{2,6})[::](.*)$/;
  * it, `…参加` and `…落实` (`县扶贫开发办牵头,县民政局等有关部门参加,各镇街落实`).
  */
 const ROLE_TAIL =
-  /(牵头负责|牽頭負責|牵头|牽頭|按职责分工负责|按職責分工負責|分别负责|分別負責|负责落实|負責落實|负责|負責|配合|参与|參與|参加|參加|协助|協助|落实|落實)$/;
+  /(牵头负责|牽頭負責|牵头|牽頭|按职责分工负责|按職責分工負責|按职责分工落实|按職責分工落實|分别负责|分別負責|负责落实|負責落實|负责|負責|配合|参与|參與|参加|參加|协助|協助|落实|落實)$/;
 const LEADS = new Set(["牵头负责", "牽頭負責", "牵头", "牽頭"]);
 /** A name list's closing words that name no office: `等部门`, `等单位`, `等部门单位`. */
 const ETC = /等(?:有关|有關|相关|相關)?(?:部门|部門)?(?:和|及)?(?:单位|單位)?$/;
@@ -286,13 +286,22 @@ function ownersAsPrinted(owners: TaskOwners | null, folded: string, printed: str
 }
 
 /**
+ * Where a table's office cell names a lead and the office it works with (`宣传处会办公室`, `市教育局会同市财政局`): 会 or 会同
+ * after a name that ends as a division's or bureau's does (处, 科, 局 …; not 委, whose 委会 is a name: 管委会), before a name
+ * (not 会计).
+ */
+const WORKS_WITH = /(?<=(?:处|處|科|股|局|室|办|辦|部|厅|廳|中心))(?:会同|會同|会|會)(?=[\u4e00-\u9fff])(?!计|計)/g;
+
+/**
  * The names of a list (`市发改委、国土房管局`), cut at 、,;/ (full-width too) and at 及 or 和 after an office's name; a
  * name that lists the levels of its units (`各县、区人民政府`) is one name, and so is one with a 、 in brackets
- * (`各县(市、区)人民政府`). Names stay as printed.
+ * (`各县(市、区)人民政府`). A table's office cell may close on the offices' part (`…等按职责分工落实`: no name) and name a
+ * lead 会 (会同) the office it works with (`宣传处会办公室`: two names). Names stay as printed.
  */
 export function officeNames(list: string): string[] {
   const folded = foldPunctuation(list);
-  return asPrinted(namesOf(folded), folded, list);
+  const names = namesOf(folded.replace(ROLE_TAIL, "").replace(WORKS_WITH, "、"));
+  return asPrinted(names, folded, list);
 }
 
 /**

@@ -276,14 +276,34 @@ const CELL_MONTH = new RegExp(
   `^(?:(\\d{4})年)?(?:${MONTH}月?(?:至|到|—|–|~|-))?${MONTH}月(?:\\d{1,2}日|份)?${MILESTONE}?$`
 );
 
+/** A month a cell names with its year (`2021年8月`). */
+const DATED_MONTH = /(\d{4})年(\d{1,2})月/g;
+
+/**
+ * The time of a cell that dates two or more parts of one task, each with its year (`2021年2月公布预算信息,2021年8月公布决算信息`):
+ * the task is done when its last part is, the latest month; null for a cell of one month, or one that names a month
+ * without its year (`1月底前…;其它事项12月底前…`).
+ */
+function datedParts(cell: string): {deadline: string; words: string} | null {
+  const dated = [...cell.matchAll(DATED_MONTH)];
+  const months = cell.match(/\d{1,2}月/g) ?? [];
+  if (dated.length < 2 || months.length !== dated.length) return null;
+  const key = (m: RegExpMatchArray) => Number(m[1]) * 12 + Number(m[2]);
+  const last = dated.reduce((a, b) => (key(b) > key(a) ? b : a));
+  const month = Number(last[2]);
+  return month >= 1 && month <= 12 ? {deadline: `${last[1]}-${String(month).padStart(2, "0")}`, words: last[0]} : null;
+}
+
 /**
  * The deadline a task table's time-limit cell names (`6月底前`, `三季度`, `2024年3月`, `长期` → none), as
  * {@link readDeadline} reads it, a bare month included; the spaces a copy puts between its figures are ignored
- * (`2016 年底前`).
+ * (`2016 年底前`); a cell dating two parts of the task, each with its year, names the later (`datedParts`).
  */
 export function readTimeLimit(text: string, {year}: {year: number | null}): {deadline: string; words: string} | null {
   // a copy spaces a cell's figures apart (`2016 年 6 月底前`): a cell's spaces part no words
   const cell = text.replace(/\s+/g, "");
+  const parts = datedParts(cell);
+  if (parts) return parts;
   const named = readDeadline(cell, {year});
   if (named) return named;
   const m = CELL_MONTH.exec(cell);

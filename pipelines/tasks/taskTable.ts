@@ -1,4 +1,6 @@
 import {type CellTable, OFFICE_NAME_END, type PlanLine, cellTables, tableColumnRole} from "../plan/index.js";
+import {officeNames} from "./owners.js";
+import {readTimeLimit} from "./phrases.js";
 
 /**
  * A line of the plan as tasks read it: a table row's task cell is a line of its own, with the row's time-limit cell.
@@ -190,6 +192,142 @@ function numberedBarRows(lines: readonly TaskLine[]): readonly TaskLine[] {
   return lines.flatMap((l, index) => made.get(index) ?? [l]);
 }
 
+/** A cell of a row a line, by its offsets into the text. */
+type Span = {start: number; end: number; text: string};
+
+/** Whether a cell names a time (`2021年8月前`, `6月底前`, `长期推进`): a time-limit cell's. */
+const timeCell = (text: string) =>
+  readTimeLimit(text, {year: 2000}) !== null || /长期|持续|常态|全年|年内|年底|年末/.test(text);
+/**
+ * Whether a cell opens on an office's name (`疾控处`, `应急处、监督处…等按职责分工落实`, `规划信息处(爱卫办)` with its alias in
+ * brackets): an office cell's.
+ */
+const officeCell = (text: string) => {
+  const first = officeNames(text)[0]?.replace(/[((][^()()]*[))]$/, "");
+  return first !== undefined && first.length <= 24 && OFFICE_NAME_END.test(first);
+};
+
+/** How well a cell fits a column of `role`: a time in a time-limit column, offices in an office column, a task elsewhere. */
+function fit(role: Role, text: string): number {
+  if (!text) return 0;
+  const time = timeCell(text) && text.length <= 40;
+  const office = officeCell(text);
+  if (role === "deadline") return time ? 1 : -2;
+  if (role === "lead" || role === "partners") return office && !time ? 1 : -2;
+  if (role === "task") return office || time ? -1 : 1;
+  return 0;
+}
+
+/** The sets of `count` columns of `1 … last` (rising), earliest first. */
+function leftOut(last: number, count: number, from = 1): number[][] {
+  if (count === 0) return [[]];
+  const out: number[][] = [];
+  for (let k = from; k <= last - count + 1; k++)
+    for (const rest of leftOut(last, count - 1, k + 1)) out.push([k, ...rest]);
+  return out;
+}
+
+/**
+ * A row's cells by column (`widest` columns, its 序号 first), when it prints fewer: the columns it leaves out are those whose
+ * cells then fit their columns best (a time in the time-limit column, offices in an office column), the earliest on a
+ * tie (a group merged over the rows on the left).
+ */
+function alignRow(cells: readonly Span[], roles: readonly Role[], widest: number): (Span | undefined)[] {
+  let best: {score: number; columns: (Span | undefined)[]} | null = null;
+  for (const out of leftOut(widest - 1, widest - cells.length)) {
+    const columns: (Span | undefined)[] = [cells[0]];
+    let next = 1;
+    for (let k = 1; k < widest; k++) columns.push(out.includes(k) ? undefined : cells[next++]);
+    const score = columns.reduce((sum, c, k) => sum + (k > 0 && c ? fit(roles[k]!, c.text) : 0), 0);
+    if (!best || score > best.score) best = {score, columns};
+  }
+  return best!.columns;
+}
+
+/**
+ * The lines with each table of rows a line, cells parted by bars, whose rows leave out merged cells read (`序号 | 工作任务 |
+ * 细化分工 | 责任处室 | 完成时限 | 备注`, then `1 | 做好疫情信息发布 | 重点围绕…发布权威信息 | 应急处 | 长期推进 |` and `2 | 扎实做好… |
+ * 疾控处 | 长期推进 |`): a header line of column names only, a 序号 first and a task column among them, then rows a line,
+ * each opening on its 序号 (numbers rising; lines of bars only between them close rows). A cell merged over rows is
+ * printed on the first row of its merge only: a row of fewer cells than the table's first (its widest; an empty 备注 no
+ * row prints is none of its columns) leaves out the columns its cells fit worst (`alignRow`). A task column a row leaves
+ * out is a group over the rows (no text on any row, as a 类别 column) when another is printed on every row; an office or
+ * time-limit column left out has the cell of the row above (its merge's first), unless no cell of the row follows it (an
+ * empty cell not printed). Each row opens the item its 序号 names, its first task cell titling it, with its office and
+ * time cells. A table whose rows all print as many cells is left to `barTableLines`; other lines are kept.
+ */
+function mergedBarRows(lines: readonly TaskLine[]): readonly TaskLine[] {
+  const made = new Map<number, TaskLine[]>();
+  const cellsAt = (j: number): Span[] => {
+    const {line, offset} = lines[j]!;
+    return lineCells(line, j).map((c) => ({start: offset + c.start, end: offset + c.end, text: c.text}));
+  };
+  const numberOf = (cells: readonly (Span | undefined)[]) => Number(NUMBER_CELL.exec(cells[0]!.text)![1]);
+  for (let i = 0; i < lines.length; i++) {
+    if (!CELL_BAR.test(lines[i]!.line)) continue;
+    const roles = cellsAt(i).map((c) => roleOf(c.text));
+    if (roles.length < 4 || roles[0] !== "no" || !roles.includes("task") || roles.some((r) => r === null)) continue;
+    const header = roles as Role[];
+    const rows: {line: number; cells: Span[]}[] = [];
+    const taken = [i];
+    for (let j = i + 1; j < lines.length; j++) {
+      const text = lines[j]!.line.trim();
+      if (!text) continue;
+      if (BARS_ONLY.test(text)) {
+        taken.push(j);
+        continue;
+      }
+      const cells = CELL_BAR.test(text) ? cellsAt(j) : [];
+      if (cells.length < 3 || cells.length > header.length || !NUMBER_CELL.test(cells[0]!.text)) break;
+      if (rows.length && numberOf(cells) <= numberOf(rows.at(-1)!.cells)) break;
+      rows.push({line: j, cells});
+      taken.push(j);
+    }
+    const widest = rows[0]?.cells.length ?? 0;
+    if (rows.some((r) => r.cells.length > widest) || rows.every((r) => r.cells.length === widest)) continue;
+    const aligned = rows.map((r) => alignRow(r.cells, header, widest));
+    const tasks = header.flatMap((r, k) => (r === "task" && k < widest ? [k] : []));
+    // a task column some row leaves out is a group over the rows, when another is printed on every row
+    const groups = tasks.filter((k) => aligned.some((columns) => !columns[k]));
+    const own = tasks.filter((k) => !groups.includes(k));
+    if (!own.length || aligned.some((columns) => !own.some((k) => columns[k]?.text))) continue;
+    aligned.forEach((columns, r) => {
+      const printed = columns.reduce((last, c, k) => (c ? k : last), 0);
+      // a merged office or time cell: the row above's (the first of its merge)
+      for (let k = 1; k < printed; k++) if (!columns[k] && r > 0) columns[k] = aligned[r - 1]![k];
+    });
+    rows.forEach(({line}, r) => {
+      const columns = aligned[r]!;
+      const offices = header.flatMap((role, k) => {
+        const c = columns[k];
+        return (role === "lead" || role === "partners") && c?.text ? [{role, start: c.start, end: c.end}] : [];
+      });
+      const due = header.indexOf("deadline");
+      const deadline = due >= 0 ? columns[due]?.text : undefined;
+      const {section, offset, line: text} = lines[line]!;
+      made.set(
+        line,
+        own
+          .flatMap((k) => (columns[k]?.text ? [columns[k]] : []))
+          .map((c, n): TaskLine => ({
+            section,
+            item: numberOf(columns),
+            offset: c.start,
+            line: text.slice(c.start - offset, c.end - offset),
+            body: 0,
+            opens: n === 0 ? "item" : null,
+            ...(deadline ? {deadline} : {}),
+            ...(offices.length ? {cells: offices} : {})
+          }))
+      );
+    });
+    for (const k of taken) if (!made.has(k)) made.set(k, []);
+    i = taken.at(-1)!;
+  }
+  if (!made.size) return lines;
+  return lines.flatMap((l, index) => made.get(index) ?? [l]);
+}
+
 /**
  * Reads the task tables of a plan (`序号 | 重点任务 | 牵头单位 | 完成时限`), with cells split by `|`, `｜` or tabs
  * (a Markdown table too), or pasted one cell per line: each row (a number cell, then one cell per column) becomes one line, its
@@ -197,7 +335,7 @@ function numberedBarRows(lines: readonly TaskLine[]): readonly TaskLine[] {
  * other cells are no text. The row's time-limit cell goes with it. Other lines are kept as they are.
  */
 export function taskTableLines(lines: readonly PlanLine[]): TaskLine[] {
-  return barTableLines(numberedBarRows(spaceTableLines(cellTableLines(lines))));
+  return barTableLines(mergedBarRows(numberedBarRows(spaceTableLines(cellTableLines(lines)))));
 }
 
 /**

@@ -23,6 +23,7 @@ describe("tableColumnRole", () => {
     ["民生实事", "task"],
     ["民生实事项目", "task"],
     ["为民办实事", "task"],
+    ["细化分工", "task"],
     ["牵头单位", "lead"],
     ["牵头责任单位", "lead"],
     ["主要责任单位", "lead"],

@@ -386,6 +386,52 @@ describe("extractTasks: one row per phrasing", () => {
     ]);
   });
 
+  it("a table of rows a line whose task column is merged over rows (printed on the first row only): a group, the next task column the rows' items", () => {
+    // each row closed by a line of its own `|`; rows 2 and 4 leave the merged 重点工作 cell out, and the empty 备注 cell too
+    const table = [
+      "序号 | 重点工作 | 具体措施 | 责任科室 | 完成时限 | 备注 |",
+      "1 | 推进校园安全 | 开展校舍安全排查,建立隐患台账 | 安全科、基建科 | 2031年6月前 |",
+      "|",
+      "2 | 完善应急预案体系 | 安全科 | 长期推进 |",
+      "|",
+      "3 | 深化课程改革 | 修订课程实施方案 | 教研科 | 2031年9月前 |",
+      "|",
+      "4 | 开展教师培训,提升教学能力 | 人事科(教师发展中心) | 长期推进 |",
+      "|"
+    ].join("\n");
+    const {items, tasks} = extractTasks(`某区教育局2031年重点任务台账\n${table}\n`);
+    expect(items.map((i) => [i.item_id, i.title])).toEqual([
+      ["0.1", "开展校舍安全排查"],
+      ["0.2", "完善应急预案体系"],
+      ["0.3", "修订课程实施方案"],
+      ["0.4", "开展教师培训"]
+    ]);
+    expect(tasks.map((t) => [t.task_id, t.text, t.lead, t.partners, t.deadline, t.deadline_source])).toEqual([
+      ["0.1-t1", "开展校舍安全排查,建立隐患台账", "安全科", ["基建科"], "2031-06", "table"],
+      ["0.2-t1", "完善应急预案体系", "安全科", [], "2031-12", "year_end"],
+      ["0.3-t1", "修订课程实施方案", "教研科", [], "2031-09", "table"],
+      ["0.4-t1", "开展教师培训,提升教学能力", "人事科(教师发展中心)", [], "2031-12", "year_end"]
+    ]);
+  });
+
+  it("a table of rows a line whose office column is merged over rows: a row that leaves it out has the office of its merge's first row", () => {
+    const table = [
+      "序号 | 重点任务 | 牵头单位 | 完成时限 |",
+      "1 | 开展校舍安全排查 | 区教育局 | 2031年6月前 |",
+      "2 | 建立隐患台账 | 2031年9月前 |",
+      "3 | 修订课程实施方案 | 区教研室 | 2031年11月前 |",
+      // a cell left out after the row's last is none (an empty cell a copy did not print): the year's end
+      "4 | 开展教师培训 | 区人社局 |"
+    ].join("\n");
+    const {tasks} = extractTasks(`某区教育局2031年重点任务台账\n${table}\n`);
+    expect(tasks.map((t) => [t.task_id, t.text, t.lead, t.deadline, t.deadline_source])).toEqual([
+      ["0.1-t1", "开展校舍安全排查", "区教育局", "2031-06", "table"],
+      ["0.2-t1", "建立隐患台账", "区教育局", "2031-09", "table"],
+      ["0.3-t1", "修订课程实施方案", "区教研室", "2031-11", "table"],
+      ["0.4-t1", "开展教师培训", "区人社局", "2031-12", "year_end"]
+    ]);
+  });
+
   it("such a table whose group cell stands apart and whose office cell wraps onto the next line (责任单位或牵头单位 leads)", () => {
     const table = [
       "任务内容 | 标准要求 | 工作内容 | 责任单位 或牵头单位 | 协助 单位 | 完成 期限 |",

@@ -300,6 +300,20 @@ describe("owners: who leads a task and who takes part, as the plan says", () => 
     expect(officeNames(list)).toEqual(names);
   });
 
+  it.each([
+    ["安全科、基建科、教研科等按职责分工落实", ["安全科", "基建科", "教研科"]],
+    ["市教育局、市财政局等按职责分工负责", ["市教育局", "市财政局"]],
+    ["人事科会办公室", ["人事科", "办公室"]],
+    ["市教育局会同市财政局", ["市教育局", "市财政局"]],
+    ["区管委会办公室", ["区管委会办公室"]],
+    ["市财政局会计科", ["市财政局会计科"]]
+  ])(
+    "a table's office cell closed by the offices' part (等按职责分工落实), or naming a lead 会 (会同) another: officeNames(%s)",
+    (list, names) => {
+      expect(officeNames(list)).toEqual(names);
+    }
+  );
+
   it("a note in 〔〕 (holding brackets and sentences of its own) is a note, not tasks", () => {
     expect(
       owners("1.标题。出台方案。〔市教育局牵头,市财政局参与,各区人民政府(管委会)负责落实。以下不再列出。〕完善制度。\n")
@@ -403,7 +417,9 @@ describe("owners: who leads a task and who takes part, as the plan says", () => 
     ["长期 names no month", "长期", null],
     ["长期坚持 names no month", "长期坚持", null],
     ["每季度 names no month", "每季度", null],
-    ["持续推进 names no month", "持续推进", null]
+    ["持续推进 names no month", "持续推进", null],
+    ["two dated parts of one task: the later", "2032年2月公布方案,2032年8月公布结果", "2032-08"],
+    ["two dated parts, each its milestone", "2032年9月完成验收,2033年3月完成评估", "2033-03"]
   ])("time-limit cell, %s: %s", (_name, cell, deadline) => {
     expect(readTimeLimit(cell, {year: 2031})?.deadline ?? null).toBe(deadline);
   });
