@@ -296,8 +296,14 @@ const REACH = /(力争|争取|确保|累计)?(达到|达|实现|完成|提升至
 /** Counting verbs that say `>=` and stay in the indicator (新增学位). */
 const COUNT = /(新增|新建成|新建|建成|增加)$/;
 const CHANGE = /(?:较|比)(\d{4})年(?:底|末)?[\u4e00-\u9fa5]{0,8}?(增加|增长|提高|提升|扩大|减少|下降|降低|压减)$/;
-/** An amount more than last year's (力争比上年增长50亿元): a rise by that amount (a rate, 比上年增长8%, is a level). */
-const LAST_YEAR_CHANGE = /(?:较|比)(?:上年|去年|上一年)[\u4e00-\u9fa5]{0,4}?(增加|增长|减少|下降|降低)$/;
+/**
+ * An amount more than last year's or a past five-year period's end (力争比上年增长50亿元, 比“十三五”末增0.8亿元): a rise by that
+ * amount (a rate, 比上年增长8%, is a level).
+ */
+const LAST_YEAR_CHANGE =
+  /(?:较|比)(?:上年|去年|上一年|“?十[一二三四五]五”?(?:期)?末)[\u4e00-\u9fa5]{0,4}?(增加|增长|增|减少|下降|降低|减)$/;
+/** A rise opening a clause (增加0.24亿元) right after a level in the same unit (总收入达2.63亿元,): the level's rise. */
+const RISE_ALONE = /^(增加|减少)$/;
 /** The change words of {@link CHANGE}, {@link LAST_YEAR_CHANGE} and {@link YEARLY} that say `decrease`. */
 const FALLING = /减少|下降|降低|压减|降幅/;
 const YEARLY = /(?:逐年|每年|年均)(增加|增长|增速|增幅|提高|提升|减少|下降|降低|降幅)$/;
@@ -637,6 +643,10 @@ export function findMentions(clause: Clause): Mention[] {
       comparator = FALLING.test(last[1]!) ? "decrease" : "increase";
       before = before.slice(0, last.index);
       explicit = own = true;
+    } else if (g.unit && RISE_ALONE.test(text.slice(0, start).trim()) && levelBefore(sentenceBefore, g.unit)) {
+      comparator = FALLING.test(before) ? "decrease" : "increase";
+      before = "";
+      explicit = own = true;
     } else if (yearly) {
       comparator = FALLING.test(yearly[1]!) ? "decrease" : "increase";
       per = "year";
@@ -807,6 +817,12 @@ export function openBrackets(text: string): (at: number) => number {
 }
 
 /** Whether the number at `start`, in the bracket opened at `open` (-1: none), notes a current or base value (目前8.1‰). */
+/** Whether a sentence's words before a clause end on a figure in `unit` and a comma (总收入达2.63亿元,): a level stated. */
+function levelBefore(sentenceBefore: string, unit: string): boolean {
+  const escaped = unit.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+  return new RegExp(String.raw`\d\s*(?:万|亿)?${escaped}\s*[,,]\s*$`).test(sentenceBefore);
+}
+
 function baseNote(text: string, start: number, open: number): boolean {
   return open >= 0 && BASE_NOTE.test(text.slice(open + 1, Math.min(start, open + 12)));
 }

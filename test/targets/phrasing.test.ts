@@ -1269,6 +1269,24 @@ describe("number forms of fresh texts (year3)", () => {
     ]);
   });
 
+  it("reads a level's rise over a past period's end (比“十三五”末增0.8亿元) or, after the level, on its own (,增加0.24亿元) as an increase", () => {
+    expect(extract("到2025年,产值达3亿元,比“十三五”末增0.8亿元;税收达500万元,比十三五末增80万元。").map(brief)).toEqual(
+      [
+        [">=", 3e8, "元"],
+        ["increase", 8e7, "元"],
+        [">=", 5e6, "元"],
+        ["increase", 8e5, "元"]
+      ]
+    );
+    expect(extract("全年目标:总收入达2.5亿元,增加0.2亿元,增长9%;计划投资500万元,增加10台设备。").map(brief)).toEqual([
+      [">=", 2.5e8, "元"],
+      ["increase", 2e7, "元"],
+      [">=", 9, "%"],
+      [">=", 5e6, "元"],
+      [">=", 10, "台"]
+    ]);
+  });
+
   it("reads a multiple a goal sets (提高到2倍, ≥2倍, 达到2020年的2倍以上) in 倍; not a doubling in words nor a ratio stated", () => {
     expect(extract("产值提高到2倍,服务能力≥2倍,算力规模达到2020年的2倍以上,营业收入实现翻一番。").map(brief)).toEqual([
       [">=", 2, "倍"],
