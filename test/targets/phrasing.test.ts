@@ -309,6 +309,15 @@ describe("commitments, not results", () => {
     expect(extractTargets(text).map(brief)).toEqual([["<=", 32.9, "微克/立方米"]]);
   });
 
+  it("reads a text that opens on prose reporting a press conference on results (“…成就”新闻发布会) as a report", () => {
+    const text =
+      "据新华社报道,国新办2024年12月30日举行“交通发展成就”新闻发布会,交通运输部负责人介绍,2024年,全国完成公路投资2.5万亿元,新改建农村公路18万公里。\n2024年,全国新开通公交线路300条。\n";
+    expect(extractTargets(text).map(brief)).toEqual([]);
+    const plan =
+      "据新华社报道,国新办2024年12月30日举行新闻发布会,交通运输部负责人介绍,2025年全国将新改建农村公路15万公里。\n";
+    expect(extractTargets(plan).map(brief)).toEqual([[">=", 150000, "公里"]]);
+  });
+
   it("skips what 前9个月 and 公布去年 report", () => {
     expect(extract("今年前9个月,城镇老旧小区开工率约97%。")).toEqual([]);
     expect(extract("人社部公布去年全国城镇新增就业1256万人。")).toEqual([]);
