@@ -598,6 +598,8 @@ export function findMentions(clause: Clause): Mention[] {
         !VERB_BEFORE.test(bare) &&
         !(g.unit === "%" && COVERING_BEFORE.test(bare))) ||
       (g.unit !== undefined && CAPACITY_UNIT.test(g.unit) && CAPACITY_AFTER.test(rest)) ||
+      // a size that names a class (25万吨级航道, 千亩级基地, 千亿级产业): no quantity
+      (g.unit !== undefined && !g.measure && /^级/.test(rest)) ||
       (CHANGE_FROM.test(prefix.trimEnd()) && CHANGE_TO.test(rest.trimStart())) ||
       baseNote(text, start, openAt(start))
     )

@@ -212,6 +212,13 @@ describe("an open unit vocabulary", () => {
     ]);
   });
 
+  it("reads a size followed by 级 (25万吨级航道, 千亩级基地) as a class, not a quantity", () => {
+    expect(extract("建设25万吨级航道,打造10个千亩级示范基地,新建3个5万吨级泊位。").map(brief)).toEqual([
+      [">=", 10, "个"],
+      [">=", 3, "个"]
+    ]);
+  });
+
   it("names each value of a 分别 list after its own indicator", () => {
     expect(
       extract("婴儿死亡率、5岁以下儿童死亡率、孕产妇死亡率分别下降到4.0‰、4.5‰、10/10万。").map((t) => [
