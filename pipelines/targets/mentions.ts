@@ -75,6 +75,7 @@ export const UNITS = [
   "吨公里",
   "人公里",
   "平方米",
+  "平米",
   "立方米",
   "人次",
   "场次",
@@ -139,11 +140,26 @@ export const UNITS = [
   "例",
   "册",
   "件",
+  "页",
   "岁",
   "年"
 ];
-/** What a unit may be per (立方米/秒, 毫克/升, 吨标准煤/万元, 公斤CO2e/度, a density 公里/万平方公里). */
-const PER = ["秒", "升", "立方米", "度", "千瓦时", "万元", "日", "天", "小时", "万平方公里", "百平方公里", "平方公里"];
+/** What a unit may be per (立方米/秒, 毫克/升, 吨标准煤/万元, 公斤CO2e/度, a density 公里/万平方公里, a rate per thousand people 批次/千人). */
+const PER = [
+  "秒",
+  "升",
+  "立方米",
+  "度",
+  "千瓦时",
+  "万元",
+  "日",
+  "天",
+  "小时",
+  "万平方公里",
+  "百平方公里",
+  "平方公里",
+  "千人"
+];
 /** Units that spell another: 个百分点 is 百分点, 个小时 小时. */
 const UNIT_ALIASES: Record<string, string> = {
   个百分点: "百分点",
