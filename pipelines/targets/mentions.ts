@@ -476,6 +476,8 @@ const AFTER_INDICATOR_COUNT = /\d+\s*[项个条][\u4e00-\u9fa5]{0,4}?(?:指标|�
  * whatever the verb, no target.
  */
 const FROM_TARGET = /(?:目标|目标值|计划|预期)$/;
+/** A figure right after a verb of overrunning a target (超出目标304亿元, 超出年度任务37.3%): the difference, no target. */
+const OVER_TARGET = /(?:超出|超过|高出|多出)(?:年度|全年)?(?:目标|任务|计划)(?:值|数)?$/;
 /**
  * The list a count counts (民生实事项目40项, 10件民生实事48个子项目, 民生实事共有12类45件53个事项, 正式项目62项): it describes
  * the list, no target.
@@ -593,6 +595,7 @@ export function findMentions(clause: Clause): Mention[] {
     // a rank (跃居全省前40位, 进入全国前10名)
     if ((g.unit === "位" || g.unit === "名") && /前\s*$/.test(bare)) continue;
     if ((g.unit === "百分点" || g.unit === "个百分点") && FROM_TARGET.test(bare)) continue;
+    if (OVER_TARGET.test(bare)) continue;
     if (
       DESCRIPTIVE_VERB.test(bare.replace(COUNTS_LISTED, "")) ||
       ATTENDING.test(prefix.trimEnd()) ||

@@ -222,6 +222,13 @@ describe("an open unit vocabulary", () => {
     ]);
   });
 
+  it("reads a figure right after 超出目标 or 超出年度任务 as the overrun's difference, no target", () => {
+    expect(extract("产业总产值达到500亿元,超出目标30亿元;造林100万亩,超出年度任务20%。").map(brief)).toEqual([
+      [">=", 5e10, "元"],
+      [">=", 1e6, "亩"]
+    ]);
+  });
+
   it("names each value of a 分别 list after its own indicator", () => {
     expect(
       extract("婴儿死亡率、5岁以下儿童死亡率、孕产妇死亡率分别下降到4.0‰、4.5‰、10/10万。").map((t) => [
