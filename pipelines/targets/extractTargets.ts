@@ -440,9 +440,9 @@ function _extractTargets(
       !PLANNED.test(openingParagraph.replace(REVIEW_OPENING, ""))) ||
     lastIndex(REPORT_TITLE, announced) > lastIndex(PLAN_TITLE, announced) ||
     (titlePlanAt < 0 &&
-      !NUMBERED.test(lede) &&
-      ((REPORTING_LEDE.test(lede) &&
-        lastIndex(PLAN_TITLE, lede.replace(TARGETS_REPORTED, "").replace(PLANNING_OFFICE, "")) < 0) ||
+      !NUMBERED.test(openingSentence) &&
+      ((REPORTING_LEDE.test(openingSentence) &&
+        lastIndex(PLAN_TITLE, openingSentence.replace(TARGETS_REPORTED, "").replace(PLANNING_OFFICE, "")) < 0) ||
         (BULLETIN_CITED.test(ledeParagraph) && lastIndex(PLAN_TITLE, ledeParagraph) < 0)));
   // a text whose title names no plan, whose words never look ahead (no 将, 目标, 计划, 今年 …, but in a task or goal
   // done: 提前完成任务, 基本完成年度目标) and that says what was done (提前完成, 被命名为, 入选) reviews, its numbered items

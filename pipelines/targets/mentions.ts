@@ -75,6 +75,7 @@ export const UNITS = [
   "吨公里",
   "人公里",
   "平方米",
+  "平米",
   "立方米",
   "人次",
   "场次",
@@ -139,11 +140,26 @@ export const UNITS = [
   "例",
   "册",
   "件",
+  "页",
   "岁",
   "年"
 ];
-/** What a unit may be per (立方米/秒, 毫克/升, 吨标准煤/万元, 公斤CO2e/度, a density 公里/万平方公里). */
-const PER = ["秒", "升", "立方米", "度", "千瓦时", "万元", "日", "天", "小时", "万平方公里", "百平方公里", "平方公里"];
+/** What a unit may be per (立方米/秒, 毫克/升, 吨标准煤/万元, 公斤CO2e/度, a density 公里/万平方公里, a rate per thousand people 批次/千人). */
+const PER = [
+  "秒",
+  "升",
+  "立方米",
+  "度",
+  "千瓦时",
+  "万元",
+  "日",
+  "天",
+  "小时",
+  "万平方公里",
+  "百平方公里",
+  "平方公里",
+  "千人"
+];
 /** Units that spell another: 个百分点 is 百分点, 个小时 小时. */
 const UNIT_ALIASES: Record<string, string> = {
   个百分点: "百分点",
@@ -296,8 +312,14 @@ const REACH = /(力争|争取|确保|累计)?(达到|达|实现|完成|提升至
 /** Counting verbs that say `>=` and stay in the indicator (新增学位). */
 const COUNT = /(新增|新建成|新建|建成|增加)$/;
 const CHANGE = /(?:较|比)(\d{4})年(?:底|末)?[\u4e00-\u9fa5]{0,8}?(增加|增长|提高|提升|扩大|减少|下降|降低|压减)$/;
-/** An amount more than last year's (力争比上年增长50亿元): a rise by that amount (a rate, 比上年增长8%, is a level). */
-const LAST_YEAR_CHANGE = /(?:较|比)(?:上年|去年|上一年)[\u4e00-\u9fa5]{0,4}?(增加|增长|减少|下降|降低)$/;
+/**
+ * An amount more than last year's or a past five-year period's end (力争比上年增长50亿元, 比“十三五”末增0.8亿元): a rise by that
+ * amount (a rate, 比上年增长8%, is a level).
+ */
+const LAST_YEAR_CHANGE =
+  /(?:较|比)(?:上年|去年|上一年|“?十[一二三四五]五”?(?:期)?末)[\u4e00-\u9fa5]{0,4}?(增加|增长|增|减少|下降|降低|减)$/;
+/** A rise opening a clause (增加0.24亿元) right after a level in the same unit (总收入达2.63亿元,): the level's rise. */
+const RISE_ALONE = /^(增加|减少)$/;
 /** The change words of {@link CHANGE}, {@link LAST_YEAR_CHANGE} and {@link YEARLY} that say `decrease`. */
 const FALLING = /减少|下降|降低|压减|降幅/;
 const YEARLY = /(?:逐年|每年|年均)(增加|增长|增速|增幅|提高|提升|减少|下降|降低|降幅)$/;
@@ -454,6 +476,8 @@ const AFTER_INDICATOR_COUNT = /\d+\s*[项个条][\u4e00-\u9fa5]{0,4}?(?:指标|�
  * whatever the verb, no target.
  */
 const FROM_TARGET = /(?:目标|目标值|计划|预期)$/;
+/** A figure right after a verb of overrunning a target (超出目标304亿元, 超出年度任务37.3%): the difference, no target. */
+const OVER_TARGET = /(?:超出|超过|高出|多出)(?:年度|全年)?(?:目标|任务|计划)(?:值|数)?$/;
 /**
  * The list a count counts (民生实事项目40项, 10件民生实事48个子项目, 民生实事共有12类45件53个事项, 正式项目62项): it describes
  * the list, no target.
@@ -571,6 +595,7 @@ export function findMentions(clause: Clause): Mention[] {
     // a rank (跃居全省前40位, 进入全国前10名)
     if ((g.unit === "位" || g.unit === "名") && /前\s*$/.test(bare)) continue;
     if ((g.unit === "百分点" || g.unit === "个百分点") && FROM_TARGET.test(bare)) continue;
+    if (OVER_TARGET.test(bare)) continue;
     if (
       DESCRIPTIVE_VERB.test(bare.replace(COUNTS_LISTED, "")) ||
       ATTENDING.test(prefix.trimEnd()) ||
@@ -592,6 +617,8 @@ export function findMentions(clause: Clause): Mention[] {
         !VERB_BEFORE.test(bare) &&
         !(g.unit === "%" && COVERING_BEFORE.test(bare))) ||
       (g.unit !== undefined && CAPACITY_UNIT.test(g.unit) && CAPACITY_AFTER.test(rest)) ||
+      // a size that names a class (25万吨级航道, 千亩级基地, 千亿级产业): no quantity
+      (g.unit !== undefined && !g.measure && /^级/.test(rest)) ||
       (CHANGE_FROM.test(prefix.trimEnd()) && CHANGE_TO.test(rest.trimStart())) ||
       baseNote(text, start, openAt(start))
     )
@@ -636,6 +663,10 @@ export function findMentions(clause: Clause): Mention[] {
       const last = LAST_YEAR_CHANGE.exec(before)!;
       comparator = FALLING.test(last[1]!) ? "decrease" : "increase";
       before = before.slice(0, last.index);
+      explicit = own = true;
+    } else if (g.unit && RISE_ALONE.test(text.slice(0, start).trim()) && levelBefore(sentenceBefore, g.unit)) {
+      comparator = FALLING.test(before) ? "decrease" : "increase";
+      before = "";
       explicit = own = true;
     } else if (yearly) {
       comparator = FALLING.test(yearly[1]!) ? "decrease" : "increase";
@@ -807,6 +838,12 @@ export function openBrackets(text: string): (at: number) => number {
 }
 
 /** Whether the number at `start`, in the bracket opened at `open` (-1: none), notes a current or base value (目前8.1‰). */
+/** Whether a sentence's words before a clause end on a figure in `unit` and a comma (总收入达2.63亿元,): a level stated. */
+function levelBefore(sentenceBefore: string, unit: string): boolean {
+  const escaped = unit.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+  return new RegExp(String.raw`\d\s*(?:万|亿)?${escaped}\s*[,,]\s*$`).test(sentenceBefore);
+}
+
 function baseNote(text: string, start: number, open: number): boolean {
   return open >= 0 && BASE_NOTE.test(text.slice(open + 1, Math.min(start, open + 12)));
 }

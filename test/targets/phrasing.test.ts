@@ -23,6 +23,9 @@ describe("an open unit vocabulary", () => {
     ["公顷 with spaces", "提供約 3,300 公頃新平整土地。", [[">=", 3300, "公顷"]]],
     ["套", "筹集保障性租赁住房2000套。", [[">=", 2000, "套"]]],
     ["批次", "开展食品安全抽检1.2万批次。", [[">=", 12000, "批次"]]],
+    ["a count per thousand people (批次/千人)", "食品抽检量达到4批次/千人以上。", [[">=", 4, "批次/千人"]]],
+    ["平米, an area's short name", "人均住房面积达到35平米以上。", [[">=", 35, "平米"]]],
+    ["页 before 的", "完成档案数字化20万页的年度任务。", [[">=", 200000, "页"]]],
     ["座", "新建农村户厕500座。", [[">=", 500, "座"]]],
     ["张", "新增养老床位300张。", [[">=", 300, "张"]]],
     ["an age that is the indicator", "人均预期寿命达82.4岁。", [[">=", 82.4, "岁"]]],
@@ -212,6 +215,20 @@ describe("an open unit vocabulary", () => {
     ]);
   });
 
+  it("reads a size followed by 级 (25万吨级航道, 千亩级基地) as a class, not a quantity", () => {
+    expect(extract("建设25万吨级航道,打造10个千亩级示范基地,新建3个5万吨级泊位。").map(brief)).toEqual([
+      [">=", 10, "个"],
+      [">=", 3, "个"]
+    ]);
+  });
+
+  it("reads a figure right after 超出目标 or 超出年度任务 as the overrun's difference, no target", () => {
+    expect(extract("产业总产值达到500亿元,超出目标30亿元;造林100万亩,超出年度任务20%。").map(brief)).toEqual([
+      [">=", 5e10, "元"],
+      [">=", 1e6, "亩"]
+    ]);
+  });
+
   it("names each value of a 分别 list after its own indicator", () => {
     expect(
       extract("婴儿死亡率、5岁以下儿童死亡率、孕产妇死亡率分别下降到4.0‰、4.5‰、10/10万。").map((t) => [
@@ -307,6 +324,15 @@ describe("commitments, not results", () => {
     const text =
       "本报电 记者从新闻发布会上获悉,2023年,全国PM2.5平均浓度为30微克/立方米,优于年度目标32.9微克/立方米。\n2023年,全国优良天数比率为85.5%,好于年度目标0.6个百分点。\n";
     expect(extractTargets(text).map(brief)).toEqual([["<=", 32.9, "微克/立方米"]]);
+  });
+
+  it("reads a text that opens on prose reporting a press conference on results (“…成就”新闻发布会) as a report", () => {
+    const text =
+      "据新华社报道,国新办2024年12月30日举行“交通发展成就”新闻发布会,交通运输部负责人介绍,2024年,全国完成公路投资2.5万亿元,新改建农村公路18万公里。\n2024年,全国新开通公交线路300条。\n";
+    expect(extractTargets(text).map(brief)).toEqual([]);
+    const plan =
+      "据新华社报道,国新办2024年12月30日举行新闻发布会,交通运输部负责人介绍,2025年全国将新改建农村公路15万公里。\n";
+    expect(extractTargets(plan).map(brief)).toEqual([[">=", 150000, "公里"]]);
   });
 
   it("skips what 前9个月 and 公布去年 report", () => {
@@ -1266,6 +1292,24 @@ describe("number forms of fresh texts (year3)", () => {
     expect(extract("规模工业产值力争比上年增长50亿元,税收力争比上年增长8%。").map(brief)).toEqual([
       ["increase", 5e9, "元"],
       [">=", 8, "%"]
+    ]);
+  });
+
+  it("reads a level's rise over a past period's end (比“十三五”末增0.8亿元) or, after the level, on its own (,增加0.24亿元) as an increase", () => {
+    expect(extract("到2025年,产值达3亿元,比“十三五”末增0.8亿元;税收达500万元,比十三五末增80万元。").map(brief)).toEqual(
+      [
+        [">=", 3e8, "元"],
+        ["increase", 8e7, "元"],
+        [">=", 5e6, "元"],
+        ["increase", 8e5, "元"]
+      ]
+    );
+    expect(extract("全年目标:总收入达2.5亿元,增加0.2亿元,增长9%;计划投资500万元,增加10台设备。").map(brief)).toEqual([
+      [">=", 2.5e8, "元"],
+      ["increase", 2e7, "元"],
+      [">=", 9, "%"],
+      [">=", 5e6, "元"],
+      [">=", 10, "台"]
     ]);
   });
 
