@@ -1708,3 +1708,28 @@ describe("reviews and progress notes (session 13, prec5)", () => {
     expect(extractTargets(press, {year: 2021}).map(brief)).toEqual([[">=", 80, "%"]]);
   });
 });
+
+describe("project lists, yearly changes and results (session 13, prec6)", () => {
+  it("reads a project list's count and its 总投资 as the list's size, the year's planned investment as the target", () => {
+    expect(extract("2024年,我县安排重点项目91宗,总投资1964.4亿元,年度投资计划304亿元。").map(brief)).toEqual([
+      [">=", 30400000000, "元"]
+    ]);
+    expect(extract("此次集中开工项目共36个,总投资5.66亿元,涵盖基础设施、城乡提升等领域。")).toEqual([]);
+    // the list's parts by class between the count and its total
+    expect(
+      extract(
+        "全年谋划实施重点项目48个,涉及产业类项目14个,基础设施类项目15个,社会民生类项目19个,总投资121.37亿元,当年计划投资32.44亿元。"
+      ).map(brief)
+    ).toEqual([[">=", 3244000000, "元"]]);
+    expect(extract("实施10个重点项目,总投资50亿元。")).toEqual([]);
+    // a project's own total, and projects to start, stay targets
+    expect(extract("总投资2.5亿元,新建教学楼2栋。").map(brief)).toEqual([
+      [">=", 250000000, "元"],
+      [">=", 2, "栋"]
+    ]);
+    expect(extract("全年新开工项目30个,完成投资50亿元。").map(brief)).toEqual([
+      [">=", 30, "个"],
+      [">=", 5000000000, "元"]
+    ]);
+  });
+});
