@@ -300,7 +300,8 @@ const CHANGE = /(?:较|比)(\d{4})年(?:底|末)?[\u4e00-\u9fa5]{0,8}?(增加|�
 const LAST_YEAR_CHANGE = /(?:较|比)(?:上年|去年|上一年)[\u4e00-\u9fa5]{0,4}?(增加|增长|减少|下降|降低)$/;
 /** The change words of {@link CHANGE}, {@link LAST_YEAR_CHANGE} and {@link YEARLY} that say `decrease`. */
 const FALLING = /减少|下降|降低|压减|降幅/;
-const YEARLY = /(?:逐年|每年|年均)(增加|增长|增速|增幅|提高|提升|减少|下降|降低|降幅)$/;
+/** A change every year, a list's too (年均分别增长10%和12%). */
+const YEARLY = /(?:逐年|每年|年均)(?:分别)?(增加|增长|增速|增幅|提高|提升|减少|下降|降低|降幅)$/;
 /**
  * A change by percentage points, or an age by years, with no base year (入托率提高6个百分点, 人均预期寿命再提升1岁): a rise
  * or fall over the plan's period.
@@ -644,6 +645,7 @@ export function findMentions(clause: Clause): Mention[] {
     let own = false; // whether this mention's own words say its comparator
     let baseline_year: number | null = null;
     let per: Mention["per"] = null;
+    let atLeastOnly = false; // whether 以上 after the value is all its own words say
     let before = prefix
       .replace(/\s+$/, "")
       .replace(/(?:大约|约为|约)$/, "")
@@ -705,6 +707,7 @@ export function findMentions(clause: Clause): Mention[] {
       if (comparator === ">=") comparator = "<=";
       explicit = own = true;
     } else if (AT_LEAST_AFTER.test(rest)) {
+      atLeastOnly = !own;
       explicit = own = true;
     } else if (ABOUT_AFTER.test(rest) && !g.low) {
       if (!own) comparator = "=";
@@ -733,7 +736,9 @@ export function findMentions(clause: Clause): Mention[] {
         mentions[j]!.comparator = "=";
         if (!linked[j]) break;
       }
-    if (!own && listed) {
+    // a list's change every year bounded at its last value (年均分别增长10%和12%以上): the change is each value's
+    const changeShared = atLeastOnly && (previous?.comparator === "increase" || previous?.comparator === "decrease");
+    if ((!own || changeShared) && listed) {
       // a list that shares its verb: 分别下降到4.0‰、4.5‰、10/10万
       comparator = previous.comparator;
       baseline_year = previous.baseline_year;

@@ -1732,4 +1732,11 @@ describe("project lists, yearly changes and results (session 13, prec6)", () => 
       [">=", 5000000000, "元"]
     ]);
   });
+
+  it("reads 年均分别增长 as a yearly increase, as 年均增长", () => {
+    expect(extract("城镇和农村居民人均可支配收入年均分别增长10%和12%以上。").map(brief)).toEqual([
+      ["increase", 10, "%"],
+      ["increase", 12, "%"]
+    ]);
+  });
 });
