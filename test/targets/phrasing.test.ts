@@ -1733,6 +1733,17 @@ describe("project lists, yearly changes and results (session 13, prec6)", () => 
     ]);
   });
 
+  it("reads a story's paragraphs after 报告回顾了2024年的工作 as results, up to 报告提出了…", () => {
+    const story =
+      "某县人民代表大会开幕\n1月16日上午,某县人民代表大会开幕。县长作政府工作报告。\n报告回顾了2024年的工作,全县经济社会高质量发展迈出坚实步伐。\n2024年,开展精准招商217次,签约过亿元项目101个,双招双引成效显著。\n报告提出了2025年目标任务。全年新建学校10所。\n";
+    expect(extractTargets(story, {year: 2024}).map(brief)).toEqual([[">=", 10, "所"]]);
+    // a report's points that review nothing stay the plan's
+    const points = "某县人民代表大会开幕\n报告提出,2025年全县新建学校10所。\n";
+    expect(extractTargets(points, {year: 2025}).map(brief)).toEqual([[">=", 10, "所"]]);
+    const both = "某省旅游工作会议举办\n会议总结2023年工作成效,对2024年重点工作进行部署。全年接待游客达9900万人次。\n";
+    expect(extractTargets(both, {year: 2024}).map(brief)).toEqual([[">=", 99000000, "人次"]]);
+  });
+
   it("reads 年均分别增长 as a yearly increase, as 年均增长", () => {
     expect(extract("城镇和农村居民人均可支配收入年均分别增长10%和12%以上。").map(brief)).toEqual([
       ["increase", 10, "%"],
