@@ -477,6 +477,8 @@ const LIST_TOTAL_AFTER =
 const LIST_TOTAL_BEFORE =
   /(?:项目(?:共有?|共计)?\s*\d+(?:\.\d+)?\s*[个宗项]|\d+(?:\.\d+)?\s*[个宗项][^,;。\d]{0,8}项目)\s*,\s*$/;
 const LIST_TOTAL = /^(?:项目)?总投资(?:约|达|为)?$/;
+/** A count of a plan's parts that a colon opens (完成一个任务:顺利通过…, 开展三大行动:…): it names the list after it. */
+const PARTS_OPENED = /^\s*大?(?:重点|主要|具体)?(?:目标|任务|行动|抓手|举措|措施|工程)\s*[:\uff1a]/;
 /** A rate a measure pays at (按照平均每年每院5万元的标准给予补助): a standard, no target. */
 const STANDARD_BEFORE = /按(?:照)?[^,;。]{0,16}$/;
 const STANDARD_AFTER = /^的?[\u4e00-\u9fa5]{0,4}?标准/;
@@ -580,6 +582,7 @@ export function findMentions(clause: Clause): Mention[] {
       continue;
     // a contact's address or number (联系地址:市政中心517室, 邮编:…): where to write, no figure to reach
     if (CONTACT_BEFORE.test(sentenceBefore + text.slice(0, start))) continue;
+    if (PARTS_OPENED.test(rest + sentenceAfter)) continue;
     // a project list's count and total (安排重点项目91宗,总投资1964.4亿元): its size, no target
     if (
       ((g.unit === "个" || g.unit === "宗" || g.unit === "项") &&

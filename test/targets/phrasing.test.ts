@@ -1744,6 +1744,15 @@ describe("project lists, yearly changes and results (session 13, prec6)", () => 
     expect(extractTargets(both, {year: 2024}).map(brief)).toEqual([[">=", 99000000, "人次"]]);
   });
 
+  it("reads a count of a plan's parts that a colon opens (完成一个任务:…) as no target", () => {
+    expect(
+      extract(
+        "按照“113310”的总体发展思路,即紧扣一个目标:推进区域医疗次中心建设;完成一个任务:顺利通过三级医院等级评审;开展三大行动:提升医疗质量行动。"
+      )
+    ).toEqual([]);
+    expect(extract("完成3项任务。").map(brief)).toEqual([[">=", 3, "项"]]);
+  });
+
   it("reads 年均分别增长 as a yearly increase, as 年均增长", () => {
     expect(extract("城镇和农村居民人均可支配收入年均分别增长10%和12%以上。").map(brief)).toEqual([
       ["increase", 10, "%"],
