@@ -183,6 +183,15 @@ const RUN_ON = /\s{2,}|\u3000/;
 /** A paragraph that ends on a lead-in to the lines after it (…,以下是2023年工作回顾:): the lead-in, its last clause. */
 const LEAD_IN = /(?:^|[,,。;])([^,,。;:]{2,30})[::]$/;
 /**
+ * A story's paragraph that says the report or meeting reviews a year (报告回顾了2024年的工作, 会议总结了过去一年的工作): it and
+ * the paragraphs after it tell what was done, up to one that says what the report sets out (报告提出了2025年目标任务);
+ * not one that sets out the year's work too (会议总结2023年…工作成效,对2024年重点工作进行部署).
+ */
+const STORY_REVIEWS = /^(?:报告|会议|讲话|大会)(?:全面|系统|简要)?(?:回顾|总结)了?(?:过去一年|\d{4}年)/;
+const STORY_TURNS_AHEAD = /^(?:报告|会议|讲话|大会)(?:还)?(?:提出|部署|明确|安排)了?/;
+/** Words that set out what is to be done, in the reviewing paragraph itself (会议总结2023年…,对2024年重点工作进行部署). */
+const STORY_PLANS = /部署|提出|明确|安排|目标|计划|将/;
+/**
  * A section's heading (the words after 一、): a line with no clause mark, up to 30 characters; or two short phrases
  * parted by one comma (一、充分肯定成绩,2011年经济工作取得了显著成效).
  */
@@ -546,6 +555,10 @@ function _extractTargets(
         else if (looksAhead(leadIn, planYear, reference)) lookingBack = leadInBack = false;
         if (opensSection && clause.section > reviewSection) sectionLooksBack = false;
       } else if (opensSection && clause.section > reviewSection) sectionLooksBack = false;
+      if (clause.start >= titleEnd && STORY_REVIEWS.test(heading) && !STORY_PLANS.test(heading))
+        lookingBack = leadInBack = true;
+      else if (clause.start >= titleEnd && leadInBack && STORY_TURNS_AHEAD.test(heading))
+        lookingBack = leadInBack = false;
       recounting = false;
       figures =
         FIGURES_PARAGRAPH.test(clause.paragraph.trim()) ||

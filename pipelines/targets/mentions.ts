@@ -322,7 +322,8 @@ const LAST_YEAR_CHANGE =
 const RISE_ALONE = /^(增加|减少)$/;
 /** The change words of {@link CHANGE}, {@link LAST_YEAR_CHANGE} and {@link YEARLY} that say `decrease`. */
 const FALLING = /减少|下降|降低|压减|降幅/;
-const YEARLY = /(?:逐年|每年|年均)(增加|增长|增速|增幅|提高|提升|减少|下降|降低|降幅)$/;
+/** A change every year, a list's too (年均分别增长10%和12%). */
+const YEARLY = /(?:逐年|每年|年均)(?:分别)?(增加|增长|增速|增幅|提高|提升|减少|下降|降低|降幅)$/;
 /**
  * A change by percentage points, or an age by years, with no base year (入托率提高6个百分点, 人均预期寿命再提升1岁): a rise
  * or fall over the plan's period.
@@ -488,6 +489,20 @@ const LIST_COUNT = /(?:实事(?:项目)?(?:共有?|包括)?(?:\d+大?类)?(?:\d+
  * started or finished (计划开工项目255项, 竣工项目30项: what is done to them is the target).
  */
 const PROJECTS_COUNTED = /(?<!开工|竣工|完工|建成|投产|签约|落地|开建)项目$/;
+/**
+ * A project list's size: a count of projects closing its clause (安排重点项目91宗, 集中开工项目共36个, 实施10个重点项目)
+ * whose sentence goes on, past its parts by class (涉及产业类项目14个,…), to the list's total (,总投资1964.4亿元), and that
+ * total; the year's planned investment after it is the target (年度投资计划304亿元), a project's own 总投资 too.
+ */
+const PROJECT_COUNT_BEFORE = /项目(?:共有?|共计)?$/;
+const PROJECT_COUNT_AFTER = /^[^,;。\d]{0,8}项目\s*$/;
+const LIST_TOTAL_AFTER =
+  /^(?:\s*,\s*(?:其中|涉及|包括)?[^,;。\d]{0,12}项目\s*\d+(?:\.\d+)?\s*[个宗项])*\s*,\s*(?:项目)?总投资/;
+const LIST_TOTAL_BEFORE =
+  /(?:项目(?:共有?|共计)?\s*\d+(?:\.\d+)?\s*[个宗项]|\d+(?:\.\d+)?\s*[个宗项][^,;。\d]{0,8}项目)\s*,\s*$/;
+const LIST_TOTAL = /^(?:项目)?总投资(?:约|达|为)?$/;
+/** A count of a plan's parts that a colon opens (完成一个任务:顺利通过…, 开展三大行动:…): it names the list after it. */
+const PARTS_OPENED = /^\s*大?(?:重点|主要|具体)?(?:目标|任务|行动|抓手|举措|措施|工程)\s*[:\uff1a]/;
 /** A rate a measure pays at (按照平均每年每院5万元的标准给予补助): a standard, no target. */
 const STANDARD_BEFORE = /按(?:照)?[^,;。]{0,16}$/;
 const STANDARD_AFTER = /^的?[\u4e00-\u9fa5]{0,4}?标准/;
@@ -528,7 +543,10 @@ export function findMentions(clause: Clause): Mention[] {
   let boundary = 0;
   const openAt = openBrackets(text);
   // the clause's sentence up to it (a label's colon ends a clause: 联系地址: / 市政中心517室)
-  const sentenceBefore = clause.sentence.slice(0, Math.max(0, clause.sentence.indexOf(text)));
+  const inSentence = clause.sentence.indexOf(text);
+  const sentenceBefore = clause.sentence.slice(0, Math.max(0, inSentence));
+  // the clause's sentence after it (…项目91宗 / ,总投资1964.4亿元)
+  const sentenceAfter = inSentence >= 0 ? clause.sentence.slice(inSentence + text.length) : "";
   for (const m of text.matchAll(MENTION)) {
     const start = m.index!;
     const end = start + m[0].length;
@@ -588,6 +606,15 @@ export function findMentions(clause: Clause): Mention[] {
       continue;
     // a contact's address or number (联系地址:市政中心517室, 邮编:…): where to write, no figure to reach
     if (CONTACT_BEFORE.test(sentenceBefore + text.slice(0, start))) continue;
+    if (PARTS_OPENED.test(rest + sentenceAfter)) continue;
+    // a project list's count and total (安排重点项目91宗,总投资1964.4亿元): its size, no target
+    if (
+      ((g.unit === "个" || g.unit === "宗" || g.unit === "项") &&
+        (PROJECT_COUNT_BEFORE.test(bare) ? !rest.trim() : PROJECT_COUNT_AFTER.test(rest)) &&
+        LIST_TOTAL_AFTER.test(sentenceAfter)) ||
+      (g.unit === "元" && LIST_TOTAL.test(bare) && LIST_TOTAL_BEFORE.test(sentenceBefore))
+    )
+      continue;
     // the units an instruction goes to (要求35家成员单位对照…): who is asked, not what is done
     if (/要求$/.test(bare) && /^(?:成员)?(?:单位|部门)/.test(rest)) continue;
     // a price said in speech (每件还要收村民5块钱左右): 块 of 块钱 is money, not pieces
@@ -648,6 +675,7 @@ export function findMentions(clause: Clause): Mention[] {
     let own = false; // whether this mention's own words say its comparator
     let baseline_year: number | null = null;
     let per: Mention["per"] = null;
+    let atLeastOnly = false; // whether 以上 after the value is all its own words say
     let before = prefix
       .replace(/\s+$/, "")
       .replace(/(?:大约|约为|约)$/, "")
@@ -713,6 +741,7 @@ export function findMentions(clause: Clause): Mention[] {
       if (comparator === ">=") comparator = "<=";
       explicit = own = true;
     } else if (AT_LEAST_AFTER.test(rest)) {
+      atLeastOnly = !own;
       explicit = own = true;
     } else if (ABOUT_AFTER.test(rest) && !g.low) {
       if (!own) comparator = "=";
@@ -741,7 +770,9 @@ export function findMentions(clause: Clause): Mention[] {
         mentions[j]!.comparator = "=";
         if (!linked[j]) break;
       }
-    if (!own && listed) {
+    // a list's change every year bounded at its last value (年均分别增长10%和12%以上): the change is each value's
+    const changeShared = atLeastOnly && (previous?.comparator === "increase" || previous?.comparator === "decrease");
+    if ((!own || changeShared) && listed) {
       // a list that shares its verb: 分别下降到4.0‰、4.5‰、10/10万
       comparator = previous.comparator;
       baseline_year = previous.baseline_year;

@@ -1752,3 +1752,55 @@ describe("reviews and progress notes (session 13, prec5)", () => {
     expect(extractTargets(press, {year: 2021}).map(brief)).toEqual([[">=", 80, "%"]]);
   });
 });
+
+describe("project lists, yearly changes and results (session 13, prec6)", () => {
+  it("reads a project list's count and its 总投资 as the list's size, the year's planned investment as the target", () => {
+    expect(extract("2024年,我县安排重点项目91宗,总投资1964.4亿元,年度投资计划304亿元。").map(brief)).toEqual([
+      [">=", 30400000000, "元"]
+    ]);
+    expect(extract("此次集中开工项目共36个,总投资5.66亿元,涵盖基础设施、城乡提升等领域。")).toEqual([]);
+    // the list's parts by class between the count and its total
+    expect(
+      extract(
+        "全年谋划实施重点项目48个,涉及产业类项目14个,基础设施类项目15个,社会民生类项目19个,总投资121.37亿元,当年计划投资32.44亿元。"
+      ).map(brief)
+    ).toEqual([[">=", 3244000000, "元"]]);
+    expect(extract("实施10个重点项目,总投资50亿元。")).toEqual([]);
+    // a project's own total, and projects to start, stay targets
+    expect(extract("总投资2.5亿元,新建教学楼2栋。").map(brief)).toEqual([
+      [">=", 250000000, "元"],
+      [">=", 2, "栋"]
+    ]);
+    expect(extract("全年新开工项目30个,完成投资50亿元。").map(brief)).toEqual([
+      [">=", 30, "个"],
+      [">=", 5000000000, "元"]
+    ]);
+  });
+
+  it("reads a story's paragraphs after 报告回顾了2024年的工作 as results, up to 报告提出了…", () => {
+    const story =
+      "某县人民代表大会开幕\n1月16日上午,某县人民代表大会开幕。县长作政府工作报告。\n报告回顾了2024年的工作,全县经济社会高质量发展迈出坚实步伐。\n2024年,开展精准招商217次,签约过亿元项目101个,双招双引成效显著。\n报告提出了2025年目标任务。全年新建学校10所。\n";
+    expect(extractTargets(story, {year: 2024}).map(brief)).toEqual([[">=", 10, "所"]]);
+    // a report's points that review nothing stay the plan's
+    const points = "某县人民代表大会开幕\n报告提出,2025年全县新建学校10所。\n";
+    expect(extractTargets(points, {year: 2025}).map(brief)).toEqual([[">=", 10, "所"]]);
+    const both = "某省旅游工作会议举办\n会议总结2023年工作成效,对2024年重点工作进行部署。全年接待游客达9900万人次。\n";
+    expect(extractTargets(both, {year: 2024}).map(brief)).toEqual([[">=", 99000000, "人次"]]);
+  });
+
+  it("reads a count of a plan's parts that a colon opens (完成一个任务:…) as no target", () => {
+    expect(
+      extract(
+        "按照“113310”的总体发展思路,即紧扣一个目标:推进区域医疗次中心建设;完成一个任务:顺利通过三级医院等级评审;开展三大行动:提升医疗质量行动。"
+      )
+    ).toEqual([]);
+    expect(extract("完成3项任务。").map(brief)).toEqual([[">=", 3, "项"]]);
+  });
+
+  it("reads 年均分别增长 as a yearly increase, as 年均增长", () => {
+    expect(extract("城镇和农村居民人均可支配收入年均分别增长10%和12%以上。").map(brief)).toEqual([
+      ["increase", 10, "%"],
+      ["increase", 12, "%"]
+    ]);
+  });
+});
