@@ -1,3 +1,4 @@
+import {stripGlosses} from "./glosses.js";
 import {OFFICE_NAME_END} from "./officeEnding.js";
 
 /** What a column of a plan's task or progress table holds, as its header names it. */
@@ -5,21 +6,29 @@ export type TableColumnRole = "no" | "task" | "deadline" | "lead" | "partners" |
 
 const NO_HEADER = /^(?:序号|编号)$/;
 const TASK_HEADER = /任务|工作内容|事项|实事|举措|(?:具体|细化)措施|^(?:重点|主要)工作$|^工作重点$/;
-const DEADLINE_HEADER = /^(?:计划)?(?:完成)?(?:时限|时间)(?:要求|节点)?$|^时间节点$|^进度安排$/;
+const DEADLINE_HEADER = /^(?:计划)?(?:完成)?(?:时限|时间|期限)(?:要求|节点|进度)?$|^时间节点$|^进度安排$/;
 const LEAD_HEADER = /^(?:牵头|主责)(?:责任)?(?:单位|部门|处室|科室)$|^主要责任(?:单位|部门)$/;
-const PARTNER_HEADER = /^(?:协同)?(?:配合|责任|协办|参与)(?:单位|部门|处室|科室)$/;
+const PARTNER_HEADER = /^(?:协同)?(?:配合|责任|负责|协办|协助|参与)(?:单位|部门|处室|科室)$/;
 /** A column that reports what was done (目前完成情况, 进展情况, 是否达到序时进度): no task, no target. */
-const PROGRESS_HEADER = /(?:完成|进展|推进|落实|执行)情况$|^(?:工作)?进展$|序时进度|^完成进度$/;
+const PROGRESS_HEADER = /(?:完成|进展|推进|落实|执行)(?:情况|比例)$|^(?:工作)?进展$|序时进度|^完成进度$/;
 const OTHER_HEADER = /单位|部门|领导|责任人|备注|类别|分类|领域/;
 
 /**
  * What a task table's header cell says its column holds (`序号` → no, `重点任务` or `民生实事` → task, `牵头单位` or `主要责任单位`
- * → lead, `配合单位`, `协同配合单位` or `责任单位` → partners, `完成时限` or `计划完成时间` → deadline, `目前完成情况` or
- * `是否达到序时进度` → progress, other office or note columns → other), null for no header.
+ * → lead, `配合单位`, `协同配合单位`, `责任单位`, `协助单位` or `负责部门` → partners, `完成时限`, `完成期限`, `计划完成时间` or
+ * `时间进度` → deadline, `目前完成情况`, `进展比例` or `是否达到序时进度` → progress, other office or note columns → other), null
+ * for no header; a name of two in one (`责任单位或牵头单位`) is the lead's when either names it.
  */
 export function tableColumnRole(cell: string): TableColumnRole | null {
-  const c = cell.replace(/\s+/g, "");
+  // a mirror's pinyin glosses (`序號(hào)`) are no part of the name
+  const c = (stripGlosses(cell)?.text ?? cell).replace(/\s+/g, "");
   if (!c || c.length > 12) return null;
+  // a name of two columns in one (`责任单位或牵头单位`): the lead's when either names it, else the first's
+  const either = c.split("或");
+  if (either.length === 2 && either.every((part) => part.length >= 2)) {
+    const roles = either.map(tableColumnRole);
+    return roles.includes("lead") ? "lead" : roles[0]!;
+  }
   if (NO_HEADER.test(c)) return "no";
   if (DEADLINE_HEADER.test(c)) return "deadline";
   if (PROGRESS_HEADER.test(c)) return "progress";

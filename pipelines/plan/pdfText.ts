@@ -6,7 +6,7 @@ import {type PlanLine, isPageNumber, planLines} from "./structure.js";
 import {unwrapLines} from "./unwrapLines.js";
 
 /** A line of a page: its pieces left to right; a table's row is one line, its cells joined by ` | `. */
-interface PageLine {
+export interface PageLine {
   y: number;
   size: number;
   pieces: Piece[];
@@ -122,18 +122,23 @@ function withRows(lines: PageLine[], rows: readonly TableRow[]): PageLine[] {
   return [...lines, ...rowLines].sort((a, b) => b.y - a.y);
 }
 
+/** A row a page broke, going on from the page before: its first cell (its 序号) empty. A header's never is. */
+const continued = (l: PageLine) => l.cells !== undefined && !l.cells[0];
+
 /**
  * The pages without the header row a table repeats atop each page it runs on to: a page's first line
- * that is a table's row, the same as the first row of a table before it.
+ * that is a table's row, the same as the first row of a table before it; never a row a page broke, however
+ * like another it is (`| …等部门 |` atop two pages): {@link brokenRows} joins it to its row.
  */
-function repeatedHeaders(pages: readonly PageLine[][]): PageLine[][] {
+export function repeatedHeaders(pages: readonly PageLine[][]): PageLine[][] {
   const headers = new Set<string>();
   return pages.map((page) => {
     const lines = page.filter((l) => lineText(l));
     const first = lines[0];
-    const out = first?.row !== undefined && headers.has(first.row) ? page.filter((l) => l !== first) : page;
+    const out =
+      first?.row !== undefined && !continued(first) && headers.has(first.row) ? page.filter((l) => l !== first) : page;
     lines.forEach((l, i) => {
-      if (l.row !== undefined && lines[i - 1]?.row === undefined && !(i === 0 && headers.has(l.row)))
+      if (l.row !== undefined && !continued(l) && lines[i - 1]?.row === undefined && !(i === 0 && headers.has(l.row)))
         headers.add(l.row);
     });
     return out;
@@ -145,7 +150,7 @@ function repeatedHeaders(pages: readonly PageLine[][]): PageLine[][] {
  * first cell (its 序号) empty, after a page whose last line is a row of as many cells, goes on in that row's
  * cells (`推进…统筹城` / `乡学校…`), as Word, LibreOffice and Chromium print a row too tall for the page's rest.
  */
-function brokenRows(pages: readonly PageLine[][]): PageLine[][] {
+export function brokenRows(pages: readonly PageLine[][]): PageLine[][] {
   const text = (l: PageLine) => lineText(l) && !isPageNumber(lineText(l));
   return pages.map((page, n) => {
     const first = page.find(text);

@@ -273,12 +273,15 @@ const CELL_MONTH = new RegExp(
 
 /**
  * The deadline a task table's time-limit cell names (`6月底前`, `三季度`, `2024年3月`, `长期` → none), as
- * {@link readDeadline} reads it, a bare month included.
+ * {@link readDeadline} reads it, a bare month included; the spaces a copy puts between its figures are ignored
+ * (`2016 年底前`).
  */
-export function readTimeLimit(cell: string, {year}: {year: number | null}): {deadline: string; words: string} | null {
+export function readTimeLimit(text: string, {year}: {year: number | null}): {deadline: string; words: string} | null {
+  // a copy spaces a cell's figures apart (`2016 年 6 月底前`): a cell's spaces part no words
+  const cell = text.replace(/\s+/g, "");
   const named = readDeadline(cell, {year});
   if (named) return named;
-  const m = CELL_MONTH.exec(cell.trim());
+  const m = CELL_MONTH.exec(cell);
   const y = m?.[1] ? Number(m[1]) : year;
   if (!m || y === null) return null;
   const month = monthNumber(m[3]!);

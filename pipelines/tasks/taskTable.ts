@@ -43,27 +43,151 @@ const CELL_BAR = /[|｜\t]/;
 /** A Markdown table's rule under its header (`|---|:---:|`): no cells. */
 const RULE = /^:?-{3,}:?$/;
 
+/** A line of bars only (`|`, `||||`): an empty cell, or the rule between cells of a table printed one cell a line. */
+const BARS_ONLY = /^[|｜]+$/;
+
 /**
  * The cells of the plan's lines in order: a line split at `|`, `｜` or a tab (a bar before the first cell or after the
- * last opens or ends no cell), else the line; a Markdown rule (`|---|---|`) gives none.
+ * last opens or ends no cell), else the line; a Markdown rule (`|---|---|`) gives none, nor does a line of bars only
+ * next to a line of text without a bar (a table printed one cell a line between lone `|` lines: the bars part cells,
+ * they are none; next to cells that end in `|`, a lone `|` is an empty cell).
  */
 function cellsOf(lines: readonly PlanLine[]): Cell[] {
   const out: Cell[] = [];
+  const text = (k: number) => lines[k]?.line.trim() ?? "";
+  const nearest = (k: number, step: 1 | -1) => {
+    let j = k + step;
+    while (j >= 0 && j < lines.length && !text(j)) j += step;
+    return text(j);
+  };
+  const bare = (t: string) => t !== "" && !CELL_BAR.test(t);
   lines.forEach(({line}, index) => {
     if (!line.trim()) return;
-    const parts: Cell[] = [];
-    let from = 0;
-    for (const part of line.split(CELL_BAR)) {
-      const lead = part.length - part.trimStart().length;
-      parts.push({line: index, start: from + lead, end: from + lead + part.trim().length, text: part.trim()});
-      from += part.length + 1;
-    }
-    if (parts.length > 1 && parts.at(-1)!.text === "") parts.pop();
-    if (parts.length > 1 && parts[0]!.text === "" && CELL_BAR.test(line.trimStart()[0] ?? "")) parts.shift();
+    if (BARS_ONLY.test(line.trim()) && (bare(nearest(index, -1)) || bare(nearest(index, 1)))) return;
+    const parts = lineCells(line, index);
     if (parts.length > 1 && parts.every((p) => RULE.test(p.text))) return;
     out.push(...parts);
   });
   return out;
+}
+
+/** The cells of one line (of the plan's line `index`): split at bars or tabs, a bar before the first or after the last opening or ending none. */
+function lineCells(line: string, index: number): Cell[] {
+  const parts: Cell[] = [];
+  let from = 0;
+  for (const part of line.split(CELL_BAR)) {
+    const lead = part.length - part.trimStart().length;
+    parts.push({line: index, start: from + lead, end: from + lead + part.trim().length, text: part.trim()});
+    from += part.length + 1;
+  }
+  if (parts.length > 1 && parts.at(-1)!.text === "") parts.pop();
+  if (parts.length > 1 && parts[0]!.text === "" && CELL_BAR.test(line.trimStart()[0] ?? "")) parts.shift();
+  return parts;
+}
+
+/** A row's number printed at the head of its first cell, in a table with no 序号 column (`14.改扩建…`, `1、城市…`). */
+const CELL_NUMBER = /^(\d{1,3})\s*[.、.]\s*/;
+
+/**
+ * The lines with each table of rows a line, cells parted by bars, that has no 序号 column read (`类别 | 民生事项名称 |
+ * 年度任务目标 | 责任单位 | …`, then `四、教育文化 | 14.改扩建… | 完成… | 教育体育局 | …`): a header line of column names (most
+ * known, a task column and an office column among them), then rows whose first own cell opens on its number. A
+ * leading column that a row leaves out is a group merged over rows (printed on its first row only): a row's cells are
+ * the last columns' (their trailing empty cells dropped). The first cell after the groups opens the item its number
+ * names, titling it; the row's later task cells are its tasks, with its office and time cells. Other lines are kept.
+ */
+function numberedBarRows(lines: readonly TaskLine[]): readonly TaskLine[] {
+  const made = new Map<number, TaskLine[]>();
+  /** A cell by its offsets into the text (a cell wrapped over two lines spans both). */
+  type Span = {start: number; end: number; text: string};
+  const spans = (j: number): Span[] =>
+    lineCells(lines[j]!.line, j).map((c) => ({
+      start: lines[j]!.offset + c.start,
+      end: lines[j]!.offset + c.end,
+      text: c.text
+    }));
+  const nextLine = (j: number) => {
+    let k = j + 1;
+    while (k < lines.length && !lines[k]!.line.trim()) k++;
+    return k;
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const head = lineCells(lines[i]!.line, i);
+    const roles = head.map((c) => roleOf(c.text));
+    const known = roles.filter((r) => r !== null).length;
+    if (head.length < 4 || roles.includes("no") || !roles.includes("task")) continue;
+    if (!roles.some((r) => r === "lead" || r === "partners") || known * 2 < head.length) continue;
+    // a table that closes its rows with a bar: a row line without one runs on to the next (a cell wrapped over lines)
+    const closes = CELL_BAR.test(lines[i]!.line.trim().at(-1) ?? "");
+    const rows: {lines: number[]; cells: Span[]}[] = [];
+    for (let j = nextLine(i); j < lines.length; j = nextLine(j)) {
+      const cells = spans(j);
+      const taken = [j];
+      for (let k = nextLine(j); closes && !CELL_BAR.test(lines[taken.at(-1)!]!.line.trim().at(-1) ?? "");) {
+        if (k >= lines.length || !CELL_BAR.test(lines[k]!.line) || !cells.length) break;
+        const [joined, ...rest] = spans(k);
+        const last = cells.pop()!;
+        cells.push({start: last.start, end: joined!.end, text: last.text + joined!.text}, ...rest);
+        taken.push(k);
+        k = nextLine(k);
+      }
+      while (cells.length && !cells.at(-1)!.text) cells.pop();
+      // a group's cell the row's number was cut from (`四、教育文化 |`, `生 态 环 境 |`) is a line of its own: no row
+      if (cells.length === 1 && (lines[j]!.opens === "section" || closes)) continue;
+      if (cells.length < 2 || cells.length > head.length) break;
+      rows.push({lines: taken, cells});
+      j = taken.at(-1)!;
+    }
+    // the title column: the first row's numbered cell (its first, or its second after a group's cell)
+    const lead = rows[0]?.cells.findIndex((c, k) => k < 2 && CELL_NUMBER.test(c.text)) ?? -1;
+    if (lead < 0) continue;
+    const first = head.length - rows[0]!.cells.length + lead;
+    const read: typeof rows = [];
+    for (const row of rows) {
+      const title = row.cells[first - (head.length - row.cells.length)];
+      if (row.cells.length < head.length - first || !title || !CELL_NUMBER.test(title.text)) break;
+      read.push(row);
+    }
+    if (!read.length) continue;
+    for (const {lines: taken, cells} of read) {
+      const {section} = lines[taken[0]!]!;
+      const at = (k: number) => cells[k - (head.length - cells.length)];
+      const offices = roles.flatMap((role, k) => {
+        const c = k >= first ? at(k) : undefined;
+        return (role === "lead" || role === "partners") && c?.text ? [{role, start: c.start, end: c.end}] : [];
+      });
+      const due = roles.indexOf("deadline");
+      const deadline = due >= first ? at(due)?.text : undefined;
+      const title = at(first)!;
+      const number = CELL_NUMBER.exec(title.text)!;
+      // the title and task cells, each on one line of the row
+      const parts = [
+        {...title, start: title.start + number[0].length},
+        ...roles.flatMap((r, k) => (r === "task" && k > first && at(k)?.text ? [at(k)!] : []))
+      ].flatMap((c) => {
+        const l = taken.map((k) => lines[k]!).find((x) => c.start >= x.offset && c.end <= x.offset + x.line.length);
+        return l ? [{c, line: l.line.slice(c.start - l.offset, c.end - l.offset)}] : [];
+      });
+      made.set(
+        taken[0]!,
+        parts.map(({c, line}, n): TaskLine => ({
+          section,
+          item: Number(number[1]),
+          offset: c.start,
+          line,
+          body: 0,
+          opens: n === 0 ? "item" : null,
+          ...(deadline ? {deadline} : {}),
+          ...(offices.length ? {cells: offices} : {})
+        }))
+      );
+      for (const k of taken.slice(1)) made.set(k, []);
+    }
+    made.set(i, []);
+    i = read.at(-1)!.lines.at(-1)!;
+  }
+  if (!made.size) return lines;
+  return lines.flatMap((l, index) => made.get(index) ?? [l]);
 }
 
 /**
@@ -73,7 +197,7 @@ function cellsOf(lines: readonly PlanLine[]): Cell[] {
  * other cells are no text. The row's time-limit cell goes with it. Other lines are kept as they are.
  */
 export function taskTableLines(lines: readonly PlanLine[]): TaskLine[] {
-  return barTableLines(spaceTableLines(cellTableLines(lines)));
+  return barTableLines(numberedBarRows(spaceTableLines(cellTableLines(lines))));
 }
 
 /**

@@ -1,6 +1,7 @@
 import {join} from "node:path";
 import {describe, expect, it} from "vitest";
 import {PlanwatchError} from "../../pipelines/core/index.js";
+import {type PageLine, brokenRows, repeatedHeaders} from "../../pipelines/plan/pdfText.js";
 import {readPlanDocument} from "../../pipelines/plan/readPlanDocument.js";
 import {extractTargets} from "../../pipelines/targets/extractTargets.js";
 import {extractTasks} from "../../pipelines/tasks/extractTasks.js";
@@ -212,5 +213,34 @@ describe("pdfText: a PDF whose text cannot be read says why, naming the file", (
   it("a scan (a page's picture, no text layer) and a PDF with a password to open it", async () => {
     expect(await refusal("scan.pdf")).toContain("扫描件");
     expect(await refusal("encrypted.pdf")).toContain("已加密");
+  });
+});
+
+describe("pdfText's rows a page broke", () => {
+  const row = (y: number, ...cells: string[]): PageLine => ({y, size: 10, pieces: [], cells, row: cells.join(" | ")});
+  const rows = (pages: PageLine[][]) => brokenRows(repeatedHeaders(pages)).map((page) => page.map((l) => l.row));
+
+  it("joins each row a page broke to its row, though two such go on in the same words", () => {
+    const pages = [
+      [row(700, "序号", "重点任务", "牵头单位"), row(100, "1", "推进学校建设,完善", "市教育局")],
+      [row(700, "", "配套设施等工作", ""), row(100, "2", "推进医院建设,完善", "市卫健委")],
+      [row(700, "", "配套设施等工作", ""), row(600, "3", "推进道路建设", "市交通局")]
+    ];
+    expect(rows(pages)).toEqual([
+      ["序号 | 重点任务 | 牵头单位", "1 | 推进学校建设,完善配套设施等工作 | 市教育局"],
+      ["2 | 推进医院建设,完善配套设施等工作 | 市卫健委"],
+      ["3 | 推进道路建设 | 市交通局"]
+    ]);
+  });
+
+  it("still drops the header row a table repeats atop a page", () => {
+    const pages = [
+      [row(700, "序号", "重点任务", "牵头单位"), row(100, "1", "推进学校建设", "市教育局")],
+      [row(700, "序号", "重点任务", "牵头单位"), row(600, "2", "推进医院建设", "市卫健委")]
+    ];
+    expect(rows(pages)).toEqual([
+      ["序号 | 重点任务 | 牵头单位", "1 | 推进学校建设 | 市教育局"],
+      ["2 | 推进医院建设 | 市卫健委"]
+    ]);
   });
 });

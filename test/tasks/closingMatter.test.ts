@@ -36,6 +36,20 @@ describe("closingLines: a document's closing matter, no task", () => {
     ]);
   });
 
+  it("an attachment's title wrapped over two lines, on 附件's line or numbered under it, is the attachments' too", () => {
+    expect(
+      closing(
+        "附件:1.某县教育发展三年\n行动计划任务清单\n2.某县学校布局调整方案任务\n清单\n3.推进示范建设。完成学校改造。"
+      )
+    ).toEqual(["附件:1.某县教育发展三年", "行动计划任务清单", "2.某县学校布局调整方案任务", "清单"]);
+  });
+
+  it("a page's metadata copied as a row of labels and values is closing matter; a row of a table is not", () => {
+    expect(
+      closing("索引号: | 113706850042672474/2022-04772 | 成文日期: | 2022-10-08 |\n1 | 推进示范建设。 | 市教育局 |\n")
+    ).toEqual(["索引号: | 113706850042672474/2022-04772 | 成文日期: | 2022-10-08 |"]);
+  });
+
   it("contact lines (联 系 人:, 联系电话:, 联系方式:) name a person and a number, no task; a sentence naming a contact stays", () => {
     expect(
       closing(

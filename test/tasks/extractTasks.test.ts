@@ -344,6 +344,14 @@ describe("extractTasks: one row per phrasing", () => {
     [
       "cells parted by single spaces (a page that lost its table's rules)",
       "序号 重点任务 牵头单位 完成时限\n1 出台行动计划;开展教师培训。 市教育局 2031年6月底前\n2 建设资源库。 市教育局 年内\n"
+    ],
+    [
+      "one cell a line between lines of a lone |",
+      "|\n序号\n|\n重点任务\n|\n牵头单位\n|\n完成时限\n|\n|\n1\n|\n出台行动计划;开展教师培训。\n|\n市教育局\n|\n2031年6月底前\n|\n|\n2\n|\n建设资源库。\n|\n市教育局\n|\n年内\n|\n"
+    ],
+    [
+      "its header in traditional characters glossed in pinyin (序號(hào))",
+      "序號(hào) | 重點(diǎn)任務(wù) | 牽頭(tóu)單位 | 完成時(shí)限\n1 | 出台行动计划;开展教师培训。 | 市教育局 | 2031年6月底前\n2 | 建设资源库。 | 市教育局 | 年内\n"
     ]
   ])(
     "a task table (序号, 重点任务, 牵头单位, 完成时限), %s: a row is an item numbered by 序号, its time limit dates its tasks",
@@ -360,6 +368,51 @@ describe("extractTasks: one row per phrasing", () => {
       ]);
     }
   );
+
+  it("a table of rows a line with no 序号 column: a group cell merged over rows, each row numbered in its first own cell", () => {
+    const table = [
+      "类别 | 事项名称 | 年度任务目标 | 责任单位 | 分管领导 | 1-9月完成情况 |",
+      "一、教育 | 1.改扩建第一小学 | 完成教学楼建设,投入使用。 | 市教育局 | 张三 | 完成主体施工。 |",
+      "2.推进课后服务 | 实现课后服务全覆盖。 | 市教育局 | 张三 | 已覆盖80%。 | |"
+    ].join("\n");
+    const {items, tasks} = extractTasks(`某市2031年民生实事进展\n${table}\n`);
+    expect(items.map((i) => [i.item_id, i.title])).toEqual([
+      ["1.1", "改扩建第一小学"],
+      ["1.2", "推进课后服务"]
+    ]);
+    expect(tasks.map((t) => [t.task_id, t.text, t.lead, t.deadline])).toEqual([
+      ["1.1-t1", "完成教学楼建设,投入使用", "市教育局", "2031-12"],
+      ["1.2-t1", "实现课后服务全覆盖", "市教育局", "2031-12"]
+    ]);
+  });
+
+  it("such a table whose group cell stands apart and whose office cell wraps onto the next line (责任单位或牵头单位 leads)", () => {
+    const table = [
+      "任务内容 | 标准要求 | 工作内容 | 责任单位 或牵头单位 | 协助 单位 | 完成 期限 |",
+      "生 态 | 1、城市绿化扎实开展,效果明显。 | 保护山体植被,推进庄点绿化。 | 市规划局 | 市国土局",
+      "市林业局 | 2031年9月20日前 |",
+      "2、建设防护绿地,效果良好。 | 加强防护绿地建设。 | 市规划局 市建设局 | 有关部门 | 2031年9月20日前 |"
+    ].join("\n");
+    const {items, tasks} = extractTasks(`某市2031年创建园林城市任务分解\n${table}\n`);
+    expect(items.map((i) => [i.item_id, i.title])).toEqual([
+      ["0.1", "城市绿化扎实开展"],
+      ["0.2", "建设防护绿地"]
+    ]);
+    expect(tasks.map((t) => [t.task_id, t.text, t.lead, t.partners, t.deadline])).toEqual([
+      ["0.1-t1", "保护山体植被,推进庄点绿化", "市规划局", ["市国土局", "市林业局"], "2031-09"],
+      ["0.2-t1", "加强防护绿地建设", "市规划局", ["市建设局", "有关部门"], "2031-09"]
+    ]);
+  });
+
+  it("a table whose columns are 负责部门 and 时间进度: the first office leads, the time cell (its figures spaced) dates the row", () => {
+    const table =
+      "序号 | 工作任务 | 负责部门 | 时间进度\n1 | 完善城市管理体制 | 市委编办、市住建局 | 2032 年 6 月底前\n2 | 开展垃圾分类试点,建立分类体系 | 市住建局,各区政府 | 常态工作\n";
+    const {tasks} = extractTasks(`某市2031年工作要点\n一、任务分工\n${table}`);
+    expect(tasks.map((t) => [t.task_id, t.text, t.lead, t.partners, t.deadline, t.deadline_source])).toEqual([
+      ["1.1-t1", "完善城市管理体制", "市委编办", ["市住建局"], "2032-06", "table"],
+      ["1.2-t1", "开展垃圾分类试点,建立分类体系", "市住建局", ["各区政府"], "2031-12", "year_end"]
+    ]);
+  });
 
   it.each([
     [
