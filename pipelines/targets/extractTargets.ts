@@ -313,6 +313,8 @@ const RESULT_SENTENCE = new RegExp(
     String.raw`为任务的|为(?:年度)?目标任务的|完成(?:全年|年度)?(?:目标)?任务(?:\([^)]*\))?的|占年度(?:目标|计划)的`,
     // a share of the year's plan, its amount named (占年度计划15.3亿元的44.8%, 占年初审计项目计划20个的135%)
     String.raw`占(?:年度|全年|年初)[\u4e00-\u9fa5]{0,6}?(?:目标|计划)[^,,;。的]{1,12}的\s*\d+(?:\.\d+)?\s*%`,
+    // a share of a plan however the plan is qualified (占计划68.1%, 占市级计划144%, 占计划任务的104%, 占年计划任务数的116%)
+    String.raw`占[\u4e00-\u9fa5]{0,6}?(?:目标|计划)(?:任务数?)?的?\s*\d+(?:\.\d+)?\s*%`,
     // a share of a task or expected target completed (完成年初任务的122%, 完成年度预期目标46.4%)
     String.raw`完成(?:全年|年度|年初)?(?:预期)?(?:目标任务|目标|任务)的?\s*\d+(?:\.\d+)?\s*%`,
     // a share of a plan completed (完成省局下达计划的107.3%)

@@ -285,7 +285,7 @@ const BEFORE_RULES: [RegExp, Comparator][] = [
     "<="
   ],
   [/(不少于|不低于|不小于|至少|≥|>=)$/, ">="],
-  [/(不超过|不高于|不多于|不大于|控制在|≤|<=)$/, "<="],
+  [/(不超过|不高于|不多于|不大于|控制在|控制为|≤|<=)$/, "<="],
   [/(超过|超出|超|逾|高于|多于|大于|>)$/, ">"],
   [/(低于|少于|小于|<)$/, "<"]
 ];
@@ -354,7 +354,7 @@ const TASKS_AFTER = /^(?:具体|重点|主要)?(?:建设|工作|目标)?(?:任�
 const ATTENDING =
   /(?:参加|出席|列席)[^,;。]{0,24}的(?:代表|委员|人员)?$|(?:应到|实到|应出席|实际出席)(?:代表|委员|人员)?$/;
 const ATTENDING_AFTER =
-  /^(?:代表|委员|嘉宾)(?:们)?(?:出席|参加|列席)|^(?:出席|参加|列席)了?(?:本次|此次|这次)?(?:会议|大会|座谈会|开幕式|闭幕式)/;
+  /^[^\d,;。]{0,16}?(?:代表|委员|嘉宾|主席|主任|负责人|同志)(?:们)?(?:出席|参加|列席)了?(?:本次|此次|这次)?(?:会议|大会|座谈会|开幕式|闭幕式)|^(?:代表|委员|嘉宾)(?:们)?(?:出席|参加|列席)|^(?:出席|参加|列席)了?(?:本次|此次|这次)?(?:会议|大会|座谈会|开幕式|闭幕式)/;
 /** A demand the text projects (总房屋需求为41万9100个单位, 预计需求是301 000个): what a target meets, no target. */
 const DEMAND_BEFORE = /需求量?(?:为|是|约|达)?$/;
 /**
@@ -562,6 +562,10 @@ export function findMentions(clause: Clause): Mention[] {
     if (g.unit === "块" && /^钱/.test(rest)) continue;
     // a rank (跃居全省前40位, 进入全国前10名)
     if ((g.unit === "位" || g.unit === "名") && /前\s*$/.test(bare)) continue;
+    // a rank band (冲击全球前0.1%行列, 进入全国前10%): a share of those ranked, not a target (提前 is no rank)
+    if (g.unit === "%" && /(?<!提)前\s*$/.test(bare)) continue;
+    // each one's size, right after the count of them (3个5000亩县级示范片): the count is the target
+    if (g.unit && g.unit !== "%" && !/^(?:个|座|处)$/.test(g.unit) && /\d\s*(?:个|座|处)\s*$/.test(left)) continue;
     if ((g.unit === "百分点" || g.unit === "个百分点") && FROM_TARGET.test(bare)) continue;
     if (
       DESCRIPTIVE_VERB.test(bare.replace(COUNTS_LISTED, "")) ||

@@ -1655,3 +1655,36 @@ describe("merging the session's fixes: a comparison in a title, a forecast total
     expect(extractTargets("某部举行发布会。全国累计完成新改建农村公路15万公里。\n", {year: 2022})).toEqual([]);
   });
 });
+
+describe("plans of thin sectors (gather5): shares of a plan, caps, ranks, sizes, who attends", () => {
+  it("reads a sentence naming its share of a plan (占计划68.1%, 占计划任务的104%) as results, whatever qualifies the plan", () => {
+    for (const sentence of [
+      "完成水利固定资产投资3.27亿元,占计划68.1%。",
+      "至11月底已完成投资4.17亿元,占计划任务的104%;完成治理面积81.38万亩,占计划任务的109%。",
+      "全县完成水利总投资3.45亿元,占市级计划144%。"
+    ]) {
+      expect(extract(sentence), sentence).toEqual([]);
+    }
+    expect(extract("完成投资3亿元,占年度计划5亿元的60%。").map(brief)).toEqual([[">=", 500000000, "元"]]);
+  });
+
+  it("reads 控制为 as a ceiling, as 控制在", () => {
+    expect(extract("森林火灾率控制为0.01%。").map(brief)).toEqual([["<=", 0.01, "%"]]);
+    expect(extract("森林火災率控制為0.01%。").map(brief)).toEqual([["<=", 0.01, "%"]]);
+  });
+
+  it("reads a percentage after 前 (冲击全球前0.1%行列) as a rank band, not a target", () => {
+    expect(extract("支持并推动ESI工程学冲击全球前0.1%行列。")).toEqual([]);
+    expect(extract("提前完成率达到95%。").map(brief)).toEqual([[">=", 95, "%"]]);
+  });
+
+  it("reads a measure right after a count (3个5000亩县级示范片) as each one's size: the count is the target", () => {
+    expect(extract("建好以三港咀为中心的3个5000亩县级示范片。").map(brief)).toEqual([[">=", 3, "个"]]);
+    expect(extract("建设高标准农田5000亩。").map(brief)).toEqual([[">=", 5000, "亩"]]);
+  });
+
+  it("reads the people counted as attending a meeting (17个乡镇妇联主席参加本次会议) as no target", () => {
+    expect(extract("17个乡(镇)区、办妇联主席参加本次会议。")).toEqual([]);
+    expect(extract("培训乡镇妇联主席17名。").map(brief)).toEqual([[">=", 17, "名"]]);
+  });
+});
