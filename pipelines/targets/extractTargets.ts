@@ -232,6 +232,12 @@ const PAST_TENSE =
  */
 const DONE_AFTER =
   /^[^,;。]{0,16}?(?:全部|均已|已经|已)(?:完成|办结|办理完毕|建成|落实|完工|竣工)|^[^,;。]{0,16}?(?:办理完毕|进行了|实施了)|^[^,;。]{0,8}?(?:(?:基本)?符合(?:或快于)?预期|快于预期|慢于预期|提前(?:实现|完成)|(?:相对)?滞后)/;
+/**
+ * A paragraph whose first sentence says what was won (水利脱贫攻坚战也取得重大胜利。, 各项工作取得一系列成果。): its figures are
+ * results, unless the paragraph plans ({@link PLANNED}) or names a deadline (到2025年).
+ */
+const WON_OPENING =
+  /^[^。;!?]*?(?<!要|将|力争|确保|争取|努力)(?:取得|获得)了?[^,,。;]{0,8}(?:胜利|成效|成绩|成就|成果)[^。;]*。/;
 /** A paragraph that opens on figures (数据显示, 据统计): it tells results, the plan's year's too. */
 const FIGURES_PARAGRAPH =
   /^(?:据|经)?(?:数据|统计|监测|调查)(?:显示|表明)|^(?:根)?据(?:初步)?统计|^(?:据|经)?初步(?:测算|核算)/;
@@ -326,11 +332,13 @@ const RESULT_SENTENCE = new RegExp(
   ].join("|")
 );
 /**
- * Words of a sentence that report a change done (增加了5458批次, 增长了48.81%) or what was found (检出不合格食品347批次): all
+ * Words of a sentence that report a change done (增加了5458批次, 增长了48.81%), any count a verb with 了 reports (选出了6名代表;
+ * not 为了, 除了, 到了) or what was found (检出不合格食品347批次): all
  * its figures are results, unless a goal is named before them or their clause says 今年 or a plan word (今年实施约30公里,
  * 比2023年的26公里增加了4公里 plans).
  */
-const DONE_SENTENCE = /(?:增加|增长|提高|上升|下降|减少|降低)了\s*\d|检出[\u4e00-\u9fa5]{0,8}?\d/;
+const DONE_SENTENCE =
+  /(?:增加|增长|提高|上升|下降|减少|降低)了\s*\d|检出[\u4e00-\u9fa5]{0,8}?\d|[\u4e00-\u9fa5](?<![为除到])了\s*\d/;
 /** A source of funds named just before an amount (中央预算内资金1436万元, 地方配套467.88万元, 企业自筹). */
 const FUNDING_SOURCE = /(?:资金|配套|自筹|贷款|补助|补贴|债券|拨款)\s*$/;
 /** A total investment split after 其中 (总投资1903.88万元,其中…): the amounts of its sources are no targets. */
@@ -531,8 +539,10 @@ function _extractTargets(
       const lineIndex = lastAtOrBefore(lineStarts, clause.start);
       const thisYear = THIS_YEAR.exec(lines[lineIndex]!);
       thisYearAt = thisYear ? lineStarts[lineIndex]! + thisYear.index : -1;
+      const para = clause.paragraph.trim();
       past =
         REPORT_PARAGRAPH.test(clause.paragraph) ||
+        (WON_OPENING.test(para) && !PLANNED.test(para) && !FORWARD_DEADLINE.test(para)) ||
         figures ||
         runInBack ||
         sectionLooksBack ||

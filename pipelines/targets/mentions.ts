@@ -562,6 +562,8 @@ export function findMentions(clause: Clause): Mention[] {
     if (g.unit === "块" && /^钱/.test(rest)) continue;
     // a rank (跃居全省前40位, 进入全国前10名)
     if ((g.unit === "位" || g.unit === "名") && /前\s*$/.test(bare)) continue;
+    // the ones just named, counted again after 这 or 该 (…西北农林科技大学这3所985院校)
+    if (/(?:这|该)\s*$/.test(left)) continue;
     // a rank band (冲击全球前0.1%行列, 进入全国前10%): a share of those ranked, not a target (提前 is no rank)
     if (g.unit === "%" && /(?<!提)前\s*$/.test(bare)) continue;
     // each one's size, right after the count of them (3个5000亩县级示范片): the count is the target

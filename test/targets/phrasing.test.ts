@@ -1688,3 +1688,21 @@ describe("plans of thin sectors (gather5): shares of a plan, caps, ranks, sizes,
     expect(extract("培训乡镇妇联主席17名。").map(brief)).toEqual([[">=", 17, "名"]]);
   });
 });
+
+describe("plans of thin sectors (gather5): what was done, and what is named again", () => {
+  it("reads a count a verb with 了 reports (选出了6名代表) as a result, 为了 and 除了 not", () => {
+    expect(extract("镇团委通过团员大会选出了6名代表积极参加团市委第二十次代表大会。")).toEqual([]);
+    expect(extract("为了2万户群众,新建饮水工程2处。").map(brief)).toContainEqual([">=", 2, "处"]);
+  });
+
+  it("reads a count after 这 or 该 (这3所985院校) as the ones just named, not a target", () => {
+    expect(extract("湖南大学、东北大学和西北农林科技大学这3所985院校进入B类。")).toEqual([]);
+    expect(extract("新建学校3所。").map(brief)).toEqual([[">=", 3, "所"]]);
+  });
+
+  it("reads a paragraph opening on what was won (脱贫攻坚战也取得重大胜利) as results, a goal paragraph after it as the plan", () => {
+    const story =
+      "水利工作会议召开\n水利脱贫攻坚战也取得重大胜利。大力实施农村饮水安全巩固提升工程。完成975万人饮水型氟超标改水,解决120万人饮用苦咸水问题。\n会议明确了“十四五”时期主要目标。包括到2025年,全国用水总量控制在6700亿立方米以内。\n";
+    expect(extractTargets(story, {year: 2021}).map(brief)).toEqual([["<=", 670000000000, "立方米"]]);
+  });
+});
