@@ -333,12 +333,12 @@ const RESULT_SENTENCE = new RegExp(
 );
 /**
  * Words of a sentence that report a change done (增加了5458批次, 增长了48.81%), any count a verb with 了 reports (选出了6名代表;
- * not 为了, 除了, 到了) or what was found (检出不合格食品347批次): all
+ * not 为了, 除了, 到了, nor a year after it: 明确了2025年…) or what was found (检出不合格食品347批次): all
  * its figures are results, unless a goal is named before them or their clause says 今年 or a plan word (今年实施约30公里,
  * 比2023年的26公里增加了4公里 plans).
  */
 const DONE_SENTENCE =
-  /(?:增加|增长|提高|上升|下降|减少|降低)了\s*\d|检出[\u4e00-\u9fa5]{0,8}?\d|[\u4e00-\u9fa5](?<![为除到])了\s*\d/;
+  /(?:增加|增长|提高|上升|下降|减少|降低)了\s*\d|检出[\u4e00-\u9fa5]{0,8}?\d|[\u4e00-\u9fa5](?<![为除到])了\s*\d(?!\d{3}\s*年)/;
 /** A source of funds named just before an amount (中央预算内资金1436万元, 地方配套467.88万元, 企业自筹). */
 const FUNDING_SOURCE = /(?:资金|配套|自筹|贷款|补助|补贴|债券|拨款)\s*$/;
 /** A total investment split after 其中 (总投资1903.88万元,其中…): the amounts of its sources are no targets. */

@@ -1690,9 +1690,10 @@ describe("plans of thin sectors (gather5): shares of a plan, caps, ranks, sizes,
 });
 
 describe("plans of thin sectors (gather5): what was done, and what is named again", () => {
-  it("reads a count a verb with 了 reports (选出了6名代表) as a result, 为了 and 除了 not", () => {
+  it("reads a count a verb with 了 reports (选出了6名代表) as a result; not 为了, 除了, nor a year after 了", () => {
     expect(extract("镇团委通过团员大会选出了6名代表积极参加团市委第二十次代表大会。")).toEqual([]);
     expect(extract("为了2万户群众,新建饮水工程2处。").map(brief)).toContainEqual([">=", 2, "处"]);
+    expect(extract("规划明确了2025年全市新增就业岗位1万个。").map(brief)).toEqual([[">=", 10000, "个"]]);
   });
 
   it("reads a count after 这 or 该 (这3所985院校) as the ones just named, not a target", () => {
