@@ -228,10 +228,10 @@ const PAST_TENSE =
   /(?:完成|建成|新建|新增|实现|达到|开展|培训|改造|建设|引进|投入|举办|创建|打造|修建|扩建|改建|培育|办理|接种|筛查|增长|增加|提高|提升|下降|减少|降低|惠及|带动|接待|签约|招收|认定|准备|策划|购置|采购|举行|组织)了/;
 /**
  * Words after a count that opens its clause and say it was done (46项任务全部完成, 318件建议提案全部办理完毕, 对6所小学…进行了
- * 环境改造), or how it progresses against the plan (16项基本符合或快于预期, 4项指标提前实现, 4项相对滞后).
+ * 环境改造, 其他36所985大学进入了A类: any verb with 了, not 为了, 除了, 到了, 了解, nor 了 before a year), or how it progresses against the plan (16项基本符合或快于预期, 4项指标提前实现, 4项相对滞后).
  */
 const DONE_AFTER =
-  /^[^,;。]{0,16}?(?:全部|均已|已经|已)(?:完成|办结|办理完毕|建成|落实|完工|竣工)|^[^,;。]{0,16}?(?:办理完毕|进行了|实施了)|^[^,;。]{0,8}?(?:(?:基本)?符合(?:或快于)?预期|快于预期|慢于预期|提前(?:实现|完成)|(?:相对)?滞后)/;
+  /^[^,;。]{0,16}?(?:全部|均已|已经|已)(?:完成|办结|办理完毕|建成|落实|完工|竣工)|^[^,;。]{0,16}?(?:办理完毕|[\u4e00-\u9fa5](?<![为除到])了(?!解|\s*\d{4}\s*年))|^[^,;。]{0,8}?(?:(?:基本)?符合(?:或快于)?预期|快于预期|慢于预期|提前(?:实现|完成)|(?:相对)?滞后)/;
 /**
  * A paragraph whose first sentence says what was won (水利脱贫攻坚战也取得重大胜利。, 各项工作取得一系列成果。): its figures are
  * results, unless the paragraph plans ({@link PLANNED}) or names a deadline (到2025年).
@@ -959,13 +959,14 @@ function gradingScale(lines: readonly string[]): Set<number> {
 }
 
 /**
- * Whether a count opens its clause (nothing before promises or does it, or only 对 names it the object, or a list of
+ * Whether a count opens its clause (nothing before promises or does it, or only 对 names it the object, 其他 the rest, or a list of
  * names ends with 等 before it) and the words after it say it was done (46项任务全部完成, 北京、天津等22个省份已完成,
  * 对6所小学进行了环境改造).
  */
 function doneAfter(text: string, mention: Mention): boolean {
   return (
-    /^(?:共|约|累计|对)?\s*$|等\s*$/.test(text.slice(0, mention.start)) && DONE_AFTER.test(text.slice(mention.end))
+    /^(?:共|约|累计|对|其他|其余)?\s*$|等\s*$/.test(text.slice(0, mention.start)) &&
+    DONE_AFTER.test(text.slice(mention.end))
   );
 }
 

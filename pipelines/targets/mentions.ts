@@ -338,7 +338,7 @@ const COVERAGE_SCOPE = /^[^,;。\d]{0,24}?全覆盖/;
 /** Words before a count that make it the scope or what a text has, not the target (针对12个乡镇, 纲要共设18篇; 预计共有 plans). */
 const DESCRIPTIVE_VERB = /(针对|涉及|涵盖|包括|包含|分为|围绕|聚焦|列入|列举|确定了?|共设|设有|下设|(?<!预计)共有)$/;
 /** The counts a list names before the next (共有15个部分、61条): the verb before them governs this one too. */
-const COUNTS_LISTED = /(?:\d+[\u4e00-\u9fa5]{1,4}[、和及与])+$/;
+const COUNTS_LISTED = /(?:\d+[\u4e00-\u9fa5]{1,12}[、和及与])+$/;
 /** The scope further on (涉及全县15个镇、乡村道路700多处): 涉及, 涵盖 or 针对 and no action before the count. */
 const DESCRIPTIVE_SCOPE = /(?:针对|涉及|涵盖)([^,;。]{0,24})$/;
 /**
@@ -562,6 +562,8 @@ export function findMentions(clause: Clause): Mention[] {
     if (g.unit === "块" && /^钱/.test(rest)) continue;
     // a rank (跃居全省前40位, 进入全国前10名)
     if ((g.unit === "位" || g.unit === "名") && /前\s*$/.test(bare)) continue;
+    // a writing-samples site's count of its samples (小编精心整理的12篇…方案)
+    if (g.unit === "篇" && /(?:整理|收集|精选|推荐|汇编)了?的\s*$/.test(bare)) continue;
     // the ones just named, counted again after 这 or 该 (…西北农林科技大学这3所985院校)
     if (/(?:这|该)\s*$/.test(left)) continue;
     // a rank band (冲击全球前0.1%行列, 进入全国前10%): a share of those ranked, not a target (提前 is no rank)

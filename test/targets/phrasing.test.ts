@@ -1707,3 +1707,19 @@ describe("plans of thin sectors (gather5): what was done, and what is named agai
     expect(extractTargets(story, {year: 2021}).map(brief)).toEqual([["<=", 670000000000, "立方米"]]);
   });
 });
+
+describe("plans of thin sectors (gather5): lists, done after the count, a site's blurb", () => {
+  it("reads a count a verb with 了 follows in its clause (其他36所985大学进入了A类) as done", () => {
+    expect(extract("其他36所985大学进入了双一流名单的A类。")).toEqual([]);
+    expect(extract("新建学校36所。").map(brief)).toEqual([[">=", 36, "所"]]);
+  });
+
+  it("reads every count of a list after 包括 as described, the nouns between them long or short", () => {
+    expect(extract("名单包括42所一流大学建设高校和95所一流学科建设高校。")).toEqual([]);
+  });
+
+  it("reads a writing-samples site's count of its samples (小编精心整理的12篇) as no target", () => {
+    expect(extract("下面是小编精心整理的12篇森林防火工作方案,希望对您有帮助。")).toEqual([]);
+    expect(extract("全年编印信息简报12篇。").map(brief)).toEqual([[">=", 12, "篇"]]);
+  });
+});
