@@ -1723,3 +1723,10 @@ describe("plans of thin sectors (gather5): lists, done after the count, a site's
     expect(extract("全年编印信息简报12篇。").map(brief)).toEqual([[">=", 12, "篇"]]);
   });
 });
+
+describe("plans of thin sectors (gather5): a season passed", () => {
+  it("reads 去冬今春 and 去冬以来 (last winter on) as passed, 今冬明春 as the plan's", () => {
+    expect(extract("去冬今春完成岁修工程95件,水毁修复工程6处。")).toEqual([]);
+    expect(extract("今冬明春完成岁修工程95件。").map(brief)).toEqual([[">=", 95, "件"]]);
+  });
+});
