@@ -102,9 +102,9 @@ const PASSED_MONTHS = [
   "上半年|前三季度|前两个季度|前[一二三四五六七八九十\\d]{1,2}个?月|一季度|第一季度|[一二三]季度末",
   String.raw`\d{1,2}\s*[-—~至]\s*\d{1,2}月(?:份)?|[一二三四五六七八九十]+至[一二三四五六七八九十]+月`
 ].join("|");
-/** Years that have passed, and "so far": 去年, 过去五年, 过去 8 年来, 三年来, 10年来, 截至2023年底 (截止6月底), 目前, 2025年以来. */
+/** Years that have passed, and "so far": 去年, 去冬今春, 过去五年, 过去 8 年来, 三年来, 10年来, 截至2023年底 (截止6月底), 目前, 2025年以来. */
 const PASSED_YEARS = [
-  "今年以来|(?<=年)以来|去年|上年|过去一年|过去五年|过去\\s*\\d{1,2}\\s*年(?:来|间|里)?|[一二三四五六七八九十]+年来|(?<![\\d.])\\d{1,2}\\s*年来|近年来|多年来",
+  "今年以来|(?<=年)以来|去年|去冬(?:今春|以来)?|上年|过去一年|过去五年|过去\\s*\\d{1,2}\\s*年(?:来|间|里)?|[一二三四五六七八九十]+年来|(?<![\\d.])\\d{1,2}\\s*年来|近年来|多年来",
   String.raw`截至|截止|至目前|目前`
 ].join("|");
 /** The place a clause may name before its period (大陆前11月, 全省上半年, 我市今年以来). */
@@ -251,10 +251,16 @@ const PAST_TENSE =
   /(?:完成|建成|新建|新增|实现|达到|开展|培训|改造|建设|引进|投入|举办|创建|打造|修建|扩建|改建|培育|办理|接种|筛查|增长|增加|提高|提升|下降|减少|降低|惠及|带动|接待|签约|招收|认定|准备|策划|购置|采购|举行|组织)了/;
 /**
  * Words after a count that opens its clause and say it was done (46项任务全部完成, 318件建议提案全部办理完毕, 对6所小学…进行了
- * 环境改造), or how it progresses against the plan (16项基本符合或快于预期, 4项指标提前实现, 4项相对滞后).
+ * 环境改造, 其他36所985大学进入了A类: any verb with 了, not 为了, 除了, 到了, 了解, nor 了 before a year), or how it progresses against the plan (16项基本符合或快于预期, 4项指标提前实现, 4项相对滞后).
  */
 const DONE_AFTER =
-  /^[^,;。]{0,16}?(?:全部|均已|已经|已)(?:完成|办结|办理完毕|建成|落实|完工|竣工)|^[^,;。]{0,16}?(?:办理完毕|进行了|实施了)|^[^,;。]{0,8}?(?:(?:基本)?符合(?:或快于)?预期|快于预期|慢于预期|提前(?:实现|完成)|(?:相对)?滞后)/;
+  /^[^,;。]{0,16}?(?:全部|均已|已经|已)(?:完成|办结|办理完毕|建成|落实|完工|竣工)|^[^,;。]{0,16}?(?:办理完毕|[\u4e00-\u9fa5](?<![为除到])了(?!解|\s*\d{4}\s*年))|^[^,;。]{0,8}?(?:(?:基本)?符合(?:或快于)?预期|快于预期|慢于预期|提前(?:实现|完成)|(?:相对)?滞后)/;
+/**
+ * A paragraph whose first sentence says what was won (水利脱贫攻坚战也取得重大胜利。, 各项工作取得一系列成果。): its figures are
+ * results, unless the paragraph plans ({@link PLANNED}) or names a deadline (到2025年).
+ */
+const WON_OPENING =
+  /^[^。;!?]*?(?<!要|将|力争|确保|争取|努力)(?:取得|获得)了?[^,,。;]{0,8}(?:胜利|成效|成绩|成就|成果)[^。;]*。/;
 /** A paragraph that opens on figures (数据显示, 据统计): it tells results, the plan's year's too. */
 const FIGURES_PARAGRAPH =
   /^(?:据|经)?(?:数据|统计|监测|调查)(?:显示|表明)|^(?:根)?据(?:初步)?统计|^(?:据|经)?初步(?:测算|核算)/;
@@ -336,6 +342,8 @@ const RESULT_SENTENCE = new RegExp(
     String.raw`为任务的|为(?:年度)?目标任务的|完成(?:全年|年度)?(?:目标)?任务(?:\([^)]*\))?的|占年度(?:目标|计划)的`,
     // a share of the year's plan, its amount named (占年度计划15.3亿元的44.8%, 占年初审计项目计划20个的135%)
     String.raw`占(?:年度|全年|年初)[\u4e00-\u9fa5]{0,6}?(?:目标|计划)[^,,;。的]{1,12}的\s*\d+(?:\.\d+)?\s*%`,
+    // a share of a plan however the plan is qualified (占计划68.1%, 占市级计划144%, 占计划任务的104%, 占年计划任务数的116%)
+    String.raw`占[\u4e00-\u9fa5]{0,6}?(?:目标|计划)(?:任务数?)?的?\s*\d+(?:\.\d+)?\s*%`,
     // a share of a task or expected target completed (完成年初任务的122%, 完成年度预期目标46.4%)
     String.raw`完成(?:全年|年度|年初)?(?:预期)?(?:目标任务|目标|任务)的?\s*\d+(?:\.\d+)?\s*%`,
     // a share of a plan completed (完成省局下达计划的107.3%)
@@ -347,11 +355,13 @@ const RESULT_SENTENCE = new RegExp(
   ].join("|")
 );
 /**
- * Words of a sentence that report a change done (增加了5458批次, 增长了48.81%) or what was found (检出不合格食品347批次): all
+ * Words of a sentence that report a change done (增加了5458批次, 增长了48.81%), any count a verb with 了 reports (选出了6名代表;
+ * not 为了, 除了, 到了, nor a year after it: 明确了2025年…) or what was found (检出不合格食品347批次): all
  * its figures are results, unless a goal is named before them or their clause says 今年 or a plan word (今年实施约30公里,
  * 比2023年的26公里增加了4公里 plans).
  */
-const DONE_SENTENCE = /(?:增加|增长|提高|上升|下降|减少|降低)了\s*\d|检出[\u4e00-\u9fa5]{0,8}?\d/;
+const DONE_SENTENCE =
+  /(?:增加|增长|提高|上升|下降|减少|降低)了\s*\d|检出[\u4e00-\u9fa5]{0,8}?\d|[\u4e00-\u9fa5](?<![为除到])了\s*\d(?!\d{3}\s*年)/;
 /** A source of funds named just before an amount (中央预算内资金1436万元, 地方配套467.88万元, 企业自筹). */
 const FUNDING_SOURCE = /(?:资金|配套|自筹|贷款|补助|补贴|债券|拨款)\s*$/;
 /** A total investment split after 其中 (总投资1903.88万元,其中…): the amounts of its sources are no targets. */
@@ -568,9 +578,11 @@ function _extractTargets(
       const lineIndex = lastAtOrBefore(lineStarts, clause.start);
       const thisYear = THIS_YEAR.exec(lines[lineIndex]!);
       thisYearAt = thisYear ? lineStarts[lineIndex]! + thisYear.index : -1;
+      const para = clause.paragraph.trim();
       past =
         reviewsOnly ||
         REPORT_PARAGRAPH.test(clause.paragraph) ||
+        (WON_OPENING.test(para) && !PLANNED.test(para) && !FORWARD_DEADLINE.test(para)) ||
         figures ||
         runInBack ||
         sectionLooksBack ||
@@ -1003,13 +1015,14 @@ function gradingScale(lines: readonly string[]): Set<number> {
 }
 
 /**
- * Whether a count opens its clause (nothing before promises or does it, or only 对 names it the object, or a list of
+ * Whether a count opens its clause (nothing before promises or does it, or only 对 names it the object, 其他 the rest, or a list of
  * names ends with 等 before it) and the words after it say it was done (46项任务全部完成, 北京、天津等22个省份已完成,
  * 对6所小学进行了环境改造).
  */
 function doneAfter(text: string, mention: Mention): boolean {
   return (
-    /^(?:共|约|累计|对)?\s*$|等\s*$/.test(text.slice(0, mention.start)) && DONE_AFTER.test(text.slice(mention.end))
+    /^(?:共|约|累计|对|其他|其余)?\s*$|等\s*$/.test(text.slice(0, mention.start)) &&
+    DONE_AFTER.test(text.slice(mention.end))
   );
 }
 

@@ -301,7 +301,7 @@ const BEFORE_RULES: [RegExp, Comparator][] = [
     "<="
   ],
   [/(不少于|不低于|不小于|至少|≥|>=)$/, ">="],
-  [/(不超过|不高于|不多于|不大于|控制在|≤|<=)$/, "<="],
+  [/(不超过|不高于|不多于|不大于|控制在|控制为|≤|<=)$/, "<="],
   [/(超过|超出|超|逾|高于|多于|大于|>)$/, ">"],
   [/(低于|少于|小于|<)$/, "<"]
 ];
@@ -361,7 +361,7 @@ const COVERAGE_SCOPE = /^[^,;。\d]{0,24}?全覆盖/;
 /** Words before a count that make it the scope or what a text has, not the target (针对12个乡镇, 纲要共设18篇; 预计共有 plans). */
 const DESCRIPTIVE_VERB = /(针对|涉及|涵盖|包括|包含|分为|围绕|聚焦|列入|列举|确定了?|共设|设有|下设|(?<!预计)共有)$/;
 /** The counts a list names before the next (共有15个部分、61条): the verb before them governs this one too. */
-const COUNTS_LISTED = /(?:\d+[\u4e00-\u9fa5]{1,4}[、和及与])+$/;
+const COUNTS_LISTED = /(?:\d+[\u4e00-\u9fa5]{1,12}[、和及与])+$/;
 /** The scope further on (涉及全县15个镇、乡村道路700多处): 涉及, 涵盖 or 针对 and no action before the count. */
 const DESCRIPTIVE_SCOPE = /(?:针对|涉及|涵盖)([^,;。]{0,24})$/;
 /**
@@ -379,7 +379,7 @@ const TASKS_AFTER = /^(?:具体|重点|主要)?(?:建设|工作|目标)?(?:任�
 const ATTENDING =
   /(?:参加|出席|列席)[^,;。]{0,24}的(?:代表|委员|人员)?$|(?:应到|实到|应出席|实际出席)(?:代表|委员|人员)?$/;
 const ATTENDING_AFTER =
-  /^(?:代表|委员|嘉宾)(?:们)?(?:出席|参加|列席)|^(?:出席|参加|列席)了?(?:本次|此次|这次)?(?:会议|大会|座谈会|开幕式|闭幕式)/;
+  /^[^\d,;。]{0,16}?(?:代表|委员|嘉宾|主席|主任|负责人|同志)(?:们)?(?:出席|参加|列席)了?(?:本次|此次|这次)?(?:会议|大会|座谈会|开幕式|闭幕式)|^(?:代表|委员|嘉宾)(?:们)?(?:出席|参加|列席)|^(?:出席|参加|列席)了?(?:本次|此次|这次)?(?:会议|大会|座谈会|开幕式|闭幕式)/;
 /** A contact field's label and its words before a number (联系地址:市政中心517室, 地址:某路88号): an address. */
 const CONTACT_BEFORE = /(?:地址|住址|通讯处|邮编|邮政编码|电话|传真|邮箱)\s*[::]\s*[^,;。:]{0,30}$/;
 /** A demand the text projects (总房屋需求为41万9100个单位, 预计需求是301 000个): what a target meets, no target. */
@@ -621,6 +621,14 @@ export function findMentions(clause: Clause): Mention[] {
     if (g.unit === "块" && /^钱/.test(rest)) continue;
     // a rank (跃居全省前40位, 进入全国前10名)
     if ((g.unit === "位" || g.unit === "名") && /前\s*$/.test(bare)) continue;
+    // a writing-samples site's count of its samples (小编精心整理的12篇…方案)
+    if (g.unit === "篇" && /(?:整理|收集|精选|推荐|汇编)了?的\s*$/.test(bare)) continue;
+    // the ones just named, counted again after 这 or 该 (…西北农林科技大学这3所985院校)
+    if (/(?:这|该)\s*$/.test(left)) continue;
+    // a rank band (冲击全球前0.1%行列, 进入全国前10%): a share of those ranked, not a target (提前 is no rank)
+    if (g.unit === "%" && /(?<!提)前\s*$/.test(bare)) continue;
+    // each one's size, right after the count of them (3个5000亩县级示范片): the count is the target
+    if (g.unit && g.unit !== "%" && !/^(?:个|座|处)$/.test(g.unit) && /\d\s*(?:个|座|处)\s*$/.test(left)) continue;
     if ((g.unit === "百分点" || g.unit === "个百分点") && FROM_TARGET.test(bare)) continue;
     if (OVER_TARGET.test(bare)) continue;
     if (

@@ -1804,3 +1804,78 @@ describe("project lists, yearly changes and results (session 13, prec6)", () => 
     ]);
   });
 });
+
+describe("plans of thin sectors (gather5): shares of a plan, caps, ranks, sizes, who attends", () => {
+  it("reads a sentence naming its share of a plan (占计划68.1%, 占计划任务的104%) as results, whatever qualifies the plan", () => {
+    for (const sentence of [
+      "完成水利固定资产投资3.27亿元,占计划68.1%。",
+      "至11月底已完成投资4.17亿元,占计划任务的104%;完成治理面积81.38万亩,占计划任务的109%。",
+      "全县完成水利总投资3.45亿元,占市级计划144%。"
+    ]) {
+      expect(extract(sentence), sentence).toEqual([]);
+    }
+    expect(extract("完成投资3亿元,占年度计划5亿元的60%。").map(brief)).toEqual([[">=", 500000000, "元"]]);
+  });
+
+  it("reads 控制为 as a ceiling, as 控制在", () => {
+    expect(extract("森林火灾率控制为0.01%。").map(brief)).toEqual([["<=", 0.01, "%"]]);
+    expect(extract("森林火災率控制為0.01%。").map(brief)).toEqual([["<=", 0.01, "%"]]);
+  });
+
+  it("reads a percentage after 前 (冲击全球前0.1%行列) as a rank band, not a target", () => {
+    expect(extract("支持并推动ESI工程学冲击全球前0.1%行列。")).toEqual([]);
+    expect(extract("确保项目提前完成率达到95%。").map(brief)).toEqual([[">=", 95, "%"]]);
+  });
+
+  it("reads a measure right after a count (3个5000亩县级示范片) as each one's size: the count is the target", () => {
+    expect(extract("建好以三港咀为中心的3个5000亩县级示范片。").map(brief)).toEqual([[">=", 3, "个"]]);
+    expect(extract("建设高标准农田5000亩。").map(brief)).toEqual([[">=", 5000, "亩"]]);
+  });
+
+  it("reads the people counted as attending a meeting (17个乡镇妇联主席参加本次会议) as no target", () => {
+    expect(extract("17个乡(镇)区、办妇联主席参加本次会议。")).toEqual([]);
+    expect(extract("培训乡镇妇联主席17名。").map(brief)).toEqual([[">=", 17, "名"]]);
+  });
+});
+
+describe("plans of thin sectors (gather5): what was done, and what is named again", () => {
+  it("reads a count a verb with 了 reports (选出了6名代表) as a result; not 为了, 除了, nor a year after 了", () => {
+    expect(extract("镇团委通过团员大会选出了6名代表积极参加团市委第二十次代表大会。")).toEqual([]);
+    expect(extract("为了2万户群众,新建饮水工程2处。").map(brief)).toContainEqual([">=", 2, "处"]);
+    expect(extract("规划明确了2025年全市新增就业岗位1万个。").map(brief)).toEqual([[">=", 10000, "个"]]);
+  });
+
+  it("reads a count after 这 or 该 (这3所985院校) as the ones just named, not a target", () => {
+    expect(extract("湖南大学、东北大学和西北农林科技大学这3所985院校进入B类。")).toEqual([]);
+    expect(extract("新建学校3所。").map(brief)).toEqual([[">=", 3, "所"]]);
+  });
+
+  it("reads a paragraph opening on what was won (脱贫攻坚战也取得重大胜利) as results, a goal paragraph after it as the plan", () => {
+    const story =
+      "水利工作会议召开\n水利脱贫攻坚战也取得重大胜利。大力实施农村饮水安全巩固提升工程。完成975万人饮水型氟超标改水,解决120万人饮用苦咸水问题。\n会议明确了“十四五”时期主要目标。包括到2025年,全国用水总量控制在6700亿立方米以内。\n";
+    expect(extractTargets(story, {year: 2021}).map(brief)).toEqual([["<=", 670000000000, "立方米"]]);
+  });
+});
+
+describe("plans of thin sectors (gather5): lists, done after the count, a site's blurb", () => {
+  it("reads a count a verb with 了 follows in its clause (其他36所985大学进入了A类) as done", () => {
+    expect(extract("其他36所985大学进入了双一流名单的A类。")).toEqual([]);
+    expect(extract("新建学校36所。").map(brief)).toEqual([[">=", 36, "所"]]);
+  });
+
+  it("reads every count of a list after 包括 as described, the nouns between them long or short", () => {
+    expect(extract("名单包括42所一流大学建设高校和95所一流学科建设高校。")).toEqual([]);
+  });
+
+  it("reads a writing-samples site's count of its samples (小编精心整理的12篇) as no target", () => {
+    expect(extract("下面是小编精心整理的12篇森林防火工作方案,希望对您有帮助。")).toEqual([]);
+    expect(extract("全年编印信息简报12篇。").map(brief)).toEqual([[">=", 12, "篇"]]);
+  });
+});
+
+describe("plans of thin sectors (gather5): a season passed", () => {
+  it("reads 去冬今春 and 去冬以来 (last winter on) as passed, 今冬明春 as the plan's", () => {
+    expect(extract("去冬今春完成岁修工程95件,水毁修复工程6处。")).toEqual([]);
+    expect(extract("今冬明春完成岁修工程95件。").map(brief)).toEqual([[">=", 95, "件"]]);
+  });
+});
