@@ -87,6 +87,32 @@ function lineCells(line: string, index: number): Cell[] {
   return parts;
 }
 
+/** A cell of a row a line by its offsets into the text (a cell wrapped over two lines, joined, spans both). */
+type Span = {start: number; end: number; text: string};
+
+/** The cells of line `j` of `lines`, by their offsets into the text. */
+function lineSpans(lines: readonly TaskLine[], j: number): Span[] {
+  const {line, offset} = lines[j]!;
+  return lineCells(line, j).map((c) => ({start: offset + c.start, end: offset + c.end, text: c.text}));
+}
+
+/** A row's offices: its cells in the lead and partner columns that hold text, by their offsets into the text. */
+function officeSpans(
+  roles: readonly (Role | null)[],
+  cellAt: (k: number) => Span | undefined
+): NonNullable<TaskLine["cells"]> {
+  return roles.flatMap((role, k) => {
+    const c = cellAt(k);
+    return (role === "lead" || role === "partners") && c?.text ? [{role, start: c.start, end: c.end}] : [];
+  });
+}
+
+/** The lines with those a table reader `made` (by line index, an empty list for a line it took) put in their place. */
+function replaced(lines: readonly TaskLine[], made: ReadonlyMap<number, TaskLine[]>): readonly TaskLine[] {
+  if (!made.size) return lines;
+  return lines.flatMap((l, index) => made.get(index) ?? [l]);
+}
+
 /** A row's number printed at the head of its first cell, in a table with no 序号 column (`14.改扩建…`, `1、城市…`). */
 const CELL_NUMBER = /^(\d{1,3})\s*[.、.]\s*/;
 
@@ -100,14 +126,7 @@ const CELL_NUMBER = /^(\d{1,3})\s*[.、.]\s*/;
  */
 function numberedBarRows(lines: readonly TaskLine[]): readonly TaskLine[] {
   const made = new Map<number, TaskLine[]>();
-  /** A cell by its offsets into the text (a cell wrapped over two lines spans both). */
-  type Span = {start: number; end: number; text: string};
-  const spans = (j: number): Span[] =>
-    lineCells(lines[j]!.line, j).map((c) => ({
-      start: lines[j]!.offset + c.start,
-      end: lines[j]!.offset + c.end,
-      text: c.text
-    }));
+  const spans = (j: number) => lineSpans(lines, j);
   const nextLine = (j: number) => {
     let k = j + 1;
     while (k < lines.length && !lines[k]!.line.trim()) k++;
@@ -154,10 +173,7 @@ function numberedBarRows(lines: readonly TaskLine[]): readonly TaskLine[] {
     for (const {lines: taken, cells} of read) {
       const {section} = lines[taken[0]!]!;
       const at = (k: number) => cells[k - (head.length - cells.length)];
-      const offices = roles.flatMap((role, k) => {
-        const c = k >= first ? at(k) : undefined;
-        return (role === "lead" || role === "partners") && c?.text ? [{role, start: c.start, end: c.end}] : [];
-      });
+      const offices = officeSpans(roles, (k) => (k >= first ? at(k) : undefined));
       const due = roles.indexOf("deadline");
       const deadline = due >= first ? at(due)?.text : undefined;
       const title = at(first)!;
@@ -188,12 +204,8 @@ function numberedBarRows(lines: readonly TaskLine[]): readonly TaskLine[] {
     made.set(i, []);
     i = read.at(-1)!.lines.at(-1)!;
   }
-  if (!made.size) return lines;
-  return lines.flatMap((l, index) => made.get(index) ?? [l]);
+  return replaced(lines, made);
 }
-
-/** A cell of a row a line, by its offsets into the text. */
-type Span = {start: number; end: number; text: string};
 
 /** Whether a cell names a time (`2021年8月前`, `6月底前`, `长期推进`): a time-limit cell's. */
 const timeCell = (text: string) =>
@@ -258,10 +270,7 @@ function alignRow(cells: readonly Span[], roles: readonly Role[], widest: number
  */
 function mergedBarRows(lines: readonly TaskLine[]): readonly TaskLine[] {
   const made = new Map<number, TaskLine[]>();
-  const cellsAt = (j: number): Span[] => {
-    const {line, offset} = lines[j]!;
-    return lineCells(line, j).map((c) => ({start: offset + c.start, end: offset + c.end, text: c.text}));
-  };
+  const cellsAt = (j: number) => lineSpans(lines, j);
   const numberOf = (cells: readonly (Span | undefined)[]) => Number(NUMBER_CELL.exec(cells[0]!.text)![1]);
   for (let i = 0; i < lines.length; i++) {
     if (!CELL_BAR.test(lines[i]!.line)) continue;
@@ -298,10 +307,7 @@ function mergedBarRows(lines: readonly TaskLine[]): readonly TaskLine[] {
     });
     rows.forEach(({line}, r) => {
       const columns = aligned[r]!;
-      const offices = header.flatMap((role, k) => {
-        const c = columns[k];
-        return (role === "lead" || role === "partners") && c?.text ? [{role, start: c.start, end: c.end}] : [];
-      });
+      const offices = officeSpans(header, (k) => columns[k]);
       const due = header.indexOf("deadline");
       const deadline = due >= 0 ? columns[due]?.text : undefined;
       const {section, offset, line: text} = lines[line]!;
@@ -324,8 +330,7 @@ function mergedBarRows(lines: readonly TaskLine[]): readonly TaskLine[] {
     for (const k of taken) if (!made.has(k)) made.set(k, []);
     i = taken.at(-1)!;
   }
-  if (!made.size) return lines;
-  return lines.flatMap((l, index) => made.get(index) ?? [l]);
+  return replaced(lines, made);
 }
 
 /**
