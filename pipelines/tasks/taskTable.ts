@@ -340,7 +340,7 @@ function mergedBarRows(lines: readonly TaskLine[]): readonly TaskLine[] {
  * other cells are no text. The row's time-limit cell goes with it. Other lines are kept as they are.
  */
 export function taskTableLines(lines: readonly PlanLine[]): TaskLine[] {
-  return barTableLines(mergedBarRows(numberedBarRows(joinedHeaders(spaceTableLines(cellTableLines(lines))))));
+  return barTableLines(mergedBarRows(numberedBarRows(spaceTableLines(cellTableLines(joinedHeaders(lines))))));
 }
 
 /**
@@ -349,24 +349,28 @@ export function taskTableLines(lines: readonly PlanLine[]): TaskLine[] {
  * ends of the header's cells broken over two lines (`序号 | 重点工作 | 责任 | 责任 | 完成时限`, then `| | 领导 | 科室 |`: each
  * header cell that names no column takes the next end, 责任领导, 责任科室), or the sub-columns of a merged office header
  * (`序号 | 重点任务 | 责任单位 | | 完成时限`, then `牵头单位 | 配合单位`: the first office cell and the empty cells after it give
- * way to the names under it). The second line is then no text; other lines are kept.
+ * way to the names under it; so too in a table whose cells spaces part, `序号 重点任务 责任单位 完成时限` over `牵头单位 配合单位`).
+ * The second line is then no text; other lines are kept.
  */
-function joinedHeaders(lines: readonly TaskLine[]): readonly TaskLine[] {
-  const made = new Map<number, TaskLine[]>();
+function joinedHeaders(lines: readonly PlanLine[]): readonly PlanLine[] {
+  const made = new Map<number, PlanLine[]>();
+  // a line's cells: parted by bars or tabs, else (a page that lost its table's rules) by spaces
+  const cellTexts = (line: string, k: number) =>
+    CELL_BAR.test(line) ? lineCells(line, k).map((c) => c.text) : line.trim().split(/ +/);
   for (let i = 0; i + 1 < lines.length; i++) {
     const head = lines[i]!;
-    if (!CELL_BAR.test(head.line)) continue;
-    const top = lineCells(head.line, i).map((c) => c.text);
+    const barred = CELL_BAR.test(head.line);
+    const top = cellTexts(head.line, i);
     let j = i + 1;
     while (j < lines.length && !lines[j]!.line.trim()) j++;
-    if (j >= lines.length || !CELL_BAR.test(lines[j]!.line)) continue;
-    const under = lineCells(lines[j]!.line, j)
-      .map((c) => c.text)
-      .filter(Boolean);
+    if (top.length < 3 || j >= lines.length || CELL_BAR.test(lines[j]!.line) !== barred) continue;
+    const under = cellTexts(lines[j]!.line, j).filter(Boolean);
     if (!under.length || NUMBER_CELL.test(under[0]!) || roleOf(top[0] ?? "") !== "no") continue;
+    // spaced lines: only a merged office header's names under it (a header's broken ends need the bars to place them)
+    if (!barred && !under.every((c) => roleOf(c) === "lead" || roleOf(c) === "partners")) continue;
     const joined = joinHeader(top, under);
     if (!joined || !joined.map(roleOf).includes("task") || joined.some((c) => roleOf(c) === null)) continue;
-    made.set(i, [{...head, line: joined.join(" | ")}]);
+    made.set(i, [{...head, line: joined.join(barred ? " | " : " ")}]);
     made.set(j, []);
     i = j;
   }

@@ -468,10 +468,16 @@ describe("extractTasks: one row per phrasing", () => {
     [
       "its office header printed over two columns, the next line naming them",
       "序号 | 重点任务 | 责任单位 | 完成时限\n牵头单位 | 配合单位\n"
-    ]
+    ],
+    ["its cells parted by single spaces", "序号 重点任务 责任单位 完成时限\n牵头单位 配合单位\n"]
   ])("a task table whose header is two-level, %s: the names under it are the columns", (_name, header) => {
-    const rows =
-      "1 | 开展食品安全专项整治 | 市市场监管局 | 市公安局 | 2031年6月底前\n2 | 深化商事制度改革 | 市市场监管局 | 市政务服务局 | 持续推进\n";
+    const bar = header.includes("|") ? " | " : " ";
+    const rows = [
+      ["1", "开展食品安全专项整治", "市市场监管局", "市公安局", "2031年6月底前"],
+      ["2", "深化商事制度改革", "市市场监管局", "市政务服务局", "持续推进"]
+    ]
+      .map((r) => `${r.join(bar)}\n`)
+      .join("");
     const {items, tasks} = extractTasks(`某市2031年重点任务分解表\n${header}${rows}`);
     expect(items.map((i) => [i.item_id, i.title])).toEqual([
       ["0.1", "开展食品安全专项整治"],
