@@ -340,7 +340,57 @@ function mergedBarRows(lines: readonly TaskLine[]): readonly TaskLine[] {
  * other cells are no text. The row's time-limit cell goes with it. Other lines are kept as they are.
  */
 export function taskTableLines(lines: readonly PlanLine[]): TaskLine[] {
-  return barTableLines(mergedBarRows(numberedBarRows(spaceTableLines(cellTableLines(lines)))));
+  return barTableLines(mergedBarRows(numberedBarRows(spaceTableLines(cellTableLines(joinedHeaders(lines))))));
+}
+
+/**
+ * The lines with each bar table's header printed on two lines made one, for the readers after: a header line (a 序号
+ * first, a task column among them) and under it a line of cells parted by bars that names no row (no 序号): either the
+ * ends of the header's cells broken over two lines (`序号 | 重点工作 | 责任 | 责任 | 完成时限`, then `| | 领导 | 科室 |`: each
+ * header cell that names no column takes the next end, 责任领导, 责任科室), or the sub-columns of a merged office header
+ * (`序号 | 重点任务 | 责任单位 | | 完成时限`, then `牵头单位 | 配合单位`: the first office cell and the empty cells after it give
+ * way to the names under it; so too in a table whose cells spaces part, `序号 重点任务 责任单位 完成时限` over `牵头单位 配合单位`).
+ * The second line is then no text; other lines are kept.
+ */
+function joinedHeaders(lines: readonly PlanLine[]): readonly PlanLine[] {
+  const made = new Map<number, PlanLine[]>();
+  // a line's cells: parted by bars or tabs, else (a page that lost its table's rules) by spaces
+  const cellTexts = (line: string, k: number) =>
+    CELL_BAR.test(line) ? lineCells(line, k).map((c) => c.text) : line.trim().split(/ +/);
+  for (let i = 0; i + 1 < lines.length; i++) {
+    const head = lines[i]!;
+    const barred = CELL_BAR.test(head.line);
+    const top = cellTexts(head.line, i);
+    let j = i + 1;
+    while (j < lines.length && !lines[j]!.line.trim()) j++;
+    if (top.length < 3 || j >= lines.length || CELL_BAR.test(lines[j]!.line) !== barred) continue;
+    const under = cellTexts(lines[j]!.line, j).filter(Boolean);
+    if (!under.length || NUMBER_CELL.test(under[0]!) || roleOf(top[0] ?? "") !== "no") continue;
+    // spaced lines: only a merged office header's names under it (a header's broken ends need the bars to place them)
+    if (!barred && !under.every((c) => roleOf(c) === "lead" || roleOf(c) === "partners")) continue;
+    const joined = joinHeader(top, under);
+    if (!joined || !joined.map(roleOf).includes("task") || joined.some((c) => roleOf(c) === null)) continue;
+    made.set(i, [{...head, line: joined.join(barred ? " | " : " ")}]);
+    made.set(j, []);
+    i = j;
+  }
+  return replaced(lines, made);
+}
+
+/** A header's cells with the line under it joined in (see `joinedHeaders`), null when the lines do not fit so. */
+function joinHeader(top: readonly string[], under: readonly string[]): string[] | null {
+  const open = top.flatMap((c, k) => (c && roleOf(c) === null ? [k] : []));
+  if (open.length === under.length && open.every((k, n) => roleOf(top[k]! + under[n]!) !== null)) {
+    const out = [...top];
+    open.forEach((k, n) => (out[k] = top[k]! + under[n]!));
+    return out;
+  }
+  const office = (c: string) => roleOf(c) === "lead" || roleOf(c) === "partners";
+  const parent = top.findIndex(office);
+  if (parent < 0 || !under.every(office) || under.length < 2) return null;
+  let end = parent + 1;
+  while (end < top.length && !top[end]) end++;
+  return [...top.slice(0, parent), ...under, ...top.slice(end)].filter(Boolean);
 }
 
 /**
@@ -655,6 +705,9 @@ function barTableLines(lines: readonly TaskLine[]): TaskLine[] {
       cells[k - 1]!.line !== cells[k]!.line &&
       cells[k + 1]?.line !== cells[k]!.line &&
       isRow(k + 1);
+    // the columns whose cell a row printed empty (`| |`) is merged with the row above's: the leading office column and the time limit
+    const merged = [header.findIndex((r) => r === "lead" || r === "partners"), deadline].filter((k) => k > 0);
+    let above: Cell[] | null = null;
     while (isRow(at) || isSectionRow(at)) {
       if (!isRow(at)) {
         // a numbered section (一、…) stays, opening its section; a group's name (学前教育) is the table's, no text
@@ -662,7 +715,11 @@ function barTableLines(lines: readonly TaskLine[]): TaskLine[] {
         at++;
         continue;
       }
-      const row = cells.slice(at, at + header.length);
+      const printed = cells.slice(at, at + header.length);
+      const row = printed.map((c, k) =>
+        above && !c.text && merged.includes(k) && printed.slice(k + 1).some((d) => d.text) ? above[k]! : c
+      );
+      above = row;
       const cell = row[task]!;
       const {section, offset, line} = lines[cell.line]!;
       const out: TaskLine = {
@@ -681,7 +738,7 @@ function barTableLines(lines: readonly TaskLine[]): TaskLine[] {
       );
       if (offices.length) out.cells = offices;
       rows.set(cell.line, [...(rows.get(cell.line) ?? []), out]);
-      taken.push(...row);
+      taken.push(...printed);
       at += header.length;
     }
     if (taken.length === header.length) {

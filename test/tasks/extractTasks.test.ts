@@ -462,6 +462,74 @@ describe("extractTasks: one row per phrasing", () => {
 
   it.each([
     [
+      "its office header merged over two columns, the names under it on the next line",
+      "序号 | 重点任务 | 责任单位 | | 完成时限\n| | 牵头单位 | 配合单位 |\n"
+    ],
+    [
+      "its office header printed over two columns, the next line naming them",
+      "序号 | 重点任务 | 责任单位 | 完成时限\n牵头单位 | 配合单位\n"
+    ],
+    ["its cells parted by single spaces", "序号 重点任务 责任单位 完成时限\n牵头单位 配合单位\n"]
+  ])("a task table whose header is two-level, %s: the names under it are the columns", (_name, header) => {
+    const bar = header.includes("|") ? " | " : " ";
+    const rows = [
+      ["1", "开展食品安全专项整治", "市市场监管局", "市公安局", "2031年6月底前"],
+      ["2", "深化商事制度改革", "市市场监管局", "市政务服务局", "持续推进"]
+    ]
+      .map((r) => `${r.join(bar)}\n`)
+      .join("");
+    const {items, tasks} = extractTasks(`某市2031年重点任务分解表\n${header}${rows}`);
+    expect(items.map((i) => [i.item_id, i.title])).toEqual([
+      ["0.1", "开展食品安全专项整治"],
+      ["0.2", "深化商事制度改革"]
+    ]);
+    expect(tasks.map((t) => [t.task_id, t.lead, t.partners, t.deadline, t.deadline_source])).toEqual([
+      ["0.1-t1", "市市场监管局", ["市公安局"], "2031-06", "table"],
+      ["0.2-t1", "市市场监管局", ["市政务服务局"], "2031-12", "year_end"]
+    ]);
+  });
+
+  it("a task table whose header cells break over two lines (责任 | 责任 over 领导 | 科室): each cell joined with its end", () => {
+    const table = [
+      "序号 | 重点工作 | 责任 | 责任 | 完成时限",
+      "| | 领导 | 科室 |",
+      "1 | 推进水库建设 | 张三 | 水利站 | 2031年6月底前",
+      "2 | 创建美丽城镇 | 李四 | 城建办 | 2031年9月底前"
+    ].join("\n");
+    const {items, tasks} = extractTasks(`某镇2031年重点工作\n${table}\n`);
+    expect(items.map((i) => [i.item_id, i.title])).toEqual([
+      ["0.1", "推进水库建设"],
+      ["0.2", "创建美丽城镇"]
+    ]);
+    expect(tasks.map((t) => [t.task_id, t.lead, t.deadline])).toEqual([
+      ["0.1-t1", "水利站", "2031-06"],
+      ["0.2-t1", "城建办", "2031-09"]
+    ]);
+  });
+
+  it.each([
+    ["cells parted by bars", " | "],
+    ["cells parted by tabs", "\t"]
+  ])(
+    "a task table whose lead cell is merged over rows, printed empty below its first, %s: the row above's lead",
+    (_name, bar) => {
+      const table = [
+        ["序号", "重点任务", "牵头单位", "配合单位", "完成时限"],
+        ["1", "开展食品安全专项整治", "市市场监管局", "市公安局", "2031年6月底前"],
+        ["2", "深化商事制度改革", "", "市政务服务局", "2031年9月底前"]
+      ]
+        .map((r) => r.join(bar))
+        .join("\n");
+      const {tasks} = extractTasks(`某市2031年重点任务分解表\n${table}\n`);
+      expect(tasks.map((t) => [t.task_id, t.lead, t.partners, t.deadline])).toEqual([
+        ["0.1-t1", "市市场监管局", ["市公安局"], "2031-06"],
+        ["0.2-t1", "市市场监管局", ["市政务服务局"], "2031-09"]
+      ]);
+    }
+  );
+
+  it.each([
+    [
       "one row per line",
       "序号 | 重点任务 | 牵头单位 | 配合单位 | 完成时限\n1 | 开展食品安全专项整治 | 市市场监管局 | 市公安局、市农业农村局 | 2031年6月底前\n2 | 深化商事制度改革 | 市市场监管局 | 市政务服务局 | 持续推进\n"
     ],
