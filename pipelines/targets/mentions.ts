@@ -72,6 +72,7 @@ export const UNITS = [
   "微克/立方米",
   "毫克/立方米",
   "平方公里",
+  "平方千米",
   "吨公里",
   "人公里",
   "平方米",
@@ -352,16 +353,20 @@ const LOWER_IS_BETTER_END = new RegExp(`(?:${LOWER_IS_BETTER.source})$`);
  * count listed in 实事 (新建改造化粪池2880户(其中490户列入省为民办实事项目): the households are the target).
  */
 const DESCRIPTIVE_NOUN =
-  /^(?:大)?(?:[\u4e00-\u9fa5]{0,2}领域|方面|维度|板块|大类|类别|环节)|^(?![^,;。]*?(?:列入|纳入))[^,;。()]{0,40}?实事/;
+  /^(?:大)?(?:[\u4e00-\u9fa5]{0,2}领域|方面|维度|板块|大类|类别|环节|原则)|^(?![^,;。]*?(?:列入|纳入))[^,;。()]{0,40}?实事/;
 /**
  * What follows a count that 全覆盖 spans in its phrase (实现11个镇(街道)应急消防管理站建设全覆盖): the scope of the
  * coverage (its target is 100 %), no target of its own.
  */
 const COVERAGE_SCOPE = /^[^,;。\d]{0,24}?全覆盖/;
 /** Words before a count that make it the scope or what a text has, not the target (针对12个乡镇, 纲要共设18篇; 预计共有 plans). */
-const DESCRIPTIVE_VERB = /(针对|涉及|涵盖|包括|包含|分为|围绕|聚焦|列入|列举|确定了?|共设|设有|下设|(?<!预计)共有)$/;
-/** The counts a list names before the next (共有15个部分、61条): the verb before them governs this one too. */
-const COUNTS_LISTED = /(?:\d+[\u4e00-\u9fa5]{1,12}[、和及与])+$/;
+const DESCRIPTIVE_VERB =
+  /(针对|涉及|涵盖|包括|包含|分为|共分|围绕|聚焦|列入|列举|确定了?|共设|设有|下设|(?<!预计)共有)$/;
+/**
+ * The counts a list names before the next (共有15个部分、61条; a document's parts run on, 共分19篇65章): the verb before them
+ * governs this one too.
+ */
+const COUNTS_LISTED = /(?:\d+[\u4e00-\u9fa5]{1,12}[、和及与]|\d+[篇章节])+$/;
 /** The scope further on (涉及全县15个镇、乡村道路700多处): 涉及, 涵盖 or 针对 and no action before the count. */
 const DESCRIPTIVE_SCOPE = /(?:针对|涉及|涵盖)([^,;。]{0,24})$/;
 /**
@@ -621,6 +626,10 @@ export function findMentions(clause: Clause): Mention[] {
     if (g.unit === "块" && /^钱/.test(rest)) continue;
     // a rank (跃居全省前40位, 进入全国前10名)
     if ((g.unit === "位" || g.unit === "名") && /前\s*$/.test(bare)) continue;
+    // a page's count of its characters (全文共1744字,当前显示407字): the site's, not the plan's
+    if (g.unit === "字" && /(?:全文共?|(?:当前|已|仅)显示|剩余|字数[::]?)\s*$/.test(bare)) continue;
+    // a size in words that names a class, a count of it after (百亿元县市区30个): the count is the target
+    if (IS_CHINESE.test(g.num ?? "") && /元$/.test(g.unit ?? "") && /^[\u4e00-\u9fa5]{1,8}?\d/.test(rest)) continue;
     // a writing-samples site's count of its samples (小编精心整理的12篇…方案)
     if (g.unit === "篇" && /(?:整理|收集|精选|推荐|汇编)了?的\s*$/.test(bare)) continue;
     // the ones just named, counted again after 这 or 该 (…西北农林科技大学这3所985院校)
@@ -771,7 +780,8 @@ export function findMentions(clause: Clause): Mention[] {
     )
       comparator = "<=";
     const previous = mentions.at(-1);
-    const listed = previous !== undefined && /^[、和及与]?$/.test(prefix.trim());
+    // (a bound closing the value before stays in this one's prefix: 分别下降8%、10%以上、10%以上)
+    const listed = previous !== undefined && /^(?:以上|以下|以内|左右)?[、和及与]?$/.test(prefix.trim());
     // the list's last value about (分别增长10.6%和12.3%左右): 左右 is each value's, as a bound after it is
     if (listed && comparator === "=" && ABOUT_AFTER.test(rest))
       for (let j = mentions.length - 1; j >= 0 && !ownComparator[j] && mentions[j]!.comparator === ">="; j--) {

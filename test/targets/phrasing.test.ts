@@ -153,6 +153,25 @@ describe("an open unit vocabulary", () => {
         [">=", 5000, "平方米"]
       ]
     ],
+    ["平方千米, an area outside the first vocabulary", "新增恢复404平方千米水浇地。", [[">=", 404, "平方千米"]]],
+    [
+      "a size in words naming a class before its count (千亿元地级市3个、百亿元县市区30个)",
+      "培育旅游总收入千亿元地级市3个、百亿元县市区30个。",
+      [
+        [">=", 3, "个"],
+        [">=", 30, "个"]
+      ]
+    ],
+    [
+      "a list's change shared past a bound closing the value before",
+      "化学需氧量、氨氮、氮氧化物排放总量比2020年分别下降8%、8%、10%以上、10%以上。",
+      [
+        ["decrease", 8, "%"],
+        ["decrease", 8, "%"],
+        ["decrease", 10, "%"],
+        ["decrease", 10, "%"]
+      ]
+    ],
     ["a pinyin gloss between number and unit", "新建保障性住房64萬(wàn)平方米。", [[">=", 640000, "平方米"]]],
     ["pinyin glosses inside the words", "糧食總產(chǎn)量達(dá)到28萬噸。", [[">=", 280000, "吨"]]],
     ["超 is more than", "力争园区覆盖率超80%。", [[">", 80, "%"]]],
@@ -199,6 +218,9 @@ describe("an open unit vocabulary", () => {
     ["a formula's factor", "实际辅导案数/计划辅导案数*100%"],
     ["a weight in brackets after a goal", "推展会展活动(6%)"],
     ["the parts a document has", "纲要共设18篇,下设5个专栏。"],
+    ["the parts a document has, run on", "纲要共分19篇65章。"],
+    ["a count of principles", "本着科学布局、加强监管等4项原则。"],
+    ["a page's count of its characters", "(未完,全文共1744字,当前显示407字)"],
     ["a figure told roughly (余): what was done", "阵地读者服务窗口新增办证650余个,书刊借阅8.8万余册次。"],
     ["a figure told roughly (千余, 万余)", "资料检索11千余人次,发放宣传资料15万余份。"],
     ["a figure told roughly (多)", "走访企业300多家。"],
