@@ -425,6 +425,12 @@ const TIME_CIRCLE_AFTER = /^(?:\s*[、和]\s*\d+)*\s*(?:小时|分钟|天)?[\u4e
 const QUALIFIER_AFTER =
   /^(?:\(不?含[^)]{0,8}\))?(?:及)?以[上下](?:\(不?含[^)]{0,8}\))?[”」]?的(?![^,;。]{0,16}?(?:目标|任务))/;
 /**
+ * A share of things and the words on them up to a figure (实现20%的村集体年收入超, 70%以上网上申办事项到现场办理次数不超过): the
+ * figure is what the things meet, the share's condition. Not a rate that classes them (增速10%以上的企业达到50家).
+ */
+const SHARE_CONDITION =
+  /(?:^|实现|推动|促进|确保|力争|争取|使|让)\s*\d+(?:\.\d+)?\s*%\s*(?:以上的?|的)[^\d,;。、]{2,30}$/;
+/**
  * A verb of coverage right before a share and its 的 (覆盖80%以上的大城市, 实现80%以上的行政村通客车): the share of what
  * is covered, a target.
  */
@@ -625,6 +631,8 @@ export function findMentions(clause: Clause): Mention[] {
     if (g.unit === "篇" && /(?:整理|收集|精选|推荐|汇编)了?的\s*$/.test(bare)) continue;
     // the ones just named, counted again after 这 or 该 (…西北农林科技大学这3所985院校)
     if (/(?:这|该)\s*$/.test(left)) continue;
+    // the figure the things a share counts meet (实现20%的村集体年收入超30万元): the share's condition, no target
+    if (SHARE_CONDITION.test(text.slice(0, start))) continue;
     // a rank band (冲击全球前0.1%行列, 进入全国前10%): a share of those ranked, not a target (提前 is no rank)
     if (g.unit === "%" && /(?<!提)前\s*$/.test(bare)) continue;
     // each one's size, right after the count of them (3个5000亩县级示范片): the count is the target
