@@ -246,6 +246,8 @@ const LIST_UNIT = new RegExp(String.raw`^(?=${LIST_TAIL})(?:.*?)${ARABIC}\s*(${U
  */
 /** After a number with only 万 or 亿, what makes it a count: a bound, a list's end, or the people it counts. */
 const BARE_MULTIPLIER = `(?<=[万亿兆])(?=以上|及以上|左右|[,;。、)和与及]|$|(?<people>${PEOPLE}))`;
+/** Households a number counts directly, the noun's 户 its unit (带动3000农户, 帮扶500贫困户). */
+const HOUSEHOLDS = String.raw`(?=(?<households>(?:农|贫困|脱贫|困难|低保)户))`;
 /**
  * Indicators whose value has no unit: an index or a score (指数达85), a ratio (PUE降低到1.3以下), a count per people or
  * vehicles (每千人口执业医师数3.2, 万车死亡率不超过2.2).
@@ -278,7 +280,7 @@ const PERCENT_NUMERAL = "[零〇一二两三四五六七八九十百千]+(?:点[
 const MENTION = new RegExp(
   `(?:百分之(?<pctLow>${PERCENT_NUMERAL})${RANGE_SEP})?百分之(?<pct>${PERCENT_NUMERAL})|` +
     `(?<symbol>[≥≤><]=?\\s*)?(?:(?<low>${NUMBER})%?${RANGE_SEP})?(?<num>${NUMBER})${PLUS_MINUS}(?<more>余|多)?\\s*` +
-    `(?:(?<unit>${UNIT})(?!月|工作日|星期|性)|${BARE_MULTIPLIER}|(?<=[万亿])(?<kwh>度)|(?<=[%‰]${PLUS_MINUS_AFTER})|(?![${NOT_MEASURE}])(?<measure>[\u4e00-\u9fa5])(?=${PHRASE_END}))` +
+    `(?:(?<unit>${UNIT})(?!月|工作日|星期|性)|${BARE_MULTIPLIER}|${HOUSEHOLDS}|(?<=[万亿])(?<kwh>度)|(?<=[%‰]${PLUS_MINUS_AFTER})|(?![${NOT_MEASURE}])(?<measure>[\u4e00-\u9fa5])(?=${PHRASE_END}))` +
     `|(?<=(?:${SCORED})(?:${SCORE_VERB})?)(?<score>\\d+(?:\\.\\d+)?)(?![\\d.%‰万亿]|\\s*(?:${UNIT}))` +
     `|(?<![\\d.])(?<bare>${ARABIC})(?=${LIST_TAIL})` +
     `|${RATIO}` +
@@ -558,6 +560,7 @@ export function findMentions(clause: Clause): Mention[] {
     const end = start + m[0].length;
     const g = m.groups!;
     if (g.measure) g.unit = g.measure; // a measure word is a unit from here on
+    if (g.households) g.unit = "户";
     if (g.kwh) g.unit = g.kwh; // 3500亿度: electricity, never a degree in 亿
     if (g.pmUnit) g.unit = g.pmUnit; // 5%±0.5: the margin is in the value's unit
     if (g.pct) {
