@@ -4,6 +4,7 @@ import {type Comparator, type Mention, findMentions, openBrackets} from "./menti
 import {type Clause, inferPlanYear, opensChunk, splitClauses, stripGlosses} from "../plan/index.js";
 import {readIndicatorTables} from "./indicatorTable.js";
 import {readTableRow} from "./tableRow.js";
+import {withoutRestatements} from "./restatements.js";
 
 /** A numeric target as the plan text states it (the extracted part of DESIGN.md's targets table). */
 export interface ExtractedTarget {
@@ -804,12 +805,14 @@ function _extractTargets(
   }
   found.sort((a, b) => a.order - b.order);
   const counters = new Map<string, number>();
-  return withoutRestatedSubheadings(found, normalized).map(({order: _order, ...target}) => {
-    const key = `${target.section}.${target.item}`;
-    const n = counters.get(key) ?? 0;
-    counters.set(key, n + 1);
-    return {id: `${key}${letter(n)}`, ...target};
-  });
+  return withoutRestatements(withoutRestatedSubheadings(found, normalized), normalized).map(
+    ({order: _order, ...target}) => {
+      const key = `${target.section}.${target.item}`;
+      const n = counters.get(key) ?? 0;
+      counters.set(key, n + 1);
+      return {id: `${key}${letter(n)}`, ...target};
+    }
+  );
 }
 
 /** A line with no clause mark nor stop (a subheading, a table cell, a key figure). */
@@ -818,6 +821,8 @@ const SUBHEADING_ONLY = /^[^,,。;;!?]{1,40}$/;
 const FIELD_SUBHEADING = /^[\u4e00-\u9fa5]{1,6}[::][^,,。;;!?::]{1,34}$/;
 /** A news subheading of two phrases parted by a space (今年目标没大事故 搭载旅客32.5亿人次). */
 const PHRASED_SUBHEADING = /^[\u4e00-\u9fa5]{2,16}[ \u3000]+[^,,。;;!?::\s]{2,24}$/;
+/** A news subheading behind its column's tag and a bar (2024两会|2024年目标GDP增长5%). */
+const TAGGED_SUBHEADING = /^[^|,,。;;!?]{1,12}\|[^|,,。;;!?]{1,40}$/;
 /** How far below a subheading its paragraph may restate its figure. */
 const RESTATED_WITHIN = 400;
 
@@ -825,7 +830,8 @@ const RESTATED_WITHIN = 400;
  * Without the targets of a field's subheading that the prose right below restates (农业:粮食总产突破80亿斤, then 力争今年
  * 粮食总产突破80亿斤; a news subheading 今年目标没大事故 搭载旅客32.5亿人次, then …国家铁路搭载旅客32.5亿人次): the
  * subheading names the paragraph's goal, the paragraph states it. Not a list of key figures
- * (关键数字: then 粮食总产量力争达到1200亿斤 on its own line), whose lines state them.
+ * (关键数字: then 粮食总产量力争达到1200亿斤 on its own line), whose lines state them. A tagged subheading too
+ * (2024两会|2024年目标GDP增长5%, then 国内生产总值增长5%左右): its plain figure stands for any bound the paragraph gives.
  */
 function withoutRestatedSubheadings<T extends {value: number; unit: string; comparator: string; start_offset: number}>(
   found: readonly T[],
@@ -838,7 +844,7 @@ function withoutRestatedSubheadings<T extends {value: number; unit: string; comp
   };
   return found.filter((t) => {
     const {line, end} = lineOf(t.start_offset);
-    if (!FIELD_SUBHEADING.test(line) && !PHRASED_SUBHEADING.test(line)) return true;
+    if (!FIELD_SUBHEADING.test(line) && !PHRASED_SUBHEADING.test(line) && !TAGGED_SUBHEADING.test(line)) return true;
     // restated in prose below (a flattened table's cells, one a line, repeat values of other rows)
     return !found.some(
       (u) =>
@@ -848,7 +854,8 @@ function withoutRestatedSubheadings<T extends {value: number; unit: string; comp
         !SUBHEADING_ONLY.test(lineOf(u.start_offset).line) &&
         u.value === t.value &&
         u.unit === t.unit &&
-        u.comparator === t.comparator
+        // a subheading's plain figure drops the paragraph's bound (2024年目标GDP增长5%, then 增长5%左右)
+        (u.comparator === t.comparator || t.comparator === ">=")
     );
   });
 }

@@ -247,6 +247,8 @@ const LIST_UNIT = new RegExp(String.raw`^(?=${LIST_TAIL})(?:.*?)${ARABIC}\s*(${U
  */
 /** After a number with only 万 or 亿, what makes it a count: a bound, a list's end, or the people it counts. */
 const BARE_MULTIPLIER = `(?<=[万亿兆])(?=以上|及以上|左右|[,;。、)和与及]|$|(?<people>${PEOPLE}))`;
+/** Households a number counts directly, the noun's 户 its unit (带动3000农户, 帮扶500贫困户). */
+const HOUSEHOLDS = String.raw`(?=(?<households>(?:农|贫困|脱贫|困难|低保)户))`;
 /**
  * Indicators whose value has no unit: an index or a score (指数达85), a ratio (PUE降低到1.3以下), a count per people or
  * vehicles (每千人口执业医师数3.2, 万车死亡率不超过2.2).
@@ -279,7 +281,7 @@ const PERCENT_NUMERAL = "[零〇一二两三四五六七八九十百千]+(?:点[
 const MENTION = new RegExp(
   `(?:百分之(?<pctLow>${PERCENT_NUMERAL})${RANGE_SEP})?百分之(?<pct>${PERCENT_NUMERAL})|` +
     `(?<symbol>[≥≤><]=?\\s*)?(?:(?<low>${NUMBER})%?${RANGE_SEP})?(?<num>${NUMBER})${PLUS_MINUS}(?<more>余|多)?\\s*` +
-    `(?:(?<unit>${UNIT})(?!月|工作日|星期|性)|${BARE_MULTIPLIER}|(?<=[万亿])(?<kwh>度)|(?<=[%‰]${PLUS_MINUS_AFTER})|(?![${NOT_MEASURE}])(?<measure>[\u4e00-\u9fa5])(?=${PHRASE_END}))` +
+    `(?:(?<unit>${UNIT})(?!月|工作日|星期|性)|${BARE_MULTIPLIER}|${HOUSEHOLDS}|(?<=[万亿])(?<kwh>度)|(?<=[%‰]${PLUS_MINUS_AFTER})|(?![${NOT_MEASURE}])(?<measure>[\u4e00-\u9fa5])(?=${PHRASE_END}))` +
     `|(?<=(?:${SCORED})(?:${SCORE_VERB})?)(?<score>\\d+(?:\\.\\d+)?)(?![\\d.%‰万亿]|\\s*(?:${UNIT}))` +
     `|(?<![\\d.])(?<bare>${ARABIC})(?=${LIST_TAIL})` +
     `|${RATIO}` +
@@ -430,6 +432,12 @@ const TIME_CIRCLE_AFTER = /^(?:\s*[、和]\s*\d+)*\s*(?:小时|分钟|天)?[\u4e
 const QUALIFIER_AFTER =
   /^(?:\(不?含[^)]{0,8}\))?(?:及)?以[上下](?:\(不?含[^)]{0,8}\))?[”」]?的(?![^,;。]{0,16}?(?:目标|任务))/;
 /**
+ * A share of things and the words on them up to a figure (实现20%的村集体年收入超, 70%以上网上申办事项到现场办理次数不超过): the
+ * figure is what the things meet, the share's condition. Not a rate that classes them (增速10%以上的企业达到50家).
+ */
+const SHARE_CONDITION =
+  /(?:^|实现|推动|促进|确保|力争|争取|使|让)\s*\d+(?:\.\d+)?\s*%\s*(?:以上的?|的)[^\d,;。、]{2,30}$/;
+/**
  * A verb of coverage right before a share and its 的 (覆盖80%以上的大城市, 实现80%以上的行政村通客车): the share of what
  * is covered, a target.
  */
@@ -557,6 +565,7 @@ export function findMentions(clause: Clause): Mention[] {
     const end = start + m[0].length;
     const g = m.groups!;
     if (g.measure) g.unit = g.measure; // a measure word is a unit from here on
+    if (g.households) g.unit = "户";
     if (g.kwh) g.unit = g.kwh; // 3500亿度: electricity, never a degree in 亿
     if (g.pmUnit) g.unit = g.pmUnit; // 5%±0.5: the margin is in the value's unit
     if (g.pct) {
@@ -634,6 +643,8 @@ export function findMentions(clause: Clause): Mention[] {
     if (g.unit === "篇" && /(?:整理|收集|精选|推荐|汇编)了?的\s*$/.test(bare)) continue;
     // the ones just named, counted again after 这 or 该 (…西北农林科技大学这3所985院校)
     if (/(?:这|该)\s*$/.test(left)) continue;
+    // the figure the things a share counts meet (实现20%的村集体年收入超30万元): the share's condition, no target
+    if (SHARE_CONDITION.test(text.slice(0, start))) continue;
     // a rank band (冲击全球前0.1%行列, 进入全国前10%): a share of those ranked, not a target (提前 is no rank)
     if (g.unit === "%" && /(?<!提)前\s*$/.test(bare)) continue;
     // each one's size, right after the count of them (3个5000亩县级示范片): the count is the target

@@ -22,6 +22,7 @@ describe("an open unit vocabulary", () => {
     ],
     ["公顷 with spaces", "提供約 3,300 公頃新平整土地。", [[">=", 3300, "公顷"]]],
     ["套", "筹集保障性租赁住房2000套。", [[">=", 2000, "套"]]],
+    ["户 of the households a bare count names (3000农户)", "带动3000农户增产增收。", [[">=", 3000, "户"]]],
     ["批次", "开展食品安全抽检1.2万批次。", [[">=", 12000, "批次"]]],
     ["a count per thousand people (批次/千人)", "食品抽检量达到4批次/千人以上。", [[">=", 4, "批次/千人"]]],
     ["平米, an area's short name", "人均住房面积达到35平米以上。", [[">=", 35, "平米"]]],
@@ -284,6 +285,15 @@ describe("an open unit vocabulary", () => {
 
   it("takes a count that a share is of for no target", () => {
     expect(extract("约600个环境卫生黑点于2024年底前消除至少75%。").map(brief)).toEqual([[">=", 75, "%"]]);
+  });
+
+  it("takes the figure the things a share counts meet (20%的村集体年收入超30万元) for the share's condition, no target", () => {
+    expect(extract("力争实现20%的村集体年收入超30万元。").map(brief)).toEqual([[">=", 20, "%"]]);
+    expect(extract("推动70%以上网上申办事项到现场办理次数不超过1次。").map(brief)).toEqual([[">=", 70, "%"]]);
+    expect(extract("森林覆盖率达到45%和城市绿化率40%。").map(brief)).toEqual([
+      [">=", 45, "%"],
+      [">=", 40, "%"]
+    ]);
   });
 });
 
@@ -1561,6 +1571,28 @@ describe("holdout3 classes: brackets after a count", () => {
       [">=", 490, "户"]
     ]);
     expect(extract("办好15件重点民生实事。")).toEqual([]);
+  });
+
+  it("takes a goal its paragraph states again in other words (至少建设两个…基地, then 建设…基地不少于两个) once", () => {
+    const text =
+      "到2015年,每个县(市)将至少建设两个人防人口疏散基地。至2015年前,每个县(市)将建设人防人口疏散基地不少于两个。\n";
+    expect(extractTargets(text, {year: 2013}).map((t) => [t.comparator, t.value, t.text])).toEqual([
+      [">=", 2, "每个县(市)将至少建设两个人防人口疏散基地"]
+    ]);
+    // other words (全市, 农村) name another goal
+    const two = "全市生活垃圾无害化处理率达到100%。农村生活垃圾无害化处理率达到100%。\n";
+    expect(extractTargets(two, {year: 2024}).map(brief)).toEqual([
+      [">=", 100, "%"],
+      [">=", 100, "%"]
+    ]);
+  });
+
+  it("takes a tagged subheading (2024两会|2024年目标GDP增长5%) the paragraph below restates with its bound for no target", () => {
+    const text =
+      "2024全国两会|一文看清政府工作报告\n\n  报告提出2024年工作目标。\n\n2024两会|2024年目标GDP增长5%\n\n  今年的主要预期目标包括国内生产总值增长5%左右。\n";
+    expect(extractTargets(text, {year: 2024}).map((t) => [t.comparator, t.value, t.text])).toEqual([
+      ["=", 5, "今年的主要预期目标包括国内生产总值增长5%左右"]
+    ]);
   });
 
   it("takes a bracket that restates the count just stated (新建8个村庄公厕(8个村庄公厕均列入省任务)) for no second target", () => {
