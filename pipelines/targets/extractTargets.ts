@@ -4,7 +4,7 @@ import {type Comparator, type Mention, findMentions, openBrackets} from "./menti
 import {type Clause, inferPlanYear, opensChunk, splitClauses, stripGlosses} from "../plan/index.js";
 import {readIndicatorTables} from "./indicatorTable.js";
 import {readTableRow} from "./tableRow.js";
-import {withoutRestatements} from "./restatements.js";
+import {withoutRestatedSubheadings, withoutRestatements} from "./restatements.js";
 
 /** A numeric target as the plan text states it (the extracted part of DESIGN.md's targets table). */
 export interface ExtractedTarget {
@@ -813,51 +813,6 @@ function _extractTargets(
       return {id: `${key}${letter(n)}`, ...target};
     }
   );
-}
-
-/** A line with no clause mark nor stop (a subheading, a table cell, a key figure). */
-const SUBHEADING_ONLY = /^[^,,。;;!?]{1,40}$/;
-/** A subheading that names its field before a colon (农业:粮食总产突破80亿斤, 交通:江南高速公路建成通车). */
-const FIELD_SUBHEADING = /^[\u4e00-\u9fa5]{1,6}[::][^,,。;;!?::]{1,34}$/;
-/** A news subheading of two phrases parted by a space (今年目标没大事故 搭载旅客32.5亿人次). */
-const PHRASED_SUBHEADING = /^[\u4e00-\u9fa5]{2,16}[ \u3000]+[^,,。;;!?::\s]{2,24}$/;
-/** A news subheading behind its column's tag and a bar (2024两会|2024年目标GDP增长5%). */
-const TAGGED_SUBHEADING = /^[^|,,。;;!?]{1,12}\|[^|,,。;;!?]{1,40}$/;
-/** How far below a subheading its paragraph may restate its figure. */
-const RESTATED_WITHIN = 400;
-
-/**
- * Without the targets of a field's subheading that the prose right below restates (农业:粮食总产突破80亿斤, then 力争今年
- * 粮食总产突破80亿斤; a news subheading 今年目标没大事故 搭载旅客32.5亿人次, then …国家铁路搭载旅客32.5亿人次): the
- * subheading names the paragraph's goal, the paragraph states it. Not a list of key figures
- * (关键数字: then 粮食总产量力争达到1200亿斤 on its own line), whose lines state them. A tagged subheading too
- * (2024两会|2024年目标GDP增长5%, then 国内生产总值增长5%左右): its plain figure stands for any bound the paragraph gives.
- */
-function withoutRestatedSubheadings<T extends {value: number; unit: string; comparator: string; start_offset: number}>(
-  found: readonly T[],
-  text: string
-): T[] {
-  const lineOf = (offset: number) => {
-    const start = text.lastIndexOf("\n", offset - 1) + 1;
-    const end = text.indexOf("\n", offset);
-    return {line: text.slice(start, end < 0 ? text.length : end).trim(), end: end < 0 ? text.length : end};
-  };
-  return found.filter((t) => {
-    const {line, end} = lineOf(t.start_offset);
-    if (!FIELD_SUBHEADING.test(line) && !PHRASED_SUBHEADING.test(line) && !TAGGED_SUBHEADING.test(line)) return true;
-    // restated in prose below (a flattened table's cells, one a line, repeat values of other rows)
-    return !found.some(
-      (u) =>
-        u !== t &&
-        u.start_offset > end &&
-        u.start_offset - end <= RESTATED_WITHIN &&
-        !SUBHEADING_ONLY.test(lineOf(u.start_offset).line) &&
-        u.value === t.value &&
-        u.unit === t.unit &&
-        // a subheading's plain figure drops the paragraph's bound (2024年目标GDP增长5%, then 增长5%左右)
-        (u.comparator === t.comparator || t.comparator === ">=")
-    );
-  });
 }
 
 /** Months of this year opening a clause (上半年, 前三季度, 1—4月): see {@link plannedMonths}. */

@@ -18,7 +18,7 @@ const FROM_BELOW = new Set([">=", ">"]);
 const REWORDED = /至少|不少于|不低于|以上|超过|超|达到|达|将|要|[〇零一二两三四五六七八九十百千万亿个]/g;
 /** The fewest characters a clause keeps without its figure to be compared at all (覆盖的大城市). */
 const MIN_WORDS = 6;
-/** How far after a statement its restatement may stand, in characters. */
+/** How far after a statement (a subheading's line, a clause) its restatement may stand, in characters. */
 const RESTATED_WITHIN = 400;
 /** How many more characters the longer of two restating clauses may have (高铁覆盖… / 覆盖…). */
 const EXTRA_WORDS = 2;
@@ -34,7 +34,9 @@ export function withoutRestatements<T extends Found>(found: readonly T[], text: 
   const words = (t: T) =>
     (text.slice(t.start_offset, t.end_offset).match(/[\u4e00-\u9fa5]/g) ?? []).join("").replace(REWORDED, "");
   const kept: T[] = [];
+  const keptWords: string[] = [];
   for (const t of found) {
+    const own = words(t);
     let restates = false;
     // the statements kept up to RESTATED_WITHIN before it (found is in text order): linear in the text's length
     for (let i = kept.length - 1; i >= 0 && !restates; i--) {
@@ -50,9 +52,12 @@ export function withoutRestatements<T extends Found>(found: readonly T[], text: 
         FROM_BELOW.has(t.comparator) &&
         /[。;;!?!?]/.test(between) &&
         !between.includes("\n") &&
-        sameWords(words(k), words(t));
+        sameWords(keptWords[i]!, own);
     }
-    if (!restates) kept.push(t);
+    if (!restates) {
+      kept.push(t);
+      keptWords.push(own);
+    }
   }
   return kept;
 }
@@ -64,4 +69,45 @@ function sameWords(a: string, b: string): boolean {
   let at = 0;
   for (const c of long) if (at < short.length && c === short[at]) at++;
   return at === short.length;
+}
+
+/** A line with no clause mark nor stop (a subheading, a table cell, a key figure). */
+const SUBHEADING_ONLY = /^[^,,。;;!?]{1,40}$/;
+/** A subheading that names its field before a colon (农业:粮食总产突破80亿斤, 交通:江南高速公路建成通车). */
+const FIELD_SUBHEADING = /^[\u4e00-\u9fa5]{1,6}[::][^,,。;;!?::]{1,34}$/;
+/** A news subheading of two phrases parted by a space (今年目标没大事故 搭载旅客32.5亿人次). */
+const PHRASED_SUBHEADING = /^[\u4e00-\u9fa5]{2,16}[ \u3000]+[^,,。;;!?::\s]{2,24}$/;
+/** A news subheading behind its column's tag and a bar (2024两会|2024年目标GDP增长5%). */
+const TAGGED_SUBHEADING = /^[^|,,。;;!?]{1,12}\|[^|,,。;;!?]{1,40}$/;
+/**
+ * Without the targets of a field's subheading that the prose right below restates (农业:粮食总产突破80亿斤, then 力争今年
+ * 粮食总产突破80亿斤; a news subheading 今年目标没大事故 搭载旅客32.5亿人次, then …国家铁路搭载旅客32.5亿人次): the
+ * subheading names the paragraph's goal, the paragraph states it. Not a list of key figures
+ * (关键数字: then 粮食总产量力争达到1200亿斤 on its own line), whose lines state them. A tagged subheading too
+ * (2024两会|2024年目标GDP增长5%, then 国内生产总值增长5%左右): its plain figure stands for any bound the paragraph gives.
+ */
+export function withoutRestatedSubheadings<
+  T extends {value: number; unit: string; comparator: string; start_offset: number}
+>(found: readonly T[], text: string): T[] {
+  const lineOf = (offset: number) => {
+    const start = text.lastIndexOf("\n", offset - 1) + 1;
+    const end = text.indexOf("\n", offset);
+    return {line: text.slice(start, end < 0 ? text.length : end).trim(), end: end < 0 ? text.length : end};
+  };
+  return found.filter((t) => {
+    const {line, end} = lineOf(t.start_offset);
+    if (!FIELD_SUBHEADING.test(line) && !PHRASED_SUBHEADING.test(line) && !TAGGED_SUBHEADING.test(line)) return true;
+    // restated in prose below (a flattened table's cells, one a line, repeat values of other rows)
+    return !found.some(
+      (u) =>
+        u !== t &&
+        u.start_offset > end &&
+        u.start_offset - end <= RESTATED_WITHIN &&
+        !SUBHEADING_ONLY.test(lineOf(u.start_offset).line) &&
+        u.value === t.value &&
+        u.unit === t.unit &&
+        // a subheading's plain figure drops the paragraph's bound (2024年目标GDP增长5%, then 增长5%左右)
+        (u.comparator === t.comparator || t.comparator === ">=")
+    );
+  });
 }
