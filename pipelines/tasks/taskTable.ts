@@ -14,6 +14,9 @@ export interface TaskLine extends PlanLine {
 
 /** What a header cell of a task table says its column holds. */
 export type Role = "no" | "task" | "deadline" | "lead" | "partners" | "other";
+/** Whether a column names an office: its lead (牵头) or its partners (配合, 责任). */
+const isOffice = (role: string | null | undefined): role is "lead" | "partners" =>
+  role === "lead" || role === "partners";
 
 /** A row's 序号 cell: `1`, or `1.`/`1、` as some tables print it. */
 const NUMBER_CELL = /^(\d{1,3})[.、]?$/;
@@ -103,7 +106,7 @@ function officeSpans(
 ): NonNullable<TaskLine["cells"]> {
   return roles.flatMap((role, k) => {
     const c = cellAt(k);
-    return (role === "lead" || role === "partners") && c?.text ? [{role, start: c.start, end: c.end}] : [];
+    return isOffice(role) && c?.text ? [{role, start: c.start, end: c.end}] : [];
   });
 }
 
@@ -137,7 +140,7 @@ function numberedBarRows(lines: readonly TaskLine[]): readonly TaskLine[] {
     const roles = head.map((c) => roleOf(c.text));
     const known = roles.filter((r) => r !== null).length;
     if (head.length < 4 || roles.includes("no") || !roles.includes("task")) continue;
-    if (!roles.some((r) => r === "lead" || r === "partners") || known * 2 < head.length) continue;
+    if (!roles.some(isOffice) || known * 2 < head.length) continue;
     // a table that closes its rows with a bar: a row line without one runs on to the next (a cell wrapped over lines)
     const closes = CELL_BAR.test(lines[i]!.line.trim().at(-1) ?? "");
     const rows: {lines: number[]; cells: Span[]}[] = [];
@@ -225,7 +228,7 @@ function fit(role: Role, text: string): number {
   const time = timeCell(text) && text.length <= 40;
   const office = officeCell(text);
   if (role === "deadline") return time ? 1 : -2;
-  if (role === "lead" || role === "partners") return office && !time ? 1 : -2;
+  if (isOffice(role)) return office && !time ? 1 : -2;
   if (role === "task") return office || time ? -1 : 1;
   return 0;
 }
@@ -367,7 +370,7 @@ function joinedHeaders(lines: readonly PlanLine[]): readonly PlanLine[] {
     const under = cellTexts(lines[j]!.line, j).filter(Boolean);
     if (!under.length || NUMBER_CELL.test(under[0]!) || roleOf(top[0] ?? "") !== "no") continue;
     // spaced lines: only a merged office header's names under it (a header's broken ends need the bars to place them)
-    if (!barred && !under.every((c) => roleOf(c) === "lead" || roleOf(c) === "partners")) continue;
+    if (!barred && !under.every((c) => isOffice(roleOf(c)))) continue;
     const joined = joinHeader(top, under);
     if (!joined || !joined.map(roleOf).includes("task") || joined.some((c) => roleOf(c) === null)) continue;
     made.set(i, [{...head, line: joined.join(barred ? " | " : " ")}]);
@@ -385,7 +388,7 @@ function joinHeader(top: readonly string[], under: readonly string[]): string[] 
     open.forEach((k, n) => (out[k] = top[k]! + under[n]!));
     return out;
   }
-  const office = (c: string) => roleOf(c) === "lead" || roleOf(c) === "partners";
+  const office = (c: string) => isOffice(roleOf(c));
   const parent = top.findIndex(office);
   if (parent < 0 || !under.every(office) || under.length < 2) return null;
   let end = parent + 1;
@@ -502,7 +505,7 @@ function spaceTableLines(lines: readonly TaskLine[]): readonly TaskLine[] {
       const {section} = lines[row.index]!;
       const at = (k: number) => ({start: row.offset + cells[k]![0], end: row.offset + cells[k]![1]});
       const offices = header.flatMap((role, k) =>
-        (role === "lead" || role === "partners") && cells[k]![1] > cells[k]![0] ? [{role, ...at(k)}] : []
+        isOffice(role) && cells[k]![1] > cells[k]![0] ? [{role, ...at(k)}] : []
       );
       const due = header.indexOf("deadline");
       const deadline = due >= 0 ? row.text.slice(cells[due]![0], cells[due]![1]) : "";
@@ -645,9 +648,7 @@ function tableRows(
       if (!parts.length || c.column <= parts.at(-1)!.at(-1)!.column) parts.push([c]);
       else parts.at(-1)!.push(c);
     const officesOf = (cells: typeof row.cells) =>
-      cells.flatMap((c) =>
-        c.role === "lead" || c.role === "partners" ? [{role: c.role, start: c.start, end: c.end}] : []
-      );
+      cells.flatMap((c) => (isOffice(c.role) ? [{role: c.role, start: c.start, end: c.end}] : []));
     const first = parts[0] ?? [];
     return parts.flatMap((part) => {
       const deadline = part.find((c) => c.role === "deadline") ?? first.find((c) => c.role === "deadline");
@@ -706,7 +707,7 @@ function barTableLines(lines: readonly TaskLine[]): TaskLine[] {
       cells[k + 1]?.line !== cells[k]!.line &&
       isRow(k + 1);
     // the columns whose cell a row printed empty (`| |`) is merged with the row above's: the leading office column and the time limit
-    const merged = [header.findIndex((r) => r === "lead" || r === "partners"), deadline].filter((k) => k > 0);
+    const merged = [header.findIndex(isOffice), deadline].filter((k) => k > 0);
     let above: Cell[] | null = null;
     while (isRow(at) || isSectionRow(at)) {
       if (!isRow(at)) {
@@ -732,7 +733,7 @@ function barTableLines(lines: readonly TaskLine[]): TaskLine[] {
       };
       if (deadline >= 0 && row[deadline]!.text) out.deadline = row[deadline]!.text;
       const offices = header.flatMap((role, k) =>
-        (role === "lead" || role === "partners") && row[k]!.text
+        isOffice(role) && row[k]!.text
           ? [{role, start: lines[row[k]!.line]!.offset + row[k]!.start, end: lines[row[k]!.line]!.offset + row[k]!.end}]
           : []
       );
