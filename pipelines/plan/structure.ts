@@ -39,9 +39,10 @@ const ORDINAL_LINE = /^\s*([一二三四五六七八九十]{1,2})是(?![的否])
 const STAGE_LINE = /^\s*第([一二三四五六七八九十]{1,2})阶段[::,,]?\s*/;
 const CLAUSE_MARK = /[。;!?]|(?<!\d)[,:]|[,:](?!\d)/g;
 const SENTENCE_MARK = /[。;!?]/g;
-/** A section or item mark of any kind ((一) included): where the heading block ends. */
-const BODY_MARK = /^\s*(?:[一二三四五六七八九十]+、|\d{1,2}[.、](?!\d)|[(][一二三四五六七八九十]+[)])/;
-const SUBSECTION = /^\s*[(]([一二三四五六七八九十]+)[)]/;
+/** A section or item mark of any kind ((一) included, or 〔一〕 as some copies print it): where the heading block ends. */
+const BODY_MARK = /^\s*(?:[一二三四五六七八九十]+、|\d{1,2}[.、](?!\d)|[(〔][一二三四五六七八九十]+[)〕])/;
+/** A group or item `(一)`, printed `〔一〕` by some copies. */
+const SUBSECTION = /^\s*[(〔]([一二三四五六七八九十]+)[)〕]/;
 /** An item numbered `(1)` or `1)`: a section's items when they come straight under its heading. */
 const PAREN_ITEM = /^\s*(?:[(](\d{1,2})[)]|(\d{1,2})[)])/;
 /** A title line is short and has no full stop; so is a heading line. */
@@ -184,7 +185,7 @@ const PAGE_NUMBER =
 export const isPageNumber = (line: string) => PAGE_NUMBER.test(line);
 /** A section, group or item mark after a space, inside a line: `。 四、时间安排 (一)动员部署阶段(5月) 各县…`, `… 1.推进… (1)…`. */
 const INLINE_MARK =
-  / +(?=(?:[一二三四五六七八九十]+、|[(][一二三四五六七八九十]+[)]|\d{1,2}[.、](?!\d)|[(]\d{1,2}[)])\s*[\u4e00-\u9fff])/g;
+  / +(?=(?:[一二三四五六七八九十]+、|[(〔][一二三四五六七八九十]+[)〕]|\d{1,2}[.、](?!\d)|[(]\d{1,2}[)])\s*[\u4e00-\u9fff])/g;
 /** The longest heading (or page note) a mark may follow inline without a stop: `四、时间安排 (一)…`. */
 const INLINE_HEADING = 30;
 /** A line of sentences that stops mid-word, short of the margin (`二是优化品种布局。引导农户种植`): a break the copy made. */

@@ -507,7 +507,7 @@ const PREFACE =
 export function isPrefaceHeading(heading: string): boolean {
   return PREFACE.test(
     heading.replace(
-      /^\s*(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+(?:章|部分)|[(][一二三四五六七八九十]+[)]|\d{1,2}[.、]|[(]?\d{1,2}[)])\s*/,
+      /^\s*(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+(?:章|部分)|[(〔][一二三四五六七八九十]+[)〕]|\d{1,2}[.、]|[(]?\d{1,2}[)])\s*/,
       ""
     )
   );

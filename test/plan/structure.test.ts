@@ -17,6 +17,18 @@ describe("planLines", () => {
     for (const l of lines) expect(text.slice(l.offset, l.offset + l.line.length)).toBe(l.line);
   });
 
+  it("reads a group mark printed 〔一〕, as some copies print (一), on its own line and run on after a space", () => {
+    const text =
+      "某县2031年工作计划 一、打造乡村样板 〔一〕针对短板问题,突出重点。推进设施建设。 〔二〕提升效能。抓好开放。";
+    const lines = planLines(text).filter((l) => l.line.trim());
+    expect(lines.map((l) => [l.section, l.item, l.opens, l.line])).toEqual([
+      [0, 0, null, "某县2031年工作计划"],
+      [1, 0, "section", "一、打造乡村样板"],
+      [1, 1, "item", "〔一〕针对短板问题,突出重点。推进设施建设。"],
+      [1, 2, "item", "〔二〕提升效能。抓好开放。"]
+    ]);
+  });
+
   it("cuts a flattened page before a numbered item (1., (1)) a space sets off after a stop or a short heading", () => {
     const text =
       "某镇2031年方案 一、重点任务 1.推进城市建设 (1)完成道路建设。 (2)加强公共设施建设。 2.强化乡村振兴 (1)制定规划。";
