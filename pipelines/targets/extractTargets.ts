@@ -833,11 +833,12 @@ function plannedMonths(opening: string, clause: Clause, inSentence: number, repo
 function namesTarget(text: string, mention: Mention): boolean {
   if (NAMED_TARGET.test(text.slice(mention.end)) || NAMED_IN_LIST.test(text.slice(mention.end))) return true;
   const before = text.slice(0, mention.start);
-  // not a difference from it (好于年度目标0.6个百分点), nor a share of it (占年度投资目标92.40%, 完成年度预期目标46.4%)
+  // not a difference from it (好于年度目标0.6个百分点), nor a share of it (占年度投资目标92.40%, 完成年度预期目标46.4%,
+  // 完成年度任务100.8%)
   return (
     NAMED_BEFORE.test(before) &&
     !(mention.unit === "百分点" && /(?:好于|优于|高于|低于|超过|超出)[^,;]*$/.test(before)) &&
-    !(mention.unit === "%" && /(?:占|完成)[^,;]{0,8}(?:目标(?:任务)?|计划)$/.test(before))
+    !(mention.unit === "%" && /(?:占|完成)[^,;]{0,8}(?:目标(?:任务)?|计划|任务)的?$/.test(before))
   );
 }
 

@@ -1266,6 +1266,10 @@ describe("mixed texts, third precision batch: review headings with a comma, shar
     expect(extract("完成工业总产值220.36亿元,完成年度预期目标46.4%。")).toEqual([]);
     expect(extract("完成年度目标任务500亿元。").map(brief)).toEqual([[">=", 5e10, "元"]]);
   });
+  it("takes a share of the year's task or plan after its number (完成年度任务100.8%) for no target, the plan's figure for one", () => {
+    expect(extract("改(新)建户厕10.09万户,完成年度任务100.8%。").map(brief)).toEqual([]);
+    expect(extract("年度投资计划1015亿元。").map(brief)).toEqual([[">=", 1.015e11, "元"]]);
+  });
 });
 
 describe("mixed texts, third precision batch: targets a results sentence quotes", () => {
