@@ -321,16 +321,19 @@ type Deadline = ReturnType<typeof readDeadline>;
 /**
  * A task's deadline from where it may be said, in order (its words, its note, its item's heading, its table row's cell), with
  * where it was said: the first that names a limit, else the first after its words that names the year, else its words
- * (`全年`, `年内` in a sentence span the year, `力争全年盘活10家`: a limit said elsewhere says more), else none.
+ * (`全年`, `年内` in a sentence span the year, `力争全年盘活10家`: a limit said elsewhere says more), else none. `年内` said in
+ * the words or a note (`年内持续推进`) names no month: the year's end (`year_end`, as 持续推进); a table's time-limit cell
+ * stays the table's.
  */
 function taskDeadline(said: readonly (readonly [Deadline, "text" | "table"])[]): {
   deadline: Deadline;
-  source: "text" | "table" | null;
+  source: "text" | "table" | "year_end" | null;
 } {
   const found =
     said.find(([d]) => d !== null && !/^(?:全年|年内)$/.test(d.words)) ??
     [...said.slice(1), said[0]].find((s) => s !== undefined && s[0] !== null);
-  return {deadline: found?.[0] ?? null, source: found?.[1] ?? null};
+  const withinYear = found?.[1] === "text" && found[0]!.words === "年内";
+  return {deadline: found?.[0] ?? null, source: withinYear ? "year_end" : (found?.[1] ?? null)};
 }
 
 /**
@@ -654,7 +657,7 @@ function sentencePieces(line: string, from: number, to: number): Piece[] {
       );
     } else {
       // a sentence of its own that opens an entry (一是…;二是…;) is one too, after its lead-in (…以下任务:一是…;)
-      const lead = LEAD_IN_ENTRY.exec(sentence)?.[0].length ?? 0;
+      const lead = leadInLength(sentence, line.slice(start, to));
       if (lead) out.push(trimmed(line, start, start + lead, true));
       // the line's last sentence ending in a colon (共谋划农业项目5个:) leads in the lines under it
       else if (/[::]\s*$/.test(sentence) && !line.slice(start + sentence.length).trim()) {
@@ -670,8 +673,19 @@ function sentencePieces(line: string, from: number, to: number): Piece[] {
   return out.filter((p) => p.end > p.start);
 }
 
-/** A sub-list's lead-in that runs on to its first entry in one sentence: `…重点抓好以下六个方面的整治任务:` before `一是…`. */
-const LEAD_IN_ENTRY = /^[^::]+[::]\s*(?=一是)/;
+/**
+ * A sub-list's lead-in that runs on to its first entry in one sentence: `…重点抓好以下六个方面的整治任务:` before `一是…`, or
+ * before a first `①`, `⑴` or `(1)` whose list goes on past the sentence (`推进场馆建设:⑴…;⑵…。`, `rest` the text from the
+ * sentence on): its length, else 0.
+ */
+function leadInLength(sentence: string, rest: string): number {
+  const lead = LEAD_IN_ENTRY.exec(sentence)?.[0].length ?? 0;
+  if (!lead || sentence.startsWith("一是", lead)) return lead;
+  const markers = subListMarkers(rest);
+  return markers[0] === lead && markers.length > 1 ? lead : 0;
+}
+
+const LEAD_IN_ENTRY = /^[^::]+[::]\s*(?=一是|[①⑴]|[((]1[))])/;
 
 /** A sentence that opens with an ordinal (`二是…`): an entry of a sub-list. */
 const ORDINAL_ENTRY = /^\s*[一二三四五六七八九十]{1,2}是(?![的否])/;

@@ -330,8 +330,12 @@ export function readHeadingTime(
   return null;
 }
 
+/** Numbers printed in one character: circled (`①`), and in brackets (`⑴`, a word processor's list). */
+const CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩";
+const PARENTHESIZED = "⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽";
+
 /**
- * Where a numbered sub-list (`一是…,二是…`, `(一)…(二)…`, `(1)…(2)…`, `①…②…`) starts each entry in a
+ * Where a numbered sub-list (`一是…,二是…`, `(一)…(二)…`, `(1)…(2)…`, `①…②…`, `⑴…⑵…`) starts each entry in a
  * sentence: the offsets of the markers, when the sentence has at least a first and a second.
  */
 export function subListMarkers(sentence: string): number[] {
@@ -348,7 +352,8 @@ export function subListRuns(text: string): number[][] {
     /(?<=^|[,;:,;:。\s])([一二三四五六七八九十]{1,2})是/g,
     /[((]([一二三四五六七八九十]{1,2})[))]/g,
     /[((](\d{1,2})[))]/g,
-    /([①②③④⑤⑥⑦⑧⑨⑩])/g
+    new RegExp(`([${CIRCLED}])`, "g"),
+    new RegExp(`([${PARENTHESIZED}])`, "g")
   ]) {
     const found = [...text.matchAll(marker)];
     const ordinals = found.map((m) => ordinal(m[1]!));
@@ -383,8 +388,8 @@ export function listYear(before: string): number | null {
 }
 
 function ordinal(text: string): number {
-  const circled = "①②③④⑤⑥⑦⑧⑨⑩".indexOf(text);
-  return circled >= 0 ? circled + 1 : /^\d+$/.test(text) ? Number(text) : parseChineseNumeral(text);
+  const one = Math.max(CIRCLED.indexOf(text), PARENTHESIZED.indexOf(text));
+  return one >= 0 ? one + 1 : /^\d+$/.test(text) ? Number(text) : parseChineseNumeral(text);
 }
 
 /**

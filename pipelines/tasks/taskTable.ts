@@ -1,6 +1,6 @@
 import {type CellTable, OFFICE_NAME_END, type PlanLine, cellTables, tableColumnRole} from "../plan/index.js";
 import {officeNames} from "./owners.js";
-import {readTimeLimit} from "./phrases.js";
+import {actionVerb, namesTime, readTimeLimit, subListRuns} from "./phrases.js";
 
 /**
  * A line of the plan as tasks read it: a table row's task cell is a line of its own, with the row's time-limit cell.
@@ -116,6 +116,34 @@ function replaced(lines: readonly TaskLine[], made: ReadonlyMap<number, TaskLine
   return lines.flatMap((l, index) => made.get(index) ?? [l]);
 }
 
+/**
+ * Whether a time-limit cell holds the row's steps (`①2月上旬前,完成设计招标。②3月底前,完成图纸深化设计。`, `⑴…⑵…`,
+ * `(1)…(2)…`): one numbered list from the cell's start, each entry naming its own time and an action.
+ */
+export function isStepsCell(text: string): boolean {
+  const cell = text.trim();
+  const runs = subListRuns(cell);
+  const markers = runs[0] ?? [];
+  if (runs.length !== 1 || markers.length < 2 || markers[0] !== 0) return false;
+  return markers.every((at, i) => {
+    const entry = cell.slice(at, markers[i + 1] ?? cell.length);
+    return namesTime(entry) && actionVerb(entry) !== null;
+  });
+}
+
+/**
+ * A row's task lines with its time-limit cell (its offset into the text and its text): the cell dates them; a cell of
+ * the row's steps (`isStepsCell`) is a line of its own after them instead, its steps the row's tasks, each dated by its
+ * words (the row's task cell then titles the item).
+ */
+function withTimeCell(row: readonly TaskLine[], cell: {start: number; text: string} | undefined): TaskLine[] {
+  if (!cell?.text || !row.length) return [...row];
+  if (!isStepsCell(cell.text)) return row.map((l) => ({...l, deadline: cell.text}));
+  const {section, item, cells} = row[0]!;
+  const steps: TaskLine = {section, item, offset: cell.start, line: cell.text, body: 0, opens: null};
+  return [...row, cells ? {...steps, cells} : steps];
+}
+
 /** A row's number printed at the head of its first cell, in a table with no 序号 column (`14.改扩建…`, `1、城市…`). */
 const CELL_NUMBER = /^(\d{1,3})\s*[.、.]\s*/;
 
@@ -178,7 +206,7 @@ function numberedBarRows(lines: readonly TaskLine[]): readonly TaskLine[] {
       const at = (k: number) => cells[k - (head.length - cells.length)];
       const offices = officeSpans(roles, (k) => (k >= first ? at(k) : undefined));
       const due = roles.indexOf("deadline");
-      const deadline = due >= first ? at(due)?.text : undefined;
+      const deadline = due >= first ? at(due) : undefined;
       const title = at(first)!;
       const number = CELL_NUMBER.exec(title.text)!;
       // the title and task cells, each on one line of the row
@@ -191,16 +219,18 @@ function numberedBarRows(lines: readonly TaskLine[]): readonly TaskLine[] {
       });
       made.set(
         taken[0]!,
-        parts.map(({c, line}, n): TaskLine => ({
-          section,
-          item: Number(number[1]),
-          offset: c.start,
-          line,
-          body: 0,
-          opens: n === 0 ? "item" : null,
-          ...(deadline ? {deadline} : {}),
-          ...(offices.length ? {cells: offices} : {})
-        }))
+        withTimeCell(
+          parts.map(({c, line}, n): TaskLine => ({
+            section,
+            item: Number(number[1]),
+            offset: c.start,
+            line,
+            body: 0,
+            opens: n === 0 ? "item" : null,
+            ...(offices.length ? {cells: offices} : {})
+          })),
+          deadline
+        )
       );
       for (const k of taken.slice(1)) made.set(k, []);
     }
@@ -312,22 +342,23 @@ function mergedBarRows(lines: readonly TaskLine[]): readonly TaskLine[] {
       const columns = aligned[r]!;
       const offices = officeSpans(header, (k) => columns[k]);
       const due = header.indexOf("deadline");
-      const deadline = due >= 0 ? columns[due]?.text : undefined;
       const {section, offset, line: text} = lines[line]!;
       made.set(
         line,
-        own
-          .flatMap((k) => (columns[k]?.text ? [columns[k]] : []))
-          .map((c, n): TaskLine => ({
-            section,
-            item: numberOf(columns),
-            offset: c.start,
-            line: text.slice(c.start - offset, c.end - offset),
-            body: 0,
-            opens: n === 0 ? "item" : null,
-            ...(deadline ? {deadline} : {}),
-            ...(offices.length ? {cells: offices} : {})
-          }))
+        withTimeCell(
+          own
+            .flatMap((k) => (columns[k]?.text ? [columns[k]] : []))
+            .map((c, n): TaskLine => ({
+              section,
+              item: numberOf(columns),
+              offset: c.start,
+              line: text.slice(c.start - offset, c.end - offset),
+              body: 0,
+              opens: n === 0 ? "item" : null,
+              ...(offices.length ? {cells: offices} : {})
+            })),
+          due >= 0 ? columns[due] : undefined
+        )
       );
     });
     for (const k of taken) if (!made.has(k)) made.set(k, []);
@@ -654,11 +685,10 @@ function tableRows(
       const deadline = part.find((c) => c.role === "deadline") ?? first.find((c) => c.role === "deadline");
       const own = officesOf(part);
       const offices = own.length ? own : officesOf(first);
-      return part
+      const tasks = part
         .filter((c) => c.role === "task")
         .map((c, k): TaskLine => {
           const time = table.columns[c.column]!.time;
-          const due = deadline ? text.slice(deadline.start - base, deadline.end - base) : time;
           return {
             section: lineAt(c.start).section,
             item: row.no,
@@ -667,10 +697,14 @@ function tableRows(
             body: 0,
             // a part's first task opens the row's item again: it is a task of its own, not text under a heading
             opens: k === 0 ? "item" : null,
-            ...(due ? {deadline: due} : {}),
+            ...(!deadline && time ? {deadline: time} : {}),
             ...(offices.length ? {cells: offices} : {})
           };
         });
+      return withTimeCell(
+        tasks,
+        deadline && {start: deadline.start, text: text.slice(deadline.start - base, deadline.end - base)}
+      );
     });
   });
 }
@@ -731,14 +765,15 @@ function barTableLines(lines: readonly TaskLine[]): TaskLine[] {
         body: 0,
         opens: "item"
       };
-      if (deadline >= 0 && row[deadline]!.text) out.deadline = row[deadline]!.text;
       const offices = header.flatMap((role, k) =>
         isOffice(role) && row[k]!.text
           ? [{role, start: lines[row[k]!.line]!.offset + row[k]!.start, end: lines[row[k]!.line]!.offset + row[k]!.end}]
           : []
       );
       if (offices.length) out.cells = offices;
-      rows.set(cell.line, [...(rows.get(cell.line) ?? []), out]);
+      const due = deadline >= 0 ? row[deadline]! : undefined;
+      const time = due && {start: lines[due.line]!.offset + due.start, text: due.text};
+      rows.set(cell.line, [...(rows.get(cell.line) ?? []), ...withTimeCell([out], time)]);
       taken.push(...printed);
       at += header.length;
     }

@@ -369,6 +369,82 @@ describe("extractTasks: one row per phrasing", () => {
     }
   );
 
+  it.each([
+    [
+      "one row per line",
+      [
+        "序号 | 工作事项 | 进度安排 | 进展情况 | 完成情况 |",
+        "1 | 建成城东体育馆。 | ①3月上旬前,完成方案设计。②6月底前,开工建设。③11月底前,完成主体工程。 | ①已完成。 | 推进中 |",
+        "2 | 以改革为动力,壮大现代服务业。 | ⑴4月底前,出台扶持政策。⑵9月底前,组织开展兑现。 | ⑴正在起草。 | 推进中 |"
+      ].join("\n")
+    ],
+    [
+      "one cell a paragraph",
+      [
+        "序号",
+        "工作事项",
+        "进度安排",
+        "进展情况",
+        "1",
+        "建成城东体育馆。",
+        "①3月上旬前,完成方案设计。②6月底前,开工建设。③11月底前,完成主体工程。",
+        "①已完成。",
+        "2",
+        "以改革为动力,壮大现代服务业。",
+        "⑴4月底前,出台扶持政策。⑵9月底前,组织开展兑现。",
+        "⑴正在起草。"
+      ].join("\n\n")
+    ]
+  ])(
+    "a table's arrangement cell of numbered steps (①…②…, ⑴…⑵…), each with its own time, %s: the work cell titles the row, each step is a task dated by its words",
+    (_name, table) => {
+      const {items, tasks} = extractTasks(`某县2031年度重点工作清单\n${table}\n`);
+      expect(items.map((i) => [i.item_id, i.title])).toEqual([
+        ["0.1", "建成城东体育馆"],
+        ["0.2", "以改革为动力"]
+      ]);
+      expect(tasks.map((t) => [t.task_id, t.text, t.deadline, t.deadline_source])).toEqual([
+        ["0.1-t1", "①3月上旬前,完成方案设计", "2031-03", "text"],
+        ["0.1-t2", "②6月底前,开工建设", "2031-06", "text"],
+        ["0.1-t3", "③11月底前,完成主体工程", "2031-11", "text"],
+        ["0.2-t1", "⑴4月底前,出台扶持政策", "2031-04", "text"],
+        ["0.2-t2", "⑵9月底前,组织开展兑现", "2031-09", "text"]
+      ]);
+    }
+  );
+
+  it("a time-limit cell that only names times (①3月底前②6月底前) stays the row's time limit: its work cell is the task", () => {
+    const table = "序号 | 重点任务 | 完成时限 |\n1 | 建成城东体育馆。 | ①3月底前②6月底前 |\n";
+    const {tasks} = extractTasks(`某县2031年度重点工作清单\n${table}`);
+    expect(tasks.map((t) => [t.task_id, t.text, t.deadline_source])).toEqual([["0.1-t1", "建成城东体育馆", "table"]]);
+  });
+
+  it("a task's sentence of ⑴⑵ steps, each with its own time, gives a task a step, dated by its words", () => {
+    expect(
+      extractTasks(plan("推进场馆建设:⑴3月底前完成设计;⑵10月底前建成投用。")).tasks.map((t) => [
+        t.text,
+        t.deadline,
+        t.deadline_source
+      ])
+    ).toEqual([
+      ["⑴3月底前完成设计", "2031-03", "text"],
+      ["⑵10月底前建成投用", "2031-10", "text"]
+    ]);
+  });
+
+  it.each([
+    ["a closing note", "统筹推进全年工作。(市各部门分别负责,年内持续推进)"],
+    ["the task's words", "年内持续推进示范工作。"]
+  ])("`年内` in %s names no month: the year's end (year_end)", (_name, body) => {
+    expect(extractTasks(plan(body)).tasks.map((t) => [t.deadline, t.deadline_source])).toEqual([
+      ["2031-12", "year_end"]
+    ]);
+  });
+
+  it("a year the words name with 年内 (`2031年内`) is the text's", () => {
+    expect(extractTasks(plan("2031年内建成示范项目。")).tasks.map((t) => t.deadline_source)).toEqual(["text"]);
+  });
+
   it("a table of rows a line with no 序号 column: a group cell merged over rows, each row numbered in its first own cell", () => {
     const table = [
       "类别 | 事项名称 | 年度任务目标 | 责任单位 | 分管领导 | 1-9月完成情况 |",
