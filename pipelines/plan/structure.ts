@@ -75,8 +75,7 @@ export interface PlanLine {
  * and its preamble belongs to no item.
  * A section whose first `(一)` comes before any `1.` numbers its items so: a `(一)` with `1.` lines
  * under it opens a group of those items (numbered on through the section when the next group starts
- * again at 1.), a `(一)` without is an item itself (`(三)` → 3). A `(一)` inside a `1.` item is its text. In a plan
- * without sections, a `(一)` group is the section itself (its `1.` items are 1.1, 1.2, as under 一、).
+ * again at 1.), a `(一)` without is an item itself (`(三)` → 3). A `(一)` inside a `1.` item is its text.
  * A section whose first numbered line is `(1)` or `1)` numbers its items so; inside an item they are its text.
  * A copy that opens on an item (`(二)…`) or a stage (`第二阶段:…`) reads the items before its first section in section 0.
  */
@@ -97,7 +96,7 @@ export function planLines(text: string): PlanLine[] {
   let parenItems = false;
   /** How the current section numbers items beyond `1.`: `01` numbers, `一是` lines, `第一阶段` stages, or neither yet. */
   let numbering: Numbering = null;
-  // a plan without sections (一、, 第一章) takes its (一) and 一是 items in section 0 (its (一) groups are sections)
+  // a plan without sections (一、, 第一章) takes its (一) and 一是 items in section 0
   const unsectioned = !raw.some((l) => SECTION.test(l) || CHAPTER.test(l));
   // a copy that opens on an item (`(二)…`, its section's heading on the page before) takes the items before its
   // first section in section 0 too
@@ -146,11 +145,6 @@ export function planLines(text: string): PlanLine[] {
       body = sub[0].length;
       if (grouping[index]) {
         item = 0; // the group's lead-in belongs to no item
-        // with no section above it, a group of items is the plan's section: its (一) numbers them as 一、 would
-        if (unsectioned) {
-          section = parseChineseNumeral(sub[1]!);
-          last = 0;
-        }
         opens = "group";
       } else {
         item = last = numberOn(parseChineseNumeral(sub[1]!), last);

@@ -156,21 +156,6 @@ describe("planLines", () => {
     ]);
   });
 
-  it("reads a group of items with no section above it as the plan's section: (一) 1. is 1.1, (二) 1. is 2.1", () => {
-    const text =
-      "某县2031年重点任务\n(一)产业方面\n突出创新,推动融合发展。\n1.深化创新体系建设。完善平台。\n2.实施强县战略。优化布局。\n(二)民生方面\n1.办好实事。建成学校。";
-    const lines = planLines(text).filter((l) => l.line.trim());
-    expect(lines.map((l) => [l.section, l.item, l.opens])).toEqual([
-      [0, 0, null],
-      [1, 0, "group"],
-      [1, 0, null],
-      [1, 1, "item"],
-      [1, 2, "item"],
-      [2, 0, "group"],
-      [2, 1, "item"]
-    ]);
-  });
-
   it("an item's mark on a line of its own is no page note", () => {
     expect(["|", " | ", "[接上页]", "(续上页)"].every(isPageFurniture)).toBe(true);
     expect(["(一)", "(5)", "[1]", "接上页"].some(isPageFurniture)).toBe(false);
