@@ -44,8 +44,13 @@ const SPAN = /(\d{4})\s*[—–\-~～至]+\s*(\d{4})\s*年/;
 const MENTION = /(\d{4})\s*年(?!代|以来|以前|起|开始|已)/g;
 /** A time limit in a year (`于2018年6月底前`, `2018年底前`): a year the plan's work is due by. */
 const LIMIT_YEAR = /(\d{4})\s*年\s*(?:\d{1,2}\s*月\s*)?(?:底|末|中旬|上旬|下旬|\d{1,2}\s*日)?\s*(?:之)?前/g;
-/** A year a copy masked (`*年`, `制定*年度…`, `闽委[*]4号`): the text hides its years. */
-const MASKED_YEAR = /(?<![\d*])[*＊]\s*年|[[〔【(]\s*[*＊]\s*[\]〕】)]/;
+/**
+ * A page that is another's copy of the plan: a model-text site's, which masks the plan's years (`*年`, `制定*年度…`,
+ * `闽委[*]4号`) or notes its text came from a reader's upload (`来源于网友上传`), or a society's site reposting it
+ * (`来源:某某促进会`). Its dates (`发表时间:2018-4-17`, `时间:2022-11-27`) are the copy's post, not the plan's year.
+ */
+const COPY_PAGE =
+  /(?<![\d*])[*＊]\s*年|[[〔【(]\s*[*＊]\s*[\]〕】)]|来源于网友(?:上传|投稿)|来源\s*[:：]\s*[^\s,，。;；]{0,20}(?:促进会|协会|学会|研究会|商会)/;
 const DEADLINE = /(?:到|至|截至|于|在)\s*(\d{4})\s*年|(\d{4})\s*年\s*(?:底|末)/g;
 /** A section (一、) or item (1. 1、 (一)) mark: where the heading block ends. */
 const BODY_MARK = /^\s*(?:[一二三四五六七八九十]+、|\d{1,2}[.、](?!\d)|[((][一二三四五六七八九十]+[))])/;
@@ -71,8 +76,8 @@ const DOCUMENT_YEAR = /[\u4e00-\u9fff]\s*[〔[【]\s*(\d{4})\s*[〕\]】]\s*\d{1
  * (`(2023—2025年)` → 2025) or its five-year period (`十四五` → 2025); the span or period of the plan a press report says
  * was issued (`印发《…(2025-2027年)》`, `拍板「…(114至117年)」`, `编制了《…第十五个五年规划纲要》`); a title line naming one
  * year with what it plans (`绘制2014年经济社会发展蓝图`); a publication date (`发布日期:2023-04-25`; after every year the
- * text names, one a time limit `于2018年6月底前`, it is a copy's: that limit's year; none read where the text masks its
- * years, `*年`); the
+ * text names, one a time limit `于2018年6月底前`, it is a copy's: that limit's year; none read where the page is another's
+ * copy: a model-text site's, `*年`, `来源于网友上传`, or a society's repost, `来源:某某促进会`); the
  * latest `YYYY年` of the heading block (the lines before the first section or item, at most five: a
  * heading that reviews 2023 and plans 2024 is a 2024 plan; a dateline's date when no title line names a year; not the
  * years of a document it follows, `根据《…(2021—2035年)》`); the
@@ -128,10 +133,9 @@ export function inferPlanYear(
     titles.flatMap((line) => [...line.matchAll(TITLE_LINE_YEAR)].map((m) => Number(m[1]))).filter(plausible)
   );
   if (titleYears.size === 1) return {year: [...titleYears][0]!, source: "heading"};
-  // a text that masks its own years (`*年`, `闽委[*]4号`, a model-text site's copy) names no year: a date over it is the
-  // copy's upload, not the plan's
-  const masked = MASKED_YEAR.test(normalized);
-  const date = masked ? null : DATE_YEAR.exec(normalized);
+  // another's copy of the plan (a model-text site's, a society's repost): a date over it is the copy's post, not the plan's
+  const copy = COPY_PAGE.test(normalized);
+  const date = copy ? null : DATE_YEAR.exec(normalized);
   if (date && plausible(Number(date[1]))) {
     // a date after every year the text names, one of them a time limit (`于2018年6月底前报…`), is a later copy's: the
     // plan's year is that limit's
@@ -146,7 +150,7 @@ export function inferPlanYear(
   const headingYears = heading
     .map((line) => line.replace(CITED, ""))
     .flatMap((line) =>
-      [...line.matchAll(YEAR), ...(titled || masked ? [] : line.matchAll(DATED))].map((m) => Number(m[1] ?? m[2]))
+      [...line.matchAll(YEAR), ...(titled || copy ? [] : line.matchAll(DATED))].map((m) => Number(m[1] ?? m[2]))
     )
     .filter(plausible);
   if (headingYears.length) return {year: Math.max(...headingYears), source: "heading"};

@@ -356,9 +356,10 @@ function sectionsAsItems(lines: TaskLine[], preface: ReadonlySet<number>): TaskL
 
 /**
  * The line of a covering notice that sends a plan and opens its own numbered requirements: `现将《…》印发给你们,并就有关事项
- * 通知如下:` (a notice that sends none, `现就做好防汛工作通知如下:`, numbers the work itself).
+ * 通知如下:`, `现印发给你们,请结合以下要求认真贯彻执行。` (a notice that sends none, `现就做好防汛工作通知如下:`, numbers the
+ * work itself).
  */
-const NOTICE_LEAD = /(?:印发|印發|转发|轉發).*通知如下/;
+const NOTICE_LEAD = /(?:印发|印發|转发|轉發).*(?:通知如下|(?:以下|如下)要求|要求如下)/;
 
 /**
  * The lines of a covering notice's own sections (`现将《…》印发给你们,并就有关事项通知如下:一、…二、…`): from the line that

@@ -32,6 +32,18 @@ describe("inferPlanYear", () => {
       null,
       null
     ],
+    [
+      "a model-text site's copy that notes a reader's upload: its time line is the copy's post, no year",
+      "乡镇年度工作安排\n时间:2032-12-29 04:42:13\n导语:一文来源于网友上传,不代表本站观点。\n(一)实施产业强镇工程",
+      null,
+      null
+    ],
+    [
+      "a society's repost: its 发表时间 is the copy's post, no year",
+      "某某促进会 > 热点话题\n部门分工意见\n发表时间:2031-4-17 来源:某市生态文明促进会 作者:系统管理员\n(二十四)健全体制机制。",
+      null,
+      null
+    ],
     ["a 公布日期 with dots", "关于加快学前教育发展的意见\n【公布日期】2005.02.01\n一、目标", 2005, "date"],
     [
       "the latest year of the heading block",

@@ -173,11 +173,16 @@ describe("extractTasks: one row per phrasing", () => {
     ]);
   });
 
-  it("a covering notice's own 一、二、 after 通知如下 are no work items; the sections of the plan it sends are", () => {
+  it("a covering notice's own 一、二、 after 通知如下 or 以下要求 are no work items; the sections of the plan it sends are", () => {
     const notice =
       "某市人民政府办公室关于印发2031年工作方案的通知\n各区人民政府:\n现将《2031年工作方案》印发给你们,并就有关事项通知如下:\n" +
       "一、强化统筹。各单位要制订办理方案。\n二、强化督办。各单位要按季报送进展情况。\n";
     expect(extractTasks(notice).items).toEqual([]);
+    // nor after 以下要求: the notice's requirements are announced so too
+    const requirements =
+      "某市人民政府办公厅关于印发2031年重点工作责任分解的通知\n各区人民政府:\n《2031年重点工作责任分解》已经市政府同意,现印发给你们,请结合以下要求认真贯彻执行。\n" +
+      "一、各级各部门要提高站位,强化责任,确保各项年度目标任务圆满完成。\n二、责任分解中,列第一位的责任单位为牵头单位。\n";
+    expect(extractTasks(requirements).items).toEqual([]);
     const withPlan = `${notice}某市人民政府办公室\n2031年工作方案\n一、推进项目建设。新建学校5所。\n二、提升服务水平。开展教师培训。\n`;
     expect(extractTasks(withPlan).tasks.map((t) => [t.task_id, t.text])).toEqual([
       ["0.1-t1", "新建学校5所"],
