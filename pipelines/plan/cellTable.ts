@@ -7,11 +7,13 @@ export type TableColumnRole = "no" | "task" | "deadline" | "lead" | "partners" |
 const NO_HEADER = /^(?:序号|编号)$/;
 const TASK_HEADER = /任务|工作内容|事项|实事|举措|(?:具体|细化)措施|^细化分工$|^(?:重点|主要)工作$|^工作重点$/;
 const DEADLINE_HEADER = /^(?:计划)?(?:完成)?(?:时限|时间|期限)(?:要求|节点|进度)?$|^时间节点$|^进度安排$/;
-const LEAD_HEADER = /^(?:牵头|主责)(?:责任)?(?:单位|部门|处室|科室)$|^主要责任(?:单位|部门)$/;
-const PARTNER_HEADER = /^(?:协同)?(?:配合|责任|负责|协办|协助|参与)(?:单位|部门|处室|科室)$/;
+const LEAD_HEADER = /^(?:牵头|主责)(?:责任)?(?:单位|部门|处室|科室|股室)$|^主要责任(?:单位|部门)$/;
+const PARTNER_HEADER = /^(?:协同)?(?:配合|责任|负责|协办|协助|参与)(?:单位|部门|处室|科室|股室)$/;
 /** A column that reports what was done (目前完成情况, 进展情况, 是否达到序时进度): no task, no target. */
 const PROGRESS_HEADER = /(?:完成|进展|推进|落实|执行)(?:情况|比例)$|^(?:工作)?进展$|序时进度|^完成进度$/;
-const OTHER_HEADER = /单位|部门|领导|责任人|备注|类别|分类|领域/;
+const OTHER_HEADER = /单位|部门|领导|责任人|备注|类别|分类|领域|^指标$/;
+/** A column of persons (责任领导, 牵头领导, 责任人): a cell of offices is none of its. */
+const PERSON_HEADER = /领导|责任人|联系人/;
 
 /**
  * What a task table's header cell says its column holds (`序号` → no, `重点任务`, `民生实事` or `细化分工` → task, `牵头单位` or `主要责任单位`
@@ -93,6 +95,8 @@ const isSectionRow = (p: Paragraph) => SECTION_ROW.test(p.text) && p.text.length
 
 /** A header fragment that ends the name before it (`重点工作` / `任务`, `牵头` … `单位`), when the name keeps its role. */
 const SUFFIX_FRAGMENT = /^(?:任务|单位|部门|科室|处室|时限|时间|情况|内容)$/;
+/** A header fragment in brackets (`责任股室` / `(单位)`): a gloss of the name before it, which keeps its role. */
+const BRACKET_FRAGMENT = /^[((][^()()]{1,8}[))]$/;
 
 interface Paragraph {
   start: number;
@@ -133,6 +137,9 @@ function headerAt(paragraphs: readonly Paragraph[], i: number): {columns: CellCo
       before.header += text;
       before.time = text;
       j++;
+    } else if (BRACKET_FRAGMENT.test(text) && before) {
+      before.header += text; // 责任股室 / (单位): one column
+      j++;
     } else if (SUFFIX_FRAGMENT.test(text) && before && tableColumnRole(before.header + text) === before.role) {
       before.header += text; // 重点工作 / 任务: one column
       j++;
@@ -169,6 +176,49 @@ const continuesText = (text: string) => /[。;;!!]$/.test(text) && !namesOffices
 /** A stray paragraph a copy leaves between cells (`2`, a lone mark): skipped before a time-limit cell. */
 const stray = (text: string) => /^(?:\d{1,2}|[^\p{L}\p{N}])$/u.test(text);
 
+/** Whether a paragraph can be a task cell: no 序号, no office's name, no time alone (`12月底前`, not a sentence with a year). */
+const taskLike = (text: string) =>
+  !NUMBER_CELL.test(text) && !namesOffices(text) && !(timeLike(text) && !/[,,。;;]/.test(text));
+
+/** Whether a paragraph can be a group's name (`公共文化服务`, `文化市场管理`): short, no stop or comma, no time. */
+const groupLike = (text: string) => text.length <= 20 && !/[,。;:,;:!?!?]/.test(text) && !TIME_CELL.test(text);
+
+/**
+ * The table's group column, when it has one: a column of another kind (指标, 类别, 领域) before its first task column, its
+ * cell merged over the rows of its group (printed on the first of them only); -1 for none.
+ */
+const groupColumn = (columns: readonly CellColumn[]) => {
+  const task = columns.findIndex((c) => c.role === "task");
+  return columns.findIndex((c, n) => n > 0 && n < task && c.role === "other");
+};
+
+/**
+ * The rows with the time-limit and office cells merged within a group carried down: in a table whose group column is
+ * merged (some rows print its cell, some not), a row that prints no group cell is in the group of the row above, and
+ * takes that row's time-limit cell when it prints none, and its office cells when it prints none (a merged cell is
+ * printed on the first row of its merge only). A row that opens a group takes nothing from the group before.
+ */
+function carryDown(columns: readonly CellColumn[], rows: readonly CellTableRow[]): CellTableRow[] {
+  const group = groupColumn(columns);
+  const opens = (r: CellTableRow) => r.cells.some((c) => c.column === group);
+  if (group < 0 || rows.every(opens) || !rows.some(opens)) return [...rows];
+  const out: CellTableRow[] = [];
+  const isOffice = (c: TableCell) => c.role === "lead" || c.role === "partners";
+  for (const row of rows) {
+    const above = out.at(-1);
+    if (!above || opens(row)) {
+      out.push(row);
+      continue;
+    }
+    const carried = [
+      ...(row.cells.some((c) => c.role === "deadline") ? [] : above.cells.filter((c) => c.role === "deadline")),
+      ...(row.cells.some(isOffice) ? [] : above.cells.filter(isOffice))
+    ];
+    out.push({...row, cells: [...row.cells, ...carried].sort((a, b) => a.column - b.column)});
+  }
+  return out;
+}
+
 /**
  * The row's paragraphs (after its 序号) put in its columns, in order: a task or note column takes one paragraph (a task
  * column before an office or time column the sentences after it too, that name no office or time); an
@@ -184,6 +234,11 @@ function rowCells(columns: readonly CellColumn[], paragraphs: readonly Paragraph
     const {role} = columns[k]!;
     const here = paragraphs[p]!;
     const put = (from: Paragraph, to: Paragraph) => cells.push({column: k, role, start: from.start, end: to.end});
+    const next = paragraphs[p + 1]?.text;
+    // a group's cell is printed on its first row only: a row that opens on its task leaves it out
+    if (k === groupColumn(columns) && !(groupLike(here.text) && next !== undefined && taskLike(next))) continue;
+    // a person (责任领导 夏俊贵) is no office: a cell of offices is the office column's, the person's left out
+    if (role === "other" && PERSON_HEADER.test(columns[k]!.header) && namesOffices(here.text)) continue;
     if (role === "lead" || role === "partners") {
       if (!officeLike(here.text)) continue;
       let last = p;
@@ -313,7 +368,7 @@ export function cellTables(lines: readonly TextLine[]): CellTable[] {
       if (last) break;
     }
     if (!rows.length) continue;
-    tables.push({columns, rows, start: paragraphs[i]!.start, end});
+    tables.push({columns, rows: carryDown(columns, rows), start: paragraphs[i]!.start, end});
     i = j - 1;
   }
   return tables;

@@ -533,8 +533,11 @@ function itemTitle(
   return {start: from, end: from + end, bodyFrom: from};
 }
 
-/** A short heading (no comma or stop), a space, then text of sentences: `切实加强动态报告工作 环保专项行动领导小组办公室要…。`. */
-const SPACED_HEADING = /^([^\s,,。;;::!?!?]{2,30}) +(?=[\u4e00-\u9fff][^。;;!?!?]*[。;;!?!?])/;
+/**
+ * A short heading (no comma or stop), a space, then text of sentences: `切实加强动态报告工作 环保专项行动领导小组办公室要…。`;
+ * not a count and its unit a space parts (`新建公厕6 座。`).
+ */
+const SPACED_HEADING = /^([^\s,,。;;::!?!?]{2,30})(?<!\d) +(?=[\u4e00-\u9fff][^。;;!?!?]*[。;;!?!?])/;
 
 /** A heading of four characters or more, no mark, then units told what to do (`各社区居委会、驻辖区单位要…`). */
 const RUN_ON_SUBJECT =

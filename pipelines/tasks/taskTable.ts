@@ -666,11 +666,38 @@ function cellTableLines(lines: readonly PlanLine[]): readonly TaskLine[] {
   return out;
 }
 
+/**
+ * An office cell's span parted where two names run together (`文化宣传股文化馆`), when the table prints each of them on
+ * its own in an office cell (`文化宣传股` / `文化馆` a row above): two offices, the first leading; else the span.
+ */
+function partRunTogether(
+  span: {role: "lead" | "partners"; start: number; end: number},
+  printed: ReadonlySet<string>,
+  read: (start: number, end: number) => string
+): {role: "lead" | "partners"; start: number; end: number}[] {
+  const name = read(span.start, span.end);
+  if (/\s/.test(name)) return [span];
+  for (let k = 2; k <= name.length - 2; k++)
+    if (printed.has(name.slice(0, k)) && printed.has(name.slice(k)))
+      return [
+        {...span, end: span.start + k},
+        {...span, start: span.start + k}
+      ];
+  return [span];
+}
+
 /** A cell table's rows as task lines, in order (see `cellTableLines`). */
 function tableRows(
   table: CellTable,
   {text, base, lineAt}: {text: string; base: number; lineAt: (offset: number) => PlanLine}
 ): TaskLine[] {
+  const read = (start: number, end: number) => text.slice(start - base, end - base);
+  // the names the table's office cells print, a paragraph each
+  const printed = new Set(
+    table.rows.flatMap((row) =>
+      row.cells.flatMap((c) => (isOffice(c.role) ? read(c.start, c.end).split(/\s*\n\s*/) : []))
+    )
+  );
   return table.rows.flatMap((row) => {
     // a row's cells run in column order; a cell whose column does not follow the one before opens a second part of the row
     // (a task printed after the row's time limit, its 序号 and office cells merged): its own time, else the first part's
@@ -679,7 +706,9 @@ function tableRows(
       if (!parts.length || c.column <= parts.at(-1)!.at(-1)!.column) parts.push([c]);
       else parts.at(-1)!.push(c);
     const officesOf = (cells: typeof row.cells) =>
-      cells.flatMap((c) => (isOffice(c.role) ? [{role: c.role, start: c.start, end: c.end}] : []));
+      cells.flatMap((c) =>
+        isOffice(c.role) ? partRunTogether({role: c.role, start: c.start, end: c.end}, printed, read) : []
+      );
     const first = parts[0] ?? [];
     return parts.flatMap((part) => {
       const deadline = part.find((c) => c.role === "deadline") ?? first.find((c) => c.role === "deadline");

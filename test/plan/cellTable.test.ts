@@ -46,6 +46,9 @@ describe("tableColumnRole", () => {
     ["完成比例", "progress"],
     ["序号(hào)", "no"],
     ["备注", "other"],
+    ["指标", "other"],
+    ["责任股室", "partners"],
+    ["牵头股室", "lead"],
     ["建成高标准农田8.3万亩", null]
   ])("%s → %s", (cell, role) => expect(tableColumnRole(cell)).toBe(role));
 });
@@ -413,5 +416,81 @@ describe("cellTables: a table copied one cell a paragraph", () => {
     expect(text.slice(table!.start, table!.end)).toBe(
       paragraphs("序号", "重点任务", "牵头单位", "1", "出台方案。", "市教育局").trim()
     );
+  });
+
+  it("reads a merged group column, a person's column and a 责任股室 (单位) column, carrying merged cells down a group", () => {
+    const text = paragraphs(
+      "序号",
+      "类别",
+      "工作任务",
+      "完成时限",
+      "责任领导",
+      "责任科室",
+      "(单位)",
+      "备注",
+      "1",
+      "全民健身",
+      "新建健身步道20公里。",
+      "11月底前",
+      "王某某",
+      "群体科",
+      "体育中心",
+      "2",
+      "举办全民运动会1届。",
+      "竞训科",
+      "3",
+      "开展健身指导进社区活动。",
+      "4",
+      "场馆建设",
+      "完成体育馆维修改造。",
+      "场馆办"
+    );
+    expect(read(text)[0]!.columns).toEqual([
+      ["序号", "no"],
+      ["类别", "other"],
+      ["工作任务", "task"],
+      ["完成时限", "deadline"],
+      ["责任领导", "other"],
+      ["责任科室(单位)", "partners"],
+      ["备注", "other"]
+    ]);
+    expect(read(text)[0]!.rows).toEqual([
+      [
+        1,
+        [
+          ["other", "全民健身"],
+          ["task", "新建健身步道20公里。"],
+          ["deadline", "11月底前"],
+          ["other", "王某某"],
+          ["partners", "群体科\n\n体育中心"]
+        ]
+      ],
+      // the group's 11月底前 runs down its rows; its office cell down those that print none
+      [
+        2,
+        [
+          ["task", "举办全民运动会1届。"],
+          ["deadline", "11月底前"],
+          ["partners", "竞训科"]
+        ]
+      ],
+      [
+        3,
+        [
+          ["task", "开展健身指导进社区活动。"],
+          ["deadline", "11月底前"],
+          ["partners", "竞训科"]
+        ]
+      ],
+      // a row that opens a group takes nothing from the group before
+      [
+        4,
+        [
+          ["other", "场馆建设"],
+          ["task", "完成体育馆维修改造。"],
+          ["partners", "场馆办"]
+        ]
+      ]
+    ]);
   });
 });

@@ -769,6 +769,49 @@ describe("extractTasks: one row per phrasing", () => {
     ]);
   });
 
+  it("a task table one cell a line with a merged group column: no group in the text, merged cells down the group, no persons", () => {
+    const input = [
+      "某县农业局2031年重点工作任务表",
+      "序号",
+      "指标",
+      "工作任务",
+      "完成时限",
+      "责任领导",
+      "责任股室",
+      "(单位)",
+      "1",
+      "粮食生产",
+      "完成粮食播种面积12万亩。",
+      "10月底前",
+      "李 某",
+      "种植股",
+      "农技站",
+      "2",
+      "推广水稻新品种5个。",
+      "种植股农技站",
+      "3",
+      "抓好病虫害统防统治。",
+      "4",
+      "畜牧生产",
+      "新建标准化养殖场2个。",
+      "畜牧股"
+    ].join("\n");
+    const {items, tasks} = extractTasks(input);
+    expect(items.map((i) => [i.item_id, i.title])).toEqual([
+      ["0.1", "完成粮食播种面积12万亩"],
+      ["0.2", "推广水稻新品种5个"],
+      ["0.3", "抓好病虫害统防统治"],
+      ["0.4", "新建标准化养殖场2个"]
+    ]);
+    // two offices run together (种植股农技站) that the table prints apart above: two, the first leading
+    expect(tasks.map((t) => [t.task_id, t.lead, t.partners, t.deadline, t.deadline_source])).toEqual([
+      ["0.1-t1", "种植股", ["农技站"], "2031-10", "table"],
+      ["0.2-t1", "种植股", ["农技站"], "2031-10", "table"],
+      ["0.3-t1", "种植股", ["农技站"], "2031-10", "table"],
+      ["0.4-t1", "畜牧股", [], "2031-12", "year_end"]
+    ]);
+  });
+
   it("a table row's second task printed after its time limit (merged 序号 and office cells): its own time, the row's offices", () => {
     const input = [
       "某县2031年民生实事目标任务分解表",
@@ -1387,6 +1430,12 @@ describe("extractTasks: stage headings set off by a space", () => {
       "各乡镇于10月30日前报送总结",
       "县领导小组将进行考核"
     ]);
+  });
+
+  it("a count parted from its unit by a space (`6 座`) sets off no heading", () => {
+    const {items, tasks} = extractTasks("某县2031年工作要点\n一、重点工作\n1.新建、改建公厕6 座。\n");
+    expect(items[0]!.title).toBe("新建、改建公厕6 座");
+    expect(tasks.map((t) => t.text)).toEqual(["新建、改建公厕6 座"]);
   });
 
   it("dates the stage's tasks by the month in its heading (a span: the month it runs to), unless they name one", () => {
