@@ -4,6 +4,7 @@ export * from "./numbers.js";
 export * from "./planSections.js";
 export * from "./planSegments.js";
 export * from "./planTitle.js";
+export * from "./planMonth.js";
 export * from "./planYear.js";
 export * from "./readPlanDocument.js";
 export * from "./readPlanText.js";

@@ -1,6 +1,14 @@
 import {PlanwatchError, normalizePlanText} from "../core/index.js";
 import {extractTargets} from "../targets/index.js";
-import {planSections, inferPlanYear, isPageFurniture, isPageNumber, planLines, unwrapLines} from "../plan/index.js";
+import {
+  planSections,
+  inferPlanYear,
+  planMonth,
+  isPageFurniture,
+  isPageNumber,
+  planLines,
+  unwrapLines
+} from "../plan/index.js";
 import type {TaskLine} from "./taskTable.js";
 import {spacedTableLines, taskTableLines} from "./taskTable.js";
 import {overlappingIds} from "./overlappingIds.js";
@@ -21,6 +29,7 @@ import {
   noteTailStart,
   notesInside,
   officeNoteStart,
+  type PlanTime,
   readDeadline,
   readHeadingTime,
   namesTime,
@@ -119,7 +128,7 @@ export function extractTasks(
 ): PlanTasks {
   if (typeof text !== "string") throw new PlanwatchError("invalid_plan", `invalid plan text: ${String(text)}`);
   const y = inferPlanYear(text, {year}).year;
-  return _extractTasks(text, {year: y, targets: targets ?? extractTargets(text)});
+  return _extractTasks(text, {time: {year: y, month: planMonth(text)}, targets: targets ?? extractTargets(text)});
 }
 
 interface Piece {
@@ -134,8 +143,9 @@ interface Piece {
 
 function _extractTasks(
   input: string,
-  {year, targets}: {year: number | null; targets: readonly {id: string; start_offset: number; end_offset: number}[]}
+  {time, targets}: {time: PlanTime; targets: readonly {id: string; start_offset: number; end_offset: number}[]}
 ): PlanTasks {
+  const {year} = time;
   // read in simplified characters (same offsets): a traditional-character plan's verbs, notes and deadlines are found
   // too
   const normalized = normalizePlanText(input);
@@ -217,7 +227,7 @@ function _extractTasks(
         start_offset: offset + title.start,
         end_offset: offset + title.end
       });
-      const titled = readHeadingTime(normalized.slice(offset + title.start, offset + title.end), {year});
+      const titled = readHeadingTime(normalized.slice(offset + title.start, offset + title.end), time);
       if (titled) itemDeadlines.set(key, titled);
       from = title.bodyFrom;
       if (line.slice(from, cut).replace(TRAILING, "").trim()) openedWithText.add(key);
@@ -228,7 +238,7 @@ function _extractTasks(
     if (opens === null && openedWithText.has(key)) from = paragraphBody(line, from);
     if (isNoteLine(paragraph)) {
       // 牵头单位:… names offices; 完成时限:… the time of the item's tasks that name none
-      const named = readDeadline(paragraph, {year});
+      const named = readDeadline(paragraph, time);
       if (named)
         for (const t of itemTasks.get(key) ?? [])
           if (t.deadline_source !== "text")
@@ -251,8 +261,8 @@ function _extractTasks(
     }
     const itemTitleText = items.get(key)!.title;
     // (牵头单位:…;完成时限:6月底前), or a table row's time-limit cell, dates the line's tasks
-    const noted = readDeadline(line.slice(cut), {year});
-    const tabled = !noted && timeCell ? readTimeLimit(timeCell, {year}) : null;
+    const noted = readDeadline(line.slice(cut), time);
+    const tabled = !noted && timeCell ? readTimeLimit(timeCell, time) : null;
     // the line's closing note, else the table row's office cells, name the line's tasks' offices
     // a closing bracket of offices' names only (`…。(市市场监管局、市知识产权局)`) names them too, the first leading
     const named = line.replace(TRAILING, "");
@@ -263,7 +273,7 @@ function _extractTasks(
       (cells ? tableOwners(input, cells) : null);
     /** The offices a sentence of the line names (`…,市建委牵头,相关部门配合,…`), for its later sentences too. */
     let inText: TaskOwners | null = null;
-    const parts = lineParts(line, {from, cut, year, input, offset, noted, lineOwners});
+    const parts = lineParts(line, {from, cut, time, input, offset, noted, lineOwners});
     for (const {part, piece} of parts.flatMap((part) =>
       joinPieces(part.text, entryPieces(part.text, part.from) ?? pieces(part.text, part.from)).map((piece) => ({
         part,
@@ -284,7 +294,7 @@ function _extractTasks(
       // an entry of a list labelled by its year (`2019年任务:一是…`) is due in that year
       const labelled = piece.year === undefined ? null : {deadline: `${piece.year}-12`, words: `${piece.year}年`};
       const {deadline, source} = taskDeadline([
-        [readDeadline(clause, {year: piece.year ?? year}) ?? labelled, "text"],
+        [readDeadline(clause, piece.year === undefined ? time : {year: piece.year}) ?? labelled, "text"],
         [part.noted, "text"],
         [itemDeadlines.get(key) ?? null, "text"],
         [tabled, "table"]
@@ -401,7 +411,7 @@ function lineParts(
   {
     from,
     cut,
-    year,
+    time,
     input,
     offset,
     noted,
@@ -409,7 +419,7 @@ function lineParts(
   }: {
     from: number;
     cut: number;
-    year: number | null;
+    time: PlanTime;
     input: string;
     offset: number;
     noted: ReturnType<typeof readDeadline>;
@@ -422,7 +432,7 @@ function lineParts(
     parts.push({
       text: line.slice(0, note.start),
       from: start,
-      noted: readDeadline(line.slice(note.start, note.end), {year}),
+      noted: readDeadline(line.slice(note.start, note.end), time),
       owners: readOwners(input.slice(offset + note.start, offset + note.end))
     });
     start = note.end;
@@ -530,7 +540,9 @@ function itemTitle(
   // a comma inside quotation marks (关于“严守耕地保护红线,划定永久基本农田”的问题) ends no clause
   const clause = searchUnquoted(rest, /[,;:,;:。]/);
   const end = clause > 0 ? clause : rest.replace(TRAILING, "").length;
-  return {start: from, end: from + end, bodyFrom: from};
+  // a label without a verb before a colon (`泵站工程:加快…建设`) names the item: its text is what follows
+  const label = clause > 0 && /[::]/.test(rest[clause]!) && actionVerb(rest.slice(0, clause)) === null;
+  return {start: from, end: from + end, bodyFrom: label ? from + clause + 1 : from};
 }
 
 /**

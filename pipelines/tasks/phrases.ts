@@ -161,7 +161,10 @@ export const ACTION_VERBS = [
   "发放",
   "稳定",
   "报送",
-  "编发"
+  "编发",
+  "协调",
+  "增派",
+  "充实"
 ] as const;
 
 /**
@@ -186,7 +189,7 @@ const QUARTERS: Record<string, number> = {一: 3, 1: 3, 二: 6, 2: 6, 三: 9, 3:
  * text names it, a year (else the plan's). A month is the last month the work may take: 6月底前 → 6,
  * 上半年 → 6, 秋季开学前 → 8 (the school year opens in September).
  */
-const DEADLINES: {pattern: RegExp; read(m: RegExpExecArray): {year?: number; month: number} | null}[] = [
+const DEADLINES: {pattern: RegExp; read(m: RegExpExecArray): {year?: number; month?: number} | null}[] = [
   {
     pattern: new RegExp(`(?:(\\d{4})年)?(?<![\\d.])${MONTH}月\\d{1,2}日(?:之|以)?前`),
     read: (m) => ({year: yearOf(m[1]), month: monthNumber(m[2]!)})
@@ -212,10 +215,11 @@ const DEADLINES: {pattern: RegExp; read(m: RegExpExecArray): {year?: number; mon
     read: (m) => ({year: Number(m[1]), month: monthNumber(m[2]!)})
   },
   {pattern: /(?:到|至|于|在)?(\d{4})年(?:底|末|内)(?:前)?/, read: (m) => ({year: Number(m[1]), month: 12})},
-  // the day a plan strives for (力争2021年7月1日正式开馆), not one it starts from (2021年5月1日起)
+  // the day or month a plan strives for (力争2021年7月1日正式开馆, 确保6月开工建设: the plan's year), not one it starts
+  // from (2021年5月1日起)
   {
-    pattern: new RegExp(`(?:力争|争取|确保|计划)(\\d{4})年${MONTH}月(?:\\d{1,2}日)?(?![\\d日]|起|以来|开始|至)`),
-    read: (m) => ({year: Number(m[1]), month: monthNumber(m[2]!)})
+    pattern: new RegExp(`(?:力争|争取|确保|计划)(?:(\\d{4})年)?${MONTH}月(?:\\d{1,2}日)?(?![\\d日]|起|以来|开始|至)`),
+    read: (m) => ({year: yearOf(m[1]), month: monthNumber(m[2]!)})
   },
   // until a day or a month: 延长至2022年4月30日, 2021年5月1日至2022年4月30日 (the day it runs to)
   {
@@ -237,7 +241,9 @@ const DEADLINES: {pattern: RegExp; read(m: RegExpExecArray): {year?: number; mon
   {pattern: /(?:暑假|暑期)前/, read: () => ({month: 6})},
   {pattern: /暑假|暑期|秋季(?:学期)?开学前/, read: () => ({month: 8})},
   {pattern: /秋季(?:学期)?开学|秋季学期/, read: () => ({month: 9})},
-  {pattern: /寒假前|春节前/, read: () => ({month: 1})}
+  {pattern: /寒假前|春节前/, read: () => ({month: 1})},
+  // a month's end that names no month (力争在月底完成, 本月底前): in a month's plan, that month's (not 每月底, 次月底, 上月底)
+  {pattern: /(?<![\d一二三四五六七八九十每个次上下])本?月(?:底|末)(?:前)?/, read: () => ({})}
 ];
 
 function monthNumber(text: string): number {
@@ -245,19 +251,26 @@ function monthNumber(text: string): number {
 }
 
 /**
+ * The plan's time, for deadlines that name only part of it: `year`, the plan's year (null when nothing says it), and
+ * `month`, the month a month's plan covers (`planMonth`; none for a year's plan).
+ */
+export type PlanTime = {year: number | null; month?: number | null};
+
+/**
  * The deadline a clause names, as `YYYY-MM` with the words that say it, or null when it names none.
  * `year` is the plan's year, for deadlines that name only a month or a season (null: such a
- * deadline cannot be placed, and is not read).
+ * deadline cannot be placed, and is not read); `month` a month's plan's month, for a `月底` that names none.
  */
-export function readDeadline(text: string, {year}: {year: number | null}): {deadline: string; words: string} | null {
+export function readDeadline(text: string, {year, month}: PlanTime): {deadline: string; words: string} | null {
   for (const {pattern, read} of DEADLINES) {
     const m = pattern.exec(text);
     if (!m) continue;
     const found = read(m);
-    if (!found || !(found.month >= 1 && found.month <= 12)) continue;
+    const due = found?.month ?? month ?? 0;
+    if (!found || !(due >= 1 && due <= 12)) continue;
     const y = found.year ?? year;
     if (y === null) continue;
-    return {deadline: `${y}-${String(found.month).padStart(2, "0")}`, words: m[0]};
+    return {deadline: `${y}-${String(due).padStart(2, "0")}`, words: m[0]};
   }
   return null;
 }
@@ -299,12 +312,13 @@ function datedParts(cell: string): {deadline: string; words: string} | null {
  * {@link readDeadline} reads it, a bare month included; the spaces a copy puts between its figures are ignored
  * (`2016 年底前`); a cell dating two parts of the task, each with its year, names the later (`datedParts`).
  */
-export function readTimeLimit(text: string, {year}: {year: number | null}): {deadline: string; words: string} | null {
+export function readTimeLimit(text: string, time: PlanTime): {deadline: string; words: string} | null {
+  const {year} = time;
   // a copy spaces a cell's figures apart (`2016 年 6 月底前`): a cell's spaces part no words
   const cell = text.replace(/\s+/g, "");
   const parts = datedParts(cell);
   if (parts) return parts;
-  const named = readDeadline(cell, {year});
+  const named = readDeadline(cell, time);
   if (named) return named;
   const m = CELL_MONTH.exec(cell);
   const y = m?.[1] ? Number(m[1]) : year;
@@ -317,14 +331,11 @@ export function readTimeLimit(text: string, {year}: {year: number | null}): {dea
  * The time an item's heading names: as {@link readDeadline} reads it, else a month or span of months in brackets
  * (`动员部署阶段(5月)`, `督查阶段(8月-11月)`: the month it runs to), as a time-limit cell names it.
  */
-export function readHeadingTime(
-  heading: string,
-  {year}: {year: number | null}
-): {deadline: string; words: string} | null {
-  const named = readDeadline(heading, {year});
+export function readHeadingTime(heading: string, time: PlanTime): {deadline: string; words: string} | null {
+  const named = readDeadline(heading, time);
   if (named) return named;
   for (const m of heading.matchAll(/[(]([^()]{2,12})[)]/g)) {
-    const found = readTimeLimit(m[1]!, {year});
+    const found = readTimeLimit(m[1]!, time);
     if (found) return {deadline: found.deadline, words: m[0]};
   }
   return null;

@@ -45,7 +45,9 @@ describe("extractTasks: one row per phrasing", () => {
     ["每月 recurs: the plan's year end", "每月开展一次巡查。", "2031-12", "year_end"],
     ["每季度 recurs: the plan's year end", "每季度召开推进会。", "2031-12", "year_end"],
     ["a project's completion (竣工)", "预计2031年12月开工建设,2032年5月竣工。", "2032-05", "text"],
-    ["a project's start (开工) is no deadline", "预计2032年1月开工建设。", "2031-12", "year_end"]
+    ["a project's start (开工) is no deadline", "预计2032年1月开工建设。", "2031-12", "year_end"],
+    ["a month a plan strives for, no year (确保6月开工)", "加快项目设计论证,确保6月开工建设。", "2031-06", "text"],
+    ["a month's end that names no month, in a year's plan: none", "力争在月底完成泵站建设。", "2031-12", "year_end"]
   ] as const)("deadline, %s: %s", (_name, body, deadline, source) => {
     const [task] = extractTasks(plan(body)).tasks;
     expect({deadline: task!.deadline, source: task!.deadline_source}).toEqual({deadline, source});
@@ -234,20 +236,42 @@ describe("extractTasks: one row per phrasing", () => {
     ["为个体工商户提供便利经营场所", "提供"],
     ["裁员率放宽到上年度控制目标", "放宽"],
     ["按上年度缴纳失业保险费的30%返还", "返还"],
-    ["更新健身器材100件", "更新"]
+    ["更新健身器材100件", "更新"],
+    ["领导小组每周编发二期工作简报", "编发"],
+    ["协调县委编办", "协调"],
+    ["增派执法人员", "增派"],
+    ["充实执法队伍", "充实"]
   ])(
-    "building, reusing, providing, relaxing, refunding and renewing are actions: actionVerb(%s) = %s",
+    "building, reusing, providing, relaxing, refunding, renewing, reporting and staffing are actions: actionVerb(%s) = %s",
     (text, verb) => {
       expect(actionVerb(text)).toBe(verb);
     }
   );
 
-  it("submitting and compiling reports are actions: a 报送 or 编发 sentence is a task of its own", () => {
-    expect(actionVerb("领导小组每周编发二期工作简报")).toBe("编发");
-    expect(texts("办公室要确定专人负责信息管理工作。领导小组每周编发工作简报,按期报送阶段报告。")).toEqual([
-      "办公室要确定专人负责信息管理工作",
-      "领导小组每周编发工作简报,按期报送阶段报告"
+  it("a month's plan: a 月底 that names no month is its month's end; an item's label before a colon titles it", () => {
+    const {items, tasks} = extractTasks(
+      "区水利局2031年2月工作计划\n\n一、水利工程建设\n\n1.泵站工程:加快泵站工程建设进度,力争在月底完成泵站建设;\n\n2.完成扫尾工作;\n"
+    );
+    expect(items.map((i) => i.title)).toEqual(["泵站工程", "完成扫尾工作"]);
+    expect(tasks.map((t) => [t.text, t.deadline, t.deadline_source])).toEqual([
+      ["加快泵站工程建设进度,力争在月底完成泵站建设", "2031-02", "text"],
+      ["完成扫尾工作", "2031-12", "year_end"]
     ]);
+  });
+
+  it.each([
+    [
+      "编发, 报送",
+      "办公室要确定专人负责信息管理工作。领导小组每周编发工作简报,按期报送阶段报告。",
+      ["办公室要确定专人负责信息管理工作", "领导小组每周编发工作简报,按期报送阶段报告"]
+    ],
+    [
+      "协调, 增派, 充实",
+      "部署开展进基层工作。连续协调县委编办增派执法人员驻中队工作,充实执法队伍力气。",
+      ["部署开展进基层工作", "连续协调县委编办增派执法人员驻中队工作,充实执法队伍力气"]
+    ]
+  ])("reporting and coordinating are actions (%s): such a sentence is a task of its own", (_verbs, body, expected) => {
+    expect(texts(body)).toEqual(expected);
   });
 
   it("a sentence that starts with 改建 is a task of its own, not joined to the next", () => {
