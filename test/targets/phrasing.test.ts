@@ -222,6 +222,18 @@ describe("an open unit vocabulary", () => {
     ["the parts a document has, run on", "纲要共分19篇65章。"],
     ["a count of principles", "本着科学布局、加强监管等4项原则。"],
     ["a page's count of its characters", "(未完,全文共1744字,当前显示407字)"],
+    ["a page's count of its views", "2013/10/18 15:17:00 1733次阅读"],
+    ["a page's count of its views after a label", "作者:管理员 | 阅读次数:69次"],
+    ["a document preview's count of its pages", "应急保障体系建设行动计划方案(18页).docx"],
+    ["a party of visitors (一行3人)", "省档案局调研组一行3人对县数字档案馆建设情况开展调研。"],
+    ["a party of visitors and where it goes to look", "省政协组织省政协委员约50人到港区二期工程项目工地视察。"],
+    ["a list's count by its parts (十方面共32项)", "今年共安排十方面共32项。"],
+    ["a count that opens the list after it (新增14项包括:)", "具体来说,今年新增14项包括:建设智慧养老院。"],
+    [
+      "a count of the tasks a colon opens (做好8项工作:)",
+      "指挥部要求重点做好8项工作:抓好条例的贯彻实施;抓好队伍建设。"
+    ],
+    ["those who speak at a meeting", "福州港务集团等11家港口企业及重点港区建设项目单位代表发言并汇报工作计划。"],
     ["a figure told roughly (余): what was done", "阵地读者服务窗口新增办证650余个,书刊借阅8.8万余册次。"],
     ["a figure told roughly (千余, 万余)", "资料检索11千余人次,发放宣传资料15万余份。"],
     ["a figure told roughly (多)", "走访企业300多家。"],
