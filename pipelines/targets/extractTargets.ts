@@ -119,13 +119,12 @@ const PAST_PERIOD = new RegExp(
 );
 /**
  * A title that says the text reports what was done (and not what is to be done): the last of these words comes after the
- * last of {@link PLAN_TITLE}'s (…工作报告要点之一:2022年工作回顾 reports, 2013年度审计工作情况 too; 2022年工作回顾及2023年工作要点
- * plans; a plan's
- * execution reports: “十三五”规划《纲要》预计完成31项指标, not 确保圆满完成; a figure reached or risen to: …入学率已实现97%,
+ * last of {@link PLAN_TITLE}'s (…工作报告要点之一:2022年工作回顾 reports, 2013年度审计工作情况 and 图书馆2019年度工作报告 too;
+ * 2022年工作回顾及2023年工作要点 plans; a plan's execution reports: “十三五”规划《纲要》预计完成31项指标, not 确保圆满完成; a figure reached or risen to: …入学率已实现97%,
  * …基地增至216个, not 将增至; the years it looks back on: 5年增加43个, not 未来5年新增).
  */
 const REPORT_TITLE =
-  /截至|(?<![较比])去年(?=[\u4e00-\u9fa5]{0,4}?(?:完成|实现|新增|达到|增长|下降))|成果|成效|完成情况|执行情况|执行情形|工作情况|进展|回顾|总结|年度报告|阅读报告|年报|成绩单|盘点|回眸|答卷|数据显示|统计公报|通报|获悉|发布会|同比|历史新低|已(?:经)?(?:实现|达到|完成|突破)|(?<!将|要|力争|确保|争取|努力)(?:增至|增加至|增加到)|(?<![\d.]|未来|今后)\d{1,2}年(?:来|间)?(?:增加|新增|累计)|(?<!确保|力争|争取|努力|要|将)(?:预计|顺利|圆满|超额)完成/g;
+  /截至|(?<![较比])去年(?=[\u4e00-\u9fa5]{0,4}?(?:完成|实现|新增|达到|增长|下降))|成果|成效|完成情况|执行情况|执行情形|工作情况|进展|回顾|总结|年度(?:工作)?报告|阅读报告|年报|成绩单|盘点|回眸|答卷|数据显示|统计公报|通报|获悉|发布会|同比|历史新低|已(?:经)?(?:实现|达到|完成|突破)|(?<!将|要|力争|确保|争取|努力)(?:增至|增加至|增加到)|(?<![\d.]|未来|今后)\d{1,2}年(?:来|间)?(?:增加|新增|累计)|(?<!确保|力争|争取|努力|要|将)(?:预计|顺利|圆满|超额)完成/g;
 /** A task done, in a title (去年完成国土绿化任务, 完成年度目标任务): it reports, it plans nothing. */
 const TASK_DONE = /(?<!确保|力争|争取|努力|要|将|全面|圆满|如期)完成[^,,。;]{0,12}?任务/g;
 /**
@@ -203,9 +202,13 @@ const SECTION_LINE = /^\s*(?:[一二三四五六七八九十]+、|第[一二三�
 const NUMBERED = /^\s*(?:[一二三四五六七八九十]+、|\d{1,2}[.、](?!\d)|[(][一二三四五六七八九十\d]+[)])/;
 /**
  * A numbered paragraph that opens on a title of its own, with no figure (一、工作进展情况 … (一)现代农业质效齐增。完成4万亩…),
- * or two short phrases parted by one comma (3、与时俱进,及时增加现代化服务窗口。…): its prose reports, it quotes no task.
+ * or two short phrases parted by one comma (3、与时俱进,及时增加现代化服务窗口。…), or up to three closed by a space as a flattened
+ * page runs its heading into its prose (一、夯基础,优服务,文化惠民深入民心 (一) 做好志愿服务,坚持免费开放 2022年,…): its prose
+ * reports, it quotes no task.
  */
-const TITLED = new RegExp(`${NUMBERED.source}(?:[^。;:,\\d]{2,24}|[^。;:,\\d]{2,12},[^。;:,\\d]{2,16})[。:]\\s*\\S`);
+const TITLED = new RegExp(
+  `${NUMBERED.source}(?:(?:[^。;:,\\d]{2,24}|[^。;:,\\d]{2,12},[^。;:,\\d]{2,16})[。:]\\s*|\\s*[^。;:,\\d\\s]{2,12}(?:,[^。;:,\\d\\s]{2,16}){0,2}\\s+)\\S`
+);
 /**
  * A numbered paragraph that opens on its own heading, a short sentence with no clause mark (1.“十三五”发展取得的巨大成就。…):
  * the heading's words.

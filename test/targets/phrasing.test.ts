@@ -345,6 +345,17 @@ describe("commitments, not results", () => {
     ]);
   });
 
+  it("reads a title that names a year's work report (图书馆2019年度工作报告) as a report", () => {
+    expect(extractTargets("某县图书馆2019年度工作报告\n举办百场文化下乡活动,走进庙坝镇等20场次。\n")).toEqual([]);
+  });
+
+  it("reads a report's numbered item whose run-on heading a space closes (一、夯基础,优服务 (一) 做好志愿服务) as results", () => {
+    const review =
+      "2022年的进度条已加载完毕,一年来,某市图书馆交出了一份精彩的年终答卷,一起来看看今年的成绩单吧!\n" +
+      "一、夯基础,优服务,文化惠民深入民心 (一) 做好志愿服务,坚持免费开放 2022年,进馆人数达204178人次,新增读者证数1790个。\n";
+    expect(extractTargets(review)).toEqual([]);
+  });
+
   it("reads a paragraph that opens with 完成情况 as results, and 将 on its own line as a plan", () => {
     const text =
       "2023年民生实事项目之二\n总投资230万元,共新建农村户厕500座。\n2023年完成情况:新建农村户厕500座,比原计划多提升改造公厕5座。\n该项目将新增学位1700余个。\n";
