@@ -5,6 +5,7 @@ import {type Clause, inferPlanYear, opensChunk, splitClauses, stripGlosses} from
 import {readIndicatorTables} from "./indicatorTable.js";
 import {readTableRow} from "./tableRow.js";
 import {withoutRestatedSubheadings, withoutRestatements} from "./restatements.js";
+import {statesWorks} from "./worksState.js";
 
 /** A numeric target as the plan text states it (the extracted part of DESIGN.md's targets table). */
 export interface ExtractedTarget {
@@ -750,6 +751,7 @@ function _extractTargets(
                 (FUNDING_SOURCE.test(clause.text.slice(0, mention.start)) &&
                   INVESTMENT_SPLIT.test(clause.sentence.slice(0, Math.max(0, inSentence) + mention.start))) ||
                 doneAfter(clause.text, mention) ||
+                statesWorks(clause.text.slice(0, mention.start), clause.text.slice(mention.end)) ||
                 (CUMULATIVE_DONE.test(clause.text.slice(0, mention.start)) &&
                   !FUTURE_WORDS.test(clause.sentence.slice(0, Math.max(0, inSentence) + mention.start)) &&
                   (sentenceFacts.deadline === null || reference === null || sentenceFacts.deadline < reference)) ||

@@ -345,6 +345,12 @@ describe("commitments, not results", () => {
     ]);
   });
 
+  it("reads a count of works whose state closes its clause (4个泊位基本建成) as progress, unless planned", () => {
+    expect(extract("赣榆港区防波堤工程一期和4个5万吨级码头泊位基本建成,为年内开港打下了基础。")).toEqual([]);
+    expect(extract("燕尾作业区2个3万吨级泊位加快建设。")).toEqual([]);
+    expect(extract("力争2个3万吨级泊位主体建成。").map(brief)).toEqual([[">=", 2, "个"]]);
+  });
+
   it("reads a title that names a year's work report (图书馆2019年度工作报告) as a report", () => {
     expect(extractTargets("某县图书馆2019年度工作报告\n举办百场文化下乡活动,走进庙坝镇等20场次。\n")).toEqual([]);
   });
