@@ -310,6 +310,8 @@ const CAPTION = /[(（][^()（）]{0,20}(?:资料照|资料图|摄|供图|图源
 /** A page's breadcrumbs: 首页 > 地方频道 > 要闻, 当前位置:首页>新闻. */
 const BREADCRUMBS =
   /^(?:当前位置|您的位置|您现在的位置|位置)?[::]?\s*首页\s*[>>»]|^[^,,。;>>»]{1,12}(?:\s*[>>»]\s*[^,,。;>>»]{1,12}){2,}$/;
+/** A site's greeting above its page (您好,欢迎访问中国食品安全网!): no title, the line after it is. */
+const GREETING = /^(?:您好|你好)[,,!!]?\s*欢迎(?:访问|光临|来到)[^。\n]{0,30}$/;
 /** A headline line: short, no full stop (a comma allowed on the first line: 河南省政府发文,要求…). */
 const HEADLINE = /^[^。;!?]{1,60}$/;
 /**
@@ -435,7 +437,7 @@ function _extractTargets(
   const seenParagraphs = new Set<string>();
   const clauses = splitClauses(normalized);
   const lines = normalized.split("\n");
-  const first = lines.find((l) => l.trim()) ?? "";
+  const first = lines.find((l) => l.trim() && !GREETING.test(l.trim())) ?? "";
   // The title, or the opening words of a first line that is a paragraph (记者…获悉).
   const title = /^[^,。]*/.exec(first.replace(LEADING_DATE, ""))![0];
   const titleEnd = normalized.indexOf(first) + first.length;
@@ -911,7 +913,8 @@ function looksAhead(heading: string, planYear: number | null, reference: number 
 /**
  * Where the headline block ends: the first non-empty line when it reads as a headline (up to 60 characters, no full
  * stop; a comma allowed: 河南省政府发文,要求…到100%), and the short lines without a clause mark straight after it
- * (a subtitle: 今年GDP预期增长7.5%左右). They restate what the text says; they state no targets. 0 when there is none.
+ * (a subtitle: 今年GDP预期增长7.5%左右); a site's greeting above it is skipped. They restate what the text says; they state
+ * no targets. 0 when there is none.
  */
 function headlineBlockEnd(lines: readonly string[]): number {
   let at = 0;
@@ -919,7 +922,7 @@ function headlineBlockEnd(lines: readonly string[]): number {
   let first = true;
   for (const line of lines) {
     const next = at + line.length + 1;
-    if (line.trim()) {
+    if (line.trim() && !(first && GREETING.test(line.trim()))) {
       const fits = first ? HEADLINE.test(line.trim()) : SUBHEADING_LINE.test(line.trim());
       if (!fits || NUMBERED.test(line)) break;
       end = next;

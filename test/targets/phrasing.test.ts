@@ -351,6 +351,10 @@ describe("commitments, not results", () => {
     expect(extract("力争2个3万吨级泊位主体建成。").map(brief)).toEqual([[">=", 2, "个"]]);
   });
 
+  it("reads the line under a site's greeting (您好,欢迎访问…!) as the headline, which states no targets", () => {
+    expect(extractTargets("您好,欢迎访问中国食品安全网!\n2021年某市食品抽检合格率达97.91%\n")).toEqual([]);
+  });
+
   it("reads a title that names a year's work report (图书馆2019年度工作报告) as a report", () => {
     expect(extractTargets("某县图书馆2019年度工作报告\n举办百场文化下乡活动,走进庙坝镇等20场次。\n")).toEqual([]);
   });
