@@ -5,6 +5,7 @@ import {type Clause, inferPlanYear, opensChunk, splitClauses, stripGlosses} from
 import {readIndicatorTables} from "./indicatorTable.js";
 import {readTableRow} from "./tableRow.js";
 import {withoutRestatedSubheadings, withoutRestatements} from "./restatements.js";
+import {statesWorks} from "./worksState.js";
 
 /** A numeric target as the plan text states it (the extracted part of DESIGN.md's targets table). */
 export interface ExtractedTarget {
@@ -119,13 +120,12 @@ const PAST_PERIOD = new RegExp(
 );
 /**
  * A title that says the text reports what was done (and not what is to be done): the last of these words comes after the
- * last of {@link PLAN_TITLE}'s (…工作报告要点之一:2022年工作回顾 reports, 2013年度审计工作情况 too; 2022年工作回顾及2023年工作要点
- * plans; a plan's
- * execution reports: “十三五”规划《纲要》预计完成31项指标, not 确保圆满完成; a figure reached or risen to: …入学率已实现97%,
+ * last of {@link PLAN_TITLE}'s (…工作报告要点之一:2022年工作回顾 reports, 2013年度审计工作情况 and 图书馆2019年度工作报告 too;
+ * 2022年工作回顾及2023年工作要点 plans; a plan's execution reports: “十三五”规划《纲要》预计完成31项指标, not 确保圆满完成; a figure reached or risen to: …入学率已实现97%,
  * …基地增至216个, not 将增至; the years it looks back on: 5年增加43个, not 未来5年新增).
  */
 const REPORT_TITLE =
-  /截至|(?<![较比])去年(?=[\u4e00-\u9fa5]{0,4}?(?:完成|实现|新增|达到|增长|下降))|成果|成效|完成情况|执行情况|执行情形|工作情况|进展|回顾|总结|年度报告|阅读报告|年报|成绩单|盘点|回眸|答卷|数据显示|统计公报|通报|获悉|发布会|同比|历史新低|已(?:经)?(?:实现|达到|完成|突破)|(?<!将|要|力争|确保|争取|努力)(?:增至|增加至|增加到)|(?<![\d.]|未来|今后)\d{1,2}年(?:来|间)?(?:增加|新增|累计)|(?<!确保|力争|争取|努力|要|将)(?:预计|顺利|圆满|超额)完成/g;
+  /截至|(?<![较比])去年(?=[\u4e00-\u9fa5]{0,4}?(?:完成|实现|新增|达到|增长|下降))|成果|成效|完成情况|执行情况|执行情形|工作情况|进展|回顾|总结|年度(?:工作)?报告|阅读报告|年报|成绩单|盘点|回眸|答卷|数据显示|统计公报|通报|获悉|发布会|同比|历史新低|已(?:经)?(?:实现|达到|完成|突破)|(?<!将|要|力争|确保|争取|努力)(?:增至|增加至|增加到)|(?<![\d.]|未来|今后)\d{1,2}年(?:来|间)?(?:增加|新增|累计)|(?<!确保|力争|争取|努力|要|将)(?:预计|顺利|圆满|超额)完成/g;
 /** A task done, in a title (去年完成国土绿化任务, 完成年度目标任务): it reports, it plans nothing. */
 const TASK_DONE = /(?<!确保|力争|争取|努力|要|将|全面|圆满|如期)完成[^,,。;]{0,12}?任务/g;
 /**
@@ -203,9 +203,13 @@ const SECTION_LINE = /^\s*(?:[一二三四五六七八九十]+、|第[一二三�
 const NUMBERED = /^\s*(?:[一二三四五六七八九十]+、|\d{1,2}[.、](?!\d)|[(][一二三四五六七八九十\d]+[)])/;
 /**
  * A numbered paragraph that opens on a title of its own, with no figure (一、工作进展情况 … (一)现代农业质效齐增。完成4万亩…),
- * or two short phrases parted by one comma (3、与时俱进,及时增加现代化服务窗口。…): its prose reports, it quotes no task.
+ * or two short phrases parted by one comma (3、与时俱进,及时增加现代化服务窗口。…), or up to three closed by a space as a flattened
+ * page runs its heading into its prose (一、夯基础,优服务,文化惠民深入民心 (一) 做好志愿服务,坚持免费开放 2022年,…): its prose
+ * reports, it quotes no task.
  */
-const TITLED = new RegExp(`${NUMBERED.source}(?:[^。;:,\\d]{2,24}|[^。;:,\\d]{2,12},[^。;:,\\d]{2,16})[。:]\\s*\\S`);
+const TITLED = new RegExp(
+  `${NUMBERED.source}(?:(?:[^。;:,\\d]{2,24}|[^。;:,\\d]{2,12},[^。;:,\\d]{2,16})[。:]\\s*|\\s*[^。;:,\\d\\s]{2,12}(?:,[^。;:,\\d\\s]{2,16}){0,2}\\s+)\\S`
+);
 /**
  * A numbered paragraph that opens on its own heading, a short sentence with no clause mark (1.“十三五”发展取得的巨大成就。…):
  * the heading's words.
@@ -306,6 +310,8 @@ const CAPTION = /[(（][^()（）]{0,20}(?:资料照|资料图|摄|供图|图源
 /** A page's breadcrumbs: 首页 > 地方频道 > 要闻, 当前位置:首页>新闻. */
 const BREADCRUMBS =
   /^(?:当前位置|您的位置|您现在的位置|位置)?[::]?\s*首页\s*[>>»]|^[^,,。;>>»]{1,12}(?:\s*[>>»]\s*[^,,。;>>»]{1,12}){2,}$/;
+/** A site's greeting above its page (您好,欢迎访问中国食品安全网!): no title, the line after it is. */
+const GREETING = /^(?:您好|你好)[,,!!]?\s*欢迎(?:访问|光临|来到)[^。\n]{0,30}$/;
 /** A headline line: short, no full stop (a comma allowed on the first line: 河南省政府发文,要求…). */
 const HEADLINE = /^[^。;!?]{1,60}$/;
 /**
@@ -431,7 +437,7 @@ function _extractTargets(
   const seenParagraphs = new Set<string>();
   const clauses = splitClauses(normalized);
   const lines = normalized.split("\n");
-  const first = lines.find((l) => l.trim()) ?? "";
+  const first = lines.find((l) => l.trim() && !GREETING.test(l.trim())) ?? "";
   // The title, or the opening words of a first line that is a paragraph (记者…获悉).
   const title = /^[^,。]*/.exec(first.replace(LEADING_DATE, ""))![0];
   const titleEnd = normalized.indexOf(first) + first.length;
@@ -747,6 +753,7 @@ function _extractTargets(
                 (FUNDING_SOURCE.test(clause.text.slice(0, mention.start)) &&
                   INVESTMENT_SPLIT.test(clause.sentence.slice(0, Math.max(0, inSentence) + mention.start))) ||
                 doneAfter(clause.text, mention) ||
+                statesWorks(clause.text.slice(0, mention.start), clause.text.slice(mention.end)) ||
                 (CUMULATIVE_DONE.test(clause.text.slice(0, mention.start)) &&
                   !FUTURE_WORDS.test(clause.sentence.slice(0, Math.max(0, inSentence) + mention.start)) &&
                   (sentenceFacts.deadline === null || reference === null || sentenceFacts.deadline < reference)) ||
@@ -906,7 +913,8 @@ function looksAhead(heading: string, planYear: number | null, reference: number 
 /**
  * Where the headline block ends: the first non-empty line when it reads as a headline (up to 60 characters, no full
  * stop; a comma allowed: 河南省政府发文,要求…到100%), and the short lines without a clause mark straight after it
- * (a subtitle: 今年GDP预期增长7.5%左右). They restate what the text says; they state no targets. 0 when there is none.
+ * (a subtitle: 今年GDP预期增长7.5%左右); a site's greeting above it is skipped. They restate what the text says; they state
+ * no targets. 0 when there is none.
  */
 function headlineBlockEnd(lines: readonly string[]): number {
   let at = 0;
@@ -914,7 +922,7 @@ function headlineBlockEnd(lines: readonly string[]): number {
   let first = true;
   for (const line of lines) {
     const next = at + line.length + 1;
-    if (line.trim()) {
+    if (line.trim() && !(first && GREETING.test(line.trim()))) {
       const fits = first ? HEADLINE.test(line.trim()) : SUBHEADING_LINE.test(line.trim());
       if (!fits || NUMBERED.test(line)) break;
       end = next;

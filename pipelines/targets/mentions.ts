@@ -1,5 +1,6 @@
 import type {Clause} from "../plan/index.js";
 import {parseChineseNumeral, parsePlanNumber} from "../plan/index.js";
+import {describesEvent} from "./eventCounts.js";
 
 /** How a target compares the actual with its value (DESIGN.md, targets table). */
 export type Comparator = ">=" | "<=" | "=" | ">" | "<" | "between" | "increase" | "decrease";
@@ -493,10 +494,10 @@ const FROM_TARGET = /(?:目标|目标值|计划|预期)$/;
 /** A figure right after a verb of overrunning a target (超出目标304亿元, 超出年度任务37.3%): the difference, no target. */
 const OVER_TARGET = /(?:超出|超过|高出|多出)(?:年度|全年)?(?:目标|任务|计划)(?:值|数)?$/;
 /**
- * The list a count counts (民生实事项目40项, 10件民生实事48个子项目, 民生实事共有12类45件53个事项, 正式项目62项): it describes
+ * The list a count counts (民生实事项目40项, 10件民生实事48个子项目, 民生实事共有12类45件53个事项, 正式项目62项, 十方面共32项): it describes
  * the list, no target.
  */
-const LIST_COUNT = /(?:实事(?:项目)?(?:共有?|包括)?(?:\d+大?类)?(?:\d+件)?|方面、?)$/;
+const LIST_COUNT = /(?:实事(?:项目)?(?:共有?|包括)?(?:\d+大?类)?(?:\d+件)?|方面(?:共计?|共有)?、?)$/;
 /**
  * A count in 项 of projects (安排正式项目62项, 预备项目7项): the size of a list of projects; not the projects to be
  * started or finished (计划开工项目255项, 竣工项目30项: what is done to them is the target).
@@ -514,8 +515,12 @@ const LIST_TOTAL_AFTER =
 const LIST_TOTAL_BEFORE =
   /(?:项目(?:共有?|共计)?\s*\d+(?:\.\d+)?\s*[个宗项]|\d+(?:\.\d+)?\s*[个宗项][^,;。\d]{0,8}项目)\s*,\s*$/;
 const LIST_TOTAL = /^(?:项目)?总投资(?:约|达|为)?$/;
-/** A count of a plan's parts that a colon opens (完成一个任务:顺利通过…, 开展三大行动:…): it names the list after it. */
-const PARTS_OPENED = /^\s*大?(?:重点|主要|具体)?(?:目标|任务|行动|抓手|举措|措施|工程)\s*[:\uff1a]/;
+/**
+ * A count of a plan's parts that a colon opens (完成一个任务:顺利通过…, 开展三大行动:…, 重点做好8项工作:…, 新增14项包括:…): it
+ * names the list after it.
+ */
+const PARTS_OPENED =
+  /^\s*(?:大?(?:重点|主要|具体)?(?:目标|任务|行动|抓手|举措|措施|工程|工作)|(?:包括|分别是|分别为))\s*[:\uff1a]/;
 /** A rate a measure pays at (按照平均每年每院5万元的标准给予补助): a standard, no target. */
 const STANDARD_BEFORE = /按(?:照)?[^,;。]{0,16}$/;
 const STANDARD_AFTER = /^的?[\u4e00-\u9fa5]{0,4}?标准/;
@@ -635,8 +640,8 @@ export function findMentions(clause: Clause): Mention[] {
     if (g.unit === "块" && /^钱/.test(rest)) continue;
     // a rank (跃居全省前40位, 进入全国前10名)
     if ((g.unit === "位" || g.unit === "名") && /前\s*$/.test(bare)) continue;
-    // a page's count of its characters (全文共1744字,当前显示407字): the site's, not the plan's
-    if (g.unit === "字" && /(?:全文共?|(?:当前|已|仅)显示|剩余|字数[::]?)\s*$/.test(bare)) continue;
+    // the page's or the event's own counts (全文共1744字, 1733次阅读, 调研组一行3人): the site's or the visit's, not the plan's
+    if (describesEvent(g.unit, (sentenceBefore + text.slice(0, start)).replace(/[\s约]+$/, ""), rest)) continue;
     // a size in words that names a class, a count of it after (百亿元县市区30个): the count is the target
     if (IS_CHINESE.test(g.num ?? "") && /元$/.test(g.unit ?? "") && /^[\u4e00-\u9fa5]{1,8}?\d/.test(rest)) continue;
     // a writing-samples site's count of its samples (小编精心整理的12篇…方案)

@@ -222,6 +222,18 @@ describe("an open unit vocabulary", () => {
     ["the parts a document has, run on", "纲要共分19篇65章。"],
     ["a count of principles", "本着科学布局、加强监管等4项原则。"],
     ["a page's count of its characters", "(未完,全文共1744字,当前显示407字)"],
+    ["a page's count of its views", "2013/10/18 15:17:00 1733次阅读"],
+    ["a page's count of its views after a label", "作者:管理员 | 阅读次数:69次"],
+    ["a document preview's count of its pages", "应急保障体系建设行动计划方案(18页).docx"],
+    ["a party of visitors (一行3人)", "省档案局调研组一行3人对县数字档案馆建设情况开展调研。"],
+    ["a party of visitors and where it goes to look", "省政协组织省政协委员约50人到港区二期工程项目工地视察。"],
+    ["a list's count by its parts (十方面共32项)", "今年共安排十方面共32项。"],
+    ["a count that opens the list after it (新增14项包括:)", "具体来说,今年新增14项包括:建设智慧养老院。"],
+    [
+      "a count of the tasks a colon opens (做好8项工作:)",
+      "指挥部要求重点做好8项工作:抓好条例的贯彻实施;抓好队伍建设。"
+    ],
+    ["those who speak at a meeting", "福州港务集团等11家港口企业及重点港区建设项目单位代表发言并汇报工作计划。"],
     ["a figure told roughly (余): what was done", "阵地读者服务窗口新增办证650余个,书刊借阅8.8万余册次。"],
     ["a figure told roughly (千余, 万余)", "资料检索11千余人次,发放宣传资料15万余份。"],
     ["a figure told roughly (多)", "走访企业300多家。"],
@@ -331,6 +343,27 @@ describe("commitments, not results", () => {
     expect(extractTargets("某区教育局2023年工作要点\n全年完成新建幼儿园48所。\n").map(brief)).toEqual([
       [">=", 48, "所"]
     ]);
+  });
+
+  it("reads a count of works whose state closes its clause (4个泊位基本建成) as progress, unless planned", () => {
+    expect(extract("赣榆港区防波堤工程一期和4个5万吨级码头泊位基本建成,为年内开港打下了基础。")).toEqual([]);
+    expect(extract("燕尾作业区2个3万吨级泊位加快建设。")).toEqual([]);
+    expect(extract("力争2个3万吨级泊位主体建成。").map(brief)).toEqual([[">=", 2, "个"]]);
+  });
+
+  it("reads the line under a site's greeting (您好,欢迎访问…!) as the headline, which states no targets", () => {
+    expect(extractTargets("您好,欢迎访问中国食品安全网!\n2021年某市食品抽检合格率达97.91%\n")).toEqual([]);
+  });
+
+  it("reads a title that names a year's work report (图书馆2019年度工作报告) as a report", () => {
+    expect(extractTargets("某县图书馆2019年度工作报告\n举办百场文化下乡活动,走进庙坝镇等20场次。\n")).toEqual([]);
+  });
+
+  it("reads a report's numbered item whose run-on heading a space closes (一、夯基础,优服务 (一) 做好志愿服务) as results", () => {
+    const review =
+      "2022年的进度条已加载完毕,一年来,某市图书馆交出了一份精彩的年终答卷,一起来看看今年的成绩单吧!\n" +
+      "一、夯基础,优服务,文化惠民深入民心 (一) 做好志愿服务,坚持免费开放 2022年,进馆人数达204178人次,新增读者证数1790个。\n";
+    expect(extractTargets(review)).toEqual([]);
   });
 
   it("reads a paragraph that opens with 完成情况 as results, and 将 on its own line as a plan", () => {
