@@ -149,7 +149,9 @@ function _extractTasks(
   const counters = new Map<string, number>();
   const seen = new Set<string>();
   const preface = new Set<string>();
-  const lines = sectionsAsItems(taskTableLines(unwrapLines(spacedTableLines(planLines(normalized)))), prefaceSections);
+  const lines = noticeBeforeTable(
+    sectionsAsItems(taskTableLines(unwrapLines(spacedTableLines(planLines(normalized)))), prefaceSections)
+  );
   // a plan without sections (一、) numbers its items in section 0, as targets do
   const sectioned = lines.some((l) => l.opens === "section");
   // a copy that opens on an item (`(二)…`) has items before its first section: section 0 is no preamble then
@@ -334,6 +336,26 @@ function taskDeadline(said: readonly (readonly [Deadline, "text" | "table"])[]):
     [...said.slice(1), said[0]].find((s) => s !== undefined && s[0] !== null);
   const withinYear = found?.[1] === "text" && found[0]!.words === "年内";
   return {deadline: found?.[0] ?? null, source: withinYear ? "year_end" : (found?.[1] ?? null)};
+}
+
+/**
+ * The lines with a notice's own numbered paragraphs before a task table left out (`1、本次下达资金由…绩效监控。` … then the
+ * table's rows `1 | …`, `2 | …`): when the first table's rows number items that lines of prose in the same section numbered
+ * before it, those lines and every line between them and the table are the notice's (its requirements, its 附件 line,
+ * the table's title), no item: the table's rows are the plan's items.
+ */
+function noticeBeforeTable(lines: readonly TaskLine[]): readonly TaskLine[] {
+  const first = lines.findIndex((l) => l.table && l.opens === "item");
+  if (first < 0) return lines;
+  const {section} = lines[first]!;
+  const numbers = new Set(
+    lines.flatMap((l) => (l.table && l.opens === "item" && l.section === section ? [l.item] : []))
+  );
+  const from = lines.findIndex(
+    (l, k) => k < first && !l.table && l.opens === "item" && l.section === section && numbers.has(l.item)
+  );
+  if (from < 0) return lines;
+  return lines.map((l, k) => (k >= from && k < first && l.section === section ? {...l, item: 0, opens: null} : l));
 }
 
 /**

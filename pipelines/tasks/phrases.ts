@@ -306,6 +306,9 @@ export function readTimeLimit(text: string, {year}: {year: number | null}): {dea
   if (parts) return parts;
   const named = readDeadline(cell, {year});
   if (named) return named;
+  // a cell of a year alone (`2022`, `2022年度`: a project's term) runs to that year's end
+  const only = /^((?:19|20)\d{2})(?:年度?)?$/.exec(cell);
+  if (only) return {deadline: `${only[1]}-12`, words: text.trim()};
   const m = CELL_MONTH.exec(cell);
   const y = m?.[1] ? Number(m[1]) : year;
   if (!m || y === null) return null;

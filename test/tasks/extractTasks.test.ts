@@ -374,6 +374,29 @@ describe("extractTasks: one row per phrasing", () => {
     }
   );
 
+  it("a fund table after a notice's own numbered lines: the rows are the items, 项目名称 titling, 建设内容 the task, a year cell dating it", () => {
+    const {items, tasks} = extractTasks(
+      [
+        "各乡镇:",
+        "现将2031年度乡村振兴专项资金下达给你们。",
+        "1、各单位要加强资金管理,确保专款专用。",
+        "2、项目完成后报县农业农村局备案。",
+        "附件:2031年度专项资金分配表",
+        "序号 | 项目类别 | 项目名称 | 建设内容 | 项目建设期限 | 资金分配(万元) | 责任单位 |",
+        "1 | 基础设施 | 南山村道路硬化工程 | 硬化村道1.2公里。 | 2031 | 50 | 南山镇 |",
+        "2 | 产业发展 | 北岭茶园提升工程 | 改造茶园200亩、新建加工房一座 | 2031 | 30 | 北岭乡 |"
+      ].join("\n") + "\n"
+    );
+    expect(items.map((i) => [i.item_id, i.title])).toEqual([
+      ["0.1", "南山村道路硬化工程"],
+      ["0.2", "北岭茶园提升工程"]
+    ]);
+    expect(tasks.map((t) => [t.task_id, t.text, t.deadline, t.deadline_source, t.lead])).toEqual([
+      ["0.1-t1", "硬化村道1.2公里", "2031-12", "table", "南山镇"],
+      ["0.2-t1", "改造茶园200亩、新建加工房一座", "2031-12", "table", "北岭乡"]
+    ]);
+  });
+
   it.each([
     [
       "one row per line",
