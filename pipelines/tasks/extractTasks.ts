@@ -1,6 +1,14 @@
 import {PlanwatchError, normalizePlanText} from "../core/index.js";
 import {extractTargets} from "../targets/index.js";
-import {planSections, inferPlanYear, isPageFurniture, isPageNumber, planLines, unwrapLines} from "../plan/index.js";
+import {
+  OFFICE_NAME_END,
+  planSections,
+  inferPlanYear,
+  isPageFurniture,
+  isPageNumber,
+  planLines,
+  unwrapLines
+} from "../plan/index.js";
 import type {TaskLine} from "./taskTable.js";
 import {spacedTableLines, taskTableLines} from "./taskTable.js";
 import {overlappingIds} from "./overlappingIds.js";
@@ -191,6 +199,23 @@ function _extractTasks(
     if (seen.has(`${key}:${paragraph}`)) continue;
     seen.add(`${key}:${paragraph}`);
     let from = body + (line.length - line.slice(body).trimStart().length - body);
+    // a table printed one cell a line, each cell after the bar that closed the one before (`| 12月20日`): the bar is no text
+    const barred = BAR_CELL.exec(line.slice(from));
+    if (barred) {
+      from += barred[0].length;
+      const cell = line.slice(from).trim();
+      // a cell of a time alone (`12月20日`) is no task; a cell of offices alone (`预报司`) names the item's tasks' offices
+      if (TIME_ALONE.test(cell)) continue;
+      const names = officeNames(cell);
+      if (names.length && names.every((n) => n.length <= 16 && OFFICE_NAME_END.test(n) && !/[,。;]/.test(n))) {
+        const owners = {lead: names[0]!, partners: names.slice(1)};
+        itemOwners.set(key, owners);
+        for (const t of itemTasks.get(key) ?? []) if (t.lead === null) Object.assign(t, owners);
+        continue;
+      }
+    }
+    // a scoring rule (`…有正订正技巧的得1分,负技巧的不得分。`, an assessment's 评分标准) says how a task is scored: no task
+    if (isScoringRule(line.slice(from))) continue;
     const cut = noteTailStart(line);
     if (opens === "item" && !items.has(key)) {
       const next = lineAfter(
@@ -336,6 +361,19 @@ function taskDeadline(said: readonly (readonly [Deadline, "text" | "table"])[]):
     [...said.slice(1), said[0]].find((s) => s !== undefined && s[0] !== null);
   const withinYear = found?.[1] === "text" && found[0]!.words === "年内";
   return {deadline: found?.[0] ?? null, source: withinYear ? "year_end" : (found?.[1] ?? null)};
+}
+
+/** A cell after the bar that closed the cell before it, the bar and its spaces (see `_extractTasks`). */
+const BAR_CELL = /^[|｜]\s*(?=\S)/;
+/** A cell that names a time alone (`12月20日`, `2031年6月底前`): a time-limit cell. */
+const TIME_ALONE = /^(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日|底|上旬|中旬|下旬)?前?$/;
+/** What a scoring rule says: points earned or taken off (`得1分`, `扣0.5分`, `不得分`). */
+const SCORING = /(?:得|扣)\d+(?:\.\d+)?分|不得分/;
+
+/** Whether every sentence of a paragraph is a scoring rule (`…的得1分,负技巧的不得分。`): an assessment's standard, no task. */
+function isScoringRule(paragraph: string): boolean {
+  const sentences = paragraph.split(/[。;;]/).filter((s) => s.trim());
+  return sentences.length > 0 && sentences.every((s) => SCORING.test(s));
 }
 
 /**

@@ -425,8 +425,10 @@ const ANY_BRACKETED = "(?:[^()()\\[\\]【】〔〕]|[((][^()()]*[))])";
  * kind, closed by another or by two.
  */
 const NOTE_MISMATCHED = `[((〔\\[【](?:${NOTE}[::]|${ANY_BRACKETED}${NOTE_SPAN}(?:牵头|负责))${ANY_BRACKETED}${NOTE_SPAN}[))〕\\]】]{1,2}`;
+/** An assessment's weight in brackets (`(9分)`, `(0.5分)`): a note of its points, no part of the title or the task. */
+const WEIGHT = "[((]\\d+(?:\\.\\d+)?分[))]";
 /** A note that closes the text. */
-const NOTE_TAIL = new RegExp(`(?:${NOTE_BRACKET}|${NOTE_MISMATCHED})\\s*$`);
+const NOTE_TAIL = new RegExp(`(?:${NOTE_BRACKET}|${NOTE_MISMATCHED}|${WEIGHT})\\s*$`);
 /** A note after a sentence (its stop) with more text after it: it names the offices of the sentences before it. */
 const NOTE_INSIDE = new RegExp(`[。;;!?!?]\\s*(${NOTE_BRACKET})(?=\\s*\\S)`, "g");
 
