@@ -5,13 +5,17 @@ import {OFFICE_NAME_END} from "./officeEnding.js";
 export type TableColumnRole = "no" | "task" | "deadline" | "lead" | "partners" | "progress" | "other";
 
 const NO_HEADER = /^(?:序号|编号)$/;
-const TASK_HEADER = /任务|工作内容|事项|实事|举措|(?:具体|细化)措施|^细化分工$|^(?:重点|主要)工作$|^工作重点$/;
-const DEADLINE_HEADER = /^(?:计划)?(?:完成)?(?:时限|时间|期限)(?:要求|节点|进度)?$|^时间节点$|^进度安排$/;
+const TASK_HEADER =
+  /任务|工作内容|事项|实事|举措|(?:具体|细化)措施|^细化分工$|^(?:重点|主要)工作$|^工作重点$|^(?:项目|建设)(?:名称|内容)$/;
+const DEADLINE_HEADER =
+  /^(?:计划)?(?:完成)?(?:时限|时间|期限)(?:要求|节点|进度)?$|^时间节点$|^进度安排$|^(?:项目)?(?:建设|实施)(?:期限|时限|周期)$/;
 const LEAD_HEADER = /^(?:牵头|主责)(?:责任)?(?:单位|部门|处室|科室|股室)$|^主要责任(?:单位|部门)$/;
 const PARTNER_HEADER = /^(?:协同)?(?:配合|责任|负责|协办|协助|参与)(?:单位|部门|处室|科室|股室)$/;
 /** A column that reports what was done (目前完成情况, 进展情况, 是否达到序时进度): no task, no target. */
-const PROGRESS_HEADER = /(?:完成|进展|推进|落实|执行)(?:情况|比例)$|^(?:工作)?进展$|序时进度|^完成进度$/;
-const OTHER_HEADER = /单位|部门|领导|责任人|备注|类别|分类|领域|^指标$/;
+const PROGRESS_HEADER =
+  /(?:完成|进展|推进|落实|执行)(?:情况|比例)$|^(?:工作)?进展$|序时进度|^完成进度$|^进度(?:[((]百分比[))]|比例)?$/;
+/** Columns of notes (单位, 备注, 类别), money (项目总投资(万元), 资金分配), problems met and the next quarter's plans: no task. */
+const OTHER_HEADER = /单位|部门|领导|责任人|备注|类别|分类|领域|^指标$|投资|资金|金额|经费|万元|问题|困难|^下一步/;
 /** A column of persons (责任领导, 牵头领导, 责任人): a cell of offices is none of its. */
 const PERSON_HEADER = /领导|责任人|联系人/;
 

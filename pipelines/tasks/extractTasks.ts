@@ -1,6 +1,7 @@
 import {PlanwatchError, normalizePlanText} from "../core/index.js";
 import {extractTargets} from "../targets/index.js";
 import {
+  OFFICE_NAME_END,
   planSections,
   inferPlanYear,
   planMonth,
@@ -159,7 +160,9 @@ function _extractTasks(
   const counters = new Map<string, number>();
   const seen = new Set<string>();
   const preface = new Set<string>();
-  const lines = sectionsAsItems(taskTableLines(unwrapLines(spacedTableLines(planLines(normalized)))), prefaceSections);
+  const lines = noticeBeforeTable(
+    sectionsAsItems(taskTableLines(unwrapLines(spacedTableLines(planLines(normalized)))), prefaceSections)
+  );
   // a plan without sections (一、) numbers its items in section 0, as targets do
   const sectioned = lines.some((l) => l.opens === "section");
   // a copy that opens on an item (`(二)…`) has items before its first section: section 0 is no preamble then
@@ -199,6 +202,23 @@ function _extractTasks(
     if (seen.has(`${key}:${paragraph}`)) continue;
     seen.add(`${key}:${paragraph}`);
     let from = body + (line.length - line.slice(body).trimStart().length - body);
+    // a table printed one cell a line, each cell after the bar that closed the one before (`| 12月20日`): the bar is no text
+    const barred = BAR_CELL.exec(line.slice(from));
+    if (barred) {
+      from += barred[0].length;
+      const cell = line.slice(from).trim();
+      // a cell of a time alone (`12月20日`) is no task; a cell of offices alone (`预报司`) names the item's tasks' offices
+      if (TIME_ALONE.test(cell)) continue;
+      const names = officeNames(cell);
+      if (names.length && names.every((n) => n.length <= 16 && OFFICE_NAME_END.test(n) && !/[,。;]/.test(n))) {
+        const owners = {lead: names[0]!, partners: names.slice(1)};
+        itemOwners.set(key, owners);
+        for (const t of itemTasks.get(key) ?? []) if (t.lead === null) Object.assign(t, owners);
+        continue;
+      }
+    }
+    // a scoring rule (`…有正订正技巧的得1分,负技巧的不得分。`, an assessment's 评分标准) says how a task is scored: no task
+    if (isScoringRule(line.slice(from))) continue;
     const cut = noteTailStart(line);
     if (opens === "item" && !items.has(key)) {
       const next = lineAfter(
@@ -344,6 +364,39 @@ function taskDeadline(said: readonly (readonly [Deadline, "text" | "table"])[]):
     [...said.slice(1), said[0]].find((s) => s !== undefined && s[0] !== null);
   const withinYear = found?.[1] === "text" && found[0]!.words === "年内";
   return {deadline: found?.[0] ?? null, source: withinYear ? "year_end" : (found?.[1] ?? null)};
+}
+
+/** A cell after the bar that closed the cell before it, the bar and its spaces (see `_extractTasks`). */
+const BAR_CELL = /^[|｜]\s*(?=\S)/;
+/** A cell that names a time alone (`12月20日`, `2031年6月底前`): a time-limit cell. */
+const TIME_ALONE = /^(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日|底|上旬|中旬|下旬)?前?$/;
+/** What a scoring rule says: points earned or taken off (`得1分`, `扣0.5分`, `不得分`). */
+const SCORING = /(?:得|扣)\d+(?:\.\d+)?分|不得分/;
+
+/** Whether every sentence of a paragraph is a scoring rule (`…的得1分,负技巧的不得分。`): an assessment's standard, no task. */
+function isScoringRule(paragraph: string): boolean {
+  const sentences = paragraph.split(/[。;;]/).filter((s) => s.trim());
+  return sentences.length > 0 && sentences.every((s) => SCORING.test(s));
+}
+
+/**
+ * The lines with a notice's own numbered paragraphs before a task table left out (`1、本次下达资金由…绩效监控。` … then the
+ * table's rows `1 | …`, `2 | …`): when the first table's rows number items that lines of prose in the same section numbered
+ * before it, those lines and every line between them and the table are the notice's (its requirements, its 附件 line,
+ * the table's title), no item: the table's rows are the plan's items.
+ */
+function noticeBeforeTable(lines: readonly TaskLine[]): readonly TaskLine[] {
+  const first = lines.findIndex((l) => l.table && l.opens === "item");
+  if (first < 0) return lines;
+  const {section} = lines[first]!;
+  const numbers = new Set(
+    lines.flatMap((l) => (l.table && l.opens === "item" && l.section === section ? [l.item] : []))
+  );
+  const from = lines.findIndex(
+    (l, k) => k < first && !l.table && l.opens === "item" && l.section === section && numbers.has(l.item)
+  );
+  if (from < 0) return lines;
+  return lines.map((l, k) => (k >= from && k < first && l.section === section ? {...l, item: 0, opens: null} : l));
 }
 
 /**

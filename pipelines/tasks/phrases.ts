@@ -320,6 +320,9 @@ export function readTimeLimit(text: string, time: PlanTime): {deadline: string; 
   if (parts) return parts;
   const named = readDeadline(cell, time);
   if (named) return named;
+  // a cell of a year alone (`2022`, `2022年度`: a project's term) runs to that year's end
+  const only = /^((?:19|20)\d{2})(?:年度?)?$/.exec(cell);
+  if (only) return {deadline: `${only[1]}-12`, words: text.trim()};
   const m = CELL_MONTH.exec(cell);
   const y = m?.[1] ? Number(m[1]) : year;
   if (!m || y === null) return null;
@@ -433,8 +436,10 @@ const ANY_BRACKETED = "(?:[^()()\\[\\]【】〔〕]|[((][^()()]*[))])";
  * kind, closed by another or by two.
  */
 const NOTE_MISMATCHED = `[((〔\\[【](?:${NOTE}[::]|${ANY_BRACKETED}${NOTE_SPAN}(?:牵头|负责))${ANY_BRACKETED}${NOTE_SPAN}[))〕\\]】]{1,2}`;
+/** An assessment's weight in brackets (`(9分)`, `(0.5分)`): a note of its points, no part of the title or the task. */
+const WEIGHT = "[((]\\d+(?:\\.\\d+)?分[))]";
 /** A note that closes the text. */
-const NOTE_TAIL = new RegExp(`(?:${NOTE_BRACKET}|${NOTE_MISMATCHED})\\s*$`);
+const NOTE_TAIL = new RegExp(`(?:${NOTE_BRACKET}|${NOTE_MISMATCHED}|${WEIGHT})\\s*$`);
 /** A note after a sentence (its stop) with more text after it: it names the offices of the sentences before it. */
 const NOTE_INSIDE = new RegExp(`[。;;!?!?]\\s*(${NOTE_BRACKET})(?=\\s*\\S)`, "g");
 

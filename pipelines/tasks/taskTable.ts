@@ -1,4 +1,11 @@
-import {type CellTable, OFFICE_NAME_END, type PlanLine, cellTables, tableColumnRole} from "../plan/index.js";
+import {
+  type CellTable,
+  OFFICE_ENDING,
+  OFFICE_NAME_END,
+  type PlanLine,
+  cellTables,
+  tableColumnRole
+} from "../plan/index.js";
 import {officeNames} from "./owners.js";
 import {actionVerb, namesTime, readTimeLimit, subListRuns} from "./phrases.js";
 
@@ -8,6 +15,8 @@ import {actionVerb, namesTime, readTimeLimit, subListRuns} from "./phrases.js";
 export interface TaskLine extends PlanLine {
   /** The row's time-limit cell (`2024年6月底前`), for a table row's task cell. */
   deadline?: string;
+  /** Whether a table's row gave the line (a task table's cell, not the plan's prose). */
+  table?: true;
   /** The row's office cells (牵头单位, 配合单位 or 责任单位), by their offsets into the text. */
   cells?: {role: "lead" | "partners"; start: number; end: number}[];
 }
@@ -140,7 +149,7 @@ function withTimeCell(row: readonly TaskLine[], cell: {start: number; text: stri
   if (!cell?.text || !row.length) return [...row];
   if (!isStepsCell(cell.text)) return row.map((l) => ({...l, deadline: cell.text}));
   const {section, item, cells} = row[0]!;
-  const steps: TaskLine = {section, item, offset: cell.start, line: cell.text, body: 0, opens: null};
+  const steps: TaskLine = {section, item, offset: cell.start, line: cell.text, body: 0, opens: null, table: true};
   return [...row, cells ? {...steps, cells} : steps];
 }
 
@@ -227,6 +236,7 @@ function numberedBarRows(lines: readonly TaskLine[]): readonly TaskLine[] {
             line,
             body: 0,
             opens: n === 0 ? "item" : null,
+            table: true,
             ...(offices.length ? {cells: offices} : {})
           })),
           deadline
@@ -355,6 +365,7 @@ function mergedBarRows(lines: readonly TaskLine[]): readonly TaskLine[] {
               line: text.slice(c.start - offset, c.end - offset),
               body: 0,
               opens: n === 0 ? "item" : null,
+              table: true,
               ...(offices.length ? {cells: offices} : {})
             })),
           due >= 0 ? columns[due] : undefined
@@ -548,6 +559,7 @@ function spaceTableLines(lines: readonly TaskLine[]): readonly TaskLine[] {
         line: row.text.slice(cells[k]![0], cells[k]![1]),
         body: 0,
         opens: n === 0 ? "item" : null,
+        table: true,
         ...(deadline ? {deadline} : {}),
         ...(offices.length ? {cells: offices} : {})
       }));
@@ -600,7 +612,15 @@ export function spacedTableLines(lines: readonly PlanLine[]): TaskLine[] {
       if (m) {
         close();
         const start = m.index + m[0].length - m[2]!.length;
-        row = {section: l.section, item: Number(m[1]), offset: l.offset + start, line: m[2]!, body: 0, opens: "item"};
+        row = {
+          section: l.section,
+          item: Number(m[1]),
+          offset: l.offset + start,
+          line: m[2]!,
+          body: 0,
+          opens: "item",
+          table: true
+        };
         units = [];
         named.clear();
         ended = false;
@@ -666,24 +686,80 @@ function cellTableLines(lines: readonly PlanLine[]): readonly TaskLine[] {
   return out;
 }
 
+/** Where a name of a unit ends, for cutting a cell of names run together: an office's ending, a town's, a zone's. */
+const UNIT_END = new RegExp(`(?:${OFFICE_ENDING}|镇|鎮|街道|度假区|開發區|开发区|新区|新區)$`);
+/** A name that opens on an office's ending (`办公室`, `中心`): the end of the name before it, not a name of its own. */
+const UNIT_START = new RegExp(`^(?:${OFFICE_ENDING})`);
+/** The shortest a cell of names run together is (`区文广旅游体育局钱江世纪城瓜沥镇`): a shorter one is one name. */
+const RUN_ON = 12;
+/** An ending and the character after it read as a word inside a name (`政策处理工作领导小组`, `部署`, `会议`): no cut there. */
+const ENDING_IN_WORD =
+  /^(?:处理|处置|部署|部分|会议|会同|办理|组织|社会|社区|所有|科技|科学|司法|局面|委托|院校|站点|队伍|校园|团结|室内)/;
+
 /**
- * An office cell's span parted where two names run together (`文化宣传股文化馆`), when the table prints each of them on
- * its own in an office cell (`文化宣传股` / `文化馆` a row above): two offices, the first leading; else the span.
+ * The names a cell runs together with no separator (`区文广旅游体育局区委宣传部蜀山街道`), by their offsets into it: a cell
+ * of two names each printed on its own in the table (`文化宣传股文化馆`) is those two; a long cell ({@link RUN_ON} or more)
+ * is cut after each unit's ending (局, 部, 镇, 街道, 度假区…) that has two characters or more before it (`区委宣传部` is one
+ * name) and three or more after it, and a piece that ends on a name the table prints on its own is cut before it
+ * (`钱江世纪城湘湖国家旅游度假区`); else one name.
  */
+function runOnNames(name: string, printed: ReadonlySet<string>): [number, number][] {
+  if (!/^[\u4e00-\u9fff]+$/.test(name)) return [[0, name.length]];
+  for (let k = 2; k <= name.length - 2; k++)
+    if (printed.has(name.slice(0, k)) && printed.has(name.slice(k)))
+      return [
+        [0, k],
+        [k, name.length]
+      ];
+  if (name.length < RUN_ON) return [[0, name.length]];
+  const cuts: [number, number][] = [];
+  let from = 0;
+  // an ending the next characters lengthen (`委` in `委员会`) ends no name there, nor one an ending follows (`政府` / `办公室`)
+  const lengthened = (k: number) =>
+    UNIT_START.test(name.slice(k)) ||
+    [1, 2].some((j) => {
+      const m = UNIT_END.exec(name.slice(from, k + j));
+      return m !== null && m.index < k - from;
+    });
+  for (let k = from + 3; k <= name.length - 3; k++) {
+    const ending = UNIT_END.exec(name.slice(from, k));
+    if (ending && ending.index >= 2 && !ENDING_IN_WORD.test(name.slice(k - 1)) && !lengthened(k)) {
+      cuts.push([from, k]);
+      from = k;
+      k = from + 2;
+    }
+  }
+  cuts.push([from, name.length]);
+  return cuts.flatMap(([a, b]) => {
+    const piece = name.slice(a, b);
+    const known = [...printed].find((p) => p.length >= 3 && piece.length - p.length >= 2 && piece.endsWith(p));
+    return known
+      ? ([
+          [a, b - known.length],
+          [b - known.length, b]
+        ] as [number, number][])
+      : [[a, b] as [number, number]];
+  });
+}
+
+/** An office cell's span as the names it runs together (`runOnNames`), the first keeping its place. */
 function partRunTogether(
   span: {role: "lead" | "partners"; start: number; end: number},
   printed: ReadonlySet<string>,
   read: (start: number, end: number) => string
 ): {role: "lead" | "partners"; start: number; end: number}[] {
-  const name = read(span.start, span.end);
-  if (/\s/.test(name)) return [span];
-  for (let k = 2; k <= name.length - 2; k++)
-    if (printed.has(name.slice(0, k)) && printed.has(name.slice(k)))
-      return [
-        {...span, end: span.start + k},
-        {...span, start: span.start + k}
-      ];
-  return [span];
+  return runOnNames(read(span.start, span.end), printed).map(([a, b]) => ({
+    ...span,
+    start: span.start + a,
+    end: span.start + b
+  }));
+}
+
+/** The names a table's office cells print (a cell of several parted at separators, a long run-on cell cut at its endings). */
+function printedNames(cells: readonly string[]): Set<string> {
+  const names = cells.flatMap((c) => c.split(/[\s、,,;;/]+/)).filter(Boolean);
+  const none = new Set<string>();
+  return new Set(names.flatMap((n) => runOnNames(n, none).map(([a, b]) => n.slice(a, b))));
 }
 
 /** A cell table's rows as task lines, in order (see `cellTableLines`). */
@@ -693,10 +769,8 @@ function tableRows(
 ): TaskLine[] {
   const read = (start: number, end: number) => text.slice(start - base, end - base);
   // the names the table's office cells print, a paragraph each
-  const printed = new Set(
-    table.rows.flatMap((row) =>
-      row.cells.flatMap((c) => (isOffice(c.role) ? read(c.start, c.end).split(/\s*\n\s*/) : []))
-    )
+  const printed = printedNames(
+    table.rows.flatMap((row) => row.cells.flatMap((c) => (isOffice(c.role) ? [read(c.start, c.end)] : [])))
   );
   return table.rows.flatMap((row) => {
     // a row's cells run in column order; a cell whose column does not follow the one before opens a second part of the row
@@ -726,6 +800,7 @@ function tableRows(
             body: 0,
             // a part's first task opens the row's item again: it is a task of its own, not text under a heading
             opens: k === 0 ? "item" : null,
+            table: true,
             ...(!deadline && time ? {deadline: time} : {}),
             ...(offices.length ? {cells: offices} : {})
           };
@@ -772,6 +847,9 @@ function barTableLines(lines: readonly TaskLine[]): TaskLine[] {
     // the columns whose cell a row printed empty (`| |`) is merged with the row above's: the leading office column and the time limit
     const merged = [header.findIndex(isOffice), deadline].filter((k) => k > 0);
     let above: Cell[] | null = null;
+    /** The rows' office cells (each row's list, shared by its lines) and their texts by where they start. */
+    const officeLists: NonNullable<TaskLine["cells"]>[] = [];
+    const officeTexts = new Map<number, string>();
     while (isRow(at) || isSectionRow(at)) {
       if (!isRow(at)) {
         // a numbered section (一、…) stays, opening its section; a group's name (学前教育) is the table's, no text
@@ -785,24 +863,36 @@ function barTableLines(lines: readonly TaskLine[]): TaskLine[] {
       );
       above = row;
       const cell = row[task]!;
-      const {section, offset, line} = lines[cell.line]!;
-      const out: TaskLine = {
-        section,
-        item: Number(NUMBER_CELL.exec(row[0]!.text)![1]),
-        offset: offset + cell.start,
-        line: line.slice(cell.start, cell.end),
-        body: 0,
-        opens: "item"
-      };
       const offices = header.flatMap((role, k) =>
         isOffice(role) && row[k]!.text
           ? [{role, start: lines[row[k]!.line]!.offset + row[k]!.start, end: lines[row[k]!.line]!.offset + row[k]!.end}]
           : []
       );
-      if (offices.length) out.cells = offices;
+      officeLists.push(offices);
+      header.forEach((role, k) => {
+        if (isOffice(role) && row[k]!.text) officeTexts.set(lines[row[k]!.line]!.offset + row[k]!.start, row[k]!.text);
+      });
+      // the first task cell opens the row's item (`项目名称`, a title when a later task cell holds its work: `建设内容`)
+      const out = header.flatMap((role, k): TaskLine[] => {
+        const c = row[k]!;
+        if (role !== "task" || (k !== task && !c.text)) return [];
+        const {section, offset, line} = lines[c.line]!;
+        return [
+          {
+            section,
+            item: Number(NUMBER_CELL.exec(row[0]!.text)![1]),
+            offset: offset + c.start,
+            line: line.slice(c.start, c.end),
+            body: 0,
+            opens: k === task ? "item" : null,
+            table: true,
+            ...(offices.length ? {cells: offices} : {})
+          }
+        ];
+      });
       const due = deadline >= 0 ? row[deadline]! : undefined;
       const time = due && {start: lines[due.line]!.offset + due.start, text: due.text};
-      rows.set(cell.line, [...(rows.get(cell.line) ?? []), ...withTimeCell([out], time)]);
+      rows.set(cell.line, [...(rows.get(cell.line) ?? []), ...withTimeCell(out, time)]);
       taken.push(...printed);
       at += header.length;
     }
@@ -810,6 +900,11 @@ function barTableLines(lines: readonly TaskLine[]): TaskLine[] {
       i++;
       continue; // a header without rows is no table
     }
+    // a cell of offices run together (`区文广旅游体育局区委宣传部蜀山街道`) names each of them
+    const printed = printedNames([...officeTexts.values()]);
+    const read = (start: number, end: number) => officeTexts.get(start)!.slice(0, end - start);
+    for (const list of officeLists)
+      list.splice(0, list.length, ...list.flatMap((o) => partRunTogether(o, printed, read)));
     for (const c of taken) dropped.add(c.line);
     i = at;
   }

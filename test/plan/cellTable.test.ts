@@ -49,6 +49,14 @@ describe("tableColumnRole", () => {
     ["指标", "other"],
     ["责任股室", "partners"],
     ["牵头股室", "lead"],
+    ["项目名称", "task"],
+    ["建设内容", "task"],
+    ["项目建设期限", "deadline"],
+    ["项目总投资(万元)", "other"],
+    ["资金分配(万元)", "other"],
+    ["进度(百分比)", "progress"],
+    ["问题与困难", "other"],
+    ["下一步工作打算", "other"],
     ["建成高标准农田8.3万亩", null]
   ])("%s → %s", (cell, role) => expect(tableColumnRole(cell)).toBe(role));
 });

@@ -398,6 +398,61 @@ describe("extractTasks: one row per phrasing", () => {
     }
   );
 
+  it("an assessment table printed one cell a line after bars: weights, scoring rules and time cells are no text, an office cell names the item's tasks", () => {
+    const {items, tasks} = extractTasks(
+      [
+        "1. 做好城区道路养护工作(8分)",
+        "| 提高道路完好率。(5分)",
+        "| 完好率达到95%以上的得5分,每低1个百分点扣1分,直至不得分。",
+        "| 11月30日",
+        "| 养护处",
+        "|",
+        "路面坑槽48小时内修复的得2分,超时的不得分。",
+        "|",
+        "开展桥梁安全检测。(3分)",
+        "| 完成全部桥梁检测的得3分;少检一座扣1分。",
+        "|",
+        "2. 做好路灯管理工作(2分)",
+        "| 保持路灯亮灯率,及时修复故障灯。(2分)",
+        "| 亮灯率98%以上的得2分,否则不得分。",
+        "| 照明所",
+        "|"
+      ].join("\n") + "\n"
+    );
+    expect(items.map((i) => [i.item_id, i.title])).toEqual([
+      ["0.1", "做好城区道路养护工作"],
+      ["0.2", "做好路灯管理工作"]
+    ]);
+    expect(tasks.map((t) => [t.task_id, t.text, t.lead])).toEqual([
+      ["0.1-t1", "提高道路完好率", "养护处"],
+      ["0.1-t2", "开展桥梁安全检测", "养护处"],
+      ["0.2-t1", "保持路灯亮灯率,及时修复故障灯", "照明所"]
+    ]);
+  });
+
+  it("a fund table after a notice's own numbered lines: the rows are the items, 项目名称 titling, 建设内容 the task, a year cell dating it", () => {
+    const {items, tasks} = extractTasks(
+      [
+        "各乡镇:",
+        "现将2031年度乡村振兴专项资金下达给你们。",
+        "1、各单位要加强资金管理,确保专款专用。",
+        "2、项目完成后报县农业农村局备案。",
+        "附件:2031年度专项资金分配表",
+        "序号 | 项目类别 | 项目名称 | 建设内容 | 项目建设期限 | 资金分配(万元) | 责任单位 |",
+        "1 | 基础设施 | 南山村道路硬化工程 | 硬化村道1.2公里。 | 2031 | 50 | 南山镇 |",
+        "2 | 产业发展 | 北岭茶园提升工程 | 改造茶园200亩、新建加工房一座 | 2031 | 30 | 北岭乡 |"
+      ].join("\n") + "\n"
+    );
+    expect(items.map((i) => [i.item_id, i.title])).toEqual([
+      ["0.1", "南山村道路硬化工程"],
+      ["0.2", "北岭茶园提升工程"]
+    ]);
+    expect(tasks.map((t) => [t.task_id, t.text, t.deadline, t.deadline_source, t.lead])).toEqual([
+      ["0.1-t1", "硬化村道1.2公里", "2031-12", "table", "南山镇"],
+      ["0.2-t1", "改造茶园200亩、新建加工房一座", "2031-12", "table", "北岭乡"]
+    ]);
+  });
+
   it.each([
     [
       "one row per line",

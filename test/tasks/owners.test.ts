@@ -392,6 +392,23 @@ describe("owners: who leads a task and who takes part, as the plan says", () => 
     ]);
   });
 
+  it("a table's 责任单位 cell that runs its offices together with no separator names each of them, the first leading", () => {
+    const {tasks} = extractTasks(
+      [
+        "某区2031年重点工作第一季度进展",
+        "序号 | 目标任务 | 责任单位 | 完成情况 | 进度(百分比) | 问题与困难 | 下一步工作打算 |",
+        "1 | 建成城北全民健身中心。 | 区体育局青湖度假区东湖街道 | 已开工 | 20% | 无 | 加快建设 |",
+        "2 | 办好群众赛事。 | 区体育局城东新城青湖度假区西岭镇 | 已办两场 | 30% | 无 | 继续办赛 |",
+        "3 | 修订场馆开放办法。 | 区体育局区人民政府办公室 | 起草中 | 10% | 无 | 征求意见 |"
+      ].join("\n") + "\n"
+    );
+    expect(tasks.map((t) => [t.task_id, t.lead, t.partners])).toEqual([
+      ["0.1-t1", "区体育局", ["青湖度假区", "东湖街道"]],
+      ["0.2-t1", "区体育局", ["城东新城", "青湖度假区", "西岭镇"]],
+      ["0.3-t1", "区体育局", ["区人民政府办公室"]]
+    ]);
+  });
+
   it("a table whose task column is headed 重点工作, with a 责任单位 column and no 牵头 column", () => {
     const {tasks} = extractTasks(
       "2031年开发区重点工作及责任清单\n序号 |\n重点工作 |\n责任领导 |\n责任单位 |\n完成时限 |\n1 |\n盘活存量土地400亩。 |\n某某 |\n改革办、招商部 |\n6月底前 |\n"
@@ -419,7 +436,9 @@ describe("owners: who leads a task and who takes part, as the plan says", () => 
     ["每季度 names no month", "每季度", null],
     ["持续推进 names no month", "持续推进", null],
     ["two dated parts of one task: the later", "2032年2月公布方案,2032年8月公布结果", "2032-08"],
-    ["two dated parts, each its milestone", "2032年9月完成验收,2033年3月完成评估", "2033-03"]
+    ["two dated parts, each its milestone", "2032年9月完成验收,2033年3月完成评估", "2033-03"],
+    ["a year alone (a project's term): its end", "2032", "2032-12"],
+    ["a year alone with 年度", "2032年度", "2032-12"]
   ])("time-limit cell, %s: %s", (_name, cell, deadline) => {
     expect(readTimeLimit(cell, {year: 2031})?.deadline ?? null).toBe(deadline);
   });
