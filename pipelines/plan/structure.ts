@@ -45,6 +45,8 @@ const BODY_MARK = /^\s*(?:[一二三四五六七八九十]+、|\d{1,2}[.、](?!\
 const SUBSECTION = /^\s*[(〔]([一二三四五六七八九十]+)[)〕]/;
 /** An item numbered `(1)` or `1)`: a section's items when they come straight under its heading. */
 const PAREN_ITEM = /^\s*(?:[(](\d{1,2})[)]|(\d{1,2})[)])/;
+/** A section's line that goes on after its heading's stop: `三、推进普法教育。加强这项工作…:`. */
+const SECTION_PROSE = /[。;!?]\s*[\u4e00-\u9fff]/;
 /** A title line is short and has no full stop; so is a heading line. */
 const isTitleLike = (line: string, max: number) => line.trim().length <= max && !/[。;]/.test(line);
 /** A line with a comma or a stop is text: the title block ends before it (a colon may title: 交通运输部:…). */
@@ -76,7 +78,8 @@ export interface PlanLine {
  * A section whose first `(一)` comes before any `1.` numbers its items so: a `(一)` with `1.` lines
  * under it opens a group of those items (numbered on through the section when the next group starts
  * again at 1.), a `(一)` without is an item itself (`(三)` → 3). A `(一)` inside a `1.` item is its text.
- * A section whose first numbered line is `(1)` or `1)` numbers its items so; inside an item they are its text.
+ * A section whose first numbered line is `(1)` or `1)` numbers its items so; inside an item they are its text, and so
+ * they are under a section whose line runs on after its heading's stop (`三、推进普法。为此要做好以下工作:`).
  * A copy that opens on an item (`(二)…`) or a stage (`第二阶段:…`) reads the items before its first section in section 0.
  */
 export function planLines(text: string): PlanLine[] {
@@ -94,6 +97,8 @@ export function planLines(text: string): PlanLine[] {
   let subsections: "unseen" | "structure" | "text" = "unseen";
   /** Whether the current section numbers its items `(1)` or `1)`. */
   let parenItems = false;
+  /** Whether the current section's line goes on after its heading's stop (`三、推进普法。加强…:`): it is an item's text. */
+  let prose = false;
   /** How the current section numbers items beyond `1.`: `01` numbers, `一是` lines, `第一阶段` stages, or neither yet. */
   let numbering: Numbering = null;
   // a plan without sections (一、, 第一章) takes its (一) and 一是 items in section 0
@@ -132,6 +137,7 @@ export function planLines(text: string): PlanLine[] {
       item = last = 0;
       subsections = "unseen";
       parenItems = false;
+      prose = SECTION_PROSE.test(line.slice(s[0].length));
       body = s[0].length;
       opens = "section";
     } else if (
@@ -150,8 +156,9 @@ export function planLines(text: string): PlanLine[] {
         item = last = numberOn(parseChineseNumeral(sub[1]!), last);
         opens = "item";
       }
-    } else if (p && section > 0 && (parenItems || (item === 0 && subsections === "unseen"))) {
-      // (1) or 1) straight under the section's heading numbers its items; under an item it is its text
+    } else if (p && section > 0 && (parenItems || (item === 0 && subsections === "unseen" && !prose))) {
+      // (1) or 1) straight under the section's heading numbers its items; under an item, or a section whose line runs
+      // on into its text, it is its text
       parenItems = true;
       numbering = null;
       item = last = Number(p[1] ?? p[2]);

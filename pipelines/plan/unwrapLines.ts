@@ -87,15 +87,17 @@ const CUT_CLAUSE = /[,,、][^。;;!?!?,,::、]*[\u4e00-\u9fff]\s*$/;
 
 /** A paragraph that a page break cut: sentences, then text that ends on a character, no stop (`…停车场(位)等生活`). */
 const CUT_PARAGRAPH = /[。;;!?!?].{20,}[\u4e00-\u9fff]\s*$/;
+/** A line that ends inside a quotation it opened (`…积极开展“法律进`): a break the copy made, however short the text. */
+const OPEN_QUOTATION = /[“「『][^”」』]*[\u4e00-\u9fff]\s*$/;
 /** Prose: a line with a sentence stop in it (a heading or a name has none). */
 const SENTENCE_STOP = /[。;;!?!?]/;
 
 /**
  * Whether a paragraph of whole lines runs on into the next over a page break: it holds sentences and ends mid-sentence
- * on a character, and the next is prose too (no table row on either side).
+ * on a character (or inside a quotation it opened), and the next is prose too (no table row on either side).
  */
 const breaksMidSentence = (last: PlanLine, next: PlanLine) =>
-  CUT_PARAGRAPH.test(lastLine(last.line)) &&
+  (CUT_PARAGRAPH.test(lastLine(last.line)) || OPEN_QUOTATION.test(lastLine(last.line))) &&
   SENTENCE_STOP.test(next.line) &&
   !last.line.includes("|") &&
   !next.line.includes("|");

@@ -95,8 +95,8 @@ const TRAILING = /[\s,;:。,;:、!?!?|]+$/;
 /** A list bullet: `•`, `●`, `■`, `▶`, `—` (or `——`), or a dash before a space. */
 const BULLET_MARK = "(?:[•●○■□◆◇▪·▶►▸➢]|——?|[-–](?=\\s))";
 const BULLET = new RegExp(`^\\s*${BULLET_MARK}?\\s*`);
-/** A line that is one entry of a list: after a bullet, or starting `一是` with no second entry in it. */
-const ENTRY = new RegExp(`^\\s*(?:${BULLET_MARK}\\s*\\S|[一二三四五六七八九十]{1,2}是)`);
+/** A line that is one entry of a list: after a bullet, or starting `一是` or a step's `(1)` with no second entry in it. */
+const ENTRY = new RegExp(`^\\s*(?:${BULLET_MARK}\\s*\\S|[一二三四五六七八九十]{1,2}是|[((]\\d{1,2}[))])`);
 
 /**
  * Reads a plan's work items and tasks. A task is an action sentence (up to 。;!?) of an item, or
@@ -581,12 +581,15 @@ function searchUnquoted(text: string, mark: RegExp): number {
 
 /**
  * A line that is one entry of a list (`▶ 推进…。完善…。`, a `二是…` paragraph under `一是…`) is one task, however many
- * sentences it holds: the line from `from` as one piece, else null (a line with a sub-list of its own is cut by it).
+ * sentences it holds: the line from `from` as one piece (a page number after its last stop left out), else null (a line with a sub-list of its own is cut by it).
  */
 function entryPieces(line: string, from: number): Piece[] | null {
   const rest = line.slice(from);
   if (!ENTRY.test(rest) || subListMarkers(rest).length) return null;
-  const piece = trimmed(line, from, line.length, false);
+  // a page number the copy printed after the entry's last stop (`…和项目。 第1页共4页`) is none of it
+  const stop = Math.max(...[..."。;!?;!?"].map((c) => rest.lastIndexOf(c)));
+  const end = stop >= 0 && isPageNumber(rest.slice(stop + 1)) ? from + stop + 1 : line.length;
+  const piece = trimmed(line, from, end, false);
   return piece.end > piece.start ? [piece] : [];
 }
 
@@ -703,8 +706,11 @@ function trimmed(line: string, start: number, end: number, lead: boolean): Piece
   return {start: start + head, end: Math.max(start + head, start + kept.length), lead};
 }
 
+/** A sentence saying why the work matters, closing on what it is (`…,是创建平安社区的重要基础`): no task. */
+const SAYS_WHY = /(?:^|[,,])是[^,,。;;]*的(?:重要|根本|关键)?(?:基础|前提|保障|途径|内容|工作)[。;;]?\s*$/;
+
 /**
- * Drops sub-list lead-ins, and joins a piece with no action verb to the task before it (to the one
+ * Drops sub-list lead-ins and sentences that say why, and joins a piece with no action verb to the task before it (to the one
  * after it when it comes first), so every task holds a verb where the text gives one; a sub-list's
  * entries and a sentence that names its own deadline stay tasks of their own.
  */
@@ -713,7 +719,8 @@ function joinPieces(line: string, all: readonly Piece[]): Piece[] {
   let pending: Piece | null = null;
   for (const p of all) {
     const text = line.slice(p.start, p.end);
-    if (p.lead || isPageNumber(text)) continue; // a page number printed in the text (第1页共4页) is none of it
+    // a page number printed in the text (第1页共4页) is none of it, nor a sentence saying why the work matters
+    if (p.lead || isPageNumber(text) || SAYS_WHY.test(text)) continue;
     // a sub-list's entry, or a sentence that names its own time (于9月25日前报…), is a commitment of its own
     if (actionVerb(text) === null && !p.entry && !namesTime(text)) {
       if (out.length) out[out.length - 1] = {...out.at(-1)!, end: p.end};

@@ -21,6 +21,22 @@ describe("extractTasks: lists, stages and headings of prose plans", () => {
     ]);
   });
 
+  it("steps (1) under a section whose line runs on are its tasks, each over its sentences; a why-sentence is none", () => {
+    const text =
+      "某街道2031年平安建设计划\n二、加强巡防队伍建设,充实巡防力量。同时组织队员培训,提高巡防能力。\n" +
+      "三、深入开展禁毒宣传。加强这项工作是提高居民禁毒意识的一项重要工作,是建设平安街道的重要基础。为此,要做好以下几项工作:\n" +
+      "(1) 以街道文化站为阵地,开展禁毒教育。组织“无毒\n家庭”评选,提高居民防范意识。\n" +
+      "(2) 利用宣传栏做好禁毒宣传,做到家喻户晓。\n";
+    expect(extractTasks(text).items.map((i) => [i.item_id, i.title])).toEqual([
+      ["0.2", "加强巡防队伍建设"],
+      ["0.3", "深入开展禁毒宣传"]
+    ]);
+    expect(read(text).filter(([id]) => id!.startsWith("0.3"))).toEqual([
+      ["0.3-t1", "(1) 以街道文化站为阵地,开展禁毒教育。组织“无毒\n家庭”评选,提高居民防范意识", "2031-12", "year_end"],
+      ["0.3-t2", "(2) 利用宣传栏做好禁毒宣传,做到家喻户晓", "2031-12", "year_end"]
+    ]);
+  });
+
   it("a section heading naming its lead (`一、县农业局牵头工作(2项)`) gives its items that lead, after a notice's own 一、", () => {
     const text =
       "各有关单位:\n现将任务分解印发给你们。\n一、压实责任,抓好落实。各单位要细化措施。\n附件\n2032年县重点工作任务清单\n" +
