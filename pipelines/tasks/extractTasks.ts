@@ -14,6 +14,7 @@ import {
   readOwnersSentence
 } from "./owners.js";
 import {
+  ACTION_VERBS,
   actionVerb,
   isGroupName,
   isNoteLine,
@@ -342,12 +343,13 @@ function taskDeadline(said: readonly (readonly [Deadline, "text" | "table"])[]):
  * items; a plan with items anywhere is left as it is.
  */
 function sectionsAsItems(lines: TaskLine[], preface: ReadonlySet<number>): TaskLine[] {
-  if (!lines.some((l) => l.opens === "section") || lines.some((l) => l.item > 0)) return lines;
+  // an item before the first section (a preview's first page number, `1、某局工作要点一、…`) is the preamble's
+  if (!lines.some((l) => l.opens === "section") || lines.some((l) => l.section > 0 && l.item > 0)) return lines;
   const notice = noticeLines(lines);
   // the aims' lines, and a covering notice's own, are read as the preamble is: no item
   return lines.map((l, index) =>
     l.section === 0
-      ? l
+      ? {...l, item: 0, opens: l.opens === "item" ? null : l.opens}
       : preface.has(l.section) || notice.has(index)
         ? {...l, section: 0, opens: null}
         : {...l, section: 0, item: l.section, opens: l.opens === "section" ? "item" : l.opens}
@@ -515,6 +517,11 @@ function itemTitle(
   // (`全面开展楼院卫生整治各社区居委会、驻辖区单位要认真组织…`): the heading ends before them, their sentence is its task
   const runOn = RUN_ON_SUBJECT.exec(rest);
   if (runOn) return {start: from, end: from + runOn.index, bodyFrom: from + runOn.index};
+  // a heading that runs on, no mark, into its own text (`依法加强森林资源管理工作加强对木材采伐…,…。`): it ends at its
+  // first 工作 or 建设 before the text's verb or 一是
+  const heading = RUN_ON_TEXT.exec(rest);
+  if (heading && /[,,。;;]/.test(rest.slice(heading.index)))
+    return {start: from, end: from + heading.index, bodyFrom: from + heading.index};
   // a bare heading: its tasks are in the paragraphs under it; with only notes under it (责任单位:…), it is its task
   if (!/[。;!?;!?,:,:]/.test(bare) && (textBelow || bare.length === rest.trimEnd().length))
     return {start: from, end: from + bare.length, bodyFrom: textBelow || !notesBelow ? line.length : from};
@@ -542,6 +549,11 @@ const SPACED_HEADING = /^([^\s,,。;;::!?!?]{2,30})(?<!\d) +(?=[\u4e00-\u9fff][^
 /** A heading of four characters or more, no mark, then units told what to do (`各社区居委会、驻辖区单位要…`). */
 const RUN_ON_SUBJECT =
   /(?<=^[^\s,,。;;::!?!?]{4,30})各[\u4e00-\u9fff]{1,12}(?:、[\u4e00-\u9fff]{1,12}){0,5}要(?=[\u4e00-\u9fff])/;
+
+/** A heading's end, no mark, before its text's verb (maybe after an adverb) or `一是`: `…管理工作|加强对…`, `…建设|一是…`. */
+const RUN_ON_TEXT = new RegExp(
+  `(?<=^[^,,、。;;::!?!?]{2,30}?(?:工作|建设))(?=一是|(?:稳步|认真|积极|切实|大力|全面|进一步|扎实|着力|继续|依法)?(?:${ACTION_VERBS.join("|")}))`
+);
 
 /** Whether the end of `text` lies inside quotation marks (`继续深入开展“关爱生命`): a space there ends no heading. */
 const insideQuotes = (text: string) =>
