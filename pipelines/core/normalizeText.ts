@@ -2,18 +2,18 @@ import {toSimplified} from "./simplified.js";
 
 /**
  * Traditional → simplified for the characters that carry a target's meaning (comparators, units,
- * multipliers, structure words). One character for one, so offsets into the normalized text are
+ * multipliers, structure words), and the small punctuation forms (`1﹒` as `1.`). One character for one, so offsets into the normalized text are
  * offsets into the input.
  */
 const FROM = [
   "達個學萬億項門於過蓋點較將級數規劃實現減長區縣鄉鎮園專職醫師備為與並應進務養設訓練義書參稱體藝術覽開關機構類場館",
   "時間屆會議內產業視檢驗評標準盡爭確證齡歲線網絡幹處條張臺種戶節課經費積極優質際兒護營運動從後總圓齊輪屬當對導統計",
-  "錄額資車電腦擴礎險縮滿團創辦試層圖築％．，；：～＋－（）≧≦＞＜畝頃噸輛棟塊冊約餘況續畫歷發佈漲"
+  "錄額資車電腦擴礎險縮滿團創辦試層圖築％．，；：～＋－（）≧≦＞＜畝頃噸輛棟塊冊約餘況續畫歷發佈漲﹐﹑﹒﹔﹕﹖﹗"
 ].join("");
 const TO = [
   "达个学万亿项门于过盖点较将级数规划实现减长区县乡镇园专职医师备为与并应进务养设训练义书参称体艺术览开关机构类场馆",
   "时间届会议内产业视检验评标准尽争确证龄岁线网络干处条张台种户节课经费积极优质际儿护营运动从后总圆齐轮属当对导统计",
-  "录额资车电脑扩础险缩满团创办试层图筑%.,;:~+-()≥≤><亩顷吨辆栋块册约余况续画历发布涨"
+  "录额资车电脑扩础险缩满团创办试层图筑%.,;:~+-()≥≤><亩顷吨辆栋块册约余况续画历发布涨,、.;:?!"
 ].join("");
 const TRADITIONAL = new Map([...FROM].map((c, i) => [c, TO[i]!]));
 /** Every character the function changes: full-width digits and the traditional ones above. */

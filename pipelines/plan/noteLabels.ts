@@ -18,10 +18,10 @@ const PERSON_ROLE = "分管";
 /** A label that says each office's part in its own clauses: `部门分工:省发展改革委牵头,各地、各部门配合`. */
 export const DIVISION_LABEL = "部门分工|部門分工|责任分工|責任分工";
 
-/** A role, maybe after 主要 and before 责任 (`牵头责任`, `主要协作`). */
-const ROLE = `(?:主要)?(?:${LEAD_ROLE}|${PARTNER_ROLE})(?:责任|責任)?`;
+/** A role, maybe after 主要 and before 责任 or 负责 (`牵头责任`, `主要协作`, `牵头负责`). */
+const ROLE = `(?:主要)?(?:${LEAD_ROLE}|${PARTNER_ROLE})(?:责任|責任|负责|負責)?`;
 
-/** A note's label of offices or of a person, without its colon: `牵头单位`, `配合责任单位`, `责任领导`, `分管省领导`. */
+/** A note's label of offices or of a person, without its colon: `牵头单位`, `配合责任单位`, `牵头负责领导`, `分管省领导`. */
 export const NOTE_LABEL = `(?:${ROLE}(?:${OFFICE_HOLDER}|${PERSON_HOLDER})|${PERSON_ROLE}${PERSON_HOLDER})`;
 
 /**

@@ -42,6 +42,8 @@ const FIVE_YEAR_PLAN = /十([一二三四五六七八九])五(?=”|"|时期|期
 const SPAN = /(\d{4})\s*[—–\-~～至]+\s*(\d{4})\s*年/;
 /** A year the text names, not one it counts from (`2003年以来`, `2021年5月1日起`) nor one already past (`2020 年已达标`). */
 const MENTION = /(\d{4})\s*年(?!代|以来|以前|起|开始|已)/g;
+/** A year printed with two digits where a goal names it (`力争08年`, `到15年底`): of this century, read last. */
+const SHORT_YEAR = /(?:力争|争取|确保|到|至|于)\s*(\d{2})\s*年(?!代|以来|以前|来|后|内|间|左右|多)/g;
 /** A time limit in a year (`于2018年6月底前`, `2018年底前`): a year the plan's work is due by. */
 const LIMIT_YEAR = /(\d{4})\s*年\s*(?:\d{1,2}\s*月\s*)?(?:底|末|中旬|上旬|下旬|\d{1,2}\s*日)?\s*(?:之)?前/g;
 /**
@@ -84,7 +86,7 @@ const DOCUMENT_YEAR = /[\u4e00-\u9fff]\s*[〔[【]\s*(\d{4})\s*[〕\]】]\s*\d{1
  * latest deadline in the text (`到2030年`, `2023年底前`); a Republic of China year of the heading block
  * (`114年度施政計畫` → 2025); the latest year of a document number, the plan's own or those it follows
  * (`厦府办〔2019〕10号`, `根据…(昆政发〔2016〕13号)` → 2016); else the latest year the text names, not one it
- * counts from (`2003年以来`). Throws `PlanwatchError` `invalid_plan` for a
+ * counts from (`2003年以来`); else a two-digit year a goal names (`力争08年…` → 2008). Throws `PlanwatchError` `invalid_plan` for a
  * `year` option that is not a year.
  */
 export function inferPlanYear(
@@ -162,6 +164,8 @@ export function inferPlanYear(
   if (documents.length) return {year: Math.max(...documents), source: "document"};
   const mentioned = [...normalized.matchAll(MENTION)].map((m) => Number(m[1])).filter(plausible);
   if (mentioned.length) return {year: Math.max(...mentioned), source: "mention"};
+  const short = [...normalized.matchAll(SHORT_YEAR)].map((m) => 2000 + Number(m[1]));
+  if (short.length) return {year: Math.max(...short), source: "mention"};
   return {year: null, source: null};
 }
 

@@ -45,6 +45,8 @@ const BODY_MARK = /^\s*(?:[一二三四五六七八九十]+、|\d{1,2}[.、](?!\
 const SUBSECTION = /^\s*[(〔]([一二三四五六七八九十]+)[)〕]/;
 /** An item numbered `(1)` or `1)`: a section's items when they come straight under its heading. */
 const PAREN_ITEM = /^\s*(?:[(](\d{1,2})[)]|(\d{1,2})[)])/;
+/** A section's line that goes on after its heading's stop: `三、推进普法教育。加强这项工作…:`. */
+const SECTION_PROSE = /[。;!?]\s*[\u4e00-\u9fff]/;
 /** A title line is short and has no full stop; so is a heading line. */
 const isTitleLike = (line: string, max: number) => line.trim().length <= max && !/[。;]/.test(line);
 /** A line with a comma or a stop is text: the title block ends before it (a colon may title: 交通运输部:…). */
@@ -76,7 +78,8 @@ export interface PlanLine {
  * A section whose first `(一)` comes before any `1.` numbers its items so: a `(一)` with `1.` lines
  * under it opens a group of those items (numbered on through the section when the next group starts
  * again at 1.), a `(一)` without is an item itself (`(三)` → 3). A `(一)` inside a `1.` item is its text.
- * A section whose first numbered line is `(1)` or `1)` numbers its items so; inside an item they are its text.
+ * A section whose first numbered line is `(1)` or `1)` numbers its items so; inside an item they are its text, and so
+ * they are under a section whose line runs on after its heading's stop (`三、推进普法。为此要做好以下工作:`).
  * A copy that opens on an item (`(二)…`) or a stage (`第二阶段:…`) reads the items before its first section in section 0.
  */
 export function planLines(text: string): PlanLine[] {
@@ -94,6 +97,8 @@ export function planLines(text: string): PlanLine[] {
   let subsections: "unseen" | "structure" | "text" = "unseen";
   /** Whether the current section numbers its items `(1)` or `1)`. */
   let parenItems = false;
+  /** Whether the current section's line goes on after its heading's stop (`三、推进普法。加强…:`): it is an item's text. */
+  let prose = false;
   /** How the current section numbers items beyond `1.`: `01` numbers, `一是` lines, `第一阶段` stages, or neither yet. */
   let numbering: Numbering = null;
   // a plan without sections (一、, 第一章) takes its (一) and 一是 items in section 0
@@ -114,7 +119,7 @@ export function planLines(text: string): PlanLine[] {
     else if (preamble.has(trimmed)) section = item = 0;
     const s = SECTION.exec(line) ?? CHAPTER.exec(line);
     const sub = s ? null : SUBSECTION.exec(line);
-    const chunk = opensChunk(line, previous);
+    const chunk = pieces[index]!.chunk === true || opensChunk(line, previous);
     const i = s || sub || chunk ? null : ITEM.exec(line);
     const p = s || sub || i ? null : PAREN_ITEM.exec(line);
     const other =
@@ -132,6 +137,7 @@ export function planLines(text: string): PlanLine[] {
       item = last = 0;
       subsections = "unseen";
       parenItems = false;
+      prose = SECTION_PROSE.test(line.slice(s[0].length));
       body = s[0].length;
       opens = "section";
     } else if (
@@ -150,8 +156,9 @@ export function planLines(text: string): PlanLine[] {
         item = last = numberOn(parseChineseNumeral(sub[1]!), last);
         opens = "item";
       }
-    } else if (p && section > 0 && (parenItems || (item === 0 && subsections === "unseen"))) {
-      // (1) or 1) straight under the section's heading numbers its items; under an item it is its text
+    } else if (p && section > 0 && (parenItems || (item === 0 && subsections === "unseen" && !prose))) {
+      // (1) or 1) straight under the section's heading numbers its items; under an item, or a section whose line runs
+      // on into its text, it is its text
       parenItems = true;
       numbering = null;
       item = last = Number(p[1] ?? p[2]);
@@ -216,23 +223,54 @@ const HEADING_MARKS = /[,,。;;::!?!?]/;
  * short heading, as if the line broke there (the space is left out; offsets stay those of the text). A copy site's
  * paragraph sign (Р) breaks a line too, and a page run on without spaces is cut by {@link runOnCuts}.
  */
-function flattenedLines(text: string): {line: string; offset: number}[] {
-  const out: {line: string; offset: number}[] = [];
+function flattenedLines(text: string): {line: string; offset: number; chunk?: boolean}[] {
+  const out: {line: string; offset: number; chunk?: boolean}[] = [];
+  const wholes = text.split("\n");
+  const chunks = pageChunks(wholes);
   let offset = 0;
-  for (const whole of text.split("\n")) {
+  /** The last section a page run on cut, for the next line that goes on with the page (`…3、业…。五、抓好…`). */
+  let after = 0;
+  wholes.forEach((whole, index) => {
     let start = 0;
+    const first = out.length;
     for (const sign of [...whole.matchAll(PARAGRAPH_SIGN), null]) {
       const end = sign ? sign.index : whole.length;
-      out.push(...cutLine(whole.slice(start, end), offset + start));
+      const cut = cutLine(whole.slice(start, end), offset + start, after);
+      out.push(...cut.pieces);
+      if (whole.trim()) after = cut.after;
       start = end + 1;
     }
+    if (chunks.has(index) && out[first]) out[first] = {...out[first]!, chunk: true};
     offset += whole.length + 1;
-  }
+  });
   return out;
 }
 
+/**
+ * The lines of a document preview that prints its pages run on, one a line, each behind its page number in turn (`1、`,
+ * `2、`, `3、`), every page but the last broken off mid-sentence (`…争取和使用的项目` / `2、资金首先…`): from the second on,
+ * page marks, no items.
+ */
+function pageChunks(wholes: readonly string[]): Set<number> {
+  const filled = wholes.map((w, i) => [w, i] as const).filter(([w]) => w.trim());
+  const run: number[] = [];
+  for (const [w, i] of filled) {
+    const n = /^\s*(\d{1,2})、/.exec(w);
+    const previous = run.length ? wholes[run.at(-1)!]! : "";
+    const goesOn = run.length === 0 || (previous.length >= FLATTENED_PAGE && !STOP_END.test(previous));
+    if (n && Number(n[1]) === run.length + 1 && goesOn) run.push(i);
+    else break;
+  }
+  // the first page's number is left as it reads: it may number the first item too (`1、…工作要点1.全面…`)
+  return new Set(run.slice(1));
+}
+
 /** A line cut before its inline marks (spaced, or run on in turn), each piece with its offset. */
-function cutLine(line: string, offset: number): {line: string; offset: number}[] {
+function cutLine(
+  line: string,
+  offset: number,
+  after: number
+): {pieces: {line: string; offset: number}[]; after: number} {
   /** Where a piece ends, and where the next begins (after the space that set its mark off). */
   const cuts: {at: number; next: number}[] = [];
   let from = 0;
@@ -245,7 +283,8 @@ function cutLine(line: string, offset: number): {line: string; offset: number}[]
     cuts.push({at: m.index, next: m.index + m[0].length});
     from = m.index + m[0].length;
   }
-  if (!cuts.length) for (const at of runOnCuts(line)) cuts.push({at, next: at});
+  const runOn = cuts.length ? {cuts: [], last: 0} : runOnCuts(line, after);
+  for (const at of runOn.cuts) cuts.push({at, next: at});
   if (!cuts.length) for (const at of runOnGroupCuts(line)) cuts.push({at, next: at});
   const out: {line: string; offset: number}[] = [];
   let start = 0;
@@ -254,23 +293,26 @@ function cutLine(line: string, offset: number): {line: string; offset: number}[]
     start = next;
   }
   out.push({line: line.slice(start), offset: offset + start});
-  return out;
+  return {pieces: out, after: runOn.last};
 }
 
 /**
  * Where a page run on without spaces or breaks (`…计划一、背景分析…需要。二、工作目标1.完善…。2.提升…`) starts its
  * sections and items: its section marks in turn from 一、 (the first at the line's start or after a title, each next
  * after a stop), at least two of them, and in each section its item marks in turn from 1. (the first after a stop or
- * the section's heading, each next after a stop). A line with one section mark, or marks out of turn, is not cut.
+ * the section's heading, each next after a stop). A line with one section mark, or marks out of turn, is not cut, but
+ * for the next line of such a page (`after` its last section), whose marks go on in turn after a stop (`…。三、…`).
+ * Also the last section cut, or 0.
  */
-function runOnCuts(line: string): number[] {
+function runOnCuts(line: string, after = 0): {cuts: number[]; last: number} {
   const sections: number[] = [];
   for (const m of line.matchAll(RUN_ON_SECTION)) {
     const before = line.slice(0, m.index);
-    const first = sections.length === 0 && before.trim().length <= 40 && !HEADING_MARKS.test(before);
-    if (parseChineseNumeral(m[1]!) === sections.length + 1 && (first || STOP_END.test(before))) sections.push(m.index);
+    const first = sections.length === 0 && !after && before.trim().length <= 40 && !HEADING_MARKS.test(before);
+    if (parseChineseNumeral(m[1]!) === after + sections.length + 1 && (first || STOP_END.test(before)))
+      sections.push(m.index);
   }
-  if (sections.length < 2) return [];
+  if (sections.length < (after ? 1 : 2)) return {cuts: [], last: 0};
   const cuts = sections.filter((at) => at > 0);
   sections.forEach((at, k) => {
     const end = sections[k + 1] ?? line.length;
@@ -284,7 +326,7 @@ function runOnCuts(line: string): number[] {
       next++;
     }
   });
-  return cuts.sort((a, b) => a - b);
+  return {cuts: cuts.sort((a, b) => a - b), last: after + sections.length};
 }
 
 /** A group mark run on in a line, no space: `…工作。实施专项整治工作(一)建筑施工场地专项整治…`. */

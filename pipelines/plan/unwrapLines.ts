@@ -1,5 +1,10 @@
 import {type PlanLine, CUT_SENTENCE} from "./structure.js";
 
+/**
+ * A line that opens on a number the structure reads as no item (`2、资金首先…`): a preview's page mark, the page before
+ * broken off mid-sentence runs on into it.
+ */
+const PAGE_MARK = /^\s*\d{1,2}、/;
 /** Marks that end a paragraph's last line (or a heading that opens a list). */
 const PARAGRAPH_END = /[。;!?:;:!?”"」』)】》]\s*$/;
 
@@ -20,6 +25,8 @@ export function unwrapLines<L extends PlanLine>(
   {wrapped}: {wrapped?: (line: L, next: L) => boolean} = {}
 ): L[] {
   if (wrapped) return joinWrapped(lines, wrapped);
+  const pageGoesOn = (last: L, next: L) =>
+    next.opens === null && PAGE_MARK.test(next.line) && !PARAGRAPH_END.test(last.line);
   const filled = lines.filter((l) => l.line.trim());
   if (filled.length < 6) return [...lines];
   // the wrap width: the longest length (of 16 characters or more) that a fifth of the lines or more
@@ -45,7 +52,10 @@ export function unwrapLines<L extends PlanLine>(
     }
   }
   const open = filled.filter((l) => !PARAGRAPH_END.test(l.line)).length;
-  if (width === undefined || open < filled.length / 2) return joinWrapped(lines, breaksMidSentence, {overBlanks: true});
+  if (width === undefined || open < filled.length / 2)
+    return joinWrapped(lines, (last, next) => pageGoesOn(last, next) || breaksMidSentence(last, next), {
+      overBlanks: true
+    });
   // a table's row (cells split by |) is no wrapped prose, nor runs into one
   // a line cut short mid-word, or short by a lost indentation, runs on only in a copy whose lines follow each other: in
   // a double-spaced copy such a line is a paragraph, a title, or a table's cell (`区工信局、区住建局`)
@@ -53,12 +63,13 @@ export function unwrapLines<L extends PlanLine>(
   return joinWrapped(
     lines,
     (last, next) =>
-      (measure(lastLine(last.line).trim()) + (last.line.includes("\n") || overBlanks ? 0 : INDENT) >= near(width) ||
+      pageGoesOn(last, next) ||
+      ((measure(lastLine(last.line).trim()) + (last.line.includes("\n") || overBlanks ? 0 : INDENT) >= near(width) ||
         (!overBlanks && CUT_SENTENCE.test(lastLine(last.line))) ||
         (!overBlanks && last.opens === null && CUT_CLAUSE.test(lastLine(last.line)))) &&
-      !WRAP_END.test(last.line) &&
-      !last.line.includes("|") &&
-      !next.line.includes("|"),
+        !WRAP_END.test(last.line) &&
+        !last.line.includes("|") &&
+        !next.line.includes("|")),
     {overBlanks}
   );
 }
@@ -87,15 +98,17 @@ const CUT_CLAUSE = /[,,、][^。;;!?!?,,::、]*[\u4e00-\u9fff]\s*$/;
 
 /** A paragraph that a page break cut: sentences, then text that ends on a character, no stop (`…停车场(位)等生活`). */
 const CUT_PARAGRAPH = /[。;;!?!?].{20,}[\u4e00-\u9fff]\s*$/;
+/** A line that ends inside a quotation it opened (`…积极开展“法律进`): a break the copy made, however short the text. */
+const OPEN_QUOTATION = /[“「『][^”」』]*[\u4e00-\u9fff]\s*$/;
 /** Prose: a line with a sentence stop in it (a heading or a name has none). */
 const SENTENCE_STOP = /[。;;!?!?]/;
 
 /**
  * Whether a paragraph of whole lines runs on into the next over a page break: it holds sentences and ends mid-sentence
- * on a character, and the next is prose too (no table row on either side).
+ * on a character (or inside a quotation it opened), and the next is prose too (no table row on either side).
  */
 const breaksMidSentence = (last: PlanLine, next: PlanLine) =>
-  CUT_PARAGRAPH.test(lastLine(last.line)) &&
+  (CUT_PARAGRAPH.test(lastLine(last.line)) || OPEN_QUOTATION.test(lastLine(last.line))) &&
   SENTENCE_STOP.test(next.line) &&
   !last.line.includes("|") &&
   !next.line.includes("|");

@@ -23,6 +23,7 @@ import {
   readOwnersSentence
 } from "./owners.js";
 import {
+  ACTION_VERBS,
   actionVerb,
   isGroupName,
   isNoteLine,
@@ -105,8 +106,8 @@ const TRAILING = /[\s,;:。,;:、!?!?|]+$/;
 /** A list bullet: `•`, `●`, `■`, `▶`, `—` (or `——`), or a dash before a space. */
 const BULLET_MARK = "(?:[•●○■□◆◇▪·▶►▸➢]|——?|[-–](?=\\s))";
 const BULLET = new RegExp(`^\\s*${BULLET_MARK}?\\s*`);
-/** A line that is one entry of a list: after a bullet, or starting `一是` with no second entry in it. */
-const ENTRY = new RegExp(`^\\s*(?:${BULLET_MARK}\\s*\\S|[一二三四五六七八九十]{1,2}是)`);
+/** A line that is one entry of a list: after a bullet, or starting `一是` or a step's `(1)` with no second entry in it. */
+const ENTRY = new RegExp(`^\\s*(?:${BULLET_MARK}\\s*\\S|[一二三四五六七八九十]{1,2}是|[((]\\d{1,2}[))])`);
 
 /**
  * Reads a plan's work items and tasks. A task is an action sentence (up to 。;!?) of an item, or
@@ -405,12 +406,13 @@ function noticeBeforeTable(lines: readonly TaskLine[]): readonly TaskLine[] {
  * items; a plan with items anywhere is left as it is.
  */
 function sectionsAsItems(lines: TaskLine[], preface: ReadonlySet<number>): TaskLine[] {
-  if (!lines.some((l) => l.opens === "section") || lines.some((l) => l.item > 0)) return lines;
+  // an item before the first section (a preview's first page number, `1、某局工作要点一、…`) is the preamble's
+  if (!lines.some((l) => l.opens === "section") || lines.some((l) => l.section > 0 && l.item > 0)) return lines;
   const notice = noticeLines(lines);
   // the aims' lines, and a covering notice's own, are read as the preamble is: no item
   return lines.map((l, index) =>
     l.section === 0
-      ? l
+      ? {...l, item: 0, opens: l.opens === "item" ? null : l.opens}
       : preface.has(l.section) || notice.has(index)
         ? {...l, section: 0, opens: null}
         : {...l, section: 0, item: l.section, opens: l.opens === "section" ? "item" : l.opens}
@@ -578,6 +580,11 @@ function itemTitle(
   // (`全面开展楼院卫生整治各社区居委会、驻辖区单位要认真组织…`): the heading ends before them, their sentence is its task
   const runOn = RUN_ON_SUBJECT.exec(rest);
   if (runOn) return {start: from, end: from + runOn.index, bodyFrom: from + runOn.index};
+  // a heading that runs on, no mark, into its own text (`依法加强森林资源管理工作加强对木材采伐…,…。`): it ends at its
+  // first 工作 or 建设 before the text's verb or 一是
+  const heading = RUN_ON_TEXT.exec(rest);
+  if (heading && /[,,。;;]/.test(rest.slice(heading.index)))
+    return {start: from, end: from + heading.index, bodyFrom: from + heading.index};
   // a bare heading: its tasks are in the paragraphs under it; with only notes under it (责任单位:…), it is its task
   if (!/[。;!?;!?,:,:]/.test(bare) && (textBelow || bare.length === rest.trimEnd().length))
     return {start: from, end: from + bare.length, bodyFrom: textBelow || !notesBelow ? line.length : from};
@@ -607,6 +614,11 @@ const SPACED_HEADING = /^([^\s,,。;;::!?!?]{2,30})(?<!\d) +(?=[\u4e00-\u9fff][^
 /** A heading of four characters or more, no mark, then units told what to do (`各社区居委会、驻辖区单位要…`). */
 const RUN_ON_SUBJECT =
   /(?<=^[^\s,,。;;::!?!?]{4,30})各[\u4e00-\u9fff]{1,12}(?:、[\u4e00-\u9fff]{1,12}){0,5}要(?=[\u4e00-\u9fff])/;
+
+/** A heading's end, no mark, before its text's verb (maybe after an adverb) or `一是`: `…管理工作|加强对…`, `…建设|一是…`. */
+const RUN_ON_TEXT = new RegExp(
+  `(?<=^[^,,、。;;::!?!?]{2,30}?(?:工作|建设))(?=一是|(?:稳步|认真|积极|切实|大力|全面|进一步|扎实|着力|继续|依法)?(?:${ACTION_VERBS.join("|")}))`
+);
 
 /** Whether the end of `text` lies inside quotation marks (`继续深入开展“关爱生命`): a space there ends no heading. */
 const insideQuotes = (text: string) =>
@@ -646,12 +658,15 @@ function searchUnquoted(text: string, mark: RegExp): number {
 
 /**
  * A line that is one entry of a list (`▶ 推进…。完善…。`, a `二是…` paragraph under `一是…`) is one task, however many
- * sentences it holds: the line from `from` as one piece, else null (a line with a sub-list of its own is cut by it).
+ * sentences it holds: the line from `from` as one piece (a page number after its last stop left out), else null (a line with a sub-list of its own is cut by it).
  */
 function entryPieces(line: string, from: number): Piece[] | null {
   const rest = line.slice(from);
   if (!ENTRY.test(rest) || subListMarkers(rest).length) return null;
-  const piece = trimmed(line, from, line.length, false);
+  // a page number the copy printed after the entry's last stop (`…和项目。 第1页共4页`) is none of it
+  const stop = Math.max(...[..."。;!?;!?"].map((c) => rest.lastIndexOf(c)));
+  const end = stop >= 0 && isPageNumber(rest.slice(stop + 1)) ? from + stop + 1 : line.length;
+  const piece = trimmed(line, from, end, false);
   return piece.end > piece.start ? [piece] : [];
 }
 
@@ -768,8 +783,11 @@ function trimmed(line: string, start: number, end: number, lead: boolean): Piece
   return {start: start + head, end: Math.max(start + head, start + kept.length), lead};
 }
 
+/** A sentence saying why the work matters, closing on what it is (`…,是创建平安社区的重要基础`): no task. */
+const SAYS_WHY = /(?:^|[,,])是[^,,。;;]*的(?:重要|根本|关键)?(?:基础|前提|保障|途径|内容|工作)[。;;]?\s*$/;
+
 /**
- * Drops sub-list lead-ins, and joins a piece with no action verb to the task before it (to the one
+ * Drops sub-list lead-ins and sentences that say why, and joins a piece with no action verb to the task before it (to the one
  * after it when it comes first), so every task holds a verb where the text gives one; a sub-list's
  * entries and a sentence that names its own deadline stay tasks of their own.
  */
@@ -778,7 +796,8 @@ function joinPieces(line: string, all: readonly Piece[]): Piece[] {
   let pending: Piece | null = null;
   for (const p of all) {
     const text = line.slice(p.start, p.end);
-    if (p.lead || isPageNumber(text)) continue; // a page number printed in the text (第1页共4页) is none of it
+    // a page number printed in the text (第1页共4页) is none of it, nor a sentence saying why the work matters
+    if (p.lead || isPageNumber(text) || SAYS_WHY.test(text)) continue;
     // a sub-list's entry, or a sentence that names its own time (于9月25日前报…), is a commitment of its own
     if (actionVerb(text) === null && !p.entry && !namesTime(text)) {
       if (out.length) out[out.length - 1] = {...out.at(-1)!, end: p.end};

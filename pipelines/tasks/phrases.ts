@@ -516,10 +516,10 @@ export function isGroupName(paragraph: string): boolean {
 
 /**
  * Headings of aims and principles, of goals (工作目标, 背景与目标: targets, not tasks), and a regulation's general and closing
- * chapters (总则, 附则: purpose, scope, entry into force).
+ * chapters (总则, 附则, or spaced, `总 则`: purpose, scope, entry into force).
  */
 const PREFACE =
-  /^(?:总体要求|总体思路|指导思想|基本原则|工作原则|(?:总则|附则)\s*$|(?:[\u4e00-\u9fff]{1,4}与)?(?:工作|主要|总体|发展)?目标(?:\s|$))/;
+  /^(?:总体要求|总体思路|指导思想|基本原则|工作原则|(?:总\s*则|附\s*则)\s*$|(?:[\u4e00-\u9fff]{1,4}与)?(?:工作|主要|总体|发展)?目标(?:\s|$))/;
 
 /**
  * Whether a section or item heading (its number left out) states the plan's aims or principles (总体要求, 指导思想, 基本原则 …): it

@@ -13,6 +13,8 @@ describe("noteLabels: one vocabulary for a note's labels", () => {
     "参加单位",
     "责任科室",
     "牵头市领导",
+    "牵头负责领导",
+    "协同负责单位",
     "分管省领导"
   ])("%s is a note's label", (words) => expect(label.test(words)).toBe(true));
   it.each(["牵头", "责任", "工作单位", "领导小组"])("%s is no note's label", (words) =>

@@ -132,6 +132,12 @@ describe("inferPlanYear", () => {
       "(二)自查阶段。对2003年以来重点工作进行检查。\n(三)总结阶段。报送《2005年专项行动工作总结》。",
       2005,
       "mention"
+    ],
+    [
+      "a two-digit year a goal names, when the text names no other",
+      "某区林业局工作要点\n一、发展林业产业\n力争 09 年林业总产值突破5亿元。",
+      2009,
+      "mention"
     ]
   ])("reads the year from %s", (_name, text, year, source) => {
     expect(inferPlanYear(text)).toEqual({year, source});

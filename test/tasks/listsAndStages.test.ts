@@ -21,6 +21,62 @@ describe("extractTasks: lists, stages and headings of prose plans", () => {
     ]);
   });
 
+  it("steps (1) under a section whose line runs on are its tasks, each over its sentences; a why-sentence is none", () => {
+    const text =
+      "某街道2031年平安建设计划\n二、加强巡防队伍建设,充实巡防力量。同时组织队员培训,提高巡防能力。\n" +
+      "三、深入开展禁毒宣传。加强这项工作是提高居民禁毒意识的一项重要工作,是建设平安街道的重要基础。为此,要做好以下几项工作:\n" +
+      "(1) 以街道文化站为阵地,开展禁毒教育。组织“无毒\n家庭”评选,提高居民防范意识。\n" +
+      "(2) 利用宣传栏做好禁毒宣传,做到家喻户晓。\n";
+    expect(extractTasks(text).items.map((i) => [i.item_id, i.title])).toEqual([
+      ["0.2", "加强巡防队伍建设"],
+      ["0.3", "深入开展禁毒宣传"]
+    ]);
+    expect(read(text).filter(([id]) => id!.startsWith("0.3"))).toEqual([
+      ["0.3-t1", "(1) 以街道文化站为阵地,开展禁毒教育。组织“无毒\n家庭”评选,提高居民防范意识", "2031-12", "year_end"],
+      ["0.3-t2", "(2) 利用宣传栏做好禁毒宣传,做到家喻户晓", "2031-12", "year_end"]
+    ]);
+  });
+
+  it("a preview's pages run on behind page numbers (2、 3、) that break words: sections as items, headings run on", () => {
+    const text =
+      "1、某区水务局年度工作要点一、进一步加强河道管理工作稳步推进河道清淤、堤防加固和岸线整治,尤其以城区河段、重点水库、灌区渠系等影响面大的工程为重点,抓好水利项目申报,争取水利建设项目扶持资金,搞好农村饮水安全建设,加快我" +
+      "区水利建设步伐。积极向上级主管部门汇报有关情况,努力争取各类水利项目和项目资金,力争 09 年水利投资突破 2 亿元。二、积极参与 xx 区水生态建设一是尽力支持新农村水系连通;二是积极参与区委、区政府确定的“一河两岸”建设工作,将可能争取和使用的项" +
+      "\n" +
+      "2、目资金首先集中使用在“一河两岸”的范围内,努力打造生态河道。三是完成河道清淤 20 公里。三、依法加强水资源管理工作加强对取水许可、水资源费征收和河道采砂的管理,加强对入河排污口、水源保护区和饮用水水源地的监管,重点" +
+      "打击非法采砂、非法取水、非法设置排污口和侵占河道等违法行为。按规定征收水资源费,做到应收尽收,管好用好。四、加强防汛抗旱工作认真落实防汛行政首长负责制,进一步加强值班制度,完善防汛和抗" +
+      "\n" +
+      "3、旱应急预案,将洪涝灾害损失率控制在 0.1以内。" +
+      "\n";
+    expect(extractTasks(text).items.map((i) => [i.item_id, i.title])).toEqual([
+      ["0.1", "进一步加强河道管理工作"],
+      ["0.2", "积极参与 xx 区水生态建设"],
+      ["0.3", "依法加强水资源管理工作"],
+      ["0.4", "加强防汛抗旱工作"]
+    ]);
+    const tasks = read(text);
+    expect(tasks.map(([id]) => id)).toEqual([
+      "0.1-t1",
+      "0.1-t2",
+      "0.2-t1",
+      "0.2-t2",
+      "0.2-t3",
+      "0.3-t1",
+      "0.3-t2",
+      "0.4-t1"
+    ]);
+    expect(tasks[1]!.slice(2)).toEqual(["2009-12", "year_end"]); // 力争 09 年: 2009
+    expect(tasks[7]![1]).toBe(
+      "认真落实防汛行政首长负责制,进一步加强值班制度,完善防汛和抗\n3、旱应急预案,将洪涝灾害损失率控制在 0.1以内"
+    );
+  });
+
+  it("a measures' spaced 总 则 chapter (purpose, scope) holds no work items", () => {
+    const text =
+      "某市数据共享管理办法\n第一章 总 则\n第一条 为加强数据资源管理,推动数据共享,制定本办法。\n" +
+      "第二条 本市行政区域内的数据共享活动,适用本办法。\n";
+    expect(extractTasks(text).items).toEqual([]);
+  });
+
   it("a section heading naming its lead (`一、县农业局牵头工作(2项)`) gives its items that lead, after a notice's own 一、", () => {
     const text =
       "各有关单位:\n现将任务分解印发给你们。\n一、压实责任,抓好落实。各单位要细化措施。\n附件\n2032年县重点工作任务清单\n" +

@@ -170,6 +170,18 @@ describe("owners: who leads a task and who takes part, as the plan says", () => 
     expect(owners("(一)推进整治,明确责任单位和责任人,按月调度\n")[0]![2]).toBeNull();
   });
 
+  it("items numbered 1﹒ (a small full stop), each with a 牵头负责领导 (a person), 牵头责任单位 and 协同责任单位 line", () => {
+    expect(
+      owners(
+        "1﹒全市旅游收入增长6%以上,力争更好。\n牵头负责领导:张某。\n牵头责任单位:市文旅局。\n" +
+          "协同责任单位:市财政局、市商务局等。\n2﹒外贸总额增长5%左右。\n牵头负责领导:李某。\n牵头责任单位:市商务局。\n"
+      )
+    ).toEqual([
+      ["1.1-t1", "全市旅游收入增长6%以上,力争更好", "市文旅局", "市财政局|市商务局"],
+      ["1.2-t1", "外贸总额增长5%左右", "市商务局", ""]
+    ]);
+  });
+
   it("in the text: 由A会同B、C等部门… (A leads)", () => {
     expect(readOwnersInText("由发展改革委会同中央农办、农业部等部门研究提出落实意见")).toEqual({
       lead: "发展改革委",
