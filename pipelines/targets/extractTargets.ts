@@ -654,6 +654,10 @@ function _extractTargets(
       (periodEnd !== null && reference !== null && periodEnd < reference) ||
       (month !== null && Number(month[1]) < ledeMonth);
     if (pastPeriod || FINDINGS.test(clause.text)) past = true;
+    // a five-year period not yet ended: in a report, its sentence that plans (“十四五”期间全国计划新建…) is the plan's, as
+    // the year reported with a plan is below; 十四五以来 reviews
+    else if (period?.[0].endsWith("以来")) past = true;
+    else if (period && report && !sectionLooksBack && PLANNED.test(clause.sentence)) past = false;
     const change = OPENS_ON_CHANGE.exec(clause.text);
     if (
       change &&
@@ -913,19 +917,22 @@ function looksAhead(heading: string, planYear: number | null, reference: number 
 /**
  * Where the headline block ends: the first non-empty line when it reads as a headline (up to 60 characters, no full
  * stop; a comma allowed: 河南省政府发文,要求…到100%), and the short lines without a clause mark straight after it
- * (a subtitle: 今年GDP预期增长7.5%左右); a site's greeting above it is skipped. They restate what the text says; they state
- * no targets. 0 when there is none.
+ * (a subtitle: 今年GDP预期增长7.5%左右), or the headline printed again (a mirror's copy); a site's greeting above it is
+ * skipped. They restate what the text says; they state no targets. 0 when there is none.
  */
 function headlineBlockEnd(lines: readonly string[]): number {
   let at = 0;
   let end = 0;
   let first = true;
+  let headline = "";
   for (const line of lines) {
     const next = at + line.length + 1;
     if (line.trim() && !(first && GREETING.test(line.trim()))) {
-      const fits = first ? HEADLINE.test(line.trim()) : SUBHEADING_LINE.test(line.trim());
+      // a mirror's or WeChat copy's headline printed twice: the repeat is the headline still
+      const fits = first ? HEADLINE.test(line.trim()) : SUBHEADING_LINE.test(line.trim()) || line.trim() === headline;
       if (!fits || NUMBERED.test(line)) break;
       end = next;
+      if (first) headline = line.trim();
       // a page's breadcrumbs (首页>地方频道>要闻) above the headline: the line after them is the headline
       first = BREADCRUMBS.test(line.trim());
     }
