@@ -822,6 +822,14 @@ describe("the held-out set (session 10): reports whose numbered paragraphs are p
     expect(extractTargets(doubled)).toEqual([]);
   });
 
+  it("reads a subheading set apart that the prose below repeats word for word (公众号 layout) as stated once", () => {
+    const layout =
+      "各地定好新年目标\n\n各地已经为2024年的水利工作立好了目标,稳步推进。\n\n河北\n\n力争全年水利投资超过1000亿元\n\n工程现场 某某摄\n\n2024年,河北省将加快水利建设,力争全年水利投资超过1000亿元。\n";
+    expect(extractTargets(layout).map((t) => [t.comparator, t.value, t.unit, t.start_offset > 30])).toEqual([
+      [">", 100000000000, "元", true]
+    ]);
+  });
+
   it("reads, in a report, a five-year period's plan (“十四五”期间全国计划新建…) as the plan's, not 十四五以来", () => {
     const news =
       "截至2023年底我国人均体育场地面积达2.89平方米\n\n据统计,“十四五”期间全国计划新建体育公园1900多个、健身步道8万余公里。“十四五”以来全国新建体育公园1200个。\n";
