@@ -826,16 +826,20 @@ function _extractTargets(
   );
 }
 
+/** Words right after such months that say what was done in them (1-5月实际完成, 上半年已完成): no deadline. */
+const DONE_IN_MONTHS = /^[\s,,]*(?:实际|已(?:经)?|累计)(?:完成|实现|建成)/;
 /** Months of this year opening a clause (上半年, 前三季度, 1—4月): see {@link plannedMonths}. */
 const MONTHS_OPENING = new RegExp(String.raw`^(?:${PLACE})?(?:\d{4}年)?(?:今年|全年)?(?:${PASSED_MONTHS})`);
 
 /**
  * Whether months of this year that open a clause are the plan's deadline, not a period passed: outside a report, when
  * its sentence up to the clause's end plans ({@link PLANNED}: 确保2024年建成通车高速公路500公里,…,上半年实现…突破10000公里;
- * 上半年将完成). `inSentence` is the clause's offset in its sentence (-1: not found, the whole sentence is read).
+ * 上半年将完成), unless the words after them say what was done ({@link DONE_IN_MONTHS}: 计划新增蓄水能力2万方,1-5月实际完成…
+ * 0.88万方). `inSentence` is the clause's offset in its sentence (-1: not found, the whole sentence is read).
  */
 function plannedMonths(opening: string, clause: Clause, inSentence: number, report: boolean): boolean {
-  if (report || !MONTHS_OPENING.test(opening)) return false;
+  const months = MONTHS_OPENING.exec(opening);
+  if (report || !months || DONE_IN_MONTHS.test(opening.slice(months[0].length))) return false;
   const upTo = inSentence >= 0 ? inSentence + clause.text.length : clause.sentence.length;
   return PLANNED.test(clause.sentence.slice(0, upTo));
 }

@@ -822,6 +822,12 @@ describe("the held-out set (session 10): reports whose numbered paragraphs are p
     expect(extractTargets(doubled)).toEqual([]);
   });
 
+  it("reads passed months that say what was done (1-5月实际完成) after a plan as results", () => {
+    expect(extract("计划新增蓄水能力2万方,1-5月实际完成新增蓄水能力0.88万方。", null).map(brief)).toEqual([
+      [">=", 20000, "方"]
+    ]);
+  });
+
   it("reads a subheading set apart that the prose below repeats word for word (公众号 layout) as stated once", () => {
     const layout =
       "各地定好新年目标\n\n各地已经为2024年的水利工作立好了目标,稳步推进。\n\n河北\n\n力争全年水利投资超过1000亿元\n\n工程现场 某某摄\n\n2024年,河北省将加快水利建设,力争全年水利投资超过1000亿元。\n";
