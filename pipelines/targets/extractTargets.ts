@@ -654,6 +654,10 @@ function _extractTargets(
       (periodEnd !== null && reference !== null && periodEnd < reference) ||
       (month !== null && Number(month[1]) < ledeMonth);
     if (pastPeriod || FINDINGS.test(clause.text)) past = true;
+    // a five-year period not yet ended: in a report, its sentence that plans (“十四五”期间全国计划新建…) is the plan's, as
+    // the year reported with a plan is below; 十四五以来 reviews
+    else if (period?.[0].endsWith("以来")) past = true;
+    else if (period && report && !sectionLooksBack && PLANNED.test(clause.sentence)) past = false;
     const change = OPENS_ON_CHANGE.exec(clause.text);
     if (
       change &&
@@ -822,16 +826,20 @@ function _extractTargets(
   );
 }
 
+/** Words right after such months that say what was done in them (1-5月实际完成, 上半年已完成): no deadline. */
+const DONE_IN_MONTHS = /^[\s,,]*(?:实际|已(?:经)?|累计)(?:完成|实现|建成)/;
 /** Months of this year opening a clause (上半年, 前三季度, 1—4月): see {@link plannedMonths}. */
 const MONTHS_OPENING = new RegExp(String.raw`^(?:${PLACE})?(?:\d{4}年)?(?:今年|全年)?(?:${PASSED_MONTHS})`);
 
 /**
  * Whether months of this year that open a clause are the plan's deadline, not a period passed: outside a report, when
  * its sentence up to the clause's end plans ({@link PLANNED}: 确保2024年建成通车高速公路500公里,…,上半年实现…突破10000公里;
- * 上半年将完成). `inSentence` is the clause's offset in its sentence (-1: not found, the whole sentence is read).
+ * 上半年将完成), unless the words after them say what was done ({@link DONE_IN_MONTHS}: 计划新增蓄水能力2万方,1-5月实际完成…
+ * 0.88万方). `inSentence` is the clause's offset in its sentence (-1: not found, the whole sentence is read).
  */
 function plannedMonths(opening: string, clause: Clause, inSentence: number, report: boolean): boolean {
-  if (report || !MONTHS_OPENING.test(opening)) return false;
+  const months = MONTHS_OPENING.exec(opening);
+  if (report || !months || DONE_IN_MONTHS.test(opening.slice(months[0].length))) return false;
   const upTo = inSentence >= 0 ? inSentence + clause.text.length : clause.sentence.length;
   return PLANNED.test(clause.sentence.slice(0, upTo));
 }
@@ -913,19 +921,22 @@ function looksAhead(heading: string, planYear: number | null, reference: number 
 /**
  * Where the headline block ends: the first non-empty line when it reads as a headline (up to 60 characters, no full
  * stop; a comma allowed: 河南省政府发文,要求…到100%), and the short lines without a clause mark straight after it
- * (a subtitle: 今年GDP预期增长7.5%左右); a site's greeting above it is skipped. They restate what the text says; they state
- * no targets. 0 when there is none.
+ * (a subtitle: 今年GDP预期增长7.5%左右), or the headline printed again (a mirror's copy); a site's greeting above it is
+ * skipped. They restate what the text says; they state no targets. 0 when there is none.
  */
 function headlineBlockEnd(lines: readonly string[]): number {
   let at = 0;
   let end = 0;
   let first = true;
+  let headline = "";
   for (const line of lines) {
     const next = at + line.length + 1;
     if (line.trim() && !(first && GREETING.test(line.trim()))) {
-      const fits = first ? HEADLINE.test(line.trim()) : SUBHEADING_LINE.test(line.trim());
+      // a mirror's or WeChat copy's headline printed twice: the repeat is the headline still
+      const fits = first ? HEADLINE.test(line.trim()) : SUBHEADING_LINE.test(line.trim()) || line.trim() === headline;
       if (!fits || NUMBERED.test(line)) break;
       end = next;
+      if (first) headline = line.trim();
       // a page's breadcrumbs (首页>地方频道>要闻) above the headline: the line after them is the headline
       first = BREADCRUMBS.test(line.trim());
     }

@@ -85,6 +85,7 @@ const TAGGED_SUBHEADING = /^[^|,,。;;!?]{1,12}\|[^|,,。;;!?]{1,40}$/;
  * subheading names the paragraph's goal, the paragraph states it. Not a list of key figures
  * (关键数字: then 粮食总产量力争达到1200亿斤 on its own line), whose lines state them. A tagged subheading too
  * (2024两会|2024年目标GDP增长5%, then 国内生产总值增长5%左右): its plain figure stands for any bound the paragraph gives.
+ * Any subheading set apart by blank lines that the prose below repeats word for word too.
  */
 export function withoutRestatedSubheadings<
   T extends {value: number; unit: string; comparator: string; start_offset: number}
@@ -92,11 +93,17 @@ export function withoutRestatedSubheadings<
   const lineOf = (offset: number) => {
     const start = text.lastIndexOf("\n", offset - 1) + 1;
     const end = text.indexOf("\n", offset);
-    return {line: text.slice(start, end < 0 ? text.length : end).trim(), end: end < 0 ? text.length : end};
+    return {line: text.slice(start, end < 0 ? text.length : end).trim(), start, end: end < 0 ? text.length : end};
   };
   return found.filter((t) => {
-    const {line, end} = lineOf(t.start_offset);
-    if (!FIELD_SUBHEADING.test(line) && !PHRASED_SUBHEADING.test(line) && !TAGGED_SUBHEADING.test(line)) return true;
+    const {line, start, end} = lineOf(t.start_offset);
+    // any subheading set apart by blank lines (not a list of key figures, one a line) that the prose below repeats word
+    // for word (a WeChat layout's 力争全年水利投资超过1000亿元, then …,力争全年水利投资超过1000亿元,…)
+    const apart = /\n\s*\n\s*$/.test(text.slice(0, start)) && /^\n\s*\n/.test(text.slice(end));
+    const repeated =
+      apart && SUBHEADING_ONLY.test(line) && text.slice(end, end + RESTATED_WITHIN + line.length).includes(line);
+    if (!FIELD_SUBHEADING.test(line) && !PHRASED_SUBHEADING.test(line) && !TAGGED_SUBHEADING.test(line) && !repeated)
+      return true;
     // restated in prose below (a flattened table's cells, one a line, repeat values of other rows)
     return !found.some(
       (u) =>

@@ -816,6 +816,33 @@ describe("the held-out set (session 10): reports whose numbered paragraphs are p
     const news =
       "我国森林面积达2.31亿公顷\n\n新华社北京3月12日电(记者某某)3月12日是植树节。全国绿化委员会办公室当日发布《2022年中国国土绿化状况公报》显示,我国森林覆盖率达24.02%。\n\n根据公报,2022年全国完成造林383万公顷,治理沙化土地184.73万公顷。\n";
     expect(extractTargets(news)).toEqual([]);
+    // a copy that prints the headline twice (国家某委:…) still opens on the lede that cites the bulletin
+    const doubled =
+      "国家某委:我国森林覆盖率达24.02%\n\n国家某委:我国森林覆盖率达24.02%\n\n近日,国家某委发布《2022年国土绿化状况公报》。根据《公报》,全国完成造林383万公顷。\n";
+    expect(extractTargets(doubled)).toEqual([]);
+  });
+
+  it("reads passed months that say what was done (1-5月实际完成) after a plan as results", () => {
+    expect(extract("计划新增蓄水能力2万方,1-5月实际完成新增蓄水能力0.88万方。", null).map(brief)).toEqual([
+      [">=", 20000, "方"]
+    ]);
+  });
+
+  it("reads a subheading set apart that the prose below repeats word for word (公众号 layout) as stated once", () => {
+    const layout =
+      "各地定好新年目标\n\n各地已经为2024年的水利工作立好了目标,稳步推进。\n\n河北\n\n力争全年水利投资超过1000亿元\n\n工程现场 某某摄\n\n2024年,河北省将加快水利建设,力争全年水利投资超过1000亿元。\n";
+    expect(extractTargets(layout).map((t) => [t.comparator, t.value, t.unit, t.start_offset > 30])).toEqual([
+      [">", 100000000000, "元", true]
+    ]);
+  });
+
+  it("reads, in a report, a five-year period's plan (“十四五”期间全国计划新建…) as the plan's, not 十四五以来", () => {
+    const news =
+      "截至2023年底我国人均体育场地面积达2.89平方米\n\n据统计,“十四五”期间全国计划新建体育公园1900多个、健身步道8万余公里。“十四五”以来全国新建体育公园1200个。\n";
+    expect(extractTargets(news).map(brief)).toEqual([
+      [">=", 1900, "个"],
+      [">=", 80000, "公里"]
+    ]);
   });
 
   it("reads a passed period after a place (大陆前11月, 全省上半年) as past, keeping the year's target it names", () => {
