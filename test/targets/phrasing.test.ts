@@ -1461,6 +1461,14 @@ describe("number forms of fresh texts (year3)", () => {
     ]);
   });
 
+  it("takes a repost's 原标题 line for the headline restated, no target", () => {
+    const news =
+      "某部:今年将新建农田5000万亩\n\n某部今天发布,今年全国计划新建农田5000万亩。\n\n原标题:某部:今年将新建农田5000万亩\n";
+    expect(extractTargets(news, {year: 2025}).map((t) => [t.value, t.text])).toEqual([
+      [50000000, "今年全国计划新建农田5000万亩"]
+    ]);
+  });
+
   it("reads 年均增速 like 年均增长 (a rise per year)", () => {
     expect(extract("进出口总额年均增速10%以上。").map(brief)).toEqual([["increase", 10, "%"]]);
   });
