@@ -308,7 +308,7 @@ const FUTURE_WORDS = /将|要|力争|确保|计划|目标|争取|预期/;
 /** A line that ends in a photo's credit (（鉅亨網資料照 ）, (记者某某 摄), (图源:…)): a caption. */
 const CAPTION = /[(（][^()（）]{0,20}(?:资料照|资料图|摄|供图|图源|图片来源)[^()（）]{0,10}[)）]\s*$/;
 /** A repost's line naming the story's original headline (原标题:…, 原標題:…): the headline restated. */
-const ORIGINAL_TITLE = /^\s*[\[【(（]?原[标標][题題]\s*[:：]/;
+const ORIGINAL_TITLE = /^\s*[[【(（]?原[标標][题題]\s*[:：]/;
 /** A page's breadcrumbs: 首页 > 地方频道 > 要闻, 当前位置:首页>新闻. */
 const BREADCRUMBS =
   /^(?:当前位置|您的位置|您现在的位置|位置)?[::]?\s*首页\s*[>>»]|^[^,,。;>>»]{1,12}(?:\s*[>>»]\s*[^,,。;>>»]{1,12}){2,}$/;
