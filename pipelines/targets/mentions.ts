@@ -515,6 +515,9 @@ const LIST_TOTAL_AFTER =
 const LIST_TOTAL_BEFORE =
   /(?:项目(?:共有?|共计)?\s*\d+(?:\.\d+)?\s*[个宗项]|\d+(?:\.\d+)?\s*[个宗项][^,;。\d]{0,8}项目)\s*,\s*$/;
 const LIST_TOTAL = /^(?:项目)?总投资(?:约|达|为)?$/;
+/** A share of a cost, after 按(照) and who pays it (按照省级补助60%、地方配套40%比例): the sharing rule, before its 比例. */
+const COST_SHARE_BEFORE = /按(?:照)?[^,,;;。]{0,24}$/;
+const COST_SHARE_AFTER = /^[^,,;;。]{0,16}?比例/;
 /**
  * A count of a plan's parts that a colon opens (完成一个任务:顺利通过…, 开展三大行动:…, 重点做好8项工作:…, 新增14项包括:…): it
  * names the list after it.
@@ -638,6 +641,9 @@ export function findMentions(clause: Clause): Mention[] {
     if (/要求$/.test(bare) && /^(?:成员)?(?:单位|部门)/.test(rest)) continue;
     // a price said in speech (每件还要收村民5块钱左右): 块 of 块钱 is money, not pieces
     if (g.unit === "块" && /^钱/.test(rest)) continue;
+    // a cost's shares (按照省级补助60%、地方配套40%比例实施): how it is paid, no figure to reach
+    if (g.unit === "%" && COST_SHARE_BEFORE.test(sentenceBefore + text.slice(0, start)) && COST_SHARE_AFTER.test(rest))
+      continue;
     // a rank (跃居全省前40位, 进入全国前10名)
     if ((g.unit === "位" || g.unit === "名") && /前\s*$/.test(bare)) continue;
     // the page's or the event's own counts (全文共1744字, 1733次阅读, 调研组一行3人): the site's or the visit's, not the plan's

@@ -1469,6 +1469,12 @@ describe("number forms of fresh texts (year3)", () => {
     ]);
   });
 
+  it("takes a cost's shares (按照省级补助70%、县级配套30%的比例) for how it is paid, no target", () => {
+    expect(extract("按照省级补助70%、县级配套30%的比例分担,全年完成治理面积20平方公里。").map(brief)).toEqual([
+      [">=", 20, "平方公里"]
+    ]);
+  });
+
   it("reads 年均增速 like 年均增长 (a rise per year)", () => {
     expect(extract("进出口总额年均增速10%以上。").map(brief)).toEqual([["increase", 10, "%"]]);
   });
