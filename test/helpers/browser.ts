@@ -57,10 +57,13 @@ export interface SiteSession {
   browser: Browser;
   url: string;
   origin: string;
-  /** Opens `path` in a new page `width` px wide once the network is idle, watching it for problems. */
+  /** Opens `path` in a new page `width` px wide once the network is idle and its cells settled, watching it for problems. */
   open(path: string, width: number): Promise<{page: Page} & PageProblems>;
   close(): Promise<void>;
 }
+
+/** How long a page's cells may take to settle after its network is idle, before the test reads it anyway. */
+const SETTLE_MS = 10_000;
 
 /** Serves `siteDir` on a local port and launches Chromium to read it. */
 export async function openSite(siteDir: string): Promise<SiteSession> {
@@ -76,6 +79,10 @@ export async function openSite(siteDir: string): Promise<SiteSession> {
       const page = await browser.newPage({viewport: {width, height: 900}});
       const watched = watchPage(page, origin);
       await page.goto(url + path, {waitUntil: "networkidle"});
+      // the network idle, a cell may still be computing: its inline values stay placeholders until it settles
+      await page
+        .waitForFunction(() => !document.querySelector("observablehq-loading"), null, {timeout: SETTLE_MS})
+        .catch(() => undefined);
       return {page, ...watched};
     },
     async close() {
