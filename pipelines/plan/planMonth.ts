@@ -1,5 +1,5 @@
 import {normalizePlanText} from "../core/index.js";
-import {parseChineseNumeral} from "./numbers.js";
+import {parsePlanNumber} from "./numbers.js";
 
 /** A month's plan by its title (`区水利局2月工作计划`, `2017年三月份工作安排`, `6月份重点工作`): the month it plans. */
 const MONTH_TITLE =
@@ -21,7 +21,7 @@ export function planMonth(text: string): number | null {
   for (const line of titles) {
     const m = MONTH_TITLE.exec(line);
     if (!m) continue;
-    const month = /^\d+$/.test(m[1]!) ? Number(m[1]) : parseChineseNumeral(m[1]!);
+    const month = parsePlanNumber(m[1]!);
     if (month >= 1 && month <= 12) return month;
   }
   return null;

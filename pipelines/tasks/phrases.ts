@@ -1,4 +1,11 @@
-import {BARE_NOTE_LABEL, DIVISION_LABEL, NOTE_LABEL, OFFICE_ENDING, parseChineseNumeral} from "../plan/index.js";
+import {
+  BARE_NOTE_LABEL,
+  DIVISION_LABEL,
+  NOTE_LABEL,
+  OFFICE_ENDING,
+  parseChineseNumeral,
+  parsePlanNumber
+} from "../plan/index.js";
 
 /**
  * The verbs that make a clause an action the plan commits to (推进, 实施, 建设, 出台, 完成, 开展,
@@ -192,7 +199,7 @@ const QUARTERS: Record<string, number> = {一: 3, 1: 3, 二: 6, 2: 6, 三: 9, 3:
 const DEADLINES: {pattern: RegExp; read(m: RegExpExecArray): {year?: number; month?: number} | null}[] = [
   {
     pattern: new RegExp(`(?:(\\d{4})年)?(?<![\\d.])${MONTH}月\\d{1,2}日(?:之|以)?前`),
-    read: (m) => ({year: yearOf(m[1]), month: monthNumber(m[2]!)})
+    read: (m) => ({year: yearOf(m[1]), month: parsePlanNumber(m[2]!)})
   },
   // a span of days or of parts of months (7月3日至7月15日, 2025年1月11日-2025年10月底, 3月上旬至5月底): the month it runs to
   {
@@ -200,36 +207,36 @@ const DEADLINES: {pattern: RegExp; read(m: RegExpExecArray): {year?: number; mon
       `(?:(\\d{4})年)?(?<![\\d.])${MONTH}月(?:\\d{1,2}日|底|末|初|上旬|中旬|下旬)(?:至|到|—|–|~|-)` +
         `(?:(\\d{4})年)?${MONTH}月(?:\\d{1,2}日|底|末|上旬|中旬|下旬)?(?![\\d份])`
     ),
-    read: (m) => ({year: yearOf(m[3]) ?? yearOf(m[1]), month: monthNumber(m[4]!)})
+    read: (m) => ({year: yearOf(m[3]) ?? yearOf(m[1]), month: parsePlanNumber(m[4]!)})
   },
   // a span of months (2024年3-6月, 8月至11月): the month it runs to; a bare 1-6月份 counts a period, it dates no work
   {
     pattern: new RegExp(
       `(?:(\\d{4})年${MONTH}月?(?:至|到|—|–|~|-)|(?<![\\d.年])${MONTH}月(?:至|到))(?:(\\d{4})年)?${MONTH}月(?![\\d份])`
     ),
-    read: (m) => ({year: yearOf(m[4]) ?? yearOf(m[1]), month: monthNumber(m[5]!)})
+    read: (m) => ({year: yearOf(m[4]) ?? yearOf(m[1]), month: parsePlanNumber(m[5]!)})
   },
   {
     // a project's completion (2023年5月竣工), not its start (开工)
     pattern: new RegExp(`(\\d{4})年${MONTH}月(?:底|末|份|上旬|中旬|下旬)?(?:前|底|末|完成|建成|竣工|完工)`),
-    read: (m) => ({year: Number(m[1]), month: monthNumber(m[2]!)})
+    read: (m) => ({year: Number(m[1]), month: parsePlanNumber(m[2]!)})
   },
   {pattern: /(?:到|至|于|在)?(\d{4})年(?:底|末|内)(?:前)?/, read: (m) => ({year: Number(m[1]), month: 12})},
   // the day or month a plan strives for (力争2021年7月1日正式开馆, 确保6月开工建设: the plan's year), not one it starts
   // from (2021年5月1日起)
   {
     pattern: new RegExp(`(?:力争|争取|确保|计划)(?:(\\d{4})年)?${MONTH}月(?:\\d{1,2}日)?(?![\\d日]|起|以来|开始|至)`),
-    read: (m) => ({year: yearOf(m[1]), month: monthNumber(m[2]!)})
+    read: (m) => ({year: yearOf(m[1]), month: parsePlanNumber(m[2]!)})
   },
   // until a day or a month: 延长至2022年4月30日, 2021年5月1日至2022年4月30日 (the day it runs to)
   {
     pattern: new RegExp(`(?:到|至|截至|截止)(\\d{4})年${MONTH}月(?:\\d{1,2}日)?`),
-    read: (m) => ({year: Number(m[1]), month: monthNumber(m[2]!)})
+    read: (m) => ({year: Number(m[1]), month: parsePlanNumber(m[2]!)})
   },
   {pattern: /(?:到|至)(\d{4})年/, read: (m) => ({year: Number(m[1]), month: 12})},
   {
     pattern: new RegExp(`(?<![\\d.年])${MONTH}月(?:(?:底|末|份|上旬|中旬|下旬)?(?:前|底|末)|上旬|中旬|下旬)`),
-    read: (m) => ({month: monthNumber(m[1]!)})
+    read: (m) => ({month: parsePlanNumber(m[1]!)})
   },
   {
     pattern: /(?:(\d{4})年)?(?:第)?([一二三四1-4])季度(?:末|底)?(?:前)?/,
@@ -245,10 +252,6 @@ const DEADLINES: {pattern: RegExp; read(m: RegExpExecArray): {year?: number; mon
   // a month's end that names no month (力争在月底完成, 本月底前): in a month's plan, that month's (not 每月底, 次月底, 上月底)
   {pattern: /(?<![\d一二三四五六七八九十每个次上下])本?月(?:底|末)(?:前)?/, read: () => ({})}
 ];
-
-function monthNumber(text: string): number {
-  return /^\d+$/.test(text) ? Number(text) : parseChineseNumeral(text);
-}
 
 /**
  * The plan's time, for deadlines that name only part of it: `year`, the plan's year (null when nothing says it), and
@@ -326,7 +329,7 @@ export function readTimeLimit(text: string, time: PlanTime): {deadline: string; 
   const m = CELL_MONTH.exec(cell);
   const y = m?.[1] ? Number(m[1]) : year;
   if (!m || y === null) return null;
-  const month = monthNumber(m[3]!);
+  const month = parsePlanNumber(m[3]!);
   return month >= 1 && month <= 12 ? {deadline: `${y}-${String(month).padStart(2, "0")}`, words: m[0]} : null;
 }
 
